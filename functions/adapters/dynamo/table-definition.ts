@@ -1,0 +1,16 @@
+/**
+ * The single table's physical shape. CDK (lib/) and the local bootstrap (scripts/local/) both
+ * build the table from this object, so the two can never drift apart.
+ */
+export const tableDefinition = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Items carrying this epoch-seconds attribute are removed lazily by DynamoDB; never used for timing. */
+  ttlAttribute: 'ttl',
+  globalSecondaryIndexes: [
+    // gsi1: "by user" lookups (a member's organizations); keyed by the JWT subject.
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  ],
+} as const;
+
+export type TableDefinition = typeof tableDefinition;

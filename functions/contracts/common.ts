@@ -1,0 +1,53 @@
+import { z } from './zod.js';
+
+const idPattern = (prefix: string) => new RegExp(`^${prefix}_[0-9a-z]{20}$`);
+
+export const orgIdSchema = z
+  .string()
+  .regex(idPattern('org'), 'must be an organization id (org_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'org_0h3k5m7n9p1q3r5s7t9v' });
+export const inviteIdSchema = z
+  .string()
+  .regex(idPattern('inv'), 'must be an invite id (inv_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'inv_1a2b3c4d5e6f7g8h9j0k' });
+export const userIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w|@.:-]+$/, 'must be a user id (JWT sub)')
+  .openapi({ example: 'user-owner' });
+
+export const emailSchema = z.email().max(254).openapi({ example: 'ada@example.com' });
+export const isoDateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-22T08:30:00.000Z' });
+
+export const roleSchema = z.enum(['owner', 'admin', 'organizer', 'staff', 'viewer']).openapi('Role');
+
+export const pageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
+  cursor: z.string().min(1).max(2048).optional().openapi({ description: 'Opaque cursor from the previous page' }),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` to get the next page' }),
+    })
+    .openapi(name);
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().openapi({ description: 'Stable machine-readable error code', example: 'NOT_FOUND' }),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: 'Each failing field (validation errors only)' }),
+  })
+  .openapi('Problem');
+
+export const orgParams = z.strictObject({ orgId: orgIdSchema });

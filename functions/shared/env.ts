@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { type QueueName, queueDefinitions, queueUrlEnvVar } from './queue-definitions.js';
+
+/**
+ * Everything a function reads from its environment, validated once. CDK sets these in AWS; the
+ * local runtime sets the same names (plus the *_ENDPOINT overrides) before loading a handler.
+ */
+const envSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Only set locally: DynamoDB Local / fauxqs endpoints. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SQS_ENDPOINT: z.url().optional(),
+  /** Tenant setting: may any signed-in user create an organization, or only the listed operators? */
+  ORG_CREATION: z.enum(['anyone', 'operators']).default('anyone'),
+  OPERATOR_SUBS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+  /** Largest accepted request body, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+});
+
+export type Env = z.infer<typeof envSchema> & { queueUrls: Record<QueueName, string | undefined> };
+
+let cached: Env | undefined;
+
+export const readEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
+  if (cached && source === process.env) return cached;
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid function environment: ${fields}`);
+  }
+  const queueUrls = Object.fromEntries(
+    queueDefinitions.map((q) => [q.name, source[queueUrlEnvVar(q.name)]]),
+  ) as Record<QueueName, string | undefined>;
+  const env = { ...parsed.data, queueUrls };
+  if (source === process.env) cached = env;
+  return env;
+};
+
+/** Tests and the local runtime change the environment between runs. */
+export const resetEnvCache = (): void => {
+  cached = undefined;
+};

@@ -1,0 +1,44 @@
+import type { QueueName } from './queue-definitions.js';
+
+/**
+ * The deployable Lambda functions, one per bounded context. CDK builds each from `entry` and grants
+ * it exactly `table` and `sendsTo`; the local runtime loads the same entry modules.
+ */
+export interface FunctionDefinition {
+  entry: string;
+  description: string;
+  table: 'none' | 'read' | 'readWrite';
+  sendsTo: readonly QueueName[];
+  memoryMb: number;
+  timeoutSeconds: number;
+}
+
+export const functionDefinitions = {
+  public: {
+    entry: 'functions/handlers/http/public.ts',
+    description: 'Health, OpenAPI document and the problem+json answer for unknown routes',
+    table: 'none',
+    sendsTo: [],
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  orgs: {
+    entry: 'functions/handlers/http/orgs.ts',
+    description: 'Organizations, members, invites and memberships',
+    table: 'readWrite',
+    sendsTo: ['jobs'],
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
+  jobs: {
+    entry: 'functions/handlers/queues/jobs.ts',
+    description: 'Background jobs from the jobs queue: cascade deletes, nightly tick',
+    table: 'readWrite',
+    sendsTo: [],
+    memoryMb: 512,
+    timeoutSeconds: 60,
+  },
+} as const satisfies Record<string, FunctionDefinition>;
+
+export type FunctionName = keyof typeof functionDefinitions;
+export type HttpFunctionName = 'public' | 'orgs';

@@ -1,0 +1,29 @@
+/**
+ * Every SQS queue of the system. CDK creates each one with its dead-letter queue; the local
+ * runtime creates the same queues in fauxqs and polls them with the same consumer handlers.
+ */
+export interface QueueDefinition {
+  /** Logical name, used in env var names (QUEUE_URL_<NAME>) and physical names. */
+  name: string;
+  /** The Lambda function (see route manifest function names) that consumes the queue. */
+  consumer: 'jobs';
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the dead-letter queue. */
+  maxReceiveCount: number;
+  batchSize: number;
+}
+
+export const queueDefinitions = [
+  {
+    // Background jobs: cascade deletes and the nightly tick.
+    name: 'jobs',
+    consumer: 'jobs',
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    batchSize: 5,
+  },
+] as const satisfies readonly QueueDefinition[];
+
+export type QueueName = (typeof queueDefinitions)[number]['name'];
+
+export const queueUrlEnvVar = (name: QueueName): string => `QUEUE_URL_${name.toUpperCase()}`;
