@@ -24,7 +24,12 @@ export const roleSchema = z.enum(['owner', 'admin', 'organizer', 'staff', 'viewe
 
 export const pageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
-  cursor: z.string().min(1).max(2048).optional().openapi({ description: 'Opaque cursor from the previous page' }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .openapi({ description: 'Opaque cursor from the previous page' }),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>

@@ -26,7 +26,12 @@ export const updateMemberBody = z
   .openapi('UpdateMember');
 
 export const membershipSchema = z
-  .object({ orgId: orgIdSchema, role: roleSchema, status: z.enum(['active', 'suspended']), joinedAt: isoDateTime })
+  .object({
+    orgId: orgIdSchema,
+    role: roleSchema,
+    status: z.enum(['active', 'suspended']),
+    joinedAt: isoDateTime,
+  })
   .openapi('Membership');
 
 export { emailSchema };

@@ -20,7 +20,10 @@ export const orgSettingsSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as EUR')
       .optional(),
-    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a locale such as en or en-GB').optional(),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a locale such as en or en-GB')
+      .optional(),
   })
   .openapi('OrganizationSettings');
 

@@ -1,0 +1,43 @@
+/**
+ * Typed domain errors. The HTTP layer maps each `code` to a status in one table
+ * (functions/shared/problem.ts); the core never speaks HTTP.
+ */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'LAST_OWNER'
+  | 'ALREADY_MEMBER'
+  | 'ORGANIZATION_DELETING'
+  | 'INVITE_ALREADY_USED'
+  | 'INVITE_EXPIRED'
+  | 'INVITE_REVOKED'
+  | 'INVITE_EMAIL_MISMATCH'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_IN_PROGRESS'
+  | 'VALIDATION_FAILED'
+  | 'TEMPORARILY_UNAVAILABLE';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} was not found`);
+
+export const forbidden = (action: string): DomainError =>
+  new DomainError('FORBIDDEN', `your role does not allow ${action}`, { action });
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export const validationFailed = (errors: FieldIssue[]): DomainError =>
+  new DomainError('VALIDATION_FAILED', 'the request has invalid fields', { errors });

@@ -1,0 +1,21 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** `prefix_` + 20 random base-36 characters (about 103 bits). */
+export const newId = (prefix: 'org' | 'inv'): string => {
+  let out = '';
+  for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];
+  return `${prefix}_${out}`;
+};
+
+export const newSecret = (): string => randomBytes(32).toString('base64url');
+
+/** Secrets are 256-bit random, so a fast hash is enough; no need for a password KDF. */
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+export const sameHash = (a: string, b: string): boolean => {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+};

@@ -1,0 +1,65 @@
+import type { Role } from './roles.js';
+
+export interface Principal {
+  /** JWT `sub`: the user id across organizations. */
+  sub: string;
+  email?: string;
+  name?: string;
+}
+
+export interface OrgSettings {
+  defaultTimezone?: string;
+  defaultCurrency?: string;
+  locale?: string;
+}
+
+export type OrgStatus = 'active' | 'deleting';
+
+export interface Organization {
+  orgId: string;
+  name: string;
+  domain: string | null;
+  status: OrgStatus;
+  settings: OrgSettings;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type MemberStatus = 'active' | 'suspended';
+
+export interface Member {
+  orgId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: MemberStatus;
+  joinedAt: string;
+  updatedAt: string;
+}
+
+export type InviteStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+export interface Invite {
+  orgId: string;
+  inviteId: string;
+  email: string;
+  role: Role;
+  /** Stored status; a `pending` invite past `expiresAt` is reported as `expired` (see inviteView). */
+  status: InviteStatus;
+  tokenHash: string;
+  invitedBy: string;
+  expiresAt: string;
+  createdAt: string;
+  respondedAt: string | null;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

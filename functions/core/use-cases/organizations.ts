@@ -1,0 +1,101 @@
+import { DomainError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Member, Organization, OrgSettings, Principal } from '../model/types.js';
+import type { Deps } from '../ports.js';
+import { authorize } from './access.js';
+import { displayName } from './identity.js';
+
+export interface CreateOrganizationInput {
+  name: string;
+  domain?: string | undefined;
+  settings?: OrgSettings | undefined;
+}
+
+export const createOrganization = async (
+  deps: Deps,
+  principal: Principal,
+  input: CreateOrganizationInput,
+): Promise<Organization> => {
+  const { orgCreation, operators } = deps.policy;
+  if (orgCreation === 'operators' && !operators.includes(principal.sub)) {
+    throw new DomainError('FORBIDDEN', 'only operators of this deployment may create organizations', {
+      action: 'organization.create',
+    });
+  }
+  const now = deps.clock.now().toISOString();
+  const org: Organization = {
+    orgId: newId('org'),
+    name: input.name,
+    domain: input.domain ?? null,
+    status: 'active',
+    settings: input.settings ?? {},
+    createdAt: now,
+    updatedAt: now,
+  };
+  const owner: Member = {
+    orgId: org.orgId,
+    userId: principal.sub,
+    name: displayName(principal),
+    email: principal.email ?? '',
+    role: 'owner',
+    status: 'active',
+    joinedAt: now,
+    updatedAt: now,
+  };
+  await deps.orgs.create(org, owner);
+  return org;
+};
+
+export const getOrganization = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+): Promise<Organization> => (await authorize(deps, orgId, principal, 'organization.read')).org;
+
+export interface UpdateOrganizationInput {
+  name?: string | undefined;
+  domain?: string | null | undefined;
+  settings?: OrgSettings | undefined;
+}
+
+export const updateOrganization = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  input: UpdateOrganizationInput,
+): Promise<Organization> => {
+  await authorize(deps, orgId, principal, 'organization.update');
+  return deps.orgs.update(orgId, { ...input, updatedAt: deps.clock.now().toISOString() });
+};
+
+/**
+ * Marks the organization `deleting` and hands the cascade to the jobs queue. Re-sending the job
+ * when it was already deleting makes a retried DELETE also restart a cascade whose message was lost.
+ */
+export const deleteOrganization = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+): Promise<{ orgId: string; status: 'deleting' }> => {
+  await authorize(deps, orgId, principal, 'organization.delete');
+  await deps.orgs.markDeleting(orgId, deps.clock.now().toISOString());
+  await deps.jobs.send({ type: 'org.delete', orgId });
+  return { orgId, status: 'deleting' };
+};
+
+/** Items removed per cascade step; a step that hits the limit asks to be run again. */
+const purgeBatch = 100;
+
+/**
+ * One step of the cascade delete: invites, then members, then the organization item. Safe to run
+ * any number of times and from any point: each step deletes what is still there.
+ */
+export const purgeOrganization = async (deps: Deps, orgId: string): Promise<'done' | 'more'> => {
+  const org = await deps.orgs.get(orgId);
+  if (!org) return 'done';
+  if (org.status !== 'deleting') return 'done';
+  if ((await deps.invites.purge(orgId, purgeBatch)) === purgeBatch) return 'more';
+  if ((await deps.members.purge(orgId, purgeBatch)) === purgeBatch) return 'more';
+  await deps.orgs.remove(orgId);
+  return 'done';
+};

@@ -1,0 +1,41 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { jobMessageSchema } from '../../contracts/jobs.js';
+import { purgeOrganization } from '../../core/use-cases/organizations.js';
+import { getContainer } from '../../shared/container.js';
+import { logger, metrics, tracer } from '../../shared/observability.js';
+
+const processor = new BatchProcessor(EventType.SQS);
+
+/**
+ * One job per record. A record that throws is reported as a batch item failure and redelivered;
+ * after the queue's maxReceiveCount it lands in the DLQ, which is where a malformed message belongs.
+ */
+const runJob = async (record: SQSRecord): Promise<void> => {
+  const job = jobMessageSchema.parse(JSON.parse(record.body));
+  const { deps } = getContainer();
+  switch (job.type) {
+    case 'org.delete': {
+      logger.appendKeys({ orgId: job.orgId });
+      // A large organization is deleted in steps; each step re-enqueues the rest.
+      if ((await purgeOrganization(deps, job.orgId)) === 'more') await deps.jobs.send(job);
+      break;
+    }
+    case 'nightly.tick':
+      // The nightly rule is wired end to end; forecasts and reconciliation attach here later.
+      logger.info('nightly tick received');
+      break;
+  }
+};
+
+const handle = (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, runJob, processor, { context });
+
+export const handler = middy(handle)
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
+  .use(injectLambdaContext(logger, { clearState: true }))
+  .use(logMetrics(metrics));

@@ -1,0 +1,49 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createDocumentClient } from '../adapters/dynamo/client.js';
+import { dynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store.js';
+import { dynamoInviteStore } from '../adapters/dynamo/invite-store.js';
+import { dynamoMemberStore } from '../adapters/dynamo/member-store.js';
+import { dynamoOrganizationStore } from '../adapters/dynamo/organization-store.js';
+import { createService } from '../adapters/dynamo/service.js';
+import { sqsJobQueue } from '../adapters/queue/sqs-job-queue.js';
+import type { Deps, IdempotencyStore } from '../core/ports.js';
+import { type Env, readEnv } from './env.js';
+import { tracer } from './observability.js';
+
+export interface Container {
+  deps: Deps;
+  idempotency: IdempotencyStore;
+}
+
+/** The composition root: the only place that knows which adapter serves which port. */
+export const buildContainer = (env: Env): Container => {
+  const documentClient = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
+  tracer.captureAWSv3Client(documentClient);
+  const sqs = tracer.captureAWSv3Client(
+    new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) }),
+  );
+  const service = createService(documentClient, env.TABLE_NAME);
+  return {
+    deps: {
+      orgs: dynamoOrganizationStore(service),
+      members: dynamoMemberStore(service),
+      invites: dynamoInviteStore(service),
+      jobs: sqsJobQueue(sqs, env.queueUrls.jobs),
+      clock: { now: () => new Date() },
+      policy: { orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS },
+    },
+    idempotency: dynamoIdempotencyStore(service),
+  };
+};
+
+let container: Container | undefined;
+
+/** Built on first use, so cold starts of routes that need no table pay nothing for it. */
+export const getContainer = (): Container => {
+  container ??= buildContainer(readEnv());
+  return container;
+};
+
+export const resetContainer = (): void => {
+  container = undefined;
+};

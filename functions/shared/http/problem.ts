@@ -1,0 +1,102 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError, type ErrorCode, type FieldIssue } from '../../core/errors.js';
+
+/** Errors the HTTP layer raises itself, before or around the domain. */
+export type HttpErrorCode =
+  | 'MALFORMED_JSON'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'ROUTE_NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'INTERNAL';
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly code: HttpErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpProblem';
+  }
+}
+
+type Code = ErrorCode | HttpErrorCode;
+
+/** The one map from error codes to HTTP: status and a short, stable title. */
+const problemTable: Record<Code, { status: number; title: string }> = {
+  VALIDATION_FAILED: { status: 422, title: 'Validation failed' },
+  MALFORMED_JSON: { status: 400, title: 'Malformed JSON body' },
+  UNAUTHORIZED: { status: 401, title: 'Authentication required' },
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  INVITE_EMAIL_MISMATCH: { status: 403, title: 'Invite addressed to someone else' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  LAST_OWNER: { status: 409, title: 'Last owner' },
+  ALREADY_MEMBER: { status: 409, title: 'Already a member' },
+  ORGANIZATION_DELETING: { status: 409, title: 'Organization is being deleted' },
+  INVITE_ALREADY_USED: { status: 409, title: 'Invite already used' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'Request with this Idempotency-Key in progress' },
+  INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
+  INVITE_REVOKED: { status: 410, title: 'Invite revoked' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key reused with another request' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  TEMPORARILY_UNAVAILABLE: { status: 503, title: 'Temporarily unavailable' },
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: Code;
+  detail?: string;
+  instance?: string;
+  errors?: FieldIssue[];
+}
+
+const retryAfterSeconds: Partial<Record<Code, string>> = {
+  TEMPORARILY_UNAVAILABLE: '1',
+  IDEMPOTENCY_IN_PROGRESS: '1',
+};
+
+export const problemResponse = (
+  code: Code,
+  detail: string,
+  extra: { instance?: string; errors?: FieldIssue[]; headers?: Record<string, string> } = {},
+): APIGatewayProxyStructuredResultV2 => {
+  const { status, title } = problemTable[code];
+  const problem: Problem = {
+    type: `https://evently.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title,
+    status,
+    code,
+    detail,
+    ...(extra.instance ? { instance: extra.instance } : {}),
+    ...(extra.errors ? { errors: extra.errors } : {}),
+  };
+  const retry = retryAfterSeconds[code];
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': 'application/problem+json',
+      ...(retry ? { 'retry-after': retry } : {}),
+      ...extra.headers,
+    },
+    body: JSON.stringify(problem),
+  };
+};
+
+/** Expected errors become their problem; anything else is a generic 500 that reveals nothing. */
+export const errorResponse = (err: unknown, instance: string): APIGatewayProxyStructuredResultV2 => {
+  if (err instanceof DomainError) {
+    const errors = (err.details.errors as FieldIssue[] | undefined) ?? undefined;
+    return problemResponse(err.code, err.message, { instance, ...(errors ? { errors } : {}) });
+  }
+  if (err instanceof HttpProblem) return problemResponse(err.code, err.message, { instance });
+  return problemResponse('INTERNAL', 'An unexpected error occurred. It has been logged.', { instance });
+};
+
+export const isExpectedError = (err: unknown): boolean =>
+  err instanceof DomainError || err instanceof HttpProblem;
