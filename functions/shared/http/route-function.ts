@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
@@ -90,8 +91,11 @@ export const routeFunction = <F extends HttpFunctionName>(
 
   const handler = async (event: Event, _context: Context): Promise<Response> => {
     try {
-      return await dispatch(event);
+      const response = await dispatch(event);
+      metrics.addMetric(`http${String(response.statusCode ?? 200)[0]}xx`, MetricUnit.Count, 1);
+      return response;
     } catch (err) {
+      metrics.addMetric(isExpectedError(err) ? 'http4xx' : 'http5xx', MetricUnit.Count, 1);
       if (!isExpectedError(err)) {
         logger.error('unhandled error', { error: err as Error, routeKey: event.routeKey });
       }

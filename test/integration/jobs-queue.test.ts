@@ -1,0 +1,65 @@
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createInvite } from '../../functions/core/use-cases/invites.js';
+import { createOrganization, deleteOrganization } from '../../functions/core/use-cases/organizations.js';
+import type { Container } from '../../functions/shared/container.js';
+import { resetContainer } from '../../functions/shared/container.js';
+import { resetEnvCache } from '../../functions/shared/env.js';
+import { freshContainer, lambdaContext, user } from './fixtures.js';
+
+/** The jobs function fed from the real jobs queue in fauxqs (the same path the local runtime polls). */
+describe('jobs consumer with fauxqs', () => {
+  let c: Container;
+  let sqs: SQSClient;
+  const queueUrl = () => process.env.QUEUE_URL_JOBS ?? '';
+  beforeAll(async () => {
+    c = await freshContainer();
+    process.env.TABLE_NAME = (c as unknown as { tableName: string }).tableName;
+    resetEnvCache();
+    resetContainer();
+    sqs = new SQSClient({ region: 'us-east-1', endpoint: process.env.SQS_ENDPOINT });
+  });
+
+  const receiveAll = async (): Promise<SQSEvent> => {
+    const res = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl(), MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
+    return {
+      Records: (res.Messages ?? []).map((m) => ({
+        messageId: m.MessageId ?? '',
+        receiptHandle: m.ReceiptHandle ?? '',
+        body: m.Body ?? '',
+        attributes: {} as never,
+        messageAttributes: {},
+        md5OfBody: m.MD5OfBody ?? '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:jobs',
+        awsRegion: 'us-east-1',
+      })),
+    };
+  };
+
+  it('runs a cascade delete sent through the queue and fails malformed messages individually', async () => {
+    const owner = user('q-owner');
+    const org = await createOrganization(c.deps, owner, { name: 'Queued' });
+    await createInvite(c.deps, owner, org.orgId, {
+      email: 'a@example.com',
+      role: 'viewer',
+      expiresInHours: 1,
+    });
+    await deleteOrganization(c.deps, owner, org.orgId);
+
+    const event = await receiveAll();
+    const mine = event.Records.filter((r) => r.body.includes(org.orgId));
+    expect(mine).toHaveLength(1);
+    const poison = { ...mine[0]!, messageId: 'poison', body: '{"type":"nope"}' };
+    const { handler } = await import('../../functions/handlers/queues/jobs.js');
+    const result = await handler({ Records: [...mine, poison] }, lambdaContext() as never);
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'poison' }]);
+    expect(await c.deps.orgs.get(org.orgId)).toBeUndefined();
+    expect(
+      (await c.deps.invites.list(org.orgId, undefined, new Date().toISOString(), { limit: 10 })).items,
+    ).toEqual([]);
+  });
+});
