@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import {
+  type FunctionName,
+  functionDefinitions,
+  type HttpFunctionName,
+} from '../../functions/shared/function-definitions.js';
+import type { HttpEvent } from './http-event.js';
+import type { ConsumerHandlers, SqsHandler } from './queue-poller.js';
+
+export type HttpHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export type HttpHandlers = Record<HttpFunctionName, HttpHandler>;
+
+export interface FunctionHandlers {
+  http: HttpHandlers;
+  consumers: ConsumerHandlers;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Loads the same entry module CDK bundles for this function. */
+const loadEntry = async <T>(name: FunctionName): Promise<T> => {
+  const entry = functionDefinitions[name].entry;
+  const mod = (await import(pathToFileURL(resolve(ROOT, entry)).href)) as { handler?: T };
+  if (typeof mod.handler !== 'function') throw new Error(`${entry} does not export a handler function`);
+  return mod.handler;
+};
+
+export interface HandlerOverrides {
+  http?: Partial<HttpHandlers>;
+  consumers?: Partial<ConsumerHandlers>;
+}
+
+/**
+ * Imports the handler modules not replaced by `overrides` (tests pass stubs). Call after
+ * process.env is set: functions read it on first use, and module-level clients must see the
+ * local endpoints.
+ */
+export const loadFunctionHandlers = async (overrides: HandlerOverrides = {}): Promise<FunctionHandlers> => {
+  const [publicFn, orgs, jobs] = await Promise.all([
+    overrides.http?.public ?? loadEntry<HttpHandler>('public'),
+    overrides.http?.orgs ?? loadEntry<HttpHandler>('orgs'),
+    overrides.consumers?.jobs ?? loadEntry<SqsHandler>('jobs'),
+  ]);
+  return { http: { public: publicFn, orgs }, consumers: { jobs } };
+};

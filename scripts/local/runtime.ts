@@ -1,0 +1,158 @@
+import type { QueueName } from '../../functions/shared/queue-definitions.js';
+import { loadDevSigner, type MintTokenInput } from './auth.js';
+import { startDynamoDbLocal } from './dynamodb.js';
+import { applyEnv, functionEnv } from './function-env.js';
+import { type HandlerOverrides, loadFunctionHandlers } from './handlers.js';
+import { startHttpServer } from './http-server.js';
+import { assertPortFree } from './ports.js';
+import { startQueuePollers } from './queue-poller.js';
+import { createQueues, type LocalQueue, queueUrlsOf, startSqsServer } from './queues.js';
+import { seedDemo } from './seed.js';
+import { ensureTable } from './table.js';
+
+/**
+ * Everything `npm start` and the e2e tests run: DynamoDB Local, the table, fauxqs with the queues
+ * and their consumers, and the HTTP server in front of the same handlers Lambda runs.
+ */
+
+export interface LocalRuntimeOptions {
+  /** HTTP port; 0 picks a free one. Default 3000. */
+  port?: number;
+  /** Nothing is written to disk: database and signing key live in memory. */
+  inMemory?: boolean;
+  /** Where DynamoDB Local keeps its file (default `.data/dynamodb`). */
+  dataDir?: string;
+  /** No request log; functions log errors only. */
+  quiet?: boolean;
+  /** Create the demo organization when the dev owner has none. */
+  seed?: boolean;
+  /** Extra function environment (e.g. ORG_CREATION, OPERATOR_SUBS). */
+  env?: Record<string, string>;
+  /** Default `evently-local`; also the prefix of the queue names. */
+  tableName?: string;
+  /** Use an already running DynamoDB Local instead of starting one (tests share one per run). */
+  dynamoEndpoint?: string;
+  /** Stub handlers instead of the real modules (tests of the runtime itself). */
+  handlers?: HandlerOverrides;
+  /** Long-poll wait of the queue pollers (default 20 s, like the event source mapping). */
+  queueWaitSeconds?: number;
+}
+
+export interface LocalRuntime {
+  url: string;
+  port: number;
+  tableName: string;
+  dynamoEndpoint: string;
+  sqsEndpoint: string;
+  queueUrls: Record<QueueName, string>;
+  /** Set when `seed` was asked for. */
+  demoOrgId?: string;
+  mintToken(input: MintTokenInput): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_TABLE_NAME = 'evently-local';
+const DEFAULT_PORT = 3000;
+
+type Stopper = () => Promise<void> | void;
+
+/** Stops what has started so far, newest first; used both on stop() and when a start step fails. */
+const stopAll = async (stoppers: Stopper[]): Promise<void> => {
+  for (const stop of stoppers.splice(0).reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      console.error('local runtime: error while stopping', error);
+    }
+  }
+};
+
+const startDatabase = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<string> => {
+  if (options.dynamoEndpoint) return options.dynamoEndpoint;
+  const db = await startDynamoDbLocal({ inMemory: options.inMemory, dataDir: options.dataDir });
+  stoppers.push(db.stop);
+  return db.endpoint;
+};
+
+const startQueues = async (
+  tableName: string,
+  stoppers: Stopper[],
+): Promise<{ endpoint: string; queues: LocalQueue[] }> => {
+  const sqs = await startSqsServer();
+  stoppers.push(sqs.stop);
+  const queues = await createQueues({ endpoint: sqs.endpoint, prefix: tableName });
+  return { endpoint: sqs.endpoint, queues };
+};
+
+type Booted = Omit<LocalRuntime, 'stop' | 'demoOrgId'>;
+
+const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<Booted> => {
+  const port = options.port ?? DEFAULT_PORT;
+  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+  // Before spawning Java: a taken port should fail in milliseconds, with nothing to clean up.
+  if (port !== 0) await assertPortFree(port);
+  // The JVM start dominates; the queue server and the key load run meanwhile.
+  const [dynamoEndpoint, sqs, signer] = await Promise.all([
+    startDatabase(options, stoppers),
+    startQueues(tableName, stoppers),
+    loadDevSigner({ inMemory: options.inMemory }),
+  ]);
+  await ensureTable(dynamoEndpoint, tableName);
+  const queueUrls = queueUrlsOf(sqs.queues);
+  const env = functionEnv({
+    tableName,
+    dynamoEndpoint,
+    sqsEndpoint: sqs.endpoint,
+    queueUrls,
+    logLevel: options.quiet ? 'ERROR' : 'WARN',
+    extra: options.env,
+  });
+  stoppers.push(applyEnv(env));
+  const handlers = await loadFunctionHandlers(options.handlers);
+  const pollers = startQueuePollers({
+    endpoint: sqs.endpoint,
+    queues: sqs.queues,
+    handlers: handlers.consumers,
+    waitTimeSeconds: options.queueWaitSeconds,
+  });
+  stoppers.push(pollers.stop);
+  const http = await startHttpServer({
+    port,
+    handlers: handlers.http,
+    verifyToken: signer.verifyToken,
+    log: options.quiet ? undefined : (line) => console.log(line),
+  });
+  stoppers.push(http.stop);
+  const { url } = http;
+  return {
+    url,
+    port: http.port,
+    tableName,
+    dynamoEndpoint,
+    sqsEndpoint: sqs.endpoint,
+    queueUrls,
+    mintToken: signer.mintToken,
+  };
+};
+
+/** A failed seed leaves a working (if empty) server: better for debugging than no server. */
+const trySeed = async (runtime: Booted): Promise<string | undefined> => {
+  try {
+    return (await seedDemo(runtime.url, runtime.mintToken)).orgId;
+  } catch (error) {
+    console.warn(`local runtime: ${(error as Error).message}`);
+    return undefined;
+  }
+};
+
+export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
+  const stoppers: Stopper[] = [];
+  try {
+    const runtime = await boot(options, stoppers);
+    const demoOrgId = options.seed ? await trySeed(runtime) : undefined;
+    return { ...runtime, ...(demoOrgId ? { demoOrgId } : {}), stop: () => stopAll(stoppers) };
+  } catch (error) {
+    await stopAll(stoppers);
+    throw error;
+  }
+};

@@ -1,0 +1,62 @@
+import type { TestProject } from 'vitest/node';
+import type { QueueName } from '../../functions/shared/queue-definitions.js';
+import { startDynamoDbLocal } from '../../scripts/local/dynamodb.js';
+import { applyEnv, functionEnv } from '../../scripts/local/function-env.js';
+import { createQueues, queueUrlsOf, startSqsServer } from '../../scripts/local/queues.js';
+import { ensureTable } from '../../scripts/local/table.js';
+
+/**
+ * One DynamoDB Local (in memory) and one fauxqs for the whole run, started in the main vitest
+ * process. Endpoints reach the tests twice over: through `inject()` and through process.env,
+ * which the forked workers inherit because they are started after this setup.
+ */
+
+export const TEST_TABLE_NAME = 'evently-test';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+    sqsEndpoint: string;
+    tableName: string;
+    queueUrls: Record<QueueName, string>;
+  }
+}
+
+// Set before any SDK client exists; forked workers inherit it. The SDK would warn once per process
+// that its 2027 releases need Node 22, which is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const NEEDS_SERVERS = new Set(['integration', 'e2e']);
+
+/** `--project unit` (or infra) should not pay for a JVM start. */
+const needsServers = (project: TestProject): boolean =>
+  project.vitest.projects.some((p) => NEEDS_SERVERS.has(p.name));
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  if (!needsServers(project)) return undefined;
+  const [db, sqs] = await Promise.all([startDynamoDbLocal({ inMemory: true }), startSqsServer()]);
+  try {
+    await ensureTable(db.endpoint, TEST_TABLE_NAME);
+    const queues = await createQueues({ endpoint: sqs.endpoint, prefix: TEST_TABLE_NAME });
+    const queueUrls = queueUrlsOf(queues);
+    const restoreEnv = applyEnv(
+      functionEnv({
+        tableName: TEST_TABLE_NAME,
+        dynamoEndpoint: db.endpoint,
+        sqsEndpoint: sqs.endpoint,
+        queueUrls,
+      }),
+    );
+    project.provide('dynamoEndpoint', db.endpoint);
+    project.provide('sqsEndpoint', sqs.endpoint);
+    project.provide('tableName', TEST_TABLE_NAME);
+    project.provide('queueUrls', queueUrls);
+    return async () => {
+      restoreEnv();
+      await Promise.all([sqs.stop(), db.stop()]);
+    };
+  } catch (error) {
+    await Promise.all([sqs.stop(), db.stop()]);
+    throw error;
+  }
+}

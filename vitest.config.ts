@@ -1,0 +1,34 @@
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * One `vitest run` runs every project. The root's global setup starts one DynamoDB Local and one
+ * fauxqs for the whole run (only when integration or e2e tests are part of it) and hands their
+ * endpoints to every worker. Projects do not `extends: true` the root: they would inherit, and
+ * run a second time, the global setup.
+ */
+
+const project = (
+  name: string,
+  timeouts: { testTimeout: number; hookTimeout: number } | Record<string, never> = {},
+): TestProjectInlineConfiguration => ({
+  test: {
+    name,
+    include: [`test/${name}/**/*.test.ts`],
+    pool: 'forks',
+    ...timeouts,
+  },
+});
+
+const slow = { testTimeout: 30_000, hookTimeout: 60_000 };
+
+export default defineConfig({
+  test: {
+    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      project('unit'),
+      project('integration', slow),
+      project('infra', { testTimeout: 60_000, hookTimeout: 60_000 }),
+      project('e2e', slow),
+    ],
+  },
+});
