@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+/** Where `cdk synth -c tenant=<id>` looks for `<id>.json`. */
+export const defaultTenantsDir = path.resolve(import.meta.dirname, '../../config/tenants');
+
+/** Lowercase slug: it becomes part of stack names and physical names, so it must be short and DNS-safe. */
+const tenantIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,23}[a-z0-9]$/, 'must be a lowercase slug (a-z, 0-9, "-"; 2-25 characters)');
+
+const retentionValues = new Set<number>(
+  Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'),
+);
+
+/** An origin as browsers send it: scheme + host (+ port), no path, no trailing slash. */
+const originSchema = z
+  .string()
+  .regex(
+    /^(\*|https?:\/\/[a-z0-9.-]+(:\d{1,5})?)$/i,
+    'must be "*" or an origin like https://app.example.com',
+  );
+
+/** JWT subjects are joined with commas into OPERATOR_SUBS, so a comma would split one subject in two. */
+const subjectSchema = z
+  .string()
+  .min(1)
+  .regex(/^[^,\s]+$/, 'must not contain commas or whitespace');
+
+const orgCreationSchema = z
+  .strictObject({
+    mode: z.enum(['anyone', 'operators']),
+    operators: z.array(subjectSchema).default([]),
+  })
+  .refine((o) => o.mode !== 'operators' || o.operators.length > 0, {
+    message: 'mode "operators" needs at least one operator subject, or nobody could create an organization',
+    path: ['operators'],
+  });
+
+export const tenantConfigSchema = z.strictObject({
+  tenantId: tenantIdSchema,
+  /** Optional: leave it out to deploy into whatever account the CLI credentials point at. */
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+    .optional(),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-1'),
+  /** Any OIDC provider (Cognito, Keycloak, Auth0, ...): API Gateway validates tokens against it. */
+  auth: z.strictObject({
+    issuer: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+    audiences: z.array(z.string().min(1)).min(1, 'must list at least one audience'),
+  }),
+  orgCreation: orgCreationSchema,
+  logRetentionDays: z
+    .number()
+    .int()
+    .refine((d) => retentionValues.has(d), {
+      message: `must be one of the CloudWatch Logs retention periods: ${[...retentionValues].join(', ')}`,
+    }),
+  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** Receives alarm notifications (dead letters, function errors); alarms exist without it too. */
+  alarmEmail: z.email().optional(),
+  cors: z.strictObject({ allowedOrigins: z.array(originSchema).default([]) }).prefault({}),
+  api: z
+    .strictObject({
+      maxBodyBytes: z
+        .number()
+        .int()
+        .positive()
+        .max(6 * 1024 * 1024, 'must not exceed the 6 MB Lambda payload limit')
+        .default(64 * 1024),
+      throttle: z
+        .strictObject({
+          rateLimit: z.number().positive().default(100),
+          burstLimit: z.number().int().positive().default(200),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  /** When the nightly tick (predictions, counter reconciliation) fires, in UTC. */
+  nightly: z
+    .strictObject({
+      hourUtc: z.number().int().min(0).max(23).default(2),
+      minuteUtc: z.number().int().min(0).max(59).default(0),
+    })
+    .prefault({}),
+  tags: z.record(z.string().min(1), z.string()).default({}),
+});
+
+export type TenantConfig = z.infer<typeof tenantConfigSchema>;
+/** What a tenant file may contain (defaults not yet applied); tests build configs from this. */
+export type TenantConfigInput = z.input<typeof tenantConfigSchema>;
+
+/** A tenant file is missing, unreadable or invalid; the message says which file and which fields. */
+export class TenantConfigError extends Error {
+  override readonly name = 'TenantConfigError';
+}
+
+const fieldName = (segments: readonly PropertyKey[]): string =>
+  segments.length > 0 ? segments.map(String).join('.') : '(file)';
+
+/** One line per invalid field; unknown keys get a line each so a typo is named, not just counted. */
+const describeIssues = (issues: readonly z.core.$ZodIssue[]): string =>
+  issues
+    .flatMap((i) =>
+      i.code === 'unrecognized_keys'
+        ? i.keys.map((k) => `${fieldName([...i.path, k])}: unknown field`)
+        : [`${fieldName(i.path)}: ${i.message}`],
+    )
+    .map((line) => `  - ${line}`)
+    .join('\n');
+
+/**
+ * Validates an already-read tenant document. `source` names it in the error; `expectedTenantId`
+ * (the file name) must equal `tenantId`, so a copied file cannot deploy over another tenant's stacks.
+ */
+export const parseTenantConfig = (
+  input: unknown,
+  source: string,
+  expectedTenantId?: string,
+): TenantConfig => {
+  const schema =
+    expectedTenantId === undefined
+      ? tenantConfigSchema
+      : tenantConfigSchema.refine((c) => c.tenantId === expectedTenantId, {
+          message: `must equal the file name "${expectedTenantId}"`,
+          path: ['tenantId'],
+          when: (payload) => payload.issues.every((i) => i.path?.[0] !== 'tenantId'),
+        });
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new TenantConfigError(`Invalid tenant config ${source}:\n${describeIssues(parsed.error.issues)}`);
+  }
+  return parsed.data;
+};
+
+const readJson = (file: string, shown: string): unknown => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new TenantConfigError(
+      `Tenant config not found: ${shown} (create it, or pass -c tenant=<id> for an existing file)`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new TenantConfigError(`Tenant config ${shown} is not valid JSON: ${(e as Error).message}`);
+  }
+};
+
+/** Loads and validates `<dir>/<tenantId>.json`; every problem is named by path and field. */
+export const loadTenantConfig = (tenantId: string, dir: string = defaultTenantsDir): TenantConfig => {
+  const id = tenantIdSchema.safeParse(tenantId);
+  if (!id.success) {
+    // Checked before touching the file system so "-c tenant=../x" cannot read outside the directory.
+    throw new TenantConfigError(
+      `Invalid tenant id "${tenantId}": ${id.error.issues[0]?.message ?? 'invalid'}`,
+    );
+  }
+  const file = path.join(dir, `${tenantId}.json`);
+  const shown = path.relative(process.cwd(), file) || file;
+  return parseTenantConfig(readJson(file, shown), shown, tenantId);
+};

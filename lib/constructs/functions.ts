@@ -1,0 +1,70 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import {
+  type FunctionDefinition,
+  type FunctionName,
+  functionDefinitions,
+} from '../../functions/shared/function-definitions.js';
+import { queueUrlEnvVar } from '../../functions/shared/queue-definitions.js';
+import type { TenantConfig } from '../config/tenant-config.js';
+import { ServiceFunction } from './lambda-function.js';
+import type { WorkQueues } from './queues.js';
+import { grantTableAccess } from './table-access.js';
+
+export interface ServiceFunctionsProps {
+  config: TenantConfig;
+  table: ITable;
+  queues: WorkQueues;
+}
+
+/** Tenant settings every function reads (see functions/shared/env.ts); none of them is a secret. */
+const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<string, string> => ({
+  POWERTOOLS_SERVICE_NAME: `evently-${name}`,
+  POWERTOOLS_METRICS_NAMESPACE: `Evently/${config.tenantId}`,
+  POWERTOOLS_LOG_LEVEL: config.logLevel,
+  ORG_CREATION: config.orgCreation.mode,
+  OPERATOR_SUBS: config.orgCreation.operators.join(','),
+  MAX_BODY_BYTES: String(config.api.maxBodyBytes),
+});
+
+const definitionsByName = Object.entries(functionDefinitions) as [FunctionName, FunctionDefinition][];
+
+/**
+ * Every function from the function definitions. Each gets exactly what its definition declares:
+ * table access at its level (and TABLE_NAME only then), SendMessage on its `sendsTo` queues (and
+ * their URLs), nothing else.
+ */
+export class ServiceFunctions extends Construct {
+  readonly byName: Record<FunctionName, ServiceFunction>;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionsProps) {
+    super(scope, id);
+    const built = definitionsByName.map(([name, definition]) => [name, this.build(name, definition, props)]);
+    this.byName = Object.fromEntries(built) as Record<FunctionName, ServiceFunction>;
+  }
+
+  private build(
+    name: FunctionName,
+    definition: FunctionDefinition,
+    props: ServiceFunctionsProps,
+  ): ServiceFunction {
+    const { config, table, queues } = props;
+    const targets = definition.sendsTo.map((q) => ({
+      envVar: queueUrlEnvVar(q),
+      queue: queues.get(q).queue,
+    }));
+    const environment = {
+      ...tenantEnvironment(config, name),
+      ...(definition.table === 'none' ? {} : { TABLE_NAME: table.tableName }),
+      ...Object.fromEntries(targets.map((t) => [t.envVar, t.queue.queueUrl])),
+    };
+    const fn = new ServiceFunction(this, name, {
+      definition,
+      environment,
+      logRetention: config.logRetentionDays,
+    });
+    grantTableAccess(fn.role, table, definition.table);
+    for (const target of targets) target.queue.grant(fn.role, 'sqs:SendMessage');
+    return fn;
+  }
+}

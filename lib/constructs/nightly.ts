@@ -1,0 +1,32 @@
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { JobMessageBody } from '../../functions/contracts/jobs.js';
+
+export interface NightlyTickProps {
+  queue: IQueue;
+  hourUtc: number;
+  minuteUtc: number;
+}
+
+/** The message the jobs consumer answers with predictions and counter reconciliation. */
+export const nightlyTickMessage = { type: 'nightly.tick' } as const satisfies JobMessageBody;
+
+/**
+ * A cron rule that drops one `nightly.tick` message on the jobs queue each night. Going through the
+ * queue (not invoking the function) gives the tick the same retries and dead-letter queue as every
+ * other job.
+ */
+export class NightlyTick extends Construct {
+  readonly rule: Rule;
+
+  constructor(scope: Construct, id: string, props: NightlyTickProps) {
+    super(scope, id);
+    this.rule = new Rule(this, 'Rule', {
+      description: 'Nightly tick: session predictions and capacity counter reconciliation',
+      schedule: Schedule.cron({ hour: String(props.hourUtc), minute: String(props.minuteUtc) }),
+      targets: [new SqsQueue(props.queue, { message: RuleTargetInput.fromObject(nightlyTickMessage) })],
+    });
+  }
+}

@@ -1,0 +1,63 @@
+import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { routes } from '../../functions/shared/routes.js';
+import type { TenantConfig } from '../config/tenant-config.js';
+import { OperationalAlarms } from '../constructs/alarms.js';
+import { EventlyApi } from '../constructs/api.js';
+import { ServiceFunctions } from '../constructs/functions.js';
+import { NightlyTick } from '../constructs/nightly.js';
+import { WorkQueues } from '../constructs/queues.js';
+import { TaskScheduler } from '../constructs/scheduler.js';
+
+export interface AppStackProps extends StackProps {
+  config: TenantConfig;
+  /** The tenant's table, owned by the data stack. */
+  table: ITable;
+}
+
+/** Everything stateless of one tenant: functions, HTTP API, queues, schedules and alarms. */
+export class AppStack extends Stack {
+  readonly api: EventlyApi;
+  readonly functions: ServiceFunctions;
+  readonly queues: WorkQueues;
+  readonly scheduler: TaskScheduler;
+  readonly nightly: NightlyTick;
+  readonly alarms: OperationalAlarms;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    // Strong references (exports): CloudFormation refuses to delete the data stack while this stack
+    // uses the table. Context, so it must be set before any child construct exists.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
+    const { config, table } = props;
+    this.queues = new WorkQueues(this, 'Queues');
+    this.functions = new ServiceFunctions(this, 'Functions', { config, table, queues: this.queues });
+    this.queues.attachConsumers(this.functions.byName);
+    const fns = this.functions.byName;
+    this.api = new EventlyApi(this, 'Api', {
+      config,
+      routes,
+      handlers: { public: fns.public.function, orgs: fns.orgs.function },
+    });
+    const jobs = this.queues.get('jobs').queue;
+    this.scheduler = new TaskScheduler(this, 'Scheduler', { targetQueue: jobs });
+    this.nightly = new NightlyTick(this, 'Nightly', { queue: jobs, ...config.nightly });
+    this.alarms = new OperationalAlarms(this, 'Alarms', {
+      tenantId: config.tenantId,
+      alarmEmail: config.alarmEmail,
+      deadLetterQueues: Object.fromEntries(
+        this.queues.all().map((q) => [q.definition.name, q.deadLetterQueue]),
+      ),
+      functions: Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, fn.function])),
+    });
+    this.addOutputs(jobs.queueUrl);
+  }
+
+  private addOutputs(jobsQueueUrl: string): void {
+    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
+    new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduler.group.scheduleGroupName });
+    new CfnOutput(this, 'SchedulerRoleArn', { value: this.scheduler.role.roleArn });
+    new CfnOutput(this, 'JobsQueueUrl', { value: jobsQueueUrl });
+  }
+}

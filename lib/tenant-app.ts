@@ -1,0 +1,55 @@
+import { type Environment, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import type { TenantConfig } from './config/tenant-config.js';
+import { AppStack } from './stacks/app-stack.js';
+import { DataStack } from './stacks/data-stack.js';
+
+/** Stack names carry the tenant id, so every CDK-generated physical name does too. */
+export const tenantStackNames = (tenantId: string) => ({
+  data: `evently-${tenantId}-data`,
+  app: `evently-${tenantId}-app`,
+});
+
+export interface TenantStacks {
+  data: DataStack;
+  app: AppStack;
+}
+
+/**
+ * One tenant's stack set. `defaultAccount` is used only when the tenant file names no account
+ * (bin/app.ts passes the CLI's account; tests pass nothing and get an environment-agnostic account).
+ */
+export const addTenantStacks = (
+  scope: Construct,
+  config: TenantConfig,
+  defaultAccount?: string,
+): TenantStacks => {
+  const env: Environment = { account: config.account ?? defaultAccount, region: config.region };
+  const names = tenantStackNames(config.tenantId);
+  const data = new DataStack(scope, names.data, {
+    env,
+    stackName: names.data,
+    description: `Evently data (${config.tenantId}): the single DynamoDB table`,
+  });
+  const app = new AppStack(scope, names.app, {
+    env,
+    stackName: names.app,
+    description: `Evently application (${config.tenantId}): HTTP API, functions, queues, schedules`,
+    config,
+    table: data.table,
+  });
+  for (const stack of [data, app]) {
+    Tags.of(stack).add('evently:tenant', config.tenantId);
+    for (const [key, value] of Object.entries(config.tags)) Tags.of(stack).add(key, value);
+  }
+  return { data, app };
+};
+
+/**
+ * cdk-nag AwsSolutions rules as a synthesis validation plugin: unacknowledged errors fail synth,
+ * warnings are printed (and written to the cloud assembly's validation report).
+ */
+export const addComplianceChecks = (scope: Construct): void => {
+  Validations.of(scope).addPlugins(new AwsSolutionsChecks(scope));
+};

@@ -1,0 +1,130 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { routes } from '../../functions/shared/routes.js';
+import { resourcesOf, type SynthesizedTenant, synthTenants, tenantConfig } from './support/synth.js';
+
+// Two tenants: a Cognito issuer with one audience, a Keycloak issuer with two.
+const tenants = synthTenants([tenantConfig('acme'), tenantConfig('globex')]);
+const [acme] = tenants as [SynthesizedTenant, SynthesizedTenant];
+const template = acme.app;
+
+interface RouteProps {
+  RouteKey: string;
+  Target: { 'Fn::Join': [string, unknown[]] };
+  AuthorizationType: string;
+  AuthorizerId?: unknown;
+}
+
+const routeProps = (): RouteProps[] =>
+  resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(
+    ([, r]) => (r as { Properties: RouteProps }).Properties,
+  );
+
+/** The logical id of the integration a route targets (`integrations/<ref>`). */
+const integrationOf = (route: RouteProps): string => {
+  const [, parts] = route.Target['Fn::Join'];
+  return (parts[1] as { Ref: string }).Ref;
+};
+
+/** The logical id of the function an integration invokes. */
+const functionOfIntegration = (integrationId: string): string => {
+  const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
+  return integration?.Properties.IntegrationUri['Fn::GetAtt'][0];
+};
+
+const functionId = (name: string): string =>
+  acme.app.getResourceId('AWS::Lambda::Function', {
+    Properties: {
+      Description: Match.exact(acme.stacks.app.functions.byName[name as 'public'].definition.description),
+    },
+  });
+
+describe('HTTP API routes', () => {
+  it('has one route per manifest entry plus $default, and nothing else', () => {
+    const keys = routeProps()
+      .map((r) => r.RouteKey)
+      .sort();
+    expect(keys).toEqual([...routes.map((r) => `${r.method} ${r.path}`), '$default'].sort());
+  });
+
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s: right function and authorizer',
+    (key, route) => {
+      const props = routeProps().find((r) => r.RouteKey === key);
+      expect(props).toBeDefined();
+      expect(functionOfIntegration(integrationOf(props!))).toBe(functionId(route.function));
+      if (route.auth === 'jwt') {
+        expect(props!.AuthorizationType).toBe('JWT');
+        expect(props!.AuthorizerId).toBeDefined();
+      } else {
+        expect(props!.AuthorizationType).toBe('NONE');
+        expect(props!.AuthorizerId).toBeUndefined();
+      }
+    },
+  );
+
+  it('sends unknown routes ($default) to the public function, unauthenticated', () => {
+    const fallback = routeProps().find((r) => r.RouteKey === '$default');
+    expect(fallback?.AuthorizationType).toBe('NONE');
+    expect(functionOfIntegration(integrationOf(fallback!))).toBe(functionId('public'));
+  });
+
+  it('lets API Gateway invoke each function on exactly its routes, $default included', () => {
+    const permitted = resourcesOf(template, 'AWS::Lambda::Permission').map(([, p]) => {
+      const props = (p as { Properties: { FunctionName: { 'Fn::GetAtt': [string] }; SourceArn: unknown } })
+        .Properties;
+      const parts = (props.SourceArn as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+      return `${props.FunctionName['Fn::GetAtt'][0]} ${String(parts.at(-1))}`;
+    });
+    const expected = [
+      ...routes.map((r) => `${functionId(r.function)} /*/*${r.path}`),
+      // `$default` has no method or path in its source ARN (<api>/<stage>/$default).
+      `${functionId('public')} /*/*`,
+    ];
+    expect(permitted.sort()).toEqual(expected.sort());
+  });
+
+  it('uses Lambda proxy integrations with payload format 2.0', () => {
+    template.allResourcesProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+    });
+  });
+});
+
+describe('JWT authorizer', () => {
+  it.each(tenants.map((t) => [t.config.tenantId, t] as const))(
+    '%s: issuer and audiences from the tenant config',
+    (_, t) => {
+      t.app.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+      t.app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Issuer: t.config.auth.issuer, Audience: t.config.auth.audiences },
+      });
+    },
+  );
+});
+
+describe('HTTP API stage', () => {
+  it('auto-deploys $default with JSON access logs and the tenant throttle', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] },
+        Format: Match.serializedJson(Match.objectLike({ requestId: '$context.requestId' })),
+      },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: acme.config.api.throttle.rateLimit,
+        ThrottlingBurstLimit: acme.config.api.throttle.burstLimit,
+      },
+    });
+  });
+
+  it('allows exactly the configured CORS origins', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: acme.config.cors.allowedOrigins }),
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import {
+  type FunctionDefinition,
+  type FunctionName,
+  functionDefinitions,
+} from '../../functions/shared/function-definitions.js';
+import { queueUrlEnvVar } from '../../functions/shared/queue-definitions.js';
+import { tableActions } from '../../lib/constructs/table-access.js';
+import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
+
+const config = tenantConfig('globex');
+const { app: template, stacks } = synthTenant(config);
+const definitions = Object.entries(functionDefinitions) as [FunctionName, FunctionDefinition][];
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+  Effect: string;
+}
+
+const logicalId = (name: FunctionName, part: 'Function' | 'Role'): string =>
+  stacks.app.getLogicalId(stacks.app.functions.byName[name].node.findChild(part).node.defaultChild as never);
+
+const functionProps = (name: FunctionName) =>
+  template.findResources('AWS::Lambda::Function')[logicalId(name, 'Function')]?.Properties as {
+    Environment: { Variables: Record<string, unknown> };
+  };
+
+/** Every statement of every policy attached to the function's role. */
+const statementsOf = (name: FunctionName): Statement[] =>
+  resourcesOf(template, 'AWS::IAM::Policy')
+    .map(
+      ([, p]) =>
+        (p as { Properties: { Roles: unknown[]; PolicyDocument: { Statement: Statement[] } } }).Properties,
+    )
+    .filter((p) => JSON.stringify(p.Roles) === JSON.stringify([{ Ref: logicalId(name, 'Role') }]))
+    .flatMap((p) => p.PolicyDocument.Statement);
+
+const actionsOf = (name: FunctionName, prefix: string): string[] =>
+  statementsOf(name)
+    .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]))
+    .filter((a) => a.startsWith(prefix));
+
+describe.each(definitions)('function %s', (name, definition) => {
+  it('runs Node 22 on ARM64 with active tracing and the definition’s memory and timeout', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: definition.description,
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+      MemorySize: definition.memoryMb,
+      Timeout: definition.timeoutSeconds,
+      LoggingConfig: { LogGroup: Match.anyValue() },
+    });
+  });
+
+  it('gets exactly the table actions its definition allows, and no Scan', () => {
+    const granted = new Set(actionsOf(name, 'dynamodb:'));
+    expect([...granted].sort()).toEqual([...tableActions[definition.table]].sort());
+    expect(granted.has('dynamodb:Scan')).toBe(false);
+  });
+
+  it('may send only to the queues in its sendsTo', () => {
+    const sendResources = statementsOf(name)
+      .filter((s) => s.Action === 'sqs:SendMessage')
+      .map((s) => JSON.stringify(s.Resource));
+    const expected = definition.sendsTo.map((q) =>
+      JSON.stringify({
+        'Fn::GetAtt': [
+          stacks.app.getLogicalId(stacks.app.queues.get(q).queue.node.defaultChild as never),
+          'Arn',
+        ],
+      }),
+    );
+    expect(sendResources.sort()).toEqual(expected.sort());
+  });
+
+  it('reads the tenant settings, and TABLE_NAME / queue URLs only for what it may use', () => {
+    const variables = functionProps(name).Environment.Variables;
+    expect(variables).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: `evently-${name}`,
+      POWERTOOLS_METRICS_NAMESPACE: `Evently/${config.tenantId}`,
+      POWERTOOLS_LOG_LEVEL: config.logLevel,
+      ORG_CREATION: 'operators',
+      OPERATOR_SUBS: config.orgCreation.operators.join(','),
+      MAX_BODY_BYTES: String(config.api.maxBodyBytes),
+    });
+    expect('TABLE_NAME' in variables).toBe(definition.table !== 'none');
+    const queueVars = Object.keys(variables).filter((k) => k.startsWith('QUEUE_URL_'));
+    expect(queueVars.sort()).toEqual(definition.sendsTo.map(queueUrlEnvVar).sort());
+  });
+});
+
+describe('function permissions', () => {
+  it('gives the public function no DynamoDB permission at all', () => {
+    expect(actionsOf('public', 'dynamodb:')).toEqual([]);
+    expect(JSON.stringify(statementsOf('public'))).not.toContain('dynamodb');
+  });
+
+  it('scopes table grants to the table and its named indexes, never index/*', () => {
+    const resources = JSON.stringify(definitions.flatMap(([name]) => statementsOf(name)));
+    expect(resources).toContain('/index/gsi1');
+    expect(resources).not.toContain('/index/*');
+  });
+
+  it('uses its own role per function and no managed policies', () => {
+    template.resourceCountIs('AWS::IAM::Role', definitions.length + 1 /* scheduler */);
+    for (const [, role] of resourcesOf(template, 'AWS::IAM::Role')) {
+      expect(
+        (role as { Properties: { ManagedPolicyArns?: unknown } }).Properties.ManagedPolicyArns,
+      ).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { queueDefinitions } from '../../functions/shared/queue-definitions.js';
+import { synthTenant, tenantConfig } from './support/synth.js';
+
+const { app: template, stacks } = synthTenant(tenantConfig('acme'));
+const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
+  stacks.app.getLogicalId(construct.node.defaultChild as never);
+
+describe.each(queueDefinitions.map((d) => [d.name, d] as const))('queue %s', (name, definition) => {
+  const { queue, deadLetterQueue } = stacks.app.queues.get(name);
+  const queueProps = () => template.findResources('AWS::SQS::Queue')[idOf(queue)]?.Properties;
+
+  it('redrives to its own dead-letter queue after maxReceiveCount receives', () => {
+    expect(queueProps()?.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [idOf(deadLetterQueue), 'Arn'] },
+      maxReceiveCount: definition.maxReceiveCount,
+    });
+    expect(queueProps()?.VisibilityTimeout).toBe(definition.visibilityTimeoutSeconds);
+  });
+
+  it('encrypts the queue and its dead-letter queue and refuses plain-HTTP requests', () => {
+    for (const q of [queue, deadLetterQueue]) {
+      expect(template.findResources('AWS::SQS::Queue')[idOf(q)]?.Properties.SqsManagedSseEnabled).toBe(true);
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: idOf(q) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 'sqs:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              Principal: { AWS: '*' },
+              Resource: { 'Fn::GetAtt': [idOf(q), 'Arn'] },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it(`feeds the ${definition.consumer} function in batches of ${definition.batchSize}, reporting item failures`, () => {
+    const consumer = stacks.app.functions.byName[definition.consumer];
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [idOf(queue), 'Arn'] },
+      FunctionName: { Ref: idOf(consumer.function) },
+      BatchSize: definition.batchSize,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('alarms when a message reaches the dead-letter queue', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(deadLetterQueue), 'QueueName'] } }],
+      Threshold: 1,
+    });
+  });
+});
+
+describe('queues', () => {
+  it('are exactly the defined queues and one dead-letter queue each', () => {
+    template.resourceCountIs('AWS::SQS::Queue', queueDefinitions.length * 2);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', queueDefinitions.length);
+  });
+});

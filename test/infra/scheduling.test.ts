@@ -1,0 +1,90 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { jobMessageSchema } from '../../functions/contracts/jobs.js';
+import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
+
+const config = tenantConfig('globex');
+const { app: template, stacks } = synthTenant(config);
+const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
+  stacks.app.getLogicalId(construct.node.defaultChild as never);
+const jobsQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('jobs').queue), 'Arn'] };
+const schedulerRoleId = idOf(stacks.app.scheduler.role);
+const groupId = idOf(stacks.app.scheduler.group);
+
+describe('EventBridge Scheduler', () => {
+  it('has one schedule group, named after the tenant stack', () => {
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
+      Name: Match.stringLikeRegexp(`^evently${config.tenantId}app-`),
+    });
+  });
+
+  it('has a role only Scheduler can assume, only for this group in this account', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          {
+            Action: 'sts:AssumeRole',
+            Effect: 'Allow',
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Condition: {
+              StringEquals: {
+                'aws:SourceAccount': stacks.app.resolve(stacks.app.account),
+                'aws:SourceArn': { 'Fn::GetAtt': [groupId, 'Arn'] },
+              },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it('lets that role do one thing: send to the jobs queue', () => {
+    const policies = resourcesOf(template, 'AWS::IAM::Policy')
+      .map(
+        ([, p]) =>
+          (p as { Properties: { Roles: unknown[]; PolicyDocument: { Statement: unknown[] } } }).Properties,
+      )
+      .filter((p) => JSON.stringify(p.Roles) === JSON.stringify([{ Ref: schedulerRoleId }]));
+    expect(policies.flatMap((p) => p.PolicyDocument.Statement)).toEqual([
+      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: jobsQueueArn },
+    ]);
+  });
+});
+
+describe('nightly rule', () => {
+  const rules = resourcesOf(template, 'AWS::Events::Rule');
+  const rule = rules[0]?.[1] as {
+    Properties: { ScheduleExpression: string; Targets: { Arn: unknown; Input: string }[] };
+  };
+
+  it('fires once a night at the configured UTC time', () => {
+    expect(rules).toHaveLength(1);
+    const { hourUtc, minuteUtc } = config.nightly;
+    expect(rule.Properties.ScheduleExpression).toBe(`cron(${minuteUtc} ${hourUtc} * * ? *)`);
+  });
+
+  it('puts a nightly.tick job message on the jobs queue', () => {
+    expect(rule.Properties.Targets).toHaveLength(1);
+    const [target] = rule.Properties.Targets;
+    expect(target?.Arn).toEqual(jobsQueueArn);
+    const message = JSON.parse(target?.Input ?? 'null');
+    expect(message).toEqual({ type: 'nightly.tick' });
+    expect(jobMessageSchema.safeParse(message).success).toBe(true);
+  });
+
+  it('is allowed to send to the jobs queue, and only this rule is', () => {
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'events.amazonaws.com' },
+            Resource: jobsQueueArn,
+            Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [rules[0]?.[0], 'Arn'] } } },
+          }),
+        ]),
+      },
+    });
+  });
+});

@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { loadTenantConfig, parseTenantConfig, TenantConfigError } from '../../lib/config/tenant-config.js';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const validAcme = loadTenantConfig('acme');
+
+/** A tenants directory holding one file, for the loader's file-level failures. */
+const tenantsDirWith = (fileName: string, content: string): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'evently-tenants-'));
+  writeFileSync(path.join(dir, fileName), content);
+  return dir;
+};
+
+const failureOf = (load: () => unknown): string => {
+  try {
+    load();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TenantConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the tenant config to be rejected');
+};
+
+describe('tenant config', () => {
+  it('loads both example tenants with defaults applied', () => {
+    expect(validAcme).toMatchObject({ tenantId: 'acme', orgCreation: { mode: 'anyone' } });
+    const globex = loadTenantConfig('globex');
+    expect(globex.orgCreation).toEqual({ mode: 'operators', operators: [expect.any(String)] });
+    expect(globex.api).toEqual({ maxBodyBytes: 65536, throttle: { rateLimit: 100, burstLimit: 200 } });
+  });
+
+  it('names the file when it does not exist', () => {
+    expect(failureOf(() => loadTenantConfig('nobody'))).toMatch(/not found: .*config\/tenants\/nobody\.json/);
+  });
+
+  it('rejects a tenant id that is not a slug before reading any file', () => {
+    expect(failureOf(() => loadTenantConfig('../../etc/passwd'))).toMatch(/Invalid tenant id/);
+  });
+
+  it('names the file when it is not JSON', () => {
+    const dir = tenantsDirWith('broken.json', '{ "tenantId": ');
+    expect(failureOf(() => loadTenantConfig('broken', dir))).toMatch(/broken\.json is not valid JSON/);
+  });
+
+  it('lists every invalid field by path, in one message', () => {
+    const input = {
+      ...validAcme,
+      region: 'Europe',
+      auth: { issuer: 'http://insecure.example', audiences: [] },
+      orgCreation: { mode: 'operators', operators: [] },
+      logRetentionDays: 31,
+      alarmEmail: 'not-an-email',
+      cors: { allowedOrigins: ['https://app.example/path'] },
+      colour: 'blue',
+    };
+    const message = failureOf(() => parseTenantConfig(input, 'config/tenants/acme.json', 'acme'));
+    expect(message).toMatch(/^Invalid tenant config config\/tenants\/acme\.json:/);
+    for (const field of [
+      'region',
+      'auth.issuer',
+      'auth.audiences',
+      'orgCreation.operators',
+      'logRetentionDays',
+      'alarmEmail',
+      'cors.allowedOrigins.0',
+      'colour: unknown field',
+    ]) {
+      expect(message).toContain(`  - ${field}`);
+    }
+  });
+
+  it('requires tenantId to match the file name', () => {
+    const dir = tenantsDirWith('initech.json', JSON.stringify({ ...validAcme }));
+    expect(failureOf(() => loadTenantConfig('initech', dir))).toContain(
+      'tenantId: must equal the file name "initech"',
+    );
+  });
+
+  it('rejects operator subjects that would not survive the comma-joined OPERATOR_SUBS', () => {
+    const input = { ...validAcme, orgCreation: { mode: 'operators', operators: ['a,b'] } };
+    expect(failureOf(() => parseTenantConfig(input, 'x.json'))).toContain('orgCreation.operators.0');
+  });
+});
+
+/** Runs bin/app.ts as the CDK CLI would, with `context` passed the way the CLI passes it. */
+const runApp = async (context: Record<string, string>): Promise<{ code: number; stderr: string }> => {
+  const env = {
+    ...process.env,
+    CDK_CONTEXT_JSON: JSON.stringify(context),
+    CDK_OUTDIR: mkdtempSync(path.join(tmpdir(), 'evently-cdk-out-')),
+  };
+  try {
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bin/app.ts'], { cwd: projectRoot, env });
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    const failed = error as { code: number; stderr: string };
+    return { code: failed.code, stderr: failed.stderr };
+  }
+};
+
+// Concurrent: each run is a Node process loading aws-cdk-lib (about 2 s), and they are independent.
+describe.concurrent('bin/app.ts', () => {
+  it('fails with a clear message when the tenant context is missing', async () => {
+    const run = await runApp({});
+    expect(run).toEqual({ code: 1, stderr: expect.stringContaining('Missing CDK context "tenant"') });
+  });
+
+  it('fails with a clear message naming the missing tenant file', async () => {
+    const run = await runApp({ tenant: 'nobody' });
+    expect(run).toEqual({
+      code: 1,
+      stderr: expect.stringMatching(/Tenant config not found: config\/tenants\/nobody\.json/),
+    });
+  });
+});
