@@ -90,8 +90,6 @@ export const tenantConfigSchema = z.strictObject({
 });
 
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
-/** What a tenant file may contain (defaults not yet applied); tests build configs from this. */
-export type TenantConfigInput = z.input<typeof tenantConfigSchema>;
 
 /** A tenant file is missing, unreadable or invalid; the message says which file and which fields. */
 export class TenantConfigError extends Error {
