@@ -45,3 +45,12 @@ export const loadFunctionHandlers = async (overrides: HandlerOverrides = {}): Pr
   ]);
   return { http: { public: publicFn, orgs }, consumers: { jobs } };
 };
+
+/**
+ * The functions cache their environment and clients at module level (as they should in Lambda).
+ * A runtime started after another in the same process must not inherit the previous table.
+ */
+export const resetFunctionCaches = async (): Promise<void> => {
+  const { resetContainer } = await import('../../functions/shared/container.js');
+  resetContainer();
+};

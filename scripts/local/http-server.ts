@@ -34,6 +34,9 @@ export interface LocalHttpServer {
 
 type Body = { ok: true; bytes: Buffer } | { ok: false };
 
+/** The client went away before sending its whole body: there is nobody to answer. */
+class ClientGone extends Error {}
+
 const readBody = (req: IncomingMessage): Promise<Body> =>
   new Promise((resolve, reject) => {
     if (Number(req.headers['content-length'] ?? 0) > MAX_PAYLOAD_BYTES) return resolve({ ok: false });
@@ -46,6 +49,9 @@ const readBody = (req: IncomingMessage): Promise<Body> =>
     req.on('end', () =>
       resolve(size <= MAX_PAYLOAD_BYTES ? { ok: true, bytes: Buffer.concat(chunks) } : { ok: false }),
     );
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientGone());
+    });
     req.on('error', reject);
   });
 
@@ -124,6 +130,13 @@ const route = async (
   return invoke(options, req, res, url, { ...target, claims: auth.claims });
 };
 
+const failed = (req: IncomingMessage, res: ServerResponse, error: unknown): number => {
+  if (error instanceof ClientGone) return 499;
+  // One failing request must never take the server down.
+  console.error(`${req.method} ${req.url} failed:`, error);
+  return internalError(res);
+};
+
 const requestListener =
   (options: HttpServerOptions) =>
   async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -132,11 +145,11 @@ const requestListener =
     try {
       status = await route(options, req, res);
     } catch (error) {
-      // One failing request must never take the server down.
-      console.error(`${req.method} ${req.url} failed:`, error);
-      status = internalError(res);
+      status = failed(req, res, error);
     }
-    options.log?.(`${req.method} ${req.url} ${status} ${Math.round(performance.now() - started)}ms`);
+    // The path only: query strings may carry secrets.
+    const path = (req.url ?? '/').split('?')[0];
+    options.log?.(`${req.method} ${path} ${status} ${Math.round(performance.now() - started)}ms`);
   };
 
 const listen = (server: Server, port: number): Promise<number> =>

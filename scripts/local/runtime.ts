@@ -2,7 +2,7 @@ import type { QueueName } from '../../functions/shared/queue-definitions.js';
 import { loadDevSigner, type MintTokenInput } from './auth.js';
 import { startDynamoDbLocal } from './dynamodb.js';
 import { applyEnv, functionEnv } from './function-env.js';
-import { type HandlerOverrides, loadFunctionHandlers } from './handlers.js';
+import { type HandlerOverrides, loadFunctionHandlers, resetFunctionCaches } from './handlers.js';
 import { startHttpServer } from './http-server.js';
 import { assertPortFree } from './ports.js';
 import { startQueuePollers } from './queue-poller.js';
@@ -108,6 +108,7 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     extra: options.env,
   });
   stoppers.push(applyEnv(env));
+  await resetFunctionCaches();
   const handlers = await loadFunctionHandlers(options.handlers);
   const pollers = startQueuePollers({
     endpoint: sqs.endpoint,

@@ -100,6 +100,24 @@ const ensureTtl = async (client: DynamoDBClient, tableName: string): Promise<voi
   );
 };
 
+const isActive = (out: DescribeTableCommandOutput | undefined): boolean =>
+  out?.Table?.TableStatus === 'ACTIVE' &&
+  (out.Table.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE');
+
+/** A GSI added to a kept table is backfilled first; queries on it fail until it is ACTIVE. */
+const waitUntilActive = async (
+  client: DynamoDBClient,
+  tableName: string,
+  timeoutMs = 30_000,
+): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!isActive(await describe(client, tableName))) {
+    if (Date.now() > deadline)
+      throw new Error(`table ${tableName} did not become ACTIVE within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
 /** Creates the table from the shared definition, or brings an existing one up to date (keeping data). */
 export const ensureTable = async (endpoint: string, tableName: string): Promise<void> => {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -107,6 +125,7 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
     const existing = await describe(client, tableName);
     if (existing) await addMissingIndexes(client, tableName, existing);
     else await createTable(client, tableName);
+    await waitUntilActive(client, tableName);
     await ensureTtl(client, tableName);
   } finally {
     client.destroy();

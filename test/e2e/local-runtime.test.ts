@@ -53,10 +53,13 @@ describe('local runtime with the real handlers', () => {
     expect(res.json.detail).toMatch(/expired/);
   });
 
-  it('lets a minted token through to a jwt route', async () => {
-    const res = await rt.call('GET', '/v1/me/memberships', { token: await rt.mintToken(alice) });
-    expect(res.status).toBe(200);
-    expect(res.json).toEqual({ items: [], nextCursor: null });
+  it('lets a minted token through to jwt routes', async () => {
+    const token = await rt.mintToken(alice);
+    const before = await rt.call('GET', '/v1/me/memberships', { token });
+    expect(before.status).toBe(200);
+    expect(before.json).toEqual({ items: [], nextCursor: null });
+    const created = await rt.call('POST', '/v1/orgs', { token, body: { name: 'Alice Org' } });
+    expect(created.status).toBe(201);
   });
 
   it('serves Swagger UI and its assets offline under /docs', async () => {
@@ -132,5 +135,14 @@ describe('the API Gateway event the functions receive', () => {
       'INTERNAL',
     );
     expect((await rt.call('GET', '/health')).status).toBe(200);
+  });
+});
+
+describe('a second runtime in the same process', () => {
+  const rt = useLocalRuntime();
+
+  it('has its own table: the organization created by the first is not here', async () => {
+    const res = await rt.call('GET', '/v1/me/memberships', { token: await rt.mintToken(alice) });
+    expect(res.json).toEqual({ items: [], nextCursor: null });
   });
 });
