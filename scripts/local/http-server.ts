@@ -112,7 +112,8 @@ const route = async (
   res: ServerResponse,
 ): Promise<number> => {
   const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  // Prefixing (not resolving against a base) keeps a path like //x from being read as a host.
+  const url = new URL(`http://localhost${req.url ?? '/'}`);
   const docs = serveDocs(method, url.pathname, res);
   if (docs !== undefined) return docs;
   const match = matchRoute(method, url.pathname);
@@ -130,10 +131,13 @@ const route = async (
   return invoke(options, req, res, url, { ...target, claims: auth.claims });
 };
 
+/** The path only, for logs: query strings may carry secrets. */
+const pathOf = (req: IncomingMessage): string => (req.url ?? '/').split('?')[0] ?? '/';
+
 const failed = (req: IncomingMessage, res: ServerResponse, error: unknown): number => {
   if (error instanceof ClientGone) return 499;
   // One failing request must never take the server down.
-  console.error(`${req.method} ${req.url} failed:`, error);
+  console.error(`${req.method} ${pathOf(req)} failed:`, error);
   return internalError(res);
 };
 
@@ -147,9 +151,7 @@ const requestListener =
     } catch (error) {
       status = failed(req, res, error);
     }
-    // The path only: query strings may carry secrets.
-    const path = (req.url ?? '/').split('?')[0];
-    options.log?.(`${req.method} ${path} ${status} ${Math.round(performance.now() - started)}ms`);
+    options.log?.(`${req.method} ${pathOf(req)} ${status} ${Math.round(performance.now() - started)}ms`);
   };
 
 const listen = (server: Server, port: number): Promise<number> =>

@@ -1,8 +1,13 @@
 import type { QueueName } from '../../functions/shared/queue-definitions.js';
-import { loadDevSigner, type MintTokenInput } from './auth.js';
+import { type DevSigner, loadDevSigner, type MintTokenInput } from './auth.js';
 import { startDynamoDbLocal } from './dynamodb.js';
 import { applyEnv, functionEnv } from './function-env.js';
-import { type HandlerOverrides, loadFunctionHandlers, resetFunctionCaches } from './handlers.js';
+import {
+  type FunctionHandlers,
+  type HandlerOverrides,
+  loadFunctionHandlers,
+  resetFunctionCaches,
+} from './handlers.js';
 import { startHttpServer } from './http-server.js';
 import { assertPortFree } from './ports.js';
 import { startQueuePollers } from './queue-poller.js';
@@ -86,30 +91,56 @@ const startQueues = async (
 
 type Booted = Omit<LocalRuntime, 'stop' | 'demoOrgId'>;
 
-const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<Booted> => {
-  const port = options.port ?? DEFAULT_PORT;
-  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
-  // Before spawning Java: a taken port should fail in milliseconds, with nothing to clean up.
-  if (port !== 0) await assertPortFree(port);
+interface Backends {
+  dynamoEndpoint: string;
+  sqs: { endpoint: string; queues: LocalQueue[] };
+  signer: DevSigner;
+}
+
+const startBackends = async (
+  options: LocalRuntimeOptions,
+  tableName: string,
+  stoppers: Stopper[],
+): Promise<Backends> => {
   // The JVM start dominates; the queue server and the key load run meanwhile.
-  const [dynamoEndpoint, sqs, signer] = await Promise.all([
-    startDatabase(options, stoppers),
-    startQueues(tableName, stoppers),
-    loadDevSigner({ inMemory: options.inMemory }),
-  ]);
+  const db = startDatabase(options, stoppers);
+  const sqs = startQueues(tableName, stoppers);
+  const signer = loadDevSigner({ inMemory: options.inMemory });
+  // Settle all before a failure propagates, so whatever did start has registered its stopper.
+  await Promise.allSettled([db, sqs, signer]);
+  const dynamoEndpoint = await db;
   await ensureTable(dynamoEndpoint, tableName);
-  const queueUrls = queueUrlsOf(sqs.queues);
+  return { dynamoEndpoint, sqs: await sqs, signer: await signer };
+};
+
+/** The functions read process.env lazily, so it is set before their modules are loaded. */
+const configureFunctions = async (
+  options: LocalRuntimeOptions,
+  tableName: string,
+  backends: Backends,
+  stoppers: Stopper[],
+): Promise<FunctionHandlers> => {
   const env = functionEnv({
     tableName,
-    dynamoEndpoint,
-    sqsEndpoint: sqs.endpoint,
-    queueUrls,
+    dynamoEndpoint: backends.dynamoEndpoint,
+    sqsEndpoint: backends.sqs.endpoint,
+    queueUrls: queueUrlsOf(backends.sqs.queues),
     logLevel: options.quiet ? 'ERROR' : 'WARN',
     extra: options.env,
   });
   stoppers.push(applyEnv(env));
   await resetFunctionCaches();
-  const handlers = await loadFunctionHandlers(options.handlers);
+  return loadFunctionHandlers(options.handlers);
+};
+
+const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<Booted> => {
+  const port = options.port ?? DEFAULT_PORT;
+  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+  // Before spawning Java: a taken port should fail in milliseconds, with nothing to clean up.
+  if (port !== 0) await assertPortFree(port);
+  const backends = await startBackends(options, tableName, stoppers);
+  const handlers = await configureFunctions(options, tableName, backends, stoppers);
+  const { sqs, signer } = backends;
   const pollers = startQueuePollers({
     endpoint: sqs.endpoint,
     queues: sqs.queues,
@@ -124,14 +155,13 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     log: options.quiet ? undefined : (line) => console.log(line),
   });
   stoppers.push(http.stop);
-  const { url } = http;
   return {
-    url,
+    url: http.url,
     port: http.port,
     tableName,
-    dynamoEndpoint,
+    dynamoEndpoint: backends.dynamoEndpoint,
     sqsEndpoint: sqs.endpoint,
-    queueUrls,
+    queueUrls: queueUrlsOf(sqs.queues),
     mintToken: signer.mintToken,
   };
 };
