@@ -14,8 +14,10 @@ const DEFAULT_DATA_DIR = '.data/dynamodb';
 const { values: flags } = parseArgs({
   options: { 'in-memory': { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
 });
-const inMemory = flags['in-memory'] ?? false;
-const dataDir = flags['data-dir'] ?? DEFAULT_DATA_DIR;
+// `npm start --in-memory` (without `--`) hands the flag to npm, which passes it on as npm_config_*.
+const npmFlag = (name: string): string | undefined => process.env[`npm_config_${name}`];
+const inMemory = (flags['in-memory'] ?? false) || npmFlag('in_memory') === 'true';
+const dataDir = flags['data-dir'] ?? npmFlag('data_dir') ?? DEFAULT_DATA_DIR;
 const port = parsePort(process.env.PORT, 3000);
 
 let runtime: LocalRuntime | undefined;
