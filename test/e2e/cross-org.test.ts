@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../../functions/core/model/roles.js';
+import { isAllowed } from '../../functions/core/permissions.js';
+import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
+import type { ApiResponse } from '../../scripts/local/api-client.js';
+import { useLocalRuntime } from '../support/local-runtime.js';
+import { fillPath, routeSamples, type Sample } from './route-samples.js';
+import { buildSweepWorld, type SweepWorld, tableSnapshot } from './sweep-target.js';
+
+/**
+ * Every org-scoped route of the manifest, called by the owner of another organization and by
+ * every role of the target organization too low for it: always 403/404 problem+json, and the
+ * table is byte for byte what it was. New routes join the sweep through their sample.
+ */
+
+const rt = useLocalRuntime();
+let world: SweepWorld;
+let samples: ReturnType<typeof routeSamples>;
+
+beforeAll(async () => {
+  world = await buildSweepWorld(rt, 'xorg');
+  samples = routeSamples(world.target);
+});
+
+const request = (route: RouteDefinition, sample: Sample, token: string): Promise<ApiResponse> => {
+  const query = sample.query ? `?${new URLSearchParams(sample.query)}` : '';
+  return rt.call(route.method, `${fillPath(route.path, sample.params)}${query}`, {
+    token,
+    ...(sample.body ? { body: sample.body } : {}),
+  });
+};
+
+const expectRefusedAndUnchanged = async (call: () => Promise<ApiResponse>, label: string) => {
+  const before = await tableSnapshot(rt);
+  const res = await call();
+  expect([403, 404], `${label}: ${res.status} ${res.text}`).toContain(res.status);
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  expect(await tableSnapshot(rt), `${label} changed the table`).toBe(before);
+};
+
+const orgScoped = (routes as readonly RouteDefinition[]).filter((r) => r.path.includes('{orgId}'));
+
+describe('cross-organization sweep', () => {
+  it('knows the permission of every org-scoped route', () => {
+    expect(orgScoped.length).toBeGreaterThan(0);
+    for (const route of orgScoped) {
+      expect(samples[route.operationId as keyof typeof samples].action, route.operationId).toBeDefined();
+    }
+  });
+
+  it.each(orgScoped.map((r) => [r.operationId, r] as const))(
+    '%s: the owner of another organization is refused',
+    async (id, route) => {
+      const sample = samples[id as keyof typeof samples];
+      await expectRefusedAndUnchanged(() => request(route, sample, world.outsider), `outsider ${id}`);
+    },
+  );
+
+  it.each(orgScoped.map((r) => [r.operationId, r] as const))(
+    '%s: every role below the one it needs is refused',
+    async (id, route) => {
+      const sample = samples[id as keyof typeof samples];
+      const action = sample.action!;
+      const tooLow = roles.filter((role) => !isAllowed(role, action));
+      for (const role of tooLow) {
+        await expectRefusedAndUnchanged(() => request(route, sample, world.tokens[role]), `${role} ${id}`);
+      }
+    },
+  );
+
+  it('an invite token is no key to an organization it does not belong to', async () => {
+    const sample = samples.acceptInvite;
+    const route = routes.find((r) => r.operationId === 'acceptInvite')!;
+    const before = await tableSnapshot(rt);
+    const res = await request(route, sample, world.outsider);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(await tableSnapshot(rt)).toBe(before);
+  });
+
+  it("the outsider's memberships never list the target organization", async () => {
+    const res = await rt.call<{ items: { orgId: string }[] }>('GET', '/v1/me/memberships', {
+      token: world.outsider,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.items).toHaveLength(1);
+    expect(res.json.items.map((m) => m.orgId)).not.toContain(world.target.orgId);
+  });
+});

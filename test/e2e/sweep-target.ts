@@ -1,0 +1,95 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
+import type { Role } from '../../functions/core/model/roles.js';
+import type { ApiResponse } from '../../scripts/local/api-client.js';
+import type { TestRuntime } from '../support/local-runtime.js';
+import type { SweepTarget } from './route-samples.js';
+
+/**
+ * The organization the cross-organization and bad-input sweeps attack: an owner, one member of
+ * every other role (the callers of the role sweep), a separate staff member as the target of
+ * member routes, and a pending invite. Built through the public API only.
+ */
+
+export interface SweepWorld {
+  target: SweepTarget;
+  /** Tokens of the target's members by role. */
+  tokens: Record<Role, string>;
+  /** The owner of another organization. */
+  outsider: string;
+}
+
+const expect2xx = <T>(res: ApiResponse<T>, step: string): T => {
+  if (res.status >= 300) throw new Error(`sweep setup failed at ${step}: HTTP ${res.status} ${res.text}`);
+  return res.json;
+};
+
+const user = (sub: string) => ({ sub, email: `${sub}@sweep.example`, name: sub });
+
+const join = async (rt: TestRuntime, owner: string, orgId: string, sub: string, role: Role) => {
+  const invite = expect2xx(
+    await rt.call<{ token: string }>('POST', `/v1/orgs/${orgId}/invites`, {
+      token: owner,
+      body: { email: user(sub).email, role },
+    }),
+    `invite ${sub}`,
+  );
+  const token = await rt.mintToken(user(sub));
+  expect2xx(
+    await rt.call('POST', '/v1/invites/accept', { token, body: { token: invite.token } }),
+    `join ${sub}`,
+  );
+  return token;
+};
+
+export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<SweepWorld> => {
+  const owner = await rt.mintToken(user(`${name}-owner`));
+  const outsider = await rt.mintToken(user(`${name}-outsider`));
+  const { orgId } = expect2xx(
+    await rt.call<{ orgId: string }>('POST', '/v1/orgs', { token: owner, body: { name: `${name} target` } }),
+    'create target',
+  );
+  expect2xx(
+    await rt.call('POST', '/v1/orgs', { token: outsider, body: { name: `${name} other` } }),
+    'other org',
+  );
+  const others = ['admin', 'organizer', 'staff', 'viewer'] as const;
+  const joined = await Promise.all(others.map((role) => join(rt, owner, orgId, `${name}-${role}`, role)));
+  const memberId = `${name}-target-staff`;
+  await join(rt, owner, orgId, memberId, 'staff');
+  const { inviteId } = expect2xx(
+    await rt.call<{ inviteId: string }>('POST', `/v1/orgs/${orgId}/invites`, {
+      token: owner,
+      body: { email: 'pending@sweep.example', role: 'viewer' },
+    }),
+    'pending invite',
+  );
+  const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
+    Role,
+    string
+  >;
+  return { target: { orgId, inviteId, memberId }, tokens, outsider };
+};
+
+const sortedKeys = (_key: string, value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+    : value;
+
+/** Every item of the runtime's table, in a stable order, to prove that a request changed nothing. */
+export const tableSnapshot = async (rt: TestRuntime): Promise<string> => {
+  const client = createDocumentClient({ region: 'us-east-1', endpoint: rt.runtime.dynamoEndpoint });
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({ TableName: rt.runtime.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items
+    .map((item) => JSON.stringify(item, sortedKeys))
+    .sort()
+    .join('\n');
+};
