@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 const idPattern = (prefix: string) => new RegExp(`^${prefix}_[0-9a-z]{20}$`);
 

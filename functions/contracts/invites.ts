@@ -1,6 +1,6 @@
 import { emailSchema, inviteIdSchema, isoDateTime, orgIdSchema, orgParams, roleSchema } from './common.js';
 import { memberSchema } from './members.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 export const inviteParams = orgParams.extend({ inviteId: inviteIdSchema });
 

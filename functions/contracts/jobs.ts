@@ -1,5 +1,5 @@
 import { orgIdSchema } from './common.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** Messages on the jobs queue (from the API, the nightly rule, and jobs re-enqueueing themselves). */
 export const jobMessageSchema = z.discriminatedUnion('type', [

@@ -1,5 +1,5 @@
 import { emailSchema, isoDateTime, orgIdSchema, orgParams, roleSchema, userIdSchema } from './common.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 export const memberParams = orgParams.extend({ userId: userIdSchema });
 

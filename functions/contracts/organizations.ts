@@ -1,5 +1,5 @@
 import { isoDateTime, orgIdSchema } from './common.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 const timeZoneSchema = z
   .string()

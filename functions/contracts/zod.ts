@@ -1,7 +1,10 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import { ZodType } from 'zod';
 
-// Every contract imports zod from here so that `.openapi()` metadata is always available.
-extendZodWithOpenApi(z);
+// Every contract imports zod from here (`import * as z from './zod.js'`) so that `.openapi()`
+// metadata is always available. The extension only patches `ZodType.prototype`. Importing zod as a
+// namespace (never as the `z` object) lets esbuild drop what is unused: handing the whole `z`
+// object around keeps all of zod, every locale included, about 360 KB more in each Lambda bundle.
+extendZodWithOpenApi({ ZodType } as unknown as Parameters<typeof extendZodWithOpenApi>[0]);
 
-export { z };
+export * from 'zod';

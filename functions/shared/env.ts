@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type QueueName, queueDefinitions, queueUrlEnvVar } from './queue-definitions.js';
 
 /**

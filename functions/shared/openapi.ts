@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { problemSchema } from '../contracts/common.js';
-import { z } from '../contracts/zod.js';
+import * as z from '../contracts/zod.js';
 import { type RouteDefinition, routes } from './routes.js';
 
 const idempotencyHeader = z.object({

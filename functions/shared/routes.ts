@@ -15,7 +15,7 @@ import {
   organizationSchema,
   updateOrgBody,
 } from '../contracts/organizations.js';
-import { z } from '../contracts/zod.js';
+import * as z from '../contracts/zod.js';
 import type { HttpFunctionName } from './function-definitions.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where `cdk synth -c tenant=<id>` looks for `<id>.json`. */
 export const defaultTenantsDir = path.resolve(import.meta.dirname, '../../config/tenants');

@@ -37,6 +37,11 @@ describe('architecture', () => {
     expect(importsOf(file).filter((i) => /\/(shared|handlers)\//.test(i))).toEqual([]);
   });
 
+  // `import { z }` hands esbuild the whole zod object, so every Lambda bundle carries all of zod.
+  it.each(filesUnder('functions'))('%s imports zod as a namespace, never as the z object', (file) => {
+    expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/import\s*\{\s*z\b[^}]*\}\s*from\s*'[^']*zod/);
+  });
+
   it('reads CDK context only in bin/app.ts', () => {
     const readers = [...filesUnder('lib'), ...filesUnder('bin')].filter((f) =>
       /tryGetContext|node\.getContext|process\.env/.test(readFileSync(join(root, f), 'utf8')),
