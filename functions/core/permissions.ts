@@ -7,6 +7,10 @@ import { type Role, roles } from './model/roles.js';
  */
 const allRoles = roles;
 const managers = ['owner', 'admin'] as const satisfies readonly Role[];
+/** Those who set up venues, events, sessions and seating. */
+const organizers = ['owner', 'admin', 'organizer'] as const satisfies readonly Role[];
+/** Those who deal with attendees in person (the door included). */
+const frontOfHouse = ['owner', 'admin', 'organizer', 'staff'] as const satisfies readonly Role[];
 
 export const permissionTable = {
   'organization.read': allRoles,
@@ -20,6 +24,17 @@ export const permissionTable = {
   'invite.create': managers,
   'invite.list': managers,
   'invite.revoke': managers,
+  'venue.read': allRoles,
+  'venue.manage': organizers,
+  'event.read': allRoles,
+  'event.manage': organizers,
+  'session.read': allRoles,
+  'session.manage': organizers,
+  'attendee.read': frontOfHouse,
+  'attendee.manage': frontOfHouse,
+  'attendee.delete': organizers,
+  'party.read': frontOfHouse,
+  'party.manage': frontOfHouse,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

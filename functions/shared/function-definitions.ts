@@ -30,6 +30,14 @@ export const functionDefinitions = {
     memoryMb: 512,
     timeoutSeconds: 10,
   },
+  catalog: {
+    entry: 'functions/handlers/http/catalog.ts',
+    description: 'Venues, events, sessions, seating, attendees and parties',
+    table: 'readWrite',
+    sendsTo: ['jobs'],
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
   jobs: {
     entry: 'functions/handlers/queues/jobs.ts',
     description: 'Background jobs from the jobs queue: cascade deletes, nightly tick',
@@ -41,4 +49,7 @@ export const functionDefinitions = {
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functionDefinitions;
-export type HttpFunctionName = 'public' | 'orgs';
+export type HttpFunctionName = 'public' | 'orgs' | 'catalog';
+
+/** The functions behind HTTP routes; the others consume queues. */
+export const httpFunctionNames = (): HttpFunctionName[] => ['public', 'orgs', 'catalog'];

@@ -38,7 +38,7 @@ export class AppStack extends Stack {
     this.api = new EventlyApi(this, 'Api', {
       config,
       routes,
-      handlers: { public: fns.public.function, orgs: fns.orgs.function },
+      handlers: { public: fns.public.function, orgs: fns.orgs.function, catalog: fns.catalog.function },
     });
     const jobs = this.queues.get('jobs').queue;
     this.scheduler = new TaskScheduler(this, 'Scheduler', { targetQueue: jobs });

@@ -5,6 +5,7 @@ import {
   type FunctionName,
   functionDefinitions,
   type HttpFunctionName,
+  httpFunctionNames,
 } from '../../functions/shared/function-definitions.js';
 import type { HttpEvent } from './http-event.js';
 import type { ConsumerHandlers, SqsHandler } from './queue-poller.js';
@@ -38,12 +39,15 @@ export interface HandlerOverrides {
  * local endpoints.
  */
 export const loadFunctionHandlers = async (overrides: HandlerOverrides = {}): Promise<FunctionHandlers> => {
-  const [publicFn, orgs, jobs] = await Promise.all([
-    overrides.http?.public ?? loadEntry<HttpHandler>('public'),
-    overrides.http?.orgs ?? loadEntry<HttpHandler>('orgs'),
+  const httpNames = httpFunctionNames();
+  const [jobs, ...http] = await Promise.all([
     overrides.consumers?.jobs ?? loadEntry<SqsHandler>('jobs'),
+    ...httpNames.map((name) => overrides.http?.[name] ?? loadEntry<HttpHandler>(name)),
   ]);
-  return { http: { public: publicFn, orgs }, consumers: { jobs } };
+  return {
+    http: Object.fromEntries(httpNames.map((name, i) => [name, http[i]])) as HttpHandlers,
+    consumers: { jobs: jobs as SqsHandler },
+  };
 };
 
 /**

@@ -10,6 +10,11 @@ export const tableDefinition = {
   globalSecondaryIndexes: [
     // gsi1: "by user" lookups (a member's organizations); keyed by the JWT subject.
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    // gsi2, gsi3: overloaded secondary access patterns (each entity documents its own key templates).
+    // Their partition keys start with the org id like every table key, except tenant-wide public
+    // listings, and are never the org id alone.
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
 } as const;
 

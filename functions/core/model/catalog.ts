@@ -1,0 +1,85 @@
+/**
+ * The catalog: what an organizer sets up before anyone books. Times are ISO 8601 strings in UTC
+ * unless a field says it is venue-local.
+ */
+
+export interface Room {
+  roomId: string;
+  name: string;
+  capacity: number | null;
+}
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+export interface Venue {
+  orgId: string;
+  venueId: string;
+  name: string;
+  address: string;
+  city: string;
+  /** IANA time zone, e.g. Europe/Berlin: sessions are shown and recurring series laid out in it. */
+  timezone: string;
+  geo: GeoPoint | null;
+  type: string | null;
+  rooms: Room[];
+  /** The member (user id) who manages the venue. */
+  managerId: string | null;
+  /** Set while a cascade delete of the venue runs; the venue refuses every other change. */
+  deleting: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type EventStatus = 'draft' | 'published' | 'postponed' | 'cancelled' | 'completed';
+export type Visibility = 'public' | 'private';
+export type Admission = 'open' | 'approval';
+
+/** Free, or an amount in minor units (cents) of an ISO 4217 currency. */
+export type Price = { kind: 'free' } | { kind: 'paid'; amountMinor: number; currency: string };
+
+/** Per-event rules the booking engine and waitlist read; each has a default. */
+export interface EventSettings {
+  /** Most seats one booking may take. */
+  maxSeatsPerBooking: number;
+  /** How long a held booking of a priced event waits for payment. */
+  holdMinutes: number;
+  /** Attendees may cancel until this many minutes before the session starts. */
+  cancelCutoffMinutes: number;
+  waitlistPolicy: 'fifo' | 'fit';
+  /** `fit` policy: how often an entry may be passed over before it blocks those behind it. */
+  waitlistMaxSkips: number;
+  offerMinutes: number;
+  /** No offers are made later than this many minutes before the session starts. */
+  offerCutoffMinutes: number;
+  /** What an expired offer does: end the entry, or put it back at the end of the line. */
+  offerExpiry: 'expire' | 'requeue';
+}
+
+export interface Event {
+  orgId: string;
+  eventId: string;
+  venueId: string;
+  /** The member (user id) hosting the event. */
+  hostId: string | null;
+  title: string;
+  description: string;
+  defaultDurationMinutes: number;
+  defaultCapacity: number;
+  visibility: Visibility;
+  admission: Admission;
+  price: Price;
+  tags: string[];
+  coverImageUrls: string[];
+  /** The event's announced span (UTC); lists filter and sort by `startsAt`. */
+  startsAt: string | null;
+  endsAt: string | null;
+  settings: EventSettings;
+  status: EventStatus;
+  /** Set while a cascade delete of the event runs; the event refuses every other change. */
+  deleting: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

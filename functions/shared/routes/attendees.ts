@@ -1,0 +1,3 @@
+import type { RouteDefinition } from './definition.js';
+
+export const attendeeRoutes = [] as const satisfies readonly RouteDefinition[];
