@@ -1,3 +1,4 @@
+import type { Deletion } from './model/deletion.js';
 import type { Role } from './model/roles.js';
 import type {
   Invite,
@@ -74,7 +75,19 @@ export interface InviteStore {
   purge(orgId: string, limit: number): Promise<number>;
 }
 
-export type JobMessage = { type: 'org.delete'; orgId: string } | { type: 'nightly.tick' };
+export type JobMessage =
+  | { type: 'org.delete'; orgId: string }
+  | { type: 'catalog.delete'; orgId: string; targetId: string }
+  | { type: 'nightly.tick' };
+
+export interface DeletionStore {
+  /** Puts the deletion unless one exists for the target; returns whichever is stored. */
+  createIfAbsent(deletion: Deletion): Promise<Deletion>;
+  get(orgId: string, targetId: string): Promise<Deletion | undefined>;
+  /** Adds to `deletedItems`; with `completedAt`, also marks the deletion completed. */
+  progress(orgId: string, targetId: string, deletedItems: number, completedAt?: string): Promise<void>;
+  purgeOrg(orgId: string, limit: number): Promise<number>;
+}
 
 export interface JobQueue {
   send(job: JobMessage): Promise<void>;
@@ -94,6 +107,7 @@ export interface Deps {
   members: MemberStore;
   invites: InviteStore;
   jobs: JobQueue;
+  deletions: DeletionStore;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -1,5 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '../adapters/dynamo/client.js';
+import { dynamoDeletionStore } from '../adapters/dynamo/deletion-store.js';
 import { dynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store.js';
 import { dynamoInviteStore } from '../adapters/dynamo/invite-store.js';
 import { dynamoMemberStore } from '../adapters/dynamo/member-store.js';
@@ -29,6 +30,7 @@ export const buildContainer = (env: Env): Container => {
       members: dynamoMemberStore(service),
       invites: dynamoInviteStore(service),
       jobs: sqsJobQueue(sqs, env.queueUrls.jobs),
+      deletions: dynamoDeletionStore(service),
       clock: { now: () => new Date() },
       policy: { orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS },
     },

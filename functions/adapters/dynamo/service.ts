@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
+import { deletionEntity } from './entities/deletion.js';
 import { idempotencyEntity } from './entities/idempotency.js';
 import { inviteEntity } from './entities/invite.js';
 import { memberEntity } from './entities/member.js';
@@ -12,6 +13,7 @@ export const createService = (client: DynamoDBDocumentClient, table: string) =>
       member: memberEntity,
       invite: inviteEntity,
       idempotency: idempotencyEntity,
+      deletion: deletionEntity,
     },
     { client, table },
   );
