@@ -43,7 +43,8 @@ const register = (registry: OpenAPIRegistry, r: RouteDefinition): void => {
     path: r.path,
     summary: r.summary,
     tags: [r.tag],
-    ...(r.auth === 'jwt' ? { security: [{ bearer: [] }] } : {}),
+    // An empty list states that the route is open, rather than leaving it unsaid.
+    security: r.auth === 'jwt' ? [{ bearer: [] }] : [],
     request: {
       ...(r.params ? { params: r.params } : {}),
       ...(r.query ? { query: r.query } : {}),
@@ -71,7 +72,9 @@ export const openApiDocument = (): object => {
     info: {
       title: 'Evently API',
       version: '1.0.0',
-      description: 'Event hosting: organizations, members and invites. Errors are RFC 9457 problem+json.',
+      description:
+        'Event hosting: organizations and their members, venues, events, sessions, attendees and parties. Errors are RFC 9457 problem+json.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: '/' }],
   });
