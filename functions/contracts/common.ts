@@ -10,6 +10,18 @@ export const inviteIdSchema = z
   .string()
   .regex(idPattern('inv'), 'must be an invite id (inv_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'inv_1a2b3c4d5e6f7g8h9j0k' });
+export const venueIdSchema = z
+  .string()
+  .regex(idPattern('ven'), 'must be a venue id (ven_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'ven_4k8m2p6r0t4v8x2z6b0d' });
+export const eventIdSchema = z
+  .string()
+  .regex(idPattern('evt'), 'must be an event id (evt_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'evt_7c1e5g9j3l7n1q5s9u3w' });
+export const roomIdSchema = z
+  .string()
+  .regex(idPattern('room'), 'must be a room id (room_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'room_2b6d0f4h8k2m6p0r4t8v' });
 export const userIdSchema = z
   .string()
   .min(1)
@@ -19,6 +31,19 @@ export const userIdSchema = z
 
 export const emailSchema = z.email().max(254).openapi({ example: 'ada@example.com' });
 export const isoDateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-22T08:30:00.000Z' });
+
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Berlin')
+  .openapi({ example: 'Europe/Berlin' });
 
 export const roleSchema = z.enum(['owner', 'admin', 'organizer', 'staff', 'viewer']).openapi('Role');
 
@@ -52,6 +77,10 @@ export const problemSchema = z
       .array(z.object({ field: z.string(), message: z.string() }))
       .optional()
       .openapi({ description: 'Each failing field (validation errors only)' }),
+    details: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: 'Facts of the error, e.g. `currentStatus` of a refused transition' }),
   })
   .openapi('Problem');
 

@@ -42,13 +42,9 @@ export const inviteListQuery = z.strictObject({
 
 export const acceptInviteBody = z
   .strictObject({
-    token: z
-      .string()
-      .min(20)
-      .max(512)
-      .openapi({
-        example: 'org_0h3k5m7n9p1q3r5s7t9v.inv_1a2b3c4d5e6f7g8h9j0k.Xq3v8b0cXHk2a7ZpQeY5sW1mN4tR6uJ9',
-      }),
+    token: z.string().min(20).max(512).openapi({
+      example: 'org_0h3k5m7n9p1q3r5s7t9v.inv_1a2b3c4d5e6f7g8h9j0k.Xq3v8b0cXHk2a7ZpQeY5sW1mN4tR6uJ9',
+    }),
   })
   .openapi('AcceptInvite');
 

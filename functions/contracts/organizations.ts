@@ -1,17 +1,5 @@
-import { isoDateTime, orgIdSchema } from './common.js';
+import { isoDateTime, orgIdSchema, timeZoneSchema } from './common.js';
 import * as z from './zod.js';
-
-const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as Europe/Berlin');
 
 export const orgSettingsSchema = z
   .strictObject({

@@ -35,6 +35,7 @@ export const permissionTable = {
   'attendee.delete': organizers,
   'party.read': frontOfHouse,
   'party.manage': frontOfHouse,
+  'deletion.read': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

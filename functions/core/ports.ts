@@ -1,3 +1,4 @@
+import type { EventStore, VenueStore } from './catalog-ports.js';
 import type { Deletion } from './model/deletion.js';
 import type { Role } from './model/roles.js';
 import type {
@@ -9,6 +10,8 @@ import type {
   Page,
   PageRequest,
 } from './model/types.js';
+import type { AttendeeStore, PartyStore } from './people-ports.js';
+import type { SessionStore } from './session-ports.js';
 
 /**
  * What the core needs from the outside world. Adapters (functions/adapters) implement these over
@@ -108,6 +111,11 @@ export interface Deps {
   invites: InviteStore;
   jobs: JobQueue;
   deletions: DeletionStore;
+  venues: VenueStore;
+  events: EventStore;
+  attendees: AttendeeStore;
+  parties: PartyStore;
+  sessions: SessionStore;
   clock: Clock;
   policy: TenantPolicy;
 }

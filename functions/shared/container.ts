@@ -1,11 +1,16 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { dynamoAttendeeStore } from '../adapters/dynamo/attendee-store.js';
 import { createDocumentClient } from '../adapters/dynamo/client.js';
 import { dynamoDeletionStore } from '../adapters/dynamo/deletion-store.js';
+import { dynamoEventStore } from '../adapters/dynamo/event-store.js';
 import { dynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store.js';
 import { dynamoInviteStore } from '../adapters/dynamo/invite-store.js';
 import { dynamoMemberStore } from '../adapters/dynamo/member-store.js';
 import { dynamoOrganizationStore } from '../adapters/dynamo/organization-store.js';
+import { dynamoPartyStore } from '../adapters/dynamo/party-store.js';
 import { createService } from '../adapters/dynamo/service.js';
+import { dynamoSessionStore } from '../adapters/dynamo/session-store.js';
+import { dynamoVenueStore } from '../adapters/dynamo/venue-store.js';
 import { sqsJobQueue } from '../adapters/queue/sqs-job-queue.js';
 import type { Deps, IdempotencyStore } from '../core/ports.js';
 import { type Env, readEnv } from './env.js';
@@ -31,6 +36,11 @@ export const buildContainer = (env: Env): Container => {
       invites: dynamoInviteStore(service),
       jobs: sqsJobQueue(sqs, env.queueUrls.jobs),
       deletions: dynamoDeletionStore(service),
+      sessions: dynamoSessionStore(service),
+      venues: dynamoVenueStore(service),
+      events: dynamoEventStore(service),
+      attendees: dynamoAttendeeStore(service),
+      parties: dynamoPartyStore(service),
       clock: { now: () => new Date() },
       policy: { orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS },
     },

@@ -1,6 +1,7 @@
 import type { HttpFunctionName } from './function-definitions.js';
 import { attendeeRoutes } from './routes/attendees.js';
 import type { RouteDefinition } from './routes/definition.js';
+import { deletionRoutes } from './routes/deletions.js';
 import { eventRoutes } from './routes/events.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { partyRoutes } from './routes/parties.js';
@@ -23,6 +24,7 @@ export const routes = [
   ...sessionRoutes,
   ...attendeeRoutes,
   ...partyRoutes,
+  ...deletionRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

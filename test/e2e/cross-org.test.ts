@@ -4,7 +4,7 @@ import { isAllowed } from '../../functions/core/permissions.js';
 import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
 import type { ApiResponse } from '../../scripts/local/api-client.js';
 import { useLocalRuntime } from '../support/local-runtime.js';
-import { fillPath, routeSamples, type Sample } from './route-samples.js';
+import { fillPath, routeSamples, type Sample, type SweepTarget } from './route-samples.js';
 import { buildSweepWorld, type SweepWorld, tableSnapshot } from './sweep-target.js';
 
 /**
@@ -38,11 +38,20 @@ const expectRefusedAndUnchanged = async (call: () => Promise<ApiResponse>, label
   expect(await tableSnapshot(rt), `${label} changed the table`).toBe(before);
 };
 
-const orgScoped = (routes as readonly RouteDefinition[]).filter((r) => r.path.includes('{orgId}'));
+const allOrgScoped = (routes as readonly RouteDefinition[]).filter((r) => r.path.includes('{orgId}'));
+/** Self-service routes (`/me`) are open to every signed-in user: tested on their own below. */
+// Markers do not depend on ids, so the samples of a target whose every id is '' tell them.
+const placeholderIds = new Proxy({}, { get: () => '' }) as SweepTarget;
+const isSelfService = (r: RouteDefinition): boolean =>
+  routeSamples(placeholderIds)[r.operationId as keyof ReturnType<typeof routeSamples>]?.selfService === true;
+const orgScoped = allOrgScoped.filter((r) => !isSelfService(r));
 
 describe('cross-organization sweep', () => {
-  it('knows the permission of every org-scoped route', () => {
+  it('knows the permission of every org-scoped route that is not self-service', () => {
     expect(orgScoped.length).toBeGreaterThan(0);
+    expect(allOrgScoped.filter(isSelfService).map((r) => r.path)).toEqual(
+      allOrgScoped.filter((r) => r.path.endsWith('/{orgId}/me')).map((r) => r.path),
+    );
     for (const route of orgScoped) {
       expect(samples[route.operationId as keyof typeof samples].action, route.operationId).toBeDefined();
     }
@@ -75,6 +84,40 @@ describe('cross-organization sweep', () => {
     const res = await request(route, sample, world.outsider);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
+    expect(await tableSnapshot(rt)).toBe(before);
+  });
+
+  it("/me never hands anyone another user's attendee", async () => {
+    const me = `/v1/orgs/${world.target.orgId}/me`;
+    const owner = await rt.mintToken({ sub: 'xorg-self', email: 'self@sweep.example' });
+    const body = { firstName: 'Self', lastName: 'Owner' };
+    const mine = await rt.call<{ attendeeId: string; userId: string }>('POST', me, { token: owner, body });
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.json.userId).toBe('xorg-self');
+
+    const stranger = await rt.mintToken({ sub: 'xorg-stranger', email: 'stranger@sweep.example' });
+    for (const token of [stranger, world.outsider, world.tokens.owner]) {
+      const before = await tableSnapshot(rt);
+      const res = await rt.call('GET', me, { token });
+      expect(res.status, res.text).toBe(404);
+      expect(res.text).not.toContain(mine.json.attendeeId);
+      expect(await tableSnapshot(rt)).toBe(before);
+    }
+    const own = await rt.call<{ attendeeId: string; userId: string }>('POST', me, {
+      token: world.outsider,
+      body: { firstName: 'Out', lastName: 'Sider' },
+    });
+    expect(own.status, own.text).toBe(200);
+    expect(own.json.attendeeId).not.toBe(mine.json.attendeeId);
+    expect(own.json.userId).not.toBe('xorg-self');
+
+    // Holding the same email in the token is no way in either, nor a way to learn the holder.
+    const lookalike = await rt.mintToken({ sub: 'xorg-lookalike', email: 'SELF@sweep.example' });
+    const before = await tableSnapshot(rt);
+    const clash = await rt.call('POST', me, { token: lookalike, body });
+    expect(clash.status, clash.text).toBe(409);
+    expect(clash.text).not.toContain(mine.json.attendeeId);
+    expect((await rt.call('GET', me, { token: lookalike })).status).toBe(404);
     expect(await tableSnapshot(rt)).toBe(before);
   });
 

@@ -7,6 +7,15 @@ export interface SweepTarget {
   inviteId: string;
   /** A member other than the owner (role `staff`). */
   memberId: string;
+  /** A venue with one room, and a draft event at it. */
+  venueId: string;
+  eventId: string;
+  /** The venue's room, and a seated session (seats A1..A10) of the event in it. */
+  roomId: string;
+  sessionId: string;
+  /** An attendee who leads the party `partyId`. */
+  attendeeId: string;
+  partyId: string;
 }
 
 export interface Sample {
@@ -16,6 +25,11 @@ export interface Sample {
   body?: Record<string, unknown>;
   /** The permission the route needs inside the target organization; none for tenant-free routes. */
   action?: Action;
+  /**
+   * Open to every signed-in user of the organization, member or not, and reaching only the
+   * caller's own records (`/v1/orgs/{orgId}/me`): the role sweep does not apply.
+   */
+  selfService?: true;
 }
 
 /**
@@ -49,6 +63,148 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   revokeInvite: { params: { orgId: t.orgId, inviteId: t.inviteId }, action: 'invite.revoke' },
   acceptInvite: { body: { token: `${t.orgId}.${t.inviteId}.not-the-secret-but-long-enough` } },
   listMyMemberships: { query: { limit: '5' } },
+  createVenue: {
+    params: { orgId: t.orgId },
+    body: {
+      name: 'Sweep Hall',
+      address: 'Sweepstraße 1',
+      city: 'Berlin',
+      timezone: 'Europe/Berlin',
+      geo: { lat: 52.5, lng: 13.4 },
+      type: 'theatre',
+      rooms: [{ name: 'Main', capacity: 50 }],
+      managerId: t.memberId,
+    },
+    action: 'venue.manage',
+  },
+  listVenues: { params: { orgId: t.orgId }, query: { managerId: t.memberId }, action: 'venue.read' },
+  getVenue: { params: { orgId: t.orgId, venueId: t.venueId }, action: 'venue.read' },
+  updateVenue: {
+    params: { orgId: t.orgId, venueId: t.venueId },
+    // geo, type and managerId take null (it clears them), so they are left out of the null sweep.
+    body: { name: 'Renamed hall', city: 'Hamburg', rooms: [{ name: 'Annex' }] },
+    action: 'venue.manage',
+  },
+  deleteVenue: { params: { orgId: t.orgId, venueId: t.venueId }, action: 'venue.manage' },
+  createEvent: {
+    params: { orgId: t.orgId },
+    body: {
+      venueId: t.venueId,
+      hostId: t.memberId,
+      title: 'Sweep Night',
+      description: 'Swept clean.',
+      defaultDurationMinutes: 60,
+      defaultCapacity: 50,
+      visibility: 'public',
+      admission: 'open',
+      price: { kind: 'paid', amountMinor: 1500, currency: 'EUR' },
+      tags: ['sweep'],
+      coverImageUrls: ['https://cdn.example/sweep.jpg'],
+      startsAt: '2027-06-01T18:00:00Z',
+      endsAt: '2027-06-01T21:00:00Z',
+      settings: { holdMinutes: 10 },
+    },
+    action: 'event.manage',
+  },
+  listEvents: {
+    params: { orgId: t.orgId },
+    query: { venueId: t.venueId, status: 'draft', from: '2027-01-01T00:00:00Z' },
+    action: 'event.read',
+  },
+  getEvent: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'event.read' },
+  updateEvent: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    // hostId, startsAt and endsAt take null (it clears them), so they are left out of the null sweep.
+    body: { title: 'Renamed event', defaultCapacity: 60, tags: ['renamed'], settings: { offerMinutes: 20 } },
+    action: 'event.manage',
+  },
+  changeEventStatus: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    body: { status: 'published' },
+    action: 'event.manage',
+  },
+  deleteEvent: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'event.manage' },
+  listPublicEvents: { query: { tag: 'sweep', from: '2027-01-01T00:00:00Z' } },
+  getDeletion: {
+    params: { orgId: t.orgId, targetId: 'ven_00000000000000000000' },
+    action: 'deletion.read',
+  },
+  createAttendee: {
+    params: { orgId: t.orgId },
+    body: { firstName: 'Sam', lastName: 'Sweep', email: 'sam@sweep.example', phone: '+15550000001' },
+    action: 'attendee.manage',
+  },
+  listAttendees: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'attendee.read' },
+  getAttendee: { params: { orgId: t.orgId, attendeeId: t.attendeeId }, action: 'attendee.read' },
+  updateAttendee: {
+    params: { orgId: t.orgId, attendeeId: t.attendeeId },
+    // email and phone take null (it removes them), so they are left out of the null sweep.
+    body: { firstName: 'Renamed', lastName: 'Target' },
+    action: 'attendee.manage',
+  },
+  deleteAttendee: { params: { orgId: t.orgId, attendeeId: t.attendeeId }, action: 'attendee.delete' },
+  getMyAttendee: { params: { orgId: t.orgId }, selfService: true },
+  ensureMyAttendee: {
+    params: { orgId: t.orgId },
+    body: { firstName: 'Sam', lastName: 'Self', phone: '+15550000003' },
+    selfService: true,
+  },
+  createParty: {
+    params: { orgId: t.orgId },
+    body: { name: 'Sweepers', leaderId: t.attendeeId, memberIds: [] },
+    action: 'party.manage',
+  },
+  listParties: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'party.read' },
+  getParty: { params: { orgId: t.orgId, partyId: t.partyId }, action: 'party.read' },
+  updateParty: {
+    params: { orgId: t.orgId, partyId: t.partyId },
+    body: { name: 'Renamed party' },
+    action: 'party.manage',
+  },
+  deleteParty: { params: { orgId: t.orgId, partyId: t.partyId }, action: 'party.manage' },
+  listPartyMembers: { params: { orgId: t.orgId, partyId: t.partyId }, action: 'party.read' },
+  addPartyMember: {
+    params: { orgId: t.orgId, partyId: t.partyId },
+    body: { attendeeId: t.attendeeId, leader: true },
+    action: 'party.manage',
+  },
+  removePartyMember: {
+    params: { orgId: t.orgId, partyId: t.partyId, attendeeId: t.attendeeId },
+    query: { newLeaderId: t.attendeeId },
+    action: 'party.manage',
+  },
+  createSessions: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    body: {
+      startsAt: '2027-03-01T19:00',
+      endsAt: '2027-03-01T21:00',
+      roomId: t.roomId,
+      capacity: 10,
+      seatingMode: 'seated',
+      seatMap: { rows: [{ name: 'A', seats: 10 }] },
+      recurrence: { frequency: 'weekly', count: 2 },
+      allowOverlap: false,
+    },
+    action: 'session.manage',
+  },
+  listSessions: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    query: { limit: '10' },
+    action: 'session.read',
+  },
+  getSession: { params: { orgId: t.orgId, sessionId: t.sessionId }, action: 'session.read' },
+  updateSession: {
+    params: { orgId: t.orgId, sessionId: t.sessionId },
+    body: {
+      startsAt: '2027-02-01T18:00',
+      roomId: t.roomId,
+      capacity: 12,
+      seatMap: { rows: [{ name: 'A', seats: 12 }] },
+      allowOverlap: false,
+    },
+    action: 'session.manage',
+  },
+  deleteSession: { params: { orgId: t.orgId, sessionId: t.sessionId }, action: 'session.manage' },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

@@ -64,11 +64,67 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'pending invite',
   );
+  const { attendeeId } = expect2xx(
+    await rt.call<{ attendeeId: string }>('POST', `/v1/orgs/${orgId}/attendees`, {
+      token: owner,
+      body: { firstName: 'Pat', lastName: 'Target', email: 'pat@sweep.example' },
+    }),
+    'attendee',
+  );
+  const { partyId } = expect2xx(
+    await rt.call<{ partyId: string }>('POST', `/v1/orgs/${orgId}/parties`, {
+      token: owner,
+      body: { name: 'Target party', leaderId: attendeeId },
+    }),
+    'party',
+  );
+  const { venueId, rooms } = expect2xx(
+    await rt.call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
+      token: owner,
+      body: {
+        name: 'Target hall',
+        address: 'Sweep 1',
+        city: 'Berlin',
+        timezone: 'Europe/Berlin',
+        rooms: [{ name: 'Target room', capacity: 100 }],
+      },
+    }),
+    'venue',
+  );
+  const { eventId } = expect2xx(
+    await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
+      token: owner,
+      body: { venueId, title: 'Target event', defaultCapacity: 50 },
+    }),
+    'event',
+  );
+  const roomId = rooms[0]!.roomId;
+  const { sessions } = expect2xx(
+    await rt.call<{ sessions: { sessionId: string }[] }>(
+      'POST',
+      `/v1/orgs/${orgId}/events/${eventId}/sessions`,
+      {
+        token: owner,
+        body: {
+          startsAt: '2027-02-01T19:00',
+          roomId,
+          seatingMode: 'seated',
+          seatMap: { rows: [{ name: 'A', seats: 10 }] },
+        },
+      },
+    ),
+    'session',
+  );
+  const sessionId = sessions[0]!.sessionId;
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
   >;
-  return { target: { orgId, inviteId, memberId }, tokens, outsider };
+  return {
+    target: { orgId, inviteId, memberId, attendeeId, partyId, venueId, eventId, roomId, sessionId },
+    tokens,
+    outsider,
+  };
 };
 
 const sortedKeys = (_key: string, value: unknown): unknown =>

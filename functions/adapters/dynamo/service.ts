@@ -1,10 +1,19 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
+import { attendeeEntity } from './entities/attendee.js';
+import { attendeeUniqueEntity } from './entities/attendee-unique.js';
 import { deletionEntity } from './entities/deletion.js';
+import { eventEntity } from './entities/event.js';
+import { eventListingEntity } from './entities/event-listing.js';
 import { idempotencyEntity } from './entities/idempotency.js';
 import { inviteEntity } from './entities/invite.js';
 import { memberEntity } from './entities/member.js';
 import { organizationEntity } from './entities/organization.js';
+import { partyEntity } from './entities/party.js';
+import { roomSlotEntity, roomVersionEntity } from './entities/room-schedule.js';
+import { sessionEntity } from './entities/session.js';
+import { sessionCounterEntity } from './entities/session-counter.js';
+import { venueEntity } from './entities/venue.js';
 
 export const createService = (client: DynamoDBDocumentClient, table: string) =>
   new Service(
@@ -14,6 +23,16 @@ export const createService = (client: DynamoDBDocumentClient, table: string) =>
       invite: inviteEntity,
       idempotency: idempotencyEntity,
       deletion: deletionEntity,
+      attendee: attendeeEntity,
+      attendeeUnique: attendeeUniqueEntity,
+      party: partyEntity,
+      venue: venueEntity,
+      event: eventEntity,
+      eventListing: eventListingEntity,
+      session: sessionEntity,
+      sessionCounter: sessionCounterEntity,
+      roomSlot: roomSlotEntity,
+      roomVersion: roomVersionEntity,
     },
     { client, table },
   );

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors.js';
 
-interface TransactionOutcome {
+export interface TransactionOutcome {
   canceled: boolean;
   data: ReadonlyArray<{ rejected: boolean; code: string }>;
 }

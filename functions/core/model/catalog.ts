@@ -83,3 +83,45 @@ export interface Event {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Where an event may go from each status; cancelled and completed are final. */
+export const eventTransitions: Record<EventStatus, readonly EventStatus[]> = {
+  draft: ['published', 'cancelled'],
+  published: ['postponed', 'cancelled', 'completed'],
+  postponed: ['published', 'cancelled'],
+  cancelled: [],
+  completed: [],
+};
+
+/**
+ * A booking transaction carries the counter, the booking, one seat item per seat and its audit and
+ * outbox items; 10 seats keep it well inside DynamoDB's 100 items per transaction.
+ */
+export const maxSeatsPerBookingLimit = 10;
+
+export const defaultEventSettings: EventSettings = {
+  maxSeatsPerBooking: maxSeatsPerBookingLimit,
+  holdMinutes: 15,
+  cancelCutoffMinutes: 60,
+  waitlistPolicy: 'fifo',
+  waitlistMaxSkips: 3,
+  offerMinutes: 30,
+  offerCutoffMinutes: 60,
+  offerExpiry: 'expire',
+};
+
+/** What the tenant-wide listing of published public events shows to attendee apps. */
+export type PublicEvent = Pick<
+  Event,
+  | 'orgId'
+  | 'eventId'
+  | 'venueId'
+  | 'title'
+  | 'description'
+  | 'startsAt'
+  | 'endsAt'
+  | 'tags'
+  | 'coverImageUrls'
+  | 'price'
+  | 'admission'
+>;

@@ -1,5 +1,8 @@
+import { notFound } from '../errors.js';
 import type { Deletion, DeletionKind } from '../model/deletion.js';
+import type { Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
+import { authorize } from './access.js';
 
 /**
  * Cascade deletes of catalog items (a venue, an event, a session, with everything under them) run
@@ -28,4 +31,16 @@ export const requestDeletion = async (
   const recorded = await deps.deletions.createIfAbsent(deletion);
   await deps.jobs.send({ type: 'catalog.delete', orgId, targetId: target.id });
   return recorded;
+};
+
+export const getDeletion = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  targetId: string,
+): Promise<Deletion> => {
+  await authorize(deps, orgId, principal, 'deletion.read');
+  const deletion = await deps.deletions.get(orgId, targetId);
+  if (!deletion) throw notFound('deletion');
+  return deletion;
 };

@@ -87,15 +87,33 @@ export const deleteOrganization = async (
 const purgeBatch = 100;
 
 /**
- * One step of the cascade delete: invites, then members, then the organization item. Safe to run
- * any number of times and from any point: each step deletes what is still there.
+ * What an organization holds, in the order the cascade removes it: the catalog first (children
+ * before parents, so a half-done cascade never leaves an orphan pointing at a missing parent),
+ * members last but one, so the owner can still see the organization `deleting` until the end.
+ */
+const purgeOrder = (deps: Deps, orgId: string): Array<() => Promise<number>> => [
+  () => deps.deletions.purgeOrg(orgId, purgeBatch),
+  () => deps.sessions.purgeOrg(orgId, purgeBatch),
+  () => deps.events.purgeOrg(orgId, purgeBatch),
+  () => deps.venues.purgeOrg(orgId, purgeBatch),
+  () => deps.parties.purgeOrg(orgId, purgeBatch),
+  () => deps.attendees.purgeOrg(orgId, purgeBatch),
+  () => deps.invites.purge(orgId, purgeBatch),
+  () => deps.members.purge(orgId, purgeBatch),
+];
+
+/**
+ * One step of the cascade delete: up to `purgeBatch` items of the first kind that has any left,
+ * then the organization item itself. Safe to run any number of times and from any point: each
+ * step deletes what is still there.
  */
 export const purgeOrganization = async (deps: Deps, orgId: string): Promise<'done' | 'more'> => {
   const org = await deps.orgs.get(orgId);
   if (!org) return 'done';
   if (org.status !== 'deleting') return 'done';
-  if ((await deps.invites.purge(orgId, purgeBatch)) === purgeBatch) return 'more';
-  if ((await deps.members.purge(orgId, purgeBatch)) === purgeBatch) return 'more';
+  for (const purge of purgeOrder(deps, orgId)) {
+    if ((await purge()) === purgeBatch) return 'more';
+  }
   await deps.orgs.remove(orgId);
   return 'done';
 };

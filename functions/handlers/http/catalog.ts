@@ -1,6 +1,7 @@
 import { getContainer } from '../../shared/container.js';
 import { routeFunction } from '../../shared/http/route-function.js';
 import { attendeeHandlers } from './catalog/attendees.js';
+import { deletionHandlers } from './catalog/deletions.js';
 import { eventHandlers } from './catalog/events.js';
 import { partyHandlers } from './catalog/parties.js';
 import { sessionHandlers } from './catalog/sessions.js';
@@ -9,6 +10,13 @@ import { venueHandlers } from './catalog/venues.js';
 /** Lambda for the catalog context: venues, events, sessions and seating, attendees, parties. */
 export const handler = routeFunction(
   'catalog',
-  { ...venueHandlers, ...eventHandlers, ...sessionHandlers, ...attendeeHandlers, ...partyHandlers },
+  {
+    ...venueHandlers,
+    ...eventHandlers,
+    ...sessionHandlers,
+    ...attendeeHandlers,
+    ...partyHandlers,
+    ...deletionHandlers,
+  },
   { idempotency: () => getContainer().idempotency },
 );

@@ -5,6 +5,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { jobMessageSchema } from '../../contracts/jobs.js';
+import { runDeletionStep } from '../../core/use-cases/cascade.js';
 import { purgeOrganization } from '../../core/use-cases/organizations.js';
 import { getContainer } from '../../shared/container.js';
 import { logger, metrics, tracer } from '../../shared/observability.js';
@@ -23,6 +24,11 @@ const runJob = async (record: SQSRecord): Promise<void> => {
       logger.appendKeys({ orgId: job.orgId });
       // A large organization is deleted in steps; each step re-enqueues the rest.
       if ((await purgeOrganization(deps, job.orgId)) === 'more') await deps.jobs.send(job);
+      break;
+    }
+    case 'catalog.delete': {
+      logger.appendKeys({ orgId: job.orgId });
+      if ((await runDeletionStep(deps, job.orgId, job.targetId)) === 'more') await deps.jobs.send(job);
       break;
     }
     case 'nightly.tick':

@@ -35,8 +35,19 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   LAST_OWNER: { status: 409, title: 'Last owner' },
   ALREADY_MEMBER: { status: 409, title: 'Already a member' },
   ORGANIZATION_DELETING: { status: 409, title: 'Organization is being deleted' },
+  VENUE_DELETING: { status: 409, title: 'Venue is being deleted' },
+  EVENT_DELETING: { status: 409, title: 'Event is being deleted' },
+  SESSION_DELETING: { status: 409, title: 'Session is being deleted' },
+  SESSION_OVERLAP: { status: 409, title: 'Overlaps another session in the room' },
+  CAPACITY_IN_USE: { status: 409, title: 'Capacity below the seats held or confirmed' },
+  INVALID_TRANSITION: { status: 409, title: 'Transition not allowed from the current state' },
   INVITE_ALREADY_USED: { status: 409, title: 'Invite already used' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'Request with this Idempotency-Key in progress' },
+  ATTENDEE_EXISTS: { status: 409, title: 'Attendee already exists' },
+  ALREADY_IN_PARTY: { status: 409, title: 'Attendee already in a party' },
+  NOT_IN_PARTY: { status: 409, title: 'Attendee not in the party' },
+  PARTY_FULL: { status: 409, title: 'Party full' },
+  PARTY_LEADER_REQUIRED: { status: 409, title: 'Party needs a leader' },
   INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
   INVITE_REVOKED: { status: 410, title: 'Invite revoked' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
@@ -54,6 +65,8 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: FieldIssue[];
+  /** Machine-readable facts of a domain error, e.g. the current state a transition was refused in. */
+  details?: Record<string, unknown>;
 }
 
 const retryAfterSeconds: Partial<Record<Code, string>> = {
@@ -64,7 +77,12 @@ const retryAfterSeconds: Partial<Record<Code, string>> = {
 export const problemResponse = (
   code: Code,
   detail: string,
-  extra: { instance?: string; errors?: FieldIssue[]; headers?: Record<string, string> } = {},
+  extra: {
+    instance?: string;
+    errors?: FieldIssue[];
+    details?: Record<string, unknown>;
+    headers?: Record<string, string>;
+  } = {},
 ): APIGatewayProxyStructuredResultV2 => {
   const { status, title } = problemTable[code];
   const problem: Problem = {
@@ -75,6 +93,7 @@ export const problemResponse = (
     detail,
     ...(extra.instance ? { instance: extra.instance } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.details ? { details: extra.details } : {}),
   };
   const retry = retryAfterSeconds[code];
   return {
@@ -91,8 +110,12 @@ export const problemResponse = (
 /** Expected errors become their problem; anything else is a generic 500 that reveals nothing. */
 export const errorResponse = (err: unknown, instance: string): APIGatewayProxyStructuredResultV2 => {
   if (err instanceof DomainError) {
-    const errors = (err.details.errors as FieldIssue[] | undefined) ?? undefined;
-    return problemResponse(err.code, err.message, { instance, ...(errors ? { errors } : {}) });
+    const { errors, ...details } = err.details as { errors?: FieldIssue[] };
+    return problemResponse(err.code, err.message, {
+      instance,
+      ...(errors ? { errors } : {}),
+      ...(Object.keys(details).length > 0 ? { details } : {}),
+    });
   }
   if (err instanceof HttpProblem) return problemResponse(err.code, err.message, { instance });
   return problemResponse('INTERNAL', 'An unexpected error occurred. It has been logged.', { instance });

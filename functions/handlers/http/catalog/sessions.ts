@@ -1,3 +1,24 @@
-import type { RouteHandlers } from '../../../shared/http/route-types.js';
+import {
+  createSessions,
+  deleteSession,
+  getSession,
+  listSessions,
+  updateSession,
+} from '../../../core/use-cases/sessions.js';
+import { getContainer } from '../../../shared/container.js';
+import { accepted, created, ok, type RouteHandlers } from '../../../shared/http/route-types.js';
 
-export const sessionHandlers = {} satisfies Partial<RouteHandlers<'catalog'>>;
+const deps = () => getContainer().deps;
+
+export const sessionHandlers = {
+  createSessions: async ({ principal, params, body }) =>
+    created(await createSessions(deps(), principal, params.orgId, params.eventId, body)),
+  listSessions: async ({ principal, params, query }) =>
+    ok(await listSessions(deps(), principal, params.orgId, params.eventId, query)),
+  getSession: async ({ principal, params }) =>
+    ok(await getSession(deps(), principal, params.orgId, params.sessionId)),
+  updateSession: async ({ principal, params, body }) =>
+    ok(await updateSession(deps(), principal, params.orgId, params.sessionId, body)),
+  deleteSession: async ({ principal, params }) =>
+    accepted(await deleteSession(deps(), principal, params.orgId, params.sessionId)),
+} satisfies Partial<RouteHandlers<'catalog'>>;

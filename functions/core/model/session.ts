@@ -1,0 +1,77 @@
+/**
+ * A session: one timed occurrence of an event in one room of its venue. Times are UTC ISO 8601
+ * (`toISOString()` form, so they sort as text); the venue's time zone is kept beside them.
+ */
+
+export type SeatingMode = 'general' | 'seated' | 'tables';
+/** The booking engine adds cancellation later; until then every session is scheduled. */
+export type SessionStatus = 'scheduled';
+
+export interface SessionTable {
+  name: string;
+  capacity: number;
+}
+
+/**
+ * How the places of a session are laid out. `seats` is ordered: the booking engine gives the
+ * lowest free label first. Seat count or table places always equal the session's capacity.
+ */
+export type Seating =
+  | { mode: 'general' }
+  | { mode: 'seated'; seats: string[] }
+  | { mode: 'tables'; tables: SessionTable[] };
+
+export interface Session {
+  orgId: string;
+  sessionId: string;
+  eventId: string;
+  venueId: string;
+  roomId: string;
+  /** Set on every session created by one recurring request. */
+  seriesId: string | null;
+  startsAt: string;
+  endsAt: string;
+  /** The venue's IANA time zone when the session was scheduled. */
+  timezone: string;
+  capacity: number;
+  seating: Seating;
+  status: SessionStatus;
+  /** Set while a cascade delete of the session runs; the session refuses every other change. */
+  deleting: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * The capacity counter: its own item per session, changed only by conditional writes, so that
+ * `capacity = available + held + confirmed` holds after any sequence of requests.
+ */
+export interface CapacityCounter {
+  capacity: number;
+  available: number;
+  held: number;
+  confirmed: number;
+  /** Bumped by every change, for readers that want to detect one. */
+  version: number;
+}
+
+/** A session's slot in a room's schedule. */
+export interface RoomSlot {
+  sessionId: string;
+  eventId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** Sessions longer than this are refused, so an overlap check need only look this far back. */
+export const maxSessionMinutes = 7 * 24 * 60;
+
+/**
+ * A series is created in one transaction (all of it or none): each session with its counter and
+ * room slot (3 items), plus the room's schedule version and the event and venue checks, within
+ * DynamoDB's 100 items per transaction: 3 x 32 + 3 = 99.
+ */
+export const maxSeriesLength = 32;
+
+export const maxSeats = 5_000;
+export const maxTables = 500;

@@ -1,0 +1,59 @@
+import type { CapacityCounter, RoomSlot, Session } from './model/session.js';
+import type { Page, PageRequest } from './model/types.js';
+
+/** What a room's schedule held when read: the slots in a window, and the version they belong to. */
+export interface RoomSchedule {
+  version: number;
+  slots: RoomSlot[];
+}
+
+export interface RoomRef {
+  orgId: string;
+  venueId: string;
+  roomId: string;
+}
+
+/**
+ * `schedule-changed`: the room's schedule version moved since `roomSchedule` was read, so the
+ * overlap check must run again. Writes that add or move a slot bump the version in the same
+ * transaction, which is what makes two concurrent overlapping writes unable to both commit.
+ */
+export type ScheduleWrite = 'written' | 'schedule-changed';
+
+/** Sessions with their capacity counters and room slots; every change is one transaction. */
+export interface SessionStore {
+  /**
+   * Slots starting in [from, to) and the version they were read at (strongly consistent; the
+   * version is read first, so a write that lands in between makes the next write fail).
+   */
+  roomSchedule(room: RoomRef, from: string, to: string): Promise<RoomSchedule>;
+  /**
+   * Creates the sessions (all in one room) with their counters (`available = capacity`) and room
+   * slots, if the room's schedule is still at `roomVersion` and the event exists and is not being
+   * deleted. Throws NOT_FOUND or EVENT_DELETING otherwise.
+   */
+  create(sessions: readonly Session[], roomVersion: number): Promise<ScheduleWrite>;
+  get(orgId: string, sessionId: string): Promise<Session | undefined>;
+  getCounter(orgId: string, sessionId: string): Promise<CapacityCounter | undefined>;
+  /** By start time. */
+  listByEvent(orgId: string, eventId: string, page: PageRequest): Promise<Page<Session>>;
+  /**
+   * Replaces `current` with `next` if the session is unchanged since read and not being deleted.
+   * A new capacity goes through the counter with a condition that keeps `available >= 0`; a new
+   * time or room moves the slot, conditional on the target room's schedule being at `roomVersion`.
+   * Throws NOT_FOUND, SESSION_DELETING, CAPACITY_IN_USE or CONFLICT.
+   */
+  update(current: Session, next: Session, roomVersion: number): Promise<ScheduleWrite>;
+  /** Sets `deleting`; idempotent. Throws NOT_FOUND when the session is gone. */
+  markDeleting(orgId: string, sessionId: string, at: string): Promise<void>;
+  /** Deletes the session with its counter and room slot; returns how many items it deleted. */
+  remove(orgId: string, sessionId: string): Promise<number>;
+  /** Session ids of an event, for cascade deletes; `cursor` comes from the previous call. */
+  listIdsByEvent(
+    orgId: string,
+    eventId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ ids: string[]; cursor: string | null }>;
+  purgeOrg(orgId: string, limit: number): Promise<number>;
+}

@@ -1,0 +1,148 @@
+import { givenFields, venueDeleting } from '../catalog-errors.js';
+import { notFound, validationFailed } from '../errors.js';
+import { newId } from '../ids.js';
+import type { GeoPoint, Room, Venue } from '../model/catalog.js';
+import type { Deletion } from '../model/deletion.js';
+import type { Page, PageRequest, Principal } from '../model/types.js';
+import type { Deps } from '../ports.js';
+import { authorize } from './access.js';
+import { assertActiveMember } from './catalog-references.js';
+import { requestDeletion } from './deletions.js';
+
+export interface RoomInput {
+  /** Keeps an existing room (and its id); without it the room is new. */
+  roomId?: string | undefined;
+  name: string;
+  capacity?: number | undefined;
+}
+
+export interface CreateVenueInput {
+  name: string;
+  address: string;
+  city: string;
+  timezone: string;
+  geo?: GeoPoint | undefined;
+  type?: string | undefined;
+  rooms: RoomInput[];
+  managerId?: string | undefined;
+}
+
+export interface UpdateVenueInput {
+  name?: string | undefined;
+  address?: string | undefined;
+  city?: string | undefined;
+  timezone?: string | undefined;
+  geo?: GeoPoint | null | undefined;
+  type?: string | null | undefined;
+  rooms?: RoomInput[] | undefined;
+  managerId?: string | null | undefined;
+}
+
+/** Rooms named by id must be rooms the venue has; the rest get fresh ids. */
+const roomsOf = (input: RoomInput[], existing: Room[]): Room[] => {
+  const unknown = input.flatMap((r, i) =>
+    r.roomId && !existing.some((e) => e.roomId === r.roomId)
+      ? [{ field: `rooms.${i}.roomId`, message: 'is not a room of this venue' }]
+      : [],
+  );
+  if (unknown.length > 0) throw validationFailed(unknown);
+  return input.map((r) => ({
+    roomId: r.roomId ?? newId('room'),
+    name: r.name,
+    capacity: r.capacity ?? null,
+  }));
+};
+
+/** The venue, or NOT_FOUND; callers that change it also refuse one being deleted. */
+const venueOf = async (deps: Deps, orgId: string, venueId: string): Promise<Venue> => {
+  const venue = await deps.venues.get(orgId, venueId);
+  if (!venue) throw notFound('venue');
+  return venue;
+};
+
+export const createVenue = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  input: CreateVenueInput,
+): Promise<Venue> => {
+  await authorize(deps, orgId, principal, 'venue.manage');
+  if (input.managerId) await assertActiveMember(deps, orgId, input.managerId, 'managerId');
+  const now = deps.clock.now().toISOString();
+  const venue: Venue = {
+    orgId,
+    venueId: newId('ven'),
+    name: input.name,
+    address: input.address,
+    city: input.city,
+    timezone: input.timezone,
+    geo: input.geo ?? null,
+    type: input.type ?? null,
+    rooms: roomsOf(input.rooms, []),
+    managerId: input.managerId ?? null,
+    deleting: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.venues.create(venue);
+  return venue;
+};
+
+export const getVenue = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  venueId: string,
+): Promise<Venue> => {
+  await authorize(deps, orgId, principal, 'venue.read');
+  return venueOf(deps, orgId, venueId);
+};
+
+export const listVenues = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  managerId: string | undefined,
+  page: PageRequest,
+): Promise<Page<Venue>> => {
+  await authorize(deps, orgId, principal, 'venue.read');
+  return managerId ? deps.venues.listByManager(orgId, managerId, page) : deps.venues.list(orgId, page);
+};
+
+export const updateVenue = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  venueId: string,
+  input: UpdateVenueInput,
+): Promise<Venue> => {
+  await authorize(deps, orgId, principal, 'venue.manage');
+  const current = await venueOf(deps, orgId, venueId);
+  if (current.deleting) throw venueDeleting();
+  if (input.managerId) await assertActiveMember(deps, orgId, input.managerId, 'managerId');
+  const { rooms, ...changes } = input;
+  const next: Venue = {
+    ...current,
+    ...givenFields(changes),
+    rooms: rooms ? roomsOf(rooms, current.rooms) : current.rooms,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await deps.venues.replace(current, next);
+  return next;
+};
+
+/**
+ * Marks the venue deleting (it refuses every other change from then on) and starts the cascade
+ * that removes it with its events. A retried DELETE answers the same deletion.
+ */
+export const deleteVenue = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  venueId: string,
+): Promise<Deletion> => {
+  await authorize(deps, orgId, principal, 'venue.manage');
+  await venueOf(deps, orgId, venueId);
+  await deps.venues.markDeleting(orgId, venueId, deps.clock.now().toISOString());
+  return requestDeletion(deps, orgId, { kind: 'venue', id: venueId }, principal.sub);
+};

@@ -1,0 +1,218 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
+import type { Deps } from '../../functions/core/ports.js';
+import { createAttendee } from '../../functions/core/use-cases/attendees.js';
+import { runDeletionStep } from '../../functions/core/use-cases/cascade.js';
+import { createEvent, deleteEvent } from '../../functions/core/use-cases/events.js';
+import { deleteOrganization, purgeOrganization } from '../../functions/core/use-cases/organizations.js';
+import { createParty } from '../../functions/core/use-cases/parties.js';
+import { createSessions, deleteSession, getSession } from '../../functions/core/use-cases/sessions.js';
+import { deleteVenue } from '../../functions/core/use-cases/venues.js';
+import type { Container } from '../../functions/shared/container.js';
+import { orgWith, recordJobs, venueIn } from './catalog-world.js';
+import { freshContainer, user } from './fixtures.js';
+
+/**
+ * Cascade deletes of an organization and of catalog items, run step by step as the jobs queue
+ * would, including steps that die half-way and steps delivered twice at once.
+ */
+
+const owner = 'cascade-owner';
+const principal = user(owner);
+
+const eventIn = (c: Container, orgId: string, venueId: string, title: string) =>
+  createEvent(c.deps, principal, orgId, {
+    venueId,
+    title,
+    description: 'A cascade test event',
+    defaultDurationMinutes: 60,
+    defaultCapacity: 20,
+    visibility: 'public',
+    admission: 'open',
+    price: { kind: 'free' },
+    tags: ['music'],
+    coverImageUrls: [],
+    settings: {},
+  });
+
+/** A daily series of `count` sessions from `day`, at the venue-local `time`. */
+const seriesOf = async (
+  c: Container,
+  at: { orgId: string; eventId: string; roomId: string },
+  day: string,
+  count: number,
+  time = '10:00',
+) =>
+  (
+    await createSessions(c.deps, principal, at.orgId, at.eventId, {
+      startsAt: `${day}T${time}`,
+      roomId: at.roomId,
+      recurrence: { frequency: 'daily', count },
+    })
+  ).sessions.map((s) => s.sessionId);
+
+/** Everything in the table that mentions the organization in any key or value. */
+const itemsOf = async (c: Container & { tableName: string }, orgId: string): Promise<number> => {
+  const client = createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT });
+  let found = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: c.tableName, ExclusiveStartKey: start }));
+    found += (page.Items ?? []).filter((i) => JSON.stringify(i).includes(orgId)).length;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found;
+};
+
+/** Deps whose `fail` store method throws after `after` calls: a worker dying half-way. */
+const dyingAfter = <K extends 'sessions' | 'attendees'>(
+  deps: Deps,
+  store: K,
+  method: keyof Deps[K],
+  after: number,
+) => {
+  let calls = 0;
+  const real = deps[store];
+  const wrapped = new Proxy(real, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop !== method || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls += 1;
+        if (calls > after) throw new Error('worker died');
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { ...deps, [store]: wrapped } as Deps;
+};
+
+const runToEnd = async (step: () => Promise<'done' | 'more'>): Promise<number> => {
+  let steps = 1;
+  while ((await step()) === 'more') steps += 1;
+  return steps;
+};
+
+describe('cascade deletes against DynamoDB Local', () => {
+  let c: Container & { tableName: string };
+  beforeAll(async () => {
+    c = await freshContainer();
+    recordJobs(c);
+  });
+
+  it('deletes an organization of a few thousand items, resuming after a step dies half-way', async () => {
+    const orgId = await orgWith(c, owner, { 'cascade-staff': 'staff' });
+    const keep = await orgWith(c, 'other-owner');
+    for (const v of [0, 1]) {
+      const venue = await venueIn(c, owner, orgId, `Hall ${v}`);
+      const roomId = venue.rooms[0]!.roomId;
+      for (const [e, time] of ['10:00', '14:00'].entries()) {
+        const event = await eventIn(c, orgId, venue.venueId, `Event ${v}.${e}`);
+        await seriesOf(c, { orgId, eventId: event.eventId, roomId }, '2027-01-04', 30, time);
+      }
+    }
+    const attendees = [];
+    for (let i = 0; i < 600; i++) {
+      attendees.push(
+        await createAttendee(c.deps, principal, orgId, {
+          firstName: `Guest${i}`,
+          lastName: 'Cascade',
+          email: `guest${i}@cascade.example`,
+          phone: `+4915${String(i).padStart(9, '0')}`,
+        }),
+      );
+    }
+    for (let p = 0; p < 40; p++) {
+      const [leader, ...rest] = attendees.slice(p * 5, p * 5 + 5);
+      await createParty(c.deps, principal, orgId, {
+        name: `Party ${p}`,
+        leaderId: leader!.attendeeId,
+        memberIds: rest.map((a) => a.attendeeId),
+      });
+    }
+    const keptBefore = await itemsOf(c, keep);
+    const before = await itemsOf(c, orgId);
+    expect(before).toBeGreaterThan(2_000);
+
+    await deleteOrganization(c.deps, principal, orgId);
+    // The first worker dies in the middle of purging attendees; the redelivered job finishes.
+    const dying = dyingAfter(c.deps, 'attendees', 'purgeOrg', 1);
+    await expect(runToEnd(() => purgeOrganization(dying, orgId))).rejects.toThrow('worker died');
+    expect(await itemsOf(c, orgId)).toBeGreaterThan(0);
+    const steps = await runToEnd(() => purgeOrganization(c.deps, orgId));
+    expect(steps).toBeGreaterThan(1);
+
+    expect(await itemsOf(c, orgId)).toBe(0);
+    expect(await itemsOf(c, keep)).toBe(keptBefore);
+  }, 240_000);
+
+  it('deletes a venue with its events and sessions; a dying step and a duplicate delivery change nothing', async () => {
+    const orgId = await orgWith(c, owner);
+    const venue = await venueIn(c, owner, orgId);
+    const roomId = venue.rooms[0]!.roomId;
+    const sessionIds: string[] = [];
+    for (const [e, day] of ['2027-05-03', '2027-08-02', '2027-11-01'].entries()) {
+      const event = await eventIn(c, orgId, venue.venueId, `Venue event ${e}`);
+      // Two series make 60 sessions: more than one cascade step takes of an event.
+      for (const time of ['10:00', '14:00']) {
+        sessionIds.push(...(await seriesOf(c, { orgId, eventId: event.eventId, roomId }, day, 30, time)));
+      }
+    }
+    const other = await venueIn(c, owner, orgId, 'Other hall');
+    const otherEvent = await eventIn(c, orgId, other.venueId, 'Elsewhere');
+    const otherRoom = other.rooms[0]!.roomId;
+    const [otherSession] = await seriesOf(
+      c,
+      { orgId, eventId: otherEvent.eventId, roomId: otherRoom },
+      '2027-05-03',
+      1,
+    );
+
+    const deletion = await deleteVenue(c.deps, principal, orgId, venue.venueId);
+    expect(deletion).toMatchObject({ kind: 'venue', status: 'running', targetId: venue.venueId });
+
+    const dying = dyingAfter(c.deps, 'sessions', 'remove', 20);
+    await expect(runDeletionStep(dying, orgId, venue.venueId)).rejects.toThrow('worker died');
+    // Two deliveries of the same job at once, then whatever is left.
+    await Promise.all([
+      runDeletionStep(c.deps, orgId, venue.venueId),
+      runDeletionStep(c.deps, orgId, venue.venueId),
+    ]);
+    await runToEnd(() => runDeletionStep(c.deps, orgId, venue.venueId));
+
+    const done = await c.deps.deletions.get(orgId, venue.venueId);
+    expect(done).toMatchObject({ status: 'completed', completedAt: expect.any(String) });
+    expect(done!.deletedItems).toBeGreaterThanOrEqual(sessionIds.length + 3 + 1);
+    expect(await c.deps.venues.get(orgId, venue.venueId)).toBeUndefined();
+    for (const id of sessionIds) expect(await c.deps.sessions.get(orgId, id)).toBeUndefined();
+    expect(await c.deps.sessions.getCounter(orgId, sessionIds[0]!)).toBeUndefined();
+    // The organization's other venue is untouched.
+    expect(await getSession(c.deps, principal, orgId, otherSession!)).toMatchObject({
+      sessionId: otherSession,
+    });
+    expect(await runDeletionStep(c.deps, orgId, venue.venueId)).toBe('done');
+  }, 120_000);
+
+  it('deletes an event and a session on their own', async () => {
+    const orgId = await orgWith(c, owner);
+    const venue = await venueIn(c, owner, orgId);
+    const roomId = venue.rooms[0]!.roomId;
+    const event = await eventIn(c, orgId, venue.venueId, 'Short-lived');
+    const ids = await seriesOf(c, { orgId, eventId: event.eventId, roomId }, '2027-02-01', 5);
+    const single = await eventIn(c, orgId, venue.venueId, 'Kept');
+    const [kept, doomed] = await seriesOf(c, { orgId, eventId: single.eventId, roomId }, '2027-03-01', 2);
+
+    await deleteSession(c.deps, principal, orgId, doomed!);
+    await runToEnd(() => runDeletionStep(c.deps, orgId, doomed!));
+    expect(await c.deps.sessions.get(orgId, doomed!)).toBeUndefined();
+    expect(await c.deps.sessions.get(orgId, kept!)).toBeDefined();
+
+    await deleteEvent(c.deps, principal, orgId, event.eventId);
+    await runToEnd(() => runDeletionStep(c.deps, orgId, event.eventId));
+    expect(await c.deps.events.get(orgId, event.eventId)).toBeUndefined();
+    for (const id of ids) expect(await c.deps.sessions.get(orgId, id)).toBeUndefined();
+    expect(await c.deps.deletions.get(orgId, event.eventId)).toMatchObject({ status: 'completed' });
+    expect(await c.deps.events.get(orgId, single.eventId)).toBeDefined();
+  }, 60_000);
+});

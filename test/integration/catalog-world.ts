@@ -1,0 +1,37 @@
+import type { Role } from '../../functions/core/model/roles.js';
+import type { JobMessage } from '../../functions/core/ports.js';
+import { acceptInvite, createInvite } from '../../functions/core/use-cases/invites.js';
+import { createOrganization } from '../../functions/core/use-cases/organizations.js';
+import { createVenue } from '../../functions/core/use-cases/venues.js';
+import type { Container } from '../../functions/shared/container.js';
+import { user } from './fixtures.js';
+
+/** Records jobs instead of sending them, so tests can see which cascades were requested. */
+export const recordJobs = (c: Container): JobMessage[] => {
+  const sent: JobMessage[] = [];
+  c.deps.jobs = { send: async (job) => void sent.push(job) };
+  return sent;
+};
+
+/** An organization owned by `owner` with one member per entry of `members`. */
+export const orgWith = async (c: Container, owner: string, members: Record<string, Role> = {}) => {
+  const org = await createOrganization(c.deps, user(owner), { name: `${owner}'s org` });
+  for (const [sub, role] of Object.entries(members)) {
+    const invite = await createInvite(c.deps, user(owner), org.orgId, {
+      email: `${sub}@example.com`,
+      role,
+      expiresInHours: 1,
+    });
+    await acceptInvite(c.deps, user(sub), invite.token);
+  }
+  return org.orgId;
+};
+
+export const venueIn = (c: Container, owner: string, orgId: string, name = 'Hall') =>
+  createVenue(c.deps, user(owner), orgId, {
+    name,
+    address: 'Uferstraße 12',
+    city: 'Berlin',
+    timezone: 'Europe/Berlin',
+    rooms: [{ name: 'Main', capacity: 100 }],
+  });
