@@ -48,6 +48,8 @@ export interface SessionStore {
   markDeleting(orgId: string, sessionId: string, at: string): Promise<void>;
   /** Deletes the session with its counter and room slot; returns how many items it deleted. */
   remove(orgId: string, sessionId: string): Promise<number>;
+  /** True when any session, at any time, occupies the room. */
+  roomInUse(room: RoomRef): Promise<boolean>;
   /** Session ids of an event, for cascade deletes; `cursor` comes from the previous call. */
   listIdsByEvent(
     orgId: string,

@@ -13,9 +13,10 @@ export interface SweepTarget {
   /** The venue's room, and a seated session (seats A1..A10) of the event in it. */
   roomId: string;
   sessionId: string;
-  /** An attendee who leads the party `partyId`. */
+  /** An attendee who leads the party `partyId`, and one in no party. */
   attendeeId: string;
   partyId: string;
+  guestId: string;
 }
 
 export interface Sample {
@@ -82,7 +83,11 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   updateVenue: {
     params: { orgId: t.orgId, venueId: t.venueId },
     // geo, type and managerId take null (it clears them), so they are left out of the null sweep.
-    body: { name: 'Renamed hall', city: 'Hamburg', rooms: [{ name: 'Annex' }] },
+    body: {
+      name: 'Renamed hall',
+      city: 'Hamburg',
+      rooms: [{ roomId: t.roomId, name: 'Main' }, { name: 'Annex' }],
+    },
     action: 'venue.manage',
   },
   deleteVenue: { params: { orgId: t.orgId, venueId: t.venueId }, action: 'venue.manage' },
@@ -126,7 +131,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   deleteEvent: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'event.manage' },
   listPublicEvents: { query: { tag: 'sweep', from: '2027-01-01T00:00:00Z' } },
   getDeletion: {
-    params: { orgId: t.orgId, targetId: 'ven_00000000000000000000' },
+    params: { orgId: t.orgId, targetId: t.venueId },
     action: 'deletion.read',
   },
   createAttendee: {
@@ -151,7 +156,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   createParty: {
     params: { orgId: t.orgId },
-    body: { name: 'Sweepers', leaderId: t.attendeeId, memberIds: [] },
+    body: { name: 'Sweepers', leaderId: t.guestId, memberIds: [] },
     action: 'party.manage',
   },
   listParties: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'party.read' },

@@ -71,6 +71,13 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'attendee',
   );
+  const { attendeeId: guestId } = expect2xx(
+    await rt.call<{ attendeeId: string }>('POST', `/v1/orgs/${orgId}/attendees`, {
+      token: owner,
+      body: { firstName: 'Gil', lastName: 'Guest', email: 'gil@sweep.example' },
+    }),
+    'guest',
+  );
   const { partyId } = expect2xx(
     await rt.call<{ partyId: string }>('POST', `/v1/orgs/${orgId}/parties`, {
       token: owner,
@@ -121,7 +128,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     string
   >;
   return {
-    target: { orgId, inviteId, memberId, attendeeId, partyId, venueId, eventId, roomId, sessionId },
+    target: { orgId, inviteId, memberId, attendeeId, partyId, guestId, venueId, eventId, roomId, sessionId },
     tokens,
     outsider,
   };

@@ -14,7 +14,7 @@ import {
   listSessions,
   updateSession,
 } from '../../functions/core/use-cases/sessions.js';
-import { createVenue } from '../../functions/core/use-cases/venues.js';
+import { createVenue, updateVenue } from '../../functions/core/use-cases/venues.js';
 import type { Container } from '../../functions/shared/container.js';
 import { freshContainer, user } from './fixtures.js';
 
@@ -489,5 +489,25 @@ describe('sessions against DynamoDB Local', () => {
     expect(rounds).toBeGreaterThan(1);
     expect(await itemsOf(other.orgId)).toEqual([]);
     expect((await listSessions(c.deps, owner, orgId, eventId, { limit: 1 })).items).toHaveLength(1);
+  });
+
+  it('keeps a room in its venue while sessions use it', async () => {
+    const world = await newOrgWithEvent();
+    const [used, free] = world.venue.rooms;
+    await createSessions(c.deps, owner, world.orgId, world.eventId, {
+      startsAt: '2027-09-01T19:00',
+      roomId: used!.roomId,
+    });
+    const asInput = (r: { roomId: string; name: string }) => ({ roomId: r.roomId, name: r.name });
+    const others = world.venue.rooms.filter((r) => r.roomId !== used!.roomId).map(asInput);
+    await expect(
+      updateVenue(c.deps, owner, world.orgId, world.venue.venueId, { rooms: others }),
+    ).rejects.toMatchObject({
+      code: 'ROOM_IN_USE',
+      details: { roomId: used!.roomId },
+    });
+    const kept = world.venue.rooms.filter((r) => r.roomId !== free!.roomId).map(asInput);
+    const updated = await updateVenue(c.deps, owner, world.orgId, world.venue.venueId, { rooms: kept });
+    expect(updated.rooms.map((r) => r.roomId)).toEqual(kept.map((r) => r.roomId));
   });
 });

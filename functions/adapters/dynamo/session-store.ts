@@ -102,6 +102,11 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
       return { version: version?.version ?? 0, slots };
     },
 
+    async roomInUse(room) {
+      const { data } = await roomSlot.query.byRoom(room).go({ limit: 1 });
+      return data.length > 0;
+    },
+
     async create(sessions, expectedVersion) {
       const first = sessions[0];
       if (!first) return 'written';

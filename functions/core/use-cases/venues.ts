@@ -1,5 +1,5 @@
 import { givenFields, venueDeleting } from '../catalog-errors.js';
-import { notFound, validationFailed } from '../errors.js';
+import { DomainError, notFound, validationFailed } from '../errors.js';
 import { newId } from '../ids.js';
 import type { GeoPoint, Room, Venue } from '../model/catalog.js';
 import type { Deletion } from '../model/deletion.js';
@@ -127,8 +127,26 @@ export const updateVenue = async (
     rooms: rooms ? roomsOf(rooms, current.rooms) : current.rooms,
     updatedAt: deps.clock.now().toISOString(),
   };
+  await assertDroppedRoomsFree(deps, current, next.rooms);
   await deps.venues.replace(current, next);
   return next;
+};
+
+/** A room that sessions still use cannot leave the venue: those sessions would point nowhere. */
+const assertDroppedRoomsFree = async (deps: Deps, venue: Venue, rooms: readonly Room[]): Promise<void> => {
+  const kept = new Set(rooms.map((r) => r.roomId));
+  for (const room of venue.rooms.filter((r) => !kept.has(r.roomId))) {
+    const ref = { orgId: venue.orgId, venueId: venue.venueId, roomId: room.roomId };
+    if (await deps.sessions.roomInUse(ref)) {
+      throw new DomainError(
+        'ROOM_IN_USE',
+        `room "${room.name}" still has sessions; move or delete them first`,
+        {
+          roomId: room.roomId,
+        },
+      );
+    }
+  }
 };
 
 /**
