@@ -30,7 +30,8 @@ describe('README curl examples', () => {
   const rt = useLocalRuntime({ inMemory: false, seed: true });
 
   it('work as printed, top to bottom and again', async () => {
-    const script = `${strictCurl}${block('curl-setup')}\n${block('curl-examples')}`.replaceAll(
+    const blocks = ['curl-setup', 'curl-examples', 'curl-catalog'].map(block).join('\n');
+    const script = `${strictCurl}${blocks}`.replaceAll(
       'http://localhost:3000',
       rt.url,
     );
