@@ -3,15 +3,12 @@ import type { EventFilter, PublicEventFilter } from '../catalog-ports.js';
 import { notFound, validationFailed } from '../errors.js';
 import { newId } from '../ids.js';
 import {
-  type Admission,
   defaultEventSettings,
   type Event,
   type EventSettings,
   type EventStatus,
   eventTransitions,
-  type Price,
   type PublicEvent,
-  type Visibility,
 } from '../model/catalog.js';
 import type { Deletion } from '../model/deletion.js';
 import type { Page, PageRequest, Principal } from '../model/types.js';
@@ -20,22 +17,25 @@ import { authorize } from './access.js';
 import { assertActiveMember } from './catalog-references.js';
 import { requestDeletion } from './deletions.js';
 
-export interface CreateEventInput {
-  venueId: string;
+/** What an organizer gives: the event's own fields, each optional one possibly left out. */
+export type CreateEventInput = Pick<
+  Event,
+  | 'venueId'
+  | 'title'
+  | 'description'
+  | 'defaultDurationMinutes'
+  | 'defaultCapacity'
+  | 'visibility'
+  | 'admission'
+  | 'price'
+  | 'tags'
+  | 'coverImageUrls'
+> & {
   hostId?: string | undefined;
-  title: string;
-  description: string;
-  defaultDurationMinutes: number;
-  defaultCapacity: number;
-  visibility: Visibility;
-  admission: Admission;
-  price: Price;
-  tags: string[];
-  coverImageUrls: string[];
   startsAt?: string | undefined;
   endsAt?: string | undefined;
   settings: Partial<EventSettings>;
-}
+};
 
 export type UpdateEventInput = {
   [K in Exclude<keyof CreateEventInput, 'hostId' | 'startsAt' | 'endsAt'>]?: CreateEventInput[K] | undefined;

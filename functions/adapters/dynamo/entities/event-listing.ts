@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { entityBase } from './base.js';
+import { priceAttribute } from './price.js';
 
 /**
  * The tenant-wide listing of published public events for attendee apps: one item per listing an
@@ -26,15 +27,7 @@ export const eventListingEntity = new Entity({
     tags: { type: 'list', required: true, items: { type: 'string' } },
     coverImageUrls: { type: 'list', required: true, items: { type: 'string' } },
     admission: { type: ['open', 'approval'] as const, required: true },
-    price: {
-      type: 'map',
-      required: true,
-      properties: {
-        kind: { type: ['free', 'paid'] as const, required: true },
-        amountMinor: { type: 'number' },
-        currency: { type: 'string' },
-      },
-    },
+    price: priceAttribute,
   },
   indexes: {
     byEvent: {

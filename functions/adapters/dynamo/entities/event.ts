@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { entityBase } from './base.js';
+import { priceAttribute } from './price.js';
 
 /**
  * `startKey` is `startsAt` (UTC ISO 8601), or `unscheduled` for an event without a start: it sorts
@@ -24,15 +25,7 @@ export const eventEntity = new Entity({
     defaultCapacity: { type: 'number', required: true },
     visibility: { type: ['public', 'private'] as const, required: true },
     admission: { type: ['open', 'approval'] as const, required: true },
-    price: {
-      type: 'map',
-      required: true,
-      properties: {
-        kind: { type: ['free', 'paid'] as const, required: true },
-        amountMinor: { type: 'number' },
-        currency: { type: 'string' },
-      },
-    },
+    price: priceAttribute,
     tags: { type: 'list', required: true, items: { type: 'string' } },
     coverImageUrls: { type: 'list', required: true, items: { type: 'string' } },
     startsAt: { type: 'string' },
