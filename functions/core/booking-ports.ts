@@ -1,8 +1,13 @@
-import type { HoldExpiry } from './model/booking.js';
+import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, HoldExpiry } from './model/booking.js';
+import type { Event } from './model/catalog.js';
+import type { Party } from './model/people.js';
+import type { Role } from './model/roles.js';
+import type { Session } from './model/session.js';
+import type { MemberStatus, OrgStatus, Page, PageRequest } from './model/types.js';
 
 /**
- * Ports of the booking engine. The booking store (bookings, seats, history, audit, outbox, and
- * the session counter, all changed in one transaction) is added here by the booking engine.
+ * Ports of the booking engine. The booking store changes a booking, its seats, history, audit and
+ * outbox items and the session counter in one transaction per change.
  */
 
 export interface HoldScheduler {
@@ -13,4 +18,82 @@ export interface HoldScheduler {
   scheduleExpiry(expiry: HoldExpiry): Promise<void>;
   /** Deletes the schedule of a hold that ended otherwise (confirmed, cancelled); absent is fine. */
   cancelExpiry(expiry: Omit<HoldExpiry, 'at'>): Promise<void>;
+}
+
+/** What booking a session needs to know, for one caller; read in one round trip. */
+export interface BookingContextQuery {
+  orgId: string;
+  sessionId: string;
+  /** The caller's JWT sub. */
+  userId: string;
+  attendeeId?: string | undefined;
+  partyId?: string | undefined;
+}
+
+export interface BookingContext {
+  orgStatus: OrgStatus | undefined;
+  member: { role: Role; status: MemberStatus } | undefined;
+  session: Session | undefined;
+  event: Event | undefined;
+  attendee: { attendeeId: string; userId: string | null } | undefined;
+  party: Party | undefined;
+  /** The attendee of the organization linked to the caller, if any (read for party bookings). */
+  ownAttendeeId: string | undefined;
+}
+
+/**
+ * What the booking transaction re-checks about the one who holds the booking, so that a change
+ * between the read and the write cannot slip through: the attendee still exists (and, for a
+ * self-service booking, is still linked to the caller), or the party is unchanged.
+ */
+export type HolderCheck =
+  | { kind: 'attendee'; attendeeId: string; linkedTo: string | null }
+  | { kind: 'party'; party: Party };
+
+export interface NewBooking {
+  booking: Booking;
+  /** The event as read: the transaction checks it is still published and unchanged. */
+  event: Event;
+  holder: HolderCheck;
+}
+
+/** A booking status change: `next` replaces `current` if `current` is still what is stored. */
+export interface BookingTransition {
+  current: Booking;
+  next: Booking;
+  by: string;
+  reason: string;
+  /** Confirm needs the hold still running at `next.updatedAt`; expiry needs it past due. */
+  deadline?: 'running' | 'passed';
+}
+
+/**
+ * `stale`: the stored booking is no longer `current` (or the deadline condition failed); the use
+ * case reads it again to explain why.
+ */
+export type TransitionResult = 'done' | 'stale';
+
+export interface BookingStore {
+  /** One read for the whole booking context (the session's event id comes from a cache of the link). */
+  context(query: BookingContextQuery): Promise<BookingContext>;
+  /** Seats of live bookings of a seated session (strongly consistent). */
+  bookedSeats(orgId: string, sessionId: string): Promise<BookedSeat[]>;
+  /**
+   * Commits the booking with the counter update, seat puts, history, audit and outbox items.
+   * Throws CAPACITY_EXHAUSTED (details.available), SEAT_TAKEN (details.labels), NOT_FOUND,
+   * ORGANIZATION_DELETING, EVENT_NOT_BOOKABLE (the event changed since read: read again), and
+   * TEMPORARILY_UNAVAILABLE after retries of conflicts and throttles.
+   */
+  create(booking: NewBooking): Promise<void>;
+  get(ref: BookingRef): Promise<Booking | undefined>;
+  history(ref: BookingRef): Promise<BookingHistoryEntry[]>;
+  /** Moves the booking and the counter; releasing statuses delete the seats. */
+  transition(change: BookingTransition): Promise<TransitionResult>;
+  listBySession(orgId: string, sessionId: string, page: PageRequest): Promise<Page<Booking>>;
+  /** Bookings held by one attendee (or party), newest first. */
+  listByHolder(orgId: string, holderId: string, page: PageRequest): Promise<Page<Booking>>;
+  /** Bookings of the attendees linked to one user, across organizations, newest first. */
+  listByUser(userId: string, page: PageRequest): Promise<Page<Booking>>;
+  /** Held bookings whose deadline is at or before `now`, across organizations, earliest first. */
+  listDueHolds(now: string, limit: number): Promise<HoldExpiry[]>;
 }

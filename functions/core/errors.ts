@@ -28,7 +28,12 @@ export type ErrorCode =
   | 'ALREADY_IN_PARTY'
   | 'NOT_IN_PARTY'
   | 'PARTY_FULL'
-  | 'PARTY_LEADER_REQUIRED';
+  | 'PARTY_LEADER_REQUIRED'
+  | 'CAPACITY_EXHAUSTED'
+  | 'SEAT_TAKEN'
+  | 'NOT_BOOKABLE'
+  | 'HOLD_EXPIRED'
+  | 'CANCEL_CUTOFF_PASSED';
 
 export class DomainError extends Error {
   constructor(

@@ -36,6 +36,9 @@ export const permissionTable = {
   'party.read': frontOfHouse,
   'party.manage': frontOfHouse,
   'deletion.read': organizers,
+  /** Bookings of anyone in the organization; attendees act on their own without a role. */
+  'booking.read': frontOfHouse,
+  'booking.manage': frontOfHouse,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

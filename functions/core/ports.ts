@@ -1,3 +1,4 @@
+import type { BookingStore, HoldScheduler } from './booking-ports.js';
 import type { EventStore, VenueStore } from './catalog-ports.js';
 import type { Deletion } from './model/deletion.js';
 import type { Role } from './model/roles.js';
@@ -116,6 +117,8 @@ export interface Deps {
   attendees: AttendeeStore;
   parties: PartyStore;
   sessions: SessionStore;
+  holdScheduler: HoldScheduler;
+  bookings: BookingStore;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -1,5 +1,8 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoAttendeeStore } from '../adapters/dynamo/attendee-store.js';
+import { dynamoBookingStore } from '../adapters/dynamo/booking-store.js';
 import { createDocumentClient } from '../adapters/dynamo/client.js';
 import { dynamoDeletionStore } from '../adapters/dynamo/deletion-store.js';
 import { dynamoEventStore } from '../adapters/dynamo/event-store.js';
@@ -12,9 +15,23 @@ import { createService } from '../adapters/dynamo/service.js';
 import { dynamoSessionStore } from '../adapters/dynamo/session-store.js';
 import { dynamoVenueStore } from '../adapters/dynamo/venue-store.js';
 import { sqsJobQueue } from '../adapters/queue/sqs-job-queue.js';
+import { eventBridgeHoldScheduler } from '../adapters/scheduler/eventbridge-hold-scheduler.js';
+import { localHoldScheduler } from '../adapters/scheduler/local-hold-scheduler.js';
+import { localScheduleStore } from '../adapters/scheduler/local-schedule-store.js';
+import type { HoldScheduler } from '../core/booking-ports.js';
 import type { Deps, IdempotencyStore } from '../core/ports.js';
 import { type Env, readEnv } from './env.js';
 import { tracer } from './observability.js';
+
+/** EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. */
+const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): HoldScheduler =>
+  env.SCHEDULER_MODE === 'local'
+    ? localHoldScheduler(localScheduleStore(documentClient, env.TABLE_NAME))
+    : eventBridgeHoldScheduler(tracer.captureAWSv3Client(new SchedulerClient({ region: env.AWS_REGION })), {
+        groupName: env.SCHEDULE_GROUP_NAME,
+        roleArn: env.SCHEDULER_ROLE_ARN,
+        queueArn: env.HOLDS_QUEUE_ARN,
+      });
 
 export interface Container {
   deps: Deps;
@@ -37,6 +54,8 @@ export const buildContainer = (env: Env): Container => {
       jobs: sqsJobQueue(sqs, env.queueUrls.jobs),
       deletions: dynamoDeletionStore(service),
       sessions: dynamoSessionStore(service),
+      holdScheduler: holdSchedulerFor(env, documentClient),
+      bookings: dynamoBookingStore(service, documentClient, env.TABLE_NAME),
       venues: dynamoVenueStore(service),
       events: dynamoEventStore(service),
       attendees: dynamoAttendeeStore(service),

@@ -22,6 +22,12 @@ const envSchema = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     ),
+  /** `local` only in the local runtime: hold expiries become items its firer delivers. */
+  SCHEDULER_MODE: z.enum(['eventbridge', 'local']).default('eventbridge'),
+  /** Set by CDK on functions that schedule hold expiries (see `schedulesHolds`). */
+  SCHEDULE_GROUP_NAME: z.string().min(1).optional(),
+  SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
+  HOLDS_QUEUE_ARN: z.string().min(1).optional(),
   /** Largest accepted request body, in bytes. */
   MAX_BODY_BYTES: z.coerce
     .number()

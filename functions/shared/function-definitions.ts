@@ -11,6 +11,8 @@ export interface FunctionDefinition {
   sendsTo: readonly QueueName[];
   memoryMb: number;
   timeoutSeconds: number;
+  /** Creates and deletes one-off schedules in the stack's schedule group (hold expiries). */
+  schedulesHolds?: boolean;
 }
 
 export const functionDefinitions = {
@@ -37,6 +39,8 @@ export const functionDefinitions = {
     sendsTo: ['jobs'],
     memoryMb: 512,
     timeoutSeconds: 10,
+    // Bookings of priced events schedule their hold's expiry; confirm and cancel delete it.
+    schedulesHolds: true,
   },
   jobs: {
     entry: 'functions/handlers/queues/jobs.ts',
@@ -45,6 +49,16 @@ export const functionDefinitions = {
     sendsTo: [],
     memoryMb: 512,
     timeoutSeconds: 60,
+  },
+  holds: {
+    // Not routed to `jobs`: expiries are due at a deadline and must not queue behind cascade
+    // deletes, and a function of its own keeps its grants to what expiry needs.
+    entry: 'functions/handlers/queues/holds.ts',
+    description: 'Hold expiries from the holds queue: one-off schedules and the one-minute sweep',
+    table: 'readWrite',
+    sendsTo: [],
+    memoryMb: 512,
+    timeoutSeconds: 30,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -6,7 +6,7 @@ export interface QueueDefinition {
   /** Logical name, used in env var names (QUEUE_URL_<NAME>) and physical names. */
   name: string;
   /** The Lambda function (see route manifest function names) that consumes the queue. */
-  consumer: 'jobs';
+  consumer: 'jobs' | 'holds';
   visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the dead-letter queue. */
   maxReceiveCount: number;
@@ -21,6 +21,15 @@ export const queueDefinitions = [
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
     batchSize: 5,
+  },
+  {
+    // Hold expiries (from EventBridge Scheduler, one message per hold) and the one-minute sweep.
+    // Its own queue and consumer: a deadline must not wait behind a long cascade delete on `jobs`.
+    name: 'holds',
+    consumer: 'holds',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    batchSize: 10,
   },
 ] as const satisfies readonly QueueDefinition[];
 

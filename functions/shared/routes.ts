@@ -1,5 +1,6 @@
 import type { HttpFunctionName } from './function-definitions.js';
 import { attendeeRoutes } from './routes/attendees.js';
+import { bookingRoutes } from './routes/bookings.js';
 import type { RouteDefinition } from './routes/definition.js';
 import { deletionRoutes } from './routes/deletions.js';
 import { eventRoutes } from './routes/events.js';
@@ -24,6 +25,7 @@ export const routes = [
   ...sessionRoutes,
   ...attendeeRoutes,
   ...partyRoutes,
+  ...bookingRoutes,
   ...deletionRoutes,
 ] as const satisfies readonly RouteDefinition[];
 

@@ -1,13 +1,34 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { ServiceFunction } from './lambda-function.js';
 
 export interface TaskSchedulerProps {
   /** The only target one-off schedules (hold and offer expiries) may deliver to. */
   targetQueue: IQueue;
 }
+
+type Intrinsic = { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+
+/**
+ * A resource string as cdk-nag prints it in a finding id (intrinsics as `<AWS::AccountId>` or
+ * `<LogicalId.Attr>`), so the acknowledgement names exactly that finding and nothing broader.
+ */
+const nagResourceText = (stack: Stack, value: string): string => {
+  const resolved = stack.resolve(value) as string | { 'Fn::Join': [string, (string | Intrinsic)[]] };
+  if (typeof resolved === 'string') return resolved;
+  const [separator, parts] = resolved['Fn::Join'];
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      if (part.Ref) return `<${part.Ref}>`;
+      if (part['Fn::GetAtt']) return `<${part['Fn::GetAtt'].join('.')}>`;
+      throw new Error(`unexpected intrinsic in ${JSON.stringify(resolved)}`);
+    })
+    .join(separator);
+};
 
 /**
  * The schedule group that one-off `at()` schedules are created in, and the role EventBridge
@@ -17,9 +38,11 @@ export interface TaskSchedulerProps {
 export class TaskScheduler extends Construct {
   readonly group: ScheduleGroup;
   readonly role: Role;
+  private readonly targetQueue: IQueue;
 
   constructor(scope: Construct, id: string, props: TaskSchedulerProps) {
     super(scope, id);
+    this.targetQueue = props.targetQueue;
     // Pending schedules point at this stack's queue; they are worthless once the stack is gone.
     this.group = new ScheduleGroup(this, 'Group', { removalPolicy: RemovalPolicy.DESTROY });
     const principal = new ServicePrincipal('scheduler.amazonaws.com').withConditions({
@@ -31,10 +54,45 @@ export class TaskScheduler extends Construct {
     });
     this.role = new Role(this, 'Role', {
       assumedBy: principal,
-      description: 'EventBridge Scheduler delivery role: sqs:SendMessage to the jobs queue only',
+      description: 'EventBridge Scheduler delivery role: sqs:SendMessage to the holds queue only',
     });
     this.role.addToPolicy(
       new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.targetQueue.queueArn] }),
     );
+  }
+
+  /**
+   * What a function needs to make and delete schedules: the two actions on schedules of this group
+   * only, passing this role to Scheduler only, and the names the adapter reads from its environment.
+   */
+  grantScheduling(fn: ServiceFunction): void {
+    const stack = Stack.of(this);
+    const schedulesOfGroup = stack.formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${this.group.scheduleGroupName}/*`,
+    });
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [schedulesOfGroup],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [this.role.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagResourceText(stack, schedulesOfGroup)}]`,
+      reason:
+        'Hold-expiry schedules are named per booking at run time, so the grant covers the schedules of ' +
+        "this stack's schedule group (schedule/<group>/*) and no other group.",
+    });
+    fn.function.addEnvironment('SCHEDULE_GROUP_NAME', this.group.scheduleGroupName);
+    fn.function.addEnvironment('SCHEDULER_ROLE_ARN', this.role.roleArn);
+    fn.function.addEnvironment('HOLDS_QUEUE_ARN', this.targetQueue.queueArn);
   }
 }

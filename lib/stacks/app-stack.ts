@@ -6,6 +6,7 @@ import type { TenantConfig } from '../config/tenant-config.js';
 import { OperationalAlarms } from '../constructs/alarms.js';
 import { EventlyApi } from '../constructs/api.js';
 import { ServiceFunctions } from '../constructs/functions.js';
+import { HoldsSweeper } from '../constructs/holds-sweeper.js';
 import { NightlyTick } from '../constructs/nightly.js';
 import { WorkQueues } from '../constructs/queues.js';
 import { TaskScheduler } from '../constructs/scheduler.js';
@@ -23,6 +24,7 @@ export class AppStack extends Stack {
   readonly queues: WorkQueues;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
+  readonly holdsSweeper: HoldsSweeper;
   readonly alarms: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -41,7 +43,10 @@ export class AppStack extends Stack {
       handlers: { public: fns.public.function, orgs: fns.orgs.function, catalog: fns.catalog.function },
     });
     const jobs = this.queues.get('jobs').queue;
-    this.scheduler = new TaskScheduler(this, 'Scheduler', { targetQueue: jobs });
+    const holds = this.queues.get('holds').queue;
+    this.scheduler = new TaskScheduler(this, 'Scheduler', { targetQueue: holds });
+    for (const fn of Object.values(fns)) if (fn.definition.schedulesHolds) this.scheduler.grantScheduling(fn);
+    this.holdsSweeper = new HoldsSweeper(this, 'HoldsSweeper', { queue: holds });
     this.nightly = new NightlyTick(this, 'Nightly', { queue: jobs, ...config.nightly });
     this.alarms = new OperationalAlarms(this, 'Alarms', {
       tenantId: config.tenantId,

@@ -23,6 +23,8 @@ export const functionEnv = (input: FunctionEnvInput): Record<string, string> => 
   AWS_REGION: LOCAL_REGION,
   DYNAMODB_ENDPOINT: input.dynamoEndpoint,
   SQS_ENDPOINT: input.sqsEndpoint,
+  // EventBridge Scheduler has no local engine: schedules become table items the runtime's firer sends.
+  SCHEDULER_MODE: 'local',
   ...Object.fromEntries(
     Object.entries(input.queueUrls).map(([name, url]) => [queueUrlEnvVar(name as QueueName), url ?? '']),
   ),

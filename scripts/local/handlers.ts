@@ -40,13 +40,14 @@ export interface HandlerOverrides {
  */
 export const loadFunctionHandlers = async (overrides: HandlerOverrides = {}): Promise<FunctionHandlers> => {
   const httpNames = httpFunctionNames();
-  const [jobs, ...http] = await Promise.all([
+  const [jobs, holds, ...http] = await Promise.all([
     overrides.consumers?.jobs ?? loadEntry<SqsHandler>('jobs'),
+    overrides.consumers?.holds ?? loadEntry<SqsHandler>('holds'),
     ...httpNames.map((name) => overrides.http?.[name] ?? loadEntry<HttpHandler>(name)),
   ]);
   return {
     http: Object.fromEntries(httpNames.map((name, i) => [name, http[i]])) as HttpHandlers,
-    consumers: { jobs: jobs as SqsHandler },
+    consumers: { jobs: jobs as SqsHandler, holds: holds as SqsHandler },
   };
 };
 

@@ -1,6 +1,7 @@
 import type { QueueName } from '../../functions/shared/queue-definitions.js';
 import { type DevSigner, loadDevSigner, type MintTokenInput } from './auth.js';
 import { startDynamoDbLocal } from './dynamodb.js';
+import { recordEndpoint } from './endpoint-record.js';
 import { applyEnv, functionEnv } from './function-env.js';
 import {
   type FunctionHandlers,
@@ -12,6 +13,8 @@ import { startHttpServer } from './http-server.js';
 import { assertPortFree } from './ports.js';
 import { startQueuePollers } from './queue-poller.js';
 import { createQueues, type LocalQueue, queueUrlsOf, startSqsServer } from './queues.js';
+import { startSchedulerFirer } from './scheduler-firer.js';
+import { startHoldsSweeper } from './scheduler-sweeper.js';
 import { seedDemo } from './seed.js';
 import { ensureTable } from './table.js';
 
@@ -41,6 +44,10 @@ export interface LocalRuntimeOptions {
   handlers?: HandlerOverrides;
   /** Long-poll wait of the queue pollers (default 20 s, like the event source mapping). */
   queueWaitSeconds?: number;
+  /** How often the local scheduler looks for due schedules (default 250 ms). */
+  schedulerIntervalMs?: number;
+  /** How often the holds sweep runs (default one minute, like the deployed rule). */
+  holdSweepIntervalMs?: number;
 }
 
 export interface LocalRuntime {
@@ -76,6 +83,7 @@ const startDatabase = async (options: LocalRuntimeOptions, stoppers: Stopper[]):
   if (options.dynamoEndpoint) return options.dynamoEndpoint;
   const db = await startDynamoDbLocal({ inMemory: options.inMemory, dataDir: options.dataDir });
   stoppers.push(db.stop);
+  if (!options.inMemory) stoppers.push(recordEndpoint(options.dataDir, db.endpoint));
   return db.endpoint;
 };
 
@@ -133,6 +141,31 @@ const configureFunctions = async (
   return loadFunctionHandlers(options.handlers);
 };
 
+/** The stand-ins for EventBridge Scheduler (one-off schedules) and the sweeper rule. */
+const startSchedules = (
+  options: LocalRuntimeOptions,
+  tableName: string,
+  backends: Backends,
+  stoppers: Stopper[],
+): void => {
+  const queueUrls = queueUrlsOf(backends.sqs.queues);
+  const sqsEndpoint = backends.sqs.endpoint;
+  const firer = startSchedulerFirer({
+    dynamoEndpoint: backends.dynamoEndpoint,
+    tableName,
+    sqsEndpoint,
+    queueUrls,
+    intervalMs: options.schedulerIntervalMs,
+  });
+  stoppers.push(firer.stop);
+  const sweeper = startHoldsSweeper({
+    sqsEndpoint,
+    holdsQueueUrl: queueUrls.holds,
+    intervalMs: options.holdSweepIntervalMs,
+  });
+  stoppers.push(sweeper.stop);
+};
+
 const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<Booted> => {
   const port = options.port ?? DEFAULT_PORT;
   const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
@@ -148,6 +181,7 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     waitTimeSeconds: options.queueWaitSeconds,
   });
   stoppers.push(pollers.stop);
+  startSchedules(options, tableName, backends, stoppers);
   const http = await startHttpServer({
     port,
     handlers: handlers.http,

@@ -31,10 +31,7 @@ describe('README curl examples', () => {
 
   it('work as printed, top to bottom and again', async () => {
     const blocks = ['curl-setup', 'curl-examples', 'curl-catalog'].map(block).join('\n');
-    const script = `${strictCurl}${blocks}`.replaceAll(
-      'http://localhost:3000',
-      rt.url,
-    );
+    const script = `${strictCurl}${blocks}`.replaceAll('http://localhost:3000', rt.url);
     for (const round of [1, 2]) {
       const { stdout } = await run('bash', ['-c', script], { cwd: root, timeout: 60_000 }).catch(
         (error: { stdout: string; stderr: string }) => {

@@ -17,6 +17,9 @@ export interface SweepTarget {
   attendeeId: string;
   partyId: string;
   guestId: string;
+  /** A seated session (A1..A10) of a published, priced event, and a held booking of `attendeeId` in it. */
+  bookingSessionId: string;
+  bookingId: string;
 }
 
 export interface Sample {
@@ -210,6 +213,35 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     action: 'session.manage',
   },
   deleteSession: { params: { orgId: t.orgId, sessionId: t.sessionId }, action: 'session.manage' },
+  book: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId },
+    body: { attendeeId: t.guestId, seats: 1, seatLabels: ['A5'], joinWaitlistIfFull: false },
+    action: 'booking.manage',
+  },
+  listSessionBookings: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId },
+    query: { limit: '10' },
+    action: 'booking.read',
+  },
+  getBooking: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },
+    action: 'booking.read',
+  },
+  confirmBooking: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },
+    action: 'booking.manage',
+  },
+  cancelBooking: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },
+    action: 'booking.manage',
+  },
+  getAvailability: { params: { orgId: t.orgId, sessionId: t.bookingSessionId }, action: 'session.read' },
+  listAttendeeBookings: {
+    params: { orgId: t.orgId, attendeeId: t.attendeeId },
+    query: { limit: '10' },
+    action: 'booking.read',
+  },
+  listMyBookings: { query: { limit: '10' } },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

@@ -42,6 +42,61 @@ const join = async (rt: TestRuntime, owner: string, orgId: string, sub: string, 
   return token;
 };
 
+/** A published, priced event with a seated session (A1..A10) and a held booking of `attendeeId`. */
+const bookable = async (
+  rt: TestRuntime,
+  owner: string,
+  orgId: string,
+  venueId: string,
+  roomId: string,
+  attendeeId: string,
+) => {
+  const { eventId } = expect2xx(
+    await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
+      token: owner,
+      body: {
+        venueId,
+        title: 'Bookable event',
+        defaultCapacity: 10,
+        price: { kind: 'paid', amountMinor: 1200, currency: 'EUR' },
+      },
+    }),
+    'bookable event',
+  );
+  expect2xx(
+    await rt.call('POST', `/v1/orgs/${orgId}/events/${eventId}/status`, {
+      token: owner,
+      body: { status: 'published' },
+    }),
+    'publish',
+  );
+  const { sessions } = expect2xx(
+    await rt.call<{ sessions: { sessionId: string }[] }>(
+      'POST',
+      `/v1/orgs/${orgId}/events/${eventId}/sessions`,
+      {
+        token: owner,
+        body: {
+          startsAt: '2027-02-02T19:00',
+          roomId,
+          seatingMode: 'seated',
+          seatMap: { rows: [{ name: 'A', seats: 10 }] },
+        },
+      },
+    ),
+    'bookable session',
+  );
+  const bookingSessionId = sessions[0]!.sessionId;
+  const { bookingId } = expect2xx(
+    await rt.call<{ bookingId: string }>('POST', `/v1/orgs/${orgId}/sessions/${bookingSessionId}/bookings`, {
+      token: owner,
+      body: { attendeeId, seats: 2 },
+    }),
+    'booking',
+  );
+  return { bookingSessionId, bookingId };
+};
+
 export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<SweepWorld> => {
   const owner = await rt.mintToken(user(`${name}-owner`));
   const outsider = await rt.mintToken(user(`${name}-outsider`));
@@ -123,12 +178,26 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     'session',
   );
   const sessionId = sessions[0]!.sessionId;
+  const { bookingSessionId, bookingId } = await bookable(rt, owner, orgId, venueId, roomId, attendeeId);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
   >;
   return {
-    target: { orgId, inviteId, memberId, attendeeId, partyId, guestId, venueId, eventId, roomId, sessionId },
+    target: {
+      orgId,
+      inviteId,
+      memberId,
+      attendeeId,
+      partyId,
+      guestId,
+      venueId,
+      eventId,
+      roomId,
+      sessionId,
+      bookingSessionId,
+      bookingId,
+    },
     tokens,
     outsider,
   };

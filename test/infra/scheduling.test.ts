@@ -8,6 +8,7 @@ const { app: template, stacks } = synthTenant(config);
 const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
   stacks.app.getLogicalId(construct.node.defaultChild as never);
 const jobsQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('jobs').queue), 'Arn'] };
+const holdsQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('holds').queue), 'Arn'] };
 const schedulerRoleId = idOf(stacks.app.scheduler.role);
 const groupId = idOf(stacks.app.scheduler.group);
 
@@ -39,7 +40,7 @@ describe('EventBridge Scheduler', () => {
     });
   });
 
-  it('lets that role do one thing: send to the jobs queue', () => {
+  it('lets that role do one thing: send to the holds queue', () => {
     const policies = resourcesOf(template, 'AWS::IAM::Policy')
       .map(
         ([, p]) =>
@@ -47,13 +48,16 @@ describe('EventBridge Scheduler', () => {
       )
       .filter((p) => JSON.stringify(p.Roles) === JSON.stringify([{ Ref: schedulerRoleId }]));
     expect(policies.flatMap((p) => p.PolicyDocument.Statement)).toEqual([
-      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: jobsQueueArn },
+      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: holdsQueueArn },
     ]);
   });
 });
 
 describe('nightly rule', () => {
-  const rules = resourcesOf(template, 'AWS::Events::Rule');
+  // The holds sweeper is the other rule (test/infra/holds.test.ts).
+  const rules = resourcesOf(template, 'AWS::Events::Rule').filter(([, r]) =>
+    JSON.stringify(r).includes('"ScheduleExpression":"cron('),
+  );
   const rule = rules[0]?.[1] as {
     Properties: { ScheduleExpression: string; Targets: { Arn: unknown; Input: string }[] };
   };

@@ -53,7 +53,7 @@ describe('local queue pollers', () => {
     pollers = startQueuePollers({
       endpoint,
       queues: [queue],
-      handlers: { jobs: handler },
+      handlers: { jobs: handler, holds: handler },
       waitTimeSeconds: 1,
     });
   };

@@ -2,6 +2,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import { attendeeEntity } from './entities/attendee.js';
 import { attendeeUniqueEntity } from './entities/attendee-unique.js';
+import { auditEntity } from './entities/audit.js';
+import { bookingEntity } from './entities/booking.js';
+import { bookingHistoryEntity } from './entities/booking-history.js';
+import { bookingSeatEntity } from './entities/booking-seat.js';
 import { deletionEntity } from './entities/deletion.js';
 import { eventEntity } from './entities/event.js';
 import { eventListingEntity } from './entities/event-listing.js';
@@ -9,6 +13,7 @@ import { idempotencyEntity } from './entities/idempotency.js';
 import { inviteEntity } from './entities/invite.js';
 import { memberEntity } from './entities/member.js';
 import { organizationEntity } from './entities/organization.js';
+import { outboxEntity } from './entities/outbox.js';
 import { partyEntity } from './entities/party.js';
 import { roomSlotEntity, roomVersionEntity } from './entities/room-schedule.js';
 import { sessionEntity } from './entities/session.js';
@@ -33,6 +38,11 @@ export const createService = (client: DynamoDBDocumentClient, table: string) =>
       sessionCounter: sessionCounterEntity,
       roomSlot: roomSlotEntity,
       roomVersion: roomVersionEntity,
+      booking: bookingEntity,
+      bookingSeat: bookingSeatEntity,
+      bookingHistory: bookingHistoryEntity,
+      audit: auditEntity,
+      outbox: outboxEntity,
     },
     { client, table },
   );

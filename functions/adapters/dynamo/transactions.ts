@@ -34,3 +34,7 @@ export const isConditionFailure = (err: unknown): boolean => {
   }
   return false;
 };
+
+/** Every item of a cancelled transaction whose condition failed (several can fail at once). */
+export const failedItems = (outcome: TransactionOutcome): number[] =>
+  outcome.canceled ? outcome.data.flatMap((d, i) => (d.code === 'ConditionalCheckFailed' ? [i] : [])) : [];

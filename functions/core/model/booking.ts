@@ -25,6 +25,11 @@ export interface Booking {
   holdExpiresAt: string | null;
   /** The signed-in user who made the booking (the attendee, or staff on their behalf). */
   bookedBy: string;
+  /**
+   * The user the booking belongs to: the attendee's linked user, for a party its leader's; null
+   * when that attendee is not linked to a user. Lists it under `/v1/me/bookings`.
+   */
+  userId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -41,3 +46,36 @@ export interface HoldExpiry extends BookingRef {
   /** The deadline the schedule was made for. */
   at: string;
 }
+
+/** What one seat of a session's seat map is taken by. */
+export type SeatState = 'free' | 'held' | 'confirmed';
+
+/** A seat taken by a live booking (held or confirmed); seats of other bookings are deleted. */
+export interface BookedSeat {
+  label: string;
+  bookingId: string;
+  state: Exclude<SeatState, 'free'>;
+}
+
+/** One step of a booking's life, written in the same transaction as the step itself. */
+export interface BookingHistoryEntry {
+  at: string;
+  from: BookingStatus | null;
+  to: BookingStatus;
+  /** The user (JWT sub) who caused it, or `system` for expiries. */
+  by: string;
+  reason: string;
+}
+
+/** The actor recorded for changes nobody requested (hold expiry). */
+export const systemActor = 'system';
+
+/** Live bookings occupy places; cancelled and expired ones have given theirs back. */
+export const isLive = (status: BookingStatus): boolean => status === 'held' || status === 'confirmed';
+
+/**
+ * How a status change moves the session's counter: `from` loses the seats, `to` gains them.
+ * `available` is where released places go back to.
+ */
+export const counterBucket = (status: BookingStatus): 'held' | 'confirmed' | 'available' =>
+  status === 'held' ? 'held' : status === 'confirmed' ? 'confirmed' : 'available';

@@ -1,6 +1,7 @@
 import { getContainer } from '../../shared/container.js';
 import { routeFunction } from '../../shared/http/route-function.js';
 import { attendeeHandlers } from './catalog/attendees.js';
+import { bookingHandlers } from './catalog/bookings.js';
 import { deletionHandlers } from './catalog/deletions.js';
 import { eventHandlers } from './catalog/events.js';
 import { partyHandlers } from './catalog/parties.js';
@@ -16,6 +17,7 @@ export const handler = routeFunction(
     ...sessionHandlers,
     ...attendeeHandlers,
     ...partyHandlers,
+    ...bookingHandlers,
     ...deletionHandlers,
   },
   { idempotency: () => getContainer().idempotency },

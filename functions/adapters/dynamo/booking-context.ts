@@ -1,0 +1,105 @@
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { BookingContext, BookingContextQuery } from '../../core/booking-ports.js';
+import { type EventItem, toEvent } from './event-items.js';
+import type { EventlyService } from './service.js';
+import { type SessionItem, toSession } from './session-items.js';
+
+/**
+ * The read of a booking: organization, the caller's membership, session, event, and the attendee
+ * or party (plus the caller's own attendee link for a party) in one BatchGetItem, strongly
+ * consistent. The event's key comes from the session, so it joins the batch once the session's
+ * event id is known: the link never changes (a session's `eventId` is read-only), so it is kept in
+ * memory and only the first booking of a session in a container reads the event separately.
+ */
+
+type Raw = Record<string, unknown>;
+
+/** Bounded, so a long-lived container does not grow without limit; losing an entry costs one read. */
+const maxLinks = 10_000;
+const eventOfSession = new Map<string, string>();
+
+const remember = (sessionKey: string, eventId: string) => {
+  if (eventOfSession.size >= maxLinks) eventOfSession.clear();
+  eventOfSession.set(sessionKey, eventId);
+};
+
+export const bookingContextReader = (
+  service: EventlyService,
+  client: DynamoDBDocumentClient,
+  table: string,
+) => {
+  const { organization, member, session, event, attendee, party, attendeeUnique } = service.entities;
+
+  const keyOf = (params: { Key?: Raw }) => params.Key as Raw;
+
+  const batchGet = async (keys: Raw[]): Promise<Raw[]> => {
+    const found: Raw[] = [];
+    let pending: Raw[] = keys;
+    // Unprocessed keys come back only under throttling; asking again for them is the documented way.
+    for (let round = 0; pending.length > 0 && round < 5; round++) {
+      const out = await client.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      found.push(...((out.Responses?.[table] ?? []) as Raw[]));
+      pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Raw[];
+    }
+    if (pending.length > 0) throw new Error('batch read left keys unprocessed');
+    return found;
+  };
+
+  const byEntity = (items: Raw[], name: string) => items.find((i) => i.__edb_e__ === name);
+
+  return async (q: BookingContextQuery): Promise<BookingContext> => {
+    const sessionKey = `${q.orgId}#${q.sessionId}`;
+    const knownEventId = eventOfSession.get(sessionKey);
+    const keys = [
+      keyOf(organization.get({ orgId: q.orgId }).params()),
+      keyOf(member.get({ orgId: q.orgId, userId: q.userId }).params()),
+      keyOf(session.get({ orgId: q.orgId, sessionId: q.sessionId }).params()),
+      ...(knownEventId ? [keyOf(event.get({ orgId: q.orgId, eventId: knownEventId }).params())] : []),
+      ...(q.attendeeId ? [keyOf(attendee.get({ orgId: q.orgId, attendeeId: q.attendeeId }).params())] : []),
+      ...(q.partyId
+        ? [
+            keyOf(party.get({ orgId: q.orgId, partyId: q.partyId }).params()),
+            keyOf(attendeeUnique.get({ orgId: q.orgId, field: 'userId', value: q.userId }).params()),
+          ]
+        : []),
+    ];
+    const items = await batchGet(keys);
+    const parse = <T>(entity: { parse: (r: { Item: Raw }) => { data: unknown } | null }, name: string) => {
+      const raw = byEntity(items, name);
+      return raw ? (entity.parse({ Item: raw })?.data as T | undefined) : undefined;
+    };
+    const org = parse<{ status: 'active' | 'deleting' }>(organization, 'organization');
+    const m = parse<NonNullable<BookingContext['member']>>(member, 'member');
+    const s = parse<SessionItem>(session, 'session');
+    let e = parse<EventItem>(event, 'event');
+    if (s && s.eventId !== knownEventId) {
+      remember(sessionKey, s.eventId);
+      e = (await event.get({ orgId: q.orgId, eventId: s.eventId }).go({ consistent: true })).data as
+        | EventItem
+        | undefined;
+    }
+    const a = parse<{ attendeeId: string; userId?: string }>(attendee, 'attendee');
+    const p = parse<{
+      orgId: string;
+      partyId: string;
+      name: string;
+      leaderId?: string;
+      memberIds: string[];
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    }>(party, 'party');
+    const own = parse<{ attendeeId: string }>(attendeeUnique, 'attendeeUnique');
+    return {
+      orgStatus: org?.status,
+      member: m ? { role: m.role, status: m.status } : undefined,
+      session: s ? toSession(s) : undefined,
+      event: e ? toEvent(e) : undefined,
+      attendee: a ? { attendeeId: a.attendeeId, userId: a.userId ?? null } : undefined,
+      party: p ? { ...p, leaderId: p.leaderId ?? null } : undefined,
+      ownAttendeeId: own?.attendeeId,
+    };
+  };
+};

@@ -1,0 +1,78 @@
+import {
+  ActionAfterCompletion,
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  FlexibleTimeWindowMode,
+  ResourceNotFoundException,
+  type SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import type { HoldScheduler } from '../../core/booking-ports.js';
+import type { HoldExpiry } from '../../core/model/booking.js';
+import { holdExpireMessage, holdScheduleName } from './hold-schedule.js';
+
+export interface EventBridgeHoldSchedulerConfig {
+  /** The stack's schedule group (SCHEDULE_GROUP_NAME). */
+  groupName: string | undefined;
+  /** The role Scheduler assumes to deliver (SCHEDULER_ROLE_ARN); it may send to the holds queue only. */
+  roleArn: string | undefined;
+  /** The holds queue (HOLDS_QUEUE_ARN). */
+  queueArn: string | undefined;
+}
+
+/** `at()` takes UTC wall-clock time to the second, without zone or fraction. */
+export const atExpression = (iso: string): string => {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) throw new Error(`not a date-time: ${iso}`);
+  // Rounded up: a schedule that fires early only makes the consumer wait for the deadline.
+  const seconds = new Date(Math.ceil(at.getTime() / 1000) * 1000);
+  return `at(${seconds.toISOString().slice(0, 19)})`;
+};
+
+const required = (config: EventBridgeHoldSchedulerConfig) => {
+  const { groupName, roleArn, queueArn } = config;
+  // Only functions granted scheduling get these; the others never call the port.
+  if (!groupName || !roleArn || !queueArn)
+    throw new Error(
+      'hold scheduling is not configured (SCHEDULE_GROUP_NAME, SCHEDULER_ROLE_ARN, HOLDS_QUEUE_ARN)',
+    );
+  return { groupName, roleArn, queueArn };
+};
+
+/**
+ * Hold expiries as one-off EventBridge Scheduler schedules that deliver to the holds queue and
+ * delete themselves after firing. Both calls are idempotent: a name already taken is the same
+ * booking's schedule, and a missing one has fired or was never made.
+ */
+export const eventBridgeHoldScheduler = (
+  client: SchedulerClient,
+  config: EventBridgeHoldSchedulerConfig,
+): HoldScheduler => ({
+  async scheduleExpiry(expiry: HoldExpiry) {
+    const { groupName, roleArn, queueArn } = required(config);
+    try {
+      await client.send(
+        new CreateScheduleCommand({
+          Name: holdScheduleName(expiry),
+          GroupName: groupName,
+          ScheduleExpression: atExpression(expiry.at),
+          ScheduleExpressionTimezone: 'UTC',
+          FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
+          ActionAfterCompletion: ActionAfterCompletion.DELETE,
+          Target: { Arn: queueArn, RoleArn: roleArn, Input: JSON.stringify(holdExpireMessage(expiry)) },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConflictException)) throw error;
+    }
+  },
+
+  async cancelExpiry(ref) {
+    const { groupName } = required(config);
+    try {
+      await client.send(new DeleteScheduleCommand({ Name: holdScheduleName(ref), GroupName: groupName }));
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+  },
+});

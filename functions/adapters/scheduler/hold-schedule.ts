@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { HoldExpireMessage } from '../../contracts/holds.js';
+import type { BookingRef, HoldExpiry } from '../../core/model/booking.js';
+
+/** EventBridge Scheduler's limits on a schedule name; the local store keeps to them too. */
+const SCHEDULE_NAME = /^[0-9a-zA-Z_.-]{1,64}$/;
+
+/**
+ * One name per booking, so making the schedule twice finds the first one and cancelling needs no
+ * lookup. Readable (`hold-<org>-<booking>`) when it fits the limits; a digest of the full reference
+ * otherwise, which is just as deterministic.
+ */
+export const holdScheduleName = ({ orgId, sessionId, bookingId }: BookingRef): string => {
+  const readable = `hold-${orgId}-${bookingId}`;
+  if (SCHEDULE_NAME.test(readable)) return readable;
+  const digest = createHash('sha256').update(`${orgId}/${sessionId}/${bookingId}`).digest('hex');
+  return `hold-${digest.slice(0, 48)}`;
+};
+
+/** The holds-queue message a hold-expiry schedule delivers (both schedulers send the same body). */
+export const holdExpireMessage = ({ orgId, sessionId, bookingId, at }: HoldExpiry): HoldExpireMessage => ({
+  type: 'hold.expire',
+  orgId,
+  sessionId,
+  bookingId,
+  at,
+});

@@ -1,0 +1,106 @@
+import { attendeeIdSchema } from './attendees.js';
+import { eventIdSchema, isoDateTime, orgIdSchema, orgParams } from './common.js';
+import { partyIdSchema } from './parties.js';
+import { sessionIdSchema, sessionParams } from './sessions.js';
+import * as z from './zod.js';
+
+export const bookingIdSchema = z
+  .string()
+  .regex(/^bkg_[0-9a-z]{20}$/, 'must be a booking id (bkg_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'bkg_5e6f7g8h9j0k1a2b3c4d' });
+
+export const bookingParams = sessionParams.extend({ bookingId: bookingIdSchema });
+export const attendeeBookingsParams = orgParams.extend({ attendeeId: attendeeIdSchema });
+
+const seatLabel = z.string().min(1).max(32).openapi({ example: 'A5' });
+
+export const bookBody = z
+  .strictObject({
+    attendeeId: attendeeIdSchema
+      .optional()
+      .openapi({ description: 'Book for this attendee (or give partyId)' }),
+    partyId: partyIdSchema.optional().openapi({ description: 'Book for this party (or give attendeeId)' }),
+    seats: z.number().int().min(1).max(10).optional().openapi({
+      description:
+        "How many seats; at most the event's maxSeatsPerBooking. Default: 1, or the party's member count",
+      example: 2,
+    }),
+    seatLabels: z
+      .array(seatLabel)
+      .min(1)
+      .max(10)
+      .optional()
+      .openapi({
+        description: 'Seated sessions: the seats wanted, as many as `seats`. Default: the lowest free ones',
+        example: ['A5', 'A6'],
+      }),
+    joinWaitlistIfFull: z.boolean().optional().openapi({
+      description:
+        'Accepted but not acted on yet: the waitlist does not exist yet, so a full session answers 409 CAPACITY_EXHAUSTED as if this were false',
+      example: false,
+    }),
+  })
+  .refine((b) => (b.attendeeId === undefined) !== (b.partyId === undefined), {
+    message: 'give exactly one of attendeeId and partyId',
+    path: ['attendeeId'],
+  })
+  .openapi('Book', {
+    description:
+      'Signed-in users book for the attendee linked to them (or a party they lead); front-of-house staff for anyone of the organization',
+  });
+
+const statusSchema = z.enum(['held', 'confirmed', 'cancelled', 'expired']).openapi('BookingStatus');
+
+export const bookingSchema = z
+  .object({
+    orgId: orgIdSchema,
+    sessionId: sessionIdSchema,
+    eventId: eventIdSchema,
+    bookingId: bookingIdSchema,
+    attendeeId: attendeeIdSchema.nullable(),
+    partyId: partyIdSchema.nullable(),
+    seats: z.number().int().openapi({ example: 2 }),
+    seatLabels: z
+      .array(z.string())
+      .openapi({ description: 'Seated sessions: the allocated seats, in map order' }),
+    status: statusSchema,
+    paymentStatus: z.enum(['none', 'pending', 'paid', 'refunded']),
+    holdExpiresAt: isoDateTime.nullable().openapi({ description: 'While held: when the hold lapses' }),
+    bookedBy: z.string().openapi({ description: 'The user who made the booking', example: 'user-ada' }),
+    userId: z.string().nullable().openapi({ description: 'The user the booking belongs to' }),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .openapi('Booking');
+
+export const bookingDetailSchema = bookingSchema
+  .extend({
+    seatStates: z.array(z.object({ label: z.string(), state: z.enum(['held', 'confirmed']) })),
+    history: z.array(
+      z.object({
+        at: isoDateTime,
+        from: statusSchema.nullable(),
+        to: statusSchema,
+        by: z.string(),
+        reason: z.string(),
+      }),
+    ),
+  })
+  .openapi('BookingDetail');
+
+export const sessionAvailabilitySchema = z
+  .object({
+    orgId: orgIdSchema,
+    sessionId: sessionIdSchema,
+    capacity: z.number().int().openapi({ example: 10 }),
+    available: z.number().int().openapi({ example: 7 }),
+    held: z.number().int().openapi({ example: 1 }),
+    confirmed: z.number().int().openapi({ example: 2 }),
+    seats: z
+      .array(z.object({ label: z.string(), state: z.enum(['free', 'held', 'confirmed']) }))
+      .nullable()
+      .openapi({ description: 'Seated sessions: every seat in map order with its state' }),
+  })
+  .openapi('SessionAvailability', { description: 'capacity = available + held + confirmed' });
+
+export type BookBody = z.infer<typeof bookBody>;

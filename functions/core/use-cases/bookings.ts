@@ -1,0 +1,189 @@
+import type { BookingContext } from '../booking-ports.js';
+import { DomainError, notFound, validationFailed } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Booking } from '../model/booking.js';
+import { maxSeatsPerBookingLimit } from '../model/catalog.js';
+import type { Principal } from '../model/types.js';
+import type { Deps } from '../ports.js';
+import { assertOrgOpen, type Booker, staffOr } from './bookings-access.js';
+import { capacityExhausted, chooseSeats } from './bookings-seats.js';
+
+export interface BookInput {
+  attendeeId?: string | undefined;
+  partyId?: string | undefined;
+  /** Default: 1, or the party's member count. */
+  seats?: number | undefined;
+  /** Seated sessions: the labels wanted, as many as `seats`. */
+  seatLabels?: string[] | undefined;
+  /** Accepted for clients of the waitlist to come; until then a full session is refused either way. */
+  joinWaitlistIfFull?: boolean | undefined;
+}
+
+const notBookable = (message: string, details: Record<string, unknown>) =>
+  new DomainError('NOT_BOOKABLE', message, details);
+
+/** The session must be live and not started, and its event published and live. */
+const bookableParts = (ctx: BookingContext, now: Date) => {
+  const { session, event } = ctx;
+  if (!session) throw notFound('session');
+  if (session.deleting) throw new DomainError('SESSION_DELETING', 'the session is being deleted');
+  if (!event) throw notFound('event');
+  if (event.deleting) throw new DomainError('EVENT_DELETING', 'the event is being deleted');
+  if (event.status !== 'published') {
+    throw notBookable(`the event is ${event.status}; only published events take bookings`, {
+      currentStatus: event.status,
+    });
+  }
+  if (Date.parse(session.startsAt) <= now.getTime()) {
+    throw notBookable('the session has already started', { startsAt: session.startsAt });
+  }
+  return { session, event };
+};
+
+/** Whose booking it is, checked against what the caller may do; answers NOT_FOUND for others'. */
+const holderOf = (ctx: BookingContext, booker: Booker, input: BookInput) => {
+  if (input.partyId) {
+    const party = ctx.party;
+    const mine = booker.kind === 'staff' || (party?.leaderId != null && party.leaderId === ctx.ownAttendeeId);
+    if (!party || !mine) throw notFound('party');
+    if (party.memberIds.length === 0) {
+      throw validationFailed([{ field: 'partyId', message: 'the party has no members' }]);
+    }
+    return { attendeeId: null, partyId: party.partyId, party, defaultSeats: party.memberIds.length };
+  }
+  const attendee = ctx.attendee;
+  const mine = booker.kind === 'staff' || (attendee !== undefined && attendee.userId === booker.sub);
+  if (!attendee || !mine) throw notFound('attendee');
+  return { attendeeId: attendee.attendeeId, partyId: null, party: undefined, defaultSeats: 1, attendee };
+};
+
+const seatCount = (input: BookInput, defaultSeats: number, max: number): number => {
+  const seats = input.seats ?? defaultSeats;
+  const limit = Math.min(max, maxSeatsPerBookingLimit);
+  if (seats > limit) {
+    throw validationFailed([
+      { field: 'seats', message: `at most ${limit} seats per booking for this event` },
+    ]);
+  }
+  return seats;
+};
+
+/**
+ * Books seats of a session for an attendee or a party: one read of everything it needs, then one
+ * transaction (counter, booking, seats, history, audit, outbox, and checks of the organization,
+ * event and holder). Free events confirm at once; priced events hold the seats until payment or
+ * the hold's deadline, whose expiry is scheduled after the commit (the sweeper catches a schedule
+ * that failed to be made).
+ */
+export const book = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  sessionId: string,
+  input: BookInput,
+): Promise<Booking> => {
+  if ((input.attendeeId === undefined) === (input.partyId === undefined)) {
+    throw validationFailed([{ field: 'attendeeId', message: 'give exactly one of attendeeId and partyId' }]);
+  }
+  const query = {
+    orgId,
+    sessionId,
+    userId: principal.sub,
+    attendeeId: input.attendeeId,
+    partyId: input.partyId,
+  };
+  // One retry: the event may change between the read and the transaction that checks it.
+  for (let attempt = 0; ; attempt++) {
+    const ctx = await deps.bookings.context(query);
+    assertOrgOpen(ctx.orgStatus);
+    const booker = staffOr(ctx.member, principal, 'booking.manage');
+    const holder = holderOf(ctx, booker, input);
+    const now = deps.clock.now();
+    const { session, event } = bookableParts(ctx, now);
+    const seats = seatCount(input, holder.defaultSeats, event.settings.maxSeatsPerBooking);
+    const seatLabels = await seatsFor(deps, session, seats, input, holder.partyId !== null);
+    const at = now.toISOString();
+    const paid = event.price.kind === 'paid';
+    const ownerUser = holder.attendee ? holder.attendee.userId : await leaderUser(deps, ctx, booker);
+    const booking: Booking = {
+      orgId,
+      sessionId,
+      eventId: event.eventId,
+      bookingId: newId('bkg'),
+      attendeeId: holder.attendeeId,
+      partyId: holder.partyId,
+      seats,
+      seatLabels,
+      status: paid ? 'held' : 'confirmed',
+      paymentStatus: paid ? 'pending' : 'none',
+      holdExpiresAt: paid
+        ? new Date(now.getTime() + event.settings.holdMinutes * 60_000).toISOString()
+        : null,
+      bookedBy: principal.sub,
+      userId: ownerUser,
+      createdAt: at,
+      updatedAt: at,
+    };
+    try {
+      await deps.bookings.create({
+        booking,
+        event,
+        holder: holder.party
+          ? { kind: 'party', party: holder.party }
+          : {
+              kind: 'attendee',
+              attendeeId: booking.attendeeId as string,
+              linkedTo: booker.kind === 'self' ? booker.sub : null,
+            },
+      });
+    } catch (err) {
+      if (attempt === 0 && err instanceof DomainError && err.details.stale === 'event') continue;
+      throw err;
+    }
+    if (booking.holdExpiresAt) {
+      await deps.holdScheduler.scheduleExpiry({
+        orgId,
+        sessionId,
+        bookingId: booking.bookingId,
+        at: booking.holdExpiresAt,
+      });
+    }
+    return booking;
+  }
+};
+
+/** A party's booking belongs to its leader's user: the caller when they lead it, else read. */
+const leaderUser = async (deps: Deps, ctx: BookingContext, booker: Booker): Promise<string | null> => {
+  if (booker.kind === 'self') return booker.sub;
+  const leaderId = ctx.party?.leaderId;
+  if (!leaderId || !ctx.session) return null;
+  return (await deps.attendees.get(ctx.session.orgId, leaderId))?.userId ?? null;
+};
+
+const seatsFor = async (
+  deps: Deps,
+  session: NonNullable<BookingContext['session']>,
+  seats: number,
+  input: BookInput,
+  together: boolean,
+): Promise<string[]> => {
+  if (session.seating.mode !== 'seated') {
+    if (input.seatLabels?.length) {
+      throw validationFailed([{ field: 'seatLabels', message: 'only seated sessions take seat labels' }]);
+    }
+    return [];
+  }
+  const booked = await deps.bookings.bookedSeats(session.orgId, session.sessionId);
+  const taken = new Set(booked.map((s) => s.label));
+  const labels = chooseSeats({
+    seatMap: session.seating.seats,
+    taken,
+    seats,
+    requested: input.seatLabels,
+    together,
+  });
+  if (labels.length < seats) throw capacityExhausted(labels.length, seats);
+  return labels;
+};
+
+export { cancelBooking, confirmBooking, confirmHeld, expireHold } from './bookings-changes.js';

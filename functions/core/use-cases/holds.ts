@@ -1,0 +1,72 @@
+import type { BookingRef } from '../model/booking.js';
+import type { Deps } from '../ports.js';
+import { expireHold } from './bookings-changes.js';
+
+/**
+ * Hold expiry as the holds queue drives it: one schedule per hold, and a sweeper that catches
+ * whatever a schedule missed (never created, deleted, or failed to deliver). Both go through
+ * `expireHold`, which releases a hold only while it is still held and past its deadline, so a
+ * schedule and the sweeper racing for the same hold have one effect.
+ */
+
+/** A schedule delivered before its hold's deadline (clock skew); thrown so SQS delivers it again. */
+export class HoldNotDueError extends Error {
+  constructor(readonly ref: BookingRef) {
+    super(`hold ${ref.orgId}/${ref.sessionId}/${ref.bookingId} is not due yet`);
+    this.name = 'HoldNotDueError';
+  }
+}
+
+/**
+ * An early message is not dropped: it fails, SQS redelivers it after the queue's visibility
+ * timeout, and the hold is released then. Scheduler fires at or after `at()`, so this only covers
+ * skew of seconds; a hold that somehow stays not-due past maxReceiveCount is still released by
+ * the sweeper, and the message in the dead-letter queue raises the DLQ alarm.
+ */
+export const expireScheduledHold = async (
+  deps: Deps,
+  ref: BookingRef,
+  now: Date,
+): Promise<'expired' | 'not-held'> => {
+  const outcome = await expireHold(deps, ref, now);
+  if (outcome === 'not-due') throw new HoldNotDueError(ref);
+  return outcome;
+};
+
+export interface SweepOptions {
+  /** Holds read per page. */
+  pageSize: number;
+  /** Pages per sweep; whatever remains waits for the next one (a minute later). */
+  maxPages: number;
+}
+
+export const defaultSweepOptions: SweepOptions = { pageSize: 25, maxPages: 20 };
+
+export interface SweepResult {
+  /** Due holds found. */
+  found: number;
+  /** Of those, released by this sweep (the rest ended otherwise meanwhile). */
+  expired: number;
+}
+
+/**
+ * Releases every hold past its deadline, across organizations, a page at a time. Released holds
+ * leave the due list, so each page reads the next ones; a short page means none are left.
+ */
+export const sweepDueHolds = async (
+  deps: Deps,
+  now: Date,
+  options: SweepOptions = defaultSweepOptions,
+): Promise<SweepResult> => {
+  const result: SweepResult = { found: 0, expired: 0 };
+  for (let page = 0; page < options.maxPages; page++) {
+    const due = await deps.bookings.listDueHolds(now.toISOString(), options.pageSize);
+    result.found += due.length;
+    for (const ref of due) {
+      const { orgId, sessionId, bookingId } = ref;
+      if ((await expireHold(deps, { orgId, sessionId, bookingId }, now)) === 'expired') result.expired += 1;
+    }
+    if (due.length < options.pageSize) break;
+  }
+  return result;
+};

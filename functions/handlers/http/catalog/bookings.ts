@@ -1,0 +1,27 @@
+import { book, cancelBooking, confirmBooking } from '../../../core/use-cases/bookings.js';
+import {
+  getAvailability,
+  getBooking,
+  listAttendeeBookings,
+  listMyBookings,
+  listSessionBookings,
+} from '../../../core/use-cases/bookings-view.js';
+import { getContainer } from '../../../shared/container.js';
+import { created, ok, type RouteHandlers } from '../../../shared/http/route-types.js';
+
+const deps = () => getContainer().deps;
+
+export const bookingHandlers = {
+  book: async ({ principal, params, body }) =>
+    created(await book(deps(), principal, params.orgId, params.sessionId, body)),
+  listSessionBookings: async ({ principal, params, query }) =>
+    ok(await listSessionBookings(deps(), principal, params.orgId, params.sessionId, query)),
+  getBooking: async ({ principal, params }) => ok(await getBooking(deps(), principal, params)),
+  confirmBooking: async ({ principal, params }) => ok(await confirmBooking(deps(), principal, params)),
+  cancelBooking: async ({ principal, params }) => ok(await cancelBooking(deps(), principal, params)),
+  getAvailability: async ({ principal, params }) =>
+    ok(await getAvailability(deps(), principal, params.orgId, params.sessionId)),
+  listAttendeeBookings: async ({ principal, params, query }) =>
+    ok(await listAttendeeBookings(deps(), principal, params.orgId, params.attendeeId, query)),
+  listMyBookings: async ({ principal, query }) => ok(await listMyBookings(deps(), principal, query)),
+} satisfies Partial<RouteHandlers<'catalog'>>;

@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:booking [-- --json] [--bookings=N] [--no-write]`: booking throughput and p50/p99
+ * latency over HTTP at concurrency 1, 8 and 32 against the local runtime started in this process
+ * (in memory), the DynamoDB calls one booking costs, and the raw throughput of the bare booking
+ * transaction on the same DynamoDB Local, with the ratio of the two at concurrency 32. Writes
+ * docs/performance.md (unless --no-write); `--json` prints the figures as one JSON object.
+ * Exits 1 when a booking fails or the invariants do not hold afterwards; a missed target is
+ * reported, not an error.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  type CallCounter,
+  callsBetween,
+  installCallCounter,
+  TRANSACT_ITEMS,
+  totalCalls,
+} from './booking-load/call-counter.js';
+import {
+  type BookableSession,
+  createAttendees,
+  createBookableSession,
+  createOrganizer,
+  type Organizer,
+} from './booking-load/catalog-fixture.js';
+import { type BookingBenchFigures, targets } from './booking-load/figures.js';
+import { type BookingRun, runHttpBookings } from './booking-load/http-booking.js';
+import type { LoadFigures } from './booking-load/latency.js';
+import { describeMachine } from './booking-load/machine.js';
+import { renderPerformanceDoc } from './booking-load/performance-doc.js';
+import { createRawCounter, rawBookingItems, rawClient, runRawBookings } from './booking-load/raw-booking.js';
+import { checkInvariants } from './invariants/check.js';
+import { scanTable } from './invariants/scan.js';
+import { api } from './local/api-client.js';
+import { fail, silenceSdkNodeWarning } from './local/cli.js';
+import { type LocalRuntime, startLocalRuntime } from './local/runtime.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    bookings: { type: 'string', default: '600' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+
+const levels = [1, 8, 32] as const;
+const bookingsPerLevel = Number(flags.bookings);
+const warmupBookings = 50;
+const idleWindowMs = 3_000;
+const docPath = resolve(import.meta.dirname, '../docs/performance.md');
+const log = (line: string): void => {
+  if (!flags.json) console.log(line);
+};
+const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The runtime works by itself now and then (schedule firer, sweeper): its rate, to subtract. */
+const backgroundRate = async (counter: CallCounter): Promise<number> => {
+  const before = counter.counts();
+  await sleep(idleWindowMs);
+  return (totalCalls(callsBetween(before, counter.counts())) / idleWindowMs) * 1000;
+};
+
+interface HttpResult {
+  runs: Record<string, BookingRun>;
+  calls: Record<string, number>;
+  elapsedMs: number;
+  bookings: number;
+}
+
+const prepare = async (rt: LocalRuntime) => {
+  const token = await rt.mintToken({ sub: 'bench-owner', email: 'owner@bench.example', name: 'Bench' });
+  const organizer = await createOrganizer(api(rt.url), token, 'Bench');
+  log(`creating ${bookingsPerLevel + warmupBookings} attendees…`);
+  const attendees = await createAttendees(organizer, bookingsPerLevel + warmupBookings, 'bench', 16);
+  const sessions: BookableSession[] = [];
+  for (const _ of [...levels, 'warmup']) {
+    sessions.push(await createBookableSession(organizer, { capacity: 100_000 }));
+  }
+  return { organizer, attendees, sessions };
+};
+
+const runHttpLevels = async (
+  organizer: Organizer,
+  attendees: string[],
+  sessions: BookableSession[],
+  counter: CallCounter,
+): Promise<HttpResult> => {
+  // Warm the handlers, the JIT and the sockets on a session of its own, then book once on each
+  // measured session so the functions' per-session cache (session -> event) is filled beforehand.
+  const spare = attendees.slice(bookingsPerLevel);
+  await runHttpBookings(organizer, sessions[levels.length]!, spare, 8);
+  for (const [i] of levels.entries()) await runHttpBookings(organizer, sessions[i]!, spare.slice(0, 1), 1);
+  const runs: Record<string, BookingRun> = {};
+  const before = counter.counts();
+  const started = performance.now();
+  for (const [i, c] of levels.entries()) {
+    const run = await runHttpBookings(organizer, sessions[i]!, attendees.slice(0, bookingsPerLevel), c);
+    log(`HTTP   c=${c}: ${run.throughputPerSec} bookings/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+    runs[c] = run;
+  }
+  return {
+    runs,
+    calls: callsBetween(before, counter.counts()),
+    elapsedMs: performance.now() - started,
+    bookings: levels.length * bookingsPerLevel,
+  };
+};
+
+const runRawLevels = async (endpoint: string, tableName: string): Promise<Record<string, LoadFigures>> => {
+  const client = rawClient(endpoint);
+  try {
+    const raw: Record<string, LoadFigures> = {};
+    for (const c of levels) {
+      const target = { tableName, orgId: 'org_benchraw', sessionId: `ses_raw${c}` };
+      await createRawCounter(client, target, 1_000_000);
+      await runRawBookings(client, target, warmupBookings, c);
+      raw[c] = await runRawBookings(client, target, bookingsPerLevel, c);
+      log(`raw tx c=${c}: ${raw[c].throughputPerSec} tx/s, p50 ${raw[c].p50Ms} ms, p99 ${raw[c].p99Ms} ms`);
+    }
+    return raw;
+  } finally {
+    client.destroy();
+  }
+};
+
+/** Calls per booking over the HTTP runs, minus what the runtime did by itself meanwhile. */
+const perBooking = (http: HttpResult, backgroundPerSec: number) => {
+  const background = (backgroundPerSec * http.elapsedMs) / 1000;
+  const { [TRANSACT_ITEMS]: items = 0, ...commands } = http.calls;
+  const byCommand = Object.fromEntries(
+    Object.entries(commands).map(([name, n]) => [name, round(n / http.bookings)]),
+  );
+  const transactions = commands.TransactWriteItemsCommand ?? 0;
+  return {
+    total: round(Math.max(0, totalCalls(commands) - background) / http.bookings),
+    byCommand,
+    itemsPerTransaction: transactions ? round(items / transactions) : 0,
+  };
+};
+
+const main = async (): Promise<void> => {
+  silenceSdkNodeWarning();
+  if (!Number.isInteger(bookingsPerLevel) || bookingsPerLevel < 1)
+    fail('--bookings must be a positive integer', 2);
+  // Before the runtime starts: the functions create their DynamoDB client on first use.
+  const counter = installCallCounter();
+  // Free bookings have no holds: the once-a-minute holds sweep would only add its queries to the
+  // counted window, so it is pushed beyond the run.
+  const rt = await startLocalRuntime({
+    port: 0,
+    inMemory: true,
+    quiet: true,
+    holdSweepIntervalMs: 3_600_000,
+  });
+  try {
+    const { organizer, attendees, sessions } = await prepare(rt);
+    const backgroundPerSec = await backgroundRate(counter);
+    const http = await runHttpLevels(organizer, attendees, sessions, counter);
+    const raw = await runRawLevels(rt.dynamoEndpoint, rt.tableName);
+    const calls = perBooking(http, backgroundPerSec);
+    const ratioAtC32 = round(http.runs[32]!.throughputPerSec / raw[32]!.throughputPerSec);
+    const report = checkInvariants(await scanTable({ tableName: rt.tableName, endpoint: rt.dynamoEndpoint }));
+    const figures: BookingBenchFigures = {
+      machine: describeMachine(),
+      http: http.runs,
+      raw,
+      callsPerBooking: calls.total,
+      callsPerBookingByCommand: calls.byCommand,
+      transactionItems: {
+        http: calls.itemsPerTransaction,
+        raw: rawBookingItems({ tableName: rt.tableName, orgId: 'org_x', sessionId: 'ses_x' }, 'att_x').length,
+      },
+      backgroundCallsPerSec: round(backgroundPerSec),
+      ratioAtC32,
+      targets: {
+        ...targets,
+        callsMet: calls.total <= targets.maxCallsPerBooking,
+        ratioMet: ratioAtC32 >= targets.minRatioAtC32,
+      },
+      invariants: { ok: report.ok, violations: report.violations.length, bookings: report.bookings },
+    };
+    if (!flags['no-write']) writeFileSync(docPath, renderPerformanceDoc(figures));
+    log(
+      `calls per booking: ${calls.total} ${JSON.stringify(calls.byCommand)}; HTTP/raw at c=32: ${ratioAtC32}`,
+    );
+    if (flags.json) console.log(JSON.stringify(figures, null, 2));
+    const failed = Object.values(http.runs).some((r) => Object.keys(r.failures).length > 0);
+    process.exitCode = failed || !report.ok ? 1 : 0;
+  } finally {
+    await rt.stop();
+    counter.stop();
+  }
+};
+
+main().catch((error: Error) => fail(`bench:booking failed: ${error.stack ?? error.message}`));

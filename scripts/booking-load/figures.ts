@@ -1,0 +1,32 @@
+import type { BookingRun } from './http-booking.js';
+import type { LoadFigures } from './latency.js';
+import type { Machine } from './machine.js';
+
+/** Everything one `npm run bench:booking` measures; `--json` prints it as it is. */
+export interface BookingBenchFigures {
+  machine: Machine;
+  /** Booking over HTTP (local runtime, in process), by concurrency. */
+  http: Record<string, BookingRun>;
+  /** The bare booking transaction with the plain SDK on the same DynamoDB Local, by concurrency. */
+  raw: Record<string, LoadFigures>;
+  /** DynamoDB calls per booking over HTTP, background work of the runtime subtracted. */
+  callsPerBooking: number;
+  /** The same, by command. */
+  callsPerBookingByCommand: Record<string, number>;
+  /** Items per `TransactWriteItems` of the HTTP runs, and of the raw transaction. */
+  transactionItems: { http: number; raw: number };
+  /** Calls per second the idle runtime makes by itself (schedule firer, sweeper), subtracted above. */
+  backgroundCallsPerSec: number;
+  /** HTTP booking throughput / raw transaction throughput, at concurrency 32. */
+  ratioAtC32: number;
+  targets: {
+    maxCallsPerBooking: number;
+    callsMet: boolean;
+    minRatioAtC32: number;
+    ratioMet: boolean;
+  };
+  /** The invariant checker over the table after the run. */
+  invariants: { ok: boolean; violations: number; bookings: number };
+}
+
+export const targets = { maxCallsPerBooking: 2, minRatioAtC32: 0.7 } as const;

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DynamoDBClient,
+  PutItemCommand,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/aws-local.js';
+import { type LoadFigures, measureLoad } from './latency.js';
+
+/**
+ * The bare `TransactWriteItems` one free general-admission booking needs, built with the plain
+ * SDK (no ElectroDB, no HTTP, no validation): conditional counter update, booking put, history,
+ * audit and outbox puts. Its throughput on the same DynamoDB Local is the ceiling the booking
+ * route is measured against. Its items are not ElectroDB items (no entity attribute), so the
+ * invariant checker passes over them.
+ */
+
+const s = (value: string) => ({ S: value });
+const n = (value: number) => ({ N: String(value) });
+
+export interface RawTarget {
+  tableName: string;
+  orgId: string;
+  sessionId: string;
+}
+
+const counterKey = ({ orgId, sessionId }: RawTarget) => ({
+  pk: s(`${orgId}#session#${sessionId}#counter`),
+  sk: s('counter'),
+});
+
+/** A counter of its own for the raw run, so it never shares the hot item with the HTTP run. */
+export const createRawCounter = async (client: DynamoDBClient, target: RawTarget, capacity: number) => {
+  await client.send(
+    new PutItemCommand({
+      TableName: target.tableName,
+      Item: {
+        ...counterKey(target),
+        orgId: s(target.orgId),
+        sessionId: s(target.sessionId),
+        capacity: n(capacity),
+        available: n(capacity),
+        held: n(0),
+        confirmed: n(0),
+        version: n(0),
+      },
+    }),
+  );
+};
+
+type Attribute = { S: string } | { N: string } | { L: [] };
+
+const put = (tableName: string, item: Record<string, Attribute>): TransactWriteItem => ({
+  Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+/**
+ * The five writes of a free booking with the booking store's key templates and about the same
+ * attributes (entities/booking.ts, booking-history.ts, audit.ts, outbox.ts). The route's own
+ * transaction also carries condition checks of the organization, the event and the attendee.
+ */
+export const rawBookingItems = (target: RawTarget, attendeeId: string, seats = 1): TransactWriteItem[] => {
+  const { tableName, orgId, sessionId } = target;
+  const bookingId = `bkg_${randomUUID()}`;
+  const at = new Date().toISOString();
+  const scope = `${orgId}#session#${sessionId}`;
+  const recordId = `${bookingId}#confirmed`;
+  const summary = { bookingId, attendeeId, partyId: null, seats, seatLabels: [], status: 'confirmed' };
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: counterKey(target),
+        UpdateExpression:
+          'SET available = available - :n, confirmed = confirmed + :n, version = version + :one',
+        ConditionExpression: 'available >= :n',
+        ExpressionAttributeValues: { ':n': n(seats), ':one': n(1) },
+      },
+    },
+    put(tableName, {
+      pk: s(`${scope}#bookings`),
+      sk: s(bookingId),
+      gsi2pk: s(`${orgId}#holder#${attendeeId}#bookings`),
+      gsi2sk: s(`${at}#${bookingId}`),
+      orgId: s(orgId),
+      sessionId: s(sessionId),
+      eventId: s('evt_raw'),
+      bookingId: s(bookingId),
+      attendeeId: s(attendeeId),
+      holderId: s(attendeeId),
+      seats: n(seats),
+      seatLabels: { L: [] },
+      status: s('confirmed'),
+      paymentStatus: s('none'),
+      dueShard: s('00'),
+      bookedBy: s('bench'),
+      createdAt: s(at),
+      updatedAt: s(at),
+    }),
+    put(tableName, {
+      pk: s(`${scope}#booking#${bookingId}`),
+      sk: s(`history#${at}#confirmed`),
+      orgId: s(orgId),
+      sessionId: s(sessionId),
+      bookingId: s(bookingId),
+      at: s(at),
+      to: s('confirmed'),
+      by: s('bench'),
+      reason: s('booked'),
+    }),
+    put(tableName, {
+      pk: s(`${scope}#audit`),
+      sk: s(`${at}#${recordId}`),
+      orgId: s(orgId),
+      sessionId: s(sessionId),
+      recordId: s(recordId),
+      at: s(at),
+      action: s('booking.confirmed'),
+      actor: s('bench'),
+      targetType: s('booking'),
+      targetId: s(bookingId),
+      details: s(JSON.stringify({ from: null, ...summary, reason: 'booked' })),
+    }),
+    put(tableName, {
+      pk: s(`${scope}#outbox`),
+      sk: s(`${at}#notify#${recordId}`),
+      orgId: s(orgId),
+      sessionId: s(sessionId),
+      messageId: s(`notify#${recordId}`),
+      at: s(at),
+      kind: s('notification'),
+      type: s('booking.confirmed'),
+      channel: s('email'),
+      recipientId: s(attendeeId),
+      status: s('pending'),
+      attempts: n(0),
+      payload: s(JSON.stringify({ ...summary, eventId: 'evt_raw', holdExpiresAt: null })),
+    }),
+  ];
+};
+
+export const rawClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+
+/** `count` bare booking transactions on the target's counter, `concurrency` at a time. */
+export const runRawBookings = (
+  client: DynamoDBClient,
+  target: RawTarget,
+  count: number,
+  concurrency: number,
+): Promise<LoadFigures> =>
+  measureLoad(count, concurrency, async (i) => {
+    await client.send(
+      new TransactWriteItemsCommand({ TransactItems: rawBookingItems(target, `att_raw_${i}`) }),
+    );
+  });

@@ -1,0 +1,38 @@
+import { isLive } from './bookings.js';
+import type { SessionCheck } from './check-types.js';
+import { sessionChecks } from './checks.js';
+import { type RawItem, toSnapshot } from './snapshot.js';
+import type { Violation } from './violation.js';
+
+/** The checker's verdict over a set of table items: a pure function, so tests feed it hand-made items. */
+
+export interface InvariantReport {
+  ok: boolean;
+  sessions: number;
+  bookings: number;
+  liveBookings: number;
+  seatItems: number;
+  checks: string[];
+  violations: Violation[];
+}
+
+export const checkInvariants = (
+  items: Iterable<RawItem>,
+  checks: readonly SessionCheck[] = sessionChecks,
+): InvariantReport => {
+  const snapshot = toSnapshot(items);
+  const violations = [
+    ...snapshot.unreadable,
+    ...snapshot.sessions.flatMap((s) => checks.flatMap((check) => check.run(s))),
+  ];
+  const bookings = snapshot.sessions.flatMap((s) => s.bookings);
+  return {
+    ok: violations.length === 0,
+    sessions: snapshot.sessions.length,
+    bookings: bookings.length,
+    liveBookings: bookings.filter(isLive).length,
+    seatItems: snapshot.sessions.reduce((n, s) => n + s.seats.length, 0),
+    checks: checks.map((c) => c.name),
+    violations,
+  };
+};

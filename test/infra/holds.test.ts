@@ -1,0 +1,141 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { holdsMessageSchema } from '../../functions/contracts/holds.js';
+import { functionDefinitions } from '../../functions/shared/function-definitions.js';
+import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
+
+/** Hold expiry in the deployed stack: schedules -> holds queue -> holds function, plus the sweeper. */
+
+const { app: template, stacks } = synthTenant(tenantConfig('acme'));
+const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
+  stacks.app.getLogicalId(construct.node.defaultChild as never);
+const holds = stacks.app.queues.get('holds');
+const holdsQueueArn = { 'Fn::GetAtt': [idOf(holds.queue), 'Arn'] };
+const fns = stacks.app.functions.byName;
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+const statementsOf = (fnName: keyof typeof fns): Statement[] => {
+  const roleRef = JSON.stringify([{ Ref: idOf(fns[fnName].role) }]);
+  return resourcesOf(template, 'AWS::IAM::Policy')
+    .map(
+      ([, p]) =>
+        (p as { Properties: { Roles: unknown[]; PolicyDocument: { Statement: Statement[] } } }).Properties,
+    )
+    .filter((p) => JSON.stringify(p.Roles) === roleRef)
+    .flatMap((p) => p.PolicyDocument.Statement);
+};
+const environmentOf = (fnName: keyof typeof fns): Record<string, unknown> => {
+  const fn = template.findResources('AWS::Lambda::Function')[idOf(fns[fnName].function)];
+  return (fn as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties
+    .Environment.Variables;
+};
+const actionsOf = (statements: Statement[]): string[] => statements.flatMap((s) => [s.Action].flat());
+
+const schedulingFunctions = (Object.keys(fns) as (keyof typeof fns)[]).filter(
+  (name) => (functionDefinitions[name] as { schedulesHolds?: boolean }).schedulesHolds === true,
+);
+const otherFunctions = (Object.keys(fns) as (keyof typeof fns)[]).filter(
+  (name) => !schedulingFunctions.includes(name),
+);
+
+describe('holds sweeper rule', () => {
+  const sweeps = resourcesOf(template, 'AWS::Events::Rule').filter(
+    ([, r]) =>
+      (r as { Properties: { ScheduleExpression: string } }).Properties.ScheduleExpression ===
+      'rate(1 minute)',
+  );
+
+  it('fires every minute and puts one holds.sweep message on the holds queue', () => {
+    expect(sweeps).toHaveLength(1);
+    const [, sweep] = sweeps[0] ?? [];
+    const { Targets: targets } = (sweep as { Properties: { Targets: { Arn: unknown; Input: string }[] } })
+      .Properties;
+    expect(targets).toHaveLength(1);
+    expect(targets[0]?.Arn).toEqual(holdsQueueArn);
+    const message = JSON.parse(targets[0]?.Input ?? 'null');
+    expect(message).toEqual({ type: 'holds.sweep' });
+    expect(holdsMessageSchema.safeParse(message).success).toBe(true);
+  });
+
+  it('is allowed to send to the holds queue, and only this rule is', () => {
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: idOf(holds.queue) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'events.amazonaws.com' },
+            Resource: holdsQueueArn,
+            Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [sweeps[0]?.[0], 'Arn'] } } },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('holds function', () => {
+  it('consumes the holds queue and nothing else, with item failures reported', () => {
+    const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping')
+      .map(([, m]) => (m as { Properties: Record<string, unknown> }).Properties)
+      .filter((m) => JSON.stringify(m.FunctionName) === JSON.stringify({ Ref: idOf(fns.holds.function) }));
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]).toMatchObject({
+      EventSourceArn: holdsQueueArn,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('has a visibility timeout on its queue of at least its own timeout, and a dead-letter queue', () => {
+    const props = template.findResources('AWS::SQS::Queue')[idOf(holds.queue)]?.Properties;
+    expect(props?.VisibilityTimeout).toBeGreaterThanOrEqual(functionDefinitions.holds.timeoutSeconds);
+    expect(props?.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [idOf(holds.deadLetterQueue), 'Arn'] },
+      maxReceiveCount: holds.definition.maxReceiveCount,
+    });
+  });
+});
+
+describe('hold scheduling grants', () => {
+  const groupName = stacks.app.resolve(stacks.app.scheduler.group.scheduleGroupName) as string;
+  const roleArn = { 'Fn::GetAtt': [idOf(stacks.app.scheduler.role), 'Arn'] };
+
+  it('is declared by at least one function (the one that books)', () => {
+    expect(schedulingFunctions.length).toBeGreaterThan(0);
+  });
+
+  it.each(schedulingFunctions)(
+    '%s may create and delete schedules of the group only, and pass the scheduler role to Scheduler only',
+    (name) => {
+      const statements = statementsOf(name);
+      const scheduling = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('scheduler:')));
+      expect(scheduling).toHaveLength(1);
+      expect(scheduling[0]?.Action).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule']);
+      expect(JSON.stringify(scheduling[0]?.Resource)).toContain(`:schedule/${groupName}/*"`);
+      const passRole = statements.filter((s) => actionsOf([s]).includes('iam:PassRole'));
+      expect(passRole).toEqual([
+        {
+          Action: 'iam:PassRole',
+          Effect: 'Allow',
+          Resource: roleArn,
+          Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+        },
+      ]);
+      expect(environmentOf(name)).toMatchObject({
+        SCHEDULE_GROUP_NAME: groupName,
+        SCHEDULER_ROLE_ARN: roleArn,
+        HOLDS_QUEUE_ARN: holdsQueueArn,
+      });
+    },
+  );
+
+  it.each(otherFunctions)('%s gets no scheduling permission and no scheduler settings', (name) => {
+    const actions = actionsOf(statementsOf(name));
+    expect(actions.filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
+    expect(Object.keys(environmentOf(name))).not.toContain('SCHEDULE_GROUP_NAME');
+  });
+});

@@ -1,0 +1,119 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoBookingStore } from '../../functions/adapters/dynamo/booking-store.js';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
+import { createService } from '../../functions/adapters/dynamo/service.js';
+import { DomainError } from '../../functions/core/errors.js';
+import { book } from '../../functions/core/use-cases/bookings.js';
+import { listSessionBookings } from '../../functions/core/use-cases/bookings-view.js';
+import type { Container } from '../../functions/shared/container.js';
+import { errorResponse } from '../../functions/shared/http/problem.js';
+import { ada, bookingWorld, counterOf, manualClock, owner } from './booking-world.js';
+import { freshContainer } from './fixtures.js';
+
+/**
+ * DynamoDB Local serializes requests and never answers TransactionConflict or throttles, so these
+ * tests put aws-sdk-client-mock on the booking store's own client for TransactWriteItems only;
+ * every other request (the reads, and a transaction let through) goes to DynamoDB Local.
+ */
+
+const conflict = () =>
+  Object.assign(
+    new Error(
+      'Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]',
+    ),
+    {
+      name: 'TransactionCanceledException',
+      CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+      $metadata: { httpStatusCode: 400 },
+    },
+  );
+
+const throttle = () =>
+  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+    name: 'ProvisionedThroughputExceededException',
+    $metadata: { httpStatusCode: 400 },
+  });
+
+describe('booking faults (aws-sdk-client-mock for conflicts and throttles DynamoDB Local cannot produce)', () => {
+  let c: Container & { tableName: string };
+  let w: Awaited<ReturnType<typeof bookingWorld>>;
+  let client: DynamoDBDocumentClient;
+  let mock: ReturnType<typeof mockClient>;
+
+  beforeAll(async () => {
+    c = await freshContainer({ SCHEDULER_MODE: 'local' });
+    manualClock(c.deps, new Date('2029-12-01T10:00:00Z'));
+    w = await bookingWorld(c);
+    client = createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT });
+    const realSend = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+    mock = mockClient(client);
+    c.deps.bookings = dynamoBookingStore(createService(client, c.tableName), client, c.tableName);
+    // One fake for the whole file: ElectroDB keeps the client's `send` it first saw.
+    mock.send.callsFake(async (command) => {
+      // By name: ElectroDB builds its commands from its own copy of lib-dynamodb.
+      if (command.constructor.name === 'TransactWriteCommand') {
+        attempts += 1;
+        const err = failing(attempts);
+        if (err) throw err;
+      }
+      return (await realSend(command)) as never;
+    });
+  });
+
+  afterAll(() => mock.restore());
+
+  /** Fails the transactions `failing` returns an error for; everything else reaches DynamoDB Local. */
+  let failing: (attempt: number) => Error | undefined = () => undefined;
+  let attempts = 0;
+  const routeTransactions = (fail: (attempt: number) => Error | undefined) => {
+    attempts = 0;
+    failing = fail;
+    return () => attempts;
+  };
+  afterEach(() => {
+    failing = () => undefined;
+  });
+
+  const expectUnavailable = async (p: Promise<unknown>) => {
+    const err = await p.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe('TEMPORARILY_UNAVAILABLE');
+    const res = errorResponse(err, '/test');
+    expect(res.statusCode).toBe(503);
+    expect(res.headers?.['retry-after']).toBe('1');
+  };
+
+  it('retries a TransactionConflict, then answers 503 with Retry-After and writes nothing', async () => {
+    const s = await w.session(w.freeEventId, 'seated');
+    const attempts = routeTransactions(() => conflict());
+    await expectUnavailable(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada, seats: 2 }));
+    expect(attempts()).toBe(4);
+    const counter = await counterOf(c, w.orgId, s.sessionId);
+    expect(counter).toMatchObject({ available: 8, held: 0, confirmed: 0, version: 0 });
+    expect((await c.deps.bookings.bookedSeats(w.orgId, s.sessionId)).length).toBe(0);
+  });
+
+  it('retries throttling, then answers 503 with Retry-After and writes nothing', async () => {
+    const s = await w.session(w.freeEventId, 'general');
+    const attempts = routeTransactions(() => throttle());
+    await expectUnavailable(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada }));
+    expect(attempts()).toBe(4);
+    expect(await counterOf(c, w.orgId, s.sessionId)).toMatchObject({ available: 5, confirmed: 0 });
+  });
+
+  it('a conflict that clears on retry books exactly once', async () => {
+    const s = await w.session(w.freeEventId, 'general');
+    const attempts = routeTransactions((n) => (n === 1 ? conflict() : undefined));
+    const b = await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada, seats: 2 });
+    expect(b.status).toBe('confirmed');
+    expect(attempts()).toBe(2);
+    const { items } = await listSessionBookings(c.deps, owner, w.orgId, s.sessionId, { limit: 10 });
+    expect(items.map((i) => i.bookingId)).toEqual([b.bookingId]);
+    expect(await counterOf(c, w.orgId, s.sessionId)).toMatchObject({ available: 3, confirmed: 2 });
+  });
+});

@@ -1,0 +1,136 @@
+import type { Booking } from '../../functions/core/model/booking.js';
+import type { Deps } from '../../functions/core/ports.js';
+import { createAttendee, ensureMyAttendee } from '../../functions/core/use-cases/attendees.js';
+import { changeEventStatus, createEvent } from '../../functions/core/use-cases/events.js';
+import { createParty } from '../../functions/core/use-cases/parties.js';
+import { createSessions } from '../../functions/core/use-cases/sessions.js';
+import type { Container } from '../../functions/shared/container.js';
+import { orgWith, venueIn } from './catalog-world.js';
+import { user } from './fixtures.js';
+
+/**
+ * An organization ready for bookings: owner `boss`, a `staff` member `door`, attendees linked to
+ * the users `ada` and `ben` (ben leads a party of three), a free and a priced published event.
+ */
+
+export const owner = user('boss');
+export const door = user('door');
+export const ada = user('ada');
+export const ben = user('ben');
+
+/** A clock the test moves by hand. */
+export const manualClock = (deps: Deps, start: Date) => {
+  let now = start.getTime();
+  deps.clock = { now: () => new Date(now) };
+  return {
+    set: (at: Date) => {
+      now = at.getTime();
+    },
+    advanceMinutes: (m: number) => {
+      now += m * 60_000;
+    },
+  };
+};
+
+/** Records scheduled and cancelled hold expiries while passing them on to the real adapter. */
+export const recordSchedules = (deps: Deps) => {
+  const scheduled: { bookingId: string; at: string }[] = [];
+  const cancelled: string[] = [];
+  const inner = deps.holdScheduler;
+  deps.holdScheduler = {
+    scheduleExpiry: async (e) => {
+      scheduled.push({ bookingId: e.bookingId, at: e.at });
+      await inner.scheduleExpiry(e);
+    },
+    cancelExpiry: async (e) => {
+      cancelled.push(e.bookingId);
+      await inner.cancelExpiry(e);
+    },
+  };
+  return { scheduled, cancelled };
+};
+
+export const bookingWorld = async (c: Container) => {
+  const orgId = await orgWith(c, owner.sub, { [door.sub]: 'staff' });
+  const venue = await venueIn(c, owner.sub, orgId);
+  const roomId = venue.rooms[0]!.roomId;
+  const adaAttendee = await ensureMyAttendee(c.deps, ada, orgId, { firstName: 'Ada', lastName: 'L' });
+  const benAttendee = await ensureMyAttendee(c.deps, ben, orgId, { firstName: 'Ben', lastName: 'L' });
+  const guest = await createAttendee(c.deps, owner, orgId, {
+    firstName: 'Gil',
+    lastName: 'G',
+    email: 'gil@example.com',
+  });
+  const friend = await createAttendee(c.deps, owner, orgId, {
+    firstName: 'Fay',
+    lastName: 'F',
+    email: 'fay@example.com',
+  });
+  const party = await createParty(c.deps, owner, orgId, {
+    name: 'Bens',
+    leaderId: benAttendee.attendeeId,
+    memberIds: [guest.attendeeId, friend.attendeeId],
+  });
+  const publishedEvent = async (
+    price: { kind: 'free' } | { kind: 'paid'; amountMinor: number; currency: string },
+  ) => {
+    const e = await createEvent(c.deps, owner, orgId, {
+      venueId: venue.venueId,
+      title: 'Night',
+      description: '',
+      defaultDurationMinutes: 60,
+      defaultCapacity: 5,
+      visibility: 'public',
+      admission: 'open',
+      price,
+      tags: [],
+      coverImageUrls: [],
+      settings: { holdMinutes: 15, cancelCutoffMinutes: 60 },
+    });
+    await changeEventStatus(c.deps, owner, orgId, e.eventId, 'published');
+    return e.eventId;
+  };
+  const freeEventId = await publishedEvent({ kind: 'free' });
+  const paidEventId = await publishedEvent({ kind: 'paid', amountMinor: 1500, currency: 'EUR' });
+  let day = 0;
+  /** A session on its own day (so none overlaps), starting at 19:00 venue time. */
+  const session = async (eventId: string, seating: 'general' | 'seated', capacity = 5) => {
+    day += 1;
+    const startsAt = `2030-01-${String(day).padStart(2, '0')}T19:00`;
+    const { sessions } = await createSessions(c.deps, owner, orgId, eventId, {
+      startsAt,
+      roomId,
+      ...(seating === 'seated'
+        ? {
+            seatingMode: 'seated',
+            seatMap: {
+              rows: [
+                { name: 'A', seats: 4 },
+                { name: 'B', seats: 4 },
+              ],
+            },
+          }
+        : { capacity }),
+    });
+    return sessions[0]!;
+  };
+  return {
+    orgId,
+    freeEventId,
+    paidEventId,
+    session,
+    ada: adaAttendee.attendeeId,
+    ben: benAttendee.attendeeId,
+    guest: guest.attendeeId,
+    partyId: party.partyId,
+  };
+};
+
+/** The counter equation of a session: capacity = available + held + confirmed, none negative. */
+export const counterOf = async (c: Container, orgId: string, sessionId: string) => {
+  const counter = await c.deps.sessions.getCounter(orgId, sessionId);
+  if (!counter) throw new Error('no counter');
+  return counter;
+};
+
+export const refOf = (b: Booking) => ({ orgId: b.orgId, sessionId: b.sessionId, bookingId: b.bookingId });

@@ -1,0 +1,130 @@
+import type { SQSEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEventBody } from '../../functions/contracts/events.js';
+import type { BookingRef } from '../../functions/core/model/booking.js';
+import { createAttendee } from '../../functions/core/use-cases/attendees.js';
+import { book } from '../../functions/core/use-cases/bookings.js';
+import { changeEventStatus, createEvent } from '../../functions/core/use-cases/events.js';
+import { expireScheduledHold, HoldNotDueError, sweepDueHolds } from '../../functions/core/use-cases/holds.js';
+import { createSessions } from '../../functions/core/use-cases/sessions.js';
+import { handler } from '../../functions/handlers/queues/holds.js';
+import { type Container, resetContainer } from '../../functions/shared/container.js';
+import { resetEnvCache } from '../../functions/shared/env.js';
+import { orgWith, venueIn } from './catalog-world.js';
+import { freshContainer, lambdaContext, user } from './fixtures.js';
+
+/** Hold expiry against DynamoDB Local: the schedule path, the sweep, and the holds consumer. */
+
+const MINUTE = 60_000;
+
+describe('hold expiry (DynamoDB Local)', () => {
+  let c: Container;
+  beforeAll(async () => {
+    c = await freshContainer();
+    // The consumer builds its own container from the environment: the same table.
+    process.env.TABLE_NAME = (c as unknown as { tableName: string }).tableName;
+    resetEnvCache();
+    resetContainer();
+  });
+
+  /** A published priced event with one 10-place session in `owner`'s new organization. */
+  const pricedSession = async (owner: string, holdMinutes: number) => {
+    const orgId = await orgWith(c, owner);
+    const venue = await venueIn(c, owner, orgId);
+    const body = createEventBody.parse({
+      venueId: venue.venueId,
+      title: 'Priced',
+      defaultCapacity: 10,
+      price: { kind: 'paid', amountMinor: 1000, currency: 'EUR' },
+      settings: { holdMinutes },
+    });
+    const event = await createEvent(c.deps, user(owner), orgId, body);
+    const { sessions } = await createSessions(c.deps, user(owner), orgId, event.eventId, {
+      startsAt: '2030-03-18T19:00',
+      roomId: venue.rooms[0]?.roomId ?? '',
+    });
+    await changeEventStatus(c.deps, user(owner), orgId, event.eventId, 'published');
+    const sessionId = sessions[0]?.sessionId ?? '';
+    const hold = async (): Promise<BookingRef & { deadline: Date }> => {
+      const attendee = await createAttendee(c.deps, user(owner), orgId, { firstName: 'A', lastName: 'B' });
+      const booking = await book(c.deps, user(owner), orgId, sessionId, { attendeeId: attendee.attendeeId });
+      expect(booking.status).toBe('held');
+      return {
+        orgId,
+        sessionId,
+        bookingId: booking.bookingId,
+        deadline: new Date(booking.holdExpiresAt ?? ''),
+      };
+    };
+    return { orgId, sessionId, hold };
+  };
+
+  const statusOf = async (ref: BookingRef) => (await c.deps.bookings.get(ref))?.status;
+  const counterOf = (orgId: string, sessionId: string) => c.deps.sessions.getCounter(orgId, sessionId);
+
+  it('a schedule that arrives early fails without releasing; on time it releases once', async () => {
+    const { orgId, sessionId, hold } = await pricedSession('hx-early', 1);
+    const { deadline, ...ref } = await hold();
+    await expect(
+      expireScheduledHold(c.deps, ref, new Date(deadline.getTime() - 1000)),
+    ).rejects.toBeInstanceOf(HoldNotDueError);
+    expect(await statusOf(ref)).toBe('held');
+    expect(await expireScheduledHold(c.deps, ref, deadline)).toBe('expired');
+    expect(await expireScheduledHold(c.deps, ref, deadline)).toBe('not-held');
+    expect(await statusOf(ref)).toBe('expired');
+    expect(await counterOf(orgId, sessionId)).toMatchObject({ capacity: 10, available: 10, held: 0 });
+  });
+
+  it('the sweep releases due holds of every organization, page by page, and leaves the others', async () => {
+    const a = await pricedSession('hx-sweep-a', 1);
+    const b = await pricedSession('hx-sweep-b', 1);
+    const later = await pricedSession('hx-sweep-later', 30);
+    const due = [await a.hold(), await a.hold(), await b.hold()];
+    const notDue = await later.hold();
+    const now = new Date(Date.now() + 2 * MINUTE);
+    const result = await sweepDueHolds(c.deps, now, { pageSize: 2, maxPages: 10 });
+    expect(result.expired).toBeGreaterThanOrEqual(3);
+    for (const { deadline: _d, ...ref } of due) expect(await statusOf(ref)).toBe('expired');
+    const { deadline: _d, ...notDueRef } = notDue;
+    expect(await statusOf(notDueRef)).toBe('held');
+    expect(await counterOf(a.orgId, a.sessionId)).toMatchObject({ available: 10, held: 0 });
+    expect(await counterOf(later.orgId, later.sessionId)).toMatchObject({ available: 9, held: 1 });
+    expect(await sweepDueHolds(c.deps, now)).toEqual({ found: 0, expired: 0 });
+  });
+
+  describe('holds consumer', () => {
+    const record = (id: string, body: string) => ({
+      messageId: id,
+      receiptHandle: id,
+      body,
+      attributes: {} as never,
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:holds',
+      awsRegion: 'us-east-1',
+    });
+    const run = (records: ReturnType<typeof record>[]) =>
+      handler({ Records: records } satisfies SQSEvent, lambdaContext() as never);
+
+    it('fails malformed and early messages alone (they retry, then reach the DLQ) and completes the rest', async () => {
+      const { hold } = await pricedSession('hx-consumer', 1);
+      const { deadline, ...ref } = await hold();
+      const expire = (r: BookingRef) =>
+        JSON.stringify({ type: 'hold.expire', ...r, at: deadline.toISOString() });
+      const response = await run([
+        record('not-json', '{'),
+        record('unknown-type', '{"type":"hold.extend"}'),
+        record('early', expire(ref)),
+        record('gone', expire({ ...ref, bookingId: 'bkg_00000000000000000000' })),
+        record('sweep', '{"type":"holds.sweep"}'),
+      ]);
+      expect(response?.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([
+        'early',
+        'not-json',
+        'unknown-type',
+      ]);
+      expect(await statusOf(ref)).toBe('held');
+    });
+  });
+});
