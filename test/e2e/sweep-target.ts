@@ -42,15 +42,26 @@ const join = async (rt: TestRuntime, owner: string, orgId: string, sub: string, 
   return token;
 };
 
-/** A published, priced event with a seated session (A1..A10) and a held booking of `attendeeId`. */
-const bookable = async (
-  rt: TestRuntime,
-  owner: string,
-  orgId: string,
-  venueId: string,
-  roomId: string,
-  attendeeId: string,
-) => {
+/**
+ * A published, priced event with a seated session (A1..A10) and a held booking of `attendeeId`,
+ * at a venue of its own: the target venue must stay deletable, and a live booking would keep
+ * it from being deleted.
+ */
+const bookable = async (rt: TestRuntime, owner: string, orgId: string, attendeeId: string) => {
+  const { venueId, rooms } = expect2xx(
+    await rt.call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
+      token: owner,
+      body: {
+        name: 'Box office hall',
+        address: 'Sweep 2',
+        city: 'Berlin',
+        timezone: 'Europe/Berlin',
+        rooms: [{ name: 'Box office room' }],
+      },
+    }),
+    'bookable venue',
+  );
+  const roomId = rooms[0]!.roomId;
   const { eventId } = expect2xx(
     await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
       token: owner,
@@ -178,7 +189,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     'session',
   );
   const sessionId = sessions[0]!.sessionId;
-  const { bookingSessionId, bookingId } = await bookable(rt, owner, orgId, venueId, roomId, attendeeId);
+  const { bookingSessionId, bookingId } = await bookable(rt, owner, orgId, attendeeId);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string

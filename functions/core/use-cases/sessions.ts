@@ -9,6 +9,7 @@ import type { Recurrence, Weekday } from '../time/recurrence.js';
 import { parseLocalDate } from '../time/zoned.js';
 import { authorize } from './access.js';
 import { requestDeletion } from './deletions.js';
+import { assertNoLiveBookings } from './live-bookings.js';
 import {
   checkDuration,
   checkNoOverlap,
@@ -261,6 +262,7 @@ export const deleteSession = async (
 ): Promise<Deletion> => {
   await authorize(deps, orgId, principal, 'session.manage');
   if (!(await deps.sessions.get(orgId, sessionId))) throw notFound('session');
+  await assertNoLiveBookings(deps, orgId, { kind: 'session', id: sessionId });
   await deps.sessions.markDeleting(orgId, sessionId, deps.clock.now().toISOString());
   return requestDeletion(deps, orgId, { kind: 'session', id: sessionId }, principal.sub);
 };

@@ -8,6 +8,7 @@ import type { Deps } from '../ports.js';
 import { authorize } from './access.js';
 import { assertActiveMember } from './catalog-references.js';
 import { requestDeletion } from './deletions.js';
+import { assertNoLiveBookings } from './live-bookings.js';
 
 export interface RoomInput {
   /** Keeps an existing room (and its id); without it the room is new. */
@@ -161,6 +162,7 @@ export const deleteVenue = async (
 ): Promise<Deletion> => {
   await authorize(deps, orgId, principal, 'venue.manage');
   await venueOf(deps, orgId, venueId);
+  await assertNoLiveBookings(deps, orgId, { kind: 'venue', id: venueId });
   await deps.venues.markDeleting(orgId, venueId, deps.clock.now().toISOString());
   return requestDeletion(deps, orgId, { kind: 'venue', id: venueId }, principal.sub);
 };

@@ -41,6 +41,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   SESSION_OVERLAP: { status: 409, title: 'Overlaps another session in the room' },
   CAPACITY_IN_USE: { status: 409, title: 'Capacity below the seats held or confirmed' },
   ROOM_IN_USE: { status: 409, title: 'Room still has sessions' },
+  HAS_LIVE_BOOKINGS: { status: 409, title: 'Live bookings would be lost' },
   INVALID_TRANSITION: { status: 409, title: 'Transition not allowed from the current state' },
   INVITE_ALREADY_USED: { status: 409, title: 'Invite already used' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'Request with this Idempotency-Key in progress' },

@@ -74,10 +74,11 @@ export const sessionRoutes = [
     path: '/v1/orgs/{orgId}/sessions/{sessionId}',
     function: 'catalog',
     auth: 'jwt',
-    summary: 'Delete a session with its seating and counter (asynchronously)',
+    summary:
+      'Delete a session with its seating and counter (asynchronously); refused while it has live bookings',
     tag: 'Sessions',
     params: sessionParams,
     success: { status: 202, description: 'Deletion started', schema: deletionSchema },
-    problems: [403, 404],
+    problems: [403, 404, 409],
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,0 +1,63 @@
+import { DomainError } from '../errors.js';
+import type { Deps } from '../ports.js';
+
+/**
+ * Deleting a session, event or venue takes its bookings with it, so it is refused while any of its
+ * sessions still holds seats (held or confirmed, as its capacity counter shows): those bookings
+ * must be cancelled first, which tells their attendees. The check runs before the target is
+ * marked deleting; a booking landing in between is the one gap left (see the README).
+ */
+
+const pageSize = 100;
+
+const sessionIdsOfEvent = async (deps: Deps, orgId: string, eventId: string): Promise<string[]> => {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.sessions.listIdsByEvent(orgId, eventId, pageSize, cursor);
+    ids.push(...page.ids);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return ids;
+};
+
+const sessionIdsOfVenue = async (deps: Deps, orgId: string, venueId: string): Promise<string[]> => {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.events.list(orgId, { venueId }, { limit: pageSize, cursor });
+    for (const event of page.items) ids.push(...(await sessionIdsOfEvent(deps, orgId, event.eventId)));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+};
+
+const withLiveBookings = async (deps: Deps, orgId: string, sessionIds: string[]): Promise<string[]> => {
+  const counters = await Promise.all(sessionIds.map((id) => deps.sessions.getCounter(orgId, id)));
+  return sessionIds.filter((_, i) => {
+    const c = counters[i];
+    return c !== undefined && c.held + c.confirmed > 0;
+  });
+};
+
+export type DeletionScope = { kind: 'session' | 'event' | 'venue'; id: string };
+
+export const assertNoLiveBookings = async (
+  deps: Deps,
+  orgId: string,
+  scope: DeletionScope,
+): Promise<void> => {
+  const sessionIds =
+    scope.kind === 'session'
+      ? [scope.id]
+      : scope.kind === 'event'
+        ? await sessionIdsOfEvent(deps, orgId, scope.id)
+        : await sessionIdsOfVenue(deps, orgId, scope.id);
+  const live = await withLiveBookings(deps, orgId, sessionIds);
+  if (live.length === 0) return;
+  throw new DomainError(
+    'HAS_LIVE_BOOKINGS',
+    `the ${scope.kind} still has live bookings in session(s) ${live.join(', ')}; cancel them first`,
+    { sessionIds: live },
+  );
+};
