@@ -42,26 +42,57 @@ const join = async (rt: TestRuntime, owner: string, orgId: string, sub: string, 
   return token;
 };
 
+/** A Berlin venue with one room; returns the venue and room ids. */
+const venueWithRoom = async (rt: TestRuntime, owner: string, orgId: string, name: string) => {
+  const { venueId, rooms } = expect2xx(
+    await rt.call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
+      token: owner,
+      body: {
+        name,
+        address: 'Sweep 1',
+        city: 'Berlin',
+        timezone: 'Europe/Berlin',
+        rooms: [{ name: `${name} room`, capacity: 100 }],
+      },
+    }),
+    `venue ${name}`,
+  );
+  return { venueId, roomId: rooms[0]!.roomId };
+};
+
+/** A seated session (A1..A10) of `eventId` at venue-local `startsAt`; returns its id. */
+const seatedSession = async (
+  rt: TestRuntime,
+  owner: string,
+  at: { orgId: string; eventId: string; roomId: string },
+  startsAt: string,
+) => {
+  const { sessions } = expect2xx(
+    await rt.call<{ sessions: { sessionId: string }[] }>(
+      'POST',
+      `/v1/orgs/${at.orgId}/events/${at.eventId}/sessions`,
+      {
+        token: owner,
+        body: {
+          startsAt,
+          roomId: at.roomId,
+          seatingMode: 'seated',
+          seatMap: { rows: [{ name: 'A', seats: 10 }] },
+        },
+      },
+    ),
+    `session at ${startsAt}`,
+  );
+  return sessions[0]!.sessionId;
+};
+
 /**
  * A published, priced event with a seated session (A1..A10) and a held booking of `attendeeId`,
  * at a venue of its own: the target venue must stay deletable, and a live booking would keep
  * it from being deleted.
  */
 const bookable = async (rt: TestRuntime, owner: string, orgId: string, attendeeId: string) => {
-  const { venueId, rooms } = expect2xx(
-    await rt.call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
-      token: owner,
-      body: {
-        name: 'Box office hall',
-        address: 'Sweep 2',
-        city: 'Berlin',
-        timezone: 'Europe/Berlin',
-        rooms: [{ name: 'Box office room' }],
-      },
-    }),
-    'bookable venue',
-  );
-  const roomId = rooms[0]!.roomId;
+  const { venueId, roomId } = await venueWithRoom(rt, owner, orgId, 'Box office hall');
   const { eventId } = expect2xx(
     await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
       token: owner,
@@ -81,23 +112,7 @@ const bookable = async (rt: TestRuntime, owner: string, orgId: string, attendeeI
     }),
     'publish',
   );
-  const { sessions } = expect2xx(
-    await rt.call<{ sessions: { sessionId: string }[] }>(
-      'POST',
-      `/v1/orgs/${orgId}/events/${eventId}/sessions`,
-      {
-        token: owner,
-        body: {
-          startsAt: '2027-02-02T19:00',
-          roomId,
-          seatingMode: 'seated',
-          seatMap: { rows: [{ name: 'A', seats: 10 }] },
-        },
-      },
-    ),
-    'bookable session',
-  );
-  const bookingSessionId = sessions[0]!.sessionId;
+  const bookingSessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-02T19:00');
   const { bookingId } = expect2xx(
     await rt.call<{ bookingId: string }>('POST', `/v1/orgs/${orgId}/sessions/${bookingSessionId}/bookings`, {
       token: owner,
@@ -151,19 +166,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'party',
   );
-  const { venueId, rooms } = expect2xx(
-    await rt.call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
-      token: owner,
-      body: {
-        name: 'Target hall',
-        address: 'Sweep 1',
-        city: 'Berlin',
-        timezone: 'Europe/Berlin',
-        rooms: [{ name: 'Target room', capacity: 100 }],
-      },
-    }),
-    'venue',
-  );
+  const { venueId, roomId } = await venueWithRoom(rt, owner, orgId, 'Target hall');
   const { eventId } = expect2xx(
     await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
       token: owner,
@@ -171,24 +174,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'event',
   );
-  const roomId = rooms[0]!.roomId;
-  const { sessions } = expect2xx(
-    await rt.call<{ sessions: { sessionId: string }[] }>(
-      'POST',
-      `/v1/orgs/${orgId}/events/${eventId}/sessions`,
-      {
-        token: owner,
-        body: {
-          startsAt: '2027-02-01T19:00',
-          roomId,
-          seatingMode: 'seated',
-          seatMap: { rows: [{ name: 'A', seats: 10 }] },
-        },
-      },
-    ),
-    'session',
-  );
-  const sessionId = sessions[0]!.sessionId;
+  const sessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-01T19:00');
   const { bookingSessionId, bookingId } = await bookable(rt, owner, orgId, attendeeId);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
