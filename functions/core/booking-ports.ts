@@ -96,4 +96,6 @@ export interface BookingStore {
   listByUser(userId: string, page: PageRequest): Promise<Page<Booking>>;
   /** Held bookings whose deadline is at or before `now`, across organizations, earliest first. */
   listDueHolds(now: string, limit: number): Promise<HoldExpiry[]>;
+  /** Deletes up to `limit` booking records of a session (cascade deletes); fewer means none are left. */
+  purgeSession(orgId: string, sessionId: string, limit: number): Promise<number>;
 }

@@ -57,5 +57,7 @@ export interface SessionStore {
     limit: number,
     cursor?: string,
   ): Promise<{ ids: string[]; cursor: string | null }>;
+  /** Up to `limit` session ids of the organization, for its cascade delete. */
+  listIdsOfOrg(orgId: string, limit: number): Promise<string[]>;
   purgeOrg(orgId: string, limit: number): Promise<number>;
 }

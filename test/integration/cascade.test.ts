@@ -3,13 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { createAttendee } from '../../functions/core/use-cases/attendees.js';
+import { book, cancelBooking } from '../../functions/core/use-cases/bookings.js';
 import { runDeletionStep } from '../../functions/core/use-cases/cascade.js';
-import { createEvent, deleteEvent } from '../../functions/core/use-cases/events.js';
+import { changeEventStatus, createEvent, deleteEvent } from '../../functions/core/use-cases/events.js';
 import { deleteOrganization, purgeOrganization } from '../../functions/core/use-cases/organizations.js';
 import { createParty } from '../../functions/core/use-cases/parties.js';
 import { createSessions, deleteSession, getSession } from '../../functions/core/use-cases/sessions.js';
 import { deleteVenue } from '../../functions/core/use-cases/venues.js';
 import type { Container } from '../../functions/shared/container.js';
+import { refOf } from './booking-world.js';
 import { orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 
@@ -104,12 +106,14 @@ describe('cascade deletes against DynamoDB Local', () => {
   it('deletes an organization of a few thousand items, resuming after a step dies half-way', async () => {
     const orgId = await orgWith(c, owner, { 'cascade-staff': 'staff' });
     const keep = await orgWith(c, 'other-owner');
+    let bookable: { eventId: string; sessionId: string } | undefined;
     for (const v of [0, 1]) {
       const venue = await venueIn(c, owner, orgId, `Hall ${v}`);
       const roomId = venue.rooms[0]!.roomId;
       for (const [e, time] of ['10:00', '14:00'].entries()) {
         const event = await eventIn(c, orgId, venue.venueId, `Event ${v}.${e}`);
-        await seriesOf(c, { orgId, eventId: event.eventId, roomId }, '2027-01-04', 30, time);
+        const ids = await seriesOf(c, { orgId, eventId: event.eventId, roomId }, '2027-01-04', 30, time);
+        if (!bookable) bookable = { eventId: event.eventId, sessionId: ids[0]! };
       }
     }
     const attendees = [];
@@ -131,6 +135,13 @@ describe('cascade deletes against DynamoDB Local', () => {
         memberIds: rest.map((a) => a.attendeeId),
       });
     }
+    // Bookings too: confirmed ones and cancelled ones, with their seats, history, audit and outbox.
+    await changeEventStatus(c.deps, principal, orgId, bookable!.eventId, 'published');
+    const booked = [];
+    for (const a of attendees.slice(0, 15)) {
+      booked.push(await book(c.deps, principal, orgId, bookable!.sessionId, { attendeeId: a.attendeeId }));
+    }
+    for (const b of booked.slice(0, 5)) await cancelBooking(c.deps, principal, refOf(b));
     const keptBefore = await itemsOf(c, keep);
     const before = await itemsOf(c, orgId);
     expect(before).toBeGreaterThan(2_000);
@@ -203,9 +214,18 @@ describe('cascade deletes against DynamoDB Local', () => {
     const single = await eventIn(c, orgId, venue.venueId, 'Kept');
     const [kept, doomed] = await seriesOf(c, { orgId, eventId: single.eventId, roomId }, '2027-03-01', 2);
 
+    await changeEventStatus(c.deps, principal, orgId, single.eventId, 'published');
+    const attendee = await createAttendee(c.deps, principal, orgId, {
+      firstName: 'Once',
+      lastName: 'Booked',
+    });
+    const gone = await book(c.deps, principal, orgId, doomed!, { attendeeId: attendee.attendeeId });
+    await cancelBooking(c.deps, principal, refOf(gone));
     await deleteSession(c.deps, principal, orgId, doomed!);
     await runToEnd(() => runDeletionStep(c.deps, orgId, doomed!));
     expect(await c.deps.sessions.get(orgId, doomed!)).toBeUndefined();
+    expect(await c.deps.bookings.get(refOf(gone))).toBeUndefined();
+    expect((await c.deps.bookings.listBySession(orgId, doomed!, { limit: 10 })).items).toEqual([]);
     expect(await c.deps.sessions.get(orgId, kept!)).toBeDefined();
 
     await deleteEvent(c.deps, principal, orgId, event.eventId);

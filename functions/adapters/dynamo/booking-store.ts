@@ -12,6 +12,7 @@ import {
   toBookingItem,
   toHistoryEntry,
 } from './booking-items.js';
+import { purgeSessionBookings } from './booking-purge.js';
 import { capacityReleased, stepRecords } from './booking-records.js';
 import { queryPage } from './pagination.js';
 import { staleParty } from './party-writes.js';
@@ -220,6 +221,8 @@ export const dynamoBookingStore = (
         (opts) => booking.query.byUser({ listedUser: userId }).go({ ...opts, order: 'desc' }),
         (i) => toBooking(i as BookingItem),
       ),
+
+    purgeSession: (orgId, sessionId, limit) => purgeSessionBookings(service, orgId, sessionId, limit),
 
     async listDueHolds(now, limit) {
       // Every shard's earliest `limit`, merged: the overall earliest `limit` are among them.

@@ -16,14 +16,39 @@ interface Step {
   finished: boolean;
 }
 
+/**
+ * A session with its booking records (bookings, history, seats, audit, outbox), those first: they
+ * are found through the session's id, which must not vanish before them.
+ */
+export const removeSessionWithBookings = async (
+  deps: Deps,
+  orgId: string,
+  sessionId: string,
+): Promise<number> => {
+  let removed = 0;
+  let page: number;
+  do {
+    page = await deps.bookings.purgeSession(orgId, sessionId, pageSize);
+    removed += page;
+  } while (page === pageSize);
+  return removed + (await deps.sessions.remove(orgId, sessionId));
+};
+
+/** Up to `limit` sessions of an organization with their bookings (its cascade delete). */
+export const purgeOrgSessions = async (deps: Deps, orgId: string, limit: number): Promise<number> => {
+  const ids = await deps.sessions.listIdsOfOrg(orgId, limit);
+  for (const id of ids) await removeSessionWithBookings(deps, orgId, id);
+  return ids.length;
+};
+
 const removeSession = async (deps: Deps, orgId: string, sessionId: string): Promise<Step> => ({
-  removed: await deps.sessions.remove(orgId, sessionId),
+  removed: await removeSessionWithBookings(deps, orgId, sessionId),
   finished: true,
 });
 
 const removeEvent = async (deps: Deps, orgId: string, eventId: string): Promise<Step> => {
   const { ids } = await deps.sessions.listIdsByEvent(orgId, eventId, pageSize);
-  const counts = await Promise.all(ids.map((id) => deps.sessions.remove(orgId, id)));
+  const counts = await Promise.all(ids.map((id) => removeSessionWithBookings(deps, orgId, id)));
   const removed = counts.reduce((a, b) => a + b, 0);
   if (ids.length === pageSize) return { removed, finished: false };
   await deps.events.remove(orgId, eventId);

@@ -3,6 +3,7 @@ import { newId } from '../ids.js';
 import type { Member, Organization, OrgSettings, Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
 import { authorize } from './access.js';
+import { purgeOrgSessions } from './cascade.js';
 import { displayName } from './identity.js';
 
 export interface CreateOrganizationInput {
@@ -93,6 +94,7 @@ const purgeBatch = 100;
  */
 const purgeOrder = (deps: Deps, orgId: string): Array<() => Promise<number>> => [
   () => deps.deletions.purgeOrg(orgId, purgeBatch),
+  () => purgeOrgSessions(deps, orgId, purgeBatch),
   () => deps.sessions.purgeOrg(orgId, purgeBatch),
   () => deps.events.purgeOrg(orgId, purgeBatch),
   () => deps.venues.purgeOrg(orgId, purgeBatch),
