@@ -57,6 +57,8 @@ export interface SessionStore {
     limit: number,
     cursor?: string,
   ): Promise<{ ids: string[]; cursor: string | null }>;
+  /** Every session id of the organization (the live-bookings check before deleting it). */
+  listAllIdsOfOrg(orgId: string): Promise<string[]>;
   /** Up to `limit` session ids of the organization, for its cascade delete. */
   listIdsOfOrg(orgId: string, limit: number): Promise<string[]>;
   purgeOrg(orgId: string, limit: number): Promise<number>;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { book, cancelBooking } from '../../functions/core/use-cases/bookings.js';
 import { deleteEvent } from '../../functions/core/use-cases/events.js';
+import { deleteOrganization } from '../../functions/core/use-cases/organizations.js';
 import { deleteSession } from '../../functions/core/use-cases/sessions.js';
 import { deleteVenue } from '../../functions/core/use-cases/venues.js';
 import type { Container } from '../../functions/shared/container.js';
@@ -18,7 +19,7 @@ describe('deletes and live bookings against DynamoDB Local', () => {
     world = await bookingWorld(c);
   });
 
-  it('refuses to delete a session, its event or its venue while a booking holds seats', async () => {
+  it('refuses to delete a session, its event, venue or organization while a booking holds seats', async () => {
     const session = await world.session(world.freeEventId, 'general');
     const booking = await book(c.deps, owner, world.orgId, session.sessionId, { attendeeId: world.ada });
     const venueId = (await c.deps.events.get(world.orgId, world.freeEventId))!.venueId;
@@ -26,6 +27,8 @@ describe('deletes and live bookings against DynamoDB Local', () => {
     await expect(deleteSession(c.deps, owner, world.orgId, session.sessionId)).rejects.toMatchObject(refused);
     await expect(deleteEvent(c.deps, owner, world.orgId, world.freeEventId)).rejects.toMatchObject(refused);
     await expect(deleteVenue(c.deps, owner, world.orgId, venueId)).rejects.toMatchObject(refused);
+    await expect(deleteOrganization(c.deps, owner, world.orgId)).rejects.toMatchObject(refused);
+    expect((await c.deps.orgs.get(world.orgId))?.status).toBe('active');
     // Nothing was marked deleting by the refused attempts.
     expect((await c.deps.sessions.get(world.orgId, session.sessionId))?.deleting).toBe(false);
     expect((await c.deps.events.get(world.orgId, world.freeEventId))?.deleting).toBe(false);

@@ -232,6 +232,11 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
       return { ids: data.map((d) => d.sessionId), cursor: next };
     },
 
+    async listAllIdsOfOrg(orgId) {
+      const { data } = await session.query.byOrg({ orgId }).go({ pages: 'all', attributes: ['sessionId'] });
+      return data.map((d) => d.sessionId);
+    },
+
     async listIdsOfOrg(orgId, limit) {
       const { data } = await session.query.byOrg({ orgId }).go({ limit, attributes: ['sessionId'] });
       return data.map((d) => d.sessionId);

@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js';
 import type { Deps } from '../ports.js';
 
 /**
- * Deleting a session, event or venue takes its bookings with it, so it is refused while any of its
+ * Deleting a session, event, venue or organization takes its bookings with it, so it is refused while any of its
  * sessions still holds seats (held or confirmed, as its capacity counter shows): those bookings
  * must be cancelled first, which tells their attendees. The check runs before the target is
  * marked deleting; a booking landing in between is the one gap left (see the README).
@@ -40,19 +40,27 @@ const withLiveBookings = async (deps: Deps, orgId: string, sessionIds: string[])
   });
 };
 
-export type DeletionScope = { kind: 'session' | 'event' | 'venue'; id: string };
+export type DeletionScope = { kind: 'session' | 'event' | 'venue' | 'organization'; id: string };
+
+const sessionIdsIn = (deps: Deps, orgId: string, scope: DeletionScope): Promise<string[]> => {
+  switch (scope.kind) {
+    case 'session':
+      return Promise.resolve([scope.id]);
+    case 'event':
+      return sessionIdsOfEvent(deps, orgId, scope.id);
+    case 'venue':
+      return sessionIdsOfVenue(deps, orgId, scope.id);
+    case 'organization':
+      return deps.sessions.listAllIdsOfOrg(orgId);
+  }
+};
 
 export const assertNoLiveBookings = async (
   deps: Deps,
   orgId: string,
   scope: DeletionScope,
 ): Promise<void> => {
-  const sessionIds =
-    scope.kind === 'session'
-      ? [scope.id]
-      : scope.kind === 'event'
-        ? await sessionIdsOfEvent(deps, orgId, scope.id)
-        : await sessionIdsOfVenue(deps, orgId, scope.id);
+  const sessionIds = await sessionIdsIn(deps, orgId, scope);
   const live = await withLiveBookings(deps, orgId, sessionIds);
   if (live.length === 0) return;
   throw new DomainError(

@@ -5,6 +5,7 @@ import type { Deps } from '../ports.js';
 import { authorize } from './access.js';
 import { purgeOrgSessions } from './cascade.js';
 import { displayName } from './identity.js';
+import { assertNoLiveBookings } from './live-bookings.js';
 
 export interface CreateOrganizationInput {
   name: string;
@@ -79,6 +80,7 @@ export const deleteOrganization = async (
   orgId: string,
 ): Promise<{ orgId: string; status: 'deleting' }> => {
   await authorize(deps, orgId, principal, 'organization.delete');
+  await assertNoLiveBookings(deps, orgId, { kind: 'organization', id: orgId });
   await deps.orgs.markDeleting(orgId, deps.clock.now().toISOString());
   await deps.jobs.send({ type: 'org.delete', orgId });
   return { orgId, status: 'deleting' };

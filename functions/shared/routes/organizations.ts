@@ -69,7 +69,7 @@ export const organizationRoutes = [
     tag: 'Organizations',
     params: orgParams,
     success: { status: 202, description: 'Deletion started', schema: deletionAcceptedSchema },
-    problems: [403, 404],
+    problems: [403, 404, 409],
   },
   {
     operationId: 'listMembers',
