@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
 import type { ApiOptions, ApiResponse } from '../../scripts/local/api-client.js';
-import { useLocalRuntime } from '../support/local-runtime.js';
-import { fillPath, routeSamples, type Sample } from './route-samples.js';
-import { buildSweepWorld, type SweepWorld, tableSnapshot } from './sweep-target.js';
+import type { Sample } from './route-samples.js';
+import { tableSnapshot, urlOf, useSweepWorld } from './sweep-target.js';
 
 /**
  * Every route of the manifest, called by the target's owner (so only the input can be at fault)
@@ -13,14 +12,8 @@ import { buildSweepWorld, type SweepWorld, tableSnapshot } from './sweep-target.
  * leaves the table exactly as it was.
  */
 
-const rt = useLocalRuntime();
-let world: SweepWorld;
-let samples: ReturnType<typeof routeSamples>;
-
-beforeAll(async () => {
-  world = await buildSweepWorld(rt, 'bad');
-  samples = routeSamples(world.target);
-});
+const sweep = useSweepWorld('bad');
+const { rt } = sweep;
 
 interface Variant {
   name: string;
@@ -120,11 +113,9 @@ const variantsOf = (route: RouteDefinition, sample: Sample): Variant[] => [
 ];
 
 const send = (route: RouteDefinition, sample: Sample, v: Variant): Promise<ApiResponse> => {
-  const query = v.query ?? sample.query;
-  const qs = query ? `?${new URLSearchParams(query)}` : '';
   const options = v.options ?? (sample.body ? { body: sample.body } : {});
-  return rt.call(route.method, `${fillPath(route.path, v.params ?? sample.params)}${qs}`, {
-    ...(route.auth === 'jwt' ? { token: world.tokens.owner } : {}),
+  return rt.call(route.method, urlOf(route, v.params ?? sample.params, v.query ?? sample.query), {
+    ...(route.auth === 'jwt' ? { token: sweep.world.tokens.owner } : {}),
     ...options,
   });
 };
@@ -134,12 +125,15 @@ const allRoutes = routes as readonly RouteDefinition[];
 describe('bad-input sweep', () => {
   it('has a sample body for every route that takes one', () => {
     for (const route of allRoutes.filter((r) => r.body)) {
-      expect(samples[route.operationId as keyof typeof samples].body, route.operationId).toBeDefined();
+      expect(
+        sweep.samples[route.operationId as keyof typeof sweep.samples].body,
+        route.operationId,
+      ).toBeDefined();
     }
   });
 
   it.each(allRoutes.map((r) => [r.operationId, r] as const))('%s', async (id, route) => {
-    const sample = samples[id as keyof typeof samples];
+    const sample = sweep.samples[id as keyof typeof sweep.samples];
     const variants = variantsOf(route, sample);
     expect(variants.length).toBeGreaterThan(0);
     for (const v of variants) {

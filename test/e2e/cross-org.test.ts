@@ -1,11 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { roles } from '../../functions/core/model/roles.js';
 import { isAllowed } from '../../functions/core/permissions.js';
 import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
 import type { ApiResponse } from '../../scripts/local/api-client.js';
-import { useLocalRuntime } from '../support/local-runtime.js';
-import { fillPath, routeSamples, type Sample, type SweepTarget } from './route-samples.js';
-import { buildSweepWorld, type SweepWorld, tableSnapshot } from './sweep-target.js';
+import { routeSamples, type Sample, type SweepTarget } from './route-samples.js';
+import { tableSnapshot, urlOf, useSweepWorld } from './sweep-target.js';
 
 /**
  * Every org-scoped route of the manifest, called by the owner of another organization and by
@@ -13,18 +12,11 @@ import { buildSweepWorld, type SweepWorld, tableSnapshot } from './sweep-target.
  * table is byte for byte what it was. New routes join the sweep through their sample.
  */
 
-const rt = useLocalRuntime();
-let world: SweepWorld;
-let samples: ReturnType<typeof routeSamples>;
-
-beforeAll(async () => {
-  world = await buildSweepWorld(rt, 'xorg');
-  samples = routeSamples(world.target);
-});
+const sweep = useSweepWorld('xorg');
+const { rt } = sweep;
 
 const request = (route: RouteDefinition, sample: Sample, token: string): Promise<ApiResponse> => {
-  const query = sample.query ? `?${new URLSearchParams(sample.query)}` : '';
-  return rt.call(route.method, `${fillPath(route.path, sample.params)}${query}`, {
+  return rt.call(route.method, urlOf(route, sample.params, sample.query), {
     token,
     ...(sample.body ? { body: sample.body } : {}),
   });
@@ -40,7 +32,7 @@ const expectRefusedAndUnchanged = async (call: () => Promise<ApiResponse>, label
 
 const allOrgScoped = (routes as readonly RouteDefinition[]).filter((r) => r.path.includes('{orgId}'));
 /** Self-service routes (`/me`) are open to every signed-in user: tested on their own below. */
-// Markers do not depend on ids, so the samples of a target whose every id is '' tell them.
+// Markers do not depend on ids, so the sweep.samples of a target whose every id is '' tell them.
 const placeholderIds = new Proxy({}, { get: () => '' }) as SweepTarget;
 const isSelfService = (r: RouteDefinition): boolean =>
   routeSamples(placeholderIds)[r.operationId as keyof ReturnType<typeof routeSamples>]?.selfService === true;
@@ -53,42 +45,48 @@ describe('cross-organization sweep', () => {
       allOrgScoped.filter((r) => r.path.endsWith('/{orgId}/me')).map((r) => r.path),
     );
     for (const route of orgScoped) {
-      expect(samples[route.operationId as keyof typeof samples].action, route.operationId).toBeDefined();
+      expect(
+        sweep.samples[route.operationId as keyof typeof sweep.samples].action,
+        route.operationId,
+      ).toBeDefined();
     }
   });
 
   it.each(orgScoped.map((r) => [r.operationId, r] as const))(
     '%s: the owner of another organization is refused',
     async (id, route) => {
-      const sample = samples[id as keyof typeof samples];
-      await expectRefusedAndUnchanged(() => request(route, sample, world.outsider), `outsider ${id}`);
+      const sample = sweep.samples[id as keyof typeof sweep.samples];
+      await expectRefusedAndUnchanged(() => request(route, sample, sweep.world.outsider), `outsider ${id}`);
     },
   );
 
   it.each(orgScoped.map((r) => [r.operationId, r] as const))(
     '%s: every role below the one it needs is refused',
     async (id, route) => {
-      const sample = samples[id as keyof typeof samples];
+      const sample = sweep.samples[id as keyof typeof sweep.samples];
       const action = sample.action!;
       const tooLow = roles.filter((role) => !isAllowed(role, action));
       for (const role of tooLow) {
-        await expectRefusedAndUnchanged(() => request(route, sample, world.tokens[role]), `${role} ${id}`);
+        await expectRefusedAndUnchanged(
+          () => request(route, sample, sweep.world.tokens[role]),
+          `${role} ${id}`,
+        );
       }
     },
   );
 
   it('an invite token is no key to an organization it does not belong to', async () => {
-    const sample = samples.acceptInvite;
+    const sample = sweep.samples.acceptInvite;
     const route = routes.find((r) => r.operationId === 'acceptInvite')!;
     const before = await tableSnapshot(rt);
-    const res = await request(route, sample, world.outsider);
+    const res = await request(route, sample, sweep.world.outsider);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(await tableSnapshot(rt)).toBe(before);
   });
 
   it("/me never hands anyone another user's attendee", async () => {
-    const me = `/v1/orgs/${world.target.orgId}/me`;
+    const me = `/v1/orgs/${sweep.world.target.orgId}/me`;
     const owner = await rt.mintToken({ sub: 'xorg-self', email: 'self@sweep.example' });
     const body = { firstName: 'Self', lastName: 'Owner' };
     const mine = await rt.call<{ attendeeId: string; userId: string }>('POST', me, { token: owner, body });
@@ -96,7 +94,7 @@ describe('cross-organization sweep', () => {
     expect(mine.json.userId).toBe('xorg-self');
 
     const stranger = await rt.mintToken({ sub: 'xorg-stranger', email: 'stranger@sweep.example' });
-    for (const token of [stranger, world.outsider, world.tokens.owner]) {
+    for (const token of [stranger, sweep.world.outsider, sweep.world.tokens.owner]) {
       const before = await tableSnapshot(rt);
       const res = await rt.call('GET', me, { token });
       expect(res.status, res.text).toBe(404);
@@ -104,7 +102,7 @@ describe('cross-organization sweep', () => {
       expect(await tableSnapshot(rt)).toBe(before);
     }
     const own = await rt.call<{ attendeeId: string; userId: string }>('POST', me, {
-      token: world.outsider,
+      token: sweep.world.outsider,
       body: { firstName: 'Out', lastName: 'Sider' },
     });
     expect(own.status, own.text).toBe(200);
@@ -123,10 +121,10 @@ describe('cross-organization sweep', () => {
 
   it("the outsider's memberships never list the target organization", async () => {
     const res = await rt.call<{ items: { orgId: string }[] }>('GET', '/v1/me/memberships', {
-      token: world.outsider,
+      token: sweep.world.outsider,
     });
     expect(res.status).toBe(200);
     expect(res.json.items).toHaveLength(1);
-    expect(res.json.items.map((m) => m.orgId)).not.toContain(world.target.orgId);
+    expect(res.json.items.map((m) => m.orgId)).not.toContain(sweep.world.target.orgId);
   });
 });

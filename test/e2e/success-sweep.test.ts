@@ -1,8 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
-import { useLocalRuntime } from '../support/local-runtime.js';
-import { fillPath, routeSamples } from './route-samples.js';
-import { buildSweepWorld, type SweepWorld } from './sweep-target.js';
+import { urlOf, useSweepWorld } from './sweep-target.js';
 
 /**
  * Every route of the manifest, called by the target's owner with its valid sample: it answers the
@@ -11,14 +9,8 @@ import { buildSweepWorld, type SweepWorld } from './sweep-target.js';
  * the organization last), then the progress of the deletions.
  */
 
-const rt = useLocalRuntime();
-let world: SweepWorld;
-let samples: ReturnType<typeof routeSamples>;
-
-beforeAll(async () => {
-  world = await buildSweepWorld(rt, 'ok');
-  samples = routeSamples(world.target);
-});
+const sweep = useSweepWorld('ok');
+const { rt } = sweep;
 
 /** Routes whose sample cannot succeed by construction; each is exercised by a dedicated test. */
 const exercisedElsewhere = new Set<string>([
@@ -49,9 +41,9 @@ const ordered = (routes as readonly RouteDefinition[])
 
 /** Live bookings keep an organization from being deleted; an organizer cancels them first. */
 const cancelLiveBookings = async () => {
-  const { orgId, bookingSessionId } = world.target;
+  const { orgId, bookingSessionId } = sweep.world.target;
   const base = `/v1/orgs/${orgId}/sessions/${bookingSessionId}/bookings`;
-  const token = world.tokens.owner;
+  const token = sweep.world.tokens.owner;
   const list = await rt.call<{ items: { bookingId: string; status: string }[] }>('GET', `${base}?limit=100`, {
     token,
   });
@@ -69,10 +61,9 @@ describe('success sweep', () => {
     const failures: string[] = [];
     for (const route of ordered) {
       if (route.operationId === 'deleteOrganization') await cancelLiveBookings();
-      const sample = samples[route.operationId as keyof typeof samples];
-      const query = sample.query ? `?${new URLSearchParams(sample.query)}` : '';
-      const res = await rt.call(route.method, `${fillPath(route.path, sample.params)}${query}`, {
-        ...(route.auth === 'jwt' ? { token: world.tokens.owner } : {}),
+      const sample = sweep.samples[route.operationId as keyof typeof sweep.samples];
+      const res = await rt.call(route.method, urlOf(route, sample.params, sample.query), {
+        ...(route.auth === 'jwt' ? { token: sweep.world.tokens.owner } : {}),
         ...(sample.body ? { body: sample.body } : {}),
       });
       const label = `${route.method} ${route.path} (${route.operationId})`;

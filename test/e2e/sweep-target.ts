@@ -1,9 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
 import type { Role } from '../../functions/core/model/roles.js';
+import type { RouteDefinition } from '../../functions/shared/routes.js';
 import type { ApiResponse } from '../../scripts/local/api-client.js';
-import type { TestRuntime } from '../support/local-runtime.js';
-import type { SweepTarget } from './route-samples.js';
+import { type TestRuntime, useLocalRuntime } from '../support/local-runtime.js';
+import { fillPath, routeSamples, type SweepTarget } from './route-samples.js';
 
 /**
  * The organization the cross-organization and bad-input sweeps attack: an owner, one member of
@@ -222,3 +224,36 @@ export const tableSnapshot = async (rt: TestRuntime): Promise<string> => {
     .sort()
     .join('\n');
 };
+
+/**
+ * A local runtime and a sweep world built in `beforeAll` of the calling file, with the route
+ * samples aimed at it; `world` and `samples` are read inside tests.
+ */
+export const useSweepWorld = (name: string) => {
+  const rt = useLocalRuntime();
+  let built: { world: SweepWorld; samples: ReturnType<typeof routeSamples> } | undefined;
+  beforeAll(async () => {
+    const world = await buildSweepWorld(rt, name);
+    built = { world, samples: routeSamples(world.target) };
+  });
+  const current = () => {
+    if (!built) throw new Error('the sweep world is built in beforeAll; read it inside tests');
+    return built;
+  };
+  return {
+    rt,
+    get world() {
+      return current().world;
+    },
+    get samples() {
+      return current().samples;
+    },
+  };
+};
+
+/** The path and query of a route called with `params` and `query`. */
+export const urlOf = (
+  route: RouteDefinition,
+  params?: Record<string, string>,
+  query?: Record<string, string>,
+) => `${fillPath(route.path, params)}${query ? `?${new URLSearchParams(query)}` : ''}`;

@@ -4,7 +4,7 @@ import type { AttendeeStore } from '../../core/people-ports.js';
 import { queryPage } from './pagination.js';
 import { partyRewrite, staleParty } from './party-writes.js';
 import type { EventlyService } from './service.js';
-import { expectCommitted } from './transactions.js';
+import { expectCommittedExplained, type TransactionOutcome } from './transactions.js';
 
 type Nullable = 'email' | 'phone' | 'userId' | 'partyId';
 type AttendeeItem = Omit<Attendee, Nullable> & { [K in Nullable]?: string | undefined };
@@ -70,17 +70,8 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
     });
   };
 
-  const commit = async (
-    orgId: string,
-    outcome: Parameters<typeof expectCommitted>[0],
-    reasons: DomainError[],
-  ): Promise<void> => {
-    try {
-      expectCommitted(outcome, reasons);
-    } catch (err) {
-      throw await explainTaken(orgId, err);
-    }
-  };
+  const commit = (orgId: string, outcome: TransactionOutcome, reasons: DomainError[]): Promise<void> =>
+    expectCommittedExplained(outcome, reasons, (err) => explainTaken(orgId, err));
 
   const uniqueKey = (orgId: string, u: UniqueValue) => ({ orgId, field: u.field, value: u.value });
 

@@ -12,7 +12,7 @@ import {
   staleParty,
 } from './party-writes.js';
 import type { EventlyService } from './service.js';
-import { expectCommitted } from './transactions.js';
+import { expectCommittedExplained, type TransactionOutcome } from './transactions.js';
 
 type PartyItem = Omit<Party, 'leaderId'> & { leaderId?: string | undefined };
 
@@ -31,17 +31,8 @@ export const dynamoPartyStore = (service: EventlyService): PartyStore => {
   const { party } = service.entities;
 
   /** Commits or throws the domain error of the failed item, explaining a refused join. */
-  const commit = async (
-    orgId: string,
-    outcome: Parameters<typeof expectCommitted>[0],
-    reasons: DomainError[],
-  ): Promise<void> => {
-    try {
-      expectCommitted(outcome, reasons);
-    } catch (err) {
-      throw await explainJoinFailure(service, orgId, err);
-    }
-  };
+  const commit = (orgId: string, outcome: TransactionOutcome, reasons: DomainError[]): Promise<void> =>
+    expectCommittedExplained(outcome, reasons, (err) => explainJoinFailure(service, orgId, err));
 
   return {
     async create(p) {

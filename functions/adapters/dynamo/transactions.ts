@@ -36,5 +36,18 @@ export const isConditionFailure = (err: unknown): boolean => {
 };
 
 /** Every item of a cancelled transaction whose condition failed (several can fail at once). */
+/** Like `expectCommitted`, then lets `explain` turn the domain error into a more telling one. */
+export const expectCommittedExplained = async (
+  outcome: TransactionOutcome,
+  reasons: ReadonlyArray<DomainError>,
+  explain: (err: unknown) => Promise<unknown>,
+): Promise<void> => {
+  try {
+    expectCommitted(outcome, reasons);
+  } catch (err) {
+    throw await explain(err);
+  }
+};
+
 export const failedItems = (outcome: TransactionOutcome): number[] =>
   outcome.canceled ? outcome.data.flatMap((d, i) => (d.code === 'ConditionalCheckFailed' ? [i] : [])) : [];
