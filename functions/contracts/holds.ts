@@ -17,11 +17,24 @@ export const holdExpireMessageSchema = z.strictObject({
 
 export const holdsSweepMessageSchema = z.strictObject({ type: z.literal('holds.sweep') });
 
+/**
+ * Places of a session came free (cancel, hold or offer expiry, decline, capacity raise): relayed
+ * from the outbox's `capacity.released` item. The waitlist answers it by offering to the next
+ * entries that fit; handling it twice is harmless, since offers are decided from the stored state.
+ */
+export const capacityReleasedMessageSchema = z.strictObject({
+  type: z.literal('capacity.released'),
+  orgId: orgIdSchema,
+  sessionId: sessionIdSchema,
+});
+
 export const holdsMessageSchema = z.discriminatedUnion('type', [
   holdExpireMessageSchema,
   holdsSweepMessageSchema,
+  capacityReleasedMessageSchema,
 ]);
 
+export type CapacityReleasedMessage = z.infer<typeof capacityReleasedMessageSchema>;
 export type HoldExpireMessage = z.infer<typeof holdExpireMessageSchema>;
 export type HoldsMessage = z.infer<typeof holdsMessageSchema>;
 

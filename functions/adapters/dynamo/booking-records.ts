@@ -1,12 +1,10 @@
 import type { Booking, BookingStatus } from '../../core/model/booking.js';
-import type { EventlyService } from './service.js';
+import { notificationRecord, type TxEntities } from './notification-records.js';
 
 /**
  * The history, audit and outbox items every booking change writes in its own transaction
  * (invariant 7: a state change and its records commit together).
  */
-
-type TxEntities = Parameters<Parameters<EventlyService['transaction']['write']>[0]>[0];
 
 export interface BookingStep {
   booking: Booking;
@@ -52,20 +50,15 @@ export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason }: Bo
         details: JSON.stringify({ from, ...summary(b), reason }),
       })
       .commit(),
-    tx.outbox
-      .create({
-        ...sessionOf(b),
-        messageId: `notify#${recordId(b)}`,
-        at,
-        kind: 'notification',
-        type: `booking.${b.status}`,
-        channel: 'email',
-        recipientId: (b.attendeeId ?? b.partyId) as string,
-        status: 'pending',
-        attempts: 0,
-        payload: JSON.stringify({ ...summary(b), eventId: b.eventId, holdExpiresAt: b.holdExpiresAt }),
-      })
-      .commit(),
+    notificationRecord(tx, {
+      ...sessionOf(b),
+      key: recordId(b),
+      at,
+      type: `booking.${b.status}`,
+      recipientId: (b.attendeeId ?? b.partyId) as string,
+      userId: b.userId,
+      payload: { ...summary(b), eventId: b.eventId, holdExpiresAt: b.holdExpiresAt, reason },
+    }),
   ];
 };
 

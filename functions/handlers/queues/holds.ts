@@ -33,6 +33,10 @@ const runHoldsMessage = async (record: SQSRecord): Promise<void> => {
       if (result.found > 0) logger.warn('sweep found holds past their deadline', { ...result });
       break;
     }
+    case 'capacity.released':
+      // The waitlist's offer engine attaches here.
+      logger.info('capacity released', { orgId: message.orgId, sessionId: message.sessionId });
+      break;
   }
 };
 

@@ -21,6 +21,8 @@ export const outboxEntity = new Entity({
     channel: { type: ['email', 'sms', 'push', 'in_app'] as const },
     /** The attendee or party a notification is for. */
     recipientId: { type: 'string' },
+    /** The user who reads a notification in-app, when the recipient is linked to one. */
+    userId: { type: 'string', readOnly: true },
     status: { type: ['pending', 'sent', 'failed', 'consumed'] as const, required: true },
     attempts: { type: 'number', required: true },
     /** JSON of the message body. */
