@@ -12,7 +12,8 @@ export const bookingIdSchema = z
 export const bookingParams = sessionParams.extend({ bookingId: bookingIdSchema });
 export const attendeeBookingsParams = orgParams.extend({ attendeeId: attendeeIdSchema });
 
-const seatLabel = z.string().min(1).max(32).openapi({ example: 'A5' });
+/** Long enough for a table place: a table name of up to 40 characters, a dash and a number. */
+const seatLabel = z.string().min(1).max(48).openapi({ example: 'A5' });
 
 export const bookBody = z
   .strictObject({
@@ -31,12 +32,13 @@ export const bookBody = z
       .max(10)
       .optional()
       .openapi({
-        description: 'Seated sessions: the seats wanted, as many as `seats`. Default: the lowest free ones',
+        description:
+          'Seated and table sessions: the seats (or table places, `Table 1-3`) wanted, as many as `seats`. Default: the lowest free seats; at tables, one table when one has room, else as few tables as possible',
         example: ['A5', 'A6'],
       }),
     joinWaitlistIfFull: z.boolean().optional().openapi({
       description:
-        'Accepted but not acted on yet: the waitlist does not exist yet, so a full session answers 409 CAPACITY_EXHAUSTED as if this were false',
+        'When the session has no places for this booking (full, or people already wait for it): join its waitlist with the same holder and party size instead, answered 202 `{ waitlistEntry }`. Without it such a booking answers 409 CAPACITY_EXHAUSTED',
       example: false,
     }),
   })
@@ -60,14 +62,19 @@ export const bookingSchema = z
     attendeeId: attendeeIdSchema.nullable(),
     partyId: partyIdSchema.nullable(),
     seats: z.number().int().openapi({ example: 2 }),
-    seatLabels: z
-      .array(z.string())
-      .openapi({ description: 'Seated sessions: the allocated seats, in map order' }),
+    seatLabels: z.array(z.string()).openapi({
+      description:
+        'Seated and table sessions: the allocated seats or table places (`${table}-${n}`), in order',
+    }),
     status: statusSchema,
     paymentStatus: z.enum(['none', 'pending', 'paid', 'refunded']),
     holdExpiresAt: isoDateTime.nullable().openapi({ description: 'While held: when the hold lapses' }),
     bookedBy: z.string().openapi({ description: 'The user who made the booking', example: 'user-ada' }),
     userId: z.string().nullable().openapi({ description: 'The user the booking belongs to' }),
+    waitlistEntryId: z
+      .string()
+      .nullable()
+      .openapi({ description: "A waitlist offer's entry (the offer is this held booking); else null" }),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
@@ -76,6 +83,10 @@ export const bookingSchema = z
 export const bookingDetailSchema = bookingSchema
   .extend({
     seatStates: z.array(z.object({ label: z.string(), state: z.enum(['held', 'confirmed']) })),
+    tables: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: 'Table sessions: the tables the booking sits at', example: ['Table 1'] }),
     history: z.array(
       z.object({
         at: isoDateTime,
@@ -99,7 +110,19 @@ export const sessionAvailabilitySchema = z
     seats: z
       .array(z.object({ label: z.string(), state: z.enum(['free', 'held', 'confirmed']) }))
       .nullable()
-      .openapi({ description: 'Seated sessions: every seat in map order with its state' }),
+      .openapi({
+        description: 'Seated and table sessions: every seat (or table place) in order with its state',
+      }),
+    tables: z
+      .array(
+        z.object({
+          name: z.string().openapi({ example: 'Table 1' }),
+          capacity: z.number().int().openapi({ example: 8 }),
+          free: z.number().int().openapi({ example: 3 }),
+        }),
+      )
+      .nullable()
+      .openapi({ description: 'Table sessions: each table with its free places' }),
   })
   .openapi('SessionAvailability', { description: 'capacity = available + held + confirmed' });
 

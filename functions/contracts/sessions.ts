@@ -105,6 +105,27 @@ export const updateSessionBody = z
   .refine((b) => Object.keys(b).some((k) => k !== 'allowOverlap'), 'give at least one field to change')
   .openapi('UpdateSession');
 
+export const cancelSessionBody = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(500).openapi({
+      description: 'Why; kept on the session and sent to every attendee whose booking it cancels',
+      example: 'The performer is ill',
+    }),
+  })
+  .openapi('CancelSession');
+
+const sessionCancellationSchema = z
+  .object({
+    at: isoDateTime,
+    by: z.string().openapi({ description: 'The user who cancelled it (or its event)', example: 'user-ada' }),
+    reason: z.string().openapi({ example: 'The performer is ill' }),
+    completedAt: isoDateTime.nullable().openapi({
+      description:
+        'When the last live booking was cancelled; until then `availability.held` and `confirmed` count the places still to cancel',
+    }),
+  })
+  .openapi('SessionCancellation');
+
 const zoned = (example: string) =>
   z.string().openapi({ description: "The same instant on the venue's wall clock, with its offset", example });
 
@@ -123,7 +144,11 @@ export const sessionSchema = z
     localEndsAt: zoned('2026-03-29T21:00:00+02:00'),
     capacity: z.number().int().openapi({ example: 120 }),
     seatingMode: seatingModeSchema,
-    status: z.enum(['scheduled']),
+    status: z.enum(['scheduled', 'cancelled']).openapi({
+      description: 'A cancelled session takes no bookings and no changes',
+      example: 'scheduled',
+    }),
+    cancellation: sessionCancellationSchema.nullable(),
     deleting: z.boolean(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
@@ -147,3 +172,4 @@ export const createdSessionsSchema = z
 
 export type CreateSessionsBody = z.infer<typeof createSessionsBody>;
 export type UpdateSessionBody = z.infer<typeof updateSessionBody>;
+export type CancelSessionBody = z.infer<typeof cancelSessionBody>;

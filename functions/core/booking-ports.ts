@@ -54,7 +54,21 @@ export interface NewBooking {
   booking: Booking;
   /** The event as read: the transaction checks it is still published and unchanged. */
   event: Event;
+  /**
+   * The session as read: the transaction checks it is still scheduled and unchanged, so a
+   * cancellation or a new seat map or table plan between the read and the write cannot slip through.
+   */
+  session: Session;
   holder: HolderCheck;
+}
+
+/**
+ * The notification of a booking change when it is not `booking.${status}`: a booking cancelled
+ * because its session was tells its attendee `session.cancelled`, with `details` in the payload.
+ */
+export interface StepNotification {
+  type: string;
+  details: Record<string, unknown>;
 }
 
 /** A booking status change: `next` replaces `current` if `current` is still what is stored. */
@@ -65,6 +79,12 @@ export interface BookingTransition {
   reason: string;
   /** Confirm needs the hold still running at `next.updatedAt`; expiry needs it past due. */
   deadline?: 'running' | 'passed';
+  notification?: StepNotification;
+  /**
+   * An expiring waitlist offer whose event re-queues expired offers: the entry goes back to the
+   * end of the line at this (reserved) position instead of ending `expired`.
+   */
+  requeuePosition?: number;
 }
 
 /**

@@ -34,7 +34,8 @@ export type ErrorCode =
   | 'SEAT_TAKEN'
   | 'NOT_BOOKABLE'
   | 'HOLD_EXPIRED'
-  | 'CANCEL_CUTOFF_PASSED';
+  | 'CANCEL_CUTOFF_PASSED'
+  | 'ALREADY_WAITLISTED';
 
 export class DomainError extends Error {
   constructor(

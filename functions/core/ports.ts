@@ -11,8 +11,10 @@ import type {
   Page,
   PageRequest,
 } from './model/types.js';
+import type { NotificationChannels, NotificationStore, OutboxPublisher } from './notification-ports.js';
 import type { AttendeeStore, PartyStore } from './people-ports.js';
 import type { SessionStore } from './session-ports.js';
+import type { WaitlistStore } from './waitlist-ports.js';
 
 /**
  * What the core needs from the outside world. Adapters (functions/adapters) implement these over
@@ -82,6 +84,19 @@ export interface InviteStore {
 export type JobMessage =
   | { type: 'org.delete'; orgId: string }
   | { type: 'catalog.delete'; orgId: string; targetId: string }
+  /**
+   * `cursor` carries a pass over the session's bookings from step to step, `pass` counts passes;
+   * `waitlist`: the bookings are done, the waitlist is being closed.
+   */
+  | {
+      type: 'session.cancel';
+      orgId: string;
+      sessionId: string;
+      cursor?: string;
+      pass?: number;
+      waitlist?: boolean;
+    }
+  | { type: 'event.cancel'; orgId: string; eventId: string; by: string; cursor?: string }
   | { type: 'nightly.tick' };
 
 export interface DeletionStore {
@@ -119,6 +134,10 @@ export interface Deps {
   sessions: SessionStore;
   holdScheduler: HoldScheduler;
   bookings: BookingStore;
+  notifications: NotificationStore;
+  outbox: OutboxPublisher;
+  channels: NotificationChannels;
+  waitlist: WaitlistStore;
   clock: Clock;
   policy: TenantPolicy;
 }

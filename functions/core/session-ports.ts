@@ -1,4 +1,4 @@
-import type { CapacityCounter, RoomSlot, Session } from './model/session.js';
+import type { CapacityCounter, RoomSlot, Session, SessionCancellation } from './model/session.js';
 import type { Page, PageRequest } from './model/types.js';
 
 /** What a room's schedule held when read: the slots in a window, and the version they belong to. */
@@ -44,6 +44,13 @@ export interface SessionStore {
    * Throws NOT_FOUND, SESSION_DELETING, CAPACITY_IN_USE or CONFLICT.
    */
   update(current: Session, next: Session, roomVersion: number): Promise<ScheduleWrite>;
+  /**
+   * Moves a scheduled session to `cancelled` with its cancellation, and answers the session as
+   * stored: one already cancelled is answered as it is. Throws NOT_FOUND or SESSION_DELETING.
+   */
+  cancel(orgId: string, sessionId: string, cancellation: SessionCancellation): Promise<Session>;
+  /** Records on a cancelled session that none of its bookings is live any more; idempotent. */
+  completeCancellation(orgId: string, sessionId: string, at: string): Promise<void>;
   /** Sets `deleting`; idempotent. Throws NOT_FOUND when the session is gone. */
   markDeleting(orgId: string, sessionId: string, at: string): Promise<void>;
   /** Deletes the session with its counter and room slot; returns how many items it deleted. */

@@ -1,4 +1,6 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoAttendeeStore } from '../adapters/dynamo/attendee-store.js';
@@ -9,19 +11,29 @@ import { dynamoEventStore } from '../adapters/dynamo/event-store.js';
 import { dynamoIdempotencyStore } from '../adapters/dynamo/idempotency-store.js';
 import { dynamoInviteStore } from '../adapters/dynamo/invite-store.js';
 import { dynamoMemberStore } from '../adapters/dynamo/member-store.js';
+import { dynamoNotificationStore } from '../adapters/dynamo/notification-store.js';
 import { dynamoOrganizationStore } from '../adapters/dynamo/organization-store.js';
 import { dynamoPartyStore } from '../adapters/dynamo/party-store.js';
 import { createService } from '../adapters/dynamo/service.js';
 import { dynamoSessionStore } from '../adapters/dynamo/session-store.js';
 import { dynamoVenueStore } from '../adapters/dynamo/venue-store.js';
+import { dynamoWaitlistStore } from '../adapters/dynamo/waitlist-store.js';
+import { awsChannels } from '../adapters/notify/aws-channels.js';
+import { localChannels, localDeliveryLog } from '../adapters/notify/local-delivery-log.js';
+import { sesEmail } from '../adapters/notify/ses-email.js';
+import { snsSms } from '../adapters/notify/sns-sms.js';
 import { sqsJobQueue } from '../adapters/queue/sqs-job-queue.js';
+import { sqsOutboxPublisher } from '../adapters/queue/sqs-outbox-publisher.js';
 import { eventBridgeHoldScheduler } from '../adapters/scheduler/eventbridge-hold-scheduler.js';
 import { localHoldScheduler } from '../adapters/scheduler/local-hold-scheduler.js';
 import { localScheduleStore } from '../adapters/scheduler/local-schedule-store.js';
 import type { HoldScheduler } from '../core/booking-ports.js';
+import type { NotificationChannels } from '../core/notification-ports.js';
 import type { Deps, IdempotencyStore } from '../core/ports.js';
 import { type Env, readEnv } from './env.js';
 import { tracer } from './observability.js';
+import { withOutboxFastPath } from './outbox-fast-path.js';
+import { withWaitlistFastPath } from './waitlist-fast-path.js';
 
 /** EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. */
 const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): HoldScheduler =>
@@ -32,6 +44,22 @@ const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): Hol
         roleArn: env.SCHEDULER_ROLE_ARN,
         queueArn: env.HOLDS_QUEUE_ARN,
       });
+
+/** SES and SNS have no local engines: the local runtime keeps a delivery log in the table instead. */
+const channelsFor = (env: Env, documentClient: DynamoDBDocumentClient): NotificationChannels =>
+  env.NOTIFY_MODE === 'local'
+    ? localChannels(
+        localDeliveryLog(documentClient, env.TABLE_NAME),
+        (line) => console.log(line),
+        () => new Date(),
+      )
+    : awsChannels(
+        sesEmail(
+          tracer.captureAWSv3Client(new SESv2Client({ region: env.AWS_REGION })),
+          env.NOTIFY_FROM_EMAIL,
+        ),
+        snsSms(tracer.captureAWSv3Client(new SNSClient({ region: env.AWS_REGION }))),
+      );
 
 export interface Container {
   deps: Deps;
@@ -46,25 +74,31 @@ export const buildContainer = (env: Env): Container => {
     new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) }),
   );
   const service = createService(documentClient, env.TABLE_NAME);
-  return {
-    deps: {
-      orgs: dynamoOrganizationStore(service),
-      members: dynamoMemberStore(service),
-      invites: dynamoInviteStore(service),
-      jobs: sqsJobQueue(sqs, env.queueUrls.jobs),
-      deletions: dynamoDeletionStore(service),
-      sessions: dynamoSessionStore(service),
-      holdScheduler: holdSchedulerFor(env, documentClient),
-      bookings: dynamoBookingStore(service, documentClient, env.TABLE_NAME),
-      venues: dynamoVenueStore(service),
-      events: dynamoEventStore(service),
-      attendees: dynamoAttendeeStore(service),
-      parties: dynamoPartyStore(service),
-      clock: { now: () => new Date() },
-      policy: { orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS },
-    },
-    idempotency: dynamoIdempotencyStore(service),
+  const deps: Deps = {
+    orgs: dynamoOrganizationStore(service),
+    members: dynamoMemberStore(service),
+    invites: dynamoInviteStore(service),
+    jobs: sqsJobQueue(sqs, env.queueUrls.jobs),
+    deletions: dynamoDeletionStore(service),
+    sessions: dynamoSessionStore(service),
+    holdScheduler: holdSchedulerFor(env, documentClient),
+    // The outbox relay's fast path runs after every committed booking change (the sweep backs it).
+    bookings: withOutboxFastPath(dynamoBookingStore(service, documentClient, env.TABLE_NAME), () => deps),
+    notifications: dynamoNotificationStore(service),
+    outbox: sqsOutboxPublisher(sqs, {
+      notifications: env.queueUrls.notifications,
+      holds: env.queueUrls.holds,
+    }),
+    channels: channelsFor(env, documentClient),
+    waitlist: withWaitlistFastPath(dynamoWaitlistStore(service), () => deps),
+    venues: dynamoVenueStore(service),
+    events: dynamoEventStore(service),
+    attendees: dynamoAttendeeStore(service),
+    parties: dynamoPartyStore(service),
+    clock: { now: () => new Date() },
+    policy: { orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS },
   };
+  return { deps, idempotency: dynamoIdempotencyStore(service) };
 };
 
 let container: Container | undefined;

@@ -28,6 +28,12 @@ const envSchema = z.object({
   SCHEDULE_GROUP_NAME: z.string().min(1).optional(),
   SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
   HOLDS_QUEUE_ARN: z.string().min(1).optional(),
+  /** `local` only in the local runtime: notifications go to its delivery log instead of SES/SNS. */
+  NOTIFY_MODE: z.enum(['aws', 'local']).default('aws'),
+  /** The SES identity notification emails are sent from. */
+  NOTIFY_FROM_EMAIL: z.email().optional(),
+  /** The outbox sweep leaves items younger than this to the fast path (the local runtime uses less). */
+  OUTBOX_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /** Largest accepted request body, in bytes. */
   MAX_BODY_BYTES: z.coerce
     .number()

@@ -13,6 +13,8 @@ export interface FunctionDefinition {
   timeoutSeconds: number;
   /** Creates and deletes one-off schedules in the stack's schedule group (hold expiries). */
   schedulesHolds?: boolean;
+  /** Sends email through SES and SMS through SNS (notification delivery). */
+  sendsNotifications?: boolean;
 }
 
 export const functionDefinitions = {
@@ -36,7 +38,8 @@ export const functionDefinitions = {
     entry: 'functions/handlers/http/catalog.ts',
     description: 'Venues, events, sessions, seating, attendees and parties',
     table: 'readWrite',
-    sendsTo: ['jobs'],
+    // jobs: cascades; notifications and holds: the outbox fast path after a booking commit.
+    sendsTo: ['jobs', 'notifications', 'holds'],
     memoryMb: 512,
     timeoutSeconds: 10,
     // Bookings of priced events schedule their hold's expiry; confirm and cancel delete it.
@@ -46,7 +49,8 @@ export const functionDefinitions = {
     entry: 'functions/handlers/queues/jobs.ts',
     description: 'Background jobs from the jobs queue: cascade deletes, nightly tick',
     table: 'readWrite',
-    sendsTo: [],
+    // The outbox fast path after the booking changes a job commits.
+    sendsTo: ['notifications', 'holds'],
     memoryMb: 512,
     timeoutSeconds: 60,
   },
@@ -56,9 +60,20 @@ export const functionDefinitions = {
     entry: 'functions/handlers/queues/holds.ts',
     description: 'Hold expiries from the holds queue: one-off schedules and the one-minute sweep',
     table: 'readWrite',
-    sendsTo: [],
+    // The outbox fast path after an expiry commits.
+    sendsTo: ['notifications', 'holds'],
     memoryMb: 512,
     timeoutSeconds: 30,
+  },
+  notifications: {
+    // Sends to its own queue (the sweep re-enqueues deliveries) and to holds (capacity.released).
+    entry: 'functions/handlers/queues/notifications.ts',
+    description: 'Notification delivery from the outbox (email, SMS) and the outbox relay sweep',
+    table: 'readWrite',
+    sendsTo: ['notifications', 'holds'],
+    memoryMb: 512,
+    timeoutSeconds: 25,
+    sendsNotifications: true,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -39,7 +39,7 @@ const register = (registry: OpenAPIRegistry, r: RouteDefinition): void => {
     : { description: r.success.description };
   registry.registerPath({
     operationId: r.operationId,
-    method: r.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete',
+    method: r.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
     path: r.path,
     summary: r.summary,
     tags: [r.tag],

@@ -6,7 +6,7 @@ export interface QueueDefinition {
   /** Logical name, used in env var names (QUEUE_URL_<NAME>) and physical names. */
   name: string;
   /** The Lambda function (see route manifest function names) that consumes the queue. */
-  consumer: 'jobs' | 'holds';
+  consumer: 'jobs' | 'holds' | 'notifications';
   visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the dead-letter queue. */
   maxReceiveCount: number;
@@ -28,6 +28,16 @@ export const queueDefinitions = [
     name: 'holds',
     consumer: 'holds',
     visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    batchSize: 10,
+  },
+  {
+    // Notification deliveries from the outbox relay, and the relay's sweep. Its own queue: a slow
+    // email provider must not hold up hold expiries, and its DLQ holds exactly the notifications
+    // that failed every attempt. The visibility timeout is also the delivery claim's lease.
+    name: 'notifications',
+    consumer: 'notifications',
+    visibilityTimeoutSeconds: 30,
     maxReceiveCount: 5,
     batchSize: 10,
   },

@@ -4,11 +4,13 @@ import { bookingRoutes } from './routes/bookings.js';
 import type { RouteDefinition } from './routes/definition.js';
 import { deletionRoutes } from './routes/deletions.js';
 import { eventRoutes } from './routes/events.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { partyRoutes } from './routes/parties.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { systemRoutes } from './routes/system.js';
 import { venueRoutes } from './routes/venues.js';
+import { waitlistRoutes } from './routes/waitlist.js';
 
 export type { HttpMethod, RouteDefinition } from './routes/definition.js';
 
@@ -26,7 +28,9 @@ export const routes = [
   ...attendeeRoutes,
   ...partyRoutes,
   ...bookingRoutes,
+  ...waitlistRoutes,
   ...deletionRoutes,
+  ...notificationRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -86,6 +86,8 @@ export const tenantConfigSchema = z.strictObject({
       minuteUtc: z.number().int().min(0).max(59).default(0),
     })
     .prefault({}),
+  /** Notification email: the SES identity (verified in the account) messages are sent from. */
+  notifications: z.strictObject({ fromEmail: z.email().optional() }).prefault({}),
   tags: z.record(z.string().min(1), z.string()).default({}),
 });
 

@@ -1,4 +1,6 @@
+import { Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import {
   type FunctionDefinition,
@@ -27,12 +29,39 @@ const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<str
   MAX_BODY_BYTES: String(config.api.maxBodyBytes),
 });
 
+/**
+ * SES may send only from the configured sender (the address and its domain, whichever identity is
+ * verified); without one no SES grant exists and email delivery fails visibly. SMS is a direct
+ * SNS publish to a phone number, which has no resource ARN to scope to.
+ */
+const grantNotificationSending = (fn: ServiceFunction, fromEmail: string | undefined): void => {
+  const stack = Stack.of(fn);
+  if (fromEmail) {
+    const identities = [fromEmail, fromEmail.split('@')[1] ?? fromEmail];
+    fn.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: identities.map((id) =>
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: id }),
+        ),
+      }),
+    );
+  }
+  fn.role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+  Validations.of(fn.role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'Two actions support no resource-level permission here: the X-Ray statement CDK adds for active ' +
+      'tracing, and sns:Publish straight to a phone number (SMS), which has no topic ARN to scope to.',
+  });
+};
+
 const definitionsByName = Object.entries(functionDefinitions) as [FunctionName, FunctionDefinition][];
 
 /**
  * Every function from the function definitions. Each gets exactly what its definition declares:
  * table access at its level (and TABLE_NAME only then), SendMessage on its `sendsTo` queues (and
- * their URLs), nothing else.
+ * their URLs), SES/SNS sends when it delivers notifications, nothing else.
  */
 export class ServiceFunctions extends Construct {
   readonly byName: Record<FunctionName, ServiceFunction>;
@@ -57,6 +86,9 @@ export class ServiceFunctions extends Construct {
       ...tenantEnvironment(config, name),
       ...(definition.table === 'none' ? {} : { TABLE_NAME: table.tableName }),
       ...Object.fromEntries(targets.map((t) => [t.envVar, t.queue.queueUrl])),
+      ...(definition.sendsNotifications && config.notifications.fromEmail
+        ? { NOTIFY_FROM_EMAIL: config.notifications.fromEmail }
+        : {}),
     };
     const fn = new ServiceFunction(this, name, {
       definition,
@@ -65,6 +97,7 @@ export class ServiceFunctions extends Construct {
     });
     grantTableAccess(fn.role, table, definition.table);
     for (const target of targets) target.queue.grant(fn.role, 'sqs:SendMessage');
+    if (definition.sendsNotifications) grantNotificationSending(fn, config.notifications.fromEmail);
     return fn;
   }
 }

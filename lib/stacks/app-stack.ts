@@ -8,6 +8,7 @@ import { EventlyApi } from '../constructs/api.js';
 import { ServiceFunctions } from '../constructs/functions.js';
 import { HoldsSweeper } from '../constructs/holds-sweeper.js';
 import { NightlyTick } from '../constructs/nightly.js';
+import { OutboxSweeper } from '../constructs/outbox-sweeper.js';
 import { WorkQueues } from '../constructs/queues.js';
 import { TaskScheduler } from '../constructs/scheduler.js';
 
@@ -25,6 +26,7 @@ export class AppStack extends Stack {
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
   readonly holdsSweeper: HoldsSweeper;
+  readonly outboxSweeper: OutboxSweeper;
   readonly alarms: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -47,6 +49,9 @@ export class AppStack extends Stack {
     this.scheduler = new TaskScheduler(this, 'Scheduler', { targetQueue: holds });
     for (const fn of Object.values(fns)) if (fn.definition.schedulesHolds) this.scheduler.grantScheduling(fn);
     this.holdsSweeper = new HoldsSweeper(this, 'HoldsSweeper', { queue: holds });
+    this.outboxSweeper = new OutboxSweeper(this, 'OutboxSweeper', {
+      queue: this.queues.get('notifications').queue,
+    });
     this.nightly = new NightlyTick(this, 'Nightly', { queue: jobs, ...config.nightly });
     this.alarms = new OperationalAlarms(this, 'Alarms', {
       tenantId: config.tenantId,

@@ -1,6 +1,7 @@
 import { isLive } from './bookings.js';
 import type { SessionCheck } from './check-types.js';
 import { sessionChecks } from './checks.js';
+import { DEFAULT_OUTBOX_STUCK_AFTER_MS, outboxNotStuck } from './outbox-checks.js';
 import { type RawItem, toSnapshot } from './snapshot.js';
 import type { Violation } from './violation.js';
 
@@ -16,9 +17,15 @@ export interface InvariantReport {
   violations: Violation[];
 }
 
+/** The session checks, and the outbox check as of `now` with the deployed sweep's timing. */
+export const defaultChecks = (
+  now = new Date(),
+  stuckAfterMs = DEFAULT_OUTBOX_STUCK_AFTER_MS,
+): readonly SessionCheck[] => [...sessionChecks, outboxNotStuck({ stuckAfterMs, now })];
+
 export const checkInvariants = (
   items: Iterable<RawItem>,
-  checks: readonly SessionCheck[] = sessionChecks,
+  checks: readonly SessionCheck[] = defaultChecks(),
 ): InvariantReport => {
   const snapshot = toSnapshot(items);
   const violations = [

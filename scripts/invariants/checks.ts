@@ -12,6 +12,7 @@ import {
   seatedBookingHasLabels,
   seatItemHasLiveBooking,
 } from './seat-checks.js';
+import { offeredIffOneHold, waitingMatchesEntries, waitlistPositionsUnique } from './waitlist-checks.js';
 
 /** Every check the checker runs, in report order. New invariants (waitlists, notifications) join here. */
 export const sessionChecks: readonly SessionCheck[] = [
@@ -24,4 +25,7 @@ export const sessionChecks: readonly SessionCheck[] = [
   seatedBookingHasLabels,
   liveBookingHasSeatItems,
   seatItemHasLiveBooking,
+  waitlistPositionsUnique,
+  offeredIffOneHold,
+  waitingMatchesEntries,
 ];

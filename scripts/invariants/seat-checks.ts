@@ -23,11 +23,13 @@ export const labelInOneLiveBooking: SessionCheck = {
   },
 };
 
-const isSeated = (s: SessionSnapshot): boolean => s.session?.seatingMode === 'seated';
+/** Table sessions book their places as labels too (`${table}-${n}`). */
+const isSeated = (s: SessionSnapshot): boolean =>
+  s.session?.seatingMode === 'seated' || s.session?.seatingMode === 'tables';
 
 export const seatedBookingHasLabels: SessionCheck = {
   name: 'seated-booking-has-labels',
-  rule: 'a live booking of a seated session has one label per seat',
+  rule: 'a live booking of a seated or table session has one label per seat',
   run: (s) =>
     isSeated(s)
       ? s.bookings

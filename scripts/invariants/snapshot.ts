@@ -24,6 +24,7 @@ const counterSchema = z.object({
   available: z.number(),
   held: z.number(),
   confirmed: z.number(),
+  waiting: z.number().optional(),
 });
 
 const bookingSchema = z.object({
@@ -32,6 +33,7 @@ const bookingSchema = z.object({
   status: z.enum(['held', 'confirmed', 'cancelled', 'expired']),
   seats: z.number(),
   seatLabels: z.array(z.string()).optional(),
+  waitlistEntryId: z.string().optional(),
 });
 
 const seatSchema = z.object({
@@ -41,7 +43,36 @@ const seatSchema = z.object({
   state: z.enum(['held', 'confirmed']),
 });
 
+const outboxSchema = z.object({
+  ...sessionRef,
+  messageId: z.string(),
+  at: z.string(),
+  kind: z.enum(['notification', 'domain-event']),
+  type: z.string(),
+  status: z.enum(['pending', 'sent', 'failed', 'consumed']),
+  /** Absent on items written before the pending index existed: their commit time counts. */
+  dueAt: z.string().optional(),
+});
+
+export type OutboxItem = z.infer<typeof outboxSchema>;
+
+const waitlistEntrySchema = z.object({
+  ...sessionRef,
+  entryId: z.string(),
+  position: z.number(),
+  status: z.enum(['waiting', 'offered', 'accepted', 'declined', 'expired', 'cancelled', 'removed']),
+  bookingId: z.string().optional(),
+});
+
+const waitlistSlotSchema = z.object({
+  ...sessionRef,
+  entryId: z.string(),
+  position: z.number(),
+});
+
 export type SessionItem = z.infer<typeof sessionSchema>;
+export type WaitlistEntryItem = z.infer<typeof waitlistEntrySchema>;
+export type WaitlistSlotItem = z.infer<typeof waitlistSlotSchema>;
 export type CounterItem = z.infer<typeof counterSchema>;
 export type BookingItem = z.infer<typeof bookingSchema>;
 export type SeatItem = z.infer<typeof seatSchema>;
@@ -53,6 +84,11 @@ export interface SessionSnapshot {
   counter?: CounterItem;
   bookings: BookingItem[];
   seats: SeatItem[];
+  /** Outbox items (notifications and domain events) of the session. */
+  outbox?: OutboxItem[];
+  /** Waitlist entries of the session, and the waiting line's slots (one per waiting entry). */
+  waitlist?: WaitlistEntryItem[];
+  waitline?: WaitlistSlotItem[];
 }
 
 export interface TableSnapshot {
@@ -69,6 +105,9 @@ export const entityNames = {
   counter: 'sessionCounter',
   booking: 'booking',
   seat: 'bookingSeat',
+  outbox: 'outbox',
+  waitlistEntry: 'waitlistEntry',
+  waitlistSlot: 'waitlistSlot',
 } as const;
 
 interface SessionRef {
@@ -92,6 +131,25 @@ const kind =
   };
 
 const kinds = new Map<string, Kind>([
+  [
+    entityNames.waitlistEntry,
+    kind(waitlistEntrySchema, (s, v) => {
+      s.waitlist = [...(s.waitlist ?? []), v];
+    }),
+  ],
+  [
+    entityNames.waitlistSlot,
+    kind(waitlistSlotSchema, (s, v) => {
+      s.waitline = [...(s.waitline ?? []), v];
+    }),
+  ],
+  [
+    entityNames.outbox,
+    kind(outboxSchema, (s, v) => {
+      s.outbox ??= [];
+      s.outbox.push(v);
+    }),
+  ],
   [
     entityNames.session,
     kind(sessionSchema, (s, v) => {

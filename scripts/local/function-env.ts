@@ -25,6 +25,8 @@ export const functionEnv = (input: FunctionEnvInput): Record<string, string> => 
   SQS_ENDPOINT: input.sqsEndpoint,
   // EventBridge Scheduler has no local engine: schedules become table items the runtime's firer sends.
   SCHEDULER_MODE: 'local',
+  // SES and SNS have no local engines: notifications go to the delivery log (GET /local/outbox).
+  NOTIFY_MODE: 'local',
   ...Object.fromEntries(
     Object.entries(input.queueUrls).map(([name, url]) => [queueUrlEnvVar(name as QueueName), url ?? '']),
   ),
@@ -36,6 +38,9 @@ export const functionEnv = (input: FunctionEnvInput): Record<string, string> => 
   POWERTOOLS_METRICS_NAMESPACE: 'evently-local',
   POWERTOOLS_METRICS_DISABLED: 'true',
   POWERTOOLS_TRACE_ENABLED: 'false',
+  // With tracing off, the X-Ray SDK's automatic mode would still hook every promise (cls-hooked)
+  // for a context nobody reads: manual mode skips that cost. Read when the handlers are imported.
+  AWS_XRAY_MANUAL_MODE: 'true',
   ...input.extra,
 });
 

@@ -40,14 +40,19 @@ export interface HandlerOverrides {
  */
 export const loadFunctionHandlers = async (overrides: HandlerOverrides = {}): Promise<FunctionHandlers> => {
   const httpNames = httpFunctionNames();
-  const [jobs, holds, ...http] = await Promise.all([
+  const [jobs, holds, notifications, ...http] = await Promise.all([
     overrides.consumers?.jobs ?? loadEntry<SqsHandler>('jobs'),
     overrides.consumers?.holds ?? loadEntry<SqsHandler>('holds'),
+    overrides.consumers?.notifications ?? loadEntry<SqsHandler>('notifications'),
     ...httpNames.map((name) => overrides.http?.[name] ?? loadEntry<HttpHandler>(name)),
   ]);
   return {
     http: Object.fromEntries(httpNames.map((name, i) => [name, http[i]])) as HttpHandlers,
-    consumers: { jobs: jobs as SqsHandler, holds: holds as SqsHandler },
+    consumers: {
+      jobs: jobs as SqsHandler,
+      holds: holds as SqsHandler,
+      notifications: notifications as SqsHandler,
+    },
   };
 };
 

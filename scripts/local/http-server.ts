@@ -8,6 +8,7 @@ import type { HttpHandlers } from './handlers.js';
 import { buildHttpEvent, newRequestId } from './http-event.js';
 import { writeResult } from './http-result.js';
 import { lambdaContext } from './lambda-context.js';
+import { type LocalOutboxReader, serveLocalOutbox } from './local-outbox.js';
 import { PortInUseError } from './ports.js';
 import { sendMethodNotAllowed, sendProblem } from './problem.js';
 import { matchRoute } from './route-match.js';
@@ -24,6 +25,8 @@ export interface HttpServerOptions {
   verifyToken: (token: string) => Promise<VerifyResult>;
   /** Called with one line per request; omit for silence. */
   log?: (line: string) => void;
+  /** Serves `GET /local/outbox` (the local delivery log) when given. */
+  localOutbox?: LocalOutboxReader;
 }
 
 export interface LocalHttpServer {
@@ -116,6 +119,8 @@ const route = async (
   const url = new URL(`http://localhost${req.url ?? '/'}`);
   const docs = serveDocs(method, url.pathname, res);
   if (docs !== undefined) return docs;
+  const outbox = await serveLocalOutbox(options.localOutbox, method, url, res);
+  if (outbox !== undefined) return outbox;
   const match = matchRoute(method, url.pathname);
   // Unknown paths go to the `$default` route, which the public function answers.
   if (match.kind === 'none') return invoke(options, req, res, url, { fn: 'public', routeKey: '$default' });

@@ -1,3 +1,4 @@
+import { outboxSweepMessage } from '../../functions/contracts/notifications.js';
 import type { QueueName } from '../../functions/shared/queue-definitions.js';
 import { type DevSigner, loadDevSigner, type MintTokenInput } from './auth.js';
 import { startDynamoDbLocal } from './dynamodb.js';
@@ -10,11 +11,12 @@ import {
   resetFunctionCaches,
 } from './handlers.js';
 import { startHttpServer } from './http-server.js';
+import { localOutboxReader } from './local-outbox.js';
 import { assertPortFree } from './ports.js';
 import { startQueuePollers } from './queue-poller.js';
 import { createQueues, type LocalQueue, queueUrlsOf, startSqsServer } from './queues.js';
 import { startSchedulerFirer } from './scheduler-firer.js';
-import { startHoldsSweeper } from './scheduler-sweeper.js';
+import { startHoldsSweeper, startQueueTicker } from './scheduler-sweeper.js';
 import { seedDemo } from './seed.js';
 import { ensureTable } from './table.js';
 
@@ -48,6 +50,10 @@ export interface LocalRuntimeOptions {
   schedulerIntervalMs?: number;
   /** How often the holds sweep runs (default one minute, like the deployed rule). */
   holdSweepIntervalMs?: number;
+  /** How often the outbox sweep runs (default 5 s: locally a lost fast path shows up quickly). */
+  outboxSweepIntervalMs?: number;
+  /** Pending outbox items younger than this are left to the fast path (default 5 s). */
+  outboxSweepGraceMs?: number;
 }
 
 export interface LocalRuntime {
@@ -64,6 +70,7 @@ export interface LocalRuntime {
 }
 
 export const DEFAULT_TABLE_NAME = 'evently-local';
+const DEFAULT_OUTBOX_SWEEP_MS = 5_000;
 const DEFAULT_PORT = 3000;
 
 type Stopper = () => Promise<void> | void;
@@ -134,7 +141,10 @@ const configureFunctions = async (
     sqsEndpoint: backends.sqs.endpoint,
     queueUrls: queueUrlsOf(backends.sqs.queues),
     logLevel: options.quiet ? 'ERROR' : 'WARN',
-    extra: options.env,
+    extra: {
+      OUTBOX_SWEEP_GRACE_MS: String(options.outboxSweepGraceMs ?? DEFAULT_OUTBOX_SWEEP_MS),
+      ...options.env,
+    },
   });
   stoppers.push(applyEnv(env));
   await resetFunctionCaches();
@@ -164,6 +174,14 @@ const startSchedules = (
     intervalMs: options.holdSweepIntervalMs,
   });
   stoppers.push(sweeper.stop);
+  const outboxSweeper = startQueueTicker({
+    sqsEndpoint,
+    queueUrl: queueUrls.notifications,
+    message: outboxSweepMessage,
+    intervalMs: options.outboxSweepIntervalMs ?? DEFAULT_OUTBOX_SWEEP_MS,
+    name: 'outbox sweep',
+  });
+  stoppers.push(outboxSweeper.stop);
 };
 
 const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<Booted> => {
@@ -182,7 +200,10 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
   });
   stoppers.push(pollers.stop);
   startSchedules(options, tableName, backends, stoppers);
+  const localOutbox = localOutboxReader(backends.dynamoEndpoint, tableName);
+  stoppers.push(localOutbox.close);
   const http = await startHttpServer({
+    localOutbox,
     port,
     handlers: handlers.http,
     verifyToken: signer.verifyToken,

@@ -31,7 +31,10 @@ const expectRefusedAndUnchanged = async (call: () => Promise<ApiResponse>, label
 };
 
 const allOrgScoped = (routes as readonly RouteDefinition[]).filter((r) => r.path.includes('{orgId}'));
-/** Self-service routes (`/me`) are open to every signed-in user: tested on their own below. */
+/**
+ * Self-service routes (`/me`, `/me/...`) are open to every signed-in user the organization knows:
+ * tested on their own (below, and in test/e2e/notifications.test.ts).
+ */
 // Markers do not depend on ids, so the sweep.samples of a target whose every id is '' tell them.
 const placeholderIds = new Proxy({}, { get: () => '' }) as SweepTarget;
 const isSelfService = (r: RouteDefinition): boolean =>
@@ -42,7 +45,7 @@ describe('cross-organization sweep', () => {
   it('knows the permission of every org-scoped route that is not self-service', () => {
     expect(orgScoped.length).toBeGreaterThan(0);
     expect(allOrgScoped.filter(isSelfService).map((r) => r.path)).toEqual(
-      allOrgScoped.filter((r) => r.path.endsWith('/{orgId}/me')).map((r) => r.path),
+      allOrgScoped.filter((r) => /\/\{orgId\}\/me(\/|$)/.test(r.path)).map((r) => r.path),
     );
     for (const route of orgScoped) {
       expect(

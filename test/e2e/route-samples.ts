@@ -13,6 +13,8 @@ export interface SweepTarget {
   /** The venue's room, and a seated session (seats A1..A10) of the event in it. */
   roomId: string;
   sessionId: string;
+  /** Another seated session of the event, for the cancellation (a cancelled session takes no changes). */
+  cancelSessionId: string;
   /** An attendee who leads the party `partyId`, and one in no party. */
   attendeeId: string;
   partyId: string;
@@ -20,6 +22,9 @@ export interface SweepTarget {
   /** A seated session (A1..A10) of a published, priced event, and a held booking of `attendeeId` in it. */
   bookingSessionId: string;
   bookingId: string;
+  /** A full one-place session of a priced event (its place held for `attendeeId`), and `guestId` waiting for it. */
+  waitlistSessionId: string;
+  waitlistEntryId: string;
 }
 
 export interface Sample {
@@ -212,6 +217,11 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     },
     action: 'session.manage',
   },
+  cancelSession: {
+    params: { orgId: t.orgId, sessionId: t.cancelSessionId },
+    body: { reason: 'The hall is closed for repairs' },
+    action: 'session.manage',
+  },
   deleteSession: { params: { orgId: t.orgId, sessionId: t.sessionId }, action: 'session.manage' },
   book: {
     params: { orgId: t.orgId, sessionId: t.bookingSessionId },
@@ -242,6 +252,39 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     action: 'booking.read',
   },
   listMyBookings: { query: { limit: '10' } },
+  listMyNotifications: { query: { limit: '10' } },
+  // Well-formed but naming nobody's notification: ids carry a commit time no sample can know.
+  markNotificationRead: {
+    params: {
+      notificationId: Buffer.from(JSON.stringify([t.orgId, 'ses', 'at', 'none'])).toString('base64url'),
+    },
+  },
+  getMyNotificationPreferences: { params: { orgId: t.orgId }, selfService: true },
+  setMyNotificationPreferences: {
+    params: { orgId: t.orgId },
+    body: { channels: ['email', 'sms', 'in_app'], quietHours: { start: '22:00', end: '07:00' } },
+    selfService: true,
+  },
+  joinWaitlist: {
+    params: { orgId: t.orgId, sessionId: t.waitlistSessionId },
+    body: { attendeeId: t.attendeeId, partySize: 1 },
+    action: 'booking.manage',
+  },
+  listSessionWaitlist: {
+    params: { orgId: t.orgId, sessionId: t.waitlistSessionId },
+    query: { status: 'waiting', limit: '10' },
+    action: 'booking.read',
+  },
+  getWaitlistEntry: { params: { orgId: t.orgId, entryId: t.waitlistEntryId }, action: 'booking.read' },
+  leaveWaitlist: { params: { orgId: t.orgId, entryId: t.waitlistEntryId }, action: 'booking.manage' },
+  moveWaitlistEntry: {
+    params: { orgId: t.orgId, entryId: t.waitlistEntryId },
+    body: { position: 1 },
+    action: 'booking.manage',
+  },
+  acceptWaitlistOffer: { params: { orgId: t.orgId, entryId: t.waitlistEntryId }, action: 'booking.manage' },
+  declineWaitlistOffer: { params: { orgId: t.orgId, entryId: t.waitlistEntryId }, action: 'booking.manage' },
+  listMyWaitlist: { query: { limit: '10' } },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

@@ -16,12 +16,17 @@ const { rt } = sweep;
 const exercisedElsewhere = new Set<string>([
   // The sample token is made up (a real one is shown once, to its invitee): test/e2e/readme.test.ts.
   'acceptInvite',
+  // An offer needs released places and the offer engine: test/e2e/waitlist.test.ts.
+  'acceptWaitlistOffer',
+  'declineWaitlistOffer',
+  // A notification id carries its commit time: test/e2e/notifications.test.ts reads one and marks it.
+  'markNotificationRead',
 ]);
 
 const phaseOf = (r: RouteDefinition): number => {
   if (r.operationId === 'deleteOrganization') return 5;
   if (r.operationId === 'getDeletion') return 4;
-  return { POST: 0, GET: 1, PATCH: 2, DELETE: 3 }[r.method];
+  return { POST: 0, GET: 1, PUT: 2, PATCH: 2, DELETE: 3 }[r.method];
 };
 
 /** Deletions run children first: a parent's cascade would otherwise take its children along. */
@@ -39,16 +44,33 @@ const ordered = (routes as readonly RouteDefinition[])
   .filter((r) => !exercisedElsewhere.has(r.operationId))
   .sort((a, b) => phaseOf(a) - phaseOf(b) || (phaseOf(a) === 3 ? deletionRank(a) - deletionRank(b) : 0));
 
-/** Live bookings keep an organization from being deleted; an organizer cancels them first. */
+/**
+ * Live bookings keep an organization from being deleted; an organizer cancels them first, after
+ * emptying the waitlist (else the places released would be offered to it, as new live holds).
+ */
 const cancelLiveBookings = async () => {
-  const { orgId, bookingSessionId } = sweep.world.target;
-  const base = `/v1/orgs/${orgId}/sessions/${bookingSessionId}/bookings`;
+  const { orgId, bookingSessionId, waitlistSessionId } = sweep.world.target;
   const token = sweep.world.tokens.owner;
-  const list = await rt.call<{ items: { bookingId: string; status: string }[] }>('GET', `${base}?limit=100`, {
-    token,
-  });
-  for (const b of list.json.items.filter((i) => i.status === 'held' || i.status === 'confirmed')) {
-    expect((await rt.call('POST', `${base}/${b.bookingId}/cancel`, { token })).status).toBe(200);
+  const waiting = await rt.call<{ items: { entryId: string }[] }>(
+    'GET',
+    `/v1/orgs/${orgId}/sessions/${waitlistSessionId}/waitlist?status=waiting&limit=100`,
+    { token },
+  );
+  for (const e of waiting.json.items) {
+    expect((await rt.call('DELETE', `/v1/orgs/${orgId}/waitlist/${e.entryId}`, { token })).status).toBe(200);
+  }
+  for (const sessionId of [bookingSessionId, waitlistSessionId]) {
+    const base = `/v1/orgs/${orgId}/sessions/${sessionId}/bookings`;
+    const list = await rt.call<{ items: { bookingId: string; status: string }[] }>(
+      'GET',
+      `${base}?limit=100`,
+      {
+        token,
+      },
+    );
+    for (const b of list.json.items.filter((i) => i.status === 'held' || i.status === 'confirmed')) {
+      expect((await rt.call('POST', `${base}/${b.bookingId}/cancel`, { token })).status).toBe(200);
+    }
   }
 };
 

@@ -94,7 +94,60 @@ const seatedSession = async (
  * it from being deleted.
  */
 const bookable = async (rt: TestRuntime, owner: string, orgId: string, attendeeId: string) => {
-  const { venueId, roomId } = await venueWithRoom(rt, owner, orgId, 'Box office hall');
+  const { eventId, roomId } = await pricedEvent(rt, owner, orgId, 'Box office hall');
+  const bookingSessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-02T19:00');
+  const { bookingId } = expect2xx(
+    await rt.call<{ bookingId: string }>('POST', `/v1/orgs/${orgId}/sessions/${bookingSessionId}/bookings`, {
+      token: owner,
+      body: { attendeeId, seats: 2 },
+    }),
+    'booking',
+  );
+  return { bookingSessionId, bookingId };
+};
+
+/**
+ * A full session with one place (held for `attendeeId`) and `guestId` on its waitlist, at a venue
+ * of its own; the held booking never ends during a sweep, so the entry stays waiting.
+ */
+const waitlisted = async (
+  rt: TestRuntime,
+  owner: string,
+  orgId: string,
+  attendeeId: string,
+  guestId: string,
+) => {
+  const { eventId, roomId } = await pricedEvent(rt, owner, orgId, 'Waitlist hall');
+  const { sessions } = expect2xx(
+    await rt.call<{ sessions: { sessionId: string }[] }>(
+      'POST',
+      `/v1/orgs/${orgId}/events/${eventId}/sessions`,
+      {
+        token: owner,
+        body: { startsAt: '2027-02-04T19:00', roomId, capacity: 1 },
+      },
+    ),
+    'waitlist session',
+  );
+  const waitlistSessionId = sessions[0]!.sessionId;
+  const path = `/v1/orgs/${orgId}/sessions/${waitlistSessionId}`;
+  expect2xx(
+    await rt.call('POST', `${path}/bookings`, { token: owner, body: { attendeeId, seats: 1 } }),
+    'fill the waitlist session',
+  );
+  const { entryId } = expect2xx(
+    await rt.call<{ entryId: string }>('POST', `${path}/waitlist`, {
+      token: owner,
+      body: { attendeeId: guestId },
+    }),
+    'waitlist entry',
+  );
+  return { waitlistSessionId, waitlistEntryId: entryId };
+};
+
+/** A published, priced event at a venue of its own; returns the event and the venue's room. */
+const pricedEvent = async (rt: TestRuntime, owner: string, orgId: string, venueName: string) => {
+  const { venueId, roomId } = await venueWithRoom(rt, owner, orgId, venueName);
   const { eventId } = expect2xx(
     await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
       token: owner,
@@ -114,15 +167,7 @@ const bookable = async (rt: TestRuntime, owner: string, orgId: string, attendeeI
     }),
     'publish',
   );
-  const bookingSessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-02T19:00');
-  const { bookingId } = expect2xx(
-    await rt.call<{ bookingId: string }>('POST', `/v1/orgs/${orgId}/sessions/${bookingSessionId}/bookings`, {
-      token: owner,
-      body: { attendeeId, seats: 2 },
-    }),
-    'booking',
-  );
-  return { bookingSessionId, bookingId };
+  return { eventId, roomId };
 };
 
 export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<SweepWorld> => {
@@ -177,7 +222,9 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     'event',
   );
   const sessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-01T19:00');
+  const cancelSessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-03T19:00');
   const { bookingSessionId, bookingId } = await bookable(rt, owner, orgId, attendeeId);
+  const { waitlistSessionId, waitlistEntryId } = await waitlisted(rt, owner, orgId, attendeeId, guestId);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -194,8 +241,11 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       eventId,
       roomId,
       sessionId,
+      cancelSessionId,
       bookingSessionId,
       bookingId,
+      waitlistSessionId,
+      waitlistEntryId,
     },
     tokens,
     outsider,
@@ -226,6 +276,22 @@ export const tableSnapshot = async (rt: TestRuntime): Promise<string> => {
 };
 
 /**
+ * Waits until the table stops changing: notifications of the setup are delivered in the
+ * background (queue consumers), and a sweep must start from a table nothing else still writes.
+ */
+const untilQuiet = async (rt: TestRuntime, quietMs = 1500, timeoutMs = 20_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  let before = await tableSnapshot(rt);
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, quietMs));
+    const now = await tableSnapshot(rt);
+    if (now === before) return;
+    before = now;
+  }
+  throw new Error('the sweep world kept changing after its setup');
+};
+
+/**
  * A local runtime and a sweep world built in `beforeAll` of the calling file, with the route
  * samples aimed at it; `world` and `samples` are read inside tests.
  */
@@ -234,6 +300,7 @@ export const useSweepWorld = (name: string) => {
   let built: { world: SweepWorld; samples: ReturnType<typeof routeSamples> } | undefined;
   beforeAll(async () => {
     const world = await buildSweepWorld(rt, name);
+    await untilQuiet(rt);
     built = { world, samples: routeSamples(world.target) };
   });
   const current = () => {

@@ -43,11 +43,15 @@ const otherFunctions = (Object.keys(fns) as (keyof typeof fns)[]).filter(
 );
 
 describe('holds sweeper rule', () => {
-  const sweeps = resourcesOf(template, 'AWS::Events::Rule').filter(
-    ([, r]) =>
-      (r as { Properties: { ScheduleExpression: string } }).Properties.ScheduleExpression ===
-      'rate(1 minute)',
-  );
+  // The outbox sweeper also runs every minute, on the notifications queue: only rules targeting holds count.
+  const sweeps = resourcesOf(template, 'AWS::Events::Rule').filter(([, r]) => {
+    const props = (r as { Properties: { ScheduleExpression: string; Targets: { Arn: unknown }[] } })
+      .Properties;
+    return (
+      props.ScheduleExpression === 'rate(1 minute)' &&
+      props.Targets.some((t) => JSON.stringify(t.Arn) === JSON.stringify(holdsQueueArn))
+    );
+  });
 
   it('fires every minute and puts one holds.sweep message on the holds queue', () => {
     expect(sweeps).toHaveLength(1);

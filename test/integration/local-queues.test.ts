@@ -53,7 +53,7 @@ describe('local queue pollers', () => {
     pollers = startQueuePollers({
       endpoint,
       queues: [queue],
-      handlers: { jobs: handler, holds: handler },
+      handlers: { jobs: handler, holds: handler, notifications: handler },
       waitTimeSeconds: 1,
     });
   };

@@ -117,6 +117,7 @@ describe('sessions against DynamoDB Local', () => {
       available: 50,
       held: 0,
       confirmed: 0,
+      waiting: 0,
       version: 0,
     });
     const detail = await getSession(c.deps, owner, orgId, s.sessionId);
@@ -294,6 +295,7 @@ describe('sessions against DynamoDB Local', () => {
       available: 12,
       held: 0,
       confirmed: 0,
+      waiting: 0,
       version: 1,
     });
 
@@ -317,6 +319,7 @@ describe('sessions against DynamoDB Local', () => {
       available: 0,
       held: 3,
       confirmed: 4,
+      waiting: 0,
       version: 3,
     });
 
@@ -439,6 +442,7 @@ describe('sessions against DynamoDB Local', () => {
       capacity: 10,
       seating: { mode: 'general' },
       status: 'scheduled',
+      cancellation: null,
       deleting: false,
       createdAt: now,
       updatedAt: now,

@@ -21,6 +21,7 @@ export interface BookingItem {
   listedUser: string;
   bookedBy: string;
   userId?: string | undefined;
+  waitlistEntryId?: string | undefined;
   createdAt: string;
   updatedAt: string;
 }
@@ -50,6 +51,7 @@ export const toBookingItem = (b: Booking): BookingItem => ({
   listedUser: b.userId ?? unlisted,
   bookedBy: b.bookedBy,
   ...(b.userId ? { userId: b.userId } : {}),
+  ...(b.waitlistEntryId ? { waitlistEntryId: b.waitlistEntryId } : {}),
   createdAt: b.createdAt,
   updatedAt: b.updatedAt,
 });
@@ -68,6 +70,7 @@ export const toBooking = (i: BookingItem): Booking => ({
   holdExpiresAt: i.holdExpiresAt ?? null,
   bookedBy: i.bookedBy,
   userId: i.userId ?? null,
+  waitlistEntryId: i.waitlistEntryId ?? null,
   createdAt: i.createdAt,
   updatedAt: i.updatedAt,
 });

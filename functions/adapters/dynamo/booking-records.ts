@@ -1,5 +1,7 @@
+import type { StepNotification } from '../../core/booking-ports.js';
 import type { Booking, BookingStatus } from '../../core/model/booking.js';
-import { notificationRecord, type TxEntities } from './notification-records.js';
+import type { NotificationRef } from '../../core/model/notification.js';
+import { notificationMessageId, notificationRecord, type TxEntities } from './notification-records.js';
 
 /**
  * The history, audit and outbox items every booking change writes in its own transaction
@@ -11,6 +13,8 @@ export interface BookingStep {
   from: BookingStatus | null;
   by: string;
   reason: string;
+  /** Instead of the `booking.${status}` notification. */
+  notification?: StepNotification | undefined;
 }
 
 const sessionOf = (b: Booking) => ({ orgId: b.orgId, sessionId: b.sessionId });
@@ -24,7 +28,14 @@ const summary = (b: Booking) => ({
   status: b.status,
 });
 
-export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason }: BookingStep) => {
+/** Where the notification of a booking's current step is stored, known without reading it. */
+export const stepNotificationRef = (b: Booking): NotificationRef => ({
+  ...sessionOf(b),
+  at: b.updatedAt,
+  messageId: notificationMessageId(recordId(b)),
+});
+
+export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason, notification }: BookingStep) => {
   const at = b.updatedAt;
   return [
     tx.bookingHistory
@@ -54,25 +65,53 @@ export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason }: Bo
       ...sessionOf(b),
       key: recordId(b),
       at,
-      type: `booking.${b.status}`,
+      type: notification?.type ?? `booking.${b.status}`,
       recipientId: (b.attendeeId ?? b.partyId) as string,
       userId: b.userId,
-      payload: { ...summary(b), eventId: b.eventId, holdExpiresAt: b.holdExpiresAt, reason },
+      payload: {
+        ...summary(b),
+        eventId: b.eventId,
+        holdExpiresAt: b.holdExpiresAt,
+        reason,
+        ...notification?.details,
+      },
     }),
   ];
 };
 
-/** What the waitlist consumes: places of this session became available again. */
-export const capacityReleased = (tx: TxEntities, b: Booking) =>
+export interface CapacityRelease {
+  orgId: string;
+  sessionId: string;
+  at: string;
+  /** Stable per change (the item's messageId is `capacity-released#${key}`). */
+  key: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * What the waitlist consumes: places of this session may be offered (they became available
+ * again, the capacity was raised, or the waiting line changed while places were free).
+ */
+export const sessionCapacityReleased = (tx: TxEntities, r: CapacityRelease) =>
   tx.outbox
     .create({
-      ...sessionOf(b),
-      messageId: `capacity-released#${recordId(b)}`,
-      at: b.updatedAt,
+      orgId: r.orgId,
+      sessionId: r.sessionId,
+      messageId: `capacity-released#${r.key}`,
+      at: r.at,
       kind: 'domain-event',
       type: 'capacity.released',
       status: 'pending',
       attempts: 0,
-      payload: JSON.stringify({ seats: b.seats, seatLabels: b.seatLabels, bookingId: b.bookingId }),
+      payload: JSON.stringify(r.payload),
     })
     .commit();
+
+/** Places of this booking became available again. */
+export const capacityReleased = (tx: TxEntities, b: Booking) =>
+  sessionCapacityReleased(tx, {
+    ...sessionOf(b),
+    at: b.updatedAt,
+    key: recordId(b),
+    payload: { seats: b.seats, seatLabels: b.seatLabels, bookingId: b.bookingId },
+  });

@@ -19,11 +19,14 @@ import { staleParty } from './party-writes.js';
 import { retryTransient } from './retry.js';
 import type { EventlyService } from './service.js';
 import { expectCommitted, failedItems } from './transactions.js';
+import { offerOutcomeRecords, requeuesEntry } from './waitlist-records.js';
 
-type Part = 'counter' | 'booking' | 'seat' | 'record' | 'org' | 'event' | 'holder';
+type Part = 'counter' | 'booking' | 'seat' | 'record' | 'org' | 'event' | 'holder' | 'session';
 
 const eventChanged = () =>
   new DomainError('NOT_BOOKABLE', 'the event changed while booking; read it again', { stale: 'event' });
+const sessionChanged = () =>
+  new DomainError('NOT_BOOKABLE', 'the session changed while booking; read it again', { stale: 'session' });
 
 export const dynamoBookingStore = (
   service: EventlyService,
@@ -36,8 +39,10 @@ export const dynamoBookingStore = (
     sessionId: b.sessionId,
   });
 
-  const available = async (orgId: string, sessionId: string) =>
-    (await sessionCounter.get({ orgId, sessionId }).go({ consistent: true })).data?.available ?? 0;
+  const counterNow = async (orgId: string, sessionId: string) => {
+    const { data } = await sessionCounter.get({ orgId, sessionId }).go({ consistent: true });
+    return { available: data?.available ?? 0, waiting: data?.waiting ?? 0 };
+  };
 
   /** Turns the failed items of a booking transaction into the one error the caller should see. */
   const explainCreate = async (nb: NewBooking, parts: readonly Part[], failed: number[]): Promise<void> => {
@@ -49,6 +54,7 @@ export const dynamoBookingStore = (
       throw new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted');
     }
     if (has('event')) throw eventChanged();
+    if (has('session')) throw sessionChanged();
     if (has('holder')) {
       throw nb.holder.kind === 'party' ? staleParty(nb.holder.party.partyId) : notFound('attendee');
     }
@@ -56,7 +62,11 @@ export const dynamoBookingStore = (
       .filter((i) => parts[i] === 'seat')
       .map((i) => b.seatLabels[i - parts.indexOf('seat')] as string);
     if (seats.length > 0) throw seatTaken(seats);
-    if (has('counter')) throw capacityExhausted(await available(b.orgId, b.sessionId), b.seats);
+    if (has('counter')) {
+      const { available, waiting } = await counterNow(b.orgId, b.sessionId);
+      // While people wait, freed places are theirs: the line is offered them first.
+      throw waiting > 0 ? capacityExhausted(0, b.seats, waiting) : capacityExhausted(available, b.seats);
+    }
   };
 
   const create = async (nb: NewBooking): Promise<void> => {
@@ -71,6 +81,7 @@ export const dynamoBookingStore = (
       'org',
       'event',
       'holder',
+      'session',
     ];
     const outcome = await service.transaction
       .write((tx) => [
@@ -78,7 +89,10 @@ export const dynamoBookingStore = (
           .patch(sessionKey(b))
           .add({ [b.status === 'held' ? 'held' : 'confirmed']: b.seats, version: 1 })
           .subtract({ available: b.seats })
-          .where(({ available: left }, { gte }) => gte(left, b.seats))
+          .where(
+            ({ available: left, waiting }, { gte, eq, notExists }) =>
+              `${gte(left, b.seats)} AND (${notExists(waiting)} OR ${eq(waiting, 0)})`,
+          )
           .commit(),
         tx.booking.create(toBookingItem(b)).commit(),
         ...b.seatLabels.map((label) =>
@@ -119,6 +133,13 @@ export const dynamoBookingStore = (
                   : exists(attr.attendeeId),
               )
               .commit(),
+        tx.session
+          .check(sessionKey(b))
+          .where(
+            ({ status, deleting, updatedAt }, { eq }) =>
+              `${eq(status, 'scheduled')} AND ${eq(deleting, false)} AND ${eq(updatedAt, nb.session.updatedAt)}`,
+          )
+          .commit(),
       ])
       .go();
     await explainCreate(nb, parts, failedItems(outcome));
@@ -155,7 +176,8 @@ export const dynamoBookingStore = (
 
     transition: (change) =>
       retryTransient(async () => {
-        const { current, next, by, reason, deadline } = change;
+        const { current, next, by, reason, deadline, requeuePosition, notification } = change;
+        const offerOutcome = { current, next, requeuePosition };
         const from = counterBucket(current.status);
         const to = counterBucket(next.status);
         const releases = isLive(current.status) && !isLive(next.status);
@@ -173,7 +195,11 @@ export const dynamoBookingStore = (
               .commit(),
             tx.sessionCounter
               .patch(sessionKey(current))
-              .add({ [to]: current.seats, version: 1 })
+              .add({
+                [to]: current.seats,
+                version: 1,
+                ...(requeuesEntry(offerOutcome) ? { waiting: 1 } : {}),
+              })
               .subtract({ [from]: current.seats })
               .where((attr, { gte }) => gte(attr[from], current.seats))
               .commit(),
@@ -189,8 +215,9 @@ export const dynamoBookingStore = (
                     .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
                     .commit(),
             ),
-            ...stepRecords(tx, { booking: next, from: current.status, by, reason }),
+            ...stepRecords(tx, { booking: next, from: current.status, by, reason, notification }),
             ...(releases ? [capacityReleased(tx, next)] : []),
+            ...offerOutcomeRecords(tx, offerOutcome),
           ])
           .go();
         if (failedItems(outcome)[0] === 0) return 'stale';

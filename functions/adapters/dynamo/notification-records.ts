@@ -24,12 +24,15 @@ export interface NotificationRecord {
   payload: Record<string, unknown>;
 }
 
+/** The messageId a notification of change `key` is stored under. */
+export const notificationMessageId = (key: string): string => `notify#${key}`;
+
 export const notificationRecord = (tx: TxEntities, n: NotificationRecord) =>
   tx.outbox
     .create({
       orgId: n.orgId,
       sessionId: n.sessionId,
-      messageId: `notify#${n.key}`,
+      messageId: notificationMessageId(n.key),
       at: n.at,
       kind: 'notification',
       type: n.type,

@@ -12,6 +12,7 @@ import { eventListingEntity } from './entities/event-listing.js';
 import { idempotencyEntity } from './entities/idempotency.js';
 import { inviteEntity } from './entities/invite.js';
 import { memberEntity } from './entities/member.js';
+import { notificationPreferenceEntity } from './entities/notification-preference.js';
 import { organizationEntity } from './entities/organization.js';
 import { outboxEntity } from './entities/outbox.js';
 import { partyEntity } from './entities/party.js';
@@ -19,6 +20,8 @@ import { roomSlotEntity, roomVersionEntity } from './entities/room-schedule.js';
 import { sessionEntity } from './entities/session.js';
 import { sessionCounterEntity } from './entities/session-counter.js';
 import { venueEntity } from './entities/venue.js';
+import { waitlistEntryEntity } from './entities/waitlist-entry.js';
+import { waitlistHolderEntity, waitlistMetaEntity, waitlistSlotEntity } from './entities/waitlist-line.js';
 
 export const createService = (client: DynamoDBDocumentClient, table: string) =>
   new Service(
@@ -43,6 +46,11 @@ export const createService = (client: DynamoDBDocumentClient, table: string) =>
       bookingHistory: bookingHistoryEntity,
       audit: auditEntity,
       outbox: outboxEntity,
+      notificationPreference: notificationPreferenceEntity,
+      waitlistEntry: waitlistEntryEntity,
+      waitlistSlot: waitlistSlotEntity,
+      waitlistMeta: waitlistMetaEntity,
+      waitlistHolder: waitlistHolderEntity,
     },
     { client, table },
   );

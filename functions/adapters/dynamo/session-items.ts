@@ -1,4 +1,4 @@
-import type { CapacityCounter, Seating, Session } from '../../core/model/session.js';
+import type { CapacityCounter, Seating, Session, SessionCancellation } from '../../core/model/session.js';
 
 /** A session as stored: seating flattened into a mode and the list that mode needs. */
 export interface SessionItem {
@@ -16,14 +16,37 @@ export interface SessionItem {
   seats?: string[] | undefined;
   tables?: { name: string; capacity: number }[] | undefined;
   status: Session['status'];
+  cancelledAt?: string | undefined;
+  cancelledBy?: string | undefined;
+  cancelReason?: string | undefined;
+  cancelCompletedAt?: string | undefined;
   deleting: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
-export const toSessionItem = ({ seating, seriesId, ...rest }: Session): SessionItem => ({
+/** The flat attributes a cancellation is stored in. */
+export const cancellationItem = (c: SessionCancellation) => ({
+  cancelledAt: c.at,
+  cancelledBy: c.by,
+  cancelReason: c.reason,
+  ...(c.completedAt ? { cancelCompletedAt: c.completedAt } : {}),
+});
+
+const cancellationOf = (i: SessionItem): SessionCancellation | null =>
+  i.cancelledAt
+    ? {
+        at: i.cancelledAt,
+        by: i.cancelledBy ?? '',
+        reason: i.cancelReason ?? '',
+        completedAt: i.cancelCompletedAt ?? null,
+      }
+    : null;
+
+export const toSessionItem = ({ seating, seriesId, cancellation, ...rest }: Session): SessionItem => ({
   ...rest,
   ...(seriesId ? { seriesId } : {}),
+  ...(cancellation ? cancellationItem(cancellation) : {}),
   seatingMode: seating.mode,
   ...(seating.mode === 'seated' ? { seats: seating.seats } : {}),
   ...(seating.mode === 'tables' ? { tables: seating.tables } : {}),
@@ -48,6 +71,7 @@ export const toSession = (i: SessionItem): Session => ({
   capacity: i.capacity,
   seating: seatingOf(i),
   status: i.status,
+  cancellation: cancellationOf(i),
   deleting: i.deleting,
   createdAt: i.createdAt,
   updatedAt: i.updatedAt,

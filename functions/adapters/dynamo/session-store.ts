@@ -1,8 +1,10 @@
 import { DomainError, notFound } from '../../core/errors.js';
 import type { Session } from '../../core/model/session.js';
 import type { RoomRef, ScheduleWrite, SessionStore } from '../../core/session-ports.js';
+import { sessionCapacityReleased } from './booking-records.js';
 import { queryPage } from './pagination.js';
 import type { EventlyService } from './service.js';
+import { sessionCancellationWrites } from './session-cancellation.js';
 import { freshCounter, roomOf, type SessionItem, slotOf, toSession, toSessionItem } from './session-items.js';
 import { expectCommitted, isConditionFailure } from './transactions.js';
 
@@ -41,6 +43,7 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
           held: data.held,
           confirmed: data.confirmed,
           version: data.version,
+          waiting: data.waiting ?? 0,
         }
       : undefined;
   };
@@ -177,8 +180,8 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
         ...(moved && !sameSlot(current, next) ? (['other'] as const) : []),
       ];
       const outcome = await service.transaction
-        .write(({ session: tx, sessionCounter: counter, roomSlot: slot, roomVersion: rv }) => [
-          tx
+        .write((entities) => [
+          entities.session
             .put(toSessionItem(next))
             .where(
               ({ updatedAt, deleting }, { eq }) =>
@@ -187,7 +190,7 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
             .commit(),
           ...(delta !== 0
             ? [
-                counter
+                entities.sessionCounter
                   .patch(keyOf(orgId, sessionId))
                   .set({ capacity: next.capacity })
                   .add({ available: delta, version: 1 })
@@ -199,8 +202,25 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
                   .commit(),
               ]
             : []),
-          ...(moved ? [bumpVersion(rv, roomOf(next), expectedVersion), slot.put(slotOf(next)).commit()] : []),
-          ...(moved && !sameSlot(current, next) ? [slot.delete(slotOf(current)).commit()] : []),
+          ...(moved
+            ? [
+                bumpVersion(entities.roomVersion, roomOf(next), expectedVersion),
+                entities.roomSlot.put(slotOf(next)).commit(),
+              ]
+            : []),
+          ...(moved && !sameSlot(current, next) ? [entities.roomSlot.delete(slotOf(current)).commit()] : []),
+          // More places: the waitlist may be offered them (after the items `parts` explains).
+          ...(delta > 0
+            ? [
+                sessionCapacityReleased(entities, {
+                  orgId,
+                  sessionId,
+                  at: next.updatedAt,
+                  key: `${sessionId}#capacity#${next.updatedAt}`,
+                  payload: { seats: delta, reason: 'capacity raised' },
+                }),
+              ]
+            : []),
         ])
         .go();
       const failed = failedPart(outcome, parts);
@@ -210,6 +230,8 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
       expectCommitted(outcome, []);
       return 'written';
     },
+
+    ...sessionCancellationWrites(service, get),
 
     async markDeleting(orgId, sessionId, at) {
       try {

@@ -30,6 +30,8 @@ export interface Booking {
    * when that attendee is not linked to a user. Lists it under `/v1/me/bookings`.
    */
   userId: string | null;
+  /** Set on a waitlist offer: the entry whose offer this held booking is. */
+  waitlistEntryId: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -4,8 +4,16 @@
  */
 
 export type SeatingMode = 'general' | 'seated' | 'tables';
-/** The booking engine adds cancellation later; until then every session is scheduled. */
-export type SessionStatus = 'scheduled';
+/** A cancelled session takes no bookings and no edits; its live bookings are cancelled in the background. */
+export type SessionStatus = 'scheduled' | 'cancelled';
+
+/** Who cancelled a session and why; `completedAt` is set once none of its bookings is live any more. */
+export interface SessionCancellation {
+  at: string;
+  by: string;
+  reason: string;
+  completedAt: string | null;
+}
 
 export interface SessionTable {
   name: string;
@@ -36,6 +44,8 @@ export interface Session {
   capacity: number;
   seating: Seating;
   status: SessionStatus;
+  /** Set when the session is cancelled (and only then). */
+  cancellation: SessionCancellation | null;
   /** Set while a cascade delete of the session runs; the session refuses every other change. */
   deleting: boolean;
   createdAt: string;
@@ -53,6 +63,11 @@ export interface CapacityCounter {
   confirmed: number;
   /** Bumped by every change, for readers that want to detect one. */
   version: number;
+  /**
+   * Waitlist entries still waiting. While any wait, places that come free belong to them: a
+   * direct booking is refused (or joins the line), only the offer engine takes places.
+   */
+  waiting?: number;
 }
 
 /** A session's slot in a room's schedule. */

@@ -3,6 +3,7 @@ import { type Booking, type BookingRef, type BookingStatus, systemActor } from '
 import type { Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
 import { bookerIn, bookingNotFound, mayAccess } from './bookings-access.js';
+import { requeuePositionFor } from './waitlist-requeue.js';
 
 /**
  * Booking state changes after the booking: confirm (held -> confirmed), cancel (held or confirmed
@@ -29,6 +30,10 @@ const moved = (b: Booking, status: BookingStatus, at: string, paymentStatus = b.
   updatedAt: at,
 });
 
+/** The booking cancelled at `at`: a pending payment is dropped, a paid one stays for the refund flow. */
+export const asCancelled = (b: Booking, at: string): Booking =>
+  moved(b, 'cancelled', at, b.paymentStatus === 'pending' ? 'none' : b.paymentStatus);
+
 const readOwn = async (deps: Deps, principal: Principal, ref: BookingRef, action: 'booking.manage') => {
   const booker = await bookerIn(deps, ref.orgId, principal, action);
   const booking = await deps.bookings.get(ref);
@@ -51,7 +56,9 @@ export const confirmHeld = async (deps: Deps, ref: BookingRef, by: string): Prom
     if (booking.status !== 'held') throw wrongState(booking, 'confirmed');
     const now = deps.clock.now();
     if (isPast(booking.holdExpiresAt, now)) throw holdExpired(booking);
-    const next = moved(booking, 'confirmed', now.toISOString(), 'paid');
+    // A hold waits for payment; a free event's waitlist offer is held with nothing to pay.
+    const paid = booking.paymentStatus === 'pending' ? 'paid' : booking.paymentStatus;
+    const next = moved(booking, 'confirmed', now.toISOString(), paid);
     const result = await deps.bookings.transition({
       current: booking,
       next,
@@ -101,12 +108,7 @@ export const cancelBooking = async (deps: Deps, principal: Principal, ref: Booki
         );
       }
     }
-    const next = moved(
-      booking,
-      'cancelled',
-      now.toISOString(),
-      booking.paymentStatus === 'pending' ? 'none' : booking.paymentStatus,
-    );
+    const next = asCancelled(booking, now.toISOString());
     const reason = booker.kind === 'staff' ? 'cancelled by staff' : 'cancelled by the attendee';
     const result = await deps.bookings.transition({ current: booking, next, by: principal.sub, reason });
     if (result === 'done') {
@@ -133,12 +135,14 @@ export const expireHold = async (
     if (booking?.status !== 'held') return 'not-held';
     if (!isPast(booking.holdExpiresAt, now)) return 'not-due';
     const next = moved(booking, 'expired', now.toISOString(), 'none');
+    const requeuePosition = await requeuePositionFor(deps, booking);
     const result = await deps.bookings.transition({
       current: booking,
       next,
       by: systemActor,
-      reason: 'hold expired',
+      reason: booking.waitlistEntryId ? 'waitlist offer expired' : 'hold expired',
       deadline: 'passed',
+      ...(requeuePosition === undefined ? {} : { requeuePosition }),
     });
     if (result === 'done') return 'expired';
   }

@@ -1,7 +1,9 @@
 import { DomainError, validationFailed } from '../errors.js';
+import type { SessionTable } from '../model/session.js';
+import { tablePlaces } from './sessions-seating.js';
 
 /**
- * Seat allocation for seated sessions. The choice is made from a read of the taken seats; the
+ * Seat allocation for seated and table sessions. The choice is made from a read of the taken seats; the
  * seat puts of the booking transaction (`attribute_not_exists`) are what make it safe when two
  * bookings pick the same seat at once: one of them fails with SEAT_TAKEN.
  */
@@ -30,10 +32,43 @@ export interface SeatRequest {
   requested: readonly string[] | undefined;
   /** Parties sit together: adjacent seats are preferred over the lowest ones. */
   together: boolean;
+  /** Table sessions: `seatMap` holds their places, and a booking sits at as few tables as it can. */
+  tables?: readonly SessionTable[] | undefined;
 }
 
-/** Requested labels (all must exist and be free), else the lowest free ones. */
-export const chooseSeats = ({ seatMap, taken, seats, requested, together }: SeatRequest): string[] => {
+/**
+ * Free places for `seats` people at as few tables as possible: the first table with enough free
+ * places; else the tables with the most free places, the last one being the smallest that seats
+ * the rest (so larger free tables stay whole for later parties). Assumes enough places are free.
+ */
+const placesAtTables = (tables: readonly SessionTable[], taken: ReadonlySet<string>, seats: number) => {
+  const free = tables.map((t, index) => ({ index, places: tablePlaces(t).filter((l) => !taken.has(l)) }));
+  const one = free.find((t) => t.places.length >= seats);
+  if (one) return one.places.slice(0, seats);
+  const rest = free
+    .filter((t) => t.places.length > 0)
+    .sort((a, b) => b.places.length - a.places.length || a.index - b.index);
+  const picked: { index: number; places: string[] }[] = [];
+  for (let left = seats; left > 0 && rest.length > 0; ) {
+    const fits = rest.filter((t) => t.places.length >= left);
+    const smallest = fits[fits.length - 1]?.places.length;
+    const next = fits.find((t) => t.places.length === smallest) ?? (rest[0] as (typeof rest)[number]);
+    rest.splice(rest.indexOf(next), 1);
+    picked.push({ index: next.index, places: next.places.slice(0, left) });
+    left -= Math.min(left, next.places.length);
+  }
+  return picked.sort((a, b) => a.index - b.index).flatMap((t) => t.places);
+};
+
+/** Requested labels (all must exist and be free), else the lowest free ones (or places at tables). */
+export const chooseSeats = ({
+  seatMap,
+  taken,
+  seats,
+  requested,
+  together,
+  tables,
+}: SeatRequest): string[] => {
   if (requested && requested.length > 0) {
     if (requested.length !== seats) {
       throw validationFailed([{ field: 'seatLabels', message: `must name exactly ${seats} seats` }]);
@@ -52,6 +87,7 @@ export const chooseSeats = ({ seatMap, taken, seats, requested, together }: Seat
   }
   const free = seatMap.filter((l) => !taken.has(l));
   if (free.length < seats) return free.slice(0, seats);
+  if (tables) return placesAtTables(tables, taken, seats);
   const order = new Map(seatMap.map((l, i) => [l, i]));
   return (together && adjacentRun(free, order, seats)) || free.slice(0, seats);
 };
@@ -59,7 +95,13 @@ export const chooseSeats = ({ seatMap, taken, seats, requested, together }: Seat
 export const seatTaken = (labels: readonly string[]): DomainError =>
   new DomainError('SEAT_TAKEN', `seats already taken: ${labels.join(', ')}`, { labels: [...labels] });
 
-export const capacityExhausted = (available: number, wanted: number): DomainError =>
-  new DomainError('CAPACITY_EXHAUSTED', `only ${available} places are left; ${wanted} were asked for`, {
-    available,
-  });
+export const capacityExhausted = (available: number, wanted: number, waiting = 0): DomainError =>
+  waiting > 0
+    ? new DomainError(
+        'CAPACITY_EXHAUSTED',
+        `${waiting} waitlist entries wait for this session; free places go to them first`,
+        { available, waiting },
+      )
+    : new DomainError('CAPACITY_EXHAUSTED', `only ${available} places are left; ${wanted} were asked for`, {
+        available,
+      });

@@ -1,14 +1,18 @@
 import { notFound } from '../errors.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, SeatState } from '../model/booking.js';
+import type { SessionTable } from '../model/session.js';
 import type { Page, PageRequest, Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
 import { authorize } from './access.js';
 import { bookerIn, bookingNotFound, mayAccess } from './bookings-access.js';
+import { placeLabels, tableOf } from './sessions-seating.js';
 
 /** Reads of bookings: one booking with its seats and history, lists, and a session's availability. */
 
 export interface BookingDetail extends Booking {
   seatStates: { label: string; state: Exclude<SeatState, 'free'> }[];
+  /** Table sessions: the tables the booking sits at, in table order; null otherwise. */
+  tables: string[] | null;
   history: BookingHistoryEntry[];
 }
 
@@ -20,12 +24,16 @@ export const getBooking = async (
   const booker = await bookerIn(deps, ref.orgId, principal, 'booking.read');
   const booking = await deps.bookings.get(ref);
   if (!booking || !mayAccess(booker, booking)) throw bookingNotFound();
-  const history = await deps.bookings.history(ref);
+  const [history, session] = await Promise.all([
+    deps.bookings.history(ref),
+    deps.sessions.get(ref.orgId, ref.sessionId),
+  ]);
   const state = booking.status === 'held' ? 'held' : 'confirmed';
   const live = booking.status === 'held' || booking.status === 'confirmed';
   return {
     ...booking,
     seatStates: live ? booking.seatLabels.map((label) => ({ label, state })) : [],
+    tables: session?.seating.mode === 'tables' ? [...new Set(booking.seatLabels.map(tableOf))] : null,
     history,
   };
 };
@@ -68,13 +76,26 @@ export interface Availability {
   available: number;
   held: number;
   confirmed: number;
-  /** Seated sessions: every seat in map order with its state; null otherwise. */
+  /** Seated and table sessions: every seat (or table place) in order with its state; null otherwise. */
   seats: { label: string; state: SeatState }[] | null;
+  /** Table sessions: each table with its free places; null otherwise. */
+  tables: { name: string; capacity: number; free: number }[] | null;
 }
 
 const seatMapOf = (labels: readonly string[], booked: readonly BookedSeat[]) => {
   const taken = new Map(booked.map((s) => [s.label, s.state]));
   return labels.map((label) => ({ label, state: taken.get(label) ?? ('free' as const) }));
+};
+
+const freeAtTables = (
+  tables: readonly SessionTable[],
+  places: readonly { label: string; state: SeatState }[],
+) => {
+  const free = new Map<string, number>();
+  for (const p of places) {
+    if (p.state === 'free') free.set(tableOf(p.label), (free.get(tableOf(p.label)) ?? 0) + 1);
+  }
+  return tables.map((t) => ({ name: t.name, capacity: t.capacity, free: free.get(t.name) ?? 0 }));
 };
 
 /** Members of the organization, and attendees known to it (their apps pick seats from it). */
@@ -93,10 +114,9 @@ export const getAvailability = async (
     deps.sessions.getCounter(orgId, sessionId),
   ]);
   if (!session || !counter) throw notFound('session');
-  const seats =
-    session.seating.mode === 'seated'
-      ? seatMapOf(session.seating.seats, await deps.bookings.bookedSeats(orgId, sessionId))
-      : null;
+  const places = placeLabels(session.seating);
+  const seats = places ? seatMapOf(places, await deps.bookings.bookedSeats(orgId, sessionId)) : null;
   const { capacity, available, held, confirmed } = counter;
-  return { orgId, sessionId, capacity, available, held, confirmed, seats };
+  const tables = session.seating.mode === 'tables' ? freeAtTables(session.seating.tables, seats ?? []) : null;
+  return { orgId, sessionId, capacity, available, held, confirmed, seats, tables };
 };

@@ -7,15 +7,16 @@ import type { Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
 import { assertOrgOpen, type Booker, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
+import { placeLabels } from './sessions-seating.js';
 
 export interface BookInput {
   attendeeId?: string | undefined;
   partyId?: string | undefined;
   /** Default: 1, or the party's member count. */
   seats?: number | undefined;
-  /** Seated sessions: the labels wanted, as many as `seats`. */
+  /** Seated and table sessions: the labels wanted, as many as `seats`. */
   seatLabels?: string[] | undefined;
-  /** Accepted for clients of the waitlist to come; until then a full session is refused either way. */
+  /** When the session is full (or people wait for it): join its waitlist instead (see bookOrJoin). */
   joinWaitlistIfFull?: boolean | undefined;
 }
 
@@ -23,10 +24,15 @@ const notBookable = (message: string, details: Record<string, unknown>) =>
   new DomainError('NOT_BOOKABLE', message, details);
 
 /** The session must be live and not started, and its event published and live. */
-const bookableParts = (ctx: BookingContext, now: Date) => {
+export const bookableParts = (ctx: BookingContext, now: Date) => {
   const { session, event } = ctx;
   if (!session) throw notFound('session');
   if (session.deleting) throw new DomainError('SESSION_DELETING', 'the session is being deleted');
+  if (session.status !== 'scheduled') {
+    throw notBookable(`the session is ${session.status}; it takes no bookings`, {
+      currentStatus: session.status,
+    });
+  }
   if (!event) throw notFound('event');
   if (event.deleting) throw new DomainError('EVENT_DELETING', 'the event is being deleted');
   if (event.status !== 'published') {
@@ -41,7 +47,11 @@ const bookableParts = (ctx: BookingContext, now: Date) => {
 };
 
 /** Whose booking it is, checked against what the caller may do; answers NOT_FOUND for others'. */
-const holderOf = (ctx: BookingContext, booker: Booker, input: BookInput) => {
+export const holderOf = (
+  ctx: BookingContext,
+  booker: Booker,
+  input: Pick<BookInput, 'attendeeId' | 'partyId'>,
+) => {
   if (input.partyId) {
     const party = ctx.party;
     const mine = booker.kind === 'staff' || (party?.leaderId != null && party.leaderId === ctx.ownAttendeeId);
@@ -121,6 +131,7 @@ export const book = async (
         : null,
       bookedBy: principal.sub,
       userId: ownerUser,
+      waitlistEntryId: null,
       createdAt: at,
       updatedAt: at,
     };
@@ -128,6 +139,7 @@ export const book = async (
       await deps.bookings.create({
         booking,
         event,
+        session,
         holder: holder.party
           ? { kind: 'party', party: holder.party }
           : {
@@ -137,7 +149,8 @@ export const book = async (
             },
       });
     } catch (err) {
-      if (attempt === 0 && err instanceof DomainError && err.details.stale === 'event') continue;
+      // The event or session changed since read: read again (a cancellation then answers NOT_BOOKABLE).
+      if (attempt === 0 && err instanceof DomainError && err.details.stale !== undefined) continue;
       throw err;
     }
     if (booking.holdExpiresAt) {
@@ -153,7 +166,7 @@ export const book = async (
 };
 
 /** A party's booking belongs to its leader's user: the caller when they lead it, else read. */
-const leaderUser = async (deps: Deps, ctx: BookingContext, booker: Booker): Promise<string | null> => {
+export const leaderUser = async (deps: Deps, ctx: BookingContext, booker: Booker): Promise<string | null> => {
   if (booker.kind === 'self') return booker.sub;
   const leaderId = ctx.party?.leaderId;
   if (!leaderId || !ctx.session) return null;
@@ -167,20 +180,24 @@ const seatsFor = async (
   input: BookInput,
   together: boolean,
 ): Promise<string[]> => {
-  if (session.seating.mode !== 'seated') {
+  const places = placeLabels(session.seating);
+  if (!places) {
     if (input.seatLabels?.length) {
-      throw validationFailed([{ field: 'seatLabels', message: 'only seated sessions take seat labels' }]);
+      throw validationFailed([
+        { field: 'seatLabels', message: 'only seated and table sessions take seat labels' },
+      ]);
     }
     return [];
   }
   const booked = await deps.bookings.bookedSeats(session.orgId, session.sessionId);
   const taken = new Set(booked.map((s) => s.label));
   const labels = chooseSeats({
-    seatMap: session.seating.seats,
+    seatMap: places,
     taken,
     seats,
     requested: input.seatLabels,
     together,
+    tables: session.seating.mode === 'tables' ? session.seating.tables : undefined,
   });
   if (labels.length < seats) throw capacityExhausted(labels.length, seats);
   return labels;

@@ -17,8 +17,8 @@ interface Step {
 }
 
 /**
- * A session with its booking records (bookings, history, seats, audit, outbox), those first: they
- * are found through the session's id, which must not vanish before them.
+ * A session with its booking records (bookings, history, seats, audit, outbox) and its waitlist,
+ * those first: they are found through the session's id, which must not vanish before them.
  */
 export const removeSessionWithBookings = async (
   deps: Deps,
@@ -29,6 +29,10 @@ export const removeSessionWithBookings = async (
   let page: number;
   do {
     page = await deps.bookings.purgeSession(orgId, sessionId, pageSize);
+    removed += page;
+  } while (page === pageSize);
+  do {
+    page = await deps.waitlist.purgeSession(orgId, sessionId, pageSize);
     removed += page;
   } while (page === pageSize);
   return removed + (await deps.sessions.remove(orgId, sessionId));

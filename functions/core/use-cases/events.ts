@@ -176,12 +176,17 @@ export const changeEventStatus = async (
   status: EventStatus,
 ): Promise<Event> => {
   await authorize(deps, orgId, principal, 'event.manage');
-  return changeEvent(deps, orgId, eventId, async (now) => {
+  const event = await changeEvent(deps, orgId, eventId, async (now) => {
     if (now.status === status) return undefined;
     const allowed = eventTransitions[now.status];
     if (!allowed.includes(status)) throw invalidTransition(now.status, status, allowed);
     return { ...now, status };
   });
+  // Its sessions (and their bookings) are cancelled in the background. A retry sends the job
+  // again, which restarts a lost one; its steps skip what is already cancelled.
+  if (status === 'cancelled')
+    await deps.jobs.send({ type: 'event.cancel', orgId, eventId, by: principal.sub });
+  return event;
 };
 
 /**

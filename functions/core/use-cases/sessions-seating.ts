@@ -34,6 +34,24 @@ export const expandSeatMap = (input: SeatMapInput): string[] => {
   return labels;
 };
 
+/**
+ * Table sessions book places at tables: each place is a seat label `${table}-${n}` (n = 1..the
+ * table's capacity, tables in their order), so table places are allocated, held and checked
+ * exactly like the seats of a seated session.
+ */
+export const tablePlaces = (t: SessionTable): string[] =>
+  Array.from({ length: t.capacity }, (_, i) => `${t.name}-${i + 1}`);
+
+/** The table a place label belongs to: what precedes its last dash (a place number has none). */
+export const tableOf = (label: string): string => label.slice(0, label.lastIndexOf('-'));
+
+/** Every bookable label of a session in order (seats, or table places); null for general admission. */
+export const placeLabels = (seating: Seating): string[] | null => {
+  if (seating.mode === 'seated') return seating.seats;
+  if (seating.mode === 'tables') return seating.tables.flatMap(tablePlaces);
+  return null;
+};
+
 export interface SeatingChoice {
   mode: SeatingMode;
   /** Explicit capacity; when absent it follows the seat map or tables, else `defaultCapacity`. */

@@ -10,6 +10,7 @@ import { parseLocalDate } from '../time/zoned.js';
 import { authorize } from './access.js';
 import { requestDeletion } from './deletions.js';
 import { assertNoLiveBookings } from './live-bookings.js';
+import { assertBookedPlacesKept } from './sessions-places.js';
 import {
   checkDuration,
   checkNoOverlap,
@@ -153,6 +154,7 @@ export const createSessions = async (
     capacity,
     seating,
     status: 'scheduled',
+    cancellation: null,
     deleting: false,
     createdAt: now,
     updatedAt: now,
@@ -207,6 +209,11 @@ export const updateSession = async (
   const current = await deps.sessions.get(orgId, sessionId);
   if (!current) throw notFound('session');
   if (current.deleting) throw sessionDeleting();
+  if (current.status === 'cancelled') {
+    throw new DomainError('CONFLICT', 'the session is cancelled; it cannot be changed', {
+      currentStatus: current.status,
+    });
+  }
   const { venue } = await catalogOf(deps, orgId, current.eventId);
   const tz = venue.timezone;
   const room = roomOf(venue, input.roomId ?? current.roomId);
@@ -230,6 +237,7 @@ export const updateSession = async (
     },
     room,
   );
+  await assertBookedPlacesKept(deps, current, seating);
   const next: Session = {
     ...current,
     roomId: room.roomId,

@@ -7,6 +7,7 @@ import { eventHandlers } from './catalog/events.js';
 import { partyHandlers } from './catalog/parties.js';
 import { sessionHandlers } from './catalog/sessions.js';
 import { venueHandlers } from './catalog/venues.js';
+import { waitlistHandlers } from './catalog/waitlist.js';
 
 /** Lambda for the catalog context: venues, events, sessions and seating, attendees, parties. */
 export const handler = routeFunction(
@@ -18,6 +19,7 @@ export const handler = routeFunction(
     ...attendeeHandlers,
     ...partyHandlers,
     ...bookingHandlers,
+    ...waitlistHandlers,
     ...deletionHandlers,
   },
   { idempotency: () => getContainer().idempotency },

@@ -6,6 +6,7 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { holdsMessageSchema } from '../../contracts/holds.js';
 import { expireScheduledHold, sweepDueHolds } from '../../core/use-cases/holds.js';
+import { offerReleasedPlaces } from '../../core/use-cases/waitlist-offers.js';
 import { getContainer } from '../../shared/container.js';
 import { logger, metrics, tracer } from '../../shared/observability.js';
 
@@ -33,10 +34,13 @@ const runHoldsMessage = async (record: SQSRecord): Promise<void> => {
       if (result.found > 0) logger.warn('sweep found holds past their deadline', { ...result });
       break;
     }
-    case 'capacity.released':
-      // The waitlist's offer engine attaches here.
-      logger.info('capacity released', { orgId: message.orgId, sessionId: message.sessionId });
+    case 'capacity.released': {
+      const { orgId, sessionId } = message;
+      logger.appendKeys({ orgId });
+      const offered = await offerReleasedPlaces(deps, orgId, sessionId);
+      logger.info('capacity released', { sessionId, offered });
       break;
+    }
   }
 };
 

@@ -7,6 +7,10 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { jobMessageSchema } from '../../contracts/jobs.js';
 import { runDeletionStep } from '../../core/use-cases/cascade.js';
 import { purgeOrganization } from '../../core/use-cases/organizations.js';
+import {
+  runEventCancellationStep,
+  runSessionCancellationStep,
+} from '../../core/use-cases/session-cancellation.js';
 import { getContainer } from '../../shared/container.js';
 import { logger, metrics, tracer } from '../../shared/observability.js';
 
@@ -29,6 +33,19 @@ const runJob = async (record: SQSRecord): Promise<void> => {
     case 'catalog.delete': {
       logger.appendKeys({ orgId: job.orgId });
       if ((await runDeletionStep(deps, job.orgId, job.targetId)) === 'more') await deps.jobs.send(job);
+      break;
+    }
+    case 'session.cancel': {
+      logger.appendKeys({ orgId: job.orgId, sessionId: job.sessionId });
+      // Bounded steps: each one hands the rest of the walk to the next message.
+      const next = await runSessionCancellationStep(deps, job);
+      if (next) await deps.jobs.send(next);
+      break;
+    }
+    case 'event.cancel': {
+      logger.appendKeys({ orgId: job.orgId, eventId: job.eventId });
+      const next = await runEventCancellationStep(deps, job);
+      if (next) await deps.jobs.send(next);
       break;
     }
     case 'nightly.tick':

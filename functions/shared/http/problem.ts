@@ -55,6 +55,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   NOT_BOOKABLE: { status: 409, title: 'Session not open for booking' },
   HOLD_EXPIRED: { status: 409, title: 'Hold expired' },
   CANCEL_CUTOFF_PASSED: { status: 409, title: 'Too late to cancel' },
+  ALREADY_WAITLISTED: { status: 409, title: 'Already on the waitlist' },
   INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
   INVITE_REVOKED: { status: 410, title: 'Invite revoked' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },

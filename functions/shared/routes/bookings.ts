@@ -8,6 +8,7 @@ import {
 } from '../../contracts/bookings.js';
 import { pageOf, pageQuerySchema } from '../../contracts/common.js';
 import { sessionParams } from '../../contracts/sessions.js';
+import { bookingOrWaitlistSchema } from '../../contracts/waitlist.js';
 import type { RouteDefinition } from './definition.js';
 
 const bookingPage = pageOf(bookingSchema, 'BookingPage');
@@ -21,11 +22,15 @@ export const bookingRoutes = [
     function: 'catalog',
     auth: 'jwt',
     summary:
-      'Book seats of a session for an attendee or a party (free events: confirmed; priced: held until paid or the hold lapses). Send an Idempotency-Key to retry safely',
+      'Book seats of a session for an attendee or a party (free events: confirmed; priced: held until paid or the hold lapses). With joinWaitlistIfFull, a session without places for it answers 202 with `{ waitlistEntry }` instead. Send an Idempotency-Key to retry safely',
     tag: 'Bookings',
     params: sessionParams,
     body: bookBody,
-    success: { status: 201, description: 'The booking', schema: bookingSchema },
+    success: {
+      status: 201,
+      description: 'The booking (202 with `{ waitlistEntry }` when it joined the waitlist instead)',
+      schema: bookingOrWaitlistSchema,
+    },
     problems: [403, 404, 409, 503],
   },
   {

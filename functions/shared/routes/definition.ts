@@ -1,7 +1,7 @@
 import type { z } from '../../contracts/zod.js';
 import type { HttpFunctionName } from '../function-definitions.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One entry per HTTP route. CDK turns each into an API Gateway route on `function`; the local

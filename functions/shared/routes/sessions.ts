@@ -1,6 +1,7 @@
 import { pageOf, pageQuerySchema } from '../../contracts/common.js';
 import { deletionSchema } from '../../contracts/deletions.js';
 import {
+  cancelSessionBody,
   createdSessionsSchema,
   createSessionsBody,
   eventSessionsParams,
@@ -66,6 +67,20 @@ export const sessionRoutes = [
     params: sessionParams,
     body: updateSessionBody,
     success: { status: 200, description: 'The updated session', schema: sessionDetailSchema },
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'cancelSession',
+    method: 'POST',
+    path: '/v1/orgs/{orgId}/sessions/{sessionId}/cancel',
+    function: 'catalog',
+    auth: 'jwt',
+    summary:
+      'Cancel a session: it takes no more bookings, and its live bookings are cancelled in the background, each attendee told. A cancelled session is answered as it is',
+    tag: 'Sessions',
+    params: sessionParams,
+    body: cancelSessionBody,
+    success: { status: 200, description: 'The cancelled session', schema: sessionDetailSchema },
     problems: [403, 404, 409],
   },
   {

@@ -47,6 +47,8 @@ export const bookingEntity = new Entity({
     listedUser: { type: 'string', required: true, readOnly: true },
     bookedBy: { type: 'string', required: true, readOnly: true },
     userId: { type: 'string' },
+    /** A waitlist offer's entry id (the entry moves with the booking's state). */
+    waitlistEntryId: { type: 'string', readOnly: true },
     createdAt: { type: 'string', required: true, readOnly: true },
     updatedAt: { type: 'string', required: true },
   },

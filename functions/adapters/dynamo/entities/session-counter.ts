@@ -18,6 +18,8 @@ export const sessionCounterEntity = new Entity({
     held: { type: 'number', required: true },
     confirmed: { type: 'number', required: true },
     version: { type: 'number', required: true },
+    /** Waitlist entries still waiting (absent until the first joins): see CapacityCounter. */
+    waiting: { type: 'number' },
   },
   indexes: {
     byId: {

@@ -37,7 +37,12 @@ export const sessionEntity = new Entity({
         },
       },
     },
-    status: { type: ['scheduled'] as const, required: true },
+    status: { type: ['scheduled', 'cancelled'] as const, required: true },
+    /** Set together when the session is cancelled; `cancelCompletedAt` once no booking is live. */
+    cancelledAt: { type: 'string' },
+    cancelledBy: { type: 'string' },
+    cancelReason: { type: 'string' },
+    cancelCompletedAt: { type: 'string' },
     deleting: { type: 'boolean', required: true },
     createdAt: { type: 'string', required: true, readOnly: true },
     updatedAt: { type: 'string', required: true },

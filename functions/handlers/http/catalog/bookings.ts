@@ -1,4 +1,4 @@
-import { book, cancelBooking, confirmBooking } from '../../../core/use-cases/bookings.js';
+import { cancelBooking, confirmBooking } from '../../../core/use-cases/bookings.js';
 import {
   getAvailability,
   getBooking,
@@ -6,14 +6,17 @@ import {
   listMyBookings,
   listSessionBookings,
 } from '../../../core/use-cases/bookings-view.js';
+import { bookOrJoin } from '../../../core/use-cases/waitlist-join.js';
 import { getContainer } from '../../../shared/container.js';
-import { created, ok, type RouteHandlers } from '../../../shared/http/route-types.js';
+import { accepted, created, ok, type RouteHandlers } from '../../../shared/http/route-types.js';
 
 const deps = () => getContainer().deps;
 
 export const bookingHandlers = {
-  book: async ({ principal, params, body }) =>
-    created(await book(deps(), principal, params.orgId, params.sessionId, body)),
+  book: async ({ principal, params, body }) => {
+    const outcome = await bookOrJoin(deps(), principal, params.orgId, params.sessionId, body);
+    return outcome.kind === 'booked' ? created(outcome.booking) : accepted({ waitlistEntry: outcome.entry });
+  },
   listSessionBookings: async ({ principal, params, query }) =>
     ok(await listSessionBookings(deps(), principal, params.orgId, params.sessionId, query)),
   getBooking: async ({ principal, params }) => ok(await getBooking(deps(), principal, params)),

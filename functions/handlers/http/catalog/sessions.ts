@@ -1,3 +1,4 @@
+import { cancelSession } from '../../../core/use-cases/session-cancellation.js';
 import {
   createSessions,
   deleteSession,
@@ -19,6 +20,8 @@ export const sessionHandlers = {
     ok(await getSession(deps(), principal, params.orgId, params.sessionId)),
   updateSession: async ({ principal, params, body }) =>
     ok(await updateSession(deps(), principal, params.orgId, params.sessionId, body)),
+  cancelSession: async ({ principal, params, body }) =>
+    ok(await cancelSession(deps(), principal, params.orgId, params.sessionId, body.reason)),
   deleteSession: async ({ principal, params }) =>
     accepted(await deleteSession(deps(), principal, params.orgId, params.sessionId)),
 } satisfies Partial<RouteHandlers<'catalog'>>;

@@ -1,0 +1,230 @@
+import type { NotificationRef } from '../../core/model/notification.js';
+import type { ClaimRefusal, NotificationStore } from '../../core/notification-ports.js';
+import { unlisted } from './entities/booking.js';
+import { allPendingShards, pendingShardOf } from './entities/outbox.js';
+import {
+  type OutboxItem,
+  refOfNotificationId,
+  toNotification,
+  toPendingItem,
+  toPreferences,
+} from './notification-items.js';
+import { queryPage } from './pagination.js';
+import type { EventlyService } from './service.js';
+import { isConditionFailure } from './transactions.js';
+
+/**
+ * Notifications over the outbox items. Every delivery step is one conditional update: a claim
+ * only while pending, due and unclaimed; every later step only while that claim (its lease
+ * value) still holds, so a consumer whose lease lapsed cannot overwrite the next one's work.
+ */
+
+/** A step whose claim lapsed belongs to whoever claimed next: it is dropped, not an error. */
+const unlessConditionFails = async (write: Promise<unknown>): Promise<boolean> => {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+const pendingAttributes = ['orgId', 'sessionId', 'at', 'messageId', 'kind', 'type', 'dueAt'] as const;
+
+export const dynamoNotificationStore = (service: EventlyService): NotificationStore => {
+  const { outbox, notificationPreference } = service.entities;
+  const key = (ref: NotificationRef) => ({
+    orgId: ref.orgId,
+    sessionId: ref.sessionId,
+    at: ref.at,
+    messageId: ref.messageId,
+  });
+  /** Updates that move an item in or out of the pending index name its (computed) partition. */
+  const shardOf = (ref: NotificationRef) => ({ pendingShard: pendingShardOf(ref.messageId) });
+
+  const read = async (ref: NotificationRef): Promise<OutboxItem | null> =>
+    (await outbox.get(key(ref)).go({ consistent: true })).data;
+
+  const refusal = (item: OutboxItem | null, now: string): ClaimRefusal => {
+    if (item?.kind !== 'notification') return 'missing';
+    if (item.status !== 'pending') return 'done';
+    if (item.leaseUntil && item.leaseUntil >= now) return 'busy';
+    return 'not-due';
+  };
+
+  return {
+    listByUser: (userId, page) =>
+      queryPage(
+        `notifications#${userId}`,
+        page,
+        (opts) => outbox.query.byUser({ listedUser: userId }).go({ ...opts, order: 'desc' }),
+        (i) => toNotification(i as OutboxItem),
+      ),
+
+    async getForUser(userId, notificationId) {
+      const ref = refOfNotificationId(notificationId);
+      if (!ref || userId === unlisted) return undefined;
+      const item = await read(ref);
+      return item?.kind === 'notification' && item.userId === userId ? toNotification(item) : undefined;
+    },
+
+    async markRead(ref, at) {
+      const first = await unlessConditionFails(
+        outbox
+          .patch(key(ref))
+          .set({ readAt: at })
+          .where((a, { notExists }) => notExists(a.readAt))
+          .go(),
+      );
+      const item = await read(ref);
+      if (!item) throw new Error(`notification ${ref.messageId} vanished while being marked read`);
+      if (!first && !item.readAt) throw new Error(`notification ${ref.messageId} could not be marked read`);
+      return toNotification(item);
+    },
+
+    async getPreferences(orgId, userId) {
+      const { data } = await notificationPreference.get({ orgId, userId }).go();
+      return data ? toPreferences(data) : undefined;
+    },
+
+    async putPreferences(orgId, userId, preferences, at) {
+      await notificationPreference
+        .put({
+          orgId,
+          userId,
+          channels: preferences.channels,
+          ...(preferences.quietHours
+            ? { quietStart: preferences.quietHours.start, quietEnd: preferences.quietHours.end }
+            : {}),
+          updatedAt: at,
+        })
+        .go();
+    },
+
+    async claim(ref, now, lease) {
+      try {
+        const { data } = await outbox
+          .patch(key(ref))
+          .add({ attempts: 1 })
+          .set({ leaseUntil: lease })
+          .where(
+            (a, { eq, lt, lte, notExists }) =>
+              `${eq(a.kind, 'notification')} AND ${eq(a.status, 'pending')} AND ${lte(a.dueAt, now)} AND (${notExists(a.leaseUntil)} OR ${lt(a.leaseUntil, now)})`,
+          )
+          .go({ response: 'all_new' });
+        return { notification: toNotification(data as OutboxItem), lease };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return refusal(await read(ref), now);
+      }
+    },
+
+    async recordSent(ref, sent, lease) {
+      // Not dropped on a lapsed lease: the caller must stop before sending anything more.
+      await outbox
+        .patch(key(ref))
+        .set({ sentChannels: [...sent] })
+        .where((a, { eq }) => eq(a.leaseUntil, lease))
+        .go();
+    },
+
+    async complete(ref, lease) {
+      await unlessConditionFails(
+        outbox
+          .patch(key(ref))
+          .set({ status: 'sent', dueAt: unlisted })
+          .composite(shardOf(ref))
+          .remove(['leaseUntil'])
+          .where((a, { eq }) => eq(a.leaseUntil, lease))
+          .go(),
+      );
+    },
+
+    async defer(ref, until, lease) {
+      await unlessConditionFails(
+        outbox
+          .patch(key(ref))
+          .set({ dueAt: until })
+          .composite(shardOf(ref))
+          .remove(['leaseUntil'])
+          .where((a, { eq }) => eq(a.leaseUntil, lease))
+          .go(),
+      );
+    },
+
+    async release(ref, error, now, lease) {
+      await unlessConditionFails(
+        outbox
+          .patch(key(ref))
+          .set({ dueAt: now, lastError: error })
+          .composite(shardOf(ref))
+          .remove(['leaseUntil'])
+          .where((a, { eq }) => eq(a.leaseUntil, lease))
+          .go(),
+      );
+    },
+
+    async fail(ref, error, lease) {
+      await unlessConditionFails(
+        outbox
+          .patch(key(ref))
+          .set({ status: 'failed', dueAt: unlisted, lastError: error })
+          .composite(shardOf(ref))
+          .remove(['leaseUntil'])
+          .where((a, { eq }) => eq(a.leaseUntil, lease))
+          .go(),
+      );
+    },
+
+    async listPending(dueBy, limit) {
+      // Every shard's earliest `limit`, merged: the overall earliest `limit` are among them.
+      const pages = await Promise.all(
+        allPendingShards().map((pendingShard) =>
+          outbox.query
+            .byPending({ pendingShard })
+            // Sort keys are `${dueAt}#${messageId}`: `~` sorts after `#`, so items due exactly at
+            // `dueBy` are included; the filter below drops anything later.
+            .lte({ dueAt: `${dueBy}~` })
+            .go({ limit, attributes: [...pendingAttributes] }),
+        ),
+      );
+      return pages
+        .flatMap((p) => p.data)
+        .filter((i) => (i.dueAt ?? '') <= dueBy)
+        .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
+        .slice(0, limit)
+        .map(toPendingItem);
+    },
+
+    async listPendingSince(orgId, sessionId, since) {
+      const { data } = await outbox.query
+        .bySession({ orgId, sessionId })
+        .gte({ at: since })
+        .where((a, { eq }) => eq(a.status, 'pending'))
+        .go({ consistent: true, pages: 'all', attributes: [...pendingAttributes] });
+      return data.map(toPendingItem);
+    },
+
+    async touch(ref, at) {
+      await unlessConditionFails(
+        outbox
+          .patch(key(ref))
+          .set({ dueAt: at })
+          .composite(shardOf(ref))
+          .where((a, { eq }) => eq(a.status, 'pending'))
+          .go(),
+      );
+    },
+
+    markConsumed: (ref) =>
+      unlessConditionFails(
+        outbox
+          .patch(key(ref))
+          .set({ status: 'consumed', dueAt: unlisted })
+          .composite(shardOf(ref))
+          .where((a, { eq }) => eq(a.status, 'pending'))
+          .go(),
+      ),
+  };
+};

@@ -1,0 +1,106 @@
+import type {
+  Notification,
+  NotificationPreferences,
+  NotificationRef,
+  OutboundChannel,
+} from './model/notification.js';
+import type { Page, PageRequest } from './model/types.js';
+
+/**
+ * Ports of notification delivery and the outbox relay. The store keeps notifications where the
+ * change that caused them wrote them (the outbox) and moves them through their delivery states
+ * with conditional writes; the publisher hands outbox items to their queues; the channels send.
+ */
+
+/** An outbox item still `pending`, as the relay finds it. */
+export interface PendingOutboxItem extends NotificationRef {
+  kind: 'notification' | 'domain-event';
+  type: string;
+  /** When it is next deliverable. */
+  dueAt: string;
+}
+
+/** Why a claim was refused; the consumer acknowledges the message in every case. */
+export type ClaimRefusal = 'missing' | 'done' | 'busy' | 'not-due';
+
+/** A claimed notification: the claim holds until `lease` (also its token: a later claim differs). */
+export interface Claim {
+  notification: Notification;
+  lease: string;
+}
+
+export interface NotificationStore {
+  /** The user's notifications across organizations, newest first. */
+  listByUser(userId: string, page: PageRequest): Promise<Page<Notification>>;
+  /** The notification with this id if it is addressed to `userId`; undefined otherwise. */
+  getForUser(userId: string, notificationId: string): Promise<Notification | undefined>;
+  /** Sets the read time unless one is set; answers the notification as stored. */
+  markRead(ref: NotificationRef, at: string): Promise<Notification>;
+  getPreferences(orgId: string, userId: string): Promise<NotificationPreferences | undefined>;
+  putPreferences(
+    orgId: string,
+    userId: string,
+    preferences: NotificationPreferences,
+    at: string,
+  ): Promise<void>;
+
+  /**
+   * Claims a notification for delivery: only while `pending`, due at `now`, and not claimed by a
+   * live lease; counts one attempt. Anything else is a refusal saying why.
+   */
+  claim(ref: NotificationRef, now: string, lease: string): Promise<Claim | ClaimRefusal>;
+  /** Records the channels sent so far (all of them), while the claim `lease` still holds. */
+  recordSent(ref: NotificationRef, sent: readonly OutboundChannel[], lease: string): Promise<void>;
+  /** pending -> sent, leaving the pending index. */
+  complete(ref: NotificationRef, lease: string): Promise<void>;
+  /** Stays pending, deliverable again at `until` (quiet hours); the claim ends. */
+  defer(ref: NotificationRef, until: string, lease: string): Promise<void>;
+  /** A failed attempt: the claim ends so a redelivery may try again from `now`. */
+  release(ref: NotificationRef, error: string, now: string, lease: string): Promise<void>;
+  /** pending -> failed after the last attempt, leaving the pending index. */
+  fail(ref: NotificationRef, error: string, lease: string): Promise<void>;
+
+  /** Pending items of every organization due at or before `dueBy`, earliest first. */
+  listPending(dueBy: string, limit: number): Promise<PendingOutboxItem[]>;
+  /** Pending items of one session committed at or after `since` (the fast path after a commit). */
+  listPendingSince(orgId: string, sessionId: string, since: string): Promise<PendingOutboxItem[]>;
+  /**
+   * Moves a pending item's next-due time to `at` (the sweep re-enqueued it): it leaves the sweep's
+   * window until the grace period passes again, so each sweep page reads new items.
+   */
+  touch(ref: NotificationRef, at: string): Promise<void>;
+  /** A relayed domain event: pending -> consumed; false if it was no longer pending. */
+  markConsumed(ref: NotificationRef): Promise<boolean>;
+}
+
+/** Hands outbox items to their queues. Sending one twice is harmless: consumers are idempotent. */
+export interface OutboxPublisher {
+  /** Onto the notifications queue. */
+  publishNotification(ref: NotificationRef): Promise<void>;
+  /** Onto the holds queue, for the waitlist's offer engine. */
+  publishCapacityReleased(session: { orgId: string; sessionId: string }): Promise<void>;
+}
+
+/** One message on one channel, rendered and addressed. */
+export interface OutgoingMessage {
+  channel: OutboundChannel;
+  /** An email address, an E.164 phone number, or a user id for push. */
+  to: string;
+  subject: string;
+  text: string;
+  notification: Notification;
+}
+
+/**
+ * The channel adapters behind one port. `unsupported`: this deployment cannot send on that
+ * channel (push has no provider yet); the notification is complete without it.
+ */
+export interface NotificationChannels {
+  send(message: OutgoingMessage): Promise<'sent' | 'unsupported'>;
+}
+
+/** Who a notification goes to, as the attendee records know them. */
+export interface RecipientContact {
+  email: string | null;
+  phone: string | null;
+}

@@ -1,0 +1,116 @@
+import {
+  channelsToSend,
+  defaultPreferences,
+  interruptingChannels,
+  type Notification,
+  type NotificationPreferences,
+  type NotificationRef,
+  type OutboundChannel,
+  quietHoursEnd,
+  renderNotification,
+} from '../model/notification.js';
+import type { ClaimRefusal, RecipientContact } from '../notification-ports.js';
+import type { Deps } from '../ports.js';
+
+/**
+ * Delivers one notification: claim it, send it on each chosen channel not sent yet (recording
+ * each as it goes, so a redelivered message never sends twice what went out), then `sent`. SMS
+ * and push wait out the recipient's quiet hours in the venue's time zone (the item stays pending
+ * until they end); email and in-app never wait. A failing send ends the claim and throws, so the
+ * queue delivers the message again; the last allowed attempt marks the item `failed`.
+ */
+
+export interface DeliveryOptions {
+  /** Attempts before the item is `failed` (the queue's maxReceiveCount). */
+  maxAttempts: number;
+  /** How long a claim holds: longer than one delivery can take (the queue's visibility timeout). */
+  leaseMs: number;
+  /**
+   * How often the queue has handed out this message (its receive count): at maxAttempts this is
+   * the last receive before the DLQ, whatever the item counted (a duplicate message counts apart).
+   */
+  receiveCount?: number;
+}
+
+export type DeliveryOutcome = 'sent' | 'deferred' | ClaimRefusal;
+
+export class DeliveryFailedError extends Error {
+  constructor(
+    readonly ref: NotificationRef,
+    readonly attempts: number,
+    /** The item is now `failed`: no further attempt will be made. */
+    readonly final: boolean,
+    cause: unknown,
+  ) {
+    super(`delivery of ${ref.messageId} failed (attempt ${attempts}${final ? ', the last' : ''})`, { cause });
+    this.name = 'DeliveryFailedError';
+  }
+}
+
+/** Recipients without a user have not chosen: the defaults apply. */
+const preferencesOf = async (deps: Deps, n: Notification): Promise<NotificationPreferences> =>
+  (n.userId ? await deps.notifications.getPreferences(n.orgId, n.userId) : undefined) ?? defaultPreferences;
+
+/** An attendee's own contact, or a party's leader's. */
+const contactOf = async (deps: Deps, n: Notification): Promise<RecipientContact> => {
+  const party = n.recipientId.startsWith('pty_') ? await deps.parties.get(n.orgId, n.recipientId) : undefined;
+  const attendeeId = party ? party.leaderId : n.recipientId;
+  const attendee = attendeeId ? await deps.attendees.get(n.orgId, attendeeId) : undefined;
+  return { email: attendee?.email ?? null, phone: attendee?.phone ?? null };
+};
+
+/** Quiet hours are the venue's; a session deleted meanwhile leaves UTC. */
+const timeZoneOf = async (deps: Deps, n: Notification): Promise<string> =>
+  (await deps.sessions.get(n.orgId, n.sessionId))?.timezone ?? 'UTC';
+
+const addressOf = (channel: OutboundChannel, contact: RecipientContact, n: Notification): string | null => {
+  if (channel === 'email') return contact.email;
+  if (channel === 'sms') return contact.phone;
+  return n.userId;
+};
+
+const errorText = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+export const deliverNotification = async (
+  deps: Deps,
+  ref: NotificationRef,
+  options: DeliveryOptions,
+): Promise<DeliveryOutcome> => {
+  const now = deps.clock.now();
+  const lease = new Date(now.getTime() + options.leaseMs).toISOString();
+  const claim = await deps.notifications.claim(ref, now.toISOString(), lease);
+  if (typeof claim === 'string') return claim;
+  const n = claim.notification;
+  try {
+    const [preferences, contact, timeZone] = await Promise.all([
+      preferencesOf(deps, n),
+      contactOf(deps, n),
+      timeZoneOf(deps, n),
+    ]);
+    // A channel without an address (no phone on record) has nothing to send: it is skipped.
+    const wanted = channelsToSend(preferences, n.sentChannels).filter((c) => addressOf(c, contact, n));
+    const quietEnd = quietHoursEnd(now.getTime(), timeZone, preferences.quietHours);
+    const deferred = quietEnd === null ? [] : wanted.filter((c) => interruptingChannels.includes(c));
+    const { subject, text } = renderNotification(n);
+    const sent = [...n.sentChannels];
+    for (const channel of wanted.filter((c) => !deferred.includes(c))) {
+      const to = addressOf(channel, contact, n) as string;
+      const result = await deps.channels.send({ channel, to, subject, text, notification: n });
+      if (result !== 'sent') continue;
+      sent.push(channel);
+      await deps.notifications.recordSent(ref, sent, lease);
+    }
+    if (quietEnd !== null && deferred.length > 0) {
+      await deps.notifications.defer(ref, new Date(quietEnd).toISOString(), lease);
+      return 'deferred';
+    }
+    await deps.notifications.complete(ref, lease);
+    return 'sent';
+  } catch (error) {
+    const final = Math.max(n.attempts, options.receiveCount ?? 0) >= options.maxAttempts;
+    if (final) await deps.notifications.fail(ref, errorText(error), lease);
+    else await deps.notifications.release(ref, errorText(error), now.toISOString(), lease);
+    throw new DeliveryFailedError(ref, n.attempts, final, error);
+  }
+};

@@ -1,0 +1,57 @@
+import { stepNotificationRef } from '../adapters/dynamo/booking-records.js';
+import type { BookingStore } from '../core/booking-ports.js';
+import type { Deps } from '../core/ports.js';
+import { relaySessionSince } from '../core/use-cases/outbox-relay.js';
+import { logger } from './observability.js';
+
+/**
+ * The outbox relay's fast path, attached where changes commit: once a booking change has committed,
+ * the outbox items it wrote are handed to their queues at once. Best effort by design: a failure
+ * here (or a process that dies first) leaves the items pending, and the sweep relays them later.
+ */
+
+export interface CommittedSession {
+  orgId: string;
+  sessionId: string;
+  /** The change's commit time: the items it wrote are at or after it. */
+  since: string;
+}
+
+export const relayAfterCommit = async (deps: Deps, session: CommittedSession): Promise<void> => {
+  try {
+    await relaySessionSince(deps, session);
+  } catch (error) {
+    logger.warn('outbox fast path failed; the sweep will relay these items', {
+      orgId: session.orgId,
+      sessionId: session.sessionId,
+      error: error as Error,
+    });
+  }
+};
+
+/** The booking store with the fast path after each committed create and transition. */
+export const withOutboxFastPath = (store: BookingStore, deps: () => Deps): BookingStore => ({
+  ...store,
+  async create(nb) {
+    await store.create(nb);
+    // A new booking writes exactly one outbox item, whose key is known: it is published without
+    // reading it back, so a booking stays at one read and one transaction against the table.
+    try {
+      await deps().outbox.publishNotification(stepNotificationRef(nb.booking));
+    } catch (error) {
+      logger.warn('outbox fast path failed; the sweep will relay this item', {
+        orgId: nb.booking.orgId,
+        sessionId: nb.booking.sessionId,
+        error: error as Error,
+      });
+    }
+  },
+  async transition(change) {
+    const result = await store.transition(change);
+    if (result === 'done') {
+      const { orgId, sessionId, updatedAt } = change.next;
+      await relayAfterCommit(deps(), { orgId, sessionId, since: updatedAt });
+    }
+    return result;
+  },
+});

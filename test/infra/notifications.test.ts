@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { notificationsMessageSchema } from '../../functions/contracts/notifications.js';
+import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
+
+/** Notification delivery in the deployed stack: queue + DLQ, consumer, outbox sweeper, grants. */
+
+const acme = tenantConfig('acme');
+const { app: template, stacks } = synthTenant({
+  ...acme,
+  notifications: { fromEmail: 'tickets@acme.example' },
+});
+const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
+  stacks.app.getLogicalId(construct.node.defaultChild as never);
+const notifications = stacks.app.queues.get('notifications');
+const queueArn = { 'Fn::GetAtt': [idOf(notifications.queue), 'Arn'] };
+const fns = stacks.app.functions.byName;
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+const statementsOf = (fnName: keyof typeof fns): Statement[] => {
+  const roleRef = JSON.stringify([{ Ref: idOf(fns[fnName].role) }]);
+  return resourcesOf(template, 'AWS::IAM::Policy')
+    .map(
+      ([, p]) =>
+        (p as { Properties: { Roles: unknown[]; PolicyDocument: { Statement: Statement[] } } }).Properties,
+    )
+    .filter((p) => JSON.stringify(p.Roles) === roleRef)
+    .flatMap((p) => p.PolicyDocument.Statement);
+};
+const actionsOf = (statements: Statement[]): string[] => statements.flatMap((s) => [s.Action].flat());
+
+describe('notification delivery (CDK)', () => {
+  it('has a notifications queue with a DLQ after 5 receives, consumed by the notifications function', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 30,
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [idOf(notifications.deadLetterQueue), 'Arn'] },
+        maxReceiveCount: 5,
+      },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: queueArn,
+      FunctionName: { Ref: idOf(fns.notifications.function) },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('sweeps the outbox every minute through the notifications queue', () => {
+    const rules = resourcesOf(template, 'AWS::Events::Rule')
+      .map(
+        ([, r]) =>
+          (r as { Properties: { ScheduleExpression: string; Targets: { Arn: unknown; Input: string }[] } })
+            .Properties,
+      )
+      .filter((p) => p.Targets.some((t) => JSON.stringify(t.Arn) === JSON.stringify(queueArn)));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.ScheduleExpression).toBe('rate(1 minute)');
+    const message = JSON.parse(rules[0]?.Targets[0]?.Input ?? 'null');
+    expect(message).toEqual({ type: 'outbox.sweep' });
+    expect(notificationsMessageSchema.safeParse(message).success).toBe(true);
+  });
+
+  it('grants the consumer the table, its queues, SES from the configured sender only, and SNS publish', () => {
+    const statements = statementsOf('notifications');
+    const actions = actionsOf(statements);
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:Query', 'sqs:SendMessage']),
+    );
+    const ses = statements.find((s) => actionsOf([s]).includes('ses:SendEmail'));
+    expect(JSON.stringify(ses?.Resource)).toContain('identity/tickets@acme.example');
+    expect(JSON.stringify(ses?.Resource)).toContain('identity/acme.example');
+    expect(JSON.stringify(ses?.Resource)).not.toContain('identity/*');
+    expect(actions).toContain('sns:Publish');
+    const fn = template.findResources('AWS::Lambda::Function')[idOf(fns.notifications.function)] as {
+      Properties: { Environment: { Variables: Record<string, unknown> } };
+    };
+    expect(fn.Properties.Environment.Variables.NOTIFY_FROM_EMAIL).toBe('tickets@acme.example');
+    expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'QUEUE_URL_NOTIFICATIONS', 'QUEUE_URL_HOLDS']),
+    );
+  });
+
+  it('lets only the notifications function send email or SMS', () => {
+    for (const name of Object.keys(fns) as (keyof typeof fns)[]) {
+      if (name === 'notifications') continue;
+      const actions = actionsOf(statementsOf(name));
+      expect(actions, name).not.toContain('ses:SendEmail');
+      expect(actions, name).not.toContain('sns:Publish');
+    }
+  });
+
+  it('lets every function that commits booking changes run the outbox fast path (send to notifications and holds)', () => {
+    for (const name of ['catalog', 'holds', 'jobs'] as const) {
+      const env = (
+        template.findResources('AWS::Lambda::Function')[idOf(fns[name].function)] as {
+          Properties: { Environment: { Variables: Record<string, unknown> } };
+        }
+      ).Properties.Environment.Variables;
+      expect(Object.keys(env), name).toEqual(
+        expect.arrayContaining(['QUEUE_URL_NOTIFICATIONS', 'QUEUE_URL_HOLDS']),
+      );
+    }
+  });
+});

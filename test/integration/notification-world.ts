@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
+import { notificationRecord } from '../../functions/adapters/dynamo/notification-records.js';
+import { createService } from '../../functions/adapters/dynamo/service.js';
+import type { NotificationRef } from '../../functions/core/model/notification.js';
+import type { NotificationChannels, OutgoingMessage } from '../../functions/core/notification-ports.js';
+import { ensureMyAttendee } from '../../functions/core/use-cases/attendees.js';
+import { type Container, getContainer, resetContainer } from '../../functions/shared/container.js';
+import { resetEnvCache } from '../../functions/shared/env.js';
+import { queueDefinitions } from '../../functions/shared/queue-definitions.js';
+import { createQueues, type LocalQueue } from '../../scripts/local/queues.js';
+import { bookingWorld } from './booking-world.js';
+import { freshContainer, user } from './fixtures.js';
+
+/**
+ * The notifications consumer's world: a fresh table, a notifications queue (with its DLQ) and a
+ * holds queue of their own in fauxqs, and the function's own container pointed at them, so the
+ * real handler, relay and store run. Only the channels are faked: SES and SNS have no local engine.
+ */
+
+export const nia = user('nia');
+export const NIA_PHONE = '+4915112345678';
+
+/** Records every send (`tried`: also the failed ones); `failOn` makes sends on those channels throw. */
+export const fakeChannels = () => {
+  const sent: OutgoingMessage[] = [];
+  const tried: OutgoingMessage[] = [];
+  const failOn = new Set<string>();
+  const channels: NotificationChannels = {
+    async send(message) {
+      tried.push(message);
+      if (failOn.has(message.channel)) throw new Error(`${message.channel} provider is down`);
+      sent.push(message);
+      return 'sent';
+    },
+  };
+  return { channels, sent, tried, failOn };
+};
+
+export interface NotificationWorld {
+  c: Container;
+  tableName: string;
+  notifications: LocalQueue;
+  holds: LocalQueue;
+  world: Awaited<ReturnType<typeof bookingWorld>>;
+  /** nia's attendee (linked to user `nia`, with email and phone). */
+  niaId: string;
+}
+
+export const notificationWorld = async (
+  endpoint: string,
+  fastVisibility = true,
+): Promise<NotificationWorld> => {
+  const { tableName } = await freshContainer();
+  const prefix = `nq-${randomUUID().slice(0, 8)}`;
+  const definitions = queueDefinitions
+    .filter((q) => q.name === 'notifications' || q.name === 'holds')
+    // A one-second visibility timeout makes a redelivery (and the DLQ after N) quick to see.
+    .map((q) => ({ ...q, ...(fastVisibility ? { visibilityTimeoutSeconds: 1 } : {}) }));
+  const queues = await createQueues({ endpoint, prefix, definitions });
+  const notifications = queues.find((q) => q.definition.name === 'notifications')!;
+  const holds = queues.find((q) => q.definition.name === 'holds')!;
+  process.env.TABLE_NAME = tableName;
+  process.env.QUEUE_URL_NOTIFICATIONS = notifications.url;
+  process.env.QUEUE_URL_HOLDS = holds.url;
+  // Every pending item is the sweep's at once: the tests decide when a sweep runs.
+  process.env.OUTBOX_SWEEP_GRACE_MS = '0';
+  resetEnvCache();
+  resetContainer();
+  const c = getContainer();
+  const world = await bookingWorld(c);
+  const niaAttendee = await ensureMyAttendee(c.deps, nia, world.orgId, {
+    firstName: 'Nia',
+    lastName: 'N',
+    phone: NIA_PHONE,
+  });
+  return { c, tableName, notifications, holds, world, niaId: niaAttendee.attendeeId };
+};
+
+/** Commits one notification the way every writer does, but without the post-commit fast path. */
+export const commitWithoutFastPath = async (
+  tableName: string,
+  n: { orgId: string; sessionId: string; recipientId: string; userId: string | null },
+): Promise<NotificationRef> => {
+  const service = createService(
+    createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT }),
+    tableName,
+  );
+  const key = `test-${randomUUID().slice(0, 8)}#sent`;
+  const at = new Date().toISOString();
+  const outcome = await service.transaction
+    .write((tx) => [
+      notificationRecord(tx, { ...n, key, at, type: 'booking.confirmed', payload: { test: key } }),
+    ])
+    .go();
+  if (outcome.canceled) throw new Error('the notification did not commit');
+  return { orgId: n.orgId, sessionId: n.sessionId, at, messageId: `notify#${key}` };
+};
+
+/** An SQS event as the event source mapping builds it, from message bodies. */
+export const sqsEvent = (...bodies: unknown[]): SQSEvent => ({
+  Records: bodies.map((body) => ({
+    messageId: randomUUID(),
+    receiptHandle: randomUUID(),
+    body: JSON.stringify(body),
+    attributes: {} as never,
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:notifications',
+    awsRegion: 'us-east-1',
+  })),
+});
+
+export const deliverMessage = (ref: NotificationRef) => ({ type: 'notification.deliver', ...ref });
+
+export const messagesIn = async (sqs: SQSClient, url: string): Promise<number> => {
+  const { Attributes = {} } = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: url,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  return (
+    Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible)
+  );
+};
+
+export const receiveBodies = async (sqs: SQSClient, url: string): Promise<unknown[]> => {
+  const res = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+  );
+  return (res.Messages ?? []).map((m) => JSON.parse(m.Body ?? 'null'));
+};
+
+/** Polls `read` until `done` holds or the time runs out; answers the last value read. */
+export const eventually = async <T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 15_000) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};

@@ -1,0 +1,252 @@
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
+import { createService, type EventlyService } from '../../functions/adapters/dynamo/service.js';
+import type { NotificationRef } from '../../functions/core/model/notification.js';
+import { formatZoned } from '../../functions/core/time/zoned.js';
+import { book } from '../../functions/core/use-cases/bookings.js';
+import { cancelBooking } from '../../functions/core/use-cases/bookings-changes.js';
+import { setMyNotificationPreferences } from '../../functions/core/use-cases/notifications.js';
+import { handler } from '../../functions/handlers/queues/notifications.js';
+import { type QueuePollers, startQueuePollers } from '../../scripts/local/queue-poller.js';
+import { localSqsClient } from '../../scripts/local/queues.js';
+import { ada, manualClock } from './booking-world.js';
+import { lambdaContext } from './fixtures.js';
+import {
+  commitWithoutFastPath,
+  deliverMessage,
+  eventually,
+  fakeChannels,
+  messagesIn,
+  NIA_PHONE,
+  type NotificationWorld,
+  nia,
+  notificationWorld,
+  receiveBodies,
+  sqsEvent,
+} from './notification-world.js';
+
+/**
+ * The notifications consumer over fauxqs and DynamoDB Local: the real handler, relay, sweep and
+ * store; only the channel adapters are faked (SES and SNS have no local engine).
+ */
+describe('notification delivery through the notifications queue', () => {
+  let w: NotificationWorld;
+  let sqs: SQSClient;
+  let service: EventlyService;
+  let pollers: QueuePollers | undefined;
+  const endpoint = () => process.env.SQS_ENDPOINT ?? '';
+
+  beforeAll(async () => {
+    w = await notificationWorld(endpoint());
+    sqs = localSqsClient(endpoint());
+    service = createService(
+      createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT }),
+      w.tableName,
+    );
+  });
+  afterEach(async () => {
+    await pollers?.stop();
+    pollers = undefined;
+    w.c.deps.clock = { now: () => new Date() };
+    await usePreferences(['email', 'in_app']);
+  });
+  afterAll(() => sqs.destroy());
+
+  const poll = () => {
+    pollers = startQueuePollers({
+      endpoint: endpoint(),
+      queues: [w.notifications],
+      handlers: { jobs: handler, holds: handler, notifications: handler },
+      waitTimeSeconds: 1,
+      log: () => undefined,
+    });
+  };
+  const itemOf = async (ref: NotificationRef) =>
+    (await service.entities.outbox.get(ref).go({ consistent: true })).data;
+  const run = (...bodies: unknown[]) => handler(sqsEvent(...bodies), lambdaContext() as never);
+  const niaNotification = async (): Promise<NotificationRef> =>
+    commitWithoutFastPath(w.tableName, {
+      orgId: w.world.orgId,
+      sessionId: (await w.world.session(w.world.freeEventId, 'general')).sessionId,
+      recipientId: w.niaId,
+      userId: nia.sub,
+    });
+  const useChannels = () => {
+    const fake = fakeChannels();
+    w.c.deps.channels = fake.channels;
+    return fake;
+  };
+  const usePreferences = (
+    channels: ('email' | 'sms' | 'push' | 'in_app')[],
+    quietHours: { start: string; end: string } | null = null,
+  ) => setMyNotificationPreferences(w.c.deps, nia, w.world.orgId, { channels, quietHours });
+
+  it("a booking's notification goes out once, through the fast path, and is listed in-app", async () => {
+    const fake = useChannels();
+    poll();
+    const session = await w.world.session(w.world.freeEventId, 'general');
+    const booking = await book(w.c.deps, ada, w.world.orgId, session.sessionId, { attendeeId: w.world.ada });
+    const listed = await eventually(
+      () => w.c.deps.notifications.listByUser(ada.sub, { limit: 10 }),
+      (p) => p.items.some((n) => n.payload.bookingId === booking.bookingId && n.status === 'sent'),
+    );
+    const mine = listed.items.find((n) => n.payload.bookingId === booking.bookingId);
+    expect(mine).toMatchObject({
+      type: 'booking.confirmed',
+      status: 'sent',
+      sentChannels: ['email'],
+      attempts: 1,
+    });
+    expect(fake.sent.map((m) => [m.channel, m.to, m.notification.type])).toEqual([
+      ['email', 'ada@example.com', 'booking.confirmed'],
+    ]);
+  });
+
+  it('a failing send is retried, the item ends failed after N attempts and the message in the DLQ', async () => {
+    const fake = useChannels();
+    fake.failOn.add('email');
+    const ref = await niaNotification();
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: w.notifications.url,
+        MessageBody: JSON.stringify(deliverMessage(ref)),
+      }),
+    );
+    poll();
+    const dead = await eventually(
+      () => messagesIn(sqs, w.notifications.dlqUrl),
+      (n) => n === 1,
+      25_000,
+    );
+    expect(dead).toBe(1);
+    const item = await itemOf(ref);
+    const maxReceiveCount = w.notifications.definition.maxReceiveCount;
+    // The item fails on the message's last receive. A receive the consumer never saw (a poller
+    // stopped mid long-poll by the previous test) counts for SQS but not for the item, so the
+    // item's attempts are the sends really tried: at most N, and more than one (it was retried).
+    const tries = fake.tried.length;
+    expect(item).toMatchObject({ status: 'failed', attempts: tries, lastError: 'email provider is down' });
+    expect(tries).toBeGreaterThan(1);
+    expect(tries).toBeLessThanOrEqual(maxReceiveCount);
+    expect(item?.dueAt).toBe('none');
+    expect(fake.sent).toEqual([]);
+  }, 40_000);
+
+  it('a duplicate delivery sends once: the same message twice in a batch, and two consumers at once', async () => {
+    const fake = useChannels();
+    const ref = await niaNotification();
+    const message = deliverMessage(ref);
+    const [first, second] = await Promise.all([run(message, message), run(message, message)]);
+    expect([...first.batchItemFailures, ...second.batchItemFailures]).toEqual([]);
+    expect(fake.sent.map((m) => m.channel)).toEqual(['email']);
+    // A redelivery long after it was sent finds nothing left to send.
+    await run(message);
+    expect(fake.sent).toHaveLength(1);
+    expect(await itemOf(ref)).toMatchObject({ status: 'sent', sentChannels: ['email'], attempts: 1 });
+  });
+
+  it('a redelivered message never sends again what already went out (email sent, SMS failed)', async () => {
+    await usePreferences(['email', 'sms', 'in_app']);
+    const fake = useChannels();
+    fake.failOn.add('sms');
+    const ref = await niaNotification();
+    const failed = await run(deliverMessage(ref));
+    expect(failed.batchItemFailures).toHaveLength(1);
+    expect(await itemOf(ref)).toMatchObject({ status: 'pending', sentChannels: ['email'], attempts: 1 });
+    fake.failOn.clear();
+    const retried = await run(deliverMessage(ref));
+    expect(retried.batchItemFailures).toEqual([]);
+    expect(fake.sent.map((m) => [m.channel, m.to])).toEqual([
+      ['email', 'nia@example.com'],
+      ['sms', NIA_PHONE],
+    ]);
+    expect(await itemOf(ref)).toMatchObject({ status: 'sent', sentChannels: ['email', 'sms'], attempts: 2 });
+  });
+
+  it('preferences are respected: in-app only sends nothing and still completes the item', async () => {
+    await usePreferences(['in_app']);
+    const fake = useChannels();
+    const ref = await niaNotification();
+    await run(deliverMessage(ref));
+    expect(fake.sent).toEqual([]);
+    const item = await itemOf(ref);
+    expect(item?.status).toBe('sent');
+    expect(item?.sentChannels ?? []).toEqual([]);
+  });
+
+  it("quiet hours in the venue's time zone defer SMS until they end; email goes at once", async () => {
+    const fake = useChannels();
+    const ref = await niaNotification();
+    const start = new Date();
+    const clock = manualClock(w.c.deps, start);
+    const hhmm = (ms: number) => formatZoned(ms, 'Europe/Berlin').slice(11, 16);
+    await usePreferences(['email', 'sms'], {
+      start: hhmm(start.getTime() - 60 * 60_000),
+      end: hhmm(start.getTime() + 60 * 60_000),
+    });
+    await run(deliverMessage(ref));
+    expect(fake.sent.map((m) => m.channel)).toEqual(['email']);
+    const deferred = await itemOf(ref);
+    expect(deferred).toMatchObject({ status: 'pending', sentChannels: ['email'] });
+    const endsAt = Date.parse(deferred?.dueAt ?? '');
+    expect(endsAt).toBeGreaterThan(start.getTime() + 59 * 60_000);
+    expect(endsAt).toBeLessThanOrEqual(start.getTime() + 60 * 60_000);
+
+    // Redelivered before the end (a duplicate, or the sweep): still nothing on SMS.
+    await run(deliverMessage(ref));
+    expect(fake.sent.map((m) => m.channel)).toEqual(['email']);
+    // After the end the sweep finds it due and re-enqueues it; its delivery sends the SMS only.
+    clock.set(new Date(endsAt + 1000));
+    await run({ type: 'outbox.sweep' });
+    const relayed = (await receiveBodies(sqs, w.notifications.url)).filter(
+      (b) => (b as { messageId?: string }).messageId === ref.messageId,
+    );
+    expect(relayed).toHaveLength(1);
+    await run(...relayed);
+    expect(fake.sent.map((m) => [m.channel, m.to])).toEqual([
+      ['email', 'nia@example.com'],
+      ['sms', NIA_PHONE],
+    ]);
+    expect(await itemOf(ref)).toMatchObject({ status: 'sent', sentChannels: ['email', 'sms'] });
+  });
+
+  it('a committed notification whose process died before enqueueing is delivered by the sweep', async () => {
+    const fake = useChannels();
+    const ref = await niaNotification();
+    expect(await itemOf(ref)).toMatchObject({ status: 'pending', attempts: 0 });
+    poll();
+    await run({ type: 'outbox.sweep' });
+    const item = await eventually(
+      () => itemOf(ref),
+      (i) => i?.status === 'sent',
+    );
+    expect(item).toMatchObject({ status: 'sent', sentChannels: ['email'] });
+    expect(fake.sent.filter((m) => m.notification.messageId === ref.messageId)).toHaveLength(1);
+  });
+
+  it('capacity.released goes to the holds queue and its outbox item is consumed', async () => {
+    const session = await w.world.session(w.world.freeEventId, 'general');
+    const booking = await book(w.c.deps, ada, w.world.orgId, session.sessionId, { attendeeId: w.world.ada });
+    await cancelBooking(w.c.deps, ada, {
+      orgId: w.world.orgId,
+      sessionId: session.sessionId,
+      bookingId: booking.bookingId,
+    });
+    const bodies = await eventually(
+      () => receiveBodies(sqs, w.holds.url),
+      (b) => b.length > 0,
+    );
+    expect(bodies).toContainEqual({
+      type: 'capacity.released',
+      orgId: w.world.orgId,
+      sessionId: session.sessionId,
+    });
+    const { data } = await service.entities.outbox.query
+      .bySession({ orgId: w.world.orgId, sessionId: session.sessionId })
+      .go({ consistent: true });
+    expect(data.filter((i) => i.kind === 'domain-event').map((i) => [i.type, i.status])).toEqual([
+      ['capacity.released', 'consumed'],
+    ]);
+  });
+});
