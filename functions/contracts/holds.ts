@@ -15,6 +15,9 @@ export const holdExpireMessageSchema = z.strictObject({
   at: isoDateTime,
 });
 
+/** Delivered by a hold's reminder schedule, a few minutes before its deadline. */
+export const holdRemindMessageSchema = holdExpireMessageSchema.extend({ type: z.literal('hold.remind') });
+
 export const holdsSweepMessageSchema = z.strictObject({ type: z.literal('holds.sweep') });
 
 /**
@@ -30,11 +33,13 @@ export const capacityReleasedMessageSchema = z.strictObject({
 
 export const holdsMessageSchema = z.discriminatedUnion('type', [
   holdExpireMessageSchema,
+  holdRemindMessageSchema,
   holdsSweepMessageSchema,
   capacityReleasedMessageSchema,
 ]);
 
 export type CapacityReleasedMessage = z.infer<typeof capacityReleasedMessageSchema>;
+export type HoldRemindMessage = z.infer<typeof holdRemindMessageSchema>;
 export type HoldExpireMessage = z.infer<typeof holdExpireMessageSchema>;
 export type HoldsMessage = z.infer<typeof holdsMessageSchema>;
 

@@ -1,5 +1,6 @@
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, HoldExpiry } from './model/booking.js';
 import type { Event } from './model/catalog.js';
+import type { NotificationRef } from './model/notification.js';
 import type { Party } from './model/people.js';
 import type { Role } from './model/roles.js';
 import type { Session } from './model/session.js';
@@ -16,6 +17,11 @@ export interface HoldScheduler {
    * itself after completion. Scheduling twice for the same booking is harmless.
    */
   scheduleExpiry(expiry: HoldExpiry): Promise<void>;
+  /**
+   * Makes a one-off schedule that delivers a `hold.remind` for the hold at `reminder.at`. It is
+   * left to fire even when the hold ends first: the reminder then finds nothing to say.
+   */
+  scheduleReminder(reminder: HoldExpiry): Promise<void>;
   /** Deletes the schedule of a hold that ended otherwise (confirmed, cancelled); absent is fine. */
   cancelExpiry(expiry: Omit<HoldExpiry, 'at'>): Promise<void>;
 }
@@ -106,6 +112,11 @@ export interface BookingStore {
    */
   create(booking: NewBooking): Promise<void>;
   get(ref: BookingRef): Promise<Booking | undefined>;
+  /**
+   * Writes the "about to expire" notification of a held booking, once (a second call finds it
+   * written and answers undefined); answers where it was written, for the relay.
+   */
+  recordHoldReminder(booking: Booking): Promise<NotificationRef | undefined>;
   history(ref: BookingRef): Promise<BookingHistoryEntry[]>;
   /** Moves the booking and the counter; releasing statuses delete the seats. */
   transition(change: BookingTransition): Promise<TransitionResult>;

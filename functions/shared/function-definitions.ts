@@ -53,6 +53,8 @@ export const functionDefinitions = {
     sendsTo: ['notifications', 'holds'],
     memoryMb: 512,
     timeoutSeconds: 60,
+    // Cancelling a session's held bookings deletes their expiry schedules.
+    schedulesHolds: true,
   },
   holds: {
     // Not routed to `jobs`: expiries are due at a deadline and must not queue behind cascade
@@ -64,6 +66,8 @@ export const functionDefinitions = {
     sendsTo: ['notifications', 'holds'],
     memoryMb: 512,
     timeoutSeconds: 30,
+    // Waitlist offers are holds made here: their expiry and reminder are scheduled here too.
+    schedulesHolds: true,
   },
   notifications: {
     // Sends to its own queue (the sweep re-enqueues deliveries) and to holds (capacity.released).

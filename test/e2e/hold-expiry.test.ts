@@ -168,6 +168,17 @@ describe('a hold on a priced event, released by its schedule', () => {
 
     const seen = await expiredAt(rt, w, held.bookingId);
     expect(seen).toBeGreaterThanOrEqual(deadline);
+    // Half-way through so short a hold, its reminder schedule told the holder, once.
+    await vi.waitFor(
+      async () => {
+        const { json } = await rt.call<{ items: { type: string; to: string }[] }>('GET', '/local/outbox');
+        const reminders = json.items.filter(
+          (d) => d.type === 'booking.hold_expiring' && d.to === 'ada@hold-owner.example',
+        );
+        expect(reminders).toHaveLength(1);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
     // The firer looks every 250 ms and the consumer long-polls: released within a second or two,
     // with room for a loaded two-core machine.
     expect(seen - deadline).toBeLessThan(5000);
@@ -191,8 +202,10 @@ describe('a hold whose schedule was deleted', () => {
         sessionId: w.sessionId,
         bookingId: held.bookingId,
       });
-      // No schedule is left to fire, now or later.
-      expect(await store.listDue(new Date('2100-01-01T00:00:00Z'), 10)).toEqual([]);
+      // No expiry schedule is left to fire, now or later: only the hold's reminder, which
+      // releases nothing.
+      const left = await store.listDue(new Date('2100-01-01T00:00:00Z'), 10);
+      expect(left.map((schedule) => JSON.parse(schedule.payload).type)).toEqual(['hold.remind']);
     } finally {
       client.destroy();
     }

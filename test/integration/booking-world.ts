@@ -42,6 +42,7 @@ export const recordSchedules = (deps: Deps) => {
       scheduled.push({ bookingId: e.bookingId, at: e.at });
       await inner.scheduleExpiry(e);
     },
+    scheduleReminder: (r) => inner.scheduleReminder(r),
     cancelExpiry: async (e) => {
       cancelled.push(e.bookingId);
       await inner.cancelExpiry(e);

@@ -1,11 +1,18 @@
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
+import { createService } from '../../functions/adapters/dynamo/service.js';
 import { createEventBody } from '../../functions/contracts/events.js';
 import type { BookingRef } from '../../functions/core/model/booking.js';
 import { createAttendee } from '../../functions/core/use-cases/attendees.js';
 import { book } from '../../functions/core/use-cases/bookings.js';
 import { changeEventStatus, createEvent } from '../../functions/core/use-cases/events.js';
-import { expireScheduledHold, HoldNotDueError, sweepDueHolds } from '../../functions/core/use-cases/holds.js';
+import {
+  expireScheduledHold,
+  HoldNotDueError,
+  remindHold,
+  sweepDueHolds,
+} from '../../functions/core/use-cases/holds.js';
 import { createSessions } from '../../functions/core/use-cases/sessions.js';
 import { handler } from '../../functions/handlers/queues/holds.js';
 import { type Container, resetContainer } from '../../functions/shared/container.js';
@@ -19,10 +26,13 @@ const MINUTE = 60_000;
 
 describe('hold expiry (DynamoDB Local)', () => {
   let c: Container;
+  let tableName: string;
   beforeAll(async () => {
-    c = await freshContainer();
+    const fresh = await freshContainer();
+    c = fresh;
+    tableName = fresh.tableName;
     // The consumer builds its own container from the environment: the same table.
-    process.env.TABLE_NAME = (c as unknown as { tableName: string }).tableName;
+    process.env.TABLE_NAME = tableName;
     resetEnvCache();
     resetContainer();
   });
@@ -73,6 +83,31 @@ describe('hold expiry (DynamoDB Local)', () => {
     expect(await expireScheduledHold(c.deps, ref, deadline)).toBe('not-held');
     expect(await statusOf(ref)).toBe('expired');
     expect(await counterOf(orgId, sessionId)).toMatchObject({ capacity: 10, available: 10, held: 0 });
+  });
+
+  it('a reminder schedule writes one "about to expire" notification while the hold runs, none after', async () => {
+    const { hold } = await pricedSession('hx-remind', 15);
+    const { deadline, ...ref } = await hold();
+    const remindAt = new Date(deadline.getTime() - 5 * MINUTE);
+    const client = createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT });
+    const { outbox } = createService(client, tableName).entities;
+    const reminders = async () =>
+      (await outbox.query.bySession(ref).go({ pages: 'all' })).data.filter(
+        (i) => i.type === 'booking.hold_expiring',
+      );
+    expect(await remindHold(c.deps, ref, remindAt)).toBe('reminded');
+    // A redelivered schedule message finds it written.
+    expect(await remindHold(c.deps, ref, new Date(remindAt.getTime() + 1000))).toBe('already-reminded');
+    const written = await reminders();
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ at: remindAt.toISOString(), status: expect.any(String) });
+    expect(JSON.parse(written[0]?.payload ?? '{}')).toMatchObject({ bookingId: ref.bookingId });
+
+    // Past its deadline (or no longer held) there is nothing to remind of.
+    expect(await remindHold(c.deps, ref, deadline)).toBe('not-held');
+    expect(await expireScheduledHold(c.deps, ref, deadline)).toBe('expired');
+    expect(await remindHold(c.deps, ref, remindAt)).toBe('not-held');
+    expect(await reminders()).toHaveLength(1);
   });
 
   it('the sweep releases due holds of every organization, page by page, and leaves the others', async () => {

@@ -59,6 +59,20 @@ describe('EventBridge hold scheduler (mocked SchedulerClient: Scheduler has no l
     expect(message).toEqual({ type: 'hold.expire', ...expiry });
   });
 
+  it('makes the reminder a schedule of its own name that sends hold.remind to the same queue', async () => {
+    mock.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:schedule' });
+    await scheduler().scheduleReminder(expiry);
+    const input = mock.commandCalls(CreateScheduleCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({
+      Name: 'remind-org_0h3k5m7n9p1q3r5s7t9v-bkg_1a2b3c4d5e6f7g8h9j0k',
+      ScheduleExpression: 'at(2026-11-23T20:15:31)',
+      ActionAfterCompletion: 'DELETE',
+      Target: { Arn: config.queueArn, RoleArn: config.roleArn },
+    });
+    const message = holdsMessageSchema.parse(JSON.parse(input?.Target?.Input ?? 'null'));
+    expect(message).toEqual({ type: 'hold.remind', ...expiry });
+  });
+
   it('treats an existing schedule of the same name as success, so scheduling twice is harmless', async () => {
     mock
       .on(CreateScheduleCommand)

@@ -115,3 +115,23 @@ export const capacityReleased = (tx: TxEntities, b: Booking) =>
     key: recordId(b),
     payload: { seats: b.seats, seatLabels: b.seatLabels, bookingId: b.bookingId },
   });
+
+/**
+ * The "about to expire" notification of a held booking (or waitlist offer), stored at its
+ * reminder time so that writing it twice finds the first one: a redelivered reminder sends once.
+ */
+export const holdReminder = (tx: TxEntities, b: Booking, remindAt: string) => {
+  const key = `${b.bookingId}#hold-expiring`;
+  return {
+    ref: { ...sessionOf(b), at: remindAt, messageId: notificationMessageId(key) },
+    item: notificationRecord(tx, {
+      ...sessionOf(b),
+      key,
+      at: remindAt,
+      type: b.waitlistEntryId ? 'waitlist.offer_expiring' : 'booking.hold_expiring',
+      recipientId: (b.attendeeId ?? b.partyId) as string,
+      userId: b.userId,
+      payload: { ...summary(b), eventId: b.eventId, holdExpiresAt: b.holdExpiresAt },
+    }),
+  };
+};

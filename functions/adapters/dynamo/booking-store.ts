@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BookingStore, NewBooking } from '../../core/booking-ports.js';
 import { DomainError, notFound } from '../../core/errors.js';
-import { type Booking, counterBucket, isLive } from '../../core/model/booking.js';
+import { type Booking, counterBucket, holdReminderAt, isLive } from '../../core/model/booking.js';
+import type { NotificationRef } from '../../core/model/notification.js';
 import { capacityExhausted, seatTaken } from '../../core/use-cases/bookings-seats.js';
 import { bookingContextReader } from './booking-context.js';
 import {
@@ -13,7 +14,7 @@ import {
   toHistoryEntry,
 } from './booking-items.js';
 import { purgeSessionBookings } from './booking-purge.js';
-import { capacityReleased, stepRecords } from './booking-records.js';
+import { capacityReleased, holdReminder, stepRecords } from './booking-records.js';
 import { queryPage } from './pagination.js';
 import { staleParty } from './party-writes.js';
 import { retryTransient } from './retry.js';
@@ -164,6 +165,23 @@ export const dynamoBookingStore = (
     create: (nb) => retryTransient(() => create(nb)),
 
     get,
+
+    async recordHoldReminder(b) {
+      const remindAt = holdReminderAt(b);
+      if (!remindAt) return undefined;
+      let ref: NotificationRef | undefined;
+      const outcome = await service.transaction
+        .write((tx) => {
+          const reminder = holdReminder(tx, b, remindAt);
+          ref = reminder.ref;
+          return [reminder.item];
+        })
+        .go();
+      // Its one condition is that the item is new: failing it means the reminder was written.
+      if (failedItems(outcome).length > 0) return undefined;
+      expectCommitted(outcome, []);
+      return ref;
+    },
 
     async history(ref) {
       const { data } = await bookingHistory.query.byBooking(ref).go({ consistent: true, pages: 'all' });

@@ -9,7 +9,12 @@ import {
 } from '@aws-sdk/client-scheduler';
 import type { HoldScheduler } from '../../core/booking-ports.js';
 import type { HoldExpiry } from '../../core/model/booking.js';
-import { holdExpireMessage, holdScheduleName } from './hold-schedule.js';
+import {
+  holdExpireMessage,
+  holdReminderScheduleName,
+  holdRemindMessage,
+  holdScheduleName,
+} from './hold-schedule.js';
 
 export interface EventBridgeHoldSchedulerConfig {
   /** The stack's schedule group (SCHEDULE_GROUP_NAME). */
@@ -39,8 +44,34 @@ const required = (config: EventBridgeHoldSchedulerConfig) => {
   return { groupName, roleArn, queueArn };
 };
 
+/** Creates a one-off schedule; a name already taken is the same hold's schedule, made before. */
+const createOneOff = async (
+  client: SchedulerClient,
+  config: EventBridgeHoldSchedulerConfig,
+  name: string,
+  at: string,
+  message: object,
+): Promise<void> => {
+  const { groupName, roleArn, queueArn } = required(config);
+  try {
+    await client.send(
+      new CreateScheduleCommand({
+        Name: name,
+        GroupName: groupName,
+        ScheduleExpression: atExpression(at),
+        ScheduleExpressionTimezone: 'UTC',
+        FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
+        ActionAfterCompletion: ActionAfterCompletion.DELETE,
+        Target: { Arn: queueArn, RoleArn: roleArn, Input: JSON.stringify(message) },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConflictException)) throw error;
+  }
+};
+
 /**
- * Hold expiries as one-off EventBridge Scheduler schedules that deliver to the holds queue and
+ * Hold expiries (and their reminders) as one-off EventBridge Scheduler schedules that deliver to the holds queue and
  * delete themselves after firing. Both calls are idempotent: a name already taken is the same
  * booking's schedule, and a missing one has fired or was never made.
  */
@@ -48,24 +79,17 @@ export const eventBridgeHoldScheduler = (
   client: SchedulerClient,
   config: EventBridgeHoldSchedulerConfig,
 ): HoldScheduler => ({
-  async scheduleExpiry(expiry: HoldExpiry) {
-    const { groupName, roleArn, queueArn } = required(config);
-    try {
-      await client.send(
-        new CreateScheduleCommand({
-          Name: holdScheduleName(expiry),
-          GroupName: groupName,
-          ScheduleExpression: atExpression(expiry.at),
-          ScheduleExpressionTimezone: 'UTC',
-          FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
-          ActionAfterCompletion: ActionAfterCompletion.DELETE,
-          Target: { Arn: queueArn, RoleArn: roleArn, Input: JSON.stringify(holdExpireMessage(expiry)) },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConflictException)) throw error;
-    }
-  },
+  scheduleExpiry: (expiry: HoldExpiry) =>
+    createOneOff(client, config, holdScheduleName(expiry), expiry.at, holdExpireMessage(expiry)),
+
+  scheduleReminder: (reminder: HoldExpiry) =>
+    createOneOff(
+      client,
+      config,
+      holdReminderScheduleName(reminder),
+      reminder.at,
+      holdRemindMessage(reminder),
+    ),
 
   async cancelExpiry(ref) {
     const { groupName } = required(config);

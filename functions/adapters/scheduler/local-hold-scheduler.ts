@@ -1,5 +1,10 @@
 import type { HoldScheduler } from '../../core/booking-ports.js';
-import { holdExpireMessage, holdScheduleName } from './hold-schedule.js';
+import {
+  holdExpireMessage,
+  holdReminderScheduleName,
+  holdRemindMessage,
+  holdScheduleName,
+} from './hold-schedule.js';
 import type { LocalScheduleStore } from './local-schedule-store.js';
 
 /** The queue (queue definitions) hold expiries are delivered to, as in the deployed stack. */
@@ -17,6 +22,14 @@ export const localHoldScheduler = (store: LocalScheduleStore): HoldScheduler => 
       at: new Date(expiry.at).toISOString(),
       target: HOLDS_TARGET,
       payload: JSON.stringify(holdExpireMessage(expiry)),
+    });
+  },
+  async scheduleReminder(reminder) {
+    await store.put({
+      name: holdReminderScheduleName(reminder),
+      at: new Date(reminder.at).toISOString(),
+      target: HOLDS_TARGET,
+      payload: JSON.stringify(holdRemindMessage(reminder)),
     });
   },
   async cancelExpiry(ref) {

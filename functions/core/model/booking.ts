@@ -69,6 +69,20 @@ export interface BookingHistoryEntry {
   reason: string;
 }
 
+/** The longest a hold's "about to expire" reminder comes before its deadline. */
+export const holdReminderLeadMs = 5 * 60_000;
+
+/**
+ * When to remind the holder that a hold is about to lapse: five minutes before its deadline, or
+ * half-way through a hold shorter than ten minutes. Null for a booking that is not held.
+ */
+export const holdReminderAt = (b: Pick<Booking, 'status' | 'createdAt' | 'holdExpiresAt'>): string | null => {
+  if (b.status !== 'held' || !b.holdExpiresAt) return null;
+  const deadline = Date.parse(b.holdExpiresAt);
+  const lead = Math.min(holdReminderLeadMs, (deadline - Date.parse(b.createdAt)) / 2);
+  return new Date(deadline - Math.max(0, lead)).toISOString();
+};
+
 /** The actor recorded for changes nobody requested (hold expiry). */
 export const systemActor = 'system';
 

@@ -97,6 +97,8 @@ const titles: Record<string, string> = {
   'booking.confirmed': 'Your booking is confirmed',
   'booking.cancelled': 'Your booking was cancelled',
   'booking.expired': 'Your hold has expired',
+  'booking.hold_expiring': 'Your held seats are about to be released',
+  'waitlist.offer_expiring': 'Your waitlist offer is about to expire',
   'session.cancelled': 'A session you booked was cancelled',
 };
 

@@ -7,6 +7,7 @@ import type { Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
 import { assertOrgOpen, type Booker, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
+import { scheduleHoldTimers } from './hold-timers.js';
 import { placeLabels } from './sessions-seating.js';
 
 export interface BookInput {
@@ -153,14 +154,7 @@ export const book = async (
       if (attempt === 0 && err instanceof DomainError && err.details.stale !== undefined) continue;
       throw err;
     }
-    if (booking.holdExpiresAt) {
-      await deps.holdScheduler.scheduleExpiry({
-        orgId,
-        sessionId,
-        bookingId: booking.bookingId,
-        at: booking.holdExpiresAt,
-      });
-    }
+    await scheduleHoldTimers(deps, booking);
     return booking;
   }
 };

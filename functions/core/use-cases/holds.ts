@@ -33,6 +33,25 @@ export const expireScheduledHold = async (
   return outcome;
 };
 
+/**
+ * A hold's reminder schedule fired: while the hold still runs, its holder gets one "about to
+ * expire" notification (a redelivered message finds it written). A hold that ended meanwhile
+ * gets nothing. The notification is relayed at once; if that fails, the outbox sweep sends it.
+ */
+export const remindHold = async (
+  deps: Deps,
+  ref: BookingRef,
+  now: Date,
+): Promise<'reminded' | 'already-reminded' | 'not-held'> => {
+  const booking = await deps.bookings.get(ref);
+  if (booking?.status !== 'held' || !booking.holdExpiresAt) return 'not-held';
+  if (Date.parse(booking.holdExpiresAt) <= now.getTime()) return 'not-held';
+  const written = await deps.bookings.recordHoldReminder(booking);
+  if (!written) return 'already-reminded';
+  await deps.outbox.publishNotification(written).catch(() => undefined);
+  return 'reminded';
+};
+
 export interface SweepOptions {
   /** Holds read per page. */
   pageSize: number;

@@ -5,6 +5,7 @@ import type { Session } from '../model/session.js';
 import { offerDeadline, type PlannedOffer, planOffers } from '../model/waitlist.js';
 import type { Deps } from '../ports.js';
 import { chooseSeats } from './bookings-seats.js';
+import { scheduleHoldTimers } from './hold-timers.js';
 import { placeLabels } from './sessions-seating.js';
 
 /**
@@ -91,13 +92,9 @@ const makeOffers = async (
     if ((await deps.waitlist.offer({ entry, booking, skipped })) === 'stale') return { made, stale: true };
     made += 1;
     for (const label of seatLabels) taken.add(label);
-    // The offer is a hold: the hold-expiry schedule and the sweeper end it like any other.
-    await deps.holdScheduler.scheduleExpiry({
-      orgId,
-      sessionId,
-      bookingId: booking.bookingId,
-      at: booking.holdExpiresAt as string,
-    });
+    // The offer is a hold: its expiry schedule (and the sweeper) end it like any other, and its
+    // holder is reminded before it lapses.
+    await scheduleHoldTimers(deps, booking);
   }
   return { made, stale: false };
 };

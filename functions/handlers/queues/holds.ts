@@ -5,7 +5,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { holdsMessageSchema } from '../../contracts/holds.js';
-import { expireScheduledHold, sweepDueHolds } from '../../core/use-cases/holds.js';
+import { expireScheduledHold, remindHold, sweepDueHolds } from '../../core/use-cases/holds.js';
 import { offerReleasedPlaces } from '../../core/use-cases/waitlist-offers.js';
 import { getContainer } from '../../shared/container.js';
 import { logger, metrics, tracer } from '../../shared/observability.js';
@@ -26,6 +26,13 @@ const runHoldsMessage = async (record: SQSRecord): Promise<void> => {
       logger.appendKeys({ orgId });
       const outcome = await expireScheduledHold(deps, { orgId, sessionId, bookingId }, now);
       logger.info('hold expiry handled', { sessionId, bookingId, outcome });
+      break;
+    }
+    case 'hold.remind': {
+      const { orgId, sessionId, bookingId } = message;
+      logger.appendKeys({ orgId });
+      const outcome = await remindHold(deps, { orgId, sessionId, bookingId }, now);
+      logger.info('hold reminder handled', { sessionId, bookingId, outcome });
       break;
     }
     case 'holds.sweep': {
