@@ -63,9 +63,10 @@ export interface WaitlistStore {
   /**
    * Commits an offer: counter (available -> held, one fewer waiting), held booking, seats,
    * booking records, entry waiting -> offered, slot delete, skips of the passed entries, and the
-   * `waitlist.offered` notification. `stale` when any of it changed since read.
+   * `waitlist.offered` notification. `entry-gone` when the entry itself is no longer waiting at
+   * its position (another run offered it, or it left), `stale` when anything else changed.
    */
-  offer(offer: Offer): Promise<WaitlistWrite>;
+  offer(offer: Offer): Promise<WaitlistWrite | 'entry-gone'>;
   /** Records that the owner accepted an offer still held for payment. */
   markResponded(entry: WaitlistEntry, at: string): Promise<WaitlistWrite>;
   /** Deletes up to `limit` waitlist items of a session (cascade deletes); fewer means none are left. */

@@ -130,7 +130,7 @@ export const dynamoWaitlistStore = (service: EventlyService): WaitlistStore => {
     return settle(outcome);
   };
 
-  const offer = async ({ entry: e, booking: b, skipped }: Offer): Promise<WaitlistWrite> => {
+  const offer = async ({ entry: e, booking: b, skipped }: Offer): Promise<WaitlistWrite | 'entry-gone'> => {
     const at = b.updatedAt;
     const outcome = await service.transaction
       .write((tx) => [
@@ -180,6 +180,8 @@ export const dynamoWaitlistStore = (service: EventlyService): WaitlistStore => {
         ]),
       ])
       .go();
+    // Item 0 is the entry: failing it alone says this entry is taken, not that the line moved.
+    if (failedItems(outcome)[0] === 0) return 'entry-gone';
     return settle(outcome);
   };
 

@@ -59,7 +59,9 @@ const makeOffers = async (
   let made = 0;
   for (const { slot, skipped } of plan) {
     const entry = await deps.waitlist.getInSession(orgId, sessionId, slot.entryId);
-    if (entry?.status !== 'waiting' || entry.position !== slot.position) return { made, stale: true };
+    // Offered by a concurrent run (or gone) since the line was read: the plan goes on with the
+    // next entry rather than reading the whole line again; the counter still guards every offer.
+    if (entry?.status !== 'waiting' || entry.position !== slot.position) continue;
     const seatLabels = places
       ? chooseSeats({
           seatMap: places,
@@ -89,7 +91,9 @@ const makeOffers = async (
       createdAt: at,
       updatedAt: at,
     };
-    if ((await deps.waitlist.offer({ entry, booking, skipped })) === 'stale') return { made, stale: true };
+    const written = await deps.waitlist.offer({ entry, booking, skipped });
+    if (written === 'entry-gone') continue;
+    if (written === 'stale') return { made, stale: true };
     made += 1;
     for (const label of seatLabels) taken.add(label);
     // The offer is a hold: its expiry schedule (and the sweeper) end it like any other, and its
