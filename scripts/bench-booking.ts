@@ -29,7 +29,15 @@ import { type BookingRun, runHttpBookings } from './booking-load/http-booking.js
 import type { LoadFigures } from './booking-load/latency.js';
 import { describeMachine } from './booking-load/machine.js';
 import { renderPerformanceDoc } from './booking-load/performance-doc.js';
-import { createRawCounter, rawBookingItems, rawClient, runRawBookings } from './booking-load/raw-booking.js';
+import {
+  createRawContext,
+  createRawCounter,
+  rawBookingItems,
+  rawClient,
+  rawRouteItems,
+  runRawBookings,
+  runRawRouteBookings,
+} from './booking-load/raw-booking.js';
 import { checkInvariants } from './invariants/check.js';
 import { scanTable } from './invariants/scan.js';
 import { api } from './local/api-client.js';
@@ -108,18 +116,28 @@ const runHttpLevels = async (
   };
 };
 
-const runRawLevels = async (endpoint: string, tableName: string): Promise<Record<string, LoadFigures>> => {
+type RawRun = typeof runRawBookings;
+
+/** One raw series: a counter (and context items) of its own per level, warmed, then measured. */
+const runRawSeries = async (
+  endpoint: string,
+  tableName: string,
+  label: string,
+  run: RawRun,
+): Promise<Record<string, LoadFigures>> => {
   const client = rawClient(endpoint);
   try {
-    const raw: Record<string, LoadFigures> = {};
+    const figures: Record<string, LoadFigures> = {};
     for (const c of levels) {
-      const target = { tableName, orgId: 'org_benchraw', sessionId: `ses_raw${c}` };
+      const target = { tableName, orgId: 'org_benchraw', sessionId: `ses_${label}${c}` };
       await createRawCounter(client, target, 1_000_000);
-      await runRawBookings(client, target, warmupBookings, c);
-      raw[c] = await runRawBookings(client, target, bookingsPerLevel, c);
-      log(`raw tx c=${c}: ${raw[c].throughputPerSec} tx/s, p50 ${raw[c].p50Ms} ms, p99 ${raw[c].p99Ms} ms`);
+      await createRawContext(client, target);
+      await run(client, target, warmupBookings, c);
+      const f = await run(client, target, bookingsPerLevel, c);
+      figures[c] = f;
+      log(`${label.padEnd(9)} c=${c}: ${f.throughputPerSec} tx/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms`);
     }
-    return raw;
+    return figures;
   } finally {
     client.destroy();
   }
@@ -147,33 +165,44 @@ const main = async (): Promise<void> => {
   // Before the runtime starts: the functions create their DynamoDB client on first use.
   const counter = installCallCounter();
   // Free bookings have no holds: the once-a-minute holds sweep would only add its queries to the
-  // counted window, so it is pushed beyond the run.
+  // counted window, so it is pushed beyond the run. Delivering the bookings' notifications is the
+  // notifications function's work, after the booking answered: its consumer and the outbox sweep
+  // are left out, so the figures are those of the booking path (which still hands each
+  // notification to its queue).
   const rt = await startLocalRuntime({
     port: 0,
     inMemory: true,
     quiet: true,
     holdSweepIntervalMs: 3_600_000,
+    outboxSweepIntervalMs: 3_600_000,
+    unconsumedQueues: ['notifications'],
   });
   try {
     const { organizer, attendees, sessions } = await prepare(rt);
     const backgroundPerSec = await backgroundRate(counter);
     const http = await runHttpLevels(organizer, attendees, sessions, counter);
-    const raw = await runRawLevels(rt.dynamoEndpoint, rt.tableName);
+    const raw = await runRawSeries(rt.dynamoEndpoint, rt.tableName, 'raw', runRawBookings);
+    const rawRoute = await runRawSeries(rt.dynamoEndpoint, rt.tableName, 'rawroute', runRawRouteBookings);
     const calls = perBooking(http, backgroundPerSec);
     const ratioAtC32 = round(http.runs[32]!.throughputPerSec / raw[32]!.throughputPerSec);
+    const routeShapedRatioAtC32 = round(rawRoute[32]!.throughputPerSec / raw[32]!.throughputPerSec);
+    const sample = { tableName: rt.tableName, orgId: 'org_x', sessionId: 'ses_x' };
     const report = checkInvariants(await scanTable({ tableName: rt.tableName, endpoint: rt.dynamoEndpoint }));
     const figures: BookingBenchFigures = {
       machine: describeMachine(),
       http: http.runs,
       raw,
+      rawRoute,
       callsPerBooking: calls.total,
       callsPerBookingByCommand: calls.byCommand,
       transactionItems: {
         http: calls.itemsPerTransaction,
-        raw: rawBookingItems({ tableName: rt.tableName, orgId: 'org_x', sessionId: 'ses_x' }, 'att_x').length,
+        raw: rawBookingItems(sample, 'att_x').length,
+        rawRoute: rawRouteItems(sample, 'att_x').length,
       },
       backgroundCallsPerSec: round(backgroundPerSec),
       ratioAtC32,
+      routeShapedRatioAtC32,
       targets: {
         ...targets,
         callsMet: calls.total <= targets.maxCallsPerBooking,

@@ -50,7 +50,9 @@ const channelsFor = (env: Env, documentClient: DynamoDBDocumentClient): Notifica
   env.NOTIFY_MODE === 'local'
     ? localChannels(
         localDeliveryLog(documentClient, env.TABLE_NAME),
-        (line) => console.log(line),
+        (line) => {
+          if (env.NOTIFY_LOCAL_ECHO === 'on') console.log(line);
+        },
         () => new Date(),
       )
     : awsChannels(

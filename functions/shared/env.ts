@@ -30,6 +30,8 @@ const envSchema = z.object({
   HOLDS_QUEUE_ARN: z.string().min(1).optional(),
   /** `local` only in the local runtime: notifications go to its delivery log instead of SES/SNS. */
   NOTIFY_MODE: z.enum(['aws', 'local']).default('aws'),
+  /** Whether the local delivery log also prints each message on the console (not when quiet). */
+  NOTIFY_LOCAL_ECHO: z.enum(['on', 'off']).default('on'),
   /** The SES identity notification emails are sent from. */
   NOTIFY_FROM_EMAIL: z.email().optional(),
   /** The outbox sweep leaves items younger than this to the fast path (the local runtime uses less). */

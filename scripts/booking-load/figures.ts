@@ -9,16 +9,21 @@ export interface BookingBenchFigures {
   http: Record<string, BookingRun>;
   /** The bare booking transaction with the plain SDK on the same DynamoDB Local, by concurrency. */
   raw: Record<string, LoadFigures>;
+  /** The route's DynamoDB work alone (its read, then its transaction with checks), by concurrency. */
+  rawRoute: Record<string, LoadFigures>;
   /** DynamoDB calls per booking over HTTP, background work of the runtime subtracted. */
   callsPerBooking: number;
   /** The same, by command. */
   callsPerBookingByCommand: Record<string, number>;
-  /** Items per `TransactWriteItems` of the HTTP runs, and of the raw transaction. */
-  transactionItems: { http: number; raw: number };
+  /** Items per `TransactWriteItems` of the HTTP runs, of the raw and of the route-shaped one. */
+  transactionItems: { http: number; raw: number; rawRoute: number };
   /** Calls per second the idle runtime makes by itself (schedule firer, sweeper), subtracted above. */
   backgroundCallsPerSec: number;
   /** HTTP booking throughput / raw transaction throughput, at concurrency 32. */
   ratioAtC32: number;
+  /** Route-shaped raw throughput / raw throughput at concurrency 32: the share the route's own
+   * reads and checks leave, before any HTTP or handler cost. */
+  routeShapedRatioAtC32: number;
   targets: {
     maxCallsPerBooking: number;
     callsMet: boolean;

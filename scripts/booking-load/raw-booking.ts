@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  BatchGetItemCommand,
   DynamoDBClient,
   PutItemCommand,
   type TransactWriteItem,
@@ -153,5 +154,75 @@ export const runRawBookings = (
   measureLoad(count, concurrency, async (i) => {
     await client.send(
       new TransactWriteItemsCommand({ TransactItems: rawBookingItems(target, `att_raw_${i}`) }),
+    );
+  });
+
+/**
+ * The route's DynamoDB work without the route: the read of its five context items (organization,
+ * membership, session, event, attendee) in one consistent BatchGetItem, then the bare transaction
+ * plus the route's four condition checks (organization, event, session, attendee). Against the
+ * bare transaction it shows what the route's own reads and checks cost on this DynamoDB Local;
+ * against the HTTP run, what HTTP, validation and the handler cost.
+ */
+const contextNames = ['organization', 'member', 'session', 'event', 'attendee'] as const;
+const checkedNames = ['organization', 'session', 'event', 'attendee'] as const;
+
+const contextKey = ({ orgId, sessionId }: RawTarget, name: string) => ({
+  pk: s(`${orgId}#raw-context#${sessionId}`),
+  sk: s(name),
+});
+
+/** Plain stand-ins for the context items, about the size of the real ones. */
+export const createRawContext = async (client: DynamoDBClient, target: RawTarget) => {
+  for (const name of contextNames) {
+    await client.send(
+      new PutItemCommand({
+        TableName: target.tableName,
+        Item: {
+          ...contextKey(target, name),
+          status: s('active'),
+          updatedAt: s(new Date().toISOString()),
+          details: s('x'.repeat(400)),
+        },
+      }),
+    );
+  }
+};
+
+export const rawRouteItems = (target: RawTarget, attendeeId: string): TransactWriteItem[] => [
+  ...rawBookingItems(target, attendeeId),
+  ...checkedNames.map(
+    (name): TransactWriteItem => ({
+      ConditionCheck: {
+        TableName: target.tableName,
+        Key: contextKey(target, name),
+        ConditionExpression: '#status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':active': s('active') },
+      },
+    }),
+  ),
+];
+
+/** `count` route-shaped bookings (read, then transaction with checks), `concurrency` at a time. */
+export const runRawRouteBookings = (
+  client: DynamoDBClient,
+  target: RawTarget,
+  count: number,
+  concurrency: number,
+): Promise<LoadFigures> =>
+  measureLoad(count, concurrency, async (i) => {
+    await client.send(
+      new BatchGetItemCommand({
+        RequestItems: {
+          [target.tableName]: {
+            Keys: contextNames.map((name) => contextKey(target, name)),
+            ConsistentRead: true,
+          },
+        },
+      }),
+    );
+    await client.send(
+      new TransactWriteItemsCommand({ TransactItems: rawRouteItems(target, `att_route_${i}`) }),
     );
   });

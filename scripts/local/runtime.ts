@@ -54,6 +54,11 @@ export interface LocalRuntimeOptions {
   outboxSweepIntervalMs?: number;
   /** Pending outbox items younger than this are left to the fast path (default 5 s). */
   outboxSweepGraceMs?: number;
+  /**
+   * Queues whose consumer is not run: their messages wait (a benchmark measuring the booking path
+   * alone leaves notification delivery out of it).
+   */
+  unconsumedQueues?: readonly QueueName[];
 }
 
 export interface LocalRuntime {
@@ -143,6 +148,7 @@ const configureFunctions = async (
     logLevel: options.quiet ? 'ERROR' : 'WARN',
     extra: {
       OUTBOX_SWEEP_GRACE_MS: String(options.outboxSweepGraceMs ?? DEFAULT_OUTBOX_SWEEP_MS),
+      NOTIFY_LOCAL_ECHO: options.quiet ? 'off' : 'on',
       ...options.env,
     },
   });
@@ -194,7 +200,7 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
   const { sqs, signer } = backends;
   const pollers = startQueuePollers({
     endpoint: sqs.endpoint,
-    queues: sqs.queues,
+    queues: sqs.queues.filter((q) => !options.unconsumedQueues?.includes(q.definition.name as QueueName)),
     handlers: handlers.consumers,
     waitTimeSeconds: options.queueWaitSeconds,
   });
