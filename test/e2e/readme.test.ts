@@ -30,7 +30,7 @@ describe('README curl examples', () => {
   const rt = useLocalRuntime({ inMemory: false, seed: true });
 
   it('work as printed, top to bottom and again', async () => {
-    const blocks = ['curl-setup', 'curl-examples', 'curl-catalog'].map(block).join('\n');
+    const blocks = ['curl-setup', 'curl-examples', 'curl-catalog', 'curl-bookings'].map(block).join('\n');
     const script = `${strictCurl}${blocks}`.replaceAll('http://localhost:3000', rt.url);
     for (const round of [1, 2]) {
       const { stdout } = await run('bash', ['-c', script], { cwd: root, timeout: 60_000 }).catch(
@@ -40,6 +40,9 @@ describe('README curl examples', () => {
       );
       expect(stdout, `round ${round}`).toContain('{"status":"ok"}');
       expect(stdout, `round ${round}`).toContain('"status":"deleting"');
+      // The waitlist offer was accepted: Grace's held place is confirmed.
+      expect(stdout, `round ${round}`).toMatch(/"entryId":"[^"]+"[^]*"status":"accepted"/);
+      expect(stdout, `round ${round}`).toContain('"type":"waitlist.offered"');
     }
     const owner = await rt.mintToken({ sub: 'dev-owner', email: 'owner@demo.local' });
     const orgId = rt.runtime.demoOrgId;
