@@ -1,14 +1,15 @@
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { holdsSweepMessage } from '../../functions/contracts/holds.js';
+import { outboxSweepMessage } from '../../functions/contracts/notifications.js';
 import { routes } from '../../functions/shared/routes.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import { OperationalAlarms } from '../constructs/alarms.js';
 import { EventlyApi } from '../constructs/api.js';
 import { ServiceFunctions } from '../constructs/functions.js';
-import { HoldsSweeper } from '../constructs/holds-sweeper.js';
+import { MinuteSweeper } from '../constructs/minute-sweeper.js';
 import { NightlyTick } from '../constructs/nightly.js';
-import { OutboxSweeper } from '../constructs/outbox-sweeper.js';
 import { WorkQueues } from '../constructs/queues.js';
 import { TaskScheduler } from '../constructs/scheduler.js';
 
@@ -25,8 +26,8 @@ export class AppStack extends Stack {
   readonly queues: WorkQueues;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
-  readonly holdsSweeper: HoldsSweeper;
-  readonly outboxSweeper: OutboxSweeper;
+  readonly holdsSweeper: MinuteSweeper;
+  readonly outboxSweeper: MinuteSweeper;
   readonly alarms: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -48,9 +49,15 @@ export class AppStack extends Stack {
     const holds = this.queues.get('holds').queue;
     this.scheduler = new TaskScheduler(this, 'Scheduler', { targetQueue: holds });
     for (const fn of Object.values(fns)) if (fn.definition.schedulesHolds) this.scheduler.grantScheduling(fn);
-    this.holdsSweeper = new HoldsSweeper(this, 'HoldsSweeper', { queue: holds });
-    this.outboxSweeper = new OutboxSweeper(this, 'OutboxSweeper', {
+    this.holdsSweeper = new MinuteSweeper(this, 'HoldsSweeper', {
+      queue: holds,
+      message: holdsSweepMessage,
+      description: 'Hold sweeper: releases held bookings past their deadline that no schedule released',
+    });
+    this.outboxSweeper = new MinuteSweeper(this, 'OutboxSweeper', {
       queue: this.queues.get('notifications').queue,
+      message: outboxSweepMessage,
+      description: 'Outbox sweeper: re-enqueues outbox items still pending after their fast path',
     });
     this.nightly = new NightlyTick(this, 'Nightly', { queue: jobs, ...config.nightly });
     this.alarms = new OperationalAlarms(this, 'Alarms', {

@@ -41,7 +41,7 @@ describe('README curl examples', () => {
       expect(stdout, `round ${round}`).toContain('{"status":"ok"}');
       expect(stdout, `round ${round}`).toContain('"status":"deleting"');
       // The waitlist offer was accepted: Grace's held place is confirmed.
-      expect(stdout, `round ${round}`).toMatch(/"entryId":"[^"]+"[^]*"status":"accepted"/);
+      expect(stdout, `round ${round}`).toContain('"status":"accepted"');
       expect(stdout, `round ${round}`).toContain('"type":"waitlist.offered"');
     }
     const owner = await rt.mintToken({ sub: 'dev-owner', email: 'owner@demo.local' });

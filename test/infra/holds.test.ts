@@ -2,38 +2,21 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { holdsMessageSchema } from '../../functions/contracts/holds.js';
 import { functionDefinitions } from '../../functions/shared/function-definitions.js';
+import { actionsOf, appInspector } from './support/grants.js';
 import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 
 /** Hold expiry in the deployed stack: schedules -> holds queue -> holds function, plus the sweeper. */
 
-const { app: template, stacks } = synthTenant(tenantConfig('acme'));
-const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
-  stacks.app.getLogicalId(construct.node.defaultChild as never);
+const tenant = synthTenant(tenantConfig('acme'));
+const { app: template, stacks } = tenant;
+const { idOf, fns, statementsOf } = appInspector(tenant);
 const holds = stacks.app.queues.get('holds');
 const holdsQueueArn = { 'Fn::GetAtt': [idOf(holds.queue), 'Arn'] };
-const fns = stacks.app.functions.byName;
-
-interface Statement {
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-}
-const statementsOf = (fnName: keyof typeof fns): Statement[] => {
-  const roleRef = JSON.stringify([{ Ref: idOf(fns[fnName].role) }]);
-  return resourcesOf(template, 'AWS::IAM::Policy')
-    .map(
-      ([, p]) =>
-        (p as { Properties: { Roles: unknown[]; PolicyDocument: { Statement: Statement[] } } }).Properties,
-    )
-    .filter((p) => JSON.stringify(p.Roles) === roleRef)
-    .flatMap((p) => p.PolicyDocument.Statement);
-};
 const environmentOf = (fnName: keyof typeof fns): Record<string, unknown> => {
   const fn = template.findResources('AWS::Lambda::Function')[idOf(fns[fnName].function)];
   return (fn as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties
     .Environment.Variables;
 };
-const actionsOf = (statements: Statement[]): string[] => statements.flatMap((s) => [s.Action].flat());
 
 const schedulingFunctions = (Object.keys(fns) as (keyof typeof fns)[]).filter(
   (name) => (functionDefinitions[name] as { schedulesHolds?: boolean }).schedulesHolds === true,

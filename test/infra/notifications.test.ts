@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { notificationsMessageSchema } from '../../functions/contracts/notifications.js';
+import { actionsOf, appInspector } from './support/grants.js';
 import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 
 /** Notification delivery in the deployed stack: queue + DLQ, consumer, outbox sweeper, grants. */
 
 const acme = tenantConfig('acme');
-const { app: template, stacks } = synthTenant({
+const tenant = synthTenant({
   ...acme,
   notifications: { fromEmail: 'tickets@acme.example' },
 });
-const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
-  stacks.app.getLogicalId(construct.node.defaultChild as never);
+const { app: template, stacks } = tenant;
+const { idOf, fns, statementsOf } = appInspector(tenant);
 const notifications = stacks.app.queues.get('notifications');
 const queueArn = { 'Fn::GetAtt': [idOf(notifications.queue), 'Arn'] };
-const fns = stacks.app.functions.byName;
-
-interface Statement {
-  Action: string | string[];
-  Resource: unknown;
-}
-const statementsOf = (fnName: keyof typeof fns): Statement[] => {
-  const roleRef = JSON.stringify([{ Ref: idOf(fns[fnName].role) }]);
-  return resourcesOf(template, 'AWS::IAM::Policy')
-    .map(
-      ([, p]) =>
-        (p as { Properties: { Roles: unknown[]; PolicyDocument: { Statement: Statement[] } } }).Properties,
-    )
-    .filter((p) => JSON.stringify(p.Roles) === roleRef)
-    .flatMap((p) => p.PolicyDocument.Statement);
-};
-const actionsOf = (statements: Statement[]): string[] => statements.flatMap((s) => [s.Action].flat());
 
 describe('notification delivery (CDK)', () => {
   it('has a notifications queue with a DLQ after 5 receives, consumed by the notifications function', () => {
