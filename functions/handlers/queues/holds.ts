@@ -1,16 +1,10 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
 import { holdsMessageSchema } from '../../contracts/holds.js';
 import { expireScheduledHold, remindHold, sweepDueHolds } from '../../core/use-cases/holds.js';
 import { offerReleasedPlaces } from '../../core/use-cases/waitlist-offers.js';
 import { getContainer } from '../../shared/container.js';
-import { logger, metrics, tracer } from '../../shared/observability.js';
-
-const processor = new BatchProcessor(EventType.SQS);
+import { logger } from '../../shared/observability.js';
+import { queueFunction } from '../../shared/queue-function.js';
 
 /**
  * One message per record. A record that throws (malformed, not yet due, or a failed write) is
@@ -51,10 +45,4 @@ const runHoldsMessage = async (record: SQSRecord): Promise<void> => {
   }
 };
 
-const handle = (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, runHoldsMessage, processor, { context });
-
-export const handler = middy(handle)
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(logMetrics(metrics));
+export const handler = queueFunction(runHoldsMessage);

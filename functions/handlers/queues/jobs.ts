@@ -1,9 +1,4 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
 import { jobMessageSchema } from '../../contracts/jobs.js';
 import { runDeletionStep } from '../../core/use-cases/cascade.js';
 import { purgeOrganization } from '../../core/use-cases/organizations.js';
@@ -12,9 +7,8 @@ import {
   runSessionCancellationStep,
 } from '../../core/use-cases/session-cancellation.js';
 import { getContainer } from '../../shared/container.js';
-import { logger, metrics, tracer } from '../../shared/observability.js';
-
-const processor = new BatchProcessor(EventType.SQS);
+import { logger } from '../../shared/observability.js';
+import { queueFunction } from '../../shared/queue-function.js';
 
 /**
  * One job per record. A record that throws is reported as a batch item failure and redelivered;
@@ -55,10 +49,4 @@ const runJob = async (record: SQSRecord): Promise<void> => {
   }
 };
 
-const handle = (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, runJob, processor, { context });
-
-export const handler = middy(handle)
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(logMetrics(metrics));
+export const handler = queueFunction(runJob);

@@ -1,18 +1,12 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
 import { notificationsMessageSchema } from '../../contracts/notifications.js';
 import { DeliveryFailedError, deliverNotification } from '../../core/use-cases/notification-delivery.js';
 import { defaultOutboxSweepOptions, sweepOutbox } from '../../core/use-cases/outbox-relay.js';
 import { getContainer } from '../../shared/container.js';
 import { readEnv } from '../../shared/env.js';
-import { logger, metrics, tracer } from '../../shared/observability.js';
+import { logger } from '../../shared/observability.js';
 import { queueDefinitions } from '../../shared/queue-definitions.js';
-
-const processor = new BatchProcessor(EventType.SQS);
+import { queueFunction } from '../../shared/queue-function.js';
 
 const queue = queueDefinitions.find((q) => q.name === 'notifications');
 /** The item's attempts match the queue's receives, so the item is `failed` when the message dead-letters. */
@@ -61,13 +55,4 @@ const runNotificationsMessage = async (record: SQSRecord): Promise<void> => {
 
 // Always a partial batch response, even when every record failed: each is retried on its own
 // receive count, so one poisoned batch cannot push healthy deliveries towards the DLQ.
-const handle = (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, runNotificationsMessage, processor, {
-    context,
-    throwOnFullBatchFailure: false,
-  });
-
-export const handler = middy(handle)
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(logMetrics(metrics));
+export const handler = queueFunction(runNotificationsMessage, { partialEvenWhenAllFail: true });
