@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../support/local-runtime.js';
+import { publishedSession } from './http-world.js';
 
 /** Booking over HTTP against the local runtime: book, read, availability, confirm, cancel, /me. */
 
@@ -25,54 +26,19 @@ const bookings = () => `/v1/orgs/${orgId}/sessions/${sessionId}/bookings`;
 beforeAll(async () => {
   owner = await rt.mintToken({ sub: 'bk-owner', email: 'owner@bk.example', name: 'Owner' });
   attendee = await rt.mintToken({ sub: 'bk-ada', email: 'ada@bk.example', name: 'Ada' });
-  orgId = (await rt.call<{ orgId: string }>('POST', '/v1/orgs', { token: owner, body: { name: 'Bookings' } }))
-    .json.orgId;
-  const venue = await rt.call<{ venueId: string; rooms: { roomId: string }[] }>(
-    'POST',
-    `/v1/orgs/${orgId}/venues`,
-    {
-      token: owner,
-      body: {
-        name: 'Hall',
-        address: 'Street 1',
-        city: 'Berlin',
-        timezone: 'Europe/Berlin',
-        rooms: [{ name: 'Main' }],
-      },
-    },
-  );
-  const event = await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
-    token: owner,
-    body: {
-      venueId: venue.json.venueId,
+  ({ orgId, sessionId } = await publishedSession(rt, owner, {
+    orgName: 'Bookings',
+    event: {
       title: 'Concert',
       defaultCapacity: 6,
       price: { kind: 'paid', amountMinor: 900, currency: 'EUR' },
     },
-  });
-  const eventId = event.json.eventId;
-  expect(
-    (
-      await rt.call('POST', `/v1/orgs/${orgId}/events/${eventId}/status`, {
-        token: owner,
-        body: { status: 'published' },
-      })
-    ).status,
-  ).toBe(200);
-  const created = await rt.call<{ sessions: { sessionId: string }[] }>(
-    'POST',
-    `/v1/orgs/${orgId}/events/${eventId}/sessions`,
-    {
-      token: owner,
-      body: {
-        startsAt: '2031-05-01T19:00',
-        roomId: venue.json.rooms[0]!.roomId,
-        seatingMode: 'seated',
-        seatMap: { rows: [{ name: 'A', seats: 6 }] },
-      },
+    session: {
+      startsAt: '2031-05-01T19:00',
+      seatingMode: 'seated',
+      seatMap: { rows: [{ name: 'A', seats: 6 }] },
     },
-  );
-  sessionId = created.json.sessions[0]!.sessionId;
+  }));
   const me = await rt.call<{ attendeeId: string }>('POST', `/v1/orgs/${orgId}/me`, {
     token: attendee,
     body: { firstName: 'Ada', lastName: 'L' },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../support/local-runtime.js';
+import { publishedSession } from './http-world.js';
 
 /**
  * Notifications over HTTP against the local runtime: a booking's notification reaches the local
@@ -51,37 +52,11 @@ beforeAll(async () => {
   owner = await rt.mintToken({ sub: 'nt-owner', email: 'owner@nt.example', name: 'Owner' });
   ada = await rt.mintToken({ sub: 'nt-ada', email: 'ada@nt.example', name: 'Ada' });
   eve = await rt.mintToken({ sub: 'nt-eve', email: 'eve@nt.example', name: 'Eve' });
-  orgId = (await rt.call<{ orgId: string }>('POST', '/v1/orgs', { token: owner, body: { name: 'Notify' } }))
-    .json.orgId;
-  const venue = await rt.call<{ venueId: string; rooms: { roomId: string }[] }>(
-    'POST',
-    `/v1/orgs/${orgId}/venues`,
-    {
-      token: owner,
-      body: {
-        name: 'Hall',
-        address: 'Street 1',
-        city: 'Berlin',
-        timezone: 'Europe/Berlin',
-        rooms: [{ name: 'Main' }],
-      },
-    },
-  );
-  const event = await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
-    token: owner,
-    body: { venueId: venue.json.venueId, title: 'Talk', defaultCapacity: 10, price: { kind: 'free' } },
-  });
-  const eventId = event.json.eventId;
-  await rt.call('POST', `/v1/orgs/${orgId}/events/${eventId}/status`, {
-    token: owner,
-    body: { status: 'published' },
-  });
-  const created = await rt.call<{ sessions: { sessionId: string }[] }>(
-    'POST',
-    `/v1/orgs/${orgId}/events/${eventId}/sessions`,
-    { token: owner, body: { startsAt: '2031-06-01T19:00', roomId: venue.json.rooms[0]!.roomId } },
-  );
-  sessionId = created.json.sessions[0]!.sessionId;
+  ({ orgId, sessionId } = await publishedSession(rt, owner, {
+    orgName: 'Notify',
+    event: { title: 'Talk', defaultCapacity: 10, price: { kind: 'free' } },
+    session: { startsAt: '2031-06-01T19:00' },
+  }));
   for (const [token, firstName] of [
     [ada, 'Ada'],
     [eve, 'Eve'],
