@@ -136,7 +136,6 @@ export interface Deps {
   bookings: BookingStore;
   notifications: NotificationStore;
   outbox: OutboxPublisher;
-  channels: NotificationChannels;
   waitlist: WaitlistStore;
   clock: Clock;
   policy: TenantPolicy;
@@ -168,4 +167,9 @@ export interface IdempotencyStore {
   complete(scope: string, key: string, response: StoredResponse): Promise<void>;
   /** Forgets a claim whose execution failed unexpectedly, so a retry can run again. */
   release(scope: string, key: string): Promise<void>;
+}
+
+/** What delivering a notification needs besides the shared ports: the channels to send on. */
+export interface DeliveryDeps extends Deps {
+  channels: NotificationChannels;
 }

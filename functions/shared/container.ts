@@ -1,6 +1,4 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoAttendeeStore } from '../adapters/dynamo/attendee-store.js';
@@ -18,10 +16,6 @@ import { createService } from '../adapters/dynamo/service.js';
 import { dynamoSessionStore } from '../adapters/dynamo/session-store.js';
 import { dynamoVenueStore } from '../adapters/dynamo/venue-store.js';
 import { dynamoWaitlistStore } from '../adapters/dynamo/waitlist-store.js';
-import { awsChannels } from '../adapters/notify/aws-channels.js';
-import { localChannels, localDeliveryLog } from '../adapters/notify/local-delivery-log.js';
-import { sesEmail } from '../adapters/notify/ses-email.js';
-import { snsSms } from '../adapters/notify/sns-sms.js';
 import { sqsJobQueue } from '../adapters/queue/sqs-job-queue.js';
 import { sqsOutboxPublisher } from '../adapters/queue/sqs-outbox-publisher.js';
 import { eventBridgeHoldScheduler } from '../adapters/scheduler/eventbridge-hold-scheduler.js';
@@ -45,27 +39,14 @@ const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): Hol
         queueArn: env.HOLDS_QUEUE_ARN,
       });
 
-/** SES and SNS have no local engines: the local runtime keeps a delivery log in the table instead. */
-const channelsFor = (env: Env, documentClient: DynamoDBDocumentClient): NotificationChannels =>
-  env.NOTIFY_MODE === 'local'
-    ? localChannels(
-        localDeliveryLog(documentClient, env.TABLE_NAME),
-        (line) => {
-          if (env.NOTIFY_LOCAL_ECHO === 'on') console.log(line);
-        },
-        () => new Date(),
-      )
-    : awsChannels(
-        sesEmail(
-          tracer.captureAWSv3Client(new SESv2Client({ region: env.AWS_REGION })),
-          env.NOTIFY_FROM_EMAIL,
-        ),
-        snsSms(tracer.captureAWSv3Client(new SNSClient({ region: env.AWS_REGION }))),
-      );
-
 export interface Container {
   deps: Deps;
   idempotency: IdempotencyStore;
+  /**
+   * The notification channels, set by the one function that sends (functions/handlers/queues/
+   * notifications.ts): built there, so that only its bundle carries the SES and SNS clients.
+   */
+  channels?: NotificationChannels;
 }
 
 /** The composition root: the only place that knows which adapter serves which port. */
@@ -91,7 +72,6 @@ export const buildContainer = (env: Env): Container => {
       notifications: env.queueUrls.notifications,
       holds: env.queueUrls.holds,
     }),
-    channels: channelsFor(env, documentClient),
     waitlist: withWaitlistFastPath(dynamoWaitlistStore(service), () => deps),
     venues: dynamoVenueStore(service),
     events: dynamoEventStore(service),

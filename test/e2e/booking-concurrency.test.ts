@@ -170,7 +170,9 @@ describe('booking under concurrency', () => {
     };
     const operation = async (i: number): Promise<void> => {
       const kind = i % 4;
-      if (kind === 1 && held.length > 0) {
+      // The last hundred operations confirm nothing, so some holds are surely left for the
+      // expiry path to release, however the earlier ones interleaved.
+      if (kind === 1 && i < 1_900 && held.length > 0) {
         const id = held.shift()!;
         const res = await bookingAction(s, id, 'confirm');
         note(`confirm ${res.status}`);

@@ -74,7 +74,7 @@ describe('notification delivery through the notifications queue', () => {
     });
   const useChannels = () => {
     const fake = fakeChannels();
-    w.c.deps.channels = fake.channels;
+    w.c.channels = fake.channels;
     return fake;
   };
   const usePreferences = (

@@ -10,7 +10,7 @@ import {
   renderNotification,
 } from '../model/notification.js';
 import type { ClaimRefusal, RecipientContact } from '../notification-ports.js';
-import type { Deps } from '../ports.js';
+import type { DeliveryDeps, Deps } from '../ports.js';
 
 /**
  * Delivers one notification: claim it, send it on each chosen channel not sent yet (recording
@@ -73,7 +73,7 @@ const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 export const deliverNotification = async (
-  deps: Deps,
+  deps: DeliveryDeps,
   ref: NotificationRef,
   options: DeliveryOptions,
 ): Promise<DeliveryOutcome> => {

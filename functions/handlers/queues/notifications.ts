@@ -4,6 +4,7 @@ import { DeliveryFailedError, deliverNotification } from '../../core/use-cases/n
 import { defaultOutboxSweepOptions, sweepOutbox } from '../../core/use-cases/outbox-relay.js';
 import { getContainer } from '../../shared/container.js';
 import { readEnv } from '../../shared/env.js';
+import { notificationChannelsFor } from '../../shared/notification-channels.js';
 import { logger } from '../../shared/observability.js';
 import { queueDefinitions } from '../../shared/queue-definitions.js';
 import { queueFunction } from '../../shared/queue-function.js';
@@ -31,10 +32,13 @@ const runNotificationsMessage = async (record: SQSRecord): Promise<void> => {
   }
   const { orgId, sessionId, at, messageId } = message;
   logger.appendKeys({ orgId });
+  const container = getContainer();
+  container.channels ??= notificationChannelsFor(readEnv());
+  const delivery = { ...deps, channels: container.channels };
   try {
     const receiveCount = Number(record.attributes.ApproximateReceiveCount) || undefined;
     const outcome = await deliverNotification(
-      deps,
+      delivery,
       { orgId, sessionId, at, messageId },
       { ...deliveryOptions, ...(receiveCount ? { receiveCount } : {}) },
     );
