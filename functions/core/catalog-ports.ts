@@ -58,6 +58,11 @@ export interface EventStore {
   replace(current: Event, next: Event): Promise<void>;
   /** Sets `deleting` and withdraws the event from the public listing; idempotent. */
   markDeleting(event: Event, at: string): Promise<void>;
+  /**
+   * Takes back the `deleting` mark of `event` (as read before it was marked) whose delete was
+   * refused, putting back its public listing; no-op when it is not marked.
+   */
+  unmarkDeleting(event: Event, at: string): Promise<void>;
   /** Deletes the event item with its listing items (a step of a cascade delete). */
   remove(orgId: string, eventId: string): Promise<void>;
   purgeOrg(orgId: string, limit: number): Promise<number>;

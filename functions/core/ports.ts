@@ -39,6 +39,8 @@ export interface OrganizationStore {
   update(orgId: string, changes: OrganizationChanges): Promise<Organization>;
   /** Moves an active organization to `deleting`; false when it already was. */
   markDeleting(orgId: string, at: string): Promise<boolean>;
+  /** Moves a `deleting` organization whose delete was refused back to active; no-op otherwise. */
+  unmarkDeleting(orgId: string, at: string): Promise<void>;
   /** Deletes the organization item itself (the last step of a cascade). */
   remove(orgId: string): Promise<void>;
 }

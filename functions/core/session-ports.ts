@@ -53,6 +53,8 @@ export interface SessionStore {
   completeCancellation(orgId: string, sessionId: string, at: string): Promise<void>;
   /** Sets `deleting`; idempotent. Throws NOT_FOUND when the session is gone. */
   markDeleting(orgId: string, sessionId: string, at: string): Promise<void>;
+  /** Takes back a `deleting` mark whose delete was refused; no-op when it is not marked. */
+  unmarkDeleting(orgId: string, sessionId: string, at: string): Promise<void>;
   /** Deletes the session with its counter and room slot; returns how many items it deleted. */
   remove(orgId: string, sessionId: string): Promise<number>;
   /** True when any session, at any time, occupies the room. */

@@ -39,4 +39,69 @@ describe('deletes and live bookings against DynamoDB Local', () => {
       status: 'running',
     });
   });
+
+  it('refuses, and takes its mark back, when a booking lands between the first check and the mark', async () => {
+    const session = await world.session(world.freeEventId, 'general');
+    const refused = { code: 'HAS_LIVE_BOOKINGS', details: { sessionIds: [session.sessionId] } };
+    const bookings: string[] = [];
+    // A booking that commits right before the mark is set, after the first look found none.
+    const bookFirst = async () => {
+      const b = await book(c.deps, owner, world.orgId, session.sessionId, { attendeeId: world.ada });
+      bookings.push(b.bookingId);
+    };
+    const { sessions, events, orgs } = c.deps;
+    const original = { session: sessions.markDeleting, event: events.markDeleting, org: orgs.markDeleting };
+    try {
+      sessions.markDeleting = async (...args) => {
+        await bookFirst();
+        return original.session(...args);
+      };
+      await expect(deleteSession(c.deps, owner, world.orgId, session.sessionId)).rejects.toMatchObject(
+        refused,
+      );
+      expect((await sessions.get(world.orgId, session.sessionId))?.deleting).toBe(false);
+      sessions.markDeleting = original.session;
+      await cancelBooking(c.deps, owner, {
+        orgId: world.orgId,
+        sessionId: session.sessionId,
+        bookingId: bookings[0]!,
+      });
+
+      const listed = async () =>
+        (await c.deps.events.listPublic({}, { limit: 100 })).items.map((e) => e.eventId);
+      expect(await listed()).toContain(world.freeEventId);
+      events.markDeleting = async (...args) => {
+        await bookFirst();
+        return original.event(...args);
+      };
+      await expect(deleteEvent(c.deps, owner, world.orgId, world.freeEventId)).rejects.toMatchObject(refused);
+      expect((await events.get(world.orgId, world.freeEventId))?.deleting).toBe(false);
+      // Back in the public listing, which the mark had withdrawn it from.
+      expect(await listed()).toContain(world.freeEventId);
+      events.markDeleting = original.event;
+      await cancelBooking(c.deps, owner, {
+        orgId: world.orgId,
+        sessionId: session.sessionId,
+        bookingId: bookings[1]!,
+      });
+
+      orgs.markDeleting = async (...args) => {
+        await bookFirst();
+        return original.org(...args);
+      };
+      await expect(deleteOrganization(c.deps, owner, world.orgId)).rejects.toMatchObject(refused);
+      expect((await orgs.get(world.orgId))?.status).toBe('active');
+    } finally {
+      Object.assign(sessions, { markDeleting: original.session });
+      Object.assign(events, { markDeleting: original.event });
+      Object.assign(orgs, { markDeleting: original.org });
+    }
+    // Every booking made in the window survived, and the session still takes bookings.
+    for (const bookingId of bookings) {
+      expect(
+        await c.deps.bookings.get({ orgId: world.orgId, sessionId: session.sessionId, bookingId }),
+      ).toBeDefined();
+    }
+    await bookFirst();
+  });
 });

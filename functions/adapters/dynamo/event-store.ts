@@ -171,6 +171,23 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
       throw new DomainError('CONFLICT', 'the event was changed by someone else meanwhile; retry');
     },
 
+    async unmarkDeleting(e, at) {
+      const restored = { ...e, deleting: false, updatedAt: at };
+      const outcome = await service.transaction
+        .write(({ event: ev, eventListing: listing }) => [
+          ev
+            .patch(keyOf(e))
+            .set({ deleting: false, updatedAt: at })
+            .where(({ deleting }, { eq }) => eq(deleting, true))
+            .commit(),
+          ...listingsOf(restored).map((l) => listing.put(l).commit()),
+        ])
+        .go();
+      // Not marked (any more): nothing to take back.
+      if (failedCondition(outcome) === 0) return;
+      expectCommitted(outcome, []);
+    },
+
     remove,
 
     async purgeOrg(orgId, limit) {

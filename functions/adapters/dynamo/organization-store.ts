@@ -76,6 +76,18 @@ export const dynamoOrganizationStore = (service: EventlyService): OrganizationSt
       }
     },
 
+    async unmarkDeleting(orgId: string, at: string) {
+      try {
+        await organization
+          .patch({ orgId })
+          .set({ status: 'active', updatedAt: at })
+          .where(({ status }, { eq }) => eq(status, 'deleting'))
+          .go();
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    },
+
     async remove(orgId: string) {
       await organization.delete({ orgId }).go();
     },

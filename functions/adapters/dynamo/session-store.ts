@@ -242,6 +242,18 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
       }
     },
 
+    async unmarkDeleting(orgId, sessionId, at) {
+      try {
+        await session
+          .patch(keyOf(orgId, sessionId))
+          .set({ deleting: false, updatedAt: at })
+          .where(({ deleting }, { eq }) => eq(deleting, true))
+          .go();
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    },
+
     async remove(orgId, sessionId) {
       const s = await get(orgId, sessionId);
       return s ? removeSession(s) : 0;

@@ -16,7 +16,7 @@ import type { Deps } from '../ports.js';
 import { authorize } from './access.js';
 import { assertActiveMember } from './catalog-references.js';
 import { requestDeletion } from './deletions.js';
-import { assertNoLiveBookings } from './live-bookings.js';
+import { markDeletingUnlessLive } from './live-bookings.js';
 
 /** What an organizer gives: the event's own fields, each optional one possibly left out. */
 export type CreateEventInput = Pick<
@@ -201,7 +201,14 @@ export const deleteEvent = async (
 ): Promise<Deletion> => {
   await authorize(deps, orgId, principal, 'event.manage');
   const event = await eventOf(deps, orgId, eventId);
-  await assertNoLiveBookings(deps, orgId, { kind: 'event', id: eventId });
-  await deps.events.markDeleting(event, deps.clock.now().toISOString());
+  await markDeletingUnlessLive(
+    deps,
+    orgId,
+    { kind: 'event', id: eventId },
+    {
+      mark: () => deps.events.markDeleting(event, deps.clock.now().toISOString()),
+      unmark: () => deps.events.unmarkDeleting(event, deps.clock.now().toISOString()),
+    },
+  );
   return requestDeletion(deps, orgId, { kind: 'event', id: eventId }, principal.sub);
 };

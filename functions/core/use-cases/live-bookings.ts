@@ -2,10 +2,9 @@ import { DomainError } from '../errors.js';
 import type { Deps } from '../ports.js';
 
 /**
- * Deleting a session, event, venue or organization takes its bookings with it, so it is refused while any of its
- * sessions still holds seats (held or confirmed, as its capacity counter shows): those bookings
- * must be cancelled first, which tells their attendees. The check runs before the target is
- * marked deleting; a booking landing in between is the one gap left (see the README).
+ * Deleting a session, event, venue or organization takes its bookings with it, so it is refused
+ * while any of its sessions still holds seats (held or confirmed, as its capacity counter shows):
+ * those bookings must be cancelled first, which tells their attendees.
  */
 
 const pageSize = 100;
@@ -68,4 +67,27 @@ export const assertNoLiveBookings = async (
     `the ${scope.kind} still has live bookings in session(s) ${live.join(', ')}; cancel them first`,
     { sessionIds: live },
   );
+};
+
+/**
+ * Marks a session, event or organization deleting only if none of its sessions holds seats, with
+ * no gap for a booking to slip through: the booking transaction checks that mark, so once it is
+ * set no booking commits, and a second look at the counters after setting it sees any booking
+ * that committed before. If that look finds one, the mark is taken back and the delete refused.
+ * (The first look only spares a mark in the common case of a refusal.)
+ */
+export const markDeletingUnlessLive = async (
+  deps: Deps,
+  orgId: string,
+  scope: DeletionScope,
+  marks: { mark: () => Promise<void>; unmark: () => Promise<void> },
+): Promise<void> => {
+  await assertNoLiveBookings(deps, orgId, scope);
+  await marks.mark();
+  try {
+    await assertNoLiveBookings(deps, orgId, scope);
+  } catch (err) {
+    await marks.unmark();
+    throw err;
+  }
 };

@@ -5,7 +5,7 @@ import type { Deps } from '../ports.js';
 import { authorize } from './access.js';
 import { purgeOrgSessions } from './cascade.js';
 import { displayName } from './identity.js';
-import { assertNoLiveBookings } from './live-bookings.js';
+import { markDeletingUnlessLive } from './live-bookings.js';
 
 export interface CreateOrganizationInput {
   name: string;
@@ -80,8 +80,21 @@ export const deleteOrganization = async (
   orgId: string,
 ): Promise<{ orgId: string; status: 'deleting' }> => {
   await authorize(deps, orgId, principal, 'organization.delete');
-  await assertNoLiveBookings(deps, orgId, { kind: 'organization', id: orgId });
-  await deps.orgs.markDeleting(orgId, deps.clock.now().toISOString());
+  let marked = false;
+  await markDeletingUnlessLive(
+    deps,
+    orgId,
+    { kind: 'organization', id: orgId },
+    {
+      mark: async () => {
+        marked = await deps.orgs.markDeleting(orgId, deps.clock.now().toISOString());
+      },
+      // Only the mark this request made is taken back: a delete already under way stays so.
+      unmark: async () => {
+        if (marked) await deps.orgs.unmarkDeleting(orgId, deps.clock.now().toISOString());
+      },
+    },
+  );
   await deps.jobs.send({ type: 'org.delete', orgId });
   return { orgId, status: 'deleting' };
 };

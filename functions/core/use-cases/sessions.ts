@@ -9,7 +9,7 @@ import type { Recurrence, Weekday } from '../time/recurrence.js';
 import { parseLocalDate } from '../time/zoned.js';
 import { authorize } from './access.js';
 import { requestDeletion } from './deletions.js';
-import { assertNoLiveBookings } from './live-bookings.js';
+import { markDeletingUnlessLive } from './live-bookings.js';
 import { assertBookedPlacesKept } from './sessions-places.js';
 import {
   checkDuration,
@@ -270,7 +270,14 @@ export const deleteSession = async (
 ): Promise<Deletion> => {
   await authorize(deps, orgId, principal, 'session.manage');
   if (!(await deps.sessions.get(orgId, sessionId))) throw notFound('session');
-  await assertNoLiveBookings(deps, orgId, { kind: 'session', id: sessionId });
-  await deps.sessions.markDeleting(orgId, sessionId, deps.clock.now().toISOString());
+  await markDeletingUnlessLive(
+    deps,
+    orgId,
+    { kind: 'session', id: sessionId },
+    {
+      mark: () => deps.sessions.markDeleting(orgId, sessionId, deps.clock.now().toISOString()),
+      unmark: () => deps.sessions.unmarkDeleting(orgId, sessionId, deps.clock.now().toISOString()),
+    },
+  );
   return requestDeletion(deps, orgId, { kind: 'session', id: sessionId }, principal.sub);
 };
