@@ -1,3 +1,4 @@
+import { DomainError } from '../../functions/core/errors.js';
 import type { Booking } from '../../functions/core/model/booking.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { createAttendee, ensureMyAttendee } from '../../functions/core/use-cases/attendees.js';
@@ -17,6 +18,17 @@ export const owner = user('boss');
 export const door = user('door');
 export const ada = user('ada');
 export const ben = user('ben');
+
+/** The code and details of the domain error `p` rejects with (fails if it resolves). */
+export const codeOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof DomainError) return { code: err.code, details: err.details };
+    throw err;
+  }
+  throw new Error('expected a domain error');
+};
 
 /** A clock the test moves by hand. */
 export const manualClock = (deps: Deps, start: Date) => {

@@ -1,7 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onDynamoClientCreated } from '../../functions/adapters/dynamo/client.js';
-import { DomainError } from '../../functions/core/errors.js';
 import type { Booking } from '../../functions/core/model/booking.js';
 import { book, cancelBooking, confirmBooking, expireHold } from '../../functions/core/use-cases/bookings.js';
 import {
@@ -17,6 +16,7 @@ import {
   ada,
   ben,
   bookingWorld,
+  codeOf,
   counterOf,
   door,
   manualClock,
@@ -25,16 +25,6 @@ import {
   refOf,
 } from './booking-world.js';
 import { freshContainer, user } from './fixtures.js';
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, details: err.details };
-    throw err;
-  }
-  throw new Error('expected a domain error');
-};
 
 const start = new Date('2029-12-01T10:00:00Z');
 

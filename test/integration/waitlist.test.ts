@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/core/errors.js';
 import type { EventSettings } from '../../functions/core/model/catalog.js';
 import { createAttendee } from '../../functions/core/use-cases/attendees.js';
 import { book, cancelBooking, confirmHeld, expireHold } from '../../functions/core/use-cases/bookings.js';
@@ -17,18 +16,8 @@ import type { Container } from '../../functions/shared/container.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { sessionChecks } from '../../scripts/invariants/checks.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
-import { ada, bookingWorld, counterOf, door, manualClock, owner, refOf } from './booking-world.js';
+import { ada, bookingWorld, codeOf, counterOf, door, manualClock, owner, refOf } from './booking-world.js';
 import { freshContainer, user } from './fixtures.js';
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, details: err.details };
-    throw err;
-  }
-  throw new Error('expected a domain error');
-};
 
 const start = new Date('2029-12-01T10:00:00Z');
 
