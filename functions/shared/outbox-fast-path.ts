@@ -17,9 +17,10 @@ export interface CommittedSession {
   since: string;
 }
 
-export const relayAfterCommit = async (deps: Deps, session: CommittedSession): Promise<void> => {
+/** Runs one hand-off; a failure is logged, not thrown: the sweep relays what it left pending. */
+const bestEffort = async (session: { orgId: string; sessionId: string }, relay: () => Promise<unknown>) => {
   try {
-    await relaySessionSince(deps, session);
+    await relay();
   } catch (error) {
     logger.warn('outbox fast path failed; the sweep will relay these items', {
       orgId: session.orgId,
@@ -29,6 +30,9 @@ export const relayAfterCommit = async (deps: Deps, session: CommittedSession): P
   }
 };
 
+export const relayAfterCommit = (deps: Deps, session: CommittedSession): Promise<void> =>
+  bestEffort(session, () => relaySessionSince(deps, session));
+
 /** The booking store with the fast path after each committed create and transition. */
 export const withOutboxFastPath = (store: BookingStore, deps: () => Deps): BookingStore => ({
   ...store,
@@ -36,15 +40,7 @@ export const withOutboxFastPath = (store: BookingStore, deps: () => Deps): Booki
     await store.create(nb);
     // A new booking writes exactly one outbox item, whose key is known: it is published without
     // reading it back, so a booking stays at one read and one transaction against the table.
-    try {
-      await deps().outbox.publishNotification(stepNotificationRef(nb.booking));
-    } catch (error) {
-      logger.warn('outbox fast path failed; the sweep will relay this item', {
-        orgId: nb.booking.orgId,
-        sessionId: nb.booking.sessionId,
-        error: error as Error,
-      });
-    }
+    await bestEffort(nb.booking, () => deps().outbox.publishNotification(stepNotificationRef(nb.booking)));
   },
   async transition(change) {
     const result = await store.transition(change);

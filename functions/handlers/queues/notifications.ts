@@ -22,7 +22,8 @@ const deliveryOptions = {
  */
 const runNotificationsMessage = async (record: SQSRecord): Promise<void> => {
   const message = notificationsMessageSchema.parse(JSON.parse(record.body));
-  const { deps } = getContainer();
+  const container = getContainer();
+  const { deps } = container;
   if (message.type === 'outbox.sweep') {
     const graceMs = readEnv().OUTBOX_SWEEP_GRACE_MS;
     const result = await sweepOutbox(deps, deps.clock.now(), { ...defaultOutboxSweepOptions, graceMs });
@@ -32,7 +33,6 @@ const runNotificationsMessage = async (record: SQSRecord): Promise<void> => {
   }
   const { orgId, sessionId, at, messageId } = message;
   logger.appendKeys({ orgId });
-  const container = getContainer();
   container.channels ??= notificationChannelsFor(readEnv());
   const delivery = { ...deps, channels: container.channels };
   try {
