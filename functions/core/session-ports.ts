@@ -20,6 +20,21 @@ export interface RoomRef {
  */
 export type ScheduleWrite = 'written' | 'schedule-changed';
 
+/**
+ * What a change of a session's places relied on about its bookings, checked again by the write:
+ * - `none-live`: no booking was held or confirmed, and none may be when the change lands;
+ * - `places-free`: these places, which the change removes, stay unbooked;
+ * - `counter-at`: the bookings do not change at all (the counter's version stays put), for a
+ *   change removing more places than one transaction can check one by one.
+ */
+export type PlacesGuard =
+  | { kind: 'none-live' }
+  | { kind: 'places-free'; labels: readonly string[] }
+  | { kind: 'counter-at'; version: number };
+
+/** `bookings-changed`: a booking landed since the places were checked; check them again. */
+export type SessionWrite = ScheduleWrite | 'bookings-changed';
+
 /** Sessions with their capacity counters and room slots; every change is one transaction. */
 export interface SessionStore {
   /**
@@ -41,9 +56,10 @@ export interface SessionStore {
    * Replaces `current` with `next` if the session is unchanged since read and not being deleted.
    * A new capacity goes through the counter with a condition that keeps `available >= 0`; a new
    * time or room moves the slot, conditional on the target room's schedule being at `roomVersion`.
+   * A change of places carries the guard its check produced (see PlacesGuard).
    * Throws NOT_FOUND, SESSION_DELETING, CAPACITY_IN_USE or CONFLICT.
    */
-  update(current: Session, next: Session, roomVersion: number): Promise<ScheduleWrite>;
+  update(current: Session, next: Session, roomVersion: number, guard?: PlacesGuard): Promise<SessionWrite>;
   /**
    * Moves a scheduled session to `cancelled` with its cancellation, and answers the session as
    * stored: one already cancelled is answered as it is. Throws NOT_FOUND or SESSION_DELETING.

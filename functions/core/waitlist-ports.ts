@@ -33,6 +33,8 @@ export interface Offer {
   entry: WaitlistEntry;
   booking: Booking;
   skipped: readonly WaitingSlot[];
+  /** The session as the offer was planned on it: a change since (cancelled, re-seated) makes the offer stale. */
+  sessionUpdatedAt: string;
 }
 
 export interface WaitlistStore {

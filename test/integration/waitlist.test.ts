@@ -3,6 +3,7 @@ import type { EventSettings } from '../../functions/core/model/catalog.js';
 import { createAttendee } from '../../functions/core/use-cases/attendees.js';
 import { book, cancelBooking, confirmHeld, expireHold } from '../../functions/core/use-cases/bookings.js';
 import { changeEventStatus, createEvent } from '../../functions/core/use-cases/events.js';
+import { cancelSession } from '../../functions/core/use-cases/session-cancellation.js';
 import { leaveWaitlist, moveWaitlistEntry } from '../../functions/core/use-cases/waitlist-changes.js';
 import { bookOrJoin, joinWaitlist } from '../../functions/core/use-cases/waitlist-join.js';
 import { closeSessionWaitlist, offerReleasedPlaces } from '../../functions/core/use-cases/waitlist-offers.js';
@@ -331,6 +332,36 @@ describe('waitlists against DynamoDB Local', () => {
       bookingId: offered.bookingId!,
     });
     expect(hold?.seatLabels).toEqual([s.bookings[2]!.seatLabels[0], s.bookings[5]!.seatLabels[0]]);
+    expect(await invariants()).toEqual([]);
+  });
+
+  it('an offer planned just before the session is cancelled is not made', async () => {
+    const eventId = await eventWith({});
+    const s = await fullSession(eventId, 1);
+    const e = await join(s.sessionId, 1);
+    await cancelBooking(c.deps, owner, refOf(s.bookings[0]!));
+    // The session is cancelled between the engine's read of the line and its offer's write.
+    const plain = { ...c.deps };
+    let cancelled = false;
+    c.deps.waitlist = {
+      ...plain.waitlist,
+      getInSession: async (orgId, sessionId, entryId) => {
+        const found = await plain.waitlist.getInSession(orgId, sessionId, entryId);
+        if (!cancelled) {
+          cancelled = true;
+          await cancelSession(plain, owner, orgId, sessionId, 'storm');
+        }
+        return found;
+      },
+    };
+    try {
+      expect(await offerReleasedPlaces(c.deps, w.orgId, s.sessionId)).toBe(0);
+    } finally {
+      c.deps.waitlist = plain.waitlist;
+    }
+    expect(cancelled).toBe(true);
+    expect((await entry(e.entryId)).status).toBe('waiting');
+    expect(await counterOf(c, w.orgId, s.sessionId)).toMatchObject({ held: 0, available: 1, waiting: 1 });
     expect(await invariants()).toEqual([]);
   });
 

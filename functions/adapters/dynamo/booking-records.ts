@@ -135,3 +135,16 @@ export const holdReminder = (tx: TxEntities, b: Booking, remindAt: string) => {
     }),
   };
 };
+
+/**
+ * A booking or an offer planned on this version of the session: the session must still take
+ * bookings and be unchanged (a cancellation, a delete mark or new seating makes the write stale).
+ */
+export const sessionUnchanged = (tx: TxEntities, key: { orgId: string; sessionId: string }, readAt: string) =>
+  tx.session
+    .check(key)
+    .where(
+      ({ status, deleting, updatedAt }, { eq }) =>
+        `${eq(status, 'scheduled')} AND ${eq(deleting, false)} AND ${eq(updatedAt, readAt)}`,
+    )
+    .commit();

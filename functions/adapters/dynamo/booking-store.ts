@@ -14,7 +14,7 @@ import {
   toHistoryEntry,
 } from './booking-items.js';
 import { purgeSessionBookings } from './booking-purge.js';
-import { capacityReleased, holdReminder, stepRecords } from './booking-records.js';
+import { capacityReleased, holdReminder, sessionUnchanged, stepRecords } from './booking-records.js';
 import { queryPage } from './pagination.js';
 import { staleParty } from './party-writes.js';
 import { retryTransient } from './retry.js';
@@ -134,13 +134,7 @@ export const dynamoBookingStore = (
                   : exists(attr.attendeeId),
               )
               .commit(),
-        tx.session
-          .check(sessionKey(b))
-          .where(
-            ({ status, deleting, updatedAt }, { eq }) =>
-              `${eq(status, 'scheduled')} AND ${eq(deleting, false)} AND ${eq(updatedAt, nb.session.updatedAt)}`,
-          )
-          .commit(),
+        sessionUnchanged(tx, sessionKey(b), nb.session.updatedAt),
       ])
       .go();
     await explainCreate(nb, parts, failedItems(outcome));

@@ -1,6 +1,6 @@
 import { DomainError, notFound } from '../../core/errors.js';
-import type { Session } from '../../core/model/session.js';
-import type { RoomRef, ScheduleWrite, SessionStore } from '../../core/session-ports.js';
+import type { CapacityCounter, Session } from '../../core/model/session.js';
+import type { PlacesGuard, RoomRef, SessionStore, SessionWrite } from '../../core/session-ports.js';
 import { sessionCapacityReleased } from './booking-records.js';
 import { queryPage } from './pagination.js';
 import type { EventlyService } from './service.js';
@@ -14,13 +14,21 @@ interface Outcome {
 }
 
 /** What each item of a transaction stands for, to explain a failed condition. */
-type Part = 'roomVersion' | 'event' | 'venue' | 'session' | 'counter' | 'other';
+type Part = 'roomVersion' | 'event' | 'venue' | 'session' | 'counter' | 'place' | 'other';
 
 const failedPart = (outcome: Outcome, parts: readonly Part[]): Part | undefined => {
   if (!outcome.canceled) return undefined;
   const i = outcome.data.findIndex((d) => d.code === 'ConditionalCheckFailed');
   return i < 0 ? undefined : parts[i];
 };
+
+type CounterGuard = Exclude<PlacesGuard, { kind: 'places-free' }>;
+
+const guardHolds = (guard: CounterGuard, counter: CapacityCounter | undefined): boolean =>
+  counter !== undefined &&
+  (guard.kind === 'none-live'
+    ? counter.held === 0 && counter.confirmed === 0
+    : counter.version === guard.version);
 
 const sameSlot = (a: Session, b: Session) =>
   a.venueId === b.venueId && a.roomId === b.roomId && a.startsAt === b.startsAt;
@@ -58,6 +66,42 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
           .add({ version: 1 })
           .where(({ version }, { eq }) => eq(version, expected))
           .commit();
+
+  /**
+   * The counter's part in a session change: a new capacity (never below what is held or confirmed
+   * when it shrinks), and the guard of a change of places, as one conditional write.
+   */
+  const counterChange = (
+    counter: TxEntities['sessionCounter'],
+    key: { orgId: string; sessionId: string },
+    capacity: number,
+    delta: number,
+    guard: PlacesGuard | undefined,
+  ) => {
+    type Attrs = {
+      capacity: unknown;
+      available: unknown;
+      held: unknown;
+      confirmed: unknown;
+      version: unknown;
+    };
+    type Ops = { eq: (a: unknown, v: unknown) => string; gte: (a: unknown, v: unknown) => string };
+    const conditions = (a: Attrs, { eq, gte }: Ops): string =>
+      [
+        ...(delta !== 0 ? [eq(a.capacity, capacity)] : []),
+        ...(delta < 0 ? [gte(a.available, -delta)] : []),
+        ...(guard?.kind === 'none-live' ? [eq(a.held, 0), eq(a.confirmed, 0)] : []),
+        ...(guard?.kind === 'counter-at' ? [eq(a.version, guard.version)] : []),
+      ].join(' AND ');
+    return delta !== 0
+      ? counter
+          .patch(key)
+          .set({ capacity: capacity + delta })
+          .add({ available: delta, version: 1 })
+          .where(conditions)
+          .commit()
+      : counter.check(key).where(conditions).commit();
+  };
 
   const whySessionFailed = async (orgId: string, sessionId: string): Promise<never> => {
     const now = await get(orgId, sessionId);
@@ -169,13 +213,17 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
         (i) => toSession(i as SessionItem),
       ),
 
-    async update(current, next, expectedVersion): Promise<ScheduleWrite> {
+    async update(current, next, expectedVersion, guard): Promise<SessionWrite> {
       const { orgId, sessionId } = current;
       const delta = next.capacity - current.capacity;
       const moved = !sameSlot(current, next) || current.endsAt !== next.endsAt;
+      const counterGuarded = guard !== undefined && guard.kind !== 'places-free';
+      const freePlaces = guard?.kind === 'places-free' ? guard.labels : [];
+      const touchesCounter = delta !== 0 || counterGuarded;
       const parts: Part[] = [
         'session',
-        ...(delta !== 0 ? (['counter'] as const) : []),
+        ...(touchesCounter ? (['counter'] as const) : []),
+        ...freePlaces.map((): Part => 'place'),
         ...(moved ? (['roomVersion', 'other'] as const) : []),
         ...(moved && !sameSlot(current, next) ? (['other'] as const) : []),
       ];
@@ -188,20 +236,24 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
                 `${eq(updatedAt, current.updatedAt)} AND ${eq(deleting, false)}`,
             )
             .commit(),
-          ...(delta !== 0
+          ...(touchesCounter
             ? [
-                entities.sessionCounter
-                  .patch(keyOf(orgId, sessionId))
-                  .set({ capacity: next.capacity })
-                  .add({ available: delta, version: 1 })
-                  .where(({ capacity, available }, { eq, gte }) =>
-                    delta < 0
-                      ? `${eq(capacity, current.capacity)} AND ${gte(available, -delta)}`
-                      : eq(capacity, current.capacity),
-                  )
-                  .commit(),
+                counterChange(
+                  entities.sessionCounter,
+                  keyOf(orgId, sessionId),
+                  current.capacity,
+                  delta,
+                  guard,
+                ),
               ]
             : []),
+          // A removed place must still be free: a booking holding it now makes the change fail.
+          ...freePlaces.map((label) =>
+            entities.bookingSeat
+              .check({ orgId, sessionId, label })
+              .where(({ bookingId }, { notExists }) => notExists(bookingId))
+              .commit(),
+          ),
           ...(moved
             ? [
                 bumpVersion(entities.roomVersion, roomOf(next), expectedVersion),
@@ -226,7 +278,12 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
       const failed = failedPart(outcome, parts);
       if (failed === 'roomVersion') return 'schedule-changed';
       if (failed === 'session') return whySessionFailed(orgId, sessionId);
-      if (failed === 'counter') return whyCounterFailed(orgId, sessionId);
+      if (failed === 'place') return 'bookings-changed';
+      if (failed === 'counter') {
+        if (counterGuarded && !guardHolds(guard, await getCounter(orgId, sessionId)))
+          return 'bookings-changed';
+        return whyCounterFailed(orgId, sessionId);
+      }
       expectCommitted(outcome, []);
       return 'written';
     },

@@ -3,7 +3,7 @@ import { systemActor } from '../../core/model/booking.js';
 import type { WaitlistEntry } from '../../core/model/waitlist.js';
 import type { EntryExit, EntryMove, Offer, WaitlistStore, WaitlistWrite } from '../../core/waitlist-ports.js';
 import { toBookingItem } from './booking-items.js';
-import { sessionCapacityReleased, stepRecords } from './booking-records.js';
+import { sessionCapacityReleased, sessionUnchanged, stepRecords } from './booking-records.js';
 import type { TxEntities } from './notification-records.js';
 import { queryPage } from './pagination.js';
 import { retryTransient } from './retry.js';
@@ -130,7 +130,12 @@ export const dynamoWaitlistStore = (service: EventlyService): WaitlistStore => {
     return settle(outcome);
   };
 
-  const offer = async ({ entry: e, booking: b, skipped }: Offer): Promise<WaitlistWrite | 'entry-gone'> => {
+  const offer = async ({
+    entry: e,
+    booking: b,
+    skipped,
+    sessionUpdatedAt,
+  }: Offer): Promise<WaitlistWrite | 'entry-gone'> => {
     const at = b.updatedAt;
     const outcome = await service.transaction
       .write((tx) => [
@@ -178,6 +183,8 @@ export const dynamoWaitlistStore = (service: EventlyService): WaitlistStore => {
             .commit(),
           tx.waitlistSlot.patch(slotKey(e, s.position)).add({ skips: 1 }).commit(),
         ]),
+        // Its places were chosen on this version of the session.
+        sessionUnchanged(tx, { orgId: b.orgId, sessionId: b.sessionId }, sessionUpdatedAt),
       ])
       .go();
     // Item 0 is the entry: failing it alone says this entry is taken, not that the line moved.

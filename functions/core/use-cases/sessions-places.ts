@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import type { Seating, Session } from '../model/session.js';
 import type { Deps } from '../ports.js';
+import type { PlacesGuard } from '../session-ports.js';
 import { placeLabels } from './sessions-seating.js';
 
 const sameLabels = (a: readonly string[] | null, b: readonly string[] | null): boolean =>
@@ -10,21 +11,28 @@ const placesInUse = (message: string, labels: readonly string[]) =>
   new DomainError('CONFLICT', message, { labels: [...labels] });
 
 /**
- * A new seat map or table plan must keep every place a live booking holds, and while bookings are
- * live a session cannot switch between places (seats, tables) and general admission. A booking
- * made against the old seating cannot land after the change: its transaction checks the session
- * is unchanged, and it is made again against the new seating.
+ * Removed places checked one by one in the write; beyond this, the write requires the bookings not
+ * to change at all. Leaves room in the 100-item transaction for the session's own items.
  */
-export const assertBookedPlacesKept = async (
+export const maxPlacesCheckedEach = 90;
+
+/**
+ * A new seat map or table plan must keep every place a live booking holds, and while bookings are
+ * live a session cannot switch between places (seats, tables) and general admission. Answers what
+ * the check relied on, for the write to check again: a booking landing between this read and the
+ * write makes the write fail, and the check runs again. The other order is closed by the booking:
+ * its transaction checks the session is unchanged, and it is made again against the new seating.
+ */
+export const bookedPlacesGuard = async (
   deps: Deps,
   current: Session,
   seating: Seating,
-): Promise<void> => {
+): Promise<PlacesGuard | undefined> => {
   const before = placeLabels(current.seating);
   const after = placeLabels(seating);
-  if (sameLabels(before, after)) return;
+  if (sameLabels(before, after)) return undefined;
   const counter = await deps.sessions.getCounter(current.orgId, current.sessionId);
-  if (!counter || counter.held + counter.confirmed === 0) return;
+  if (!counter || counter.held + counter.confirmed === 0) return { kind: 'none-live' };
   if (before === null || after === null) {
     throw placesInUse('the session has live bookings; it cannot switch to or from general admission', []);
   }
@@ -37,4 +45,9 @@ export const assertBookedPlacesKept = async (
       lost,
     );
   }
+  const removed = before.filter((l) => !kept.has(l));
+  if (removed.length === 0) return undefined;
+  return removed.length <= maxPlacesCheckedEach
+    ? { kind: 'places-free', labels: removed }
+    : { kind: 'counter-at', version: counter.version };
 };

@@ -1,5 +1,6 @@
 import { DomainError, validationFailed } from '../errors.js';
 import { maxSeriesLength, maxSessionMinutes, type RoomSlot } from '../model/session.js';
+import type { SessionWrite } from '../session-ports.js';
 import { occurrences, type Recurrence } from '../time/recurrence.js';
 import {
   atOffset,
@@ -96,12 +97,16 @@ export const checkNoOverlap = (slots: readonly RoomSlot[], spans: readonly Span[
 };
 
 /**
- * Runs a write planned against a room schedule; if the schedule changed meanwhile, plans again.
- * A few rounds are enough: each lost round means another write to the same room committed.
+ * Runs a write planned against a room schedule; if the schedule (or, for a change of places, the
+ * session's bookings) changed meanwhile, plans again. A few rounds are enough: each lost round
+ * means another write committed.
  */
-export const withScheduleRetry = async (attempt: () => Promise<'written' | 'schedule-changed'>) => {
+export const withScheduleRetry = async (attempt: () => Promise<SessionWrite>) => {
   for (let round = 0; round < 5; round++) {
     if ((await attempt()) === 'written') return;
   }
-  throw new DomainError('TEMPORARILY_UNAVAILABLE', 'the room schedule is changing quickly; retry shortly');
+  throw new DomainError(
+    'TEMPORARILY_UNAVAILABLE',
+    "the room's schedule or the session's bookings are changing quickly; retry shortly",
+  );
 };

@@ -5,12 +5,13 @@ import type { Deletion } from '../model/deletion.js';
 import type { SeatingMode, Session, SessionTable } from '../model/session.js';
 import type { Page, PageRequest, Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
+import type { SessionWrite } from '../session-ports.js';
 import type { Recurrence, Weekday } from '../time/recurrence.js';
 import { parseLocalDate } from '../time/zoned.js';
 import { authorize } from './access.js';
 import { requestDeletion } from './deletions.js';
 import { markDeletingUnlessLive } from './live-bookings.js';
-import { assertBookedPlacesKept } from './sessions-places.js';
+import { bookedPlacesGuard } from './sessions-places.js';
 import {
   checkDuration,
   checkNoOverlap,
@@ -94,7 +95,7 @@ const scheduled = (
   room: { orgId: string; venueId: string; roomId: string },
   spans: readonly Span[],
   check: { allowOverlap: boolean; self?: string },
-  write: (roomVersion: number) => Promise<'written' | 'schedule-changed'>,
+  write: (roomVersion: number) => Promise<SessionWrite>,
 ) =>
   withScheduleRetry(async () => {
     const window = scheduleWindow(spans);
@@ -237,7 +238,6 @@ export const updateSession = async (
     },
     room,
   );
-  await assertBookedPlacesKept(deps, current, seating);
   const next: Session = {
     ...current,
     roomId: room.roomId,
@@ -256,7 +256,10 @@ export const updateSession = async (
     roomRef,
     [{ start, end }],
     { allowOverlap: !moved || (input.allowOverlap ?? false), self: sessionId },
-    (version) => deps.sessions.update(current, next, version),
+    // The booked places are checked in each round: a booking landing between the check and the
+    // write makes the write answer 'bookings-changed', and the next round sees that booking.
+    async (version) =>
+      deps.sessions.update(current, next, version, await bookedPlacesGuard(deps, current, seating)),
   );
   return sessionDetail(next, await deps.sessions.getCounter(orgId, sessionId));
 };

@@ -12,8 +12,8 @@ import { placeLabels } from './sessions-seating.js';
  * The offer engine, run on every `capacity.released` message of a session (cancellation, hold or
  * offer expiry, decline, capacity raise, a change of the line while places are free). It reads
  * the counter and the waiting line, plans offers by the event's policy, and commits each offer in
- * one transaction whose conditions (places still free, entry still waiting, seats still free)
- * make concurrent runs safe: a run that loses a race reads again and goes on, so the same places
+ * one transaction whose conditions (places still free, entry still waiting, seats still free, the
+ * session unchanged) make concurrent runs safe: a run that loses a race reads again and goes on, so the same places
  * or the same entry are never offered twice, and handling a message twice is harmless.
  */
 
@@ -91,7 +91,12 @@ const makeOffers = async (
       createdAt: at,
       updatedAt: at,
     };
-    const written = await deps.waitlist.offer({ entry, booking, skipped });
+    const written = await deps.waitlist.offer({
+      entry,
+      booking,
+      skipped,
+      sessionUpdatedAt: session.updatedAt,
+    });
     if (written === 'entry-gone') continue;
     if (written === 'stale') return { made, stale: true };
     made += 1;
