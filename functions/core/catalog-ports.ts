@@ -22,6 +22,8 @@ export interface VenueStore {
   replace(current: Venue, next: Venue): Promise<void>;
   /** Sets `deleting`; idempotent. Throws NOT_FOUND when the venue is gone. */
   markDeleting(orgId: string, venueId: string, at: string): Promise<void>;
+  /** Takes back a `deleting` mark whose delete was refused; no-op when it is not marked. */
+  unmarkDeleting(orgId: string, venueId: string, at: string): Promise<void>;
   /** Deletes the venue item (a step of its cascade delete, after its events are gone). */
   remove(orgId: string, venueId: string): Promise<void>;
   purgeOrg(orgId: string, limit: number): Promise<number>;

@@ -2,7 +2,11 @@ import { DomainError } from '../../functions/core/errors.js';
 import type { Booking } from '../../functions/core/model/booking.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { createAttendee, ensureMyAttendee } from '../../functions/core/use-cases/attendees.js';
-import { changeEventStatus, createEvent } from '../../functions/core/use-cases/events.js';
+import {
+  type CreateEventInput,
+  changeEventStatus,
+  createEvent,
+} from '../../functions/core/use-cases/events.js';
 import { createParty } from '../../functions/core/use-cases/parties.js';
 import { createSessions } from '../../functions/core/use-cases/sessions.js';
 import type { Container } from '../../functions/shared/container.js';
@@ -63,6 +67,31 @@ export const recordSchedules = (deps: Deps) => {
   return { scheduled, cancelled };
 };
 
+/** A published event at the venue, free unless priced, titled `Night`, default capacity 5. */
+export const publishedEventAt = async (
+  c: Container,
+  orgId: string,
+  venueId: string,
+  overrides: Partial<Pick<CreateEventInput, 'title' | 'price' | 'settings'>> = {},
+) => {
+  const e = await createEvent(c.deps, owner, orgId, {
+    venueId,
+    title: 'Night',
+    description: '',
+    defaultDurationMinutes: 60,
+    defaultCapacity: 5,
+    visibility: 'public',
+    admission: 'open',
+    price: { kind: 'free' },
+    tags: [],
+    coverImageUrls: [],
+    settings: {},
+    ...overrides,
+  });
+  await changeEventStatus(c.deps, owner, orgId, e.eventId, 'published');
+  return e.eventId;
+};
+
 export const bookingWorld = async (c: Container) => {
   const orgId = await orgWith(c, owner.sub, { [door.sub]: 'staff' });
   const venue = await venueIn(c, owner.sub, orgId);
@@ -84,25 +113,13 @@ export const bookingWorld = async (c: Container) => {
     leaderId: benAttendee.attendeeId,
     memberIds: [guest.attendeeId, friend.attendeeId],
   });
-  const publishedEvent = async (
+  const publishedEvent = (
     price: { kind: 'free' } | { kind: 'paid'; amountMinor: number; currency: string },
-  ) => {
-    const e = await createEvent(c.deps, owner, orgId, {
-      venueId: venue.venueId,
-      title: 'Night',
-      description: '',
-      defaultDurationMinutes: 60,
-      defaultCapacity: 5,
-      visibility: 'public',
-      admission: 'open',
+  ) =>
+    publishedEventAt(c, orgId, venue.venueId, {
       price,
-      tags: [],
-      coverImageUrls: [],
       settings: { holdMinutes: 15, cancelCutoffMinutes: 60 },
     });
-    await changeEventStatus(c.deps, owner, orgId, e.eventId, 'published');
-    return e.eventId;
-  };
   const freeEventId = await publishedEvent({ kind: 'free' });
   const paidEventId = await publishedEvent({ kind: 'paid', amountMinor: 1500, currency: 'EUR' });
   let day = 0;

@@ -320,8 +320,10 @@ describe('events against DynamoDB Local', () => {
     // A write racing the delete mark is refused by the venue check inside the transaction.
     const raced: Event = { ...a, eventId: 'evt_00000000000000000001', createdAt: a.createdAt };
     await expect(c.deps.events.create(raced)).rejects.toMatchObject({ code: 'VENUE_DELETING' });
+    // Its events are marked with it: they refuse changes (and bookings) as being deleted.
+    expect((await c.deps.events.get(orgId, b.eventId))?.deleting).toBe(true);
     await expect(updateEvent(c.deps, owner, orgId, a.eventId, { title: 'x' })).rejects.toMatchObject({
-      code: 'VENUE_DELETING',
+      code: 'EVENT_DELETING',
     });
   });
 

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Booking } from '../../functions/core/model/booking.js';
 import { book, cancelBooking } from '../../functions/core/use-cases/bookings.js';
 import { deleteEvent } from '../../functions/core/use-cases/events.js';
 import { deleteOrganization } from '../../functions/core/use-cases/organizations.js';
-import { deleteSession } from '../../functions/core/use-cases/sessions.js';
+import { createSessions, deleteSession } from '../../functions/core/use-cases/sessions.js';
 import { deleteVenue } from '../../functions/core/use-cases/venues.js';
 import type { Container } from '../../functions/shared/container.js';
-import { bookingWorld, owner, refOf } from './booking-world.js';
-import { recordJobs } from './catalog-world.js';
+import { bookingWorld, owner, publishedEventAt, refOf } from './booking-world.js';
+import { recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer } from './fixtures.js';
 
 /** A delete that would take live bookings with it is refused until they are cancelled. */
@@ -97,11 +98,54 @@ describe('deletes and live bookings against DynamoDB Local', () => {
       Object.assign(orgs, { markDeleting: original.org });
     }
     // Every booking made in the window survived, and the session still takes bookings.
+    // (The venue's turn comes in the next test, on a venue of its own.)
     for (const bookingId of bookings) {
       expect(
         await c.deps.bookings.get({ orgId: world.orgId, sessionId: session.sessionId, bookingId }),
       ).toBeDefined();
     }
     await bookFirst();
+  });
+
+  it('a venue delete marks its events too: a booking before the marks refuses it, none lands after', async () => {
+    const venue = await venueIn(c, owner.sub, world.orgId, 'Annex');
+    const event = {
+      eventId: await publishedEventAt(c, world.orgId, venue.venueId, { title: 'Annex night' }),
+    };
+    const { sessions } = await createSessions(c.deps, owner, world.orgId, event.eventId, {
+      startsAt: '2030-06-01T19:00',
+      roomId: venue.rooms[0]!.roomId,
+    });
+    const sessionId = sessions[0]!.sessionId;
+    const venues = c.deps.venues;
+    const markVenue = venues.markDeleting;
+    let raced: Booking | undefined;
+    try {
+      // A booking that commits right before the venue is marked, after the first look found none.
+      venues.markDeleting = async (...args) => {
+        raced = await book(c.deps, owner, world.orgId, sessionId, { attendeeId: world.ada });
+        return markVenue(...args);
+      };
+      await expect(deleteVenue(c.deps, owner, world.orgId, venue.venueId)).rejects.toMatchObject({
+        code: 'HAS_LIVE_BOOKINGS',
+        details: { sessionIds: [sessionId] },
+      });
+    } finally {
+      venues.markDeleting = markVenue;
+    }
+    // Both marks were taken back: the event is listed again and takes bookings.
+    expect((await venues.get(world.orgId, venue.venueId))?.deleting).toBe(false);
+    expect((await c.deps.events.get(world.orgId, event.eventId))?.deleting).toBe(false);
+    const listed = (await c.deps.events.listPublic({}, { limit: 100 })).items.map((e) => e.eventId);
+    expect(listed).toContain(event.eventId);
+    await cancelBooking(c.deps, owner, refOf(raced!));
+
+    await expect(deleteVenue(c.deps, owner, world.orgId, venue.venueId)).resolves.toMatchObject({
+      kind: 'venue',
+    });
+    // Marked with its venue, the event refuses bookings until the cascade removes it.
+    await expect(
+      book(c.deps, owner, world.orgId, sessionId, { attendeeId: world.ada }),
+    ).rejects.toMatchObject({ code: 'EVENT_DELETING' });
   });
 });

@@ -5,7 +5,7 @@ import type { Booking } from '../../functions/core/model/booking.js';
 import type { JobMessage } from '../../functions/core/ports.js';
 import { book, confirmBooking } from '../../functions/core/use-cases/bookings.js';
 import { getBooking } from '../../functions/core/use-cases/bookings-view.js';
-import { changeEventStatus, createEvent } from '../../functions/core/use-cases/events.js';
+import { changeEventStatus } from '../../functions/core/use-cases/events.js';
 import {
   cancelSession,
   runEventCancellationStep,
@@ -16,7 +16,15 @@ import { joinWaitlist } from '../../functions/core/use-cases/waitlist-join.js';
 import type { Container } from '../../functions/shared/container.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
-import { bookingWorld, counterOf, manualClock, owner, recordSchedules, refOf } from './booking-world.js';
+import {
+  bookingWorld,
+  counterOf,
+  manualClock,
+  owner,
+  publishedEventAt,
+  recordSchedules,
+  refOf,
+} from './booking-world.js';
 import { recordJobs } from './catalog-world.js';
 import { freshContainer } from './fixtures.js';
 
@@ -216,20 +224,8 @@ describe('session cancellation against DynamoDB Local', () => {
   });
 
   it('cancelling an event cancels every one of its sessions and their bookings', async () => {
-    const e = await createEvent(c.deps, owner, w.orgId, {
-      venueId: (await c.deps.events.get(w.orgId, w.freeEventId))!.venueId,
-      title: 'Festival',
-      description: '',
-      defaultDurationMinutes: 60,
-      defaultCapacity: 5,
-      visibility: 'public',
-      admission: 'open',
-      price: { kind: 'free' },
-      tags: [],
-      coverImageUrls: [],
-      settings: {},
-    });
-    await changeEventStatus(c.deps, owner, w.orgId, e.eventId, 'published');
+    const venueId = (await c.deps.events.get(w.orgId, w.freeEventId))!.venueId;
+    const e = { eventId: await publishedEventAt(c, w.orgId, venueId, { title: 'Festival' }) };
     const { roomId } = await w.session(w.freeEventId, 'general');
     const { sessions } = await createSessions(c.deps, owner, w.orgId, e.eventId, {
       startsAt: '2030-03-01T10:00',

@@ -100,6 +100,18 @@ export const dynamoVenueStore = (service: EventlyService): VenueStore => {
       }
     },
 
+    async unmarkDeleting(orgId, venueId, at) {
+      try {
+        await venue
+          .patch({ orgId, venueId })
+          .set({ deleting: false, updatedAt: at })
+          .where(({ deleting }, { eq }) => eq(deleting, true))
+          .go();
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    },
+
     async remove(orgId, venueId) {
       await venue.delete({ orgId, venueId }).go();
     },

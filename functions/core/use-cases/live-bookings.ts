@@ -54,11 +54,7 @@ const sessionIdsIn = (deps: Deps, orgId: string, scope: DeletionScope): Promise<
   }
 };
 
-export const assertNoLiveBookings = async (
-  deps: Deps,
-  orgId: string,
-  scope: DeletionScope,
-): Promise<void> => {
+const assertNoLiveBookings = async (deps: Deps, orgId: string, scope: DeletionScope): Promise<void> => {
   const sessionIds = await sessionIdsIn(deps, orgId, scope);
   const live = await withLiveBookings(deps, orgId, sessionIds);
   if (live.length === 0) return;

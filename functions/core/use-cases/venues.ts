@@ -1,14 +1,14 @@
 import { givenFields, venueDeleting } from '../catalog-errors.js';
 import { DomainError, notFound, validationFailed } from '../errors.js';
 import { newId } from '../ids.js';
-import type { GeoPoint, Room, Venue } from '../model/catalog.js';
+import type { Event, GeoPoint, Room, Venue } from '../model/catalog.js';
 import type { Deletion } from '../model/deletion.js';
 import type { Page, PageRequest, Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
 import { authorize } from './access.js';
 import { assertActiveMember } from './catalog-references.js';
 import { requestDeletion } from './deletions.js';
-import { assertNoLiveBookings } from './live-bookings.js';
+import { markDeletingUnlessLive } from './live-bookings.js';
 
 export interface RoomInput {
   /** Keeps an existing room (and its id); without it the room is new. */
@@ -151,8 +151,43 @@ const assertDroppedRoomsFree = async (deps: Deps, venue: Venue, rooms: readonly 
 };
 
 /**
- * Marks the venue deleting (it refuses every other change from then on) and starts the cascade
- * that removes it with its events. A retried DELETE answers the same deletion.
+ * Marks the venue and each of its events deleting, unless a session of the venue holds seats.
+ * Bookings check their event's mark (not the venue's), and the cascade removes the events with
+ * the venue anyway: once they are marked no booking commits, and the second look at the counters
+ * (markDeletingUnlessLive) sees any that committed before. A refused or failed attempt takes back
+ * the marks it set; events already being deleted on their own keep theirs.
+ */
+const venueMarks = (deps: Deps, orgId: string, venueId: string) => {
+  const marked: Event[] = [];
+  const at = () => deps.clock.now().toISOString();
+  const unmark = async () => {
+    for (const event of marked.splice(0)) await deps.events.unmarkDeleting(event, at());
+    await deps.venues.unmarkDeleting(orgId, venueId, at());
+  };
+  const mark = async () => {
+    // First the venue: from then on no event is created at it, so the listing below is complete.
+    await deps.venues.markDeleting(orgId, venueId, at());
+    try {
+      let cursor: string | undefined;
+      do {
+        const page = await deps.events.list(orgId, { venueId }, { limit: 100, cursor });
+        for (const event of page.items.filter((e) => !e.deleting)) {
+          await deps.events.markDeleting(event, at());
+          marked.push(event);
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    } catch (err) {
+      await unmark();
+      throw err;
+    }
+  };
+  return { mark, unmark };
+};
+
+/**
+ * Marks the venue deleting (it refuses every other change from then on), with its events, and
+ * starts the cascade that removes it with them. A retried DELETE answers the same deletion.
  */
 export const deleteVenue = async (
   deps: Deps,
@@ -162,7 +197,6 @@ export const deleteVenue = async (
 ): Promise<Deletion> => {
   await authorize(deps, orgId, principal, 'venue.manage');
   await venueOf(deps, orgId, venueId);
-  await assertNoLiveBookings(deps, orgId, { kind: 'venue', id: venueId });
-  await deps.venues.markDeleting(orgId, venueId, deps.clock.now().toISOString());
+  await markDeletingUnlessLive(deps, orgId, { kind: 'venue', id: venueId }, venueMarks(deps, orgId, venueId));
   return requestDeletion(deps, orgId, { kind: 'venue', id: venueId }, principal.sub);
 };
