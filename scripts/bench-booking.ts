@@ -37,6 +37,7 @@ import {
   rawRouteItems,
   runRawBookings,
   runRawRouteBookings,
+  runRawRouteTransactions,
 } from './booking-load/raw-booking.js';
 import { checkInvariants } from './invariants/check.js';
 import { scanTable } from './invariants/scan.js';
@@ -183,9 +184,16 @@ const main = async (): Promise<void> => {
     const http = await runHttpLevels(organizer, attendees, sessions, counter);
     const raw = await runRawSeries(rt.dynamoEndpoint, rt.tableName, 'raw', runRawBookings);
     const rawRoute = await runRawSeries(rt.dynamoEndpoint, rt.tableName, 'rawroute', runRawRouteBookings);
+    const rawRouteTx = await runRawSeries(
+      rt.dynamoEndpoint,
+      rt.tableName,
+      'routetx',
+      runRawRouteTransactions,
+    );
     const calls = perBooking(http, backgroundPerSec);
     const ratioAtC32 = round(http.runs[32]!.throughputPerSec / raw[32]!.throughputPerSec);
     const routeShapedRatioAtC32 = round(rawRoute[32]!.throughputPerSec / raw[32]!.throughputPerSec);
+    const routeTransactionRatioAtC32 = round(rawRouteTx[32]!.throughputPerSec / raw[32]!.throughputPerSec);
     const sample = { tableName: rt.tableName, orgId: 'org_x', sessionId: 'ses_x' };
     const report = checkInvariants(await scanTable({ tableName: rt.tableName, endpoint: rt.dynamoEndpoint }));
     const figures: BookingBenchFigures = {
@@ -193,6 +201,7 @@ const main = async (): Promise<void> => {
       http: http.runs,
       raw,
       rawRoute,
+      rawRouteTransaction: rawRouteTx,
       callsPerBooking: calls.total,
       callsPerBookingByCommand: calls.byCommand,
       transactionItems: {
@@ -203,6 +212,7 @@ const main = async (): Promise<void> => {
       backgroundCallsPerSec: round(backgroundPerSec),
       ratioAtC32,
       routeShapedRatioAtC32,
+      routeTransactionRatioAtC32,
       targets: {
         ...targets,
         callsMet: calls.total <= targets.maxCallsPerBooking,

@@ -11,6 +11,8 @@ export interface BookingBenchFigures {
   raw: Record<string, LoadFigures>;
   /** The route's DynamoDB work alone (its read, then its transaction with checks), by concurrency. */
   rawRoute: Record<string, LoadFigures>;
+  /** The route's transaction alone (writes and checks, no read), by concurrency. */
+  rawRouteTransaction: Record<string, LoadFigures>;
   /** DynamoDB calls per booking over HTTP, background work of the runtime subtracted. */
   callsPerBooking: number;
   /** The same, by command. */
@@ -24,6 +26,9 @@ export interface BookingBenchFigures {
   /** Route-shaped raw throughput / raw throughput at concurrency 32: the share the route's own
    * reads and checks leave, before any HTTP or handler cost. */
   routeShapedRatioAtC32: number;
+  /** The route's transaction alone / raw throughput at concurrency 32: the share the four condition
+   * checks leave, with no read, HTTP or handler cost at all. */
+  routeTransactionRatioAtC32: number;
   targets: {
     maxCallsPerBooking: number;
     callsMet: boolean;

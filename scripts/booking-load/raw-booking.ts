@@ -204,6 +204,23 @@ export const rawRouteItems = (target: RawTarget, attendeeId: string): TransactWr
   ),
 ];
 
+const sendRouteTransaction = (client: DynamoDBClient, target: RawTarget, attendeeId: string) =>
+  client.send(new TransactWriteItemsCommand({ TransactItems: rawRouteItems(target, attendeeId) }));
+
+/**
+ * `count` of the route's transactions alone (the writes and the four checks, no read),
+ * `concurrency` at a time: the most the route could reach with its context read away.
+ */
+export const runRawRouteTransactions = (
+  client: DynamoDBClient,
+  target: RawTarget,
+  count: number,
+  concurrency: number,
+): Promise<LoadFigures> =>
+  measureLoad(count, concurrency, async (i) => {
+    await sendRouteTransaction(client, target, `att_routetx_${i}`);
+  });
+
 /** `count` route-shaped bookings (read, then transaction with checks), `concurrency` at a time. */
 export const runRawRouteBookings = (
   client: DynamoDBClient,
@@ -222,7 +239,5 @@ export const runRawRouteBookings = (
         },
       }),
     );
-    await client.send(
-      new TransactWriteItemsCommand({ TransactItems: rawRouteItems(target, `att_route_${i}`) }),
-    );
+    await sendRouteTransaction(client, target, `att_route_${i}`);
   });
