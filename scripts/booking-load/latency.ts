@@ -8,6 +8,11 @@ export interface LoadFigures {
   throughputPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * CPU this process spent per request meanwhile (user + system): for HTTP runs the local runtime
+   * with its handlers plus the load generator, for raw runs the SDK client alone.
+   */
+  processCpuMsPerRequest: number;
 }
 
 /** Nearest-rank percentile of ascending values. */
@@ -23,6 +28,7 @@ export const loadFigures = (
   latenciesMs: readonly number[],
   elapsedMs: number,
   concurrency: number,
+  cpuMs: number,
 ): LoadFigures => {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
   return {
@@ -31,6 +37,7 @@ export const loadFigures = (
     throughputPerSec: round((sorted.length / elapsedMs) * 1000),
     p50Ms: round(percentile(sorted, 50), 2),
     p99Ms: round(percentile(sorted, 99), 2),
+    processCpuMsPerRequest: sorted.length ? round(cpuMs / sorted.length, 2) : 0,
   };
 };
 
@@ -41,11 +48,14 @@ export const measureLoad = async (
   task: (index: number) => Promise<void>,
 ): Promise<LoadFigures> => {
   const latencies: number[] = [];
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   await runPool(count, concurrency, async (i) => {
     const begun = performance.now();
     await task(i);
     latencies.push(performance.now() - begun);
   });
-  return loadFigures(latencies, performance.now() - start, concurrency);
+  const elapsed = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  return loadFigures(latencies, elapsed, concurrency, (cpu.user + cpu.system) / 1000);
 };
