@@ -102,6 +102,17 @@ export type TransitionResult = 'done' | 'stale';
 export interface BookingStore {
   /** One read for the whole booking context (the session's event id comes from a cache of the link). */
   context(query: BookingContextQuery): Promise<BookingContext>;
+  /**
+   * The context of a self-service booking without reading: the organization, session and event as
+   * this container last read them, the attendee taken to be the caller's, and no membership. Every
+   * one of these is checked again by the booking transaction (organization active, event and
+   * session unchanged, attendee linked to the caller). Undefined for a party, when the session is
+   * not known here, or when the caller was last seen as a member of the organization (staff book
+   * for others, which the transaction would refuse on this context).
+   */
+  rememberedContext(query: BookingContextQuery): BookingContext | undefined;
+  /** Drops the remembered organization, session and event of the query (a booking on them failed). */
+  forgetContext(query: BookingContextQuery): void;
   /** Seats of live bookings of a seated session (strongly consistent). */
   bookedSeats(orgId: string, sessionId: string): Promise<BookedSeat[]>;
   /**

@@ -10,6 +10,9 @@ import {
   listMyBookings,
   listSessionBookings,
 } from '../../functions/core/use-cases/bookings-view.js';
+import { updateEvent } from '../../functions/core/use-cases/events.js';
+import { acceptInvite, createInvite } from '../../functions/core/use-cases/invites.js';
+import { cancelSession } from '../../functions/core/use-cases/session-cancellation.js';
 import { updateSession } from '../../functions/core/use-cases/sessions.js';
 import type { Container } from '../../functions/shared/container.js';
 import {
@@ -21,6 +24,7 @@ import {
   door,
   manualClock,
   owner,
+  publishedEventAt,
   recordSchedules,
   refOf,
 } from './booking-world.js';
@@ -69,13 +73,98 @@ describe('bookings against DynamoDB Local', () => {
     expect(schedules.scheduled.map((x) => x.bookingId)).not.toContain(b.bookingId);
   });
 
-  it('a free general-admission booking costs at most 2 DynamoDB calls (one read, one transaction)', async () => {
+  it('a free general-admission booking costs one read and one transaction; self-service then just the transaction', async () => {
     const s = await w.session(w.freeEventId, 'general');
-    // The first booking of a session in a container also reads the session's event.
+    // The first booking of a session in a container reads (and also reads the session's event).
     await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
+    // Ben is new here: he books on what the container remembers, and the transaction checks it.
     calls.length = 0;
-    await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
+    const bens = await book(c.deps, ben, w.orgId, s.sessionId, { attendeeId: w.ben });
+    expect(calls).toEqual(['TransactWriteItemsCommand']);
+    expect(bens).toMatchObject({
+      attendeeId: w.ben,
+      userId: ben.sub,
+      bookedBy: ben.sub,
+      status: 'confirmed',
+    });
+    // Staff known to be members here read first: they may book for anyone.
+    await book(c.deps, door, w.orgId, s.sessionId, { attendeeId: w.guest });
+    calls.length = 0;
+    await book(c.deps, door, w.orgId, s.sessionId, { attendeeId: w.guest });
     expect(calls).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    expect(await balanced(s.sessionId)).toMatchObject({ available: 1, confirmed: 4 });
+  });
+
+  describe('self-service bookings on a remembered context', () => {
+    /** A session ada has booked once (so its context is remembered), with that first booking. */
+    const remembered = async (eventId = w.freeEventId) => {
+      const s = await w.session(eventId, 'general');
+      const first = await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
+      return { sessionId: s.sessionId, first };
+    };
+
+    it('an attendee not linked to the caller: reads again and answers NOT_FOUND, writing nothing', async () => {
+      const { sessionId } = await remembered();
+      calls.length = 0;
+      const err = await codeOf(book(c.deps, ada, w.orgId, sessionId, { attendeeId: w.guest }));
+      expect(err.code).toBe('NOT_FOUND');
+      expect(calls).toEqual(['TransactWriteItemsCommand', 'BatchGetItemCommand']);
+      expect(await balanced(sessionId)).toMatchObject({ available: 4, confirmed: 1 });
+    });
+
+    it('staff new to the container booking for someone else: one refused try, then the read', async () => {
+      const { sessionId } = await remembered();
+      const invite = await createInvite(c.deps, owner, w.orgId, {
+        email: 'clerk@example.com',
+        role: 'staff',
+        expiresInHours: 1,
+      });
+      const clerk = user('clerk');
+      await acceptInvite(c.deps, clerk, invite.token);
+      calls.length = 0;
+      const made = await book(c.deps, clerk, w.orgId, sessionId, { attendeeId: w.guest });
+      expect(calls).toEqual([
+        'TransactWriteItemsCommand',
+        'BatchGetItemCommand',
+        'TransactWriteItemsCommand',
+      ]);
+      expect(made).toMatchObject({ attendeeId: w.guest, userId: null, bookedBy: 'clerk' });
+      // Now known as a member here: straight to the read.
+      calls.length = 0;
+      await book(c.deps, clerk, w.orgId, sessionId, { attendeeId: w.ben });
+      expect(calls).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+      expect(await balanced(sessionId)).toMatchObject({ available: 2, confirmed: 3 });
+    });
+
+    it('a session cancelled since: the transaction refuses it, and the fresh read says why', async () => {
+      const { sessionId } = await remembered();
+      await cancelSession(c.deps, owner, w.orgId, sessionId, 'storm');
+      const err = await codeOf(book(c.deps, ada, w.orgId, sessionId, { attendeeId: w.ada }));
+      expect(err).toMatchObject({ code: 'NOT_BOOKABLE', details: { currentStatus: 'cancelled' } });
+      expect(await balanced(sessionId)).toMatchObject({ available: 4, confirmed: 1 });
+    });
+
+    it('an event whose settings changed since: the booking is judged on the fresh read', async () => {
+      const venueId = (await c.deps.events.get(w.orgId, w.freeEventId))!.venueId;
+      const eventId = await publishedEventAt(c, w.orgId, venueId, { title: 'Strict' });
+      const { sessionId } = await remembered(eventId);
+      // Within the same millisecond as the event's last change: its stamp still moves on.
+      await updateEvent(c.deps, owner, w.orgId, eventId, { settings: { maxSeatsPerBooking: 1 } });
+      const err = await codeOf(book(c.deps, ada, w.orgId, sessionId, { attendeeId: w.ada, seats: 2 }));
+      expect(err.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(err.details)).toContain('at most 1 seats');
+      expect(await balanced(sessionId)).toMatchObject({ available: 4, confirmed: 1 });
+    });
+
+    it('full: answers CAPACITY_EXHAUSTED from the transaction, without reading again', async () => {
+      const s = await w.session(w.freeEventId, 'general', 1);
+      await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
+      calls.length = 0;
+      const err = await codeOf(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada }));
+      expect(err).toEqual({ code: 'CAPACITY_EXHAUSTED', details: { available: 0 } });
+      // The transaction, then the counter read that explains the refusal.
+      expect(calls).toEqual(['TransactWriteItemsCommand', 'GetItemCommand']);
+    });
   });
 
   it('books a priced session as a hold with a deadline and schedules its expiry', async () => {

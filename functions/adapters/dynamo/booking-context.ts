@@ -1,5 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BookingContext, BookingContextQuery } from '../../core/booking-ports.js';
+import type { Event } from '../../core/model/catalog.js';
+import type { Session } from '../../core/model/session.js';
 import { type EventItem, toEvent } from './event-items.js';
 import type { EventlyService } from './service.js';
 import { type SessionItem, toSession } from './session-items.js';
@@ -10,17 +12,70 @@ import { type SessionItem, toSession } from './session-items.js';
  * consistent. The event's key comes from the session, so it joins the batch once the session's
  * event id is known: the link never changes (a session's `eventId` is read-only), so it is kept in
  * memory and only the first booking of a session in a container reads the event separately.
+ *
+ * Each read is also remembered in the container, for self-service bookings that need no read at
+ * all (`rememberedContext`): the booking transaction checks the organization, the event and the
+ * session against what was read, and the attendee's link to the caller, so a remembered part that
+ * went stale fails the transaction instead of being booked against; the booking then forgets it
+ * and reads again. The caller is taken to book for themselves, the least a caller may do: staff
+ * booking someone else's attendee fails that check and is read again, so callers last seen as
+ * members of the organization go straight to the read.
  */
 
 type Raw = Record<string, unknown>;
 
 /** Bounded, so a long-lived container does not grow without limit; losing an entry costs one read. */
-const maxLinks = 10_000;
-const eventOfSession = new Map<string, string>();
+const maxEntries = 10_000;
 
-const remember = (sessionKey: string, eventId: string) => {
-  if (eventOfSession.size >= maxLinks) eventOfSession.clear();
-  eventOfSession.set(sessionKey, eventId);
+const boundedMap = <V>() => {
+  const map = new Map<string, V>();
+  return {
+    get: (key: string) => map.get(key),
+    set: (key: string, value: V) => {
+      if (map.size >= maxEntries && !map.has(key)) map.clear();
+      map.set(key, value);
+    },
+    delete: (key: string) => map.delete(key),
+  };
+};
+
+const eventOfSession = boundedMap<string>();
+/** The session and event the last read of a session found, in an active organization. */
+const catalogOfSession = boundedMap<{ session: Session; event: Event }>();
+/** Callers (`orgId#userId`) whose last read found them members of the organization. */
+const members = boundedMap<true>();
+
+const sessionKeyOf = (q: BookingContextQuery) => `${q.orgId}#${q.sessionId}`;
+const callerKeyOf = (q: BookingContextQuery) => `${q.orgId}#${q.userId}`;
+
+const rememberRead = (q: BookingContextQuery, ctx: BookingContext) => {
+  if (ctx.member) members.set(callerKeyOf(q), true);
+  else members.delete(callerKeyOf(q));
+  if (ctx.orgStatus === 'active' && ctx.session && ctx.event) {
+    catalogOfSession.set(sessionKeyOf(q), { session: ctx.session, event: ctx.event });
+  } else {
+    catalogOfSession.delete(sessionKeyOf(q));
+  }
+};
+
+export const rememberedContext = (q: BookingContextQuery): BookingContext | undefined => {
+  if (!q.attendeeId || q.partyId) return undefined;
+  const known = catalogOfSession.get(sessionKeyOf(q));
+  if (!known || members.get(callerKeyOf(q))) return undefined;
+  return {
+    orgStatus: 'active',
+    member: undefined,
+    session: known.session,
+    event: known.event,
+    // Taken to be the caller's own: the transaction books it only if it is linked to them.
+    attendee: { attendeeId: q.attendeeId, userId: q.userId },
+    party: undefined,
+    ownAttendeeId: undefined,
+  };
+};
+
+export const forgetContext = (q: BookingContextQuery): void => {
+  catalogOfSession.delete(sessionKeyOf(q));
 };
 
 export const bookingContextReader = (
@@ -50,7 +105,7 @@ export const bookingContextReader = (
   const byEntity = (items: Raw[], name: string) => items.find((i) => i.__edb_e__ === name);
 
   return async (q: BookingContextQuery): Promise<BookingContext> => {
-    const sessionKey = `${q.orgId}#${q.sessionId}`;
+    const sessionKey = sessionKeyOf(q);
     const knownEventId = eventOfSession.get(sessionKey);
     const keys = [
       keyOf(organization.get({ orgId: q.orgId }).params()),
@@ -75,7 +130,7 @@ export const bookingContextReader = (
     const s = parse<SessionItem>(session, 'session');
     let e = parse<EventItem>(event, 'event');
     if (s && s.eventId !== knownEventId) {
-      remember(sessionKey, s.eventId);
+      eventOfSession.set(sessionKey, s.eventId);
       e = (await event.get({ orgId: q.orgId, eventId: s.eventId }).go({ consistent: true })).data as
         | EventItem
         | undefined;
@@ -92,7 +147,7 @@ export const bookingContextReader = (
       updatedAt: string;
     }>(party, 'party');
     const own = parse<{ attendeeId: string }>(attendeeUnique, 'attendeeUnique');
-    return {
+    const ctx: BookingContext = {
       orgStatus: org?.status,
       member: m ? { role: m.role, status: m.status } : undefined,
       session: s ? toSession(s) : undefined,
@@ -101,5 +156,7 @@ export const bookingContextReader = (
       party: p ? { ...p, leaderId: p.leaderId ?? null } : undefined,
       ownAttendeeId: own?.attendeeId,
     };
+    rememberRead(q, ctx);
+    return ctx;
   };
 };

@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../core/errors.js';
 import { type Booking, counterBucket, holdReminderAt, isLive } from '../../core/model/booking.js';
 import type { NotificationRef } from '../../core/model/notification.js';
 import { capacityExhausted, seatTaken } from '../../core/use-cases/bookings-seats.js';
-import { bookingContextReader } from './booking-context.js';
+import { bookingContextReader, forgetContext, rememberedContext } from './booking-context.js';
 import {
   allDueShards,
   type BookingItem,
@@ -148,6 +148,8 @@ export const dynamoBookingStore = (
 
   return {
     context: bookingContextReader(service, client, table),
+    rememberedContext,
+    forgetContext,
 
     async bookedSeats(orgId, sessionId) {
       const { data } = await bookingSeat.query

@@ -80,11 +80,19 @@ const seatCount = (input: BookInput, defaultSeats: number, max: number): number 
 };
 
 /**
+ * Refusals that a remembered context cannot have caused (the counter and the seats are always
+ * current, and a busy engine is busy either way): answered as they are.
+ */
+const answeredAsIs = new Set(['CAPACITY_EXHAUSTED', 'SEAT_TAKEN', 'TEMPORARILY_UNAVAILABLE']);
+
+/**
  * Books seats of a session for an attendee or a party: one read of everything it needs, then one
  * transaction (counter, booking, seats, history, audit, outbox, and checks of the organization,
- * event and holder). Free events confirm at once; priced events hold the seats until payment or
- * the hold's deadline, whose expiry is scheduled after the commit (the sweeper catches a schedule
- * that failed to be made).
+ * event and holder). A self-service booking may skip the read: it books on what this container
+ * remembers, which the transaction checks, and on any refusal other than capacity or seats it
+ * forgets that and books again on a fresh read. Free events confirm at once; priced events hold
+ * the seats until payment or the hold's deadline, whose expiry is scheduled after the commit (the
+ * sweeper catches a schedule that failed to be made).
  */
 export const book = async (
   deps: Deps,
@@ -103,60 +111,74 @@ export const book = async (
     attendeeId: input.attendeeId,
     partyId: input.partyId,
   };
-  // One retry: the event may change between the read and the transaction that checks it.
-  for (let attempt = 0; ; attempt++) {
-    const ctx = await deps.bookings.context(query);
-    assertOrgOpen(ctx.orgStatus);
-    const booker = staffOr(ctx.member, principal, 'booking.manage');
-    const holder = holderOf(ctx, booker, input);
-    const now = deps.clock.now();
-    const { session, event } = bookableParts(ctx, now);
-    const seats = seatCount(input, holder.defaultSeats, event.settings.maxSeatsPerBooking);
-    const seatLabels = await seatsFor(deps, session, seats, input, holder.partyId !== null);
-    const at = now.toISOString();
-    const paid = event.price.kind === 'paid';
-    const ownerUser = holder.attendee ? holder.attendee.userId : await leaderUser(deps, ctx, booker);
-    const booking: Booking = {
-      orgId,
-      sessionId,
-      eventId: event.eventId,
-      bookingId: newId('bkg'),
-      attendeeId: holder.attendeeId,
-      partyId: holder.partyId,
-      seats,
-      seatLabels,
-      status: paid ? 'held' : 'confirmed',
-      paymentStatus: paid ? 'pending' : 'none',
-      holdExpiresAt: paid
-        ? new Date(now.getTime() + event.settings.holdMinutes * 60_000).toISOString()
-        : null,
-      bookedBy: principal.sub,
-      userId: ownerUser,
-      waitlistEntryId: null,
-      createdAt: at,
-      updatedAt: at,
-    };
+  let remembered = deps.bookings.rememberedContext(query);
+  // One retry on a fresh read: the event may change between the read and the transaction.
+  let staleRetries = 1;
+  for (;;) {
+    const ctx = remembered ?? (await deps.bookings.context(query));
+    let booking: Booking;
     try {
-      await deps.bookings.create({
-        booking,
-        event,
-        session,
-        holder: holder.party
-          ? { kind: 'party', party: holder.party }
-          : {
-              kind: 'attendee',
-              attendeeId: booking.attendeeId as string,
-              linkedTo: booker.kind === 'self' ? booker.sub : null,
-            },
-      });
+      booking = await bookIn(deps, principal, ctx, input);
     } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      if (remembered && !answeredAsIs.has(err.code)) {
+        deps.bookings.forgetContext(query);
+        remembered = undefined;
+        continue;
+      }
       // The event or session changed since read: read again (a cancellation then answers NOT_BOOKABLE).
-      if (attempt === 0 && err instanceof DomainError && err.details.stale !== undefined) continue;
+      if (staleRetries-- > 0 && err.details.stale !== undefined) continue;
       throw err;
     }
+    // Committed: what follows must not book again.
     await scheduleHoldTimers(deps, booking);
     return booking;
   }
+};
+
+/** One attempt of `book` on a context: the checks, the seats and the transaction. */
+const bookIn = async (deps: Deps, principal: Principal, ctx: BookingContext, input: BookInput) => {
+  assertOrgOpen(ctx.orgStatus);
+  const booker = staffOr(ctx.member, principal, 'booking.manage');
+  const holder = holderOf(ctx, booker, input);
+  const now = deps.clock.now();
+  const { session, event } = bookableParts(ctx, now);
+  const seats = seatCount(input, holder.defaultSeats, event.settings.maxSeatsPerBooking);
+  const seatLabels = await seatsFor(deps, session, seats, input, holder.partyId !== null);
+  const at = now.toISOString();
+  const paid = event.price.kind === 'paid';
+  const ownerUser = holder.attendee ? holder.attendee.userId : await leaderUser(deps, ctx, booker);
+  const booking: Booking = {
+    orgId: session.orgId,
+    sessionId: session.sessionId,
+    eventId: event.eventId,
+    bookingId: newId('bkg'),
+    attendeeId: holder.attendeeId,
+    partyId: holder.partyId,
+    seats,
+    seatLabels,
+    status: paid ? 'held' : 'confirmed',
+    paymentStatus: paid ? 'pending' : 'none',
+    holdExpiresAt: paid ? new Date(now.getTime() + event.settings.holdMinutes * 60_000).toISOString() : null,
+    bookedBy: principal.sub,
+    userId: ownerUser,
+    waitlistEntryId: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await deps.bookings.create({
+    booking,
+    event,
+    session,
+    holder: holder.party
+      ? { kind: 'party', party: holder.party }
+      : {
+          kind: 'attendee',
+          attendeeId: booking.attendeeId as string,
+          linkedTo: booker.kind === 'self' ? booker.sub : null,
+        },
+  });
+  return booking;
 };
 
 /** A party's booking belongs to its leader's user: the caller when they lead it, else read. */

@@ -11,6 +11,7 @@ import {
   type PublicEvent,
 } from '../model/catalog.js';
 import type { Deletion } from '../model/deletion.js';
+import { nextStamp } from '../model/stamps.js';
 import type { Page, PageRequest, Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
 import { authorize } from './access.js';
@@ -137,7 +138,7 @@ const changeEvent = async (
   if (current.deleting) throw eventDeleting();
   const changed = await change(current);
   if (!changed) return current;
-  const next: Event = { ...changed, updatedAt: deps.clock.now().toISOString() };
+  const next: Event = { ...changed, updatedAt: nextStamp(current.updatedAt, deps.clock.now()) };
   await deps.events.replace(current, next);
   return next;
 };

@@ -3,6 +3,7 @@ import { newId } from '../ids.js';
 import type { Event, Room, Venue } from '../model/catalog.js';
 import type { Deletion } from '../model/deletion.js';
 import type { SeatingMode, Session, SessionTable } from '../model/session.js';
+import { nextStamp } from '../model/stamps.js';
 import type { Page, PageRequest, Principal } from '../model/types.js';
 import type { Deps } from '../ports.js';
 import type { SessionWrite } from '../session-ports.js';
@@ -246,7 +247,7 @@ export const updateSession = async (
     timezone: tz,
     capacity,
     seating,
-    updatedAt: deps.clock.now().toISOString(),
+    updatedAt: nextStamp(current.updatedAt, deps.clock.now()),
   };
   const moved =
     next.roomId !== current.roomId || next.startsAt !== current.startsAt || next.endsAt !== current.endsAt;
