@@ -103,6 +103,33 @@ export const createBookableSession = async (
 };
 
 /** `count` distinct attendees (unique emails under `prefix`), created `concurrency` at a time. */
+/** Someone who books for themselves: their token and their own attendee in the organization. */
+export interface SelfBooker {
+  token: string;
+  attendeeId: string;
+}
+
+/**
+ * `count` signed-in users of the organization's public, each with the attendee record linked to
+ * them (`POST /v1/orgs/{orgId}/me`), as a client creates it before its user books.
+ */
+export const createSelfBookers = (
+  { call, orgId }: Organizer,
+  mintToken: (claims: { sub: string; email: string; name: string }) => Promise<string>,
+  count: number,
+  prefix: string,
+  concurrency = 16,
+): Promise<SelfBooker[]> =>
+  runPool(count, concurrency, async (i) => {
+    const sub = `${prefix}-${i}`;
+    const token = await mintToken({ sub, email: `${sub}@load.example`, name: `Load ${i}` });
+    const res = await call<{ attendeeId: string }>('POST', `/v1/orgs/${orgId}/me`, {
+      token,
+      body: { firstName: 'Load', lastName: `Booker ${i}` },
+    });
+    return { token, attendeeId: expectStatus(res, 200, `create own attendee ${i}`).attendeeId };
+  });
+
 export const createAttendees = (
   { call, token, orgId }: Organizer,
   count: number,

@@ -5,15 +5,17 @@ import type { Machine } from './machine.js';
 /** Everything one `npm run bench:booking` measures; `--json` prints it as it is. */
 export interface BookingBenchFigures {
   machine: Machine;
-  /** Booking over HTTP (local runtime, in process), by concurrency. */
+  /** Booking over HTTP (local runtime, in process) by users for themselves, by concurrency. */
   http: Record<string, BookingRun>;
+  /** Staff booking for attendees over HTTP at concurrency 32, with its DynamoDB calls per booking. */
+  httpStaff: { run: BookingRun; callsPerBooking: number; byCommand: Record<string, number> };
   /** The bare booking transaction with the plain SDK on the same DynamoDB Local, by concurrency. */
   raw: Record<string, LoadFigures>;
   /** The route's DynamoDB work alone (its read, then its transaction with checks), by concurrency. */
   rawRoute: Record<string, LoadFigures>;
   /** The route's transaction alone (writes and checks, no read), by concurrency. */
   rawRouteTransaction: Record<string, LoadFigures>;
-  /** DynamoDB calls per booking over HTTP, background work of the runtime subtracted. */
+  /** DynamoDB calls per self-service booking over HTTP, background work of the runtime subtracted. */
   callsPerBooking: number;
   /** The same, by command. */
   callsPerBookingByCommand: Record<string, number>;
