@@ -4,7 +4,9 @@ import {
   createAttendees,
   createBookableSession,
   createOrganizer,
+  createSelfBookers,
   type Organizer,
+  type SelfBooker,
 } from '../../scripts/booking-load/catalog-fixture.js';
 import { setHoldSeconds } from '../../scripts/booking-load/hold-duration.js';
 import { bookingPath } from '../../scripts/booking-load/http-booking.js';
@@ -104,6 +106,25 @@ describe('booking under concurrency', () => {
     expect(await availability(s)).toEqual({ capacity: 1, available: 0, held: 0, confirmed: 1 });
     await expectInvariantsHold();
   }, 60_000);
+
+  it('sells exactly the capacity to 200 users booking for themselves at once, on a remembered session', async () => {
+    const s = await createBookableSession(org, { capacity: 20 });
+    const users = await createSelfBookers(org, rt.mintToken, 202, 'selfconc', 32);
+    const own = (u: SelfBooker, attendeeId = u.attendeeId) =>
+      rt.call<Booking & Problem>('POST', bookingPath(org.orgId, s.sessionId), {
+        token: u.token,
+        body: { attendeeId },
+      });
+    // The first booking reads the session; the functions book the rest on what they remember.
+    expect((await own(users[200]!)).status).toBe(201);
+    const responses = await runPool(200, IN_FLIGHT, (i) => own(users[i]!));
+    expect(statusCounts(responses)).toEqual({ 201: 19, 409: 181 });
+    // Someone else's attendee is not one's own to book, remembered session or not.
+    const theirs = await own(users[201]!, users[0]!.attendeeId);
+    expect(theirs.status, theirs.text).toBe(404);
+    expect(await availability(s)).toEqual({ capacity: 20, available: 0, held: 0, confirmed: 20 });
+    await expectInvariantsHold();
+  }, 120_000);
 
   it('sells exactly 100 seats to 1,000 requests of 1-4 seats, refusing only when fewer were left', async () => {
     const s = await createBookableSession(org, { capacity: 100 });
