@@ -33,6 +33,7 @@ import { renderPerformanceDoc } from './booking-load/performance-doc.js';
 import {
   createRawContext,
   createRawCounter,
+  type RawRun,
   rawBookingItems,
   rawClient,
   rawRouteItems,
@@ -153,8 +154,6 @@ const runHttpLevels = async (
     },
   };
 };
-
-type RawRun = typeof runRawBookings;
 
 /**
  * DynamoDB Local's JVM keeps getting faster for thousands of requests: without this, whichever

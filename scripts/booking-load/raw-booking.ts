@@ -144,18 +144,23 @@ export const rawBookingItems = (target: RawTarget, attendeeId: string, seats = 1
 export const rawClient = (endpoint: string): DynamoDBClient =>
   new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 
-/** `count` bare booking transactions on the target's counter, `concurrency` at a time. */
-export const runRawBookings = (
+export type RawRun = (
   client: DynamoDBClient,
   target: RawTarget,
   count: number,
   concurrency: number,
-): Promise<LoadFigures> =>
-  measureLoad(count, concurrency, async (i) => {
-    await client.send(
-      new TransactWriteItemsCommand({ TransactItems: rawBookingItems(target, `att_raw_${i}`) }),
-    );
-  });
+) => Promise<LoadFigures>;
+
+/** `count` transactions built by `items`, `concurrency` at a time, each for an attendee of its own. */
+const transactionRun =
+  (items: (target: RawTarget, attendeeId: string) => TransactWriteItem[], prefix: string): RawRun =>
+  (client, target, count, concurrency) =>
+    measureLoad(count, concurrency, async (i) => {
+      await client.send(new TransactWriteItemsCommand({ TransactItems: items(target, `${prefix}${i}`) }));
+    });
+
+/** `count` bare booking transactions on the target's counter, `concurrency` at a time. */
+export const runRawBookings = transactionRun(rawBookingItems, 'att_raw_');
 
 /**
  * The route's DynamoDB work without the route: the read of its five context items (organization,
@@ -204,22 +209,11 @@ export const rawRouteItems = (target: RawTarget, attendeeId: string): TransactWr
   ),
 ];
 
-const sendRouteTransaction = (client: DynamoDBClient, target: RawTarget, attendeeId: string) =>
-  client.send(new TransactWriteItemsCommand({ TransactItems: rawRouteItems(target, attendeeId) }));
-
 /**
  * `count` of the route's transactions alone (the writes and the four checks, no read),
  * `concurrency` at a time: the most the route could reach with its context read away.
  */
-export const runRawRouteTransactions = (
-  client: DynamoDBClient,
-  target: RawTarget,
-  count: number,
-  concurrency: number,
-): Promise<LoadFigures> =>
-  measureLoad(count, concurrency, async (i) => {
-    await sendRouteTransaction(client, target, `att_routetx_${i}`);
-  });
+export const runRawRouteTransactions = transactionRun(rawRouteItems, 'att_routetx_');
 
 /** `count` route-shaped bookings (read, then transaction with checks), `concurrency` at a time. */
 export const runRawRouteBookings = (
@@ -239,5 +233,7 @@ export const runRawRouteBookings = (
         },
       }),
     );
-    await sendRouteTransaction(client, target, `att_route_${i}`);
+    await client.send(
+      new TransactWriteItemsCommand({ TransactItems: rawRouteItems(target, `att_route_${i}`) }),
+    );
   });
