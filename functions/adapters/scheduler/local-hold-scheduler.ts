@@ -15,24 +15,23 @@ export const HOLDS_TARGET = 'holds';
  * runtime's firer delivers to the holds queue in fauxqs, with the same name and body as the
  * EventBridge schedules. Scheduling twice replaces the schedule with an identical one.
  */
-export const localHoldScheduler = (store: LocalScheduleStore): HoldScheduler => ({
-  async scheduleExpiry(expiry) {
-    await store.put({
-      name: holdScheduleName(expiry),
-      at: new Date(expiry.at).toISOString(),
+export const localHoldScheduler = (store: LocalScheduleStore): HoldScheduler => {
+  const schedule = (name: string, at: string, message: unknown) =>
+    store.put({
+      name,
+      at: new Date(at).toISOString(),
       target: HOLDS_TARGET,
-      payload: JSON.stringify(holdExpireMessage(expiry)),
+      payload: JSON.stringify(message),
     });
-  },
-  async scheduleReminder(reminder) {
-    await store.put({
-      name: holdReminderScheduleName(reminder),
-      at: new Date(reminder.at).toISOString(),
-      target: HOLDS_TARGET,
-      payload: JSON.stringify(holdRemindMessage(reminder)),
-    });
-  },
-  async cancelExpiry(ref) {
-    await store.remove(holdScheduleName(ref));
-  },
-});
+  return {
+    async scheduleExpiry(expiry) {
+      await schedule(holdScheduleName(expiry), expiry.at, holdExpireMessage(expiry));
+    },
+    async scheduleReminder(reminder) {
+      await schedule(holdReminderScheduleName(reminder), reminder.at, holdRemindMessage(reminder));
+    },
+    async cancelExpiry(ref) {
+      await store.remove(holdScheduleName(ref));
+    },
+  };
+};
