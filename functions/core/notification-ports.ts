@@ -16,8 +16,10 @@ import type { Page, PageRequest } from './model/types.js';
 export interface PendingOutboxItem extends NotificationRef {
   kind: 'notification' | 'domain-event';
   type: string;
-  /** When it is next deliverable. */
+  /** When the sweep may hand it over (again). */
   dueAt: string;
+  /** Hand-offs to a queue so far. */
+  handoffs: number;
 }
 
 /** Why a claim was refused; the consumer acknowledges the message in every case. */
@@ -45,30 +47,43 @@ export interface NotificationStore {
   ): Promise<void>;
 
   /**
-   * Claims a notification for delivery: only while `pending`, due at `now`, and not claimed by a
-   * live lease; counts one attempt. Anything else is a refusal saying why.
+   * Claims a notification for delivery: only while `pending`, not deferred past `now`, and not
+   * claimed by a live lease; counts one attempt. The claimed message may come back until the
+   * queue gives up on it, so the sweep leaves the item alone until `handAgainAt`. Anything else
+   * is a refusal saying why.
    */
-  claim(ref: NotificationRef, now: string, lease: string): Promise<Claim | ClaimRefusal>;
+  claim(ref: NotificationRef, now: string, lease: string, handAgainAt: string): Promise<Claim | ClaimRefusal>;
   /** Records the channels sent so far (all of them), while the claim `lease` still holds. */
   recordSent(ref: NotificationRef, sent: readonly OutboundChannel[], lease: string): Promise<void>;
-  /** pending -> sent, leaving the pending index. */
-  complete(ref: NotificationRef, lease: string): Promise<void>;
-  /** Stays pending, deliverable again at `until` (quiet hours); the claim ends. */
-  defer(ref: NotificationRef, until: string, lease: string): Promise<void>;
-  /** A failed attempt: the claim ends so a redelivery may try again from `now`. */
-  release(ref: NotificationRef, error: string, now: string, lease: string): Promise<void>;
+  /** pending -> sent with every channel sent, leaving the pending index: one write. */
+  complete(ref: NotificationRef, lease: string, sent: readonly OutboundChannel[], at: string): Promise<void>;
+  /**
+   * Stays pending with the channels sent so far; no claim before `until` (quiet hours), when the
+   * sweep hands it over again. The claim ends.
+   */
+  defer(ref: NotificationRef, until: string, lease: string, sent: readonly OutboundChannel[]): Promise<void>;
+  /** A failed attempt: the claim ends, so the queue's redelivery of the message may try again. */
+  release(ref: NotificationRef, error: string, lease: string): Promise<void>;
   /** pending -> failed after the last attempt, leaving the pending index. */
   fail(ref: NotificationRef, error: string, lease: string): Promise<void>;
 
   /** Pending items of every organization due at or before `dueBy`, earliest first. */
   listPending(dueBy: string, limit: number): Promise<PendingOutboxItem[]>;
-  /** Pending items of one session committed at or after `since` (the fast path after a commit). */
-  listPendingSince(orgId: string, sessionId: string, since: string): Promise<PendingOutboxItem[]>;
+  /** Pending items of one session committed at exactly `at` (what one commit wrote: its fast path). */
+  listPendingAt(orgId: string, sessionId: string, at: string): Promise<PendingOutboxItem[]>;
   /**
-   * Moves a pending item's next-due time to `at` (the sweep re-enqueued it): it leaves the sweep's
-   * window until the grace period passes again, so each sweep page reads new items.
+   * Records one more hand-off of a notification the sweep found due, and when it may be handed
+   * again. Conditional on the item being as the sweep read it: false when another sweep or a
+   * consumer moved it meanwhile (then it is not handed).
    */
-  touch(ref: NotificationRef, at: string): Promise<void>;
+  recordHandoff(item: PendingOutboxItem, handAgainAt: string): Promise<boolean>;
+  /** The hand-off just recorded did not reach the queue: the sweep may hand the item at `now`. */
+  handoffFailed(ref: NotificationRef, now: string): Promise<void>;
+  /**
+   * The commit time of the oldest notification still waiting for delivery, as the heads of the
+   * pending index show it (deferred ones aside); undefined when none waits.
+   */
+  oldestWaiting(now: string): Promise<string | undefined>;
   /** A relayed domain event: pending -> consumed; false if it was no longer pending. */
   markConsumed(ref: NotificationRef): Promise<boolean>;
 }

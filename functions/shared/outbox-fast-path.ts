@@ -1,7 +1,7 @@
 import { stepNotificationRef } from '../adapters/dynamo/booking-records.js';
 import type { BookingStore } from '../core/booking-ports.js';
 import type { Deps } from '../core/ports.js';
-import { relaySessionSince } from '../core/use-cases/outbox-relay.js';
+import { handOff, relayCommit } from '../core/use-cases/outbox-relay.js';
 import { logger } from './observability.js';
 
 /**
@@ -10,11 +10,11 @@ import { logger } from './observability.js';
  * here (or a process that dies first) leaves the items pending, and the sweep relays them later.
  */
 
-export interface CommittedSession {
+export interface Commit {
   orgId: string;
   sessionId: string;
-  /** The change's commit time: the items it wrote are at or after it. */
-  since: string;
+  /** The change's commit time: the items it wrote carry it. */
+  at: string;
 }
 
 /** Runs one hand-off; a failure is logged, not thrown: the sweep relays what it left pending. */
@@ -30,8 +30,8 @@ const bestEffort = async (session: { orgId: string; sessionId: string }, relay: 
   }
 };
 
-export const relayAfterCommit = (deps: Deps, session: CommittedSession): Promise<void> =>
-  bestEffort(session, () => relaySessionSince(deps, session));
+export const relayAfterCommit = (deps: Deps, commit: Commit): Promise<void> =>
+  bestEffort(commit, () => relayCommit(deps, commit));
 
 /** The booking store with the fast path after each committed create and transition. */
 export const withOutboxFastPath = (store: BookingStore, deps: () => Deps): BookingStore => ({
@@ -40,13 +40,13 @@ export const withOutboxFastPath = (store: BookingStore, deps: () => Deps): Booki
     await store.create(nb);
     // A new booking writes exactly one outbox item, whose key is known: it is published without
     // reading it back, so a booking stays at one read and one transaction against the table.
-    await bestEffort(nb.booking, () => deps().outbox.publishNotification(stepNotificationRef(nb.booking)));
+    await bestEffort(nb.booking, () => handOff(deps(), stepNotificationRef(nb.booking)));
   },
   async transition(change) {
     const result = await store.transition(change);
     if (result === 'done') {
       const { orgId, sessionId, updatedAt } = change.next;
-      await relayAfterCommit(deps(), { orgId, sessionId, since: updatedAt });
+      await relayAfterCommit(deps(), { orgId, sessionId, at: updatedAt });
     }
     return result;
   },

@@ -1,3 +1,5 @@
+import { notificationRedelivery } from '../core/model/handoff.js';
+
 /**
  * Every SQS queue of the system. CDK creates each one with its dead-letter queue; the local
  * runtime creates the same queues in fauxqs and polls them with the same consumer handlers.
@@ -11,6 +13,11 @@ export interface QueueDefinition {
   /** Receives before a message moves to the dead-letter queue. */
   maxReceiveCount: number;
   batchSize: number;
+  /**
+   * Batches in flight at once: the event source mapping's maximum concurrency in AWS (at least 2),
+   * and the pollers the local runtime runs for the queue.
+   */
+  maxConcurrency: number;
 }
 
 export const queueDefinitions = [
@@ -21,6 +28,7 @@ export const queueDefinitions = [
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
     batchSize: 5,
+    maxConcurrency: 2,
   },
   {
     // Hold expiries (from EventBridge Scheduler, one message per hold) and the one-minute sweep.
@@ -30,16 +38,20 @@ export const queueDefinitions = [
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
     batchSize: 10,
+    maxConcurrency: 2,
   },
   {
     // Notification deliveries from the outbox relay, and the relay's sweep. Its own queue: a slow
     // email provider must not hold up hold expiries, and its DLQ holds exactly the notifications
-    // that failed every attempt. The visibility timeout is also the delivery claim's lease.
+    // that failed every attempt. The visibility timeout is also the delivery claim's lease, and
+    // with the receive count it makes the window in which the outbox never hands an item again.
     name: 'notifications',
     consumer: 'notifications',
-    visibilityTimeoutSeconds: 30,
-    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: notificationRedelivery.visibilityTimeoutSeconds,
+    maxReceiveCount: notificationRedelivery.maxReceiveCount,
     batchSize: 10,
+    // Deliveries wait on providers and the table, not on CPU: more batches in flight keep up.
+    maxConcurrency: 4,
   },
 ] as const satisfies readonly QueueDefinition[];
 

@@ -15,25 +15,67 @@ export interface QueueFunctionOptions {
   partialEvenWhenAllFail?: boolean;
 }
 
+/** What a record may spend: long records (sweeps, offer runs) stop taking work when it runs out. */
+export interface RecordBudget {
+  /** False once the function's deadline is near: finish the item in hand, take no new one. */
+  hasTime(): boolean;
+}
+
+/** A record not started because the batch ran short of time: redelivered like a failure. */
+export class OutOfTimeError extends Error {
+  constructor() {
+    super('not started: the function is close to its deadline');
+    this.name = 'OutOfTimeError';
+  }
+}
+
+/**
+ * The share of an invocation's time kept back: work stops when less than this remains, so that
+ * writes in flight, the batch response and the metrics flush finish before the deadline.
+ */
+const reserveShare = 0.3;
+const minReserveMs = 2_000;
+
+/** The budget of one invocation, from the time it had when it began. */
+export const budgetOf = (context: Pick<Context, 'getRemainingTimeInMillis'>): RecordBudget => {
+  const reserveMs = Math.max(minReserveMs, context.getRemainingTimeInMillis() * reserveShare);
+  return { hasTime: () => context.getRemainingTimeInMillis() > reserveMs };
+};
+
 /**
  * The Lambda entry of a queue consumer: one record at a time through `runRecord`, a record that
  * throws reported as a batch item failure (redelivered alone, to the DLQ after maxReceiveCount),
  * with tracing, the request id in every log line, and per-batch counts of processed and failed
- * messages as metrics.
+ * messages as metrics. A record is not started once the deadline is near (it comes back as a
+ * batch item failure), and long records get the same budget to stop early: no run ends in a
+ * time-out, which would fail the whole batch, finished records included.
  */
 export const queueFunction = (
-  runRecord: (record: SQSRecord) => Promise<void>,
+  runRecord: (record: SQSRecord, budget: RecordBudget) => Promise<void>,
   options: QueueFunctionOptions = {},
 ) => {
-  const processor = new BatchProcessor(EventType.SQS);
   const handle = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-    const response = await processPartialResponse(event, runRecord, processor, {
+    // One per invocation: it holds the batch's state, and the local runtime may run several
+    // batches of one consumer at once in one process (as Lambda would in several containers).
+    const processor = new BatchProcessor(EventType.SQS);
+    const budget = budgetOf(context);
+    let notStarted = 0;
+    const guarded = async (record: SQSRecord): Promise<void> => {
+      if (!budget.hasTime()) {
+        notStarted += 1;
+        throw new OutOfTimeError();
+      }
+      await runRecord(record, budget);
+    };
+    const response = await processPartialResponse(event, guarded, processor, {
       context,
       ...(options.partialEvenWhenAllFail ? { throwOnFullBatchFailure: false } : {}),
     });
     const failed = response.batchItemFailures.length;
     metrics.addMetric('messagesProcessed', MetricUnit.Count, event.Records.length - failed);
-    metrics.addMetric('messagesFailed', MetricUnit.Count, failed);
+    metrics.addMetric('messagesFailed', MetricUnit.Count, failed - notStarted);
+    metrics.addMetric('messagesNotStarted', MetricUnit.Count, notStarted);
+    if (notStarted > 0) logger.warn('records left for redelivery: deadline near', { notStarted });
     return response;
   };
   return middy(handle)

@@ -8,8 +8,8 @@ import { relayAfterCommit } from './outbox-fast-path.js';
  * once instead of waiting for the outbox sweep.
  */
 export const withWaitlistFastPath = (store: WaitlistStore, deps: () => Deps): WaitlistStore => {
-  const relay = (orgId: string, sessionId: string, since: string) =>
-    relayAfterCommit(deps(), { orgId, sessionId, since });
+  const relay = (orgId: string, sessionId: string, at: string) =>
+    relayAfterCommit(deps(), { orgId, sessionId, at });
   return {
     ...store,
     async join(entry, wake) {

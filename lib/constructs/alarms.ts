@@ -1,5 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
-import { type Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  type Alarm,
+  ComparisonOperator,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -14,7 +20,14 @@ export interface OperationalAlarmsProps {
   alarmEmail?: string;
   deadLetterQueues: Record<string, IQueue>;
   functions: Record<string, IFunction>;
+  /** Where the notifications function publishes its back-pressure metrics. */
+  notificationMetrics: { namespace: string; service: string };
 }
+
+/** The oldest undelivered notification may be this old before someone is paged. */
+const oldestWaitingLimitSeconds = 300;
+/** More hand-offs per delivered notification than this means the outbox re-sends live messages. */
+const handoffsPerDeliveryLimit = 1.5;
 
 const fiveMinutes = Duration.minutes(5);
 
@@ -53,13 +66,49 @@ export class OperationalAlarms extends Construct {
       const errors = fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' });
       this.alarmOn(`${name}Errors`, errors, `The ${name} function failed invocations`);
     }
+    this.backPressureAlarms(props.notificationMetrics);
   }
 
-  private alarmOn(id: string, metric: Metric, description: string): void {
+  /**
+   * Delivery falling behind shows in the age of the oldest waiting notification (published by
+   * every outbox sweep, once a minute) long before the DLQ fills; re-sends feeding a backlog show
+   * in the hand-offs per delivered notification.
+   */
+  private backPressureAlarms({ namespace, service }: OperationalAlarmsProps['notificationMetrics']): void {
+    const metric = (metricName: string, statistic: string) =>
+      new Metric({ namespace, metricName, dimensionsMap: { service }, statistic, period: fiveMinutes });
+    this.alarmOn(
+      'NotificationBacklog',
+      metric('outboxOldestWaitingSeconds', 'Maximum'),
+      `A notification has waited more than ${oldestWaitingLimitSeconds} s for delivery`,
+      { threshold: oldestWaitingLimitSeconds, evaluationPeriods: 2 },
+    );
+    const perDelivery = new MathExpression({
+      expression: 'handoffs / MAX([delivered, 1])',
+      usingMetrics: {
+        handoffs: metric('notificationHandoffs', 'Sum'),
+        delivered: metric('notificationsDelivered', 'Sum'),
+      },
+      period: fiveMinutes,
+      label: 'hand-offs per delivered notification',
+    });
+    this.alarmOn(
+      'NotificationResends',
+      perDelivery,
+      `Notifications were handed to the queue more than ${handoffsPerDeliveryLimit} times per delivery`,
+      { threshold: handoffsPerDeliveryLimit, evaluationPeriods: 3 },
+    );
+  }
+
+  private alarmOn(
+    id: string,
+    metric: Metric | MathExpression,
+    description: string,
+    limit: { threshold: number; evaluationPeriods: number } = { threshold: 1, evaluationPeriods: 1 },
+  ): void {
     const alarm = metric.createAlarm(this, id, {
       alarmDescription: description,
-      threshold: 1,
-      evaluationPeriods: 1,
+      ...limit,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });

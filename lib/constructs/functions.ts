@@ -19,10 +19,16 @@ export interface ServiceFunctionsProps {
   queues: WorkQueues;
 }
 
+/** Where the functions' Powertools metrics land: one namespace per tenant, a `service` per function. */
+export const metricsOf = (config: Pick<TenantConfig, 'tenantId'>, name: FunctionName) => ({
+  namespace: `Evently/${config.tenantId}`,
+  service: `evently-${name}`,
+});
+
 /** Tenant settings every function reads (see functions/shared/env.ts); none of them is a secret. */
 const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<string, string> => ({
-  POWERTOOLS_SERVICE_NAME: `evently-${name}`,
-  POWERTOOLS_METRICS_NAMESPACE: `Evently/${config.tenantId}`,
+  POWERTOOLS_SERVICE_NAME: metricsOf(config, name).service,
+  POWERTOOLS_METRICS_NAMESPACE: metricsOf(config, name).namespace,
   POWERTOOLS_LOG_LEVEL: config.logLevel,
   ORG_CREATION: config.orgCreation.mode,
   OPERATOR_SUBS: config.orgCreation.operators.join(','),

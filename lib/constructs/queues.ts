@@ -66,7 +66,11 @@ export class WorkQueues extends Construct {
         );
       }
       consumer.function.addEventSource(
-        new SqsEventSource(queue, { batchSize: definition.batchSize, reportBatchItemFailures: true }),
+        new SqsEventSource(queue, {
+          batchSize: definition.batchSize,
+          reportBatchItemFailures: true,
+          maxConcurrency: definition.maxConcurrency,
+        }),
       );
     }
   }

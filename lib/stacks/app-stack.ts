@@ -7,7 +7,7 @@ import { routes } from '../../functions/shared/routes.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import { OperationalAlarms } from '../constructs/alarms.js';
 import { EventlyApi } from '../constructs/api.js';
-import { ServiceFunctions } from '../constructs/functions.js';
+import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
 import { MinuteSweeper } from '../constructs/minute-sweeper.js';
 import { NightlyTick } from '../constructs/nightly.js';
 import { WorkQueues } from '../constructs/queues.js';
@@ -67,6 +67,7 @@ export class AppStack extends Stack {
         this.queues.all().map((q) => [q.definition.name, q.deadLetterQueue]),
       ),
       functions: Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, fn.function])),
+      notificationMetrics: metricsOf(config, 'notifications'),
     });
     this.addOutputs(jobs.queueUrl);
   }

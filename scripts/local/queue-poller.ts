@@ -26,10 +26,26 @@ export interface QueuePollerOptions {
   handlers: ConsumerHandlers;
   /** Long-poll wait; shorter makes stop() quicker to settle in tests. */
   waitTimeSeconds?: number;
+  /** Batches in flight per queue (default: the queue definition's maxConcurrency). */
+  concurrency?: Partial<Record<QueueDefinition['name'], number>>;
+  /** Function time-outs in seconds (default: the function definitions'); tests shorten them. */
+  timeoutSeconds?: Partial<Record<QueueDefinition['consumer'], number>>;
   log?: (message: string, error?: unknown) => void;
 }
 
+/** What one consumer did so far; a time-out is a batch that outran its function's timeout. */
+export interface ConsumerStats {
+  batches: number;
+  records: number;
+  failedRecords: number;
+  timeouts: number;
+  maxBatchMs: number;
+}
+
+export type ConsumerName = QueueDefinition['consumer'];
+
 export interface QueuePollers {
+  stats(): Record<ConsumerName, ConsumerStats>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +55,10 @@ interface PollContext {
   handler: SqsHandler;
   signal: AbortSignal;
   waitTimeSeconds: number;
+  stats: ConsumerStats;
+  timeoutSeconds: number;
+  /** Invocations still running (a timed-out one goes on in this process): stop() waits for them. */
+  running: Set<Promise<unknown>>;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -88,15 +108,50 @@ const deleteMessages = async (ctx: PollContext, messages: Message[]): Promise<vo
     ctx.log(`delete failed on ${ctx.queue.definition.name}: ${failure.Message}`);
 };
 
+const timedOut = Symbol('timed out');
+
+/**
+ * Like Lambda: an invocation that outruns its function's timeout is a failed batch (nothing is
+ * deleted, every record comes back after the visibility timeout), counted as a time-out. The
+ * handler cannot be killed in this process: it runs on, and its answer is ignored.
+ */
 const invoke = async (ctx: PollContext, messages: Message[]): Promise<void> => {
   const consumer = ctx.queue.definition.consumer;
-  const context = lambdaContext(consumer, functionDefinitions[consumer]);
+  const limits = { ...functionDefinitions[consumer], timeoutSeconds: ctx.timeoutSeconds };
+  const context = lambdaContext(consumer, limits);
+  const started = Date.now();
+  const run = ctx.handler(toSqsEvent(messages, ctx.queue.arn), context);
+  ctx.running.add(run);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof timedOut>((done) => {
+    timer = setTimeout(() => done(timedOut), limits.timeoutSeconds * 1000);
+  });
   try {
-    const response = await ctx.handler(toSqsEvent(messages, ctx.queue.arn), context);
-    await deleteMessages(ctx, succeededMessages(messages, response));
+    const response = await Promise.race([run, deadline]);
+    if (response === timedOut) {
+      ctx.stats.timeouts += 1;
+      ctx.stats.failedRecords += messages.length;
+      ctx.log(
+        `consumer ${consumer} timed out after ${limits.timeoutSeconds} s on ${ctx.queue.definition.name}`,
+      );
+      return;
+    }
+    const succeeded = succeededMessages(messages, response);
+    ctx.stats.failedRecords += messages.length - succeeded.length;
+    await deleteMessages(ctx, succeeded);
   } catch (error) {
     // A thrown error fails the whole batch: nothing is deleted, every record comes back.
+    ctx.stats.failedRecords += messages.length;
     ctx.log(`consumer ${consumer} failed on ${ctx.queue.definition.name}`, error);
+  } finally {
+    clearTimeout(timer);
+    ctx.stats.batches += 1;
+    ctx.stats.records += messages.length;
+    ctx.stats.maxBatchMs = Math.max(ctx.stats.maxBatchMs, Date.now() - started);
+    run.then(
+      () => ctx.running.delete(run),
+      () => ctx.running.delete(run),
+    );
   }
 };
 
@@ -119,23 +174,47 @@ const defaultLog = (message: string, error?: unknown): void => {
   console.error(`[queues] ${message}`, error ?? '');
 };
 
+const emptyStats = (): ConsumerStats => ({
+  batches: 0,
+  records: 0,
+  failedRecords: 0,
+  timeouts: 0,
+  maxBatchMs: 0,
+});
+
 export const startQueuePollers = (options: QueuePollerOptions): QueuePollers => {
   const client = localSqsClient(options.endpoint);
   const controller = new AbortController();
-  const loops = options.queues.map((queue) =>
-    pollLoop({
+  const stats: Record<ConsumerName, ConsumerStats> = {
+    jobs: emptyStats(),
+    holds: emptyStats(),
+    notifications: emptyStats(),
+  };
+  const running = new Set<Promise<unknown>>();
+  // Like an event source mapping scaled out: several pollers per queue, each one batch at a time.
+  const loops = options.queues.flatMap((queue) => {
+    const concurrency = options.concurrency?.[queue.definition.name] ?? queue.definition.maxConcurrency;
+    const ctx: PollContext = {
       client,
       queue,
       handler: options.handlers[queue.definition.consumer],
       signal: controller.signal,
       waitTimeSeconds: options.waitTimeSeconds ?? 20,
+      stats: stats[queue.definition.consumer],
+      timeoutSeconds:
+        options.timeoutSeconds?.[queue.definition.consumer] ??
+        functionDefinitions[queue.definition.consumer].timeoutSeconds,
+      running,
       log: options.log ?? defaultLog,
-    }),
-  );
+    };
+    return Array.from({ length: Math.max(1, concurrency) }, () => pollLoop(ctx));
+  });
   return {
+    stats: () => structuredClone(stats),
     stop: async () => {
       controller.abort();
       await Promise.all(loops);
+      await Promise.allSettled([...running]);
       client.destroy();
     },
   };

@@ -13,7 +13,7 @@ import {
 import { startHttpServer } from './http-server.js';
 import { localOutboxReader } from './local-outbox.js';
 import { assertPortFree } from './ports.js';
-import { startQueuePollers } from './queue-poller.js';
+import { type ConsumerName, type ConsumerStats, startQueuePollers } from './queue-poller.js';
 import { createQueues, type LocalQueue, queueUrlsOf, startSqsServer } from './queues.js';
 import { startSchedulerFirer } from './scheduler-firer.js';
 import { startHoldsSweeper, startQueueTicker } from './scheduler-sweeper.js';
@@ -59,6 +59,13 @@ export interface LocalRuntimeOptions {
    * alone leaves notification delivery out of it).
    */
   unconsumedQueues?: readonly QueueName[];
+  /** Batches in flight per queue (default: each queue definition's maxConcurrency). */
+  consumerConcurrency?: Partial<Record<QueueName, number>>;
+}
+
+export interface LocalRuntimeStats {
+  /** Per consumer: batches, records, failed records, time-outs (batches past the function's timeout). */
+  consumers: Record<ConsumerName, ConsumerStats>;
 }
 
 export interface LocalRuntime {
@@ -71,6 +78,7 @@ export interface LocalRuntime {
   /** Set when `seed` was asked for. */
   demoOrgId?: string;
   mintToken(input: MintTokenInput): Promise<string>;
+  stats(): LocalRuntimeStats;
   stop(): Promise<void>;
 }
 
@@ -203,6 +211,7 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     queues: sqs.queues.filter((q) => !options.unconsumedQueues?.includes(q.definition.name as QueueName)),
     handlers: handlers.consumers,
     waitTimeSeconds: options.queueWaitSeconds,
+    ...(options.consumerConcurrency ? { concurrency: options.consumerConcurrency } : {}),
   });
   stoppers.push(pollers.stop);
   startSchedules(options, tableName, backends, stoppers);
@@ -224,6 +233,7 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     sqsEndpoint: sqs.endpoint,
     queueUrls: queueUrlsOf(sqs.queues),
     mintToken: signer.mintToken,
+    stats: () => ({ consumers: pollers.stats() }),
   };
 };
 

@@ -22,6 +22,8 @@ const fastJobs: QueueDefinition = {
   visibilityTimeoutSeconds: 1,
   maxReceiveCount: 2,
   batchSize: 5,
+  // One poller: the tests below count receives of one batch at a time.
+  maxConcurrency: 1,
 };
 
 describe('local queue pollers', () => {

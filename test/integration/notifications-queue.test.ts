@@ -2,11 +2,13 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
 import { createService, type EventlyService } from '../../functions/adapters/dynamo/service.js';
+import { redeliveryWindowMs } from '../../functions/core/model/handoff.js';
 import type { NotificationRef } from '../../functions/core/model/notification.js';
 import { formatZoned } from '../../functions/core/time/zoned.js';
 import { book } from '../../functions/core/use-cases/bookings.js';
 import { cancelBooking } from '../../functions/core/use-cases/bookings-changes.js';
 import { setMyNotificationPreferences } from '../../functions/core/use-cases/notifications.js';
+import { defaultOutboxSweepOptions, sweepOutbox } from '../../functions/core/use-cases/outbox-relay.js';
 import { handler } from '../../functions/handlers/queues/notifications.js';
 import { type QueuePollers, startQueuePollers } from '../../scripts/local/queue-poller.js';
 import { localSqsClient } from '../../scripts/local/queues.js';
@@ -52,6 +54,7 @@ describe('notification delivery through the notifications queue', () => {
     await usePreferences(['email', 'in_app']);
   });
   afterAll(() => sqs.destroy());
+  const sweepNow = { ...defaultOutboxSweepOptions, graceMs: 0 };
 
   const poll = () => {
     pollers = startQueuePollers({
@@ -211,17 +214,26 @@ describe('notification delivery through the notifications queue', () => {
     expect(await itemOf(ref)).toMatchObject({ status: 'sent', sentChannels: ['email', 'sms'] });
   });
 
-  it('a committed notification whose process died before enqueueing is delivered by the sweep', async () => {
+  it('a committed notification whose process died before enqueueing is delivered by the sweep once the queue cannot be delivering it', async () => {
     const fake = useChannels();
     const ref = await niaNotification();
-    expect(await itemOf(ref)).toMatchObject({ status: 'pending', attempts: 0 });
+    // The commit records the fast path's hand-off, which this process "died" before making.
+    expect(await itemOf(ref)).toMatchObject({ status: 'pending', attempts: 0, handoffs: 1 });
+    const clock = manualClock(w.c.deps, new Date(Date.parse(ref.at) + redeliveryWindowMs - 1000));
+    // Inside the window the queue might still hold the message: the sweep leaves the item alone.
+    expect(await sweepOutbox(w.c.deps, w.c.deps.clock.now(), sweepNow)).toMatchObject({
+      found: 0,
+      relayed: 0,
+    });
+    expect(await itemOf(ref)).toMatchObject({ status: 'pending', handoffs: 1 });
+    clock.set(new Date(Date.parse(ref.at) + redeliveryWindowMs + 1000));
     poll();
     await run({ type: 'outbox.sweep' });
     const item = await eventually(
       () => itemOf(ref),
       (i) => i?.status === 'sent',
     );
-    expect(item).toMatchObject({ status: 'sent', sentChannels: ['email'] });
+    expect(item).toMatchObject({ status: 'sent', sentChannels: ['email'], handoffs: 2 });
     expect(fake.sent.filter((m) => m.notification.messageId === ref.messageId)).toHaveLength(1);
   });
 

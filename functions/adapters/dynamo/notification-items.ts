@@ -55,14 +55,23 @@ export const toNotification = (i: OutboxItem): Notification => ({
   // Domain events never reach here (they are not listed per user, and claims refuse them).
   status: i.status === 'consumed' ? 'sent' : i.status,
   attempts: i.attempts,
+  // Items written before hand-offs were counted had their one, right after the commit.
+  handoffs: i.handoffs ?? 1,
+  deferredUntil: i.deferredUntil ?? null,
   sentChannels: (i.sentChannels ?? []) as OutboundChannel[],
   payload: parsePayload(i.payload),
   readAt: i.readAt ?? null,
 });
 
 export const toPendingItem = (
-  i: Pick<OutboxItem, 'orgId' | 'sessionId' | 'at' | 'messageId' | 'kind' | 'type' | 'dueAt'>,
-): PendingOutboxItem => ({ ...refOf(i), kind: i.kind, type: i.type, dueAt: i.dueAt ?? i.at });
+  i: Pick<OutboxItem, 'orgId' | 'sessionId' | 'at' | 'messageId' | 'kind' | 'type' | 'dueAt' | 'handoffs'>,
+): PendingOutboxItem => ({
+  ...refOf(i),
+  kind: i.kind,
+  type: i.type,
+  dueAt: i.dueAt ?? i.at,
+  handoffs: i.handoffs ?? (i.kind === 'notification' ? 1 : 0),
+});
 
 export const toPreferences = (i: PreferenceItem): NotificationPreferences => ({
   channels: i.channels as NotificationPreferences['channels'],

@@ -1,3 +1,4 @@
+import { nextHandoffAt } from '../../core/model/handoff.js';
 import type { EventlyService } from './service.js';
 
 /**
@@ -27,6 +28,11 @@ export interface NotificationRecord {
 /** The messageId a notification of change `key` is stored under. */
 export const notificationMessageId = (key: string): string => `notify#${key}`;
 
+/**
+ * Every writer's fast path hands the notification to the queue right after the commit: the item
+ * records that first hand-off, and the sweep leaves it alone until the queue can no longer be
+ * delivering it (a writer whose hand-off fails says so with `handoffFailed`).
+ */
 export const notificationRecord = (tx: TxEntities, n: NotificationRecord) =>
   tx.outbox
     .create({
@@ -41,6 +47,8 @@ export const notificationRecord = (tx: TxEntities, n: NotificationRecord) =>
       ...(n.userId ? { userId: n.userId } : {}),
       status: 'pending',
       attempts: 0,
+      handoffs: 1,
+      dueAt: nextHandoffAt(Date.parse(n.at), 1),
       payload: JSON.stringify(n.payload),
     })
     .commit();

@@ -30,7 +30,19 @@ const unlessConditionFails = async (write: Promise<unknown>): Promise<boolean> =
   }
 };
 
-const pendingAttributes = ['orgId', 'sessionId', 'at', 'messageId', 'kind', 'type', 'dueAt'] as const;
+const pendingAttributes = [
+  'orgId',
+  'sessionId',
+  'at',
+  'messageId',
+  'kind',
+  'type',
+  'dueAt',
+  'handoffs',
+] as const;
+
+/** Heads read per shard for the oldest waiting notification: deferred items and events sit among them. */
+const headsPerShard = 5;
 
 export const dynamoNotificationStore = (service: EventlyService): NotificationStore => {
   const { outbox, notificationPreference } = service.entities;
@@ -102,15 +114,16 @@ export const dynamoNotificationStore = (service: EventlyService): NotificationSt
         .go();
     },
 
-    async claim(ref, now, lease) {
+    async claim(ref, now, lease, handAgainAt) {
       try {
         const { data } = await outbox
           .patch(key(ref))
           .add({ attempts: 1 })
-          .set({ leaseUntil: lease })
+          .set({ leaseUntil: lease, dueAt: handAgainAt })
+          .composite(shardOf(ref))
           .where(
             (a, { eq, lt, lte, notExists }) =>
-              `${eq(a.kind, 'notification')} AND ${eq(a.status, 'pending')} AND ${lte(a.dueAt, now)} AND (${notExists(a.leaseUntil)} OR ${lt(a.leaseUntil, now)})`,
+              `${eq(a.kind, 'notification')} AND ${eq(a.status, 'pending')} AND (${notExists(a.deferredUntil)} OR ${lte(a.deferredUntil, now)}) AND (${notExists(a.leaseUntil)} OR ${lt(a.leaseUntil, now)})`,
           )
           .go({ response: 'all_new' });
         return { notification: toNotification(data as OutboxItem), lease };
@@ -129,11 +142,11 @@ export const dynamoNotificationStore = (service: EventlyService): NotificationSt
         .go();
     },
 
-    async complete(ref, lease) {
+    async complete(ref, lease, sent, at) {
       await unlessConditionFails(
         outbox
           .patch(key(ref))
-          .set({ status: 'sent', dueAt: unlisted })
+          .set({ status: 'sent', dueAt: unlisted, sentChannels: [...sent], sentAt: at })
           .composite(shardOf(ref))
           .remove(['leaseUntil'])
           .where((a, { eq }) => eq(a.leaseUntil, lease))
@@ -141,11 +154,12 @@ export const dynamoNotificationStore = (service: EventlyService): NotificationSt
       );
     },
 
-    async defer(ref, until, lease) {
+    async defer(ref, until, lease, sent) {
+      // The message is acknowledged: the sweep hands the item over again when the quiet hours end.
       await unlessConditionFails(
         outbox
           .patch(key(ref))
-          .set({ dueAt: until })
+          .set({ dueAt: until, deferredUntil: until, sentChannels: [...sent] })
           .composite(shardOf(ref))
           .remove(['leaseUntil'])
           .where((a, { eq }) => eq(a.leaseUntil, lease))
@@ -153,12 +167,11 @@ export const dynamoNotificationStore = (service: EventlyService): NotificationSt
       );
     },
 
-    async release(ref, error, now, lease) {
+    async release(ref, error, lease) {
       await unlessConditionFails(
         outbox
           .patch(key(ref))
-          .set({ dueAt: now, lastError: error })
-          .composite(shardOf(ref))
+          .set({ lastError: error })
           .remove(['leaseUntil'])
           .where((a, { eq }) => eq(a.leaseUntil, lease))
           .go(),
@@ -197,24 +210,53 @@ export const dynamoNotificationStore = (service: EventlyService): NotificationSt
         .map(toPendingItem);
     },
 
-    async listPendingSince(orgId, sessionId, since) {
+    async listPendingAt(orgId, sessionId, at) {
       const { data } = await outbox.query
         .bySession({ orgId, sessionId })
-        .gte({ at: since })
+        .begins({ at })
         .where((a, { eq }) => eq(a.status, 'pending'))
         .go({ consistent: true, pages: 'all', attributes: [...pendingAttributes] });
-      return data.map(toPendingItem);
+      // A prefix of the sort key: a later instant that starts with these characters is not this one.
+      return data.filter((i) => i.at === at).map(toPendingItem);
     },
 
-    async touch(ref, at) {
+    recordHandoff: (item, handAgainAt) =>
+      unlessConditionFails(
+        outbox
+          .patch(key(item))
+          .add({ handoffs: 1 })
+          .set({ dueAt: handAgainAt })
+          .composite(shardOf(item))
+          .where((a, { eq }) => `${eq(a.status, 'pending')} AND ${eq(a.dueAt, item.dueAt)}`)
+          .go(),
+      ),
+
+    async handoffFailed(ref, now) {
       await unlessConditionFails(
         outbox
           .patch(key(ref))
-          .set({ dueAt: at })
+          .subtract({ handoffs: 1 })
+          .set({ dueAt: now })
           .composite(shardOf(ref))
-          .where((a, { eq }) => eq(a.status, 'pending'))
+          .where((a, { eq, gt }) => `${eq(a.status, 'pending')} AND ${gt(a.handoffs, 0)}`)
           .go(),
       );
+    },
+
+    async oldestWaiting(now) {
+      const heads = await Promise.all(
+        allPendingShards().map((pendingShard) =>
+          outbox.query
+            .byPending({ pendingShard })
+            .go({ limit: headsPerShard, attributes: ['kind', 'at', 'deferredUntil'] }),
+        ),
+      );
+      const waiting = heads
+        .flatMap((h) => h.data)
+        .filter((i) => i.kind === 'notification' && !(i.deferredUntil && i.deferredUntil > now))
+        .map((i) => i.at)
+        .sort();
+      return waiting[0];
     },
 
     markConsumed: (ref) =>

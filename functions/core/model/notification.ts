@@ -28,6 +28,10 @@ export interface Notification extends NotificationRef {
   userId: string | null;
   status: NotificationStatus;
   attempts: number;
+  /** Times it was handed to the notifications queue (the first right after its commit). */
+  handoffs: number;
+  /** Held back by quiet hours until then; null when never deferred. */
+  deferredUntil: string | null;
   sentChannels: OutboundChannel[];
   payload: Record<string, unknown>;
   readAt: string | null;

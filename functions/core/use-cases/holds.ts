@@ -1,6 +1,7 @@
 import type { BookingRef } from '../model/booking.js';
 import type { Deps } from '../ports.js';
 import { expireHold } from './bookings-changes.js';
+import { handOff } from './outbox-relay.js';
 
 /**
  * Hold expiry as the holds queue drives it: one schedule per hold, and a sweeper that catches
@@ -48,7 +49,8 @@ export const remindHold = async (
   if (Date.parse(booking.holdExpiresAt) <= now.getTime()) return 'not-held';
   const written = await deps.bookings.recordHoldReminder(booking);
   if (!written) return 'already-reminded';
-  await deps.outbox.publishNotification(written).catch(() => undefined);
+  // A failed hand-off is marked on the item: the next sweep sends it.
+  await handOff(deps, written).catch(() => undefined);
   return 'reminded';
 };
 
@@ -57,6 +59,8 @@ export interface SweepOptions {
   pageSize: number;
   /** Pages per sweep; whatever remains waits for the next one (a minute later). */
   maxPages: number;
+  /** False once the sweep should stop taking holds (its function's deadline is near). */
+  hasTime?: () => boolean;
 }
 
 export const defaultSweepOptions: SweepOptions = { pageSize: 25, maxPages: 20 };
@@ -78,10 +82,12 @@ export const sweepDueHolds = async (
   options: SweepOptions = defaultSweepOptions,
 ): Promise<SweepResult> => {
   const result: SweepResult = { found: 0, expired: 0 };
-  for (let page = 0; page < options.maxPages; page++) {
+  const hasTime = options.hasTime ?? (() => true);
+  for (let page = 0; page < options.maxPages && hasTime(); page++) {
     const due = await deps.bookings.listDueHolds(now.toISOString(), options.pageSize);
     result.found += due.length;
     for (const ref of due) {
+      if (!hasTime()) return result;
       const { orgId, sessionId, bookingId } = ref;
       if ((await expireHold(deps, { orgId, sessionId, bookingId }, now)) === 'expired') result.expired += 1;
     }

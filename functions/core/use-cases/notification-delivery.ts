@@ -1,3 +1,4 @@
+import { nextHandoffAt } from '../model/handoff.js';
 import {
   channelsToSend,
   defaultPreferences,
@@ -32,7 +33,15 @@ export interface DeliveryOptions {
   receiveCount?: number;
 }
 
-export type DeliveryOutcome = 'sent' | 'deferred' | ClaimRefusal;
+export type DeliveryOutcome =
+  | {
+      outcome: 'sent' | 'deferred';
+      /** Hand-offs of the item to the queue, this one included. */
+      handoffs: number;
+      /** Seconds from when it became deliverable (its commit, or the end of quiet hours) to now. */
+      waitedSeconds: number;
+    }
+  | { outcome: ClaimRefusal };
 
 export class DeliveryFailedError extends Error {
   constructor(
@@ -72,6 +81,29 @@ const addressOf = (channel: OutboundChannel, contact: RecipientContact, n: Notif
 const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
+/**
+ * Sends on each channel in turn. Each channel sent is recorded before the next one goes out (a
+ * redelivered message never repeats it); the last one is recorded by the write that ends the
+ * claim, so a notification on one channel costs a claim and one write.
+ */
+const sendAll = async (
+  deps: DeliveryDeps,
+  ref: NotificationRef,
+  n: Notification,
+  lease: string,
+  send: { channels: OutboundChannel[]; contact: RecipientContact },
+): Promise<OutboundChannel[]> => {
+  const { subject, text } = renderNotification(n);
+  const sent = [...n.sentChannels];
+  for (const [i, channel] of send.channels.entries()) {
+    if (i > 0 && sent.length > n.sentChannels.length) await deps.notifications.recordSent(ref, sent, lease);
+    const to = addressOf(channel, send.contact, n) as string;
+    const result = await deps.channels.send({ channel, to, subject, text, notification: n });
+    if (result === 'sent') sent.push(channel);
+  }
+  return sent;
+};
+
 export const deliverNotification = async (
   deps: DeliveryDeps,
   ref: NotificationRef,
@@ -79,9 +111,16 @@ export const deliverNotification = async (
 ): Promise<DeliveryOutcome> => {
   const now = deps.clock.now();
   const lease = new Date(now.getTime() + options.leaseMs).toISOString();
-  const claim = await deps.notifications.claim(ref, now.toISOString(), lease);
-  if (typeof claim === 'string') return claim;
+  // Until the queue gives up on this message, it (not the sweep) brings the item back.
+  const claim = await deps.notifications.claim(
+    ref,
+    now.toISOString(),
+    lease,
+    nextHandoffAt(now.getTime(), 1),
+  );
+  if (typeof claim === 'string') return { outcome: claim };
   const n = claim.notification;
+  const waitedSeconds = Math.max(0, (now.getTime() - Date.parse(n.deferredUntil ?? n.at)) / 1000);
   try {
     const [preferences, contact, timeZone] = await Promise.all([
       preferencesOf(deps, n),
@@ -92,25 +131,19 @@ export const deliverNotification = async (
     const wanted = channelsToSend(preferences, n.sentChannels).filter((c) => addressOf(c, contact, n));
     const quietEnd = quietHoursEnd(now.getTime(), timeZone, preferences.quietHours);
     const deferred = quietEnd === null ? [] : wanted.filter((c) => interruptingChannels.includes(c));
-    const { subject, text } = renderNotification(n);
-    const sent = [...n.sentChannels];
-    for (const channel of wanted.filter((c) => !deferred.includes(c))) {
-      const to = addressOf(channel, contact, n) as string;
-      const result = await deps.channels.send({ channel, to, subject, text, notification: n });
-      if (result !== 'sent') continue;
-      sent.push(channel);
-      await deps.notifications.recordSent(ref, sent, lease);
-    }
+    const channels = wanted.filter((c) => !deferred.includes(c));
+    const sent = await sendAll(deps, ref, n, lease, { channels, contact });
+    const done = { handoffs: n.handoffs, waitedSeconds };
     if (quietEnd !== null && deferred.length > 0) {
-      await deps.notifications.defer(ref, new Date(quietEnd).toISOString(), lease);
-      return 'deferred';
+      await deps.notifications.defer(ref, new Date(quietEnd).toISOString(), lease, sent);
+      return { outcome: 'deferred', ...done };
     }
-    await deps.notifications.complete(ref, lease);
-    return 'sent';
+    await deps.notifications.complete(ref, lease, sent, deps.clock.now().toISOString());
+    return { outcome: 'sent', ...done };
   } catch (error) {
     const final = Math.max(n.attempts, options.receiveCount ?? 0) >= options.maxAttempts;
     if (final) await deps.notifications.fail(ref, errorText(error), lease);
-    else await deps.notifications.release(ref, errorText(error), now.toISOString(), lease);
+    else await deps.notifications.release(ref, errorText(error), lease);
     throw new DeliveryFailedError(ref, n.attempts, final, error);
   }
 };

@@ -1,16 +1,21 @@
 import type { SQSRecord } from 'aws-lambda';
 import { holdsMessageSchema } from '../../contracts/holds.js';
-import { expireScheduledHold, remindHold, sweepDueHolds } from '../../core/use-cases/holds.js';
+import {
+  defaultSweepOptions,
+  expireScheduledHold,
+  remindHold,
+  sweepDueHolds,
+} from '../../core/use-cases/holds.js';
 import { offerReleasedPlaces } from '../../core/use-cases/waitlist-offers.js';
 import { getContainer } from '../../shared/container.js';
 import { logger } from '../../shared/observability.js';
-import { queueFunction } from '../../shared/queue-function.js';
+import { queueFunction, type RecordBudget } from '../../shared/queue-function.js';
 
 /**
  * One message per record. A record that throws (malformed, not yet due, or a failed write) is
  * reported as a batch item failure and redelivered alone; after maxReceiveCount it goes to the DLQ.
  */
-const runHoldsMessage = async (record: SQSRecord): Promise<void> => {
+const runHoldsMessage = async (record: SQSRecord, budget: RecordBudget): Promise<void> => {
   const message = holdsMessageSchema.parse(JSON.parse(record.body));
   const { deps } = getContainer();
   const now = deps.clock.now();
@@ -30,7 +35,7 @@ const runHoldsMessage = async (record: SQSRecord): Promise<void> => {
       break;
     }
     case 'holds.sweep': {
-      const result = await sweepDueHolds(deps, now);
+      const result = await sweepDueHolds(deps, now, { ...defaultSweepOptions, hasTime: budget.hasTime });
       // Found by the sweep means a schedule did not release it: worth seeing when it happens.
       if (result.found > 0) logger.warn('sweep found holds past their deadline', { ...result });
       break;

@@ -5,9 +5,10 @@ import { defaultOutboxSweepOptions, sweepOutbox } from '../../core/use-cases/out
 import { getContainer } from '../../shared/container.js';
 import { readEnv } from '../../shared/env.js';
 import { notificationChannelsFor } from '../../shared/notification-channels.js';
+import { backPressure } from '../../shared/notification-metrics.js';
 import { logger } from '../../shared/observability.js';
 import { queueDefinitions } from '../../shared/queue-definitions.js';
-import { queueFunction } from '../../shared/queue-function.js';
+import { queueFunction, type RecordBudget } from '../../shared/queue-function.js';
 
 const queue = queueDefinitions.find((q) => q.name === 'notifications');
 /** The item's attempts match the queue's receives, so the item is `failed` when the message dead-letters. */
@@ -16,33 +17,38 @@ const deliveryOptions = {
   leaseMs: (queue?.visibilityTimeoutSeconds ?? 30) * 1000,
 };
 
+const runSweep = async (budget: RecordBudget): Promise<void> => {
+  const { deps } = getContainer();
+  const graceMs = readEnv().OUTBOX_SWEEP_GRACE_MS;
+  const result = await sweepOutbox(deps, deps.clock.now(), {
+    ...defaultOutboxSweepOptions,
+    graceMs,
+    hasTime: budget.hasTime,
+  });
+  backPressure.swept(result);
+};
+
 /**
  * One message per record. A failed send throws, so the record is reported as a batch item failure
  * and redelivered alone; after maxReceiveCount it goes to the DLQ (and the item is `failed`).
  */
-const runNotificationsMessage = async (record: SQSRecord): Promise<void> => {
+const runNotificationsMessage = async (record: SQSRecord, budget: RecordBudget): Promise<void> => {
   const message = notificationsMessageSchema.parse(JSON.parse(record.body));
+  if (message.type === 'outbox.sweep') return runSweep(budget);
   const container = getContainer();
-  const { deps } = container;
-  if (message.type === 'outbox.sweep') {
-    const graceMs = readEnv().OUTBOX_SWEEP_GRACE_MS;
-    const result = await sweepOutbox(deps, deps.clock.now(), { ...defaultOutboxSweepOptions, graceMs });
-    // Found by the sweep means a fast path was lost: worth seeing when it happens.
-    if (result.found > 0) logger.warn('outbox sweep re-enqueued pending items', { ...result });
-    return;
-  }
   const { orgId, sessionId, at, messageId } = message;
   logger.appendKeys({ orgId });
   container.channels ??= notificationChannelsFor(readEnv());
-  const delivery = { ...deps, channels: container.channels };
+  const delivery = { ...container.deps, channels: container.channels };
   try {
     const receiveCount = Number(record.attributes.ApproximateReceiveCount) || undefined;
-    const outcome = await deliverNotification(
+    const result = await deliverNotification(
       delivery,
       { orgId, sessionId, at, messageId },
       { ...deliveryOptions, ...(receiveCount ? { receiveCount } : {}) },
     );
-    logger.info('notification handled', { sessionId, messageId, outcome });
+    backPressure.handled(result);
+    logger.info('notification handled', { sessionId, messageId, ...result });
   } catch (error) {
     if (error instanceof DeliveryFailedError) {
       logger.warn('notification delivery failed', {

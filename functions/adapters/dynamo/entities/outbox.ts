@@ -27,7 +27,9 @@ export const pendingShardOf = (messageId: string): string =>
  *   Only while `pending`: what the relay's sweep walks to re-enqueue items whose fast path was
  *   lost. Not led by an org id because the sweep serves every organization; `pendingShard` (a
  *   hash of the message id, 00..15) spreads the writes over 16 partitions. `dueAt` is when the
- *   item is next deliverable: its commit time, the last attempt, or the end of quiet hours.
+ *   sweep may hand the item to its queue (again): for a domain event its commit time; for a
+ *   notification the end of the window in which the queue may still deliver the message it was
+ *   last handed as (core/model/handoff.ts), or the end of quiet hours.
  *
  * The index attributes are computed from what every writer already gives (`messageId`, `at`,
  * `userId`), so `notificationRecord` and `capacityReleased` keep their shape.
@@ -50,6 +52,12 @@ export const outboxEntity = new Entity({
     status: { type: ['pending', 'sent', 'failed', 'consumed'] as const, required: true },
     /** Delivery attempts claimed so far (each claim counts one). */
     attempts: { type: 'number', required: true },
+    /** Times the relay handed it to a queue (the fast path after its commit counts as the first). */
+    handoffs: { type: 'number' },
+    /** Quiet hours: no channel may be claimed before this time. */
+    deferredUntil: { type: 'string' },
+    /** When delivery finished (`sent`). */
+    sentAt: { type: 'string' },
     /** JSON of the message body. */
     payload: { type: 'string', required: true, readOnly: true },
     /** Index-only: the pending partition, from the message id. */
@@ -59,7 +67,7 @@ export const outboxEntity = new Entity({
       watch: ['messageId'],
       set: (_: unknown, item: { messageId?: string }) => pendingShardOf(item.messageId ?? ''),
     },
-    /** Index-only: when a pending item is next deliverable; `none` once it left `pending`. */
+    /** Index-only: when the sweep may hand a pending item over (again); `none` once it left `pending`. */
     dueAt: {
       type: 'string',
       watch: ['at'],
