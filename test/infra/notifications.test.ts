@@ -28,7 +28,26 @@ describe('notification delivery (CDK)', () => {
       EventSourceArn: queueArn,
       FunctionName: { Ref: idOf(fns.notifications.function) },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 4 },
     });
+  });
+
+  it('pages on back-pressure: the oldest waiting notification and re-sends per delivery', () => {
+    const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').map(
+      ([, r]) => (r as { Properties: Record<string, unknown> }).Properties,
+    );
+    const backlog = alarms.find((a) => a.MetricName === 'outboxOldestWaitingSeconds');
+    expect(backlog).toMatchObject({
+      Namespace: 'Evently/acme',
+      Dimensions: [{ Name: 'service', Value: 'evently-notifications' }],
+      Statistic: 'Maximum',
+      Threshold: 300,
+      EvaluationPeriods: 2,
+    });
+    const resends = alarms.find((a) => JSON.stringify(a.Metrics ?? []).includes('notificationHandoffs'));
+    expect(JSON.stringify(resends?.Metrics)).toContain('notificationsDelivered');
+    expect(resends).toMatchObject({ Threshold: 1.5, EvaluationPeriods: 3 });
+    for (const alarm of [backlog, resends]) expect(alarm?.AlarmActions).toHaveLength(1);
   });
 
   it('sweeps the outbox every minute through the notifications queue', () => {

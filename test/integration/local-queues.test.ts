@@ -148,4 +148,59 @@ describe('local queue pollers', () => {
     await vi.waitFor(() => expect(calls).toBe(2), { timeout: 5000 });
     await vi.waitFor(async () => expect(await countMessages(queue.url)).toBe(0), { timeout: 5000 });
   });
+
+  it('counts a batch that outruns its function timeout as a time-out and deletes nothing of it', async () => {
+    const queue = await freshQueue();
+    let calls = 0;
+    pollers = startQueuePollers({
+      endpoint,
+      queues: [queue],
+      handlers: {
+        jobs: async () => {
+          calls += 1;
+          // The first run outlives its one-second timeout; the redelivery is quick.
+          if (calls === 1) await new Promise((r) => setTimeout(r, 1_500));
+          return { batchItemFailures: [] };
+        },
+        holds: async () => undefined,
+        notifications: async () => undefined,
+      },
+      waitTimeSeconds: 1,
+      timeoutSeconds: { jobs: 1 },
+      log: () => undefined,
+    });
+    await sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: 'slow' }));
+    await vi.waitFor(() => expect(calls).toBe(2), { timeout: 8000, interval: 100 });
+    await vi.waitFor(async () => expect(await countMessages(queue.url)).toBe(0), { timeout: 5000 });
+    expect(pollers.stats().jobs).toMatchObject({ batches: 2, records: 2, failedRecords: 1, timeouts: 1 });
+  });
+
+  it('runs as many batches of a queue at once as its concurrency allows', async () => {
+    const queue = await freshQueue();
+    let inFlight = 0;
+    let most = 0;
+    const handler: SqsHandler = async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 300));
+      inFlight -= 1;
+      return { batchItemFailures: [] };
+    };
+    pollers = startQueuePollers({
+      endpoint,
+      queues: [queue],
+      handlers: { jobs: handler, holds: handler, notifications: handler },
+      waitTimeSeconds: 1,
+      concurrency: { jobs: 3 },
+    });
+    await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queue.url,
+        Entries: Array.from({ length: 10 }, (_, i) => ({ Id: `m${i}`, MessageBody: `m${i}` })),
+      }),
+    );
+    await vi.waitFor(async () => expect(await countMessages(queue.url)).toBe(0), { timeout: 8000 });
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(3);
+  });
 });

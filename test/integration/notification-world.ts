@@ -51,14 +51,14 @@ export interface NotificationWorld {
 
 export const notificationWorld = async (
   endpoint: string,
-  fastVisibility = true,
+  /** The notifications queue's visibility timeout: short, so redeliveries come in seconds. */
+  visibilityTimeoutSeconds: number | undefined = 1,
 ): Promise<NotificationWorld> => {
   const { tableName } = await freshContainer();
   const prefix = `nq-${randomUUID().slice(0, 8)}`;
   const definitions = queueDefinitions
     .filter((q) => q.name === 'notifications' || q.name === 'holds')
-    // A one-second visibility timeout makes a redelivery (and the DLQ after N) quick to see.
-    .map((q) => ({ ...q, ...(fastVisibility ? { visibilityTimeoutSeconds: 1 } : {}) }));
+    .map((q) => ({ ...q, ...(visibilityTimeoutSeconds ? { visibilityTimeoutSeconds } : {}) }));
   const queues = await createQueues({ endpoint, prefix, definitions });
   const notifications = queues.find((q) => q.definition.name === 'notifications')!;
   const holds = queues.find((q) => q.definition.name === 'holds')!;

@@ -1,0 +1,120 @@
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
+import { createService, type EventlyService } from '../../functions/adapters/dynamo/service.js';
+import { redeliveryWindowMs } from '../../functions/core/model/handoff.js';
+import type { NotificationRef } from '../../functions/core/model/notification.js';
+import {
+  defaultOutboxSweepOptions,
+  handOff,
+  sweepOutbox,
+} from '../../functions/core/use-cases/outbox-relay.js';
+import { handler } from '../../functions/handlers/queues/notifications.js';
+import { type QueuePollers, startQueuePollers } from '../../scripts/local/queue-poller.js';
+import { localSqsClient } from '../../scripts/local/queues.js';
+import {
+  commitWithoutFastPath,
+  fakeChannels,
+  messagesIn,
+  type NotificationWorld,
+  nia,
+  notificationWorld,
+} from './notification-world.js';
+
+/**
+ * A delivery outage: the email provider fails while notifications keep being committed, so a
+ * backlog builds in the queue; then it comes back. The real consumer, relay, sweep and store run
+ * over fauxqs and DynamoDB Local; only the channel is faked (SES has no local engine).
+ */
+describe('a notification backlog after a delivery outage', () => {
+  const backlog = 30;
+  let w: NotificationWorld;
+  let sqs: SQSClient;
+  let service: EventlyService;
+  let pollers: QueuePollers | undefined;
+  const endpoint = () => process.env.SQS_ENDPOINT ?? '';
+  const sweep = (now: Date) => sweepOutbox(w.c.deps, now, { ...defaultOutboxSweepOptions, graceMs: 0 });
+  const poll = () =>
+    startQueuePollers({
+      endpoint: endpoint(),
+      queues: [w.notifications],
+      handlers: { jobs: handler, holds: handler, notifications: handler },
+      waitTimeSeconds: 1,
+      log: () => undefined,
+    });
+  const itemOf = async (ref: NotificationRef) =>
+    (await service.entities.outbox.get(ref).go({ consistent: true })).data;
+
+  beforeAll(async () => {
+    // Two seconds between receives: the outage below stays inside the queue's five receives.
+    w = await notificationWorld(endpoint(), 2);
+    sqs = localSqsClient(endpoint());
+    service = createService(
+      createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT }),
+      w.tableName,
+    );
+  });
+  afterAll(async () => {
+    await pollers?.stop();
+    sqs.destroy();
+  });
+
+  it('drains with every notification sent exactly once and at most one extra hand-off each', async () => {
+    const fake = fakeChannels();
+    w.c.channels = fake.channels;
+    fake.failOn.add('email');
+    pollers = poll();
+    const { sessionId } = await w.world.session(w.world.freeEventId, 'general');
+    // Committed and handed over by their writers' fast path while the provider is down.
+    const refs = await Promise.all(
+      Array.from({ length: backlog }, async () => {
+        const ref = await commitWithoutFastPath(w.tableName, {
+          orgId: w.world.orgId,
+          sessionId,
+          recipientId: w.niaId,
+          userId: nia.sub,
+        });
+        await handOff(w.c.deps, ref);
+        return ref;
+      }),
+    );
+    // The backlog: every notification was tried and failed, and its message waits for a retry.
+    await vi.waitFor(
+      async () => {
+        const items = await Promise.all(refs.map(itemOf));
+        expect(items.filter((i) => i?.status === 'pending' && i.attempts >= 1)).toHaveLength(backlog);
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    // While the queue may still deliver those messages, sweeps hand nothing over again.
+    for (let i = 0; i < 3; i++) expect(await sweep(new Date())).toMatchObject({ found: 0, relayed: 0 });
+    // Delivery stops altogether (no consumer runs) for longer than the queue's redelivery window:
+    // then each item is handed over once more, and a sweep a minute later does not hand it again.
+    await pollers.stop();
+    const late = new Date(Date.now() + redeliveryWindowMs + 1000);
+    expect(await sweep(late)).toMatchObject({ found: backlog, relayed: backlog });
+    expect(await sweep(new Date(late.getTime() + 60_000))).toMatchObject({ found: 0, relayed: 0 });
+
+    pollers = poll();
+    fake.failOn.clear();
+    await vi.waitFor(
+      async () => {
+        const items = await Promise.all(refs.map(itemOf));
+        expect(items.filter((i) => i?.status === 'sent')).toHaveLength(backlog);
+      },
+      { timeout: 20_000, interval: 250 },
+    );
+    const items = await Promise.all(refs.map(itemOf));
+    for (const ref of refs) {
+      expect(fake.sent.filter((m) => m.notification.messageId === ref.messageId)).toHaveLength(1);
+    }
+    expect(items.map((i) => i?.handoffs)).toEqual(refs.map(() => 2));
+    expect(fake.sent).toHaveLength(backlog);
+    expect(await messagesIn(sqs, w.notifications.dlqUrl)).toBe(0);
+    // Both copies of every message were consumed: the second found its item sent.
+    await vi.waitFor(async () => expect(await messagesIn(sqs, w.notifications.url)).toBe(0), {
+      timeout: 10_000,
+      interval: 250,
+    });
+  }, 60_000);
+});
