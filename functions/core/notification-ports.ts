@@ -39,6 +39,8 @@ export interface NotificationStore {
   /** Sets the read time unless one is set; answers the notification as stored. */
   markRead(ref: NotificationRef, at: string): Promise<Notification>;
   getPreferences(orgId: string, userId: string): Promise<NotificationPreferences | undefined>;
+  /** What delivering a notification needs to know about its recipient, read at once. */
+  deliveryContext(query: DeliveryContextQuery): Promise<DeliveryContext>;
   putPreferences(
     orgId: string,
     userId: string,
@@ -112,6 +114,22 @@ export interface OutgoingMessage {
  */
 export interface NotificationChannels {
   send(message: OutgoingMessage): Promise<'sent' | 'unsupported'>;
+}
+
+export interface DeliveryContextQuery {
+  orgId: string;
+  sessionId: string;
+  recipient: { kind: 'attendee' | 'party'; id: string };
+  userId: string | null;
+}
+
+export interface DeliveryContext {
+  /** The recipient user's choice in the organization; undefined: none made. */
+  preferences: NotificationPreferences | undefined;
+  /** The attendee's, or the party leader's. */
+  contact: RecipientContact;
+  /** The session's (its venue's) time zone; undefined once the session is gone. */
+  timeZone: string | undefined;
 }
 
 /** Who a notification goes to, as the attendee records know them. */

@@ -67,7 +67,7 @@ export const buildContainer = (env: Env): Container => {
     holdScheduler: holdSchedulerFor(env, documentClient),
     // The outbox relay's fast path runs after every committed booking change (the sweep backs it).
     bookings: withOutboxFastPath(dynamoBookingStore(service, documentClient, env.TABLE_NAME), () => deps),
-    notifications: dynamoNotificationStore(service),
+    notifications: dynamoNotificationStore(service, documentClient, env.TABLE_NAME),
     outbox: sqsOutboxPublisher(sqs, {
       notifications: env.queueUrls.notifications,
       holds: env.queueUrls.holds,

@@ -1,7 +1,8 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BookingContext, BookingContextQuery } from '../../core/booking-ports.js';
 import type { Event } from '../../core/model/catalog.js';
 import type { Session } from '../../core/model/session.js';
+import { batchGet, itemOfEntity, keyOf, type RawItem as Raw } from './batch-get.js';
 import { type EventItem, toEvent } from './event-items.js';
 import type { EventlyService } from './service.js';
 import { type SessionItem, toSession } from './session-items.js';
@@ -21,8 +22,6 @@ import { type SessionItem, toSession } from './session-items.js';
  * booking someone else's attendee fails that check and is read again, so callers last seen as
  * members of the organization go straight to the read.
  */
-
-type Raw = Record<string, unknown>;
 
 /** Bounded, so a long-lived container does not grow without limit; losing an entry costs one read. */
 const maxEntries = 10_000;
@@ -85,25 +84,6 @@ export const bookingContextReader = (
 ) => {
   const { organization, member, session, event, attendee, party, attendeeUnique } = service.entities;
 
-  const keyOf = (params: { Key?: Raw }) => params.Key as Raw;
-
-  const batchGet = async (keys: Raw[]): Promise<Raw[]> => {
-    const found: Raw[] = [];
-    let pending: Raw[] = keys;
-    // Unprocessed keys come back only under throttling; asking again for them is the documented way.
-    for (let round = 0; pending.length > 0 && round < 5; round++) {
-      const out = await client.send(
-        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      found.push(...((out.Responses?.[table] ?? []) as Raw[]));
-      pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Raw[];
-    }
-    if (pending.length > 0) throw new Error('batch read left keys unprocessed');
-    return found;
-  };
-
-  const byEntity = (items: Raw[], name: string) => items.find((i) => i.__edb_e__ === name);
-
   return async (q: BookingContextQuery): Promise<BookingContext> => {
     const sessionKey = sessionKeyOf(q);
     const knownEventId = eventOfSession.get(sessionKey);
@@ -120,9 +100,9 @@ export const bookingContextReader = (
           ]
         : []),
     ];
-    const items = await batchGet(keys);
+    const items = await batchGet(client, table, keys, { consistent: true });
     const parse = <T>(entity: { parse: (r: { Item: Raw }) => { data: unknown } | null }, name: string) => {
-      const raw = byEntity(items, name);
+      const raw = itemOfEntity(items, name);
       return raw ? (entity.parse({ Item: raw })?.data as T | undefined) : undefined;
     };
     const org = parse<{ status: 'active' | 'deleting' }>(organization, 'organization');

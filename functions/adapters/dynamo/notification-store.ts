@@ -1,5 +1,7 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { NotificationRef } from '../../core/model/notification.js';
 import type { ClaimRefusal, NotificationStore } from '../../core/notification-ports.js';
+import { deliveryContextReader } from './delivery-context.js';
 import { unlisted } from './entities/booking.js';
 import { allPendingShards, pendingShardOf } from './entities/outbox.js';
 import {
@@ -44,7 +46,11 @@ const pendingAttributes = [
 /** Heads read per shard for the oldest waiting notification: deferred items and events sit among them. */
 const headsPerShard = 5;
 
-export const dynamoNotificationStore = (service: EventlyService): NotificationStore => {
+export const dynamoNotificationStore = (
+  service: EventlyService,
+  client: DynamoDBDocumentClient,
+  table: string,
+): NotificationStore => {
   const { outbox, notificationPreference } = service.entities;
   const key = (ref: NotificationRef) => ({
     orgId: ref.orgId,
@@ -94,6 +100,8 @@ export const dynamoNotificationStore = (service: EventlyService): NotificationSt
       if (!first && !item.readAt) throw new Error(`notification ${ref.messageId} could not be marked read`);
       return toNotification(item);
     },
+
+    deliveryContext: deliveryContextReader(service, client, table),
 
     async getPreferences(orgId, userId) {
       const { data } = await notificationPreference.get({ orgId, userId }).go();

@@ -4,14 +4,13 @@ import {
   defaultPreferences,
   interruptingChannels,
   type Notification,
-  type NotificationPreferences,
   type NotificationRef,
   type OutboundChannel,
   quietHoursEnd,
   renderNotification,
 } from '../model/notification.js';
 import type { ClaimRefusal, RecipientContact } from '../notification-ports.js';
-import type { DeliveryDeps, Deps } from '../ports.js';
+import type { DeliveryDeps } from '../ports.js';
 
 /**
  * Delivers one notification: claim it, send it on each chosen channel not sent yet (recording
@@ -56,21 +55,20 @@ export class DeliveryFailedError extends Error {
   }
 }
 
-/** Recipients without a user have not chosen: the defaults apply. */
-const preferencesOf = async (deps: Deps, n: Notification): Promise<NotificationPreferences> =>
-  (n.userId ? await deps.notifications.getPreferences(n.orgId, n.userId) : undefined) ?? defaultPreferences;
-
-/** An attendee's own contact, or a party's leader's. */
-const contactOf = async (deps: Deps, n: Notification): Promise<RecipientContact> => {
-  const party = n.recipientId.startsWith('pty_') ? await deps.parties.get(n.orgId, n.recipientId) : undefined;
-  const attendeeId = party ? party.leaderId : n.recipientId;
-  const attendee = attendeeId ? await deps.attendees.get(n.orgId, attendeeId) : undefined;
-  return { email: attendee?.email ?? null, phone: attendee?.phone ?? null };
+/** A party's notifications reach its leader; recipients without a user take the defaults. */
+const recipientOf = async (deps: DeliveryDeps, n: Notification) => {
+  const recipient = {
+    kind: n.recipientId.startsWith('pty_') ? 'party' : 'attendee',
+    id: n.recipientId,
+  } as const;
+  const context = await deps.notifications.deliveryContext({ ...n, recipient });
+  return {
+    preferences: context.preferences ?? defaultPreferences,
+    contact: context.contact,
+    // Quiet hours are the venue's; a session deleted meanwhile leaves UTC.
+    timeZone: context.timeZone ?? 'UTC',
+  };
 };
-
-/** Quiet hours are the venue's; a session deleted meanwhile leaves UTC. */
-const timeZoneOf = async (deps: Deps, n: Notification): Promise<string> =>
-  (await deps.sessions.get(n.orgId, n.sessionId))?.timezone ?? 'UTC';
 
 const addressOf = (channel: OutboundChannel, contact: RecipientContact, n: Notification): string | null => {
   if (channel === 'email') return contact.email;
@@ -122,11 +120,7 @@ export const deliverNotification = async (
   const n = claim.notification;
   const waitedSeconds = Math.max(0, (now.getTime() - Date.parse(n.deferredUntil ?? n.at)) / 1000);
   try {
-    const [preferences, contact, timeZone] = await Promise.all([
-      preferencesOf(deps, n),
-      contactOf(deps, n),
-      timeZoneOf(deps, n),
-    ]);
+    const { preferences, contact, timeZone } = await recipientOf(deps, n);
     // A channel without an address (no phone on record) has nothing to send: it is skipped.
     const wanted = channelsToSend(preferences, n.sentChannels).filter((c) => addressOf(c, contact, n));
     const quietEnd = quietHoursEnd(now.getTime(), timeZone, preferences.quietHours);

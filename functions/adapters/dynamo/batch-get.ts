@@ -1,0 +1,36 @@
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** An item as the document client returns it: ElectroDB entities parse it further. */
+export type RawItem = Record<string, unknown>;
+
+/** The table key of an ElectroDB `get(...).params()`. */
+export const keyOf = (params: { Key?: RawItem }): RawItem => params.Key as RawItem;
+
+/** The item of one entity among a batch's answers (ElectroDB's entity attribute tells them apart). */
+export const itemOfEntity = (items: RawItem[], name: string): RawItem | undefined =>
+  items.find((i) => i.__edb_e__ === name);
+
+/**
+ * Items of several entities in one BatchGetItem. Unprocessed keys come back only under
+ * throttling; asking again for them is the documented way.
+ */
+export const batchGet = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  keys: RawItem[],
+  options: { consistent: boolean },
+): Promise<RawItem[]> => {
+  const found: RawItem[] = [];
+  let pending: RawItem[] = keys;
+  for (let round = 0; pending.length > 0 && round < 5; round++) {
+    const out = await client.send(
+      new BatchGetCommand({
+        RequestItems: { [table]: { Keys: pending, ConsistentRead: options.consistent } },
+      }),
+    );
+    found.push(...((out.Responses?.[table] ?? []) as RawItem[]));
+    pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as RawItem[];
+  }
+  if (pending.length > 0) throw new Error('batch read left keys unprocessed');
+  return found;
+};
