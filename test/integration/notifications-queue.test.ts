@@ -136,6 +136,19 @@ describe('notification delivery through the notifications queue', () => {
     expect(fake.sent).toEqual([]);
   }, 40_000);
 
+  it("a party's notification goes to its leader's address", async () => {
+    const fake = useChannels();
+    const ref = await commitWithoutFastPath(w.tableName, {
+      orgId: w.world.orgId,
+      sessionId: (await w.world.session(w.world.freeEventId, 'general')).sessionId,
+      recipientId: w.world.partyId,
+      userId: null,
+    });
+    await run(deliverMessage(ref));
+    expect(fake.sent.map((m) => [m.channel, m.to])).toEqual([['email', 'ben@example.com']]);
+    expect(await itemOf(ref)).toMatchObject({ status: 'sent', sentChannels: ['email'] });
+  });
+
   it('a duplicate delivery sends once: the same message twice in a batch, and two consumers at once', async () => {
     const fake = useChannels();
     const ref = await niaNotification();
