@@ -1,16 +1,12 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { createService, type EventlyService } from '../../functions/adapters/dynamo/service.js';
 import { redeliveryWindowMs } from '../../functions/core/model/handoff.js';
-import type { NotificationRef } from '../../functions/core/model/notification.js';
 import {
   defaultOutboxSweepOptions,
   handOff,
   sweepOutbox,
 } from '../../functions/core/use-cases/outbox-relay.js';
-import { handler } from '../../functions/handlers/queues/notifications.js';
-import { type QueuePollers, startQueuePollers } from '../../scripts/local/queue-poller.js';
+import type { QueuePollers } from '../../scripts/local/queue-poller.js';
 import { localSqsClient } from '../../scripts/local/queues.js';
 import {
   commitWithoutFastPath,
@@ -19,6 +15,8 @@ import {
   type NotificationWorld,
   nia,
   notificationWorld,
+  outboxReader,
+  pollNotifications,
 } from './notification-world.js';
 
 /**
@@ -30,29 +28,17 @@ describe('a notification backlog after a delivery outage', () => {
   const backlog = 30;
   let w: NotificationWorld;
   let sqs: SQSClient;
-  let service: EventlyService;
+  let itemOf: ReturnType<typeof outboxReader>['itemOf'];
   let pollers: QueuePollers | undefined;
   const endpoint = () => process.env.SQS_ENDPOINT ?? '';
   const sweep = (now: Date) => sweepOutbox(w.c.deps, now, { ...defaultOutboxSweepOptions, graceMs: 0 });
-  const poll = () =>
-    startQueuePollers({
-      endpoint: endpoint(),
-      queues: [w.notifications],
-      handlers: { jobs: handler, holds: handler, notifications: handler },
-      waitTimeSeconds: 1,
-      log: () => undefined,
-    });
-  const itemOf = async (ref: NotificationRef) =>
-    (await service.entities.outbox.get(ref).go({ consistent: true })).data;
+  const poll = () => pollNotifications(w, endpoint());
 
   beforeAll(async () => {
     // Two seconds between receives: the outage below stays inside the queue's five receives.
     w = await notificationWorld(endpoint(), 2);
     sqs = localSqsClient(endpoint());
-    service = createService(
-      createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT }),
-      w.tableName,
-    );
+    ({ itemOf } = outboxReader(w.tableName));
   });
   afterAll(async () => {
     await pollers?.stop();

@@ -7,9 +7,11 @@ import { createService } from '../../functions/adapters/dynamo/service.js';
 import type { NotificationRef } from '../../functions/core/model/notification.js';
 import type { NotificationChannels, OutgoingMessage } from '../../functions/core/notification-ports.js';
 import { ensureMyAttendee } from '../../functions/core/use-cases/attendees.js';
+import { handler } from '../../functions/handlers/queues/notifications.js';
 import { type Container, getContainer, resetContainer } from '../../functions/shared/container.js';
 import { resetEnvCache } from '../../functions/shared/env.js';
 import { queueDefinitions } from '../../functions/shared/queue-definitions.js';
+import { type QueuePollers, startQueuePollers } from '../../scripts/local/queue-poller.js';
 import { createQueues, type LocalQueue } from '../../scripts/local/queues.js';
 import { bookingWorld } from './booking-world.js';
 import { freshContainer, user } from './fixtures.js';
@@ -113,6 +115,29 @@ export const sqsEvent = (...bodies: unknown[]): SQSEvent => ({
     awsRegion: 'us-east-1',
   })),
 });
+
+/** The notifications consumer polling the world's notifications queue, as the local runtime runs it. */
+export const pollNotifications = (w: NotificationWorld, endpoint: string): QueuePollers =>
+  startQueuePollers({
+    endpoint,
+    queues: [w.notifications],
+    handlers: { jobs: handler, holds: handler, notifications: handler },
+    waitTimeSeconds: 1,
+    log: () => undefined,
+  });
+
+/** Reads outbox items of the world's table as stored (consistent). */
+export const outboxReader = (tableName: string) => {
+  const service = createService(
+    createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT }),
+    tableName,
+  );
+  return {
+    service,
+    itemOf: async (ref: NotificationRef) =>
+      (await service.entities.outbox.get(ref).go({ consistent: true })).data,
+  };
+};
 
 export const deliverMessage = (ref: NotificationRef) => ({ type: 'notification.deliver', ...ref });
 

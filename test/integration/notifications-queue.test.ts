@@ -1,7 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { createService, type EventlyService } from '../../functions/adapters/dynamo/service.js';
+import type { EventlyService } from '../../functions/adapters/dynamo/service.js';
 import { redeliveryWindowMs } from '../../functions/core/model/handoff.js';
 import type { NotificationRef } from '../../functions/core/model/notification.js';
 import { formatZoned } from '../../functions/core/time/zoned.js';
@@ -10,7 +9,7 @@ import { cancelBooking } from '../../functions/core/use-cases/bookings-changes.j
 import { setMyNotificationPreferences } from '../../functions/core/use-cases/notifications.js';
 import { defaultOutboxSweepOptions, sweepOutbox } from '../../functions/core/use-cases/outbox-relay.js';
 import { handler } from '../../functions/handlers/queues/notifications.js';
-import { type QueuePollers, startQueuePollers } from '../../scripts/local/queue-poller.js';
+import type { QueuePollers } from '../../scripts/local/queue-poller.js';
 import { localSqsClient } from '../../scripts/local/queues.js';
 import { ada, manualClock } from './booking-world.js';
 import { lambdaContext } from './fixtures.js';
@@ -24,6 +23,8 @@ import {
   type NotificationWorld,
   nia,
   notificationWorld,
+  outboxReader,
+  pollNotifications,
   receiveBodies,
   sqsEvent,
 } from './notification-world.js';
@@ -36,16 +37,14 @@ describe('notification delivery through the notifications queue', () => {
   let w: NotificationWorld;
   let sqs: SQSClient;
   let service: EventlyService;
+  let itemOf: ReturnType<typeof outboxReader>['itemOf'];
   let pollers: QueuePollers | undefined;
   const endpoint = () => process.env.SQS_ENDPOINT ?? '';
 
   beforeAll(async () => {
     w = await notificationWorld(endpoint());
     sqs = localSqsClient(endpoint());
-    service = createService(
-      createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT }),
-      w.tableName,
-    );
+    ({ service, itemOf } = outboxReader(w.tableName));
   });
   afterEach(async () => {
     await pollers?.stop();
@@ -57,16 +56,8 @@ describe('notification delivery through the notifications queue', () => {
   const sweepNow = { ...defaultOutboxSweepOptions, graceMs: 0 };
 
   const poll = () => {
-    pollers = startQueuePollers({
-      endpoint: endpoint(),
-      queues: [w.notifications],
-      handlers: { jobs: handler, holds: handler, notifications: handler },
-      waitTimeSeconds: 1,
-      log: () => undefined,
-    });
+    pollers = pollNotifications(w, endpoint());
   };
-  const itemOf = async (ref: NotificationRef) =>
-    (await service.entities.outbox.get(ref).go({ consistent: true })).data;
   const run = (...bodies: unknown[]) => handler(sqsEvent(...bodies), lambdaContext() as never);
   const niaNotification = async (): Promise<NotificationRef> =>
     commitWithoutFastPath(w.tableName, {

@@ -1,5 +1,6 @@
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lambdaContext } from '../support/lambda-context.js';
 
 /**
  * The queue consumers' entry: records are not started once the function is close to its deadline
@@ -29,19 +30,8 @@ const record = (id: string): SQSRecord =>
     awsRegion: 'us-east-1',
   }) as SQSRecord;
 
-/** A context whose clock the test moves: `remaining` milliseconds are left until it says otherwise. */
-const contextWith = (remaining: { ms: number }): Context =>
-  ({
-    awsRequestId: 'req',
-    functionName: 'test',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:test',
-    memoryLimitInMB: '512',
-    logGroupName: 'test',
-    logStreamName: 'test',
-    callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => remaining.ms,
-  }) as Context;
+/** A context whose clock the test moves: `remaining.ms` are left until it says otherwise. */
+const contextWith = (remaining: { ms: number }): Context => lambdaContext(() => remaining.ms) as Context;
 
 const event = (...ids: string[]): SQSEvent => ({ Records: ids.map(record) });
 
