@@ -19,6 +19,13 @@ export interface QueueFunctionOptions {
 export interface RecordBudget {
   /** False once the function's deadline is near: finish the item in hand, take no new one. */
   hasTime(): boolean;
+  /**
+   * Runs `work` once per batch for all records that name the same `key` (each awaits the one
+   * run): for work answered from stored state, which every record of the batch would repeat.
+   * All records of a batch were received before any of them runs, so the one run sees what
+   * each of them reports.
+   */
+  once<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
 /** A record not started because the batch ran short of time: redelivered like a failure. */
@@ -39,7 +46,15 @@ const minReserveMs = 2_000;
 /** The budget of one invocation, from the time it had when it began. */
 export const budgetOf = (context: Pick<Context, 'getRemainingTimeInMillis'>): RecordBudget => {
   const reserveMs = Math.max(minReserveMs, context.getRemainingTimeInMillis() * reserveShare);
-  return { hasTime: () => context.getRemainingTimeInMillis() > reserveMs };
+  const runs = new Map<string, Promise<unknown>>();
+  return {
+    hasTime: () => context.getRemainingTimeInMillis() > reserveMs,
+    once<T>(key: string, work: () => Promise<T>): Promise<T> {
+      const running = runs.get(key) ?? work();
+      runs.set(key, running);
+      return running as Promise<T>;
+    },
+  };
 };
 
 /**

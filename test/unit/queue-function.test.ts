@@ -78,4 +78,25 @@ describe('queue function deadline', () => {
     // 30% of the 25 s it began with is kept back: 7.5 s.
     expect(seen).toEqual([true, true, false]);
   });
+
+  it('runs work that records of one batch share once, and each record awaits that one run', async () => {
+    let runs = 0;
+    const answers: number[] = [];
+    const handler = mod.queueFunction(async (r, budget) => {
+      const key = r.messageId === 'c' ? 'other' : 'same';
+      answers.push(
+        await budget.once(key, async () => {
+          runs += 1;
+          return runs;
+        }),
+      );
+    });
+    const response = await handler(event('a', 'b', 'c'), contextWith({ ms: 25_000 }));
+    expect(response.batchItemFailures).toEqual([]);
+    expect(runs).toBe(2);
+    expect(answers).toHaveLength(3);
+    // A new batch runs it again.
+    await handler(event('a'), contextWith({ ms: 25_000 }));
+    expect(runs).toBe(3);
+  });
 });

@@ -21,8 +21,8 @@ import { placeLabels } from './sessions-seating.js';
 const maxRounds = 25;
 
 export class OfferContentionError extends Error {
-  constructor(orgId: string, sessionId: string) {
-    super(`offers for ${orgId}/${sessionId} kept colliding; the message will be retried`);
+  constructor(orgId: string, sessionId: string, why = 'kept colliding') {
+    super(`offers for ${orgId}/${sessionId} ${why}; the message will be retried`);
     this.name = 'OfferContentionError';
   }
 }
@@ -108,10 +108,20 @@ const makeOffers = async (
   return { made, stale: false };
 };
 
-/** Offers the free places of a session to its waiting line; returns how many offers it made. */
-export const offerReleasedPlaces = async (deps: Deps, orgId: string, sessionId: string): Promise<number> => {
+/**
+ * Offers the free places of a session to its waiting line; returns how many offers it made. A run
+ * whose caller runs short of time (`hasTime`) stops between rounds and throws: the message comes
+ * back and the next run goes on from stored state.
+ */
+export const offerReleasedPlaces = async (
+  deps: Deps,
+  orgId: string,
+  sessionId: string,
+  hasTime: () => boolean = () => true,
+): Promise<number> => {
   let offered = 0;
   for (let round = 0; round < maxRounds; round++) {
+    if (!hasTime()) throw new OfferContentionError(orgId, sessionId, 'ran short of time');
     const [session, counter] = await Promise.all([
       deps.sessions.get(orgId, sessionId),
       deps.sessions.getCounter(orgId, sessionId),

@@ -43,7 +43,10 @@ const runHoldsMessage = async (record: SQSRecord, budget: RecordBudget): Promise
     case 'capacity.released': {
       const { orgId, sessionId } = message;
       logger.appendKeys({ orgId });
-      const offered = await offerReleasedPlaces(deps, orgId, sessionId);
+      // Every release of a session in this batch is answered by one run of the offer engine.
+      const offered = await budget.once(`${orgId}#${sessionId}`, () =>
+        offerReleasedPlaces(deps, orgId, sessionId, budget.hasTime),
+      );
       logger.info('capacity released', { sessionId, offered });
       break;
     }
