@@ -110,10 +110,13 @@ export const entityNames = {
   waitlistSlot: 'waitlistSlot',
 } as const;
 
-interface SessionRef {
+export interface SessionRef {
   orgId: string;
   sessionId: string;
 }
+
+/** One string per session: how sessions are told apart here and by the settled check. */
+export const sessionKeyOf = ({ orgId, sessionId }: SessionRef): string => `${orgId}\u0000${sessionId}`;
 
 type Reading =
   | { ok: true; ref: SessionRef; addTo(s: SessionSnapshot): void }
@@ -186,6 +189,17 @@ const unreadableItem = (entity: string, item: RawItem, error: z.ZodError): Viola
   detail: `${entity} item ${text(item.pk)} / ${text(item.sk)} is malformed: ${z.prettifyError(error).replaceAll('\n', ' ')}`,
 });
 
+/**
+ * The session an item of a known kind belongs to, or undefined for the items the checks ignore:
+ * the one `toSnapshot` puts it in, or, for a malformed item, the one its `readable-item`
+ * violation names.
+ */
+export const sessionOfItem = (item: RawItem): SessionRef | undefined => {
+  const entity = item[ENTITY];
+  if (typeof entity !== 'string' || !kinds.has(entity)) return undefined;
+  return { orgId: text(item.orgId), sessionId: text(item.sessionId) };
+};
+
 /** Groups the items by session (org id and session id), in the order sessions were first met. */
 export const toSnapshot = (items: Iterable<RawItem>): TableSnapshot => {
   const sessions = new Map<string, SessionSnapshot>();
@@ -200,7 +214,7 @@ export const toSnapshot = (items: Iterable<RawItem>): TableSnapshot => {
       continue;
     }
     const { orgId, sessionId } = reading.ref;
-    const key = `${orgId}\u0000${sessionId}`;
+    const key = sessionKeyOf(reading.ref);
     let target = sessions.get(key);
     if (!target) {
       target = { orgId, sessionId, bookings: [], seats: [] };

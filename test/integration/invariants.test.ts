@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
@@ -14,12 +11,11 @@ import type { Container } from '../../functions/shared/container.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import { freshContainer, user } from './fixtures.js';
+import { runCheckScript } from './invariants-script.js';
 
 /** The invariant checker against DynamoDB Local: items written by the use cases, then corrupted. */
 
 const owner = user('checker-owner');
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
 
 let c: Container & { tableName: string };
 let orgId: string;
@@ -31,18 +27,8 @@ const endpoint = (): string => process.env.DYNAMODB_ENDPOINT!;
 const checkTable = async () =>
   checkInvariants(await scanTable({ tableName: c.tableName, endpoint: endpoint() }));
 
-/** What an operator runs: the script itself, in a child process. */
-const runScript = async (...args: string[]): Promise<{ code: number; stdout: string }> => {
-  const tsx = resolve(root, 'node_modules/.bin/tsx');
-  const flags = ['scripts/check-invariants.ts', '--table', c.tableName, '--endpoint', endpoint(), ...args];
-  try {
-    const { stdout } = await run(tsx, flags, { cwd: root });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
-  }
-};
+const runScript = (...args: string[]) =>
+  runCheckScript({ tableName: c.tableName, endpoint: endpoint() }, ...args);
 
 /** Writes behind the code's back, as a bug or a manual edit would. */
 const tamper = async (command: UpdateCommand | DeleteCommand) => {
@@ -124,6 +110,7 @@ describe('invariant checker against DynamoDB Local', () => {
     expect(script.stdout).toContain(
       `invariants hold on ${c.tableName}: 2 sessions, 2 bookings (2 live), 2 seat items`,
     );
+    expect(script.stdout).toContain('; 1 read\n');
   });
 
   it('reports a corrupted counter and a lost seat item, and the script exits 1 naming each', async () => {
@@ -160,7 +147,8 @@ describe('invariant checker against DynamoDB Local', () => {
     const script = await runScript('--json');
     expect(script.code).toBe(1);
     const report = JSON.parse(script.stdout) as { ok: boolean; tableName: string; violations: unknown[] };
-    expect(report).toMatchObject({ ok: false, tableName: c.tableName });
+    // Quiet table: one re-read confirms every violation, and no session is left unsettled.
+    expect(report).toMatchObject({ ok: false, tableName: c.tableName, rounds: 2, unsettledSessions: [] });
     expect(report.violations).toHaveLength(4);
   });
 });

@@ -2,38 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { entityNames, type RawItem } from '../../scripts/invariants/snapshot.js';
 import { formatViolation } from '../../scripts/invariants/violation.js';
+import { booking, counter, org, ref, seat, session } from './invariants-items.js';
 
 /** The invariant checker as a pure function over hand-made table items. */
-
-const org = 'org_a';
-const ref = (sessionId: string) => ({ orgId: org, sessionId });
-
-const session = (sessionId: string, seatingMode: 'general' | 'seated', capacity: number): RawItem => ({
-  __edb_e__: entityNames.session,
-  ...ref(sessionId),
-  capacity,
-  seatingMode,
-});
-
-const counter = (
-  sessionId: string,
-  c: { capacity: number; available: number; held: number; confirmed: number },
-): RawItem => ({ __edb_e__: entityNames.counter, ...ref(sessionId), ...c, version: 1 });
-
-const booking = (
-  sessionId: string,
-  bookingId: string,
-  status: 'held' | 'confirmed' | 'cancelled' | 'expired',
-  seats: number,
-  seatLabels: string[] = [],
-): RawItem => ({ __edb_e__: entityNames.booking, ...ref(sessionId), bookingId, status, seats, seatLabels });
-
-const seat = (
-  sessionId: string,
-  label: string,
-  bookingId: string,
-  state: 'held' | 'confirmed' = 'confirmed',
-): RawItem => ({ __edb_e__: entityNames.seat, ...ref(sessionId), label, bookingId, state });
 
 /** A general session of 10: 3 confirmed, 2 held, one cancelled booking that released its 4. */
 const generalSession = (): RawItem[] => [
