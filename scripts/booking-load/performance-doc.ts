@@ -1,7 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { replaceMarkedSection } from '../soak/marked-section.js';
 import type { BookingBenchFigures } from './figures.js';
 import type { LoadFigures } from './latency.js';
 
-/** docs/performance.md from one run's figures, so the document always shows measured numbers. */
+/**
+ * The booking section of docs/performance.md from one run's figures, so the document always
+ * shows measured numbers. Only the text between `<!-- booking:start -->` and
+ * `<!-- booking:end -->` is generated; the rest (the soak's section, prose) is kept.
+ */
+
+const docPath = resolve(import.meta.dirname, '../../docs/performance.md');
 
 const yes = (met: boolean): string => (met ? 'met' : '**not met**');
 
@@ -20,12 +29,8 @@ const cpuAt32 = (runs: Record<string, LoadFigures>): string =>
 const commandRows = (byCommand: Record<string, number>): string[] =>
   Object.entries(byCommand).map(([name, n]) => `| ${name} | ${n} |`);
 
-export const renderPerformanceDoc = (f: BookingBenchFigures): string =>
+export const renderBookingSection = (f: BookingBenchFigures): string =>
   [
-    '# Performance',
-    '',
-    'Figures written by `npm run bench:booking` (scripts/bench-booking.ts); run it again to refresh them.',
-    '',
     '## Booking',
     '',
     `Measured ${f.machine.date} on ${f.machine.cpus} x ${f.machine.cpuModel}, ${f.machine.memoryGiB} GiB,`,
@@ -101,3 +106,12 @@ export const renderPerformanceDoc = (f: BookingBenchFigures): string =>
     `After the run the invariant checker found ${f.invariants.violations} violations over ${f.invariants.bookings} bookings.`,
     '',
   ].join('\n');
+
+/**
+ * The whole document with the booking section replaced: bench-booking writes what this returns
+ * over the file, so it starts from the file as it is (`current`, read from disk by default).
+ */
+export const renderPerformanceDoc = (
+  f: BookingBenchFigures,
+  current: string = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n',
+): string => replaceMarkedSection(current, 'booking', renderBookingSection(f));

@@ -1,0 +1,65 @@
+import type { SoakFigures } from './figures.js';
+import { mixWeights } from './mix.js';
+import { targetRows } from './target-rows.js';
+import { eventPlans } from './world.js';
+
+/**
+ * The soak's section of docs/performance.md. The reading of the figures is written by hand after
+ * real runs; the generated text ends with its placeholder line.
+ */
+
+const cell = (verdict: string): string => (verdict === 'NOT MET' ? '**not met**' : verdict);
+
+const statusList = (counts: Record<string, number>): string =>
+  Object.entries(counts)
+    .map(([status, n]) => `${status}: ${n}`)
+    .join(', ');
+
+export const renderSoakSection = (f: SoakFigures): string =>
+  [
+    '## Soak',
+    '',
+    `Measured ${f.machine.date} on ${f.machine.cpus} x ${f.machine.cpuModel}, ${f.machine.memoryGiB} GiB,`,
+    `Node ${f.machine.node}, ${f.machine.platform}; 1-minute load average ${f.machine.loadAverage1m} at the end.`,
+    `\`npm run bench:soak -- --minutes ${f.minutes} --rate ${f.rate} --seed ${f.seed} --drain-seconds ${f.drainSeconds}\`.`,
+    '',
+    '| figure | measured | target | |',
+    '|---|---|---|---|',
+    ...targetRows(f).map(
+      ([name, rule, measured, verdict]) => `| ${name} | ${measured} | ${rule} | ${cell(verdict)} |`,
+    ),
+    `| oldest pending notification, max | ${f.oldestPendingMaxSeconds} s | | |`,
+    `| notifications queue depth, max / at end | ${f.queueDepthMax} / ${f.queueDepthAtEnd} | | |`,
+    `| requests scheduled / answered / missed, over | ${f.scheduledRequests} / ${f.completedRequests} / ${f.missedRequests}, ${f.loadSeconds} s | | |`,
+    `| start lag p99 / max (slots started late by a busy event loop) | ${f.scheduleLagP99Ms} / ${f.scheduleLagMaxMs} ms | | |`,
+    `| pending after the drain, fresh ones of the drain included | ${f.pendingAfterDrain} | | |`,
+    `| invariant check: sessions still changing when it gave up (not judged) / table reads | ${f.invariants.unsettledSessions} / ${f.invariants.rounds} | | |`,
+    `| latency p50 / p99 (from each request's planned start) | ${f.latencyP50Ms} / ${f.latencyP99Ms} ms | | |`,
+    `| notifications delivered (\`sent\`) / all | ${f.deliveredNotifications} / ${Object.values(f.notificationsByStatus).reduce((a, b) => a + b, 0)} | | |`,
+    '',
+    `Answers by status: ${statusList(f.answersByStatus)}. Refusals by code: ${statusList(f.problemCodes) || 'none'}.`,
+    '',
+    'Setup: the local runtime in the benchmark process (in memory, the outbox sweep every 5 s, the',
+    `holds sweep every minute), one organization, ${f.world.sessions} general-admission sessions of ${f.world.placesPerSession} places over`,
+    `${eventPlans.length} published events (${eventPlans.map((p) => `${p.sessions} ${p.price.kind} ${p.policy}`).join(', ')}; every event with`,
+    '`holdMinutes` 1 and `offerMinutes` 1, so priced holds and unanswered offers expire during the run),',
+    `${f.world.users} signed-in users each with their own attendee record, and the owner's token for staff changes.`,
+    'All of it is built through the API before the load and not measured.',
+    '',
+    `The mix: an open loop starts ${f.rate} requests a second on a fixed schedule (at most ${f.maxInFlight} in flight; a slot`,
+    'finding that many unanswered is not sent and counts as missed), drawn by a seeded PRNG so two runs',
+    `with one seed send the same sequence of kinds: book ${mixWeights.book}% (1-2 seats, \`joinWaitlistIfFull\`),`,
+    `cancel ${mixWeights.cancel}% (a live booking of the user), waitlist ${mixWeights.waitlist}% (accept or decline a known offer, or`,
+    `leave), reads ${mixWeights.read}% (\`GET /v1/me/notifications\`, \`/v1/me/bookings\`, \`/v1/me/waitlist\`; the latter mostly`,
+    `by users who wait, which is how offers are found), staff capacity changes ${mixWeights.staff}% (±1-3 places within`,
+    '±6 of 30). Each user acts on their own state as learned from the answers; stale actions get the',
+    "4xx a real client's would. Once a second the pending index (gsi3) is read for the oldest pending,",
+    'undeferred notification and the notifications queue for its depth; after the load the runtime',
+    `keeps running ${f.drainSeconds} s before the undelivered, hand-off and invariant figures are taken.`,
+    '`undeliveredAfterDrain` counts the notifications written during the load that are still pending',
+    '(and not deferred) then; expiring holds and offers keep writing fresh ones during the drain,',
+    "which the row below it includes. `requestsPerSecond` is answers over the load's real length",
+    "(longer than asked when the schedule slipped); latencies run from each request's planned start.",
+    '',
+    'Reading: see below.',
+  ].join('\n');
