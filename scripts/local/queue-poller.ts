@@ -140,7 +140,9 @@ const invoke = async (ctx: PollContext, messages: Message[]): Promise<void> => {
     ctx.stats.failedRecords += messages.length - succeeded.length;
     await deleteMessages(ctx, succeeded);
   } catch (error) {
-    // A thrown error fails the whole batch: nothing is deleted, every record comes back.
+    // A thrown error fails the whole batch: nothing is deleted, every record comes back. middy
+    // ends a handler that reaches its deadline with a TimeoutError, as Lambda would end it.
+    if ((error as Error).name === 'TimeoutError') ctx.stats.timeouts += 1;
     ctx.stats.failedRecords += messages.length;
     ctx.log(`consumer ${consumer} failed on ${ctx.queue.definition.name}`, error);
   } finally {

@@ -49,7 +49,8 @@ export const assembleFigures = (
     oldestPendingP99Seconds: samples.oldestPendingP99Seconds,
     handoffsPerNotification: sent ? round(after.notifications.handoffs / sent, 3) : null,
     consumerTimeouts: after.consumers.timeouts,
-    undeliveredAfterDrain: after.pending.countCreatedBefore,
+    // Not delivered: still pending from the load, or given up on (failed after every attempt).
+    undeliveredAfterDrain: after.pending.countCreatedBefore + (after.notifications.byStatus.failed ?? 0),
     invariantViolations: after.invariants.violations,
   };
   return {

@@ -36,6 +36,13 @@ export const mixWeights = {
 
 type Category = keyof typeof mixWeights;
 
+/**
+ * A user books or waits for at most this many sessions at a time, as people do: 300 users x 2 is
+ * the world's 600 places, so sessions stay contended while the lines stay bounded (a load in which
+ * everyone joins every line grows the work per request without end and measures that instead).
+ */
+const maxEngagedPerUser = 2;
+
 /** Staff keep each session's capacity within this band around its start, so it stays contended. */
 const capacityBand = { min: sessionCapacity - 6, max: sessionCapacity + 6 } as const;
 
@@ -63,11 +70,22 @@ export const createMixPlanner = (world: SoakWorld, seed: number): MixPlanner => 
 
   /** 1 seat mostly, 2 sometimes (a couple): `fit` policies then have something to skip over. */
   const planBook = (): PlannedRequest => {
-    const user = rng.pick(users);
+    const open = users.filter((u) => engagedSessions(u).size < maxEngagedPerUser);
+    // Everyone is at their limit: someone gives a place up instead.
+    if (open.length === 0) return planGiveUp();
+    const user = rng.pick(open);
     const engaged = engagedSessions(user);
     const free = sessions.filter((s) => !engaged.has(s.sessionId));
     const session = rng.pick(free.length ? free : sessions);
     return book(user, orgId, session.sessionId, rng.next() < 0.7 ? 1 : 2);
+  };
+
+  /** Cancel a live booking or leave a line; nothing to give up -> a read. */
+  const planGiveUp = (): PlannedRequest => {
+    const booking = pickItem(rng, users, cancellable);
+    if (booking) return cancel(booking.user, orgId, booking.item);
+    const entry = pickItem(rng, users, waitingEntries);
+    return entry ? leaveWaitlist(entry.user, orgId, entry.item) : readWaitlist(rng.pick(users));
   };
 
   const planRead = (): PlannedRequest => {

@@ -57,7 +57,7 @@ export const renderSoakSection = (f: SoakFigures): string =>
     'undeferred notification and the notifications queue for its depth; after the load the runtime',
     `keeps running ${f.drainSeconds} s before the undelivered, hand-off and invariant figures are taken.`,
     '`undeliveredAfterDrain` counts the notifications written during the load that are still pending',
-    '(and not deferred) then; expiring holds and offers keep writing fresh ones during the drain,',
+    '(and not deferred) then, plus any that ended `failed`; expiring holds and offers keep writing fresh ones during the drain,',
     "which the row below it includes. `requestsPerSecond` is answers over the load's real length",
     "(longer than asked when the schedule slipped); latencies run from each request's planned start.",
     '',

@@ -47,6 +47,7 @@ const makeOffers = async (
   event: Event,
   plan: readonly PlannedOffer[],
   now: Date,
+  hasTime: () => boolean,
 ): Promise<Round> => {
   const { orgId, sessionId } = session;
   // Seated and table sessions: the offer holds places like a booking picks them.
@@ -58,6 +59,8 @@ const makeOffers = async (
   const at = now.toISOString();
   let made = 0;
   for (const { slot, skipped } of plan) {
+    // Each offer commits on its own: stopping between two leaves nothing half done.
+    if (!hasTime()) throw new OfferContentionError(orgId, sessionId, 'ran short of time');
     const entry = await deps.waitlist.getInSession(orgId, sessionId, slot.entryId);
     // Offered by a concurrent run (or gone) since the line was read: the plan goes on with the
     // next entry rather than reading the whole line again; the counter still guards every offer.
@@ -132,7 +135,7 @@ export const offerReleasedPlaces = async (
     if (!event || !offerable(session, event, now)) return offered;
     const plan = planOffers(await deps.waitlist.line(orgId, sessionId), counter.available, event.settings);
     if (plan.length === 0) return offered;
-    const { made, stale } = await makeOffers(deps, session, event, plan, now);
+    const { made, stale } = await makeOffers(deps, session, event, plan, now, hasTime);
     offered += made;
     if (!stale) return offered;
   }
