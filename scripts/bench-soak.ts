@@ -103,7 +103,7 @@ const measureAfterDrain = async (
   // Only the load's own notifications: expiring holds and offers keep writing fresh ones in the drain.
   pending: await outbox.pending({ createdBefore: drainStartedAt }),
   notifications: await outbox.notifications(),
-  consumers: readConsumerStats(rt),
+  consumers: await readConsumerStats(rt),
   invariants: await checkSoakInvariants({ tableName: rt.tableName, endpoint: rt.dynamoEndpoint }),
 });
 

@@ -1,6 +1,7 @@
 import { outboxSweepMessage } from '../../functions/contracts/notifications.js';
 import type { QueueName } from '../../functions/shared/queue-definitions.js';
 import { type DevSigner, loadDevSigner, type MintTokenInput } from './auth.js';
+import { startConsumerThread } from './consumer-thread.js';
 import { startDynamoDbLocal } from './dynamodb.js';
 import { recordEndpoint } from './endpoint-record.js';
 import { applyEnv, functionEnv } from './function-env.js';
@@ -61,6 +62,11 @@ export interface LocalRuntimeOptions {
   unconsumedQueues?: readonly QueueName[];
   /** Batches in flight per queue (default: each queue definition's maxConcurrency). */
   consumerConcurrency?: Partial<Record<QueueName, number>>;
+  /**
+   * Run the queue consumers in this thread rather than a worker thread of their own (always so
+   * with stub consumers, which cannot cross into a thread).
+   */
+  consumersInProcess?: boolean;
 }
 
 export interface LocalRuntimeStats {
@@ -78,7 +84,7 @@ export interface LocalRuntime {
   /** Set when `seed` was asked for. */
   demoOrgId?: string;
   mintToken(input: MintTokenInput): Promise<string>;
-  stats(): LocalRuntimeStats;
+  stats(): Promise<LocalRuntimeStats>;
   stop(): Promise<void>;
 }
 
@@ -198,6 +204,26 @@ const startSchedules = (
   stoppers.push(outboxSweeper.stop);
 };
 
+/** The pollers of every consumed queue: in a worker thread unless asked (or stubbed) otherwise. */
+const startConsumers = async (
+  options: LocalRuntimeOptions,
+  sqs: Backends['sqs'],
+  handlers: FunctionHandlers,
+): Promise<{ stats(): Promise<Record<ConsumerName, ConsumerStats>>; stop(): Promise<void> }> => {
+  const queues = sqs.queues.filter(
+    (q) => !options.unconsumedQueues?.includes(q.definition.name as QueueName),
+  );
+  const shared = {
+    endpoint: sqs.endpoint,
+    queues,
+    ...(options.queueWaitSeconds === undefined ? {} : { waitTimeSeconds: options.queueWaitSeconds }),
+    ...(options.consumerConcurrency ? { concurrency: options.consumerConcurrency } : {}),
+  };
+  if (!options.consumersInProcess && !options.handlers?.consumers) return startConsumerThread(shared);
+  const pollers = startQueuePollers({ ...shared, handlers: handlers.consumers });
+  return { stats: async () => pollers.stats(), stop: pollers.stop };
+};
+
 const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<Booted> => {
   const port = options.port ?? DEFAULT_PORT;
   const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
@@ -206,13 +232,7 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
   const backends = await startBackends(options, tableName, stoppers);
   const handlers = await configureFunctions(options, tableName, backends, stoppers);
   const { sqs, signer } = backends;
-  const pollers = startQueuePollers({
-    endpoint: sqs.endpoint,
-    queues: sqs.queues.filter((q) => !options.unconsumedQueues?.includes(q.definition.name as QueueName)),
-    handlers: handlers.consumers,
-    waitTimeSeconds: options.queueWaitSeconds,
-    ...(options.consumerConcurrency ? { concurrency: options.consumerConcurrency } : {}),
-  });
+  const pollers = await startConsumers(options, sqs, handlers);
   stoppers.push(pollers.stop);
   startSchedules(options, tableName, backends, stoppers);
   const localOutbox = localOutboxReader(backends.dynamoEndpoint, tableName);
@@ -233,7 +253,7 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     sqsEndpoint: sqs.endpoint,
     queueUrls: queueUrlsOf(sqs.queues),
     mintToken: signer.mintToken,
-    stats: () => ({ consumers: pollers.stats() }),
+    stats: async () => ({ consumers: await pollers.stats() }),
   };
 };
 

@@ -92,6 +92,6 @@ export const assembleFigures = (
     notificationsByStatus: after.notifications.byStatus,
     consumers: after.consumers,
     invariants: after.invariants,
-    targets: evaluateTargets({ ...measured, consumerStatsAvailable: after.consumers.available }),
+    targets: evaluateTargets(measured),
   };
 };

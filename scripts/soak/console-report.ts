@@ -55,7 +55,7 @@ export const finalReport = (f: SoakFigures): string[] => [
   `refusals: ${JSON.stringify(f.problemCodes)}`,
   `oldest pending: p99 ${f.oldestPendingP99Seconds} s, max ${f.oldestPendingMaxSeconds} s; queue depth max ${f.queueDepthMax}, at end ${f.queueDepthAtEnd}`,
   `notifications: ${JSON.stringify(f.notificationsByStatus)}, ${f.handoffsPerNotification ?? '-'} hand-offs per sent one; after the drain ${f.undeliveredAfterDrain} of the load's still pending (${f.pendingAfterDrain} pending in all)`,
-  `consumers${f.consumers.available ? '' : ' (runtime.stats() not available)'}: ${JSON.stringify(f.consumers.consumers)}`,
+  `consumers: ${JSON.stringify(f.consumers.consumers)}`,
   `invariants: ${f.invariants.violations} violations ${JSON.stringify(f.invariants.byCheck)}, ${f.invariants.unsettledSessions} sessions still changing (not judged), ${f.invariants.rounds} reads`,
   ...f.invariants.examples.map((e) => `  ${e}`),
 ];

@@ -1,0 +1,72 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { QueueName } from '../../functions/shared/queue-definitions.js';
+import type { ConsumerName, ConsumerStats } from './queue-poller.js';
+import type { LocalQueue } from './queues.js';
+
+/**
+ * Runs the queue consumers in a worker thread. In one thread, HTTP requests and every consumer
+ * share one event loop, so under load the consumers' work delays the API and the API's delays
+ * the consumers (Lambda runs them in containers of their own). The thread has its own event loop
+ * and its own function containers; it talks to this one only to report its counters and to stop.
+ */
+
+export interface ConsumerThreadData {
+  endpoint: string;
+  queues: LocalQueue[];
+  waitTimeSeconds?: number;
+  concurrency?: Partial<Record<QueueName, number>>;
+}
+
+export type ToConsumerThread = { type: 'stats'; id: number } | { type: 'stop' };
+type FromConsumerThread =
+  | { type: 'ready' }
+  | { type: 'stopped' }
+  | { type: 'stats'; id: number; stats: Record<ConsumerName, ConsumerStats> };
+
+export interface ConsumerThread {
+  stats(): Promise<Record<ConsumerName, ConsumerStats>>;
+  stop(): Promise<void>;
+}
+
+const bootUrl = new URL('./consumer-worker-boot.mjs', import.meta.url);
+
+/** Starts the thread; resolves once its handlers are loaded and its pollers run. */
+export const startConsumerThread = async (data: ConsumerThreadData): Promise<ConsumerThread> => {
+  const worker = new Worker(bootUrl, { workerData: data });
+  const exited = once(worker, 'exit');
+  worker.on('error', (error) => console.error('[queues] the consumer thread failed', error));
+  const ready = await Promise.race([
+    messageMatching(worker, (m) => m.type === 'ready').then(() => true),
+    exited.then(() => false),
+  ]);
+  if (!ready) throw new Error('the consumer thread stopped while starting (see the error above)');
+  let nextId = 0;
+  return {
+    async stats() {
+      const id = nextId++;
+      const answer = messageMatching(worker, (m) => m.type === 'stats' && m.id === id);
+      worker.postMessage({ type: 'stats', id } satisfies ToConsumerThread);
+      const reply = await answer;
+      if (reply.type !== 'stats') throw new Error('unexpected answer from the consumer thread');
+      return reply.stats;
+    },
+    async stop() {
+      const stopped = messageMatching(worker, (m) => m.type === 'stopped');
+      worker.postMessage({ type: 'stop' } satisfies ToConsumerThread);
+      // A thread that died already has nothing to stop.
+      await Promise.race([stopped, exited]);
+      await worker.terminate();
+    },
+  };
+};
+
+const messageMatching = (worker: Worker, match: (m: FromConsumerThread) => boolean) =>
+  new Promise<FromConsumerThread>((resolve) => {
+    const listen = (m: FromConsumerThread) => {
+      if (!match(m)) return;
+      worker.off('message', listen);
+      resolve(m);
+    };
+    worker.on('message', listen);
+  });

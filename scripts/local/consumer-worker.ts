@@ -1,0 +1,35 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ConsumerThreadData, ToConsumerThread } from './consumer-thread.js';
+import { loadFunctionHandlers } from './handlers.js';
+import { type QueuePollerOptions, startQueuePollers } from './queue-poller.js';
+
+/**
+ * The queue consumers in a thread of their own (started by consumer-thread.ts): the same handler
+ * modules and pollers as in the main thread, with their own container and clients, as the
+ * consumer functions have their own Lambda containers. The process environment is the parent's,
+ * copied when the thread started.
+ */
+
+const data = workerData as ConsumerThreadData;
+const port = parentPort;
+if (!port) throw new Error('consumer-worker runs only as a worker thread');
+
+const handlers = await loadFunctionHandlers();
+const options: QueuePollerOptions = {
+  endpoint: data.endpoint,
+  queues: data.queues,
+  handlers: handlers.consumers,
+  ...(data.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: data.waitTimeSeconds }),
+  ...(data.concurrency ? { concurrency: data.concurrency } : {}),
+};
+const pollers = startQueuePollers(options);
+
+port.on('message', async (message: ToConsumerThread) => {
+  if (message.type === 'stats') port.postMessage({ type: 'stats', id: message.id, stats: pollers.stats() });
+  if (message.type === 'stop') {
+    await pollers.stop();
+    port.postMessage({ type: 'stopped' });
+    port.close();
+  }
+});
+port.postMessage({ type: 'ready' });
