@@ -21,6 +21,7 @@ import { sqsOutboxPublisher } from '../adapters/queue/sqs-outbox-publisher.js';
 import { eventBridgeHoldScheduler } from '../adapters/scheduler/eventbridge-hold-scheduler.js';
 import { localHoldScheduler } from '../adapters/scheduler/local-hold-scheduler.js';
 import { localScheduleStore } from '../adapters/scheduler/local-schedule-store.js';
+import { withoutSdkLogging } from '../adapters/sdk-logging.js';
 import type { HoldScheduler } from '../core/booking-ports.js';
 import type { NotificationChannels } from '../core/notification-ports.js';
 import type { Deps, IdempotencyStore } from '../core/ports.js';
@@ -54,7 +55,9 @@ export const buildContainer = (env: Env): Container => {
   const documentClient = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
   tracer.captureAWSv3Client(documentClient);
   const sqs = tracer.captureAWSv3Client(
-    new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) }),
+    withoutSdkLogging(
+      new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) }),
+    ),
   );
   const service = createService(documentClient, env.TABLE_NAME);
   const deps: Deps = {

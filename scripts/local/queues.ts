@@ -5,6 +5,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { startFauxqs } from 'fauxqs';
+import { withoutSdkLogging } from '../../functions/adapters/sdk-logging.js';
 import {
   type QueueDefinition,
   type QueueName,
@@ -36,7 +37,7 @@ export const startSqsServer = async (port = 0): Promise<SqsServer> => {
 
 /** An explicit endpoint makes the SDK send every call there, whatever host a queue URL names. */
 export const localSqsClient = (endpoint: string): SQSClient =>
-  new SQSClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  withoutSdkLogging(new SQSClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
 
 const createOne = async (
   client: SQSClient,

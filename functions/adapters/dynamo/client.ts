@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { withoutSdkLogging } from '../sdk-logging.js';
 
 export interface DynamoClientOptions {
   region: string;
@@ -26,7 +27,7 @@ export const onDynamoClientCreated = (hook: DynamoClientHook): (() => void) => {
 };
 
 export const createDocumentClient = ({ region, endpoint }: DynamoClientOptions): DynamoDBDocumentClient => {
-  const client = new DynamoDBClient({ region, ...(endpoint ? { endpoint } : {}) });
+  const client = withoutSdkLogging(new DynamoDBClient({ region, ...(endpoint ? { endpoint } : {}) }));
   for (const hook of clientHooks) hook(client);
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 };
