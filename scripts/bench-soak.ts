@@ -19,8 +19,10 @@ import { checkSoakInvariants } from './soak/invariants.js';
 import { writeMarkedSection } from './soak/marked-section.js';
 import { createMixPlanner } from './soak/mix.js';
 import { startOpenLoop } from './soak/open-loop.js';
+import type { PlannedRequest } from './soak/operations.js';
 import { type OutboxProbe, outboxProbe } from './soak/outbox-probe.js';
 import { queueDepthProbe } from './soak/queue-depth.js';
+import { findSustainedRate } from './soak/ramp.js';
 import { type Sample, startSampler } from './soak/sampler.js';
 import { renderSoakSection } from './soak/soak-doc.js';
 import { newTally, type Tally } from './soak/tally.js';
@@ -49,6 +51,7 @@ const runLoad = async (
   world: SoakWorld,
   opts: SoakOptions,
   outbox: OutboxProbe,
+  plan: () => PlannedRequest,
   log: (line: string) => void,
 ): Promise<LoadOutcome & { drainStartedAt: Date }> => {
   const queue = queueDepthProbe(rt.sqsEndpoint, rt.queueUrls.notifications);
@@ -67,7 +70,7 @@ const runLoad = async (
       rate: opts.rate,
       durationMs,
       maxInFlight: opts.maxInFlight,
-      plan: createMixPlanner(world, opts.seed).next,
+      plan,
       tally,
     });
     inFlight = loop.inFlight;
@@ -118,12 +121,24 @@ const run = async (opts: SoakOptions): Promise<SoakFigures> => {
       `building the world: sessions of ${sessionCapacity} places, ${userCount} users with their attendee records…`,
     );
     const world = await buildWorld(rt);
+    // One planner for the ramp and the soak: users go on from what they learned.
+    const plan = createMixPlanner(world, opts.seed).next;
+    const ramp = opts.ramp
+      ? await findSustainedRate(
+          world.organizer.call,
+          plan,
+          outbox,
+          { ...opts.ramp, to: opts.rate, maxInFlight: opts.maxInFlight },
+          log,
+        )
+      : undefined;
+    const soak = { ...opts, rate: Math.min(opts.rate, ramp?.sustainedRate ?? opts.rate) };
     log(
-      `load: ${opts.minutes} min at ${opts.rate} req/s (seed ${opts.seed}), then a ${opts.drainSeconds} s drain`,
+      `load: ${soak.minutes} min at ${soak.rate} req/s (seed ${soak.seed}), then a ${soak.drainSeconds} s drain`,
     );
-    const load = await runLoad(rt, world, opts, outbox, log);
+    const load = await runLoad(rt, world, soak, outbox, plan, log);
     const after = await measureAfterDrain(rt, outbox, load.drainStartedAt);
-    return assembleFigures(opts, world, load, after);
+    return { ...assembleFigures(soak, world, load, after), askedRate: opts.rate, ramp: ramp?.steps ?? null };
   } finally {
     outbox.close();
     await rt.stop();

@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { fail } from '../local/cli.js';
 
-/** `npm run bench:soak -- [--minutes 6] [--rate 73] [--seed 1] [--drain-seconds 60] [--max-in-flight 256] [--json] [--no-write]` */
+/**
+ * `npm run bench:soak -- [--minutes 6] [--rate 73] [--seed 1] [--drain-seconds 60] [--max-in-flight 256]
+ * [--find-rate [--ramp-from 45] [--ramp-step 4] [--ramp-seconds 45]] [--json] [--no-write]`
+ */
 
 export interface SoakOptions {
   minutes: number;
@@ -9,6 +12,8 @@ export interface SoakOptions {
   seed: number;
   drainSeconds: number;
   maxInFlight: number;
+  /** Ramp up first and soak at the highest rate sustained, if below `rate`. */
+  ramp: { from: number; step: number; stepSeconds: number } | undefined;
   json: boolean;
   write: boolean;
 }
@@ -32,6 +37,10 @@ export const parseSoakArgs = (argv: string[] = process.argv.slice(2)): SoakOptio
       seed: { type: 'string', default: '1' },
       'drain-seconds': { type: 'string', default: '60' },
       'max-in-flight': { type: 'string', default: '256' },
+      'find-rate': { type: 'boolean', default: false },
+      'ramp-from': { type: 'string', default: '45' },
+      'ramp-step': { type: 'string', default: '4' },
+      'ramp-seconds': { type: 'string', default: '45' },
       json: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
     },
@@ -44,6 +53,13 @@ export const parseSoakArgs = (argv: string[] = process.argv.slice(2)): SoakOptio
     seed,
     drainSeconds: numberArg('drain-seconds', values['drain-seconds'], { zero: true }),
     maxInFlight: numberArg('max-in-flight', values['max-in-flight'], { integer: true }),
+    ramp: values['find-rate']
+      ? {
+          from: numberArg('ramp-from', values['ramp-from']),
+          step: numberArg('ramp-step', values['ramp-step']),
+          stepSeconds: numberArg('ramp-seconds', values['ramp-seconds']),
+        }
+      : undefined,
     json: values.json,
     write: !values['no-write'],
   };

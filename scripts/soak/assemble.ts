@@ -92,6 +92,6 @@ export const assembleFigures = (
     notificationsByStatus: after.notifications.byStatus,
     consumers: after.consumers,
     invariants: after.invariants,
-    targets: evaluateTargets(measured),
+    targets: evaluateTargets({ ...measured, unsettledSessions: after.invariants.unsettledSessions }),
   };
 };

@@ -11,6 +11,11 @@ import { formatViolation } from '../invariants/violation.js';
 
 /** Pending items older than this past their due time count as stuck (the deployed sweep's 90 s). */
 export const stuckAfterMs = 90_000;
+/**
+ * Expiring offers keep a session with a line changing about once a minute: two minutes of
+ * re-reads find each such session still between two changes.
+ */
+const settleTimeoutMs = 120_000;
 
 export interface InvariantFigures {
   violations: number;
@@ -31,7 +36,7 @@ const countByCheck = (report: InvariantReport): Record<string, number> => {
 };
 
 export const checkSoakInvariants = async (location: TableLocation): Promise<InvariantFigures> => {
-  const report = await checkInvariantsSettled(location, { stuckAfterMs });
+  const report = await checkInvariantsSettled(location, { stuckAfterMs, settleTimeoutMs });
   return {
     violations: report.violations.length,
     byCheck: countByCheck(report),

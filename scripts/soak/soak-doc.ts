@@ -52,7 +52,8 @@ export const renderSoakSection = (f: SoakFigures): string =>
     `cancel ${mixWeights.cancel}% (a live booking of the user), waitlist ${mixWeights.waitlist}% (accept or decline a known offer, or`,
     `leave), reads ${mixWeights.read}% (\`GET /v1/me/notifications\`, \`/v1/me/bookings\`, \`/v1/me/waitlist\`; the latter mostly`,
     `by users who wait, which is how offers are found), staff capacity changes ${mixWeights.staff}% (±1-3 places within`,
-    '±6 of 30). Each user acts on their own state as learned from the answers; stale actions get the',
+    '±6 of 30). A user books or waits for at most two sessions at a time (300 users x 2 = the 600',
+    'places): a user at that limit gives a place up instead of booking. Each user acts on their own state as learned from the answers; stale actions get the',
     "4xx a real client's would. Once a second the pending index (gsi3) is read for the oldest pending,",
     'undeferred notification and the notifications queue for its depth; after the load the runtime',
     `keeps running ${f.drainSeconds} s before the undelivered, hand-off and invariant figures are taken.`,
@@ -61,5 +62,5 @@ export const renderSoakSection = (f: SoakFigures): string =>
     "which the row below it includes. `requestsPerSecond` is answers over the load's real length",
     "(longer than asked when the schedule slipped); latencies run from each request's planned start.",
     '',
-    'Reading: see below.',
+    'The reading of the figures follows this generated section (written by hand, kept across runs).',
   ].join('\n');
