@@ -39,22 +39,20 @@ export const createOrganizer = async (call: ApiCall, token: string, name: string
   return { call, token, orgId: org.orgId };
 };
 
-const createEventAtVenue = async ({ call, token, orgId }: Organizer, price: EventPrice) => {
-  const venue = expectStatus(
+/** A venue with one room without a capacity (sessions of any size fit), in UTC. */
+export const createVenue = async ({ call, token, orgId }: Organizer, name = 'Hall') =>
+  expectStatus(
     await call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
       token,
-      // A room without a capacity: sessions of any size fit.
-      body: {
-        name: 'Hall',
-        address: '1 Main St',
-        city: 'Berlin',
-        timezone: 'UTC',
-        rooms: [{ name: 'Main' }],
-      },
+      body: { name, address: '1 Main St', city: 'Berlin', timezone: 'UTC', rooms: [{ name: 'Main' }] },
     }),
     201,
     'create venue',
   );
+
+const createEventAtVenue = async (organizer: Organizer, price: EventPrice) => {
+  const { call, token, orgId } = organizer;
+  const venue = await createVenue(organizer);
   const event = expectStatus(
     await call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
       token,

@@ -1,3 +1,6 @@
+import type { BookingStatus } from '../../functions/core/model/booking.js';
+import type { WaitlistStatus } from '../../functions/core/model/waitlist.js';
+
 /**
  * What the load generator knows of each user's bookings and waitlist entries, learned only from
  * the API's answers (the booking, the 202 entry, `GET /v1/me/bookings`, `GET /v1/me/waitlist`).
@@ -5,15 +8,9 @@
  * client's would.
  */
 
-export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'expired';
-export type EntryStatus =
-  | 'waiting'
-  | 'offered'
-  | 'accepted'
-  | 'declined'
-  | 'expired'
-  | 'cancelled'
-  | 'removed';
+export type { BookingStatus };
+/** The entry's status as the API answers it. */
+export type EntryStatus = WaitlistStatus;
 
 export interface KnownBooking {
   bookingId: string;

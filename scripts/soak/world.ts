@@ -1,6 +1,7 @@
 import {
   createOrganizer,
   createSelfBookers,
+  createVenue,
   type EventPrice,
   type Organizer,
   type SelfBooker,
@@ -56,22 +57,6 @@ const expect = <T>(res: ApiResponse<T>, status: number, step: string): T => {
     throw new Error(`${step}: expected HTTP ${status}, got ${res.status} ${res.text}`);
   return res.json;
 };
-
-const createVenue = async ({ call, token, orgId }: Organizer) =>
-  expect(
-    await call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
-      token,
-      body: {
-        name: 'Soak Hall',
-        address: '1 Main St',
-        city: 'Berlin',
-        timezone: 'UTC',
-        rooms: [{ name: 'Main' }],
-      },
-    }),
-    201,
-    'create venue',
-  );
 
 /** Shortest hold and offer the API allows, so holds and offers expire while the load runs. */
 const createEvent = async (
@@ -139,7 +124,7 @@ export const buildWorld = async (rt: LocalRuntime): Promise<SoakWorld> => {
     ttlSeconds: 24 * 3600,
   });
   const organizer = await createOrganizer(api(rt.url), ownerToken, 'Soak');
-  const venue = await createVenue(organizer);
+  const venue = await createVenue(organizer, 'Soak Hall');
   const roomId = venue.rooms[0]!.roomId;
   const sessions: SoakSession[] = [];
   for (const [i, plan] of eventPlans.entries()) {
