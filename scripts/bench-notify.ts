@@ -52,8 +52,8 @@ const levels = [1, 4] as const;
 const notifications = Number(flags.notifications);
 /**
  * Delivered before the series, unmeasured: the handler's first batch loads its container, and
- * DynamoDB Local compiles the paths a delivery takes (BatchGetItem, the delivery log's put) while
- * it first runs them; with only a few the first series paid for that (JVM CPU 1.5 x the second's).
+ * DynamoDB Local compiles the paths a delivery takes (BatchGetItem, the delivery log's put) when
+ * it first runs them, which the first series would otherwise pay for.
  */
 const warmupNotifications = 200;
 /** Baseline deliveries before the series: DynamoDB Local's JVM gets faster for thousands of requests. */
