@@ -132,7 +132,9 @@ const run = async (opts: SoakOptions): Promise<SoakFigures> => {
           log,
         )
       : undefined;
-    const soak = { ...opts, rate: Math.min(opts.rate, ramp?.sustainedRate ?? opts.rate) };
+    // Nothing sustained: the ramp's first (lowest) rate, which the figures then show unmet.
+    const sustained = ramp ? (ramp.sustainedRate ?? ramp.steps[0]?.rate ?? opts.rate) : opts.rate;
+    const soak = { ...opts, rate: Math.min(opts.rate, sustained) };
     log(
       `load: ${soak.minutes} min at ${soak.rate} req/s (seed ${soak.seed}), then a ${soak.drainSeconds} s drain`,
     );

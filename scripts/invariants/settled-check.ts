@@ -1,6 +1,7 @@
 import type { InvariantReport } from './check.js';
 import { scanTable, type TableLocation } from './scan.js';
 import { settleReads } from './settle.js';
+import { checkedEntities } from './snapshot.js';
 
 /**
  * The invariant check for a table that is still being written (the local runtime under load).
@@ -57,4 +58,4 @@ export interface SettledReport extends InvariantReport {
 export const checkInvariantsSettled = (
   location: TableLocation,
   options?: SettledCheckOptions,
-): Promise<SettledReport> => settleReads(() => scanTable(location), options);
+): Promise<SettledReport> => settleReads(() => scanTable(location, checkedEntities()), options);

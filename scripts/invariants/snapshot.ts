@@ -200,6 +200,9 @@ export const sessionOfItem = (item: RawItem): SessionRef | undefined => {
   return { orgId: text(item.orgId), sessionId: text(item.sessionId) };
 };
 
+/** The entities the checks read: every other item of the table is ignored. */
+export const checkedEntities = (): string[] => [...kinds.keys()];
+
 /** Groups the items by session (org id and session id), in the order sessions were first met. */
 export const toSnapshot = (items: Iterable<RawItem>): TableSnapshot => {
   const sessions = new Map<string, SessionSnapshot>();

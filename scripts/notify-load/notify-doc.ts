@@ -43,5 +43,5 @@ export const renderNotifySection = (f: NotifyBenchFigures): string =>
     `Afterwards ${f.check.sent} of ${f.check.expected} notifications were \`sent\` and ${f.check.handoffsOne}`,
     `had been handed to the queue exactly once (${f.check.found} notification items in the table).`,
     '',
-    'Reading: see below.',
+    'The reading of the figures follows this generated section (written by hand, kept across runs).',
   ].join('\n');
