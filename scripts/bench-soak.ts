@@ -13,7 +13,7 @@ import { type LocalRuntime, startLocalRuntime } from './local/runtime.js';
 import { parseSoakArgs, type SoakOptions } from './soak/args.js';
 import { type AfterDrain, assembleFigures, type LoadOutcome } from './soak/assemble.js';
 import { finalReport, progressLine } from './soak/console-report.js';
-import { readConsumerStats } from './soak/consumer-stats.js';
+import { type ConsumerStatsReport, readConsumerStats } from './soak/consumer-stats.js';
 import type { SoakFigures } from './soak/figures.js';
 import { checkSoakInvariants } from './soak/invariants.js';
 import { writeMarkedSection } from './soak/marked-section.js';
@@ -102,11 +102,12 @@ const measureAfterDrain = async (
   rt: LocalRuntime,
   outbox: OutboxProbe,
   drainStartedAt: Date,
+  consumersBefore: ConsumerStatsReport,
 ): Promise<AfterDrain> => ({
   // Only the load's own notifications: expiring holds and offers keep writing fresh ones in the drain.
   pending: await outbox.pending({ createdBefore: drainStartedAt }),
   notifications: await outbox.notifications(),
-  consumers: await readConsumerStats(rt),
+  consumers: await readConsumerStats(rt, consumersBefore),
   invariants: await checkSoakInvariants({ tableName: rt.tableName, endpoint: rt.dynamoEndpoint }),
 });
 
@@ -138,8 +139,9 @@ const run = async (opts: SoakOptions): Promise<SoakFigures> => {
     log(
       `load: ${soak.minutes} min at ${soak.rate} req/s (seed ${soak.seed}), then a ${soak.drainSeconds} s drain`,
     );
+    const consumersBefore = await readConsumerStats(rt);
     const load = await runLoad(rt, world, soak, outbox, plan, log);
-    const after = await measureAfterDrain(rt, outbox, load.drainStartedAt);
+    const after = await measureAfterDrain(rt, outbox, load.drainStartedAt, consumersBefore);
     return { ...assembleFigures(soak, world, load, after), askedRate: opts.rate, ramp: ramp?.steps ?? null };
   } finally {
     outbox.close();

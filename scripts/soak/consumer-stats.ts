@@ -9,10 +9,28 @@ export interface ConsumerStatsReport {
   timeouts: number;
 }
 
+/**
+ * The counters since `since` (an earlier reading: the ramp's batches are not the soak's), or
+ * since the runtime started. `maxBatchMs` is the longest batch of the whole run.
+ */
 export const readConsumerStats = async (
   runtime: Pick<LocalRuntime, 'stats'>,
+  since?: ConsumerStatsReport,
 ): Promise<ConsumerStatsReport> => {
-  const { consumers } = await runtime.stats();
+  const now = (await runtime.stats()).consumers;
+  const minus = (name: ConsumerName): ConsumerStats => {
+    const before = since?.consumers[name];
+    const c = now[name];
+    if (!before) return c;
+    return {
+      batches: c.batches - before.batches,
+      records: c.records - before.records,
+      failedRecords: c.failedRecords - before.failedRecords,
+      timeouts: c.timeouts - before.timeouts,
+      maxBatchMs: c.maxBatchMs,
+    };
+  };
+  const consumers = { jobs: minus('jobs'), holds: minus('holds'), notifications: minus('notifications') };
   return {
     consumers,
     timeouts: Object.values(consumers).reduce((sum, c) => sum + c.timeouts, 0),
