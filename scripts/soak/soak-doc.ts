@@ -15,14 +15,29 @@ const statusList = (counts: Record<string, number>): string =>
     .map(([status, n]) => `${status}: ${n}`)
     .join(', ');
 
+/** The ramp before the soak (with --find-rate): each step held 45 s on the same world. */
+const rampRows = (f: SoakFigures): string[] =>
+  f.ramp
+    ? [
+        '| ramp step req/s | answered/s | missed | 5xx | p99 ms | oldest pending s | sustained |',
+        '|---|---|---|---|---|---|---|',
+        ...f.ramp.map(
+          (s) =>
+            `| ${s.rate} | ${s.answeredPerSecond} | ${s.missed} | ${s.serverErrors} | ${s.latencyP99Ms} | ${s.oldestPendingSeconds} | ${s.sustained ? 'yes' : 'no'} |`,
+        ),
+        '',
+      ]
+    : [];
+
 export const renderSoakSection = (f: SoakFigures): string =>
   [
     '## Soak',
     '',
     `Measured ${f.machine.date} on ${f.machine.cpus} x ${f.machine.cpuModel}, ${f.machine.memoryGiB} GiB,`,
     `Node ${f.machine.node}, ${f.machine.platform}; 1-minute load average ${f.machine.loadAverage1m} at the end.`,
-    `\`npm run bench:soak -- --minutes ${f.minutes} --rate ${f.rate} --seed ${f.seed} --drain-seconds ${f.drainSeconds}\`.`,
+    `\`npm run bench:soak -- --minutes ${f.minutes} --rate ${f.askedRate ?? f.rate} --seed ${f.seed} --drain-seconds ${f.drainSeconds}${f.ramp ? ' --find-rate' : ''}\`${f.ramp ? `: soaked at ${f.rate} req/s, the highest rate the ramp below found sustained` : ''}.`,
     '',
+    ...rampRows(f),
     '| figure | measured | target | |',
     '|---|---|---|---|',
     ...targetRows(f).map(
