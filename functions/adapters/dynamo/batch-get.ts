@@ -6,9 +6,19 @@ export type RawItem = Record<string, unknown>;
 /** The table key of an ElectroDB `get(...).params()`. */
 export const keyOf = (params: { Key?: RawItem }): RawItem => params.Key as RawItem;
 
-/** The item of one entity among a batch's answers (ElectroDB's entity attribute tells them apart). */
-export const itemOfEntity = (items: RawItem[], name: string): RawItem | undefined =>
-  items.find((i) => i.__edb_e__ === name);
+/** An ElectroDB entity, as far as parsing a raw item goes. */
+export interface ParsingEntity {
+  parse: (r: { Item: RawItem }) => { data: unknown } | null;
+}
+
+/**
+ * The item of one entity among a batch's answers (ElectroDB's entity attribute tells them apart),
+ * parsed by that entity.
+ */
+export const parsedItemOf = <T>(items: RawItem[], entity: ParsingEntity, name: string): T | undefined => {
+  const raw = items.find((i) => i.__edb_e__ === name);
+  return raw ? (entity.parse({ Item: raw })?.data as T | undefined) : undefined;
+};
 
 /**
  * Items of several entities in one BatchGetItem. Unprocessed keys come back only under

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BookingContext, BookingContextQuery } from '../../core/booking-ports.js';
 import type { Event } from '../../core/model/catalog.js';
 import type { Session } from '../../core/model/session.js';
-import { batchGet, itemOfEntity, keyOf, type RawItem as Raw } from './batch-get.js';
+import { batchGet, keyOf, type ParsingEntity, parsedItemOf } from './batch-get.js';
 import { type EventItem, toEvent } from './event-items.js';
 import type { EventlyService } from './service.js';
 import { type SessionItem, toSession } from './session-items.js';
@@ -101,10 +101,7 @@ export const bookingContextReader = (
         : []),
     ];
     const items = await batchGet(client, table, keys, { consistent: true });
-    const parse = <T>(entity: { parse: (r: { Item: Raw }) => { data: unknown } | null }, name: string) => {
-      const raw = itemOfEntity(items, name);
-      return raw ? (entity.parse({ Item: raw })?.data as T | undefined) : undefined;
-    };
+    const parse = <T>(entity: ParsingEntity, name: string) => parsedItemOf<T>(items, entity, name);
     const org = parse<{ status: 'active' | 'deleting' }>(organization, 'organization');
     const m = parse<NonNullable<BookingContext['member']>>(member, 'member');
     const s = parse<SessionItem>(session, 'session');

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryContext, DeliveryContextQuery } from '../../core/notification-ports.js';
-import { batchGet, itemOfEntity, keyOf, type RawItem } from './batch-get.js';
+import { batchGet, keyOf, parsedItemOf as parsed } from './batch-get.js';
 import { type PreferenceItem, toPreferences } from './notification-items.js';
 import type { EventlyService } from './service.js';
 
@@ -15,15 +15,6 @@ export const deliveryContextReader = (
   table: string,
 ) => {
   const { notificationPreference, attendee, party, session } = service.entities;
-
-  const parsed = <T>(
-    items: RawItem[],
-    entity: { parse: (r: { Item: RawItem }) => { data: unknown } | null },
-    name: string,
-  ): T | undefined => {
-    const raw = itemOfEntity(items, name);
-    return raw ? (entity.parse({ Item: raw })?.data as T | undefined) : undefined;
-  };
 
   type Contact = { email?: string; phone?: string };
 

@@ -3,14 +3,9 @@ import type { NotificationRef } from '../../core/model/notification.js';
 import type { ClaimRefusal, NotificationStore } from '../../core/notification-ports.js';
 import { deliveryContextReader } from './delivery-context.js';
 import { unlisted } from './entities/booking.js';
-import { allPendingShards, pendingShardOf } from './entities/outbox.js';
-import {
-  type OutboxItem,
-  refOfNotificationId,
-  toNotification,
-  toPendingItem,
-  toPreferences,
-} from './notification-items.js';
+import { type OutboxItem, refOfNotificationId, toNotification, toPreferences } from './notification-items.js';
+import { outboxPendingIndex } from './outbox-pending.js';
+import { outboxKey as key, shardOf, unlessConditionFails } from './outbox-writes.js';
 import { queryPage } from './pagination.js';
 import type { EventlyService } from './service.js';
 import { isConditionFailure } from './transactions.js';
@@ -19,32 +14,8 @@ import { isConditionFailure } from './transactions.js';
  * Notifications over the outbox items. Every delivery step is one conditional update: a claim
  * only while pending, due and unclaimed; every later step only while that claim (its lease
  * value) still holds, so a consumer whose lease lapsed cannot overwrite the next one's work.
+ * The relay's side (the pending index, hand-offs) is in outbox-pending.ts.
  */
-
-/** A step whose claim lapsed belongs to whoever claimed next: it is dropped, not an error. */
-const unlessConditionFails = async (write: Promise<unknown>): Promise<boolean> => {
-  try {
-    await write;
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-};
-
-const pendingAttributes = [
-  'orgId',
-  'sessionId',
-  'at',
-  'messageId',
-  'kind',
-  'type',
-  'dueAt',
-  'handoffs',
-] as const;
-
-/** Heads read per shard for the oldest waiting notification: deferred items and events sit among them. */
-const headsPerShard = 5;
 
 export const dynamoNotificationStore = (
   service: EventlyService,
@@ -52,14 +23,6 @@ export const dynamoNotificationStore = (
   table: string,
 ): NotificationStore => {
   const { outbox, notificationPreference } = service.entities;
-  const key = (ref: NotificationRef) => ({
-    orgId: ref.orgId,
-    sessionId: ref.sessionId,
-    at: ref.at,
-    messageId: ref.messageId,
-  });
-  /** Updates that move an item in or out of the pending index name its (computed) partition. */
-  const shardOf = (ref: NotificationRef) => ({ pendingShard: pendingShardOf(ref.messageId) });
 
   const read = async (ref: NotificationRef): Promise<OutboxItem | null> =>
     (await outbox.get(key(ref)).go({ consistent: true })).data;
@@ -198,83 +161,6 @@ export const dynamoNotificationStore = (
       );
     },
 
-    async listPending(dueBy, limit) {
-      // Every shard's earliest `limit`, merged: the overall earliest `limit` are among them.
-      const pages = await Promise.all(
-        allPendingShards().map((pendingShard) =>
-          outbox.query
-            .byPending({ pendingShard })
-            // Sort keys are `${dueAt}#${messageId}`: `~` sorts after `#`, so items due exactly at
-            // `dueBy` are included; the filter below drops anything later.
-            .lte({ dueAt: `${dueBy}~` })
-            .go({ limit, attributes: [...pendingAttributes] }),
-        ),
-      );
-      return pages
-        .flatMap((p) => p.data)
-        .filter((i) => (i.dueAt ?? '') <= dueBy)
-        .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
-        .slice(0, limit)
-        .map(toPendingItem);
-    },
-
-    async listPendingAt(orgId, sessionId, at) {
-      const { data } = await outbox.query
-        .bySession({ orgId, sessionId })
-        .begins({ at })
-        .where((a, { eq }) => eq(a.status, 'pending'))
-        .go({ consistent: true, pages: 'all', attributes: [...pendingAttributes] });
-      // A prefix of the sort key: a later instant that starts with these characters is not this one.
-      return data.filter((i) => i.at === at).map(toPendingItem);
-    },
-
-    recordHandoff: (item, handAgainAt) =>
-      unlessConditionFails(
-        outbox
-          .patch(key(item))
-          .add({ handoffs: 1 })
-          .set({ dueAt: handAgainAt })
-          .composite(shardOf(item))
-          .where((a, { eq }) => `${eq(a.status, 'pending')} AND ${eq(a.dueAt, item.dueAt)}`)
-          .go(),
-      ),
-
-    async handoffFailed(ref, now) {
-      await unlessConditionFails(
-        outbox
-          .patch(key(ref))
-          .subtract({ handoffs: 1 })
-          .set({ dueAt: now })
-          .composite(shardOf(ref))
-          .where((a, { eq, gt }) => `${eq(a.status, 'pending')} AND ${gt(a.handoffs, 0)}`)
-          .go(),
-      );
-    },
-
-    async oldestWaiting(now) {
-      const heads = await Promise.all(
-        allPendingShards().map((pendingShard) =>
-          outbox.query
-            .byPending({ pendingShard })
-            .go({ limit: headsPerShard, attributes: ['kind', 'at', 'deferredUntil'] }),
-        ),
-      );
-      const waiting = heads
-        .flatMap((h) => h.data)
-        .filter((i) => i.kind === 'notification' && !(i.deferredUntil && i.deferredUntil > now))
-        .map((i) => i.at)
-        .sort();
-      return waiting[0];
-    },
-
-    markConsumed: (ref) =>
-      unlessConditionFails(
-        outbox
-          .patch(key(ref))
-          .set({ status: 'consumed', dueAt: unlisted })
-          .composite(shardOf(ref))
-          .where((a, { eq }) => eq(a.status, 'pending'))
-          .go(),
-      ),
+    ...outboxPendingIndex(service),
   };
 };
