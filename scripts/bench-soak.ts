@@ -142,7 +142,12 @@ const run = async (opts: SoakOptions): Promise<SoakFigures> => {
     const consumersBefore = await readConsumerStats(rt);
     const load = await runLoad(rt, world, soak, outbox, plan, log);
     const after = await measureAfterDrain(rt, outbox, load.drainStartedAt, consumersBefore);
-    return { ...assembleFigures(soak, world, load, after), askedRate: opts.rate, ramp: ramp?.steps ?? null };
+    return {
+      ...assembleFigures(soak, world, load, after),
+      askedRate: opts.rate,
+      ramp: ramp?.steps ?? null,
+      rampStepSeconds: opts.ramp?.stepSeconds ?? null,
+    };
   } finally {
     outbox.close();
     await rt.stop();

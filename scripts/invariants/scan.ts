@@ -14,18 +14,27 @@ export interface TableLocation {
   endpoint: string;
 }
 
-/**
- * `entities`: only items of these ElectroDB entities (the rest are filtered out by DynamoDB,
- * which still reads them but sends less back: re-reads of a busy table get much quicker).
- */
-export const scanTable = async (
-  { tableName, endpoint }: TableLocation,
-  entities?: readonly string[],
-): Promise<RawItem[]> => {
+/** Runs `work` with a client of the table's endpoint, destroyed afterwards. */
+export const withTableClient = async <T>(
+  { endpoint }: TableLocation,
+  work: (client: DynamoDBDocumentClient) => Promise<T>,
+): Promise<T> => {
   const client = DynamoDBDocumentClient.from(
     new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
   );
   try {
+    return await work(client);
+  } finally {
+    client.destroy();
+  }
+};
+
+/**
+ * `entities`: only items of these ElectroDB entities (the rest are filtered out by DynamoDB,
+ * which still reads them but sends less back: re-reads of a busy table get much quicker).
+ */
+export const scanTable = (location: TableLocation, entities?: readonly string[]): Promise<RawItem[]> =>
+  withTableClient(location, async (client) => {
     const items: RawItem[] = [];
     const filter = entities?.length
       ? {
@@ -36,12 +45,9 @@ export const scanTable = async (
       : {};
     for await (const page of paginateScan(
       { client },
-      { TableName: tableName, ConsistentRead: true, ...filter },
+      { TableName: location.tableName, ConsistentRead: true, ...filter },
     )) {
       items.push(...(page.Items ?? []));
     }
     return items;
-  } finally {
-    client.destroy();
-  }
-};
+  });

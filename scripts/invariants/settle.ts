@@ -11,7 +11,11 @@ import type { Violation } from './violation.js';
  * any way to read the table: tests pass one that writes between reads.
  */
 
-export type ReadTable = () => Promise<RawItem[]>;
+/**
+ * Without sessions, the whole table; with sessions, at least every checked item of those (items
+ * of other sessions may come along and are ignored).
+ */
+export type ReadTable = (sessions?: readonly SessionRef[]) => Promise<RawItem[]>;
 
 interface Round {
   report: InvariantReport;
@@ -24,7 +28,7 @@ interface Pending {
   fingerprint: string | undefined;
 }
 
-const readRound = async (read: ReadTable, at: Date, stuckAfterMs: number): Promise<Round> => {
+const readRound = async (read: () => Promise<RawItem[]>, at: Date, stuckAfterMs: number): Promise<Round> => {
   const items = await read();
   return {
     report: checkInvariants(items, defaultChecks(at, stuckAfterMs)),
@@ -55,7 +59,7 @@ export const settleReads = async (
   const started = performance.now();
   // Each round reads the clock before the table: when a round confirms the one before, its clock
   // reading falls between the two reads, an instant at which the session was as both show it.
-  const first = await readRound(read, now(), stuckAfterMs);
+  const first = await readRound(() => read(), now(), stuckAfterMs);
   const violating = bySession(first.report.violations);
   let pending = new Map<string, Pending>(
     [...violating].map(([key, [v]]) => [
@@ -68,7 +72,8 @@ export const settleReads = async (
   // At least one re-read, so a zero timeout still confirms what a quiet table shows.
   while (pending.size > 0 && (rounds === 1 || performance.now() - started < settleTimeoutMs)) {
     await pause(pauseMs);
-    const round = await readRound(read, now(), stuckAfterMs);
+    const refs = [...pending.values()].map(({ ref }) => ref);
+    const round = await readRound(() => read(refs), now(), stuckAfterMs);
     rounds += 1;
     const still = bySession(round.report.violations);
     const changed = new Map<string, Pending>();

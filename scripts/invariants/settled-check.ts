@@ -1,5 +1,6 @@
 import type { InvariantReport } from './check.js';
 import { scanTable, type TableLocation } from './scan.js';
+import { readSessions } from './session-read.js';
 import { settleReads } from './settle.js';
 import { checkedEntities } from './snapshot.js';
 
@@ -21,16 +22,21 @@ import { checkedEntities } from './snapshot.js';
  * and a key absent from both reads may have existed in between (a seat held, then released). But
  * every write that creates, changes or deletes a seat item also moves its session's counter (one
  * on a slot moves its entry; a deleted session's purge aside, which only deletes, once nothing
- * adds to the session), so it falls outside the counter's two reads, which enclose T too;
- * both Scans read the seat on the same side of the counter (a Scan visits keys in the same order
- * each time), and the read on that side shows the seat as it was at T. So every violation
- * reported held at T. The converse is not promised: a torn first read can hide a violation as
- * well as invent one, and a session that violates only in a later read is not followed; a complete
- * audit wants a quiet table.
+ * adds to the session), in the same transaction. So no such write fell between the counter's two
+ * reads. If the first read met the seat after the counter, a write between that seat read and T
+ * would lie between the counter's reads: none did, and the first read shows the seat as it was at
+ * T. If the second read met the seat before the counter, the same holds of the stretch from T to
+ * that read, and the second read shows it. The first read is a Scan, which visits partitions in
+ * hash order, either way round; every re-read queries the seat (and slot) partitions before the
+ * counter (and the entries): session-read.ts. So of any two reads compared, the second (a
+ * re-read) meets seats before the counter, and every violation reported held at T. The converse
+ * is not promised: a torn first read can hide a violation as well as invent one, and a session
+ * that violates only in a later read is not followed; a complete audit wants a quiet table.
  *
- * Each round is a fresh consistent Scan rather than Queries of the violating sessions: tables
- * checked this way are local and small, a Scan finds a session's items in partitions the first
- * read had none in (its first seat item), and it keeps the key order the argument relies on.
+ * Only the first read is a Scan: re-reads query the violating sessions' partitions (their keys
+ * are known from the session), which takes milliseconds. A Scan of a busy table takes tens of
+ * seconds, long enough for a session with a waiting line, where offers expire every minute, to
+ * change between every two Scans and never be judged.
  */
 
 export interface SettledCheckOptions {
@@ -47,15 +53,19 @@ export interface SettledCheckOptions {
 export interface SettledReport extends InvariantReport {
   /** Sessions that had violations but kept changing until the timeout: not reported as violations, named here. */
   unsettledSessions: { orgId: string; sessionId: string }[];
-  /** How many reads of the table (first scan included) it took. */
+  /** How many reads it took: the scan of the table, then each re-read of the sessions still pending. */
   rounds: number;
 }
 
 /**
- * One scan on a table without violations, two on a quiet one with some, more while sessions
- * change. The counts (sessions, bookings, seat items) are the first scan's.
+ * One scan on a table without violations; with some, re-reads of the violating sessions until
+ * they settle. The counts (sessions, bookings, seat items) are the first scan's.
  */
 export const checkInvariantsSettled = (
   location: TableLocation,
   options?: SettledCheckOptions,
-): Promise<SettledReport> => settleReads(() => scanTable(location, checkedEntities()), options);
+): Promise<SettledReport> =>
+  settleReads(
+    (sessions) => (sessions ? readSessions(location, sessions) : scanTable(location, checkedEntities())),
+    options,
+  );

@@ -3,7 +3,7 @@ import { fail } from '../local/cli.js';
 
 /**
  * `npm run bench:soak -- [--minutes 6] [--rate 73] [--seed 1] [--drain-seconds 60] [--max-in-flight 256]
- * [--find-rate [--ramp-from 45] [--ramp-step 4] [--ramp-seconds 45]] [--json] [--no-write]`
+ * [--find-rate [--ramp-from 45] [--ramp-step 4] [--ramp-seconds 60]] [--json] [--no-write]`
  */
 
 export interface SoakOptions {
@@ -40,7 +40,7 @@ export const parseSoakArgs = (argv: string[] = process.argv.slice(2)): SoakOptio
       'find-rate': { type: 'boolean', default: false },
       'ramp-from': { type: 'string', default: '45' },
       'ramp-step': { type: 'string', default: '4' },
-      'ramp-seconds': { type: 'string', default: '45' },
+      'ramp-seconds': { type: 'string', default: '60' },
       json: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
     },

@@ -69,6 +69,8 @@ export interface SoakFigures {
   askedRate?: number;
   /** The ramp's steps (with --find-rate), null without one. */
   ramp?: RampStep[] | null;
+  /** How long each ramp step lasted (with --find-rate). */
+  rampStepSeconds?: number | null;
 }
 
 export const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -1,5 +1,6 @@
 import type { SoakFigures } from './figures.js';
 import { mixWeights } from './mix.js';
+import { rampLimits } from './ramp.js';
 import { targetRows } from './target-rows.js';
 import { eventPlans } from './world.js';
 
@@ -15,10 +16,14 @@ const statusList = (counts: Record<string, number>): string =>
     .map(([status, n]) => `${status}: ${n}`)
     .join(', ');
 
-/** The ramp before the soak (with --find-rate): each step held 45 s on the same world. */
+/** The ramp before the soak (with --find-rate), on the same world. */
 const rampRows = (f: SoakFigures): string[] =>
   f.ramp
     ? [
+        `Each ramp step lasted ${f.rampStepSeconds ?? '?'} s. Sustained: answers at ${rampLimits.answeredShare} x the rate or more, ` +
+          `none missed or 5xx, p99 at most ${rampLimits.maxP99Ms} ms, the oldest waiting notification at most ` +
+          `${rampLimits.maxOldestPendingSeconds} s old at the step's end.`,
+        '',
         '| ramp step req/s | answered/s | missed | 5xx | p99 ms | oldest pending s | sustained |',
         '|---|---|---|---|---|---|---|',
         ...f.ramp.map(

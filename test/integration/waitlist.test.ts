@@ -16,7 +16,10 @@ import {
 import type { Container } from '../../functions/shared/container.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { sessionChecks } from '../../scripts/invariants/checks.js';
+import { sessionFingerprints } from '../../scripts/invariants/fingerprint.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
+import { readSessions } from '../../scripts/invariants/session-read.js';
+import { checkedEntities, toSnapshot } from '../../scripts/invariants/snapshot.js';
 import { ada, bookingWorld, codeOf, counterOf, door, manualClock, owner, refOf } from './booking-world.js';
 import { freshContainer, user } from './fixtures.js';
 
@@ -424,5 +427,16 @@ describe('waitlists against DynamoDB Local', () => {
 
   it('the user listing belongs to the caller only', async () => {
     expect((await listMyWaitlist(c.deps, user('nobody'), { limit: 10 })).items).toEqual([]);
+  });
+
+  it('the invariant checker re-reads a session by its partitions: the same checked items the scan finds', async () => {
+    const location = { tableName: c.tableName, endpoint: process.env.DYNAMODB_ENDPOINT as string };
+    const scanned = await scanTable(location, checkedEntities());
+    const prints = sessionFingerprints(scanned);
+    const refs = toSnapshot(scanned).sessions.map(({ orgId, sessionId }) => ({ orgId, sessionId }));
+    // Every kind of checked item is among them: seats, slots, entries, holds, notifications.
+    expect(new Set(scanned.map((item) => item.__edb_e__))).toEqual(new Set(checkedEntities()));
+    expect(refs.length).toBeGreaterThan(5);
+    expect(sessionFingerprints(await readSessions(location, refs))).toEqual(prints);
   });
 });

@@ -147,6 +147,23 @@ describe('settled invariant check', () => {
     expect(report.rounds).toBeGreaterThan(2);
   });
 
+  it('reads the whole table first, then only the sessions still pending', async () => {
+    const asked: (string[] | undefined)[] = [];
+    const reads = [
+      [...torn('ses_a', 1), ...torn('ses_b', 1), ...general('ses_ok', 1)],
+      [...torn('ses_a', 2), ...torn('ses_b', 1)],
+      [...torn('ses_a', 2)],
+    ];
+    const read: ReadTable = async (sessions) => {
+      asked.push(sessions?.map((s) => s.sessionId));
+      return reads[asked.length - 1]!;
+    };
+    const report = await settleReads(read, fast);
+    expect(asked).toEqual([undefined, ['ses_a', 'ses_b'], ['ses_a']]);
+    expect(report.violations.map((v) => v.sessionId)).toEqual(['ses_a', 'ses_b']);
+    expect(report).toMatchObject({ rounds: 3, unsettledSessions: [] });
+  });
+
   it('re-reads once even when the timeout is zero', async () => {
     const read = scripted(torn('ses_g', 2));
     const report = await settleReads(read, { pauseMs: 0, settleTimeoutMs: 0 });

@@ -1,0 +1,66 @@
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { bookingEntity } from '../../functions/adapters/dynamo/entities/booking.js';
+import { bookingSeatEntity } from '../../functions/adapters/dynamo/entities/booking-seat.js';
+import { outboxEntity } from '../../functions/adapters/dynamo/entities/outbox.js';
+import { sessionEntity } from '../../functions/adapters/dynamo/entities/session.js';
+import { sessionCounterEntity } from '../../functions/adapters/dynamo/entities/session-counter.js';
+import { waitlistEntryEntity } from '../../functions/adapters/dynamo/entities/waitlist-entry.js';
+import { waitlistSlotEntity } from '../../functions/adapters/dynamo/entities/waitlist-line.js';
+import { type TableLocation, withTableClient } from './scan.js';
+import type { RawItem, SessionRef } from './snapshot.js';
+
+/**
+ * Reads the checked items of a few sessions, one Query per partition that holds them: how the
+ * settled check re-reads the sessions a Scan found violating, in milliseconds where a Scan of a
+ * busy table takes tens of seconds.
+ *
+ * The order matters (settled-check.ts gives the argument): seat items before the counter, and the
+ * waiting line's slots before the entries, because a seat or slot carries nothing that every write
+ * moves forward while the counter and the entries do. The counter comes last: a read torn by a
+ * booking committing meanwhile then shows the counter ahead of the bookings it read. The partition
+ * keys come from the entities themselves, so a change of key template changes them here too.
+ */
+
+/** The partition key of a query's parameters (ElectroDB names its value `:pk`). */
+const partitionKeyOf = (params: { ExpressionAttributeValues?: Record<string, unknown> }): string => {
+  const pk = params.ExpressionAttributeValues?.[':pk'];
+  if (typeof pk !== 'string') throw new Error('an entity query without a partition key');
+  return pk;
+};
+
+const partitionKeysOf = (ref: SessionRef, table: string): string[] => [
+  partitionKeyOf(bookingSeatEntity.query.bySession(ref).params({ table })),
+  partitionKeyOf(waitlistSlotEntity.query.byLine(ref).params({ table })),
+  partitionKeyOf(sessionEntity.query.byId(ref).params({ table })),
+  partitionKeyOf(bookingEntity.query.bySession(ref).params({ table })),
+  partitionKeyOf(outboxEntity.query.bySession(ref).params({ table })),
+  partitionKeyOf(waitlistEntryEntity.query.bySession(ref).params({ table })),
+  partitionKeyOf(sessionCounterEntity.query.byId(ref).params({ table })),
+];
+
+/** Every item of the sessions' partitions (items of unchecked entities among them are ignored by the checks). */
+export const readSessions = (location: TableLocation, refs: readonly SessionRef[]): Promise<RawItem[]> =>
+  withTableClient(location, async (client) => {
+    const perSession = await Promise.all(
+      refs.map(async (ref) => {
+        const items: RawItem[] = [];
+        // One partition after the other: the order above is the point.
+        for (const pk of partitionKeysOf(ref, location.tableName)) {
+          for await (const page of paginateQuery(
+            { client },
+            {
+              TableName: location.tableName,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': 'pk' },
+              ExpressionAttributeValues: { ':pk': pk },
+              ConsistentRead: true,
+            },
+          )) {
+            items.push(...(page.Items ?? []));
+          }
+        }
+        return items;
+      }),
+    );
+    return perSession.flat();
+  });
