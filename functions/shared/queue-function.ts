@@ -36,6 +36,14 @@ export class OutOfTimeError extends Error {
   }
 }
 
+/** A record still running when the batch had to answer: redelivered like a failure. */
+export class UnfinishedAtDeadlineError extends Error {
+  constructor() {
+    super('not finished: the function reached the point where it must answer');
+    this.name = 'UnfinishedAtDeadlineError';
+  }
+}
+
 /**
  * The share of an invocation's time kept back: work stops when less than this remains, so that
  * writes in flight, the batch response and the metrics flush finish before the deadline.
@@ -43,11 +51,40 @@ export class OutOfTimeError extends Error {
 const reserveShare = 0.3;
 const minReserveMs = 2_000;
 
+/**
+ * Records still running when half the reserve is left are given up on: the batch answers with
+ * them as failures rather than run into the time-out, which would fail the whole batch, finished
+ * records included. Their work may still complete (every step is a conditional write, safe to
+ * repeat); the redelivered message finds whatever it did.
+ */
+const deadlineOf = (context: Pick<Context, 'getRemainingTimeInMillis'>, reserveMs: number) => {
+  let timer: NodeJS.Timeout | undefined;
+  const reached = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new UnfinishedAtDeadlineError()),
+      Math.max(0, context.getRemainingTimeInMillis() - reserveMs / 2),
+    );
+  });
+  // Nobody may be racing it when it fires (every record finished): not an unhandled rejection.
+  reached.catch(() => undefined);
+  return {
+    /** `work`, or UnfinishedAtDeadlineError when the deadline comes first. */
+    race: <T>(work: Promise<T>): Promise<T> => {
+      work.catch(() => undefined);
+      return Promise.race([work, reached]);
+    },
+    clear: () => clearTimeout(timer),
+  };
+};
+
 /** The budget of one invocation, from the time it had when it began. */
-export const budgetOf = (context: Pick<Context, 'getRemainingTimeInMillis'>): RecordBudget => {
+export const budgetOf = (
+  context: Pick<Context, 'getRemainingTimeInMillis'>,
+): RecordBudget & { reserveMs: number } => {
   const reserveMs = Math.max(minReserveMs, context.getRemainingTimeInMillis() * reserveShare);
   const runs = new Map<string, Promise<unknown>>();
   return {
+    reserveMs,
     hasTime: () => context.getRemainingTimeInMillis() > reserveMs,
     once<T>(key: string, work: () => Promise<T>): Promise<T> {
       const running = runs.get(key) ?? work();
@@ -62,7 +99,8 @@ export const budgetOf = (context: Pick<Context, 'getRemainingTimeInMillis'>): Re
  * throws reported as a batch item failure (redelivered alone, to the DLQ after maxReceiveCount),
  * with tracing, the request id in every log line, and per-batch counts of processed and failed
  * messages as metrics. A record is not started once the deadline is near (it comes back as a
- * batch item failure), and long records get the same budget to stop early: no run ends in a
+ * batch item failure), long records get the same budget to stop early, and a record still
+ * running at half the reserve is reported failed so the batch answers in time: no run ends in a
  * time-out, which would fail the whole batch, finished records included.
  */
 export const queueFunction = (
@@ -74,23 +112,32 @@ export const queueFunction = (
     // batches of one consumer at once in one process (as Lambda would in several containers).
     const processor = new BatchProcessor(EventType.SQS);
     const budget = budgetOf(context);
+    const deadline = deadlineOf(context, budget.reserveMs);
     let notStarted = 0;
+    let unfinished = 0;
     const guarded = async (record: SQSRecord): Promise<void> => {
       if (!budget.hasTime()) {
         notStarted += 1;
         throw new OutOfTimeError();
       }
-      await runRecord(record, budget);
+      try {
+        await deadline.race(runRecord(record, budget));
+      } catch (error) {
+        if (error instanceof UnfinishedAtDeadlineError) unfinished += 1;
+        throw error;
+      }
     };
     const response = await processPartialResponse(event, guarded, processor, {
       context,
       ...(options.partialEvenWhenAllFail ? { throwOnFullBatchFailure: false } : {}),
-    });
+    }).finally(deadline.clear);
     const failed = response.batchItemFailures.length;
     metrics.addMetric('messagesProcessed', MetricUnit.Count, event.Records.length - failed);
-    metrics.addMetric('messagesFailed', MetricUnit.Count, failed - notStarted);
+    metrics.addMetric('messagesFailed', MetricUnit.Count, failed - notStarted - unfinished);
     metrics.addMetric('messagesNotStarted', MetricUnit.Count, notStarted);
-    if (notStarted > 0) logger.warn('records left for redelivery: deadline near', { notStarted });
+    metrics.addMetric('messagesUnfinished', MetricUnit.Count, unfinished);
+    if (notStarted + unfinished > 0)
+      logger.warn('records left for redelivery: deadline near', { notStarted, unfinished });
     return response;
   };
   return middy(handle)

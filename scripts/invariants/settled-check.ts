@@ -42,7 +42,7 @@ import { checkedEntities } from './snapshot.js';
 export interface SettledCheckOptions {
   /** How long an outbox item may stay pending past its due time (default DEFAULT_OUTBOX_STUCK_AFTER_MS). */
   stuckAfterMs?: number;
-  /** Give up re-reading sessions that keep changing after this long (default 30_000). */
+  /** Give up re-reading sessions that keep changing after this long past the first read (default 30_000). */
   settleTimeoutMs?: number;
   /** Pause between re-reads (default 250). */
   pauseMs?: number;

@@ -7,7 +7,7 @@ import type { InvariantFigures } from './invariants.js';
 import { mixWeights } from './mix.js';
 import type { NotificationSummary, PendingSnapshot } from './outbox-probe.js';
 import type { Sample } from './sampler.js';
-import { operationFigures, serverErrorsOf, type Tally } from './tally.js';
+import { latencyByMinute, operationFigures, serverErrorsOf, type Tally } from './tally.js';
 import { type SoakWorld, sessionCapacity } from './world.js';
 
 /** From the raw outcome of a run to the figures reported (JSON, console, document). */
@@ -77,6 +77,7 @@ export const assembleFigures = (
     unfinishedRequests: load.unfinishedRequests,
     latencyP50Ms: latency.p50Ms,
     latencyP99Ms: latency.p99Ms,
+    latencyByMinute: latencyByMinute(tally),
     processCpuMsPerRequest: latency.processCpuMsPerRequest,
     answersByStatus: tally.byStatus,
     problemCodes: tally.byProblemCode,

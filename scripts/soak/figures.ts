@@ -5,7 +5,7 @@ import type { InvariantFigures } from './invariants.js';
 import type { OperationKind } from './operations.js';
 import type { RampStep } from './ramp.js';
 import type { Sample } from './sampler.js';
-import type { OperationFigures } from './tally.js';
+import type { MinuteLatency, OperationFigures } from './tally.js';
 
 /** Everything one soak run measured, and its verdict against the targets. */
 
@@ -41,6 +41,7 @@ export interface SoakFigures {
   serverErrors: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
+  latencyByMinute: MinuteLatency[];
   processCpuMsPerRequest: number;
   answersByStatus: Record<string, number>;
   problemCodes: Record<string, number>;

@@ -12,10 +12,10 @@ import { formatViolation } from '../invariants/violation.js';
 /** Pending items older than this past their due time count as stuck (the deployed sweep's 90 s). */
 export const stuckAfterMs = 90_000;
 /**
- * Expiring offers keep a session with a line changing about once a minute: two minutes of
- * re-reads find each such session still between two changes.
+ * Expiring offers keep a session with a line changing about once a minute, and a re-read of one
+ * session takes milliseconds: a minute of re-reads finds each such session between two changes.
  */
-const settleTimeoutMs = 120_000;
+const settleTimeoutMs = 60_000;
 
 export interface InvariantFigures {
   violations: number;

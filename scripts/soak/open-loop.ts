@@ -36,6 +36,7 @@ export const startOpenLoop = (o: OpenLoopOptions): OpenLoopRun => {
   const pending = new Set<Promise<void>>();
   const intervalMs = 1000 / o.rate;
   const total = Math.floor((o.durationMs / 1000) * o.rate);
+  const t0 = performance.now();
 
   const send = (planned: PlannedRequest, plannedAt: number): void => {
     o.tally.started += 1;
@@ -46,7 +47,8 @@ export const startOpenLoop = (o: OpenLoopOptions): OpenLoopRun => {
       })
       .then(
         (res) => {
-          recordAnswer(o.tally, planned.kind, res, performance.now() - plannedAt);
+          const minute = Math.floor((plannedAt - t0) / 60_000);
+          recordAnswer(o.tally, planned.kind, res, performance.now() - plannedAt, minute);
           planned.settle(res);
         },
         () => {
@@ -65,7 +67,6 @@ export const startOpenLoop = (o: OpenLoopOptions): OpenLoopRun => {
    * fires late, and starting one slot per wake-up would let the schedule slip further each time.
    */
   const schedule = async (): Promise<number> => {
-    const t0 = performance.now();
     let slot = 0;
     while (slot < total) {
       const due = Math.min(total, Math.floor((performance.now() - t0) / intervalMs) + 1);

@@ -30,6 +30,7 @@ export interface RampStep {
   answeredPerSecond: number;
   missed: number;
   serverErrors: number;
+  latencyP50Ms: number;
   latencyP99Ms: number;
   oldestPendingSeconds: number;
   sustained: boolean;
@@ -74,6 +75,7 @@ export const findSustainedRate = async (
       answeredPerSecond: round(tally.completed / (Math.max(loadMs, options.stepSeconds * 1000) / 1000)),
       missed: tally.missed,
       serverErrors: serverErrorsOf(tally),
+      latencyP50Ms: Math.round(percentile(latencies, 50)),
       latencyP99Ms: Math.round(percentile(latencies, 99)),
       oldestPendingSeconds: round(oldestAgeSeconds),
       sustained: false,
@@ -86,7 +88,7 @@ export const findSustainedRate = async (
       step.oldestPendingSeconds <= rampLimits.maxOldestPendingSeconds;
     steps.push(step);
     log(
-      `ramp ${rate} req/s: ${step.answeredPerSecond} answered/s, p99 ${step.latencyP99Ms} ms, ` +
+      `ramp ${rate} req/s: ${step.answeredPerSecond} answered/s, p50 ${step.latencyP50Ms} ms, p99 ${step.latencyP99Ms} ms, ` +
         `oldest pending ${step.oldestPendingSeconds} s: ${step.sustained ? 'sustained' : 'not sustained'}`,
     );
     if (!step.sustained) break;

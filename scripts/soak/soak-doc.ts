@@ -24,11 +24,11 @@ const rampRows = (f: SoakFigures): string[] =>
           `none missed or 5xx, p99 at most ${rampLimits.maxP99Ms} ms, the oldest waiting notification at most ` +
           `${rampLimits.maxOldestPendingSeconds} s old at the step's end.`,
         '',
-        '| ramp step req/s | answered/s | missed | 5xx | p99 ms | oldest pending s | sustained |',
-        '|---|---|---|---|---|---|---|',
+        '| ramp step req/s | answered/s | missed | 5xx | p50 ms | p99 ms | oldest pending s | sustained |',
+        '|---|---|---|---|---|---|---|---|',
         ...f.ramp.map(
           (s) =>
-            `| ${s.rate} | ${s.answeredPerSecond} | ${s.missed} | ${s.serverErrors} | ${s.latencyP99Ms} | ${s.oldestPendingSeconds} | ${s.sustained ? 'yes' : 'no'} |`,
+            `| ${s.rate} | ${s.answeredPerSecond} | ${s.missed} | ${s.serverErrors} | ${s.latencyP50Ms} | ${s.latencyP99Ms} | ${s.oldestPendingSeconds} | ${s.sustained ? 'yes' : 'no'} |`,
         ),
         '',
       ]
@@ -55,6 +55,7 @@ export const renderSoakSection = (f: SoakFigures): string =>
     `| pending after the drain, fresh ones of the drain included | ${f.pendingAfterDrain} | | |`,
     `| invariant check: sessions still changing when it gave up (not judged) / table reads | ${f.invariants.unsettledSessions} / ${f.invariants.rounds} | | |`,
     `| latency p50 / p99 (from each request's planned start) | ${f.latencyP50Ms} / ${f.latencyP99Ms} ms | | |`,
+    `| latency p50 / p99 by minute of the load, ms | ${f.latencyByMinute.map((m) => `${Math.round(m.p50Ms)} / ${Math.round(m.p99Ms)}`).join(', ')} | | |`,
     `| notifications delivered (\`sent\`) / all | ${f.deliveredNotifications} / ${Object.values(f.notificationsByStatus).reduce((a, b) => a + b, 0)} | | |`,
     '',
     `Answers by status: ${statusList(f.answersByStatus)}. Refusals by code: ${statusList(f.problemCodes) || 'none'}.`,

@@ -23,6 +23,8 @@ export interface Tally {
   /** Problem codes of 4xx/5xx answers (e.g. CAPACITY_EXHAUSTED). */
   byProblemCode: Record<string, number>;
   latenciesMs: number[];
+  /** Latencies by the minute of the load their request was planned in: how latency moves over the run. */
+  latenciesByMinuteMs: number[][];
   /** How late each slot was started against its planned time (a busy event loop delays timers). */
   scheduleLagsMs: number[];
   byOperation: Partial<Record<OperationKind, { byStatus: Record<string, number>; latenciesMs: number[] }>>;
@@ -37,6 +39,7 @@ export const newTally = (): Tally => ({
   byStatus: {},
   byProblemCode: {},
   latenciesMs: [],
+  latenciesByMinuteMs: [],
   scheduleLagsMs: [],
   byOperation: {},
 });
@@ -51,11 +54,19 @@ const problemCode = (res: ApiResponse<unknown>): string | undefined => {
   return typeof body.code === 'string' ? body.code : undefined;
 };
 
-export const recordAnswer = (t: Tally, kind: OperationKind, res: ApiResponse<unknown>, latencyMs: number) => {
+export const recordAnswer = (
+  t: Tally,
+  kind: OperationKind,
+  res: ApiResponse<unknown>,
+  latencyMs: number,
+  minute: number,
+) => {
   t.completed += 1;
   bump(t.byStatus, String(res.status));
   if (res.status >= 400) bump(t.byProblemCode, problemCode(res) ?? `HTTP_${res.status}`);
   t.latenciesMs.push(latencyMs);
+  for (let m = t.latenciesByMinuteMs.length; m <= minute; m++) t.latenciesByMinuteMs.push([]);
+  t.latenciesByMinuteMs[minute]?.push(latencyMs);
   const op = t.byOperation[kind] ?? { byStatus: {}, latenciesMs: [] };
   t.byOperation[kind] = op;
   bump(op.byStatus, String(res.status));
@@ -66,6 +77,24 @@ export const serverErrorsOf = (t: Tally): number =>
   Object.entries(t.byStatus).reduce((n, [status, count]) => (Number(status) >= 500 ? n + count : n), 0);
 
 const round = (value: number): number => Math.round(value * 100) / 100;
+
+export interface MinuteLatency {
+  minute: number;
+  answers: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export const latencyByMinute = (t: Tally): MinuteLatency[] =>
+  t.latenciesByMinuteMs.map((latencies, i) => {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      minute: i + 1,
+      answers: sorted.length,
+      p50Ms: round(percentile(sorted, 50)),
+      p99Ms: round(percentile(sorted, 99)),
+    };
+  });
 
 export const operationFigures = (t: Tally): Partial<Record<OperationKind, OperationFigures>> =>
   Object.fromEntries(

@@ -79,6 +79,20 @@ describe('queue function deadline', () => {
     expect(seen).toEqual([true, true, false]);
   });
 
+  it('answers before the deadline with a record that hangs reported failed, the finished ones not', async () => {
+    const began = Date.now();
+    // 2.6 s left: 2 s kept back, records still running with 1 s left are given up on.
+    const context = lambdaContext(() => 2_600 - (Date.now() - began)) as Context;
+    const handler = mod.queueFunction(async (r) => {
+      if (r.messageId === 'hangs') await new Promise(() => undefined);
+    });
+    const response = await handler(event('done', 'hangs'), context);
+    const answeredWithMs = context.getRemainingTimeInMillis();
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'hangs' }]);
+    expect(answeredWithMs).toBeGreaterThan(500);
+    expect(answeredWithMs).toBeLessThanOrEqual(1_000);
+  });
+
   it('runs work that records of one batch share once, and each record awaits that one run', async () => {
     let runs = 0;
     const answers: number[] = [];
