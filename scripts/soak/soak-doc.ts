@@ -53,7 +53,7 @@ export const renderSoakSection = (f: SoakFigures): string =>
     `| requests scheduled / answered / missed, over | ${f.scheduledRequests} / ${f.completedRequests} / ${f.missedRequests}, ${f.loadSeconds} s | | |`,
     `| start lag p99 / max (slots started late by a busy event loop) | ${f.scheduleLagP99Ms} / ${f.scheduleLagMaxMs} ms | | |`,
     `| pending after the drain, fresh ones of the drain included | ${f.pendingAfterDrain} | | |`,
-    `| invariant check: sessions still changing when it gave up (not judged) / table reads | ${f.invariants.unsettledSessions} / ${f.invariants.rounds} | | |`,
+    `| invariant check: sessions still changing when it gave up (not judged) / reads (the scan, then re-reads of violating sessions) | ${f.invariants.unsettledSessions} / ${f.invariants.rounds} | | |`,
     `| latency p50 / p99 (from each request's planned start) | ${f.latencyP50Ms} / ${f.latencyP99Ms} ms | | |`,
     `| latency p50 / p99 by minute of the load, ms | ${f.latencyByMinute.map((m) => `${Math.round(m.p50Ms)} / ${Math.round(m.p99Ms)}`).join(', ')} | | |`,
     `| notifications delivered (\`sent\`) / all | ${f.deliveredNotifications} / ${Object.values(f.notificationsByStatus).reduce((a, b) => a + b, 0)} | | |`,
