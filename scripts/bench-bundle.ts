@@ -15,7 +15,7 @@ import {
   type FunctionDefinition,
   type FunctionName,
   functionDefinitions,
-} from '../functions/shared/function-definitions.js';
+} from '../functions/app/function-definitions.js';
 import { esbuildOptions } from '../lib/constructs/bundling.js';
 
 /** Above this a bundle noticeably slows cold starts; a dependency probably came in whole. */

@@ -168,7 +168,7 @@ const main = async (): Promise<void> => {
   const db = DynamoDBDocumentClient.from(rawClient(rt.dynamoEndpoint));
   try {
     // After the runtime set the functions' environment: the module reads it when it loads.
-    const { handler } = await import('../functions/handlers/queues/notifications.js');
+    const { handler } = await import('../functions/app/lambdas/notifications.js');
     const jvm = findJvmCpu();
     if (!jvm) log('DynamoDB Local JVM not found in /proc: its CPU is left out');
     log(`creating ${notifications} users with their attendee records…`);

@@ -14,8 +14,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { HttpFunctionName } from '../../functions/shared/function-definitions.js';
-import type { RouteDefinition } from '../../functions/shared/routes.js';
+import type { HttpFunctionName } from '../../functions/app/function-definitions.js';
+import type { RouteDefinition } from '../../functions/app/routes.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 
 export interface EventlyApiProps {

@@ -6,8 +6,8 @@ import {
   type FunctionDefinition,
   type FunctionName,
   functionDefinitions,
-} from '../../functions/shared/function-definitions.js';
-import { queueUrlEnvVar } from '../../functions/shared/queue-definitions.js';
+} from '../../functions/app/function-definitions.js';
+import { queueUrlEnvVar } from '../../functions/app/queue-definitions.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import { ServiceFunction } from './lambda-function.js';
 import type { WorkQueues } from './queues.js';
@@ -25,7 +25,7 @@ export const metricsOf = (config: Pick<TenantConfig, 'tenantId'>, name: Function
   service: `evently-${name}`,
 });
 
-/** Tenant settings every function reads (see functions/shared/env.ts); none of them is a secret. */
+/** Tenant settings every function reads (see functions/kernel/env.ts); none of them is a secret. */
 const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<string, string> => ({
   POWERTOOLS_SERVICE_NAME: metricsOf(config, name).service,
   POWERTOOLS_METRICS_NAMESPACE: metricsOf(config, name).namespace,

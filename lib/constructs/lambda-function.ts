@@ -5,7 +5,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionDefinition } from '../../functions/shared/function-definitions.js';
+import type { FunctionDefinition } from '../../functions/app/function-definitions.js';
 import { nodejsBundlingOptions } from './bundling.js';
 
 /** Function entries in the definitions are relative to the repository root. */

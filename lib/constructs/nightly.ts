@@ -2,7 +2,7 @@ import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { JobMessageBody } from '../../functions/contracts/jobs.js';
+import type { JobMessageBody } from '../../functions/modules/deletions/contracts/jobs.js';
 
 export interface NightlyTickProps {
   queue: IQueue;

@@ -2,12 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionName } from '../../functions/shared/function-definitions.js';
+import type { FunctionName } from '../../functions/app/function-definitions.js';
 import {
   type QueueDefinition,
   type QueueName,
   queueDefinitions,
-} from '../../functions/shared/queue-definitions.js';
+} from '../../functions/app/queue-definitions.js';
 import type { ServiceFunction } from './lambda-function.js';
 
 export interface WorkQueue {

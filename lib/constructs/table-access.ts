@@ -1,7 +1,7 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
-import { tableDefinition } from '../../functions/adapters/dynamo/table-definition.js';
-import type { FunctionDefinition } from '../../functions/shared/function-definitions.js';
+import type { FunctionDefinition } from '../../functions/app/function-definitions.js';
+import { tableDefinition } from '../../functions/kernel/dynamo/table-definition.js';
 
 type TableAccess = FunctionDefinition['table'];
 

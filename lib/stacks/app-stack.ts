@@ -1,9 +1,9 @@
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { holdsSweepMessage } from '../../functions/contracts/holds.js';
-import { outboxSweepMessage } from '../../functions/contracts/notifications.js';
-import { routes } from '../../functions/shared/routes.js';
+import { routes } from '../../functions/app/routes.js';
+import { holdsSweepMessage } from '../../functions/modules/bookings/contracts/holds.js';
+import { outboxSweepMessage } from '../../functions/modules/notifications/contracts/notifications.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import { OperationalAlarms } from '../constructs/alarms.js';
 import { EventlyApi } from '../constructs/api.js';

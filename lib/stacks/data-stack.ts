@@ -1,7 +1,7 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { tableDefinition } from '../../functions/adapters/dynamo/table-definition.js';
+import { tableDefinition } from '../../functions/kernel/dynamo/table-definition.js';
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 

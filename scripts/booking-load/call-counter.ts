@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { onDynamoClientCreated } from '../../functions/adapters/dynamo/client.js';
+import { onDynamoClientCreated } from '../../functions/kernel/dynamo/client.js';
 
 /**
  * Counts the DynamoDB calls of every client the functions create from now on, by command name,

@@ -1,5 +1,5 @@
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { createService } from '../../functions/adapters/dynamo/service.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { createService } from '../../functions/kernel/dynamo/service.js';
 
 /**
  * The API takes hold durations in whole minutes; load tests that want holds to expire while they

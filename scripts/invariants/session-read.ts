@@ -1,11 +1,11 @@
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { bookingEntity } from '../../functions/adapters/dynamo/entities/booking.js';
-import { bookingSeatEntity } from '../../functions/adapters/dynamo/entities/booking-seat.js';
-import { outboxEntity } from '../../functions/adapters/dynamo/entities/outbox.js';
-import { sessionEntity } from '../../functions/adapters/dynamo/entities/session.js';
-import { sessionCounterEntity } from '../../functions/adapters/dynamo/entities/session-counter.js';
-import { waitlistEntryEntity } from '../../functions/adapters/dynamo/entities/waitlist-entry.js';
-import { waitlistSlotEntity } from '../../functions/adapters/dynamo/entities/waitlist-line.js';
+import { bookingEntity } from '../../functions/modules/bookings/adapters/entities/booking.js';
+import { bookingSeatEntity } from '../../functions/modules/bookings/adapters/entities/booking-seat.js';
+import { sessionEntity } from '../../functions/modules/catalog/adapters/entities/session.js';
+import { sessionCounterEntity } from '../../functions/modules/catalog/adapters/entities/session-counter.js';
+import { outboxEntity } from '../../functions/modules/notifications/adapters/entities/outbox.js';
+import { waitlistEntryEntity } from '../../functions/modules/waitlist/adapters/entities/waitlist-entry.js';
+import { waitlistSlotEntity } from '../../functions/modules/waitlist/adapters/entities/waitlist-line.js';
 import { type TableLocation, withTableClient } from './scan.js';
 import type { RawItem, SessionRef } from './snapshot.js';
 

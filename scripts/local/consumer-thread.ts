@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { QueueName } from '../../functions/shared/queue-definitions.js';
+import type { QueueName } from '../../functions/app/queue-definitions.js';
 import type { ConsumerName, ConsumerStats } from './queue-poller.js';
 import type { LocalQueue } from './queues.js';
 

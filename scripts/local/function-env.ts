@@ -1,5 +1,5 @@
-import { resetEnvCache } from '../../functions/shared/env.js';
-import { type QueueName, queueUrlEnvVar } from '../../functions/shared/queue-definitions.js';
+import { type QueueName, queueUrlEnvVar } from '../../functions/app/queue-definitions.js';
+import { resetEnvCache } from '../../functions/kernel/env.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws-local.js';
 
 /**

@@ -6,7 +6,7 @@ import {
   functionDefinitions,
   type HttpFunctionName,
   httpFunctionNames,
-} from '../../functions/shared/function-definitions.js';
+} from '../../functions/app/function-definitions.js';
 import type { HttpEvent } from './http-event.js';
 import type { ConsumerHandlers, SqsHandler } from './queue-poller.js';
 
@@ -61,6 +61,6 @@ export const loadFunctionHandlers = async (overrides: HandlerOverrides = {}): Pr
  * A runtime started after another in the same process must not inherit the previous table.
  */
 export const resetFunctionCaches = async (): Promise<void> => {
-  const { resetContainer } = await import('../../functions/shared/container.js');
+  const { resetContainer } = await import('../../functions/app/container.js');
   resetContainer();
 };

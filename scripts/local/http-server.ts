@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { functionDefinitions, type HttpFunctionName } from '../../functions/shared/function-definitions.js';
-import { routeKey } from '../../functions/shared/routes.js';
+import { functionDefinitions, type HttpFunctionName } from '../../functions/app/function-definitions.js';
+import { routeKey } from '../../functions/app/routes.js';
 import type { TokenClaims, VerifyResult } from './auth.js';
 import { serveDocs } from './docs.js';
 import type { HttpHandlers } from './handlers.js';

@@ -1,7 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type LocalDelivery, localDeliveryLog } from '../../functions/adapters/notify/local-delivery-log.js';
+import {
+  type LocalDelivery,
+  localDeliveryLog,
+} from '../../functions/modules/notifications/adapters/local-delivery-log.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws-local.js';
 
 /**

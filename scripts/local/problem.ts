@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { problemResponse } from '../../functions/shared/http/problem.js';
+import { problemResponse } from '../../functions/kernel/http/problem.js';
 import { newRequestId } from './http-event.js';
 import { writeResult } from './http-result.js';
 

@@ -5,8 +5,8 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { functionDefinitions } from '../../functions/shared/function-definitions.js';
-import type { QueueDefinition } from '../../functions/shared/queue-definitions.js';
+import { functionDefinitions } from '../../functions/app/function-definitions.js';
+import type { QueueDefinition } from '../../functions/app/queue-definitions.js';
 import { lambdaContext } from './lambda-context.js';
 import { type LocalQueue, localSqsClient } from './queues.js';
 import { toSqsEvent } from './sqs-event.js';

@@ -5,12 +5,12 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { startFauxqs } from 'fauxqs';
-import { withoutSdkLogging } from '../../functions/adapters/sdk-logging.js';
 import {
   type QueueDefinition,
   type QueueName,
   queueDefinitions,
-} from '../../functions/shared/queue-definitions.js';
+} from '../../functions/app/queue-definitions.js';
+import { withoutSdkLogging } from '../../functions/kernel/aws/sdk-logging.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws-local.js';
 
 export interface SqsServer {

@@ -1,4 +1,4 @@
-import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
+import { type RouteDefinition, routes } from '../../functions/app/routes.js';
 
 /**
  * Matches a request against the route manifest the way API Gateway does: exact literal segments,

@@ -1,5 +1,5 @@
-import { outboxSweepMessage } from '../../functions/contracts/notifications.js';
-import type { QueueName } from '../../functions/shared/queue-definitions.js';
+import type { QueueName } from '../../functions/app/queue-definitions.js';
+import { outboxSweepMessage } from '../../functions/modules/notifications/contracts/notifications.js';
 import { type DevSigner, loadDevSigner, type MintTokenInput } from './auth.js';
 import { startConsumerThread } from './consumer-thread.js';
 import { startDynamoDbLocal } from './dynamodb.js';

@@ -1,11 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { QueueName } from '../../functions/app/queue-definitions.js';
 import {
   type LocalSchedule,
   localScheduleStore,
-} from '../../functions/adapters/scheduler/local-schedule-store.js';
-import type { QueueName } from '../../functions/shared/queue-definitions.js';
+} from '../../functions/modules/bookings/adapters/local-schedule-store.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws-local.js';
 import { localSqsClient } from './queues.js';
 import { type Repeating, repeatEvery } from './scheduler-timer.js';

@@ -1,5 +1,5 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { holdsSweepMessage } from '../../functions/contracts/holds.js';
+import { holdsSweepMessage } from '../../functions/modules/bookings/contracts/holds.js';
 import { localSqsClient } from './queues.js';
 import { type Repeating, repeatEvery } from './scheduler-timer.js';
 

@@ -10,7 +10,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from '../../functions/adapters/dynamo/table-definition.js';
+import { tableDefinition } from '../../functions/kernel/dynamo/table-definition.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws-local.js';
 
 type IndexDefinition = (typeof tableDefinition.globalSecondaryIndexes)[number];

@@ -6,8 +6,8 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse } from 'aws-lambda';
-import { functionDefinitions } from '../../functions/shared/function-definitions.js';
-import { queueDefinitions } from '../../functions/shared/queue-definitions.js';
+import { functionDefinitions } from '../../functions/app/function-definitions.js';
+import { queueDefinitions } from '../../functions/app/queue-definitions.js';
 import { lambdaContext } from '../local/lambda-context.js';
 import type { SqsHandler } from '../local/queue-poller.js';
 import { toSqsEvent } from '../local/sqs-event.js';

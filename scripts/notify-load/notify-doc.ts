@@ -20,7 +20,7 @@ export const renderNotifySection = (f: NotifyBenchFigures): string =>
     'records, who book (16 at a time): each booking writes one `booking.confirmed` notification and',
     'its fast path puts one `notification.deliver` message on the queue. "Delivery" then receives',
     'those messages 10 at a time and invokes the notifications handler',
-    '(`functions/handlers/queues/notifications.ts`) with a Lambda context, deleting what it did not',
+    '(`functions/app/lambdas/notifications.ts`) with a Lambda context, deleting what it did not',
     'report failed, with 1 or 4 batches in flight; a batch\'s latency is its invocation. "Baseline" is',
     'the least a delivery with the same guarantees writes, with the plain SDK on the same DynamoDB',
     'Local, over items of its own: a conditional UpdateItem that claims the item (pending, no live',

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';
-import { allPendingShards } from '../../functions/adapters/dynamo/entities/outbox.js';
+import { allPendingShards } from '../../functions/modules/notifications/adapters/entities/outbox.js';
 import type { TableLocation } from '../invariants/scan.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/aws-local.js';
 

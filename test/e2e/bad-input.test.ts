@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
+import { type RouteDefinition, routes } from '../../functions/app/routes.js';
 import type { ApiOptions, ApiResponse } from '../../scripts/local/api-client.js';
 import type { Sample } from './route-samples.js';
 import { tableSnapshot, urlOf, useSweepWorld } from './sweep-target.js';

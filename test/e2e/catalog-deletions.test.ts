@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deletion } from '../../functions/core/model/deletion.js';
+import type { Deletion } from '../../functions/modules/deletions/domain/model.js';
 import { useLocalRuntime } from '../support/local-runtime.js';
 
 /**

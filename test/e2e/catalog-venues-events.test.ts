@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Event, PublicEvent, Venue } from '../../functions/core/model/catalog.js';
-import type { Page } from '../../functions/core/model/types.js';
+import type { Page } from '../../functions/kernel/domain/types.js';
+import type { Event, PublicEvent, Venue } from '../../functions/modules/catalog/domain/model.js';
 import { useLocalRuntime } from '../support/local-runtime.js';
 
 /** An organizer's path over HTTP: a venue, an event at it, publishing it, and the public listing. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '../../functions/core/model/roles.js';
-import { isAllowed } from '../../functions/core/permissions.js';
-import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
+import { type RouteDefinition, routes } from '../../functions/app/routes.js';
+import { isAllowed } from '../../functions/kernel/domain/permissions.js';
+import { roles } from '../../functions/kernel/domain/roles.js';
 import type { ApiResponse } from '../../scripts/local/api-client.js';
 import { routeSamples, type Sample, type SweepTarget } from './route-samples.js';
 import { tableSnapshot, urlOf, useSweepWorld } from './sweep-target.js';

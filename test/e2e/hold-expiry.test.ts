@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { localHoldScheduler } from '../../functions/adapters/scheduler/local-hold-scheduler.js';
-import { localScheduleStore } from '../../functions/adapters/scheduler/local-schedule-store.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { localHoldScheduler } from '../../functions/modules/bookings/adapters/local-hold-scheduler.js';
+import { localScheduleStore } from '../../functions/modules/bookings/adapters/local-schedule-store.js';
 import { setHoldSeconds } from '../../scripts/booking-load/hold-duration.js';
 import { type ApiResponse, type TestRuntime, useLocalRuntime } from '../support/local-runtime.js';
 

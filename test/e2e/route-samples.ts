@@ -1,5 +1,5 @@
-import type { Action } from '../../functions/core/permissions.js';
-import type { OperationId } from '../../functions/shared/routes.js';
+import type { OperationId } from '../../functions/app/routes.js';
+import type { Action } from '../../functions/kernel/domain/permissions.js';
 
 /** Ids of the organization the sweeps attack; created by the sweep's setup. */
 export interface SweepTarget {

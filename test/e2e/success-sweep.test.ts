@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
+import { type RouteDefinition, routes } from '../../functions/app/routes.js';
 import { urlOf, useSweepWorld } from './sweep-target.js';
 
 /**

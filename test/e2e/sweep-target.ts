@@ -1,8 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import type { Role } from '../../functions/core/model/roles.js';
-import type { RouteDefinition } from '../../functions/shared/routes.js';
+import type { RouteDefinition } from '../../functions/app/routes.js';
+import type { Role } from '../../functions/kernel/domain/roles.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import type { ApiResponse } from '../../scripts/local/api-client.js';
 import { type TestRuntime, useLocalRuntime } from '../support/local-runtime.js';
 import { fillPath, routeSamples, type SweepTarget } from './route-samples.js';

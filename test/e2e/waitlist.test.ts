@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { createService } from '../../functions/adapters/dynamo/service.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { createService } from '../../functions/kernel/dynamo/service.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import { type ApiResponse, type TestRuntime, useLocalRuntime } from '../support/local-runtime.js';

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../functions/shared/routes.js';
+import { routes } from '../../functions/app/routes.js';
 import { resourcesOf, type SynthesizedTenant, synthTenants, tenantConfig } from './support/synth.js';
 
 // Two tenants: a Cognito issuer with one audience, a Keycloak issuer with two.

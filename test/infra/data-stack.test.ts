@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { tableDefinition } from '../../functions/adapters/dynamo/table-definition.js';
+import { tableDefinition } from '../../functions/kernel/dynamo/table-definition.js';
 import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 
 const { data } = synthTenant(tenantConfig('acme'));

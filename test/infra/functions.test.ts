@@ -4,8 +4,8 @@ import {
   type FunctionDefinition,
   type FunctionName,
   functionDefinitions,
-} from '../../functions/shared/function-definitions.js';
-import { queueUrlEnvVar } from '../../functions/shared/queue-definitions.js';
+} from '../../functions/app/function-definitions.js';
+import { queueUrlEnvVar } from '../../functions/app/queue-definitions.js';
 import { tableActions } from '../../lib/constructs/table-access.js';
 import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { holdsMessageSchema } from '../../functions/contracts/holds.js';
-import { functionDefinitions } from '../../functions/shared/function-definitions.js';
+import { functionDefinitions } from '../../functions/app/function-definitions.js';
+import { holdsMessageSchema } from '../../functions/modules/bookings/contracts/holds.js';
 import { actionsOf, appInspector } from './support/grants.js';
 import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notificationsMessageSchema } from '../../functions/contracts/notifications.js';
+import { notificationsMessageSchema } from '../../functions/modules/notifications/contracts/notifications.js';
 import { actionsOf, appInspector } from './support/grants.js';
 import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 

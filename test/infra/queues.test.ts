@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { queueDefinitions } from '../../functions/shared/queue-definitions.js';
+import { queueDefinitions } from '../../functions/app/queue-definitions.js';
 import { synthTenant, tenantConfig } from './support/synth.js';
 
 const { app: template, stacks } = synthTenant(tenantConfig('acme'));

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { jobMessageSchema } from '../../functions/contracts/jobs.js';
+import { jobMessageSchema } from '../../functions/modules/deletions/contracts/jobs.js';
 import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 
 const config = tenantConfig('globex');

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Container } from '../../functions/app/container.js';
+import { acceptInvite, createInvite } from '../../functions/modules/organizations/domain/invites.js';
 import {
   createAttendee,
   deleteAttendee,
@@ -7,9 +9,7 @@ import {
   getMyAttendee,
   listAttendees,
   updateAttendee,
-} from '../../functions/core/use-cases/attendees.js';
-import { acceptInvite, createInvite } from '../../functions/core/use-cases/invites.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/people/domain/attendees.js';
 import { freshContainer, user } from './fixtures.js';
 import { newAttendee, newOrg, partitionKeysOf } from './people-fixtures.js';
 

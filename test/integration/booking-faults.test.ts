@@ -1,14 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoBookingStore } from '../../functions/adapters/dynamo/booking-store.js';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { createService } from '../../functions/adapters/dynamo/service.js';
-import { DomainError } from '../../functions/core/errors.js';
-import { book } from '../../functions/core/use-cases/bookings.js';
-import { listSessionBookings } from '../../functions/core/use-cases/bookings-view.js';
-import type { Container } from '../../functions/shared/container.js';
-import { errorResponse } from '../../functions/shared/http/problem.js';
+import type { Container } from '../../functions/app/container.js';
+import { DomainError } from '../../functions/kernel/domain/errors.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { createService } from '../../functions/kernel/dynamo/service.js';
+import { errorResponse } from '../../functions/kernel/http/problem.js';
+import { dynamoBookingStore } from '../../functions/modules/bookings/adapters/booking-store.js';
+import { book } from '../../functions/modules/bookings/domain/bookings.js';
+import { listSessionBookings } from '../../functions/modules/bookings/domain/bookings-view.js';
 import { ada, bookingWorld, counterOf, manualClock, owner } from './booking-world.js';
 import { freshContainer } from './fixtures.js';
 

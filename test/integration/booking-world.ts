@@ -1,15 +1,15 @@
-import { DomainError } from '../../functions/core/errors.js';
-import type { Booking } from '../../functions/core/model/booking.js';
-import type { Deps } from '../../functions/core/ports.js';
-import { createAttendee, ensureMyAttendee } from '../../functions/core/use-cases/attendees.js';
+import type { Container } from '../../functions/app/container.js';
+import type { Deps } from '../../functions/kernel/domain/deps.js';
+import { DomainError } from '../../functions/kernel/domain/errors.js';
+import type { Booking } from '../../functions/modules/bookings/domain/model.js';
 import {
   type CreateEventInput,
   changeEventStatus,
   createEvent,
-} from '../../functions/core/use-cases/events.js';
-import { createParty } from '../../functions/core/use-cases/parties.js';
-import { createSessions } from '../../functions/core/use-cases/sessions.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/catalog/domain/events.js';
+import { createSessions } from '../../functions/modules/catalog/domain/sessions.js';
+import { createAttendee, ensureMyAttendee } from '../../functions/modules/people/domain/attendees.js';
+import { createParty } from '../../functions/modules/people/domain/parties.js';
 import { orgWith, venueIn } from './catalog-world.js';
 import { user } from './fixtures.js';
 

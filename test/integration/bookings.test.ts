@@ -1,20 +1,25 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { onDynamoClientCreated } from '../../functions/adapters/dynamo/client.js';
-import type { Booking } from '../../functions/core/model/booking.js';
-import { book, cancelBooking, confirmBooking, expireHold } from '../../functions/core/use-cases/bookings.js';
+import type { Container } from '../../functions/app/container.js';
+import { onDynamoClientCreated } from '../../functions/kernel/dynamo/client.js';
+import {
+  book,
+  cancelBooking,
+  confirmBooking,
+  expireHold,
+} from '../../functions/modules/bookings/domain/bookings.js';
 import {
   getAvailability,
   getBooking,
   listAttendeeBookings,
   listMyBookings,
   listSessionBookings,
-} from '../../functions/core/use-cases/bookings-view.js';
-import { updateEvent } from '../../functions/core/use-cases/events.js';
-import { acceptInvite, createInvite } from '../../functions/core/use-cases/invites.js';
-import { cancelSession } from '../../functions/core/use-cases/session-cancellation.js';
-import { updateSession } from '../../functions/core/use-cases/sessions.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/bookings/domain/bookings-view.js';
+import type { Booking } from '../../functions/modules/bookings/domain/model.js';
+import { cancelSession } from '../../functions/modules/bookings/domain/session-cancellation.js';
+import { updateEvent } from '../../functions/modules/catalog/domain/events.js';
+import { updateSession } from '../../functions/modules/catalog/domain/sessions.js';
+import { acceptInvite, createInvite } from '../../functions/modules/organizations/domain/invites.js';
 import {
   ada,
   ben,

@@ -1,16 +1,27 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import type { Deps } from '../../functions/core/ports.js';
-import { createAttendee } from '../../functions/core/use-cases/attendees.js';
-import { book, cancelBooking } from '../../functions/core/use-cases/bookings.js';
-import { runDeletionStep } from '../../functions/core/use-cases/cascade.js';
-import { changeEventStatus, createEvent, deleteEvent } from '../../functions/core/use-cases/events.js';
-import { deleteOrganization, purgeOrganization } from '../../functions/core/use-cases/organizations.js';
-import { createParty } from '../../functions/core/use-cases/parties.js';
-import { createSessions, deleteSession, getSession } from '../../functions/core/use-cases/sessions.js';
-import { deleteVenue } from '../../functions/core/use-cases/venues.js';
-import type { Container } from '../../functions/shared/container.js';
+import type { Container } from '../../functions/app/container.js';
+import type { Deps } from '../../functions/kernel/domain/deps.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { book, cancelBooking } from '../../functions/modules/bookings/domain/bookings.js';
+import {
+  changeEventStatus,
+  createEvent,
+  deleteEvent,
+} from '../../functions/modules/catalog/domain/events.js';
+import {
+  createSessions,
+  deleteSession,
+  getSession,
+} from '../../functions/modules/catalog/domain/sessions.js';
+import { deleteVenue } from '../../functions/modules/catalog/domain/venues.js';
+import { runDeletionStep } from '../../functions/modules/deletions/domain/cascade.js';
+import {
+  deleteOrganization,
+  purgeOrganization,
+} from '../../functions/modules/organizations/domain/organizations.js';
+import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
+import { createParty } from '../../functions/modules/people/domain/parties.js';
 import { refOf } from './booking-world.js';
 import { orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';

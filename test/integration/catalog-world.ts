@@ -1,9 +1,9 @@
-import type { Role } from '../../functions/core/model/roles.js';
-import type { JobMessage } from '../../functions/core/ports.js';
-import { acceptInvite, createInvite } from '../../functions/core/use-cases/invites.js';
-import { createOrganization } from '../../functions/core/use-cases/organizations.js';
-import { createVenue } from '../../functions/core/use-cases/venues.js';
-import type { Container } from '../../functions/shared/container.js';
+import type { Container } from '../../functions/app/container.js';
+import type { JobMessage } from '../../functions/kernel/domain/deps.js';
+import type { Role } from '../../functions/kernel/domain/roles.js';
+import { createVenue } from '../../functions/modules/catalog/domain/venues.js';
+import { acceptInvite, createInvite } from '../../functions/modules/organizations/domain/invites.js';
+import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
 import { user } from './fixtures.js';
 
 /** Records jobs instead of sending them, so tests can see which cascades were requested. */

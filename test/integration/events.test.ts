@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Event } from '../../functions/core/model/catalog.js';
+import type { Container } from '../../functions/app/container.js';
 import {
   type CreateEventInput,
   changeEventStatus,
@@ -9,9 +9,9 @@ import {
   listEvents,
   listPublicEvents,
   updateEvent,
-} from '../../functions/core/use-cases/events.js';
-import { deleteVenue } from '../../functions/core/use-cases/venues.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/catalog/domain/events.js';
+import type { Event } from '../../functions/modules/catalog/domain/model.js';
+import { deleteVenue } from '../../functions/modules/catalog/domain/venues.js';
 import { orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Member, Principal } from '../../functions/core/model/types.js';
-import { buildContainer, type Container } from '../../functions/shared/container.js';
-import { readEnv } from '../../functions/shared/env.js';
+import { buildContainer, type Container } from '../../functions/app/container.js';
+import type { Member, Principal } from '../../functions/kernel/domain/types.js';
+import { readEnv } from '../../functions/kernel/env.js';
 import { ensureTable } from '../../scripts/local/table.js';
 
 /**

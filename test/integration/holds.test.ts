@@ -1,22 +1,22 @@
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { createService } from '../../functions/adapters/dynamo/service.js';
-import { createEventBody } from '../../functions/contracts/events.js';
-import type { BookingRef } from '../../functions/core/model/booking.js';
-import { createAttendee } from '../../functions/core/use-cases/attendees.js';
-import { book } from '../../functions/core/use-cases/bookings.js';
-import { changeEventStatus, createEvent } from '../../functions/core/use-cases/events.js';
+import { type Container, resetContainer } from '../../functions/app/container.js';
+import { handler } from '../../functions/app/lambdas/holds.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { createService } from '../../functions/kernel/dynamo/service.js';
+import { resetEnvCache } from '../../functions/kernel/env.js';
+import { book } from '../../functions/modules/bookings/domain/bookings.js';
 import {
   expireScheduledHold,
   HoldNotDueError,
   remindHold,
   sweepDueHolds,
-} from '../../functions/core/use-cases/holds.js';
-import { createSessions } from '../../functions/core/use-cases/sessions.js';
-import { handler } from '../../functions/handlers/queues/holds.js';
-import { type Container, resetContainer } from '../../functions/shared/container.js';
-import { resetEnvCache } from '../../functions/shared/env.js';
+} from '../../functions/modules/bookings/domain/holds.js';
+import type { BookingRef } from '../../functions/modules/bookings/domain/model.js';
+import { createEventBody } from '../../functions/modules/catalog/contracts/events.js';
+import { changeEventStatus, createEvent } from '../../functions/modules/catalog/domain/events.js';
+import { createSessions } from '../../functions/modules/catalog/domain/sessions.js';
+import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { orgWith, venueIn } from './catalog-world.js';
 import { freshContainer, lambdaContext, user } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resetContainer } from '../../functions/shared/container.js';
-import { resetEnvCache } from '../../functions/shared/env.js';
+import { resetContainer } from '../../functions/app/container.js';
+import { resetEnvCache } from '../../functions/kernel/env.js';
 import { apiEvent, freshContainer, lambdaContext } from './fixtures.js';
 
 type Handler = (
@@ -17,7 +17,7 @@ describe('Idempotency-Key on POST, against DynamoDB Local', () => {
     process.env.TABLE_NAME = tableName;
     resetEnvCache();
     resetContainer();
-    handler = (await import('../../functions/handlers/http/orgs.js')).handler as unknown as Handler;
+    handler = (await import('../../functions/app/lambdas/orgs.js')).handler as unknown as Handler;
   });
 
   const createOrg = (key: string, name: string, sub = 'idem-user') =>

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Container } from '../../functions/app/container.js';
 import {
   acceptInvite,
   createInvite,
   listInvites,
   revokeInvite,
-} from '../../functions/core/use-cases/invites.js';
-import { listMembers } from '../../functions/core/use-cases/members.js';
-import { createOrganization } from '../../functions/core/use-cases/organizations.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/organizations/domain/invites.js';
+import { listMembers } from '../../functions/modules/organizations/domain/members.js';
+import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
 import { freshContainer, roleOf, user } from './fixtures.js';
 
 describe('invites against DynamoDB Local', () => {

@@ -1,11 +1,14 @@
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createInvite } from '../../functions/core/use-cases/invites.js';
-import { createOrganization, deleteOrganization } from '../../functions/core/use-cases/organizations.js';
-import type { Container } from '../../functions/shared/container.js';
-import { resetContainer } from '../../functions/shared/container.js';
-import { resetEnvCache } from '../../functions/shared/env.js';
+import type { Container } from '../../functions/app/container.js';
+import { resetContainer } from '../../functions/app/container.js';
+import { resetEnvCache } from '../../functions/kernel/env.js';
+import { createInvite } from '../../functions/modules/organizations/domain/invites.js';
+import {
+  createOrganization,
+  deleteOrganization,
+} from '../../functions/modules/organizations/domain/organizations.js';
 import { freshContainer, lambdaContext, user } from './fixtures.js';
 
 /** The jobs function fed from the real jobs queue in fauxqs (the same path the local runtime polls). */
@@ -54,7 +57,7 @@ describe('jobs consumer with fauxqs', () => {
     const mine = event.Records.filter((r) => r.body.includes(org.orgId));
     expect(mine).toHaveLength(1);
     const poison = { ...mine[0]!, messageId: 'poison', body: '{"type":"nope"}' };
-    const { handler } = await import('../../functions/handlers/queues/jobs.js');
+    const { handler } = await import('../../functions/app/lambdas/jobs.js');
     const result = await handler({ Records: [...mine, poison] }, lambdaContext() as never);
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'poison' }]);
     expect(await c.deps.orgs.get(org.orgId)).toBeUndefined();

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Booking } from '../../functions/core/model/booking.js';
-import { book, cancelBooking } from '../../functions/core/use-cases/bookings.js';
-import { deleteEvent } from '../../functions/core/use-cases/events.js';
-import { deleteOrganization } from '../../functions/core/use-cases/organizations.js';
-import { createSessions, deleteSession } from '../../functions/core/use-cases/sessions.js';
-import { deleteVenue } from '../../functions/core/use-cases/venues.js';
-import type { Container } from '../../functions/shared/container.js';
+import type { Container } from '../../functions/app/container.js';
+import { book, cancelBooking } from '../../functions/modules/bookings/domain/bookings.js';
+import type { Booking } from '../../functions/modules/bookings/domain/model.js';
+import { deleteEvent } from '../../functions/modules/catalog/domain/events.js';
+import { createSessions, deleteSession } from '../../functions/modules/catalog/domain/sessions.js';
+import { deleteVenue } from '../../functions/modules/catalog/domain/venues.js';
+import { deleteOrganization } from '../../functions/modules/organizations/domain/organizations.js';
 import { bookingWorld, owner, publishedEventAt, refOf } from './booking-world.js';
 import { recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer } from './fixtures.js';

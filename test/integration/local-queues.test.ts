@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { QueueDefinition } from '../../functions/shared/queue-definitions.js';
+import type { QueueDefinition } from '../../functions/app/queue-definitions.js';
 import { type QueuePollers, type SqsHandler, startQueuePollers } from '../../scripts/local/queue-poller.js';
 import { createQueues, type LocalQueue, localSqsClient } from '../../scripts/local/queues.js';
 import { testServers } from '../support/env.js';

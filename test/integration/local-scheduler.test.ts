@@ -3,14 +3,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { localHoldScheduler } from '../../functions/adapters/scheduler/local-hold-scheduler.js';
+import { queueDefinitions } from '../../functions/app/queue-definitions.js';
+import { localHoldScheduler } from '../../functions/modules/bookings/adapters/local-hold-scheduler.js';
 import {
   type LocalScheduleStore,
   localScheduleStore,
-} from '../../functions/adapters/scheduler/local-schedule-store.js';
-import { holdsMessageSchema } from '../../functions/contracts/holds.js';
-import type { HoldScheduler } from '../../functions/core/booking-ports.js';
-import { queueDefinitions } from '../../functions/shared/queue-definitions.js';
+} from '../../functions/modules/bookings/adapters/local-schedule-store.js';
+import { holdsMessageSchema } from '../../functions/modules/bookings/contracts/holds.js';
+import type { HoldScheduler } from '../../functions/modules/bookings/domain/ports.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/aws-local.js';
 import { createQueues, type LocalQueue, localSqsClient } from '../../scripts/local/queues.js';
 import { startSchedulerFirer } from '../../scripts/local/scheduler-firer.js';

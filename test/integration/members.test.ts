@@ -1,9 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../functions/core/model/roles.js';
-import { acceptInvite, createInvite } from '../../functions/core/use-cases/invites.js';
-import { listMembers, removeMember, updateMember } from '../../functions/core/use-cases/members.js';
-import { createOrganization } from '../../functions/core/use-cases/organizations.js';
-import type { Container } from '../../functions/shared/container.js';
+import type { Container } from '../../functions/app/container.js';
+import type { Role } from '../../functions/kernel/domain/roles.js';
+import { acceptInvite, createInvite } from '../../functions/modules/organizations/domain/invites.js';
+import {
+  listMembers,
+  removeMember,
+  updateMember,
+} from '../../functions/modules/organizations/domain/members.js';
+import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
 import { freshContainer, roleOf, user } from './fixtures.js';
 
 describe('members against DynamoDB Local', () => {

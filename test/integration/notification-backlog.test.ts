@@ -1,11 +1,11 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { redeliveryWindowMs } from '../../functions/core/model/handoff.js';
+import { redeliveryWindowMs } from '../../functions/modules/notifications/domain/handoff.js';
 import {
   defaultOutboxSweepOptions,
   handOff,
   sweepOutbox,
-} from '../../functions/core/use-cases/outbox-relay.js';
+} from '../../functions/modules/notifications/domain/outbox-relay.js';
 import type { QueuePollers } from '../../scripts/local/queue-poller.js';
 import { localSqsClient } from '../../scripts/local/queues.js';
 import {

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { notificationRecord } from '../../functions/adapters/dynamo/notification-records.js';
-import { createService } from '../../functions/adapters/dynamo/service.js';
-import type { NotificationRef } from '../../functions/core/model/notification.js';
-import type { NotificationChannels, OutgoingMessage } from '../../functions/core/notification-ports.js';
-import { ensureMyAttendee } from '../../functions/core/use-cases/attendees.js';
-import { handler } from '../../functions/handlers/queues/notifications.js';
-import { type Container, getContainer, resetContainer } from '../../functions/shared/container.js';
-import { resetEnvCache } from '../../functions/shared/env.js';
-import { queueDefinitions } from '../../functions/shared/queue-definitions.js';
+import { type Container, getContainer, resetContainer } from '../../functions/app/container.js';
+import { handler } from '../../functions/app/lambdas/notifications.js';
+import { queueDefinitions } from '../../functions/app/queue-definitions.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { createService } from '../../functions/kernel/dynamo/service.js';
+import { resetEnvCache } from '../../functions/kernel/env.js';
+import { notificationRecord } from '../../functions/modules/notifications/adapters/notification-records.js';
+import type { NotificationRef } from '../../functions/modules/notifications/domain/model.js';
+import type {
+  NotificationChannels,
+  OutgoingMessage,
+} from '../../functions/modules/notifications/domain/ports.js';
+import { ensureMyAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { type QueuePollers, startQueuePollers } from '../../scripts/local/queue-poller.js';
 import { createQueues, type LocalQueue } from '../../scripts/local/queues.js';
 import { bookingWorld } from './booking-world.js';

@@ -1,14 +1,17 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EventlyService } from '../../functions/adapters/dynamo/service.js';
-import { redeliveryWindowMs } from '../../functions/core/model/handoff.js';
-import type { NotificationRef } from '../../functions/core/model/notification.js';
-import { formatZoned } from '../../functions/core/time/zoned.js';
-import { book } from '../../functions/core/use-cases/bookings.js';
-import { cancelBooking } from '../../functions/core/use-cases/bookings-changes.js';
-import { setMyNotificationPreferences } from '../../functions/core/use-cases/notifications.js';
-import { defaultOutboxSweepOptions, sweepOutbox } from '../../functions/core/use-cases/outbox-relay.js';
-import { handler } from '../../functions/handlers/queues/notifications.js';
+import { handler } from '../../functions/app/lambdas/notifications.js';
+import { formatZoned } from '../../functions/kernel/domain/time/zoned.js';
+import type { EventlyService } from '../../functions/kernel/dynamo/service.js';
+import { book } from '../../functions/modules/bookings/domain/bookings.js';
+import { cancelBooking } from '../../functions/modules/bookings/domain/bookings-changes.js';
+import { redeliveryWindowMs } from '../../functions/modules/notifications/domain/handoff.js';
+import type { NotificationRef } from '../../functions/modules/notifications/domain/model.js';
+import { setMyNotificationPreferences } from '../../functions/modules/notifications/domain/notifications.js';
+import {
+  defaultOutboxSweepOptions,
+  sweepOutbox,
+} from '../../functions/modules/notifications/domain/outbox-relay.js';
 import type { QueuePollers } from '../../scripts/local/queue-poller.js';
 import { localSqsClient } from '../../scripts/local/queues.js';
 import { ada, manualClock } from './booking-world.js';

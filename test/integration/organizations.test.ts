@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JobMessage } from '../../functions/core/ports.js';
-import { acceptInvite, createInvite } from '../../functions/core/use-cases/invites.js';
-import { listMyMemberships } from '../../functions/core/use-cases/members.js';
+import type { Container } from '../../functions/app/container.js';
+import type { JobMessage } from '../../functions/kernel/domain/deps.js';
+import { acceptInvite, createInvite } from '../../functions/modules/organizations/domain/invites.js';
+import { listMyMemberships } from '../../functions/modules/organizations/domain/members.js';
 import {
   createOrganization,
   deleteOrganization,
   getOrganization,
   purgeOrganization,
   updateOrganization,
-} from '../../functions/core/use-cases/organizations.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/organizations/domain/organizations.js';
 import { freshContainer, user } from './fixtures.js';
 
 const owner = user('owner-1');

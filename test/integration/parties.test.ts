@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maxPartySize } from '../../functions/core/model/people.js';
-import { deleteAttendee, getAttendee } from '../../functions/core/use-cases/attendees.js';
+import type { Container } from '../../functions/app/container.js';
+import { deleteAttendee, getAttendee } from '../../functions/modules/people/domain/attendees.js';
+import { maxPartySize } from '../../functions/modules/people/domain/model.js';
 import {
   addPartyMember,
   createParty,
@@ -10,8 +11,7 @@ import {
   listPartyMembers,
   removePartyMember,
   updateParty,
-} from '../../functions/core/use-cases/parties.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/people/domain/parties.js';
 import { freshContainer, user } from './fixtures.js';
 import { newAttendee, newOrg, partitionKeysOf } from './people-fixtures.js';
 

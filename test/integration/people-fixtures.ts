@@ -1,8 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { createAttendee } from '../../functions/core/use-cases/attendees.js';
-import { createOrganization } from '../../functions/core/use-cases/organizations.js';
-import type { Container } from '../../functions/shared/container.js';
+import type { Container } from '../../functions/app/container.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
+import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { user } from './fixtures.js';
 
 /** An organization owned by `root`, for attendee and party tests. */

@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Booking } from '../../functions/core/model/booking.js';
-import type { Deps } from '../../functions/core/ports.js';
-import { book } from '../../functions/core/use-cases/bookings.js';
-import { createSessions, getSession, updateSession } from '../../functions/core/use-cases/sessions.js';
-import { maxPlacesCheckedEach } from '../../functions/core/use-cases/sessions-places.js';
-import type { Container } from '../../functions/shared/container.js';
+import type { Container } from '../../functions/app/container.js';
+import type { Deps } from '../../functions/kernel/domain/deps.js';
+import { book } from '../../functions/modules/bookings/domain/bookings.js';
+import type { Booking } from '../../functions/modules/bookings/domain/model.js';
+import {
+  createSessions,
+  getSession,
+  updateSession,
+} from '../../functions/modules/catalog/domain/sessions.js';
+import { maxPlacesCheckedEach } from '../../functions/modules/catalog/domain/sessions-places.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import { bookingWorld, counterOf, manualClock, owner } from './booking-world.js';

@@ -1,19 +1,23 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import type { Booking } from '../../functions/core/model/booking.js';
-import type { JobMessage } from '../../functions/core/ports.js';
-import { book, confirmBooking } from '../../functions/core/use-cases/bookings.js';
-import { getBooking } from '../../functions/core/use-cases/bookings-view.js';
-import { changeEventStatus } from '../../functions/core/use-cases/events.js';
+import type { Container } from '../../functions/app/container.js';
+import type { JobMessage } from '../../functions/kernel/domain/deps.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { book, confirmBooking } from '../../functions/modules/bookings/domain/bookings.js';
+import { getBooking } from '../../functions/modules/bookings/domain/bookings-view.js';
+import type { Booking } from '../../functions/modules/bookings/domain/model.js';
 import {
   cancelSession,
   runEventCancellationStep,
   runSessionCancellationStep,
-} from '../../functions/core/use-cases/session-cancellation.js';
-import { createSessions, getSession, updateSession } from '../../functions/core/use-cases/sessions.js';
-import { joinWaitlist } from '../../functions/core/use-cases/waitlist-join.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/bookings/domain/session-cancellation.js';
+import { changeEventStatus } from '../../functions/modules/catalog/domain/events.js';
+import {
+  createSessions,
+  getSession,
+  updateSession,
+} from '../../functions/modules/catalog/domain/sessions.js';
+import { joinWaitlist } from '../../functions/modules/waitlist/domain/waitlist-join.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import {

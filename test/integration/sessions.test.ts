@@ -1,11 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client.js';
-import { createService } from '../../functions/adapters/dynamo/service.js';
-import { maxSeriesLength, type Session } from '../../functions/core/model/session.js';
-import type { JobMessage } from '../../functions/core/ports.js';
-import { createEvent } from '../../functions/core/use-cases/events.js';
-import { createOrganization } from '../../functions/core/use-cases/organizations.js';
+import type { Container } from '../../functions/app/container.js';
+import type { JobMessage } from '../../functions/kernel/domain/deps.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { createService } from '../../functions/kernel/dynamo/service.js';
+import { createEvent } from '../../functions/modules/catalog/domain/events.js';
+import { maxSeriesLength, type Session } from '../../functions/modules/catalog/domain/session.js';
 import {
   type CreateSessionsInput,
   createSessions,
@@ -13,9 +13,9 @@ import {
   getSession,
   listSessions,
   updateSession,
-} from '../../functions/core/use-cases/sessions.js';
-import { createVenue, updateVenue } from '../../functions/core/use-cases/venues.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/catalog/domain/sessions.js';
+import { createVenue, updateVenue } from '../../functions/modules/catalog/domain/venues.js';
+import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
 import { freshContainer, user } from './fixtures.js';
 
 const owner = user('planner');

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/core/errors.js';
-import { book } from '../../functions/core/use-cases/bookings.js';
-import { getAvailability, getBooking } from '../../functions/core/use-cases/bookings-view.js';
-import { createSessions, updateSession } from '../../functions/core/use-cases/sessions.js';
-import type { Container } from '../../functions/shared/container.js';
+import type { Container } from '../../functions/app/container.js';
+import { DomainError } from '../../functions/kernel/domain/errors.js';
+import { book } from '../../functions/modules/bookings/domain/bookings.js';
+import { getAvailability, getBooking } from '../../functions/modules/bookings/domain/bookings-view.js';
+import { createSessions, updateSession } from '../../functions/modules/catalog/domain/sessions.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import { bookingWorld, counterOf, manualClock, owner, refOf } from './booking-world.js';

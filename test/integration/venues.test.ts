@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Container } from '../../functions/app/container.js';
 import {
   createVenue,
   deleteVenue,
   getVenue,
   listVenues,
   updateVenue,
-} from '../../functions/core/use-cases/venues.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/catalog/domain/venues.js';
 import { orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 

@@ -1,19 +1,30 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EventSettings } from '../../functions/core/model/catalog.js';
-import { createAttendee } from '../../functions/core/use-cases/attendees.js';
-import { book, cancelBooking, confirmHeld, expireHold } from '../../functions/core/use-cases/bookings.js';
-import { changeEventStatus, createEvent } from '../../functions/core/use-cases/events.js';
-import { cancelSession } from '../../functions/core/use-cases/session-cancellation.js';
-import { leaveWaitlist, moveWaitlistEntry } from '../../functions/core/use-cases/waitlist-changes.js';
-import { bookOrJoin, joinWaitlist } from '../../functions/core/use-cases/waitlist-join.js';
-import { closeSessionWaitlist, offerReleasedPlaces } from '../../functions/core/use-cases/waitlist-offers.js';
-import { acceptOffer, declineOffer } from '../../functions/core/use-cases/waitlist-responses.js';
+import type { Container } from '../../functions/app/container.js';
+import {
+  book,
+  cancelBooking,
+  confirmHeld,
+  expireHold,
+} from '../../functions/modules/bookings/domain/bookings.js';
+import { cancelSession } from '../../functions/modules/bookings/domain/session-cancellation.js';
+import { changeEventStatus, createEvent } from '../../functions/modules/catalog/domain/events.js';
+import type { EventSettings } from '../../functions/modules/catalog/domain/model.js';
+import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
+import {
+  leaveWaitlist,
+  moveWaitlistEntry,
+} from '../../functions/modules/waitlist/domain/waitlist-changes.js';
+import { bookOrJoin, joinWaitlist } from '../../functions/modules/waitlist/domain/waitlist-join.js';
+import {
+  closeSessionWaitlist,
+  offerReleasedPlaces,
+} from '../../functions/modules/waitlist/domain/waitlist-offers.js';
+import { acceptOffer, declineOffer } from '../../functions/modules/waitlist/domain/waitlist-responses.js';
 import {
   getWaitlistEntry,
   listMyWaitlist,
   listSessionWaitlist,
-} from '../../functions/core/use-cases/waitlist-view.js';
-import type { Container } from '../../functions/shared/container.js';
+} from '../../functions/modules/waitlist/domain/waitlist-view.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { sessionChecks } from '../../scripts/invariants/checks.js';
 import { sessionFingerprints } from '../../scripts/invariants/fingerprint.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import type { QueueName } from '../../functions/shared/queue-definitions.js';
+import type { QueueName } from '../../functions/app/queue-definitions.js';
 import { applyEnv, functionEnv } from '../../scripts/local/function-env.js';
 import { ensureTable } from '../../scripts/local/table.js';
 

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import type { QueueName } from '../../functions/shared/queue-definitions.js';
+import type { QueueName } from '../../functions/app/queue-definitions.js';
 import { startDynamoDbLocal } from '../../scripts/local/dynamodb.js';
 import { applyEnv, functionEnv } from '../../scripts/local/function-env.js';
 import { createQueues, queueUrlsOf, startSqsServer } from '../../scripts/local/queues.js';

@@ -14,28 +14,47 @@ const importsOf = (file: string): string[] =>
   );
 
 describe('architecture', () => {
-  const core = filesUnder('functions/core');
+  // The pure domain: the kernel's and every module's `domain/` folder.
+  const domain = filesUnder('functions').filter((f) =>
+    /^functions\/(kernel|modules\/[^/]+)\/domain\//.test(f),
+  );
 
-  it('finds the domain core', () => {
-    expect(core.length).toBeGreaterThan(5);
+  it('finds the domain of the kernel and of every module', () => {
+    const homes = new Set(
+      domain.map((f) =>
+        f
+          .split('/')
+          .slice(0, f.startsWith('functions/kernel') ? 2 : 3)
+          .join('/'),
+      ),
+    );
+    expect(homes).toEqual(
+      new Set([
+        'functions/kernel',
+        ...readdirSync(join(root, 'functions/modules')).map((m) => `functions/modules/${m}`),
+      ]),
+    );
   });
 
-  it.each(core)('%s imports no AWS SDK, ElectroDB, middy, Powertools or outer layer', (file) => {
+  it.each(domain)('%s imports no AWS SDK, ElectroDB, middy, Powertools or outer layer', (file) => {
     const forbidden = importsOf(file).filter(
       (i) =>
         /^@aws-sdk\/|^electrodb$|^@middy\/|^@aws-lambda-powertools\/|^aws-lambda$/.test(i) ||
-        /\/(adapters|shared|handlers|contracts)\//.test(i),
+        /\/(adapters|handlers|contracts|app|http|dynamo|queue|aws)\//.test(i),
     );
     expect(forbidden).toEqual([]);
   });
 
-  it.each(core)('%s does not read process.env', (file) => {
+  it.each(domain)('%s does not read process.env', (file) => {
     expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/process\.env/);
   });
 
-  it.each(filesUnder('functions/adapters'))('%s depends only on the core among project layers', (file) => {
-    expect(importsOf(file).filter((i) => /\/(shared|handlers)\//.test(i))).toEqual([]);
-  });
+  it.each(filesUnder('functions/modules').filter((f) => f.includes('/adapters/')))(
+    '%s depends on no handler and not on the composition root',
+    (file) => {
+      expect(importsOf(file).filter((i) => /\/(handlers|app)\//.test(i))).toEqual([]);
+    },
+  );
 
   // `import { z }` hands esbuild the whole zod object, so every Lambda bundle carries all of zod.
   it.each(filesUnder('functions'))('%s imports zod as a namespace, never as the z object', (file) => {

@@ -11,9 +11,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   atExpression,
   eventBridgeHoldScheduler,
-} from '../../functions/adapters/scheduler/eventbridge-hold-scheduler.js';
-import { holdScheduleName } from '../../functions/adapters/scheduler/hold-schedule.js';
-import { holdsMessageSchema } from '../../functions/contracts/holds.js';
+} from '../../functions/modules/bookings/adapters/eventbridge-hold-scheduler.js';
+import { holdScheduleName } from '../../functions/modules/bookings/adapters/hold-schedule.js';
+import { holdsMessageSchema } from '../../functions/modules/bookings/contracts/holds.js';
 
 /**
  * EventBridge Scheduler has no local engine (neither DynamoDB Local nor fauxqs covers it), so this

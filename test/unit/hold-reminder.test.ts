@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdReminderAt } from '../../functions/core/model/booking.js';
+import { holdReminderAt } from '../../functions/modules/bookings/domain/model.js';
 
 describe('when a hold is reminded of', () => {
   const held = (minutes: number) => ({

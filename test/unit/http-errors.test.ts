@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/core/errors.js';
-import { parseInput } from '../../functions/shared/http/parse.js';
-import { errorResponse, HttpProblem } from '../../functions/shared/http/problem.js';
-import { type RouteDefinition, routes } from '../../functions/shared/routes.js';
+import { type RouteDefinition, routes } from '../../functions/app/routes.js';
+import { DomainError } from '../../functions/kernel/domain/errors.js';
+import { parseInput } from '../../functions/kernel/http/parse.js';
+import { errorResponse, HttpProblem } from '../../functions/kernel/http/problem.js';
 
 const route = (id: string) => (routes as readonly RouteDefinition[]).find((r) => r.operationId === id)!;
 const event = (

@@ -3,7 +3,7 @@ import {
   channelsToSend,
   defaultPreferences,
   quietHoursEnd,
-} from '../../functions/core/model/notification.js';
+} from '../../functions/modules/notifications/domain/model.js';
 import { checkInvariants, defaultChecks } from '../../scripts/invariants/check.js';
 import { entityNames, type RawItem } from '../../scripts/invariants/snapshot.js';
 

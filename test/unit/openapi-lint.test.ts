@@ -1,6 +1,6 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../functions/shared/openapi.js';
+import { openApiDocument } from '../../functions/app/openapi.js';
 
 /** The generated document passes Redocly's `recommended` ruleset, run offline on what `/openapi.json` serves. */
 describe('OpenAPI document lint', () => {

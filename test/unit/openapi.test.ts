@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../functions/shared/openapi.js';
-import { routes } from '../../functions/shared/routes.js';
+import { openApiDocument } from '../../functions/app/openapi.js';
+import { routes } from '../../functions/app/routes.js';
 
 type Doc = {
   openapi: string;

@@ -5,7 +5,7 @@ import {
   withLeader,
   withMember,
   withoutMember,
-} from '../../functions/core/model/people.js';
+} from '../../functions/modules/people/domain/model.js';
 
 const at = '2026-01-01T00:00:00.000Z';
 const party = (memberIds: string[], leaderId: string | null = memberIds[0] ?? null): Party => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { outranks, roles } from '../../functions/core/model/roles.js';
-import type { Member } from '../../functions/core/model/types.js';
-import { isAllowed, permissionTable } from '../../functions/core/permissions.js';
-import { ownerDeltaOf } from '../../functions/core/use-cases/members.js';
+import { isAllowed, permissionTable } from '../../functions/kernel/domain/permissions.js';
+import { outranks, roles } from '../../functions/kernel/domain/roles.js';
+import type { Member } from '../../functions/kernel/domain/types.js';
+import { ownerDeltaOf } from '../../functions/modules/organizations/domain/members.js';
 
 describe('permission table', () => {
   it('lets every role read and list, but only owners delete an organization', () => {

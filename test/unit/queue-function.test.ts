@@ -7,14 +7,14 @@ import { lambdaContext } from '../support/lambda-context.js';
  * (they come back as batch item failures), and long records see the same budget run out.
  */
 
-type QueueFunctionModule = typeof import('../../functions/shared/queue-function.js');
+type QueueFunctionModule = typeof import('../../functions/kernel/queue/queue-function.js');
 let mod: QueueFunctionModule;
 
 beforeAll(async () => {
   // Read when the observability module loads: no metrics output in unit tests.
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  mod = await import('../../functions/shared/queue-function.js');
+  mod = await import('../../functions/kernel/queue/queue-function.js');
 });
 
 const record = (id: string): SQSRecord =>

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainError } from '../../functions/core/errors.js';
-import { maxSeriesLength } from '../../functions/core/model/session.js';
-import { occurrences, type Recurrence } from '../../functions/core/time/recurrence.js';
-import { formatZoned, localToUtc, parseLocal, parseLocalDate } from '../../functions/core/time/zoned.js';
-import { resolveTime, seriesSpans } from '../../functions/core/use-cases/sessions-schedule.js';
+import type { DomainError } from '../../functions/kernel/domain/errors.js';
+import { occurrences, type Recurrence } from '../../functions/kernel/domain/time/recurrence.js';
+import {
+  formatZoned,
+  localToUtc,
+  parseLocal,
+  parseLocalDate,
+} from '../../functions/kernel/domain/time/zoned.js';
+import { maxSeriesLength } from '../../functions/modules/catalog/domain/session.js';
+import { resolveTime, seriesSpans } from '../../functions/modules/catalog/domain/sessions-schedule.js';
 
 const hour = 3_600_000;
 const at = (text: string, tz: string) => resolveTime(text, tz, 'startsAt');

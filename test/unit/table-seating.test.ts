@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSeats } from '../../functions/core/use-cases/bookings-seats.js';
-import { placeLabels, tableOf } from '../../functions/core/use-cases/sessions-seating.js';
+import { chooseSeats } from '../../functions/modules/bookings/domain/bookings-seats.js';
+import { placeLabels, tableOf } from '../../functions/modules/catalog/domain/sessions-seating.js';
 
 /** Places at tables: labels `${table}-${n}`, one table when one has room, else as few as possible. */
 

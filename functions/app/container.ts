@@ -1,0 +1,99 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
+import type { Deps, IdempotencyStore } from '../kernel/domain/deps.js';
+import { createDocumentClient } from '../kernel/dynamo/client.js';
+import { dynamoIdempotencyStore } from '../kernel/dynamo/idempotency-store.js';
+import { createService } from '../kernel/dynamo/service.js';
+import { type Env, readEnv } from '../kernel/env.js';
+import { tracer } from '../kernel/observability.js';
+import { dynamoBookingStore } from '../modules/bookings/adapters/booking-store.js';
+import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbridge-hold-scheduler.js';
+import { localHoldScheduler } from '../modules/bookings/adapters/local-hold-scheduler.js';
+import { localScheduleStore } from '../modules/bookings/adapters/local-schedule-store.js';
+import type { HoldScheduler } from '../modules/bookings/domain/ports.js';
+import { dynamoEventStore } from '../modules/catalog/adapters/event-store.js';
+import { dynamoSessionStore } from '../modules/catalog/adapters/session-store.js';
+import { dynamoVenueStore } from '../modules/catalog/adapters/venue-store.js';
+import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
+import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
+import { dynamoNotificationStore } from '../modules/notifications/adapters/notification-store.js';
+import { sqsOutboxPublisher } from '../modules/notifications/adapters/sqs-outbox-publisher.js';
+import type { NotificationChannels } from '../modules/notifications/domain/ports.js';
+import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
+import { dynamoMemberStore } from '../modules/organizations/adapters/member-store.js';
+import { dynamoOrganizationStore } from '../modules/organizations/adapters/organization-store.js';
+import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
+import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
+import { dynamoWaitlistStore } from '../modules/waitlist/adapters/waitlist-store.js';
+import { withOutboxFastPath } from './outbox-fast-path.js';
+import { withWaitlistFastPath } from './waitlist-fast-path.js';
+
+/** EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. */
+const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): HoldScheduler =>
+  env.SCHEDULER_MODE === 'local'
+    ? localHoldScheduler(localScheduleStore(documentClient, env.TABLE_NAME))
+    : eventBridgeHoldScheduler(tracer.captureAWSv3Client(new SchedulerClient({ region: env.AWS_REGION })), {
+        groupName: env.SCHEDULE_GROUP_NAME,
+        roleArn: env.SCHEDULER_ROLE_ARN,
+        queueArn: env.HOLDS_QUEUE_ARN,
+      });
+
+export interface Container {
+  deps: Deps;
+  idempotency: IdempotencyStore;
+  /**
+   * The notification channels, set by the one function that sends (functions/handlers/queues/
+   * notifications.ts): built there, so that only its bundle carries the SES and SNS clients.
+   */
+  channels?: NotificationChannels;
+}
+
+/** The composition root: the only place that knows which adapter serves which port. */
+export const buildContainer = (env: Env): Container => {
+  const documentClient = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
+  tracer.captureAWSv3Client(documentClient);
+  const sqs = tracer.captureAWSv3Client(
+    withoutSdkLogging(
+      new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) }),
+    ),
+  );
+  const service = createService(documentClient, env.TABLE_NAME);
+  const deps: Deps = {
+    orgs: dynamoOrganizationStore(service),
+    members: dynamoMemberStore(service),
+    invites: dynamoInviteStore(service),
+    jobs: sqsJobQueue(sqs, env.queueUrls.jobs),
+    deletions: dynamoDeletionStore(service),
+    sessions: dynamoSessionStore(service),
+    holdScheduler: holdSchedulerFor(env, documentClient),
+    // The outbox relay's fast path runs after every committed booking change (the sweep backs it).
+    bookings: withOutboxFastPath(dynamoBookingStore(service, documentClient, env.TABLE_NAME), () => deps),
+    notifications: dynamoNotificationStore(service, documentClient, env.TABLE_NAME),
+    outbox: sqsOutboxPublisher(sqs, {
+      notifications: env.queueUrls.notifications,
+      holds: env.queueUrls.holds,
+    }),
+    waitlist: withWaitlistFastPath(dynamoWaitlistStore(service), () => deps),
+    venues: dynamoVenueStore(service),
+    events: dynamoEventStore(service),
+    attendees: dynamoAttendeeStore(service),
+    parties: dynamoPartyStore(service),
+    clock: { now: () => new Date() },
+    policy: { orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS },
+  };
+  return { deps, idempotency: dynamoIdempotencyStore(service) };
+};
+
+let container: Container | undefined;
+
+/** Built on first use, so cold starts of routes that need no table pay nothing for it. */
+export const getContainer = (): Container => {
+  container ??= buildContainer(readEnv());
+  return container;
+};
+
+export const resetContainer = (): void => {
+  container = undefined;
+};

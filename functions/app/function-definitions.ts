@@ -1,0 +1,88 @@
+import type { QueueName } from './queue-definitions.js';
+
+/**
+ * The deployable Lambda functions, one per bounded context. CDK builds each from `entry` and grants
+ * it exactly `table` and `sendsTo`; the local runtime loads the same entry modules.
+ */
+export interface FunctionDefinition {
+  entry: string;
+  description: string;
+  table: 'none' | 'read' | 'readWrite';
+  sendsTo: readonly QueueName[];
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** Creates and deletes one-off schedules in the stack's schedule group (hold expiries). */
+  schedulesHolds?: boolean;
+  /** Sends email through SES and SMS through SNS (notification delivery). */
+  sendsNotifications?: boolean;
+}
+
+export const functionDefinitions = {
+  public: {
+    entry: 'functions/app/lambdas/public.ts',
+    description: 'Health, OpenAPI document and the problem+json answer for unknown routes',
+    table: 'none',
+    sendsTo: [],
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  orgs: {
+    entry: 'functions/app/lambdas/orgs.ts',
+    description: 'Organizations, members, invites, memberships and notification preferences',
+    table: 'readWrite',
+    sendsTo: ['jobs'],
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
+  catalog: {
+    entry: 'functions/app/lambdas/catalog.ts',
+    description: 'Venues, events, sessions, seating, attendees, parties, bookings, waitlists and deletions',
+    table: 'readWrite',
+    // jobs: cascades; notifications and holds: the outbox fast path after a booking commit.
+    sendsTo: ['jobs', 'notifications', 'holds'],
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    // Bookings of priced events schedule their hold's expiry; confirm and cancel delete it.
+    schedulesHolds: true,
+  },
+  jobs: {
+    entry: 'functions/app/lambdas/jobs.ts',
+    description: 'Background jobs from the jobs queue: cascade deletes, nightly tick',
+    table: 'readWrite',
+    // The outbox fast path after the booking changes a job commits.
+    sendsTo: ['notifications', 'holds'],
+    memoryMb: 512,
+    timeoutSeconds: 60,
+    // Cancelling a session's held bookings deletes their expiry schedules.
+    schedulesHolds: true,
+  },
+  holds: {
+    // Not routed to `jobs`: expiries are due at a deadline and must not queue behind cascade
+    // deletes, and a function of its own keeps its grants to what expiry needs.
+    entry: 'functions/app/lambdas/holds.ts',
+    description: 'Hold expiries from the holds queue: one-off schedules and the one-minute sweep',
+    table: 'readWrite',
+    // The outbox fast path after an expiry commits.
+    sendsTo: ['notifications', 'holds'],
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    // Waitlist offers are holds made here: their expiry and reminder are scheduled here too.
+    schedulesHolds: true,
+  },
+  notifications: {
+    // Sends to its own queue (the sweep re-enqueues deliveries) and to holds (capacity.released).
+    entry: 'functions/app/lambdas/notifications.ts',
+    description: 'Notification delivery from the outbox (email, SMS) and the outbox relay sweep',
+    table: 'readWrite',
+    sendsTo: ['notifications', 'holds'],
+    memoryMb: 512,
+    timeoutSeconds: 25,
+    sendsNotifications: true,
+  },
+} as const satisfies Record<string, FunctionDefinition>;
+
+export type FunctionName = keyof typeof functionDefinitions;
+export type HttpFunctionName = 'public' | 'orgs' | 'catalog';
+
+/** The functions behind HTTP routes; the others consume queues. */
+export const httpFunctionNames = (): HttpFunctionName[] => ['public', 'orgs', 'catalog'];

@@ -1,0 +1,52 @@
+import type { SQSRecord } from 'aws-lambda';
+import { logger } from '../../kernel/observability.js';
+import { queueFunction } from '../../kernel/queue/queue-function.js';
+import {
+  runEventCancellationStep,
+  runSessionCancellationStep,
+} from '../../modules/bookings/domain/session-cancellation.js';
+import { jobMessageSchema } from '../../modules/deletions/contracts/jobs.js';
+import { runDeletionStep } from '../../modules/deletions/domain/cascade.js';
+import { purgeOrganization } from '../../modules/organizations/domain/organizations.js';
+import { getContainer } from '../container.js';
+
+/**
+ * One job per record. A record that throws is reported as a batch item failure and redelivered;
+ * after the queue's maxReceiveCount it lands in the DLQ, which is where a malformed message belongs.
+ */
+const runJob = async (record: SQSRecord): Promise<void> => {
+  const job = jobMessageSchema.parse(JSON.parse(record.body));
+  const { deps } = getContainer();
+  switch (job.type) {
+    case 'org.delete': {
+      logger.appendKeys({ orgId: job.orgId });
+      // A large organization is deleted in steps; each step re-enqueues the rest.
+      if ((await purgeOrganization(deps, job.orgId)) === 'more') await deps.jobs.send(job);
+      break;
+    }
+    case 'catalog.delete': {
+      logger.appendKeys({ orgId: job.orgId });
+      if ((await runDeletionStep(deps, job.orgId, job.targetId)) === 'more') await deps.jobs.send(job);
+      break;
+    }
+    case 'session.cancel': {
+      logger.appendKeys({ orgId: job.orgId, sessionId: job.sessionId });
+      // Bounded steps: each one hands the rest of the walk to the next message.
+      const next = await runSessionCancellationStep(deps, job);
+      if (next) await deps.jobs.send(next);
+      break;
+    }
+    case 'event.cancel': {
+      logger.appendKeys({ orgId: job.orgId, eventId: job.eventId });
+      const next = await runEventCancellationStep(deps, job);
+      if (next) await deps.jobs.send(next);
+      break;
+    }
+    case 'nightly.tick':
+      // The nightly rule is wired end to end; forecasts and reconciliation attach here later.
+      logger.info('nightly tick received');
+      break;
+  }
+};
+
+export const handler = queueFunction(runJob);

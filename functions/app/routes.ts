@@ -1,0 +1,42 @@
+import type { RouteDefinition } from '../kernel/http/route-definition.js';
+import { bookingRoutes } from '../modules/bookings/routes.js';
+import { eventRoutes } from '../modules/catalog/routes/events.js';
+import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
+import { venueRoutes } from '../modules/catalog/routes/venues.js';
+import { deletionRoutes } from '../modules/deletions/routes.js';
+import { notificationRoutes } from '../modules/notifications/routes.js';
+import { organizationRoutes } from '../modules/organizations/routes.js';
+import { attendeeRoutes } from '../modules/people/routes/attendees.js';
+import { partyRoutes } from '../modules/people/routes/parties.js';
+import { waitlistRoutes } from '../modules/waitlist/routes.js';
+import type { HttpFunctionName } from './function-definitions.js';
+import { systemRoutes } from './system-routes.js';
+
+export type { HttpMethod, RouteDefinition } from '../kernel/http/route-definition.js';
+
+/**
+ * The route manifest: every HTTP route, one file per bounded context under routes/. CDK turns each
+ * entry into an API Gateway route, the local server matches against the list, the OpenAPI document
+ * is generated from it and the sweep tests iterate over it.
+ */
+export const routes = [
+  ...systemRoutes,
+  ...organizationRoutes,
+  ...venueRoutes,
+  ...eventRoutes,
+  ...sessionRoutes,
+  ...attendeeRoutes,
+  ...partyRoutes,
+  ...bookingRoutes,
+  ...waitlistRoutes,
+  ...deletionRoutes,
+  ...notificationRoutes,
+] as const satisfies readonly RouteDefinition[];
+
+export type OperationId = (typeof routes)[number]['operationId'];
+export type Route = (typeof routes)[number];
+
+export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+export const routesOf = (fn: HttpFunctionName): RouteDefinition[] =>
+  (routes as readonly RouteDefinition[]).filter((r) => r.function === fn);

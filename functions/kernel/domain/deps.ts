@@ -1,0 +1,173 @@
+import type { BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
+import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.js';
+import type { SessionStore } from '../../modules/catalog/domain/session-ports.js';
+import type { Deletion } from '../../modules/deletions/domain/model.js';
+import type {
+  NotificationChannels,
+  NotificationStore,
+  OutboxPublisher,
+} from '../../modules/notifications/domain/ports.js';
+import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
+import type { WaitlistStore } from '../../modules/waitlist/domain/ports.js';
+import type { Role } from './roles.js';
+import type { Invite, InviteStatus, Member, Organization, OrgSettings, Page, PageRequest } from './types.js';
+
+/**
+ * What the core needs from the outside world. Adapters (functions/adapters) implement these over
+ * DynamoDB and SQS; every multi-item change is one transaction inside the adapter.
+ */
+
+/** +1 when a change creates an owner, -1 when it removes one; 0 otherwise. */
+export type OwnerDelta = -1 | 0 | 1;
+
+export interface OrganizationChanges {
+  name?: string;
+  domain?: string | null;
+  settings?: OrgSettings;
+  updatedAt: string;
+}
+
+export interface OrganizationStore {
+  /** Creates the organization and its first owner atomically. */
+  create(org: Organization, owner: Member): Promise<void>;
+  get(orgId: string): Promise<Organization | undefined>;
+  /** Throws NOT_FOUND when missing, ORGANIZATION_DELETING when being deleted. */
+  update(orgId: string, changes: OrganizationChanges): Promise<Organization>;
+  /** Moves an active organization to `deleting`; false when it already was. */
+  markDeleting(orgId: string, at: string): Promise<boolean>;
+  /** Moves a `deleting` organization whose delete was refused back to active; no-op otherwise. */
+  unmarkDeleting(orgId: string, at: string): Promise<void>;
+  /** Deletes the organization item itself (the last step of a cascade). */
+  remove(orgId: string): Promise<void>;
+}
+
+export interface MemberChange {
+  role?: Role;
+  name?: string;
+  status?: Member['status'];
+  updatedAt: string;
+}
+
+export interface MemberStore {
+  get(orgId: string, userId: string): Promise<Member | undefined>;
+  list(orgId: string, page: PageRequest): Promise<Page<Member>>;
+  listByUser(userId: string, page: PageRequest): Promise<Page<Member>>;
+  /**
+   * Applies the change only if the member still has `expectedRole` and, when ownerDelta is -1,
+   * another owner remains (checked on the organization's owner counter in the same transaction).
+   */
+  update(member: Member, change: MemberChange, ownerDelta: OwnerDelta): Promise<Member>;
+  remove(member: Member, ownerDelta: OwnerDelta): Promise<void>;
+  /** Deletes up to `limit` members; returns how many it deleted (cascade deletes). */
+  purge(orgId: string, limit: number): Promise<number>;
+}
+
+export interface InviteStore {
+  create(invite: Invite): Promise<void>;
+  get(orgId: string, inviteId: string): Promise<Invite | undefined>;
+  /** `status` filters by effective status (a pending invite past `now` counts as expired). */
+  list(
+    orgId: string,
+    status: InviteStatus | undefined,
+    now: string,
+    page: PageRequest,
+  ): Promise<Page<Invite>>;
+  /** pending -> revoked; throws CONFLICT if no longer pending. */
+  revoke(invite: Invite, at: string): Promise<void>;
+  /** pending -> accepted + member put (+ owner counter), atomically; conditional on still pending. */
+  accept(invite: Invite, member: Member, at: string): Promise<void>;
+  purge(orgId: string, limit: number): Promise<number>;
+}
+
+export type JobMessage =
+  | { type: 'org.delete'; orgId: string }
+  | { type: 'catalog.delete'; orgId: string; targetId: string }
+  /**
+   * `cursor` carries a pass over the session's bookings from step to step, `pass` counts passes;
+   * `waitlist`: the bookings are done, the waitlist is being closed.
+   */
+  | {
+      type: 'session.cancel';
+      orgId: string;
+      sessionId: string;
+      cursor?: string;
+      pass?: number;
+      waitlist?: boolean;
+    }
+  | { type: 'event.cancel'; orgId: string; eventId: string; by: string; cursor?: string }
+  | { type: 'nightly.tick' };
+
+export interface DeletionStore {
+  /** Puts the deletion unless one exists for the target; returns whichever is stored. */
+  createIfAbsent(deletion: Deletion): Promise<Deletion>;
+  get(orgId: string, targetId: string): Promise<Deletion | undefined>;
+  /** Adds to `deletedItems`; with `completedAt`, also marks the deletion completed. */
+  progress(orgId: string, targetId: string, deletedItems: number, completedAt?: string): Promise<void>;
+  purgeOrg(orgId: string, limit: number): Promise<number>;
+}
+
+export interface JobQueue {
+  send(job: JobMessage): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface TenantPolicy {
+  orgCreation: 'anyone' | 'operators';
+  operators: readonly string[];
+}
+
+export interface Deps {
+  orgs: OrganizationStore;
+  members: MemberStore;
+  invites: InviteStore;
+  jobs: JobQueue;
+  deletions: DeletionStore;
+  venues: VenueStore;
+  events: EventStore;
+  attendees: AttendeeStore;
+  parties: PartyStore;
+  sessions: SessionStore;
+  holdScheduler: HoldScheduler;
+  bookings: BookingStore;
+  notifications: NotificationStore;
+  outbox: OutboxPublisher;
+  waitlist: WaitlistStore;
+  clock: Clock;
+  policy: TenantPolicy;
+}
+
+/** A response kept for replay under an Idempotency-Key. */
+export interface StoredResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export type IdempotencyRecord =
+  | { status: 'in_progress'; fingerprint: string }
+  | { status: 'completed'; fingerprint: string; response: StoredResponse };
+
+export interface IdempotencyStore {
+  /**
+   * Claims (scope, key) for a new execution. Returns undefined when claimed, else the record that
+   * holds it. A claim whose lock ran out (its executor died) can be claimed again.
+   */
+  claim(
+    scope: string,
+    key: string,
+    fingerprint: string,
+    nowMs: number,
+  ): Promise<IdempotencyRecord | undefined>;
+  get(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+  complete(scope: string, key: string, response: StoredResponse): Promise<void>;
+  /** Forgets a claim whose execution failed unexpectedly, so a retry can run again. */
+  release(scope: string, key: string): Promise<void>;
+}
+
+/** What delivering a notification needs besides the shared ports: the channels to send on. */
+export interface DeliveryDeps extends Deps {
+  channels: NotificationChannels;
+}

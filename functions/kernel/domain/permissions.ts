@@ -1,0 +1,51 @@
+import { forbidden } from './errors.js';
+import { type Role, roles } from './roles.js';
+
+/**
+ * Who may do what inside an organization. Every org-scoped use case asks `assertAllowed` with one
+ * of these actions; there is no other place where roles are compared to actions.
+ */
+const allRoles = roles;
+const managers = ['owner', 'admin'] as const satisfies readonly Role[];
+/** Those who set up venues, events, sessions and seating. */
+const organizers = ['owner', 'admin', 'organizer'] as const satisfies readonly Role[];
+/** Those who deal with attendees in person (the door included). */
+const frontOfHouse = ['owner', 'admin', 'organizer', 'staff'] as const satisfies readonly Role[];
+
+export const permissionTable = {
+  'organization.read': allRoles,
+  'organization.update': managers,
+  'organization.delete': ['owner'],
+  'member.list': allRoles,
+  'member.update': managers,
+  'member.remove': managers,
+  /** Leaving an organization yourself. */
+  'member.leave': allRoles,
+  'invite.create': managers,
+  'invite.list': managers,
+  'invite.revoke': managers,
+  'venue.read': allRoles,
+  'venue.manage': organizers,
+  'event.read': allRoles,
+  'event.manage': organizers,
+  'session.read': allRoles,
+  'session.manage': organizers,
+  'attendee.read': frontOfHouse,
+  'attendee.manage': frontOfHouse,
+  'attendee.delete': organizers,
+  'party.read': frontOfHouse,
+  'party.manage': frontOfHouse,
+  'deletion.read': organizers,
+  /** Bookings of anyone in the organization; attendees act on their own without a role. */
+  'booking.read': frontOfHouse,
+  'booking.manage': frontOfHouse,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissionTable;
+
+export const isAllowed = (role: Role, action: Action): boolean =>
+  (permissionTable[action] as readonly Role[]).includes(role);
+
+export const assertAllowed = (role: Role, action: Action): void => {
+  if (!isAllowed(role, action)) throw forbidden(action);
+};

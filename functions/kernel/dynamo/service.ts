@@ -1,0 +1,62 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Service } from 'electrodb';
+import { auditEntity } from '../../modules/bookings/adapters/entities/audit.js';
+import { bookingEntity } from '../../modules/bookings/adapters/entities/booking.js';
+import { bookingHistoryEntity } from '../../modules/bookings/adapters/entities/booking-history.js';
+import { bookingSeatEntity } from '../../modules/bookings/adapters/entities/booking-seat.js';
+import { eventEntity } from '../../modules/catalog/adapters/entities/event.js';
+import { eventListingEntity } from '../../modules/catalog/adapters/entities/event-listing.js';
+import { roomSlotEntity, roomVersionEntity } from '../../modules/catalog/adapters/entities/room-schedule.js';
+import { sessionEntity } from '../../modules/catalog/adapters/entities/session.js';
+import { sessionCounterEntity } from '../../modules/catalog/adapters/entities/session-counter.js';
+import { venueEntity } from '../../modules/catalog/adapters/entities/venue.js';
+import { deletionEntity } from '../../modules/deletions/adapters/entities/deletion.js';
+import { notificationPreferenceEntity } from '../../modules/notifications/adapters/entities/notification-preference.js';
+import { outboxEntity } from '../../modules/notifications/adapters/entities/outbox.js';
+import { inviteEntity } from '../../modules/organizations/adapters/entities/invite.js';
+import { memberEntity } from '../../modules/organizations/adapters/entities/member.js';
+import { organizationEntity } from '../../modules/organizations/adapters/entities/organization.js';
+import { attendeeEntity } from '../../modules/people/adapters/entities/attendee.js';
+import { attendeeUniqueEntity } from '../../modules/people/adapters/entities/attendee-unique.js';
+import { partyEntity } from '../../modules/people/adapters/entities/party.js';
+import { waitlistEntryEntity } from '../../modules/waitlist/adapters/entities/waitlist-entry.js';
+import {
+  waitlistHolderEntity,
+  waitlistMetaEntity,
+  waitlistSlotEntity,
+} from '../../modules/waitlist/adapters/entities/waitlist-line.js';
+import { idempotencyEntity } from './idempotency-entity.js';
+
+export const createService = (client: DynamoDBDocumentClient, table: string) =>
+  new Service(
+    {
+      organization: organizationEntity,
+      member: memberEntity,
+      invite: inviteEntity,
+      idempotency: idempotencyEntity,
+      deletion: deletionEntity,
+      attendee: attendeeEntity,
+      attendeeUnique: attendeeUniqueEntity,
+      party: partyEntity,
+      venue: venueEntity,
+      event: eventEntity,
+      eventListing: eventListingEntity,
+      session: sessionEntity,
+      sessionCounter: sessionCounterEntity,
+      roomSlot: roomSlotEntity,
+      roomVersion: roomVersionEntity,
+      booking: bookingEntity,
+      bookingSeat: bookingSeatEntity,
+      bookingHistory: bookingHistoryEntity,
+      audit: auditEntity,
+      outbox: outboxEntity,
+      notificationPreference: notificationPreferenceEntity,
+      waitlistEntry: waitlistEntryEntity,
+      waitlistSlot: waitlistSlotEntity,
+      waitlistMeta: waitlistMetaEntity,
+      waitlistHolder: waitlistHolderEntity,
+    },
+    { client, table },
+  );
+
+export type EventlyService = ReturnType<typeof createService>;

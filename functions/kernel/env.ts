@@ -1,0 +1,69 @@
+import * as z from 'zod';
+import { type QueueName, queueDefinitions, queueUrlEnvVar } from '../app/queue-definitions.js';
+
+/**
+ * Everything a function reads from its environment, validated once. CDK sets these in AWS; the
+ * local runtime sets the same names (plus the *_ENDPOINT overrides) before loading a handler.
+ */
+const envSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Only set locally: DynamoDB Local / fauxqs endpoints. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SQS_ENDPOINT: z.url().optional(),
+  /** Tenant setting: may any signed-in user create an organization, or only the listed operators? */
+  ORG_CREATION: z.enum(['anyone', 'operators']).default('anyone'),
+  OPERATOR_SUBS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  /** `local` only in the local runtime: hold expiries become items its firer delivers. */
+  SCHEDULER_MODE: z.enum(['eventbridge', 'local']).default('eventbridge'),
+  /** Set by CDK on functions that schedule hold expiries (see `schedulesHolds`). */
+  SCHEDULE_GROUP_NAME: z.string().min(1).optional(),
+  SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
+  HOLDS_QUEUE_ARN: z.string().min(1).optional(),
+  /** `local` only in the local runtime: notifications go to its delivery log instead of SES/SNS. */
+  NOTIFY_MODE: z.enum(['aws', 'local']).default('aws'),
+  /** Whether the local delivery log also prints each message on the console (not when quiet). */
+  NOTIFY_LOCAL_ECHO: z.enum(['on', 'off']).default('on'),
+  /** The SES identity notification emails are sent from. */
+  NOTIFY_FROM_EMAIL: z.email().optional(),
+  /** The outbox sweep leaves items younger than this to the fast path (the local runtime uses less). */
+  OUTBOX_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Largest accepted request body, in bytes. */
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
+});
+
+export type Env = z.infer<typeof envSchema> & { queueUrls: Record<QueueName, string | undefined> };
+
+let cached: Env | undefined;
+
+export const readEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
+  if (cached && source === process.env) return cached;
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid function environment: ${fields}`);
+  }
+  const queueUrls = Object.fromEntries(
+    queueDefinitions.map((q) => [q.name, source[queueUrlEnvVar(q.name)]]),
+  ) as Record<QueueName, string | undefined>;
+  const env = { ...parsed.data, queueUrls };
+  if (source === process.env) cached = env;
+  return env;
+};
+
+/** Tests and the local runtime change the environment between runs. */
+export const resetEnvCache = (): void => {
+  cached = undefined;
+};

@@ -1,0 +1,133 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError, type ErrorCode, type FieldIssue } from '../domain/errors.js';
+
+/** Errors the HTTP layer raises itself, before or around the domain. */
+export type HttpErrorCode =
+  | 'MALFORMED_JSON'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'ROUTE_NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'INTERNAL';
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly code: HttpErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpProblem';
+  }
+}
+
+type Code = ErrorCode | HttpErrorCode;
+
+/** The one map from error codes to HTTP: status and a short, stable title. */
+const problemTable: Record<Code, { status: number; title: string }> = {
+  VALIDATION_FAILED: { status: 422, title: 'Validation failed' },
+  MALFORMED_JSON: { status: 400, title: 'Malformed JSON body' },
+  UNAUTHORIZED: { status: 401, title: 'Authentication required' },
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  INVITE_EMAIL_MISMATCH: { status: 403, title: 'Invite addressed to someone else' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  LAST_OWNER: { status: 409, title: 'Last owner' },
+  ALREADY_MEMBER: { status: 409, title: 'Already a member' },
+  ORGANIZATION_DELETING: { status: 409, title: 'Organization is being deleted' },
+  VENUE_DELETING: { status: 409, title: 'Venue is being deleted' },
+  EVENT_DELETING: { status: 409, title: 'Event is being deleted' },
+  SESSION_DELETING: { status: 409, title: 'Session is being deleted' },
+  SESSION_OVERLAP: { status: 409, title: 'Overlaps another session in the room' },
+  CAPACITY_IN_USE: { status: 409, title: 'Capacity below the seats held or confirmed' },
+  ROOM_IN_USE: { status: 409, title: 'Room still has sessions' },
+  HAS_LIVE_BOOKINGS: { status: 409, title: 'Live bookings would be lost' },
+  INVALID_TRANSITION: { status: 409, title: 'Transition not allowed from the current state' },
+  INVITE_ALREADY_USED: { status: 409, title: 'Invite already used' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'Request with this Idempotency-Key in progress' },
+  ATTENDEE_EXISTS: { status: 409, title: 'Attendee already exists' },
+  ALREADY_IN_PARTY: { status: 409, title: 'Attendee already in a party' },
+  NOT_IN_PARTY: { status: 409, title: 'Attendee not in the party' },
+  PARTY_FULL: { status: 409, title: 'Party full' },
+  PARTY_LEADER_REQUIRED: { status: 409, title: 'Party needs a leader' },
+  CAPACITY_EXHAUSTED: { status: 409, title: 'Not enough places left' },
+  SEAT_TAKEN: { status: 409, title: 'Seat already taken' },
+  NOT_BOOKABLE: { status: 409, title: 'Session not open for booking' },
+  HOLD_EXPIRED: { status: 409, title: 'Hold expired' },
+  CANCEL_CUTOFF_PASSED: { status: 409, title: 'Too late to cancel' },
+  ALREADY_WAITLISTED: { status: 409, title: 'Already on the waitlist' },
+  INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
+  INVITE_REVOKED: { status: 410, title: 'Invite revoked' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key reused with another request' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  TEMPORARILY_UNAVAILABLE: { status: 503, title: 'Temporarily unavailable' },
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: Code;
+  detail?: string;
+  instance?: string;
+  errors?: FieldIssue[];
+  /** Machine-readable facts of a domain error, e.g. the current state a transition was refused in. */
+  details?: Record<string, unknown>;
+}
+
+const retryAfterSeconds: Partial<Record<Code, string>> = {
+  TEMPORARILY_UNAVAILABLE: '1',
+  IDEMPOTENCY_IN_PROGRESS: '1',
+};
+
+export const problemResponse = (
+  code: Code,
+  detail: string,
+  extra: {
+    instance?: string;
+    errors?: FieldIssue[];
+    details?: Record<string, unknown>;
+    headers?: Record<string, string>;
+  } = {},
+): APIGatewayProxyStructuredResultV2 => {
+  const { status, title } = problemTable[code];
+  const problem: Problem = {
+    type: `https://evently.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title,
+    status,
+    code,
+    detail,
+    ...(extra.instance ? { instance: extra.instance } : {}),
+    ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.details ? { details: extra.details } : {}),
+  };
+  const retry = retryAfterSeconds[code];
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': 'application/problem+json',
+      ...(retry ? { 'retry-after': retry } : {}),
+      ...extra.headers,
+    },
+    body: JSON.stringify(problem),
+  };
+};
+
+/** Expected errors become their problem; anything else is a generic 500 that reveals nothing. */
+export const errorResponse = (err: unknown, instance: string): APIGatewayProxyStructuredResultV2 => {
+  if (err instanceof DomainError) {
+    const { errors, ...details } = err.details as { errors?: FieldIssue[] };
+    return problemResponse(err.code, err.message, {
+      instance,
+      ...(errors ? { errors } : {}),
+      ...(Object.keys(details).length > 0 ? { details } : {}),
+    });
+  }
+  if (err instanceof HttpProblem) return problemResponse(err.code, err.message, { instance });
+  return problemResponse('INTERNAL', 'An unexpected error occurred. It has been logged.', { instance });
+};
+
+export const isExpectedError = (err: unknown): boolean =>
+  err instanceof DomainError || err instanceof HttpProblem;

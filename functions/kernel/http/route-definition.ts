@@ -1,0 +1,26 @@
+import type { HttpFunctionName } from '../../app/function-definitions.js';
+import type { z } from '../contracts/zod.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One entry per HTTP route. CDK turns each into an API Gateway route on `function`; the local
+ * server matches requests against the same list; the OpenAPI document is generated from it; the
+ * sweep tests iterate over it. Paths use API Gateway syntax and are part of the product.
+ */
+export interface RouteDefinition {
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  function: HttpFunctionName;
+  /** `jwt`: the API Gateway JWT authorizer (locally: the dev-key verifier) must pass first. */
+  auth: 'jwt' | 'none';
+  summary: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType; contentType?: string };
+  /** Problem statuses this route can answer besides 400/401/413/415/422/500. */
+  problems: readonly number[];
+}

@@ -1,0 +1,139 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGet, keyOf, type ParsingEntity, parsedItemOf } from '../../../kernel/dynamo/batch-get.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { type EventItem, toEvent } from '../../catalog/adapters/event-items.js';
+import { type SessionItem, toSession } from '../../catalog/adapters/session-items.js';
+import type { Event } from '../../catalog/domain/model.js';
+import type { Session } from '../../catalog/domain/session.js';
+import type { BookingContext, BookingContextQuery } from '../domain/ports.js';
+
+/**
+ * The read of a booking: organization, the caller's membership, session, event, and the attendee
+ * or party (plus the caller's own attendee link for a party) in one BatchGetItem, strongly
+ * consistent. The event's key comes from the session, so it joins the batch once the session's
+ * event id is known: the link never changes (a session's `eventId` is read-only), so it is kept in
+ * memory and only the first booking of a session in a container reads the event separately.
+ *
+ * Each read is also remembered in the container, for self-service bookings that need no read at
+ * all (`rememberedContext`): the booking transaction checks the organization, the event and the
+ * session against what was read, and the attendee's link to the caller, so a remembered part that
+ * went stale fails the transaction instead of being booked against; the booking then forgets it
+ * and reads again. The caller is taken to book for themselves, the least a caller may do: staff
+ * booking someone else's attendee fails that check and is read again, so callers last seen as
+ * members of the organization go straight to the read.
+ */
+
+/** Bounded, so a long-lived container does not grow without limit; losing an entry costs one read. */
+const maxEntries = 10_000;
+
+const boundedMap = <V>() => {
+  const map = new Map<string, V>();
+  return {
+    get: (key: string) => map.get(key),
+    set: (key: string, value: V) => {
+      if (map.size >= maxEntries && !map.has(key)) map.clear();
+      map.set(key, value);
+    },
+    delete: (key: string) => map.delete(key),
+  };
+};
+
+const eventOfSession = boundedMap<string>();
+/** The session and event the last read of a session found, in an active organization. */
+const catalogOfSession = boundedMap<{ session: Session; event: Event }>();
+/** Callers (`orgId#userId`) whose last read found them members of the organization. */
+const members = boundedMap<true>();
+
+const sessionKeyOf = (q: BookingContextQuery) => `${q.orgId}#${q.sessionId}`;
+const callerKeyOf = (q: BookingContextQuery) => `${q.orgId}#${q.userId}`;
+
+const rememberRead = (q: BookingContextQuery, ctx: BookingContext) => {
+  if (ctx.member) members.set(callerKeyOf(q), true);
+  else members.delete(callerKeyOf(q));
+  if (ctx.orgStatus === 'active' && ctx.session && ctx.event) {
+    catalogOfSession.set(sessionKeyOf(q), { session: ctx.session, event: ctx.event });
+  } else {
+    catalogOfSession.delete(sessionKeyOf(q));
+  }
+};
+
+export const rememberedContext = (q: BookingContextQuery): BookingContext | undefined => {
+  if (!q.attendeeId || q.partyId) return undefined;
+  const known = catalogOfSession.get(sessionKeyOf(q));
+  if (!known || members.get(callerKeyOf(q))) return undefined;
+  return {
+    orgStatus: 'active',
+    member: undefined,
+    session: known.session,
+    event: known.event,
+    // Taken to be the caller's own: the transaction books it only if it is linked to them.
+    attendee: { attendeeId: q.attendeeId, userId: q.userId },
+    party: undefined,
+    ownAttendeeId: undefined,
+  };
+};
+
+export const forgetContext = (q: BookingContextQuery): void => {
+  catalogOfSession.delete(sessionKeyOf(q));
+};
+
+export const bookingContextReader = (
+  service: EventlyService,
+  client: DynamoDBDocumentClient,
+  table: string,
+) => {
+  const { organization, member, session, event, attendee, party, attendeeUnique } = service.entities;
+
+  return async (q: BookingContextQuery): Promise<BookingContext> => {
+    const sessionKey = sessionKeyOf(q);
+    const knownEventId = eventOfSession.get(sessionKey);
+    const keys = [
+      keyOf(organization.get({ orgId: q.orgId }).params()),
+      keyOf(member.get({ orgId: q.orgId, userId: q.userId }).params()),
+      keyOf(session.get({ orgId: q.orgId, sessionId: q.sessionId }).params()),
+      ...(knownEventId ? [keyOf(event.get({ orgId: q.orgId, eventId: knownEventId }).params())] : []),
+      ...(q.attendeeId ? [keyOf(attendee.get({ orgId: q.orgId, attendeeId: q.attendeeId }).params())] : []),
+      ...(q.partyId
+        ? [
+            keyOf(party.get({ orgId: q.orgId, partyId: q.partyId }).params()),
+            keyOf(attendeeUnique.get({ orgId: q.orgId, field: 'userId', value: q.userId }).params()),
+          ]
+        : []),
+    ];
+    const items = await batchGet(client, table, keys, { consistent: true });
+    const parse = <T>(entity: ParsingEntity, name: string) => parsedItemOf<T>(items, entity, name);
+    const org = parse<{ status: 'active' | 'deleting' }>(organization, 'organization');
+    const m = parse<NonNullable<BookingContext['member']>>(member, 'member');
+    const s = parse<SessionItem>(session, 'session');
+    let e = parse<EventItem>(event, 'event');
+    if (s && s.eventId !== knownEventId) {
+      eventOfSession.set(sessionKey, s.eventId);
+      e = (await event.get({ orgId: q.orgId, eventId: s.eventId }).go({ consistent: true })).data as
+        | EventItem
+        | undefined;
+    }
+    const a = parse<{ attendeeId: string; userId?: string }>(attendee, 'attendee');
+    const p = parse<{
+      orgId: string;
+      partyId: string;
+      name: string;
+      leaderId?: string;
+      memberIds: string[];
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    }>(party, 'party');
+    const own = parse<{ attendeeId: string }>(attendeeUnique, 'attendeeUnique');
+    const ctx: BookingContext = {
+      orgStatus: org?.status,
+      member: m ? { role: m.role, status: m.status } : undefined,
+      session: s ? toSession(s) : undefined,
+      event: e ? toEvent(e) : undefined,
+      attendee: a ? { attendeeId: a.attendeeId, userId: a.userId ?? null } : undefined,
+      party: p ? { ...p, leaderId: p.leaderId ?? null } : undefined,
+      ownAttendeeId: own?.attendeeId,
+    };
+    rememberRead(q, ctx);
+    return ctx;
+  };
+};

@@ -1,0 +1,50 @@
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+
+/**
+ * Deletes up to `limit` of the booking records of one session: each booking with its history,
+ * then seats, audit records and outbox items. Returns how many it deleted; fewer than `limit`
+ * means none are left. Bookings go last among their own records, so a purge that stops half-way
+ * still finds the history of the bookings it has not deleted yet.
+ */
+export const purgeSessionBookings = async (
+  service: EventlyService,
+  orgId: string,
+  sessionId: string,
+  limit: number,
+): Promise<number> => {
+  const { booking, bookingHistory, bookingSeat, audit, outbox } = service.entities;
+  const key = { orgId, sessionId };
+  let deleted = 0;
+  const { data: bookings } = await booking.query.bySession(key).go({ limit, attributes: ['bookingId'] });
+  for (const { bookingId } of bookings) {
+    const { data: history } = await bookingHistory.query
+      .byBooking({ ...key, bookingId })
+      .go({ pages: 'all' });
+    if (history.length > 0) await bookingHistory.delete(history).go();
+    await booking.delete({ ...key, bookingId }).go();
+    deleted += history.length + 1;
+  }
+  // Each kind is listed then deleted by its own key shape; ElectroDB's types do not unify them.
+  const kinds: Array<(left: number) => Promise<number>> = [
+    async (left) => {
+      const { data } = await bookingSeat.query.bySession(key).go({ limit: left });
+      if (data.length > 0) await bookingSeat.delete(data).go();
+      return data.length;
+    },
+    async (left) => {
+      const { data } = await audit.query.bySession(key).go({ limit: left });
+      if (data.length > 0) await audit.delete(data).go();
+      return data.length;
+    },
+    async (left) => {
+      const { data } = await outbox.query.bySession(key).go({ limit: left });
+      if (data.length > 0) await outbox.delete(data).go();
+      return data.length;
+    },
+  ];
+  for (const purge of kinds) {
+    if (deleted >= limit) return deleted;
+    deleted += await purge(limit - deleted);
+  }
+  return deleted;
+};

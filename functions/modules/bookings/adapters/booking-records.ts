@@ -1,0 +1,154 @@
+import {
+  notificationMessageId,
+  notificationRecord,
+  type TxEntities,
+} from '../../notifications/adapters/notification-records.js';
+import type { NotificationRef } from '../../notifications/domain/model.js';
+import type { Booking, BookingStatus } from '../domain/model.js';
+import type { StepNotification } from '../domain/ports.js';
+
+/**
+ * The history, audit and outbox items every booking change writes in its own transaction
+ * (invariant 7: a state change and its records commit together).
+ */
+
+export interface BookingStep {
+  booking: Booking;
+  from: BookingStatus | null;
+  by: string;
+  reason: string;
+  /** Instead of the `booking.${status}` notification. */
+  notification?: StepNotification | undefined;
+}
+
+const sessionOf = (b: Booking) => ({ orgId: b.orgId, sessionId: b.sessionId });
+const recordId = (b: Booking) => `${b.bookingId}#${b.status}`;
+const summary = (b: Booking) => ({
+  bookingId: b.bookingId,
+  attendeeId: b.attendeeId,
+  partyId: b.partyId,
+  seats: b.seats,
+  seatLabels: b.seatLabels,
+  status: b.status,
+});
+
+/** Where the notification of a booking's current step is stored, known without reading it. */
+export const stepNotificationRef = (b: Booking): NotificationRef => ({
+  ...sessionOf(b),
+  at: b.updatedAt,
+  messageId: notificationMessageId(recordId(b)),
+});
+
+export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason, notification }: BookingStep) => {
+  const at = b.updatedAt;
+  return [
+    tx.bookingHistory
+      .create({
+        ...sessionOf(b),
+        bookingId: b.bookingId,
+        at,
+        ...(from ? { from } : {}),
+        to: b.status,
+        by,
+        reason,
+      })
+      .commit(),
+    tx.audit
+      .create({
+        ...sessionOf(b),
+        recordId: recordId(b),
+        at,
+        action: `booking.${b.status}`,
+        actor: by,
+        targetType: 'booking',
+        targetId: b.bookingId,
+        details: JSON.stringify({ from, ...summary(b), reason }),
+      })
+      .commit(),
+    notificationRecord(tx, {
+      ...sessionOf(b),
+      key: recordId(b),
+      at,
+      type: notification?.type ?? `booking.${b.status}`,
+      recipientId: (b.attendeeId ?? b.partyId) as string,
+      userId: b.userId,
+      payload: {
+        ...summary(b),
+        eventId: b.eventId,
+        holdExpiresAt: b.holdExpiresAt,
+        reason,
+        ...notification?.details,
+      },
+    }),
+  ];
+};
+
+export interface CapacityRelease {
+  orgId: string;
+  sessionId: string;
+  at: string;
+  /** Stable per change (the item's messageId is `capacity-released#${key}`). */
+  key: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * What the waitlist consumes: places of this session may be offered (they became available
+ * again, the capacity was raised, or the waiting line changed while places were free).
+ */
+export const sessionCapacityReleased = (tx: TxEntities, r: CapacityRelease) =>
+  tx.outbox
+    .create({
+      orgId: r.orgId,
+      sessionId: r.sessionId,
+      messageId: `capacity-released#${r.key}`,
+      at: r.at,
+      kind: 'domain-event',
+      type: 'capacity.released',
+      status: 'pending',
+      attempts: 0,
+      payload: JSON.stringify(r.payload),
+    })
+    .commit();
+
+/** Places of this booking became available again. */
+export const capacityReleased = (tx: TxEntities, b: Booking) =>
+  sessionCapacityReleased(tx, {
+    ...sessionOf(b),
+    at: b.updatedAt,
+    key: recordId(b),
+    payload: { seats: b.seats, seatLabels: b.seatLabels, bookingId: b.bookingId },
+  });
+
+/**
+ * The "about to expire" notification of a held booking (or waitlist offer), stored at its
+ * reminder time so that writing it twice finds the first one: a redelivered reminder sends once.
+ */
+export const holdReminder = (tx: TxEntities, b: Booking, remindAt: string) => {
+  const key = `${b.bookingId}#hold-expiring`;
+  return {
+    ref: { ...sessionOf(b), at: remindAt, messageId: notificationMessageId(key) },
+    item: notificationRecord(tx, {
+      ...sessionOf(b),
+      key,
+      at: remindAt,
+      type: b.waitlistEntryId ? 'waitlist.offer_expiring' : 'booking.hold_expiring',
+      recipientId: (b.attendeeId ?? b.partyId) as string,
+      userId: b.userId,
+      payload: { ...summary(b), eventId: b.eventId, holdExpiresAt: b.holdExpiresAt },
+    }),
+  };
+};
+
+/**
+ * A booking or an offer planned on this version of the session: the session must still take
+ * bookings and be unchanged (a cancellation, a delete mark or new seating makes the write stale).
+ */
+export const sessionUnchanged = (tx: TxEntities, key: { orgId: string; sessionId: string }, readAt: string) =>
+  tx.session
+    .check(key)
+    .where(
+      ({ status, deleting, updatedAt }, { eq }) =>
+        `${eq(status, 'scheduled')} AND ${eq(deleting, false)} AND ${eq(updatedAt, readAt)}`,
+    )
+    .commit();

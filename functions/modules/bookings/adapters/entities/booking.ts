@@ -1,0 +1,108 @@
+import { Entity } from 'electrodb';
+import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+
+/** Held bookings are spread over this many due-hold partitions, so no deadline burst is one hot key. */
+export const dueHoldShards = 16;
+
+/** The value of an index-only attribute that keeps the item out of its sparse index. */
+export const unlisted = 'none';
+
+/**
+ * A booking. Every state change rewrites the whole item (a conditional put), so the sparse indexes
+ * below appear and disappear with the state they describe.
+ *
+ * Key templates:
+ * - table: pk `${orgId}#session#${sessionId}#bookings`  sk `${bookingId}` (a session's bookings)
+ * - gsi1:  pk `user#${userId}#bookings`                 sk `${createdAt}#${bookingId}`
+ *   Only when the holder is linked to a user. Never `user#${userId}` alone: that partition holds
+ *   the user's memberships (member.ts), and the two lists must not mix.
+ * - gsi2:  pk `${orgId}#holder#${holderId}#bookings`    sk `${createdAt}#${bookingId}`
+ *   `holderId` is the attendee's or the party's id: an attendee's (or party's) bookings.
+ * - gsi3:  pk `holds#due#${dueShard}`                   sk `${dueAt}#${bookingId}` (dueAt = holdExpiresAt)
+ *   Only while `held`: what the sweeper walks to release holds whose schedule was missed. Not led
+ *   by an org id because the sweeper serves every organization; `dueShard` (a hash of the booking
+ *   id, 00..15) spreads the writes of held bookings over 16 partitions.
+ */
+export const bookingEntity = new Entity({
+  model: { ...entityBase, entity: 'booking' },
+  attributes: {
+    orgId: { type: 'string', required: true, readOnly: true },
+    sessionId: { type: 'string', required: true, readOnly: true },
+    eventId: { type: 'string', required: true, readOnly: true },
+    bookingId: { type: 'string', required: true, readOnly: true },
+    attendeeId: { type: 'string', readOnly: true },
+    partyId: { type: 'string', readOnly: true },
+    holderId: { type: 'string', required: true, readOnly: true },
+    seats: { type: 'number', required: true },
+    seatLabels: { type: 'list', items: { type: 'string' }, required: true },
+    status: { type: ['held', 'confirmed', 'cancelled', 'expired'] as const, required: true },
+    paymentStatus: { type: ['none', 'pending', 'paid', 'refunded'] as const, required: true },
+    holdExpiresAt: { type: 'string' },
+    dueShard: { type: 'string', required: true, readOnly: true },
+    /**
+     * Index-only copies that are always present (ElectroDB requires every composite of an index
+     * with a condition): the deadline while held, the owning user; `none` keeps them out of the index.
+     */
+    dueAt: { type: 'string', required: true },
+    listedUser: { type: 'string', required: true, readOnly: true },
+    bookedBy: { type: 'string', required: true, readOnly: true },
+    userId: { type: 'string' },
+    /** A waitlist offer's entry id (the entry moves with the booking's state). */
+    waitlistEntryId: { type: 'string', readOnly: true },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    updatedAt: { type: 'string', required: true },
+  },
+  indexes: {
+    bySession: {
+      pk: {
+        field: 'pk',
+        composite: ['orgId', 'sessionId'],
+        template: '${orgId}#session#${sessionId}#bookings',
+        casing: 'none',
+      },
+      sk: { field: 'sk', composite: ['bookingId'], template: '${bookingId}', casing: 'none' },
+    },
+    byUser: {
+      index: 'gsi1',
+      condition: (a) => a.listedUser !== unlisted,
+      pk: {
+        field: 'gsi1pk',
+        composite: ['listedUser'],
+        template: 'user#${listedUser}#bookings',
+        casing: 'none',
+      },
+      sk: {
+        field: 'gsi1sk',
+        composite: ['createdAt', 'bookingId'],
+        template: '${createdAt}#${bookingId}',
+        casing: 'none',
+      },
+    },
+    byHolder: {
+      index: 'gsi2',
+      pk: {
+        field: 'gsi2pk',
+        composite: ['orgId', 'holderId'],
+        template: '${orgId}#holder#${holderId}#bookings',
+        casing: 'none',
+      },
+      sk: {
+        field: 'gsi2sk',
+        composite: ['createdAt', 'bookingId'],
+        template: '${createdAt}#${bookingId}',
+        casing: 'none',
+      },
+    },
+    byDue: {
+      index: 'gsi3',
+      condition: (a) => a.dueAt !== unlisted,
+      pk: { field: 'gsi3pk', composite: ['dueShard'], template: 'holds#due#${dueShard}', casing: 'none' },
+      sk: {
+        field: 'gsi3sk',
+        composite: ['dueAt', 'bookingId'],
+        template: '${dueAt}#${bookingId}',
+        casing: 'none',
+      },
+    },
+  },
+});

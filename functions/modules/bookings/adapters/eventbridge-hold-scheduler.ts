@@ -1,0 +1,102 @@
+import {
+  ActionAfterCompletion,
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  FlexibleTimeWindowMode,
+  ResourceNotFoundException,
+  type SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import type { HoldExpiry } from '../domain/model.js';
+import type { HoldScheduler } from '../domain/ports.js';
+import {
+  holdExpireMessage,
+  holdReminderScheduleName,
+  holdRemindMessage,
+  holdScheduleName,
+} from './hold-schedule.js';
+
+export interface EventBridgeHoldSchedulerConfig {
+  /** The stack's schedule group (SCHEDULE_GROUP_NAME). */
+  groupName: string | undefined;
+  /** The role Scheduler assumes to deliver (SCHEDULER_ROLE_ARN); it may send to the holds queue only. */
+  roleArn: string | undefined;
+  /** The holds queue (HOLDS_QUEUE_ARN). */
+  queueArn: string | undefined;
+}
+
+/** `at()` takes UTC wall-clock time to the second, without zone or fraction. */
+export const atExpression = (iso: string): string => {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) throw new Error(`not a date-time: ${iso}`);
+  // Rounded up: a schedule that fires early only makes the consumer wait for the deadline.
+  const seconds = new Date(Math.ceil(at.getTime() / 1000) * 1000);
+  return `at(${seconds.toISOString().slice(0, 19)})`;
+};
+
+const required = (config: EventBridgeHoldSchedulerConfig) => {
+  const { groupName, roleArn, queueArn } = config;
+  // Only functions granted scheduling get these; the others never call the port.
+  if (!groupName || !roleArn || !queueArn)
+    throw new Error(
+      'hold scheduling is not configured (SCHEDULE_GROUP_NAME, SCHEDULER_ROLE_ARN, HOLDS_QUEUE_ARN)',
+    );
+  return { groupName, roleArn, queueArn };
+};
+
+/** Creates a one-off schedule; a name already taken is the same hold's schedule, made before. */
+const createOneOff = async (
+  client: SchedulerClient,
+  config: EventBridgeHoldSchedulerConfig,
+  name: string,
+  at: string,
+  message: object,
+): Promise<void> => {
+  const { groupName, roleArn, queueArn } = required(config);
+  try {
+    await client.send(
+      new CreateScheduleCommand({
+        Name: name,
+        GroupName: groupName,
+        ScheduleExpression: atExpression(at),
+        ScheduleExpressionTimezone: 'UTC',
+        FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
+        ActionAfterCompletion: ActionAfterCompletion.DELETE,
+        Target: { Arn: queueArn, RoleArn: roleArn, Input: JSON.stringify(message) },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConflictException)) throw error;
+  }
+};
+
+/**
+ * Hold expiries (and their reminders) as one-off EventBridge Scheduler schedules that deliver to the holds queue and
+ * delete themselves after firing. Both calls are idempotent: a name already taken is the same
+ * booking's schedule, and a missing one has fired or was never made.
+ */
+export const eventBridgeHoldScheduler = (
+  client: SchedulerClient,
+  config: EventBridgeHoldSchedulerConfig,
+): HoldScheduler => ({
+  scheduleExpiry: (expiry: HoldExpiry) =>
+    createOneOff(client, config, holdScheduleName(expiry), expiry.at, holdExpireMessage(expiry)),
+
+  scheduleReminder: (reminder: HoldExpiry) =>
+    createOneOff(
+      client,
+      config,
+      holdReminderScheduleName(reminder),
+      reminder.at,
+      holdRemindMessage(reminder),
+    ),
+
+  async cancelExpiry(ref) {
+    const { groupName } = required(config);
+    try {
+      await client.send(new DeleteScheduleCommand({ Name: holdScheduleName(ref), GroupName: groupName }));
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+  },
+});

@@ -1,0 +1,54 @@
+import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { cancellationItem } from '../../catalog/adapters/session-items.js';
+import type { Session } from '../../catalog/domain/session.js';
+import type { SessionStore } from '../../catalog/domain/session-ports.js';
+
+type Writes = Pick<SessionStore, 'cancel' | 'completeCancellation'>;
+
+/** Single-item conditional writes: a lost condition means someone else already did it (or the item is gone). */
+const unlessAlreadyDone = async (write: () => Promise<unknown>): Promise<void> => {
+  try {
+    await write();
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+  }
+};
+
+/** The session writes of a cancellation: scheduled -> cancelled, then the mark that it is complete. */
+export const sessionCancellationWrites = (
+  service: EventlyService,
+  get: (orgId: string, sessionId: string) => Promise<Session | undefined>,
+): Writes => {
+  const { session } = service.entities;
+  return {
+    async cancel(orgId, sessionId, cancellation) {
+      await unlessAlreadyDone(() =>
+        session
+          .patch({ orgId, sessionId })
+          .set({ status: 'cancelled', ...cancellationItem(cancellation), updatedAt: cancellation.at })
+          .where(({ status, deleting }, { eq }) => `${eq(status, 'scheduled')} AND ${eq(deleting, false)}`)
+          .go(),
+      );
+      const stored = await get(orgId, sessionId);
+      if (!stored) throw notFound('session');
+      if (stored.status !== 'cancelled') {
+        throw new DomainError('SESSION_DELETING', 'the session is being deleted');
+      }
+      return stored;
+    },
+
+    completeCancellation: (orgId, sessionId, at) =>
+      unlessAlreadyDone(() =>
+        session
+          .patch({ orgId, sessionId })
+          .set({ cancelCompletedAt: at })
+          .where(
+            ({ status, cancelCompletedAt }, { eq, notExists }) =>
+              `${eq(status, 'cancelled')} AND ${notExists(cancelCompletedAt)}`,
+          )
+          .go(),
+      ),
+  };
+};

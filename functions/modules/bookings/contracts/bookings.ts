@@ -1,0 +1,129 @@
+import { eventIdSchema, isoDateTime, orgIdSchema, orgParams } from '../../../kernel/contracts/common.js';
+import * as z from '../../../kernel/contracts/zod.js';
+import { sessionIdSchema, sessionParams } from '../../catalog/contracts/sessions.js';
+import { attendeeIdSchema } from '../../people/contracts/attendees.js';
+import { partyIdSchema } from '../../people/contracts/parties.js';
+
+export const bookingIdSchema = z
+  .string()
+  .regex(/^bkg_[0-9a-z]{20}$/, 'must be a booking id (bkg_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'bkg_5e6f7g8h9j0k1a2b3c4d' });
+
+export const bookingParams = sessionParams.extend({ bookingId: bookingIdSchema });
+export const attendeeBookingsParams = orgParams.extend({ attendeeId: attendeeIdSchema });
+
+/** Long enough for a table place: a table name of up to 40 characters, a dash and a number. */
+const seatLabel = z.string().min(1).max(48).openapi({ example: 'A5' });
+
+export const bookBody = z
+  .strictObject({
+    attendeeId: attendeeIdSchema
+      .optional()
+      .openapi({ description: 'Book for this attendee (or give partyId)' }),
+    partyId: partyIdSchema.optional().openapi({ description: 'Book for this party (or give attendeeId)' }),
+    seats: z.number().int().min(1).max(10).optional().openapi({
+      description:
+        "How many seats; at most the event's maxSeatsPerBooking. Default: 1, or the party's member count",
+      example: 2,
+    }),
+    seatLabels: z
+      .array(seatLabel)
+      .min(1)
+      .max(10)
+      .optional()
+      .openapi({
+        description:
+          'Seated and table sessions: the seats (or table places, `Table 1-3`) wanted, as many as `seats`. Default: the lowest free seats; at tables, one table when one has room, else as few tables as possible',
+        example: ['A5', 'A6'],
+      }),
+    joinWaitlistIfFull: z.boolean().optional().openapi({
+      description:
+        'When the session has no places for this booking (full, or people already wait for it): join its waitlist with the same holder and party size instead, answered 202 `{ waitlistEntry }`. Without it such a booking answers 409 CAPACITY_EXHAUSTED',
+      example: false,
+    }),
+  })
+  .refine((b) => (b.attendeeId === undefined) !== (b.partyId === undefined), {
+    message: 'give exactly one of attendeeId and partyId',
+    path: ['attendeeId'],
+  })
+  .openapi('Book', {
+    description:
+      'Signed-in users book for the attendee linked to them (or a party they lead); front-of-house staff for anyone of the organization',
+  });
+
+const statusSchema = z.enum(['held', 'confirmed', 'cancelled', 'expired']).openapi('BookingStatus');
+
+export const bookingSchema = z
+  .object({
+    orgId: orgIdSchema,
+    sessionId: sessionIdSchema,
+    eventId: eventIdSchema,
+    bookingId: bookingIdSchema,
+    attendeeId: attendeeIdSchema.nullable(),
+    partyId: partyIdSchema.nullable(),
+    seats: z.number().int().openapi({ example: 2 }),
+    seatLabels: z.array(z.string()).openapi({
+      description:
+        'Seated and table sessions: the allocated seats or table places (`${table}-${n}`), in order',
+    }),
+    status: statusSchema,
+    paymentStatus: z.enum(['none', 'pending', 'paid', 'refunded']),
+    holdExpiresAt: isoDateTime.nullable().openapi({ description: 'While held: when the hold lapses' }),
+    bookedBy: z.string().openapi({ description: 'The user who made the booking', example: 'user-ada' }),
+    userId: z.string().nullable().openapi({ description: 'The user the booking belongs to' }),
+    waitlistEntryId: z
+      .string()
+      .nullable()
+      .openapi({ description: "A waitlist offer's entry (the offer is this held booking); else null" }),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .openapi('Booking');
+
+export const bookingDetailSchema = bookingSchema
+  .extend({
+    seatStates: z.array(z.object({ label: z.string(), state: z.enum(['held', 'confirmed']) })),
+    tables: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: 'Table sessions: the tables the booking sits at', example: ['Table 1'] }),
+    history: z.array(
+      z.object({
+        at: isoDateTime,
+        from: statusSchema.nullable(),
+        to: statusSchema,
+        by: z.string(),
+        reason: z.string(),
+      }),
+    ),
+  })
+  .openapi('BookingDetail');
+
+export const sessionAvailabilitySchema = z
+  .object({
+    orgId: orgIdSchema,
+    sessionId: sessionIdSchema,
+    capacity: z.number().int().openapi({ example: 10 }),
+    available: z.number().int().openapi({ example: 7 }),
+    held: z.number().int().openapi({ example: 1 }),
+    confirmed: z.number().int().openapi({ example: 2 }),
+    seats: z
+      .array(z.object({ label: z.string(), state: z.enum(['free', 'held', 'confirmed']) }))
+      .nullable()
+      .openapi({
+        description: 'Seated and table sessions: every seat (or table place) in order with its state',
+      }),
+    tables: z
+      .array(
+        z.object({
+          name: z.string().openapi({ example: 'Table 1' }),
+          capacity: z.number().int().openapi({ example: 8 }),
+          free: z.number().int().openapi({ example: 3 }),
+        }),
+      )
+      .nullable()
+      .openapi({ description: 'Table sessions: each table with its free places' }),
+  })
+  .openapi('SessionAvailability', { description: 'capacity = available + held + confirmed' });
+
+export type BookBody = z.infer<typeof bookBody>;

@@ -1,0 +1,45 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import { type Action, isAllowed } from '../../../kernel/domain/permissions.js';
+import type { Principal } from '../../../kernel/domain/types.js';
+import type { Booking } from './model.js';
+
+/**
+ * Who acts on bookings: staff (an active member whose role allows the action) act for anyone of
+ * the organization; everyone else, member or not, acts only on their own bookings, through the
+ * attendee linked to their user. Things that are not the caller's answer NOT_FOUND, so their ids
+ * cannot be probed.
+ */
+export type Booker = { kind: 'staff' } | { kind: 'self'; sub: string };
+
+export const bookingNotFound = () => notFound('booking');
+
+export const staffOr = (
+  member: { role: Parameters<typeof isAllowed>[0]; status: string } | undefined,
+  principal: Principal,
+  action: Action,
+): Booker =>
+  member?.status === 'active' && isAllowed(member.role, action)
+    ? { kind: 'staff' }
+    : { kind: 'self', sub: principal.sub };
+
+export const assertOrgOpen = (status: 'active' | 'deleting' | undefined): void => {
+  if (!status) throw notFound('organization');
+  if (status === 'deleting')
+    throw new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted');
+};
+
+/** The booker of an org-scoped booking request (two reads: the organization and the caller's membership). */
+export const bookerIn = async (
+  deps: Deps,
+  orgId: string,
+  principal: Principal,
+  action: Action,
+): Promise<Booker> => {
+  const [org, member] = await Promise.all([deps.orgs.get(orgId), deps.members.get(orgId, principal.sub)]);
+  assertOrgOpen(org?.status);
+  return staffOr(member, principal, action);
+};
+
+export const mayAccess = (booker: Booker, booking: Pick<Booking, 'userId'>): boolean =>
+  booker.kind === 'staff' || booking.userId === booker.sub;

@@ -1,0 +1,149 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, forbidden } from '../../../kernel/domain/errors.js';
+import type { Principal } from '../../../kernel/domain/types.js';
+import { requeuePositionFor } from '../../waitlist/domain/waitlist-requeue.js';
+import { bookerIn, bookingNotFound, mayAccess } from './bookings-access.js';
+import { type Booking, type BookingRef, type BookingStatus, systemActor } from './model.js';
+
+/**
+ * Booking state changes after the booking: confirm (held -> confirmed), cancel (held or confirmed
+ * -> cancelled) and hold expiry (held -> expired). Each is one transaction conditional on the state
+ * it was decided from; when that state moved meanwhile, the booking is read again to say why.
+ */
+
+const wrongState = (b: Booking, wanted: string) =>
+  new DomainError('INVALID_TRANSITION', `the booking is ${b.status}; it cannot be ${wanted}`, {
+    currentStatus: b.status,
+  });
+
+const holdExpired = (b: Booking) =>
+  new DomainError('HOLD_EXPIRED', `the hold ran out at ${b.holdExpiresAt}`, {
+    currentStatus: b.status,
+    holdExpiresAt: b.holdExpiresAt,
+  });
+
+const moved = (b: Booking, status: BookingStatus, at: string, paymentStatus = b.paymentStatus): Booking => ({
+  ...b,
+  status,
+  paymentStatus,
+  holdExpiresAt: status === 'held' ? b.holdExpiresAt : null,
+  updatedAt: at,
+});
+
+/** The booking cancelled at `at`: a pending payment is dropped, a paid one stays for the refund flow. */
+export const asCancelled = (b: Booking, at: string): Booking =>
+  moved(b, 'cancelled', at, b.paymentStatus === 'pending' ? 'none' : b.paymentStatus);
+
+const readOwn = async (deps: Deps, principal: Principal, ref: BookingRef, action: 'booking.manage') => {
+  const booker = await bookerIn(deps, ref.orgId, principal, action);
+  const booking = await deps.bookings.get(ref);
+  if (!booking || !mayAccess(booker, booking)) throw bookingNotFound();
+  return { booker, booking };
+};
+
+const isPast = (deadline: string | null, now: Date) =>
+  deadline !== null && Date.parse(deadline) <= now.getTime();
+
+/**
+ * held -> confirmed while the hold runs (staff, or the payment flow through `confirmHeld`).
+ * Confirming a confirmed booking answers it as it is, so a retried payment has one effect.
+ */
+export const confirmHeld = async (deps: Deps, ref: BookingRef, by: string): Promise<Booking> => {
+  for (;;) {
+    const booking = await deps.bookings.get(ref);
+    if (!booking) throw bookingNotFound();
+    if (booking.status === 'confirmed') return booking;
+    if (booking.status !== 'held') throw wrongState(booking, 'confirmed');
+    const now = deps.clock.now();
+    if (isPast(booking.holdExpiresAt, now)) throw holdExpired(booking);
+    // A hold waits for payment; a free event's waitlist offer is held with nothing to pay.
+    const paid = booking.paymentStatus === 'pending' ? 'paid' : booking.paymentStatus;
+    const next = moved(booking, 'confirmed', now.toISOString(), paid);
+    const result = await deps.bookings.transition({
+      current: booking,
+      next,
+      by,
+      reason: 'confirmed',
+      deadline: 'running',
+    });
+    if (result === 'done') {
+      await deps.holdScheduler.cancelExpiry(ref);
+      return next;
+    }
+  }
+};
+
+export const confirmBooking = async (deps: Deps, principal: Principal, ref: BookingRef): Promise<Booking> => {
+  // Attendees confirm by paying: the payment flow calls `confirmHeld` itself.
+  const booker = await bookerIn(deps, ref.orgId, principal, 'booking.manage');
+  if (booker.kind !== 'staff') throw forbidden('booking.manage');
+  return confirmHeld(deps, ref, principal.sub);
+};
+
+/**
+ * held or confirmed -> cancelled, releasing seats and places. Attendees may cancel their own until
+ * the event's cancel cutoff before the session starts; staff at any time.
+ */
+export const cancelBooking = async (deps: Deps, principal: Principal, ref: BookingRef): Promise<Booking> => {
+  const own = await readOwn(deps, principal, ref, 'booking.manage');
+  const { booker } = own;
+  let { booking } = own;
+  for (;;) {
+    if (booking.status !== 'held' && booking.status !== 'confirmed') throw wrongState(booking, 'cancelled');
+    const now = deps.clock.now();
+    if (booker.kind === 'self') {
+      const [session, event] = await Promise.all([
+        deps.sessions.get(ref.orgId, ref.sessionId),
+        deps.events.get(ref.orgId, booking.eventId),
+      ]);
+      const cutoffMinutes = event?.settings.cancelCutoffMinutes ?? 0;
+      const cutoff = session
+        ? Date.parse(session.startsAt) - cutoffMinutes * 60_000
+        : Number.POSITIVE_INFINITY;
+      if (now.getTime() > cutoff) {
+        throw new DomainError(
+          'CANCEL_CUTOFF_PASSED',
+          `bookings can be cancelled until ${cutoffMinutes} minutes before the session starts; ask the organizer`,
+          { currentStatus: booking.status, cutoffAt: new Date(cutoff).toISOString() },
+        );
+      }
+    }
+    const next = asCancelled(booking, now.toISOString());
+    const reason = booker.kind === 'staff' ? 'cancelled by staff' : 'cancelled by the attendee';
+    const result = await deps.bookings.transition({ current: booking, next, by: principal.sub, reason });
+    if (result === 'done') {
+      if (booking.status === 'held') await deps.holdScheduler.cancelExpiry(ref);
+      return next;
+    }
+    const again = await deps.bookings.get(ref);
+    if (!again) throw bookingNotFound();
+    booking = again;
+  }
+};
+
+/**
+ * Releases a hold only while it is still held and past its deadline (both checked again in the
+ * transaction), so a schedule and the sweeper racing for it have one effect.
+ */
+export const expireHold = async (
+  deps: Deps,
+  ref: BookingRef,
+  now: Date,
+): Promise<'expired' | 'not-held' | 'not-due'> => {
+  for (;;) {
+    const booking = await deps.bookings.get(ref);
+    if (booking?.status !== 'held') return 'not-held';
+    if (!isPast(booking.holdExpiresAt, now)) return 'not-due';
+    const next = moved(booking, 'expired', now.toISOString(), 'none');
+    const requeuePosition = await requeuePositionFor(deps, booking);
+    const result = await deps.bookings.transition({
+      current: booking,
+      next,
+      by: systemActor,
+      reason: booking.waitlistEntryId ? 'waitlist offer expired' : 'hold expired',
+      deadline: 'passed',
+      ...(requeuePosition === undefined ? {} : { requeuePosition }),
+    });
+    if (result === 'done') return 'expired';
+  }
+};

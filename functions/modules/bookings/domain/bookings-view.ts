@@ -1,0 +1,122 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { notFound } from '../../../kernel/domain/errors.js';
+import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
+import type { SessionTable } from '../../catalog/domain/session.js';
+import { placeLabels, tableOf } from '../../catalog/domain/sessions-seating.js';
+import { authorize } from '../../organizations/domain/access.js';
+import { bookerIn, bookingNotFound, mayAccess } from './bookings-access.js';
+import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, SeatState } from './model.js';
+
+/** Reads of bookings: one booking with its seats and history, lists, and a session's availability. */
+
+export interface BookingDetail extends Booking {
+  seatStates: { label: string; state: Exclude<SeatState, 'free'> }[];
+  /** Table sessions: the tables the booking sits at, in table order; null otherwise. */
+  tables: string[] | null;
+  history: BookingHistoryEntry[];
+}
+
+export const getBooking = async (
+  deps: Deps,
+  principal: Principal,
+  ref: BookingRef,
+): Promise<BookingDetail> => {
+  const booker = await bookerIn(deps, ref.orgId, principal, 'booking.read');
+  const booking = await deps.bookings.get(ref);
+  if (!booking || !mayAccess(booker, booking)) throw bookingNotFound();
+  const [history, session] = await Promise.all([
+    deps.bookings.history(ref),
+    deps.sessions.get(ref.orgId, ref.sessionId),
+  ]);
+  const state = booking.status === 'held' ? 'held' : 'confirmed';
+  const live = booking.status === 'held' || booking.status === 'confirmed';
+  return {
+    ...booking,
+    seatStates: live ? booking.seatLabels.map((label) => ({ label, state })) : [],
+    tables: session?.seating.mode === 'tables' ? [...new Set(booking.seatLabels.map(tableOf))] : null,
+    history,
+  };
+};
+
+/** Staff: every booking of a session. */
+export const listSessionBookings = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  sessionId: string,
+  page: PageRequest,
+): Promise<Page<Booking>> => {
+  await authorize(deps, orgId, principal, 'booking.read');
+  if (!(await deps.sessions.get(orgId, sessionId))) throw notFound('session');
+  return deps.bookings.listBySession(orgId, sessionId, page);
+};
+
+/** Staff, or the attendee linked to the caller: an attendee's bookings, newest first. */
+export const listAttendeeBookings = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  attendeeId: string,
+  page: PageRequest,
+): Promise<Page<Booking>> => {
+  const booker = await bookerIn(deps, orgId, principal, 'booking.read');
+  const attendee = await deps.attendees.get(orgId, attendeeId);
+  if (!attendee || (booker.kind === 'self' && attendee.userId !== booker.sub)) throw notFound('attendee');
+  return deps.bookings.listByHolder(orgId, attendeeId, page);
+};
+
+/** The caller's bookings across organizations, newest first. */
+export const listMyBookings = (deps: Deps, principal: Principal, page: PageRequest): Promise<Page<Booking>> =>
+  deps.bookings.listByUser(principal.sub, page);
+
+export interface Availability {
+  orgId: string;
+  sessionId: string;
+  capacity: number;
+  available: number;
+  held: number;
+  confirmed: number;
+  /** Seated and table sessions: every seat (or table place) in order with its state; null otherwise. */
+  seats: { label: string; state: SeatState }[] | null;
+  /** Table sessions: each table with its free places; null otherwise. */
+  tables: { name: string; capacity: number; free: number }[] | null;
+}
+
+const seatMapOf = (labels: readonly string[], booked: readonly BookedSeat[]) => {
+  const taken = new Map(booked.map((s) => [s.label, s.state]));
+  return labels.map((label) => ({ label, state: taken.get(label) ?? ('free' as const) }));
+};
+
+const freeAtTables = (
+  tables: readonly SessionTable[],
+  places: readonly { label: string; state: SeatState }[],
+) => {
+  const free = new Map<string, number>();
+  for (const p of places) {
+    if (p.state === 'free') free.set(tableOf(p.label), (free.get(tableOf(p.label)) ?? 0) + 1);
+  }
+  return tables.map((t) => ({ name: t.name, capacity: t.capacity, free: free.get(t.name) ?? 0 }));
+};
+
+/** Members of the organization, and attendees known to it (their apps pick seats from it). */
+export const getAvailability = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  sessionId: string,
+): Promise<Availability> => {
+  const booker = await bookerIn(deps, orgId, principal, 'session.read');
+  if (booker.kind === 'self' && !(await deps.attendees.findBy(orgId, 'userId', principal.sub))) {
+    throw notFound('organization');
+  }
+  const [session, counter] = await Promise.all([
+    deps.sessions.get(orgId, sessionId),
+    deps.sessions.getCounter(orgId, sessionId),
+  ]);
+  if (!session || !counter) throw notFound('session');
+  const places = placeLabels(session.seating);
+  const seats = places ? seatMapOf(places, await deps.bookings.bookedSeats(orgId, sessionId)) : null;
+  const { capacity, available, held, confirmed } = counter;
+  const tables = session.seating.mode === 'tables' ? freeAtTables(session.seating.tables, seats ?? []) : null;
+  return { orgId, sessionId, capacity, available, held, confirmed, seats, tables };
+};

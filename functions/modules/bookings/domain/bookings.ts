@@ -1,0 +1,222 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { newId } from '../../../kernel/domain/ids.js';
+import type { Principal } from '../../../kernel/domain/types.js';
+import { maxSeatsPerBookingLimit } from '../../catalog/domain/model.js';
+import { placeLabels } from '../../catalog/domain/sessions-seating.js';
+import { assertOrgOpen, type Booker, staffOr } from './bookings-access.js';
+import { capacityExhausted, chooseSeats } from './bookings-seats.js';
+import { scheduleHoldTimers } from './hold-timers.js';
+import type { Booking } from './model.js';
+import type { BookingContext } from './ports.js';
+
+export interface BookInput {
+  attendeeId?: string | undefined;
+  partyId?: string | undefined;
+  /** Default: 1, or the party's member count. */
+  seats?: number | undefined;
+  /** Seated and table sessions: the labels wanted, as many as `seats`. */
+  seatLabels?: string[] | undefined;
+  /** When the session is full (or people wait for it): join its waitlist instead (see bookOrJoin). */
+  joinWaitlistIfFull?: boolean | undefined;
+}
+
+const notBookable = (message: string, details: Record<string, unknown>) =>
+  new DomainError('NOT_BOOKABLE', message, details);
+
+/** The session must be live and not started, and its event published and live. */
+export const bookableParts = (ctx: BookingContext, now: Date) => {
+  const { session, event } = ctx;
+  if (!session) throw notFound('session');
+  if (session.deleting) throw new DomainError('SESSION_DELETING', 'the session is being deleted');
+  if (session.status !== 'scheduled') {
+    throw notBookable(`the session is ${session.status}; it takes no bookings`, {
+      currentStatus: session.status,
+    });
+  }
+  if (!event) throw notFound('event');
+  if (event.deleting) throw new DomainError('EVENT_DELETING', 'the event is being deleted');
+  if (event.status !== 'published') {
+    throw notBookable(`the event is ${event.status}; only published events take bookings`, {
+      currentStatus: event.status,
+    });
+  }
+  if (Date.parse(session.startsAt) <= now.getTime()) {
+    throw notBookable('the session has already started', { startsAt: session.startsAt });
+  }
+  return { session, event };
+};
+
+/** Whose booking it is, checked against what the caller may do; answers NOT_FOUND for others'. */
+export const holderOf = (
+  ctx: BookingContext,
+  booker: Booker,
+  input: Pick<BookInput, 'attendeeId' | 'partyId'>,
+) => {
+  if (input.partyId) {
+    const party = ctx.party;
+    const mine = booker.kind === 'staff' || (party?.leaderId != null && party.leaderId === ctx.ownAttendeeId);
+    if (!party || !mine) throw notFound('party');
+    if (party.memberIds.length === 0) {
+      throw validationFailed([{ field: 'partyId', message: 'the party has no members' }]);
+    }
+    return { attendeeId: null, partyId: party.partyId, party, defaultSeats: party.memberIds.length };
+  }
+  const attendee = ctx.attendee;
+  const mine = booker.kind === 'staff' || (attendee !== undefined && attendee.userId === booker.sub);
+  if (!attendee || !mine) throw notFound('attendee');
+  return { attendeeId: attendee.attendeeId, partyId: null, party: undefined, defaultSeats: 1, attendee };
+};
+
+const seatCount = (input: BookInput, defaultSeats: number, max: number): number => {
+  const seats = input.seats ?? defaultSeats;
+  const limit = Math.min(max, maxSeatsPerBookingLimit);
+  if (seats > limit) {
+    throw validationFailed([
+      { field: 'seats', message: `at most ${limit} seats per booking for this event` },
+    ]);
+  }
+  return seats;
+};
+
+/**
+ * Refusals that a remembered context cannot have caused (the counter and the seats are always
+ * current, and a busy engine is busy either way): answered as they are.
+ */
+const answeredAsIs = new Set(['CAPACITY_EXHAUSTED', 'SEAT_TAKEN', 'TEMPORARILY_UNAVAILABLE']);
+
+/**
+ * Books seats of a session for an attendee or a party: one read of everything it needs, then one
+ * transaction (counter, booking, seats, history, audit, outbox, and checks of the organization,
+ * event and holder). A self-service booking may skip the read: it books on what this container
+ * remembers, which the transaction checks, and on any refusal other than capacity or seats it
+ * forgets that and books again on a fresh read. Free events confirm at once; priced events hold
+ * the seats until payment or the hold's deadline, whose expiry is scheduled after the commit (the
+ * sweeper catches a schedule that failed to be made).
+ */
+export const book = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  sessionId: string,
+  input: BookInput,
+): Promise<Booking> => {
+  if ((input.attendeeId === undefined) === (input.partyId === undefined)) {
+    throw validationFailed([{ field: 'attendeeId', message: 'give exactly one of attendeeId and partyId' }]);
+  }
+  const query = {
+    orgId,
+    sessionId,
+    userId: principal.sub,
+    attendeeId: input.attendeeId,
+    partyId: input.partyId,
+  };
+  let remembered = deps.bookings.rememberedContext(query);
+  // One retry on a fresh read: the event may change between the read and the transaction.
+  let staleRetries = 1;
+  for (;;) {
+    const ctx = remembered ?? (await deps.bookings.context(query));
+    let booking: Booking;
+    try {
+      booking = await bookIn(deps, principal, ctx, input);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      if (remembered && !answeredAsIs.has(err.code)) {
+        deps.bookings.forgetContext(query);
+        remembered = undefined;
+        continue;
+      }
+      // The event or session changed since read: read again (a cancellation then answers NOT_BOOKABLE).
+      if (staleRetries-- > 0 && err.details.stale !== undefined) continue;
+      throw err;
+    }
+    // Committed: what follows must not book again.
+    await scheduleHoldTimers(deps, booking);
+    return booking;
+  }
+};
+
+/** One attempt of `book` on a context: the checks, the seats and the transaction. */
+const bookIn = async (deps: Deps, principal: Principal, ctx: BookingContext, input: BookInput) => {
+  assertOrgOpen(ctx.orgStatus);
+  const booker = staffOr(ctx.member, principal, 'booking.manage');
+  const holder = holderOf(ctx, booker, input);
+  const now = deps.clock.now();
+  const { session, event } = bookableParts(ctx, now);
+  const seats = seatCount(input, holder.defaultSeats, event.settings.maxSeatsPerBooking);
+  const seatLabels = await seatsFor(deps, session, seats, input, holder.partyId !== null);
+  const at = now.toISOString();
+  const paid = event.price.kind === 'paid';
+  const ownerUser = holder.attendee ? holder.attendee.userId : await leaderUser(deps, ctx, booker);
+  const booking: Booking = {
+    orgId: session.orgId,
+    sessionId: session.sessionId,
+    eventId: event.eventId,
+    bookingId: newId('bkg'),
+    attendeeId: holder.attendeeId,
+    partyId: holder.partyId,
+    seats,
+    seatLabels,
+    status: paid ? 'held' : 'confirmed',
+    paymentStatus: paid ? 'pending' : 'none',
+    holdExpiresAt: paid ? new Date(now.getTime() + event.settings.holdMinutes * 60_000).toISOString() : null,
+    bookedBy: principal.sub,
+    userId: ownerUser,
+    waitlistEntryId: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await deps.bookings.create({
+    booking,
+    event,
+    session,
+    holder: holder.party
+      ? { kind: 'party', party: holder.party }
+      : {
+          kind: 'attendee',
+          attendeeId: booking.attendeeId as string,
+          linkedTo: booker.kind === 'self' ? booker.sub : null,
+        },
+  });
+  return booking;
+};
+
+/** A party's booking belongs to its leader's user: the caller when they lead it, else read. */
+export const leaderUser = async (deps: Deps, ctx: BookingContext, booker: Booker): Promise<string | null> => {
+  if (booker.kind === 'self') return booker.sub;
+  const leaderId = ctx.party?.leaderId;
+  if (!leaderId || !ctx.session) return null;
+  return (await deps.attendees.get(ctx.session.orgId, leaderId))?.userId ?? null;
+};
+
+const seatsFor = async (
+  deps: Deps,
+  session: NonNullable<BookingContext['session']>,
+  seats: number,
+  input: BookInput,
+  together: boolean,
+): Promise<string[]> => {
+  const places = placeLabels(session.seating);
+  if (!places) {
+    if (input.seatLabels?.length) {
+      throw validationFailed([
+        { field: 'seatLabels', message: 'only seated and table sessions take seat labels' },
+      ]);
+    }
+    return [];
+  }
+  const booked = await deps.bookings.bookedSeats(session.orgId, session.sessionId);
+  const taken = new Set(booked.map((s) => s.label));
+  const labels = chooseSeats({
+    seatMap: places,
+    taken,
+    seats,
+    requested: input.seatLabels,
+    together,
+    tables: session.seating.mode === 'tables' ? session.seating.tables : undefined,
+  });
+  if (labels.length < seats) throw capacityExhausted(labels.length, seats);
+  return labels;
+};
+
+export { cancelBooking, confirmBooking, confirmHeld, expireHold } from './bookings-changes.js';

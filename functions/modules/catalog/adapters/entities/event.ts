@@ -1,0 +1,104 @@
+import { Entity } from 'electrodb';
+import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { priceAttribute } from './price.js';
+
+/**
+ * `startKey` is `startsAt` (UTC ISO 8601), or `unscheduled` for an event without a start: it sorts
+ * after every date and falls outside every date range, so lists put such events last.
+ *
+ * Key templates (org ids start with `org_`, so no template here can meet another entity's):
+ * - table: pk `${orgId}#events`                      sk `${eventId}`
+ * - gsi1:  pk `${orgId}#events#by-date`              sk `${startKey}#${eventId}`
+ * - gsi2:  pk `${orgId}#events#venue#${venueId}`     sk `${startKey}#${eventId}`
+ * - gsi3:  pk `${orgId}#events#status#${status}`     sk `${startKey}#${eventId}`
+ */
+export const eventEntity = new Entity({
+  model: { ...entityBase, entity: 'event' },
+  attributes: {
+    orgId: { type: 'string', required: true, readOnly: true },
+    eventId: { type: 'string', required: true, readOnly: true },
+    venueId: { type: 'string', required: true },
+    hostId: { type: 'string' },
+    title: { type: 'string', required: true },
+    description: { type: 'string', required: true },
+    defaultDurationMinutes: { type: 'number', required: true },
+    defaultCapacity: { type: 'number', required: true },
+    visibility: { type: ['public', 'private'] as const, required: true },
+    admission: { type: ['open', 'approval'] as const, required: true },
+    price: priceAttribute,
+    tags: { type: 'list', required: true, items: { type: 'string' } },
+    coverImageUrls: { type: 'list', required: true, items: { type: 'string' } },
+    startsAt: { type: 'string' },
+    endsAt: { type: 'string' },
+    startKey: { type: 'string', required: true },
+    settings: {
+      type: 'map',
+      required: true,
+      properties: {
+        maxSeatsPerBooking: { type: 'number', required: true },
+        holdMinutes: { type: 'number', required: true },
+        cancelCutoffMinutes: { type: 'number', required: true },
+        waitlistPolicy: { type: ['fifo', 'fit'] as const, required: true },
+        waitlistMaxSkips: { type: 'number', required: true },
+        offerMinutes: { type: 'number', required: true },
+        offerCutoffMinutes: { type: 'number', required: true },
+        offerExpiry: { type: ['expire', 'requeue'] as const, required: true },
+      },
+    },
+    status: {
+      type: ['draft', 'published', 'postponed', 'cancelled', 'completed'] as const,
+      required: true,
+    },
+    deleting: { type: 'boolean', required: true },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    updatedAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byOrg: {
+      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#events', casing: 'none' },
+      sk: { field: 'sk', composite: ['eventId'], template: '${eventId}', casing: 'none' },
+    },
+    /** An organization's events by start; gsi1 otherwise holds user-keyed (`user#`) lookups. */
+    byDate: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['orgId'], template: '${orgId}#events#by-date', casing: 'none' },
+      sk: {
+        field: 'gsi1sk',
+        composite: ['startKey', 'eventId'],
+        template: '${startKey}#${eventId}',
+        casing: 'none',
+      },
+    },
+    /** A venue's events by start (also what a venue's cascade delete walks). */
+    byVenue: {
+      index: 'gsi2',
+      pk: {
+        field: 'gsi2pk',
+        composite: ['orgId', 'venueId'],
+        template: '${orgId}#events#venue#${venueId}',
+        casing: 'none',
+      },
+      sk: {
+        field: 'gsi2sk',
+        composite: ['startKey', 'eventId'],
+        template: '${startKey}#${eventId}',
+        casing: 'none',
+      },
+    },
+    byStatus: {
+      index: 'gsi3',
+      pk: {
+        field: 'gsi3pk',
+        composite: ['orgId', 'status'],
+        template: '${orgId}#events#status#${status}',
+        casing: 'none',
+      },
+      sk: {
+        field: 'gsi3sk',
+        composite: ['startKey', 'eventId'],
+        template: '${startKey}#${eventId}',
+        casing: 'none',
+      },
+    },
+  },
+});

@@ -1,0 +1,105 @@
+import type { CapacityCounter, Seating, Session, SessionCancellation } from '../domain/session.js';
+
+/** A session as stored: seating flattened into a mode and the list that mode needs. */
+export interface SessionItem {
+  orgId: string;
+  sessionId: string;
+  eventId: string;
+  venueId: string;
+  roomId: string;
+  seriesId?: string | undefined;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  capacity: number;
+  seatingMode: Seating['mode'];
+  seats?: string[] | undefined;
+  tables?: { name: string; capacity: number }[] | undefined;
+  status: Session['status'];
+  cancelledAt?: string | undefined;
+  cancelledBy?: string | undefined;
+  cancelReason?: string | undefined;
+  cancelCompletedAt?: string | undefined;
+  deleting: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The flat attributes a cancellation is stored in. */
+export const cancellationItem = (c: SessionCancellation) => ({
+  cancelledAt: c.at,
+  cancelledBy: c.by,
+  cancelReason: c.reason,
+  ...(c.completedAt ? { cancelCompletedAt: c.completedAt } : {}),
+});
+
+const cancellationOf = (i: SessionItem): SessionCancellation | null =>
+  i.cancelledAt
+    ? {
+        at: i.cancelledAt,
+        by: i.cancelledBy ?? '',
+        reason: i.cancelReason ?? '',
+        completedAt: i.cancelCompletedAt ?? null,
+      }
+    : null;
+
+export const toSessionItem = ({ seating, seriesId, cancellation, ...rest }: Session): SessionItem => ({
+  ...rest,
+  ...(seriesId ? { seriesId } : {}),
+  ...(cancellation ? cancellationItem(cancellation) : {}),
+  seatingMode: seating.mode,
+  ...(seating.mode === 'seated' ? { seats: seating.seats } : {}),
+  ...(seating.mode === 'tables' ? { tables: seating.tables } : {}),
+});
+
+const seatingOf = (i: SessionItem): Seating => {
+  if (i.seatingMode === 'seated') return { mode: 'seated', seats: i.seats ?? [] };
+  if (i.seatingMode === 'tables') return { mode: 'tables', tables: i.tables ?? [] };
+  return { mode: 'general' };
+};
+
+export const toSession = (i: SessionItem): Session => ({
+  orgId: i.orgId,
+  sessionId: i.sessionId,
+  eventId: i.eventId,
+  venueId: i.venueId,
+  roomId: i.roomId,
+  seriesId: i.seriesId ?? null,
+  startsAt: i.startsAt,
+  endsAt: i.endsAt,
+  timezone: i.timezone,
+  capacity: i.capacity,
+  seating: seatingOf(i),
+  status: i.status,
+  cancellation: cancellationOf(i),
+  deleting: i.deleting,
+  createdAt: i.createdAt,
+  updatedAt: i.updatedAt,
+});
+
+/** A new session's counter: every place available. */
+export const freshCounter = (s: Session): CapacityCounter & { orgId: string; sessionId: string } => ({
+  orgId: s.orgId,
+  sessionId: s.sessionId,
+  capacity: s.capacity,
+  available: s.capacity,
+  held: 0,
+  confirmed: 0,
+  version: 0,
+});
+
+export const slotOf = (s: Session) => ({
+  orgId: s.orgId,
+  venueId: s.venueId,
+  roomId: s.roomId,
+  startsAt: s.startsAt,
+  sessionId: s.sessionId,
+  eventId: s.eventId,
+  endsAt: s.endsAt,
+});
+
+export const roomOf = (s: Pick<Session, 'orgId' | 'venueId' | 'roomId'>) => ({
+  orgId: s.orgId,
+  venueId: s.venueId,
+  roomId: s.roomId,
+});

@@ -1,0 +1,25 @@
+import { DomainError } from '../../../kernel/domain/errors.js';
+import type { EventStatus } from './model.js';
+
+export const venueDeleting = (): DomainError =>
+  new DomainError('VENUE_DELETING', 'the venue is being deleted');
+
+export const eventDeleting = (): DomainError =>
+  new DomainError('EVENT_DELETING', 'the event is being deleted');
+
+export const invalidTransition = (
+  currentStatus: EventStatus,
+  requestedStatus: EventStatus,
+  allowedStatuses: readonly EventStatus[],
+): DomainError =>
+  new DomainError(
+    'INVALID_TRANSITION',
+    `the event is ${currentStatus}: it can become ${allowedStatuses.join(' or ') || 'nothing else'}, not ${requestedStatus}`,
+    { currentStatus, requestedStatus, allowedStatuses },
+  );
+
+/** A PATCH input's given fields: `undefined` means "not given", `null` means "clear". */
+export const givenFields = <T extends object>(input: T): { [K in keyof T]?: Exclude<T[K], undefined> } =>
+  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };

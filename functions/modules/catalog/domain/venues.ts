@@ -1,0 +1,202 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { newId } from '../../../kernel/domain/ids.js';
+import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
+import { markDeletingUnlessLive } from '../../bookings/domain/live-bookings.js';
+import { requestDeletion } from '../../deletions/domain/deletions.js';
+import type { Deletion } from '../../deletions/domain/model.js';
+import { authorize } from '../../organizations/domain/access.js';
+import { givenFields, venueDeleting } from './errors.js';
+import type { Event, GeoPoint, Room, Venue } from './model.js';
+import { assertActiveMember } from './references.js';
+
+export interface RoomInput {
+  /** Keeps an existing room (and its id); without it the room is new. */
+  roomId?: string | undefined;
+  name: string;
+  capacity?: number | undefined;
+}
+
+export interface CreateVenueInput {
+  name: string;
+  address: string;
+  city: string;
+  timezone: string;
+  geo?: GeoPoint | undefined;
+  type?: string | undefined;
+  rooms: RoomInput[];
+  managerId?: string | undefined;
+}
+
+export interface UpdateVenueInput {
+  name?: string | undefined;
+  address?: string | undefined;
+  city?: string | undefined;
+  timezone?: string | undefined;
+  geo?: GeoPoint | null | undefined;
+  type?: string | null | undefined;
+  rooms?: RoomInput[] | undefined;
+  managerId?: string | null | undefined;
+}
+
+/** Rooms named by id must be rooms the venue has; the rest get fresh ids. */
+const roomsOf = (input: RoomInput[], existing: Room[]): Room[] => {
+  const unknown = input.flatMap((r, i) =>
+    r.roomId && !existing.some((e) => e.roomId === r.roomId)
+      ? [{ field: `rooms.${i}.roomId`, message: 'is not a room of this venue' }]
+      : [],
+  );
+  if (unknown.length > 0) throw validationFailed(unknown);
+  return input.map((r) => ({
+    roomId: r.roomId ?? newId('room'),
+    name: r.name,
+    capacity: r.capacity ?? null,
+  }));
+};
+
+/** The venue, or NOT_FOUND; callers that change it also refuse one being deleted. */
+const venueOf = async (deps: Deps, orgId: string, venueId: string): Promise<Venue> => {
+  const venue = await deps.venues.get(orgId, venueId);
+  if (!venue) throw notFound('venue');
+  return venue;
+};
+
+export const createVenue = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  input: CreateVenueInput,
+): Promise<Venue> => {
+  await authorize(deps, orgId, principal, 'venue.manage');
+  if (input.managerId) await assertActiveMember(deps, orgId, input.managerId, 'managerId');
+  const now = deps.clock.now().toISOString();
+  const venue: Venue = {
+    orgId,
+    venueId: newId('ven'),
+    name: input.name,
+    address: input.address,
+    city: input.city,
+    timezone: input.timezone,
+    geo: input.geo ?? null,
+    type: input.type ?? null,
+    rooms: roomsOf(input.rooms, []),
+    managerId: input.managerId ?? null,
+    deleting: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.venues.create(venue);
+  return venue;
+};
+
+export const getVenue = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  venueId: string,
+): Promise<Venue> => {
+  await authorize(deps, orgId, principal, 'venue.read');
+  return venueOf(deps, orgId, venueId);
+};
+
+export const listVenues = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  managerId: string | undefined,
+  page: PageRequest,
+): Promise<Page<Venue>> => {
+  await authorize(deps, orgId, principal, 'venue.read');
+  return managerId ? deps.venues.listByManager(orgId, managerId, page) : deps.venues.list(orgId, page);
+};
+
+export const updateVenue = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  venueId: string,
+  input: UpdateVenueInput,
+): Promise<Venue> => {
+  await authorize(deps, orgId, principal, 'venue.manage');
+  const current = await venueOf(deps, orgId, venueId);
+  if (current.deleting) throw venueDeleting();
+  if (input.managerId) await assertActiveMember(deps, orgId, input.managerId, 'managerId');
+  const { rooms, ...changes } = input;
+  const next: Venue = {
+    ...current,
+    ...givenFields(changes),
+    rooms: rooms ? roomsOf(rooms, current.rooms) : current.rooms,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await assertDroppedRoomsFree(deps, current, next.rooms);
+  await deps.venues.replace(current, next);
+  return next;
+};
+
+/** A room that sessions still use cannot leave the venue: those sessions would point nowhere. */
+const assertDroppedRoomsFree = async (deps: Deps, venue: Venue, rooms: readonly Room[]): Promise<void> => {
+  const kept = new Set(rooms.map((r) => r.roomId));
+  for (const room of venue.rooms.filter((r) => !kept.has(r.roomId))) {
+    const ref = { orgId: venue.orgId, venueId: venue.venueId, roomId: room.roomId };
+    if (await deps.sessions.roomInUse(ref)) {
+      throw new DomainError(
+        'ROOM_IN_USE',
+        `room "${room.name}" still has sessions; move or delete them first`,
+        {
+          roomId: room.roomId,
+        },
+      );
+    }
+  }
+};
+
+/**
+ * Marks the venue and each of its events deleting, unless a session of the venue holds seats.
+ * Bookings check their event's mark (not the venue's), and the cascade removes the events with
+ * the venue anyway: once they are marked no booking commits, and the second look at the counters
+ * (markDeletingUnlessLive) sees any that committed before. A refused or failed attempt takes back
+ * the marks it set; events already being deleted on their own keep theirs.
+ */
+const venueMarks = (deps: Deps, orgId: string, venueId: string) => {
+  const marked: Event[] = [];
+  const at = () => deps.clock.now().toISOString();
+  const unmark = async () => {
+    for (const event of marked.splice(0)) await deps.events.unmarkDeleting(event, at());
+    await deps.venues.unmarkDeleting(orgId, venueId, at());
+  };
+  const mark = async () => {
+    // First the venue: from then on no event is created at it, so the listing below is complete.
+    await deps.venues.markDeleting(orgId, venueId, at());
+    try {
+      let cursor: string | undefined;
+      do {
+        const page = await deps.events.list(orgId, { venueId }, { limit: 100, cursor });
+        for (const event of page.items.filter((e) => !e.deleting)) {
+          await deps.events.markDeleting(event, at());
+          marked.push(event);
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    } catch (err) {
+      await unmark();
+      throw err;
+    }
+  };
+  return { mark, unmark };
+};
+
+/**
+ * Marks the venue deleting (it refuses every other change from then on), with its events, and
+ * starts the cascade that removes it with them. A retried DELETE answers the same deletion.
+ */
+export const deleteVenue = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  venueId: string,
+): Promise<Deletion> => {
+  await authorize(deps, orgId, principal, 'venue.manage');
+  await venueOf(deps, orgId, venueId);
+  await markDeletingUnlessLive(deps, orgId, { kind: 'venue', id: venueId }, venueMarks(deps, orgId, venueId));
+  return requestDeletion(deps, orgId, { kind: 'venue', id: venueId }, principal.sub);
+};

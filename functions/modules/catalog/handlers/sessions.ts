@@ -1,0 +1,27 @@
+import { getContainer } from '../../../app/container.js';
+import { accepted, created, ok, type RouteHandlers } from '../../../kernel/http/route-types.js';
+import { cancelSession } from '../../bookings/domain/session-cancellation.js';
+import {
+  createSessions,
+  deleteSession,
+  getSession,
+  listSessions,
+  updateSession,
+} from '../domain/sessions.js';
+
+const deps = () => getContainer().deps;
+
+export const sessionHandlers = {
+  createSessions: async ({ principal, params, body }) =>
+    created(await createSessions(deps(), principal, params.orgId, params.eventId, body)),
+  listSessions: async ({ principal, params, query }) =>
+    ok(await listSessions(deps(), principal, params.orgId, params.eventId, query)),
+  getSession: async ({ principal, params }) =>
+    ok(await getSession(deps(), principal, params.orgId, params.sessionId)),
+  updateSession: async ({ principal, params, body }) =>
+    ok(await updateSession(deps(), principal, params.orgId, params.sessionId, body)),
+  cancelSession: async ({ principal, params, body }) =>
+    ok(await cancelSession(deps(), principal, params.orgId, params.sessionId, body.reason)),
+  deleteSession: async ({ principal, params }) =>
+    accepted(await deleteSession(deps(), principal, params.orgId, params.sessionId)),
+} satisfies Partial<RouteHandlers<'catalog'>>;

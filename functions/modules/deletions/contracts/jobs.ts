@@ -1,0 +1,33 @@
+import { orgIdSchema } from '../../../kernel/contracts/common.js';
+import * as z from '../../../kernel/contracts/zod.js';
+
+/** Where a job that walks a list in steps left off (a list cursor, passed back as it came). */
+const cursor = z.string().min(1).max(4_096);
+
+/** Messages on the jobs queue (from the API, the nightly rule, and jobs re-enqueueing themselves). */
+export const jobMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('org.delete'), orgId: orgIdSchema }),
+  z.strictObject({
+    type: z.literal('catalog.delete'),
+    orgId: orgIdSchema,
+    targetId: z.string().min(1).max(64),
+  }),
+  z.strictObject({
+    type: z.literal('session.cancel'),
+    orgId: orgIdSchema,
+    sessionId: z.string().min(1).max(64),
+    cursor: cursor.optional(),
+    pass: z.number().int().min(1).max(100).optional(),
+    waitlist: z.boolean().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('event.cancel'),
+    orgId: orgIdSchema,
+    eventId: z.string().min(1).max(64),
+    by: z.string().min(1).max(256),
+    cursor: cursor.optional(),
+  }),
+  z.strictObject({ type: z.literal('nightly.tick') }),
+]);
+
+export type JobMessageBody = z.infer<typeof jobMessageSchema>;

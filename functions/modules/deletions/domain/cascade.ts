@@ -1,0 +1,98 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import type { Deletion } from './model.js';
+
+/**
+ * The cascade behind a catalog deletion, in bounded steps: each step removes at most one page of
+ * children and reports whether the target itself is gone. Every removal deletes what is still
+ * there, so a step that dies half-way, or runs twice, leaves nothing inconsistent: the next run
+ * lists what is left and carries on.
+ */
+
+/** Sessions listed per event, events per venue, in one step. */
+const pageSize = 50;
+
+interface Step {
+  removed: number;
+  finished: boolean;
+}
+
+/**
+ * A session with its booking records (bookings, history, seats, audit, outbox) and its waitlist,
+ * those first: they are found through the session's id, which must not vanish before them.
+ */
+export const removeSessionWithBookings = async (
+  deps: Deps,
+  orgId: string,
+  sessionId: string,
+): Promise<number> => {
+  let removed = 0;
+  let page: number;
+  do {
+    page = await deps.bookings.purgeSession(orgId, sessionId, pageSize);
+    removed += page;
+  } while (page === pageSize);
+  do {
+    page = await deps.waitlist.purgeSession(orgId, sessionId, pageSize);
+    removed += page;
+  } while (page === pageSize);
+  return removed + (await deps.sessions.remove(orgId, sessionId));
+};
+
+/** Up to `limit` sessions of an organization with their bookings (its cascade delete). */
+export const purgeOrgSessions = async (deps: Deps, orgId: string, limit: number): Promise<number> => {
+  const ids = await deps.sessions.listIdsOfOrg(orgId, limit);
+  for (const id of ids) await removeSessionWithBookings(deps, orgId, id);
+  return ids.length;
+};
+
+const removeSession = async (deps: Deps, orgId: string, sessionId: string): Promise<Step> => ({
+  removed: await removeSessionWithBookings(deps, orgId, sessionId),
+  finished: true,
+});
+
+const removeEvent = async (deps: Deps, orgId: string, eventId: string): Promise<Step> => {
+  const { ids } = await deps.sessions.listIdsByEvent(orgId, eventId, pageSize);
+  const counts = await Promise.all(ids.map((id) => removeSessionWithBookings(deps, orgId, id)));
+  const removed = counts.reduce((a, b) => a + b, 0);
+  if (ids.length === pageSize) return { removed, finished: false };
+  await deps.events.remove(orgId, eventId);
+  return { removed: removed + 1, finished: true };
+};
+
+const removeVenue = async (deps: Deps, orgId: string, venueId: string): Promise<Step> => {
+  const { items } = await deps.events.list(orgId, { venueId }, { limit: pageSize });
+  let removed = 0;
+  for (const event of items) {
+    const step = await removeEvent(deps, orgId, event.eventId);
+    removed += step.removed;
+    if (!step.finished) return { removed, finished: false };
+  }
+  if (items.length === pageSize) return { removed, finished: false };
+  await deps.venues.remove(orgId, venueId);
+  return { removed: removed + 1, finished: true };
+};
+
+const stepOf = (deps: Deps, d: Deletion): Promise<Step> => {
+  switch (d.kind) {
+    case 'session':
+      return removeSession(deps, d.orgId, d.targetId);
+    case 'event':
+      return removeEvent(deps, d.orgId, d.targetId);
+    case 'venue':
+      return removeVenue(deps, d.orgId, d.targetId);
+  }
+};
+
+/** Runs one step of the deletion of `targetId`; 'more' asks the caller to run another. */
+export const runDeletionStep = async (
+  deps: Deps,
+  orgId: string,
+  targetId: string,
+): Promise<'done' | 'more'> => {
+  const deletion = await deps.deletions.get(orgId, targetId);
+  if (!deletion || deletion.status === 'completed') return 'done';
+  const step = await stepOf(deps, deletion);
+  const completedAt = step.finished ? deps.clock.now().toISOString() : undefined;
+  await deps.deletions.progress(orgId, targetId, step.removed, completedAt);
+  return step.finished ? 'done' : 'more';
+};

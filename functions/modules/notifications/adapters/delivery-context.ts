@@ -1,0 +1,46 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGet, keyOf, parsedItemOf as parsed } from '../../../kernel/dynamo/batch-get.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import type { DeliveryContext, DeliveryContextQuery } from '../domain/ports.js';
+import { type PreferenceItem, toPreferences } from './notification-items.js';
+
+/**
+ * What a delivery reads about its recipient (preferences, the attendee or party, the session's
+ * time zone) in one BatchGetItem; a party's leader is a second read. Eventually consistent: a
+ * contact changed within the last second may miss one notification, never a booking.
+ */
+export const deliveryContextReader = (
+  service: EventlyService,
+  client: DynamoDBDocumentClient,
+  table: string,
+) => {
+  const { notificationPreference, attendee, party, session } = service.entities;
+
+  type Contact = { email?: string; phone?: string };
+
+  return async (q: DeliveryContextQuery): Promise<DeliveryContext> => {
+    const { orgId } = q;
+    const items = await batchGet(
+      client,
+      table,
+      [
+        keyOf(session.get({ orgId, sessionId: q.sessionId }).params()),
+        ...(q.userId ? [keyOf(notificationPreference.get({ orgId, userId: q.userId }).params())] : []),
+        q.recipient.kind === 'party'
+          ? keyOf(party.get({ orgId, partyId: q.recipient.id }).params())
+          : keyOf(attendee.get({ orgId, attendeeId: q.recipient.id }).params()),
+      ],
+      { consistent: false },
+    );
+    const preferences = parsed<PreferenceItem>(items, notificationPreference, 'notificationPreference');
+    const leaderId = parsed<{ leaderId?: string }>(items, party, 'party')?.leaderId;
+    const contact = leaderId
+      ? ((await attendee.get({ orgId, attendeeId: leaderId }).go()).data as Contact | null)
+      : parsed<Contact>(items, attendee, 'attendee');
+    return {
+      preferences: preferences ? toPreferences(preferences) : undefined,
+      contact: { email: contact?.email ?? null, phone: contact?.phone ?? null },
+      timeZone: parsed<{ timezone: string }>(items, session, 'session')?.timezone,
+    };
+  };
+};

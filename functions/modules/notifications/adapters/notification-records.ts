@@ -1,0 +1,54 @@
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { nextHandoffAt } from '../domain/handoff.js';
+
+/**
+ * The one way any transaction writes a user-facing notification into the outbox (invariant 7:
+ * the change and its notification commit together). Delivery reads these items later; writers
+ * only say what happened, to whom, and under which stable id (so a retried transaction cannot
+ * write a second notification for the same change).
+ */
+
+export type TxEntities = Parameters<Parameters<EventlyService['transaction']['write']>[0]>[0];
+
+export interface NotificationRecord {
+  orgId: string;
+  sessionId: string;
+  /** Stable per change, e.g. `${bookingId}#confirmed`; the item's messageId is `notify#${key}`. */
+  key: string;
+  at: string;
+  /** e.g. `booking.confirmed`, `waitlist.offered`, `session.cancelled`. */
+  type: string;
+  /** The attendee or party the notification is for. */
+  recipientId: string;
+  /** The user who reads it in-app (the attendee's linked user, a party's leader's); null if none. */
+  userId: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** The messageId a notification of change `key` is stored under. */
+export const notificationMessageId = (key: string): string => `notify#${key}`;
+
+/**
+ * Every writer's fast path hands the notification to the queue right after the commit: the item
+ * records that first hand-off, and the sweep leaves it alone until the queue can no longer be
+ * delivering it (a writer whose hand-off fails says so with `handoffFailed`).
+ */
+export const notificationRecord = (tx: TxEntities, n: NotificationRecord) =>
+  tx.outbox
+    .create({
+      orgId: n.orgId,
+      sessionId: n.sessionId,
+      messageId: notificationMessageId(n.key),
+      at: n.at,
+      kind: 'notification',
+      type: n.type,
+      channel: 'email',
+      recipientId: n.recipientId,
+      ...(n.userId ? { userId: n.userId } : {}),
+      status: 'pending',
+      attempts: 0,
+      handoffs: 1,
+      dueAt: nextHandoffAt(Date.parse(n.at), 1),
+      payload: JSON.stringify(n.payload),
+    })
+    .commit();

@@ -1,0 +1,145 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { nextHandoffAt } from './handoff.js';
+import type { NotificationRef } from './model.js';
+import type { PendingOutboxItem } from './ports.js';
+
+/**
+ * The relay from the outbox to the queues. Chosen design: a post-commit fast path plus a sweep
+ * over a sparse "pending" index, not DynamoDB Streams.
+ * - Streams would need `@aws-sdk/client-dynamodb-streams`, which is not published at the SDK line
+ *   this project pins (its newest release trails `client-dynamodb` by twenty versions), a local
+ *   shard poller for DynamoDB Local, and a stream on the whole table whose every write the relay
+ *   would filter out again.
+ * - The sweep needs nothing but the table and the queues that exist, and is the safety net the
+ *   brief asks for anyway: a committed item is delivered even when the process dies between
+ *   commit and enqueue, because it stays `pending` (and in the index) until a consumer moves it.
+ * - The fast path makes the common case immediate: after a commit, the writer relays the items
+ *   that commit wrote (`relayCommit`). Losing it only costs latency.
+ * Relaying twice is harmless to correctness (the notifications consumer claims an item before it
+ * sends, `capacity.released` is answered from stored state) but not to throughput: a copy of a
+ * message still in the queue is work for nothing, and under a backlog re-sends would feed the
+ * backlog. So a notification is handed again only after the window in which the queue may still
+ * deliver its last message, with a growing interval (modules/notifications/domain/handoff.ts).
+ */
+
+export type RelayOutcome = 'notification' | 'event' | 'unknown';
+
+/**
+ * Hands a notification whose hand-off is already recorded to the notifications queue. A failed
+ * send says so on the item, so the next sweep hands it at once instead of after the window it
+ * would otherwise wait for; the error still reaches the caller.
+ */
+export const handOff = async (deps: Deps, ref: NotificationRef): Promise<void> => {
+  try {
+    await deps.outbox.publishNotification(ref);
+  } catch (error) {
+    await deps.notifications.handoffFailed(ref, deps.clock.now().toISOString());
+    throw error;
+  }
+};
+
+/**
+ * Hands one pending item to its queue. A notification's hand-off is recorded before this (in its
+ * commit, or by the sweep); a relayed domain event is `consumed` at once.
+ */
+const relayItem = async (deps: Deps, item: PendingOutboxItem): Promise<RelayOutcome> => {
+  const ref = { orgId: item.orgId, sessionId: item.sessionId, at: item.at, messageId: item.messageId };
+  if (item.kind === 'notification') {
+    await handOff(deps, ref);
+    return 'notification';
+  }
+  if (item.type === 'capacity.released') {
+    await deps.outbox.publishCapacityReleased({ orgId: item.orgId, sessionId: item.sessionId });
+    // Published first: dying between the two re-publishes it on the next sweep, which is harmless.
+    await deps.notifications.markConsumed(ref);
+    return 'event';
+  }
+  // No consumer knows it: it stays pending, and the invariant checker reports it.
+  return 'unknown';
+};
+
+/**
+ * The fast path: right after a commit, the pending items that commit wrote (all at its commit
+ * time), and only those: another commit's items have their own fast path, and handing them here
+ * too would put a second copy of a live message in the queue.
+ */
+export const relayCommit = async (
+  deps: Deps,
+  commit: { orgId: string; sessionId: string; at: string },
+): Promise<number> => {
+  const items = await deps.notifications.listPendingAt(commit.orgId, commit.sessionId, commit.at);
+  for (const item of items) await relayItem(deps, item);
+  return items.length;
+};
+
+export interface OutboxSweepOptions {
+  /** Items due less than this long ago are left to the fast path and the queue's own retries. */
+  graceMs: number;
+  pageSize: number;
+  /** Pages per sweep; whatever remains waits for the next sweep. */
+  maxPages: number;
+  /** False once the sweep should stop taking items (its function's deadline is near). */
+  hasTime?: () => boolean;
+}
+
+export const defaultOutboxSweepOptions: OutboxSweepOptions = { graceMs: 30_000, pageSize: 25, maxPages: 20 };
+
+export interface OutboxSweepResult {
+  /** Due items found. */
+  found: number;
+  relayed: number;
+  /** Found due but moved by someone else between the read and the hand-off. */
+  skipped: number;
+  /** Seconds since the oldest notification still waiting for delivery was committed (0: none). */
+  oldestWaitingSeconds: number;
+  /** The sweep stopped early to finish inside its function's time. */
+  outOfTime: boolean;
+}
+
+/** Records the sweep's hand-off of a due item first: a concurrent sweep then cannot hand it too. */
+const sweepItem = async (deps: Deps, item: PendingOutboxItem, now: Date): Promise<boolean> => {
+  if (item.kind === 'notification') {
+    const handoffs = item.handoffs + 1;
+    const recorded = await deps.notifications.recordHandoff(item, nextHandoffAt(now.getTime(), handoffs));
+    if (!recorded) return false;
+  }
+  return (await relayItem(deps, item)) !== 'unknown';
+};
+
+/**
+ * Hands every item due (for longer than the grace period) to its queue, across organizations:
+ * notifications whose last hand-off the queue can no longer be delivering (lost fast paths,
+ * quiet hours that ended), and domain events whose fast path was lost. Each relayed item leaves
+ * the window (its next hand-off is later, or it is consumed), so each page reads new items.
+ */
+export const sweepOutbox = async (
+  deps: Deps,
+  now: Date,
+  options: OutboxSweepOptions = defaultOutboxSweepOptions,
+): Promise<OutboxSweepResult> => {
+  const result: OutboxSweepResult = {
+    found: 0,
+    relayed: 0,
+    skipped: 0,
+    oldestWaitingSeconds: 0,
+    outOfTime: false,
+  };
+  const hasTime = options.hasTime ?? (() => true);
+  const dueBy = new Date(now.getTime() - options.graceMs).toISOString();
+  for (let page = 0; page < options.maxPages; page++) {
+    const items = await deps.notifications.listPending(dueBy, options.pageSize);
+    result.found += items.length;
+    for (const item of items) {
+      if (!hasTime()) {
+        result.outOfTime = true;
+        break;
+      }
+      if (await sweepItem(deps, item, now)) result.relayed += 1;
+      else result.skipped += 1;
+    }
+    if (result.outOfTime || items.length < options.pageSize) break;
+  }
+  const oldest = await deps.notifications.oldestWaiting(now.toISOString());
+  if (oldest) result.oldestWaitingSeconds = Math.max(0, (now.getTime() - Date.parse(oldest)) / 1000);
+  return result;
+};

@@ -1,0 +1,134 @@
+import type { Page, PageRequest } from '../../../kernel/domain/types.js';
+import type { Notification, NotificationPreferences, NotificationRef, OutboundChannel } from './model.js';
+
+/**
+ * Ports of notification delivery and the outbox relay. The store keeps notifications where the
+ * change that caused them wrote them (the outbox) and moves them through their delivery states
+ * with conditional writes; the publisher hands outbox items to their queues; the channels send.
+ */
+
+/** An outbox item still `pending`, as the relay finds it. */
+export interface PendingOutboxItem extends NotificationRef {
+  kind: 'notification' | 'domain-event';
+  type: string;
+  /** When the sweep may hand it over (again). */
+  dueAt: string;
+  /** Hand-offs to a queue so far. */
+  handoffs: number;
+}
+
+/** Why a claim was refused; the consumer acknowledges the message in every case. */
+export type ClaimRefusal = 'missing' | 'done' | 'busy' | 'not-due';
+
+/** A claimed notification: the claim holds until `lease` (also its token: a later claim differs). */
+export interface Claim {
+  notification: Notification;
+  lease: string;
+}
+
+export interface NotificationStore {
+  /** The user's notifications across organizations, newest first. */
+  listByUser(userId: string, page: PageRequest): Promise<Page<Notification>>;
+  /** The notification with this id if it is addressed to `userId`; undefined otherwise. */
+  getForUser(userId: string, notificationId: string): Promise<Notification | undefined>;
+  /** Sets the read time unless one is set; answers the notification as stored. */
+  markRead(ref: NotificationRef, at: string): Promise<Notification>;
+  getPreferences(orgId: string, userId: string): Promise<NotificationPreferences | undefined>;
+  /** What delivering a notification needs to know about its recipient, read at once. */
+  deliveryContext(query: DeliveryContextQuery): Promise<DeliveryContext>;
+  putPreferences(
+    orgId: string,
+    userId: string,
+    preferences: NotificationPreferences,
+    at: string,
+  ): Promise<void>;
+
+  /**
+   * Claims a notification for delivery: only while `pending`, not deferred past `now`, and not
+   * claimed by a live lease; counts one attempt. The claimed message may come back until the
+   * queue gives up on it, so the sweep leaves the item alone until `handAgainAt`. Anything else
+   * is a refusal saying why.
+   */
+  claim(ref: NotificationRef, now: string, lease: string, handAgainAt: string): Promise<Claim | ClaimRefusal>;
+  /** Records the channels sent so far (all of them), while the claim `lease` still holds. */
+  recordSent(ref: NotificationRef, sent: readonly OutboundChannel[], lease: string): Promise<void>;
+  /** pending -> sent with every channel sent, leaving the pending index: one write. */
+  complete(ref: NotificationRef, lease: string, sent: readonly OutboundChannel[], at: string): Promise<void>;
+  /**
+   * Stays pending with the channels sent so far; no claim before `until` (quiet hours), when the
+   * sweep hands it over again. The claim ends.
+   */
+  defer(ref: NotificationRef, until: string, lease: string, sent: readonly OutboundChannel[]): Promise<void>;
+  /** A failed attempt: the claim ends, so the queue's redelivery of the message may try again. */
+  release(ref: NotificationRef, error: string, lease: string): Promise<void>;
+  /** pending -> failed after the last attempt, leaving the pending index. */
+  fail(ref: NotificationRef, error: string, lease: string): Promise<void>;
+
+  /** Pending items of every organization due at or before `dueBy`, earliest first. */
+  listPending(dueBy: string, limit: number): Promise<PendingOutboxItem[]>;
+  /** Pending items of one session committed at exactly `at` (what one commit wrote: its fast path). */
+  listPendingAt(orgId: string, sessionId: string, at: string): Promise<PendingOutboxItem[]>;
+  /**
+   * Records one more hand-off of a notification the sweep found due, and when it may be handed
+   * again. Conditional on the item being as the sweep read it: false when another sweep or a
+   * consumer moved it meanwhile (then it is not handed).
+   */
+  recordHandoff(item: PendingOutboxItem, handAgainAt: string): Promise<boolean>;
+  /** The hand-off just recorded did not reach the queue: the sweep may hand the item at `now`. */
+  handoffFailed(ref: NotificationRef, now: string): Promise<void>;
+  /**
+   * The commit time of the oldest notification still waiting for delivery, as the heads of the
+   * pending index show it (deferred ones aside); undefined when none waits.
+   */
+  oldestWaiting(now: string): Promise<string | undefined>;
+  /** A relayed domain event: pending -> consumed; false if it was no longer pending. */
+  markConsumed(ref: NotificationRef): Promise<boolean>;
+}
+
+/** Hands outbox items to their queues. Sending one twice is harmless: consumers are idempotent. */
+export interface OutboxPublisher {
+  /** Onto the notifications queue. */
+  publishNotification(ref: NotificationRef): Promise<void>;
+  /** Onto the holds queue, for the waitlist's offer engine. */
+  publishCapacityReleased(session: { orgId: string; sessionId: string }): Promise<void>;
+}
+
+/** One message on one channel, rendered and addressed. */
+export interface OutgoingMessage {
+  channel: OutboundChannel;
+  /** An email address, an E.164 phone number, or a user id for push. */
+  to: string;
+  subject: string;
+  text: string;
+  notification: Notification;
+}
+
+/**
+ * The channel adapters behind one port. `unsupported`: this deployment cannot send on that
+ * channel (push has no provider yet); the notification is complete without it.
+ */
+export interface NotificationChannels {
+  send(message: OutgoingMessage): Promise<'sent' | 'unsupported'>;
+}
+
+export interface DeliveryContextQuery {
+  orgId: string;
+  sessionId: string;
+  recipient: { kind: 'attendee' | 'party'; id: string };
+  userId: string | null;
+}
+
+export interface DeliveryContext {
+  /** The recipient user's choice in the organization; undefined: none made. */
+  preferences: NotificationPreferences | undefined;
+  /** The attendee's, or the party leader's. */
+  contact: RecipientContact;
+  /** The session's (its venue's) time zone; undefined once the session is gone. */
+  timeZone: string | undefined;
+}
+
+/** Who a notification goes to, as the attendee records know them. */
+export interface RecipientContact {
+  email: string | null;
+  phone: string | null;
+}

@@ -1,0 +1,32 @@
+import { Entity } from 'electrodb';
+import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+
+export const organizationSchema = {
+  model: { ...entityBase, entity: 'organization' },
+  attributes: {
+    orgId: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    domain: { type: 'string' },
+    status: { type: ['active', 'deleting'] as const, required: true },
+    settings: {
+      type: 'map',
+      properties: {
+        defaultTimezone: { type: 'string' },
+        defaultCurrency: { type: 'string' },
+        locale: { type: 'string' },
+      },
+    },
+    /** Active owners; only ever changed inside the transaction that changes an owner (never 0). */
+    ownerCount: { type: 'number', required: true },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    updatedAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#org', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'org', casing: 'none' },
+    },
+  },
+} as const;
+
+export const organizationEntity = new Entity(organizationSchema);

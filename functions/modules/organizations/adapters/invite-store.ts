@@ -1,0 +1,109 @@
+import type { InviteStore } from '../../../kernel/domain/deps.js';
+import { DomainError } from '../../../kernel/domain/errors.js';
+import type { Invite } from '../../../kernel/domain/types.js';
+import { queryPage } from '../../../kernel/dynamo/pagination.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { expectCommitted, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+
+type InviteItem = Omit<Invite, 'respondedAt'> & { respondedAt?: string | undefined };
+
+const toInvite = (i: InviteItem): Invite => ({
+  orgId: i.orgId,
+  inviteId: i.inviteId,
+  email: i.email,
+  role: i.role,
+  status: i.status,
+  tokenHash: i.tokenHash,
+  invitedBy: i.invitedBy,
+  expiresAt: i.expiresAt,
+  createdAt: i.createdAt,
+  respondedAt: i.respondedAt ?? null,
+});
+
+const noLongerPending = () => new DomainError('INVITE_ALREADY_USED', 'the invite is no longer pending');
+
+export const dynamoInviteStore = (service: EventlyService): InviteStore => {
+  const { invite } = service.entities;
+  const keyOf = (i: Pick<Invite, 'orgId' | 'inviteId'>) => ({ orgId: i.orgId, inviteId: i.inviteId });
+
+  return {
+    async create(i) {
+      const { respondedAt: _none, ...item } = i;
+      await invite.create(item).go();
+    },
+
+    async get(orgId, inviteId) {
+      const { data } = await invite.get({ orgId, inviteId }).go();
+      return data ? toInvite(data) : undefined;
+    },
+
+    list: (orgId, wanted, now, page) =>
+      queryPage(
+        `invites:${orgId}`,
+        page,
+        (opts) =>
+          invite.query
+            .byOrg({ orgId })
+            .where(({ status, expiresAt }, { eq, gt, lte }) => {
+              // "pending" and "expired" are effective statuses: time turns one into the other.
+              if (wanted === 'pending') return `${eq(status, 'pending')} AND ${gt(expiresAt, now)}`;
+              if (wanted === 'expired') {
+                return `${eq(status, 'expired')} OR (${eq(status, 'pending')} AND ${lte(expiresAt, now)})`;
+              }
+              return wanted ? eq(status, wanted as Invite['status']) : '';
+            })
+            .go(opts),
+        toInvite,
+      ),
+
+    async revoke(i, at) {
+      try {
+        await invite
+          .patch(keyOf(i))
+          .set({ status: 'revoked', respondedAt: at })
+          .where(({ status }, { eq }) => eq(status, 'pending'))
+          .go();
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+        // Lost a race: revoked meanwhile is success (same end state), accepted meanwhile is not.
+        const { data } = await invite.get(keyOf(i)).go();
+        if (data?.status !== 'revoked') throw noLongerPending();
+      }
+    },
+
+    async accept(i, member, at) {
+      const outcome = await service.transaction
+        .write(({ invite: inv, member: mem, organization }) => [
+          inv
+            .patch(keyOf(i))
+            .set({ status: 'accepted', respondedAt: at })
+            .where(({ status, expiresAt }, { eq, gt }) => `${eq(status, 'pending')} AND ${gt(expiresAt, at)}`)
+            .commit(),
+          mem.create(member).commit(),
+          // Owners are counted on the organization item; every acceptance also requires it active.
+          member.role === 'owner'
+            ? organization
+                .patch({ orgId: i.orgId })
+                .add({ ownerCount: 1 })
+                .where(({ status }, { eq }) => eq(status, 'active'))
+                .commit()
+            : organization
+                .check({ orgId: i.orgId })
+                .where(({ status }, { eq }) => eq(status, 'active'))
+                .commit(),
+        ])
+        .go();
+      expectCommitted(outcome, [
+        noLongerPending(),
+        new DomainError('ALREADY_MEMBER', 'you are already a member of this organization'),
+        new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted'),
+      ]);
+    },
+
+    async purge(orgId, limit) {
+      const { data } = await invite.query.byOrg({ orgId }).go({ limit });
+      if (data.length > 0) await invite.delete(data.map(keyOf)).go();
+      return data.length;
+    },
+  };
+};

@@ -1,0 +1,108 @@
+import type { MemberChange, MemberStore, OwnerDelta } from '../../../kernel/domain/deps.js';
+import { DomainError } from '../../../kernel/domain/errors.js';
+import type { Member } from '../../../kernel/domain/types.js';
+import { queryPage } from '../../../kernel/dynamo/pagination.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { expectCommitted, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+
+const toMember = (i: Member): Member => ({
+  orgId: i.orgId,
+  userId: i.userId,
+  name: i.name,
+  email: i.email,
+  role: i.role,
+  status: i.status,
+  joinedAt: i.joinedAt,
+  updatedAt: i.updatedAt,
+});
+
+const lastOwner = () => new DomainError('LAST_OWNER', 'an organization must keep at least one active owner');
+const changedMeanwhile = () =>
+  new DomainError('CONFLICT', 'the member was changed by someone else meanwhile; read it again and retry');
+
+export const dynamoMemberStore = (service: EventlyService): MemberStore => {
+  const { member } = service.entities;
+  const keyOf = (m: Member) => ({ orgId: m.orgId, userId: m.userId });
+
+  /**
+   * The owner counter on the organization item moves in the same transaction as the member, with a
+   * condition that keeps it at one or more: two owners demoting each other at once cannot both win.
+   */
+  const ownerChange = (m: Member, ownerDelta: OwnerDelta, change: MemberChange | 'delete') =>
+    service.transaction
+      .write(({ organization, member: tx }) => [
+        organization
+          .patch({ orgId: m.orgId })
+          .add({ ownerCount: ownerDelta })
+          .where(({ ownerCount }, { gt }) => (ownerDelta < 0 ? gt(ownerCount, 1) : ''))
+          .commit(),
+        change === 'delete'
+          ? tx
+              .delete(keyOf(m))
+              .where(({ role }, { eq }) => eq(role, m.role))
+              .commit()
+          : tx
+              .patch(keyOf(m))
+              .set(change)
+              .where(({ role, status }, { eq }) => `${eq(role, m.role)} AND ${eq(status, m.status)}`)
+              .commit(),
+      ])
+      .go();
+
+  /** Single-item writes conditional on the member being as we read it. */
+  const guarded = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (err) {
+      if (isConditionFailure(err)) throw changedMeanwhile();
+      throw err;
+    }
+  };
+
+  return {
+    async get(orgId, userId) {
+      const { data } = await member.get({ orgId, userId }).go();
+      return data ? toMember(data) : undefined;
+    },
+
+    list: (orgId, page) =>
+      queryPage(`members:${orgId}`, page, (opts) => member.query.byOrg({ orgId }).go(opts), toMember),
+
+    listByUser: (userId, page) =>
+      queryPage(`memberships:${userId}`, page, (opts) => member.query.byUser({ userId }).go(opts), toMember),
+
+    async update(m, change, ownerDelta) {
+      if (ownerDelta === 0) {
+        const { data } = await guarded(() =>
+          member
+            .patch(keyOf(m))
+            .set(change)
+            .where(({ role, status }, { eq }) => `${eq(role, m.role)} AND ${eq(status, m.status)}`)
+            .go({ response: 'all_new' }),
+        );
+        return toMember(data as Member);
+      }
+      expectCommitted(await ownerChange(m, ownerDelta, change), [lastOwner(), changedMeanwhile()]);
+      return { ...m, ...change };
+    },
+
+    async remove(m, ownerDelta) {
+      if (ownerDelta === 0) {
+        await guarded(() =>
+          member
+            .delete(keyOf(m))
+            .where(({ role }, { eq }) => eq(role, m.role))
+            .go(),
+        );
+        return;
+      }
+      expectCommitted(await ownerChange(m, ownerDelta, 'delete'), [lastOwner(), changedMeanwhile()]);
+    },
+
+    async purge(orgId, limit) {
+      const { data } = await member.query.byOrg({ orgId }).go({ limit });
+      if (data.length > 0) await member.delete(data.map(keyOf)).go();
+      return data.length;
+    },
+  };
+};

@@ -1,0 +1,95 @@
+import type { OrganizationChanges, OrganizationStore } from '../../../kernel/domain/deps.js';
+import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import type { Member, Organization } from '../../../kernel/domain/types.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { expectCommitted, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+
+type OrgItem = {
+  orgId: string;
+  name: string;
+  domain?: string | undefined;
+  status: Organization['status'];
+  settings?: Organization['settings'] | undefined;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export const toOrganization = (i: OrgItem): Organization => ({
+  orgId: i.orgId,
+  name: i.name,
+  domain: i.domain ?? null,
+  status: i.status,
+  settings: i.settings ?? {},
+  createdAt: i.createdAt,
+  updatedAt: i.updatedAt,
+});
+
+export const dynamoOrganizationStore = (service: EventlyService): OrganizationStore => {
+  const { organization } = service.entities;
+
+  const get = async (orgId: string) => {
+    const { data } = await organization.get({ orgId }).go();
+    return data ? toOrganization(data) : undefined;
+  };
+
+  return {
+    get,
+
+    async create(org: Organization, owner: Member) {
+      const { domain, ...rest } = org;
+      const outcome = await service.transaction
+        .write(({ organization: o, member: m }) => [
+          o.create({ ...rest, ...(domain ? { domain } : {}), ownerCount: 1 }).commit(),
+          m.create(owner).commit(),
+        ])
+        .go();
+      const taken = new DomainError('CONFLICT', 'an organization with this id already exists');
+      expectCommitted(outcome, [taken, taken]);
+    },
+
+    async update(orgId: string, { domain, ...changes }: OrganizationChanges) {
+      try {
+        let op = organization.patch({ orgId }).set({ ...changes, ...(domain ? { domain } : {}) });
+        if (domain === null) op = op.remove(['domain']);
+        const { data } = await op
+          .where(({ status }, { eq }) => eq(status, 'active'))
+          .go({ response: 'all_new' });
+        return toOrganization(data as OrgItem);
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+        if (!(await get(orgId))) throw notFound('organization');
+        throw new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted');
+      }
+    },
+
+    async markDeleting(orgId: string, at: string) {
+      try {
+        await organization
+          .patch({ orgId })
+          .set({ status: 'deleting', updatedAt: at })
+          .where(({ status }, { eq }) => eq(status, 'active'))
+          .go();
+        return true;
+      } catch (err) {
+        if (isConditionFailure(err)) return false;
+        throw err;
+      }
+    },
+
+    async unmarkDeleting(orgId: string, at: string) {
+      try {
+        await organization
+          .patch({ orgId })
+          .set({ status: 'active', updatedAt: at })
+          .where(({ status }, { eq }) => eq(status, 'deleting'))
+          .go();
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    },
+
+    async remove(orgId: string) {
+      await organization.delete({ orgId }).go();
+    },
+  };
+};

@@ -1,0 +1,31 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import { type Action, assertAllowed } from '../../../kernel/domain/permissions.js';
+import type { Member, Organization, Principal } from '../../../kernel/domain/types.js';
+
+export interface Access {
+  org: Organization;
+  actor: Member;
+}
+
+/** Actions still allowed while an organization is being deleted. */
+const allowedWhileDeleting: readonly Action[] = ['organization.read', 'organization.delete'];
+
+/**
+ * The one gate of every org-scoped use case. A caller who is not an active member gets the same
+ * NOT_FOUND as for an organization that does not exist, so org ids cannot be probed.
+ */
+export const authorize = async (
+  deps: Deps,
+  orgId: string,
+  principal: Principal,
+  action: Action,
+): Promise<Access> => {
+  const [org, actor] = await Promise.all([deps.orgs.get(orgId), deps.members.get(orgId, principal.sub)]);
+  if (!org || !actor || actor.status !== 'active') throw notFound('organization');
+  assertAllowed(actor.role, action);
+  if (org.status === 'deleting' && !allowedWhileDeleting.includes(action)) {
+    throw new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted');
+  }
+  return { org, actor };
+};

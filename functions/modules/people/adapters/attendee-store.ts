@@ -1,0 +1,196 @@
+import { DomainError } from '../../../kernel/domain/errors.js';
+import { queryPage } from '../../../kernel/dynamo/pagination.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { expectCommittedExplained, type TransactionOutcome } from '../../../kernel/dynamo/transactions.js';
+import { type Attendee, type UniqueField, uniqueFields } from '../domain/model.js';
+import type { AttendeeStore } from '../domain/ports.js';
+import { partyRewrite, staleParty } from './party-writes.js';
+
+type Nullable = 'email' | 'phone' | 'userId' | 'partyId';
+type AttendeeItem = Omit<Attendee, Nullable> & { [K in Nullable]?: string | undefined };
+
+const toAttendee = (i: AttendeeItem): Attendee => ({
+  orgId: i.orgId,
+  attendeeId: i.attendeeId,
+  firstName: i.firstName,
+  lastName: i.lastName,
+  email: i.email ?? null,
+  phone: i.phone ?? null,
+  userId: i.userId ?? null,
+  partyId: i.partyId ?? null,
+  createdAt: i.createdAt,
+  updatedAt: i.updatedAt,
+});
+
+interface UniqueValue {
+  field: UniqueField;
+  value: string;
+}
+
+const uniqueValuesOf = (a: Attendee): UniqueValue[] =>
+  uniqueFields.flatMap((field) => {
+    const value = a[field];
+    return value ? [{ field, value }] : [];
+  });
+
+const differs = (u: UniqueValue, other: Attendee) => other[u.field] !== u.value;
+
+const changedMeanwhile = (attendeeId: string) =>
+  new DomainError(
+    'CONFLICT',
+    `attendee ${attendeeId} was changed or deleted by someone else meanwhile; read it again and retry`,
+  );
+
+/** A placeholder reason for a taken value, resolved by `explainTaken` once it is known. */
+const taken = (u: UniqueValue) => new DomainError('ATTENDEE_EXISTS', `${u.field} is taken`, { taken: u });
+
+export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
+  const { attendee, attendeeUnique } = service.entities;
+
+  const get = async (orgId: string, attendeeId: string) => {
+    const { data } = await attendee.get({ orgId, attendeeId }).go({ consistent: true });
+    return data ? toAttendee(data) : undefined;
+  };
+
+  const holderOf = async (orgId: string, { field, value }: UniqueValue) => {
+    const { data } = await attendeeUnique.get({ orgId, field, value }).go({ consistent: true });
+    return data?.attendeeId;
+  };
+
+  /** Names the field and the attendee holding the value, so the caller can go to that record. */
+  const explainTaken = async (orgId: string, err: unknown): Promise<unknown> => {
+    const u = err instanceof DomainError ? (err.details.taken as UniqueValue | undefined) : undefined;
+    if (!u) return err;
+    const holder = (await holderOf(orgId, u)) ?? 'unknown';
+    const message = `an attendee with this ${u.field} already exists: ${holder}`;
+    return new DomainError('ATTENDEE_EXISTS', message, {
+      field: u.field,
+      attendeeId: holder,
+      errors: [{ field: u.field, message: `already used by attendee ${holder}` }],
+    });
+  };
+
+  const commit = (orgId: string, outcome: TransactionOutcome, reasons: DomainError[]): Promise<void> =>
+    expectCommittedExplained(outcome, reasons, (err) => explainTaken(orgId, err));
+
+  const uniqueKey = (orgId: string, u: UniqueValue) => ({ orgId, field: u.field, value: u.value });
+
+  return {
+    get,
+
+    async create(a) {
+      const { email, phone, userId, partyId, ...rest } = a;
+      const item = {
+        ...rest,
+        ...(email ? { email } : {}),
+        ...(phone ? { phone } : {}),
+        ...(userId ? { userId } : {}),
+      };
+      const values = uniqueValuesOf(a);
+      const outcome = await service.transaction
+        .write((tx) => [
+          tx.attendee.create(partyId ? { ...item, partyId } : item).commit(),
+          ...values.map((u) =>
+            tx.attendeeUnique.create({ ...uniqueKey(a.orgId, u), attendeeId: a.attendeeId }).commit(),
+          ),
+        ])
+        .go();
+      await commit(a.orgId, outcome, [
+        new DomainError('CONFLICT', `attendee ${a.attendeeId} already exists`),
+        ...values.map(taken),
+      ]);
+    },
+
+    async findBy(orgId, field, value) {
+      const holder = await holderOf(orgId, { field, value });
+      const found = holder ? await get(orgId, holder) : undefined;
+      return found?.[field] === value ? found : undefined;
+    },
+
+    list: (orgId, page) =>
+      queryPage(`attendees:${orgId}`, page, (opts) => attendee.query.byOrg({ orgId }).go(opts), toAttendee),
+
+    async update(current, next) {
+      const released = uniqueValuesOf(current).filter((u) => differs(u, next));
+      const claimed = uniqueValuesOf(next).filter((u) => differs(u, current));
+      const cleared = uniqueFields.filter((f) => !next[f] && f !== 'userId');
+      const outcome = await service.transaction
+        .write((tx) => {
+          let patch = tx.attendee.patch({ orgId: current.orgId, attendeeId: current.attendeeId }).set({
+            firstName: next.firstName,
+            lastName: next.lastName,
+            updatedAt: next.updatedAt,
+            ...(next.email ? { email: next.email } : {}),
+            ...(next.phone ? { phone: next.phone } : {}),
+          });
+          if (cleared.length > 0) patch = patch.remove(cleared as ('email' | 'phone')[]);
+          return [
+            // The unique values moved below must still be the attendee's own.
+            patch
+              .where((attr, { eq, notExists }) =>
+                uniqueFields
+                  .map((f) => {
+                    const value = current[f];
+                    return value ? eq(attr[f], value) : notExists(attr[f]);
+                  })
+                  .join(' AND '),
+              )
+              .commit(),
+            ...released.map((u) =>
+              tx.attendeeUnique
+                .delete(uniqueKey(current.orgId, u))
+                .where(({ attendeeId }, { eq }) => eq(attendeeId, current.attendeeId))
+                .commit(),
+            ),
+            ...claimed.map((u) =>
+              tx.attendeeUnique
+                .create({ ...uniqueKey(current.orgId, u), attendeeId: current.attendeeId })
+                .commit(),
+            ),
+          ];
+        })
+        .go();
+      const stale = changedMeanwhile(current.attendeeId);
+      await commit(current.orgId, outcome, [stale, ...released.map(() => stale), ...claimed.map(taken)]);
+    },
+
+    async remove(a, party) {
+      const values = uniqueValuesOf(a);
+      const outcome = await service.transaction
+        .write((tx) => [
+          tx.attendee
+            .delete({ orgId: a.orgId, attendeeId: a.attendeeId })
+            .where((attr, { eq, notExists }) =>
+              a.partyId ? eq(attr.partyId, a.partyId) : notExists(attr.partyId),
+            )
+            .commit(),
+          ...values.map((u) =>
+            tx.attendeeUnique
+              .delete(uniqueKey(a.orgId, u))
+              .where(({ attendeeId }, { eq }) => eq(attendeeId, a.attendeeId))
+              .commit(),
+          ),
+          ...(party ? [partyRewrite(tx, party)] : []),
+        ])
+        .go();
+      const stale = changedMeanwhile(a.attendeeId);
+      await commit(a.orgId, outcome, [
+        stale,
+        ...values.map(() => stale),
+        ...(party ? [staleParty(party.before.partyId)] : []),
+      ]);
+    },
+
+    async purgeOrg(orgId, limit) {
+      const { data: values } = await attendeeUnique.query.byValue({ orgId }).go({ limit });
+      if (values.length > 0) await attendeeUnique.delete(values.map((u) => uniqueKey(orgId, u))).go();
+      const rest = limit - values.length;
+      if (rest === 0) return values.length;
+      const { data: people } = await attendee.query.byOrg({ orgId }).go({ limit: rest });
+      if (people.length > 0) {
+        await attendee.delete(people.map((p) => ({ orgId, attendeeId: p.attendeeId }))).go();
+      }
+      return values.length + people.length;
+    },
+  };
+};

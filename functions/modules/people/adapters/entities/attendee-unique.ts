@@ -1,0 +1,27 @@
+import { Entity } from 'electrodb';
+import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+
+/**
+ * One item per unique value an attendee holds (email, phone, user id), put with
+ * `attribute_not_exists` in the same transaction as the attendee: two attendees can never hold
+ * the same value, even when created at the same moment. Also the lookup by that value (a get).
+ *
+ * Key templates:
+ * - pk `${orgId}#attendee-unique`, sk `${field}#${value}`. One partition per organization keeps
+ *   the purge of an organization a Query; attendees are created far below its write limit.
+ */
+export const attendeeUniqueEntity = new Entity({
+  model: { ...entityBase, entity: 'attendeeUnique' },
+  attributes: {
+    orgId: { type: 'string', required: true, readOnly: true },
+    field: { type: ['email', 'phone', 'userId'] as const, required: true, readOnly: true },
+    value: { type: 'string', required: true, readOnly: true },
+    attendeeId: { type: 'string', required: true, readOnly: true },
+  },
+  indexes: {
+    byValue: {
+      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#attendee-unique', casing: 'none' },
+      sk: { field: 'sk', composite: ['field', 'value'], template: '${field}#${value}', casing: 'none' },
+    },
+  },
+});

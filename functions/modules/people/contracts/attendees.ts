@@ -1,0 +1,82 @@
+import {
+  emailSchema,
+  isoDateTime,
+  orgIdSchema,
+  orgParams,
+  userIdSchema,
+} from '../../../kernel/contracts/common.js';
+import * as z from '../../../kernel/contracts/zod.js';
+
+export const attendeeIdSchema = z
+  .string()
+  .regex(/^att_[0-9a-z]{20}$/, 'must be an attendee id (att_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'att_4d5e6f7g8h9j0k1a2b3c' });
+
+export const phoneSchema = z
+  .string()
+  .max(16)
+  .regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 phone number such as +4915112345678')
+  .openapi({ example: '+4915112345678' });
+
+const firstName = z.string().trim().min(1).max(100).openapi({ example: 'Ada' });
+const lastName = z.string().trim().min(1).max(100).openapi({ example: 'Lovelace' });
+
+export const attendeeParams = orgParams.extend({ attendeeId: attendeeIdSchema });
+
+export const createAttendeeBody = z
+  .strictObject({
+    firstName,
+    lastName,
+    email: emailSchema.optional(),
+    phone: phoneSchema.optional(),
+    userId: userIdSchema
+      .optional()
+      .openapi({ description: 'Links the attendee to a signed-in user (their JWT subject)' }),
+  })
+  .openapi('CreateAttendee');
+
+export const updateAttendeeBody = z
+  .strictObject({
+    firstName: firstName.optional(),
+    lastName: lastName.optional(),
+    email: emailSchema.nullable().optional().openapi({ description: 'null removes the email' }),
+    phone: phoneSchema.nullable().optional().openapi({ description: 'null removes the phone number' }),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')
+  .openapi('UpdateAttendee');
+
+export const myAttendeeBody = z
+  .strictObject({ firstName, lastName, phone: phoneSchema.optional() })
+  .openapi('MyAttendee', { description: "The email is taken from the caller's token" });
+
+export const attendeeListQuery = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
+    cursor: z
+      .string()
+      .min(1)
+      .max(2048)
+      .optional()
+      .openapi({ description: 'Opaque cursor from the previous page' }),
+    email: emailSchema.optional().openapi({ description: 'The attendee with this email (any case), if any' }),
+    phone: phoneSchema.optional().openapi({ description: 'The attendee with this phone number, if any' }),
+  })
+  .refine((q) => q.email === undefined || q.phone === undefined, {
+    message: 'look up by email or by phone, not both',
+    path: ['phone'],
+  });
+
+export const attendeeSchema = z
+  .object({
+    orgId: orgIdSchema,
+    attendeeId: attendeeIdSchema,
+    firstName: z.string().openapi({ example: 'Ada' }),
+    lastName: z.string().openapi({ example: 'Lovelace' }),
+    email: z.string().nullable().openapi({ example: 'ada@example.com' }),
+    phone: z.string().nullable().openapi({ example: '+4915112345678' }),
+    userId: z.string().nullable().openapi({ example: 'user-ada' }),
+    partyId: z.string().nullable().openapi({ example: 'pty_7g8h9j0k1a2b3c4d5e6f' }),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .openapi('Attendee');

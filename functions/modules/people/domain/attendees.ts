@@ -1,0 +1,183 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import { newId } from '../../../kernel/domain/ids.js';
+import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
+import { authorize } from '../../organizations/domain/access.js';
+import { type Attendee, normalizeEmail, withoutMember } from './model.js';
+import { retryOnStale } from './parties.js';
+
+export interface CreateAttendeeInput {
+  firstName: string;
+  lastName: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  userId?: string | undefined;
+}
+
+export interface UpdateAttendeeInput {
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  /** null removes the value. */
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+}
+
+export interface AttendeeLookup extends PageRequest {
+  email?: string | undefined;
+  phone?: string | undefined;
+}
+
+const newAttendee = (deps: Deps, orgId: string, input: CreateAttendeeInput): Attendee => {
+  const now = deps.clock.now().toISOString();
+  return {
+    orgId,
+    attendeeId: newId('att'),
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email ? normalizeEmail(input.email) : null,
+    phone: input.phone ?? null,
+    userId: input.userId ?? null,
+    partyId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+};
+
+const existing = async (deps: Deps, orgId: string, attendeeId: string): Promise<Attendee> => {
+  const attendee = await deps.attendees.get(orgId, attendeeId);
+  if (!attendee) throw notFound('attendee');
+  return attendee;
+};
+
+export const createAttendee = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  input: CreateAttendeeInput,
+): Promise<Attendee> => {
+  await authorize(deps, orgId, principal, 'attendee.manage');
+  const attendee = newAttendee(deps, orgId, input);
+  await deps.attendees.create(attendee);
+  return attendee;
+};
+
+export const getAttendee = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  attendeeId: string,
+): Promise<Attendee> => {
+  await authorize(deps, orgId, principal, 'attendee.read');
+  return existing(deps, orgId, attendeeId);
+};
+
+/** With `email` or `phone`, the page holds the one attendee with that value, or none. */
+export const listAttendees = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  { email, phone, ...page }: AttendeeLookup,
+): Promise<Page<Attendee>> => {
+  await authorize(deps, orgId, principal, 'attendee.read');
+  if (email === undefined && phone === undefined) return deps.attendees.list(orgId, page);
+  const found = email
+    ? await deps.attendees.findBy(orgId, 'email', normalizeEmail(email))
+    : await deps.attendees.findBy(orgId, 'phone', phone ?? '');
+  return { items: found ? [found] : [], nextCursor: null };
+};
+
+export const updateAttendee = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  attendeeId: string,
+  input: UpdateAttendeeInput,
+): Promise<Attendee> => {
+  await authorize(deps, orgId, principal, 'attendee.manage');
+  const current = await existing(deps, orgId, attendeeId);
+  const { email, phone } = input;
+  const next: Attendee = {
+    ...current,
+    firstName: input.firstName ?? current.firstName,
+    lastName: input.lastName ?? current.lastName,
+    email: email === undefined ? current.email : email === null ? null : normalizeEmail(email),
+    phone: phone === undefined ? current.phone : phone,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await deps.attendees.update(current, next);
+  return next;
+};
+
+/**
+ * Deleting an attendee takes them out of their party in the same transaction; a leader with
+ * other members left must hand the party over first.
+ */
+export const deleteAttendee = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  attendeeId: string,
+): Promise<void> => {
+  await authorize(deps, orgId, principal, 'attendee.delete');
+  await retryOnStale(async () => {
+    const attendee = await existing(deps, orgId, attendeeId);
+    const party = attendee.partyId ? await deps.parties.get(orgId, attendee.partyId) : undefined;
+    if (!party) return deps.attendees.remove(attendee);
+    const after = withoutMember(party, attendeeId, undefined, deps.clock.now().toISOString());
+    await deps.attendees.remove(attendee, { before: party, after });
+  });
+};
+
+/**
+ * `/me` is open to every signed-in user of a live organization, member or not: it only ever
+ * reaches the attendee linked to the caller's own subject.
+ */
+const liveOrganization = async (deps: Deps, orgId: string): Promise<void> => {
+  const org = await deps.orgs.get(orgId);
+  if (!org) throw notFound('organization');
+  if (org.status === 'deleting') {
+    throw new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted');
+  }
+};
+
+export const getMyAttendee = async (deps: Deps, principal: Principal, orgId: string): Promise<Attendee> => {
+  await liveOrganization(deps, orgId);
+  const mine = await deps.attendees.findBy(orgId, 'userId', principal.sub);
+  if (!mine) throw notFound('attendee');
+  return mine;
+};
+
+export interface MyAttendeeInput {
+  firstName: string;
+  lastName: string;
+  phone?: string | undefined;
+}
+
+/** Idempotent: the caller's existing record is returned unchanged, also after a concurrent call. */
+export const ensureMyAttendee = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  input: MyAttendeeInput,
+): Promise<Attendee> => {
+  await liveOrganization(deps, orgId);
+  const mine = await deps.attendees.findBy(orgId, 'userId', principal.sub);
+  if (mine) return mine;
+  const attendee = newAttendee(deps, orgId, { ...input, email: principal.email, userId: principal.sub });
+  try {
+    await deps.attendees.create(attendee);
+    return attendee;
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'ATTENDEE_EXISTS') throw err;
+    // A concurrent call of the same user won: theirs is the record (whichever value clashed first).
+    const winner = await deps.attendees.findBy(orgId, 'userId', principal.sub);
+    if (winner) return winner;
+    const { field } = err.details;
+    // Unlike staff, the caller may not learn which attendee holds their email or phone.
+    const message = `another attendee of this organization already has your ${String(field)}`;
+    throw new DomainError('ATTENDEE_EXISTS', message, {
+      field,
+      errors: [{ field: String(field), message: 'already used by another attendee' }],
+    });
+  }
+};

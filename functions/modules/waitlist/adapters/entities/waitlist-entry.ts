@@ -1,0 +1,81 @@
+import { Entity } from 'electrodb';
+import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { unlisted } from '../../../bookings/adapters/entities/booking.js';
+
+/**
+ * A waitlist entry. Every change patches it conditionally on the status it was decided from.
+ *
+ * Key templates:
+ * - table: pk `${orgId}#session#${sessionId}#waitlist`  sk `entry#${entryId}` (a session's entries;
+ *   the same partition holds the session's waitlist meta and holder items, see waitlist-line.ts)
+ * - gsi1:  pk `user#${listedUser}#waitlist`             sk `${joinedAt}#${entryId}`
+ *   Only when the holder is linked to a user (`/v1/me/waitlist`); never `user#${userId}` alone
+ *   (memberships) nor `...#bookings` (a user's bookings).
+ * - gsi2:  pk `${orgId}#waitlist#${entryId}`            sk `entry`
+ *   Finds an entry by id alone: its routes carry no session id.
+ */
+export const waitlistEntryEntity = new Entity({
+  model: { ...entityBase, entity: 'waitlistEntry' },
+  attributes: {
+    orgId: { type: 'string', required: true, readOnly: true },
+    sessionId: { type: 'string', required: true, readOnly: true },
+    eventId: { type: 'string', required: true, readOnly: true },
+    entryId: { type: 'string', required: true, readOnly: true },
+    attendeeId: { type: 'string', readOnly: true },
+    partyId: { type: 'string', readOnly: true },
+    partySize: { type: 'number', required: true, readOnly: true },
+    position: { type: 'number', required: true },
+    status: {
+      type: ['waiting', 'offered', 'accepted', 'declined', 'expired', 'cancelled', 'removed'] as const,
+      required: true,
+    },
+    skips: { type: 'number', required: true },
+    bookingId: { type: 'string' },
+    /** Index-only copy of `userId`, always present; `none` keeps the entry out of gsi1. */
+    listedUser: { type: 'string', required: true, readOnly: true },
+    userId: { type: 'string', readOnly: true },
+    addedBy: { type: 'string', required: true, readOnly: true },
+    joinedAt: { type: 'string', required: true, readOnly: true },
+    offeredAt: { type: 'string' },
+    respondedAt: { type: 'string' },
+    expiresAt: { type: 'string' },
+    updatedAt: { type: 'string', required: true },
+  },
+  indexes: {
+    bySession: {
+      pk: {
+        field: 'pk',
+        composite: ['orgId', 'sessionId'],
+        template: '${orgId}#session#${sessionId}#waitlist',
+        casing: 'none',
+      },
+      sk: { field: 'sk', composite: ['entryId'], template: 'entry#${entryId}', casing: 'none' },
+    },
+    byUser: {
+      index: 'gsi1',
+      condition: (a) => a.listedUser !== unlisted,
+      pk: {
+        field: 'gsi1pk',
+        composite: ['listedUser'],
+        template: 'user#${listedUser}#waitlist',
+        casing: 'none',
+      },
+      sk: {
+        field: 'gsi1sk',
+        composite: ['joinedAt', 'entryId'],
+        template: '${joinedAt}#${entryId}',
+        casing: 'none',
+      },
+    },
+    byId: {
+      index: 'gsi2',
+      pk: {
+        field: 'gsi2pk',
+        composite: ['orgId', 'entryId'],
+        template: '${orgId}#waitlist#${entryId}',
+        casing: 'none',
+      },
+      sk: { field: 'gsi2sk', composite: [], template: 'entry', casing: 'none' },
+    },
+  },
+});

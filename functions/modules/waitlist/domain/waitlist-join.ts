@@ -1,0 +1,108 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
+import { newId } from '../../../kernel/domain/ids.js';
+import type { Principal } from '../../../kernel/domain/types.js';
+import { type BookInput, book, bookableParts, holderOf, leaderUser } from '../../bookings/domain/bookings.js';
+import { assertOrgOpen, staffOr } from '../../bookings/domain/bookings-access.js';
+import type { Booking } from '../../bookings/domain/model.js';
+import { maxSeatsPerBookingLimit } from '../../catalog/domain/model.js';
+import type { WaitlistEntry, WaitlistView } from './model.js';
+import { viewOne } from './waitlist-view.js';
+
+export interface JoinInput {
+  attendeeId?: string | undefined;
+  partyId?: string | undefined;
+  /** Places wanted. Default: 1, or the party's member count. */
+  partySize?: number | undefined;
+}
+
+/**
+ * Puts an attendee or a party on a session's waitlist: the caller for their own attendee (or a
+ * party they lead), staff for anyone of the organization (walk-ins). Same rules as booking: the
+ * session must take bookings. When places are free already, the same transaction wakes the offer
+ * engine, so the new entry is offered them at once if it is first in line.
+ */
+export const joinWaitlist = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  sessionId: string,
+  input: JoinInput,
+): Promise<WaitlistView> => {
+  if ((input.attendeeId === undefined) === (input.partyId === undefined)) {
+    throw validationFailed([{ field: 'attendeeId', message: 'give exactly one of attendeeId and partyId' }]);
+  }
+  const ctx = await deps.bookings.context({
+    orgId,
+    sessionId,
+    userId: principal.sub,
+    attendeeId: input.attendeeId,
+    partyId: input.partyId,
+  });
+  assertOrgOpen(ctx.orgStatus);
+  const booker = staffOr(ctx.member, principal, 'booking.manage');
+  const holder = holderOf(ctx, booker, input);
+  const now = deps.clock.now();
+  const { session, event } = bookableParts(ctx, now);
+  const partySize = input.partySize ?? holder.defaultSeats;
+  const limit = Math.min(event.settings.maxSeatsPerBooking, maxSeatsPerBookingLimit, session.capacity);
+  if (partySize > limit) {
+    throw validationFailed([
+      { field: 'partySize', message: `at most ${limit} places per entry for this session` },
+    ]);
+  }
+  const [counter, userId] = await Promise.all([
+    deps.sessions.getCounter(orgId, sessionId),
+    holder.attendee ? Promise.resolve(holder.attendee.userId) : leaderUser(deps, ctx, booker),
+  ]);
+  const at = now.toISOString();
+  const entry: WaitlistEntry = {
+    orgId,
+    sessionId,
+    eventId: event.eventId,
+    entryId: newId('wle'),
+    attendeeId: holder.attendeeId,
+    partyId: holder.partyId,
+    partySize,
+    position: await deps.waitlist.reservePosition(orgId, sessionId),
+    status: 'waiting',
+    skips: 0,
+    bookingId: null,
+    userId,
+    addedBy: principal.sub,
+    joinedAt: at,
+    offeredAt: null,
+    respondedAt: null,
+    expiresAt: null,
+    updatedAt: at,
+  };
+  await deps.waitlist.join(entry, (counter?.available ?? 0) > 0);
+  return viewOne(deps, entry);
+};
+
+export type BookOrJoin = { kind: 'booked'; booking: Booking } | { kind: 'waitlisted'; entry: WaitlistView };
+
+/**
+ * Books; with `joinWaitlistIfFull`, a booking refused for want of places (the session is full,
+ * or people already wait for it) joins the waitlist with the same holder and party size instead.
+ */
+export const bookOrJoin = async (
+  deps: Deps,
+  principal: Principal,
+  orgId: string,
+  sessionId: string,
+  input: BookInput,
+): Promise<BookOrJoin> => {
+  try {
+    return { kind: 'booked', booking: await book(deps, principal, orgId, sessionId, input) };
+  } catch (err) {
+    if (!input.joinWaitlistIfFull || !(err instanceof DomainError) || err.code !== 'CAPACITY_EXHAUSTED')
+      throw err;
+    const entry = await joinWaitlist(deps, principal, orgId, sessionId, {
+      attendeeId: input.attendeeId,
+      partyId: input.partyId,
+      partySize: input.seats,
+    });
+    return { kind: 'waitlisted', entry };
+  }
+};

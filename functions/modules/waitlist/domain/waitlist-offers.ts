@@ -1,0 +1,164 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { newId } from '../../../kernel/domain/ids.js';
+import { chooseSeats } from '../../bookings/domain/bookings-seats.js';
+import { scheduleHoldTimers } from '../../bookings/domain/hold-timers.js';
+import { type Booking, systemActor } from '../../bookings/domain/model.js';
+import type { Event } from '../../catalog/domain/model.js';
+import type { Session } from '../../catalog/domain/session.js';
+import { placeLabels } from '../../catalog/domain/sessions-seating.js';
+import { offerDeadline, type PlannedOffer, planOffers } from './model.js';
+
+/**
+ * The offer engine, run on every `capacity.released` message of a session (cancellation, hold or
+ * offer expiry, decline, capacity raise, a change of the line while places are free). It reads
+ * the counter and the waiting line, plans offers by the event's policy, and commits each offer in
+ * one transaction whose conditions (places still free, entry still waiting, seats still free, the
+ * session unchanged) make concurrent runs safe: a run that loses a race reads again and goes on, so the same places
+ * or the same entry are never offered twice, and handling a message twice is harmless.
+ */
+
+/** Rounds of read-plan-commit per message; a run that keeps losing races is retried by SQS. */
+const maxRounds = 25;
+
+export class OfferContentionError extends Error {
+  constructor(orgId: string, sessionId: string, why = 'kept colliding') {
+    super(`offers for ${orgId}/${sessionId} ${why}; the message will be retried`);
+    this.name = 'OfferContentionError';
+  }
+}
+
+/** Offers are made only while the session could be booked, and not after the event's cutoff. */
+export const offerable = (session: Session, event: Event, now: Date): boolean =>
+  event.status === 'published' &&
+  !event.deleting &&
+  !session.deleting &&
+  session.status === 'scheduled' &&
+  now.getTime() < Date.parse(session.startsAt) - event.settings.offerCutoffMinutes * 60_000;
+
+interface Round {
+  made: number;
+  /** Something changed since the read: read again. */
+  stale: boolean;
+}
+
+const makeOffers = async (
+  deps: Deps,
+  session: Session,
+  event: Event,
+  plan: readonly PlannedOffer[],
+  now: Date,
+  hasTime: () => boolean,
+): Promise<Round> => {
+  const { orgId, sessionId } = session;
+  // Seated and table sessions: the offer holds places like a booking picks them.
+  const places = placeLabels(session.seating);
+  const tables = session.seating.mode === 'tables' ? session.seating.tables : undefined;
+  const taken = new Set(
+    places ? (await deps.bookings.bookedSeats(orgId, sessionId)).map((s) => s.label) : [],
+  );
+  const at = now.toISOString();
+  let made = 0;
+  for (const { slot, skipped } of plan) {
+    // Each offer commits on its own: stopping between two leaves nothing half done.
+    if (!hasTime()) throw new OfferContentionError(orgId, sessionId, 'ran short of time');
+    const entry = await deps.waitlist.getInSession(orgId, sessionId, slot.entryId);
+    // Offered by a concurrent run (or gone) since the line was read: the plan goes on with the
+    // next entry rather than reading the whole line again; the counter still guards every offer.
+    if (entry?.status !== 'waiting' || entry.position !== slot.position) continue;
+    const seatLabels = places
+      ? chooseSeats({
+          seatMap: places,
+          taken,
+          seats: entry.partySize,
+          requested: undefined,
+          together: entry.partyId !== null,
+          tables,
+        })
+      : [];
+    if (places && seatLabels.length < entry.partySize) return { made, stale: true };
+    const booking: Booking = {
+      orgId,
+      sessionId,
+      eventId: event.eventId,
+      bookingId: newId('bkg'),
+      attendeeId: entry.attendeeId,
+      partyId: entry.partyId,
+      seats: entry.partySize,
+      seatLabels,
+      status: 'held',
+      paymentStatus: event.price.kind === 'paid' ? 'pending' : 'none',
+      holdExpiresAt: offerDeadline(now, event.settings, session.startsAt),
+      bookedBy: systemActor,
+      userId: entry.userId,
+      waitlistEntryId: entry.entryId,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const written = await deps.waitlist.offer({
+      entry,
+      booking,
+      skipped,
+      sessionUpdatedAt: session.updatedAt,
+    });
+    if (written === 'entry-gone') continue;
+    if (written === 'stale') return { made, stale: true };
+    made += 1;
+    for (const label of seatLabels) taken.add(label);
+    // The offer is a hold: its expiry schedule (and the sweeper) end it like any other, and its
+    // holder is reminded before it lapses.
+    await scheduleHoldTimers(deps, booking);
+  }
+  return { made, stale: false };
+};
+
+/**
+ * Offers the free places of a session to its waiting line; returns how many offers it made. A run
+ * whose caller runs short of time (`hasTime`) stops between rounds and throws: the message comes
+ * back and the next run goes on from stored state.
+ */
+export const offerReleasedPlaces = async (
+  deps: Deps,
+  orgId: string,
+  sessionId: string,
+  hasTime: () => boolean = () => true,
+): Promise<number> => {
+  let offered = 0;
+  for (let round = 0; round < maxRounds; round++) {
+    if (!hasTime()) throw new OfferContentionError(orgId, sessionId, 'ran short of time');
+    const [session, counter] = await Promise.all([
+      deps.sessions.get(orgId, sessionId),
+      deps.sessions.getCounter(orgId, sessionId),
+    ]);
+    if (!session || !counter || counter.available <= 0 || (counter.waiting ?? 0) <= 0) return offered;
+    const event = await deps.events.get(orgId, session.eventId);
+    const now = deps.clock.now();
+    if (!event || !offerable(session, event, now)) return offered;
+    const plan = planOffers(await deps.waitlist.line(orgId, sessionId), counter.available, event.settings);
+    if (plan.length === 0) return offered;
+    const { made, stale } = await makeOffers(deps, session, event, plan, now, hasTime);
+    offered += made;
+    if (!stale) return offered;
+  }
+  throw new OfferContentionError(orgId, sessionId);
+};
+
+/**
+ * Closes a session's waitlist (the session was cancelled): up to `limit` waiting entries end
+ * `removed`, each notified. 'more' asks the caller to run again.
+ */
+export const closeSessionWaitlist = async (
+  deps: Deps,
+  orgId: string,
+  sessionId: string,
+  limit: number,
+  reason = 'the session was cancelled',
+): Promise<'more' | 'done'> => {
+  const line = await deps.waitlist.line(orgId, sessionId, limit);
+  for (const slot of line) {
+    const entry = await deps.waitlist.getInSession(orgId, sessionId, slot.entryId);
+    if (entry?.status !== 'waiting') continue;
+    const at = deps.clock.now().toISOString();
+    await deps.waitlist.leave({ entry, status: 'removed', by: systemActor, reason, at, wake: false });
+  }
+  return line.length < limit ? 'done' : 'more';
+};
