@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_KEY_FILE } from './local/auth.js';
 import { fail, parsePort, silenceSdkNodeWarning } from './local/cli.js';
 import { type LocalRuntime, startLocalRuntime } from './local/runtime.js';
 import { DEV_USERS, type DevUser } from './local/seed.js';
 
 /**
- * `npm start`: the whole backend on this machine. Flags: --in-memory (nothing kept on disk),
+ * `npm start`: the whole backend on this machine. Flags: --in-memory (no data kept on disk),
  * --data-dir <dir> (where DynamoDB Local keeps its file). PORT picks the HTTP port (default 3000).
  */
 
@@ -48,9 +49,7 @@ const banner = (rt: LocalRuntime, tokens: Record<DevUser, string>, seconds: stri
   const url = `http://localhost:${rt.port}`;
   const user = (who: DevUser): string =>
     `  ${who.padEnd(6)} ${DEV_USERS[who].sub} <${DEV_USERS[who].email}>\n    ${tokens[who]}`;
-  const minting = inMemory
-    ? 'npm run token cannot sign for an --in-memory server (its key lives in memory); restart without --in-memory'
-    : 'npm run token -- --sub alice --email alice@example.com [--name Alice] [--ttl 3600]';
+  const minting = 'npm run token -- --sub alice --email alice@example.com [--name Alice] [--ttl 3600]';
   return [
     '',
     `Evently local API ready in ${seconds}s`,
@@ -76,7 +75,8 @@ const banner = (rt: LocalRuntime, tokens: Record<DevUser, string>, seconds: stri
 const main = async (): Promise<void> => {
   silenceSdkNodeWarning();
   const started = performance.now();
-  runtime = await startLocalRuntime({ port, inMemory, dataDir, seed: true });
+  // The dev key file even --in-memory: `npm run token`, another process, signs with it.
+  runtime = await startLocalRuntime({ port, inMemory, dataDir, seed: true, keyFile: DEFAULT_KEY_FILE });
   if (stopping) return;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(banner(runtime, await mintDevTokens(runtime), seconds));

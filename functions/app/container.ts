@@ -7,7 +7,7 @@ import { createDocumentClient } from '../kernel/dynamo/client.js';
 import { dynamoIdempotencyStore } from '../kernel/dynamo/idempotency-store.js';
 import { createService } from '../kernel/dynamo/service.js';
 import { type Env, readEnv } from '../kernel/env.js';
-import { tracer } from '../kernel/observability.js';
+import { logger, tracer } from '../kernel/observability.js';
 import { dynamoBookingStore } from '../modules/bookings/adapters/booking-store.js';
 import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbridge-hold-scheduler.js';
 import { localHoldScheduler } from '../modules/bookings/adapters/local-hold-scheduler.js';
@@ -27,8 +27,6 @@ import { dynamoOrganizationStore } from '../modules/organizations/adapters/organ
 import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
 import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
 import { dynamoWaitlistStore } from '../modules/waitlist/adapters/waitlist-store.js';
-import { withOutboxFastPath } from './outbox-fast-path.js';
-import { withWaitlistFastPath } from './waitlist-fast-path.js';
 
 /** EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. */
 const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): HoldScheduler =>
@@ -44,7 +42,7 @@ export interface Container {
   deps: Deps;
   idempotency: IdempotencyStore;
   /**
-   * The notification channels, set by the one function that sends (functions/handlers/queues/
+   * The notification channels, set by the one function that sends (functions/app/lambdas/
    * notifications.ts): built there, so that only its bundle carries the SES and SNS clients.
    */
   channels?: NotificationChannels;
@@ -68,20 +66,20 @@ export const buildContainer = (env: Env): Container => {
     deletions: dynamoDeletionStore(service),
     sessions: dynamoSessionStore(service),
     holdScheduler: holdSchedulerFor(env, documentClient),
-    // The outbox relay's fast path runs after every committed booking change (the sweep backs it).
-    bookings: withOutboxFastPath(dynamoBookingStore(service, documentClient, env.TABLE_NAME), () => deps),
+    bookings: dynamoBookingStore(service, documentClient, env.TABLE_NAME),
     notifications: dynamoNotificationStore(service, documentClient, env.TABLE_NAME),
     outbox: sqsOutboxPublisher(sqs, {
       notifications: env.queueUrls.notifications,
       holds: env.queueUrls.holds,
     }),
-    waitlist: withWaitlistFastPath(dynamoWaitlistStore(service), () => deps),
+    waitlist: dynamoWaitlistStore(service),
     venues: dynamoVenueStore(service),
     events: dynamoEventStore(service),
     attendees: dynamoAttendeeStore(service),
     parties: dynamoPartyStore(service),
     clock: { now: () => new Date() },
     policy: { orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS },
+    telemetry: { warn: (message, fields) => logger.warn(message, fields) },
   };
   return { deps, idempotency: dynamoIdempotencyStore(service) };
 };

@@ -50,7 +50,7 @@ export interface DevSigner {
 }
 
 export interface DevSignerOptions {
-  /** Keep the key in memory only (tests, `--in-memory`); otherwise it lives in `keyFile`. */
+  /** Keep the key in memory only (tests); otherwise it lives in `keyFile`. */
   inMemory?: boolean;
   keyFile?: string;
 }

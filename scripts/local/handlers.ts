@@ -8,7 +8,7 @@ import {
   httpFunctionNames,
 } from '../../functions/app/function-definitions.js';
 import type { HttpEvent } from './http-event.js';
-import type { ConsumerHandlers, SqsHandler } from './queue-poller.js';
+import { type ConsumerHandlers, consumerNames, type SqsHandler } from './queue-poller.js';
 
 export type HttpHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 export type HttpHandlers = Record<HttpFunctionName, HttpHandler>;
@@ -40,19 +40,17 @@ export interface HandlerOverrides {
  */
 export const loadFunctionHandlers = async (overrides: HandlerOverrides = {}): Promise<FunctionHandlers> => {
   const httpNames = httpFunctionNames();
-  const [jobs, holds, notifications, ...http] = await Promise.all([
-    overrides.consumers?.jobs ?? loadEntry<SqsHandler>('jobs'),
-    overrides.consumers?.holds ?? loadEntry<SqsHandler>('holds'),
-    overrides.consumers?.notifications ?? loadEntry<SqsHandler>('notifications'),
-    ...httpNames.map((name) => overrides.http?.[name] ?? loadEntry<HttpHandler>(name)),
+  // The consumers are the functions the queue definitions name: a new queue needs no change here.
+  const consumers = consumerNames();
+  const [http, consumerHandlers] = await Promise.all([
+    Promise.all(httpNames.map((name) => overrides.http?.[name] ?? loadEntry<HttpHandler>(name))),
+    Promise.all(consumers.map((name) => overrides.consumers?.[name] ?? loadEntry<SqsHandler>(name))),
   ]);
   return {
     http: Object.fromEntries(httpNames.map((name, i) => [name, http[i]])) as HttpHandlers,
-    consumers: {
-      jobs: jobs as SqsHandler,
-      holds: holds as SqsHandler,
-      notifications: notifications as SqsHandler,
-    },
+    consumers: Object.fromEntries(
+      consumers.map((name, i) => [name, consumerHandlers[i]]),
+    ) as ConsumerHandlers,
   };
 };
 

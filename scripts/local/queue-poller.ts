@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { functionDefinitions } from '../../functions/app/function-definitions.js';
-import type { QueueDefinition } from '../../functions/app/queue-definitions.js';
+import { type QueueDefinition, queueDefinitions } from '../../functions/app/queue-definitions.js';
 import { lambdaContext } from './lambda-context.js';
 import { type LocalQueue, localSqsClient } from './queues.js';
 import { toSqsEvent } from './sqs-event.js';
@@ -43,6 +43,9 @@ export interface ConsumerStats {
 }
 
 export type ConsumerName = QueueDefinition['consumer'];
+
+/** Every consumer function, as the queue definitions name them (one may consume several queues). */
+export const consumerNames = (): ConsumerName[] => [...new Set(queueDefinitions.map((q) => q.consumer))];
 
 export interface QueuePollers {
   stats(): Record<ConsumerName, ConsumerStats>;
@@ -187,11 +190,10 @@ const emptyStats = (): ConsumerStats => ({
 export const startQueuePollers = (options: QueuePollerOptions): QueuePollers => {
   const client = localSqsClient(options.endpoint);
   const controller = new AbortController();
-  const stats: Record<ConsumerName, ConsumerStats> = {
-    jobs: emptyStats(),
-    holds: emptyStats(),
-    notifications: emptyStats(),
-  };
+  const stats = Object.fromEntries(consumerNames().map((name) => [name, emptyStats()])) as Record<
+    ConsumerName,
+    ConsumerStats
+  >;
   const running = new Set<Promise<unknown>>();
   // Like an event source mapping scaled out: several pollers per queue, each one batch at a time.
   const loops = options.queues.flatMap((queue) => {

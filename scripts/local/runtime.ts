@@ -29,8 +29,14 @@ import { ensureTable } from './table.js';
 export interface LocalRuntimeOptions {
   /** HTTP port; 0 picks a free one. Default 3000. */
   port?: number;
-  /** Nothing is written to disk: database and signing key live in memory. */
+  /** Nothing is written to disk: database and signing key live in memory (unless `keyFile`). */
   inMemory?: boolean;
+  /**
+   * Sign with the dev key kept in this file (created if missing), also when `inMemory`: it is the
+   * key `npm run token` signs with, so its tokens are accepted. Default: `.data/dev-key.json`,
+   * or a key in memory when `inMemory`.
+   */
+  keyFile?: string;
   /** Where DynamoDB Local keeps its file (default `.data/dynamodb`). */
   dataDir?: string;
   /** No request log; functions log errors only. */
@@ -139,7 +145,9 @@ const startBackends = async (
   // The JVM start dominates; the queue server and the key load run meanwhile.
   const db = startDatabase(options, stoppers);
   const sqs = startQueues(tableName, stoppers);
-  const signer = loadDevSigner({ inMemory: options.inMemory });
+  const signer = loadDevSigner(
+    options.keyFile ? { keyFile: options.keyFile } : { inMemory: options.inMemory },
+  );
   // Settle all before a failure propagates, so whatever did start has registered its stopper.
   await Promise.allSettled([db, sqs, signer]);
   const dynamoEndpoint = await db;

@@ -1,4 +1,4 @@
-import type { ConsumerName, ConsumerStats } from '../local/queue-poller.js';
+import { type ConsumerName, type ConsumerStats, consumerNames } from '../local/queue-poller.js';
 import type { LocalRuntime } from '../local/runtime.js';
 
 /** The queue consumers' counters as the local runtime keeps them, with their time-outs summed. */
@@ -30,7 +30,10 @@ export const readConsumerStats = async (
       maxBatchMs: c.maxBatchMs,
     };
   };
-  const consumers = { jobs: minus('jobs'), holds: minus('holds'), notifications: minus('notifications') };
+  const consumers = Object.fromEntries(consumerNames().map((name) => [name, minus(name)])) as Record<
+    ConsumerName,
+    ConsumerStats
+  >;
   return {
     consumers,
     timeouts: Object.values(consumers).reduce((sum, c) => sum + c.timeouts, 0),

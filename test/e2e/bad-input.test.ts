@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RouteDefinition, routes } from '../../functions/app/routes.js';
+import { type OperationId, type RouteDefinition, routes } from '../../functions/app/routes.js';
 import type { ApiOptions, ApiResponse } from '../../scripts/local/api-client.js';
 import type { Sample } from './route-samples.js';
 import { tableSnapshot, urlOf, useSweepWorld } from './sweep-target.js';
@@ -148,5 +148,115 @@ describe('bad-input sweep', () => {
       }
       expect(await tableSnapshot(rt), `${label} changed the table`).toBe(before);
     }
+  });
+});
+
+/** What no text field takes: C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates. */
+const hiddenCharacters = [
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\u202a',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+];
+
+interface TextCase {
+  id: OperationId;
+  field: string;
+  body(value: string): Record<string, unknown>;
+}
+
+/** Every free-text field of the request bodies, each with the body that carries `value` in it. */
+const textCases = (): TextCase[] => {
+  const s = sweep.samples;
+  const at = (
+    id: OperationId,
+    field: string,
+    body: (value: string) => Record<string, unknown>,
+  ): TextCase => ({
+    id,
+    field: `body.${field}`,
+    body,
+  });
+  const top = (id: OperationId, field: string): TextCase =>
+    at(id, field, (value) => ({ ...s[id].body, [field]: value }));
+  return [
+    top('createOrganization', 'name'),
+    top('updateOrganization', 'name'),
+    top('updateMember', 'name'),
+    ...['name', 'address', 'city', 'type'].map((f) => top('createVenue', f)),
+    at('createVenue', 'rooms.0.name', (value) => ({ ...s.createVenue.body, rooms: [{ name: value }] })),
+    ...['name', 'city'].map((f) => top('updateVenue', f)),
+    at('updateVenue', 'rooms.0.name', (value) => ({ rooms: [{ name: value }] })),
+    ...['title', 'description'].map((f) => top('createEvent', f)),
+    ...['title', 'description'].map((f) => top('updateEvent', f)),
+    at('createSessions', 'tables.0.name', (value) => {
+      const { seatMap: _seatMap, ...body } = s.createSessions.body ?? {};
+      return { ...body, seatingMode: 'tables', tables: [{ name: value, capacity: 4 }] };
+    }),
+    at('updateSession', 'tables.0.name', (value) => ({ tables: [{ name: value, capacity: 4 }] })),
+    top('cancelSession', 'reason'),
+    ...['firstName', 'lastName'].map((f) => top('createAttendee', f)),
+    ...['firstName', 'lastName'].map((f) => top('updateAttendee', f)),
+    ...['firstName', 'lastName'].map((f) => top('ensureMyAttendee', f)),
+    top('createParty', 'name'),
+    top('updateParty', 'name'),
+  ];
+};
+
+const routeOf = (id: OperationId): RouteDefinition => allRoutes.find((r) => r.operationId === id)!;
+
+const expectRefused = async (c: TextCase, value: string) => {
+  const route = routeOf(c.id);
+  const before = await tableSnapshot(rt);
+  const res = await send(route, sweep.samples[c.id], {
+    name: c.field,
+    options: { body: c.body(value) },
+    status: 422,
+  });
+  const label = `${c.id} ${c.field} ${JSON.stringify(value)}: ${res.status} ${res.text.slice(0, 300)}`;
+  expect(res.status, label).toBe(422);
+  expect(res.headers.get('content-type'), label).toContain('application/problem+json');
+  const fields = ((res.json as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
+  expect(fields, label).toContain(c.field);
+  expect(await tableSnapshot(rt), `${label} changed the table`).toBe(before);
+};
+
+describe('text fields', () => {
+  it('refuse each control and bidi character', async () => {
+    const title = textCases().find((c) => c.id === 'createEvent' && c.field === 'body.title')!;
+    for (const ch of hiddenCharacters) await expectRefused(title, `Sweep ${ch}Night`);
+  });
+
+  it('all refuse control and bidi characters, naming the field', async () => {
+    const cases = textCases();
+    for (const [i, c] of cases.entries()) {
+      await expectRefused(c, `Plain ${hiddenCharacters[i % hiddenCharacters.length]} text`);
+    }
+  });
+
+  it('of one line refuse line breaks and tabs', async () => {
+    const oneLine = textCases().filter((c) => !/description|reason/.test(c.field));
+    for (const c of oneLine) {
+      await expectRefused(c, 'Two\nlines');
+      await expectRefused(c, 'A\ttab');
+    }
+  });
+
+  it('a description keeps its line breaks and tabs', async () => {
+    const { orgId, eventId } = sweep.world.target;
+    const description = 'First line\r\n\tindented\nlast line';
+    const res = await rt.call<{ description: string }>('PATCH', `/v1/orgs/${orgId}/events/${eventId}`, {
+      token: sweep.world.tokens.owner,
+      body: { description },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.description).toBe(description);
   });
 });

@@ -76,8 +76,14 @@ describe('bookings over HTTP', () => {
     expect(availability.json).toMatchObject({ available: 4, held: 2 });
     expect(availability.json.seats.slice(0, 3).map((s) => s.state)).toEqual(['held', 'held', 'free']);
 
-    const byAttendee = await rt.call('POST', `${bookings()}/${b.bookingId}/confirm`, { token: attendee });
-    expect(byAttendee.status).toBe(403);
+    // Confirming is for staff; an attendee who is no member gets the answer of a missing organization.
+    const byAttendee = await rt.call<{ code: string; detail: string }>(
+      'POST',
+      `${bookings()}/${b.bookingId}/confirm`,
+      { token: attendee },
+    );
+    expect(byAttendee.status).toBe(404);
+    expect(byAttendee.json).toMatchObject({ code: 'NOT_FOUND', detail: 'organization was not found' });
     const confirmed = await rt.call<Booking>('POST', `${bookings()}/${b.bookingId}/confirm`, {
       token: owner,
     });

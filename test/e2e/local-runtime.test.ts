@@ -1,4 +1,8 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { api } from '../../scripts/local/api-client.js';
 import { loadDevSigner } from '../../scripts/local/auth.js';
 import { MAX_PAYLOAD_BYTES } from '../../scripts/local/http-server.js';
 import { startLocalRuntime } from '../../scripts/local/runtime.js';
@@ -145,4 +149,47 @@ describe('a second runtime in the same process', () => {
     const res = await rt.call('GET', '/v1/me/memberships', { token: await rt.mintToken(alice) });
     expect(res.json).toEqual({ items: [], nextCursor: null });
   });
+});
+
+describe('npm start -- --in-memory', () => {
+  const root = join(import.meta.dirname, '..', '..');
+
+  /** Resolves with the server's URL once the banner is printed; rejects if the process exits first. */
+  const readyUrl = (child: ChildProcess): Promise<string> =>
+    new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const url = out.match(/URL\s+(http:\/\/localhost:\d+)/)?.[1];
+        if (out.includes('API ready') && url) resolve(url);
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
+    });
+
+  it('accepts a token from npm run token minted while it runs', async () => {
+    // The start script itself (what `npm start` runs), so its PID is the one to stop.
+    const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--in-memory'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    try {
+      const url = await readyUrl(server);
+      const { stdout: token } = await promisify(execFile)(
+        'npm',
+        ['run', '-s', 'token', '--', '--sub', 'mint-alice', '--email', 'mint-alice@example.com'],
+        { cwd: root, timeout: 20_000 },
+      );
+      const res = await api(url)('GET', '/v1/me/memberships', { token: token.trim() });
+      expect(res.status, res.text).toBe(200);
+      expect(res.json).toEqual({ items: [], nextCursor: null });
+    } finally {
+      if (server.pid !== undefined && server.exitCode === null) process.kill(server.pid, 'SIGTERM');
+      await exited;
+    }
+  }, 60_000);
 });

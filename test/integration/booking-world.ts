@@ -10,7 +10,7 @@ import {
 import { createSessions } from '../../functions/modules/catalog/domain/sessions.js';
 import { createAttendee, ensureMyAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { createParty } from '../../functions/modules/people/domain/parties.js';
-import { orgWith, venueIn } from './catalog-world.js';
+import { eventInput, orgWith, venueIn } from './catalog-world.js';
 import { user } from './fixtures.js';
 
 /**
@@ -74,20 +74,7 @@ export const publishedEventAt = async (
   venueId: string,
   overrides: Partial<Pick<CreateEventInput, 'title' | 'price' | 'settings'>> = {},
 ) => {
-  const e = await createEvent(c.deps, owner, orgId, {
-    venueId,
-    title: 'Night',
-    description: '',
-    defaultDurationMinutes: 60,
-    defaultCapacity: 5,
-    visibility: 'public',
-    admission: 'open',
-    price: { kind: 'free' },
-    tags: [],
-    coverImageUrls: [],
-    settings: {},
-    ...overrides,
-  });
+  const e = await createEvent(c.deps, owner, orgId, eventInput(venueId, overrides));
   await changeEventStatus(c.deps, owner, orgId, e.eventId, 'published');
   return e.eventId;
 };

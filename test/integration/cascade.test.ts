@@ -23,7 +23,7 @@ import {
 import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { createParty } from '../../functions/modules/people/domain/parties.js';
 import { refOf } from './booking-world.js';
-import { orgWith, recordJobs, venueIn } from './catalog-world.js';
+import { eventInput, orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 
 /**
@@ -35,19 +35,12 @@ const owner = 'cascade-owner';
 const principal = user(owner);
 
 const eventIn = (c: Container, orgId: string, venueId: string, title: string) =>
-  createEvent(c.deps, principal, orgId, {
-    venueId,
-    title,
-    description: 'A cascade test event',
-    defaultDurationMinutes: 60,
-    defaultCapacity: 20,
-    visibility: 'public',
-    admission: 'open',
-    price: { kind: 'free' },
-    tags: ['music'],
-    coverImageUrls: [],
-    settings: {},
-  });
+  createEvent(
+    c.deps,
+    principal,
+    orgId,
+    eventInput(venueId, { title, description: 'A cascade test event', defaultCapacity: 20, tags: ['music'] }),
+  );
 
 /** A daily series of `count` sessions from `day`, at the venue-local `time`. */
 const seriesOf = async (

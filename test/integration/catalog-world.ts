@@ -1,6 +1,7 @@
 import type { Container } from '../../functions/app/container.js';
 import type { JobMessage } from '../../functions/kernel/domain/deps.js';
 import type { Role } from '../../functions/kernel/domain/roles.js';
+import type { CreateEventInput } from '../../functions/modules/catalog/domain/events.js';
 import { createVenue } from '../../functions/modules/catalog/domain/venues.js';
 import { acceptInvite, createInvite } from '../../functions/modules/organizations/domain/invites.js';
 import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
@@ -26,6 +27,22 @@ export const orgWith = async (c: Container, owner: string, members: Record<strin
   }
   return org.orgId;
 };
+
+/** A free, public, open event at `venueId` with no tags, images or settings, changed by `overrides`. */
+export const eventInput = (venueId: string, overrides: Partial<CreateEventInput> = {}): CreateEventInput => ({
+  venueId,
+  title: 'Night',
+  description: '',
+  defaultDurationMinutes: 60,
+  defaultCapacity: 5,
+  visibility: 'public',
+  admission: 'open',
+  price: { kind: 'free' },
+  tags: [],
+  coverImageUrls: [],
+  settings: {},
+  ...overrides,
+});
 
 export const venueIn = (c: Container, owner: string, orgId: string, name = 'Hall') =>
   createVenue(c.deps, user(owner), orgId, {

@@ -12,7 +12,7 @@ import {
 } from '../../functions/modules/catalog/domain/events.js';
 import type { Event } from '../../functions/modules/catalog/domain/model.js';
 import { deleteVenue } from '../../functions/modules/catalog/domain/venues.js';
-import { orgWith, recordJobs, venueIn } from './catalog-world.js';
+import { eventInput, orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 
 describe('events against DynamoDB Local', () => {
@@ -22,20 +22,13 @@ describe('events against DynamoDB Local', () => {
   let venueId: string;
   const owner = user('e-owner');
 
-  const input = (overrides: Partial<CreateEventInput> = {}): CreateEventInput => ({
-    venueId,
-    title: 'Jazz Night',
-    description: '',
-    defaultDurationMinutes: 90,
-    defaultCapacity: 100,
-    visibility: 'public',
-    admission: 'open',
-    price: { kind: 'free' },
-    tags: [],
-    coverImageUrls: [],
-    settings: {},
-    ...overrides,
-  });
+  const input = (overrides: Partial<CreateEventInput> = {}): CreateEventInput =>
+    eventInput(venueId, {
+      title: 'Jazz Night',
+      defaultDurationMinutes: 90,
+      defaultCapacity: 100,
+      ...overrides,
+    });
 
   const make = (overrides: Partial<CreateEventInput> = {}, org = orgId, by = owner) =>
     createEvent(c.deps, by, org, input(overrides));

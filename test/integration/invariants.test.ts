@@ -10,6 +10,7 @@ import { createOrganization } from '../../functions/modules/organizations/domain
 import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
+import { eventInput } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 import { runCheckScript } from './invariants-script.js';
 
@@ -68,19 +69,16 @@ beforeAll(async () => {
     timezone: 'Europe/Berlin',
     rooms: [{ name: 'Main' }],
   });
-  const event = await createEvent(c.deps, owner, orgId, {
-    venueId: venue.venueId,
-    title: 'Checked',
-    description: 'Checked by the invariant checker',
-    defaultDurationMinutes: 60,
-    defaultCapacity: 10,
-    visibility: 'public',
-    admission: 'open',
-    price: { kind: 'free' },
-    tags: [],
-    coverImageUrls: [],
-    settings: {},
-  });
+  const event = await createEvent(
+    c.deps,
+    owner,
+    orgId,
+    eventInput(venue.venueId, {
+      title: 'Checked',
+      description: 'Checked by the invariant checker',
+      defaultCapacity: 10,
+    }),
+  );
   const roomId = venue.rooms[0]!.roomId;
   const create = (
     startsAt: string,

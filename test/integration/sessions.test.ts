@@ -16,6 +16,7 @@ import {
 } from '../../functions/modules/catalog/domain/sessions.js';
 import { createVenue, updateVenue } from '../../functions/modules/catalog/domain/venues.js';
 import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
+import { eventInput } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 
 const owner = user('planner');
@@ -53,19 +54,17 @@ describe('sessions against DynamoDB Local', () => {
         { name: 'Spare' },
       ],
     });
-    const event = await createEvent(c.deps, owner, org.orgId, {
-      venueId: venue.venueId,
-      title: 'Spring Concerts',
-      description: 'Evening concerts',
-      defaultDurationMinutes: 120,
-      defaultCapacity: 50,
-      visibility: 'public',
-      admission: 'open',
-      price: { kind: 'free' },
-      tags: [],
-      coverImageUrls: [],
-      settings: {},
-    });
+    const event = await createEvent(
+      c.deps,
+      owner,
+      org.orgId,
+      eventInput(venue.venueId, {
+        title: 'Spring Concerts',
+        description: 'Evening concerts',
+        defaultDurationMinutes: 120,
+        defaultCapacity: 50,
+      }),
+    );
     return { orgId: org.orgId, venue, eventId: event.eventId };
   };
 

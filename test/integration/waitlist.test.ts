@@ -32,6 +32,7 @@ import { scanTable } from '../../scripts/invariants/scan.js';
 import { readSessions } from '../../scripts/invariants/session-read.js';
 import { checkedEntities, toSnapshot } from '../../scripts/invariants/snapshot.js';
 import { ada, bookingWorld, codeOf, counterOf, door, manualClock, owner, refOf } from './booking-world.js';
+import { eventInput } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 
 const start = new Date('2029-12-01T10:00:00Z');
@@ -50,19 +51,17 @@ describe('waitlists against DynamoDB Local', () => {
 
   /** A published event with these settings (free unless priced). */
   const eventWith = async (settings: Partial<EventSettings>, paid = false) => {
-    const e = await createEvent(c.deps, owner, w.orgId, {
-      venueId,
-      title: 'Waitlisted',
-      description: '',
-      defaultDurationMinutes: 60,
-      defaultCapacity: 2,
-      visibility: 'public',
-      admission: 'open',
-      price: paid ? { kind: 'paid', amountMinor: 900, currency: 'EUR' } : { kind: 'free' },
-      tags: [],
-      coverImageUrls: [],
-      settings,
-    });
+    const e = await createEvent(
+      c.deps,
+      owner,
+      w.orgId,
+      eventInput(venueId, {
+        title: 'Waitlisted',
+        defaultCapacity: 2,
+        price: paid ? { kind: 'paid', amountMinor: 900, currency: 'EUR' } : { kind: 'free' },
+        settings,
+      }),
+    );
     await changeEventStatus(c.deps, owner, w.orgId, e.eventId, 'published');
     return e.eventId;
   };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chooseSeats } from '../../functions/modules/bookings/domain/bookings-seats.js';
-import { placeLabels, tableOf } from '../../functions/modules/catalog/domain/sessions-seating.js';
+import {
+  placeLabels,
+  resolveSeating,
+  tableOf,
+} from '../../functions/modules/catalog/domain/sessions-seating.js';
 
 /** Places at tables: labels `${table}-${n}`, one table when one has room, else as few as possible. */
 
@@ -48,9 +52,59 @@ describe('table places', () => {
     expect(choose(full, 3)).toEqual(['T1-4', 'Garden-2-1', 'Garden-2-2']);
   });
 
+  it('among tables with the same free places, keeps table order, and ignores whether the booking is a party', () => {
+    // Free: T1 2, T2 2, Garden-2 2. Three people: two tables, the first in table order first.
+    const taken = ['T1-1', 'T1-2', 'T2-1', 'T2-2', 'T2-3', 'T2-4'];
+    expect(choose(taken, 3)).toEqual(['T1-3', 'T1-4', 'T2-5']);
+    const together = chooseSeats({
+      seatMap: places,
+      taken: new Set(taken),
+      seats: 3,
+      requested: undefined,
+      together: true,
+      tables,
+    });
+    expect(together).toEqual(['T1-3', 'T1-4', 'T2-5']);
+  });
+
   it('takes requested places as they are, and answers what is left when too few are free', () => {
     expect(choose([], 2, ['T2-6', 'Garden-2-1'])).toEqual(['T2-6', 'Garden-2-1']);
     expect(() => choose(['T2-6'], 1, ['T2-6'])).toThrow(expect.objectContaining({ code: 'SEAT_TAKEN' }));
     expect(choose(places.slice(1), 3)).toEqual(['T1-1']);
+  });
+});
+
+describe('table seating', () => {
+  const room = { roomId: 'room_x', name: 'Main', capacity: null };
+  const choice = { mode: 'tables' as const, seats: undefined, defaultCapacity: 50 };
+
+  it('takes the capacity from the tables, and refuses a capacity that differs', () => {
+    expect(resolveSeating({ ...choice, tables, capacity: undefined }, room)).toEqual({
+      capacity: 12,
+      seating: { mode: 'tables', tables },
+    });
+    expect(() => resolveSeating({ ...choice, tables, capacity: 10 }, room)).toThrow(
+      expect.objectContaining({
+        details: {
+          errors: [
+            { field: 'tables', message: 'has 12 table places but the capacity is 10; change both together' },
+          ],
+        },
+      }),
+    );
+  });
+
+  it('refuses a table named twice, and no tables at all', () => {
+    const twice = [...tables, { name: 'T1', capacity: 2 }];
+    expect(() => resolveSeating({ ...choice, tables: twice, capacity: undefined }, room)).toThrow(
+      expect.objectContaining({
+        details: { errors: [{ field: 'tables', message: 'table T1 appears twice' }] },
+      }),
+    );
+    expect(() => resolveSeating({ ...choice, tables: [], capacity: undefined }, room)).toThrow(
+      expect.objectContaining({
+        details: { errors: [{ field: 'tables', message: 'needs at least one table' }] },
+      }),
+    );
   });
 });

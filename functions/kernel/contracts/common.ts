@@ -29,6 +29,29 @@ export const userIdSchema = z
   .regex(/^[\w|@.:-]+$/, 'must be a user id (JWT sub)')
   .openapi({ example: 'user-owner' });
 
+/**
+ * Characters a free-text field refuses: C0 and C1 controls, DEL, and the bidi embeddings,
+ * overrides and isolates (U+202A-U+202E, U+2066-U+2069). Invisible, they can hide or reorder what
+ * a reader of the text sees ("txt.exe" shown as "exe.txt") and break logs and exports.
+ * Multi-line text keeps tab, line feed and carriage return.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const oneLine = /^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const manyLines = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+
+/**
+ * A free-text field (names, titles, addresses, descriptions, reasons): `schema` with control and
+ * bidi characters refused; `multiline` lets line breaks and tabs through.
+ */
+export const freeText = (schema: z.ZodString, { multiline = false }: { multiline?: boolean } = {}) =>
+  multiline
+    ? schema.regex(manyLines, 'must not contain control characters or bidirectional formatting characters')
+    : schema.regex(
+        oneLine,
+        'must be one line without control characters or bidirectional formatting characters',
+      );
+
 export const emailSchema = z.email().max(254).openapi({ example: 'ada@example.com' });
 export const isoDateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-22T08:30:00.000Z' });
 

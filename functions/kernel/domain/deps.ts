@@ -13,8 +13,9 @@ import type { Role } from './roles.js';
 import type { Invite, InviteStatus, Member, Organization, OrgSettings, Page, PageRequest } from './types.js';
 
 /**
- * What the core needs from the outside world. Adapters (functions/adapters) implement these over
- * DynamoDB and SQS; every multi-item change is one transaction inside the adapter.
+ * What the domain needs from the outside world. Each module's adapters (functions/modules/<area>/
+ * adapters) implement these over DynamoDB and SQS; every multi-item change is one transaction
+ * inside the adapter.
  */
 
 /** +1 when a change creates an owner, -1 when it removes one; 0 otherwise. */
@@ -114,6 +115,11 @@ export interface Clock {
   now(): Date;
 }
 
+/** Where the domain reports what it recovered from by itself (an operator may still want to know). */
+export interface Telemetry {
+  warn(message: string, fields: Record<string, unknown>): void;
+}
+
 export interface TenantPolicy {
   orgCreation: 'anyone' | 'operators';
   operators: readonly string[];
@@ -137,6 +143,7 @@ export interface Deps {
   waitlist: WaitlistStore;
   clock: Clock;
   policy: TenantPolicy;
+  telemetry: Telemetry;
 }
 
 /** A response kept for replay under an Idempotency-Key. */

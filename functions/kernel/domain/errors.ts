@@ -1,6 +1,6 @@
 /**
  * Typed domain errors. The HTTP layer maps each `code` to a status in one table
- * (functions/shared/problem.ts); the core never speaks HTTP.
+ * (functions/kernel/http/problem.ts); the domain never speaks HTTP.
  */
 export type ErrorCode =
   | 'NOT_FOUND'
@@ -42,8 +42,10 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
+    /** `cause`: the error this one explains (a logged 503 still shows the throttle behind it). */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'DomainError';
   }
 }

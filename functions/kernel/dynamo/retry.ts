@@ -44,9 +44,12 @@ export const retryTransient = async <T>(write: () => Promise<T>, policy = transa
     } catch (err) {
       if (!isTransient(err)) throw err;
       if (attempt >= policy.attempts) {
-        throw new DomainError('TEMPORARILY_UNAVAILABLE', 'the booking engine is busy; retry shortly', {
-          attempts: attempt,
-        });
+        throw new DomainError(
+          'TEMPORARILY_UNAVAILABLE',
+          'the booking engine is busy; retry shortly',
+          { attempts: attempt },
+          { cause: err },
+        );
       }
       await sleep(Math.random() * policy.baseDelayMs * 2 ** (attempt - 1));
     }

@@ -1,6 +1,6 @@
 /**
  * Wall-clock time in an IANA time zone, on top of the runtime's Intl time-zone data (no library:
- * the core stays dependency-free and Lambda's Node ships full ICU).
+ * the domain stays dependency-free and Lambda's Node ships full ICU).
  *
  * DST rules chosen here, and relied on by sessions and recurring series:
  * - a local time inside a gap (clocks spring forward, e.g. 02:30 on the last Sunday of March in

@@ -1,10 +1,6 @@
-import {
-  notificationMessageId,
-  notificationRecord,
-  type TxEntities,
-} from '../../notifications/adapters/notification-records.js';
-import type { NotificationRef } from '../../notifications/domain/model.js';
-import type { Booking, BookingStatus } from '../domain/model.js';
+import { notificationRecord, type TxEntities } from '../../notifications/adapters/notification-records.js';
+import { notificationMessageId } from '../../notifications/domain/model.js';
+import { type Booking, type BookingStatus, recordId } from '../domain/model.js';
 import type { StepNotification } from '../domain/ports.js';
 
 /**
@@ -22,7 +18,6 @@ export interface BookingStep {
 }
 
 const sessionOf = (b: Booking) => ({ orgId: b.orgId, sessionId: b.sessionId });
-const recordId = (b: Booking) => `${b.bookingId}#${b.status}`;
 const summary = (b: Booking) => ({
   bookingId: b.bookingId,
   attendeeId: b.attendeeId,
@@ -30,13 +25,6 @@ const summary = (b: Booking) => ({
   seats: b.seats,
   seatLabels: b.seatLabels,
   status: b.status,
-});
-
-/** Where the notification of a booking's current step is stored, known without reading it. */
-export const stepNotificationRef = (b: Booking): NotificationRef => ({
-  ...sessionOf(b),
-  at: b.updatedAt,
-  messageId: notificationMessageId(recordId(b)),
 });
 
 export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason, notification }: BookingStep) => {

@@ -3,6 +3,7 @@ import * as z from '../../../kernel/contracts/zod.js';
 import { sessionIdSchema, sessionParams } from '../../catalog/contracts/sessions.js';
 import { attendeeIdSchema } from '../../people/contracts/attendees.js';
 import { partyIdSchema } from '../../people/contracts/parties.js';
+import { type HolderChoice, namesOneHolder, oneHolderIssue } from '../domain/holder-choice.js';
 
 export const bookingIdSchema = z
   .string()
@@ -15,8 +16,15 @@ export const attendeeBookingsParams = orgParams.extend({ attendeeId: attendeeIdS
 /** Long enough for a table place: a table name of up to 40 characters, a dash and a number. */
 const seatLabel = z.string().min(1).max(48).openapi({ example: 'A5' });
 
-export const bookBody = z
-  .strictObject({
+/**
+ * The domain's holder rule (one of attendeeId and partyId) as a refinement, so that a body naming
+ * both or neither is answered 422 before the use case runs, on the same field.
+ */
+export const requireOneHolder = <T extends z.ZodType<HolderChoice>>(schema: T): T =>
+  schema.refine(namesOneHolder, { message: oneHolderIssue.message, path: [oneHolderIssue.field] });
+
+export const bookBody = requireOneHolder(
+  z.strictObject({
     attendeeId: attendeeIdSchema
       .optional()
       .openapi({ description: 'Book for this attendee (or give partyId)' }),
@@ -41,15 +49,11 @@ export const bookBody = z
         'When the session has no places for this booking (full, or people already wait for it): join its waitlist with the same holder and party size instead, answered 202 `{ waitlistEntry }`. Without it such a booking answers 409 CAPACITY_EXHAUSTED',
       example: false,
     }),
-  })
-  .refine((b) => (b.attendeeId === undefined) !== (b.partyId === undefined), {
-    message: 'give exactly one of attendeeId and partyId',
-    path: ['attendeeId'],
-  })
-  .openapi('Book', {
-    description:
-      'Signed-in users book for the attendee linked to them (or a party they lead); front-of-house staff for anyone of the organization',
-  });
+  }),
+).openapi('Book', {
+  description:
+    'Signed-in users book for the attendee linked to them (or a party they lead); front-of-house staff for anyone of the organization',
+});
 
 const statusSchema = z.enum(['held', 'confirmed', 'cancelled', 'expired']).openapi('BookingStatus');
 

@@ -10,9 +10,16 @@ import type { Booking } from './model.js';
  * attendee linked to their user. Things that are not the caller's answer NOT_FOUND, so their ids
  * cannot be probed.
  */
-export type Booker = { kind: 'staff' } | { kind: 'self'; sub: string };
+export type Booker = { kind: 'staff' } | { kind: 'self'; sub: string; member: boolean };
 
 export const bookingNotFound = () => notFound('booking');
+
+/**
+ * NOT_FOUND of `what` for this booker. A caller who is not an active member gets the answer of a
+ * missing organization, so it cannot tell a real organization from one that does not exist.
+ */
+export const notFoundFor = (booker: Booker, what: string): DomainError =>
+  booker.kind === 'self' && !booker.member ? notFound('organization') : notFound(what);
 
 export const staffOr = (
   member: { role: Parameters<typeof isAllowed>[0]; status: string } | undefined,
@@ -21,7 +28,7 @@ export const staffOr = (
 ): Booker =>
   member?.status === 'active' && isAllowed(member.role, action)
     ? { kind: 'staff' }
-    : { kind: 'self', sub: principal.sub };
+    : { kind: 'self', sub: principal.sub, member: member?.status === 'active' };
 
 export const assertOrgOpen = (status: 'active' | 'deleting' | undefined): void => {
   if (!status) throw notFound('organization');

@@ -1,9 +1,11 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, forbidden } from '../../../kernel/domain/errors.js';
+import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
+import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
+import { authorize } from '../../organizations/domain/access.js';
 import { requeuePositionFor } from '../../waitlist/domain/waitlist-requeue.js';
-import { bookerIn, bookingNotFound, mayAccess } from './bookings-access.js';
-import { type Booking, type BookingRef, type BookingStatus, systemActor } from './model.js';
+import { bookerIn, bookingNotFound, mayAccess, notFoundFor } from './bookings-access.js';
+import { type Booking, type BookingRef, type BookingStatus, committed, systemActor } from './model.js';
 
 /**
  * Booking state changes after the booking: confirm (held -> confirmed), cancel (held or confirmed
@@ -37,7 +39,7 @@ export const asCancelled = (b: Booking, at: string): Booking =>
 const readOwn = async (deps: Deps, principal: Principal, ref: BookingRef, action: 'booking.manage') => {
   const booker = await bookerIn(deps, ref.orgId, principal, action);
   const booking = await deps.bookings.get(ref);
-  if (!booking || !mayAccess(booker, booking)) throw bookingNotFound();
+  if (!booking || !mayAccess(booker, booking)) throw notFoundFor(booker, 'booking');
   return { booker, booking };
 };
 
@@ -67,6 +69,7 @@ export const confirmHeld = async (deps: Deps, ref: BookingRef, by: string): Prom
       deadline: 'running',
     });
     if (result === 'done') {
+      await relayAfterCommit(deps, committed(next));
       await deps.holdScheduler.cancelExpiry(ref);
       return next;
     }
@@ -74,9 +77,9 @@ export const confirmHeld = async (deps: Deps, ref: BookingRef, by: string): Prom
 };
 
 export const confirmBooking = async (deps: Deps, principal: Principal, ref: BookingRef): Promise<Booking> => {
-  // Attendees confirm by paying: the payment flow calls `confirmHeld` itself.
-  const booker = await bookerIn(deps, ref.orgId, principal, 'booking.manage');
-  if (booker.kind !== 'staff') throw forbidden('booking.manage');
+  // Attendees confirm by paying: the payment flow calls `confirmHeld` itself. Staff only, so the
+  // staff gate: a non-member gets the answer of a missing organization, a lower role 403.
+  await authorize(deps, ref.orgId, principal, 'booking.manage');
   return confirmHeld(deps, ref, principal.sub);
 };
 
@@ -112,6 +115,7 @@ export const cancelBooking = async (deps: Deps, principal: Principal, ref: Booki
     const reason = booker.kind === 'staff' ? 'cancelled by staff' : 'cancelled by the attendee';
     const result = await deps.bookings.transition({ current: booking, next, by: principal.sub, reason });
     if (result === 'done') {
+      await relayAfterCommit(deps, committed(next));
       if (booking.status === 'held') await deps.holdScheduler.cancelExpiry(ref);
       return next;
     }
@@ -144,6 +148,9 @@ export const expireHold = async (
       deadline: 'passed',
       ...(requeuePosition === undefined ? {} : { requeuePosition }),
     });
-    if (result === 'done') return 'expired';
+    if (result === 'done') {
+      await relayAfterCommit(deps, committed(next));
+      return 'expired';
+    }
   }
 };

@@ -4,7 +4,7 @@ import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.
 import type { SessionTable } from '../../catalog/domain/session.js';
 import { placeLabels, tableOf } from '../../catalog/domain/sessions-seating.js';
 import { authorize } from '../../organizations/domain/access.js';
-import { bookerIn, bookingNotFound, mayAccess } from './bookings-access.js';
+import { bookerIn, mayAccess, notFoundFor } from './bookings-access.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, SeatState } from './model.js';
 
 /** Reads of bookings: one booking with its seats and history, lists, and a session's availability. */
@@ -23,7 +23,7 @@ export const getBooking = async (
 ): Promise<BookingDetail> => {
   const booker = await bookerIn(deps, ref.orgId, principal, 'booking.read');
   const booking = await deps.bookings.get(ref);
-  if (!booking || !mayAccess(booker, booking)) throw bookingNotFound();
+  if (!booking || !mayAccess(booker, booking)) throw notFoundFor(booker, 'booking');
   const [history, session] = await Promise.all([
     deps.bookings.history(ref),
     deps.sessions.get(ref.orgId, ref.sessionId),
@@ -61,7 +61,9 @@ export const listAttendeeBookings = async (
 ): Promise<Page<Booking>> => {
   const booker = await bookerIn(deps, orgId, principal, 'booking.read');
   const attendee = await deps.attendees.get(orgId, attendeeId);
-  if (!attendee || (booker.kind === 'self' && attendee.userId !== booker.sub)) throw notFound('attendee');
+  if (!attendee || (booker.kind === 'self' && attendee.userId !== booker.sub)) {
+    throw notFoundFor(booker, 'attendee');
+  }
   return deps.bookings.listByHolder(orgId, attendeeId, page);
 };
 

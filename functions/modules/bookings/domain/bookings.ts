@@ -4,10 +4,13 @@ import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/domain/model.js';
 import { placeLabels } from '../../catalog/domain/sessions-seating.js';
+import { handOffAfterCommit } from '../../notifications/domain/fast-path.js';
 import { assertOrgOpen, type Booker, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
+import { assertOneHolder } from './holder-choice.js';
 import type { Booking } from './model.js';
+import { stepNotificationRef } from './model.js';
 import type { BookingContext } from './ports.js';
 
 export interface BookInput {
@@ -101,9 +104,7 @@ export const book = async (
   sessionId: string,
   input: BookInput,
 ): Promise<Booking> => {
-  if ((input.attendeeId === undefined) === (input.partyId === undefined)) {
-    throw validationFailed([{ field: 'attendeeId', message: 'give exactly one of attendeeId and partyId' }]);
-  }
+  assertOneHolder(input);
   const query = {
     orgId,
     sessionId,
@@ -178,6 +179,7 @@ const bookIn = async (deps: Deps, principal: Principal, ctx: BookingContext, inp
           linkedTo: booker.kind === 'self' ? booker.sub : null,
         },
   });
+  await handOffAfterCommit(deps, stepNotificationRef(booking));
   return booking;
 };
 

@@ -1,3 +1,4 @@
+import { type NotificationRef, notificationMessageId } from '../../notifications/domain/model.js';
 /**
  * A booking: N seats of one session for an attendee or a party. Free events confirm at once;
  * priced events hold the seats until a deadline (then `expired`, releasing them) or payment.
@@ -95,3 +96,21 @@ export const isLive = (status: BookingStatus): boolean => status === 'held' || s
  */
 export const counterBucket = (status: BookingStatus): 'held' | 'confirmed' | 'available' =>
   status === 'held' ? 'held' : status === 'confirmed' ? 'confirmed' : 'available';
+
+/** The key of a booking's current step: its history, audit and notification records carry it. */
+export const recordId = (b: Pick<Booking, 'bookingId' | 'status'>): string => `${b.bookingId}#${b.status}`;
+
+/** Where the notification of a booking's current step is stored, known without reading it. */
+export const stepNotificationRef = (b: Booking): NotificationRef => ({
+  orgId: b.orgId,
+  sessionId: b.sessionId,
+  at: b.updatedAt,
+  messageId: notificationMessageId(recordId(b)),
+});
+
+/** The commit a booking change made, as the outbox fast path finds its items. */
+export const committed = (b: Pick<Booking, 'orgId' | 'sessionId' | 'updatedAt'>) => ({
+  orgId: b.orgId,
+  sessionId: b.sessionId,
+  at: b.updatedAt,
+});

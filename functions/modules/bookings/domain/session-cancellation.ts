@@ -3,10 +3,11 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Session, SessionCancellation } from '../../catalog/domain/session.js';
 import { type SessionDetail, sessionDetail } from '../../catalog/domain/sessions-view.js';
+import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
 import { authorize } from '../../organizations/domain/access.js';
 import { closeSessionWaitlist } from '../../waitlist/domain/waitlist-offers.js';
 import { asCancelled } from './bookings-changes.js';
-import { type Booking, isLive } from './model.js';
+import { type Booking, committed, isLive } from './model.js';
 
 /**
  * Cancelling a session (or an event, which cancels each of its sessions) is quick: the session
@@ -77,14 +78,16 @@ const cancelForSession = async (deps: Deps, listed: Booking, c: SessionCancellat
   const ref = { orgId: listed.orgId, sessionId: listed.sessionId, bookingId: listed.bookingId };
   let booking: Booking | undefined = listed;
   while (booking && isLive(booking.status)) {
+    const next = asCancelled(booking, deps.clock.now().toISOString());
     const result = await deps.bookings.transition({
       current: booking,
-      next: asCancelled(booking, deps.clock.now().toISOString()),
+      next,
       by: c.by,
       reason: sessionCancelledReason,
       notification: { type: 'session.cancelled', details: { cancelReason: c.reason } },
     });
     if (result === 'done') {
+      await relayAfterCommit(deps, committed(next));
       if (booking.status === 'held') await deps.holdScheduler.cancelExpiry(ref);
       return;
     }

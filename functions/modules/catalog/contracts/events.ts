@@ -1,5 +1,6 @@
 import {
   eventIdSchema,
+  freeText,
   isoDateTime,
   orgIdSchema,
   orgParams,
@@ -78,8 +79,10 @@ export const eventSettingsSchema = z
   })
   .openapi('EventSettings');
 
-const title = z.string().trim().min(1).max(200).openapi({ example: 'Jazz Night' });
-const description = z.string().max(4000).openapi({ example: 'An evening of live jazz by the river.' });
+const title = freeText(z.string().trim().min(1).max(200)).openapi({ example: 'Jazz Night' });
+const description = freeText(z.string().max(4000), { multiline: true }).openapi({
+  example: 'An evening of live jazz by the river.',
+});
 const hostId = userIdSchema.openapi({ description: 'A member of the organization who hosts the event' });
 const durationMinutes = minutes(1, 10_080, 90);
 const capacity = z.number().int().min(1).max(100_000).openapi({ example: 120 });

@@ -1,3 +1,4 @@
+import { freeText } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 
 /** Seat maps and tables of seated and table sessions (see modules/catalog/domain/sessions-seating.ts). */
@@ -34,7 +35,7 @@ export const seatMapInputSchema = z
 
 export const tableSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(40).openapi({ example: 'Table 1' }),
+    name: freeText(z.string().trim().min(1).max(40)).openapi({ example: 'Table 1' }),
     capacity: z.number().int().min(1).max(100).openapi({ example: 8 }),
   })
   .openapi('SessionTable');

@@ -1,5 +1,6 @@
 import {
   eventIdSchema,
+  freeText,
   isoDateTime,
   orgIdSchema,
   orgParams,
@@ -114,7 +115,7 @@ export const updateSessionBody = z
 
 export const cancelSessionBody = z
   .strictObject({
-    reason: z.string().trim().min(1).max(500).openapi({
+    reason: freeText(z.string().trim().min(1).max(500), { multiline: true }).openapi({
       description: 'Why; kept on the session and sent to every attendee whose booking it cancels',
       example: 'The performer is ill',
     }),

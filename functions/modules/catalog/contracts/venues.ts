@@ -1,4 +1,5 @@
 import {
+  freeText,
   isoDateTime,
   orgIdSchema,
   orgParams,
@@ -12,7 +13,8 @@ import * as z from '../../../kernel/contracts/zod.js';
 
 export const venueParams = orgParams.extend({ venueId: venueIdSchema });
 
-const text = (max: number, example: string) => z.string().trim().min(1).max(max).openapi({ example });
+const text = (max: number, example: string) =>
+  freeText(z.string().trim().min(1).max(max)).openapi({ example });
 
 const geoSchema = z
   .strictObject({

@@ -4,8 +4,8 @@ import type { Event, EventStatus, PublicEvent, Venue } from './model.js';
 export type { RoomRef, RoomSchedule, ScheduleWrite, SessionStore } from './session-ports.js';
 
 /**
- * Ports of the catalog context (venues, events, sessions, attendees, parties). Each store is
- * implemented over DynamoDB in functions/adapters/dynamo; every multi-item change is one
+ * Ports of the catalog context (venues, events, sessions). Each store is
+ * implemented over DynamoDB in functions/modules/catalog/adapters; every multi-item change is one
  * transaction inside the adapter. Every store can purge an organization's items in batches
  * (`purgeOrg` returns how many it deleted; fewer than `limit` means none are left).
  */
@@ -55,7 +55,8 @@ export interface EventStore {
   /**
    * Replaces `current` with `next` (and its listing items) if the event is still as read and not
    * being deleted, and `next`'s venue exists and is not being deleted. Throws NOT_FOUND,
-   * EVENT_DELETING, VENUE_NOT_FOUND, VENUE_DELETING or CONFLICT otherwise.
+   * EVENT_DELETING, VALIDATION_FAILED (venueId: no such venue), VENUE_DELETING or CONFLICT
+   * otherwise.
    */
   replace(current: Event, next: Event): Promise<void>;
   /** Sets `deleting` and withdraws the event from the public listing; idempotent. */

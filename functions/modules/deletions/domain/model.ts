@@ -1,4 +1,4 @@
-/** A background cascade delete of a venue, event or session (see use-cases/deletions.ts). */
+/** A background cascade delete of a venue, event or session (see domain/deletions.ts). */
 export type DeletionKind = 'venue' | 'event' | 'session';
 
 export interface Deletion {

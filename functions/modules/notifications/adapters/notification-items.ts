@@ -9,7 +9,7 @@ import type { PendingOutboxItem } from '../domain/ports.js';
 import type { notificationPreferenceEntity } from './entities/notification-preference.js';
 import type { outboxEntity } from './entities/outbox.js';
 
-/** Mapping between outbox / preference items and the core's notification types. */
+/** Mapping between outbox / preference items and the domain's notification types. */
 
 export type OutboxItem = EntityItem<typeof outboxEntity>;
 export type PreferenceItem = EntityItem<typeof notificationPreferenceEntity>;

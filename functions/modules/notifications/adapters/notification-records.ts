@@ -1,5 +1,6 @@
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { nextHandoffAt } from '../domain/handoff.js';
+import { notificationMessageId } from '../domain/model.js';
 
 /**
  * The one way any transaction writes a user-facing notification into the outbox (invariant 7:
@@ -24,9 +25,6 @@ export interface NotificationRecord {
   userId: string | null;
   payload: Record<string, unknown>;
 }
-
-/** The messageId a notification of change `key` is stored under. */
-export const notificationMessageId = (key: string): string => `notify#${key}`;
 
 /**
  * Every writer's fast path hands the notification to the queue right after the commit: the item

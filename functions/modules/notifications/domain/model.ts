@@ -20,6 +20,9 @@ export interface NotificationRef {
   messageId: string;
 }
 
+/** The messageId a notification of change `key` is stored under: known without reading the item. */
+export const notificationMessageId = (key: string): string => `notify#${key}`;
+
 export interface Notification extends NotificationRef {
   /** Addresses it from the user's side (GET /v1/me/notifications, POST .../read). */
   notificationId: string;

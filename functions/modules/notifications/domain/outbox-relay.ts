@@ -24,12 +24,15 @@ import type { PendingOutboxItem } from './ports.js';
 
 export type RelayOutcome = 'notification' | 'event' | 'unknown';
 
+/** What handing items to their queues uses. */
+type RelayDeps = Pick<Deps, 'notifications' | 'outbox' | 'clock'>;
+
 /**
  * Hands a notification whose hand-off is already recorded to the notifications queue. A failed
  * send says so on the item, so the next sweep hands it at once instead of after the window it
  * would otherwise wait for; the error still reaches the caller.
  */
-export const handOff = async (deps: Deps, ref: NotificationRef): Promise<void> => {
+export const handOff = async (deps: RelayDeps, ref: NotificationRef): Promise<void> => {
   try {
     await deps.outbox.publishNotification(ref);
   } catch (error) {
@@ -42,7 +45,7 @@ export const handOff = async (deps: Deps, ref: NotificationRef): Promise<void> =
  * Hands one pending item to its queue. A notification's hand-off is recorded before this (in its
  * commit, or by the sweep); a relayed domain event is `consumed` at once.
  */
-const relayItem = async (deps: Deps, item: PendingOutboxItem): Promise<RelayOutcome> => {
+const relayItem = async (deps: RelayDeps, item: PendingOutboxItem): Promise<RelayOutcome> => {
   const ref = { orgId: item.orgId, sessionId: item.sessionId, at: item.at, messageId: item.messageId };
   if (item.kind === 'notification') {
     await handOff(deps, ref);
@@ -64,7 +67,7 @@ const relayItem = async (deps: Deps, item: PendingOutboxItem): Promise<RelayOutc
  * too would put a second copy of a live message in the queue.
  */
 export const relayCommit = async (
-  deps: Deps,
+  deps: RelayDeps,
   commit: { orgId: string; sessionId: string; at: string },
 ): Promise<number> => {
   const items = await deps.notifications.listPendingAt(commit.orgId, commit.sessionId, commit.at);

@@ -1,5 +1,6 @@
 import {
   emailSchema,
+  freeText,
   isoDateTime,
   orgIdSchema,
   orgParams,
@@ -26,7 +27,7 @@ export const memberSchema = z
 export const updateMemberBody = z
   .strictObject({
     role: roleSchema.optional(),
-    name: z.string().trim().min(1).max(120).optional(),
+    name: freeText(z.string().trim().min(1).max(120)).optional(),
     status: z.enum(['active', 'suspended']).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')

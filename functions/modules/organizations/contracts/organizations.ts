@@ -1,4 +1,4 @@
-import { isoDateTime, orgIdSchema, timeZoneSchema } from '../../../kernel/contracts/common.js';
+import { freeText, isoDateTime, orgIdSchema, timeZoneSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 
 export const orgSettingsSchema = z
@@ -15,7 +15,7 @@ export const orgSettingsSchema = z
   })
   .openapi('OrganizationSettings');
 
-const orgName = z.string().trim().min(1).max(120).openapi({ example: 'Riverside Arts' });
+const orgName = freeText(z.string().trim().min(1).max(120)).openapi({ example: 'Riverside Arts' });
 const domain = z
   .string()
   .max(253)

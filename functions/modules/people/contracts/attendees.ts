@@ -1,8 +1,10 @@
 import {
   emailSchema,
+  freeText,
   isoDateTime,
   orgIdSchema,
   orgParams,
+  pageQuerySchema,
   userIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
@@ -18,8 +20,8 @@ export const phoneSchema = z
   .regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 phone number such as +4915112345678')
   .openapi({ example: '+4915112345678' });
 
-const firstName = z.string().trim().min(1).max(100).openapi({ example: 'Ada' });
-const lastName = z.string().trim().min(1).max(100).openapi({ example: 'Lovelace' });
+const firstName = freeText(z.string().trim().min(1).max(100)).openapi({ example: 'Ada' });
+const lastName = freeText(z.string().trim().min(1).max(100)).openapi({ example: 'Lovelace' });
 
 export const attendeeParams = orgParams.extend({ attendeeId: attendeeIdSchema });
 
@@ -49,15 +51,8 @@ export const myAttendeeBody = z
   .strictObject({ firstName, lastName, phone: phoneSchema.optional() })
   .openapi('MyAttendee', { description: "The email is taken from the caller's token" });
 
-export const attendeeListQuery = z
-  .strictObject({
-    limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
-    cursor: z
-      .string()
-      .min(1)
-      .max(2048)
-      .optional()
-      .openapi({ description: 'Opaque cursor from the previous page' }),
+export const attendeeListQuery = pageQuerySchema
+  .extend({
     email: emailSchema.optional().openapi({ description: 'The attendee with this email (any case), if any' }),
     phone: phoneSchema.optional().openapi({ description: 'The attendee with this phone number, if any' }),
   })

@@ -1,4 +1,4 @@
-import { isoDateTime, orgIdSchema, orgParams } from '../../../kernel/contracts/common.js';
+import { freeText, isoDateTime, orgIdSchema, orgParams } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 import { attendeeIdSchema } from './attendees.js';
 
@@ -7,7 +7,7 @@ export const partyIdSchema = z
   .regex(/^pty_[0-9a-z]{20}$/, 'must be a party id (pty_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'pty_7g8h9j0k1a2b3c4d5e6f' });
 
-const partyName = z.string().trim().min(1).max(120).openapi({ example: 'The Lovelaces' });
+const partyName = freeText(z.string().trim().min(1).max(120)).openapi({ example: 'The Lovelaces' });
 
 export const partyParams = orgParams.extend({ partyId: partyIdSchema });
 export const partyMemberParams = partyParams.extend({ attendeeId: attendeeIdSchema });

@@ -6,7 +6,7 @@ import {
   pageQuerySchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { bookingIdSchema, bookingSchema } from '../../bookings/contracts/bookings.js';
+import { bookingIdSchema, bookingSchema, requireOneHolder } from '../../bookings/contracts/bookings.js';
 import { sessionIdSchema } from '../../catalog/contracts/sessions.js';
 import { attendeeIdSchema } from '../../people/contracts/attendees.js';
 import { partyIdSchema } from '../../people/contracts/parties.js';
@@ -25,8 +25,8 @@ export const waitlistStatusSchema = z
   .enum(['waiting', 'offered', 'accepted', 'declined', 'expired', 'cancelled', 'removed'])
   .openapi('WaitlistStatus');
 
-export const joinWaitlistBody = z
-  .strictObject({
+export const joinWaitlistBody = requireOneHolder(
+  z.strictObject({
     attendeeId: attendeeIdSchema
       .optional()
       .openapi({ description: 'Wait as this attendee (or give partyId)' }),
@@ -36,15 +36,11 @@ export const joinWaitlistBody = z
         "Places wanted; at most the event's maxSeatsPerBooking. Default: 1, or the party's member count",
       example: 2,
     }),
-  })
-  .refine((b) => (b.attendeeId === undefined) !== (b.partyId === undefined), {
-    message: 'give exactly one of attendeeId and partyId',
-    path: ['attendeeId'],
-  })
-  .openapi('JoinWaitlist', {
-    description:
-      'Signed-in users join for the attendee linked to them (or a party they lead); front-of-house staff for anyone of the organization (walk-ins)',
-  });
+  }),
+).openapi('JoinWaitlist', {
+  description:
+    'Signed-in users join for the attendee linked to them (or a party they lead); front-of-house staff for anyone of the organization (walk-ins)',
+});
 
 export const waitlistListQuery = pageQuerySchema.extend({ status: waitlistStatusSchema.optional() });
 

@@ -1,6 +1,7 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
+import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
 import { authorize } from '../../organizations/domain/access.js';
 import { positionBetween, type WaitlistEntry, type WaitlistView } from './model.js';
 import { entryNotFound, readEntry, viewOne } from './waitlist-view.js';
@@ -51,7 +52,10 @@ export const leaveWaitlist = async (
       at,
       wake: await placesFree(deps, entry),
     });
-    if (result === 'done') return viewOne(deps, { ...entry, status, updatedAt: at });
+    if (result === 'done') {
+      await relayAfterCommit(deps, { orgId: entry.orgId, sessionId: entry.sessionId, at });
+      return viewOne(deps, { ...entry, status, updatedAt: at });
+    }
     entry = await reread(deps, entry);
   }
 };
@@ -83,8 +87,13 @@ export const moveWaitlistEntry = async (
       ]);
     }
     const at = deps.clock.now().toISOString();
-    const result = await deps.waitlist.move({ entry, position, at, wake: await placesFree(deps, entry) });
-    if (result === 'done') return viewOne(deps, { ...entry, position, updatedAt: at });
+    const wake = await placesFree(deps, entry);
+    const result = await deps.waitlist.move({ entry, position, at, wake });
+    if (result === 'done') {
+      // Only a move that wakes the offer engine writes an outbox item.
+      if (wake) await relayAfterCommit(deps, { orgId: entry.orgId, sessionId: entry.sessionId, at });
+      return viewOne(deps, { ...entry, position, updatedAt: at });
+    }
     entry = await reread(deps, entry);
   }
   throw new DomainError('CONFLICT', 'the waitlist kept changing while moving the entry; try again');

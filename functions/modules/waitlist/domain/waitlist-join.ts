@@ -4,8 +4,10 @@ import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { type BookInput, book, bookableParts, holderOf, leaderUser } from '../../bookings/domain/bookings.js';
 import { assertOrgOpen, staffOr } from '../../bookings/domain/bookings-access.js';
+import { assertOneHolder } from '../../bookings/domain/holder-choice.js';
 import type { Booking } from '../../bookings/domain/model.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/domain/model.js';
+import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
 import type { WaitlistEntry, WaitlistView } from './model.js';
 import { viewOne } from './waitlist-view.js';
 
@@ -29,9 +31,7 @@ export const joinWaitlist = async (
   sessionId: string,
   input: JoinInput,
 ): Promise<WaitlistView> => {
-  if ((input.attendeeId === undefined) === (input.partyId === undefined)) {
-    throw validationFailed([{ field: 'attendeeId', message: 'give exactly one of attendeeId and partyId' }]);
-  }
+  assertOneHolder(input);
   const ctx = await deps.bookings.context({
     orgId,
     sessionId,
@@ -77,6 +77,7 @@ export const joinWaitlist = async (
     updatedAt: at,
   };
   await deps.waitlist.join(entry, (counter?.available ?? 0) > 0);
+  await relayAfterCommit(deps, { orgId: entry.orgId, sessionId: entry.sessionId, at: entry.joinedAt });
   return viewOne(deps, entry);
 };
 

@@ -2,11 +2,12 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { chooseSeats } from '../../bookings/domain/bookings-seats.js';
 import { scheduleHoldTimers } from '../../bookings/domain/hold-timers.js';
-import { type Booking, systemActor } from '../../bookings/domain/model.js';
+import { type Booking, committed, systemActor } from '../../bookings/domain/model.js';
 import type { Event } from '../../catalog/domain/model.js';
-import type { Session } from '../../catalog/domain/session.js';
+import type { Seating, Session } from '../../catalog/domain/session.js';
 import { placeLabels } from '../../catalog/domain/sessions-seating.js';
-import { offerDeadline, type PlannedOffer, planOffers } from './model.js';
+import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
+import { offerDeadline, type PlannedOffer, planOffers, type WaitlistEntry } from './model.js';
 
 /**
  * The offer engine, run on every `capacity.released` message of a session (cancellation, hold or
@@ -41,6 +42,28 @@ interface Round {
   stale: boolean;
 }
 
+/**
+ * The places an offer holds: none at general admission; in seated and table sessions, chosen as a
+ * booking's would be (a party sits together). Undefined when too few are free: the read is stale.
+ */
+export const offerSeats = (
+  seating: Seating,
+  taken: ReadonlySet<string>,
+  entry: Pick<WaitlistEntry, 'partySize' | 'partyId'>,
+): string[] | undefined => {
+  const places = placeLabels(seating);
+  if (!places) return [];
+  const labels = chooseSeats({
+    seatMap: places,
+    taken,
+    seats: entry.partySize,
+    requested: undefined,
+    together: entry.partyId !== null,
+    tables: seating.mode === 'tables' ? seating.tables : undefined,
+  });
+  return labels.length < entry.partySize ? undefined : labels;
+};
+
 const makeOffers = async (
   deps: Deps,
   session: Session,
@@ -51,10 +74,10 @@ const makeOffers = async (
 ): Promise<Round> => {
   const { orgId, sessionId } = session;
   // Seated and table sessions: the offer holds places like a booking picks them.
-  const places = placeLabels(session.seating);
-  const tables = session.seating.mode === 'tables' ? session.seating.tables : undefined;
   const taken = new Set(
-    places ? (await deps.bookings.bookedSeats(orgId, sessionId)).map((s) => s.label) : [],
+    session.seating.mode === 'general'
+      ? []
+      : (await deps.bookings.bookedSeats(orgId, sessionId)).map((s) => s.label),
   );
   const at = now.toISOString();
   let made = 0;
@@ -65,17 +88,8 @@ const makeOffers = async (
     // Offered by a concurrent run (or gone) since the line was read: the plan goes on with the
     // next entry rather than reading the whole line again; the counter still guards every offer.
     if (entry?.status !== 'waiting' || entry.position !== slot.position) continue;
-    const seatLabels = places
-      ? chooseSeats({
-          seatMap: places,
-          taken,
-          seats: entry.partySize,
-          requested: undefined,
-          together: entry.partyId !== null,
-          tables,
-        })
-      : [];
-    if (places && seatLabels.length < entry.partySize) return { made, stale: true };
+    const seatLabels = offerSeats(session.seating, taken, entry);
+    if (!seatLabels) return { made, stale: true };
     const booking: Booking = {
       orgId,
       sessionId,
@@ -102,6 +116,7 @@ const makeOffers = async (
     });
     if (written === 'entry-gone') continue;
     if (written === 'stale') return { made, stale: true };
+    await relayAfterCommit(deps, committed(booking));
     made += 1;
     for (const label of seatLabels) taken.add(label);
     // The offer is a hold: its expiry schedule (and the sweeper) end it like any other, and its
@@ -158,7 +173,15 @@ export const closeSessionWaitlist = async (
     const entry = await deps.waitlist.getInSession(orgId, sessionId, slot.entryId);
     if (entry?.status !== 'waiting') continue;
     const at = deps.clock.now().toISOString();
-    await deps.waitlist.leave({ entry, status: 'removed', by: systemActor, reason, at, wake: false });
+    const result = await deps.waitlist.leave({
+      entry,
+      status: 'removed',
+      by: systemActor,
+      reason,
+      at,
+      wake: false,
+    });
+    if (result === 'done') await relayAfterCommit(deps, { orgId, sessionId, at });
   }
   return line.length < limit ? 'done' : 'more';
 };

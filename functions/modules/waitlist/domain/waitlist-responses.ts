@@ -3,6 +3,8 @@ import type { Principal } from '../../../kernel/domain/types.js';
 import { bookingNotFound } from '../../bookings/domain/bookings-access.js';
 import { asCancelled, confirmHeld } from '../../bookings/domain/bookings-changes.js';
 import type { BookingRef } from '../../bookings/domain/model.js';
+import { committed } from '../../bookings/domain/model.js';
+import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
 import type { WaitlistEntry, WaitlistView } from './model.js';
 import { notWaiting } from './waitlist-changes.js';
 import { entryNotFound, readEntry, viewOne } from './waitlist-view.js';
@@ -70,6 +72,7 @@ export const declineOffer = async (
       if (
         (await deps.bookings.transition({ current: booking, next, by: principal.sub, reason })) === 'done'
       ) {
+        await relayAfterCommit(deps, committed(next));
         await deps.holdScheduler.cancelExpiry(offerOf(entry));
         return current(deps, entry);
       }

@@ -1,7 +1,7 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { type Booker, bookerIn, mayAccess } from '../../bookings/domain/bookings-access.js';
+import { type Booker, bookerIn, mayAccess, notFoundFor } from '../../bookings/domain/bookings-access.js';
 import { defaultEventSettings } from '../../catalog/domain/model.js';
 import { authorize } from '../../organizations/domain/access.js';
 import { viewOf, type WaitlistEntry, type WaitlistStatus, type WaitlistView } from './model.js';
@@ -49,7 +49,7 @@ export const readEntry = async (
 ): Promise<{ booker: Booker; entry: WaitlistEntry }> => {
   const booker = await bookerIn(deps, orgId, principal, action);
   const entry = await deps.waitlist.get(orgId, entryId);
-  if (!entry || !mayAccess(booker, entry)) throw entryNotFound();
+  if (!entry || !mayAccess(booker, entry)) throw notFoundFor(booker, 'waitlist entry');
   return { booker, entry };
 };
 
