@@ -175,6 +175,4 @@ export interface IdempotencyStore {
 }
 
 /** What delivering a notification needs besides the shared ports: the channels to send on. */
-export interface DeliveryDeps extends Deps {
-  channels: NotificationChannels;
-}
+export type DeliveryDeps = Pick<Deps, 'notifications' | 'clock'> & { channels: NotificationChannels };

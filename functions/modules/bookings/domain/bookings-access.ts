@@ -38,7 +38,7 @@ export const assertOrgOpen = (status: 'active' | 'deleting' | undefined): void =
 
 /** The booker of an org-scoped booking request (two reads: the organization and the caller's membership). */
 export const bookerIn = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs'>,
   orgId: string,
   principal: Principal,
   action: Action,

@@ -36,7 +36,12 @@ const moved = (b: Booking, status: BookingStatus, at: string, paymentStatus = b.
 export const asCancelled = (b: Booking, at: string): Booking =>
   moved(b, 'cancelled', at, b.paymentStatus === 'pending' ? 'none' : b.paymentStatus);
 
-const readOwn = async (deps: Deps, principal: Principal, ref: BookingRef, action: 'booking.manage') => {
+const readOwn = async (
+  deps: Pick<Deps, 'bookings' | 'members' | 'orgs'>,
+  principal: Principal,
+  ref: BookingRef,
+  action: 'booking.manage',
+) => {
   const booker = await bookerIn(deps, ref.orgId, principal, action);
   const booking = await deps.bookings.get(ref);
   if (!booking || !mayAccess(booker, booking)) throw notFoundFor(booker, 'booking');
@@ -50,7 +55,11 @@ const isPast = (deadline: string | null, now: Date) =>
  * held -> confirmed while the hold runs (staff, or the payment flow through `confirmHeld`).
  * Confirming a confirmed booking answers it as it is, so a retried payment has one effect.
  */
-export const confirmHeld = async (deps: Deps, ref: BookingRef, by: string): Promise<Booking> => {
+export const confirmHeld = async (
+  deps: Pick<Deps, 'bookings' | 'clock' | 'holdScheduler' | 'notifications' | 'outbox' | 'telemetry'>,
+  ref: BookingRef,
+  by: string,
+): Promise<Booking> => {
   for (;;) {
     const booking = await deps.bookings.get(ref);
     if (!booking) throw bookingNotFound();
@@ -76,7 +85,14 @@ export const confirmHeld = async (deps: Deps, ref: BookingRef, by: string): Prom
   }
 };
 
-export const confirmBooking = async (deps: Deps, principal: Principal, ref: BookingRef): Promise<Booking> => {
+export const confirmBooking = async (
+  deps: Pick<
+    Deps,
+    'bookings' | 'clock' | 'holdScheduler' | 'members' | 'notifications' | 'orgs' | 'outbox' | 'telemetry'
+  >,
+  principal: Principal,
+  ref: BookingRef,
+): Promise<Booking> => {
   // Attendees confirm by paying: the payment flow calls `confirmHeld` itself. Staff only, so the
   // staff gate: a non-member gets the answer of a missing organization, a lower role 403.
   await authorize(deps, ref.orgId, principal, 'booking.manage');
@@ -87,7 +103,23 @@ export const confirmBooking = async (deps: Deps, principal: Principal, ref: Book
  * held or confirmed -> cancelled, releasing seats and places. Attendees may cancel their own until
  * the event's cancel cutoff before the session starts; staff at any time.
  */
-export const cancelBooking = async (deps: Deps, principal: Principal, ref: BookingRef): Promise<Booking> => {
+export const cancelBooking = async (
+  deps: Pick<
+    Deps,
+    | 'bookings'
+    | 'clock'
+    | 'events'
+    | 'holdScheduler'
+    | 'members'
+    | 'notifications'
+    | 'orgs'
+    | 'outbox'
+    | 'sessions'
+    | 'telemetry'
+  >,
+  principal: Principal,
+  ref: BookingRef,
+): Promise<Booking> => {
   const own = await readOwn(deps, principal, ref, 'booking.manage');
   const { booker } = own;
   let { booking } = own;
@@ -130,7 +162,7 @@ export const cancelBooking = async (deps: Deps, principal: Principal, ref: Booki
  * transaction), so a schedule and the sweeper racing for it have one effect.
  */
 export const expireHold = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'>,
   ref: BookingRef,
   now: Date,
 ): Promise<'expired' | 'not-held' | 'not-due'> => {

@@ -17,7 +17,7 @@ export interface BookingDetail extends Booking {
 }
 
 export const getBooking = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'members' | 'orgs' | 'sessions'>,
   principal: Principal,
   ref: BookingRef,
 ): Promise<BookingDetail> => {
@@ -40,7 +40,7 @@ export const getBooking = async (
 
 /** Staff: every booking of a session. */
 export const listSessionBookings = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'members' | 'orgs' | 'sessions'>,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -53,7 +53,7 @@ export const listSessionBookings = async (
 
 /** Staff, or the attendee linked to the caller: an attendee's bookings, newest first. */
 export const listAttendeeBookings = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   attendeeId: string,
@@ -68,8 +68,11 @@ export const listAttendeeBookings = async (
 };
 
 /** The caller's bookings across organizations, newest first. */
-export const listMyBookings = (deps: Deps, principal: Principal, page: PageRequest): Promise<Page<Booking>> =>
-  deps.bookings.listByUser(principal.sub, page);
+export const listMyBookings = (
+  deps: Pick<Deps, 'bookings'>,
+  principal: Principal,
+  page: PageRequest,
+): Promise<Page<Booking>> => deps.bookings.listByUser(principal.sub, page);
 
 export interface Availability {
   orgId: string;
@@ -102,7 +105,7 @@ const freeAtTables = (
 
 /** Members of the organization, and attendees known to it (their apps pick seats from it). */
 export const getAvailability = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'members' | 'orgs' | 'sessions'>,
   principal: Principal,
   orgId: string,
   sessionId: string,

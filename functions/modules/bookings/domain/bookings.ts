@@ -98,7 +98,10 @@ const answeredAsIs = new Set(['CAPACITY_EXHAUSTED', 'SEAT_TAKEN', 'TEMPORARILY_U
  * sweeper catches a schedule that failed to be made).
  */
 export const book = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    'attendees' | 'bookings' | 'clock' | 'holdScheduler' | 'notifications' | 'outbox' | 'telemetry'
+  >,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -138,7 +141,12 @@ export const book = async (
 };
 
 /** One attempt of `book` on a context: the checks, the seats and the transaction. */
-const bookIn = async (deps: Deps, principal: Principal, ctx: BookingContext, input: BookInput) => {
+const bookIn = async (
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'notifications' | 'outbox' | 'telemetry'>,
+  principal: Principal,
+  ctx: BookingContext,
+  input: BookInput,
+) => {
   assertOrgOpen(ctx.orgStatus);
   const booker = staffOr(ctx.member, principal, 'booking.manage');
   const holder = holderOf(ctx, booker, input);
@@ -184,7 +192,11 @@ const bookIn = async (deps: Deps, principal: Principal, ctx: BookingContext, inp
 };
 
 /** A party's booking belongs to its leader's user: the caller when they lead it, else read. */
-export const leaderUser = async (deps: Deps, ctx: BookingContext, booker: Booker): Promise<string | null> => {
+export const leaderUser = async (
+  deps: Pick<Deps, 'attendees'>,
+  ctx: BookingContext,
+  booker: Booker,
+): Promise<string | null> => {
   if (booker.kind === 'self') return booker.sub;
   const leaderId = ctx.party?.leaderId;
   if (!leaderId || !ctx.session) return null;
@@ -192,7 +204,7 @@ export const leaderUser = async (deps: Deps, ctx: BookingContext, booker: Booker
 };
 
 const seatsFor = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings'>,
   session: NonNullable<BookingContext['session']>,
   seats: number,
   input: BookInput,

@@ -6,7 +6,10 @@ import { type Booking, holdReminderAt } from './model.js';
  * reminder a few minutes before it. Made after the commit; a schedule that fails to be made is
  * covered by the sweeper for the expiry, while a lost reminder only costs the reminder.
  */
-export const scheduleHoldTimers = async (deps: Deps, booking: Booking): Promise<void> => {
+export const scheduleHoldTimers = async (
+  deps: Pick<Deps, 'holdScheduler'>,
+  booking: Booking,
+): Promise<void> => {
   const { orgId, sessionId, bookingId, holdExpiresAt } = booking;
   if (booking.status !== 'held' || !holdExpiresAt) return;
   const ref = { orgId, sessionId, bookingId };

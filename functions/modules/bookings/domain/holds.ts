@@ -25,7 +25,7 @@ export class HoldNotDueError extends Error {
  * the sweeper, and the message in the dead-letter queue raises the DLQ alarm.
  */
 export const expireScheduledHold = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'>,
   ref: BookingRef,
   now: Date,
 ): Promise<'expired' | 'not-held'> => {
@@ -40,7 +40,7 @@ export const expireScheduledHold = async (
  * gets nothing. The notification is relayed at once; if that fails, the outbox sweep sends it.
  */
 export const remindHold = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'notifications' | 'outbox'>,
   ref: BookingRef,
   now: Date,
 ): Promise<'reminded' | 'already-reminded' | 'not-held'> => {
@@ -77,7 +77,7 @@ export interface SweepResult {
  * leave the due list, so each page reads the next ones; a short page means none are left.
  */
 export const sweepDueHolds = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'>,
   now: Date,
   options: SweepOptions = defaultSweepOptions,
 ): Promise<SweepResult> => {

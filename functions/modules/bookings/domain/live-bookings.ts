@@ -9,7 +9,11 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 
 const pageSize = 100;
 
-const sessionIdsOfEvent = async (deps: Deps, orgId: string, eventId: string): Promise<string[]> => {
+const sessionIdsOfEvent = async (
+  deps: Pick<Deps, 'sessions'>,
+  orgId: string,
+  eventId: string,
+): Promise<string[]> => {
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
@@ -20,7 +24,11 @@ const sessionIdsOfEvent = async (deps: Deps, orgId: string, eventId: string): Pr
   return ids;
 };
 
-const sessionIdsOfVenue = async (deps: Deps, orgId: string, venueId: string): Promise<string[]> => {
+const sessionIdsOfVenue = async (
+  deps: Pick<Deps, 'events' | 'sessions'>,
+  orgId: string,
+  venueId: string,
+): Promise<string[]> => {
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
@@ -31,7 +39,11 @@ const sessionIdsOfVenue = async (deps: Deps, orgId: string, venueId: string): Pr
   return ids;
 };
 
-const withLiveBookings = async (deps: Deps, orgId: string, sessionIds: string[]): Promise<string[]> => {
+const withLiveBookings = async (
+  deps: Pick<Deps, 'sessions'>,
+  orgId: string,
+  sessionIds: string[],
+): Promise<string[]> => {
   const counters = await Promise.all(sessionIds.map((id) => deps.sessions.getCounter(orgId, id)));
   return sessionIds.filter((_, i) => {
     const c = counters[i];
@@ -41,7 +53,11 @@ const withLiveBookings = async (deps: Deps, orgId: string, sessionIds: string[])
 
 export type DeletionScope = { kind: 'session' | 'event' | 'venue' | 'organization'; id: string };
 
-const sessionIdsIn = (deps: Deps, orgId: string, scope: DeletionScope): Promise<string[]> => {
+const sessionIdsIn = (
+  deps: Pick<Deps, 'events' | 'sessions'>,
+  orgId: string,
+  scope: DeletionScope,
+): Promise<string[]> => {
   switch (scope.kind) {
     case 'session':
       return Promise.resolve([scope.id]);
@@ -54,7 +70,11 @@ const sessionIdsIn = (deps: Deps, orgId: string, scope: DeletionScope): Promise<
   }
 };
 
-const assertNoLiveBookings = async (deps: Deps, orgId: string, scope: DeletionScope): Promise<void> => {
+const assertNoLiveBookings = async (
+  deps: Pick<Deps, 'events' | 'sessions'>,
+  orgId: string,
+  scope: DeletionScope,
+): Promise<void> => {
   const sessionIds = await sessionIdsIn(deps, orgId, scope);
   const live = await withLiveBookings(deps, orgId, sessionIds);
   if (live.length === 0) return;
@@ -73,7 +93,7 @@ const assertNoLiveBookings = async (deps: Deps, orgId: string, scope: DeletionSc
  * (The first look only spares a mark in the common case of a refusal.)
  */
 export const markDeletingUnlessLive = async (
-  deps: Deps,
+  deps: Pick<Deps, 'events' | 'sessions'>,
   orgId: string,
   scope: DeletionScope,
   marks: { mark: () => Promise<void>; unmark: () => Promise<void> },

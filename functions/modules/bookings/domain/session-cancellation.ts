@@ -44,7 +44,7 @@ export type EventCancelJob = Extract<JobMessage, { type: 'event.cancel' }>;
  * so a retry restarts one whose message was lost.
  */
 export const closeSession = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'jobs' | 'sessions'>,
   orgId: string,
   sessionId: string,
   by: string,
@@ -58,7 +58,7 @@ export const closeSession = async (
 
 /** Staff: cancel a session. Answers the session with its counter (live places still to cancel). */
 export const cancelSession = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -74,7 +74,11 @@ export const cancelSession = async (
  * attendee is told `session.cancelled`. A booking that changed since it was listed is read again;
  * one no longer live is left alone.
  */
-const cancelForSession = async (deps: Deps, listed: Booking, c: SessionCancellation): Promise<void> => {
+const cancelForSession = async (
+  deps: Pick<Deps, 'bookings' | 'clock' | 'holdScheduler' | 'notifications' | 'outbox' | 'telemetry'>,
+  listed: Booking,
+  c: SessionCancellation,
+): Promise<void> => {
   const ref = { orgId: listed.orgId, sessionId: listed.sessionId, bookingId: listed.bookingId };
   let booking: Booking | undefined = listed;
   while (booking && isLive(booking.status)) {
@@ -100,7 +104,17 @@ const cancelForSession = async (deps: Deps, listed: Booking, c: SessionCancellat
  * Answers the job that continues it, or undefined when there is nothing more to do.
  */
 export const runSessionCancellationStep = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    | 'bookings'
+    | 'clock'
+    | 'holdScheduler'
+    | 'notifications'
+    | 'outbox'
+    | 'sessions'
+    | 'telemetry'
+    | 'waitlist'
+  >,
   job: SessionCancelJob,
 ): Promise<SessionCancelJob | undefined> => {
   const { orgId, sessionId } = job;
@@ -128,7 +142,7 @@ export const runSessionCancellationStep = async (
  * (each told), a page per step; then the cancellation is complete.
  */
 const closeWaitlistStep = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox' | 'sessions' | 'telemetry' | 'waitlist'>,
   job: SessionCancelJob,
 ): Promise<SessionCancelJob | undefined> => {
   if ((await closeSessionWaitlist(deps, job.orgId, job.sessionId, entriesPerStep)) === 'more') return job;
@@ -144,7 +158,7 @@ const isGone = (err: unknown): boolean =>
  * bookings in jobs of its own). Sessions deleted or being deleted meanwhile are passed over.
  */
 export const runEventCancellationStep = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'jobs' | 'sessions'>,
   job: EventCancelJob,
 ): Promise<EventCancelJob | undefined> => {
   const { ids, cursor } = await deps.sessions.listIdsByEvent(

@@ -47,14 +47,14 @@ export type UpdateEventInput = {
   endsAt?: string | null | undefined;
 };
 
-const eventOf = async (deps: Deps, orgId: string, eventId: string): Promise<Event> => {
+const eventOf = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: string): Promise<Event> => {
   const event = await deps.events.get(orgId, eventId);
   if (!event) throw notFound('event');
   return event;
 };
 
 /** The venue an event points at must be a venue of the organization that is not being deleted. */
-const assertVenue = async (deps: Deps, orgId: string, venueId: string): Promise<void> => {
+const assertVenue = async (deps: Pick<Deps, 'venues'>, orgId: string, venueId: string): Promise<void> => {
   const venue = await deps.venues.get(orgId, venueId);
   if (!venue) throw validationFailed([{ field: 'venueId', message: 'is not a venue of this organization' }]);
   if (venue.deleting) throw venueDeleting();
@@ -67,7 +67,7 @@ const assertSpan = (e: Pick<Event, 'startsAt' | 'endsAt'>): void => {
 };
 
 export const createEvent = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'events' | 'members' | 'orgs' | 'venues'>,
   principal: Principal,
   orgId: string,
   input: CreateEventInput,
@@ -97,7 +97,7 @@ export const createEvent = async (
 };
 
 export const getEvent = async (
-  deps: Deps,
+  deps: Pick<Deps, 'events' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -107,7 +107,7 @@ export const getEvent = async (
 };
 
 export const listEvents = async (
-  deps: Deps,
+  deps: Pick<Deps, 'events' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   filter: EventFilter,
@@ -119,7 +119,7 @@ export const listEvents = async (
 
 /** Published public events of every organization, for attendee apps; needs no membership. */
 export const listPublicEvents = (
-  deps: Deps,
+  deps: Pick<Deps, 'events'>,
   filter: PublicEventFilter,
   page: PageRequest,
 ): Promise<Page<PublicEvent>> => deps.events.listPublic(filter, page);
@@ -129,7 +129,7 @@ export const listPublicEvents = (
  * the write if the event changed meanwhile.
  */
 const changeEvent = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'events'>,
   orgId: string,
   eventId: string,
   change: (current: Event) => Promise<Event | undefined>,
@@ -144,7 +144,7 @@ const changeEvent = async (
 };
 
 export const updateEvent = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'events' | 'members' | 'orgs' | 'venues'>,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -170,7 +170,7 @@ export const updateEvent = async (
  * has changes nothing, so a retried request answers the same.
  */
 export const changeEventStatus = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'events' | 'jobs' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -195,7 +195,7 @@ export const changeEventStatus = async (
  * starts the cascade that removes it with its sessions. A retried DELETE answers the same deletion.
  */
 export const deleteEvent = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
   principal: Principal,
   orgId: string,
   eventId: string,

@@ -3,7 +3,7 @@ import { validationFailed } from '../../../kernel/domain/errors.js';
 
 /** A member named by a catalog item (a venue's manager, an event's host) must be an active member. */
 export const assertActiveMember = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members'>,
   orgId: string,
   userId: string,
   field: string,

@@ -24,7 +24,7 @@ export const maxPlacesCheckedEach = 90;
  * its transaction checks the session is unchanged, and it is made again against the new seating.
  */
 export const bookedPlacesGuard = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'sessions'>,
   current: Session,
   seating: Seating,
 ): Promise<PlacesGuard | undefined> => {

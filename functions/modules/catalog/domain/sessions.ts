@@ -58,7 +58,7 @@ const sessionDeleting = () => new DomainError('SESSION_DELETING', 'the session i
 
 /** The event and its venue, both live: sessions are never added under a cascade delete. */
 const catalogOf = async (
-  deps: Deps,
+  deps: Pick<Deps, 'events' | 'venues'>,
   orgId: string,
   eventId: string,
 ): Promise<{ event: Event; venue: Venue }> => {
@@ -92,7 +92,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * allowed), write conditional on the schedule being unchanged, and plan again if it changed.
  */
 const scheduled = (
-  deps: Deps,
+  deps: Pick<Deps, 'sessions'>,
   room: { orgId: string; venueId: string; roomId: string },
   spans: readonly Span[],
   check: { allowOverlap: boolean; self?: string },
@@ -110,7 +110,7 @@ const scheduled = (
  * every session of the series is created, or none).
  */
 export const createSessions = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'events' | 'members' | 'orgs' | 'sessions' | 'venues'>,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -169,7 +169,7 @@ export const createSessions = async (
 };
 
 export const listSessions = async (
-  deps: Deps,
+  deps: Pick<Deps, 'events' | 'members' | 'orgs' | 'sessions'>,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -182,7 +182,7 @@ export const listSessions = async (
 };
 
 export const getSession = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs' | 'sessions'>,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -201,7 +201,7 @@ export const getSession = async (
  * seated or table session, capacity and seat map (or tables) must change together.
  */
 export const updateSession = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'members' | 'orgs' | 'sessions' | 'venues'>,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -267,7 +267,7 @@ export const updateSession = async (
 
 /** Marks the session deleting and starts its cascade delete; a retried DELETE answers the same. */
 export const deleteSession = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
   principal: Principal,
   orgId: string,
   sessionId: string,

@@ -55,14 +55,14 @@ const roomsOf = (input: RoomInput[], existing: Room[]): Room[] => {
 };
 
 /** The venue, or NOT_FOUND; callers that change it also refuse one being deleted. */
-const venueOf = async (deps: Deps, orgId: string, venueId: string): Promise<Venue> => {
+const venueOf = async (deps: Pick<Deps, 'venues'>, orgId: string, venueId: string): Promise<Venue> => {
   const venue = await deps.venues.get(orgId, venueId);
   if (!venue) throw notFound('venue');
   return venue;
 };
 
 export const createVenue = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'venues'>,
   principal: Principal,
   orgId: string,
   input: CreateVenueInput,
@@ -90,7 +90,7 @@ export const createVenue = async (
 };
 
 export const getVenue = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs' | 'venues'>,
   principal: Principal,
   orgId: string,
   venueId: string,
@@ -100,7 +100,7 @@ export const getVenue = async (
 };
 
 export const listVenues = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs' | 'venues'>,
   principal: Principal,
   orgId: string,
   managerId: string | undefined,
@@ -111,7 +111,7 @@ export const listVenues = async (
 };
 
 export const updateVenue = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'sessions' | 'venues'>,
   principal: Principal,
   orgId: string,
   venueId: string,
@@ -134,7 +134,11 @@ export const updateVenue = async (
 };
 
 /** A room that sessions still use cannot leave the venue: those sessions would point nowhere. */
-const assertDroppedRoomsFree = async (deps: Deps, venue: Venue, rooms: readonly Room[]): Promise<void> => {
+const assertDroppedRoomsFree = async (
+  deps: Pick<Deps, 'sessions'>,
+  venue: Venue,
+  rooms: readonly Room[],
+): Promise<void> => {
   const kept = new Set(rooms.map((r) => r.roomId));
   for (const room of venue.rooms.filter((r) => !kept.has(r.roomId))) {
     const ref = { orgId: venue.orgId, venueId: venue.venueId, roomId: room.roomId };
@@ -157,7 +161,7 @@ const assertDroppedRoomsFree = async (deps: Deps, venue: Venue, rooms: readonly 
  * (markDeletingUnlessLive) sees any that committed before. A refused or failed attempt takes back
  * the marks it set; events already being deleted on their own keep theirs.
  */
-const venueMarks = (deps: Deps, orgId: string, venueId: string) => {
+const venueMarks = (deps: Pick<Deps, 'clock' | 'events' | 'venues'>, orgId: string, venueId: string) => {
   const marked: Event[] = [];
   const at = () => deps.clock.now().toISOString();
   const unmark = async () => {
@@ -190,7 +194,7 @@ const venueMarks = (deps: Deps, orgId: string, venueId: string) => {
  * starts the cascade that removes it with them. A retried DELETE answers the same deletion.
  */
 export const deleteVenue = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions' | 'venues'>,
   principal: Principal,
   orgId: string,
   venueId: string,

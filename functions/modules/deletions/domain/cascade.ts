@@ -21,7 +21,7 @@ interface Step {
  * those first: they are found through the session's id, which must not vanish before them.
  */
 export const removeSessionWithBookings = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'sessions' | 'waitlist'>,
   orgId: string,
   sessionId: string,
 ): Promise<number> => {
@@ -39,18 +39,30 @@ export const removeSessionWithBookings = async (
 };
 
 /** Up to `limit` sessions of an organization with their bookings (its cascade delete). */
-export const purgeOrgSessions = async (deps: Deps, orgId: string, limit: number): Promise<number> => {
+export const purgeOrgSessions = async (
+  deps: Pick<Deps, 'bookings' | 'sessions' | 'waitlist'>,
+  orgId: string,
+  limit: number,
+): Promise<number> => {
   const ids = await deps.sessions.listIdsOfOrg(orgId, limit);
   for (const id of ids) await removeSessionWithBookings(deps, orgId, id);
   return ids.length;
 };
 
-const removeSession = async (deps: Deps, orgId: string, sessionId: string): Promise<Step> => ({
+const removeSession = async (
+  deps: Pick<Deps, 'bookings' | 'sessions' | 'waitlist'>,
+  orgId: string,
+  sessionId: string,
+): Promise<Step> => ({
   removed: await removeSessionWithBookings(deps, orgId, sessionId),
   finished: true,
 });
 
-const removeEvent = async (deps: Deps, orgId: string, eventId: string): Promise<Step> => {
+const removeEvent = async (
+  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'waitlist'>,
+  orgId: string,
+  eventId: string,
+): Promise<Step> => {
   const { ids } = await deps.sessions.listIdsByEvent(orgId, eventId, pageSize);
   const counts = await Promise.all(ids.map((id) => removeSessionWithBookings(deps, orgId, id)));
   const removed = counts.reduce((a, b) => a + b, 0);
@@ -59,7 +71,11 @@ const removeEvent = async (deps: Deps, orgId: string, eventId: string): Promise<
   return { removed: removed + 1, finished: true };
 };
 
-const removeVenue = async (deps: Deps, orgId: string, venueId: string): Promise<Step> => {
+const removeVenue = async (
+  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'venues' | 'waitlist'>,
+  orgId: string,
+  venueId: string,
+): Promise<Step> => {
   const { items } = await deps.events.list(orgId, { venueId }, { limit: pageSize });
   let removed = 0;
   for (const event of items) {
@@ -72,7 +88,10 @@ const removeVenue = async (deps: Deps, orgId: string, venueId: string): Promise<
   return { removed: removed + 1, finished: true };
 };
 
-const stepOf = (deps: Deps, d: Deletion): Promise<Step> => {
+const stepOf = (
+  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'venues' | 'waitlist'>,
+  d: Deletion,
+): Promise<Step> => {
   switch (d.kind) {
     case 'session':
       return removeSession(deps, d.orgId, d.targetId);
@@ -85,7 +104,7 @@ const stepOf = (deps: Deps, d: Deletion): Promise<Step> => {
 
 /** Runs one step of the deletion of `targetId`; 'more' asks the caller to run another. */
 export const runDeletionStep = async (
-  deps: Deps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'deletions' | 'events' | 'sessions' | 'venues' | 'waitlist'>,
   orgId: string,
   targetId: string,
 ): Promise<'done' | 'more'> => {

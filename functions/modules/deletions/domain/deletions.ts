@@ -13,7 +13,7 @@ import type { Deletion, DeletionKind } from './model.js';
 
 /** Records the deletion (once) and hands it to the jobs queue. Call after marking the target deleting. */
 export const requestDeletion = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'deletions' | 'jobs'>,
   orgId: string,
   target: { kind: DeletionKind; id: string },
   requestedBy: string,
@@ -34,7 +34,7 @@ export const requestDeletion = async (
 };
 
 export const getDeletion = async (
-  deps: Deps,
+  deps: Pick<Deps, 'deletions' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   targetId: string,

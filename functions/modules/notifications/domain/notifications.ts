@@ -10,14 +10,14 @@ import { defaultPreferences, type Notification, type NotificationPreferences } f
  */
 
 export const listMyNotifications = (
-  deps: Deps,
+  deps: Pick<Deps, 'notifications'>,
   principal: Principal,
   page: PageRequest,
 ): Promise<Page<Notification>> => deps.notifications.listByUser(principal.sub, page);
 
 /** Idempotent: a notification read before keeps its first read time. Others' answer NOT_FOUND. */
 export const markNotificationRead = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'notifications'>,
   principal: Principal,
   notificationId: string,
 ): Promise<Notification> => {
@@ -31,7 +31,11 @@ export const markNotificationRead = async (
  * Preferences belong to someone the organization knows: an active member, or a person whose
  * attendee record is linked to the caller. Everyone else is told the organization does not exist.
  */
-const assertKnownTo = async (deps: Deps, orgId: string, principal: Principal): Promise<void> => {
+const assertKnownTo = async (
+  deps: Pick<Deps, 'attendees' | 'members' | 'orgs'>,
+  orgId: string,
+  principal: Principal,
+): Promise<void> => {
   const [org, member] = await Promise.all([deps.orgs.get(orgId), deps.members.get(orgId, principal.sub)]);
   assertOrgOpen(org?.status);
   if (member?.status === 'active') return;
@@ -39,7 +43,7 @@ const assertKnownTo = async (deps: Deps, orgId: string, principal: Principal): P
 };
 
 export const getMyNotificationPreferences = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'members' | 'notifications' | 'orgs'>,
   principal: Principal,
   orgId: string,
 ): Promise<NotificationPreferences> => {
@@ -49,7 +53,7 @@ export const getMyNotificationPreferences = async (
 
 /** Replaces the caller's preferences in the organization (a PUT: repeating it changes nothing). */
 export const setMyNotificationPreferences = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'notifications' | 'orgs'>,
   principal: Principal,
   orgId: string,
   preferences: NotificationPreferences,

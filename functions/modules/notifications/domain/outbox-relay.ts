@@ -100,7 +100,11 @@ export interface OutboxSweepResult {
 }
 
 /** Records the sweep's hand-off of a due item first: a concurrent sweep then cannot hand it too. */
-const sweepItem = async (deps: Deps, item: PendingOutboxItem, now: Date): Promise<boolean> => {
+const sweepItem = async (
+  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox'>,
+  item: PendingOutboxItem,
+  now: Date,
+): Promise<boolean> => {
   if (item.kind === 'notification') {
     const handoffs = item.handoffs + 1;
     const recorded = await deps.notifications.recordHandoff(item, nextHandoffAt(now.getTime(), handoffs));
@@ -116,7 +120,7 @@ const sweepItem = async (deps: Deps, item: PendingOutboxItem, now: Date): Promis
  * the window (its next hand-off is later, or it is consumed), so each page reads new items.
  */
 export const sweepOutbox = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox'>,
   now: Date,
   options: OutboxSweepOptions = defaultOutboxSweepOptions,
 ): Promise<OutboxSweepResult> => {

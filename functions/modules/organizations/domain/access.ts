@@ -16,7 +16,7 @@ const allowedWhileDeleting: readonly Action[] = ['organization.read', 'organizat
  * NOT_FOUND as for an organization that does not exist, so org ids cannot be probed.
  */
 export const authorize = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs'>,
   orgId: string,
   principal: Principal,
   action: Action,

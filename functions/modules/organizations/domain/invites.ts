@@ -44,7 +44,7 @@ const parseToken = (token: string): { orgId: string; inviteId: string; secret: s
 };
 
 export const createInvite = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'invites' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   input: CreateInviteInput,
@@ -70,7 +70,7 @@ export const createInvite = async (
 };
 
 export const listInvites = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'invites' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   status: InviteStatus | undefined,
@@ -84,7 +84,7 @@ export const listInvites = async (
 
 /** Revoking an already revoked invite succeeds, so a retried DELETE answers the same. */
 export const revokeInvite = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'invites' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   inviteId: string,
@@ -109,7 +109,11 @@ const assertUsable = (invite: Invite, principal: Principal, now: Date): void => 
   }
 };
 
-export const acceptInvite = async (deps: Deps, principal: Principal, token: string): Promise<Member> => {
+export const acceptInvite = async (
+  deps: Pick<Deps, 'clock' | 'invites' | 'members' | 'orgs'>,
+  principal: Principal,
+  token: string,
+): Promise<Member> => {
   const parsed = parseToken(token);
   const invite = parsed && (await deps.invites.get(parsed.orgId, parsed.inviteId));
   if (!parsed || !invite || !sameHash(invite.tokenHash, hashSecret(parsed.secret))) throw notFound('invite');

@@ -12,7 +12,7 @@ export const ownerDeltaOf = (before: Member, after: Pick<Member, 'role' | 'statu
   ((isActiveOwner(after) ? 1 : 0) - (isActiveOwner(before) ? 1 : 0)) as OwnerDelta;
 
 export const listMembers = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   page: PageRequest,
@@ -28,7 +28,7 @@ export interface UpdateMemberInput {
 }
 
 export const updateMember = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   userId: string,
@@ -51,7 +51,7 @@ export const updateMember = async (
 
 /** Removing someone who is already gone succeeds, so a retried DELETE answers the same. */
 export const removeMember = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   userId: string,
@@ -66,7 +66,7 @@ export const removeMember = async (
 };
 
 export const listMyMemberships = (
-  deps: Deps,
+  deps: Pick<Deps, 'members'>,
   principal: Principal,
   page: PageRequest,
 ): Promise<Page<Member>> => deps.members.listByUser(principal.sub, page);

@@ -14,7 +14,7 @@ export interface CreateOrganizationInput {
 }
 
 export const createOrganization = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'orgs' | 'policy'>,
   principal: Principal,
   input: CreateOrganizationInput,
 ): Promise<Organization> => {
@@ -49,7 +49,7 @@ export const createOrganization = async (
 };
 
 export const getOrganization = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
 ): Promise<Organization> => (await authorize(deps, orgId, principal, 'organization.read')).org;
@@ -61,7 +61,7 @@ export interface UpdateOrganizationInput {
 }
 
 export const updateOrganization = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   input: UpdateOrganizationInput,
@@ -75,7 +75,7 @@ export const updateOrganization = async (
  * when it was already deleting makes a retried DELETE also restart a cascade whose message was lost.
  */
 export const deleteOrganization = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
   principal: Principal,
   orgId: string,
 ): Promise<{ orgId: string; status: 'deleting' }> => {
@@ -107,7 +107,22 @@ const purgeBatch = 100;
  * before parents, so a half-done cascade never leaves an orphan pointing at a missing parent),
  * members last but one, so the owner can still see the organization `deleting` until the end.
  */
-const purgeOrder = (deps: Deps, orgId: string): Array<() => Promise<number>> => [
+const purgeOrder = (
+  deps: Pick<
+    Deps,
+    | 'attendees'
+    | 'bookings'
+    | 'deletions'
+    | 'events'
+    | 'invites'
+    | 'members'
+    | 'parties'
+    | 'sessions'
+    | 'venues'
+    | 'waitlist'
+  >,
+  orgId: string,
+): Array<() => Promise<number>> => [
   () => deps.deletions.purgeOrg(orgId, purgeBatch),
   () => purgeOrgSessions(deps, orgId, purgeBatch),
   () => deps.sessions.purgeOrg(orgId, purgeBatch),
@@ -124,7 +139,23 @@ const purgeOrder = (deps: Deps, orgId: string): Array<() => Promise<number>> => 
  * then the organization item itself. Safe to run any number of times and from any point: each
  * step deletes what is still there.
  */
-export const purgeOrganization = async (deps: Deps, orgId: string): Promise<'done' | 'more'> => {
+export const purgeOrganization = async (
+  deps: Pick<
+    Deps,
+    | 'attendees'
+    | 'bookings'
+    | 'deletions'
+    | 'events'
+    | 'invites'
+    | 'members'
+    | 'orgs'
+    | 'parties'
+    | 'sessions'
+    | 'venues'
+    | 'waitlist'
+  >,
+  orgId: string,
+): Promise<'done' | 'more'> => {
   const org = await deps.orgs.get(orgId);
   if (!org) return 'done';
   if (org.status !== 'deleting') return 'done';

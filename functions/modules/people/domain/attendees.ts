@@ -27,7 +27,7 @@ export interface AttendeeLookup extends PageRequest {
   phone?: string | undefined;
 }
 
-const newAttendee = (deps: Deps, orgId: string, input: CreateAttendeeInput): Attendee => {
+const newAttendee = (deps: Pick<Deps, 'clock'>, orgId: string, input: CreateAttendeeInput): Attendee => {
   const now = deps.clock.now().toISOString();
   return {
     orgId,
@@ -43,14 +43,18 @@ const newAttendee = (deps: Deps, orgId: string, input: CreateAttendeeInput): Att
   };
 };
 
-const existing = async (deps: Deps, orgId: string, attendeeId: string): Promise<Attendee> => {
+const existing = async (
+  deps: Pick<Deps, 'attendees'>,
+  orgId: string,
+  attendeeId: string,
+): Promise<Attendee> => {
   const attendee = await deps.attendees.get(orgId, attendeeId);
   if (!attendee) throw notFound('attendee');
   return attendee;
 };
 
 export const createAttendee = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   input: CreateAttendeeInput,
@@ -62,7 +66,7 @@ export const createAttendee = async (
 };
 
 export const getAttendee = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   attendeeId: string,
@@ -73,7 +77,7 @@ export const getAttendee = async (
 
 /** With `email` or `phone`, the page holds the one attendee with that value, or none. */
 export const listAttendees = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   { email, phone, ...page }: AttendeeLookup,
@@ -87,7 +91,7 @@ export const listAttendees = async (
 };
 
 export const updateAttendee = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'orgs'>,
   principal: Principal,
   orgId: string,
   attendeeId: string,
@@ -113,7 +117,7 @@ export const updateAttendee = async (
  * other members left must hand the party over first.
  */
 export const deleteAttendee = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'orgs' | 'parties'>,
   principal: Principal,
   orgId: string,
   attendeeId: string,
@@ -132,7 +136,7 @@ export const deleteAttendee = async (
  * `/me` is open to every signed-in user of a live organization, member or not: it only ever
  * reaches the attendee linked to the caller's own subject.
  */
-const liveOrganization = async (deps: Deps, orgId: string): Promise<void> => {
+const liveOrganization = async (deps: Pick<Deps, 'orgs'>, orgId: string): Promise<void> => {
   const org = await deps.orgs.get(orgId);
   if (!org) throw notFound('organization');
   if (org.status === 'deleting') {
@@ -140,7 +144,11 @@ const liveOrganization = async (deps: Deps, orgId: string): Promise<void> => {
   }
 };
 
-export const getMyAttendee = async (deps: Deps, principal: Principal, orgId: string): Promise<Attendee> => {
+export const getMyAttendee = async (
+  deps: Pick<Deps, 'attendees' | 'orgs'>,
+  principal: Principal,
+  orgId: string,
+): Promise<Attendee> => {
   await liveOrganization(deps, orgId);
   const mine = await deps.attendees.findBy(orgId, 'userId', principal.sub);
   if (!mine) throw notFound('attendee');
@@ -155,7 +163,7 @@ export interface MyAttendeeInput {
 
 /** Idempotent: the caller's existing record is returned unchanged, also after a concurrent call. */
 export const ensureMyAttendee = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'orgs'>,
   principal: Principal,
   orgId: string,
   input: MyAttendeeInput,

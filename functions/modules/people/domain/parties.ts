@@ -24,14 +24,14 @@ export const retryOnStale = async <T>(write: () => Promise<T>): Promise<T> => {
   }
 };
 
-const existingParty = async (deps: Deps, orgId: string, partyId: string): Promise<Party> => {
+const existingParty = async (deps: Pick<Deps, 'parties'>, orgId: string, partyId: string): Promise<Party> => {
   const party = await deps.parties.get(orgId, partyId);
   if (!party) throw notFound('party');
   return party;
 };
 
 const changeParty = (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'parties'>,
   orgId: string,
   partyId: string,
   change: (party: Party, at: string) => Party,
@@ -49,7 +49,7 @@ export interface CreatePartyInput {
 }
 
 export const createParty = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'parties'>,
   principal: Principal,
   orgId: string,
   input: CreatePartyInput,
@@ -75,7 +75,7 @@ export const createParty = async (
 };
 
 export const getParty = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs' | 'parties'>,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -85,7 +85,7 @@ export const getParty = async (
 };
 
 export const listParties = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs' | 'parties'>,
   principal: Principal,
   orgId: string,
   page: PageRequest,
@@ -96,7 +96,7 @@ export const listParties = async (
 
 /** The party's members as attendee records, the leader first. */
 export const listPartyMembers = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'members' | 'orgs' | 'parties'>,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -117,7 +117,7 @@ export interface UpdatePartyInput {
 }
 
 export const updateParty = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'parties'>,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -131,7 +131,7 @@ export const updateParty = async (
 };
 
 export const addPartyMember = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'parties'>,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -145,7 +145,7 @@ export const addPartyMember = async (
 
 /** Removing an attendee who is not (or no longer) a member succeeds, so a retried DELETE does too. */
 export const removePartyMember = async (
-  deps: Deps,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'orgs' | 'parties'>,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -159,7 +159,7 @@ export const removePartyMember = async (
 
 /** The party goes; its attendees stay, without a party. */
 export const deleteParty = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'parties'>,
   principal: Principal,
   orgId: string,
   partyId: string,

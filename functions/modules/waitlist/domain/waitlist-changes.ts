@@ -18,10 +18,10 @@ export const notWaiting = (e: WaitlistEntry, wanted: string) =>
   });
 
 /** Places are free: a change of the line may let its (new) head be offered them. */
-const placesFree = async (deps: Deps, e: WaitlistEntry) =>
+const placesFree = async (deps: Pick<Deps, 'sessions'>, e: WaitlistEntry) =>
   ((await deps.sessions.getCounter(e.orgId, e.sessionId))?.available ?? 0) > 0;
 
-const reread = async (deps: Deps, e: WaitlistEntry): Promise<WaitlistEntry> => {
+const reread = async (deps: Pick<Deps, 'waitlist'>, e: WaitlistEntry): Promise<WaitlistEntry> => {
   const again = await deps.waitlist.getInSession(e.orgId, e.sessionId, e.entryId);
   if (!again) throw entryNotFound();
   return again;
@@ -32,7 +32,18 @@ const reread = async (deps: Deps, e: WaitlistEntry): Promise<WaitlistEntry> => {
  * left answers it as it is, so the request is safe to retry.
  */
 export const leaveWaitlist = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    | 'clock'
+    | 'events'
+    | 'members'
+    | 'notifications'
+    | 'orgs'
+    | 'outbox'
+    | 'sessions'
+    | 'telemetry'
+    | 'waitlist'
+  >,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -65,7 +76,18 @@ const moveAttempts = 5;
 
 /** Staff: moves a waiting entry to `rank` (1 = the head; past the end = the end). */
 export const moveWaitlistEntry = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    | 'clock'
+    | 'events'
+    | 'members'
+    | 'notifications'
+    | 'orgs'
+    | 'outbox'
+    | 'sessions'
+    | 'telemetry'
+    | 'waitlist'
+  >,
   principal: Principal,
   orgId: string,
   entryId: string,

@@ -25,7 +25,18 @@ export interface JoinInput {
  * engine, so the new entry is offered them at once if it is first in line.
  */
 export const joinWaitlist = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    | 'attendees'
+    | 'bookings'
+    | 'clock'
+    | 'events'
+    | 'notifications'
+    | 'outbox'
+    | 'sessions'
+    | 'telemetry'
+    | 'waitlist'
+  >,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -88,7 +99,19 @@ export type BookOrJoin = { kind: 'booked'; booking: Booking } | { kind: 'waitlis
  * or people already wait for it) joins the waitlist with the same holder and party size instead.
  */
 export const bookOrJoin = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    | 'attendees'
+    | 'bookings'
+    | 'clock'
+    | 'events'
+    | 'holdScheduler'
+    | 'notifications'
+    | 'outbox'
+    | 'sessions'
+    | 'telemetry'
+    | 'waitlist'
+  >,
   principal: Principal,
   orgId: string,
   sessionId: string,

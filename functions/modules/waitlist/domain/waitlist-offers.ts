@@ -65,7 +65,10 @@ export const offerSeats = (
 };
 
 const makeOffers = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    'bookings' | 'clock' | 'holdScheduler' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'
+  >,
   session: Session,
   event: Event,
   plan: readonly PlannedOffer[],
@@ -132,7 +135,18 @@ const makeOffers = async (
  * back and the next run goes on from stored state.
  */
 export const offerReleasedPlaces = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    | 'bookings'
+    | 'clock'
+    | 'events'
+    | 'holdScheduler'
+    | 'notifications'
+    | 'outbox'
+    | 'sessions'
+    | 'telemetry'
+    | 'waitlist'
+  >,
   orgId: string,
   sessionId: string,
   hasTime: () => boolean = () => true,
@@ -162,7 +176,7 @@ export const offerReleasedPlaces = async (
  * `removed`, each notified. 'more' asks the caller to run again.
  */
 export const closeSessionWaitlist = async (
-  deps: Deps,
+  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'>,
   orgId: string,
   sessionId: string,
   limit: number,

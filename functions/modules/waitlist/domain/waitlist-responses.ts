@@ -21,7 +21,7 @@ const offerOf = (e: WaitlistEntry): BookingRef => ({
   bookingId: e.bookingId as string,
 });
 
-const current = async (deps: Deps, e: WaitlistEntry): Promise<WaitlistView> => {
+const current = async (deps: Pick<Deps, 'events' | 'waitlist'>, e: WaitlistEntry): Promise<WaitlistView> => {
   const again = await deps.waitlist.getInSession(e.orgId, e.sessionId, e.entryId);
   if (!again) throw entryNotFound();
   return viewOne(deps, again);
@@ -33,7 +33,19 @@ const current = async (deps: Deps, e: WaitlistEntry): Promise<WaitlistView> => {
  * records when the owner said yes.
  */
 export const acceptOffer = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    | 'bookings'
+    | 'clock'
+    | 'events'
+    | 'holdScheduler'
+    | 'members'
+    | 'notifications'
+    | 'orgs'
+    | 'outbox'
+    | 'telemetry'
+    | 'waitlist'
+  >,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -53,7 +65,19 @@ export const acceptOffer = async (
 
 /** Declining releases the held places, which go to the next in line through `capacity.released`. */
 export const declineOffer = async (
-  deps: Deps,
+  deps: Pick<
+    Deps,
+    | 'bookings'
+    | 'clock'
+    | 'events'
+    | 'holdScheduler'
+    | 'members'
+    | 'notifications'
+    | 'orgs'
+    | 'outbox'
+    | 'telemetry'
+    | 'waitlist'
+  >,
   principal: Principal,
   orgId: string,
   entryId: string,

@@ -11,16 +11,23 @@ import { viewOf, type WaitlistEntry, type WaitlistStatus, type WaitlistView } fr
 export const entryNotFound = () => notFound('waitlist entry');
 
 /** Ranks of the waiting entries of one session (one consistent read of the line). */
-const ranksOf = async (deps: Deps, orgId: string, sessionId: string): Promise<Map<string, number>> => {
+const ranksOf = async (
+  deps: Pick<Deps, 'waitlist'>,
+  orgId: string,
+  sessionId: string,
+): Promise<Map<string, number>> => {
   const line = await deps.waitlist.line(orgId, sessionId);
   return new Map(line.map((slot, i) => [slot.entryId, i + 1]));
 };
 
-const settingsOf = async (deps: Deps, orgId: string, eventId: string) =>
+const settingsOf = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: string) =>
   (await deps.events.get(orgId, eventId))?.settings ?? defaultEventSettings;
 
 /** Views of entries of any sessions: one line read per session, one event read per event. */
-export const viewsOf = async (deps: Deps, entries: readonly WaitlistEntry[]): Promise<WaitlistView[]> => {
+export const viewsOf = async (
+  deps: Pick<Deps, 'events' | 'waitlist'>,
+  entries: readonly WaitlistEntry[],
+): Promise<WaitlistView[]> => {
   const ranks = new Map<string, Promise<Map<string, number>>>();
   const settings = new Map<string, ReturnType<typeof settingsOf>>();
   return Promise.all(
@@ -36,12 +43,14 @@ export const viewsOf = async (deps: Deps, entries: readonly WaitlistEntry[]): Pr
   );
 };
 
-export const viewOne = async (deps: Deps, entry: WaitlistEntry): Promise<WaitlistView> =>
-  (await viewsOf(deps, [entry]))[0] as WaitlistView;
+export const viewOne = async (
+  deps: Pick<Deps, 'events' | 'waitlist'>,
+  entry: WaitlistEntry,
+): Promise<WaitlistView> => (await viewsOf(deps, [entry]))[0] as WaitlistView;
 
 /** The entry if the caller may see it: staff of the organization, or the user it belongs to. */
 export const readEntry = async (
-  deps: Deps,
+  deps: Pick<Deps, 'members' | 'orgs' | 'waitlist'>,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -54,7 +63,7 @@ export const readEntry = async (
 };
 
 export const getWaitlistEntry = async (
-  deps: Deps,
+  deps: Pick<Deps, 'events' | 'members' | 'orgs' | 'waitlist'>,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -63,7 +72,7 @@ export const getWaitlistEntry = async (
 
 /** Staff: the entries of a session, optionally of one status. */
 export const listSessionWaitlist = async (
-  deps: Deps,
+  deps: Pick<Deps, 'events' | 'members' | 'orgs' | 'sessions' | 'waitlist'>,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -77,7 +86,7 @@ export const listSessionWaitlist = async (
 
 /** The caller's entries across organizations, newest first. */
 export const listMyWaitlist = async (
-  deps: Deps,
+  deps: Pick<Deps, 'events' | 'waitlist'>,
   principal: Principal,
   page: PageRequest,
 ): Promise<Page<WaitlistView>> => {
