@@ -9,11 +9,9 @@ import {
   createEvent,
   deleteEvent,
 } from '../../functions/modules/catalog/domain/events.js';
-import {
-  createSessions,
-  deleteSession,
-  getSession,
-} from '../../functions/modules/catalog/domain/sessions.js';
+import { createSessions } from '../../functions/modules/catalog/domain/sessions.js';
+import { deleteSession } from '../../functions/modules/catalog/domain/sessions-delete.js';
+import { getSession } from '../../functions/modules/catalog/domain/sessions-reads.js';
 import { deleteVenue } from '../../functions/modules/catalog/domain/venues.js';
 import { runDeletionStep } from '../../functions/modules/deletions/domain/cascade.js';
 import {

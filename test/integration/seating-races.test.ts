@@ -3,12 +3,9 @@ import type { Container } from '../../functions/app/container.js';
 import type { Deps } from '../../functions/kernel/domain/deps.js';
 import { book } from '../../functions/modules/bookings/domain/bookings.js';
 import type { Booking } from '../../functions/modules/bookings/domain/model.js';
-import {
-  createSessions,
-  getSession,
-  updateSession,
-} from '../../functions/modules/catalog/domain/sessions.js';
+import { createSessions, updateSession } from '../../functions/modules/catalog/domain/sessions.js';
 import { maxPlacesCheckedEach } from '../../functions/modules/catalog/domain/sessions-places.js';
+import { getSession } from '../../functions/modules/catalog/domain/sessions-reads.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import { bookingWorld, counterOf, manualClock, owner } from './booking-world.js';

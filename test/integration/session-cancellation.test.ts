@@ -12,11 +12,8 @@ import {
   runSessionCancellationStep,
 } from '../../functions/modules/bookings/domain/session-cancellation.js';
 import { changeEventStatus } from '../../functions/modules/catalog/domain/events.js';
-import {
-  createSessions,
-  getSession,
-  updateSession,
-} from '../../functions/modules/catalog/domain/sessions.js';
+import { createSessions, updateSession } from '../../functions/modules/catalog/domain/sessions.js';
+import { getSession } from '../../functions/modules/catalog/domain/sessions-reads.js';
 import { joinWaitlist } from '../../functions/modules/waitlist/domain/waitlist-join.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';

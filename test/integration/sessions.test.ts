@@ -9,11 +9,10 @@ import { maxSeriesLength, type Session } from '../../functions/modules/catalog/d
 import {
   type CreateSessionsInput,
   createSessions,
-  deleteSession,
-  getSession,
-  listSessions,
   updateSession,
 } from '../../functions/modules/catalog/domain/sessions.js';
+import { deleteSession } from '../../functions/modules/catalog/domain/sessions-delete.js';
+import { getSession, listSessions } from '../../functions/modules/catalog/domain/sessions-reads.js';
 import { createVenue, updateVenue } from '../../functions/modules/catalog/domain/venues.js';
 import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
 import { eventInput } from './catalog-world.js';

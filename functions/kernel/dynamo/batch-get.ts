@@ -4,20 +4,27 @@ import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynam
 export type RawItem = Record<string, unknown>;
 
 /** The table key of an ElectroDB `get(...).params()`. */
-export const keyOf = (params: { Key?: RawItem }): RawItem => params.Key as RawItem;
+export const keyOf = (params: { Key?: RawItem }): RawItem => {
+  if (!params.Key) throw new Error('get params without a key');
+  return params.Key;
+};
 
-/** An ElectroDB entity, as far as parsing a raw item goes. */
-export interface ParsingEntity {
-  parse: (r: { Item: RawItem }) => { data: unknown } | null;
+/**
+ * An ElectroDB entity whose items are `T`, as far as parsing a raw item goes. `parse` is
+ * overloaded (one item or a list), so `T` is named by the caller (`EntityItem<typeof entity>`)
+ * and checked against the entity, not inferred.
+ */
+export interface ParsingEntity<T> {
+  parse(r: { Item: RawItem }): { data: T | null } | null;
 }
 
 /**
  * The item of one entity among a batch's answers (ElectroDB's entity attribute tells them apart),
  * parsed by that entity.
  */
-export const parsedItemOf = <T>(items: RawItem[], entity: ParsingEntity, name: string): T | undefined => {
+export const parsedItemOf = <T>(items: RawItem[], entity: ParsingEntity<T>, name: string): T | undefined => {
   const raw = items.find((i) => i.__edb_e__ === name);
-  return raw ? (entity.parse({ Item: raw })?.data as T | undefined) : undefined;
+  return (raw && entity.parse({ Item: raw })?.data) ?? undefined;
 };
 
 /**
@@ -38,8 +45,8 @@ export const batchGet = async (
         RequestItems: { [table]: { Keys: pending, ConsistentRead: options.consistent } },
       }),
     );
-    found.push(...((out.Responses?.[table] ?? []) as RawItem[]));
-    pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as RawItem[];
+    found.push(...(out.Responses?.[table] ?? []));
+    pending = out.UnprocessedKeys?.[table]?.Keys ?? [];
   }
   if (pending.length > 0) throw new Error('batch read left keys unprocessed');
   return found;

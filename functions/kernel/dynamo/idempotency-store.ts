@@ -1,4 +1,6 @@
+import type { EntityItem } from 'electrodb';
 import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from '../domain/deps.js';
+import type { idempotencyEntity } from './idempotency-entity.js';
 import type { EventlyService } from './service.js';
 import { isConditionFailure } from './transactions.js';
 
@@ -7,16 +9,7 @@ const lockMs = 30_000;
 /** Replays are honoured for a day, like most payment APIs. */
 const retentionSeconds = 24 * 3600;
 
-type Item = {
-  fingerprint: string;
-  status: 'in_progress' | 'completed';
-  responseStatus?: number | undefined;
-  responseBody?: string | undefined;
-  responseHeaders?: string | undefined;
-  ttl: number;
-};
-
-const toRecord = (i: Item, nowMs: number): IdempotencyRecord | undefined => {
+const toRecord = (i: EntityItem<typeof idempotencyEntity>, nowMs: number): IdempotencyRecord | undefined => {
   if (i.ttl * 1000 <= nowMs) return undefined;
   if (i.status === 'in_progress') return { status: 'in_progress', fingerprint: i.fingerprint };
   const response: StoredResponse = {

@@ -10,11 +10,9 @@ const badCursor = () => validationFailed([{ field: 'cursor', message: 'is not a 
 export const decodeCursor = (list: string, cursor: string | undefined): string | null => {
   if (!cursor) return null;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
-      l?: unknown;
-      c?: unknown;
-    };
-    if (value.l === list && typeof value.c === 'string') return value.c;
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const known = typeof value === 'object' && value && 'l' in value && 'c' in value;
+    if (known && value.l === list && typeof value.c === 'string') return value.c;
   } catch {
     // falls through to the validation error
   }

@@ -1,23 +1,59 @@
 import { DomainError } from '../domain/errors.js';
+import type { EventlyService } from './service.js';
 
-export interface TransactionOutcome {
-  canceled: boolean;
-  data: ReadonlyArray<{ rejected: boolean; code: string }>;
+/** The entities a transaction's items are built from. */
+export type TxEntities = Parameters<Parameters<EventlyService['transaction']['write']>[0]>[0];
+
+/** One ElectroDB transaction write (what `.commit()` of an entity operation answers). */
+export type TxWrite = ReturnType<Parameters<EventlyService['transaction']['write']>[0]>[number];
+
+/**
+ * One item of a transaction, named so that a failed condition can be explained by what it guards.
+ * `fails` says what a failure of its condition means: the domain error to throw, a function that
+ * finds out (reading again) and answers the error, or `refused` when the caller answers the
+ * refusal itself from the outcome. None when the condition cannot fail or should never fail.
+ */
+export interface TxItem<L extends string = string> {
+  label: L;
+  write: TxWrite;
+  fails?: DomainError | (() => Promise<Error>) | 'refused' | undefined;
+}
+
+export interface TxOutcome<L extends string> {
+  /** False only when the first failed item that says what its failure means is `refused`. */
+  committed: boolean;
+  /** The labels of every item whose condition failed (empty when it committed). */
+  failed: ReadonlySet<L>;
 }
 
 const transient = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
 
 /**
- * ElectroDB reports a cancelled transaction as a value, not an exception. This turns it into the
- * domain error of the first item whose condition failed (`reasons[i]` for item i), into
- * TEMPORARILY_UNAVAILABLE for conflicts and throttles, and never lets it pass as success.
+ * Commits the items built from `build` as one transaction. ElectroDB reports a cancelled
+ * transaction as a value, not an exception; this turns it into the `fails` of the first failed
+ * item that has one (answering `committed: false` for `refused`), into TEMPORARILY_UNAVAILABLE
+ * for conflicts and throttles (which `retryTransient` retries), and otherwise into an error:
+ * a cancelled transaction never passes as success.
  */
-export const expectCommitted = (outcome: TransactionOutcome, reasons: ReadonlyArray<DomainError>): void => {
-  if (!outcome.canceled) return;
-  const failed = outcome.data.findIndex((d) => d.code === 'ConditionalCheckFailed');
-  const reason = reasons[failed];
-  if (failed >= 0 && reason) throw reason;
-  if (outcome.data.some((d) => transient.has(d.code))) {
+export const commitTransaction = async <L extends string>(
+  service: EventlyService,
+  build: (tx: TxEntities) => ReadonlyArray<TxItem<L>>,
+): Promise<TxOutcome<L>> => {
+  let items: ReadonlyArray<TxItem<L>> = [];
+  const outcome: { canceled: boolean; data: ReadonlyArray<{ code?: string }> } = await service.transaction
+    .write((tx) => {
+      items = build(tx);
+      return items.map((i) => i.write);
+    })
+    .go();
+  if (!outcome.canceled) return { committed: true, failed: new Set() };
+  const failedItems = items.filter((_, i) => outcome.data[i]?.code === 'ConditionalCheckFailed');
+  const failed = new Set(failedItems.map((i) => i.label));
+  const explained = failedItems.find((i) => i.fails !== undefined)?.fails;
+  if (explained === 'refused') return { committed: false, failed };
+  if (explained instanceof DomainError) throw explained;
+  if (explained) throw await explained();
+  if (outcome.data.some((d) => transient.has(d.code ?? ''))) {
     throw new DomainError('TEMPORARILY_UNAVAILABLE', 'the change collided with another one; retry shortly');
   }
   throw new Error(`transaction cancelled: ${outcome.data.map((d) => d.code).join(', ')}`);
@@ -34,20 +70,3 @@ export const isConditionFailure = (err: unknown): boolean => {
   }
   return false;
 };
-
-/** Every item of a cancelled transaction whose condition failed (several can fail at once). */
-/** Like `expectCommitted`, then lets `explain` turn the domain error into a more telling one. */
-export const expectCommittedExplained = async (
-  outcome: TransactionOutcome,
-  reasons: ReadonlyArray<DomainError>,
-  explain: (err: unknown) => Promise<unknown>,
-): Promise<void> => {
-  try {
-    expectCommitted(outcome, reasons);
-  } catch (err) {
-    throw await explain(err);
-  }
-};
-
-export const failedItems = (outcome: TransactionOutcome): number[] =>
-  outcome.canceled ? outcome.data.flatMap((d, i) => (d.code === 'ConditionalCheckFailed' ? [i] : [])) : [];

@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EntityItem } from 'electrodb';
 import { batchGet, keyOf, type ParsingEntity, parsedItemOf } from '../../../kernel/dynamo/batch-get.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { type EventItem, toEvent } from '../../catalog/adapters/event-items.js';
-import { type SessionItem, toSession } from '../../catalog/adapters/session-items.js';
+import { toEvent } from '../../catalog/adapters/event-items.js';
+import { toSession } from '../../catalog/adapters/session-items.js';
 import type { Event } from '../../catalog/domain/model.js';
 import type { Session } from '../../catalog/domain/session.js';
 import type { BookingContext, BookingContextQuery } from '../domain/ports.js';
@@ -101,29 +102,19 @@ export const bookingContextReader = (
         : []),
     ];
     const items = await batchGet(client, table, keys, { consistent: true });
-    const parse = <T>(entity: ParsingEntity, name: string) => parsedItemOf<T>(items, entity, name);
-    const org = parse<{ status: 'active' | 'deleting' }>(organization, 'organization');
-    const m = parse<NonNullable<BookingContext['member']>>(member, 'member');
-    const s = parse<SessionItem>(session, 'session');
-    let e = parse<EventItem>(event, 'event');
+    const parse = <T>(entity: ParsingEntity<T>, name: string) => parsedItemOf(items, entity, name);
+    const org = parse<EntityItem<typeof organization>>(organization, 'organization');
+    const m = parse<EntityItem<typeof member>>(member, 'member');
+    const s = parse<EntityItem<typeof session>>(session, 'session');
+    let e = parse<EntityItem<typeof event>>(event, 'event');
     if (s && s.eventId !== knownEventId) {
       eventOfSession.set(sessionKey, s.eventId);
-      e = (await event.get({ orgId: q.orgId, eventId: s.eventId }).go({ consistent: true })).data as
-        | EventItem
-        | undefined;
+      e =
+        (await event.get({ orgId: q.orgId, eventId: s.eventId }).go({ consistent: true })).data ?? undefined;
     }
-    const a = parse<{ attendeeId: string; userId?: string }>(attendee, 'attendee');
-    const p = parse<{
-      orgId: string;
-      partyId: string;
-      name: string;
-      leaderId?: string;
-      memberIds: string[];
-      version: number;
-      createdAt: string;
-      updatedAt: string;
-    }>(party, 'party');
-    const own = parse<{ attendeeId: string }>(attendeeUnique, 'attendeeUnique');
+    const a = parse<EntityItem<typeof attendee>>(attendee, 'attendee');
+    const p = parse<EntityItem<typeof party>>(party, 'party');
+    const own = parse<EntityItem<typeof attendeeUnique>>(attendeeUnique, 'attendeeUnique');
     const ctx: BookingContext = {
       orgStatus: org?.status,
       member: m ? { role: m.role, status: m.status } : undefined,

@@ -1,30 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { CreateEntityItem, EntityItem } from 'electrodb';
 import type { Booking, BookingHistoryEntry } from '../domain/model.js';
-import { dueHoldShards, unlisted } from './entities/booking.js';
+import { type bookingEntity, dueHoldShards, unlisted } from './entities/booking.js';
+import type { bookingHistoryEntity } from './entities/booking-history.js';
 
 /** A booking as stored: nullable fields absent, plus the index attributes. */
-export interface BookingItem {
-  orgId: string;
-  sessionId: string;
-  eventId: string;
-  bookingId: string;
-  attendeeId?: string | undefined;
-  partyId?: string | undefined;
-  holderId: string;
-  seats: number;
-  seatLabels: string[];
-  status: Booking['status'];
-  paymentStatus: Booking['paymentStatus'];
-  holdExpiresAt?: string | undefined;
-  dueShard: string;
-  dueAt: string;
-  listedUser: string;
-  bookedBy: string;
-  userId?: string | undefined;
-  waitlistEntryId?: string | undefined;
-  createdAt: string;
-  updatedAt: string;
-}
+export type BookingItem = EntityItem<typeof bookingEntity>;
 
 /** Stable per booking, so a booking's due-hold entry always lands in the same shard. */
 const shardOf = (bookingId: string): string =>
@@ -33,13 +14,14 @@ const shardOf = (bookingId: string): string =>
 export const allDueShards = (): string[] =>
   Array.from({ length: dueHoldShards }, (_, i) => String(i).padStart(2, '0'));
 
-export const toBookingItem = (b: Booking): BookingItem => ({
+export const toBookingItem = (b: Booking): CreateEntityItem<typeof bookingEntity> => ({
   orgId: b.orgId,
   sessionId: b.sessionId,
   eventId: b.eventId,
   bookingId: b.bookingId,
   ...(b.attendeeId ? { attendeeId: b.attendeeId } : {}),
   ...(b.partyId ? { partyId: b.partyId } : {}),
+  // A booking has exactly one of attendeeId and partyId, which its type cannot say.
   holderId: (b.attendeeId ?? b.partyId) as string,
   seats: b.seats,
   seatLabels: b.seatLabels,
@@ -75,16 +57,7 @@ export const toBooking = (i: BookingItem): Booking => ({
   updatedAt: i.updatedAt,
 });
 
-export interface HistoryItem {
-  orgId: string;
-  sessionId: string;
-  bookingId: string;
-  at: string;
-  from?: BookingHistoryEntry['to'] | undefined;
-  to: BookingHistoryEntry['to'];
-  by: string;
-  reason: string;
-}
+export type HistoryItem = EntityItem<typeof bookingHistoryEntity>;
 
 export const toHistoryEntry = (i: HistoryItem): BookingHistoryEntry => ({
   at: i.at,

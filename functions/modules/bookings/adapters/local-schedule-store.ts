@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity } from 'electrodb';
+import { Entity, type EntityItem } from 'electrodb';
 import { entityBase } from '../../../kernel/dynamo/entity-base.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 
@@ -38,12 +38,7 @@ export const localScheduleEntity = new Entity({
   },
 });
 
-export interface LocalSchedule {
-  name: string;
-  at: string;
-  target: string;
-  payload: string;
-}
+export type LocalSchedule = EntityItem<typeof localScheduleEntity>;
 
 export interface LocalScheduleStore {
   /** Makes or replaces the schedule called `name`. */

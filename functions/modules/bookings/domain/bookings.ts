@@ -5,7 +5,7 @@ import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/domain/model.js';
 import { placeLabels } from '../../catalog/domain/sessions-seating.js';
 import { handOffAfterCommit } from '../../notifications/domain/fast-path.js';
-import { assertOrgOpen, type Booker, staffOr } from './bookings-access.js';
+import { assertOrgOpen, type Booker, notFoundFor, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
 import { assertOneHolder } from './holder-choice.js';
@@ -59,7 +59,7 @@ export const holderOf = (
   if (input.partyId) {
     const party = ctx.party;
     const mine = booker.kind === 'staff' || (party?.leaderId != null && party.leaderId === ctx.ownAttendeeId);
-    if (!party || !mine) throw notFound('party');
+    if (!party || !mine) throw notFoundFor(booker, 'party');
     if (party.memberIds.length === 0) {
       throw validationFailed([{ field: 'partyId', message: 'the party has no members' }]);
     }
@@ -67,7 +67,7 @@ export const holderOf = (
   }
   const attendee = ctx.attendee;
   const mine = booker.kind === 'staff' || (attendee !== undefined && attendee.userId === booker.sub);
-  if (!attendee || !mine) throw notFound('attendee');
+  if (!attendee || !mine) throw notFoundFor(booker, 'attendee');
   return { attendeeId: attendee.attendeeId, partyId: null, party: undefined, defaultSeats: 1, attendee };
 };
 

@@ -1,35 +1,21 @@
+import type { CreateEntityItem, EntityItem } from 'electrodb';
 import type { Event, Price, PublicEvent } from '../domain/model.js';
+import type { eventEntity } from './entities/event.js';
+import type { eventListingEntity } from './entities/event-listing.js';
 
 /** Sorts after every ISO date and outside every date range (see entities/event.ts). */
 export const unscheduled = 'unscheduled';
 
-export type PriceItem = {
-  kind: 'free' | 'paid';
-  amountMinor?: number | undefined;
-  currency?: string | undefined;
-};
-
-export type EventItem = Omit<Event, 'hostId' | 'startsAt' | 'endsAt' | 'price'> & {
-  hostId?: string | undefined;
-  startsAt?: string | undefined;
-  endsAt?: string | undefined;
-  price: PriceItem;
-  startKey: string;
-};
-
-export type ListingItem = Omit<PublicEvent, 'startsAt' | 'endsAt' | 'price'> & {
-  scope: string;
-  startKey: string;
-  startsAt?: string | undefined;
-  endsAt?: string | undefined;
-  price: PriceItem;
-};
+export type EventItem = EntityItem<typeof eventEntity>;
+export type ListingItem = EntityItem<typeof eventListingEntity>;
+type PriceItem = EventItem['price'];
 
 export const toPrice = (p: PriceItem): Price =>
   p.kind === 'paid'
     ? { kind: 'paid', amountMinor: p.amountMinor ?? 0, currency: p.currency ?? '' }
     : { kind: 'free' };
 
+// The cast: TypeScript types an object with a computed key `K` as a string index, not as `K`.
 const optional = <K extends string>(key: K, value: string | null) =>
   (value === null ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
@@ -56,7 +42,12 @@ export const toEvent = ({ startKey: _key, hostId, startsAt, endsAt, price, ...re
   updatedAt: rest.updatedAt,
 });
 
-export const toEventItem = ({ hostId, startsAt, endsAt, ...rest }: Event): EventItem => ({
+export const toEventItem = ({
+  hostId,
+  startsAt,
+  endsAt,
+  ...rest
+}: Event): CreateEntityItem<typeof eventEntity> => ({
   ...rest,
   ...optional('hostId', hostId),
   ...optional('startsAt', startsAt),
@@ -65,7 +56,7 @@ export const toEventItem = ({ hostId, startsAt, endsAt, ...rest }: Event): Event
 });
 
 /** The listings an event appears in: none unless published and public; else `all` and one per tag. */
-export const listingsOf = (e: Event): ListingItem[] => {
+export const listingsOf = (e: Event): CreateEntityItem<typeof eventListingEntity>[] => {
   if (e.status !== 'published' || e.visibility !== 'public' || e.deleting) return [];
   const shown = {
     orgId: e.orgId,

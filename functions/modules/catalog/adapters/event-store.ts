@@ -1,22 +1,11 @@
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { expectCommitted, type TransactionOutcome } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import { eventDeleting, venueDeleting } from '../domain/errors.js';
 import type { Event } from '../domain/model.js';
 import type { EventFilter, EventStore } from '../domain/ports.js';
-import {
-  type EventItem,
-  type ListingItem,
-  listingsOf,
-  toEvent,
-  toEventItem,
-  toPublicEvent,
-} from './event-items.js';
-
-/** Which item of a cancelled transaction failed its condition (-1: none, or not cancelled). */
-const failedCondition = (o: TransactionOutcome): number =>
-  o.canceled ? o.data.findIndex((d) => d.code === 'ConditionalCheckFailed') : -1;
+import { listingsOf, toEvent, toEventItem, toPublicEvent } from './event-items.js';
 
 /**
  * Date ranges are half-open, [from, to), on `startKey`. Bounds outside any ISO date keep one-sided
@@ -34,30 +23,23 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
 
   const get = async (orgId: string, eventId: string) => {
     const { data } = await event.get({ orgId, eventId }).go({ consistent: true });
-    return data ? toEvent(data as EventItem) : undefined;
+    return data ? toEvent(data) : undefined;
   };
 
-  /** Explains why the venue check (item 0) or the event write (item 1) of a change failed. */
-  const explain = async (
-    outcome: TransactionOutcome,
-    e: Event,
-    current: Event | undefined,
-  ): Promise<never> => {
-    const failed = failedCondition(outcome);
-    if (failed === 0) {
-      const { data } = await venue.get({ orgId: e.orgId, venueId: e.venueId }).go({ consistent: true });
-      if (data) throw venueDeleting();
-      throw validationFailed([{ field: 'venueId', message: 'is not a venue of this organization' }]);
-    }
-    if (failed === 1) {
-      if (!current) throw new DomainError('CONFLICT', 'an event with this id already exists');
-      const now = await get(e.orgId, e.eventId);
-      if (!now) throw notFound('event');
-      if (now.deleting) throw eventDeleting();
-      throw new DomainError('CONFLICT', 'the event was changed by someone else meanwhile; read it again');
-    }
-    expectCommitted(outcome, []);
-    throw new Error('unreachable: a cancelled transaction always throws');
+  /** Why the venue check of a change failed: the venue is being deleted, or is not there. */
+  const whyVenueFailed = async (e: Event): Promise<DomainError> => {
+    const { data } = await venue.get({ orgId: e.orgId, venueId: e.venueId }).go({ consistent: true });
+    if (data) return venueDeleting();
+    return validationFailed([{ field: 'venueId', message: 'is not a venue of this organization' }]);
+  };
+
+  /** Why the event write of a change failed, read again. */
+  const whyEventFailed = async (e: Event, current: Event | undefined): Promise<DomainError> => {
+    if (!current) return new DomainError('CONFLICT', 'an event with this id already exists');
+    const now = await get(e.orgId, e.eventId);
+    if (!now) return notFound('event');
+    if (now.deleting) return eventDeleting();
+    return new DomainError('CONFLICT', 'the event was changed by someone else meanwhile; read it again');
   };
 
   /**
@@ -69,13 +51,18 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
     const stale = (current ? listingsOf(current) : []).filter(
       (l) => !wanted.some((w) => w.scope === l.scope),
     );
-    const outcome = await service.transaction
-      .write(({ venue: v, event: ev, eventListing: listing }) => [
-        v
+    await commitTransaction(service, ({ venue: v, event: ev, eventListing: listing }) => [
+      {
+        label: 'venue',
+        write: v
           .check({ orgId: next.orgId, venueId: next.venueId })
           .where(({ deleting }, { eq }) => eq(deleting, false))
           .commit(),
-        current
+        fails: () => whyVenueFailed(next),
+      },
+      {
+        label: 'event',
+        write: current
           ? ev
               .put(toEventItem(next))
               .where(
@@ -84,11 +71,14 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
               )
               .commit()
           : ev.create(toEventItem(next)).commit(),
-        ...wanted.map((l) => listing.put(l).commit()),
-        ...stale.map((l) => listing.delete({ ...keyOf(next), scope: l.scope }).commit()),
-      ])
-      .go();
-    if (outcome.canceled) await explain(outcome, next, current);
+        fails: () => whyEventFailed(next, current),
+      },
+      ...wanted.map((l) => ({ label: 'listing', write: listing.put(l).commit() })),
+      ...stale.map((l) => ({
+        label: 'listing',
+        write: listing.delete({ ...keyOf(next), scope: l.scope }).commit(),
+      })),
+    ]);
   };
 
   const listingScopes = async (orgId: string, eventId: string) => {
@@ -98,13 +88,13 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
 
   const remove = async (orgId: string, eventId: string) => {
     const scopes = await listingScopes(orgId, eventId);
-    const outcome = await service.transaction
-      .write(({ event: ev, eventListing: listing }) => [
-        ev.delete({ orgId, eventId }).commit(),
-        ...scopes.map((scope) => listing.delete({ orgId, eventId, scope }).commit()),
-      ])
-      .go();
-    expectCommitted(outcome, []);
+    await commitTransaction(service, ({ event: ev, eventListing: listing }) => [
+      { label: 'event', write: ev.delete({ orgId, eventId }).commit() },
+      ...scopes.map((scope) => ({
+        label: 'listing',
+        write: listing.delete({ orgId, eventId, scope }).commit(),
+      })),
+    ]);
   };
 
   return {
@@ -135,7 +125,7 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
           const q = event.query.byDate({ orgId });
           return (range ? q.between(...range) : q).go(opts);
         },
-        (i) => toEvent(i as EventItem),
+        toEvent,
       ),
 
     listPublic: (filter, page) => {
@@ -148,23 +138,29 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
           const q = eventListing.query.byScope({ scope });
           return (range ? q.between(...range) : q).go(opts);
         },
-        (l) => toPublicEvent(l as ListingItem),
+        toPublicEvent,
       );
     },
 
     async markDeleting(e, at) {
       if (e.deleting) return;
-      const outcome = await service.transaction
-        .write(({ event: ev, eventListing: listing }) => [
-          ev
+      const { committed } = await commitTransaction(service, ({ event: ev, eventListing: listing }) => [
+        {
+          label: 'event',
+          write: ev
             .patch(keyOf(e))
             .set({ deleting: true, updatedAt: at })
             .where(({ updatedAt }, { eq }) => eq(updatedAt, e.updatedAt))
             .commit(),
-          ...listingsOf(e).map((l) => listing.delete({ ...keyOf(e), scope: l.scope }).commit()),
-        ])
-        .go();
-      if (failedCondition(outcome) !== 0) return expectCommitted(outcome, []);
+          // Changed since read: whether it is now marked decides, read again below.
+          fails: 'refused',
+        },
+        ...listingsOf(e).map((l) => ({
+          label: 'listing',
+          write: listing.delete({ ...keyOf(e), scope: l.scope }).commit(),
+        })),
+      ]);
+      if (committed) return;
       const now = await get(e.orgId, e.eventId);
       if (!now) throw notFound('event');
       if (now.deleting) return;
@@ -173,19 +169,19 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
 
     async unmarkDeleting(e, at) {
       const restored = { ...e, deleting: false, updatedAt: at };
-      const outcome = await service.transaction
-        .write(({ event: ev, eventListing: listing }) => [
-          ev
+      await commitTransaction(service, ({ event: ev, eventListing: listing }) => [
+        {
+          label: 'event',
+          write: ev
             .patch(keyOf(e))
             .set({ deleting: false, updatedAt: at })
             .where(({ deleting }, { eq }) => eq(deleting, true))
             .commit(),
-          ...listingsOf(restored).map((l) => listing.put(l).commit()),
-        ])
-        .go();
-      // Not marked (any more): nothing to take back.
-      if (failedCondition(outcome) === 0) return;
-      expectCommitted(outcome, []);
+          // Not marked (any more): nothing to take back.
+          fails: 'refused',
+        },
+        ...listingsOf(restored).map((l) => ({ label: 'listing', write: listing.put(l).commit() })),
+      ]);
     },
 
     remove,

@@ -1,29 +1,9 @@
+import type { CreateEntityItem, EntityItem } from 'electrodb';
 import type { CapacityCounter, Seating, Session, SessionCancellation } from '../domain/session.js';
+import type { sessionEntity } from './entities/session.js';
 
 /** A session as stored: seating flattened into a mode and the list that mode needs. */
-export interface SessionItem {
-  orgId: string;
-  sessionId: string;
-  eventId: string;
-  venueId: string;
-  roomId: string;
-  seriesId?: string | undefined;
-  startsAt: string;
-  endsAt: string;
-  timezone: string;
-  capacity: number;
-  seatingMode: Seating['mode'];
-  seats?: string[] | undefined;
-  tables?: { name: string; capacity: number }[] | undefined;
-  status: Session['status'];
-  cancelledAt?: string | undefined;
-  cancelledBy?: string | undefined;
-  cancelReason?: string | undefined;
-  cancelCompletedAt?: string | undefined;
-  deleting: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type SessionItem = EntityItem<typeof sessionEntity>;
 
 /** The flat attributes a cancellation is stored in. */
 export const cancellationItem = (c: SessionCancellation) => ({
@@ -43,7 +23,12 @@ const cancellationOf = (i: SessionItem): SessionCancellation | null =>
       }
     : null;
 
-export const toSessionItem = ({ seating, seriesId, cancellation, ...rest }: Session): SessionItem => ({
+export const toSessionItem = ({
+  seating,
+  seriesId,
+  cancellation,
+  ...rest
+}: Session): CreateEntityItem<typeof sessionEntity> => ({
   ...rest,
   ...(seriesId ? { seriesId } : {}),
   ...(cancellation ? cancellationItem(cancellation) : {}),

@@ -1,20 +1,14 @@
+import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import { venueDeleting } from '../domain/errors.js';
-import type { GeoPoint, Venue } from '../domain/model.js';
+import type { Venue } from '../domain/model.js';
 import type { VenueStore } from '../domain/ports.js';
-import { noManager } from './entities/venue.js';
+import { noManager, type venueEntity } from './entities/venue.js';
 
-type VenueItem = Omit<Venue, 'geo' | 'type' | 'managerId' | 'rooms'> & {
-  geo?: GeoPoint | undefined;
-  type?: string | undefined;
-  managerId: string;
-  rooms: Array<{ roomId: string; name: string; capacity?: number | undefined }>;
-};
-
-const toVenue = (i: VenueItem): Venue => ({
+const toVenue = (i: EntityItem<typeof venueEntity>): Venue => ({
   orgId: i.orgId,
   venueId: i.venueId,
   name: i.name,
@@ -31,7 +25,7 @@ const toVenue = (i: VenueItem): Venue => ({
 });
 
 /** Nulls become absent attributes, except the manager (see entities/venue.ts). */
-const toItem = (v: Venue): VenueItem => ({
+const toItem = (v: Venue): CreateEntityItem<typeof venueEntity> => ({
   orgId: v.orgId,
   venueId: v.venueId,
   name: v.name,

@@ -4,10 +4,7 @@ import { newId } from '../../../kernel/domain/ids.js';
 import { nextStamp } from '../../../kernel/domain/stamps.js';
 import type { Recurrence, Weekday } from '../../../kernel/domain/time/recurrence.js';
 import { parseLocalDate } from '../../../kernel/domain/time/zoned.js';
-import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { markDeletingUnlessLive } from '../../bookings/domain/live-bookings.js';
-import { requestDeletion } from '../../deletions/domain/deletions.js';
-import type { Deletion } from '../../deletions/domain/model.js';
+import type { Principal } from '../../../kernel/domain/types.js';
 import { authorize } from '../../organizations/domain/access.js';
 import type { Event, Room, Venue } from './model.js';
 import type { SeatingMode, Session, SessionTable } from './session.js';
@@ -168,34 +165,6 @@ export const createSessions = async (
   return { seriesId, sessions: sessions.map(sessionView) };
 };
 
-export const listSessions = async (
-  deps: Pick<Deps, 'events' | 'members' | 'orgs' | 'sessions'>,
-  principal: Principal,
-  orgId: string,
-  eventId: string,
-  page: PageRequest,
-): Promise<Page<SessionView>> => {
-  await authorize(deps, orgId, principal, 'session.read');
-  if (!(await deps.events.get(orgId, eventId))) throw notFound('event');
-  const result = await deps.sessions.listByEvent(orgId, eventId, page);
-  return { items: result.items.map(sessionView), nextCursor: result.nextCursor };
-};
-
-export const getSession = async (
-  deps: Pick<Deps, 'members' | 'orgs' | 'sessions'>,
-  principal: Principal,
-  orgId: string,
-  sessionId: string,
-): Promise<SessionDetail> => {
-  await authorize(deps, orgId, principal, 'session.read');
-  const [session, counter] = await Promise.all([
-    deps.sessions.get(orgId, sessionId),
-    deps.sessions.getCounter(orgId, sessionId),
-  ]);
-  if (!session) throw notFound('session');
-  return sessionDetail(session, counter);
-};
-
 /**
  * Changes time, room, capacity or seating. A new start without a new end keeps the duration. On a
  * seated or table session, capacity and seat map (or tables) must change together.
@@ -263,25 +232,4 @@ export const updateSession = async (
       deps.sessions.update(current, next, version, await bookedPlacesGuard(deps, current, seating)),
   );
   return sessionDetail(next, await deps.sessions.getCounter(orgId, sessionId));
-};
-
-/** Marks the session deleting and starts its cascade delete; a retried DELETE answers the same. */
-export const deleteSession = async (
-  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
-  principal: Principal,
-  orgId: string,
-  sessionId: string,
-): Promise<Deletion> => {
-  await authorize(deps, orgId, principal, 'session.manage');
-  if (!(await deps.sessions.get(orgId, sessionId))) throw notFound('session');
-  await markDeletingUnlessLive(
-    deps,
-    orgId,
-    { kind: 'session', id: sessionId },
-    {
-      mark: () => deps.sessions.markDeleting(orgId, sessionId, deps.clock.now().toISOString()),
-      unmark: () => deps.sessions.unmarkDeleting(orgId, sessionId, deps.clock.now().toISOString()),
-    },
-  );
-  return requestDeletion(deps, orgId, { kind: 'session', id: sessionId }, principal.sub);
 };

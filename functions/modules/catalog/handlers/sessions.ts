@@ -1,13 +1,9 @@
 import { getContainer } from '../../../app/container.js';
 import { accepted, created, ok, type RouteHandlers } from '../../../kernel/http/route-types.js';
 import { cancelSession } from '../../bookings/domain/session-cancellation.js';
-import {
-  createSessions,
-  deleteSession,
-  getSession,
-  listSessions,
-  updateSession,
-} from '../domain/sessions.js';
+import { createSessions, updateSession } from '../domain/sessions.js';
+import { deleteSession } from '../domain/sessions-delete.js';
+import { getSession, listSessions } from '../domain/sessions-reads.js';
 
 const deps = () => getContainer().deps;
 

@@ -1,11 +1,11 @@
+import type { EntityItem } from 'electrodb';
 import type { DeletionStore } from '../../../kernel/domain/deps.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { Deletion } from '../domain/model.js';
+import type { deletionEntity } from './entities/deletion.js';
 
-type DeletionItem = Omit<Deletion, 'completedAt'> & { completedAt?: string | undefined };
-
-const toDeletion = ({ completedAt, ...rest }: DeletionItem): Deletion => ({
+const toDeletion = ({ completedAt, ...rest }: EntityItem<typeof deletionEntity>): Deletion => ({
   ...rest,
   completedAt: completedAt ?? null,
 });

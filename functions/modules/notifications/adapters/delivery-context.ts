@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EntityItem } from 'electrodb';
 import { batchGet, keyOf, parsedItemOf as parsed } from '../../../kernel/dynamo/batch-get.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import type { DeliveryContext, DeliveryContextQuery } from '../domain/ports.js';
@@ -16,8 +17,6 @@ export const deliveryContextReader = (
 ) => {
   const { notificationPreference, attendee, party, session } = service.entities;
 
-  type Contact = { email?: string; phone?: string };
-
   return async (q: DeliveryContextQuery): Promise<DeliveryContext> => {
     const { orgId } = q;
     const items = await batchGet(
@@ -33,14 +32,14 @@ export const deliveryContextReader = (
       { consistent: false },
     );
     const preferences = parsed<PreferenceItem>(items, notificationPreference, 'notificationPreference');
-    const leaderId = parsed<{ leaderId?: string }>(items, party, 'party')?.leaderId;
+    const leaderId = parsed<EntityItem<typeof party>>(items, party, 'party')?.leaderId;
     const contact = leaderId
-      ? ((await attendee.get({ orgId, attendeeId: leaderId }).go()).data as Contact | null)
-      : parsed<Contact>(items, attendee, 'attendee');
+      ? (await attendee.get({ orgId, attendeeId: leaderId }).go()).data
+      : parsed<EntityItem<typeof attendee>>(items, attendee, 'attendee');
     return {
       preferences: preferences ? toPreferences(preferences) : undefined,
       contact: { email: contact?.email ?? null, phone: contact?.phone ?? null },
-      timeZone: parsed<{ timezone: string }>(items, session, 'session')?.timezone,
+      timeZone: parsed<EntityItem<typeof session>>(items, session, 'session')?.timezone,
     };
   };
 };

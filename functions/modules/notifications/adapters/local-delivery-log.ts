@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity } from 'electrodb';
+import { Entity, type EntityItem } from 'electrodb';
 import { entityBase } from '../../../kernel/dynamo/entity-base.js';
 import type { NotificationChannels } from '../domain/ports.js';
 
@@ -34,18 +34,7 @@ export const localDeliveryEntity = new Entity({
   },
 });
 
-export interface LocalDelivery {
-  deliveryId: string;
-  at: string;
-  channel: string;
-  to: string;
-  subject: string;
-  text: string;
-  orgId: string;
-  sessionId: string;
-  notificationId: string;
-  type: string;
-}
+export type LocalDelivery = EntityItem<typeof localDeliveryEntity>;
 
 export interface LocalDeliveryLog {
   record(delivery: LocalDelivery): Promise<void>;

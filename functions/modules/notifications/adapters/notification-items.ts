@@ -1,10 +1,5 @@
 import type { EntityItem } from 'electrodb';
-import type {
-  Notification,
-  NotificationPreferences,
-  NotificationRef,
-  OutboundChannel,
-} from '../domain/model.js';
+import type { Notification, NotificationPreferences, NotificationRef } from '../domain/model.js';
 import type { PendingOutboxItem } from '../domain/ports.js';
 import type { notificationPreferenceEntity } from './entities/notification-preference.js';
 import type { outboxEntity } from './entities/outbox.js';
@@ -58,7 +53,7 @@ export const toNotification = (i: OutboxItem): Notification => ({
   // Items written before hand-offs were counted had their one, right after the commit.
   handoffs: i.handoffs ?? 1,
   deferredUntil: i.deferredUntil ?? null,
-  sentChannels: (i.sentChannels ?? []) as OutboundChannel[],
+  sentChannels: i.sentChannels ?? [],
   payload: parsePayload(i.payload),
   readAt: i.readAt ?? null,
 });
@@ -74,6 +69,6 @@ export const toPendingItem = (
 });
 
 export const toPreferences = (i: PreferenceItem): NotificationPreferences => ({
-  channels: i.channels as NotificationPreferences['channels'],
+  channels: i.channels,
   quietHours: i.quietStart && i.quietEnd ? { start: i.quietStart, end: i.quietEnd } : null,
 });

@@ -1,7 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../../../kernel/observability.js';
-import type { DeliveryOutcome } from '../domain/notification-delivery.js';
-import type { OutboxSweepResult } from '../domain/outbox-relay.js';
+import type { DeliveryOutcome, OutboxSweepResult } from '../domain/model.js';
 
 /**
  * Back-pressure of notification delivery, as metrics (alarmed in AWS, lib/constructs/alarms.ts)

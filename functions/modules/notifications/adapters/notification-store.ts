@@ -3,8 +3,8 @@ import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import { unlisted } from '../../bookings/adapters/entities/booking.js';
-import type { NotificationRef } from '../domain/model.js';
-import type { ClaimRefusal, NotificationStore } from '../domain/ports.js';
+import type { ClaimRefusal, NotificationRef } from '../domain/model.js';
+import type { NotificationStore } from '../domain/ports.js';
 import { deliveryContextReader } from './delivery-context.js';
 import { type OutboxItem, refOfNotificationId, toNotification, toPreferences } from './notification-items.js';
 import { outboxPendingIndex } from './outbox-pending.js';
@@ -40,7 +40,7 @@ export const dynamoNotificationStore = (
         `notifications#${userId}`,
         page,
         (opts) => outbox.query.byUser({ listedUser: userId }).go({ ...opts, order: 'desc' }),
-        (i) => toNotification(i as OutboxItem),
+        toNotification,
       ),
 
     async getForUser(userId, notificationId) {
@@ -97,7 +97,7 @@ export const dynamoNotificationStore = (
               `${eq(a.kind, 'notification')} AND ${eq(a.status, 'pending')} AND (${notExists(a.deferredUntil)} OR ${lte(a.deferredUntil, now)}) AND (${notExists(a.leaseUntil)} OR ${lt(a.leaseUntil, now)})`,
           )
           .go({ response: 'all_new' });
-        return { notification: toNotification(data as OutboxItem), lease };
+        return { notification: toNotification(data), lease };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         return refusal(await read(ref), now);

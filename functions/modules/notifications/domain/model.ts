@@ -117,3 +117,30 @@ export const renderNotification = (n: Pick<Notification, 'type' | 'payload'>) =>
     .map(([k, v]) => `${k}: ${String(v)}`);
   return { subject, text: [subject, ...facts].join('\n') };
 };
+
+/** Why a claim was refused; the consumer acknowledges the message in every case. */
+export type ClaimRefusal = 'missing' | 'done' | 'busy' | 'not-due';
+
+/** What delivering one notification came to (the delivery use case's answer, read by metrics). */
+export type DeliveryOutcome =
+  | {
+      outcome: 'sent' | 'deferred';
+      /** Hand-offs of the item to the queue, this one included. */
+      handoffs: number;
+      /** Seconds from when it became deliverable (its commit, or the end of quiet hours) to now. */
+      waitedSeconds: number;
+    }
+  | { outcome: ClaimRefusal };
+
+/** What one sweep of the outbox found and did (the sweep's answer, read by metrics). */
+export interface OutboxSweepResult {
+  /** Due items found. */
+  found: number;
+  relayed: number;
+  /** Found due but moved by someone else between the read and the hand-off. */
+  skipped: number;
+  /** Seconds since the oldest notification still waiting for delivery was committed (0: none). */
+  oldestWaitingSeconds: number;
+  /** The sweep stopped early to finish inside its function's time. */
+  outOfTime: boolean;
+}

@@ -2,6 +2,7 @@ import type { DeliveryDeps } from '../../../kernel/domain/deps.js';
 import { nextHandoffAt } from './handoff.js';
 import {
   channelsToSend,
+  type DeliveryOutcome,
   defaultPreferences,
   interruptingChannels,
   type Notification,
@@ -10,7 +11,7 @@ import {
   quietHoursEnd,
   renderNotification,
 } from './model.js';
-import type { ClaimRefusal, RecipientContact } from './ports.js';
+import type { RecipientContact } from './ports.js';
 
 /**
  * Delivers one notification: claim it, send it on each chosen channel not sent yet (recording
@@ -31,16 +32,6 @@ export interface DeliveryOptions {
    */
   receiveCount?: number;
 }
-
-export type DeliveryOutcome =
-  | {
-      outcome: 'sent' | 'deferred';
-      /** Hand-offs of the item to the queue, this one included. */
-      handoffs: number;
-      /** Seconds from when it became deliverable (its commit, or the end of quiet hours) to now. */
-      waitedSeconds: number;
-    }
-  | { outcome: ClaimRefusal };
 
 export class DeliveryFailedError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { nextHandoffAt } from './handoff.js';
-import type { NotificationRef } from './model.js';
+import type { NotificationRef, OutboxSweepResult } from './model.js';
 import type { PendingOutboxItem } from './ports.js';
 
 /**
@@ -86,18 +86,6 @@ export interface OutboxSweepOptions {
 }
 
 export const defaultOutboxSweepOptions: OutboxSweepOptions = { graceMs: 30_000, pageSize: 25, maxPages: 20 };
-
-export interface OutboxSweepResult {
-  /** Due items found. */
-  found: number;
-  relayed: number;
-  /** Found due but moved by someone else between the read and the hand-off. */
-  skipped: number;
-  /** Seconds since the oldest notification still waiting for delivery was committed (0: none). */
-  oldestWaitingSeconds: number;
-  /** The sweep stopped early to finish inside its function's time. */
-  outOfTime: boolean;
-}
 
 /** Records the sweep's hand-off of a due item first: a concurrent sweep then cannot hand it too. */
 const sweepItem = async (

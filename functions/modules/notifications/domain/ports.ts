@@ -1,5 +1,11 @@
 import type { Page, PageRequest } from '../../../kernel/domain/types.js';
-import type { Notification, NotificationPreferences, NotificationRef, OutboundChannel } from './model.js';
+import type {
+  ClaimRefusal,
+  Notification,
+  NotificationPreferences,
+  NotificationRef,
+  OutboundChannel,
+} from './model.js';
 
 /**
  * Ports of notification delivery and the outbox relay. The store keeps notifications where the
@@ -16,9 +22,6 @@ export interface PendingOutboxItem extends NotificationRef {
   /** Hand-offs to a queue so far. */
   handoffs: number;
 }
-
-/** Why a claim was refused; the consumer acknowledges the message in every case. */
-export type ClaimRefusal = 'missing' | 'done' | 'busy' | 'not-due';
 
 /** A claimed notification: the claim holds until `lease` (also its token: a later claim differs). */
 export interface Claim {

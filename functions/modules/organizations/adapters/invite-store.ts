@@ -1,13 +1,13 @@
+import type { EntityItem } from 'electrodb';
 import type { InviteStore } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Invite } from '../../../kernel/domain/types.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { expectCommitted, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import type { inviteEntity } from './entities/invite.js';
 
-type InviteItem = Omit<Invite, 'respondedAt'> & { respondedAt?: string | undefined };
-
-const toInvite = (i: InviteItem): Invite => ({
+const toInvite = (i: EntityItem<typeof inviteEntity>): Invite => ({
   orgId: i.orgId,
   inviteId: i.inviteId,
   email: i.email,
@@ -50,7 +50,8 @@ export const dynamoInviteStore = (service: EventlyService): InviteStore => {
               if (wanted === 'expired') {
                 return `${eq(status, 'expired')} OR (${eq(status, 'pending')} AND ${lte(expiresAt, now)})`;
               }
-              return wanted ? eq(status, wanted as Invite['status']) : '';
+              // Named types: inferred from the narrowed `wanted`, they would not admit `status`.
+              return wanted ? eq<Invite['status'], typeof status>(status, wanted) : '';
             })
             .go(opts),
         toInvite,
@@ -72,31 +73,37 @@ export const dynamoInviteStore = (service: EventlyService): InviteStore => {
     },
 
     async accept(i, member, at) {
-      const outcome = await service.transaction
-        .write(({ invite: inv, member: mem, organization }) => [
-          inv
+      await commitTransaction(service, ({ invite: inv, member: mem, organization }) => [
+        {
+          label: 'invite',
+          write: inv
             .patch(keyOf(i))
             .set({ status: 'accepted', respondedAt: at })
             .where(({ status, expiresAt }, { eq, gt }) => `${eq(status, 'pending')} AND ${gt(expiresAt, at)}`)
             .commit(),
-          mem.create(member).commit(),
+          fails: noLongerPending(),
+        },
+        {
+          label: 'member',
+          write: mem.create(member).commit(),
+          fails: new DomainError('ALREADY_MEMBER', 'you are already a member of this organization'),
+        },
+        {
+          label: 'organization',
           // Owners are counted on the organization item; every acceptance also requires it active.
-          member.role === 'owner'
-            ? organization
-                .patch({ orgId: i.orgId })
-                .add({ ownerCount: 1 })
-                .where(({ status }, { eq }) => eq(status, 'active'))
-                .commit()
-            : organization
-                .check({ orgId: i.orgId })
-                .where(({ status }, { eq }) => eq(status, 'active'))
-                .commit(),
-        ])
-        .go();
-      expectCommitted(outcome, [
-        noLongerPending(),
-        new DomainError('ALREADY_MEMBER', 'you are already a member of this organization'),
-        new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted'),
+          write:
+            member.role === 'owner'
+              ? organization
+                  .patch({ orgId: i.orgId })
+                  .add({ ownerCount: 1 })
+                  .where(({ status }, { eq }) => eq(status, 'active'))
+                  .commit()
+              : organization
+                  .check({ orgId: i.orgId })
+                  .where(({ status }, { eq }) => eq(status, 'active'))
+                  .commit(),
+          fails: new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted'),
+        },
       ]);
     },
 

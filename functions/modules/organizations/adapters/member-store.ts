@@ -1,11 +1,13 @@
+import type { EntityItem } from 'electrodb';
 import type { MemberChange, MemberStore, OwnerDelta } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Member } from '../../../kernel/domain/types.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { expectCommitted, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import type { memberEntity } from './entities/member.js';
 
-const toMember = (i: Member): Member => ({
+const toMember = (i: EntityItem<typeof memberEntity>): Member => ({
   orgId: i.orgId,
   userId: i.userId,
   name: i.name,
@@ -29,25 +31,32 @@ export const dynamoMemberStore = (service: EventlyService): MemberStore => {
    * condition that keeps it at one or more: two owners demoting each other at once cannot both win.
    */
   const ownerChange = (m: Member, ownerDelta: OwnerDelta, change: MemberChange | 'delete') =>
-    service.transaction
-      .write(({ organization, member: tx }) => [
-        organization
+    commitTransaction(service, ({ organization, member: tx }) => [
+      {
+        label: 'owner count',
+        write: organization
           .patch({ orgId: m.orgId })
           .add({ ownerCount: ownerDelta })
           .where(({ ownerCount }, { gt }) => (ownerDelta < 0 ? gt(ownerCount, 1) : ''))
           .commit(),
-        change === 'delete'
-          ? tx
-              .delete(keyOf(m))
-              .where(({ role }, { eq }) => eq(role, m.role))
-              .commit()
-          : tx
-              .patch(keyOf(m))
-              .set(change)
-              .where(({ role, status }, { eq }) => `${eq(role, m.role)} AND ${eq(status, m.status)}`)
-              .commit(),
-      ])
-      .go();
+        fails: lastOwner(),
+      },
+      {
+        label: 'member',
+        write:
+          change === 'delete'
+            ? tx
+                .delete(keyOf(m))
+                .where(({ role }, { eq }) => eq(role, m.role))
+                .commit()
+            : tx
+                .patch(keyOf(m))
+                .set(change)
+                .where(({ role, status }, { eq }) => `${eq(role, m.role)} AND ${eq(status, m.status)}`)
+                .commit(),
+        fails: changedMeanwhile(),
+      },
+    ]);
 
   /** Single-item writes conditional on the member being as we read it. */
   const guarded = async <T>(write: () => Promise<T>): Promise<T> => {
@@ -80,9 +89,9 @@ export const dynamoMemberStore = (service: EventlyService): MemberStore => {
             .where(({ role, status }, { eq }) => `${eq(role, m.role)} AND ${eq(status, m.status)}`)
             .go({ response: 'all_new' }),
         );
-        return toMember(data as Member);
+        return toMember(data);
       }
-      expectCommitted(await ownerChange(m, ownerDelta, change), [lastOwner(), changedMeanwhile()]);
+      await ownerChange(m, ownerDelta, change);
       return { ...m, ...change };
     },
 
@@ -96,7 +105,7 @@ export const dynamoMemberStore = (service: EventlyService): MemberStore => {
         );
         return;
       }
-      expectCommitted(await ownerChange(m, ownerDelta, 'delete'), [lastOwner(), changedMeanwhile()]);
+      await ownerChange(m, ownerDelta, 'delete');
     },
 
     async purge(orgId, limit) {

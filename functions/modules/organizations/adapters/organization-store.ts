@@ -1,20 +1,12 @@
+import type { EntityItem } from 'electrodb';
 import type { OrganizationChanges, OrganizationStore } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { Member, Organization } from '../../../kernel/domain/types.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { expectCommitted, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import type { organizationEntity } from './entities/organization.js';
 
-type OrgItem = {
-  orgId: string;
-  name: string;
-  domain?: string | undefined;
-  status: Organization['status'];
-  settings?: Organization['settings'] | undefined;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export const toOrganization = (i: OrgItem): Organization => ({
+export const toOrganization = (i: EntityItem<typeof organizationEntity>): Organization => ({
   orgId: i.orgId,
   name: i.name,
   domain: i.domain ?? null,
@@ -37,14 +29,15 @@ export const dynamoOrganizationStore = (service: EventlyService): OrganizationSt
 
     async create(org: Organization, owner: Member) {
       const { domain, ...rest } = org;
-      const outcome = await service.transaction
-        .write(({ organization: o, member: m }) => [
-          o.create({ ...rest, ...(domain ? { domain } : {}), ownerCount: 1 }).commit(),
-          m.create(owner).commit(),
-        ])
-        .go();
       const taken = new DomainError('CONFLICT', 'an organization with this id already exists');
-      expectCommitted(outcome, [taken, taken]);
+      await commitTransaction(service, (tx) => [
+        {
+          label: 'organization',
+          write: tx.organization.create({ ...rest, ...(domain ? { domain } : {}), ownerCount: 1 }).commit(),
+          fails: taken,
+        },
+        { label: 'owner', write: tx.member.create(owner).commit(), fails: taken },
+      ]);
     },
 
     async update(orgId: string, { domain, ...changes }: OrganizationChanges) {
@@ -54,7 +47,7 @@ export const dynamoOrganizationStore = (service: EventlyService): OrganizationSt
         const { data } = await op
           .where(({ status }, { eq }) => eq(status, 'active'))
           .go({ response: 'all_new' });
-        return toOrganization(data as OrgItem);
+        return toOrganization(data);
       } catch (err) {
         if (!isConditionFailure(err)) throw err;
         if (!(await get(orgId))) throw notFound('organization');

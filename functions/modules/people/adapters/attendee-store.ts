@@ -1,15 +1,14 @@
+import type { EntityItem } from 'electrodb';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { expectCommittedExplained, type TransactionOutcome } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
 import { type Attendee, type UniqueField, uniqueFields } from '../domain/model.js';
 import type { AttendeeStore } from '../domain/ports.js';
+import type { attendeeEntity } from './entities/attendee.js';
 import { partyRewrite, staleParty } from './party-writes.js';
 
-type Nullable = 'email' | 'phone' | 'userId' | 'partyId';
-type AttendeeItem = Omit<Attendee, Nullable> & { [K in Nullable]?: string | undefined };
-
-const toAttendee = (i: AttendeeItem): Attendee => ({
+const toAttendee = (i: EntityItem<typeof attendeeEntity>): Attendee => ({
   orgId: i.orgId,
   attendeeId: i.attendeeId,
   firstName: i.firstName,
@@ -70,8 +69,14 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
     });
   };
 
-  const commit = (orgId: string, outcome: TransactionOutcome, reasons: DomainError[]): Promise<void> =>
-    expectCommittedExplained(outcome, reasons, (err) => explainTaken(orgId, err));
+  /** Commits, or throws the error of the failed item with a taken value explained. */
+  const commit = async (orgId: string, build: (tx: TxEntities) => TxItem[]): Promise<void> => {
+    try {
+      await commitTransaction(service, build);
+    } catch (err) {
+      throw await explainTaken(orgId, err);
+    }
+  };
 
   const uniqueKey = (orgId: string, u: UniqueValue) => ({ orgId, field: u.field, value: u.value });
 
@@ -87,17 +92,17 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
         ...(userId ? { userId } : {}),
       };
       const values = uniqueValuesOf(a);
-      const outcome = await service.transaction
-        .write((tx) => [
-          tx.attendee.create(partyId ? { ...item, partyId } : item).commit(),
-          ...values.map((u) =>
-            tx.attendeeUnique.create({ ...uniqueKey(a.orgId, u), attendeeId: a.attendeeId }).commit(),
-          ),
-        ])
-        .go();
-      await commit(a.orgId, outcome, [
-        new DomainError('CONFLICT', `attendee ${a.attendeeId} already exists`),
-        ...values.map(taken),
+      await commit(a.orgId, (tx) => [
+        {
+          label: 'attendee',
+          write: tx.attendee.create(partyId ? { ...item, partyId } : item).commit(),
+          fails: new DomainError('CONFLICT', `attendee ${a.attendeeId} already exists`),
+        },
+        ...values.map((u) => ({
+          label: 'unique value',
+          write: tx.attendeeUnique.create({ ...uniqueKey(a.orgId, u), attendeeId: a.attendeeId }).commit(),
+          fails: taken(u),
+        })),
       ]);
     },
 
@@ -113,20 +118,22 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
     async update(current, next) {
       const released = uniqueValuesOf(current).filter((u) => differs(u, next));
       const claimed = uniqueValuesOf(next).filter((u) => differs(u, current));
-      const cleared = uniqueFields.filter((f) => !next[f] && f !== 'userId');
-      const outcome = await service.transaction
-        .write((tx) => {
-          let patch = tx.attendee.patch({ orgId: current.orgId, attendeeId: current.attendeeId }).set({
-            firstName: next.firstName,
-            lastName: next.lastName,
-            updatedAt: next.updatedAt,
-            ...(next.email ? { email: next.email } : {}),
-            ...(next.phone ? { phone: next.phone } : {}),
-          });
-          if (cleared.length > 0) patch = patch.remove(cleared as ('email' | 'phone')[]);
-          return [
+      const cleared = uniqueFields.flatMap((f) => (!next[f] && f !== 'userId' ? [f] : []));
+      const stale = changedMeanwhile(current.attendeeId);
+      await commit(current.orgId, (tx) => {
+        let patch = tx.attendee.patch({ orgId: current.orgId, attendeeId: current.attendeeId }).set({
+          firstName: next.firstName,
+          lastName: next.lastName,
+          updatedAt: next.updatedAt,
+          ...(next.email ? { email: next.email } : {}),
+          ...(next.phone ? { phone: next.phone } : {}),
+        });
+        if (cleared.length > 0) patch = patch.remove(cleared);
+        return [
+          {
+            label: 'attendee',
             // The unique values moved below must still be the attendee's own.
-            patch
+            write: patch
               .where((attr, { eq, notExists }) =>
                 uniqueFields
                   .map((f) => {
@@ -136,48 +143,52 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
                   .join(' AND '),
               )
               .commit(),
-            ...released.map((u) =>
-              tx.attendeeUnique
-                .delete(uniqueKey(current.orgId, u))
-                .where(({ attendeeId }, { eq }) => eq(attendeeId, current.attendeeId))
-                .commit(),
-            ),
-            ...claimed.map((u) =>
-              tx.attendeeUnique
-                .create({ ...uniqueKey(current.orgId, u), attendeeId: current.attendeeId })
-                .commit(),
-            ),
-          ];
-        })
-        .go();
-      const stale = changedMeanwhile(current.attendeeId);
-      await commit(current.orgId, outcome, [stale, ...released.map(() => stale), ...claimed.map(taken)]);
+            fails: stale,
+          },
+          ...released.map((u) => ({
+            label: 'released value',
+            write: tx.attendeeUnique
+              .delete(uniqueKey(current.orgId, u))
+              .where(({ attendeeId }, { eq }) => eq(attendeeId, current.attendeeId))
+              .commit(),
+            fails: stale,
+          })),
+          ...claimed.map((u) => ({
+            label: 'claimed value',
+            write: tx.attendeeUnique
+              .create({ ...uniqueKey(current.orgId, u), attendeeId: current.attendeeId })
+              .commit(),
+            fails: taken(u),
+          })),
+        ];
+      });
     },
 
     async remove(a, party) {
       const values = uniqueValuesOf(a);
-      const outcome = await service.transaction
-        .write((tx) => [
-          tx.attendee
+      const stale = changedMeanwhile(a.attendeeId);
+      await commit(a.orgId, (tx) => [
+        {
+          label: 'attendee',
+          write: tx.attendee
             .delete({ orgId: a.orgId, attendeeId: a.attendeeId })
             .where((attr, { eq, notExists }) =>
               a.partyId ? eq(attr.partyId, a.partyId) : notExists(attr.partyId),
             )
             .commit(),
-          ...values.map((u) =>
-            tx.attendeeUnique
-              .delete(uniqueKey(a.orgId, u))
-              .where(({ attendeeId }, { eq }) => eq(attendeeId, a.attendeeId))
-              .commit(),
-          ),
-          ...(party ? [partyRewrite(tx, party)] : []),
-        ])
-        .go();
-      const stale = changedMeanwhile(a.attendeeId);
-      await commit(a.orgId, outcome, [
-        stale,
-        ...values.map(() => stale),
-        ...(party ? [staleParty(party.before.partyId)] : []),
+          fails: stale,
+        },
+        ...values.map((u) => ({
+          label: 'unique value',
+          write: tx.attendeeUnique
+            .delete(uniqueKey(a.orgId, u))
+            .where(({ attendeeId }, { eq }) => eq(attendeeId, a.attendeeId))
+            .commit(),
+          fails: stale,
+        })),
+        ...(party
+          ? [{ label: 'party', write: partyRewrite(tx, party), fails: staleParty(party.before.partyId) }]
+          : []),
       ]);
     },
 

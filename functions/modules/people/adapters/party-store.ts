@@ -1,9 +1,11 @@
+import type { EntityItem } from 'electrodb';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { expectCommittedExplained, type TransactionOutcome } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
 import type { Party } from '../domain/model.js';
 import type { PartyStore } from '../domain/ports.js';
+import type { partyEntity } from './entities/party.js';
 import {
   explainJoinFailure,
   joinItem,
@@ -14,9 +16,7 @@ import {
   staleParty,
 } from './party-writes.js';
 
-type PartyItem = Omit<Party, 'leaderId'> & { leaderId?: string | undefined };
-
-const toParty = (i: PartyItem): Party => ({
+const toParty = (i: EntityItem<typeof partyEntity>): Party => ({
   orgId: i.orgId,
   partyId: i.partyId,
   name: i.name,
@@ -31,21 +31,24 @@ export const dynamoPartyStore = (service: EventlyService): PartyStore => {
   const { party } = service.entities;
 
   /** Commits or throws the domain error of the failed item, explaining a refused join. */
-  const commit = (orgId: string, outcome: TransactionOutcome, reasons: DomainError[]): Promise<void> =>
-    expectCommittedExplained(outcome, reasons, (err) => explainJoinFailure(service, orgId, err));
+  const commit = async (orgId: string, build: (tx: TxEntities) => TxItem[]): Promise<void> => {
+    try {
+      await commitTransaction(service, build);
+    } catch (err) {
+      throw await explainJoinFailure(service, orgId, err);
+    }
+  };
 
   return {
     async create(p) {
       const { leaderId, ...item } = p;
-      const outcome = await service.transaction
-        .write((tx) => [
-          tx.party.create({ ...item, ...(leaderId ? { leaderId } : {}) }).commit(),
-          ...p.memberIds.map((id) => joinItem(tx, p, id)),
-        ])
-        .go();
-      await commit(p.orgId, outcome, [
-        new DomainError('CONFLICT', `party ${p.partyId} already exists`),
-        ...p.memberIds.map(joinRefused),
+      await commit(p.orgId, (tx) => [
+        {
+          label: 'party',
+          write: tx.party.create({ ...item, ...(leaderId ? { leaderId } : {}) }).commit(),
+          fails: new DomainError('CONFLICT', `party ${p.partyId} already exists`),
+        },
+        ...p.memberIds.map((id) => ({ label: 'join', write: joinItem(tx, p, id), fails: joinRefused(id) })),
       ]);
     },
 
@@ -62,30 +65,32 @@ export const dynamoPartyStore = (service: EventlyService): PartyStore => {
       if (before === after) return before;
       const joined = after.memberIds.filter((id) => !before.memberIds.includes(id));
       const left = before.memberIds.filter((id) => !after.memberIds.includes(id));
-      const outcome = await service.transaction
-        .write((tx) => [
-          partyRewrite(tx, change),
-          ...joined.map((id) => joinItem(tx, after, id)),
-          ...left.map((id) => leaveItem(tx, before, id, after.updatedAt)),
-        ])
-        .go();
       const stale = staleParty(before.partyId);
-      await commit(before.orgId, outcome, [stale, ...joined.map(joinRefused), ...left.map(() => stale)]);
+      await commit(before.orgId, (tx) => [
+        { label: 'party', write: partyRewrite(tx, change), fails: stale },
+        ...joined.map((id) => ({ label: 'join', write: joinItem(tx, after, id), fails: joinRefused(id) })),
+        ...left.map((id) => ({
+          label: 'leave',
+          write: leaveItem(tx, before, id, after.updatedAt),
+          fails: stale,
+        })),
+      ]);
       return { ...after, version: before.version + 1 };
     },
 
     async remove(p, at) {
-      const outcome = await service.transaction
-        .write((tx) => [
-          tx.party
+      const stale = staleParty(p.partyId);
+      await commit(p.orgId, (tx) => [
+        {
+          label: 'party',
+          write: tx.party
             .delete(partyKey(p))
             .where(({ version }, { eq }) => eq(version, p.version))
             .commit(),
-          ...p.memberIds.map((id) => leaveItem(tx, p, id, at)),
-        ])
-        .go();
-      const stale = staleParty(p.partyId);
-      await commit(p.orgId, outcome, [stale, ...p.memberIds.map(() => stale)]);
+          fails: stale,
+        },
+        ...p.memberIds.map((id) => ({ label: 'leave', write: leaveItem(tx, p, id, at), fails: stale })),
+      ]);
     },
 
     async purgeOrg(orgId, limit) {

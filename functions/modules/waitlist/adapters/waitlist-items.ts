@@ -1,34 +1,17 @@
+import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { unlisted } from '../../bookings/adapters/entities/booking.js';
 import type { WaitingSlot, WaitlistEntry } from '../domain/model.js';
-import { slotKeyOf } from './entities/waitlist-line.js';
+import type { waitlistEntryEntity } from './entities/waitlist-entry.js';
+import { slotKeyOf, type waitlistSlotEntity } from './entities/waitlist-line.js';
 
 /** A waitlist entry as stored: nullable fields absent, plus the index attributes. */
-export interface WaitlistEntryItem {
-  orgId: string;
-  sessionId: string;
-  eventId: string;
-  entryId: string;
-  attendeeId?: string | undefined;
-  partyId?: string | undefined;
-  partySize: number;
-  position: number;
-  status: WaitlistEntry['status'];
-  skips: number;
-  bookingId?: string | undefined;
-  listedUser: string;
-  userId?: string | undefined;
-  addedBy: string;
-  joinedAt: string;
-  offeredAt?: string | undefined;
-  respondedAt?: string | undefined;
-  expiresAt?: string | undefined;
-  updatedAt: string;
-}
+export type WaitlistEntryItem = EntityItem<typeof waitlistEntryEntity>;
 
+// The cast: TypeScript types an object with a computed key `K` as a string index, not as `K`.
 const optional = <K extends string>(key: K, value: string | null) =>
   (value === null ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
-export const toEntryItem = (e: WaitlistEntry): WaitlistEntryItem => ({
+export const toEntryItem = (e: WaitlistEntry): CreateEntityItem<typeof waitlistEntryEntity> => ({
   orgId: e.orgId,
   sessionId: e.sessionId,
   eventId: e.eventId,
@@ -71,6 +54,7 @@ export const toEntry = (i: WaitlistEntryItem): WaitlistEntry => ({
   updatedAt: i.updatedAt,
 });
 
+// An entry has exactly one of attendeeId and partyId, which its type cannot say.
 export const holderIdOf = (e: Pick<WaitlistEntry, 'attendeeId' | 'partyId'>): string =>
   (e.attendeeId ?? e.partyId) as string;
 
@@ -100,12 +84,7 @@ export const slotKey = (e: Pick<WaitlistEntry, 'orgId' | 'sessionId'>, position:
   slotKey: slotKeyOf(position),
 });
 
-export const toSlot = (i: {
-  entryId: string;
-  position: number;
-  partySize: number;
-  skips: number;
-}): WaitingSlot => ({
+export const toSlot = (i: EntityItem<typeof waitlistSlotEntity>): WaitingSlot => ({
   entryId: i.entryId,
   position: i.position,
   partySize: i.partySize,

@@ -1,5 +1,6 @@
-import { Entity } from 'electrodb';
+import { CustomAttributeType, Entity } from 'electrodb';
 import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import type { NotificationChannel } from '../../domain/model.js';
 
 /**
  * A user's notification preferences in one organization (absent: the defaults apply).
@@ -13,7 +14,12 @@ export const notificationPreferenceEntity = new Entity({
   attributes: {
     orgId: { type: 'string', required: true, readOnly: true },
     userId: { type: 'string', required: true, readOnly: true },
-    channels: { type: 'list', items: { type: 'string' }, required: true },
+    /** Stored as strings; the custom type narrows them to the domain's channels. */
+    channels: {
+      type: 'list',
+      items: { type: CustomAttributeType<NotificationChannel>('string') },
+      required: true,
+    },
     /** `HH:MM` at the venue; both present or both absent. */
     quietStart: { type: 'string' },
     quietEnd: { type: 'string' },

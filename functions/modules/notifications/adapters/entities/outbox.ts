@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Entity } from 'electrodb';
+import { CustomAttributeType, Entity } from 'electrodb';
 import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
 import { unlisted } from '../../../bookings/adapters/entities/booking.js';
+import type { OutboundChannel } from '../../domain/model.js';
 
 /** Pending outbox items are spread over this many partitions of the pending index. */
 export const pendingShards = 16;
@@ -81,7 +82,8 @@ export const outboxEntity = new Entity({
       set: (_: unknown, item: { userId?: string }) => item.userId ?? unlisted,
     },
     /** Channels this notification went out on: a redelivered message never sends them again. */
-    sentChannels: { type: 'list', items: { type: 'string' } },
+    /** Stored as strings; the custom type narrows them to the domain's channels. */
+    sentChannels: { type: 'list', items: { type: CustomAttributeType<OutboundChannel>('string') } },
     /** While a consumer delivers it: until when the claim holds (a crashed consumer's lapses). */
     leaseUntil: { type: 'string' },
     /** The last delivery failure, for whoever reads a `failed` item. */

@@ -1,0 +1,211 @@
+import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { commitTransaction, type TxEntities } from '../../../kernel/dynamo/transactions.js';
+import { sessionCapacityReleased } from '../../bookings/adapters/booking-records.js';
+import type { CapacityCounter, Session } from '../domain/session.js';
+import type { PlacesGuard, RoomRef, ScheduleWrite, SessionWrite } from '../domain/session-ports.js';
+import { freshCounter, roomOf, slotOf, toSessionItem } from './session-items.js';
+
+/**
+ * The transactions that put sessions on a room's schedule: creating a series and changing one
+ * session (its time, room, capacity or places), each conditional on the room's version as read.
+ */
+
+type CounterGuard = Exclude<PlacesGuard, { kind: 'places-free' }>;
+
+const guardHolds = (guard: CounterGuard, counter: CapacityCounter | undefined): boolean =>
+  counter !== undefined &&
+  (guard.kind === 'none-live'
+    ? counter.held === 0 && counter.confirmed === 0
+    : counter.version === guard.version);
+
+const sameSlot = (a: Session, b: Session) =>
+  a.venueId === b.venueId && a.roomId === b.roomId && a.startsAt === b.startsAt;
+
+/** Creates the room's version item at 1, or moves it from `expected` to the next. */
+const bumpVersion = (rv: TxEntities['roomVersion'], room: RoomRef, expected: number) =>
+  expected === 0
+    ? rv.create({ ...room, version: 1 }).commit()
+    : rv
+        .patch(room)
+        .add({ version: 1 })
+        .where(({ version }, { eq }) => eq(version, expected))
+        .commit();
+
+/**
+ * The counter's part in a session change: a new capacity (never below what is held or confirmed
+ * when it shrinks), and the guard of a change of places, as one conditional write.
+ */
+const counterChange = (
+  counter: TxEntities['sessionCounter'],
+  key: { orgId: string; sessionId: string },
+  capacity: number,
+  delta: number,
+  guard: PlacesGuard | undefined,
+) => {
+  // One condition for both writes: the patch and the check take the same where callback.
+  const conditions: Parameters<ReturnType<typeof counter.check>['where']>[0] = (a, { eq, gte }) =>
+    [
+      ...(delta !== 0 ? [eq(a.capacity, capacity)] : []),
+      ...(delta < 0 ? [gte(a.available, -delta)] : []),
+      ...(guard?.kind === 'none-live' ? [eq(a.held, 0), eq(a.confirmed, 0)] : []),
+      ...(guard?.kind === 'counter-at' ? [eq(a.version, guard.version)] : []),
+    ].join(' AND ');
+  return delta !== 0
+    ? counter
+        .patch(key)
+        .set({ capacity: capacity + delta })
+        .add({ available: delta, version: 1 })
+        .where(conditions)
+        .commit()
+    : counter.check(key).where(conditions).commit();
+};
+
+export const sessionScheduleWrites = (
+  service: EventlyService,
+  get: (orgId: string, sessionId: string) => Promise<Session | undefined>,
+  getCounter: (orgId: string, sessionId: string) => Promise<CapacityCounter | undefined>,
+) => {
+  const { event } = service.entities;
+
+  const whyEventFailed = async (orgId: string, eventId: string): Promise<DomainError> => {
+    const { data } = await event.get({ orgId, eventId }).go({ consistent: true });
+    if (!data) return notFound('event');
+    return new DomainError('EVENT_DELETING', 'the event is being deleted');
+  };
+
+  const whySessionFailed = async (orgId: string, sessionId: string): Promise<DomainError> => {
+    const now = await get(orgId, sessionId);
+    if (!now) return notFound('session');
+    if (now.deleting) return new DomainError('SESSION_DELETING', 'the session is being deleted');
+    return new DomainError('CONFLICT', 'the session was changed by someone else meanwhile; read it again');
+  };
+
+  const whyCounterFailed = async (orgId: string, sessionId: string): Promise<never> => {
+    const counter = await getCounter(orgId, sessionId);
+    const taken = counter ? counter.held + counter.confirmed : 0;
+    throw new DomainError(
+      'CAPACITY_IN_USE',
+      `${taken} places are held or confirmed; the capacity cannot go below that`,
+      { held: counter?.held, confirmed: counter?.confirmed },
+    );
+  };
+
+  const create = async (sessions: readonly Session[], expectedVersion: number): Promise<ScheduleWrite> => {
+    const first = sessions[0];
+    if (!first) return 'written';
+    const { committed } = await commitTransaction(service, (tx) => [
+      {
+        label: 'room version',
+        write: bumpVersion(tx.roomVersion, roomOf(first), expectedVersion),
+        fails: 'refused',
+      },
+      {
+        label: 'event',
+        write: tx.event
+          .check({ orgId: first.orgId, eventId: first.eventId })
+          .where(({ deleting }, { eq }) => eq(deleting, false))
+          .commit(),
+        fails: () => whyEventFailed(first.orgId, first.eventId),
+      },
+      {
+        label: 'venue',
+        // The venue too: its cascade removes events without marking each one deleting first.
+        write: tx.venue
+          .check({ orgId: first.orgId, venueId: first.venueId })
+          .where(({ deleting }, { eq }) => eq(deleting, false))
+          .commit(),
+        fails: new DomainError('VENUE_DELETING', "the event's venue is being deleted"),
+      },
+      ...sessions.flatMap((s) => [
+        { label: 'session', write: tx.session.create(toSessionItem(s)).commit() },
+        { label: 'counter', write: tx.sessionCounter.create(freshCounter(s)).commit() },
+        { label: 'slot', write: tx.roomSlot.create(slotOf(s)).commit() },
+      ]),
+    ]);
+    return committed ? 'written' : 'schedule-changed';
+  };
+
+  const update = async (
+    current: Session,
+    next: Session,
+    expectedVersion: number,
+    guard: PlacesGuard | undefined,
+  ): Promise<SessionWrite> => {
+    const { orgId, sessionId } = current;
+    const delta = next.capacity - current.capacity;
+    const moved = !sameSlot(current, next) || current.endsAt !== next.endsAt;
+    const counterGuarded = guard !== undefined && guard.kind !== 'places-free';
+    const freePlaces = guard?.kind === 'places-free' ? guard.labels : [];
+    const touchesCounter = delta !== 0 || counterGuarded;
+    const { committed, failed } = await commitTransaction(service, (tx) => [
+      {
+        label: 'session',
+        write: tx.session
+          .put(toSessionItem(next))
+          .where(
+            ({ updatedAt, deleting }, { eq }) =>
+              `${eq(updatedAt, current.updatedAt)} AND ${eq(deleting, false)}`,
+          )
+          .commit(),
+        fails: () => whySessionFailed(orgId, sessionId),
+      },
+      ...(touchesCounter
+        ? [
+            {
+              label: 'counter',
+              write: counterChange(tx.sessionCounter, { orgId, sessionId }, current.capacity, delta, guard),
+              fails: 'refused' as const,
+            },
+          ]
+        : []),
+      // A removed place must still be free: a booking holding it now makes the change fail.
+      ...freePlaces.map((label) => ({
+        label: 'place',
+        write: tx.bookingSeat
+          .check({ orgId, sessionId, label })
+          .where(({ bookingId }, { notExists }) => notExists(bookingId))
+          .commit(),
+        fails: 'refused' as const,
+      })),
+      ...(moved
+        ? [
+            {
+              label: 'room version',
+              write: bumpVersion(tx.roomVersion, roomOf(next), expectedVersion),
+              fails: 'refused' as const,
+            },
+            { label: 'slot', write: tx.roomSlot.put(slotOf(next)).commit() },
+          ]
+        : []),
+      ...(moved && !sameSlot(current, next)
+        ? [{ label: 'old slot', write: tx.roomSlot.delete(slotOf(current)).commit() }]
+        : []),
+      // More places: the waitlist may be offered them.
+      ...(delta > 0
+        ? [
+            {
+              label: 'capacity released',
+              write: sessionCapacityReleased(tx, {
+                orgId,
+                sessionId,
+                at: next.updatedAt,
+                key: `${sessionId}#capacity#${next.updatedAt}`,
+                payload: { seats: delta, reason: 'capacity raised' },
+              }),
+            },
+          ]
+        : []),
+    ]);
+    if (committed) return 'written';
+    // In item order: the first refusing item that failed explains the refusal.
+    if (failed.has('counter')) {
+      if (counterGuarded && !guardHolds(guard, await getCounter(orgId, sessionId))) return 'bookings-changed';
+      return whyCounterFailed(orgId, sessionId);
+    }
+    if (failed.has('place')) return 'bookings-changed';
+    return 'schedule-changed';
+  };
+
+  return { create, update };
+};

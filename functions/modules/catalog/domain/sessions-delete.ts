@@ -1,0 +1,28 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { notFound } from '../../../kernel/domain/errors.js';
+import type { Principal } from '../../../kernel/domain/types.js';
+import { markDeletingUnlessLive } from '../../bookings/domain/live-bookings.js';
+import { requestDeletion } from '../../deletions/domain/deletions.js';
+import type { Deletion } from '../../deletions/domain/model.js';
+import { authorize } from '../../organizations/domain/access.js';
+
+/** Marks the session deleting and starts its cascade delete; a retried DELETE answers the same. */
+export const deleteSession = async (
+  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
+  principal: Principal,
+  orgId: string,
+  sessionId: string,
+): Promise<Deletion> => {
+  await authorize(deps, orgId, principal, 'session.manage');
+  if (!(await deps.sessions.get(orgId, sessionId))) throw notFound('session');
+  await markDeletingUnlessLive(
+    deps,
+    orgId,
+    { kind: 'session', id: sessionId },
+    {
+      mark: () => deps.sessions.markDeleting(orgId, sessionId, deps.clock.now().toISOString()),
+      unmark: () => deps.sessions.unmarkDeleting(orgId, sessionId, deps.clock.now().toISOString()),
+    },
+  );
+  return requestDeletion(deps, orgId, { kind: 'session', id: sessionId }, principal.sub);
+};

@@ -1,0 +1,233 @@
+import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import {
+  commitTransaction,
+  type TxEntities,
+  type TxItem,
+  type TxOutcome,
+  type TxWrite,
+} from '../../../kernel/dynamo/transactions.js';
+import { toBookingItem } from '../../bookings/adapters/booking-items.js';
+import {
+  sessionCapacityReleased,
+  sessionUnchanged,
+  stepRecords,
+} from '../../bookings/adapters/booking-records.js';
+import { systemActor } from '../../bookings/domain/model.js';
+import type { WaitlistEntry } from '../domain/model.js';
+import type { EntryExit, EntryMove, Offer, WaitlistWrite } from '../domain/ports.js';
+import { entryKey, slotItemOf, slotKey, toEntryItem } from './waitlist-items.js';
+import { entryNotification, holderItemKey } from './waitlist-records.js';
+
+/**
+ * The transactions that change a waiting line: joining, leaving, moving, offers and their answers.
+ * Each is one transaction; `retryTransient` (in the store) retries it after a collision.
+ */
+
+/** An item of a change made on a read of the line: its failure means "read again". */
+const staleIf = <L extends string>(label: L, write: TxWrite): TxItem<L> => ({
+  label,
+  write,
+  fails: 'refused',
+});
+
+const settle = ({ committed }: TxOutcome<string>): WaitlistWrite => (committed ? 'done' : 'stale');
+
+/** Wakes the offer engine in the same transaction as a change of the line while places are free. */
+const wakeRecord = (tx: TxEntities, e: WaitlistEntry, at: string, change: string) =>
+  sessionCapacityReleased(tx, {
+    orgId: e.orgId,
+    sessionId: e.sessionId,
+    at,
+    key: `${e.entryId}#${change}#${at}`,
+    payload: { entryId: e.entryId, change },
+  });
+
+export const waitlistWrites = (service: EventlyService) => {
+  const { waitlistHolder } = service.entities;
+
+  const alreadyWaitlisted = async (e: WaitlistEntry): Promise<DomainError> => {
+    const { data } = await waitlistHolder.get(holderItemKey(e)).go({ consistent: true });
+    return new DomainError(
+      'ALREADY_WAITLISTED',
+      `${e.partyId ? 'the party' : 'the attendee'} already has an active waitlist entry for this session`,
+      { entryId: data?.entryId ?? null },
+    );
+  };
+
+  const join = async (e: WaitlistEntry, wake: boolean): Promise<void> => {
+    await commitTransaction(service, (tx) => [
+      { label: 'entry', write: tx.waitlistEntry.create(toEntryItem(e)).commit() },
+      { label: 'slot', write: tx.waitlistSlot.create(slotItemOf(e, e.position)).commit() },
+      {
+        label: 'holder',
+        write: tx.waitlistHolder.create({ ...holderItemKey(e), entryId: e.entryId }).commit(),
+        fails: () => alreadyWaitlisted(e),
+      },
+      {
+        label: 'counter',
+        write: tx.sessionCounter
+          .patch({ orgId: e.orgId, sessionId: e.sessionId })
+          .add({ waiting: 1, version: 1 })
+          .commit(),
+        fails: notFound('session'),
+      },
+      {
+        label: 'notification',
+        write: entryNotification(tx, e, {
+          key: 'joined',
+          type: 'waitlist.joined',
+          at: e.joinedAt,
+          payload: { position: e.position },
+        }),
+      },
+      ...(wake ? [{ label: 'wake', write: wakeRecord(tx, e, e.joinedAt, 'joined') }] : []),
+    ]);
+  };
+
+  const leave = async (x: EntryExit): Promise<WaitlistWrite> => {
+    const { entry: e } = x;
+    const outcome = await commitTransaction(service, (tx) => [
+      staleIf(
+        'entry',
+        tx.waitlistEntry
+          .patch(entryKey(e))
+          .set({ status: x.status, updatedAt: x.at })
+          .where((a, { eq }) => `${eq(a.status, 'waiting')} AND ${eq(a.position, e.position)}`)
+          .commit(),
+      ),
+      staleIf('slot', tx.waitlistSlot.delete(slotKey(e, e.position)).commit()),
+      staleIf('holder', tx.waitlistHolder.delete(holderItemKey(e)).commit()),
+      staleIf(
+        'counter',
+        tx.sessionCounter
+          .patch({ orgId: e.orgId, sessionId: e.sessionId })
+          .add({ version: 1 })
+          .subtract({ waiting: 1 })
+          .where((a, { gte }) => gte(a.waiting, 1))
+          .commit(),
+      ),
+      ...(x.status === 'removed'
+        ? [
+            staleIf(
+              'notification',
+              entryNotification(tx, e, {
+                key: 'removed',
+                type: 'waitlist.removed',
+                at: x.at,
+                payload: { by: x.by, reason: x.reason },
+              }),
+            ),
+          ]
+        : []),
+      ...(x.wake ? [staleIf('wake', wakeRecord(tx, e, x.at, x.status))] : []),
+    ]);
+    return settle(outcome);
+  };
+
+  const move = async (m: EntryMove): Promise<WaitlistWrite> => {
+    const { entry: e } = m;
+    const outcome = await commitTransaction(service, (tx) => [
+      staleIf(
+        'entry',
+        tx.waitlistEntry
+          .patch(entryKey(e))
+          .set({ position: m.position, updatedAt: m.at })
+          .where((a, { eq }) => `${eq(a.status, 'waiting')} AND ${eq(a.position, e.position)}`)
+          .commit(),
+      ),
+      staleIf('old slot', tx.waitlistSlot.delete(slotKey(e, e.position)).commit()),
+      staleIf('new slot', tx.waitlistSlot.create(slotItemOf(e, m.position, e.skips)).commit()),
+      ...(m.wake ? [staleIf('wake', wakeRecord(tx, e, m.at, 'moved'))] : []),
+    ]);
+    return settle(outcome);
+  };
+
+  const offer = async ({
+    entry: e,
+    booking: b,
+    skipped,
+    sessionUpdatedAt,
+  }: Offer): Promise<WaitlistWrite | 'entry-gone'> => {
+    const at = b.updatedAt;
+    const outcome = await commitTransaction(service, (tx) => [
+      staleIf(
+        'entry',
+        tx.waitlistEntry
+          .patch(entryKey(e))
+          .set({
+            status: 'offered',
+            bookingId: b.bookingId,
+            offeredAt: at,
+            expiresAt: b.holdExpiresAt as string,
+          })
+          .set({ updatedAt: at })
+          .where((a, { eq }) => `${eq(a.status, 'waiting')} AND ${eq(a.position, e.position)}`)
+          .commit(),
+      ),
+      staleIf(
+        'counter',
+        tx.sessionCounter
+          .patch({ orgId: b.orgId, sessionId: b.sessionId })
+          .add({ held: b.seats, version: 1 })
+          .subtract({ available: b.seats, waiting: 1 })
+          .where((a, { gte }) => `${gte(a.available, b.seats)} AND ${gte(a.waiting, 1)}`)
+          .commit(),
+      ),
+      staleIf('slot', tx.waitlistSlot.delete(slotKey(e, e.position)).commit()),
+      staleIf('booking', tx.booking.create(toBookingItem(b)).commit()),
+      ...b.seatLabels.map((label) =>
+        staleIf(
+          'seat',
+          tx.bookingSeat
+            .create({ orgId: b.orgId, sessionId: b.sessionId, label, bookingId: b.bookingId, state: 'held' })
+            .commit(),
+        ),
+      ),
+      // The offer's one notification: the held booking's own step says `waitlist.offered`.
+      ...stepRecords(tx, {
+        booking: b,
+        from: null,
+        by: systemActor,
+        reason: 'waitlist offer',
+        notification: {
+          type: 'waitlist.offered',
+          details: { entryId: e.entryId, partySize: e.partySize, expiresAt: b.holdExpiresAt },
+        },
+      }).map((write) => staleIf('record', write)),
+      // Passed over for this offer: one skip each, and only while they still wait.
+      ...skipped.flatMap((s) => [
+        staleIf(
+          'skipped entry',
+          tx.waitlistEntry
+            .patch({ orgId: e.orgId, sessionId: e.sessionId, entryId: s.entryId })
+            .add({ skips: 1 })
+            .where((a, { eq }) => `${eq(a.status, 'waiting')} AND ${eq(a.skips, s.skips)}`)
+            .commit(),
+        ),
+        staleIf('skipped slot', tx.waitlistSlot.patch(slotKey(e, s.position)).add({ skips: 1 }).commit()),
+      ]),
+      // Its places were chosen on this version of the session.
+      staleIf('session', sessionUnchanged(tx, { orgId: b.orgId, sessionId: b.sessionId }, sessionUpdatedAt)),
+    ]);
+    // The entry failing says this entry is taken, not that the line moved.
+    if (outcome.failed.has('entry')) return 'entry-gone';
+    return settle(outcome);
+  };
+
+  const markResponded = async (e: WaitlistEntry, at: string): Promise<WaitlistWrite> =>
+    settle(
+      await commitTransaction(service, (tx) => [
+        staleIf(
+          'entry',
+          tx.waitlistEntry
+            .patch(entryKey(e))
+            .set({ respondedAt: at, updatedAt: at })
+            .where((a, { eq }) => `${eq(a.status, 'offered')} AND ${eq(a.bookingId, e.bookingId ?? '')}`)
+            .commit(),
+        ),
+      ]),
+    );
+
+  return { join, leave, move, offer, markResponded };
+};
