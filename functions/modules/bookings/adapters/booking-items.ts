@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CreateEntityItem, EntityItem } from 'electrodb';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import type { Booking, BookingHistoryEntry } from '../domain/model.js';
-import { type bookingEntity, dueHoldShards, unlisted } from './entities/booking.js';
+import { type bookingEntity, dueHoldShards } from './entities/booking.js';
 import type { bookingHistoryEntity } from './entities/booking-history.js';
 
 /** A booking as stored: nullable fields absent, plus the index attributes. */

@@ -1,9 +1,9 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import type { SessionTable } from '../../catalog/domain/session.js';
 import { placeLabels, tableOf } from '../../catalog/domain/sessions-seating.js';
-import { authorize } from '../../organizations/domain/access.js';
 import { bookerIn, mayAccess, notFoundFor } from './bookings-access.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, SeatState } from './model.js';
 

@@ -1,10 +1,10 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps, JobMessage } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Session, SessionCancellation } from '../../catalog/domain/session.js';
 import { type SessionDetail, sessionDetail } from '../../catalog/domain/sessions-view.js';
 import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
-import { authorize } from '../../organizations/domain/access.js';
 import { closeSessionWaitlist } from '../../waitlist/domain/waitlist-offers.js';
 import { asCancelled } from './bookings-changes.js';
 import { type Booking, committed, isLive } from './model.js';

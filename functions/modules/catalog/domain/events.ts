@@ -1,13 +1,13 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { nextStamp } from '../../../kernel/domain/stamps.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { markDeletingUnlessLive } from '../../bookings/domain/live-bookings.js';
 import { requestDeletion } from '../../deletions/domain/deletions.js';
 import type { Deletion } from '../../deletions/domain/model.js';
-import { authorize } from '../../organizations/domain/access.js';
 import { eventDeleting, givenFields, invalidTransition, venueDeleting } from './errors.js';
+import { markDeletingUnlessLive } from './live-bookings.js';
 import {
   defaultEventSettings,
   type Event,

@@ -1,7 +1,7 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { authorize } from '../../organizations/domain/access.js';
 import { type SessionDetail, type SessionView, sessionDetail, sessionView } from './sessions-view.js';
 
 export const listSessions = async (

@@ -1,3 +1,4 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
@@ -5,7 +6,6 @@ import { nextStamp } from '../../../kernel/domain/stamps.js';
 import type { Recurrence, Weekday } from '../../../kernel/domain/time/recurrence.js';
 import { parseLocalDate } from '../../../kernel/domain/time/zoned.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { authorize } from '../../organizations/domain/access.js';
 import type { Event, Room, Venue } from './model.js';
 import type { SeatingMode, Session, SessionTable } from './session.js';
 import type { SessionWrite } from './session-ports.js';

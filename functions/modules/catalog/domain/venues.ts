@@ -1,12 +1,12 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { markDeletingUnlessLive } from '../../bookings/domain/live-bookings.js';
 import { requestDeletion } from '../../deletions/domain/deletions.js';
 import type { Deletion } from '../../deletions/domain/model.js';
-import { authorize } from '../../organizations/domain/access.js';
 import { givenFields, venueDeleting } from './errors.js';
+import { markDeletingUnlessLive } from './live-bookings.js';
 import type { Event, GeoPoint, Room, Venue } from './model.js';
 import { assertActiveMember } from './references.js';
 

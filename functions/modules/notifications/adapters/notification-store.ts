@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
-import { unlisted } from '../../bookings/adapters/entities/booking.js';
 import type { ClaimRefusal, NotificationRef } from '../domain/model.js';
 import type { NotificationStore } from '../domain/ports.js';
 import { deliveryContextReader } from './delivery-context.js';

@@ -1,5 +1,5 @@
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { unlisted } from '../../bookings/adapters/entities/booking.js';
 import type { NotificationStore } from '../domain/ports.js';
 import { allPendingShards } from './entities/outbox.js';
 import { toPendingItem } from './notification-items.js';

@@ -1,3 +1,4 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, forbidden, notFound } from '../../../kernel/domain/errors.js';
 import { hashSecret, newId, newSecret, sameHash } from '../../../kernel/domain/ids.js';
@@ -10,7 +11,6 @@ import type {
   PageRequest,
   Principal,
 } from '../../../kernel/domain/types.js';
-import { authorize } from './access.js';
 import { displayName, sameEmail } from './identity.js';
 
 /** A pending invite past its expiry is expired, whether or not anything has rewritten it yet. */

@@ -1,8 +1,8 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps, MemberChange, OwnerDelta } from '../../../kernel/domain/deps.js';
 import { forbidden, notFound } from '../../../kernel/domain/errors.js';
 import { outranks } from '../../../kernel/domain/roles.js';
 import type { Member, Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { authorize } from './access.js';
 
 const isActiveOwner = (m: Pick<Member, 'role' | 'status'>): boolean =>
   m.role === 'owner' && m.status === 'active';

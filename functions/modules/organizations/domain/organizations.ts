@@ -1,10 +1,10 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Member, Organization, OrgSettings, Principal } from '../../../kernel/domain/types.js';
-import { markDeletingUnlessLive } from '../../bookings/domain/live-bookings.js';
+import { markDeletingUnlessLive } from '../../catalog/domain/live-bookings.js';
 import { purgeOrgSessions } from '../../deletions/domain/cascade.js';
-import { authorize } from './access.js';
 import { displayName } from './identity.js';
 
 export interface CreateOrganizationInput {

@@ -1,8 +1,8 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { authorize } from '../../organizations/domain/access.js';
 import { type Attendee, maxPartySize, type Party, withLeader, withMember, withoutMember } from './model.js';
 
 /**

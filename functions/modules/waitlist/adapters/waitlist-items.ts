@@ -1,5 +1,5 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
-import { unlisted } from '../../bookings/adapters/entities/booking.js';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import type { WaitingSlot, WaitlistEntry } from '../domain/model.js';
 import type { waitlistEntryEntity } from './entities/waitlist-entry.js';
 import { slotKeyOf, type waitlistSlotEntity } from './entities/waitlist-line.js';

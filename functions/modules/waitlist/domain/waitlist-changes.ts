@@ -1,8 +1,8 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
-import { authorize } from '../../organizations/domain/access.js';
 import { positionBetween, type WaitlistEntry, type WaitlistView } from './model.js';
 import { entryNotFound, readEntry, viewOne } from './waitlist-view.js';
 

@@ -1,9 +1,9 @@
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import { type Booker, bookerIn, mayAccess, notFoundFor } from '../../bookings/domain/bookings-access.js';
 import { defaultEventSettings } from '../../catalog/domain/model.js';
-import { authorize } from '../../organizations/domain/access.js';
 import { viewOf, type WaitlistEntry, type WaitlistStatus, type WaitlistView } from './model.js';
 
 /** Reads of waitlist entries, each shown with its rank in the line and an estimated wait. */

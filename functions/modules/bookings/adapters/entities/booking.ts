@@ -1,11 +1,8 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 
 /** Held bookings are spread over this many due-hold partitions, so no deadline burst is one hot key. */
 export const dueHoldShards = 16;
-
-/** The value of an index-only attribute that keeps the item out of its sparse index. */
-export const unlisted = 'none';
 
 /**
  * A booking. Every state change rewrites the whole item (a conditional put), so the sparse indexes

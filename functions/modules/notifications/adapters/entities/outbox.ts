@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CustomAttributeType, Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
-import { unlisted } from '../../../bookings/adapters/entities/booking.js';
+import { entityBase, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 import type { OutboundChannel } from '../../domain/model.js';
 
 /** Pending outbox items are spread over this many partitions of the pending index. */

@@ -1,6 +1,5 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
-import { unlisted } from '../../../bookings/adapters/entities/booking.js';
+import { entityBase, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 
 /**
  * A waitlist entry. Every change patches it conditionally on the status it was decided from.

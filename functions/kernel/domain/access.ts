@@ -1,7 +1,7 @@
-import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, notFound } from '../../../kernel/domain/errors.js';
-import { type Action, assertAllowed } from '../../../kernel/domain/permissions.js';
-import type { Member, Organization, Principal } from '../../../kernel/domain/types.js';
+import type { Deps } from './deps.js';
+import { DomainError, notFound } from './errors.js';
+import { type Action, assertAllowed } from './permissions.js';
+import type { Member, Organization, Principal } from './types.js';
 
 export interface Access {
   org: Organization;
