@@ -12,6 +12,7 @@ import { dynamoBookingStore } from '../modules/bookings/adapters/booking-store.j
 import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbridge-hold-scheduler.js';
 import { localHoldScheduler } from '../modules/bookings/adapters/local-hold-scheduler.js';
 import { localScheduleStore } from '../modules/bookings/adapters/local-schedule-store.js';
+import { dynamoWaitlistStore } from '../modules/bookings/adapters/waitlist-store.js';
 import type { HoldScheduler } from '../modules/bookings/domain/ports.js';
 import { dynamoEventStore } from '../modules/catalog/adapters/event-store.js';
 import { dynamoSessionStore } from '../modules/catalog/adapters/session-store.js';
@@ -26,7 +27,6 @@ import { dynamoMemberStore } from '../modules/organizations/adapters/member-stor
 import { dynamoOrganizationStore } from '../modules/organizations/adapters/organization-store.js';
 import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
 import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
-import { dynamoWaitlistStore } from '../modules/waitlist/adapters/waitlist-store.js';
 
 /** EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. */
 const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): HoldScheduler =>

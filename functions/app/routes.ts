@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '../kernel/http/route-definition.js';
-import { bookingRoutes } from '../modules/bookings/routes.js';
+import { bookingRoutes } from '../modules/bookings/routes/bookings.js';
+import { waitlistRoutes } from '../modules/bookings/routes/waitlist.js';
 import { eventRoutes } from '../modules/catalog/routes/events.js';
 import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../modules/catalog/routes/venues.js';
@@ -8,7 +9,6 @@ import { notificationRoutes } from '../modules/notifications/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
-import { waitlistRoutes } from '../modules/waitlist/routes.js';
 import type { HttpFunctionName } from './function-definitions.js';
 import { systemRoutes } from './system-routes.js';
 

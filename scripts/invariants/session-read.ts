@@ -1,11 +1,11 @@
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { bookingEntity } from '../../functions/modules/bookings/adapters/entities/booking.js';
 import { bookingSeatEntity } from '../../functions/modules/bookings/adapters/entities/booking-seat.js';
+import { waitlistEntryEntity } from '../../functions/modules/bookings/adapters/entities/waitlist-entry.js';
+import { waitlistSlotEntity } from '../../functions/modules/bookings/adapters/entities/waitlist-line.js';
 import { sessionEntity } from '../../functions/modules/catalog/adapters/entities/session.js';
 import { sessionCounterEntity } from '../../functions/modules/catalog/adapters/entities/session-counter.js';
 import { outboxEntity } from '../../functions/modules/notifications/adapters/entities/outbox.js';
-import { waitlistEntryEntity } from '../../functions/modules/waitlist/adapters/entities/waitlist-entry.js';
-import { waitlistSlotEntity } from '../../functions/modules/waitlist/adapters/entities/waitlist-line.js';
 import { type TableLocation, withTableClient } from './scan.js';
 import type { RawItem, SessionRef } from './snapshot.js';
 

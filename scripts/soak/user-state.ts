@@ -1,5 +1,5 @@
 import type { BookingStatus } from '../../functions/modules/bookings/domain/model.js';
-import type { WaitlistStatus } from '../../functions/modules/waitlist/domain/model.js';
+import type { WaitlistStatus } from '../../functions/modules/bookings/domain/waitlist-model.js';
 
 /**
  * What the load generator knows of each user's bookings and waitlist entries, learned only from

@@ -11,10 +11,10 @@ import {
   runEventCancellationStep,
   runSessionCancellationStep,
 } from '../../functions/modules/bookings/domain/session-cancellation.js';
+import { joinWaitlist } from '../../functions/modules/bookings/domain/waitlist-join.js';
 import { changeEventStatus } from '../../functions/modules/catalog/domain/events.js';
 import { createSessions, updateSession } from '../../functions/modules/catalog/domain/sessions.js';
 import { getSession } from '../../functions/modules/catalog/domain/sessions-reads.js';
-import { joinWaitlist } from '../../functions/modules/waitlist/domain/waitlist-join.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import {

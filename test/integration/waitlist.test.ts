@@ -7,24 +7,24 @@ import {
   expireHold,
 } from '../../functions/modules/bookings/domain/bookings.js';
 import { cancelSession } from '../../functions/modules/bookings/domain/session-cancellation.js';
-import { changeEventStatus, createEvent } from '../../functions/modules/catalog/domain/events.js';
-import type { EventSettings } from '../../functions/modules/catalog/domain/model.js';
-import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
 import {
   leaveWaitlist,
   moveWaitlistEntry,
-} from '../../functions/modules/waitlist/domain/waitlist-changes.js';
-import { bookOrJoin, joinWaitlist } from '../../functions/modules/waitlist/domain/waitlist-join.js';
+} from '../../functions/modules/bookings/domain/waitlist-changes.js';
+import { bookOrJoin, joinWaitlist } from '../../functions/modules/bookings/domain/waitlist-join.js';
 import {
   closeSessionWaitlist,
   offerReleasedPlaces,
-} from '../../functions/modules/waitlist/domain/waitlist-offers.js';
-import { acceptOffer, declineOffer } from '../../functions/modules/waitlist/domain/waitlist-responses.js';
+} from '../../functions/modules/bookings/domain/waitlist-offers.js';
+import { acceptOffer, declineOffer } from '../../functions/modules/bookings/domain/waitlist-responses.js';
 import {
   getWaitlistEntry,
   listMyWaitlist,
   listSessionWaitlist,
-} from '../../functions/modules/waitlist/domain/waitlist-view.js';
+} from '../../functions/modules/bookings/domain/waitlist-view.js';
+import { changeEventStatus, createEvent } from '../../functions/modules/catalog/domain/events.js';
+import type { EventSettings } from '../../functions/modules/catalog/domain/model.js';
+import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { sessionChecks } from '../../scripts/invariants/checks.js';
 import { sessionFingerprints } from '../../scripts/invariants/fingerprint.js';

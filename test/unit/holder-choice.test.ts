@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookBody } from '../../functions/modules/bookings/contracts/bookings.js';
+import { joinWaitlistBody } from '../../functions/modules/bookings/contracts/waitlist.js';
 import { assertOneHolder } from '../../functions/modules/bookings/domain/holder-choice.js';
-import { joinWaitlistBody } from '../../functions/modules/waitlist/contracts/waitlist.js';
 
 /** A booking or a waitlist entry names exactly one of attendeeId and partyId. */
 

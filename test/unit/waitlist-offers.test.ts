@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Seating } from '../../functions/modules/catalog/domain/session.js';
 import {
   maxSkippedPerOffer,
   offerDeadline,
   planOffers,
   type WaitingSlot,
-} from '../../functions/modules/waitlist/domain/model.js';
-import { offerSeats } from '../../functions/modules/waitlist/domain/waitlist-offers.js';
+} from '../../functions/modules/bookings/domain/waitlist-model.js';
+import { offerSeats } from '../../functions/modules/bookings/domain/waitlist-offers.js';
+import type { Seating } from '../../functions/modules/catalog/domain/session.js';
 
 /** Which waiting entries get an offer when places come free, and which places an offer holds. */
 

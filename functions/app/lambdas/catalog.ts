@@ -1,12 +1,13 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
 import { bookingHandlers } from '../../modules/bookings/handlers/bookings.js';
+import { sessionCancellationHandlers } from '../../modules/bookings/handlers/session-cancellation.js';
+import { waitlistHandlers } from '../../modules/bookings/handlers/waitlist.js';
 import { eventHandlers } from '../../modules/catalog/handlers/events.js';
 import { sessionHandlers } from '../../modules/catalog/handlers/sessions.js';
 import { venueHandlers } from '../../modules/catalog/handlers/venues.js';
 import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js';
 import { attendeeHandlers } from '../../modules/people/handlers/attendees.js';
 import { partyHandlers } from '../../modules/people/handlers/parties.js';
-import { waitlistHandlers } from '../../modules/waitlist/handlers/waitlist.js';
 import { getContainer } from '../container.js';
 
 /** Lambda for the catalog context: venues, events, sessions and seating, attendees, parties. */
@@ -16,6 +17,7 @@ export const handler = routeFunction(
     ...venueHandlers,
     ...eventHandlers,
     ...sessionHandlers,
+    ...sessionCancellationHandlers,
     ...attendeeHandlers,
     ...partyHandlers,
     ...bookingHandlers,

@@ -8,7 +8,7 @@ import {
   remindHold,
   sweepDueHolds,
 } from '../../modules/bookings/domain/holds.js';
-import { offerReleasedPlaces } from '../../modules/waitlist/domain/waitlist-offers.js';
+import { offerReleasedPlaces } from '../../modules/bookings/domain/waitlist-offers.js';
 import { getContainer } from '../container.js';
 
 /**

@@ -6,6 +6,11 @@ export const orgIdSchema = z
   .string()
   .regex(idPattern('org'), 'must be an organization id (org_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'org_0h3k5m7n9p1q3r5s7t9v' });
+/** Shared by every module that names a session (bookings, waitlist, notifications, the holds queue). */
+export const sessionIdSchema = z
+  .string()
+  .regex(/^ses_[0-9a-z]{20}$/, 'must be a session id (ses_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'ses_3f7h1k5m9p3r7t1v5x9z' });
 export const inviteIdSchema = z
   .string()
   .regex(idPattern('inv'), 'must be an invite id (inv_ followed by 20 lowercase letters or digits)')

@@ -29,3 +29,10 @@ export const authorize = async (
   }
   return { org, actor };
 };
+
+/** An organization read with its item (not through a membership): missing answers NOT_FOUND, deleting ORGANIZATION_DELETING. */
+export const assertOrgOpen = (status: 'active' | 'deleting' | undefined): void => {
+  if (!status) throw notFound('organization');
+  if (status === 'deleting')
+    throw new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted');
+};

@@ -1,4 +1,5 @@
 import type { BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
+import type { WaitlistStore } from '../../modules/bookings/domain/waitlist-ports.js';
 import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.js';
 import type { SessionStore } from '../../modules/catalog/domain/session-ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
@@ -8,7 +9,6 @@ import type {
   OutboxPublisher,
 } from '../../modules/notifications/domain/ports.js';
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
-import type { WaitlistStore } from '../../modules/waitlist/domain/ports.js';
 import type { Role } from './roles.js';
 import type { Invite, InviteStatus, Member, Organization, OrgSettings, Page, PageRequest } from './types.js';
 

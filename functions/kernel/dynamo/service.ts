@@ -4,6 +4,12 @@ import { auditEntity } from '../../modules/bookings/adapters/entities/audit.js';
 import { bookingEntity } from '../../modules/bookings/adapters/entities/booking.js';
 import { bookingHistoryEntity } from '../../modules/bookings/adapters/entities/booking-history.js';
 import { bookingSeatEntity } from '../../modules/bookings/adapters/entities/booking-seat.js';
+import { waitlistEntryEntity } from '../../modules/bookings/adapters/entities/waitlist-entry.js';
+import {
+  waitlistHolderEntity,
+  waitlistMetaEntity,
+  waitlistSlotEntity,
+} from '../../modules/bookings/adapters/entities/waitlist-line.js';
 import { eventEntity } from '../../modules/catalog/adapters/entities/event.js';
 import { eventListingEntity } from '../../modules/catalog/adapters/entities/event-listing.js';
 import { roomSlotEntity, roomVersionEntity } from '../../modules/catalog/adapters/entities/room-schedule.js';
@@ -19,12 +25,6 @@ import { organizationEntity } from '../../modules/organizations/adapters/entitie
 import { attendeeEntity } from '../../modules/people/adapters/entities/attendee.js';
 import { attendeeUniqueEntity } from '../../modules/people/adapters/entities/attendee-unique.js';
 import { partyEntity } from '../../modules/people/adapters/entities/party.js';
-import { waitlistEntryEntity } from '../../modules/waitlist/adapters/entities/waitlist-entry.js';
-import {
-  waitlistHolderEntity,
-  waitlistMetaEntity,
-  waitlistSlotEntity,
-} from '../../modules/waitlist/adapters/entities/waitlist-line.js';
 import { idempotencyEntity } from './idempotency-entity.js';
 
 export const createService = (client: DynamoDBDocumentClient, table: string) =>

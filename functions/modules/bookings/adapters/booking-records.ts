@@ -1,4 +1,8 @@
-import { notificationRecord, type TxEntities } from '../../notifications/adapters/notification-records.js';
+import {
+  notificationRecord,
+  sessionCapacityReleased,
+  type TxEntities,
+} from '../../notifications/adapters/notification-records.js';
 import { notificationMessageId } from '../../notifications/domain/model.js';
 import { type Booking, type BookingStatus, recordId } from '../domain/model.js';
 import type { StepNotification } from '../domain/ports.js';
@@ -70,34 +74,6 @@ export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason, noti
     }),
   ];
 };
-
-export interface CapacityRelease {
-  orgId: string;
-  sessionId: string;
-  at: string;
-  /** Stable per change (the item's messageId is `capacity-released#${key}`). */
-  key: string;
-  payload: Record<string, unknown>;
-}
-
-/**
- * What the waitlist consumes: places of this session may be offered (they became available
- * again, the capacity was raised, or the waiting line changed while places were free).
- */
-export const sessionCapacityReleased = (tx: TxEntities, r: CapacityRelease) =>
-  tx.outbox
-    .create({
-      orgId: r.orgId,
-      sessionId: r.sessionId,
-      messageId: `capacity-released#${r.key}`,
-      at: r.at,
-      kind: 'domain-event',
-      type: 'capacity.released',
-      status: 'pending',
-      attempts: 0,
-      payload: JSON.stringify(r.payload),
-    })
-    .commit();
 
 /** Places of this booking became available again. */
 export const capacityReleased = (tx: TxEntities, b: Booking) =>

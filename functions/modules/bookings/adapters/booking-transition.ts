@@ -1,10 +1,10 @@
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
-import { offerOutcomeRecords, requeuesEntry } from '../../waitlist/adapters/waitlist-records.js';
 import { counterBucket, isLive } from '../domain/model.js';
 import type { BookingTransition, TransitionResult } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
 import { capacityReleased, stepRecords } from './booking-records.js';
+import { offerOutcomeRecords, requeuesEntry } from './waitlist-records.js';
 
 /**
  * One step of a booking's lifecycle as one transaction: the booking (conditional on the status it

@@ -1,6 +1,12 @@
-import { eventIdSchema, isoDateTime, orgIdSchema, orgParams } from '../../../kernel/contracts/common.js';
+import {
+  eventIdSchema,
+  isoDateTime,
+  orgIdSchema,
+  orgParams,
+  sessionIdSchema,
+} from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { sessionIdSchema, sessionParams } from '../../catalog/contracts/sessions.js';
+import { sessionParams } from '../../catalog/contracts/sessions.js';
 import { attendeeIdSchema } from '../../people/contracts/attendees.js';
 import { partyIdSchema } from '../../people/contracts/parties.js';
 import { type HolderChoice, namesOneHolder, oneHolderIssue } from '../domain/holder-choice.js';

@@ -1,11 +1,12 @@
-import { isoDateTime, orgIdSchema } from '../../../kernel/contracts/common.js';
+import { isoDateTime, orgIdSchema, sessionIdSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { sessionIdSchema } from '../../catalog/contracts/sessions.js';
+import { capacityReleasedMessageSchema } from '../../notifications/contracts/capacity-released.js';
 
 /**
  * Messages on the holds queue: one `hold.expire` per hold-expiry schedule (EventBridge Scheduler in
  * AWS, the local firer in `npm start`), and `holds.sweep` from the one-minute sweeper rule. Both
- * land on the same queue so one consumer owns hold expiry end to end.
+ * land on the same queue so one consumer owns hold expiry end to end, with the outbox's
+ * `capacity.released` events (notifications/contracts/capacity-released.ts).
  */
 export const holdExpireMessageSchema = z.strictObject({
   type: z.literal('hold.expire'),
@@ -20,17 +21,6 @@ export const holdRemindMessageSchema = holdExpireMessageSchema.extend({ type: z.
 
 export const holdsSweepMessageSchema = z.strictObject({ type: z.literal('holds.sweep') });
 
-/**
- * Places of a session came free (cancel, hold or offer expiry, decline, capacity raise): relayed
- * from the outbox's `capacity.released` item. The waitlist answers it by offering to the next
- * entries that fit; handling it twice is harmless, since offers are decided from the stored state.
- */
-export const capacityReleasedMessageSchema = z.strictObject({
-  type: z.literal('capacity.released'),
-  orgId: orgIdSchema,
-  sessionId: sessionIdSchema,
-});
-
 export const holdsMessageSchema = z.discriminatedUnion('type', [
   holdExpireMessageSchema,
   holdRemindMessageSchema,
@@ -38,7 +28,6 @@ export const holdsMessageSchema = z.discriminatedUnion('type', [
   capacityReleasedMessageSchema,
 ]);
 
-export type CapacityReleasedMessage = z.infer<typeof capacityReleasedMessageSchema>;
 export type HoldRemindMessage = z.infer<typeof holdRemindMessageSchema>;
 export type HoldExpireMessage = z.infer<typeof holdExpireMessageSchema>;
 export type HoldsMessage = z.infer<typeof holdsMessageSchema>;

@@ -1,5 +1,6 @@
+import { assertOrgOpen } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import { type DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { type Action, isAllowed } from '../../../kernel/domain/permissions.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Booking } from './model.js';
@@ -29,12 +30,6 @@ export const staffOr = (
   member?.status === 'active' && isAllowed(member.role, action)
     ? { kind: 'staff' }
     : { kind: 'self', sub: principal.sub, member: member?.status === 'active' };
-
-export const assertOrgOpen = (status: 'active' | 'deleting' | undefined): void => {
-  if (!status) throw notFound('organization');
-  if (status === 'deleting')
-    throw new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted');
-};
 
 /** The booker of an org-scoped booking request (two reads: the organization and the caller's membership). */
 export const bookerIn = async (

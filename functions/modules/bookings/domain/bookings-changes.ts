@@ -3,9 +3,9 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
-import { requeuePositionFor } from '../../waitlist/domain/waitlist-requeue.js';
 import { bookerIn, bookingNotFound, mayAccess, notFoundFor } from './bookings-access.js';
 import { type Booking, type BookingRef, type BookingStatus, committed, systemActor } from './model.js';
+import { requeuePositionFor } from './waitlist-requeue.js';
 
 /**
  * Booking state changes after the booking: confirm (held -> confirmed), cancel (held or confirmed

@@ -1,3 +1,4 @@
+import { assertOrgOpen } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
@@ -5,7 +6,7 @@ import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/domain/model.js';
 import { placeLabels } from '../../catalog/domain/sessions-seating.js';
 import { handOffAfterCommit } from '../../notifications/domain/fast-path.js';
-import { assertOrgOpen, type Booker, notFoundFor, staffOr } from './bookings-access.js';
+import { type Booker, notFoundFor, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
 import { assertOneHolder } from './holder-choice.js';

@@ -5,9 +5,9 @@ import type { Principal } from '../../../kernel/domain/types.js';
 import type { Session, SessionCancellation } from '../../catalog/domain/session.js';
 import { type SessionDetail, sessionDetail } from '../../catalog/domain/sessions-view.js';
 import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
-import { closeSessionWaitlist } from '../../waitlist/domain/waitlist-offers.js';
 import { asCancelled } from './bookings-changes.js';
 import { type Booking, committed, isLive } from './model.js';
+import { closeSessionWaitlist } from './waitlist-offers.js';
 
 /**
  * Cancelling a session (or an event, which cancels each of its sessions) is quick: the session

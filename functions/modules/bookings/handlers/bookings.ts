@@ -1,6 +1,5 @@
 import { getContainer } from '../../../app/container.js';
 import { accepted, created, ok, type RouteHandlers } from '../../../kernel/http/route-types.js';
-import { bookOrJoin } from '../../waitlist/domain/waitlist-join.js';
 import { cancelBooking, confirmBooking } from '../domain/bookings.js';
 import {
   getAvailability,
@@ -9,6 +8,7 @@ import {
   listMyBookings,
   listSessionBookings,
 } from '../domain/bookings-view.js';
+import { bookOrJoin } from '../domain/waitlist-join.js';
 
 const deps = () => getContainer().deps;
 

@@ -2,9 +2,9 @@ import { notFound } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
-import { sessionCancellationWrites } from '../../bookings/adapters/session-cancellation.js';
 import type { Session } from '../domain/session.js';
 import type { SessionStore } from '../domain/session-ports.js';
+import { sessionCancellationWrites } from './session-cancellation.js';
 import { roomOf, slotOf, toSession } from './session-items.js';
 import { sessionScheduleWrites } from './session-schedule-writes.js';
 

@@ -5,6 +5,7 @@ import {
   orgIdSchema,
   orgParams,
   roomIdSchema,
+  sessionIdSchema,
   venueIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
@@ -16,11 +17,6 @@ import {
   tableSchema,
   tablesInputSchema,
 } from './seating.js';
-
-export const sessionIdSchema = z
-  .string()
-  .regex(/^ses_[0-9a-z]{20}$/, 'must be a session id (ses_ followed by 20 lowercase letters or digits)')
-  .openapi({ example: 'ses_3f7h1k5m9p3r7t1v5x9z' });
 
 export const eventSessionsParams = orgParams.extend({ eventId: eventIdSchema });
 export const sessionParams = orgParams.extend({ sessionId: sessionIdSchema });

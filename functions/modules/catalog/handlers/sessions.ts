@@ -1,6 +1,5 @@
 import { getContainer } from '../../../app/container.js';
 import { accepted, created, ok, type RouteHandlers } from '../../../kernel/http/route-types.js';
-import { cancelSession } from '../../bookings/domain/session-cancellation.js';
 import { createSessions, updateSession } from '../domain/sessions.js';
 import { deleteSession } from '../domain/sessions-delete.js';
 import { getSession, listSessions } from '../domain/sessions-reads.js';
@@ -16,8 +15,6 @@ export const sessionHandlers = {
     ok(await getSession(deps(), principal, params.orgId, params.sessionId)),
   updateSession: async ({ principal, params, body }) =>
     ok(await updateSession(deps(), principal, params.orgId, params.sessionId, body)),
-  cancelSession: async ({ principal, params, body }) =>
-    ok(await cancelSession(deps(), principal, params.orgId, params.sessionId, body.reason)),
   deleteSession: async ({ principal, params }) =>
     accepted(await deleteSession(deps(), principal, params.orgId, params.sessionId)),
 } satisfies Partial<RouteHandlers<'catalog'>>;

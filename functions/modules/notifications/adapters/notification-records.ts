@@ -50,3 +50,31 @@ export const notificationRecord = (tx: TxEntities, n: NotificationRecord) =>
       payload: JSON.stringify(n.payload),
     })
     .commit();
+
+export interface CapacityRelease {
+  orgId: string;
+  sessionId: string;
+  at: string;
+  /** Stable per change (the item's messageId is `capacity-released#${key}`). */
+  key: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * What the waitlist consumes: places of this session may be offered (they became available
+ * again, the capacity was raised, or the waiting line changed while places were free).
+ */
+export const sessionCapacityReleased = (tx: TxEntities, r: CapacityRelease) =>
+  tx.outbox
+    .create({
+      orgId: r.orgId,
+      sessionId: r.sessionId,
+      messageId: `capacity-released#${r.key}`,
+      at: r.at,
+      kind: 'domain-event',
+      type: 'capacity.released',
+      status: 'pending',
+      attempts: 0,
+      payload: JSON.stringify(r.payload),
+    })
+    .commit();

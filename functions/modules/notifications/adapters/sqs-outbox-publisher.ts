@@ -1,5 +1,5 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { CapacityReleasedMessage } from '../../bookings/contracts/holds.js';
+import type { CapacityReleasedMessage } from '../contracts/capacity-released.js';
 import type { NotificationDeliverMessage } from '../contracts/notifications.js';
 import type { OutboxPublisher } from '../domain/ports.js';
 

@@ -1,6 +1,5 @@
-import { isoDateTime, orgIdSchema } from '../../../kernel/contracts/common.js';
+import { isoDateTime, orgIdSchema, sessionIdSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { sessionIdSchema } from '../../catalog/contracts/sessions.js';
 
 /** Notifications: the in-app list, read marks, per-organization preferences, and queue messages. */
 

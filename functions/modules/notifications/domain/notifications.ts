@@ -1,7 +1,7 @@
+import { assertOrgOpen } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { assertOrgOpen } from '../../bookings/domain/bookings-access.js';
 import { defaultPreferences, type Notification, type NotificationPreferences } from './model.js';
 
 /**

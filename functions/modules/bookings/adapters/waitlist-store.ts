@@ -1,7 +1,7 @@
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import type { WaitlistStore } from '../domain/ports.js';
+import type { WaitlistStore } from '../domain/waitlist-ports.js';
 import { toEntry, toSlot } from './waitlist-items.js';
 import { purgeSessionWaitlist } from './waitlist-purge.js';
 import { waitlistWrites } from './waitlist-writes.js';

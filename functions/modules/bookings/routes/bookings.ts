@@ -1,7 +1,6 @@
-import { pageOf, pageQuerySchema } from '../../kernel/contracts/common.js';
-import type { RouteDefinition } from '../../kernel/http/route-definition.js';
-import { sessionParams } from '../catalog/contracts/sessions.js';
-import { bookingOrWaitlistSchema } from '../waitlist/contracts/waitlist.js';
+import { pageOf, pageQuerySchema } from '../../../kernel/contracts/common.js';
+import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
+import { sessionParams } from '../../catalog/contracts/sessions.js';
 import {
   attendeeBookingsParams,
   bookBody,
@@ -9,7 +8,8 @@ import {
   bookingParams,
   bookingSchema,
   sessionAvailabilitySchema,
-} from './contracts/bookings.js';
+} from '../contracts/bookings.js';
+import { bookingOrWaitlistSchema } from '../contracts/waitlist.js';
 
 const bookingPage = pageOf(bookingSchema, 'BookingPage');
 

@@ -2,9 +2,9 @@ import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { type Booker, bookerIn, mayAccess, notFoundFor } from '../../bookings/domain/bookings-access.js';
 import { defaultEventSettings } from '../../catalog/domain/model.js';
-import { viewOf, type WaitlistEntry, type WaitlistStatus, type WaitlistView } from './model.js';
+import { type Booker, bookerIn, mayAccess, notFoundFor } from './bookings-access.js';
+import { viewOf, type WaitlistEntry, type WaitlistStatus, type WaitlistView } from './waitlist-model.js';
 
 /** Reads of waitlist entries, each shown with its rank in the line and an estimated wait. */
 

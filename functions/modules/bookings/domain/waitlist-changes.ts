@@ -3,7 +3,7 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
-import { positionBetween, type WaitlistEntry, type WaitlistView } from './model.js';
+import { positionBetween, type WaitlistEntry, type WaitlistView } from './waitlist-model.js';
 import { entryNotFound, readEntry, viewOne } from './waitlist-view.js';
 
 /**

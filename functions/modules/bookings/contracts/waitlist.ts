@@ -4,12 +4,12 @@ import {
   orgIdSchema,
   orgParams,
   pageQuerySchema,
+  sessionIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { bookingIdSchema, bookingSchema, requireOneHolder } from '../../bookings/contracts/bookings.js';
-import { sessionIdSchema } from '../../catalog/contracts/sessions.js';
 import { attendeeIdSchema } from '../../people/contracts/attendees.js';
 import { partyIdSchema } from '../../people/contracts/parties.js';
+import { bookingIdSchema, bookingSchema, requireOneHolder } from './bookings.js';
 
 export const waitlistEntryIdSchema = z
   .string()

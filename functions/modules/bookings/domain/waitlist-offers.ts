@@ -1,13 +1,13 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { newId } from '../../../kernel/domain/ids.js';
-import { chooseSeats } from '../../bookings/domain/bookings-seats.js';
-import { scheduleHoldTimers } from '../../bookings/domain/hold-timers.js';
-import { type Booking, committed, systemActor } from '../../bookings/domain/model.js';
 import type { Event } from '../../catalog/domain/model.js';
 import type { Seating, Session } from '../../catalog/domain/session.js';
 import { placeLabels } from '../../catalog/domain/sessions-seating.js';
 import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
-import { offerDeadline, type PlannedOffer, planOffers, type WaitlistEntry } from './model.js';
+import { chooseSeats } from './bookings-seats.js';
+import { scheduleHoldTimers } from './hold-timers.js';
+import { type Booking, committed, systemActor } from './model.js';
+import { offerDeadline, type PlannedOffer, planOffers, type WaitlistEntry } from './waitlist-model.js';
 
 /**
  * The offer engine, run on every `capacity.released` message of a session (cancellation, hold or

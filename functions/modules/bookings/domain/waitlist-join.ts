@@ -1,14 +1,15 @@
+import { assertOrgOpen } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { type BookInput, book, bookableParts, holderOf, leaderUser } from '../../bookings/domain/bookings.js';
-import { assertOrgOpen, staffOr } from '../../bookings/domain/bookings-access.js';
-import { assertOneHolder } from '../../bookings/domain/holder-choice.js';
-import type { Booking } from '../../bookings/domain/model.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/domain/model.js';
 import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
-import type { WaitlistEntry, WaitlistView } from './model.js';
+import { type BookInput, book, bookableParts, holderOf, leaderUser } from './bookings.js';
+import { staffOr } from './bookings-access.js';
+import { assertOneHolder } from './holder-choice.js';
+import type { Booking } from './model.js';
+import type { WaitlistEntry, WaitlistView } from './waitlist-model.js';
 import { viewOne } from './waitlist-view.js';
 
 export interface JoinInput {

@@ -1,6 +1,6 @@
-import type { Booking } from '../../bookings/domain/model.js';
 import { notificationRecord, type TxEntities } from '../../notifications/adapters/notification-records.js';
-import type { WaitlistEntry } from '../domain/model.js';
+import type { Booking } from '../domain/model.js';
+import type { WaitlistEntry } from '../domain/waitlist-model.js';
 import { entryKey, holderIdOf, slotItemOf } from './waitlist-items.js';
 
 /**

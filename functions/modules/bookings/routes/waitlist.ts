@@ -1,13 +1,13 @@
-import { pageOf, pageQuerySchema } from '../../kernel/contracts/common.js';
-import type { RouteDefinition } from '../../kernel/http/route-definition.js';
-import { sessionParams } from '../catalog/contracts/sessions.js';
+import { pageOf, pageQuerySchema } from '../../../kernel/contracts/common.js';
+import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
+import { sessionParams } from '../../catalog/contracts/sessions.js';
 import {
   joinWaitlistBody,
   moveWaitlistBody,
   waitlistEntryParams,
   waitlistEntrySchema,
   waitlistListQuery,
-} from './contracts/waitlist.js';
+} from '../contracts/waitlist.js';
 
 const waitlistPage = pageOf(waitlistEntrySchema, 'WaitlistPage');
 

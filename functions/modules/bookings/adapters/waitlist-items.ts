@@ -1,6 +1,6 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
-import type { WaitingSlot, WaitlistEntry } from '../domain/model.js';
+import type { WaitingSlot, WaitlistEntry } from '../domain/waitlist-model.js';
 import type { waitlistEntryEntity } from './entities/waitlist-entry.js';
 import { slotKeyOf, type waitlistSlotEntity } from './entities/waitlist-line.js';
 

@@ -1,9 +1,9 @@
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
-import { cancellationItem } from '../../catalog/adapters/session-items.js';
-import type { Session } from '../../catalog/domain/session.js';
-import type { SessionStore } from '../../catalog/domain/session-ports.js';
+import type { Session } from '../domain/session.js';
+import type { SessionStore } from '../domain/session-ports.js';
+import { cancellationItem } from './session-items.js';
 
 type Writes = Pick<SessionStore, 'cancel' | 'completeCancellation'>;
 

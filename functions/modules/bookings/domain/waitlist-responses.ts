@@ -1,12 +1,12 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { bookingNotFound } from '../../bookings/domain/bookings-access.js';
-import { asCancelled, confirmHeld } from '../../bookings/domain/bookings-changes.js';
-import type { BookingRef } from '../../bookings/domain/model.js';
-import { committed } from '../../bookings/domain/model.js';
 import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
-import type { WaitlistEntry, WaitlistView } from './model.js';
+import { bookingNotFound } from './bookings-access.js';
+import { asCancelled, confirmHeld } from './bookings-changes.js';
+import type { BookingRef } from './model.js';
+import { committed } from './model.js';
 import { notWaiting } from './waitlist-changes.js';
+import type { WaitlistEntry, WaitlistView } from './waitlist-model.js';
 import { entryNotFound, readEntry, viewOne } from './waitlist-view.js';
 
 /**

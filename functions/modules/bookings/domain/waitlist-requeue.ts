@@ -1,5 +1,5 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
-import type { Booking } from '../../bookings/domain/model.js';
+import type { Booking } from './model.js';
 
 /**
  * Where an expiring offer's entry goes: nowhere (it ends `expired`), or, when its event re-queues

@@ -7,15 +7,12 @@ import {
   type TxOutcome,
   type TxWrite,
 } from '../../../kernel/dynamo/transactions.js';
-import { toBookingItem } from '../../bookings/adapters/booking-items.js';
-import {
-  sessionCapacityReleased,
-  sessionUnchanged,
-  stepRecords,
-} from '../../bookings/adapters/booking-records.js';
-import { systemActor } from '../../bookings/domain/model.js';
-import type { WaitlistEntry } from '../domain/model.js';
-import type { EntryExit, EntryMove, Offer, WaitlistWrite } from '../domain/ports.js';
+import { sessionCapacityReleased } from '../../notifications/adapters/notification-records.js';
+import { systemActor } from '../domain/model.js';
+import type { WaitlistEntry } from '../domain/waitlist-model.js';
+import type { EntryExit, EntryMove, Offer, WaitlistWrite } from '../domain/waitlist-ports.js';
+import { toBookingItem } from './booking-items.js';
+import { sessionUnchanged, stepRecords } from './booking-records.js';
 import { entryKey, slotItemOf, slotKey, toEntryItem } from './waitlist-items.js';
 import { entryNotification, holderItemKey } from './waitlist-records.js';
 

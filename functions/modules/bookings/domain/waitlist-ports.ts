@@ -1,6 +1,6 @@
 import type { Page, PageRequest } from '../../../kernel/domain/types.js';
-import type { Booking } from '../../bookings/domain/model.js';
-import type { WaitingSlot, WaitlistEntry, WaitlistStatus } from './model.js';
+import type { Booking } from './model.js';
+import type { WaitingSlot, WaitlistEntry, WaitlistStatus } from './waitlist-model.js';
 
 /**
  * Ports of the waitlist. Each change of an entry is one transaction with the waiting line, the
