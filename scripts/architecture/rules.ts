@@ -1,9 +1,6 @@
 import type { SourceFile } from './graph.js';
 
-/**
- * The module boundaries (docs/architecture.md), as rules over the import graph. Each violation is
- * one line of text, stable across runs, so a list of known ones can be kept (baseline.json).
- */
+/** The module boundaries (docs/architecture.md), as rules over the import graph. */
 
 export type Rule = 'domain-purity' | 'module-internals' | 'module-cycle';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithBaseline, lineOf } from '../../scripts/architecture/baseline.js';
 import { parseSource, type SourceFile } from '../../scripts/architecture/graph.js';
 import { domainPurity, moduleCycles, moduleInternals } from '../../scripts/architecture/rules.js';
 
@@ -120,19 +119,5 @@ describe('module cycles', () => {
       'modules bookings, catalog, waitlist import each other',
       'modules organizations, people import each other',
     ]);
-  });
-});
-
-describe('baseline', () => {
-  it('fails on a violation it does not list and on a listed one that is gone', () => {
-    const known = { rule: 'module-internals' as const, key: 'a imports b' };
-    const fresh = { rule: 'module-cycle' as const, key: 'modules x, y import each other' };
-    expect(compareWithBaseline([known], [lineOf(known)])).toEqual({ added: [], gone: [], known: 1 });
-    expect(compareWithBaseline([known, fresh], [lineOf(known)])).toEqual({
-      added: [lineOf(fresh)],
-      gone: [],
-      known: 1,
-    });
-    expect(compareWithBaseline([], [lineOf(known)])).toEqual({ added: [], gone: [lineOf(known)], known: 0 });
   });
 });

@@ -2,10 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityItem } from 'electrodb';
 import { batchGet, keyOf, type ParsingEntity, parsedItemOf } from '../../../kernel/dynamo/batch-get.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { toEvent } from '../../catalog/adapters/event-items.js';
-import { toSession } from '../../catalog/adapters/session-items.js';
-import type { Event } from '../../catalog/domain/model.js';
-import type { Session } from '../../catalog/domain/session.js';
+import type { Event, Session } from '../../catalog/index.js';
+import { toEvent, toSession } from '../../catalog/index.js';
 import type { BookingContext, BookingContextQuery } from '../domain/ports.js';
 
 /**

@@ -1,7 +1,7 @@
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
-import { staleParty } from '../../people/adapters/party-writes.js';
+import { staleParty } from '../../people/index.js';
 import { capacityExhausted, seatTaken } from '../domain/bookings-seats.js';
 import type { NewBooking } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';

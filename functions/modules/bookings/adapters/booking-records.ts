@@ -1,9 +1,9 @@
 import {
+  notificationMessageId,
   notificationRecord,
   sessionCapacityReleased,
   type TxEntities,
-} from '../../notifications/adapters/notification-records.js';
-import { notificationMessageId } from '../../notifications/domain/model.js';
+} from '../../notifications/index.js';
 import { type Booking, type BookingStatus, recordId } from '../domain/model.js';
 import type { StepNotification } from '../domain/ports.js';
 

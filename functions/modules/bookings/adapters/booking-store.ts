@@ -3,7 +3,7 @@ import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
-import type { NotificationRef } from '../../notifications/domain/model.js';
+import type { NotificationRef } from '../../notifications/index.js';
 import { holdReminderAt } from '../domain/model.js';
 import type { BookingStore } from '../domain/ports.js';
 import { bookingContextReader, forgetContext, rememberedContext } from './booking-context.js';

@@ -1,4 +1,4 @@
-import { notificationRecord, type TxEntities } from '../../notifications/adapters/notification-records.js';
+import { notificationRecord, type TxEntities } from '../../notifications/index.js';
 import type { Booking } from '../domain/model.js';
 import type { WaitlistEntry } from '../domain/waitlist-model.js';
 import { entryKey, holderIdOf, slotItemOf } from './waitlist-items.js';

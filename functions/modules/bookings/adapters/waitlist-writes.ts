@@ -7,7 +7,7 @@ import {
   type TxOutcome,
   type TxWrite,
 } from '../../../kernel/dynamo/transactions.js';
-import { sessionCapacityReleased } from '../../notifications/adapters/notification-records.js';
+import { sessionCapacityReleased } from '../../notifications/index.js';
 import { systemActor } from '../domain/model.js';
 import type { WaitlistEntry } from '../domain/waitlist-model.js';
 import type { EntryExit, EntryMove, Offer, WaitlistWrite } from '../domain/waitlist-ports.js';

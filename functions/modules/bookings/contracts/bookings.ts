@@ -6,9 +6,8 @@ import {
   sessionIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { sessionParams } from '../../catalog/contracts/sessions.js';
-import { attendeeIdSchema } from '../../people/contracts/attendees.js';
-import { partyIdSchema } from '../../people/contracts/parties.js';
+import { sessionParams } from '../../catalog/index.js';
+import { attendeeIdSchema, partyIdSchema } from '../../people/index.js';
 import { type HolderChoice, namesOneHolder, oneHolderIssue } from '../domain/holder-choice.js';
 
 export const bookingIdSchema = z

@@ -1,6 +1,6 @@
 import { isoDateTime, orgIdSchema, sessionIdSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { capacityReleasedMessageSchema } from '../../notifications/contracts/capacity-released.js';
+import { capacityReleasedMessageSchema } from '../../notifications/index.js';
 
 /**
  * Messages on the holds queue: one `hold.expire` per hold-expiry schedule (EventBridge Scheduler in

@@ -7,8 +7,7 @@ import {
   sessionIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { attendeeIdSchema } from '../../people/contracts/attendees.js';
-import { partyIdSchema } from '../../people/contracts/parties.js';
+import { attendeeIdSchema, partyIdSchema } from '../../people/index.js';
 import { bookingIdSchema, bookingSchema, requireOneHolder } from './bookings.js';
 
 export const waitlistEntryIdSchema = z

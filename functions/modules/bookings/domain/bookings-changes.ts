@@ -2,7 +2,7 @@ import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
+import { relayAfterCommit } from '../../notifications/index.js';
 import { bookerIn, bookingNotFound, mayAccess, notFoundFor } from './bookings-access.js';
 import { type Booking, type BookingRef, type BookingStatus, committed, systemActor } from './model.js';
 import { requeuePositionFor } from './waitlist-requeue.js';

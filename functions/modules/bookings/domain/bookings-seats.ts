@@ -1,6 +1,6 @@
 import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
-import type { SessionTable } from '../../catalog/domain/session.js';
-import { tablePlaces } from '../../catalog/domain/sessions-seating.js';
+import type { SessionTable } from '../../catalog/index.js';
+import { tablePlaces } from '../../catalog/index.js';
 
 /**
  * Seat allocation for seated and table sessions. The choice is made from a read of the taken seats; the

@@ -2,8 +2,8 @@ import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import type { SessionTable } from '../../catalog/domain/session.js';
-import { placeLabels, tableOf } from '../../catalog/domain/sessions-seating.js';
+import type { SessionTable } from '../../catalog/index.js';
+import { placeLabels, tableOf } from '../../catalog/index.js';
 import { bookerIn, mayAccess, notFoundFor } from './bookings-access.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, SeatState } from './model.js';
 

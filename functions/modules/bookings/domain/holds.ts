@@ -1,5 +1,5 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { handOff } from '../../notifications/domain/outbox-relay.js';
+import { handOff } from '../../notifications/index.js';
 import { expireHold } from './bookings-changes.js';
 import type { BookingRef } from './model.js';
 

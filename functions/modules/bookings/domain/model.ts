@@ -1,4 +1,4 @@
-import { type NotificationRef, notificationMessageId } from '../../notifications/domain/model.js';
+import { type NotificationRef, notificationMessageId } from '../../notifications/index.js';
 /**
  * A booking: N seats of one session for an attendee or a party. Free events confirm at once;
  * priced events hold the seats until a deadline (then `expired`, releasing them) or payment.

@@ -1,9 +1,8 @@
 import type { Role } from '../../../kernel/domain/roles.js';
 import type { MemberStatus, OrgStatus, Page, PageRequest } from '../../../kernel/domain/types.js';
-import type { Event } from '../../catalog/domain/model.js';
-import type { Session } from '../../catalog/domain/session.js';
-import type { NotificationRef } from '../../notifications/domain/model.js';
-import type { Party } from '../../people/domain/model.js';
+import type { Event, Session } from '../../catalog/index.js';
+import type { NotificationRef } from '../../notifications/index.js';
+import type { Party } from '../../people/index.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, HoldExpiry } from './model.js';
 
 /**

@@ -2,7 +2,7 @@ import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
+import { relayAfterCommit } from '../../notifications/index.js';
 import { positionBetween, type WaitlistEntry, type WaitlistView } from './waitlist-model.js';
 import { entryNotFound, readEntry, viewOne } from './waitlist-view.js';
 

@@ -1,4 +1,4 @@
-import type { EventSettings } from '../../catalog/domain/model.js';
+import type { EventSettings } from '../../catalog/index.js';
 
 /**
  * The waitlist of a full session. People (an attendee or a party) wait in a line ordered by

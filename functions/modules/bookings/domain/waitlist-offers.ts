@@ -1,9 +1,8 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { newId } from '../../../kernel/domain/ids.js';
-import type { Event } from '../../catalog/domain/model.js';
-import type { Seating, Session } from '../../catalog/domain/session.js';
-import { placeLabels } from '../../catalog/domain/sessions-seating.js';
-import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
+import type { Event, Seating, Session } from '../../catalog/index.js';
+import { placeLabels } from '../../catalog/index.js';
+import { relayAfterCommit } from '../../notifications/index.js';
 import { chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
 import { type Booking, committed, systemActor } from './model.js';

@@ -1,6 +1,6 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { relayAfterCommit } from '../../notifications/domain/fast-path.js';
+import { relayAfterCommit } from '../../notifications/index.js';
 import { bookingNotFound } from './bookings-access.js';
 import { asCancelled, confirmHeld } from './bookings-changes.js';
 import type { BookingRef } from './model.js';

@@ -2,7 +2,7 @@ import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { defaultEventSettings } from '../../catalog/domain/model.js';
+import { defaultEventSettings } from '../../catalog/index.js';
 import { type Booker, bookerIn, mayAccess, notFoundFor } from './bookings-access.js';
 import { viewOf, type WaitlistEntry, type WaitlistStatus, type WaitlistView } from './waitlist-model.js';
 

@@ -1,6 +1,6 @@
 import { pageOf, pageQuerySchema } from '../../../kernel/contracts/common.js';
 import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
-import { sessionParams } from '../../catalog/contracts/sessions.js';
+import { sessionParams } from '../../catalog/index.js';
 import {
   joinWaitlistBody,
   moveWaitlistBody,

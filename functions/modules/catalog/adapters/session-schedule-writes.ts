@@ -1,7 +1,7 @@
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, type TxEntities } from '../../../kernel/dynamo/transactions.js';
-import { sessionCapacityReleased } from '../../notifications/adapters/notification-records.js';
+import { sessionCapacityReleased } from '../../notifications/index.js';
 import type { CapacityCounter, Session } from '../domain/session.js';
 import type { PlacesGuard, RoomRef, ScheduleWrite, SessionWrite } from '../domain/session-ports.js';
 import { freshCounter, roomOf, slotOf, toSessionItem } from './session-items.js';

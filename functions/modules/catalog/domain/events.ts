@@ -4,8 +4,8 @@ import { notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { nextStamp } from '../../../kernel/domain/stamps.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { requestDeletion } from '../../deletions/domain/deletions.js';
-import type { Deletion } from '../../deletions/domain/model.js';
+import type { Deletion } from '../../deletions/index.js';
+import { requestDeletion } from '../../deletions/index.js';
 import { eventDeleting, givenFields, invalidTransition, venueDeleting } from './errors.js';
 import { markDeletingUnlessLive } from './live-bookings.js';
 import {

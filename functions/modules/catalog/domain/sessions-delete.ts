@@ -2,8 +2,8 @@ import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { requestDeletion } from '../../deletions/domain/deletions.js';
-import type { Deletion } from '../../deletions/domain/model.js';
+import type { Deletion } from '../../deletions/index.js';
+import { requestDeletion } from '../../deletions/index.js';
 import { markDeletingUnlessLive } from './live-bookings.js';
 
 /** Marks the session deleting and starts its cascade delete; a retried DELETE answers the same. */

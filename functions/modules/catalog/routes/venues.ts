@@ -1,6 +1,6 @@
 import { orgParams, pageOf } from '../../../kernel/contracts/common.js';
 import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
-import { deletionSchema } from '../../deletions/contracts/deletions.js';
+import { deletionSchema } from '../../deletions/index.js';
 import {
   createVenueBody,
   updateVenueBody,

@@ -3,8 +3,8 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Member, Organization, OrgSettings, Principal } from '../../../kernel/domain/types.js';
-import { markDeletingUnlessLive } from '../../catalog/domain/live-bookings.js';
-import { purgeOrgSessions } from '../../deletions/domain/cascade.js';
+import { markDeletingUnlessLive } from '../../catalog/index.js';
+import { purgeOrgSessions } from '../../deletions/index.js';
 import { displayName } from './identity.js';
 
 export interface CreateOrganizationInput {

@@ -1,0 +1,14 @@
+/**
+ * The catalog module's public entry: what other modules may use. Everything else in the folder
+ * is the module's own.
+ */
+export { toEvent } from './adapters/event-items.js';
+export { toSession } from './adapters/session-items.js';
+export { sessionParams } from './contracts/sessions.js';
+export { markDeletingUnlessLive } from './domain/live-bookings.js';
+export type { Event, EventSettings } from './domain/model.js';
+export { defaultEventSettings, maxSeatsPerBookingLimit } from './domain/model.js';
+export type { Seating, Session, SessionCancellation, SessionTable } from './domain/session.js';
+export { placeLabels, tableOf, tablePlaces } from './domain/sessions-seating.js';
+export type { SessionDetail } from './domain/sessions-view.js';
+export { sessionDetail } from './domain/sessions-view.js';

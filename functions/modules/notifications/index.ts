@@ -1,0 +1,12 @@
+/**
+ * The notifications module's public entry: what other modules may use. Everything else in the folder
+ * is the module's own.
+ */
+
+export type { TxEntities } from './adapters/notification-records.js';
+export { notificationRecord, sessionCapacityReleased } from './adapters/notification-records.js';
+export { capacityReleasedMessageSchema } from './contracts/capacity-released.js';
+export { handOffAfterCommit, relayAfterCommit } from './domain/fast-path.js';
+export type { NotificationRef } from './domain/model.js';
+export { notificationMessageId } from './domain/model.js';
+export { handOff } from './domain/outbox-relay.js';

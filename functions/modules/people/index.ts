@@ -1,0 +1,8 @@
+/**
+ * The people module's public entry: what other modules may use. Everything else in the folder
+ * is the module's own.
+ */
+export { staleParty } from './adapters/party-writes.js';
+export { attendeeIdSchema } from './contracts/attendees.js';
+export { partyIdSchema } from './contracts/parties.js';
+export type { Party } from './domain/model.js';
