@@ -3,6 +3,9 @@ import { DomainError, notFound } from './errors.js';
 import { type Action, assertAllowed } from './permissions.js';
 import type { Member, Organization, Principal } from './types.js';
 
+/** What the membership gate reads: every org-scoped use case takes these besides its own ports. */
+export type AccessDeps = Pick<Deps, 'members' | 'orgs'>;
+
 export interface Access {
   org: Organization;
   actor: Member;
@@ -16,7 +19,7 @@ const allowedWhileDeleting: readonly Action[] = ['organization.read', 'organizat
  * NOT_FOUND as for an organization that does not exist, so org ids cannot be probed.
  */
 export const authorize = async (
-  deps: Pick<Deps, 'members' | 'orgs'>,
+  deps: AccessDeps,
   orgId: string,
   principal: Principal,
   action: Action,

@@ -6,6 +6,7 @@
 export type { TxEntities } from './adapters/notification-records.js';
 export { notificationRecord, sessionCapacityReleased } from './adapters/notification-records.js';
 export { capacityReleasedMessageSchema } from './contracts/capacity-released.js';
+export type { FastPathDeps } from './domain/fast-path.js';
 export { handOffAfterCommit, relayAfterCommit } from './domain/fast-path.js';
 export type { NotificationRef } from './domain/model.js';
 export { notificationMessageId } from './domain/model.js';

@@ -1,7 +1,9 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
+import type { FastPathDeps } from '../../notifications/index.js';
 import { relayAfterCommit } from '../../notifications/index.js';
 import { bookerIn, bookingNotFound, mayAccess, notFoundFor } from './bookings-access.js';
 import { type Booking, type BookingRef, type BookingStatus, committed, systemActor } from './model.js';
@@ -56,7 +58,7 @@ const isPast = (deadline: string | null, now: Date) =>
  * Confirming a confirmed booking answers it as it is, so a retried payment has one effect.
  */
 export const confirmHeld = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'holdScheduler' | 'notifications' | 'outbox' | 'telemetry'>,
+  deps: Pick<Deps, 'bookings' | 'holdScheduler'> & FastPathDeps,
   ref: BookingRef,
   by: string,
 ): Promise<Booking> => {
@@ -86,10 +88,7 @@ export const confirmHeld = async (
 };
 
 export const confirmBooking = async (
-  deps: Pick<
-    Deps,
-    'bookings' | 'clock' | 'holdScheduler' | 'members' | 'notifications' | 'orgs' | 'outbox' | 'telemetry'
-  >,
+  deps: Pick<Deps, 'bookings' | 'holdScheduler'> & FastPathDeps & AccessDeps,
   principal: Principal,
   ref: BookingRef,
 ): Promise<Booking> => {
@@ -104,19 +103,7 @@ export const confirmBooking = async (
  * the event's cancel cutoff before the session starts; staff at any time.
  */
 export const cancelBooking = async (
-  deps: Pick<
-    Deps,
-    | 'bookings'
-    | 'clock'
-    | 'events'
-    | 'holdScheduler'
-    | 'members'
-    | 'notifications'
-    | 'orgs'
-    | 'outbox'
-    | 'sessions'
-    | 'telemetry'
-  >,
+  deps: Pick<Deps, 'bookings' | 'events' | 'holdScheduler' | 'sessions'> & FastPathDeps & AccessDeps,
   principal: Principal,
   ref: BookingRef,
 ): Promise<Booking> => {
@@ -162,7 +149,7 @@ export const cancelBooking = async (
  * transaction), so a schedule and the sweeper racing for it have one effect.
  */
 export const expireHold = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'events' | 'waitlist'> & FastPathDeps,
   ref: BookingRef,
   now: Date,
 ): Promise<'expired' | 'not-held' | 'not-due'> => {

@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
@@ -17,7 +18,7 @@ export interface BookingDetail extends Booking {
 }
 
 export const getBooking = async (
-  deps: Pick<Deps, 'bookings' | 'members' | 'orgs' | 'sessions'>,
+  deps: Pick<Deps, 'bookings' | 'sessions'> & AccessDeps,
   principal: Principal,
   ref: BookingRef,
 ): Promise<BookingDetail> => {
@@ -40,7 +41,7 @@ export const getBooking = async (
 
 /** Staff: every booking of a session. */
 export const listSessionBookings = async (
-  deps: Pick<Deps, 'bookings' | 'members' | 'orgs' | 'sessions'>,
+  deps: Pick<Deps, 'bookings' | 'sessions'> & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -53,7 +54,7 @@ export const listSessionBookings = async (
 
 /** Staff, or the attendee linked to the caller: an attendee's bookings, newest first. */
 export const listAttendeeBookings = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'attendees' | 'bookings'> & AccessDeps,
   principal: Principal,
   orgId: string,
   attendeeId: string,
@@ -105,7 +106,7 @@ const freeAtTables = (
 
 /** Members of the organization, and attendees known to it (their apps pick seats from it). */
 export const getAvailability = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'members' | 'orgs' | 'sessions'>,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'sessions'> & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,

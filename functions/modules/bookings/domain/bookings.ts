@@ -4,6 +4,7 @@ import { DomainError, notFound, validationFailed } from '../../../kernel/domain/
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit, placeLabels } from '../../catalog/index.js';
+import type { FastPathDeps } from '../../notifications/index.js';
 import { handOffAfterCommit } from '../../notifications/index.js';
 import { type Booker, notFoundFor, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
@@ -98,10 +99,7 @@ const answeredAsIs = new Set(['CAPACITY_EXHAUSTED', 'SEAT_TAKEN', 'TEMPORARILY_U
  * sweeper catches a schedule that failed to be made).
  */
 export const book = async (
-  deps: Pick<
-    Deps,
-    'attendees' | 'bookings' | 'clock' | 'holdScheduler' | 'notifications' | 'outbox' | 'telemetry'
-  >,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'holdScheduler'> & FastPathDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -142,7 +140,7 @@ export const book = async (
 
 /** One attempt of `book` on a context: the checks, the seats and the transaction. */
 const bookIn = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'notifications' | 'outbox' | 'telemetry'>,
+  deps: Pick<Deps, 'attendees' | 'bookings'> & FastPathDeps,
   principal: Principal,
   ctx: BookingContext,
   input: BookInput,

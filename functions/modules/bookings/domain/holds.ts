@@ -1,4 +1,5 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
+import type { FastPathDeps } from '../../notifications/index.js';
 import { handOff } from '../../notifications/index.js';
 import { expireHold } from './bookings-changes.js';
 import type { BookingRef } from './model.js';
@@ -25,7 +26,7 @@ export class HoldNotDueError extends Error {
  * the sweeper, and the message in the dead-letter queue raises the DLQ alarm.
  */
 export const expireScheduledHold = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'events' | 'waitlist'> & FastPathDeps,
   ref: BookingRef,
   now: Date,
 ): Promise<'expired' | 'not-held'> => {
@@ -77,7 +78,7 @@ export interface SweepResult {
  * leave the due list, so each page reads the next ones; a short page means none are left.
  */
 export const sweepDueHolds = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'events' | 'waitlist'> & FastPathDeps,
   now: Date,
   options: SweepOptions = defaultSweepOptions,
 ): Promise<SweepResult> => {

@@ -1,9 +1,11 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps, JobMessage } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Session, SessionCancellation } from '../../catalog/index.js';
 import { type SessionDetail, sessionDetail } from '../../catalog/index.js';
+import type { FastPathDeps } from '../../notifications/index.js';
 import { relayAfterCommit } from '../../notifications/index.js';
 import { asCancelled } from './bookings-changes.js';
 import { type Booking, committed, isLive } from './model.js';
@@ -58,7 +60,7 @@ export const closeSession = async (
 
 /** Staff: cancel a session. Answers the session with its counter (live places still to cancel). */
 export const cancelSession = async (
-  deps: Pick<Deps, 'clock' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
+  deps: Pick<Deps, 'clock' | 'jobs' | 'sessions'> & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -75,7 +77,7 @@ export const cancelSession = async (
  * one no longer live is left alone.
  */
 const cancelForSession = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'holdScheduler' | 'notifications' | 'outbox' | 'telemetry'>,
+  deps: Pick<Deps, 'bookings' | 'holdScheduler'> & FastPathDeps,
   listed: Booking,
   c: SessionCancellation,
 ): Promise<void> => {
@@ -104,17 +106,7 @@ const cancelForSession = async (
  * Answers the job that continues it, or undefined when there is nothing more to do.
  */
 export const runSessionCancellationStep = async (
-  deps: Pick<
-    Deps,
-    | 'bookings'
-    | 'clock'
-    | 'holdScheduler'
-    | 'notifications'
-    | 'outbox'
-    | 'sessions'
-    | 'telemetry'
-    | 'waitlist'
-  >,
+  deps: Pick<Deps, 'bookings' | 'holdScheduler' | 'sessions' | 'waitlist'> & FastPathDeps,
   job: SessionCancelJob,
 ): Promise<SessionCancelJob | undefined> => {
   const { orgId, sessionId } = job;
@@ -142,7 +134,7 @@ export const runSessionCancellationStep = async (
  * (each told), a page per step; then the cancellation is complete.
  */
 const closeWaitlistStep = async (
-  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox' | 'sessions' | 'telemetry' | 'waitlist'>,
+  deps: Pick<Deps, 'sessions' | 'waitlist'> & FastPathDeps,
   job: SessionCancelJob,
 ): Promise<SessionCancelJob | undefined> => {
   if ((await closeSessionWaitlist(deps, job.orgId, job.sessionId, entriesPerStep)) === 'more') return job;

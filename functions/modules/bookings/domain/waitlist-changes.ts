@@ -1,7 +1,9 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
+import type { FastPathDeps } from '../../notifications/index.js';
 import { relayAfterCommit } from '../../notifications/index.js';
 import { positionBetween, type WaitlistEntry, type WaitlistView } from './waitlist-model.js';
 import { entryNotFound, readEntry, viewOne } from './waitlist-view.js';
@@ -32,18 +34,7 @@ const reread = async (deps: Pick<Deps, 'waitlist'>, e: WaitlistEntry): Promise<W
  * left answers it as it is, so the request is safe to retry.
  */
 export const leaveWaitlist = async (
-  deps: Pick<
-    Deps,
-    | 'clock'
-    | 'events'
-    | 'members'
-    | 'notifications'
-    | 'orgs'
-    | 'outbox'
-    | 'sessions'
-    | 'telemetry'
-    | 'waitlist'
-  >,
+  deps: Pick<Deps, 'events' | 'sessions' | 'waitlist'> & FastPathDeps & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -76,18 +67,7 @@ const moveAttempts = 5;
 
 /** Staff: moves a waiting entry to `rank` (1 = the head; past the end = the end). */
 export const moveWaitlistEntry = async (
-  deps: Pick<
-    Deps,
-    | 'clock'
-    | 'events'
-    | 'members'
-    | 'notifications'
-    | 'orgs'
-    | 'outbox'
-    | 'sessions'
-    | 'telemetry'
-    | 'waitlist'
-  >,
+  deps: Pick<Deps, 'events' | 'sessions' | 'waitlist'> & FastPathDeps & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,

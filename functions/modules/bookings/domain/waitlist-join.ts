@@ -4,6 +4,7 @@ import { DomainError, validationFailed } from '../../../kernel/domain/errors.js'
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/index.js';
+import type { FastPathDeps } from '../../notifications/index.js';
 import { relayAfterCommit } from '../../notifications/index.js';
 import { type BookInput, book, bookableParts, holderOf, leaderUser } from './bookings.js';
 import { staffOr } from './bookings-access.js';
@@ -26,18 +27,7 @@ export interface JoinInput {
  * engine, so the new entry is offered them at once if it is first in line.
  */
 export const joinWaitlist = async (
-  deps: Pick<
-    Deps,
-    | 'attendees'
-    | 'bookings'
-    | 'clock'
-    | 'events'
-    | 'notifications'
-    | 'outbox'
-    | 'sessions'
-    | 'telemetry'
-    | 'waitlist'
-  >,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'events' | 'sessions' | 'waitlist'> & FastPathDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -100,19 +90,8 @@ export type BookOrJoin = { kind: 'booked'; booking: Booking } | { kind: 'waitlis
  * or people already wait for it) joins the waitlist with the same holder and party size instead.
  */
 export const bookOrJoin = async (
-  deps: Pick<
-    Deps,
-    | 'attendees'
-    | 'bookings'
-    | 'clock'
-    | 'events'
-    | 'holdScheduler'
-    | 'notifications'
-    | 'outbox'
-    | 'sessions'
-    | 'telemetry'
-    | 'waitlist'
-  >,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'events' | 'holdScheduler' | 'sessions' | 'waitlist'> &
+    FastPathDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,

@@ -2,6 +2,7 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Event, Seating, Session } from '../../catalog/index.js';
 import { placeLabels } from '../../catalog/index.js';
+import type { FastPathDeps } from '../../notifications/index.js';
 import { relayAfterCommit } from '../../notifications/index.js';
 import { chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
@@ -64,10 +65,7 @@ export const offerSeats = (
 };
 
 const makeOffers = async (
-  deps: Pick<
-    Deps,
-    'bookings' | 'clock' | 'holdScheduler' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'
-  >,
+  deps: Pick<Deps, 'bookings' | 'holdScheduler' | 'waitlist'> & FastPathDeps,
   session: Session,
   event: Event,
   plan: readonly PlannedOffer[],
@@ -134,18 +132,7 @@ const makeOffers = async (
  * back and the next run goes on from stored state.
  */
 export const offerReleasedPlaces = async (
-  deps: Pick<
-    Deps,
-    | 'bookings'
-    | 'clock'
-    | 'events'
-    | 'holdScheduler'
-    | 'notifications'
-    | 'outbox'
-    | 'sessions'
-    | 'telemetry'
-    | 'waitlist'
-  >,
+  deps: Pick<Deps, 'bookings' | 'events' | 'holdScheduler' | 'sessions' | 'waitlist'> & FastPathDeps,
   orgId: string,
   sessionId: string,
   hasTime: () => boolean = () => true,
@@ -175,7 +162,7 @@ export const offerReleasedPlaces = async (
  * `removed`, each notified. 'more' asks the caller to run again.
  */
 export const closeSessionWaitlist = async (
-  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox' | 'telemetry' | 'waitlist'>,
+  deps: Pick<Deps, 'waitlist'> & FastPathDeps,
   orgId: string,
   sessionId: string,
   limit: number,

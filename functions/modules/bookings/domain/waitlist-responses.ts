@@ -1,5 +1,7 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import type { Principal } from '../../../kernel/domain/types.js';
+import type { FastPathDeps } from '../../notifications/index.js';
 import { relayAfterCommit } from '../../notifications/index.js';
 import { bookingNotFound } from './bookings-access.js';
 import { asCancelled, confirmHeld } from './bookings-changes.js';
@@ -33,19 +35,7 @@ const current = async (deps: Pick<Deps, 'events' | 'waitlist'>, e: WaitlistEntry
  * records when the owner said yes.
  */
 export const acceptOffer = async (
-  deps: Pick<
-    Deps,
-    | 'bookings'
-    | 'clock'
-    | 'events'
-    | 'holdScheduler'
-    | 'members'
-    | 'notifications'
-    | 'orgs'
-    | 'outbox'
-    | 'telemetry'
-    | 'waitlist'
-  >,
+  deps: Pick<Deps, 'bookings' | 'events' | 'holdScheduler' | 'waitlist'> & FastPathDeps & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -65,19 +55,7 @@ export const acceptOffer = async (
 
 /** Declining releases the held places, which go to the next in line through `capacity.released`. */
 export const declineOffer = async (
-  deps: Pick<
-    Deps,
-    | 'bookings'
-    | 'clock'
-    | 'events'
-    | 'holdScheduler'
-    | 'members'
-    | 'notifications'
-    | 'orgs'
-    | 'outbox'
-    | 'telemetry'
-    | 'waitlist'
-  >,
+  deps: Pick<Deps, 'bookings' | 'events' | 'holdScheduler' | 'waitlist'> & FastPathDeps & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,

@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
@@ -63,7 +64,7 @@ export const readEntry = async (
 };
 
 export const getWaitlistEntry = async (
-  deps: Pick<Deps, 'events' | 'members' | 'orgs' | 'waitlist'>,
+  deps: Pick<Deps, 'events' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -72,7 +73,7 @@ export const getWaitlistEntry = async (
 
 /** Staff: the entries of a session, optionally of one status. */
 export const listSessionWaitlist = async (
-  deps: Pick<Deps, 'events' | 'members' | 'orgs' | 'sessions' | 'waitlist'>,
+  deps: Pick<Deps, 'events' | 'sessions' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,

@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound, validationFailed } from '../../../kernel/domain/errors.js';
@@ -67,7 +68,7 @@ const assertSpan = (e: Pick<Event, 'startsAt' | 'endsAt'>): void => {
 };
 
 export const createEvent = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'members' | 'orgs' | 'venues'>,
+  deps: Pick<Deps, 'clock' | 'events' | 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   input: CreateEventInput,
@@ -144,7 +145,7 @@ const changeEvent = async (
 };
 
 export const updateEvent = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'members' | 'orgs' | 'venues'>,
+  deps: Pick<Deps, 'clock' | 'events' | 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -170,7 +171,7 @@ export const updateEvent = async (
  * has changes nothing, so a retried request answers the same.
  */
 export const changeEventStatus = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'jobs' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'clock' | 'events' | 'jobs'> & AccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -195,7 +196,7 @@ export const changeEventStatus = async (
  * starts the cascade that removes it with its sessions. A retried DELETE answers the same deletion.
  */
 export const deleteEvent = async (
-  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
+  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'sessions'> & AccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,

@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
@@ -8,7 +9,7 @@ import { markDeletingUnlessLive } from './live-bookings.js';
 
 /** Marks the session deleting and starts its cascade delete; a retried DELETE answers the same. */
 export const deleteSession = async (
-  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
+  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'sessions'> & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,

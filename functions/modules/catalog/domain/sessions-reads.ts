@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
@@ -5,7 +6,7 @@ import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.
 import { type SessionDetail, type SessionView, sessionDetail, sessionView } from './sessions-view.js';
 
 export const listSessions = async (
-  deps: Pick<Deps, 'events' | 'members' | 'orgs' | 'sessions'>,
+  deps: Pick<Deps, 'events' | 'sessions'> & AccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,

@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
@@ -107,7 +108,7 @@ const scheduled = (
  * every session of the series is created, or none).
  */
 export const createSessions = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'members' | 'orgs' | 'sessions' | 'venues'>,
+  deps: Pick<Deps, 'clock' | 'events' | 'sessions' | 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -170,7 +171,7 @@ export const createSessions = async (
  * seated or table session, capacity and seat map (or tables) must change together.
  */
 export const updateSession = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'members' | 'orgs' | 'sessions' | 'venues'>,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'sessions' | 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,

@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
@@ -62,7 +63,7 @@ const venueOf = async (deps: Pick<Deps, 'venues'>, orgId: string, venueId: strin
 };
 
 export const createVenue = async (
-  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'venues'>,
+  deps: Pick<Deps, 'clock' | 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   input: CreateVenueInput,
@@ -111,7 +112,7 @@ export const listVenues = async (
 };
 
 export const updateVenue = async (
-  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'sessions' | 'venues'>,
+  deps: Pick<Deps, 'clock' | 'sessions' | 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   venueId: string,
@@ -194,7 +195,7 @@ const venueMarks = (deps: Pick<Deps, 'clock' | 'events' | 'venues'>, orgId: stri
  * starts the cascade that removes it with them. A retried DELETE answers the same deletion.
  */
 export const deleteVenue = async (
-  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions' | 'venues'>,
+  deps: Pick<Deps, 'clock' | 'deletions' | 'events' | 'jobs' | 'sessions' | 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   venueId: string,

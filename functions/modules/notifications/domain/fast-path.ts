@@ -16,7 +16,8 @@ export interface Commit {
   at: string;
 }
 
-type FastPathDeps = Pick<Deps, 'notifications' | 'outbox' | 'clock' | 'telemetry'>;
+/** What the fast path uses: a use case that calls it takes these besides its own ports. */
+export type FastPathDeps = Pick<Deps, 'notifications' | 'outbox' | 'clock' | 'telemetry'>;
 
 const bestEffort = async (
   deps: Pick<Deps, 'telemetry'>,

@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { assertOrgOpen } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
@@ -43,7 +44,7 @@ const assertKnownTo = async (
 };
 
 export const getMyNotificationPreferences = async (
-  deps: Pick<Deps, 'attendees' | 'members' | 'notifications' | 'orgs'>,
+  deps: Pick<Deps, 'attendees' | 'notifications'> & AccessDeps,
   principal: Principal,
   orgId: string,
 ): Promise<NotificationPreferences> => {
@@ -53,7 +54,7 @@ export const getMyNotificationPreferences = async (
 
 /** Replaces the caller's preferences in the organization (a PUT: repeating it changes nothing). */
 export const setMyNotificationPreferences = async (
-  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'notifications' | 'orgs'>,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'notifications'> & AccessDeps,
   principal: Principal,
   orgId: string,
   preferences: NotificationPreferences,

@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, forbidden, notFound } from '../../../kernel/domain/errors.js';
@@ -44,7 +45,7 @@ const parseToken = (token: string): { orgId: string; inviteId: string; secret: s
 };
 
 export const createInvite = async (
-  deps: Pick<Deps, 'clock' | 'invites' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'clock' | 'invites'> & AccessDeps,
   principal: Principal,
   orgId: string,
   input: CreateInviteInput,
@@ -70,7 +71,7 @@ export const createInvite = async (
 };
 
 export const listInvites = async (
-  deps: Pick<Deps, 'clock' | 'invites' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'clock' | 'invites'> & AccessDeps,
   principal: Principal,
   orgId: string,
   status: InviteStatus | undefined,
@@ -84,7 +85,7 @@ export const listInvites = async (
 
 /** Revoking an already revoked invite succeeds, so a retried DELETE answers the same. */
 export const revokeInvite = async (
-  deps: Pick<Deps, 'clock' | 'invites' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'clock' | 'invites'> & AccessDeps,
   principal: Principal,
   orgId: string,
   inviteId: string,
@@ -110,7 +111,7 @@ const assertUsable = (invite: Invite, principal: Principal, now: Date): void => 
 };
 
 export const acceptInvite = async (
-  deps: Pick<Deps, 'clock' | 'invites' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'clock' | 'invites'> & AccessDeps,
   principal: Principal,
   token: string,
 ): Promise<Member> => {

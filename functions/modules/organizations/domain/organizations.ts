@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
@@ -75,7 +76,7 @@ export const updateOrganization = async (
  * when it was already deleting makes a retried DELETE also restart a cascade whose message was lost.
  */
 export const deleteOrganization = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'jobs' | 'members' | 'orgs' | 'sessions'>,
+  deps: Pick<Deps, 'clock' | 'events' | 'jobs' | 'sessions'> & AccessDeps,
   principal: Principal,
   orgId: string,
 ): Promise<{ orgId: string; status: 'deleting' }> => {
@@ -107,22 +108,22 @@ const purgeBatch = 100;
  * before parents, so a half-done cascade never leaves an orphan pointing at a missing parent),
  * members last but one, so the owner can still see the organization `deleting` until the end.
  */
-const purgeOrder = (
-  deps: Pick<
-    Deps,
-    | 'attendees'
-    | 'bookings'
-    | 'deletions'
-    | 'events'
-    | 'invites'
-    | 'members'
-    | 'parties'
-    | 'sessions'
-    | 'venues'
-    | 'waitlist'
-  >,
-  orgId: string,
-): Array<() => Promise<number>> => [
+/** Every store an organization's items live in: what its cascade delete empties. */
+type PurgeDeps = Pick<
+  Deps,
+  | 'attendees'
+  | 'bookings'
+  | 'deletions'
+  | 'events'
+  | 'invites'
+  | 'members'
+  | 'parties'
+  | 'sessions'
+  | 'venues'
+  | 'waitlist'
+>;
+
+const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>> => [
   () => deps.deletions.purgeOrg(orgId, purgeBatch),
   () => purgeOrgSessions(deps, orgId, purgeBatch),
   () => deps.sessions.purgeOrg(orgId, purgeBatch),
@@ -140,20 +141,7 @@ const purgeOrder = (
  * step deletes what is still there.
  */
 export const purgeOrganization = async (
-  deps: Pick<
-    Deps,
-    | 'attendees'
-    | 'bookings'
-    | 'deletions'
-    | 'events'
-    | 'invites'
-    | 'members'
-    | 'orgs'
-    | 'parties'
-    | 'sessions'
-    | 'venues'
-    | 'waitlist'
-  >,
+  deps: PurgeDeps & AccessDeps,
   orgId: string,
 ): Promise<'done' | 'more'> => {
   const org = await deps.orgs.get(orgId);

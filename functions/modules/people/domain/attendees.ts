@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
@@ -54,7 +55,7 @@ const existing = async (
 };
 
 export const createAttendee = async (
-  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'attendees' | 'clock'> & AccessDeps,
   principal: Principal,
   orgId: string,
   input: CreateAttendeeInput,
@@ -91,7 +92,7 @@ export const listAttendees = async (
 };
 
 export const updateAttendee = async (
-  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'attendees' | 'clock'> & AccessDeps,
   principal: Principal,
   orgId: string,
   attendeeId: string,
@@ -117,7 +118,7 @@ export const updateAttendee = async (
  * other members left must hand the party over first.
  */
 export const deleteAttendee = async (
-  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'orgs' | 'parties'>,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'parties'> & AccessDeps,
   principal: Principal,
   orgId: string,
   attendeeId: string,

@@ -1,3 +1,4 @@
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
@@ -49,7 +50,7 @@ export interface CreatePartyInput {
 }
 
 export const createParty = async (
-  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'parties'>,
+  deps: Pick<Deps, 'clock' | 'parties'> & AccessDeps,
   principal: Principal,
   orgId: string,
   input: CreatePartyInput,
@@ -96,7 +97,7 @@ export const listParties = async (
 
 /** The party's members as attendee records, the leader first. */
 export const listPartyMembers = async (
-  deps: Pick<Deps, 'attendees' | 'members' | 'orgs' | 'parties'>,
+  deps: Pick<Deps, 'attendees' | 'parties'> & AccessDeps,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -117,7 +118,7 @@ export interface UpdatePartyInput {
 }
 
 export const updateParty = async (
-  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'parties'>,
+  deps: Pick<Deps, 'clock' | 'parties'> & AccessDeps,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -131,7 +132,7 @@ export const updateParty = async (
 };
 
 export const addPartyMember = async (
-  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'parties'>,
+  deps: Pick<Deps, 'clock' | 'parties'> & AccessDeps,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -145,7 +146,7 @@ export const addPartyMember = async (
 
 /** Removing an attendee who is not (or no longer) a member succeeds, so a retried DELETE does too. */
 export const removePartyMember = async (
-  deps: Pick<Deps, 'attendees' | 'clock' | 'members' | 'orgs' | 'parties'>,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'parties'> & AccessDeps,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -159,7 +160,7 @@ export const removePartyMember = async (
 
 /** The party goes; its attendees stay, without a party. */
 export const deleteParty = async (
-  deps: Pick<Deps, 'clock' | 'members' | 'orgs' | 'parties'>,
+  deps: Pick<Deps, 'clock' | 'parties'> & AccessDeps,
   principal: Principal,
   orgId: string,
   partyId: string,
