@@ -3,7 +3,6 @@
  * is the module's own.
  */
 
-export type { TxEntities } from './adapters/notification-records.js';
 export { notificationRecord, sessionCapacityReleased } from './adapters/notification-records.js';
 export { capacityReleasedMessageSchema } from './contracts/capacity-released.js';
 export type { FastPathDeps } from './domain/fast-path.js';

@@ -1,8 +1,8 @@
+import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
 import {
   notificationMessageId,
   notificationRecord,
   sessionCapacityReleased,
-  type TxEntities,
 } from '../../notifications/index.js';
 import { type Booking, type BookingStatus, recordId } from '../domain/model.js';
 import type { StepNotification } from '../domain/ports.js';

@@ -1,15 +1,11 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
-import { unlisted } from '../../../kernel/dynamo/entity-base.js';
+import { optional, unlisted } from '../../../kernel/dynamo/entity-base.js';
 import type { WaitingSlot, WaitlistEntry } from '../domain/waitlist-model.js';
 import type { waitlistEntryEntity } from './entities/waitlist-entry.js';
 import { slotKeyOf, type waitlistSlotEntity } from './entities/waitlist-line.js';
 
 /** A waitlist entry as stored: nullable fields absent, plus the index attributes. */
 export type WaitlistEntryItem = EntityItem<typeof waitlistEntryEntity>;
-
-// The cast: TypeScript types an object with a computed key `K` as a string index, not as `K`.
-const optional = <K extends string>(key: K, value: string | null) =>
-  (value === null ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
 export const toEntryItem = (e: WaitlistEntry): CreateEntityItem<typeof waitlistEntryEntity> => ({
   orgId: e.orgId,

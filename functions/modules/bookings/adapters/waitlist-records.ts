@@ -1,4 +1,5 @@
-import { notificationRecord, type TxEntities } from '../../notifications/index.js';
+import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
+import { notificationRecord } from '../../notifications/index.js';
 import type { Booking } from '../domain/model.js';
 import type { WaitlistEntry } from '../domain/waitlist-model.js';
 import { entryKey, holderIdOf, slotItemOf } from './waitlist-items.js';

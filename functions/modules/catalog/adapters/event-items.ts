@@ -1,4 +1,5 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
+import { optional } from '../../../kernel/dynamo/entity-base.js';
 import type { Event, Price, PublicEvent } from '../domain/model.js';
 import type { eventEntity } from './entities/event.js';
 import type { eventListingEntity } from './entities/event-listing.js';
@@ -14,10 +15,6 @@ export const toPrice = (p: PriceItem): Price =>
   p.kind === 'paid'
     ? { kind: 'paid', amountMinor: p.amountMinor ?? 0, currency: p.currency ?? '' }
     : { kind: 'free' };
-
-// The cast: TypeScript types an object with a computed key `K` as a string index, not as `K`.
-const optional = <K extends string>(key: K, value: string | null) =>
-  (value === null ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
 export const toEvent = ({ startKey: _key, hostId, startsAt, endsAt, price, ...rest }: EventItem): Event => ({
   orgId: rest.orgId,

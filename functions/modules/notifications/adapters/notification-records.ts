@@ -1,4 +1,4 @@
-import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
 import { nextHandoffAt } from '../domain/handoff.js';
 import { notificationMessageId } from '../domain/model.js';
 
@@ -8,8 +8,6 @@ import { notificationMessageId } from '../domain/model.js';
  * only say what happened, to whom, and under which stable id (so a retried transaction cannot
  * write a second notification for the same change).
  */
-
-export type TxEntities = Parameters<Parameters<EventlyService['transaction']['write']>[0]>[0];
 
 export interface NotificationRecord {
   orgId: string;

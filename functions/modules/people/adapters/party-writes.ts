@@ -1,5 +1,6 @@
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
 import type { Party } from '../domain/model.js';
 import type { PartyChange } from '../domain/ports.js';
 
@@ -7,8 +8,6 @@ import type { PartyChange } from '../domain/ports.js';
  * Transaction items shared by the party and attendee stores: every change of a party's members
  * rewrites the party (conditional on its version) together with each attendee's `partyId`.
  */
-
-type TxEntities = Parameters<Parameters<EventlyService['transaction']['write']>[0]>[0];
 
 export const partyKey = (p: Pick<Party, 'orgId' | 'partyId'>) => ({ orgId: p.orgId, partyId: p.partyId });
 
