@@ -60,6 +60,9 @@ export const freeText = (schema: z.ZodString, { multiline = false }: { multiline
 export const emailSchema = z.email().max(254).openapi({ example: 'ada@example.com' });
 export const isoDateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-22T08:30:00.000Z' });
 
+/** When a record was created and last changed; the last fields of every record schema that has them. */
+export const stampFields = { createdAt: isoDateTime, updatedAt: isoDateTime };
+
 export const timeZoneSchema = z
   .string()
   .max(64)

@@ -13,3 +13,13 @@ export const unlisted = 'none';
  */
 export const optional = <K extends string>(key: K, value: string | null) =>
   (value === null ? {} : { [key]: value }) as Partial<Record<K, string>>;
+
+/** A required string written once and never changed: an id, a creation time, a recorded fact. */
+const fixedString = { type: 'string', required: true, readOnly: true } as const;
+
+/**
+ * One `fixedString` attribute per name, in order (most entities open with a run of ids).
+ * The cast: `Object.fromEntries` types its result as a string index, not as the names given.
+ */
+export const fixedStrings = <const K extends string>(...names: K[]) =>
+  Object.fromEntries(names.map((name) => [name, fixedString])) as Record<K, typeof fixedString>;

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from './entity-base.js';
+import { entityBase, fixedStrings } from './entity-base.js';
+import { key } from './entity-keys.js';
 
 /**
  * One record per (caller scope, Idempotency-Key). `scope` is `<orgId>#<sub>` for org routes and
@@ -8,8 +9,7 @@ import { entityBase } from './entity-base.js';
 export const idempotencyEntity = new Entity({
   model: { ...entityBase, entity: 'idempotency' },
   attributes: {
-    scope: { type: 'string', required: true, readOnly: true },
-    key: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('scope', 'key'),
     fingerprint: { type: 'string', required: true },
     status: { type: ['in_progress', 'completed'] as const, required: true },
     /** Epoch ms after which an in-progress record is considered abandoned (its Lambda died). */
@@ -22,8 +22,8 @@ export const idempotencyEntity = new Entity({
   },
   indexes: {
     byKey: {
-      pk: { field: 'pk', composite: ['scope', 'key'], template: '${scope}#idem#${key}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'idem', casing: 'none' },
+      pk: key('pk', ['scope', 'key'], '${scope}#idem#${key}'),
+      sk: key('sk', [], 'idem'),
     },
   },
 });

@@ -6,7 +6,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * One entry per HTTP route. CDK turns each into an API Gateway route on `function`; the local
  * server matches requests against the same list; the OpenAPI document is generated from it; the
- * sweep tests iterate over it. Paths use API Gateway syntax and are part of the product.
+ * sweep tests iterate over it. Paths use API Gateway syntax and are part of the product. The tables
+ * write them with `routeGroup` (route-group.ts), each entry naming only what its table does not share.
  */
 export interface RouteDefinition {
   operationId: string;

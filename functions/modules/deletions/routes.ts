@@ -1,6 +1,6 @@
 import { orgParams } from '../../kernel/contracts/common.js';
 import * as z from '../../kernel/contracts/zod.js';
-import type { RouteDefinition } from '../../kernel/http/route-definition.js';
+import { reply, routeGroup } from '../../kernel/http/route-group.js';
 import { deletionSchema } from './contracts/deletions.js';
 
 const deletionParams = orgParams.extend({
@@ -11,17 +11,14 @@ const deletionParams = orgParams.extend({
 });
 
 /** The progress of background cascade deletes. */
-export const deletionRoutes = [
+export const deletionRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Deletions' }, [
   {
     operationId: 'getDeletion',
     method: 'GET',
     path: '/v1/orgs/{orgId}/deletions/{targetId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'The progress of the deletion of a venue, event or session (by the id of what it deletes)',
-    tag: 'Deletions',
     params: deletionParams,
-    success: { status: 200, description: 'The deletion', schema: deletionSchema },
+    success: reply(200, 'The deletion', deletionSchema),
     problems: [403, 404],
   },
-] as const satisfies readonly RouteDefinition[];
+]);

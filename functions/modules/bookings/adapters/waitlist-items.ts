@@ -1,5 +1,6 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
-import { optional, unlisted } from '../../../kernel/dynamo/entity-base.js';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import type { WaitingSlot, WaitlistEntry } from '../domain/waitlist-model.js';
 import type { waitlistEntryEntity } from './entities/waitlist-entry.js';
 import { slotKeyOf, type waitlistSlotEntity } from './entities/waitlist-line.js';
@@ -8,46 +9,21 @@ import { slotKeyOf, type waitlistSlotEntity } from './entities/waitlist-line.js'
 export type WaitlistEntryItem = EntityItem<typeof waitlistEntryEntity>;
 
 export const toEntryItem = (e: WaitlistEntry): CreateEntityItem<typeof waitlistEntryEntity> => ({
-  orgId: e.orgId,
-  sessionId: e.sessionId,
-  eventId: e.eventId,
-  entryId: e.entryId,
-  ...optional('attendeeId', e.attendeeId),
-  ...optional('partyId', e.partyId),
-  partySize: e.partySize,
-  position: e.position,
-  status: e.status,
-  skips: e.skips,
-  ...optional('bookingId', e.bookingId),
+  ...toStored(e),
   listedUser: e.userId ?? unlisted,
-  ...optional('userId', e.userId),
-  addedBy: e.addedBy,
-  joinedAt: e.joinedAt,
-  ...optional('offeredAt', e.offeredAt),
-  ...optional('respondedAt', e.respondedAt),
-  ...optional('expiresAt', e.expiresAt),
-  updatedAt: e.updatedAt,
 });
 
-export const toEntry = (i: WaitlistEntryItem): WaitlistEntry => ({
-  orgId: i.orgId,
-  sessionId: i.sessionId,
-  eventId: i.eventId,
-  entryId: i.entryId,
-  attendeeId: i.attendeeId ?? null,
-  partyId: i.partyId ?? null,
-  partySize: i.partySize,
-  position: i.position,
-  status: i.status,
-  skips: i.skips,
-  bookingId: i.bookingId ?? null,
-  userId: i.userId ?? null,
-  addedBy: i.addedBy,
-  joinedAt: i.joinedAt,
-  offeredAt: i.offeredAt ?? null,
-  respondedAt: i.respondedAt ?? null,
-  expiresAt: i.expiresAt ?? null,
-  updatedAt: i.updatedAt,
+export const toEntry = fromStored<WaitlistEntry, WaitlistEntryItem>({
+  nullable: {
+    attendeeId: true,
+    partyId: true,
+    bookingId: true,
+    userId: true,
+    offeredAt: true,
+    respondedAt: true,
+    expiresAt: true,
+  },
+  itemOnly: { listedUser: true },
 });
 
 // An entry has exactly one of attendeeId and partyId, which its type cannot say.

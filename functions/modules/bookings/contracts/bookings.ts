@@ -4,6 +4,7 @@ import {
   orgIdSchema,
   orgParams,
   sessionIdSchema,
+  stampFields,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 import { sessionParams } from '../../catalog/index.js';
@@ -84,8 +85,7 @@ export const bookingSchema = z
       .string()
       .nullable()
       .openapi({ description: "A waitlist offer's entry (the offer is this held booking); else null" }),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
+    ...stampFields,
   })
   .openapi('Booking');
 

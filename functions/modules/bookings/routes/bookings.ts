@@ -1,5 +1,5 @@
-import { pageOf, pageQuerySchema } from '../../../kernel/contracts/common.js';
-import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
+import { pageQuerySchema } from '../../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../../kernel/http/route-group.js';
 import { sessionParams } from '../../catalog/index.js';
 import {
   attendeeBookingsParams,
@@ -11,113 +11,88 @@ import {
 } from '../contracts/bookings.js';
 import { bookingOrWaitlistSchema } from '../contracts/waitlist.js';
 
-const bookingPage = pageOf(bookingSchema, 'BookingPage');
-
 /** Bookings of sessions: book, confirm, cancel, read; served by `catalog`. */
-export const bookingRoutes = [
+export const bookingRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Bookings' }, [
   {
     operationId: 'book',
     method: 'POST',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings',
-    function: 'catalog',
-    auth: 'jwt',
     summary:
       'Book seats of a session for an attendee or a party (free events: confirmed; priced: held until paid or the hold lapses). With joinWaitlistIfFull, a session without places for it answers 202 with `{ waitlistEntry }` instead. Send an Idempotency-Key to retry safely',
-    tag: 'Bookings',
     params: sessionParams,
     body: bookBody,
-    success: {
-      status: 201,
-      description: 'The booking (202 with `{ waitlistEntry }` when it joined the waitlist instead)',
-      schema: bookingOrWaitlistSchema,
-    },
+    success: reply(
+      201,
+      'The booking (202 with `{ waitlistEntry }` when it joined the waitlist instead)',
+      bookingOrWaitlistSchema,
+    ),
     problems: [403, 404, 409, 503],
   },
   {
     operationId: 'listSessionBookings',
     method: 'GET',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'List the bookings of a session (staff)',
-    tag: 'Bookings',
     params: sessionParams,
     query: pageQuerySchema,
-    success: { status: 200, description: 'A page of bookings', schema: bookingPage },
+    success: replyPage('A page of bookings', bookingSchema, 'BookingPage'),
     problems: [403, 404],
   },
   {
     operationId: 'getBooking',
     method: 'GET',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{bookingId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Read a booking with its seats and history',
-    tag: 'Bookings',
     params: bookingParams,
-    success: { status: 200, description: 'The booking', schema: bookingDetailSchema },
+    success: reply(200, 'The booking', bookingDetailSchema),
     problems: [403, 404],
   },
   {
     operationId: 'confirmBooking',
     method: 'POST',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{bookingId}/confirm',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Confirm a held booking before its hold lapses (staff; payments confirm by themselves)',
-    tag: 'Bookings',
     params: bookingParams,
-    success: { status: 200, description: 'The confirmed booking', schema: bookingSchema },
+    success: reply(200, 'The confirmed booking', bookingSchema),
     problems: [403, 404, 409, 503],
   },
   {
     operationId: 'cancelBooking',
     method: 'POST',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{bookingId}/cancel',
-    function: 'catalog',
-    auth: 'jwt',
     summary:
       "Cancel a held or confirmed booking, releasing its seats (attendees until the event's cancel cutoff, staff any time)",
-    tag: 'Bookings',
     params: bookingParams,
-    success: { status: 200, description: 'The cancelled booking', schema: bookingSchema },
+    success: reply(200, 'The cancelled booking', bookingSchema),
     problems: [403, 404, 409, 503],
   },
   {
     operationId: 'getAvailability',
     method: 'GET',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/availability',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Live availability of a session with the state of each seat',
-    tag: 'Bookings',
     params: sessionParams,
-    success: { status: 200, description: 'The availability', schema: sessionAvailabilitySchema },
+    success: reply(200, 'The availability', sessionAvailabilitySchema),
     problems: [403, 404],
   },
   {
     operationId: 'listAttendeeBookings',
     method: 'GET',
     path: '/v1/orgs/{orgId}/attendees/{attendeeId}/bookings',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'The bookings of an attendee, newest first (staff, or the attendee)',
-    tag: 'Bookings',
     params: attendeeBookingsParams,
     query: pageQuerySchema,
-    success: { status: 200, description: 'A page of bookings', schema: bookingPage },
+    success: replyPage('A page of bookings', bookingSchema, 'BookingPage'),
     problems: [403, 404],
   },
   {
     operationId: 'listMyBookings',
     method: 'GET',
     path: '/v1/me/bookings',
-    function: 'catalog',
-    auth: 'jwt',
     summary: "The caller's bookings across organizations, newest first",
     tag: 'Me',
     query: pageQuerySchema,
-    success: { status: 200, description: 'A page of bookings', schema: bookingPage },
+    success: replyPage('A page of bookings', bookingSchema, 'BookingPage'),
     problems: [],
   },
-] as const satisfies readonly RouteDefinition[];
+]);

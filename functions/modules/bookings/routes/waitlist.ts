@@ -1,5 +1,5 @@
-import { pageOf, pageQuerySchema } from '../../../kernel/contracts/common.js';
-import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
+import { pageQuerySchema } from '../../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../../kernel/http/route-group.js';
 import { sessionParams } from '../../catalog/index.js';
 import {
   joinWaitlistBody,
@@ -9,110 +9,85 @@ import {
   waitlistListQuery,
 } from '../contracts/waitlist.js';
 
-const waitlistPage = pageOf(waitlistEntrySchema, 'WaitlistPage');
-
 /** Waitlists of full sessions: join, leave, read, move, and the answer to an offer; served by `catalog`. */
-export const waitlistRoutes = [
+export const waitlistRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Waitlist' }, [
   {
     operationId: 'joinWaitlist',
     method: 'POST',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/waitlist',
-    function: 'catalog',
-    auth: 'jwt',
     summary:
       'Join the waitlist of a session as an attendee or a party (staff: for anyone, e.g. walk-ins). Send an Idempotency-Key to retry safely',
-    tag: 'Waitlist',
     params: sessionParams,
     body: joinWaitlistBody,
-    success: { status: 201, description: 'The waitlist entry', schema: waitlistEntrySchema },
+    success: reply(201, 'The waitlist entry', waitlistEntrySchema),
     problems: [403, 404, 409, 503],
   },
   {
     operationId: 'listSessionWaitlist',
     method: 'GET',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/waitlist',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'List the waitlist entries of a session, optionally of one status (staff)',
-    tag: 'Waitlist',
     params: sessionParams,
     query: waitlistListQuery,
-    success: { status: 200, description: 'A page of waitlist entries', schema: waitlistPage },
+    success: replyPage('A page of waitlist entries', waitlistEntrySchema, 'WaitlistPage'),
     problems: [403, 404],
   },
   {
     operationId: 'getWaitlistEntry',
     method: 'GET',
     path: '/v1/orgs/{orgId}/waitlist/{entryId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Read a waitlist entry with its rank and estimated wait (staff, or its owner)',
-    tag: 'Waitlist',
     params: waitlistEntryParams,
-    success: { status: 200, description: 'The waitlist entry', schema: waitlistEntrySchema },
+    success: reply(200, 'The waitlist entry', waitlistEntrySchema),
     problems: [403, 404],
   },
   {
     operationId: 'leaveWaitlist',
     method: 'DELETE',
     path: '/v1/orgs/{orgId}/waitlist/{entryId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary:
       'Take a waiting entry off the waitlist: its owner cancels it, staff remove it. Safe to repeat: an entry already off answers as it is',
-    tag: 'Waitlist',
     params: waitlistEntryParams,
-    success: { status: 200, description: 'The entry, cancelled or removed', schema: waitlistEntrySchema },
+    success: reply(200, 'The entry, cancelled or removed', waitlistEntrySchema),
     problems: [403, 404, 409, 503],
   },
   {
     operationId: 'moveWaitlistEntry',
     method: 'POST',
     path: '/v1/orgs/{orgId}/waitlist/{entryId}/move',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Move a waiting entry to another rank in the line (staff)',
-    tag: 'Waitlist',
     params: waitlistEntryParams,
     body: moveWaitlistBody,
-    success: { status: 200, description: 'The moved entry', schema: waitlistEntrySchema },
+    success: reply(200, 'The moved entry', waitlistEntrySchema),
     problems: [403, 404, 409, 503],
   },
   {
     operationId: 'acceptWaitlistOffer',
     method: 'POST',
     path: '/v1/orgs/{orgId}/waitlist/{entryId}/accept',
-    function: 'catalog',
-    auth: 'jwt',
     summary:
       'Accept an offer before its deadline: free events confirm the held booking, priced events keep it held for payment (owner or staff)',
-    tag: 'Waitlist',
     params: waitlistEntryParams,
-    success: { status: 200, description: 'The entry', schema: waitlistEntrySchema },
+    success: reply(200, 'The entry', waitlistEntrySchema),
     problems: [403, 404, 409, 503],
   },
   {
     operationId: 'declineWaitlistOffer',
     method: 'POST',
     path: '/v1/orgs/{orgId}/waitlist/{entryId}/decline',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Decline an offer, releasing its held places to the next in line (owner or staff)',
-    tag: 'Waitlist',
     params: waitlistEntryParams,
-    success: { status: 200, description: 'The declined entry', schema: waitlistEntrySchema },
+    success: reply(200, 'The declined entry', waitlistEntrySchema),
     problems: [403, 404, 409, 503],
   },
   {
     operationId: 'listMyWaitlist',
     method: 'GET',
     path: '/v1/me/waitlist',
-    function: 'catalog',
-    auth: 'jwt',
     summary: "The caller's waitlist entries across organizations, newest first",
     tag: 'Me',
     query: pageQuerySchema,
-    success: { status: 200, description: 'A page of waitlist entries', schema: waitlistPage },
+    success: replyPage('A page of waitlist entries', waitlistEntrySchema, 'WaitlistPage'),
     problems: [],
   },
-] as const satisfies readonly RouteDefinition[];
+]);

@@ -1,5 +1,5 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
-import { optional } from '../../../kernel/dynamo/entity-base.js';
+import { fromStored, omit, toStored } from '../../../kernel/dynamo/stored.js';
 import type { Event, Price, PublicEvent } from '../domain/model.js';
 import type { eventEntity } from './entities/event.js';
 import type { eventListingEntity } from './entities/event-listing.js';
@@ -16,72 +16,47 @@ export const toPrice = (p: PriceItem): Price =>
     ? { kind: 'paid', amountMinor: p.amountMinor ?? 0, currency: p.currency ?? '' }
     : { kind: 'free' };
 
-export const toEvent = ({ startKey: _key, hostId, startsAt, endsAt, price, ...rest }: EventItem): Event => ({
-  orgId: rest.orgId,
-  eventId: rest.eventId,
-  venueId: rest.venueId,
-  hostId: hostId ?? null,
-  title: rest.title,
-  description: rest.description,
-  defaultDurationMinutes: rest.defaultDurationMinutes,
-  defaultCapacity: rest.defaultCapacity,
-  visibility: rest.visibility,
-  admission: rest.admission,
-  price: toPrice(price),
-  tags: rest.tags,
-  coverImageUrls: rest.coverImageUrls,
-  startsAt: startsAt ?? null,
-  endsAt: endsAt ?? null,
-  settings: rest.settings,
-  status: rest.status,
-  deleting: rest.deleting,
-  createdAt: rest.createdAt,
-  updatedAt: rest.updatedAt,
+const eventFields = fromStored<Omit<Event, 'price'>, Omit<EventItem, 'price'>>({
+  nullable: { hostId: true, startsAt: true, endsAt: true },
+  itemOnly: { startKey: true },
 });
 
-export const toEventItem = ({
-  hostId,
-  startsAt,
-  endsAt,
-  ...rest
-}: Event): CreateEntityItem<typeof eventEntity> => ({
-  ...rest,
-  ...optional('hostId', hostId),
-  ...optional('startsAt', startsAt),
-  ...optional('endsAt', endsAt),
-  startKey: startsAt ?? unscheduled,
+export const toEvent = ({ price, ...rest }: EventItem): Event => ({
+  ...eventFields(rest),
+  price: toPrice(price),
 });
+
+export const toEventItem = (e: Event): CreateEntityItem<typeof eventEntity> => ({
+  ...toStored(e),
+  startKey: e.startsAt ?? unscheduled,
+});
+
+/** What a listing leaves out of its event; the record type keeps it in step with `PublicEvent`. */
+const eventOnlyFields: Record<Exclude<keyof Event, keyof PublicEvent>, true> = {
+  hostId: true,
+  defaultDurationMinutes: true,
+  defaultCapacity: true,
+  visibility: true,
+  settings: true,
+  status: true,
+  deleting: true,
+  createdAt: true,
+  updatedAt: true,
+};
 
 /** The listings an event appears in: none unless published and public; else `all` and one per tag. */
 export const listingsOf = (e: Event): CreateEntityItem<typeof eventListingEntity>[] => {
   if (e.status !== 'published' || e.visibility !== 'public' || e.deleting) return [];
-  const shown = {
-    orgId: e.orgId,
-    eventId: e.eventId,
-    venueId: e.venueId,
-    title: e.title,
-    description: e.description,
-    ...optional('startsAt', e.startsAt),
-    ...optional('endsAt', e.endsAt),
-    tags: e.tags,
-    coverImageUrls: e.coverImageUrls,
-    admission: e.admission,
-    price: e.price,
-    startKey: e.startsAt ?? unscheduled,
-  };
+  const shown = { ...toStored(omit(e, eventOnlyFields)), startKey: e.startsAt ?? unscheduled };
   return ['all', ...e.tags.map((t) => `tag#${t}`)].map((scope) => ({ ...shown, scope }));
 };
 
-export const toPublicEvent = (l: ListingItem): PublicEvent => ({
-  orgId: l.orgId,
-  eventId: l.eventId,
-  venueId: l.venueId,
-  title: l.title,
-  description: l.description,
-  startsAt: l.startsAt ?? null,
-  endsAt: l.endsAt ?? null,
-  tags: l.tags,
-  coverImageUrls: l.coverImageUrls,
-  admission: l.admission,
-  price: toPrice(l.price),
+const listingFields = fromStored<Omit<PublicEvent, 'price'>, Omit<ListingItem, 'price'>>({
+  nullable: { startsAt: true, endsAt: true },
+  itemOnly: { scope: true, startKey: true },
+});
+
+export const toPublicEvent = ({ price, ...rest }: ListingItem): PublicEvent => ({
+  ...listingFields(rest),
+  price: toPrice(price),
 });

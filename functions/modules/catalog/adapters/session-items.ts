@@ -1,4 +1,5 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import type { CapacityCounter, Seating, Session, SessionCancellation } from '../domain/session.js';
 import type { sessionEntity } from './entities/session.js';
 
@@ -25,12 +26,10 @@ const cancellationOf = (i: SessionItem): SessionCancellation | null =>
 
 export const toSessionItem = ({
   seating,
-  seriesId,
   cancellation,
   ...rest
 }: Session): CreateEntityItem<typeof sessionEntity> => ({
-  ...rest,
-  ...(seriesId ? { seriesId } : {}),
+  ...toStored(rest),
   ...(cancellation ? cancellationItem(cancellation) : {}),
   seatingMode: seating.mode,
   ...(seating.mode === 'seated' ? { seats: seating.seats } : {}),
@@ -43,23 +42,24 @@ const seatingOf = (i: SessionItem): Seating => {
   return { mode: 'general' };
 };
 
+/** The session's own fields; seating and cancellation are stored flattened (above). */
+const sessionFields = fromStored<Omit<Session, 'seating' | 'cancellation'>, SessionItem>({
+  nullable: { seriesId: true },
+  itemOnly: {
+    seatingMode: true,
+    seats: true,
+    tables: true,
+    cancelledAt: true,
+    cancelledBy: true,
+    cancelReason: true,
+    cancelCompletedAt: true,
+  },
+});
+
 export const toSession = (i: SessionItem): Session => ({
-  orgId: i.orgId,
-  sessionId: i.sessionId,
-  eventId: i.eventId,
-  venueId: i.venueId,
-  roomId: i.roomId,
-  seriesId: i.seriesId ?? null,
-  startsAt: i.startsAt,
-  endsAt: i.endsAt,
-  timezone: i.timezone,
-  capacity: i.capacity,
+  ...sessionFields(i),
   seating: seatingOf(i),
-  status: i.status,
   cancellation: cancellationOf(i),
-  deleting: i.deleting,
-  createdAt: i.createdAt,
-  updatedAt: i.updatedAt,
 });
 
 /** A new session's counter: every place available. */

@@ -2,43 +2,33 @@ import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import { venueDeleting } from '../domain/errors.js';
-import type { Venue } from '../domain/model.js';
+import type { Room, Venue } from '../domain/model.js';
 import type { VenueStore } from '../domain/ports.js';
 import { noManager, type venueEntity } from './entities/venue.js';
 
-const toVenue = (i: EntityItem<typeof venueEntity>): Venue => ({
-  orgId: i.orgId,
-  venueId: i.venueId,
-  name: i.name,
-  address: i.address,
-  city: i.city,
-  timezone: i.timezone,
-  geo: i.geo ?? null,
-  type: i.type ?? null,
-  rooms: i.rooms.map((r) => ({ roomId: r.roomId, name: r.name, capacity: r.capacity ?? null })),
-  managerId: i.managerId === noManager ? null : i.managerId,
-  deleting: i.deleting,
-  createdAt: i.createdAt,
-  updatedAt: i.updatedAt,
+type VenueItem = EntityItem<typeof venueEntity>;
+
+const roomOf = fromStored<Room, VenueItem['rooms'][number]>({ nullable: { capacity: true }, itemOnly: {} });
+
+const venueFields = fromStored<Omit<Venue, 'rooms' | 'managerId'>, Omit<VenueItem, 'rooms' | 'managerId'>>({
+  nullable: { geo: true, type: true },
+  itemOnly: {},
+});
+
+const toVenue = ({ rooms, managerId, ...rest }: VenueItem): Venue => ({
+  ...venueFields(rest),
+  rooms: rooms.map(roomOf),
+  managerId: managerId === noManager ? null : managerId,
 });
 
 /** Nulls become absent attributes, except the manager (see entities/venue.ts). */
 const toItem = (v: Venue): CreateEntityItem<typeof venueEntity> => ({
-  orgId: v.orgId,
-  venueId: v.venueId,
-  name: v.name,
-  address: v.address,
-  city: v.city,
-  timezone: v.timezone,
-  ...(v.geo ? { geo: v.geo } : {}),
-  ...(v.type ? { type: v.type } : {}),
-  rooms: v.rooms.map(({ capacity, ...r }) => ({ ...r, ...(capacity === null ? {} : { capacity }) })),
+  ...toStored(v),
+  rooms: v.rooms.map(toStored),
   managerId: v.managerId ?? noManager,
-  deleting: v.deleting,
-  createdAt: v.createdAt,
-  updatedAt: v.updatedAt,
 });
 
 export const dynamoVenueStore = (service: EventlyService): VenueStore => {

@@ -5,6 +5,7 @@ import {
   orgIdSchema,
   orgParams,
   pageQuerySchema,
+  stampFields,
   userIdSchema,
   venueIdSchema,
 } from '../../../kernel/contracts/common.js';
@@ -157,8 +158,7 @@ export const eventSchema = z
     settings: eventSettingsSchema,
     status: eventStatusSchema,
     deleting: z.boolean().openapi({ description: 'True while a delete of the event runs' }),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
+    ...stampFields,
   })
   .openapi('Event');
 

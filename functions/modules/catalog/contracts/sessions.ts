@@ -6,6 +6,7 @@ import {
   orgParams,
   roomIdSchema,
   sessionIdSchema,
+  stampFields,
   venueIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
@@ -154,8 +155,7 @@ export const sessionSchema = z
     }),
     cancellation: sessionCancellationSchema.nullable(),
     deleting: z.boolean(),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
+    ...stampFields,
   })
   .openapi('Session');
 

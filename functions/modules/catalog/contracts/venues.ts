@@ -1,10 +1,10 @@
 import {
   freeText,
-  isoDateTime,
   orgIdSchema,
   orgParams,
   pageQuerySchema,
   roomIdSchema,
+  stampFields,
   timeZoneSchema,
   userIdSchema,
   venueIdSchema,
@@ -95,8 +95,7 @@ export const venueSchema = z
     rooms: z.array(roomSchema),
     managerId: z.string().nullable(),
     deleting: z.boolean().openapi({ description: 'True while a delete of the venue runs' }),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
+    ...stampFields,
   })
   .openapi('Venue');
 

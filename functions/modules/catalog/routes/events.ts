@@ -1,5 +1,5 @@
-import { orgParams, pageOf } from '../../../kernel/contracts/common.js';
-import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
+import { orgParams } from '../../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../../kernel/http/route-group.js';
 import { deletionSchema } from '../../deletions/index.js';
 import {
   changeEventStatusBody,
@@ -13,98 +13,74 @@ import {
 } from '../contracts/events.js';
 
 /** Events and their lifecycle, served by the `catalog` function. */
-export const eventRoutes = [
+export const eventRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Events' }, [
   {
     operationId: 'createEvent',
     method: 'POST',
     path: '/v1/orgs/{orgId}/events',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Create an event (as a draft) at a venue of the organization',
-    tag: 'Events',
     params: orgParams,
     body: createEventBody,
-    success: { status: 201, description: 'Created', schema: eventSchema },
+    success: reply(201, 'Created', eventSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'listEvents',
     method: 'GET',
     path: '/v1/orgs/{orgId}/events',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'List events by start, optionally of one venue, of one status and starting in [from, to)',
-    tag: 'Events',
     params: orgParams,
     query: eventListQuery,
-    success: { status: 200, description: 'A page of events', schema: pageOf(eventSchema, 'EventPage') },
+    success: replyPage('A page of events', eventSchema, 'EventPage'),
     problems: [403, 404],
   },
   {
     operationId: 'getEvent',
     method: 'GET',
     path: '/v1/orgs/{orgId}/events/{eventId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Read an event',
-    tag: 'Events',
     params: eventParams,
-    success: { status: 200, description: 'The event', schema: eventSchema },
+    success: reply(200, 'The event', eventSchema),
     problems: [403, 404],
   },
   {
     operationId: 'updateEvent',
     method: 'PATCH',
     path: '/v1/orgs/{orgId}/events/{eventId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Change an event; `settings` changes only the settings it names',
-    tag: 'Events',
     params: eventParams,
     body: updateEventBody,
-    success: { status: 200, description: 'The updated event', schema: eventSchema },
+    success: reply(200, 'The updated event', eventSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'changeEventStatus',
     method: 'POST',
     path: '/v1/orgs/{orgId}/events/{eventId}/status',
-    function: 'catalog',
-    auth: 'jwt',
     summary:
       'Move an event along draft -> published -> postponed | cancelled | completed (postponed -> published again; cancelled and completed are final)',
-    tag: 'Events',
     params: eventParams,
     body: changeEventStatusBody,
-    success: { status: 200, description: 'The event in its new status', schema: eventSchema },
+    success: reply(200, 'The event in its new status', eventSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'deleteEvent',
     method: 'DELETE',
     path: '/v1/orgs/{orgId}/events/{eventId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Delete an event with its sessions (asynchronously)',
-    tag: 'Events',
     params: eventParams,
-    success: { status: 202, description: 'Deletion started', schema: deletionSchema },
+    success: reply(202, 'Deletion started', deletionSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'listPublicEvents',
     method: 'GET',
     path: '/v1/events',
-    function: 'catalog',
     auth: 'none',
     summary: 'Published public events of every organization, by start, optionally with a tag',
-    tag: 'Events',
     query: publicEventListQuery,
-    success: {
-      status: 200,
-      description: 'A page of public events',
-      schema: pageOf(publicEventSchema, 'PublicEventPage'),
-    },
+    success: replyPage('A page of public events', publicEventSchema, 'PublicEventPage'),
     problems: [],
   },
-] as const satisfies readonly RouteDefinition[];
+]);

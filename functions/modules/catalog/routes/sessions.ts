@@ -1,5 +1,5 @@
-import { pageOf, pageQuerySchema } from '../../../kernel/contracts/common.js';
-import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
+import { pageQuerySchema } from '../../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../../kernel/http/route-group.js';
 import { deletionSchema } from '../../deletions/index.js';
 import {
   cancelSessionBody,
@@ -13,87 +13,65 @@ import {
 } from '../contracts/sessions.js';
 
 /** Sessions of events, with their seat maps, tables and capacity counters; served by `catalog`. */
-export const sessionRoutes = [
+export const sessionRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Sessions' }, [
   {
     operationId: 'createSessions',
     method: 'POST',
     path: '/v1/orgs/{orgId}/events/{eventId}/sessions',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Schedule a session, or a daily or weekly series of them, in a room of the event’s venue',
-    tag: 'Sessions',
     params: eventSessionsParams,
     body: createSessionsBody,
-    success: {
-      status: 201,
-      description: 'Created (every session of a series, or none)',
-      schema: createdSessionsSchema,
-    },
+    success: reply(201, 'Created (every session of a series, or none)', createdSessionsSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'listSessions',
     method: 'GET',
     path: '/v1/orgs/{orgId}/events/{eventId}/sessions',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'List the sessions of an event by start time',
-    tag: 'Sessions',
     params: eventSessionsParams,
     query: pageQuerySchema,
-    success: { status: 200, description: 'A page of sessions', schema: pageOf(sessionSchema, 'SessionPage') },
+    success: replyPage('A page of sessions', sessionSchema, 'SessionPage'),
     problems: [403, 404],
   },
   {
     operationId: 'getSession',
     method: 'GET',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Read a session with its seat map or tables and its live availability',
-    tag: 'Sessions',
     params: sessionParams,
-    success: { status: 200, description: 'The session', schema: sessionDetailSchema },
+    success: reply(200, 'The session', sessionDetailSchema),
     problems: [403, 404],
   },
   {
     operationId: 'updateSession',
     method: 'PATCH',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Move a session or change its capacity and seating (capacity and seat map change together)',
-    tag: 'Sessions',
     params: sessionParams,
     body: updateSessionBody,
-    success: { status: 200, description: 'The updated session', schema: sessionDetailSchema },
+    success: reply(200, 'The updated session', sessionDetailSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'cancelSession',
     method: 'POST',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/cancel',
-    function: 'catalog',
-    auth: 'jwt',
     summary:
       'Cancel a session: it takes no more bookings, and its live bookings are cancelled in the background, each attendee told. A cancelled session is answered as it is',
-    tag: 'Sessions',
     params: sessionParams,
     body: cancelSessionBody,
-    success: { status: 200, description: 'The cancelled session', schema: sessionDetailSchema },
+    success: reply(200, 'The cancelled session', sessionDetailSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'deleteSession',
     method: 'DELETE',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary:
       'Delete a session with its seating and counter (asynchronously); refused while it has live bookings',
-    tag: 'Sessions',
     params: sessionParams,
-    success: { status: 202, description: 'Deletion started', schema: deletionSchema },
+    success: reply(202, 'Deletion started', deletionSchema),
     problems: [403, 404, 409],
   },
-] as const satisfies readonly RouteDefinition[];
+]);

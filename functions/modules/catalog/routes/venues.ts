@@ -1,5 +1,5 @@
-import { orgParams, pageOf } from '../../../kernel/contracts/common.js';
-import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
+import { orgParams } from '../../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../../kernel/http/route-group.js';
 import { deletionSchema } from '../../deletions/index.js';
 import {
   createVenueBody,
@@ -10,68 +10,53 @@ import {
 } from '../contracts/venues.js';
 
 /** Venues and their rooms, served by the `catalog` function. */
-export const venueRoutes = [
+export const venueRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Venues' }, [
   {
     operationId: 'createVenue',
     method: 'POST',
     path: '/v1/orgs/{orgId}/venues',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Create a venue with its rooms; each room gets an id',
-    tag: 'Venues',
     params: orgParams,
     body: createVenueBody,
-    success: { status: 201, description: 'Created', schema: venueSchema },
+    success: reply(201, 'Created', venueSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'listVenues',
     method: 'GET',
     path: '/v1/orgs/{orgId}/venues',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'List the venues of an organization, or those one member manages',
-    tag: 'Venues',
     params: orgParams,
     query: venueListQuery,
-    success: { status: 200, description: 'A page of venues', schema: pageOf(venueSchema, 'VenuePage') },
+    success: replyPage('A page of venues', venueSchema, 'VenuePage'),
     problems: [403, 404],
   },
   {
     operationId: 'getVenue',
     method: 'GET',
     path: '/v1/orgs/{orgId}/venues/{venueId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Read a venue',
-    tag: 'Venues',
     params: venueParams,
-    success: { status: 200, description: 'The venue', schema: venueSchema },
+    success: reply(200, 'The venue', venueSchema),
     problems: [403, 404],
   },
   {
     operationId: 'updateVenue',
     method: 'PATCH',
     path: '/v1/orgs/{orgId}/venues/{venueId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Change a venue; `rooms` replaces the room list (rooms named by `roomId` keep their id)',
-    tag: 'Venues',
     params: venueParams,
     body: updateVenueBody,
-    success: { status: 200, description: 'The updated venue', schema: venueSchema },
+    success: reply(200, 'The updated venue', venueSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'deleteVenue',
     method: 'DELETE',
     path: '/v1/orgs/{orgId}/venues/{venueId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Delete a venue with its events and sessions (asynchronously)',
-    tag: 'Venues',
     params: venueParams,
-    success: { status: 202, description: 'Deletion started', schema: deletionSchema },
+    success: reply(202, 'Deletion started', deletionSchema),
     problems: [403, 404, 409],
   },
-] as const satisfies readonly RouteDefinition[];
+]);

@@ -1,13 +1,14 @@
 import type { EntityItem } from 'electrodb';
 import type { DeletionStore } from '../../../kernel/domain/deps.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { Deletion } from '../domain/model.js';
 import type { deletionEntity } from './entities/deletion.js';
 
-const toDeletion = ({ completedAt, ...rest }: EntityItem<typeof deletionEntity>): Deletion => ({
-  ...rest,
-  completedAt: completedAt ?? null,
+const toDeletion = fromStored<Deletion, EntityItem<typeof deletionEntity>>({
+  nullable: { completedAt: true },
+  itemOnly: {},
 });
 
 export const dynamoDeletionStore = (service: EventlyService): DeletionStore => {
@@ -21,13 +22,13 @@ export const dynamoDeletionStore = (service: EventlyService): DeletionStore => {
   return {
     get,
 
-    async createIfAbsent({ completedAt, ...item }) {
+    async createIfAbsent(d) {
       try {
-        await deletion.create({ ...item, ...(completedAt ? { completedAt } : {}) }).go();
-        return { ...item, completedAt };
+        await deletion.create(toStored(d)).go();
+        return d;
       } catch (err) {
         if (!isConditionFailure(err)) throw err;
-        const existing = await get(item.orgId, item.targetId);
+        const existing = await get(d.orgId, d.targetId);
         if (!existing) throw err;
         return existing;
       }

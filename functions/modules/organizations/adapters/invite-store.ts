@@ -4,20 +4,13 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Invite } from '../../../kernel/domain/types.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { fromStored } from '../../../kernel/dynamo/stored.js';
 import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { inviteEntity } from './entities/invite.js';
 
-const toInvite = (i: EntityItem<typeof inviteEntity>): Invite => ({
-  orgId: i.orgId,
-  inviteId: i.inviteId,
-  email: i.email,
-  role: i.role,
-  status: i.status,
-  tokenHash: i.tokenHash,
-  invitedBy: i.invitedBy,
-  expiresAt: i.expiresAt,
-  createdAt: i.createdAt,
-  respondedAt: i.respondedAt ?? null,
+const toInvite = fromStored<Invite, EntityItem<typeof inviteEntity>>({
+  nullable: { respondedAt: true },
+  itemOnly: {},
 });
 
 const noLongerPending = () => new DomainError('INVITE_ALREADY_USED', 'the invite is no longer pending');

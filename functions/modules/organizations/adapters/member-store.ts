@@ -4,19 +4,11 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Member } from '../../../kernel/domain/types.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { fromStored } from '../../../kernel/dynamo/stored.js';
 import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { memberEntity } from './entities/member.js';
 
-const toMember = (i: EntityItem<typeof memberEntity>): Member => ({
-  orgId: i.orgId,
-  userId: i.userId,
-  name: i.name,
-  email: i.email,
-  role: i.role,
-  status: i.status,
-  joinedAt: i.joinedAt,
-  updatedAt: i.updatedAt,
-});
+const toMember = fromStored<Member, EntityItem<typeof memberEntity>>({ nullable: {}, itemOnly: {} });
 
 const lastOwner = () => new DomainError('LAST_OWNER', 'an organization must keep at least one active owner');
 const changedMeanwhile = () =>

@@ -3,17 +3,20 @@ import type { OrganizationChanges, OrganizationStore } from '../../../kernel/dom
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { Member, Organization } from '../../../kernel/domain/types.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { organizationEntity } from './entities/organization.js';
 
-export const toOrganization = (i: EntityItem<typeof organizationEntity>): Organization => ({
-  orgId: i.orgId,
-  name: i.name,
-  domain: i.domain ?? null,
-  status: i.status,
-  settings: i.settings ?? {},
-  createdAt: i.createdAt,
-  updatedAt: i.updatedAt,
+type OrganizationItem = EntityItem<typeof organizationEntity>;
+
+const organizationFields = fromStored<Omit<Organization, 'settings'>, Omit<OrganizationItem, 'settings'>>({
+  nullable: { domain: true },
+  itemOnly: { ownerCount: true },
+});
+
+export const toOrganization = ({ settings, ...rest }: OrganizationItem): Organization => ({
+  ...organizationFields(rest),
+  settings: settings ?? {},
 });
 
 export const dynamoOrganizationStore = (service: EventlyService): OrganizationStore => {
@@ -28,12 +31,11 @@ export const dynamoOrganizationStore = (service: EventlyService): OrganizationSt
     get,
 
     async create(org: Organization, owner: Member) {
-      const { domain, ...rest } = org;
       const taken = new DomainError('CONFLICT', 'an organization with this id already exists');
       await commitTransaction(service, (tx) => [
         {
           label: 'organization',
-          write: tx.organization.create({ ...rest, ...(domain ? { domain } : {}), ownerCount: 1 }).commit(),
+          write: tx.organization.create({ ...toStored(org), ownerCount: 1 }).commit(),
           fails: taken,
         },
         { label: 'owner', write: tx.member.create(owner).commit(), fails: taken },

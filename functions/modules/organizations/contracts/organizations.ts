@@ -1,4 +1,4 @@
-import { freeText, isoDateTime, orgIdSchema, timeZoneSchema } from '../../../kernel/contracts/common.js';
+import { freeText, orgIdSchema, stampFields, timeZoneSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 
 export const orgSettingsSchema = z
@@ -42,8 +42,7 @@ export const organizationSchema = z
     domain: z.string().nullable(),
     status: z.enum(['active', 'deleting']),
     settings: orgSettingsSchema,
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
+    ...stampFields,
   })
   .openapi('Organization');
 

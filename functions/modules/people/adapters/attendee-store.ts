@@ -2,23 +2,16 @@ import type { EntityItem } from 'electrodb';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
 import { type Attendee, type UniqueField, uniqueFields } from '../domain/model.js';
 import type { AttendeeStore } from '../domain/ports.js';
 import type { attendeeEntity } from './entities/attendee.js';
 import { partyRewrite, staleParty } from './party-writes.js';
 
-const toAttendee = (i: EntityItem<typeof attendeeEntity>): Attendee => ({
-  orgId: i.orgId,
-  attendeeId: i.attendeeId,
-  firstName: i.firstName,
-  lastName: i.lastName,
-  email: i.email ?? null,
-  phone: i.phone ?? null,
-  userId: i.userId ?? null,
-  partyId: i.partyId ?? null,
-  createdAt: i.createdAt,
-  updatedAt: i.updatedAt,
+const toAttendee = fromStored<Attendee, EntityItem<typeof attendeeEntity>>({
+  nullable: { email: true, phone: true, userId: true, partyId: true },
+  itemOnly: {},
 });
 
 interface UniqueValue {
@@ -84,18 +77,11 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
     get,
 
     async create(a) {
-      const { email, phone, userId, partyId, ...rest } = a;
-      const item = {
-        ...rest,
-        ...(email ? { email } : {}),
-        ...(phone ? { phone } : {}),
-        ...(userId ? { userId } : {}),
-      };
       const values = uniqueValuesOf(a);
       await commit(a.orgId, (tx) => [
         {
           label: 'attendee',
-          write: tx.attendee.create(partyId ? { ...item, partyId } : item).commit(),
+          write: tx.attendee.create(toStored(a)).commit(),
           fails: new DomainError('CONFLICT', `attendee ${a.attendeeId} already exists`),
         },
         ...values.map((u) => ({

@@ -2,6 +2,7 @@ import type { EntityItem } from 'electrodb';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
 import type { Party } from '../domain/model.js';
 import type { PartyStore } from '../domain/ports.js';
@@ -16,15 +17,9 @@ import {
   staleParty,
 } from './party-writes.js';
 
-const toParty = (i: EntityItem<typeof partyEntity>): Party => ({
-  orgId: i.orgId,
-  partyId: i.partyId,
-  name: i.name,
-  leaderId: i.leaderId ?? null,
-  memberIds: i.memberIds,
-  version: i.version,
-  createdAt: i.createdAt,
-  updatedAt: i.updatedAt,
+const toParty = fromStored<Party, EntityItem<typeof partyEntity>>({
+  nullable: { leaderId: true },
+  itemOnly: {},
 });
 
 export const dynamoPartyStore = (service: EventlyService): PartyStore => {
@@ -41,11 +36,10 @@ export const dynamoPartyStore = (service: EventlyService): PartyStore => {
 
   return {
     async create(p) {
-      const { leaderId, ...item } = p;
       await commit(p.orgId, (tx) => [
         {
           label: 'party',
-          write: tx.party.create({ ...item, ...(leaderId ? { leaderId } : {}) }).commit(),
+          write: tx.party.create(toStored(p)).commit(),
           fails: new DomainError('CONFLICT', `party ${p.partyId} already exists`),
         },
         ...p.memberIds.map((id) => ({ label: 'join', write: joinItem(tx, p, id), fails: joinRefused(id) })),

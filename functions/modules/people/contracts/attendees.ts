@@ -1,10 +1,10 @@
 import {
   emailSchema,
   freeText,
-  isoDateTime,
   orgIdSchema,
   orgParams,
   pageQuerySchema,
+  stampFields,
   userIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
@@ -71,7 +71,6 @@ export const attendeeSchema = z
     phone: z.string().nullable().openapi({ example: '+4915112345678' }),
     userId: z.string().nullable().openapi({ example: 'user-ada' }),
     partyId: z.string().nullable().openapi({ example: 'pty_7g8h9j0k1a2b3c4d5e6f' }),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
+    ...stampFields,
   })
   .openapi('Attendee');

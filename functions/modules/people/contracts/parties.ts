@@ -1,4 +1,4 @@
-import { freeText, isoDateTime, orgIdSchema, orgParams } from '../../../kernel/contracts/common.js';
+import { freeText, orgIdSchema, orgParams, stampFields } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 import { attendeeIdSchema } from './attendees.js';
 
@@ -52,7 +52,6 @@ export const partySchema = z
     name: z.string().openapi({ example: 'The Lovelaces' }),
     leaderId: attendeeIdSchema.nullable().openapi({ description: 'null only when the party is empty' }),
     memberIds: z.array(attendeeIdSchema),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
+    ...stampFields,
   })
   .openapi('Party');

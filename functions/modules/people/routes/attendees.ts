@@ -1,5 +1,5 @@
-import { orgParams, pageOf } from '../../../kernel/contracts/common.js';
-import type { RouteDefinition } from '../../../kernel/http/route-definition.js';
+import { orgParams } from '../../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../../kernel/http/route-group.js';
 import {
   attendeeListQuery,
   attendeeParams,
@@ -10,98 +10,75 @@ import {
 } from '../contracts/attendees.js';
 
 /** Attendees of an organization and each signed-in user's own record, served by `catalog`. */
-export const attendeeRoutes = [
+export const attendeeRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Attendees' }, [
   {
     operationId: 'createAttendee',
     method: 'POST',
     path: '/v1/orgs/{orgId}/attendees',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Register an attendee (email, phone and linked user are each unique in the organization)',
-    tag: 'Attendees',
     params: orgParams,
     body: createAttendeeBody,
-    success: { status: 201, description: 'Created', schema: attendeeSchema },
+    success: reply(201, 'Created', attendeeSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'listAttendees',
     method: 'GET',
     path: '/v1/orgs/{orgId}/attendees',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'List attendees, or look one up by email or phone',
-    tag: 'Attendees',
     params: orgParams,
     query: attendeeListQuery,
-    success: {
-      status: 200,
-      description: 'A page of attendees',
-      schema: pageOf(attendeeSchema, 'AttendeePage'),
-    },
+    success: replyPage('A page of attendees', attendeeSchema, 'AttendeePage'),
     problems: [403, 404],
   },
   {
     operationId: 'getAttendee',
     method: 'GET',
     path: '/v1/orgs/{orgId}/attendees/{attendeeId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Read an attendee',
-    tag: 'Attendees',
     params: attendeeParams,
-    success: { status: 200, description: 'The attendee', schema: attendeeSchema },
+    success: reply(200, 'The attendee', attendeeSchema),
     problems: [403, 404],
   },
   {
     operationId: 'updateAttendee',
     method: 'PATCH',
     path: '/v1/orgs/{orgId}/attendees/{attendeeId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Change names, email or phone',
-    tag: 'Attendees',
     params: attendeeParams,
     body: updateAttendeeBody,
-    success: { status: 200, description: 'The updated attendee', schema: attendeeSchema },
+    success: reply(200, 'The updated attendee', attendeeSchema),
     problems: [403, 404, 409],
   },
   {
     operationId: 'deleteAttendee',
     method: 'DELETE',
     path: '/v1/orgs/{orgId}/attendees/{attendeeId}',
-    function: 'catalog',
-    auth: 'jwt',
     summary: 'Delete an attendee, taking them out of their party (a leader must hand over first)',
-    tag: 'Attendees',
     params: attendeeParams,
-    success: { status: 204, description: 'Deleted' },
+    success: reply(204, 'Deleted'),
     problems: [403, 404, 409],
   },
   {
     operationId: 'getMyAttendee',
     method: 'GET',
     path: '/v1/orgs/{orgId}/me',
-    function: 'catalog',
-    auth: 'jwt',
     summary: "The caller's own attendee record in an organization (any signed-in user)",
     tag: 'Me',
     params: orgParams,
-    success: { status: 200, description: 'Your attendee record', schema: attendeeSchema },
+    success: reply(200, 'Your attendee record', attendeeSchema),
     problems: [404, 409],
   },
   {
     operationId: 'ensureMyAttendee',
     method: 'POST',
     path: '/v1/orgs/{orgId}/me',
-    function: 'catalog',
-    auth: 'jwt',
     summary:
       "Create the caller's attendee record, linked to them and with their token's email; returns the existing one if there is",
     tag: 'Me',
     params: orgParams,
     body: myAttendeeBody,
-    success: { status: 200, description: 'Your attendee record', schema: attendeeSchema },
+    success: reply(200, 'Your attendee record', attendeeSchema),
     problems: [404, 409],
   },
-] as const satisfies readonly RouteDefinition[];
+]);

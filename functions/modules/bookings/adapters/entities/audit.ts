@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * An audit record of a state change, committed with the change. Keyed by org + session (the scope
@@ -10,27 +11,17 @@ import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
 export const auditEntity = new Entity({
   model: { ...entityBase, entity: 'audit' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    recordId: { type: 'string', required: true, readOnly: true },
-    at: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId', 'recordId', 'at'),
     /** e.g. `booking.confirmed`. */
     action: { type: 'string', required: true, readOnly: true },
-    actor: { type: 'string', required: true, readOnly: true },
-    targetType: { type: 'string', required: true, readOnly: true },
-    targetId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('actor', 'targetType', 'targetId'),
     /** JSON of the facts of the change. */
     details: { type: 'string', required: true, readOnly: true },
   },
   indexes: {
     bySession: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'sessionId'],
-        template: '${orgId}#session#${sessionId}#audit',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: ['at', 'recordId'], template: '${at}#${recordId}', casing: 'none' },
+      pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#audit'),
+      sk: key('sk', ['at', 'recordId'], '${at}#${recordId}'),
     },
   },
 });

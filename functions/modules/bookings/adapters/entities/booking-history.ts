@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * One step of a booking's life, written in the transaction of the step.
@@ -9,24 +10,19 @@ import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
 export const bookingHistoryEntity = new Entity({
   model: { ...entityBase, entity: 'bookingHistory' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    bookingId: { type: 'string', required: true, readOnly: true },
-    at: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId', 'bookingId', 'at'),
     from: { type: ['held', 'confirmed', 'cancelled', 'expired'] as const },
     to: { type: ['held', 'confirmed', 'cancelled', 'expired'] as const, required: true, readOnly: true },
-    by: { type: 'string', required: true, readOnly: true },
-    reason: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('by', 'reason'),
   },
   indexes: {
     byBooking: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'sessionId', 'bookingId'],
-        template: '${orgId}#session#${sessionId}#booking#${bookingId}',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: ['at', 'to'], template: 'history#${at}#${to}', casing: 'none' },
+      pk: key(
+        'pk',
+        ['orgId', 'sessionId', 'bookingId'],
+        '${orgId}#session#${sessionId}#booking#${bookingId}',
+      ),
+      sk: key('sk', ['at', 'to'], 'history#${at}#${to}'),
     },
   },
 });

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * One taken seat of a seated session, put with `attribute_not_exists` in the booking's transaction:
@@ -10,21 +11,13 @@ import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
 export const bookingSeatEntity = new Entity({
   model: { ...entityBase, entity: 'bookingSeat' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    label: { type: 'string', required: true, readOnly: true },
-    bookingId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId', 'label', 'bookingId'),
     state: { type: ['held', 'confirmed'] as const, required: true },
   },
   indexes: {
     bySession: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'sessionId'],
-        template: '${orgId}#session#${sessionId}#seats',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: ['label'], template: '${label}', casing: 'none' },
+      pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#seats'),
+      sk: key('sk', ['label'], '${label}'),
     },
   },
 });

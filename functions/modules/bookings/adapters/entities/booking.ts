@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase, unlisted } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /** Held bookings are spread over this many due-hold partitions, so no deadline burst is one hot key. */
 export const dueHoldShards = 16;
@@ -23,10 +24,7 @@ export const dueHoldShards = 16;
 export const bookingEntity = new Entity({
   model: { ...entityBase, entity: 'booking' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    eventId: { type: 'string', required: true, readOnly: true },
-    bookingId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId', 'eventId', 'bookingId'),
     attendeeId: { type: 'string', readOnly: true },
     partyId: { type: 'string', readOnly: true },
     holderId: { type: 'string', required: true, readOnly: true },
@@ -51,55 +49,25 @@ export const bookingEntity = new Entity({
   },
   indexes: {
     bySession: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'sessionId'],
-        template: '${orgId}#session#${sessionId}#bookings',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: ['bookingId'], template: '${bookingId}', casing: 'none' },
+      pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#bookings'),
+      sk: key('sk', ['bookingId'], '${bookingId}'),
     },
     byUser: {
       index: 'gsi1',
       condition: (a) => a.listedUser !== unlisted,
-      pk: {
-        field: 'gsi1pk',
-        composite: ['listedUser'],
-        template: 'user#${listedUser}#bookings',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi1sk',
-        composite: ['createdAt', 'bookingId'],
-        template: '${createdAt}#${bookingId}',
-        casing: 'none',
-      },
+      pk: key('gsi1pk', ['listedUser'], 'user#${listedUser}#bookings'),
+      sk: key('gsi1sk', ['createdAt', 'bookingId'], '${createdAt}#${bookingId}'),
     },
     byHolder: {
       index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['orgId', 'holderId'],
-        template: '${orgId}#holder#${holderId}#bookings',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi2sk',
-        composite: ['createdAt', 'bookingId'],
-        template: '${createdAt}#${bookingId}',
-        casing: 'none',
-      },
+      pk: key('gsi2pk', ['orgId', 'holderId'], '${orgId}#holder#${holderId}#bookings'),
+      sk: key('gsi2sk', ['createdAt', 'bookingId'], '${createdAt}#${bookingId}'),
     },
     byDue: {
       index: 'gsi3',
       condition: (a) => a.dueAt !== unlisted,
-      pk: { field: 'gsi3pk', composite: ['dueShard'], template: 'holds#due#${dueShard}', casing: 'none' },
-      sk: {
-        field: 'gsi3sk',
-        composite: ['dueAt', 'bookingId'],
-        template: '${dueAt}#${bookingId}',
-        casing: 'none',
-      },
+      pk: key('gsi3pk', ['dueShard'], 'holds#due#${dueShard}'),
+      sk: key('gsi3sk', ['dueAt', 'bookingId'], '${dueAt}#${bookingId}'),
     },
   },
 });

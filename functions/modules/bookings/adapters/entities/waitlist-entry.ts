@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase, unlisted } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * A waitlist entry. Every change patches it conditionally on the status it was decided from.
@@ -16,10 +17,7 @@ import { entityBase, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 export const waitlistEntryEntity = new Entity({
   model: { ...entityBase, entity: 'waitlistEntry' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    eventId: { type: 'string', required: true, readOnly: true },
-    entryId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId', 'eventId', 'entryId'),
     attendeeId: { type: 'string', readOnly: true },
     partyId: { type: 'string', readOnly: true },
     partySize: { type: 'number', required: true, readOnly: true },
@@ -42,39 +40,19 @@ export const waitlistEntryEntity = new Entity({
   },
   indexes: {
     bySession: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'sessionId'],
-        template: '${orgId}#session#${sessionId}#waitlist',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: ['entryId'], template: 'entry#${entryId}', casing: 'none' },
+      pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#waitlist'),
+      sk: key('sk', ['entryId'], 'entry#${entryId}'),
     },
     byUser: {
       index: 'gsi1',
       condition: (a) => a.listedUser !== unlisted,
-      pk: {
-        field: 'gsi1pk',
-        composite: ['listedUser'],
-        template: 'user#${listedUser}#waitlist',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi1sk',
-        composite: ['joinedAt', 'entryId'],
-        template: '${joinedAt}#${entryId}',
-        casing: 'none',
-      },
+      pk: key('gsi1pk', ['listedUser'], 'user#${listedUser}#waitlist'),
+      sk: key('gsi1sk', ['joinedAt', 'entryId'], '${joinedAt}#${entryId}'),
     },
     byId: {
       index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['orgId', 'entryId'],
-        template: '${orgId}#waitlist#${entryId}',
-        casing: 'none',
-      },
-      sk: { field: 'gsi2sk', composite: [], template: 'entry', casing: 'none' },
+      pk: key('gsi2pk', ['orgId', 'entryId'], '${orgId}#waitlist#${entryId}'),
+      sk: key('gsi2sk', [], 'entry'),
     },
   },
 });

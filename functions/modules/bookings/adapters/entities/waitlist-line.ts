@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * The waiting line of a session and the items that keep it sound.
@@ -14,19 +15,12 @@ import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
  *   Exists while the attendee or party has an active (waiting or offered) entry: at most one.
  */
 
-const waitlistPk = {
-  field: 'pk',
-  composite: ['orgId', 'sessionId'],
-  template: '${orgId}#session#${sessionId}#waitlist',
-  casing: 'none',
-} as const;
+const waitlistPk = key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#waitlist');
 
 export const waitlistSlotEntity = new Entity({
   model: { ...entityBase, entity: 'waitlistSlot' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    slotKey: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId', 'slotKey'),
     position: { type: 'number', required: true, readOnly: true },
     entryId: { type: 'string', required: true, readOnly: true },
     partySize: { type: 'number', required: true, readOnly: true },
@@ -34,13 +28,8 @@ export const waitlistSlotEntity = new Entity({
   },
   indexes: {
     byLine: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'sessionId'],
-        template: '${orgId}#session#${sessionId}#waitline',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: ['slotKey'], template: '${slotKey}', casing: 'none' },
+      pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#waitline'),
+      sk: key('sk', ['slotKey'], '${slotKey}'),
     },
   },
 });
@@ -48,28 +37,21 @@ export const waitlistSlotEntity = new Entity({
 export const waitlistMetaEntity = new Entity({
   model: { ...entityBase, entity: 'waitlistMeta' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId'),
     lastPosition: { type: 'number', required: true },
   },
   indexes: {
-    byId: { pk: waitlistPk, sk: { field: 'sk', composite: [], template: 'meta', casing: 'none' } },
+    byId: { pk: waitlistPk, sk: key('sk', [], 'meta') },
   },
 });
 
 export const waitlistHolderEntity = new Entity({
   model: { ...entityBase, entity: 'waitlistHolder' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    holderId: { type: 'string', required: true, readOnly: true },
-    entryId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId', 'holderId', 'entryId'),
   },
   indexes: {
-    byHolder: {
-      pk: waitlistPk,
-      sk: { field: 'sk', composite: ['holderId'], template: 'holder#${holderId}', casing: 'none' },
-    },
+    byHolder: { pk: waitlistPk, sk: key('sk', ['holderId'], 'holder#${holderId}') },
   },
 });
 

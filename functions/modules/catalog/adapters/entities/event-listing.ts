@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 import { priceAttribute } from './price.js';
 
 /**
@@ -15,9 +16,7 @@ import { priceAttribute } from './price.js';
 export const eventListingEntity = new Entity({
   model: { ...entityBase, entity: 'eventListing' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    eventId: { type: 'string', required: true, readOnly: true },
-    scope: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'eventId', 'scope'),
     startKey: { type: 'string', required: true },
     venueId: { type: 'string', required: true },
     title: { type: 'string', required: true },
@@ -31,23 +30,13 @@ export const eventListingEntity = new Entity({
   },
   indexes: {
     byEvent: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'eventId'],
-        template: '${orgId}#events#${eventId}#listings',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: ['scope'], template: '${scope}', casing: 'none' },
+      pk: key('pk', ['orgId', 'eventId'], '${orgId}#events#${eventId}#listings'),
+      sk: key('sk', ['scope'], '${scope}'),
     },
     byScope: {
       index: 'gsi2',
-      pk: { field: 'gsi2pk', composite: ['scope'], template: 'public-events#${scope}', casing: 'none' },
-      sk: {
-        field: 'gsi2sk',
-        composite: ['startKey', 'orgId', 'eventId'],
-        template: '${startKey}#${orgId}#${eventId}',
-        casing: 'none',
-      },
+      pk: key('gsi2pk', ['scope'], 'public-events#${scope}'),
+      sk: key('gsi2sk', ['startKey', 'orgId', 'eventId'], '${startKey}#${orgId}#${eventId}'),
     },
   },
 });

@@ -1,6 +1,10 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 import { priceAttribute } from './price.js';
+
+/** Every index that lists events sorts them by start, then id. */
+const startSortKey = (field: string) => key(field, ['startKey', 'eventId'], '${startKey}#${eventId}');
 
 /**
  * `startKey` is `startsAt` (UTC ISO 8601), or `unscheduled` for an event without a start: it sorts
@@ -15,8 +19,7 @@ import { priceAttribute } from './price.js';
 export const eventEntity = new Entity({
   model: { ...entityBase, entity: 'event' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    eventId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'eventId'),
     venueId: { type: 'string', required: true },
     hostId: { type: 'string' },
     title: { type: 'string', required: true },
@@ -55,50 +58,25 @@ export const eventEntity = new Entity({
   },
   indexes: {
     byOrg: {
-      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#events', casing: 'none' },
-      sk: { field: 'sk', composite: ['eventId'], template: '${eventId}', casing: 'none' },
+      pk: key('pk', ['orgId'], '${orgId}#events'),
+      sk: key('sk', ['eventId'], '${eventId}'),
     },
     /** An organization's events by start; gsi1 otherwise holds user-keyed (`user#`) lookups. */
     byDate: {
       index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['orgId'], template: '${orgId}#events#by-date', casing: 'none' },
-      sk: {
-        field: 'gsi1sk',
-        composite: ['startKey', 'eventId'],
-        template: '${startKey}#${eventId}',
-        casing: 'none',
-      },
+      pk: key('gsi1pk', ['orgId'], '${orgId}#events#by-date'),
+      sk: startSortKey('gsi1sk'),
     },
     /** A venue's events by start (also what a venue's cascade delete walks). */
     byVenue: {
       index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['orgId', 'venueId'],
-        template: '${orgId}#events#venue#${venueId}',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi2sk',
-        composite: ['startKey', 'eventId'],
-        template: '${startKey}#${eventId}',
-        casing: 'none',
-      },
+      pk: key('gsi2pk', ['orgId', 'venueId'], '${orgId}#events#venue#${venueId}'),
+      sk: startSortKey('gsi2sk'),
     },
     byStatus: {
       index: 'gsi3',
-      pk: {
-        field: 'gsi3pk',
-        composite: ['orgId', 'status'],
-        template: '${orgId}#events#status#${status}',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi3sk',
-        composite: ['startKey', 'eventId'],
-        template: '${startKey}#${eventId}',
-        casing: 'none',
-      },
+      pk: key('gsi3pk', ['orgId', 'status'], '${orgId}#events#status#${status}'),
+      sk: startSortKey('gsi3sk'),
     },
   },
 });

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * A room's schedule: one slot item per session and one version item, in one partition per room,
@@ -11,37 +12,18 @@ import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
  * - version: pk `${orgId}#sessions#room#${venueId}#${roomId}`  sk `version`
  *            gsi3 pk `${orgId}#sessions#rooms`  sk `${venueId}#${roomId}` (what an org purge walks)
  */
-const roomPk = {
-  field: 'pk',
-  composite: ['orgId', 'venueId', 'roomId'],
-  template: '${orgId}#sessions#room#${venueId}#${roomId}',
-  casing: 'none',
-} as const;
-
-const roomAttributes = {
-  orgId: { type: 'string', required: true, readOnly: true },
-  venueId: { type: 'string', required: true, readOnly: true },
-  roomId: { type: 'string', required: true, readOnly: true },
-} as const;
+const roomPk = key('pk', ['orgId', 'venueId', 'roomId'], '${orgId}#sessions#room#${venueId}#${roomId}');
 
 export const roomSlotEntity = new Entity({
   model: { ...entityBase, entity: 'roomSlot' },
   attributes: {
-    ...roomAttributes,
-    startsAt: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    eventId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'venueId', 'roomId', 'startsAt', 'sessionId', 'eventId'),
     endsAt: { type: 'string', required: true },
   },
   indexes: {
     byRoom: {
       pk: roomPk,
-      sk: {
-        field: 'sk',
-        composite: ['startsAt', 'sessionId'],
-        template: 'slot#${startsAt}#${sessionId}',
-        casing: 'none',
-      },
+      sk: key('sk', ['startsAt', 'sessionId'], 'slot#${startsAt}#${sessionId}'),
     },
   },
 });
@@ -49,23 +31,18 @@ export const roomSlotEntity = new Entity({
 export const roomVersionEntity = new Entity({
   model: { ...entityBase, entity: 'roomVersion' },
   attributes: {
-    ...roomAttributes,
+    ...fixedStrings('orgId', 'venueId', 'roomId'),
     version: { type: 'number', required: true },
   },
   indexes: {
     byRoom: {
       pk: roomPk,
-      sk: { field: 'sk', composite: [], template: 'version', casing: 'none' },
+      sk: key('sk', [], 'version'),
     },
     byOrg: {
       index: 'gsi3',
-      pk: { field: 'gsi3pk', composite: ['orgId'], template: '${orgId}#sessions#rooms', casing: 'none' },
-      sk: {
-        field: 'gsi3sk',
-        composite: ['venueId', 'roomId'],
-        template: '${venueId}#${roomId}',
-        casing: 'none',
-      },
+      pk: key('gsi3pk', ['orgId'], '${orgId}#sessions#rooms'),
+      sk: key('gsi3sk', ['venueId', 'roomId'], '${venueId}#${roomId}'),
     },
   },
 });

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * The capacity counter of one session: the hot item of bookings, alone in its partition so that
@@ -11,8 +12,7 @@ import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
 export const sessionCounterEntity = new Entity({
   model: { ...entityBase, entity: 'sessionCounter' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId'),
     capacity: { type: 'number', required: true },
     available: { type: 'number', required: true },
     held: { type: 'number', required: true },
@@ -23,13 +23,8 @@ export const sessionCounterEntity = new Entity({
   },
   indexes: {
     byId: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'sessionId'],
-        template: '${orgId}#session#${sessionId}#counter',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: [], template: 'counter', casing: 'none' },
+      pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#counter'),
+      sk: key('sk', [], 'counter'),
     },
   },
 });

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * A session with its seating (an ordered list of a few thousand short labels fits an item easily:
@@ -14,9 +15,7 @@ import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
 export const sessionEntity = new Entity({
   model: { ...entityBase, entity: 'session' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    eventId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId', 'eventId'),
     venueId: { type: 'string', required: true },
     roomId: { type: 'string', required: true },
     seriesId: { type: 'string' },
@@ -49,34 +48,19 @@ export const sessionEntity = new Entity({
   },
   indexes: {
     byId: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'sessionId'],
-        template: '${orgId}#session#${sessionId}',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: [], template: 'session', casing: 'none' },
+      pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}'),
+      sk: key('sk', [], 'session'),
     },
     /** An event's sessions by start (also what an event's cascade delete walks). */
     byEvent: {
       index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['orgId', 'eventId'],
-        template: '${orgId}#sessions#event#${eventId}',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi2sk',
-        composite: ['startsAt', 'sessionId'],
-        template: '${startsAt}#${sessionId}',
-        casing: 'none',
-      },
+      pk: key('gsi2pk', ['orgId', 'eventId'], '${orgId}#sessions#event#${eventId}'),
+      sk: key('gsi2sk', ['startsAt', 'sessionId'], '${startsAt}#${sessionId}'),
     },
     byOrg: {
       index: 'gsi3',
-      pk: { field: 'gsi3pk', composite: ['orgId'], template: '${orgId}#sessions#all', casing: 'none' },
-      sk: { field: 'gsi3sk', composite: ['sessionId'], template: '${sessionId}', casing: 'none' },
+      pk: key('gsi3pk', ['orgId'], '${orgId}#sessions#all'),
+      sk: key('gsi3sk', ['sessionId'], '${sessionId}'),
     },
   },
 });

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * Key templates (org ids start with `org_`, so no template here can meet another entity's):
@@ -15,8 +16,7 @@ export const noManager = '#none';
 export const venueEntity = new Entity({
   model: { ...entityBase, entity: 'venue' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    venueId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'venueId'),
     name: { type: 'string', required: true },
     address: { type: 'string', required: true },
     city: { type: 'string', required: true },
@@ -46,19 +46,14 @@ export const venueEntity = new Entity({
   indexes: {
     /** Venues of one organization. */
     byOrg: {
-      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#venues', casing: 'none' },
-      sk: { field: 'sk', composite: ['venueId'], template: '${venueId}', casing: 'none' },
+      pk: key('pk', ['orgId'], '${orgId}#venues'),
+      sk: key('sk', ['venueId'], '${venueId}'),
     },
     /** Venues one member manages. */
     byManager: {
       index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['orgId', 'managerId'],
-        template: '${orgId}#venues#manager#${managerId}',
-        casing: 'none',
-      },
-      sk: { field: 'gsi2sk', composite: ['venueId'], template: 'venue#${venueId}', casing: 'none' },
+      pk: key('gsi2pk', ['orgId', 'managerId'], '${orgId}#venues#manager#${managerId}'),
+      sk: key('gsi2sk', ['venueId'], 'venue#${venueId}'),
     },
   },
 });

@@ -1,11 +1,11 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 export const deletionEntity = new Entity({
   model: { ...entityBase, entity: 'deletion' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    targetId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'targetId'),
     kind: { type: ['venue', 'event', 'session'] as const, required: true, readOnly: true },
     status: { type: ['running', 'completed'] as const, required: true },
     requestedBy: { type: 'string', required: true, readOnly: true },
@@ -16,8 +16,8 @@ export const deletionEntity = new Entity({
   indexes: {
     /** Deletions of one organization, by the id of what they delete. */
     byOrg: {
-      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#deletions', casing: 'none' },
-      sk: { field: 'sk', composite: ['targetId'], template: '${targetId}', casing: 'none' },
+      pk: key('pk', ['orgId'], '${orgId}#deletions'),
+      sk: key('sk', ['targetId'], '${targetId}'),
     },
   },
 });

@@ -1,5 +1,6 @@
 import { CustomAttributeType, Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 import type { NotificationChannel } from '../../domain/model.js';
 
 /**
@@ -12,8 +13,7 @@ import type { NotificationChannel } from '../../domain/model.js';
 export const notificationPreferenceEntity = new Entity({
   model: { ...entityBase, entity: 'notificationPreference' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    userId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'userId'),
     /** Stored as strings; the custom type narrows them to the domain's channels. */
     channels: {
       type: 'list',
@@ -27,13 +27,8 @@ export const notificationPreferenceEntity = new Entity({
   },
   indexes: {
     byUser: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'userId'],
-        template: '${orgId}#user#${userId}#preferences',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: [], template: 'notifications', casing: 'none' },
+      pk: key('pk', ['orgId', 'userId'], '${orgId}#user#${userId}#preferences'),
+      sk: key('sk', [], 'notifications'),
     },
   },
 });

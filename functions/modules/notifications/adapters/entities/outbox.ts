@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CustomAttributeType, Entity } from 'electrodb';
-import { entityBase, unlisted } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 import type { OutboundChannel } from '../../domain/model.js';
 
 /** Pending outbox items are spread over this many partitions of the pending index. */
@@ -37,10 +38,7 @@ export const pendingShardOf = (messageId: string): string =>
 export const outboxEntity = new Entity({
   model: { ...entityBase, entity: 'outbox' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    sessionId: { type: 'string', required: true, readOnly: true },
-    messageId: { type: 'string', required: true, readOnly: true },
-    at: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'sessionId', 'messageId', 'at'),
     kind: { type: ['notification', 'domain-event'] as const, required: true, readOnly: true },
     /** e.g. `booking.confirmed`, `capacity.released`. */
     type: { type: 'string', required: true, readOnly: true },
@@ -92,40 +90,20 @@ export const outboxEntity = new Entity({
   },
   indexes: {
     bySession: {
-      pk: {
-        field: 'pk',
-        composite: ['orgId', 'sessionId'],
-        template: '${orgId}#session#${sessionId}#outbox',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: ['at', 'messageId'], template: '${at}#${messageId}', casing: 'none' },
+      pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#outbox'),
+      sk: key('sk', ['at', 'messageId'], '${at}#${messageId}'),
     },
     byUser: {
       index: 'gsi1',
       condition: (a) => a.listedUser !== unlisted,
-      pk: {
-        field: 'gsi1pk',
-        composite: ['listedUser'],
-        template: 'user#${listedUser}#notifications',
-        casing: 'none',
-      },
-      sk: { field: 'gsi1sk', composite: ['at', 'messageId'], template: '${at}#${messageId}', casing: 'none' },
+      pk: key('gsi1pk', ['listedUser'], 'user#${listedUser}#notifications'),
+      sk: key('gsi1sk', ['at', 'messageId'], '${at}#${messageId}'),
     },
     byPending: {
       index: 'gsi3',
       condition: (a) => a.dueAt !== unlisted,
-      pk: {
-        field: 'gsi3pk',
-        composite: ['pendingShard'],
-        template: 'outbox#pending#${pendingShard}',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi3sk',
-        composite: ['dueAt', 'messageId'],
-        template: '${dueAt}#${messageId}',
-        casing: 'none',
-      },
+      pk: key('gsi3pk', ['pendingShard'], 'outbox#pending#${pendingShard}'),
+      sk: key('gsi3sk', ['dueAt', 'messageId'], '${dueAt}#${messageId}'),
     },
   },
 });

@@ -1,13 +1,12 @@
 import { Entity } from 'electrodb';
 import { roles } from '../../../../kernel/domain/roles.js';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 export const inviteEntity = new Entity({
   model: { ...entityBase, entity: 'invite' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    inviteId: { type: 'string', required: true, readOnly: true },
-    email: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'inviteId', 'email'),
     role: { type: roles, required: true, readOnly: true },
     status: { type: ['pending', 'accepted', 'revoked', 'expired'] as const, required: true },
     /** SHA-256 of the token's secret; the raw token is never stored. */
@@ -19,8 +18,8 @@ export const inviteEntity = new Entity({
   },
   indexes: {
     byOrg: {
-      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#invites', casing: 'none' },
-      sk: { field: 'sk', composite: ['inviteId'], template: '${inviteId}', casing: 'none' },
+      pk: key('pk', ['orgId'], '${orgId}#invites'),
+      sk: key('sk', ['inviteId'], '${inviteId}'),
     },
   },
 });

@@ -1,12 +1,12 @@
 import { Entity } from 'electrodb';
 import { roles } from '../../../../kernel/domain/roles.js';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 export const memberEntity = new Entity({
   model: { ...entityBase, entity: 'member' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    userId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'userId'),
     name: { type: 'string', required: true },
     email: { type: 'string', required: true },
     role: { type: roles, required: true },
@@ -17,8 +17,8 @@ export const memberEntity = new Entity({
   indexes: {
     /** Members of one organization. */
     byOrg: {
-      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#members', casing: 'none' },
-      sk: { field: 'sk', composite: ['userId'], template: '${userId}', casing: 'none' },
+      pk: key('pk', ['orgId'], '${orgId}#members'),
+      sk: key('sk', ['userId'], '${userId}'),
     },
     /**
      * Organizations of one user (`GET /v1/me/memberships`). The only index not led by the org id:
@@ -26,8 +26,8 @@ export const memberEntity = new Entity({
      */
     byUser: {
       index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['userId'], template: 'user#${userId}', casing: 'none' },
-      sk: { field: 'gsi1sk', composite: ['orgId'], template: '${orgId}', casing: 'none' },
+      pk: key('gsi1pk', ['userId'], 'user#${userId}'),
+      sk: key('gsi1sk', ['orgId'], '${orgId}'),
     },
   },
 });

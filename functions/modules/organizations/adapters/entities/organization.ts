@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 export const organizationSchema = {
   model: { ...entityBase, entity: 'organization' },
@@ -23,8 +24,8 @@ export const organizationSchema = {
   },
   indexes: {
     byId: {
-      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#org', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'org', casing: 'none' },
+      pk: key('pk', ['orgId'], '${orgId}#org'),
+      sk: key('sk', [], 'org'),
     },
   },
 } as const;

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
 import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * One item per unique value an attendee holds (email, phone, user id), put with
@@ -20,8 +21,8 @@ export const attendeeUniqueEntity = new Entity({
   },
   indexes: {
     byValue: {
-      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#attendee-unique', casing: 'none' },
-      sk: { field: 'sk', composite: ['field', 'value'], template: '${field}#${value}', casing: 'none' },
+      pk: key('pk', ['orgId'], '${orgId}#attendee-unique'),
+      sk: key('sk', ['field', 'value'], '${field}#${value}'),
     },
   },
 });

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * Key templates:
@@ -9,8 +10,7 @@ import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
 export const attendeeEntity = new Entity({
   model: { ...entityBase, entity: 'attendee' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    attendeeId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'attendeeId'),
     firstName: { type: 'string', required: true },
     lastName: { type: 'string', required: true },
     email: { type: 'string' },
@@ -23,8 +23,8 @@ export const attendeeEntity = new Entity({
   },
   indexes: {
     byOrg: {
-      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#attendees', casing: 'none' },
-      sk: { field: 'sk', composite: ['attendeeId'], template: '${attendeeId}', casing: 'none' },
+      pk: key('pk', ['orgId'], '${orgId}#attendees'),
+      sk: key('sk', ['attendeeId'], '${attendeeId}'),
     },
   },
 });

@@ -1,5 +1,6 @@
 import { Entity } from 'electrodb';
-import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
  * Key templates:
@@ -10,8 +11,7 @@ import { entityBase } from '../../../../kernel/dynamo/entity-base.js';
 export const partyEntity = new Entity({
   model: { ...entityBase, entity: 'party' },
   attributes: {
-    orgId: { type: 'string', required: true, readOnly: true },
-    partyId: { type: 'string', required: true, readOnly: true },
+    ...fixedStrings('orgId', 'partyId'),
     name: { type: 'string', required: true },
     leaderId: { type: 'string' },
     memberIds: { type: 'list', items: { type: 'string' }, required: true },
@@ -21,8 +21,8 @@ export const partyEntity = new Entity({
   },
   indexes: {
     byOrg: {
-      pk: { field: 'pk', composite: ['orgId'], template: '${orgId}#parties', casing: 'none' },
-      sk: { field: 'sk', composite: ['partyId'], template: '${partyId}', casing: 'none' },
+      pk: key('pk', ['orgId'], '${orgId}#parties'),
+      sk: key('sk', ['partyId'], '${partyId}'),
     },
   },
 });

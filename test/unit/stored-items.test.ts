@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { fromStored, omit, type Stored, toStored } from '../../functions/kernel/dynamo/stored.js';
+import {
+  type BookingItem,
+  toBooking,
+  toBookingItem,
+} from '../../functions/modules/bookings/adapters/booking-items.js';
+import type { Booking } from '../../functions/modules/bookings/domain/model.js';
+
+/** Domain objects spell a missing value null; their items leave it out and add index attributes. */
+
+interface Thing {
+  id: string;
+  count: number;
+  note: string | null;
+  doneAt: string | null;
+}
+
+type ThingItem = Stored<Thing> & { shard: string };
+
+const toThing = fromStored<Thing, ThingItem>({
+  nullable: { note: true, doneAt: true },
+  itemOnly: { shard: true },
+});
+
+describe('stored items', () => {
+  it('toStored leaves out null fields and keeps every other value, falsy ones too', () => {
+    const stored = toStored({ id: 't1', count: 0, note: '', doneAt: null });
+    expect(stored).toEqual({ id: 't1', count: 0, note: '' });
+    expect('doneAt' in stored).toBe(false);
+  });
+
+  it('fromStored turns absent nullable fields into null and drops item-only attributes', () => {
+    const thing = toThing({ id: 't1', count: 2, note: 'hi', shard: '07' });
+    expect(thing).toStrictEqual({ id: 't1', count: 2, note: 'hi', doneAt: null });
+    expect('shard' in thing).toBe(false);
+  });
+
+  it('omit leaves out exactly the named fields', () => {
+    expect(omit({ a: 1, b: null, c: 'x' }, { b: true })).toStrictEqual({ a: 1, c: 'x' });
+  });
+
+  it('a booking survives the trip to its item and back; the item carries its index attributes', () => {
+    const booking: Booking = {
+      orgId: 'org_1',
+      sessionId: 'ses_1',
+      eventId: 'evt_1',
+      bookingId: 'bkg_1',
+      attendeeId: 'att_1',
+      partyId: null,
+      seats: 2,
+      seatLabels: [],
+      status: 'held',
+      paymentStatus: 'pending',
+      holdExpiresAt: '2030-01-01T10:15:00.000Z',
+      bookedBy: 'user_1',
+      userId: null,
+      waitlistEntryId: null,
+      createdAt: '2030-01-01T10:00:00.000Z',
+      updatedAt: '2030-01-01T10:00:00.000Z',
+    };
+    const item: BookingItem = toBookingItem(booking);
+    expect(item).toMatchObject({ holderId: 'att_1', dueAt: booking.holdExpiresAt, listedUser: 'none' });
+    expect(item.dueShard).toMatch(/^\d\d$/);
+    expect(['partyId', 'userId', 'waitlistEntryId'].filter((k) => k in item)).toEqual([]);
+    expect(toBooking(item)).toStrictEqual(booking);
+
+    // Once no longer held, the deadline is neither stored nor read back.
+    const confirmed = toBookingItem({ ...booking, status: 'confirmed' });
+    expect('holdExpiresAt' in confirmed).toBe(false);
+    expect(confirmed.dueAt).toBe('none');
+  });
+
+  it('the compiler holds the key lists complete', () => {
+    // @ts-expect-error `doneAt` is nullable and not listed.
+    fromStored<Thing, ThingItem>({ nullable: { note: true }, itemOnly: { shard: true } });
+    // @ts-expect-error `shard` is an item-only attribute and not listed.
+    fromStored<Thing, ThingItem>({ nullable: { note: true, doneAt: true }, itemOnly: {} });
+    fromStored<Thing, ThingItem>({
+      // @ts-expect-error `count` is not nullable.
+      nullable: { note: true, doneAt: true, count: true },
+      itemOnly: { shard: true },
+    });
+  });
+});
