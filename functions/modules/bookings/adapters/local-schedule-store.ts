@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Entity, type EntityItem } from 'electrodb';
 import { entityBase } from '../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../kernel/dynamo/entity-keys.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 
 /**
@@ -27,13 +28,13 @@ export const localScheduleEntity = new Entity({
   },
   indexes: {
     byName: {
-      pk: { field: 'pk', composite: ['name'], template: 'local-schedule#${name}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'schedule', casing: 'none' },
+      pk: key('pk', ['name'], 'local-schedule#${name}'),
+      sk: key('sk', [], 'schedule'),
     },
     byDue: {
       index: 'gsi3',
-      pk: { field: 'gsi3pk', composite: [], template: 'local-schedules', casing: 'none' },
-      sk: { field: 'gsi3sk', composite: ['at', 'name'], template: '${at}#${name}', casing: 'none' },
+      pk: key('gsi3pk', [], 'local-schedules'),
+      sk: key('gsi3sk', ['at', 'name'], '${at}#${name}'),
     },
   },
 });

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Entity, type EntityItem } from 'electrodb';
 import { entityBase } from '../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../kernel/dynamo/entity-keys.js';
 import type { NotificationChannels } from '../domain/ports.js';
 
 /**
@@ -28,8 +29,8 @@ export const localDeliveryEntity = new Entity({
   },
   indexes: {
     byTime: {
-      pk: { field: 'pk', composite: [], template: 'local-deliveries', casing: 'none' },
-      sk: { field: 'sk', composite: ['at', 'deliveryId'], template: '${at}#${deliveryId}', casing: 'none' },
+      pk: key('pk', [], 'local-deliveries'),
+      sk: key('sk', ['at', 'deliveryId'], '${at}#${deliveryId}'),
     },
   },
 });
