@@ -1,5 +1,4 @@
-import { assertOrgOpen } from '../../../kernel/domain/access.js';
-import type { Deps } from '../../../kernel/domain/deps.js';
+import { type AccessDeps, assertOrgOpen } from '../../../kernel/domain/access.js';
 import { type DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { type Action, isAllowed } from '../../../kernel/domain/permissions.js';
 import type { Principal } from '../../../kernel/domain/types.js';
@@ -33,7 +32,7 @@ export const staffOr = (
 
 /** The booker of an org-scoped booking request (two reads: the organization and the caller's membership). */
 export const bookerIn = async (
-  deps: Pick<Deps, 'members' | 'orgs'>,
+  deps: AccessDeps,
   orgId: string,
   principal: Principal,
   action: Action,

@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
@@ -39,7 +38,7 @@ export const asCancelled = (b: Booking, at: string): Booking =>
   moved(b, 'cancelled', at, b.paymentStatus === 'pending' ? 'none' : b.paymentStatus);
 
 const readOwn = async (
-  deps: Pick<Deps, 'bookings' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'bookings'> & AccessDeps,
   principal: Principal,
   ref: BookingRef,
   action: 'booking.manage',

@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
@@ -51,7 +50,7 @@ export const viewOne = async (
 
 /** The entry if the caller may see it: staff of the organization, or the user it belongs to. */
 export const readEntry = async (
-  deps: Pick<Deps, 'members' | 'orgs' | 'waitlist'>,
+  deps: Pick<Deps, 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,

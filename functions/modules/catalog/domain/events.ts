@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
@@ -98,7 +97,7 @@ export const createEvent = async (
 };
 
 export const getEvent = async (
-  deps: Pick<Deps, 'events' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'events'> & AccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -108,7 +107,7 @@ export const getEvent = async (
 };
 
 export const listEvents = async (
-  deps: Pick<Deps, 'events' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'events'> & AccessDeps,
   principal: Principal,
   orgId: string,
   filter: EventFilter,

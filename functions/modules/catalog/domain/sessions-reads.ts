@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
@@ -19,7 +18,7 @@ export const listSessions = async (
 };
 
 export const getSession = async (
-  deps: Pick<Deps, 'members' | 'orgs' | 'sessions'>,
+  deps: Pick<Deps, 'sessions'> & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,

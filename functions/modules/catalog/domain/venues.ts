@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
@@ -91,7 +90,7 @@ export const createVenue = async (
 };
 
 export const getVenue = async (
-  deps: Pick<Deps, 'members' | 'orgs' | 'venues'>,
+  deps: Pick<Deps, 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   venueId: string,
@@ -101,7 +100,7 @@ export const getVenue = async (
 };
 
 export const listVenues = async (
-  deps: Pick<Deps, 'members' | 'orgs' | 'venues'>,
+  deps: Pick<Deps, 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   managerId: string | undefined,

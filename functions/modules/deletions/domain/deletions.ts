@@ -1,4 +1,4 @@
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
@@ -34,7 +34,7 @@ export const requestDeletion = async (
 };
 
 export const getDeletion = async (
-  deps: Pick<Deps, 'deletions' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'deletions'> & AccessDeps,
   principal: Principal,
   orgId: string,
   targetId: string,

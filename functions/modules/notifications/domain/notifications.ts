@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { assertOrgOpen } from '../../../kernel/domain/access.js';
+import { type AccessDeps, assertOrgOpen } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
@@ -33,7 +32,7 @@ export const markNotificationRead = async (
  * attendee record is linked to the caller. Everyone else is told the organization does not exist.
  */
 const assertKnownTo = async (
-  deps: Pick<Deps, 'attendees' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'attendees'> & AccessDeps,
   orgId: string,
   principal: Principal,
 ): Promise<void> => {

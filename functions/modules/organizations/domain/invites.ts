@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, forbidden, notFound } from '../../../kernel/domain/errors.js';
 import { hashSecret, newId, newSecret, sameHash } from '../../../kernel/domain/ids.js';

@@ -1,4 +1,4 @@
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps, MemberChange, OwnerDelta } from '../../../kernel/domain/deps.js';
 import { forbidden, notFound } from '../../../kernel/domain/errors.js';
 import { outranks } from '../../../kernel/domain/roles.js';
@@ -12,7 +12,7 @@ export const ownerDeltaOf = (before: Member, after: Pick<Member, 'role' | 'statu
   ((isActiveOwner(after) ? 1 : 0) - (isActiveOwner(before) ? 1 : 0)) as OwnerDelta;
 
 export const listMembers = async (
-  deps: Pick<Deps, 'members' | 'orgs'>,
+  deps: AccessDeps,
   principal: Principal,
   orgId: string,
   page: PageRequest,
@@ -28,7 +28,7 @@ export interface UpdateMemberInput {
 }
 
 export const updateMember = async (
-  deps: Pick<Deps, 'clock' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'clock'> & AccessDeps,
   principal: Principal,
   orgId: string,
   userId: string,
@@ -51,7 +51,7 @@ export const updateMember = async (
 
 /** Removing someone who is already gone succeeds, so a retried DELETE answers the same. */
 export const removeMember = async (
-  deps: Pick<Deps, 'members' | 'orgs'>,
+  deps: AccessDeps,
   principal: Principal,
   orgId: string,
   userId: string,

@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
@@ -50,7 +49,7 @@ export const createOrganization = async (
 };
 
 export const getOrganization = async (
-  deps: Pick<Deps, 'members' | 'orgs'>,
+  deps: AccessDeps,
   principal: Principal,
   orgId: string,
 ): Promise<Organization> => (await authorize(deps, orgId, principal, 'organization.read')).org;
@@ -62,7 +61,7 @@ export interface UpdateOrganizationInput {
 }
 
 export const updateOrganization = async (
-  deps: Pick<Deps, 'clock' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'clock'> & AccessDeps,
   principal: Principal,
   orgId: string,
   input: UpdateOrganizationInput,

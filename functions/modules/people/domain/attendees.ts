@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
@@ -67,7 +66,7 @@ export const createAttendee = async (
 };
 
 export const getAttendee = async (
-  deps: Pick<Deps, 'attendees' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'attendees'> & AccessDeps,
   principal: Principal,
   orgId: string,
   attendeeId: string,
@@ -78,7 +77,7 @@ export const getAttendee = async (
 
 /** With `email` or `phone`, the page holds the one attendee with that value, or none. */
 export const listAttendees = async (
-  deps: Pick<Deps, 'attendees' | 'members' | 'orgs'>,
+  deps: Pick<Deps, 'attendees'> & AccessDeps,
   principal: Principal,
   orgId: string,
   { email, phone, ...page }: AttendeeLookup,

@@ -1,5 +1,4 @@
-import type { AccessDeps } from '../../../kernel/domain/access.js';
-import { authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
@@ -76,7 +75,7 @@ export const createParty = async (
 };
 
 export const getParty = async (
-  deps: Pick<Deps, 'members' | 'orgs' | 'parties'>,
+  deps: Pick<Deps, 'parties'> & AccessDeps,
   principal: Principal,
   orgId: string,
   partyId: string,
@@ -86,7 +85,7 @@ export const getParty = async (
 };
 
 export const listParties = async (
-  deps: Pick<Deps, 'members' | 'orgs' | 'parties'>,
+  deps: Pick<Deps, 'parties'> & AccessDeps,
   principal: Principal,
   orgId: string,
   page: PageRequest,
