@@ -1,4 +1,5 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
@@ -25,6 +26,16 @@ import type { NotificationChannels } from '../modules/notifications/domain/ports
 import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
 import { dynamoMemberStore } from '../modules/organizations/adapters/member-store.js';
 import { dynamoOrganizationStore } from '../modules/organizations/adapters/organization-store.js';
+import { dynamoPaymentStore } from '../modules/payments/adapters/order-store.js';
+import {
+  cachedSource,
+  fileSource,
+  type SecretSource,
+  secretsManagerSource,
+} from '../modules/payments/adapters/payment-secrets.js';
+import { providerRegistry } from '../modules/payments/adapters/provider-registry.js';
+import { dynamoReceiptStore } from '../modules/payments/adapters/receipt-store.js';
+import { sqsPaymentInbox } from '../modules/payments/adapters/sqs-payment-inbox.js';
 import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
 import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
 
@@ -37,6 +48,18 @@ const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): Hol
         roleArn: env.SCHEDULER_ROLE_ARN,
         queueArn: env.HOLDS_QUEUE_ARN,
       });
+
+/** Read again after five minutes, so a rotated provider secret reaches warm containers. */
+const secretTtlMs = 5 * 60_000;
+
+/** The providers' keys: a file under .data/ locally, the tenant's Secrets Manager secret in AWS. */
+const paymentSecretsFor = (env: Env): SecretSource => {
+  if (env.PAYMENT_SECRETS_FILE) return cachedSource(fileSource(env.PAYMENT_SECRETS_FILE), secretTtlMs);
+  const secretId = env.PAYMENT_SECRET_ID;
+  if (!secretId) return () => Promise.reject(new Error('no payment secret is configured for this function'));
+  const client = tracer.captureAWSv3Client(new SecretsManagerClient({ region: env.AWS_REGION }));
+  return cachedSource(secretsManagerSource(client, secretId), secretTtlMs);
+};
 
 export interface Container {
   deps: Deps;
@@ -75,6 +98,13 @@ export const buildContainer = (env: Env): Container => {
     waitlist: dynamoWaitlistStore(service),
     venues: dynamoVenueStore(service),
     events: dynamoEventStore(service),
+    payments: dynamoPaymentStore(service),
+    paymentProviders: providerRegistry(env.PAYMENT_PROVIDERS, paymentSecretsFor(env), {
+      localUrl: env.PAYMENT_LOCAL_PROVIDER_URL,
+    }),
+    receipts: dynamoReceiptStore(service),
+    paymentInbox: sqsPaymentInbox(sqs, env.queueUrls.payments),
+    paymentPolicy: { fee: { basisPoints: env.PLATFORM_FEE_BPS, fixedMinor: env.PLATFORM_FEE_FIXED_MINOR } },
     attendees: dynamoAttendeeStore(service),
     parties: dynamoPartyStore(service),
     clock: { now: () => new Date() },

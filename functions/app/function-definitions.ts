@@ -15,6 +15,8 @@ export interface FunctionDefinition {
   schedulesHolds?: boolean;
   /** Sends email through SES and SMS through SNS (notification delivery). */
   sendsNotifications?: boolean;
+  /** Reads the tenant's payment provider secret (the only function that may). */
+  readsPaymentSecrets?: boolean;
 }
 
 export const functionDefinitions = {
@@ -44,6 +46,20 @@ export const functionDefinitions = {
     timeoutSeconds: 10,
     // Bookings of priced events schedule their hold's expiry; confirm and cancel delete it.
     schedulesHolds: true,
+  },
+  payments: {
+    // HTTP (paying, webhooks) and the payments queue in one function: the only one granted the
+    // providers' secrets.
+    entry: 'functions/app/lambdas/payments.ts',
+    description: 'Payment orders, provider webhooks and the payments queue (receipts to apply)',
+    table: 'readWrite',
+    // payments: receipts to apply; notifications and holds: the outbox fast path after a payment.
+    sendsTo: ['payments', 'notifications', 'holds'],
+    memoryMb: 512,
+    timeoutSeconds: 20,
+    // A payment confirming its booking deletes the hold's expiry schedule.
+    schedulesHolds: true,
+    readsPaymentSecrets: true,
   },
   jobs: {
     entry: 'functions/app/lambdas/jobs.ts',
@@ -82,7 +98,7 @@ export const functionDefinitions = {
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functionDefinitions;
-export type HttpFunctionName = 'public' | 'orgs' | 'catalog';
+export type HttpFunctionName = 'public' | 'orgs' | 'catalog' | 'payments';
 
 /** The functions behind HTTP routes; the others consume queues. */
-export const httpFunctionNames = (): HttpFunctionName[] => ['public', 'orgs', 'catalog'];
+export const httpFunctionNames = (): HttpFunctionName[] => ['public', 'orgs', 'catalog', 'payments'];

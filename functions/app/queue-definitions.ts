@@ -8,7 +8,7 @@ export interface QueueDefinition {
   /** Logical name, used in env var names (QUEUE_URL_<NAME>) and physical names. */
   name: string;
   /** The Lambda function (see route manifest function names) that consumes the queue. */
-  consumer: 'jobs' | 'holds' | 'notifications';
+  consumer: 'jobs' | 'holds' | 'notifications' | 'payments';
   visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the dead-letter queue. */
   maxReceiveCount: number;
@@ -52,6 +52,16 @@ export const queueDefinitions = [
     batchSize: 10,
     // Deliveries wait on providers and the table, not on CPU: more batches in flight keep up.
     maxConcurrency: 4,
+  },
+  {
+    // Stored webhook receipts to apply. Its own queue: money must not wait behind deliveries or
+    // cascades, and its DLQ holds exactly the receipts that failed every attempt.
+    name: 'payments',
+    consumer: 'payments',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 8,
+    batchSize: 10,
+    maxConcurrency: 2,
   },
 ] as const satisfies readonly QueueDefinition[];
 

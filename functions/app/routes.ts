@@ -7,6 +7,7 @@ import { venueRoutes } from '../modules/catalog/routes/venues.js';
 import { deletionRoutes } from '../modules/deletions/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
+import { paymentRoutes } from '../modules/payments/routes.js';
 import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
 import type { HttpFunctionName } from './function-definitions.js';
@@ -27,6 +28,8 @@ export const routes = [
   ...sessionRoutes,
   ...attendeeRoutes,
   ...partyRoutes,
+  // Before the bookings: the sweeps pay the target's held booking before staff confirm or cancel it.
+  ...paymentRoutes,
   ...bookingRoutes,
   ...waitlistRoutes,
   ...deletionRoutes,

@@ -36,6 +36,25 @@ const envSchema = z.object({
   NOTIFY_FROM_EMAIL: z.email().optional(),
   /** The outbox sweep leaves items younger than this to the fast path (the local runtime uses less). */
   OUTBOX_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Tenant setting: the payment providers turned on. */
+  PAYMENT_PROVIDERS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['stripe', 'razorpay']))),
+  /** The Secrets Manager secret holding the providers' keys (its name, never its value). */
+  PAYMENT_SECRET_ID: z.string().min(1).optional(),
+  /** Local runtime only: the file holding the providers' keys, and the local stand-in's URL. */
+  PAYMENT_SECRETS_FILE: z.string().min(1).optional(),
+  PAYMENT_LOCAL_PROVIDER_URL: z.url().optional(),
+  /** Tenant setting: the platform's fee on each order, basis points of the subtotal plus a fixed amount. */
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
+  PLATFORM_FEE_FIXED_MINOR: z.coerce.number().int().min(0).default(0),
   /** Largest accepted request body, in bytes. */
   MAX_BODY_BYTES: z.coerce
     .number()

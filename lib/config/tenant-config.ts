@@ -39,6 +39,30 @@ const orgCreationSchema = z
     path: ['operators'],
   });
 
+/** The providers the payments module has adapters for (functions/kernel/env.ts reads the same names). */
+const paymentProviderSchema = z.enum(['stripe', 'razorpay']);
+
+/**
+ * Payments: which providers are turned on (the first is the default checkout) and the platform's
+ * fee on each order. The providers' keys are not here: they live in the stack's Secrets Manager secret.
+ */
+const paymentsSchema = z
+  .strictObject({
+    providers: z
+      .array(paymentProviderSchema)
+      .default([])
+      .refine((list) => new Set(list).size === list.length, { message: 'must not name a provider twice' }),
+    platformFee: z
+      .strictObject({
+        /** Share of the order subtotal, in basis points (100 = 1 %). */
+        basisPoints: z.number().int().min(0).max(10_000).default(0),
+        /** Added to every order, in the currency's minor unit (cents, paise). */
+        fixedMinor: z.number().int().min(0).default(0),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
 export const tenantConfigSchema = z.strictObject({
   tenantId: tenantIdSchema,
   /** Optional: leave it out to deploy into whatever account the CLI credentials point at. */
@@ -88,6 +112,7 @@ export const tenantConfigSchema = z.strictObject({
     .prefault({}),
   /** Notification email: the SES identity (verified in the account) messages are sent from. */
   notifications: z.strictObject({ fromEmail: z.email().optional() }).prefault({}),
+  payments: paymentsSchema,
   tags: z.record(z.string().min(1), z.string()).default({}),
 });
 

@@ -49,6 +49,11 @@ const publicRouteReason =
   'Public by design: this route is marked auth "none" in the route manifest (health check, OpenAPI ' +
   'document, or the problem+json 404 for unknown paths) and reads no tenant data.';
 
+const signedWebhookReason =
+  'A payment provider webhook: providers cannot present a token from the tenant issuer, so the route ' +
+  'has no authorizer; the function authenticates each request by the provider signature over the raw ' +
+  'body (webhook secrets from the payment secret) and rejects unsigned or mis-signed requests.';
+
 /**
  * The HTTP API: one route per manifest entry on its function, the JWT authorizer on `jwt` routes,
  * `$default` on the public function (problem+json 404), access logs and stage throttling.
@@ -118,7 +123,9 @@ export class EventlyApi extends Construct {
       ...(route.auth === 'jwt' && { authorizer: this.authorizer }),
     });
     if (route.auth === 'none') {
-      Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason: publicRouteReason });
+      // Raw-body routes are the signed webhooks; every other unauthenticated route is public content.
+      const reason = route.rawBody ? signedWebhookReason : publicRouteReason;
+      Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason });
     }
   }
 }

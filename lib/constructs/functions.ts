@@ -10,6 +10,7 @@ import {
 import { queueUrlEnvVar } from '../../functions/app/queue-definitions.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import { ServiceFunction } from './lambda-function.js';
+import type { PaymentSecret } from './payment-secret.js';
 import type { WorkQueues } from './queues.js';
 import { grantTableAccess } from './table-access.js';
 
@@ -17,6 +18,8 @@ export interface ServiceFunctionsProps {
   config: TenantConfig;
   table: ITable;
   queues: WorkQueues;
+  /** Read by the functions whose definition has `readsPaymentSecrets`, and by no other. */
+  paymentSecret: PaymentSecret;
 }
 
 /** Where the functions' Powertools metrics land: one namespace per tenant, a `service` per function. */
@@ -33,6 +36,17 @@ const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<str
   ORG_CREATION: config.orgCreation.mode,
   OPERATOR_SUBS: config.orgCreation.operators.join(','),
   MAX_BODY_BYTES: String(config.api.maxBodyBytes),
+});
+
+/**
+ * Payment settings for the functions that read the providers' secret: the secret's ARN (where to
+ * read the keys at run time, never a key) and the tenant's providers and platform fee.
+ */
+const paymentEnvironment = (config: TenantConfig, secret: PaymentSecret): Record<string, string> => ({
+  PAYMENT_SECRET_ID: secret.secret.secretArn,
+  PAYMENT_PROVIDERS: config.payments.providers.join(','),
+  PLATFORM_FEE_BPS: String(config.payments.platformFee.basisPoints),
+  PLATFORM_FEE_FIXED_MINOR: String(config.payments.platformFee.fixedMinor),
 });
 
 /**
@@ -67,7 +81,8 @@ const definitionsByName = Object.entries(functionDefinitions) as [FunctionName, 
 /**
  * Every function from the function definitions. Each gets exactly what its definition declares:
  * table access at its level (and TABLE_NAME only then), SendMessage on its `sendsTo` queues (and
- * their URLs), SES/SNS sends when it delivers notifications, nothing else.
+ * their URLs), SES/SNS sends when it delivers notifications, the payment secret (and the payment
+ * settings) when it reads payment secrets, nothing else.
  */
 export class ServiceFunctions extends Construct {
   readonly byName: Record<FunctionName, ServiceFunction>;
@@ -83,7 +98,7 @@ export class ServiceFunctions extends Construct {
     definition: FunctionDefinition,
     props: ServiceFunctionsProps,
   ): ServiceFunction {
-    const { config, table, queues } = props;
+    const { config, table, queues, paymentSecret } = props;
     const targets = definition.sendsTo.map((q) => ({
       envVar: queueUrlEnvVar(q),
       queue: queues.get(q).queue,
@@ -95,6 +110,7 @@ export class ServiceFunctions extends Construct {
       ...(definition.sendsNotifications && config.notifications.fromEmail
         ? { NOTIFY_FROM_EMAIL: config.notifications.fromEmail }
         : {}),
+      ...(definition.readsPaymentSecrets ? paymentEnvironment(config, paymentSecret) : {}),
     };
     const fn = new ServiceFunction(this, name, {
       definition,
@@ -104,6 +120,7 @@ export class ServiceFunctions extends Construct {
     grantTableAccess(fn.role, table, definition.table);
     for (const target of targets) target.queue.grant(fn.role, 'sqs:SendMessage');
     if (definition.sendsNotifications) grantNotificationSending(fn, config.notifications.fromEmail);
+    if (definition.readsPaymentSecrets) paymentSecret.grantRead(fn);
     return fn;
   }
 }

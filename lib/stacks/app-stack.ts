@@ -10,6 +10,7 @@ import { EventlyApi } from '../constructs/api.js';
 import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
 import { MinuteSweeper } from '../constructs/minute-sweeper.js';
 import { NightlyTick } from '../constructs/nightly.js';
+import { PaymentSecret } from '../constructs/payment-secret.js';
 import { WorkQueues } from '../constructs/queues.js';
 import { TaskScheduler } from '../constructs/scheduler.js';
 
@@ -24,6 +25,7 @@ export class AppStack extends Stack {
   readonly api: EventlyApi;
   readonly functions: ServiceFunctions;
   readonly queues: WorkQueues;
+  readonly paymentSecret: PaymentSecret;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
   readonly holdsSweeper: MinuteSweeper;
@@ -37,13 +39,24 @@ export class AppStack extends Stack {
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
     const { config, table } = props;
     this.queues = new WorkQueues(this, 'Queues');
-    this.functions = new ServiceFunctions(this, 'Functions', { config, table, queues: this.queues });
+    this.paymentSecret = new PaymentSecret(this, 'PaymentSecret', { tenantId: config.tenantId });
+    this.functions = new ServiceFunctions(this, 'Functions', {
+      config,
+      table,
+      queues: this.queues,
+      paymentSecret: this.paymentSecret,
+    });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;
     this.api = new EventlyApi(this, 'Api', {
       config,
       routes,
-      handlers: { public: fns.public.function, orgs: fns.orgs.function, catalog: fns.catalog.function },
+      handlers: {
+        public: fns.public.function,
+        orgs: fns.orgs.function,
+        catalog: fns.catalog.function,
+        payments: fns.payments.function,
+      },
     });
     const jobs = this.queues.get('jobs').queue;
     const holds = this.queues.get('holds').queue;
@@ -77,5 +90,9 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduler.group.scheduleGroupName });
     new CfnOutput(this, 'SchedulerRoleArn', { value: this.scheduler.role.roleArn });
     new CfnOutput(this, 'JobsQueueUrl', { value: jobsQueueUrl });
+    new CfnOutput(this, 'PaymentSecretArn', {
+      value: this.paymentSecret.secret.secretArn,
+      description: "Put the payment providers' keys here (JSON; the secret's description shows the shape)",
+    });
   }
 }

@@ -13,6 +13,8 @@ import {
 } from './handlers.js';
 import { startHttpServer } from './http-server.js';
 import { localOutboxReader } from './local-outbox.js';
+import type { LocalPaymentProvider } from './payment-provider/index.js';
+import { type LocalPayments, startLocalPayments } from './payments-local.js';
 import { assertPortFree } from './ports.js';
 import { type ConsumerName, type ConsumerStats, startQueuePollers } from './queue-poller.js';
 import { createQueues, type LocalQueue, queueUrlsOf, startSqsServer } from './queues.js';
@@ -90,6 +92,8 @@ export interface LocalRuntime {
   /** Set when `seed` was asked for. */
   demoOrgId?: string;
   mintToken(input: MintTokenInput): Promise<string>;
+  /** The stand-in for Stripe and Razorpay: its checkouts pay and it posts signed webhooks here. */
+  paymentProvider: LocalPaymentProvider;
   stats(): Promise<LocalRuntimeStats>;
   stop(): Promise<void>;
 }
@@ -135,6 +139,7 @@ interface Backends {
   dynamoEndpoint: string;
   sqs: { endpoint: string; queues: LocalQueue[] };
   signer: DevSigner;
+  payments: LocalPayments;
 }
 
 const startBackends = async (
@@ -148,11 +153,15 @@ const startBackends = async (
   const signer = loadDevSigner(
     options.keyFile ? { keyFile: options.keyFile } : { inMemory: options.inMemory },
   );
+  const payments = startLocalPayments({ inMemory: options.inMemory }).then((p) => {
+    stoppers.push(p.stop);
+    return p;
+  });
   // Settle all before a failure propagates, so whatever did start has registered its stopper.
-  await Promise.allSettled([db, sqs, signer]);
+  await Promise.allSettled([db, sqs, signer, payments]);
   const dynamoEndpoint = await db;
   await ensureTable(dynamoEndpoint, tableName);
-  return { dynamoEndpoint, sqs: await sqs, signer: await signer };
+  return { dynamoEndpoint, sqs: await sqs, signer: await signer, payments: await payments };
 };
 
 /** The functions read process.env lazily, so it is set before their modules are loaded. */
@@ -171,6 +180,7 @@ const configureFunctions = async (
     extra: {
       OUTBOX_SWEEP_GRACE_MS: String(options.outboxSweepGraceMs ?? DEFAULT_OUTBOX_SWEEP_MS),
       NOTIFY_LOCAL_ECHO: options.quiet ? 'off' : 'on',
+      ...backends.payments.env,
       ...options.env,
     },
   });
@@ -253,7 +263,9 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     log: options.quiet ? undefined : (line) => console.log(line),
   });
   stoppers.push(http.stop);
+  backends.payments.provider.setWebhookTarget(http.url);
   return {
+    paymentProvider: backends.payments.provider,
     url: http.url,
     port: http.port,
     tableName,

@@ -285,6 +285,13 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   acceptWaitlistOffer: { params: { orgId: t.orgId, entryId: t.waitlistEntryId }, action: 'booking.manage' },
   declineWaitlistOffer: { params: { orgId: t.orgId, entryId: t.waitlistEntryId }, action: 'booking.manage' },
   listMyWaitlist: { query: { limit: '10' } },
+  startPayment: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },
+    body: { provider: 'stripe' },
+    action: 'booking.manage',
+  },
+  // Unsigned: the sweeps see its refusals; signed deliveries are test/e2e/payments.test.ts.
+  receivePaymentWebhook: { params: { provider: 'stripe' }, body: { id: 'evt_sweep', type: 'ping' } },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

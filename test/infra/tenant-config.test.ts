@@ -32,6 +32,41 @@ describe('tenant config', () => {
     const globex = loadTenantConfig('globex');
     expect(globex.orgCreation).toEqual({ mode: 'operators', operators: [expect.any(String)] });
     expect(globex.api).toEqual({ maxBodyBytes: 65536, throttle: { rateLimit: 100, burstLimit: 200 } });
+    expect(globex.payments).toEqual({ providers: [], platformFee: { basisPoints: 0, fixedMinor: 0 } });
+    expect(validAcme.payments).toEqual({
+      providers: ['stripe', 'razorpay'],
+      platformFee: { basisPoints: 250, fixedMinor: 30 },
+    });
+  });
+
+  it('rejects unknown or repeated payment providers and fees out of range, naming each field', () => {
+    const input = {
+      ...validAcme,
+      payments: { providers: ['stripe', 'paypal'], platformFee: { basisPoints: 10_001, fixedMinor: -1 } },
+    };
+    const message = failureOf(() => parseTenantConfig(input, 'x.json'));
+    for (const field of [
+      'payments.providers.1',
+      'payments.platformFee.basisPoints',
+      'payments.platformFee.fixedMinor',
+    ]) {
+      expect(message).toContain(`  - ${field}`);
+    }
+    const twice = { ...validAcme, payments: { providers: ['stripe', 'stripe'] } };
+    expect(failureOf(() => parseTenantConfig(twice, 'x.json'))).toContain(
+      'payments.providers: must not name a provider twice',
+    );
+    const secretInConfig = { ...validAcme, payments: { providers: ['stripe'], apiKey: 'anything' } };
+    expect(failureOf(() => parseTenantConfig(secretInConfig, 'x.json'))).toContain(
+      'payments.apiKey: unknown field',
+    );
+  });
+
+  it('accepts the whole fee range: no fee, and 100 % in basis points', () => {
+    for (const basisPoints of [0, 10_000]) {
+      const input = { ...validAcme, payments: { platformFee: { basisPoints } } };
+      expect(parseTenantConfig(input, 'x.json').payments.platformFee).toEqual({ basisPoints, fixedMinor: 0 });
+    }
   });
 
   it('names the file when it does not exist', () => {

@@ -55,7 +55,7 @@ describe('local queue pollers', () => {
     pollers = startQueuePollers({
       endpoint,
       queues: [queue],
-      handlers: { jobs: handler, holds: handler, notifications: handler },
+      handlers: { jobs: handler, holds: handler, notifications: handler, payments: handler },
       waitTimeSeconds: 1,
     });
   };
@@ -164,6 +164,7 @@ describe('local queue pollers', () => {
         },
         holds: async () => undefined,
         notifications: async () => undefined,
+        payments: async () => undefined,
       },
       waitTimeSeconds: 1,
       timeoutSeconds: { jobs: 1 },
@@ -189,7 +190,7 @@ describe('local queue pollers', () => {
     pollers = startQueuePollers({
       endpoint,
       queues: [queue],
-      handlers: { jobs: handler, holds: handler, notifications: handler },
+      handlers: { jobs: handler, holds: handler, notifications: handler, payments: handler },
       waitTimeSeconds: 1,
       concurrency: { jobs: 3 },
     });

@@ -124,7 +124,7 @@ export const pollNotifications = (w: NotificationWorld, endpoint: string): Queue
   startQueuePollers({
     endpoint,
     queues: [w.notifications],
-    handlers: { jobs: handler, holds: handler, notifications: handler },
+    handlers: { jobs: handler, holds: handler, notifications: handler, payments: handler },
     waitTimeSeconds: 1,
     log: () => undefined,
   });

@@ -8,6 +8,13 @@ import type {
   NotificationStore,
   OutboxPublisher,
 } from '../../modules/notifications/domain/ports.js';
+import type {
+  PaymentInbox,
+  PaymentPolicy,
+  PaymentProviders,
+  PaymentStore,
+  ReceiptStore,
+} from '../../modules/payments/domain/ports.js';
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
 import type { Role } from './roles.js';
 import type { Invite, InviteStatus, Member, Organization, OrgSettings, Page, PageRequest } from './types.js';
@@ -141,6 +148,11 @@ export interface Deps {
   notifications: NotificationStore;
   outbox: OutboxPublisher;
   waitlist: WaitlistStore;
+  payments: PaymentStore;
+  paymentProviders: PaymentProviders;
+  receipts: ReceiptStore;
+  paymentInbox: PaymentInbox;
+  paymentPolicy: PaymentPolicy;
   clock: Clock;
   policy: TenantPolicy;
   telemetry: Telemetry;

@@ -35,7 +35,9 @@ export type ErrorCode =
   | 'NOT_BOOKABLE'
   | 'HOLD_EXPIRED'
   | 'CANCEL_CUTOFF_PASSED'
-  | 'ALREADY_WAITLISTED';
+  | 'ALREADY_WAITLISTED'
+  | 'NOTHING_TO_PAY'
+  | 'WEBHOOK_SIGNATURE_INVALID';
 
 export class DomainError extends Error {
   constructor(

@@ -4,7 +4,20 @@ const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** `prefix_` + 20 random base-36 characters (about 103 bits). */
 export const newId = (
-  prefix: 'org' | 'inv' | 'ven' | 'room' | 'evt' | 'att' | 'pty' | 'ses' | 'ser' | 'bkg' | 'wle',
+  prefix:
+    | 'org'
+    | 'inv'
+    | 'ven'
+    | 'room'
+    | 'evt'
+    | 'att'
+    | 'pty'
+    | 'ses'
+    | 'ser'
+    | 'bkg'
+    | 'wle'
+    | 'pay'
+    | 'rfd',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

@@ -11,6 +11,8 @@ export interface OrgSettings {
   defaultTimezone?: string;
   defaultCurrency?: string;
   locale?: string;
+  /** Tax on paid bookings (GST, VAT): a percentage of the price and the organizer's number. */
+  tax?: { name: string; ratePercent: number; number?: string };
 }
 
 export type OrgStatus = 'active' | 'deleting';

@@ -22,6 +22,9 @@ import { outboxEntity } from '../../modules/notifications/adapters/entities/outb
 import { inviteEntity } from '../../modules/organizations/adapters/entities/invite.js';
 import { memberEntity } from '../../modules/organizations/adapters/entities/member.js';
 import { organizationEntity } from '../../modules/organizations/adapters/entities/organization.js';
+import { paymentOrderEntity } from '../../modules/payments/adapters/entities/payment-order.js';
+import { paymentTransactionEntity } from '../../modules/payments/adapters/entities/payment-transaction.js';
+import { webhookReceiptEntity } from '../../modules/payments/adapters/entities/webhook-receipt.js';
 import { attendeeEntity } from '../../modules/people/adapters/entities/attendee.js';
 import { attendeeUniqueEntity } from '../../modules/people/adapters/entities/attendee-unique.js';
 import { partyEntity } from '../../modules/people/adapters/entities/party.js';
@@ -55,6 +58,9 @@ export const createService = (client: DynamoDBDocumentClient, table: string) =>
       waitlistSlot: waitlistSlotEntity,
       waitlistMeta: waitlistMetaEntity,
       waitlistHolder: waitlistHolderEntity,
+      paymentOrder: paymentOrderEntity,
+      paymentTransaction: paymentTransactionEntity,
+      webhookReceipt: webhookReceiptEntity,
     },
     { client, table },
   );

@@ -9,6 +9,8 @@ export interface ParsedInput {
   query: unknown;
   body: unknown;
   rawBody: string;
+  /** The body's bytes exactly as received (a signature is computed over these). */
+  rawBytes: Buffer;
 }
 
 const jsonContentType = /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i;
@@ -21,9 +23,9 @@ const issuesOf = (location: string, error: z.ZodError): FieldIssue[] =>
     return keys.map((k) => ({ field: [location, ...path, ...(k ? [k] : [])].join('.'), message: i.message }));
   });
 
-const decodeBody = (event: APIGatewayProxyEventV2): string => {
-  if (!event.body) return '';
-  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+const bodyBytes = (event: APIGatewayProxyEventV2): Buffer => {
+  if (!event.body) return Buffer.alloc(0);
+  return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
 };
 
 const parseJson = (raw: string): unknown => {
@@ -43,8 +45,9 @@ export const parseInput = (
   event: APIGatewayProxyEventV2,
   maxBodyBytes: number,
 ): ParsedInput => {
-  const rawBody = decodeBody(event);
-  if (Buffer.byteLength(rawBody, 'utf8') > maxBodyBytes) {
+  const rawBytes = bodyBytes(event);
+  const rawBody = rawBytes.toString('utf8');
+  if (rawBytes.length > maxBodyBytes) {
     throw new HttpProblem('PAYLOAD_TOO_LARGE', `The request body exceeds ${maxBodyBytes} bytes`);
   }
   const issues: FieldIssue[] = [];
@@ -77,5 +80,5 @@ export const parseInput = (
     }
   }
   if (issues.length > 0) throw validationFailed(issues);
-  return { params, query, body, rawBody };
+  return { params, query, body, rawBody, rawBytes };
 };

@@ -56,6 +56,8 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   HOLD_EXPIRED: { status: 409, title: 'Hold expired' },
   CANCEL_CUTOFF_PASSED: { status: 409, title: 'Too late to cancel' },
   ALREADY_WAITLISTED: { status: 409, title: 'Already on the waitlist' },
+  NOTHING_TO_PAY: { status: 409, title: 'Nothing to pay' },
+  WEBHOOK_SIGNATURE_INVALID: { status: 400, title: 'Webhook signature invalid' },
   INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
   INVITE_REVOKED: { status: 410, title: 'Invite revoked' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },

@@ -21,6 +21,11 @@ export interface RouteDefinition {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * The handler gets the body's bytes and the headers as they came (`raw`), for a signature over
+   * them (webhooks); such a route has no `body` schema.
+   */
+  rawBody?: boolean;
   success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType; contentType?: string };
   /** Problem statuses this route can answer besides 400/401/413/415/422/500. */
   problems: readonly number[];

@@ -76,7 +76,8 @@ export const routeFunction = <F extends HttpFunctionName>(
     const principal = route.auth === 'jwt' ? principalOf(event) : undefined;
     const orgId = (input.params as { orgId?: string } | undefined)?.orgId;
     if (orgId) logger.appendKeys({ orgId });
-    const request = { ...input, principal, requestId: event.requestContext.requestId };
+    const raw = route.rawBody ? { body: input.rawBytes, headers: event.headers } : undefined;
+    const request = { ...input, principal, raw, requestId: event.requestContext.requestId };
     const run = () => settle(instance, () => handle(request as never));
     const key = route.method === 'POST' ? readIdempotencyKey(event.headers) : undefined;
     if (!key || !principal || !options.idempotency) return run();

@@ -13,6 +13,13 @@ export interface RouteRequest<R extends Route> {
   /** Undefined only on routes with `auth: 'none'`. */
   principal: R extends { auth: 'jwt' } ? Principal : undefined;
   requestId: string;
+  /** Routes with `rawBody`: the body's bytes and the headers (lower-case names) as received. */
+  raw: R extends { rawBody: true } ? RawRequest : undefined;
+}
+
+export interface RawRequest {
+  body: Buffer;
+  headers: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RouteResult {

@@ -1,5 +1,5 @@
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
 import { counterBucket, isLive } from '../domain/model.js';
 import type { BookingTransition, TransitionResult } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
@@ -7,66 +7,72 @@ import { capacityReleased, stepRecords } from './booking-records.js';
 import { offerOutcomeRecords, requeuesEntry } from './waitlist-records.js';
 
 /**
- * One step of a booking's lifecycle as one transaction: the booking (conditional on the status it
- * was read in, and on its hold deadline when that matters), the counter buckets, its seats, its
- * records, and what the step means for a waitlist offer it came from.
+ * The items of one step of a booking's lifecycle, for one transaction: the booking (conditional on
+ * the status it was read in, and on its hold deadline when that matters), the counter buckets, its
+ * seats, its records, and what the step means for a waitlist offer it came from. Other modules
+ * add their own items to the same transaction (a payment confirms its booking).
  */
+export const transitionItems = (tx: TxEntities, change: BookingTransition): TxItem[] => {
+  const { current, next, by, reason, deadline, requeuePosition, notification } = change;
+  const offerOutcome = { current, next, requeuePosition };
+  const from = counterBucket(current.status);
+  const to = counterBucket(next.status);
+  const releases = isLive(current.status) && !isLive(next.status);
+  const sessionKey = { orgId: current.orgId, sessionId: current.sessionId };
+  return [
+    {
+      label: 'booking',
+      write: tx.booking
+        .put(toBookingItem(next))
+        .where((attr, { eq, gt, lte }) =>
+          [
+            eq(attr.status, current.status),
+            ...(deadline === 'running' ? [gt(attr.holdExpiresAt, next.updatedAt)] : []),
+            ...(deadline === 'passed' ? [lte(attr.holdExpiresAt, next.updatedAt)] : []),
+          ].join(' AND '),
+        )
+        .commit(),
+      // Moved on since read: the caller reads it again.
+      fails: 'refused',
+    },
+    {
+      label: 'counter',
+      write: tx.sessionCounter
+        .patch(sessionKey)
+        .add({
+          [to]: current.seats,
+          version: 1,
+          ...(requeuesEntry(offerOutcome) ? { waiting: 1 } : {}),
+        })
+        .subtract({ [from]: current.seats })
+        .where((attr, { gte }) => gte(attr[from], current.seats))
+        .commit(),
+    },
+    ...current.seatLabels.map((label) => ({
+      label: 'seat',
+      write: releases
+        ? tx.bookingSeat
+            .delete({ ...sessionKey, label })
+            .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
+            .commit()
+        : tx.bookingSeat
+            .patch({ ...sessionKey, label })
+            .set({ state: next.status === 'held' ? 'held' : 'confirmed' })
+            .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
+            .commit(),
+    })),
+    ...[
+      ...stepRecords(tx, { booking: next, from: current.status, by, reason, notification }),
+      ...(releases ? [capacityReleased(tx, next)] : []),
+      ...offerOutcomeRecords(tx, offerOutcome),
+    ].map((write) => ({ label: 'record', write })),
+  ];
+};
+
+/** Commits one step; `stale` when the booking moved on since it was read. */
 export const bookingTransition =
   (service: EventlyService) =>
   async (change: BookingTransition): Promise<TransitionResult> => {
-    const { current, next, by, reason, deadline, requeuePosition, notification } = change;
-    const offerOutcome = { current, next, requeuePosition };
-    const from = counterBucket(current.status);
-    const to = counterBucket(next.status);
-    const releases = isLive(current.status) && !isLive(next.status);
-    const sessionKey = { orgId: current.orgId, sessionId: current.sessionId };
-    const { committed } = await commitTransaction(service, (tx) => [
-      {
-        label: 'booking',
-        write: tx.booking
-          .put(toBookingItem(next))
-          .where((attr, { eq, gt, lte }) =>
-            [
-              eq(attr.status, current.status),
-              ...(deadline === 'running' ? [gt(attr.holdExpiresAt, next.updatedAt)] : []),
-              ...(deadline === 'passed' ? [lte(attr.holdExpiresAt, next.updatedAt)] : []),
-            ].join(' AND '),
-          )
-          .commit(),
-        // Moved on since read: the caller reads it again.
-        fails: 'refused',
-      },
-      {
-        label: 'counter',
-        write: tx.sessionCounter
-          .patch(sessionKey)
-          .add({
-            [to]: current.seats,
-            version: 1,
-            ...(requeuesEntry(offerOutcome) ? { waiting: 1 } : {}),
-          })
-          .subtract({ [from]: current.seats })
-          .where((attr, { gte }) => gte(attr[from], current.seats))
-          .commit(),
-      },
-      ...current.seatLabels.map((label) => ({
-        label: 'seat',
-        write: releases
-          ? tx.bookingSeat
-              .delete({ ...sessionKey, label })
-              .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
-              .commit()
-          : tx.bookingSeat
-              .patch({ ...sessionKey, label })
-              .set({ state: next.status === 'held' ? 'held' : 'confirmed' })
-              .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
-              .commit(),
-      })),
-      ...[
-        ...stepRecords(tx, { booking: next, from: current.status, by, reason, notification }),
-        ...(releases ? [capacityReleased(tx, next)] : []),
-        ...offerOutcomeRecords(tx, offerOutcome),
-      ].map((write) => ({ label: 'record', write })),
-    ]);
+    const { committed } = await commitTransaction(service, (tx) => transitionItems(tx, change));
     return committed ? 'done' : 'stale';
   };

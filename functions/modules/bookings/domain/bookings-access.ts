@@ -1,8 +1,9 @@
 import { type AccessDeps, assertOrgOpen } from '../../../kernel/domain/access.js';
+import type { Deps } from '../../../kernel/domain/deps.js';
 import { type DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { type Action, isAllowed } from '../../../kernel/domain/permissions.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import type { Booking } from './model.js';
+import type { Booking, BookingRef } from './model.js';
 
 /**
  * Who acts on bookings: staff (an active member whose role allows the action) act for anyone of
@@ -44,3 +45,16 @@ export const bookerIn = async (
 
 export const mayAccess = (booker: Booker, booking: Pick<Booking, 'userId'>): boolean =>
   booker.kind === 'staff' || booking.userId === booker.sub;
+
+/** The booking as `principal` may see it (staff: any; others: their own), with who asks. */
+export const readOwnBooking = async (
+  deps: Pick<Deps, 'bookings'> & AccessDeps,
+  principal: Principal,
+  ref: BookingRef,
+  action: Action,
+) => {
+  const booker = await bookerIn(deps, ref.orgId, principal, action);
+  const booking = await deps.bookings.get(ref);
+  if (!booking || !mayAccess(booker, booking)) throw notFoundFor(booker, 'booking');
+  return { booker, booking };
+};

@@ -4,8 +4,9 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { FastPathDeps } from '../../notifications/index.js';
 import { relayAfterCommit } from '../../notifications/index.js';
-import { bookerIn, bookingNotFound, mayAccess, notFoundFor } from './bookings-access.js';
+import { bookingNotFound, readOwnBooking } from './bookings-access.js';
 import { type Booking, type BookingRef, type BookingStatus, committed, systemActor } from './model.js';
+import type { BookingTransition } from './ports.js';
 import { requeuePositionFor } from './waitlist-requeue.js';
 
 /**
@@ -37,24 +38,30 @@ const moved = (b: Booking, status: BookingStatus, at: string, paymentStatus = b.
 export const asCancelled = (b: Booking, at: string): Booking =>
   moved(b, 'cancelled', at, b.paymentStatus === 'pending' ? 'none' : b.paymentStatus);
 
-const readOwn = async (
-  deps: Pick<Deps, 'bookings'> & AccessDeps,
-  principal: Principal,
-  ref: BookingRef,
-  action: 'booking.manage',
-) => {
-  const booker = await bookerIn(deps, ref.orgId, principal, action);
-  const booking = await deps.bookings.get(ref);
-  if (!booking || !mayAccess(booker, booking)) throw notFoundFor(booker, 'booking');
-  return { booker, booking };
-};
-
 const isPast = (deadline: string | null, now: Date) =>
   deadline !== null && Date.parse(deadline) <= now.getTime();
 
 /**
- * held -> confirmed while the hold runs (staff, or the payment flow through `confirmHeld`).
- * Confirming a confirmed booking answers it as it is, so a retried payment has one effect.
+ * The confirm step of a held booking whose hold still runs at `now` (held -> confirmed, a pending
+ * payment becoming paid), or the error that says why it cannot be confirmed.
+ */
+export const confirmStep = (
+  booking: Booking,
+  now: Date,
+  by: string,
+  reason = 'confirmed',
+): BookingTransition => {
+  if (booking.status !== 'held') throw wrongState(booking, 'confirmed');
+  if (isPast(booking.holdExpiresAt, now)) throw holdExpired(booking);
+  // A hold waits for payment; a free event's waitlist offer is held with nothing to pay.
+  const paid = booking.paymentStatus === 'pending' ? 'paid' : booking.paymentStatus;
+  const next = moved(booking, 'confirmed', now.toISOString(), paid);
+  return { current: booking, next, by, reason, deadline: 'running' };
+};
+
+/**
+ * held -> confirmed while the hold runs (staff). Confirming a confirmed booking answers it as it
+ * is, so a retried request has one effect.
  */
 export const confirmHeld = async (
   deps: Pick<Deps, 'bookings' | 'holdScheduler'> & FastPathDeps,
@@ -65,23 +72,11 @@ export const confirmHeld = async (
     const booking = await deps.bookings.get(ref);
     if (!booking) throw bookingNotFound();
     if (booking.status === 'confirmed') return booking;
-    if (booking.status !== 'held') throw wrongState(booking, 'confirmed');
-    const now = deps.clock.now();
-    if (isPast(booking.holdExpiresAt, now)) throw holdExpired(booking);
-    // A hold waits for payment; a free event's waitlist offer is held with nothing to pay.
-    const paid = booking.paymentStatus === 'pending' ? 'paid' : booking.paymentStatus;
-    const next = moved(booking, 'confirmed', now.toISOString(), paid);
-    const result = await deps.bookings.transition({
-      current: booking,
-      next,
-      by,
-      reason: 'confirmed',
-      deadline: 'running',
-    });
-    if (result === 'done') {
-      await relayAfterCommit(deps, committed(next));
+    const step = confirmStep(booking, deps.clock.now(), by);
+    if ((await deps.bookings.transition(step)) === 'done') {
+      await relayAfterCommit(deps, committed(step.next));
       await deps.holdScheduler.cancelExpiry(ref);
-      return next;
+      return step.next;
     }
   }
 };
@@ -106,7 +101,7 @@ export const cancelBooking = async (
   principal: Principal,
   ref: BookingRef,
 ): Promise<Booking> => {
-  const own = await readOwn(deps, principal, ref, 'booking.manage');
+  const own = await readOwnBooking(deps, principal, ref, 'booking.manage');
   const { booker } = own;
   let { booking } = own;
   for (;;) {

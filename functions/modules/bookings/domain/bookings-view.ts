@@ -4,7 +4,7 @@ import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import type { SessionTable } from '../../catalog/index.js';
 import { placeLabels, tableOf } from '../../catalog/index.js';
-import { bookerIn, mayAccess, notFoundFor } from './bookings-access.js';
+import { bookerIn, notFoundFor, readOwnBooking } from './bookings-access.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, SeatState } from './model.js';
 
 /** Reads of bookings: one booking with its seats and history, lists, and a session's availability. */
@@ -21,9 +21,7 @@ export const getBooking = async (
   principal: Principal,
   ref: BookingRef,
 ): Promise<BookingDetail> => {
-  const booker = await bookerIn(deps, ref.orgId, principal, 'booking.read');
-  const booking = await deps.bookings.get(ref);
-  if (!booking || !mayAccess(booker, booking)) throw notFoundFor(booker, 'booking');
+  const { booking } = await readOwnBooking(deps, principal, ref, 'booking.read');
   const [history, session] = await Promise.all([
     deps.bookings.history(ref),
     deps.sessions.get(ref.orgId, ref.sessionId),

@@ -12,6 +12,16 @@ export const orgSettingsSchema = z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a locale such as en or en-GB')
       .optional(),
+    tax: z
+      .strictObject({
+        name: freeText(z.string().trim().min(1).max(20)).openapi({ example: 'GST' }),
+        ratePercent: z.number().min(0).max(100).multipleOf(0.01).openapi({ example: 18 }),
+        number: freeText(z.string().trim().min(1).max(40))
+          .optional()
+          .openapi({ description: "The organizer's tax registration number", example: '29ABCDE1234F1Z5' }),
+      })
+      .optional()
+      .openapi({ description: 'Tax added to the price of paid bookings, shown on each payment order' }),
   })
   .openapi('OrganizationSettings');
 

@@ -15,6 +15,14 @@ export const organizationSchema = {
         defaultTimezone: { type: 'string' },
         defaultCurrency: { type: 'string' },
         locale: { type: 'string' },
+        tax: {
+          type: 'map',
+          properties: {
+            name: { type: 'string', required: true },
+            ratePercent: { type: 'number', required: true },
+            number: { type: 'string' },
+          },
+        },
       },
     },
     /** Active owners; only ever changed inside the transaction that changes an owner (never 0). */

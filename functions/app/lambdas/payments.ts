@@ -1,0 +1,28 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { routeFunction } from '../../kernel/http/route-function.js';
+import { logger } from '../../kernel/observability.js';
+import { queueFunction } from '../../kernel/queue/queue-function.js';
+import { paymentsMessageSchema } from '../../modules/payments/contracts/inbox.js';
+import { applyReceipt } from '../../modules/payments/domain/receipt-apply.js';
+import { paymentHandlers } from '../../modules/payments/handlers/payments.js';
+import { getContainer } from '../container.js';
+
+const http = routeFunction('payments', paymentHandlers, { idempotency: () => getContainer().idempotency });
+
+/** One stored receipt per message; a record that throws is redelivered alone, then goes to the DLQ. */
+const runPaymentsMessage = async (record: SQSRecord): Promise<void> => {
+  const message = paymentsMessageSchema.parse(JSON.parse(record.body));
+  const outcome = await applyReceipt(getContainer().deps, message);
+  logger.info('payment receipt handled', { provider: message.provider, eventId: message.eventId, outcome });
+};
+
+const queue = queueFunction(runPaymentsMessage);
+
+const isQueueEvent = (event: object): event is SQSEvent => 'Records' in event;
+
+/**
+ * The payments function serves its HTTP routes and its queue: one function, so that only it holds
+ * the grant to the providers' secret.
+ */
+export const handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer | SQSEvent, context: Context) =>
+  isQueueEvent(event) ? queue(event, context) : http(event, context);

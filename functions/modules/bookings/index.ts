@@ -1,0 +1,11 @@
+/**
+ * The bookings module's public entry: what other modules may use. Everything else in the folder
+ * is the module's own.
+ */
+export { transitionItems } from './adapters/booking-transition.js';
+export { bookingParams } from './contracts/bookings.js';
+export { readOwnBooking } from './domain/bookings-access.js';
+export { confirmStep } from './domain/bookings-changes.js';
+export type { Booking, BookingRef } from './domain/model.js';
+export { committed } from './domain/model.js';
+export type { BookingTransition } from './domain/ports.js';

@@ -1,0 +1,61 @@
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import type { OrderRef, PaymentOrder } from '../domain/model.js';
+import type { PaymentStore } from '../domain/ports.js';
+import { toOrder, toOrderItem } from './payment-items.js';
+import { paymentWrites } from './payment-writes.js';
+
+/** Payment orders and their transactions, in the session's partition beside the bookings. */
+export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
+  const { paymentOrder, paymentTransaction } = service.entities;
+
+  const getOrder = async (ref: OrderRef) => {
+    const { data } = await paymentOrder.get(ref).go({ consistent: true });
+    return data ? toOrder(data) : undefined;
+  };
+
+  /** After a refused conditional write: the order as it is now (it must exist). */
+  const stored = async (ref: OrderRef, err: unknown): Promise<PaymentOrder> => {
+    const now = await getOrder(ref);
+    if (!now) throw err;
+    return now;
+  };
+
+  return {
+    getOrder,
+
+    async createOrder(order) {
+      try {
+        await paymentOrder.create(toOrderItem(order)).go();
+        return order;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+        return stored(order, err);
+      }
+    },
+
+    async setProviderOrder(order, providerOrderId, at) {
+      try {
+        await paymentOrder
+          .patch(order)
+          .set({ providerOrderId, updatedAt: at })
+          .where((a, { notExists }) => notExists(a.providerOrderId))
+          .go();
+        return { ...order, providerOrderId, updatedAt: at };
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+        return stored(order, err);
+      }
+    },
+
+    async transactions(ref) {
+      const { data } = await paymentTransaction.query
+        .byOrder({ orgId: ref.orgId, sessionId: ref.sessionId })
+        .begins({ bookingId: ref.bookingId })
+        .go({ pages: 'all', consistent: true });
+      return data.map((t) => ({ ...t }));
+    },
+
+    ...paymentWrites(service),
+  };
+};

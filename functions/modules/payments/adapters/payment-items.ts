@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { CreateEntityItem, EntityItem } from 'electrodb';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
+import type { PaymentOrder, PaymentTransaction, Quote } from '../domain/model.js';
+import type { EventEffect, WebhookReceipt } from '../domain/provider-events.js';
+import { type paymentOrderEntity, pendingShards } from './entities/payment-order.js';
+import type { paymentTransactionEntity } from './entities/payment-transaction.js';
+import type { webhookReceiptEntity } from './entities/webhook-receipt.js';
+
+export type OrderItem = EntityItem<typeof paymentOrderEntity>;
+type ReceiptItem = EntityItem<typeof webhookReceiptEntity>;
+
+/** Stable per order, so its pending entry always lands in the same shard. */
+const shardOf = (orderId: string): string =>
+  String(createHash('sha1').update(orderId).digest().readUInt16BE(0) % pendingShards);
+
+export const allPendingShards = (): string[] => Array.from({ length: pendingShards }, (_, i) => String(i));
+
+export const toOrderItem = (o: PaymentOrder): CreateEntityItem<typeof paymentOrderEntity> => ({
+  ...toStored(o),
+  quote: JSON.stringify(o.quote),
+  pendingShard: shardOf(o.orderId),
+  pendingDue: o.status === 'pending' ? o.expiresAt : unlisted,
+});
+
+const orderFields = fromStored<Omit<PaymentOrder, 'quote'>, Omit<OrderItem, 'quote'>>({
+  nullable: { providerOrderId: true, failureReason: true, review: true },
+  itemOnly: { pendingShard: true, pendingDue: true },
+});
+
+export const toOrder = ({ quote, ...rest }: OrderItem): PaymentOrder => ({
+  ...orderFields(rest),
+  quote: JSON.parse(quote) as Quote,
+});
+
+export const toTransactionItem = (t: PaymentTransaction): CreateEntityItem<typeof paymentTransactionEntity> =>
+  t;
+
+export const toReceiptItem = (r: WebhookReceipt): CreateEntityItem<typeof webhookReceiptEntity> => ({
+  ...toStored(r),
+  effect: JSON.stringify(r.effect),
+  listedFailed: r.status === 'failed' && r.orgId ? r.orgId : unlisted,
+});
+
+const receiptFields = fromStored<Omit<WebhookReceipt, 'effect'>, Omit<ReceiptItem, 'effect'>>({
+  nullable: { error: true, orgId: true },
+  itemOnly: { listedFailed: true },
+});
+
+export const toReceipt = ({ effect, ...rest }: ReceiptItem): WebhookReceipt => ({
+  ...receiptFields(rest),
+  effect: JSON.parse(effect) as EventEffect,
+});

@@ -1,0 +1,150 @@
+import Razorpay from 'razorpay';
+import * as z from 'zod';
+import type { OrderRef, PaymentOrder } from '../domain/model.js';
+import type { Checkout, PaymentProvider, WebhookInput } from '../domain/ports.js';
+import type { EventEffect, ProviderEvent } from '../domain/provider-events.js';
+import { metadataOf, orderRefOf } from './order-metadata.js';
+import type { PaymentSecrets } from './payment-secrets.js';
+import { invalidSignature, type ProviderEndpoint } from './stripe-provider.js';
+
+const entity = <S extends z.ZodRawShape>(shape: S) => z.object({ entity: z.looseObject(shape) }).optional();
+
+/** The parts of a Razorpay webhook this backend reads; the rest is passed over. */
+const webhookSchema = z.object({
+  event: z.string(),
+  payload: z
+    .object({
+      payment: entity({
+        id: z.string(),
+        amount: z.number().int(),
+        currency: z.string(),
+        order_id: z.string().nullish(),
+        notes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
+        error_description: z.string().nullish(),
+      }),
+      order: entity({
+        id: z.string(),
+        notes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
+      }),
+      refund: entity({
+        id: z.string(),
+        amount: z.number().int(),
+        currency: z.string(),
+        payment_id: z.string(),
+        status: z.string().optional(),
+        notes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
+      }),
+    })
+    .default({}),
+});
+
+const jsonOrNull = (raw: string): unknown => {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+};
+
+/** Razorpay sends empty notes as `[]`. */
+const notesOf = (notes: unknown): Record<string, unknown> | null =>
+  notes && typeof notes === 'object' && !Array.isArray(notes) ? (notes as Record<string, unknown>) : null;
+
+/** Razorpay through its SDK: an order per payment order, webhooks verified by `validateWebhookSignature`. */
+export const razorpayProvider = (
+  secrets: NonNullable<PaymentSecrets['razorpay']>,
+  endpoint: ProviderEndpoint,
+): PaymentProvider => {
+  const razorpay = new Razorpay({ key_id: secrets.keyId, key_secret: secrets.keySecret });
+  if (endpoint.localUrl) {
+    // The SDK has no host option; its axios instance (not in its types) takes the stand-in's URL.
+    (razorpay.api as unknown as { rq: { defaults: { baseURL: string } } }).rq.defaults.baseURL =
+      endpoint.localUrl;
+  }
+
+  const checkout = (orderId: string): Checkout => ({
+    provider: 'razorpay',
+    providerOrderId: orderId,
+    clientSecret: null,
+    keyId: secrets.keyId,
+    checkoutUrl: endpoint.localUrl ? `${endpoint.localUrl}/checkout/razorpay/${orderId}` : null,
+  });
+
+  /** A payment carries the notes of its order only when the checkout copied them: ask the order. */
+  const orderRefFor = async (notes: unknown, orderId: string | null | undefined): Promise<OrderRef | null> =>
+    orderRefOf(notesOf(notes)) ??
+    (orderId ? orderRefOf(notesOf((await razorpay.orders.fetch(orderId)).notes)) : null);
+
+  const effectOf = async (body: z.infer<typeof webhookSchema>): Promise<EventEffect> => {
+    const payment = body.payload.payment?.entity;
+    const refund = body.payload.refund?.entity;
+    if ((body.event === 'payment.captured' || body.event === 'order.paid') && payment) {
+      const order = await orderRefFor(body.payload.order?.entity.notes ?? payment.notes, payment.order_id);
+      if (!order) return { kind: 'ignored' };
+      const { id, amount, currency } = payment;
+      return {
+        kind: 'payment_succeeded',
+        order,
+        providerTransactionId: id,
+        amount,
+        currency: currency.toUpperCase(),
+      };
+    }
+    if (body.event === 'payment.failed' && payment) {
+      const order = await orderRefFor(payment.notes, payment.order_id);
+      if (!order) return { kind: 'ignored' };
+      const reason = payment.error_description ?? 'the payment failed';
+      return { kind: 'payment_failed', order, providerTransactionId: payment.id, reason };
+    }
+    if (body.event === 'refund.processed' && refund) {
+      const order = await orderRefFor(refund.notes ?? payment?.notes, payment?.order_id);
+      if (!order) return { kind: 'ignored' };
+      const { id, amount, currency } = refund;
+      return {
+        kind: 'refund_succeeded',
+        order,
+        providerTransactionId: id,
+        amount,
+        currency: currency.toUpperCase(),
+      };
+    }
+    return { kind: 'ignored' };
+  };
+
+  return {
+    name: 'razorpay',
+
+    async createCheckout(order: PaymentOrder) {
+      // Razorpay takes no idempotency key: an order made before a crash is found by its receipt.
+      const { items } = await razorpay.orders.all({ receipt: order.orderId });
+      const made =
+        items[0] ??
+        (await razorpay.orders.create({
+          amount: order.quote.total,
+          currency: order.quote.currency,
+          receipt: order.orderId,
+          notes: metadataOf(order),
+        }));
+      return checkout(made.id);
+    },
+
+    async checkoutOf(order) {
+      return checkout(order.providerOrderId);
+    },
+
+    async verifyWebhook(input: WebhookInput): Promise<ProviderEvent> {
+      const signature = input.headers['x-razorpay-signature'];
+      const eventId = input.headers['x-razorpay-event-id'];
+      const raw = input.rawBody.toString('utf8');
+      const valid =
+        signature !== undefined &&
+        secrets.webhookSecrets.some((secret) => Razorpay.validateWebhookSignature(raw, signature, secret));
+      if (!valid || !eventId) throw invalidSignature();
+      const parsed = webhookSchema.safeParse(jsonOrNull(raw));
+      // Signed by Razorpay but not the shape we read: kept as an event we do not act on.
+      const effect: EventEffect = parsed.success ? await effectOf(parsed.data) : { kind: 'ignored' };
+      const type = parsed.success ? parsed.data.event : 'unreadable';
+      return { provider: 'razorpay', eventId, type, effect };
+    },
+  };
+};

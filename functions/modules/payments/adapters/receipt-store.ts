@@ -1,0 +1,43 @@
+import { queryPage } from '../../../kernel/dynamo/pagination.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import type { ReceiptStore } from '../domain/ports.js';
+import { toReceipt, toReceiptItem } from './payment-items.js';
+
+export const dynamoReceiptStore = (service: EventlyService): ReceiptStore => {
+  const { webhookReceipt } = service.entities;
+
+  const get: ReceiptStore['get'] = async (provider, eventId) => {
+    const { data } = await webhookReceipt.get({ provider, eventId }).go({ consistent: true });
+    return data ? toReceipt(data) : undefined;
+  };
+
+  return {
+    get,
+
+    async record(receipt) {
+      try {
+        await webhookReceipt.create(toReceiptItem(receipt)).go();
+        return { receipt, created: true };
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+        const stored = await get(receipt.provider, receipt.eventId);
+        if (!stored) throw err;
+        return { receipt: stored, created: false };
+      }
+    },
+
+    async settle(receipt, status, error, at) {
+      const next = { ...receipt, status, error, updatedAt: at };
+      await webhookReceipt.put(toReceiptItem(next)).go();
+    },
+
+    listFailed: (orgId, page) =>
+      queryPage(
+        `${orgId}#payment-receipts#failed`,
+        page,
+        (opts) => webhookReceipt.query.byFailed({ listedFailed: orgId }).go({ ...opts, order: 'desc' }),
+        toReceipt,
+      ),
+  };
+};

@@ -1,0 +1,123 @@
+import Stripe from 'stripe';
+import { DomainError } from '../../../kernel/domain/errors.js';
+import type { PaymentOrder } from '../domain/model.js';
+import type { Checkout, PaymentProvider, WebhookInput } from '../domain/ports.js';
+import type { EventEffect, ProviderEvent } from '../domain/provider-events.js';
+import { metadataOf, orderRefOf } from './order-metadata.js';
+import type { PaymentSecrets } from './payment-secrets.js';
+
+export interface ProviderEndpoint {
+  /** The local stand-in's base URL: the SDK is pointed at it and checkouts get its URL. */
+  localUrl?: string | undefined;
+}
+
+export const invalidSignature = () =>
+  new DomainError('WEBHOOK_SIGNATURE_INVALID', 'the signature does not match the body, or it is too old');
+
+const clientOptions = ({ localUrl }: ProviderEndpoint) => {
+  if (!localUrl) return {};
+  const url = new URL(localUrl);
+  return {
+    host: url.hostname,
+    port: url.port,
+    protocol: url.protocol === 'https:' ? 'https' : 'http',
+  } as const;
+};
+
+/** Stripe through its SDK: a PaymentIntent per order, its webhooks verified by `constructEvent`. */
+export const stripeProvider = (
+  secrets: NonNullable<PaymentSecrets['stripe']>,
+  endpoint: ProviderEndpoint,
+): PaymentProvider => {
+  const stripe = new Stripe(secrets.apiKey, { ...clientOptions(endpoint), maxNetworkRetries: 2 });
+
+  const checkout = (intent: Stripe.PaymentIntent): Checkout => ({
+    provider: 'stripe',
+    providerOrderId: intent.id,
+    clientSecret: intent.client_secret,
+    keyId: null,
+    checkoutUrl: endpoint.localUrl ? `${endpoint.localUrl}/checkout/stripe/${intent.id}` : null,
+  });
+
+  const verified = (input: WebhookInput): Stripe.Event => {
+    const header = input.headers['stripe-signature'];
+    if (!header) throw invalidSignature();
+    for (const secret of secrets.webhookSecrets) {
+      try {
+        // The default tolerance (300 s) refuses a replay of an old signed body.
+        return stripe.webhooks.constructEvent(input.rawBody, header, secret);
+      } catch {
+        // the next secret of a rotation may match
+      }
+    }
+    throw invalidSignature();
+  };
+
+  /** Refunds made outside this backend carry no metadata: their PaymentIntent does. */
+  const refundEffect = async (refund: Stripe.Refund): Promise<EventEffect> => {
+    if (refund.status !== 'succeeded' || !refund.payment_intent) return { kind: 'ignored' };
+    const intentId =
+      typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent.id;
+    const order =
+      orderRefOf(refund.metadata) ?? orderRefOf((await stripe.paymentIntents.retrieve(intentId)).metadata);
+    if (!order) return { kind: 'ignored' };
+    const { id, amount, currency } = refund;
+    return {
+      kind: 'refund_succeeded',
+      order,
+      providerTransactionId: id,
+      amount,
+      currency: currency.toUpperCase(),
+    };
+  };
+
+  const effectOf = async (event: Stripe.Event): Promise<EventEffect> => {
+    if (event.type === 'payment_intent.succeeded' || event.type === 'payment_intent.payment_failed') {
+      const intent = event.data.object;
+      const order = orderRefOf(intent.metadata);
+      if (!order) return { kind: 'ignored' };
+      if (event.type === 'payment_intent.payment_failed') {
+        const reason = intent.last_payment_error?.message ?? 'the payment failed';
+        return { kind: 'payment_failed', order, providerTransactionId: intent.id, reason };
+      }
+      const { id, amount_received: amount, currency } = intent;
+      return {
+        kind: 'payment_succeeded',
+        order,
+        providerTransactionId: id,
+        amount,
+        currency: currency.toUpperCase(),
+      };
+    }
+    if (event.type === 'refund.created' || event.type === 'refund.updated')
+      return refundEffect(event.data.object);
+    return { kind: 'ignored' };
+  };
+
+  return {
+    name: 'stripe',
+
+    async createCheckout(order: PaymentOrder) {
+      const intent = await stripe.paymentIntents.create(
+        {
+          amount: order.quote.total,
+          currency: order.quote.currency.toLowerCase(),
+          metadata: metadataOf(order),
+          description: `Booking ${order.bookingId}`,
+        },
+        // Our order id: a retry after a crash finds the same PaymentIntent, never a second one.
+        { idempotencyKey: order.orderId },
+      );
+      return checkout(intent);
+    },
+
+    async checkoutOf(order) {
+      return checkout(await stripe.paymentIntents.retrieve(order.providerOrderId));
+    },
+
+    async verifyWebhook(input): Promise<ProviderEvent> {
+      const event = verified(input);
+      return { provider: 'stripe', eventId: event.id, type: event.type, effect: await effectOf(event) };
+    },
+  };
+};

@@ -1,0 +1,78 @@
+/**
+ * Payments of held bookings. One payment order per booking, priced by a quote; the provider's
+ * payments and refunds are recorded as transactions; webhook receipts are what providers told us.
+ */
+
+export type ProviderName = 'stripe' | 'razorpay';
+
+/**
+ * `pending` until money arrives (`paid`), the provider refuses an attempt (`failed`, which a later
+ * attempt can still turn into `paid`) or the hold lapses unpaid (`expired`); a paid order may then
+ * be `partially_refunded` or `refunded`.
+ */
+export type OrderStatus = 'pending' | 'paid' | 'failed' | 'expired' | 'partially_refunded' | 'refunded';
+
+/** What a payment order charges, all amounts in minor units of `currency`. */
+export interface Quote {
+  currency: string;
+  unitAmount: number;
+  seats: number;
+  /** unitAmount x seats. */
+  subtotal: number;
+  /** Tax on the subtotal (e.g. GST), with the organizer's tax number; null when none is set. */
+  tax: { name: string; ratePercent: number; number: string | null; amount: number } | null;
+  /** The platform's fee, charged on top. */
+  fee: number;
+  /** subtotal + tax + fee: what the buyer pays. */
+  total: number;
+}
+
+export interface PaymentOrder {
+  orgId: string;
+  sessionId: string;
+  bookingId: string;
+  eventId: string;
+  orderId: string;
+  provider: ProviderName;
+  quote: Quote;
+  status: OrderStatus;
+  /** The provider's id of what the buyer pays: a Stripe PaymentIntent, a Razorpay order. */
+  providerOrderId: string | null;
+  /** Received and refunded so far (sums of the order's transactions). */
+  paidAmount: number;
+  refundedAmount: number;
+  failureReason: string | null;
+  /** The hold's deadline when the order was made: the reconciler looks at pending orders past it. */
+  expiresAt: string;
+  /** A payment that came after the hold lapsed, waiting for staff (the event's `review` policy). */
+  review: 'late_payment' | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TransactionKind = 'payment' | 'refund' | 'chargeback';
+
+/** One movement of money as the provider reported it; keyed by the provider's id, so recorded once. */
+export interface PaymentTransaction {
+  orgId: string;
+  sessionId: string;
+  bookingId: string;
+  orderId: string;
+  kind: TransactionKind;
+  provider: ProviderName;
+  /** The provider's id: a PaymentIntent or Razorpay payment for payments, a refund id for refunds. */
+  providerTransactionId: string;
+  amount: number;
+  currency: string;
+  at: string;
+}
+
+/** Identifies a payment order: one per booking. */
+export interface OrderRef {
+  orgId: string;
+  sessionId: string;
+  bookingId: string;
+}
+
+/** The actor recorded for changes providers cause. */
+export const providerActor = (provider: ProviderName): string => `provider:${provider}`;

@@ -1,0 +1,210 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type ApiResponse, type TestRuntime, useLocalRuntime } from '../support/local-runtime.js';
+
+/**
+ * Paying a held booking over HTTP against the local runtime: the payment order (its quote with the
+ * organizer's GST and the platform fee), the local provider's checkout paying through the official
+ * SDKs' REST calls, its signed webhook, the payments queue confirming the booking, the attendee told.
+ */
+
+const FEE = { PLATFORM_FEE_BPS: '250', PLATFORM_FEE_FIXED_MINOR: '300' };
+
+interface Booking {
+  bookingId: string;
+  status: string;
+  paymentStatus: string;
+}
+interface PaymentStart {
+  order: {
+    orderId: string;
+    status: string;
+    provider: string;
+    quote: {
+      subtotal: number;
+      tax: { name: string; amount: number; number: string | null } | null;
+      fee: number;
+      total: number;
+    };
+  };
+  checkout: {
+    provider: string;
+    providerOrderId: string;
+    clientSecret: string | null;
+    keyId: string | null;
+    checkoutUrl: string | null;
+  };
+}
+
+const ok = <T>(res: ApiResponse<T>, status: number): T => {
+  expect(res.status, res.text).toBe(status);
+  return res.json;
+};
+
+interface World {
+  token: string;
+  orgId: string;
+  sessionId: string;
+  attendeeId: string;
+}
+
+/** An organization that charges 18 % GST, a published event at INR 499.00 a seat, one session. */
+const pricedWorld = async (rt: TestRuntime, owner: string): Promise<World> => {
+  const token = await rt.mintToken({ sub: owner, email: `${owner}@pay.example`, name: owner });
+  const { orgId } = ok(
+    await rt.call<{ orgId: string }>('POST', '/v1/orgs', {
+      token,
+      body: {
+        name: owner,
+        settings: { tax: { name: 'GST', ratePercent: 18, number: '29ABCDE1234F1Z5' } },
+      },
+    }),
+    201,
+  );
+  const venue = ok(
+    await rt.call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
+      token,
+      body: {
+        name: 'Hall',
+        address: 'MG Road 1',
+        city: 'Bengaluru',
+        timezone: 'Asia/Kolkata',
+        rooms: [{ name: 'Main' }],
+      },
+    }),
+    201,
+  );
+  const { eventId } = ok(
+    await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
+      token,
+      body: {
+        venueId: venue.venueId,
+        title: 'Paid talk',
+        defaultCapacity: 10,
+        price: { kind: 'paid', amountMinor: 49_900, currency: 'INR' },
+      },
+    }),
+    201,
+  );
+  const { sessions } = ok(
+    await rt.call<{ sessions: { sessionId: string }[] }>(
+      'POST',
+      `/v1/orgs/${orgId}/events/${eventId}/sessions`,
+      {
+        token,
+        body: { startsAt: '2027-04-10T18:00', roomId: venue.rooms[0]?.roomId },
+      },
+    ),
+    201,
+  );
+  ok(
+    await rt.call('POST', `/v1/orgs/${orgId}/events/${eventId}/status`, {
+      token,
+      body: { status: 'published' },
+    }),
+    200,
+  );
+  const { attendeeId } = ok(
+    await rt.call<{ attendeeId: string }>('POST', `/v1/orgs/${orgId}/attendees`, {
+      token,
+      body: { firstName: 'Asha', lastName: 'Rao', email: `asha@${owner}.example` },
+    }),
+    201,
+  );
+  return { token, orgId, sessionId: sessions[0]?.sessionId ?? '', attendeeId };
+};
+
+const bookingPath = (w: World, bookingId = '') =>
+  `/v1/orgs/${w.orgId}/sessions/${w.sessionId}/bookings${bookingId ? `/${bookingId}` : ''}`;
+
+const hold = async (rt: TestRuntime, w: World, seats: number): Promise<Booking> =>
+  ok(
+    await rt.call<Booking>('POST', bookingPath(w), {
+      token: w.token,
+      body: { attendeeId: w.attendeeId, seats },
+    }),
+    201,
+  );
+
+const startPayment = (rt: TestRuntime, w: World, bookingId: string, provider: string) =>
+  rt.call<PaymentStart>('POST', `${bookingPath(w, bookingId)}/payment`, {
+    token: w.token,
+    body: { provider },
+  });
+
+const confirmedSoon = async (rt: TestRuntime, w: World, bookingId: string): Promise<Booking> => {
+  let booking: Booking | undefined;
+  await vi.waitFor(
+    async () => {
+      booking = ok(await rt.call<Booking>('GET', bookingPath(w, bookingId), { token: w.token }), 200);
+      expect(booking.status).toBe('confirmed');
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+  return booking as Booking;
+};
+
+const rt = useLocalRuntime({ env: FEE });
+
+describe('paying a held booking', () => {
+  it('through Stripe: order with GST and fee, checkout, signed webhook, confirmed, attendee told', async () => {
+    const w = await pricedWorld(rt, 'pay-stripe');
+    const held = await hold(rt, w, 2);
+    expect(held).toMatchObject({ status: 'held', paymentStatus: 'pending' });
+
+    const first = ok(await startPayment(rt, w, held.bookingId, 'stripe'), 200);
+    // 2 x 499.00 = 998.00; GST 18 % = 179.64; fee 2.5 % + 3.00 = 27.95.
+    expect(first.order.quote).toMatchObject({
+      subtotal: 99_800,
+      tax: { name: 'GST', amount: 17_964, number: '29ABCDE1234F1Z5' },
+      fee: 2_795,
+      total: 120_559,
+    });
+    expect(first.order.status).toBe('pending');
+    expect(first.checkout.clientSecret).toMatch(/^pi_.+_secret_/);
+    expect(first.checkout.checkoutUrl).toContain(`/checkout/stripe/${first.checkout.providerOrderId}`);
+
+    // Asking again answers the same order and the same PaymentIntent.
+    const again = ok(await startPayment(rt, w, held.bookingId, 'stripe'), 200);
+    expect(again.order.orderId).toBe(first.order.orderId);
+    expect(again.checkout.providerOrderId).toBe(first.checkout.providerOrderId);
+
+    rt.runtime.paymentProvider.pay('stripe', first.checkout.providerOrderId);
+    const booking = await confirmedSoon(rt, w, held.bookingId);
+    expect(booking.paymentStatus).toBe('paid');
+
+    await vi.waitFor(
+      async () => {
+        const { json } = await rt.call<{ items: { type: string; to: string }[] }>('GET', '/local/outbox');
+        const told = json.items.filter(
+          (d) => d.type === 'booking.confirmed' && d.to === 'asha@pay-stripe.example',
+        );
+        expect(told).toHaveLength(1);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    // Paid: nothing more to pay.
+    expect((await startPayment(rt, w, held.bookingId, 'stripe')).json).toMatchObject({
+      code: 'NOTHING_TO_PAY',
+    });
+  });
+
+  it('through Razorpay: its order id and key id for the checkout, then confirmed by its webhook', async () => {
+    const w = await pricedWorld(rt, 'pay-razorpay');
+    const held = await hold(rt, w, 1);
+    const start = ok(await startPayment(rt, w, held.bookingId, 'razorpay'), 200);
+    expect(start.checkout.providerOrderId).toMatch(/^order_/);
+    expect(start.checkout.keyId).toMatch(/^rzp_test_local_/);
+    expect(start.checkout.clientSecret).toBeNull();
+    rt.runtime.paymentProvider.pay('razorpay', start.checkout.providerOrderId);
+    expect((await confirmedSoon(rt, w, held.bookingId)).paymentStatus).toBe('paid');
+  });
+
+  it('refuses a webhook whose signature does not match, and stores nothing', async () => {
+    const res = await rt.call('POST', '/v1/webhooks/stripe', {
+      body: { id: 'evt_forged', type: 'payment_intent.succeeded' },
+      headers: { 'stripe-signature': 't=1,v1=00' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ code: 'WEBHOOK_SIGNATURE_INVALID' });
+  });
+});
