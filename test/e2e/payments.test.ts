@@ -48,7 +48,7 @@ interface World {
 }
 
 /** An organization that charges 18 % GST, a published event at INR 499.00 a seat, one session. */
-const pricedWorld = async (rt: TestRuntime, owner: string): Promise<World> => {
+const pricedWorld = async (rt: TestRuntime, owner: string, capacity = 10): Promise<World> => {
   const token = await rt.mintToken({ sub: owner, email: `${owner}@pay.example`, name: owner });
   const { orgId } = ok(
     await rt.call<{ orgId: string }>('POST', '/v1/orgs', {
@@ -79,7 +79,7 @@ const pricedWorld = async (rt: TestRuntime, owner: string): Promise<World> => {
       body: {
         venueId: venue.venueId,
         title: 'Paid talk',
-        defaultCapacity: 10,
+        defaultCapacity: capacity,
         price: { kind: 'paid', amountMinor: 49_900, currency: 'INR' },
       },
     }),
@@ -197,6 +197,83 @@ describe('paying a held booking', () => {
     expect(start.checkout.clientSecret).toBeNull();
     rt.runtime.paymentProvider.pay('razorpay', start.checkout.providerOrderId);
     expect((await confirmedSoon(rt, w, held.bookingId)).paymentStatus).toBe('paid');
+  });
+
+  it('refunds in full once per request id: the booking ends refunded and its places are offered to the waitlist', async () => {
+    const w = await pricedWorld(rt, 'pay-refund', 2);
+    const held = await hold(rt, w, 2);
+    const start = ok(await startPayment(rt, w, held.bookingId, 'stripe'), 200);
+    rt.runtime.paymentProvider.pay('stripe', start.checkout.providerOrderId);
+    await confirmedSoon(rt, w, held.bookingId);
+
+    // The session is full: Grace waits.
+    const { attendeeId: graceId } = ok(
+      await rt.call<{ attendeeId: string }>('POST', `/v1/orgs/${w.orgId}/attendees`, {
+        token: w.token,
+        body: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@pay-refund.example' },
+      }),
+      201,
+    );
+    const waiting = ok(
+      await rt.call<{ entryId: string }>('POST', `/v1/orgs/${w.orgId}/sessions/${w.sessionId}/waitlist`, {
+        token: w.token,
+        body: { attendeeId: graceId, partySize: 2 },
+      }),
+      201,
+    );
+
+    const refundPath = `${bookingPath(w, held.bookingId)}/refunds`;
+    const body = { requestId: 'refund-0001', reason: 'the attendee cannot come' };
+    const first = ok(
+      await rt.call<{
+        refund: { status: string; amount: number; providerRefundId: string };
+        order: { status: string; refundedAmount: number };
+      }>('POST', refundPath, { token: w.token, body }),
+      200,
+    );
+    expect(first.refund).toMatchObject({ status: 'succeeded', amount: start.order.quote.total });
+    expect(first.order).toMatchObject({ status: 'refunded', refundedAmount: start.order.quote.total });
+    // Sent again: the same refund, nothing refunded twice.
+    const again = ok(
+      await rt.call<{ refund: { providerRefundId: string }; order: { refundedAmount: number } }>(
+        'POST',
+        refundPath,
+        {
+          token: w.token,
+          body,
+        },
+      ),
+      200,
+    );
+    expect(again.refund.providerRefundId).toBe(first.refund.providerRefundId);
+    expect(again.order.refundedAmount).toBe(start.order.quote.total);
+
+    const booking = ok(
+      await rt.call<Booking>('GET', bookingPath(w, held.bookingId), { token: w.token }),
+      200,
+    );
+    expect(booking).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded' });
+    await vi.waitFor(
+      async () => {
+        const entry = ok(
+          await rt.call<{ status: string }>('GET', `/v1/orgs/${w.orgId}/waitlist/${waiting.entryId}`, {
+            token: w.token,
+          }),
+          200,
+        );
+        expect(entry.status).toBe('offered');
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    // The provider's own refund webhook comes too: the refund stays recorded once.
+    await rt.runtime.paymentProvider.idle();
+    const later = ok(await startPayment(rt, w, held.bookingId, 'stripe'), 409);
+    expect(later).toMatchObject({ code: 'NOTHING_TO_PAY' });
+    const noMore = ok(
+      await rt.call('POST', refundPath, { token: w.token, body: { requestId: 'refund-0002' } }),
+      409,
+    );
+    expect(noMore).toMatchObject({ code: 'NOTHING_TO_REFUND' });
   });
 
   it('refuses a webhook whose signature does not match, and stores nothing', async () => {

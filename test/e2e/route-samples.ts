@@ -290,6 +290,11 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     body: { provider: 'stripe' },
     action: 'booking.manage',
   },
+  refundBooking: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },
+    body: { requestId: 'sweep-refund-1', amountMinor: 100, reason: 'sweep' },
+    action: 'booking.manage',
+  },
   // Unsigned: the sweeps see its refusals; signed deliveries are test/e2e/payments.test.ts.
   receivePaymentWebhook: { params: { provider: 'stripe' }, body: { id: 'evt_sweep', type: 'ping' } },
 });

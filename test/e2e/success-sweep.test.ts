@@ -21,8 +21,10 @@ const exercisedElsewhere = new Set<string>([
   'declineWaitlistOffer',
   // A notification id carries its commit time: test/e2e/notifications.test.ts reads one and marks it.
   'markNotificationRead',
-  // A delivery is signed with the provider's webhook secret: test/e2e/payments.test.ts.
+  // A delivery is signed with the provider's webhook secret, and a refund needs a paid booking:
+  // test/e2e/payments.test.ts.
   'receivePaymentWebhook',
+  'refundBooking',
 ]);
 
 const phaseOf = (r: RouteDefinition): number => {

@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'CANCEL_CUTOFF_PASSED'
   | 'ALREADY_WAITLISTED'
   | 'NOTHING_TO_PAY'
+  | 'NOTHING_TO_REFUND'
+  | 'REFUND_REFUSED'
   | 'WEBHOOK_SIGNATURE_INVALID';
 
 export class DomainError extends Error {

@@ -24,6 +24,7 @@ import { memberEntity } from '../../modules/organizations/adapters/entities/memb
 import { organizationEntity } from '../../modules/organizations/adapters/entities/organization.js';
 import { paymentOrderEntity } from '../../modules/payments/adapters/entities/payment-order.js';
 import { paymentTransactionEntity } from '../../modules/payments/adapters/entities/payment-transaction.js';
+import { refundRequestEntity } from '../../modules/payments/adapters/entities/refund-request.js';
 import { webhookReceiptEntity } from '../../modules/payments/adapters/entities/webhook-receipt.js';
 import { attendeeEntity } from '../../modules/people/adapters/entities/attendee.js';
 import { attendeeUniqueEntity } from '../../modules/people/adapters/entities/attendee-unique.js';
@@ -61,6 +62,7 @@ export const createService = (client: DynamoDBDocumentClient, table: string) =>
       paymentOrder: paymentOrderEntity,
       paymentTransaction: paymentTransactionEntity,
       webhookReceipt: webhookReceiptEntity,
+      refundRequest: refundRequestEntity,
     },
     { client, table },
   );

@@ -57,6 +57,8 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   CANCEL_CUTOFF_PASSED: { status: 409, title: 'Too late to cancel' },
   ALREADY_WAITLISTED: { status: 409, title: 'Already on the waitlist' },
   NOTHING_TO_PAY: { status: 409, title: 'Nothing to pay' },
+  NOTHING_TO_REFUND: { status: 409, title: 'Nothing to refund' },
+  REFUND_REFUSED: { status: 409, title: 'Refund refused by the provider' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, title: 'Webhook signature invalid' },
   INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
   INVITE_REVOKED: { status: 410, title: 'Invite revoked' },

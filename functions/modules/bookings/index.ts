@@ -5,7 +5,7 @@
 export { transitionItems } from './adapters/booking-transition.js';
 export { bookingParams } from './contracts/bookings.js';
 export { readOwnBooking } from './domain/bookings-access.js';
-export { confirmStep } from './domain/bookings-changes.js';
+export { confirmStep, refundedStep, reviveStep } from './domain/bookings-changes.js';
 export type { Booking, BookingRef } from './domain/model.js';
 export { committed } from './domain/model.js';
 export type { BookingTransition } from './domain/ports.js';

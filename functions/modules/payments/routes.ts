@@ -2,6 +2,8 @@ import { reply, routeGroup } from '../../kernel/http/route-group.js';
 import { bookingParams } from '../bookings/index.js';
 import {
   paymentStartSchema,
+  refundAnswerSchema,
+  refundBody,
   startPaymentBody,
   webhookAnswerSchema,
   webhookParams,
@@ -18,6 +20,17 @@ export const paymentRoutes = routeGroup({ function: 'payments', auth: 'jwt', tag
     params: bookingParams,
     body: startPaymentBody,
     success: reply(200, 'The order and its checkout', paymentStartSchema),
+    problems: [403, 404, 409, 503],
+  },
+  {
+    operationId: 'refundBooking',
+    method: 'POST',
+    path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{bookingId}/refunds',
+    summary:
+      "Refund a paid booking through its provider: staff any amount, the booking's owner all of it until the event's refund cutoff. A full refund cancels the booking and offers its places to the waitlist. The same requestId refunds once",
+    params: bookingParams,
+    body: refundBody,
+    success: reply(200, 'The refund and its order', refundAnswerSchema),
     problems: [403, 404, 409, 503],
   },
   {

@@ -18,6 +18,8 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
   const from = counterBucket(current.status);
   const to = counterBucket(next.status);
   const releases = isLive(current.status) && !isLive(next.status);
+  // A lapsed booking confirmed again (money that came late) takes its places back, if still free.
+  const acquires = !isLive(current.status) && isLive(next.status);
   const sessionKey = { orgId: current.orgId, sessionId: current.sessionId };
   return [
     {
@@ -47,19 +49,25 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
         .subtract({ [from]: current.seats })
         .where((attr, { gte }) => gte(attr[from], current.seats))
         .commit(),
+      ...(acquires ? { fails: 'refused' as const } : {}),
     },
     ...current.seatLabels.map((label) => ({
       label: 'seat',
-      write: releases
+      ...(acquires ? { fails: 'refused' as const } : {}),
+      write: acquires
         ? tx.bookingSeat
-            .delete({ ...sessionKey, label })
-            .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
+            .create({ ...sessionKey, label, bookingId: current.bookingId, state: 'confirmed' })
             .commit()
-        : tx.bookingSeat
-            .patch({ ...sessionKey, label })
-            .set({ state: next.status === 'held' ? 'held' : 'confirmed' })
-            .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
-            .commit(),
+        : releases
+          ? tx.bookingSeat
+              .delete({ ...sessionKey, label })
+              .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
+              .commit()
+          : tx.bookingSeat
+              .patch({ ...sessionKey, label })
+              .set({ state: next.status === 'held' ? 'held' : 'confirmed' })
+              .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
+              .commit(),
     })),
     ...[
       ...stepRecords(tx, { booking: next, from: current.status, by, reason, notification }),

@@ -60,6 +60,37 @@ export const confirmStep = (
 };
 
 /**
+ * expired -> confirmed for a payment that came after the hold lapsed: the transaction takes the
+ * places (and seats) back only if they are still free.
+ */
+export const reviveStep = (booking: Booking, now: Date, by: string): BookingTransition => {
+  if (booking.status !== 'expired') throw wrongState(booking, 'confirmed');
+  const next = moved(booking, 'confirmed', now.toISOString(), 'paid');
+  return { current: booking, next, by, reason: 'paid after the hold lapsed' };
+};
+
+/**
+ * confirmed -> cancelled because its payment was refunded in full: the places go back (and to the
+ * waitlist) as with any cancellation.
+ */
+export const refundedStep = (
+  booking: Booking,
+  now: Date,
+  by: string,
+  details: Record<string, unknown>,
+): BookingTransition => {
+  if (booking.status !== 'confirmed') throw wrongState(booking, 'refunded');
+  const next = moved(booking, 'cancelled', now.toISOString(), 'refunded');
+  return {
+    current: booking,
+    next,
+    by,
+    reason: 'refunded',
+    notification: { type: 'booking.refunded', details },
+  };
+};
+
+/**
  * held -> confirmed while the hold runs (staff). Confirming a confirmed booking answers it as it
  * is, so a retried request has one effect.
  */

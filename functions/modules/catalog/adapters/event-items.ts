@@ -1,6 +1,12 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { fromStored, omit, toStored } from '../../../kernel/dynamo/stored.js';
-import type { Event, Price, PublicEvent } from '../domain/model.js';
+import {
+  defaultEventSettings,
+  type Event,
+  type EventSettings,
+  type Price,
+  type PublicEvent,
+} from '../domain/model.js';
 import type { eventEntity } from './entities/event.js';
 import type { eventListingEntity } from './entities/event-listing.js';
 
@@ -16,13 +22,21 @@ export const toPrice = (p: PriceItem): Price =>
     ? { kind: 'paid', amountMinor: p.amountMinor ?? 0, currency: p.currency ?? '' }
     : { kind: 'free' };
 
-const eventFields = fromStored<Omit<Event, 'price'>, Omit<EventItem, 'price'>>({
+const eventFields = fromStored<Omit<Event, 'price' | 'settings'>, Omit<EventItem, 'price' | 'settings'>>({
   nullable: { hostId: true, startsAt: true, endsAt: true },
   itemOnly: { startKey: true },
 });
 
-export const toEvent = ({ price, ...rest }: EventItem): Event => ({
+/** Settings added after an event was stored read as their defaults. */
+const settingsOf = ({ latePayment, refundCutoffMinutes, ...rest }: EventItem['settings']): EventSettings => ({
+  ...rest,
+  latePayment: latePayment ?? defaultEventSettings.latePayment,
+  refundCutoffMinutes: refundCutoffMinutes ?? defaultEventSettings.refundCutoffMinutes,
+});
+
+export const toEvent = ({ price, settings, ...rest }: EventItem): Event => ({
   ...eventFields(rest),
+  settings: settingsOf(settings),
   price: toPrice(price),
 });
 

@@ -77,6 +77,13 @@ export const eventSettingsSchema = z
     offerMinutes: minutes(1, 1440, 30),
     offerCutoffMinutes: minutes(0, 10_080, 60),
     offerExpiry: z.enum(['expire', 'requeue']),
+    latePayment: z.enum(['accept_if_available', 'refund', 'review']).openapi({
+      description:
+        'A payment after its hold lapsed: confirm again if the places are free (else refund), refund, or leave it to staff',
+    }),
+    refundCutoffMinutes: minutes(0, 10_080, 1440).openapi({
+      description: 'Attendees cancelling a paid booking at least this long before the session are refunded',
+    }),
   })
   .openapi('EventSettings');
 

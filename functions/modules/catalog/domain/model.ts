@@ -56,6 +56,13 @@ export interface EventSettings {
   offerCutoffMinutes: number;
   /** What an expired offer does: end the entry, or put it back at the end of the line. */
   offerExpiry: 'expire' | 'requeue';
+  /**
+   * A payment that arrives after its hold lapsed: confirm the booking again if the places are still
+   * free (else refund), refund it, or keep it for staff to decide.
+   */
+  latePayment: 'accept_if_available' | 'refund' | 'review';
+  /** Attendees who cancel a paid booking at least this many minutes before the session are refunded. */
+  refundCutoffMinutes: number;
 }
 
 export interface Event {
@@ -108,6 +115,8 @@ export const defaultEventSettings: EventSettings = {
   offerMinutes: 30,
   offerCutoffMinutes: 60,
   offerExpiry: 'expire',
+  latePayment: 'accept_if_available',
+  refundCutoffMinutes: 1440,
 };
 
 /** What the tenant-wide listing of published public events shows to attendee apps. */

@@ -107,6 +107,8 @@ const titles: Record<string, string> = {
   'booking.hold_expiring': 'Your held seats are about to be released',
   'waitlist.offer_expiring': 'Your waitlist offer is about to expire',
   'session.cancelled': 'A session you booked was cancelled',
+  'booking.refunded': 'Your booking was refunded',
+  'payment.refunded': 'Your payment was refunded',
 };
 
 /** Subject and plain text of a notification (one wording for every channel; templates come later). */

@@ -2,12 +2,12 @@ import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { OrderRef, PaymentOrder } from '../domain/model.js';
 import type { PaymentStore } from '../domain/ports.js';
-import { toOrder, toOrderItem } from './payment-items.js';
+import { toOrder, toOrderItem, toRefund } from './payment-items.js';
 import { paymentWrites } from './payment-writes.js';
 
 /** Payment orders and their transactions, in the session's partition beside the bookings. */
 export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
-  const { paymentOrder, paymentTransaction } = service.entities;
+  const { paymentOrder, paymentTransaction, refundRequest } = service.entities;
 
   const getOrder = async (ref: OrderRef) => {
     const { data } = await paymentOrder.get(ref).go({ consistent: true });
@@ -54,6 +54,11 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
         .begins({ bookingId: ref.bookingId })
         .go({ pages: 'all', consistent: true });
       return data.map((t) => ({ ...t }));
+    },
+
+    async getRefund(ref, requestId) {
+      const { data } = await refundRequest.get({ ...ref, requestId }).go({ consistent: true });
+      return data ? toRefund(data) : undefined;
     },
 
     ...paymentWrites(service),

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import type { PaymentOrder, PaymentTransaction, Quote } from '../domain/model.js';
+import type { PaymentOrder, PaymentTransaction, Quote, RefundRequest } from '../domain/model.js';
 import type { EventEffect, WebhookReceipt } from '../domain/provider-events.js';
 import { type paymentOrderEntity, pendingShards } from './entities/payment-order.js';
 import type { paymentTransactionEntity } from './entities/payment-transaction.js';
+import type { refundRequestEntity } from './entities/refund-request.js';
 import type { webhookReceiptEntity } from './entities/webhook-receipt.js';
 
 export type OrderItem = EntityItem<typeof paymentOrderEntity>;
@@ -51,4 +52,11 @@ const receiptFields = fromStored<Omit<WebhookReceipt, 'effect'>, Omit<ReceiptIte
 export const toReceipt = ({ effect, ...rest }: ReceiptItem): WebhookReceipt => ({
   ...receiptFields(rest),
   effect: JSON.parse(effect) as EventEffect,
+});
+
+export const toRefundItem = (r: RefundRequest): CreateEntityItem<typeof refundRequestEntity> => toStored(r);
+
+export const toRefund = fromStored<RefundRequest, EntityItem<typeof refundRequestEntity>>({
+  nullable: { providerRefundId: true, failureReason: true },
+  itemOnly: {},
 });

@@ -1,10 +1,11 @@
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
 import { transitionItems } from '../../bookings/index.js';
-import type { PaymentOrder } from '../domain/model.js';
+import { notificationRecord } from '../../notifications/index.js';
+import type { PaymentOrder, RefundRequest } from '../domain/model.js';
 import type { PaymentStore } from '../domain/ports.js';
 import type { WebhookReceipt } from '../domain/provider-events.js';
-import { toOrderItem, toTransactionItem } from './payment-items.js';
+import { toOrderItem, toRefundItem, toTransactionItem } from './payment-items.js';
 
 type ReceiptKey = Pick<WebhookReceipt, 'provider' | 'eventId'>;
 
@@ -19,20 +20,37 @@ const orderItem = (tx: TxEntities, current: PaymentOrder, next: PaymentOrder): T
 });
 
 /** The receipt that caused the change is applied with it, once. */
-const receiptApplied = (tx: TxEntities, receipt: ReceiptKey, at: string): TxItem => ({
-  label: 'receipt',
-  write: tx.webhookReceipt
-    .patch({ provider: receipt.provider, eventId: receipt.eventId })
-    .set({ status: 'applied', updatedAt: at })
-    .where((a, { eq }) => eq(a.status, 'received'))
-    .commit(),
+const receiptApplied = (tx: TxEntities, receipt: ReceiptKey | null, at: string): TxItem[] =>
+  receipt
+    ? [
+        {
+          label: 'receipt',
+          write: tx.webhookReceipt
+            .patch({ provider: receipt.provider, eventId: receipt.eventId })
+            .set({ status: 'applied', updatedAt: at })
+            .where((a, { eq }) => eq(a.status, 'received'))
+            .commit(),
+          fails: 'refused',
+        },
+      ]
+    : [];
+
+/** A refund request as read (or a new one) becomes `next`. */
+const refundItem = (tx: TxEntities, current: RefundRequest | null, next: RefundRequest): TxItem => ({
+  label: 'refund',
+  write: current
+    ? tx.refundRequest
+        .put(toRefundItem(next))
+        .where((a, { eq }) => `${eq(a.status, current.status)} AND ${eq(a.updatedAt, current.updatedAt)}`)
+        .commit()
+    : tx.refundRequest.create(toRefundItem(next)).commit(),
   fails: 'refused',
 });
 
 export const paymentWrites = (
   service: EventlyService,
-): Pick<PaymentStore, 'recordPayment' | 'updateOrder'> => ({
-  async recordPayment({ current, next, transaction, booking, receipt }) {
+): Pick<PaymentStore, 'record' | 'updateOrder' | 'reserveRefund' | 'failRefund'> => ({
+  async record({ current, next, transaction, booking, refundedBooking, refund, receipt, notification }) {
     const { committed, failed } = await commitTransaction(service, (tx) => [
       orderItem(tx, current, next),
       {
@@ -41,16 +59,66 @@ export const paymentWrites = (
         fails: 'refused',
       },
       ...(booking ? transitionItems(tx, booking) : []),
-      receiptApplied(tx, receipt, next.updatedAt),
+      ...(refundedBooking
+        ? [
+            {
+              label: 'booking',
+              write: tx.booking
+                .patch(refundedBooking)
+                .set({ paymentStatus: 'refunded', updatedAt: next.updatedAt })
+                .where((a, { eq }) => `${eq(a.status, 'cancelled')} AND ${eq(a.paymentStatus, 'paid')}`)
+                .commit(),
+              fails: 'refused' as const,
+            },
+          ]
+        : []),
+      ...(refund ? [refundItem(tx, refund.current, refund.next)] : []),
+      ...receiptApplied(tx, receipt, next.updatedAt),
+      ...(notification
+        ? [
+            {
+              label: 'notification',
+              write: notificationRecord(tx, {
+                orgId: current.orgId,
+                sessionId: current.sessionId,
+                key: notification.key,
+                at: next.updatedAt,
+                type: notification.type,
+                recipientId: (notification.booking.attendeeId ?? notification.booking.partyId) as string,
+                userId: notification.booking.userId,
+                payload: notification.payload,
+              }),
+            },
+          ]
+        : []),
     ]);
     if (committed) return 'done';
-    return failed.has('transaction') ? 'known' : 'stale';
+    if (failed.has('transaction')) return 'known';
+    return failed.has('counter') || failed.has('seat') ? 'full' : 'stale';
   },
 
   async updateOrder(current, next, receipt) {
     const { committed } = await commitTransaction(service, (tx) => [
       orderItem(tx, current, next),
-      receiptApplied(tx, receipt, next.updatedAt),
+      ...receiptApplied(tx, receipt, next.updatedAt),
+    ]);
+    return committed ? 'done' : 'stale';
+  },
+
+  async reserveRefund(current, next, request) {
+    const { committed, failed } = await commitTransaction(service, (tx) => [
+      orderItem(tx, current, next),
+      refundItem(tx, null, request),
+    ]);
+    if (committed) return 'done';
+    return failed.has('refund') ? 'exists' : 'stale';
+  },
+
+  async failRefund(current, next, request) {
+    const failedRequest: RefundRequest = { ...request, status: 'failed', updatedAt: next.updatedAt };
+    const { committed } = await commitTransaction(service, (tx) => [
+      orderItem(tx, current, next),
+      refundItem(tx, request, { ...failedRequest, failureReason: request.failureReason }),
     ]);
     return committed ? 'done' : 'stale';
   },

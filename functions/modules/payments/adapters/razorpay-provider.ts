@@ -5,6 +5,7 @@ import type { Checkout, PaymentProvider, WebhookInput } from '../domain/ports.js
 import type { EventEffect, ProviderEvent } from '../domain/provider-events.js';
 import { metadataOf, orderRefOf } from './order-metadata.js';
 import type { PaymentSecrets } from './payment-secrets.js';
+import { providerFailure } from './provider-errors.js';
 import { invalidSignature, type ProviderEndpoint } from './stripe-provider.js';
 
 const entity = <S extends z.ZodRawShape>(shape: S) => z.object({ entity: z.looseObject(shape) }).optional();
@@ -100,12 +101,14 @@ export const razorpayProvider = (
       const order = await orderRefFor(refund.notes ?? payment?.notes, payment?.order_id);
       if (!order) return { kind: 'ignored' };
       const { id, amount, currency } = refund;
+      const requestId = notesOf(refund.notes)?.requestId;
       return {
         kind: 'refund_succeeded',
         order,
         providerTransactionId: id,
         amount,
         currency: currency.toUpperCase(),
+        requestId: typeof requestId === 'string' ? requestId : null,
       };
     }
     return { kind: 'ignored' };
@@ -130,6 +133,23 @@ export const razorpayProvider = (
 
     async checkoutOf(order) {
       return checkout(order.providerOrderId);
+    },
+
+    async refund({ order, paymentId, requestId, amount }) {
+      try {
+        // Razorpay takes no idempotency key: a refund made before a crash is found by its notes.
+        const { items } = await razorpay.payments.fetchMultipleRefund(paymentId, { count: 100 });
+        const made =
+          items.find((r) => notesOf(r.notes)?.requestId === requestId) ??
+          (await razorpay.payments.refund(paymentId, {
+            amount,
+            receipt: requestId,
+            notes: { ...metadataOf(order), requestId },
+          }));
+        return { providerRefundId: made.id, amount: Number(made.amount) };
+      } catch (err) {
+        throw providerFailure('razorpay', err);
+      }
     },
 
     async verifyWebhook(input: WebhookInput): Promise<ProviderEvent> {

@@ -5,6 +5,7 @@ import type { Checkout, PaymentProvider, WebhookInput } from '../domain/ports.js
 import type { EventEffect, ProviderEvent } from '../domain/provider-events.js';
 import { metadataOf, orderRefOf } from './order-metadata.js';
 import type { PaymentSecrets } from './payment-secrets.js';
+import { providerFailure } from './provider-errors.js';
 
 export interface ProviderEndpoint {
   /** The local stand-in's base URL: the SDK is pointed at it and checkouts get its URL. */
@@ -62,12 +63,14 @@ export const stripeProvider = (
       orderRefOf(refund.metadata) ?? orderRefOf((await stripe.paymentIntents.retrieve(intentId)).metadata);
     if (!order) return { kind: 'ignored' };
     const { id, amount, currency } = refund;
+    const requestId = refund.metadata?.requestId;
     return {
       kind: 'refund_succeeded',
       order,
       providerTransactionId: id,
       amount,
       currency: currency.toUpperCase(),
+      requestId: typeof requestId === 'string' ? requestId : null,
     };
   };
 
@@ -113,6 +116,18 @@ export const stripeProvider = (
 
     async checkoutOf(order) {
       return checkout(await stripe.paymentIntents.retrieve(order.providerOrderId));
+    },
+
+    async refund({ order, paymentId, requestId, amount }) {
+      try {
+        const refund = await stripe.refunds.create(
+          { payment_intent: paymentId, amount, metadata: { ...metadataOf(order), requestId } },
+          { idempotencyKey: requestId },
+        );
+        return { providerRefundId: refund.id, amount: refund.amount };
+      } catch (err) {
+        throw providerFailure('stripe', err);
+      }
     },
 
     async verifyWebhook(input): Promise<ProviderEvent> {

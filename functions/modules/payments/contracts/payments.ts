@@ -1,4 +1,10 @@
-import { isoDateTime, orgIdSchema, sessionIdSchema, stampFields } from '../../../kernel/contracts/common.js';
+import {
+  freeText,
+  isoDateTime,
+  orgIdSchema,
+  sessionIdSchema,
+  stampFields,
+} from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 
 export const providerSchema = z.enum(['stripe', 'razorpay']).openapi('PaymentProvider');
@@ -41,6 +47,7 @@ export const paymentOrderSchema = z
     providerOrderId: z.string().nullable(),
     paidAmount: minor,
     refundedAmount: minor,
+    refundPending: minor.openapi({ description: 'Refunds asked of the provider, not yet confirmed' }),
     failureReason: z.string().nullable(),
     expiresAt: isoDateTime,
     review: z.enum(['late_payment']).nullable(),
@@ -67,3 +74,44 @@ export const webhookParams = z.object({ provider: providerSchema });
 export const webhookAnswerSchema = z
   .object({ received: z.literal(true), duplicate: z.boolean() })
   .openapi('WebhookReceived');
+
+export const refundBody = z
+  .strictObject({
+    requestId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, dashes or underscores (e.g. a UUID)')
+      .openapi({
+        description: 'Your id for this refund: asking again with it refunds once',
+        example: 'rf-2f1c9a7e-0b',
+      }),
+    amountMinor: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000_000_000)
+      .optional()
+      .openapi({ description: 'Staff only: part of the payment, in minor units. Default: all that is left' }),
+    reason: freeText(z.string().trim().min(1).max(200)).optional(),
+  })
+  .openapi('RefundRequestBody');
+
+export const refundSchema = z
+  .object({
+    orgId: orgIdSchema,
+    sessionId: sessionIdSchema,
+    bookingId: z.string(),
+    orderId: z.string(),
+    requestId: z.string(),
+    amount: minor,
+    reason: z.string(),
+    status: z.enum(['requested', 'succeeded', 'failed']),
+    providerRefundId: z.string().nullable(),
+    failureReason: z.string().nullable(),
+    requestedBy: z.string(),
+    ...stampFields,
+  })
+  .openapi('Refund');
+
+export const refundAnswerSchema = z
+  .object({ refund: refundSchema, order: paymentOrderSchema })
+  .openapi('RefundAnswer');

@@ -41,6 +41,8 @@ export interface PaymentOrder {
   /** Received and refunded so far (sums of the order's transactions). */
   paidAmount: number;
   refundedAmount: number;
+  /** Refunds asked of the provider and not yet recorded: reserved, so refunds never exceed payments. */
+  refundPending: number;
   failureReason: string | null;
   /** The hold's deadline when the order was made: the reconciler looks at pending orders past it. */
   expiresAt: string;
@@ -65,6 +67,26 @@ export interface PaymentTransaction {
   amount: number;
   currency: string;
   at: string;
+}
+
+export type RefundStatus = 'requested' | 'succeeded' | 'failed';
+
+/** One refund asked for (by staff, by an attendee cancelling in time, or by the late-payment policy). */
+export interface RefundRequest {
+  orgId: string;
+  sessionId: string;
+  bookingId: string;
+  orderId: string;
+  /** The caller's id for this request: asking twice with it refunds once. */
+  requestId: string;
+  amount: number;
+  reason: string;
+  status: RefundStatus;
+  providerRefundId: string | null;
+  failureReason: string | null;
+  requestedBy: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** Identifies a payment order: one per booking. */

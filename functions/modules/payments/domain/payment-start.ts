@@ -83,6 +83,7 @@ const newOrder = async (
     providerOrderId: null,
     paidAmount: 0,
     refundedAmount: 0,
+    refundPending: 0,
     failureReason: null,
     expiresAt: booking.holdExpiresAt ?? at,
     review: null,

@@ -1,6 +1,6 @@
 import type { Page, PageRequest } from '../../../kernel/domain/types.js';
-import type { BookingTransition } from '../../bookings/index.js';
-import type { OrderRef, PaymentOrder, PaymentTransaction, ProviderName } from './model.js';
+import type { Booking, BookingTransition } from '../../bookings/index.js';
+import type { OrderRef, PaymentOrder, PaymentTransaction, ProviderName, RefundRequest } from './model.js';
 import type { ProviderEvent, ReceiptStatus, WebhookReceipt } from './provider-events.js';
 import type { FeeSetting } from './quote.js';
 
@@ -23,8 +23,11 @@ export interface WebhookInput {
   headers: Readonly<Record<string, string | undefined>>;
 }
 
-export interface RefundRequest {
-  /** Ours, unique per refund request: the provider's idempotency key, so a retry refunds once. */
+/** A refund to ask of the provider: `requestId` is its idempotency key, so a retry refunds once. */
+export interface ProviderRefund {
+  order: PaymentOrder;
+  /** The provider's id of the payment to refund (the PaymentIntent, or the Razorpay payment). */
+  paymentId: string;
   requestId: string;
   amount: number;
 }
@@ -38,6 +41,8 @@ export interface PaymentProvider {
   createCheckout(order: PaymentOrder): Promise<Checkout>;
   /** The checkout of an order already made with the provider. */
   checkoutOf(order: PaymentOrder & { providerOrderId: string }): Promise<Checkout>;
+  /** Refunds (part of) a payment; asking again with the same request id answers the same refund. */
+  refund(input: ProviderRefund): Promise<{ providerRefundId: string; amount: number }>;
   /**
    * Verifies the signature over the raw bytes with each current signing secret (more than one
    * during a rotation) and answers the event; throws WEBHOOK_SIGNATURE_INVALID otherwise.
@@ -51,15 +56,32 @@ export interface PaymentProviders {
   get(name: ProviderName): Promise<PaymentProvider>;
 }
 
-/** A payment recorded against its order, with the booking step it causes, in one transaction. */
-export interface PaymentRecord {
+type ReceiptKey = Pick<WebhookReceipt, 'provider' | 'eventId'>;
+
+/**
+ * Money that moved, recorded against its order with what it causes, in one transaction: the order
+ * change, the transaction (once per provider id), the booking step, the refund request's outcome
+ * and the receipt that told us.
+ */
+export interface MoneyRecord {
   current: PaymentOrder;
   next: PaymentOrder;
   transaction: PaymentTransaction;
-  /** The held booking confirmed by this payment, when its hold still ran. */
+  /** The booking step the money causes: confirmed by a payment, cancelled by a full refund. */
   booking: BookingTransition | null;
-  receipt: Pick<WebhookReceipt, 'provider' | 'eventId'>;
+  /** A cancelled booking whose payment was refunded: only its payment status changes. */
+  refundedBooking: Booking | null;
+  refund: { current: RefundRequest | null; next: RefundRequest } | null;
+  receipt: ReceiptKey | null;
+  /** A notification to the booking's holder when no booking step tells them (a late refund). */
+  notification: { key: string; type: string; booking: Booking; payload: Record<string, unknown> } | null;
 }
+
+/**
+ * `stale`: the order, booking or refund request moved since read; `known`: the transaction was
+ * recorded before (a duplicate); `full`: a lapsed booking's places are no longer free.
+ */
+export type MoneyOutcome = 'done' | 'stale' | 'known' | 'full';
 
 export interface PaymentStore {
   getOrder(ref: OrderRef): Promise<PaymentOrder | undefined>;
@@ -68,18 +90,25 @@ export interface PaymentStore {
   /** Sets the provider's id on an order that has none yet; answers the order as stored. */
   setProviderOrder(order: PaymentOrder, providerOrderId: string, at: string): Promise<PaymentOrder>;
   transactions(ref: OrderRef): Promise<PaymentTransaction[]>;
-  /**
-   * Commits the order change, the transaction (once per provider id), the booking step and the
-   * receipt's `applied` in one transaction. `stale`: the order or booking moved since read; `known`:
-   * the transaction was recorded before (a duplicate).
-   */
-  recordPayment(record: PaymentRecord): Promise<'done' | 'stale' | 'known'>;
-  /** Moves the order as read to `next` with the receipt's outcome; `stale` when it moved. */
+  record(record: MoneyRecord): Promise<MoneyOutcome>;
+  /** Moves the order as read to `next` (with the receipt that caused it); `stale` when it moved. */
   updateOrder(
     current: PaymentOrder,
     next: PaymentOrder,
-    receipt: Pick<WebhookReceipt, 'provider' | 'eventId'>,
+    receipt: ReceiptKey | null,
   ): Promise<'done' | 'stale'>;
+  getRefund(ref: OrderRef, requestId: string): Promise<RefundRequest | undefined>;
+  /**
+   * Stores a new refund request and reserves its amount on the order as read (`stale` when the
+   * order moved; `exists` when the request id is taken).
+   */
+  reserveRefund(
+    current: PaymentOrder,
+    next: PaymentOrder,
+    request: RefundRequest,
+  ): Promise<'done' | 'stale' | 'exists'>;
+  /** A refund the provider refused: the request fails and its reservation is released. */
+  failRefund(current: PaymentOrder, next: PaymentOrder, request: RefundRequest): Promise<'done' | 'stale'>;
 }
 
 export interface ReceiptStore {

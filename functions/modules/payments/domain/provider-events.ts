@@ -17,9 +17,12 @@ export type EventEffect =
   | {
       kind: 'refund_succeeded';
       order: OrderRef;
+      /** The provider's refund id. */
       providerTransactionId: string;
       amount: number;
       currency: string;
+      /** Set on refunds this backend asked for: the request it completes. */
+      requestId: string | null;
     }
   /** An event type this backend does not act on: stored and acknowledged. */
   | { kind: 'ignored' };

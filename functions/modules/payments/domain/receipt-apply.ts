@@ -1,50 +1,77 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
-import { type BookingTransition, committed, confirmStep } from '../../bookings/index.js';
+import {
+  type Booking,
+  type BookingTransition,
+  committed,
+  confirmStep,
+  reviveStep,
+} from '../../bookings/index.js';
 import { type FastPathDeps, relayAfterCommit } from '../../notifications/index.js';
 import { type PaymentOrder, providerActor } from './model.js';
+import { NotYet, transactionOf } from './money.js';
 import type { EventEffect, WebhookReceipt } from './provider-events.js';
+import { completeRefund, refundOrder } from './refund-flow.js';
 
-type ApplyDeps = Pick<Deps, 'bookings' | 'holdScheduler' | 'payments' | 'receipts'> & FastPathDeps;
+type ApplyDeps = Pick<
+  Deps,
+  'bookings' | 'events' | 'holdScheduler' | 'paymentProviders' | 'payments' | 'receipts'
+> &
+  FastPathDeps;
 
 /** Why a receipt cannot be applied: kept on the receipt for staff, not retried by the queue. */
 class NotApplicable extends Error {}
 
 type Payment = Extract<EventEffect, { kind: 'payment_succeeded' }>;
 type Failure = Extract<EventEffect, { kind: 'payment_failed' }>;
+type Refund = Extract<EventEffect, { kind: 'refund_succeeded' }>;
 
-const orderFor = async (deps: Pick<Deps, 'payments'>, effect: Payment | Failure): Promise<PaymentOrder> => {
+const orderFor = async (
+  deps: Pick<Deps, 'payments'>,
+  effect: Payment | Failure | Refund,
+): Promise<PaymentOrder> => {
   const order = await deps.payments.getOrder(effect.order);
   if (!order) throw new NotApplicable('no payment order for this booking');
   return order;
 };
 
 /**
- * The held booking's confirm step, or null when its hold no longer runs (it expired or was
- * cancelled meanwhile): the money is then recorded and the late-payment policy decides.
+ * What the money does to the booking: confirm it while its hold runs; a confirmed booking stays;
+ * otherwise the money came late and the event's policy decides.
  */
-const confirmationOf = async (
-  deps: ApplyDeps,
-  order: PaymentOrder,
-  at: Date,
-): Promise<BookingTransition | null> => {
-  const booking = await deps.bookings.get(order);
-  if (!booking) throw new NotApplicable('the booking of this order is gone');
-  if (booking.status === 'confirmed') return null;
-  try {
-    return confirmStep(booking, at, providerActor(order.provider), 'paid');
-  } catch (err) {
-    if (err instanceof DomainError && (err.code === 'HOLD_EXPIRED' || err.code === 'INVALID_TRANSITION'))
-      return null;
-    throw err;
+type Plan =
+  | { kind: 'confirm'; step: BookingTransition | null }
+  | { kind: 'late'; policy: 'accept_if_available' | 'refund' | 'review'; step: BookingTransition | null };
+
+const planFor = async (deps: ApplyDeps, order: PaymentOrder, booking: Booking, now: Date): Promise<Plan> => {
+  if (booking.status === 'confirmed') return { kind: 'confirm', step: null };
+  if (booking.status === 'held') {
+    try {
+      return { kind: 'confirm', step: confirmStep(booking, now, providerActor(order.provider), 'paid') };
+    } catch (err) {
+      // Past its deadline but not yet released: once the hold is expired, the late policy applies.
+      if (err instanceof DomainError && err.code === 'HOLD_EXPIRED') throw new NotYet('the hold is lapsing');
+      throw err;
+    }
   }
+  const event = await deps.events.get(order.orgId, order.eventId);
+  const policy = event?.settings.latePayment ?? 'refund';
+  const revive = policy === 'accept_if_available' && booking.status === 'expired';
+  return {
+    kind: 'late',
+    policy,
+    step: revive ? reviveStep(booking, now, providerActor(order.provider)) : null,
+  };
 };
 
 /**
  * Money arrived: the order becomes paid, the payment is recorded once (by the provider's id) and the
- * held booking is confirmed, all in one transaction. A duplicate finds the payment recorded.
+ * booking is confirmed, in one transaction. Money that came after the hold lapsed follows the
+ * event's policy: the booking is confirmed again if its places are still free
+ * (`accept_if_available`, else refunded), refunded (`refund`), or left for staff (`review`).
  */
 const applyPayment = async (deps: ApplyDeps, receipt: WebhookReceipt, effect: Payment): Promise<void> => {
+  let revive = true;
   for (;;) {
     const order = await orderFor(deps, effect);
     if (effect.currency.toUpperCase() !== order.quote.currency || effect.amount !== order.quote.total) {
@@ -52,46 +79,52 @@ const applyPayment = async (deps: ApplyDeps, receipt: WebhookReceipt, effect: Pa
         `paid ${effect.amount} ${effect.currency}, the order is for ${order.quote.total} ${order.quote.currency}`,
       );
     }
+    const booking = await deps.bookings.get(order);
+    if (!booking) throw new NotApplicable('the booking of this order is gone');
     const now = deps.clock.now();
     const at = now.toISOString();
-    const booking = await confirmationOf(deps, order, now);
+    const plan = await planFor(deps, order, booking, now);
+    const step = plan.kind === 'late' && !revive ? null : plan.step;
     const paidNow = order.status === 'pending' || order.status === 'failed' || order.status === 'expired';
     const next: PaymentOrder = {
       ...order,
       status: paidNow ? 'paid' : order.status,
       paidAmount: order.paidAmount + effect.amount,
       failureReason: null,
-      // Paid after the hold lapsed: staff decide (the event's late-payment policy comes next).
-      review: booking || !paidNow ? order.review : 'late_payment',
+      review: plan.kind === 'late' && plan.policy === 'review' ? 'late_payment' : order.review,
       updatedAt: at,
     };
-    const transaction = {
-      orgId: order.orgId,
-      sessionId: order.sessionId,
-      bookingId: order.bookingId,
-      orderId: order.orderId,
-      kind: 'payment' as const,
-      provider: order.provider,
-      providerTransactionId: effect.providerTransactionId,
-      amount: effect.amount,
-      currency: order.quote.currency,
-      at,
-    };
-    const outcome = await deps.payments.recordPayment({
+    const transaction = transactionOf(order, 'payment', effect.providerTransactionId, effect.amount, at);
+    const outcome = await deps.payments.record({
       current: order,
       next,
       transaction,
-      booking,
+      booking: step,
+      refundedBooking: null,
+      refund: null,
       receipt,
+      notification: null,
     });
     if (outcome === 'known') return deps.receipts.settle(receipt, 'applied', null, at);
-    if (outcome === 'done') {
-      if (booking) {
-        await relayAfterCommit(deps, committed(booking.next));
-        await deps.holdScheduler.cancelExpiry(order);
-      }
-      return;
+    if (outcome === 'full') {
+      // The places went to others meanwhile: record the money without the booking, then refund it.
+      revive = false;
+      continue;
     }
+    if (outcome === 'stale') continue;
+    if (step) {
+      await relayAfterCommit(deps, committed(step.next));
+      await deps.holdScheduler.cancelExpiry(order);
+    }
+    if (plan.kind === 'late' && !step && plan.policy !== 'review') {
+      await refundOrder(deps, order, {
+        requestId: `late-${order.orderId}`,
+        amount: 'rest',
+        reason: 'paid after the hold lapsed',
+        by: providerActor(order.provider),
+      });
+    }
+    return;
   }
 };
 
@@ -108,10 +141,21 @@ const applyFailure = async (deps: ApplyDeps, receipt: WebhookReceipt, effect: Fa
   }
 };
 
+const applyRefund = async (deps: ApplyDeps, receipt: WebhookReceipt, effect: Refund): Promise<void> => {
+  await orderFor(deps, effect);
+  await completeRefund(
+    deps,
+    effect.order,
+    { providerRefundId: effect.providerTransactionId, amount: effect.amount, requestId: effect.requestId },
+    receipt,
+  );
+};
+
 /**
  * Applies one stored receipt, exactly once whatever the order of arrival: each effect is a guarded
  * transition from the state it reads. A receipt that cannot apply is marked `failed` with the
- * reason (staff list and retry it); an unexpected error propagates, so the queue redelivers.
+ * reason (staff list and retry it); a receipt that must wait (a refund before its payment) and any
+ * unexpected error propagate, so the queue redelivers it later.
  */
 export const applyReceipt = async (
   deps: ApplyDeps,
@@ -124,7 +168,7 @@ export const applyReceipt = async (
   try {
     if (effect.kind === 'payment_succeeded') await applyPayment(deps, receipt, effect);
     else if (effect.kind === 'payment_failed') await applyFailure(deps, receipt, effect);
-    else throw new NotApplicable(`${effect.kind} is not applied by this backend yet`);
+    else if (effect.kind === 'refund_succeeded') await applyRefund(deps, receipt, effect);
     return 'applied';
   } catch (err) {
     if (!(err instanceof NotApplicable)) throw err;

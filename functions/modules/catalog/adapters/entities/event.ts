@@ -46,6 +46,9 @@ export const eventEntity = new Entity({
         offerMinutes: { type: 'number', required: true },
         offerCutoffMinutes: { type: 'number', required: true },
         offerExpiry: { type: ['expire', 'requeue'] as const, required: true },
+        // Added later: events stored before read them as the defaults.
+        latePayment: { type: ['accept_if_available', 'refund', 'review'] as const },
+        refundCutoffMinutes: { type: 'number' },
       },
     },
     status: {

@@ -29,6 +29,7 @@ export const paymentOrderEntity = new Entity({
     providerOrderId: { type: 'string' },
     paidAmount: { type: 'number', required: true },
     refundedAmount: { type: 'number', required: true },
+    refundPending: { type: 'number', required: true },
     failureReason: { type: 'string' },
     expiresAt: { type: 'string', required: true, readOnly: true },
     review: { type: ['late_payment'] as const },

@@ -1,0 +1,176 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { committed, refundedStep } from '../../bookings/index.js';
+import { type FastPathDeps, relayAfterCommit } from '../../notifications/index.js';
+import type { OrderRef, PaymentOrder, RefundRequest } from './model.js';
+import { NotYet, refundable, transactionOf } from './money.js';
+import type { WebhookReceipt } from './provider-events.js';
+
+type RefundDeps = Pick<Deps, 'bookings' | 'paymentProviders' | 'payments' | 'receipts'> & FastPathDeps;
+
+export interface RefundAsk {
+  requestId: string;
+  /** `rest`: everything still refundable. */
+  amount: number | 'rest';
+  reason: string;
+  by: string;
+}
+
+const orderOf = async (deps: Pick<Deps, 'payments'>, ref: OrderRef): Promise<PaymentOrder> => {
+  const order = await deps.payments.getOrder(ref);
+  if (!order) throw notFound('payment order');
+  return order;
+};
+
+/** Stores the request and reserves its amount, or finds the request made before with this id. */
+const reserve = async (deps: RefundDeps, ref: OrderRef, ask: RefundAsk): Promise<RefundRequest> => {
+  for (;;) {
+    const existing = await deps.payments.getRefund(ref, ask.requestId);
+    if (existing) return existing;
+    const order = await orderOf(deps, ref);
+    const left = refundable(order);
+    if (left <= 0) throw new DomainError('NOTHING_TO_REFUND', 'nothing of this order is left to refund');
+    const amount = ask.amount === 'rest' ? left : ask.amount;
+    if (amount > left)
+      throw validationFailed([{ field: 'amountMinor', message: `at most ${left} can be refunded` }]);
+    const at = deps.clock.now().toISOString();
+    const request: RefundRequest = {
+      ...ref,
+      orderId: order.orderId,
+      requestId: ask.requestId,
+      amount,
+      reason: ask.reason,
+      status: 'requested',
+      providerRefundId: null,
+      failureReason: null,
+      requestedBy: ask.by,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const next = { ...order, refundPending: order.refundPending + amount, updatedAt: at };
+    if ((await deps.payments.reserveRefund(order, next, request)) === 'done') return request;
+  }
+};
+
+/** The provider refused: the request fails and its amount is refundable again. */
+const release = async (
+  deps: RefundDeps,
+  ref: OrderRef,
+  request: RefundRequest,
+  why: string,
+): Promise<void> => {
+  for (;;) {
+    const order = await orderOf(deps, ref);
+    const at = deps.clock.now().toISOString();
+    const next = { ...order, refundPending: order.refundPending - request.amount, updatedAt: at };
+    if ((await deps.payments.failRefund(order, next, { ...request, failureReason: why })) === 'done') return;
+  }
+};
+
+/**
+ * Records a refund the provider made, once (its id keys the transaction), whoever learns of it
+ * first: the request that asked for it or the provider's webhook. A full refund of a confirmed
+ * booking cancels it, releasing its places to the waitlist; a refund before its payment waits.
+ */
+export const completeRefund = async (
+  deps: RefundDeps,
+  ref: OrderRef,
+  refund: { providerRefundId: string; amount: number; requestId: string | null },
+  receipt: Pick<WebhookReceipt, 'provider' | 'eventId'> | null,
+): Promise<RefundRequest | null> => {
+  for (;;) {
+    const order = await orderOf(deps, ref);
+    const request = refund.requestId
+      ? ((await deps.payments.getRefund(ref, refund.requestId)) ?? null)
+      : null;
+    if (order.paidAmount === 0) throw new NotYet('a refund before its payment: applied once the payment is');
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const refundedAmount = order.refundedAmount + refund.amount;
+    const full = refundedAmount >= order.paidAmount;
+    const next: PaymentOrder = {
+      ...order,
+      status: full ? 'refunded' : 'partially_refunded',
+      refundedAmount,
+      refundPending: order.refundPending - (request?.status === 'requested' ? request.amount : 0),
+      updatedAt: at,
+    };
+    const booking = (await deps.bookings.get(ref)) ?? null;
+    const details = { amount: refund.amount, currency: order.quote.currency };
+    const step =
+      full && booking?.status === 'confirmed' ? refundedStep(booking, now, 'payments', details) : null;
+    const outcome = await deps.payments.record({
+      current: order,
+      next,
+      transaction: transactionOf(order, 'refund', refund.providerRefundId, refund.amount, at),
+      booking: step,
+      refundedBooking:
+        full && booking?.status === 'cancelled' && booking.paymentStatus === 'paid' ? booking : null,
+      refund: request
+        ? {
+            current: request,
+            next: {
+              ...request,
+              status: 'succeeded',
+              providerRefundId: refund.providerRefundId,
+              updatedAt: at,
+            },
+          }
+        : null,
+      receipt,
+      notification:
+        !step && booking
+          ? {
+              key: `${order.orderId}#refund#${refund.providerRefundId}`,
+              type: 'payment.refunded',
+              booking,
+              payload: details,
+            }
+          : null,
+    });
+    if (outcome === 'done') {
+      await relayAfterCommit(deps, committed({ orgId: ref.orgId, sessionId: ref.sessionId, updatedAt: at }));
+      return request ? { ...request, status: 'succeeded', providerRefundId: refund.providerRefundId } : null;
+    }
+    if (outcome === 'known') {
+      if (receipt) {
+        const stored = await deps.receipts.get(receipt.provider, receipt.eventId);
+        if (stored?.status === 'received') await deps.receipts.settle(stored, 'applied', null, at);
+      }
+      return (refund.requestId ? await deps.payments.getRefund(ref, refund.requestId) : null) ?? null;
+    }
+  }
+};
+
+/**
+ * Refunds (part of) an order through its provider: the request is stored and its amount reserved
+ * first (refunds never exceed payments), the provider is asked with the request id as its
+ * idempotency key, then the refund is recorded. Asking again with the same id refunds once.
+ */
+export const refundOrder = async (
+  deps: RefundDeps,
+  ref: OrderRef,
+  ask: RefundAsk,
+): Promise<RefundRequest> => {
+  const request = await reserve(deps, ref, ask);
+  if (request.status !== 'requested') return request;
+  const order = await orderOf(deps, ref);
+  const payment = (await deps.payments.transactions(ref)).find((t) => t.kind === 'payment');
+  if (!payment) throw new DomainError('NOTHING_TO_REFUND', 'no payment of this order is recorded');
+  const provider = await deps.paymentProviders.get(order.provider);
+  let made: { providerRefundId: string; amount: number };
+  try {
+    made = await provider.refund({
+      order,
+      paymentId: payment.providerTransactionId,
+      requestId: request.requestId,
+      amount: request.amount,
+    });
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'REFUND_REFUSED')
+      await release(deps, ref, request, err.message);
+    throw err;
+  }
+  const done = await completeRefund(deps, ref, { ...made, requestId: request.requestId }, null);
+  return done ?? request;
+};
