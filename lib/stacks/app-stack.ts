@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { routes } from '../../functions/app/routes.js';
 import { holdsSweepMessage } from '../../functions/modules/bookings/contracts/holds.js';
 import { outboxSweepMessage } from '../../functions/modules/notifications/contracts/notifications.js';
+import { reconcileMessage } from '../../functions/modules/payments/contracts/inbox.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import { OperationalAlarms } from '../constructs/alarms.js';
 import { EventlyApi } from '../constructs/api.js';
@@ -30,6 +31,7 @@ export class AppStack extends Stack {
   readonly nightly: NightlyTick;
   readonly holdsSweeper: MinuteSweeper;
   readonly outboxSweeper: MinuteSweeper;
+  readonly paymentsReconciler: MinuteSweeper;
   readonly alarms: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -71,6 +73,11 @@ export class AppStack extends Stack {
       queue: this.queues.get('notifications').queue,
       message: outboxSweepMessage,
       description: 'Outbox sweeper: re-enqueues outbox items still pending after their fast path',
+    });
+    this.paymentsReconciler = new MinuteSweeper(this, 'PaymentsReconciler', {
+      queue: this.queues.get('payments').queue,
+      message: reconcileMessage,
+      description: 'Payments reconciler: asks the provider about orders still unpaid after their hold',
     });
     this.nightly = new NightlyTick(this, 'Nightly', { queue: jobs, ...config.nightly });
     this.alarms = new OperationalAlarms(this, 'Alarms', {

@@ -1,5 +1,6 @@
 import type { QueueName } from '../../functions/app/queue-definitions.js';
 import { outboxSweepMessage } from '../../functions/modules/notifications/contracts/notifications.js';
+import { reconcileMessage } from '../../functions/modules/payments/contracts/inbox.js';
 import { type DevSigner, loadDevSigner, type MintTokenInput } from './auth.js';
 import { startConsumerThread } from './consumer-thread.js';
 import { startDynamoDbLocal } from './dynamodb.js';
@@ -61,6 +62,8 @@ export interface LocalRuntimeOptions {
   holdSweepIntervalMs?: number;
   /** How often the outbox sweep runs (default 5 s: locally a lost fast path shows up quickly). */
   outboxSweepIntervalMs?: number;
+  /** How often the payments reconciler runs (default one minute, like the deployed schedule). */
+  reconcileIntervalMs?: number;
   /** Pending outbox items younger than this are left to the fast path (default 5 s). */
   outboxSweepGraceMs?: number;
   /**
@@ -100,6 +103,7 @@ export interface LocalRuntime {
 
 export const DEFAULT_TABLE_NAME = 'evently-local';
 const DEFAULT_OUTBOX_SWEEP_MS = 5_000;
+const DEFAULT_RECONCILE_MS = 60_000;
 const DEFAULT_PORT = 3000;
 
 type Stopper = () => Promise<void> | void;
@@ -220,6 +224,14 @@ const startSchedules = (
     name: 'outbox sweep',
   });
   stoppers.push(outboxSweeper.stop);
+  const reconciler = startQueueTicker({
+    sqsEndpoint,
+    queueUrl: queueUrls.payments,
+    message: reconcileMessage,
+    intervalMs: options.reconcileIntervalMs ?? DEFAULT_RECONCILE_MS,
+    name: 'payments reconciler',
+  });
+  stoppers.push(reconciler.stop);
 };
 
 /** The pollers of every consumed queue: in a worker thread unless asked (or stubbed) otherwise. */

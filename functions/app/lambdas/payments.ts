@@ -1,18 +1,29 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { routeFunction } from '../../kernel/http/route-function.js';
 import { logger } from '../../kernel/observability.js';
-import { queueFunction } from '../../kernel/queue/queue-function.js';
+import { queueFunction, type RecordBudget } from '../../kernel/queue/queue-function.js';
 import { paymentsMessageSchema } from '../../modules/payments/contracts/inbox.js';
 import { applyReceipt } from '../../modules/payments/domain/receipt-apply.js';
+import { defaultReconcileOptions, reconcilePayments } from '../../modules/payments/domain/reconcile.js';
 import { paymentHandlers } from '../../modules/payments/handlers/payments.js';
 import { getContainer } from '../container.js';
 
 const http = routeFunction('payments', paymentHandlers, { idempotency: () => getContainer().idempotency });
 
-/** One stored receipt per message; a record that throws is redelivered alone, then goes to the DLQ. */
-const runPaymentsMessage = async (record: SQSRecord): Promise<void> => {
+/** One message per record; a record that throws is redelivered alone, then goes to the DLQ. */
+const runPaymentsMessage = async (record: SQSRecord, budget: RecordBudget): Promise<void> => {
   const message = paymentsMessageSchema.parse(JSON.parse(record.body));
-  const outcome = await applyReceipt(getContainer().deps, message);
+  const { deps } = getContainer();
+  if (message.type === 'payments.reconcile') {
+    const result = await reconcilePayments(deps, deps.clock.now(), {
+      ...defaultReconcileOptions,
+      hasTime: budget.hasTime,
+    });
+    // Something the reconciler had to settle means a webhook did not: worth seeing.
+    if (result.asked > 0) logger.warn('reconciler settled orders no webhook settled', { ...result });
+    return;
+  }
+  const outcome = await applyReceipt(deps, message);
   logger.info('payment receipt handled', { provider: message.provider, eventId: message.eventId, outcome });
 };
 

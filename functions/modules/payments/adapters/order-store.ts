@@ -2,7 +2,7 @@ import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { OrderRef, PaymentOrder } from '../domain/model.js';
 import type { PaymentStore } from '../domain/ports.js';
-import { toOrder, toOrderItem, toRefund } from './payment-items.js';
+import { allPendingShards, toOrder, toOrderItem, toRefund } from './payment-items.js';
 import { paymentWrites } from './payment-writes.js';
 
 /** Payment orders and their transactions, in the session's partition beside the bookings. */
@@ -59,6 +59,24 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
     async getRefund(ref, requestId) {
       const { data } = await refundRequest.get({ ...ref, requestId }).go({ consistent: true });
       return data ? toRefund(data) : undefined;
+    },
+
+    async listUnpaidDue(before, limit) {
+      // Every shard's earliest `limit`, merged: the overall earliest `limit` are among them.
+      const pages = await Promise.all(
+        allPendingShards().map((pendingShard) =>
+          paymentOrder.query
+            .byPendingDue({ pendingShard })
+            .lte({ pendingDue: `${before}~` })
+            .go({ limit, attributes: ['orgId', 'sessionId', 'bookingId', 'pendingDue'] }),
+        ),
+      );
+      return pages
+        .flatMap((p) => p.data)
+        .filter((d) => d.pendingDue <= before)
+        .sort((a, b) => a.pendingDue.localeCompare(b.pendingDue))
+        .slice(0, limit)
+        .map(({ orgId, sessionId, bookingId }) => ({ orgId, sessionId, bookingId }));
     },
 
     ...paymentWrites(service),

@@ -22,7 +22,8 @@ export const toOrderItem = (o: PaymentOrder): CreateEntityItem<typeof paymentOrd
   ...toStored(o),
   quote: JSON.stringify(o.quote),
   pendingShard: shardOf(o.orderId),
-  pendingDue: o.status === 'pending' ? o.expiresAt : unlisted,
+  // Failed attempts may still be paid: the reconciler asks about both once the hold is over.
+  pendingDue: o.status === 'pending' || o.status === 'failed' ? o.expiresAt : unlisted,
 });
 
 const orderFields = fromStored<Omit<PaymentOrder, 'quote'>, Omit<OrderItem, 'quote'>>({

@@ -135,6 +135,22 @@ export const razorpayProvider = (
       return checkout(order.providerOrderId);
     },
 
+    async lookup(order) {
+      const { items } = await razorpay.orders.fetchPayments(order.providerOrderId);
+      const captured = items.find((p) => p.status === 'captured');
+      return captured
+        ? {
+            providerTransactionId: captured.id,
+            amount: Number(captured.amount),
+            currency: captured.currency.toUpperCase(),
+          }
+        : null;
+    },
+
+    async close() {
+      // A Razorpay order cannot be closed: a payment after this follows the late-payment policy.
+    },
+
     async refund({ order, paymentId, requestId, amount }) {
       try {
         // Razorpay takes no idempotency key: a refund made before a crash is found by its notes.

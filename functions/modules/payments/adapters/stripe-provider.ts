@@ -118,6 +118,23 @@ export const stripeProvider = (
       return checkout(await stripe.paymentIntents.retrieve(order.providerOrderId));
     },
 
+    async lookup(order) {
+      const intent = await stripe.paymentIntents.retrieve(order.providerOrderId);
+      if (intent.status !== 'succeeded') return null;
+      return {
+        providerTransactionId: intent.id,
+        amount: intent.amount_received,
+        currency: intent.currency.toUpperCase(),
+      };
+    },
+
+    async close(order) {
+      const intent = await stripe.paymentIntents.retrieve(order.providerOrderId);
+      if (intent.status === 'requires_payment_method' || intent.status === 'requires_confirmation') {
+        await stripe.paymentIntents.cancel(intent.id, {}, { idempotencyKey: `close-${order.orderId}` });
+      }
+    },
+
     async refund({ order, paymentId, requestId, amount }) {
       try {
         const refund = await stripe.refunds.create(

@@ -23,6 +23,13 @@ export interface WebhookInput {
   headers: Readonly<Record<string, string | undefined>>;
 }
 
+/** A successful payment as the provider reports it. */
+export interface ProviderPayment {
+  providerTransactionId: string;
+  amount: number;
+  currency: string;
+}
+
 /** A refund to ask of the provider: `requestId` is its idempotency key, so a retry refunds once. */
 export interface ProviderRefund {
   order: PaymentOrder;
@@ -41,6 +48,13 @@ export interface PaymentProvider {
   createCheckout(order: PaymentOrder): Promise<Checkout>;
   /** The checkout of an order already made with the provider. */
   checkoutOf(order: PaymentOrder & { providerOrderId: string }): Promise<Checkout>;
+  /**
+   * What the provider knows of the order's payment: its successful payment if there is one. Asked
+   * when no webhook came (the reconciler).
+   */
+  lookup(order: PaymentOrder & { providerOrderId: string }): Promise<ProviderPayment | null>;
+  /** Stops the order being paid later, where the provider allows it (Stripe cancels the intent). */
+  close(order: PaymentOrder & { providerOrderId: string }): Promise<void>;
   /** Refunds (part of) a payment; asking again with the same request id answers the same refund. */
   refund(input: ProviderRefund): Promise<{ providerRefundId: string; amount: number }>;
   /**
@@ -98,6 +112,8 @@ export interface PaymentStore {
     receipt: ReceiptKey | null,
   ): Promise<'done' | 'stale'>;
   getRefund(ref: OrderRef, requestId: string): Promise<RefundRequest | undefined>;
+  /** Orders pending or failed whose hold ended at or before `before`, across organizations, earliest first. */
+  listUnpaidDue(before: string, limit: number): Promise<OrderRef[]>;
   /**
    * Stores a new refund request and reserves its amount on the order as read (`stale` when the
    * order moved; `exists` when the request id is taken).

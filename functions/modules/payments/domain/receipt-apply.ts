@@ -13,14 +13,14 @@ import { NotYet, transactionOf } from './money.js';
 import type { EventEffect, WebhookReceipt } from './provider-events.js';
 import { completeRefund, refundOrder } from './refund-flow.js';
 
-type ApplyDeps = Pick<
+export type ApplyDeps = Pick<
   Deps,
   'bookings' | 'events' | 'holdScheduler' | 'paymentProviders' | 'payments' | 'receipts'
 > &
   FastPathDeps;
 
 /** Why a receipt cannot be applied: kept on the receipt for staff, not retried by the queue. */
-class NotApplicable extends Error {}
+export class NotApplicable extends Error {}
 
 type Payment = Extract<EventEffect, { kind: 'payment_succeeded' }>;
 type Failure = Extract<EventEffect, { kind: 'payment_failed' }>;
@@ -28,7 +28,7 @@ type Refund = Extract<EventEffect, { kind: 'refund_succeeded' }>;
 
 const orderFor = async (
   deps: Pick<Deps, 'payments'>,
-  effect: Payment | Failure | Refund,
+  effect: Pick<Payment, 'order'>,
 ): Promise<PaymentOrder> => {
   const order = await deps.payments.getOrder(effect.order);
   if (!order) throw new NotApplicable('no payment order for this booking');
@@ -70,7 +70,11 @@ const planFor = async (deps: ApplyDeps, order: PaymentOrder, booking: Booking, n
  * event's policy: the booking is confirmed again if its places are still free
  * (`accept_if_available`, else refunded), refunded (`refund`), or left for staff (`review`).
  */
-const applyPayment = async (deps: ApplyDeps, receipt: WebhookReceipt, effect: Payment): Promise<void> => {
+export const applyPayment = async (
+  deps: ApplyDeps,
+  receipt: WebhookReceipt | null,
+  effect: Omit<Payment, 'kind'>,
+): Promise<void> => {
   let revive = true;
   for (;;) {
     const order = await orderFor(deps, effect);
@@ -105,7 +109,7 @@ const applyPayment = async (deps: ApplyDeps, receipt: WebhookReceipt, effect: Pa
       receipt,
       notification: null,
     });
-    if (outcome === 'known') return deps.receipts.settle(receipt, 'applied', null, at);
+    if (outcome === 'known') return receipt ? deps.receipts.settle(receipt, 'applied', null, at) : undefined;
     if (outcome === 'full') {
       // The places went to others meanwhile: record the money without the booking, then refund it.
       revive = false;

@@ -12,8 +12,8 @@ export const pendingShards = 8;
  * Key templates:
  * - table: pk `${orgId}#session#${sessionId}#payments`   sk `order#${bookingId}`
  * - gsi3:  pk `payments#pending#${pendingShard}`          sk `${pendingDue}#${orderId}`
- *   Only while pending (`pendingDue` is `none` otherwise): the reconciler walks the orders still
- *   pending past their hold's deadline, across organizations, as the hold sweeper does.
+ *   Only while pending or failed (`pendingDue` is `none` otherwise): the reconciler walks the
+ *   orders still unpaid past their hold's deadline, across organizations, as the hold sweeper does.
  */
 export const paymentOrderEntity = new Entity({
   model: { ...entityBase, entity: 'paymentOrder' },
@@ -34,7 +34,7 @@ export const paymentOrderEntity = new Entity({
     expiresAt: { type: 'string', required: true, readOnly: true },
     review: { type: ['late_payment'] as const },
     ...fixedStrings('pendingShard', 'createdAt'),
-    /** Index-only: `expiresAt` while pending, `none` otherwise (keeps the order out of gsi3). */
+    /** Index-only: `expiresAt` while pending or failed, `none` otherwise (keeps the order out of gsi3). */
     pendingDue: { type: 'string', required: true },
     updatedAt: { type: 'string', required: true },
   },
