@@ -295,6 +295,17 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     body: { requestId: 'sweep-refund-1', amountMinor: 100, reason: 'sweep' },
     action: 'booking.manage',
   },
+  listFailedPaymentReceipts: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'booking.read' },
+  retryPaymentReceipt: {
+    params: { orgId: t.orgId, provider: 'stripe', eventId: 'evt_sweep_unknown' },
+    action: 'booking.manage',
+  },
+  listPaymentsForReview: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'booking.read' },
+  decideLatePayment: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },
+    body: { decision: 'refund' },
+    action: 'booking.manage',
+  },
   // Unsigned: the sweeps see its refusals; signed deliveries are test/e2e/payments.test.ts.
   receivePaymentWebhook: { params: { provider: 'stripe' }, body: { id: 'evt_sweep', type: 'ping' } },
 });

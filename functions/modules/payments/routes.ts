@@ -1,9 +1,14 @@
-import { reply, routeGroup } from '../../kernel/http/route-group.js';
+import { orgParams, pageQuerySchema } from '../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../kernel/http/route-group.js';
 import { bookingParams } from '../bookings/index.js';
 import {
+  paymentOrderSchema,
   paymentStartSchema,
+  receiptParams,
+  receiptSchema,
   refundAnswerSchema,
   refundBody,
+  reviewBody,
   startPaymentBody,
   webhookAnswerSchema,
   webhookParams,
@@ -31,6 +36,47 @@ export const paymentRoutes = routeGroup({ function: 'payments', auth: 'jwt', tag
     params: bookingParams,
     body: refundBody,
     success: reply(200, 'The refund and its order', refundAnswerSchema),
+    problems: [403, 404, 409, 503],
+  },
+  {
+    operationId: 'listFailedPaymentReceipts',
+    method: 'GET',
+    path: '/v1/orgs/{orgId}/payments/receipts/failed',
+    summary: "Providers' events that could not be applied, with the reason (staff)",
+    params: orgParams,
+    query: pageQuerySchema,
+    success: replyPage('A page of receipts', receiptSchema, 'WebhookReceiptPage'),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'retryPaymentReceipt',
+    method: 'POST',
+    path: '/v1/orgs/{orgId}/payments/receipts/{provider}/{eventId}/retry',
+    summary:
+      'Apply a failed receipt again, once its cause is fixed (staff); a receipt not failed answers as it is',
+    params: receiptParams,
+    success: reply(200, 'The receipt, back in the queue', receiptSchema),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'listPaymentsForReview',
+    method: 'GET',
+    path: '/v1/orgs/{orgId}/payments/orders/review',
+    summary: "Payments that came after their hold lapsed, waiting for staff (the event's `review` policy)",
+    params: orgParams,
+    query: pageQuerySchema,
+    success: replyPage('A page of payment orders', paymentOrderSchema, 'PaymentOrderPage'),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'decideLatePayment',
+    method: 'POST',
+    path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{bookingId}/payment/review',
+    summary:
+      'Decide about a late payment (staff): accept confirms the lapsed booking again if its places are free, refund gives the money back',
+    params: bookingParams,
+    body: reviewBody,
+    success: reply(200, 'The order, decided', paymentOrderSchema),
     problems: [403, 404, 409, 503],
   },
   {

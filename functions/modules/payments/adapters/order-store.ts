@@ -1,3 +1,4 @@
+import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { OrderRef, PaymentOrder } from '../domain/model.js';
@@ -60,6 +61,14 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
       const { data } = await refundRequest.get({ ...ref, requestId }).go({ consistent: true });
       return data ? toRefund(data) : undefined;
     },
+
+    listForReview: (orgId, page) =>
+      queryPage(
+        `${orgId}#payment-orders#review`,
+        page,
+        (opts) => paymentOrder.query.byReview({ listedReview: orgId }).go({ ...opts, order: 'desc' }),
+        toOrder,
+      ),
 
     async listUnpaidDue(before, limit) {
       // Every shard's earliest `limit`, merged: the overall earliest `limit` are among them.

@@ -22,13 +22,14 @@ export const toOrderItem = (o: PaymentOrder): CreateEntityItem<typeof paymentOrd
   ...toStored(o),
   quote: JSON.stringify(o.quote),
   pendingShard: shardOf(o.orderId),
+  listedReview: o.review ? o.orgId : unlisted,
   // Failed attempts may still be paid: the reconciler asks about both once the hold is over.
   pendingDue: o.status === 'pending' || o.status === 'failed' ? o.expiresAt : unlisted,
 });
 
 const orderFields = fromStored<Omit<PaymentOrder, 'quote'>, Omit<OrderItem, 'quote'>>({
   nullable: { providerOrderId: true, failureReason: true, review: true },
-  itemOnly: { pendingShard: true, pendingDue: true },
+  itemOnly: { pendingShard: true, pendingDue: true, listedReview: true },
 });
 
 export const toOrder = ({ quote, ...rest }: OrderItem): PaymentOrder => ({

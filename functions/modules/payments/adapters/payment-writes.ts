@@ -49,7 +49,7 @@ const refundItem = (tx: TxEntities, current: RefundRequest | null, next: RefundR
 
 export const paymentWrites = (
   service: EventlyService,
-): Pick<PaymentStore, 'record' | 'updateOrder' | 'reserveRefund' | 'failRefund'> => ({
+): Pick<PaymentStore, 'record' | 'updateOrder' | 'reserveRefund' | 'failRefund' | 'reviewAccepted'> => ({
   async record({ current, next, transaction, booking, refundedBooking, refund, receipt, notification }) {
     const { committed, failed } = await commitTransaction(service, (tx) => [
       orderItem(tx, current, next),
@@ -103,6 +103,15 @@ export const paymentWrites = (
       ...receiptApplied(tx, receipt, next.updatedAt),
     ]);
     return committed ? 'done' : 'stale';
+  },
+
+  async reviewAccepted(current, next, booking) {
+    const { committed, failed } = await commitTransaction(service, (tx) => [
+      orderItem(tx, current, next),
+      ...transitionItems(tx, booking),
+    ]);
+    if (committed) return 'done';
+    return failed.has('counter') || failed.has('seat') ? 'full' : 'stale';
   },
 
   async reserveRefund(current, next, request) {

@@ -2,9 +2,11 @@ import {
   freeText,
   isoDateTime,
   orgIdSchema,
+  orgParams,
   sessionIdSchema,
   stampFields,
 } from '../../../kernel/contracts/common.js';
+
 import * as z from '../../../kernel/contracts/zod.js';
 
 export const providerSchema = z.enum(['stripe', 'razorpay']).openapi('PaymentProvider');
@@ -115,3 +117,33 @@ export const refundSchema = z
 export const refundAnswerSchema = z
   .object({ refund: refundSchema, order: paymentOrderSchema })
   .openapi('RefundAnswer');
+
+export const receiptSchema = z
+  .object({
+    provider: providerSchema,
+    eventId: z.string(),
+    type: z.string().openapi({ example: 'payment_intent.succeeded' }),
+    status: z.enum(['received', 'applied', 'ignored', 'failed']),
+    error: z.string().nullable().openapi({ description: 'Why it could not be applied' }),
+    orgId: z.string().nullable(),
+    receivedAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .openapi('WebhookReceipt');
+
+export const receiptParams = orgParams.extend({
+  provider: providerSchema,
+  eventId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,200}$/, "must be a provider's event id")
+    .openapi({ example: 'evt_1Q2w3E4r5T6y7U8i' }),
+});
+
+export const reviewBody = z
+  .strictObject({
+    decision: z.enum(['accept', 'refund']).openapi({
+      description:
+        'accept: confirm the lapsed booking again if its places are free; refund: give the money back',
+    }),
+  })
+  .openapi('LatePaymentDecision');

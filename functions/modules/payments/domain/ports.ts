@@ -112,6 +112,14 @@ export interface PaymentStore {
     receipt: ReceiptKey | null,
   ): Promise<'done' | 'stale'>;
   getRefund(ref: OrderRef, requestId: string): Promise<RefundRequest | undefined>;
+  /** A late payment staff accepted: the review flag cleared and the lapsed booking confirmed again, together. */
+  reviewAccepted(
+    current: PaymentOrder,
+    next: PaymentOrder,
+    booking: BookingTransition,
+  ): Promise<'done' | 'stale' | 'full'>;
+  /** Orders waiting for staff to decide (late payments under the `review` policy), newest first. */
+  listForReview(orgId: string, page: PageRequest): Promise<Page<PaymentOrder>>;
   /** Orders pending or failed whose hold ended at or before `before`, across organizations, earliest first. */
   listUnpaidDue(before: string, limit: number): Promise<OrderRef[]>;
   /**

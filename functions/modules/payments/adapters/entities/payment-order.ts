@@ -11,6 +11,8 @@ export const pendingShards = 8;
  *
  * Key templates:
  * - table: pk `${orgId}#session#${sessionId}#payments`   sk `order#${bookingId}`
+ * - gsi1:  pk `${listedReview}#payment-orders#review`     sk `${createdAt}#${orderId}`
+ *   Only while staff must decide about it (a late payment under the `review` policy).
  * - gsi3:  pk `payments#pending#${pendingShard}`          sk `${pendingDue}#${orderId}`
  *   Only while pending or failed (`pendingDue` is `none` otherwise): the reconciler walks the
  *   orders still unpaid past their hold's deadline, across organizations, as the hold sweeper does.
@@ -34,6 +36,8 @@ export const paymentOrderEntity = new Entity({
     expiresAt: { type: 'string', required: true, readOnly: true },
     review: { type: ['late_payment'] as const },
     ...fixedStrings('pendingShard', 'createdAt'),
+    /** Index-only: the organization while the order waits for staff (`review`), `none` otherwise. */
+    listedReview: { type: 'string', required: true },
     /** Index-only: `expiresAt` while pending or failed, `none` otherwise (keeps the order out of gsi3). */
     pendingDue: { type: 'string', required: true },
     updatedAt: { type: 'string', required: true },
@@ -42,6 +46,12 @@ export const paymentOrderEntity = new Entity({
     byBooking: {
       pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#payments'),
       sk: key('sk', ['bookingId'], 'order#${bookingId}'),
+    },
+    byReview: {
+      index: 'gsi1',
+      condition: (a) => a.listedReview !== unlisted,
+      pk: key('gsi1pk', ['listedReview'], '${listedReview}#payment-orders#review'),
+      sk: key('gsi1sk', ['createdAt', 'orderId'], '${createdAt}#${orderId}'),
     },
     byPendingDue: {
       index: 'gsi3',

@@ -1,0 +1,95 @@
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
+import { committed, reviveStep } from '../../bookings/index.js';
+import { type FastPathDeps, relayAfterCommit } from '../../notifications/index.js';
+import type { OrderRef, PaymentOrder, ProviderName } from './model.js';
+import type { WebhookReceipt } from './provider-events.js';
+import { refundOrder } from './refund-flow.js';
+
+/** Staff: receipts of the organization that could not be applied, newest first. */
+export const listFailedReceipts = async (
+  deps: Pick<Deps, 'receipts'> & AccessDeps,
+  principal: Principal,
+  orgId: string,
+  page: PageRequest,
+): Promise<Page<WebhookReceipt>> => {
+  await authorize(deps, orgId, principal, 'booking.read');
+  return deps.receipts.listFailed(orgId, page);
+};
+
+/** Staff: a failed receipt goes back to the queue (after the cause was fixed); others answer as they are. */
+export const retryReceipt = async (
+  deps: Pick<Deps, 'clock' | 'paymentInbox' | 'receipts'> & AccessDeps,
+  principal: Principal,
+  orgId: string,
+  key: { provider: ProviderName; eventId: string },
+): Promise<WebhookReceipt> => {
+  await authorize(deps, orgId, principal, 'booking.manage');
+  const receipt = await deps.receipts.get(key.provider, key.eventId);
+  if (!receipt || receipt.orgId !== orgId) throw notFound('receipt');
+  if (receipt.status !== 'failed') return receipt;
+  const at = deps.clock.now().toISOString();
+  await deps.receipts.settle(receipt, 'received', null, at);
+  await deps.paymentInbox.send(receipt);
+  return { ...receipt, status: 'received', error: null, updatedAt: at };
+};
+
+/** Staff: late payments waiting for a decision (the `review` policy), newest first. */
+export const listOrdersForReview = async (
+  deps: Pick<Deps, 'payments'> & AccessDeps,
+  principal: Principal,
+  orgId: string,
+  page: PageRequest,
+): Promise<Page<PaymentOrder>> => {
+  await authorize(deps, orgId, principal, 'booking.read');
+  return deps.payments.listForReview(orgId, page);
+};
+
+const orderUnderReview = async (deps: Pick<Deps, 'payments'>, ref: OrderRef): Promise<PaymentOrder> => {
+  const order = await deps.payments.getOrder(ref);
+  if (!order) throw notFound('payment order');
+  if (order.review === null) throw new DomainError('INVALID_TRANSITION', 'the order waits for no decision');
+  return order;
+};
+
+/**
+ * Staff decide about a late payment: `accept` confirms the lapsed booking again if its places are
+ * still free (else 409 CAPACITY_EXHAUSTED: refund instead), `refund` gives the money back. Either
+ * clears the order's review flag; repeating a decision already taken answers 409.
+ */
+export const decideLatePayment = async (
+  deps: Pick<Deps, 'bookings' | 'paymentProviders' | 'payments' | 'receipts'> & FastPathDeps & AccessDeps,
+  principal: Principal,
+  ref: OrderRef,
+  decision: 'accept' | 'refund',
+): Promise<PaymentOrder> => {
+  await authorize(deps, ref.orgId, principal, 'booking.manage');
+  for (;;) {
+    const order = await orderUnderReview(deps, ref);
+    const at = deps.clock.now().toISOString();
+    const cleared: PaymentOrder = { ...order, review: null, updatedAt: at };
+    if (decision === 'refund') {
+      if ((await deps.payments.updateOrder(order, cleared, null)) !== 'done') continue;
+      await refundOrder(deps, ref, {
+        requestId: `review-${order.orderId}`,
+        amount: 'rest',
+        reason: 'late payment refunded by staff',
+        by: principal.sub,
+      });
+      return (await deps.payments.getOrder(ref)) ?? cleared;
+    }
+    const booking = await deps.bookings.get(ref);
+    if (!booking) throw notFound('booking');
+    const step = reviveStep(booking, deps.clock.now(), principal.sub);
+    const outcome = await deps.payments.reviewAccepted(order, cleared, step);
+    if (outcome === 'full') {
+      throw new DomainError('CAPACITY_EXHAUSTED', 'the places of this booking are taken: refund it instead');
+    }
+    if (outcome === 'done') {
+      await relayAfterCommit(deps, committed(step.next));
+      return cleared;
+    }
+  }
+};
