@@ -30,7 +30,9 @@ describe('README curl examples', () => {
   const rt = useLocalRuntime({ inMemory: false, seed: true });
 
   it('work as printed, top to bottom and again', async () => {
-    const blocks = ['curl-setup', 'curl-examples', 'curl-catalog', 'curl-bookings'].map(block).join('\n');
+    const blocks = ['curl-setup', 'curl-examples', 'curl-catalog', 'curl-bookings', 'curl-payments']
+      .map(block)
+      .join('\n');
     const script = `${strictCurl}${blocks}`.replaceAll('http://localhost:3000', rt.url);
     for (const round of [1, 2]) {
       const { stdout } = await run('bash', ['-c', script], { cwd: root, timeout: 60_000 }).catch(
@@ -43,6 +45,12 @@ describe('README curl examples', () => {
       // The waitlist offer was accepted: Grace's held place is confirmed.
       expect(stdout, `round ${round}`).toContain('"status":"accepted"');
       expect(stdout, `round ${round}`).toContain('"type":"waitlist.offered"');
+      // Paid through the local provider's checkout and its webhook (the confirmation in the
+      // booking's history is the provider's), then refunded in full.
+      expect(stdout, `round ${round}`).toContain('"reason":"paid"');
+      expect(stdout, `round ${round}`).toContain('"by":"provider:stripe"');
+      expect(stdout, `round ${round}`).toContain('"providerRefundId":"re_');
+      expect(stdout, `round ${round}`).toContain('"refundedAmount":5000');
     }
     const owner = await rt.mintToken({ sub: 'dev-owner', email: 'owner@demo.local' });
     const orgId = rt.runtime.demoOrgId;
