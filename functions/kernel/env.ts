@@ -1,6 +1,17 @@
 import * as z from 'zod';
 import { type QueueName, queueDefinitions, queueUrlEnvVar } from '../app/queue-definitions.js';
 
+/** `a, b,c` as `['a', 'b', 'c']`; unset or empty as `[]`. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
 /**
  * Everything a function reads from its environment, validated once. CDK sets these in AWS; the
  * local runtime sets the same names (plus the *_ENDPOINT overrides) before loading a handler.
@@ -13,15 +24,7 @@ const envSchema = z.object({
   SQS_ENDPOINT: z.url().optional(),
   /** Tenant setting: may any signed-in user create an organization, or only the listed operators? */
   ORG_CREATION: z.enum(['anyone', 'operators']).default('anyone'),
-  OPERATOR_SUBS: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
+  OPERATOR_SUBS: commaList,
   /** `local` only in the local runtime: hold expiries become items its firer delivers. */
   SCHEDULER_MODE: z.enum(['eventbridge', 'local']).default('eventbridge'),
   /** Set by CDK on functions that schedule hold expiries (see `schedulesHolds`). */
@@ -37,16 +40,7 @@ const envSchema = z.object({
   /** The outbox sweep leaves items younger than this to the fast path (the local runtime uses less). */
   OUTBOX_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /** Tenant setting: the payment providers turned on. */
-  PAYMENT_PROVIDERS: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(['stripe', 'razorpay']))),
+  PAYMENT_PROVIDERS: commaList.pipe(z.array(z.enum(['stripe', 'razorpay']))),
   /** The Secrets Manager secret holding the providers' keys (its name, never its value). */
   PAYMENT_SECRET_ID: z.string().min(1).optional(),
   /** Local runtime only: the file holding the providers' keys, and the local stand-in's URL. */

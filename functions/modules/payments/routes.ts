@@ -4,15 +4,12 @@ import { bookingParams } from '../bookings/index.js';
 import {
   paymentOrderSchema,
   paymentStartSchema,
-  receiptParams,
-  receiptSchema,
-  refundAnswerSchema,
-  refundBody,
-  reviewBody,
   startPaymentBody,
   webhookAnswerSchema,
   webhookParams,
 } from './contracts/payments.js';
+import { receiptParams, receiptSchema } from './contracts/receipts.js';
+import { refundAnswerSchema, refundBody, reviewBody } from './contracts/refunds.js';
 
 /** Paying held bookings and the providers' webhooks; served by `payments`. */
 export const paymentRoutes = routeGroup({ function: 'payments', auth: 'jwt', tag: 'Payments' }, [

@@ -1,4 +1,5 @@
 import type { OrderRef, PaymentOrder } from '../domain/model.js';
+import type { EventEffect } from '../domain/provider-events.js';
 
 /**
  * What we attach to the provider's objects (Stripe metadata, Razorpay notes) so that a webhook
@@ -18,3 +19,29 @@ export const orderRefOf = (metadata: Record<string, unknown> | null | undefined)
     ? { orgId, sessionId, bookingId }
     : null;
 };
+
+/** A provider's refund as an effect; `requestId` is ours when this backend asked for the refund. */
+export const refundSucceeded = (
+  order: OrderRef,
+  refund: { id: string; amount: number; currency: string },
+  requestId: unknown,
+): EventEffect => ({
+  kind: 'refund_succeeded',
+  order,
+  providerTransactionId: refund.id,
+  amount: refund.amount,
+  currency: refund.currency.toUpperCase(),
+  requestId: typeof requestId === 'string' ? requestId : null,
+});
+
+/** A provider's successful payment as an effect. */
+export const paymentSucceeded = (
+  order: OrderRef,
+  payment: { id: string; amount: number; currency: string },
+): EventEffect => ({
+  kind: 'payment_succeeded',
+  order,
+  providerTransactionId: payment.id,
+  amount: payment.amount,
+  currency: payment.currency.toUpperCase(),
+});

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { OrderRef, PaymentOrder } from '../domain/model.js';
 import type { Checkout, PaymentProvider, WebhookInput } from '../domain/ports.js';
 import type { EventEffect, ProviderEvent } from '../domain/provider-events.js';
-import { metadataOf, orderRefOf } from './order-metadata.js';
+import { metadataOf, orderRefOf, paymentSucceeded, refundSucceeded } from './order-metadata.js';
 import type { PaymentSecrets } from './payment-secrets.js';
 import { providerFailure } from './provider-errors.js';
 import { invalidSignature, type ProviderEndpoint } from './stripe-provider.js';
@@ -82,14 +82,7 @@ export const razorpayProvider = (
     if ((body.event === 'payment.captured' || body.event === 'order.paid') && payment) {
       const order = await orderRefFor(body.payload.order?.entity.notes ?? payment.notes, payment.order_id);
       if (!order) return { kind: 'ignored' };
-      const { id, amount, currency } = payment;
-      return {
-        kind: 'payment_succeeded',
-        order,
-        providerTransactionId: id,
-        amount,
-        currency: currency.toUpperCase(),
-      };
+      return paymentSucceeded(order, payment);
     }
     if (body.event === 'payment.failed' && payment) {
       const order = await orderRefFor(payment.notes, payment.order_id);
@@ -100,16 +93,7 @@ export const razorpayProvider = (
     if (body.event === 'refund.processed' && refund) {
       const order = await orderRefFor(refund.notes ?? payment?.notes, payment?.order_id);
       if (!order) return { kind: 'ignored' };
-      const { id, amount, currency } = refund;
-      const requestId = notesOf(refund.notes)?.requestId;
-      return {
-        kind: 'refund_succeeded',
-        order,
-        providerTransactionId: id,
-        amount,
-        currency: currency.toUpperCase(),
-        requestId: typeof requestId === 'string' ? requestId : null,
-      };
+      return refundSucceeded(order, refund, notesOf(refund.notes)?.requestId);
     }
     return { kind: 'ignored' };
   };

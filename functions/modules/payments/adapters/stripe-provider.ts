@@ -3,7 +3,7 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import type { PaymentOrder } from '../domain/model.js';
 import type { Checkout, PaymentProvider, WebhookInput } from '../domain/ports.js';
 import type { EventEffect, ProviderEvent } from '../domain/provider-events.js';
-import { metadataOf, orderRefOf } from './order-metadata.js';
+import { metadataOf, orderRefOf, paymentSucceeded, refundSucceeded } from './order-metadata.js';
 import type { PaymentSecrets } from './payment-secrets.js';
 import { providerFailure } from './provider-errors.js';
 
@@ -62,16 +62,7 @@ export const stripeProvider = (
     const order =
       orderRefOf(refund.metadata) ?? orderRefOf((await stripe.paymentIntents.retrieve(intentId)).metadata);
     if (!order) return { kind: 'ignored' };
-    const { id, amount, currency } = refund;
-    const requestId = refund.metadata?.requestId;
-    return {
-      kind: 'refund_succeeded',
-      order,
-      providerTransactionId: id,
-      amount,
-      currency: currency.toUpperCase(),
-      requestId: typeof requestId === 'string' ? requestId : null,
-    };
+    return refundSucceeded(order, refund, refund.metadata?.requestId);
   };
 
   const effectOf = async (event: Stripe.Event): Promise<EventEffect> => {
@@ -83,14 +74,11 @@ export const stripeProvider = (
         const reason = intent.last_payment_error?.message ?? 'the payment failed';
         return { kind: 'payment_failed', order, providerTransactionId: intent.id, reason };
       }
-      const { id, amount_received: amount, currency } = intent;
-      return {
-        kind: 'payment_succeeded',
-        order,
-        providerTransactionId: id,
-        amount,
-        currency: currency.toUpperCase(),
-      };
+      return paymentSucceeded(order, {
+        id: intent.id,
+        amount: intent.amount_received,
+        currency: intent.currency,
+      });
     }
     if (event.type === 'refund.created' || event.type === 'refund.updated')
       return refundEffect(event.data.object);

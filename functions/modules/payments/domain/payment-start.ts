@@ -110,13 +110,19 @@ const withCheckout = async (
   return { order: stored, checkout };
 };
 
+/** Reads the booking and its event, prices and stores the order, and asks the provider. */
+type StartDeps = Pick<
+  Deps,
+  'bookings' | 'clock' | 'events' | 'paymentPolicy' | 'paymentProviders' | 'payments'
+> &
+  AccessDeps;
+
 /**
  * The booking's owner (or staff) asks how to pay a held booking: one payment order per booking,
  * made on the first call and answered again on every later one (with the provider of the first).
  */
 export const startPayment = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'paymentPolicy' | 'paymentProviders' | 'payments'> &
-    AccessDeps,
+  deps: StartDeps,
   principal: Principal,
   ref: BookingRef,
   input: StartPaymentInput,
