@@ -3,7 +3,8 @@
  * [--sweep-interval-seconds <s>] [--settle-seconds <s>]`: reads the whole table and checks the
  * invariants of every session (capacity counter balance, counter against bookings, seat labels
  * against seat items, no outbox item pending longer than the relay's sweep interval, 90 s by
- * default: the deployed one-minute sweep plus its 30 s grace; the local runtime sweeps every 5 s).
+ * default: the deployed one-minute sweep plus its 30 s grace; the local runtime sweeps every 5 s;
+ * money: payment orders against bookings, transactions and refund requests).
  * The table may still be written: a violating session is read again until two reads in a row
  * agree (invariants/settled-check.ts), for at most `--settle-seconds` (default 30); one still
  * changing then is printed as a note, not as a violation. Prints one line per violation and exits
@@ -39,8 +40,12 @@ const endpointOf = (): string =>
   );
 
 const summary = (r: SettledReport): string =>
-  `${r.sessions} sessions, ${r.bookings} bookings (${r.liveBookings} live), ${r.seatItems} seat items; ` +
-  `${r.checks.length} checks; ${r.rounds} ${r.rounds === 1 ? 'read' : 'reads'}` +
+  `${r.sessions} sessions, ${r.bookings} bookings (${r.liveBookings} live), ${r.seatItems} seat items, ` +
+  `${r.paymentOrders} payment orders; ${r.checks.length} checks; ${r.rounds} ${r.rounds === 1 ? 'read' : 'reads'}` +
+  // Not violations (confirmed by staff, or before payments existed): named so they are not unseen.
+  (r.paidWithoutOrder > 0
+    ? `; ${r.paidWithoutOrder} paid bookings without a payment order (not checked)`
+    : '') +
   (r.unsettledSessions.length > 0 ? `; ${r.unsettledSessions.length} sessions unsettled` : '');
 
 const unsettledNote = (s: { orgId: string; sessionId: string }, seconds: number): string =>

@@ -1,6 +1,7 @@
 import { isLive } from './bookings.js';
 import type { SessionCheck } from './check-types.js';
-import { sessionChecks } from './checks.js';
+import { moneyChecks, sessionChecks } from './checks.js';
+import { DEFAULT_REFUND_GRACE_MS, paidWithoutOrder } from './money-checks.js';
 import { DEFAULT_OUTBOX_STUCK_AFTER_MS, outboxNotStuck } from './outbox-checks.js';
 import { type RawItem, toSnapshot } from './snapshot.js';
 import type { Violation } from './violation.js';
@@ -13,15 +14,26 @@ export interface InvariantReport {
   bookings: number;
   liveBookings: number;
   seatItems: number;
+  paymentOrders: number;
+  /** Confirmed bookings marked paid without a payment order (confirmed by staff): not checked, counted. */
+  paidWithoutOrder: number;
   checks: string[];
   violations: Violation[];
 }
 
-/** The session checks, and the outbox check as of `now` with the deployed sweep's timing. */
+/**
+ * The session checks, the outbox check as of `now` with the deployed sweep's timing, and the money
+ * checks, which give a late payment's refund `refundGraceMs` to complete.
+ */
 export const defaultChecks = (
   now = new Date(),
   stuckAfterMs = DEFAULT_OUTBOX_STUCK_AFTER_MS,
-): readonly SessionCheck[] => [...sessionChecks, outboxNotStuck({ stuckAfterMs, now })];
+  refundGraceMs = DEFAULT_REFUND_GRACE_MS,
+): readonly SessionCheck[] => [
+  ...sessionChecks,
+  outboxNotStuck({ stuckAfterMs, now }),
+  ...moneyChecks({ graceMs: refundGraceMs, now }),
+];
 
 export const checkInvariants = (
   items: Iterable<RawItem>,
@@ -39,6 +51,8 @@ export const checkInvariants = (
     bookings: bookings.length,
     liveBookings: bookings.filter(isLive).length,
     seatItems: snapshot.sessions.reduce((n, s) => n + s.seats.length, 0),
+    paymentOrders: snapshot.sessions.reduce((n, s) => n + (s.orders?.length ?? 0), 0),
+    paidWithoutOrder: snapshot.sessions.reduce((n, s) => n + paidWithoutOrder(s), 0),
     checks: checks.map((c) => c.name),
     violations,
   };

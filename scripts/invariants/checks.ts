@@ -6,6 +6,13 @@ import {
   heldMatchesBookings,
 } from './capacity-checks.js';
 import type { SessionCheck } from './check-types.js';
+import { type MoneyCheckOptions, paidBookingHasPaidOrder, paidOrderHasBooking } from './money-checks.js';
+import {
+  orderAmountsMatchTransactions,
+  orderStatusMatchesAmounts,
+  refundPendingMatchesRequests,
+  refundsWithinPayments,
+} from './order-checks.js';
 import {
   labelInOneLiveBooking,
   liveBookingHasSeatItems,
@@ -28,4 +35,14 @@ export const sessionChecks: readonly SessionCheck[] = [
   waitlistPositionsUnique,
   offeredIffOneHold,
   waitingMatchesEntries,
+];
+
+/** The money checks, in report order: the first allows a refund in flight `graceMs` as of `now`. */
+export const moneyChecks = (options: MoneyCheckOptions): readonly SessionCheck[] => [
+  paidOrderHasBooking(options),
+  paidBookingHasPaidOrder,
+  refundsWithinPayments,
+  orderAmountsMatchTransactions,
+  refundPendingMatchesRequests,
+  orderStatusMatchesAmounts,
 ];

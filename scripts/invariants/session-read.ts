@@ -6,6 +6,7 @@ import { waitlistSlotEntity } from '../../functions/modules/bookings/adapters/en
 import { sessionEntity } from '../../functions/modules/catalog/adapters/entities/session.js';
 import { sessionCounterEntity } from '../../functions/modules/catalog/adapters/entities/session-counter.js';
 import { outboxEntity } from '../../functions/modules/notifications/adapters/entities/outbox.js';
+import { paymentOrderEntity } from '../../functions/modules/payments/adapters/entities/payment-order.js';
 import { type TableLocation, withTableClient } from './scan.js';
 import type { RawItem, SessionRef } from './snapshot.js';
 
@@ -17,8 +18,10 @@ import type { RawItem, SessionRef } from './snapshot.js';
  * The order matters (settled-check.ts gives the argument): seat items before the counter, and the
  * waiting line's slots before the entries, because a seat or slot carries nothing that every write
  * moves forward while the counter and the entries do. The counter comes last: a read torn by a
- * booking committing meanwhile then shows the counter ahead of the bookings it read. The partition
- * keys come from the entities themselves, so a change of key template changes them here too.
+ * booking committing meanwhile then shows the counter ahead of the bookings it read. The payments
+ * partition (orders, transactions and refund requests share it) may come anywhere: settled-check.ts
+ * says why. The partition keys come from the entities themselves, so a change of key template
+ * changes them here too.
  */
 
 /** The partition key of a query's parameters (ElectroDB names its value `:pk`). */
@@ -34,6 +37,7 @@ const partitionKeysOf = (ref: SessionRef, table: string): string[] => [
   partitionKeyOf(sessionEntity.query.byId(ref).params({ table })),
   partitionKeyOf(bookingEntity.query.bySession(ref).params({ table })),
   partitionKeyOf(outboxEntity.query.bySession(ref).params({ table })),
+  partitionKeyOf(paymentOrderEntity.query.byBooking(ref).params({ table })),
   partitionKeyOf(waitlistEntryEntity.query.bySession(ref).params({ table })),
   partitionKeyOf(sessionCounterEntity.query.byId(ref).params({ table })),
 ];

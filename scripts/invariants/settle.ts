@@ -1,6 +1,7 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import { checkInvariants, defaultChecks, type InvariantReport } from './check.js';
 import { sessionFingerprints } from './fingerprint.js';
+import { DEFAULT_REFUND_GRACE_MS } from './money-checks.js';
 import { DEFAULT_OUTBOX_STUCK_AFTER_MS } from './outbox-checks.js';
 import type { SettledCheckOptions, SettledReport } from './settled-check.js';
 import { type RawItem, type SessionRef, sessionKeyOf } from './snapshot.js';
@@ -28,10 +29,15 @@ interface Pending {
   fingerprint: string | undefined;
 }
 
-const readRound = async (read: () => Promise<RawItem[]>, at: Date, stuckAfterMs: number): Promise<Round> => {
+interface Timing {
+  stuckAfterMs: number;
+  refundGraceMs: number;
+}
+
+const readRound = async (read: () => Promise<RawItem[]>, at: Date, timing: Timing): Promise<Round> => {
   const items = await read();
   return {
-    report: checkInvariants(items, defaultChecks(at, stuckAfterMs)),
+    report: checkInvariants(items, defaultChecks(at, timing.stuckAfterMs, timing.refundGraceMs)),
     fingerprints: sessionFingerprints(items),
   };
 };
@@ -51,6 +57,7 @@ export const settleReads = async (
   read: ReadTable,
   {
     stuckAfterMs = DEFAULT_OUTBOX_STUCK_AFTER_MS,
+    refundGraceMs = DEFAULT_REFUND_GRACE_MS,
     settleTimeoutMs = 30_000,
     pauseMs = 250,
     now = () => new Date(),
@@ -58,7 +65,8 @@ export const settleReads = async (
 ): Promise<SettledReport> => {
   // Each round reads the clock before the table: when a round confirms the one before, its clock
   // reading falls between the two reads, an instant at which the session was as both show it.
-  const first = await readRound(() => read(), now(), stuckAfterMs);
+  const timing = { stuckAfterMs, refundGraceMs };
+  const first = await readRound(() => read(), now(), timing);
   // The timeout bounds the re-reads: the first Scan of a big table may itself take longer.
   const started = performance.now();
   const violating = bySession(first.report.violations);
@@ -74,7 +82,7 @@ export const settleReads = async (
   while (pending.size > 0 && (rounds === 1 || performance.now() - started < settleTimeoutMs)) {
     await pause(pauseMs);
     const refs = [...pending.values()].map(({ ref }) => ref);
-    const round = await readRound(() => read(refs), now(), stuckAfterMs);
+    const round = await readRound(() => read(refs), now(), timing);
     rounds += 1;
     const still = bySession(round.report.violations);
     const changed = new Map<string, Pending>();

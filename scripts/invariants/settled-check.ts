@@ -33,6 +33,12 @@ import { checkedEntities } from './snapshot.js';
  * is not promised: a torn first read can hide a violation as well as invent one, and a session
  * that violates only in a later read is not followed; a complete audit wants a quiet table.
  *
+ * The payments partition needs no place in that order. Orders and refund requests move their
+ * `updatedAt` with every write (each is conditional on the one read), and a request only moves
+ * forward (requested, then succeeded or failed). A payment transaction is only ever created: one
+ * present in both reads existed before the first read's visit to it, so at T; one absent from both
+ * did not exist at the second read's visit, so not at T (an organization's purge aside).
+ *
  * Only the first read is a Scan: re-reads query the violating sessions' partitions (their keys
  * are known from the session), which takes milliseconds. A Scan of a busy table takes tens of
  * seconds, long enough for a session with a waiting line, where offers expire every minute, to
@@ -42,11 +48,13 @@ import { checkedEntities } from './snapshot.js';
 export interface SettledCheckOptions {
   /** How long an outbox item may stay pending past its due time (default DEFAULT_OUTBOX_STUCK_AFTER_MS). */
   stuckAfterMs?: number;
+  /** How long a paid order of a released booking may wait for its refund (default DEFAULT_REFUND_GRACE_MS). */
+  refundGraceMs?: number;
   /** Give up re-reading sessions that keep changing after this long past the first read (default 30_000). */
   settleTimeoutMs?: number;
   /** Pause between re-reads (default 250). */
   pauseMs?: number;
-  /** The clock the outbox check reads, once before each read of the table (default: the system's). */
+  /** The clock the outbox and refund checks read, once before each read of the table (default: the system's). */
   now?: () => Date;
 }
 

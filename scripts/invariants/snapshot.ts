@@ -1,11 +1,19 @@
 import * as z from 'zod';
+import { type Kind, kind } from './item-kind.js';
+import {
+  moneyEntityNames,
+  moneyKinds,
+  type OrderItem,
+  type RefundItem,
+  type TransactionItem,
+} from './money-items.js';
 import type { Violation } from './violation.js';
 
 /**
  * The table as the checks see it: the items that carry invariants, decoded and grouped by session.
  * Items are told apart by ElectroDB's entity attribute (`__edb_e__`); every other entity is
- * ignored. A later kind of item (waitlist entries, notifications) adds a schema here and a list to
- * `SessionSnapshot`.
+ * ignored. A later kind of item adds a schema here (or, for the payments partition, in
+ * money-items.ts) and a list to `SessionSnapshot`.
  */
 
 const ENTITY = '__edb_e__';
@@ -34,6 +42,9 @@ const bookingSchema = z.object({
   seats: z.number(),
   seatLabels: z.array(z.string()).optional(),
   waitlistEntryId: z.string().optional(),
+  /** Always on stored bookings; optional so hand-made items without payments stay readable. */
+  paymentStatus: z.enum(['none', 'pending', 'paid', 'refunded']).optional(),
+  updatedAt: z.string().optional(),
 });
 
 const seatSchema = z.object({
@@ -89,6 +100,10 @@ export interface SessionSnapshot {
   /** Waitlist entries of the session, and the waiting line's slots (one per waiting entry). */
   waitlist?: WaitlistEntryItem[];
   waitline?: WaitlistSlotItem[];
+  /** The payments partition: orders, the provider's movements of money, refunds asked. */
+  orders?: OrderItem[];
+  transactions?: TransactionItem[];
+  refunds?: RefundItem[];
 }
 
 export interface TableSnapshot {
@@ -108,6 +123,7 @@ export const entityNames = {
   outbox: 'outbox',
   waitlistEntry: 'waitlistEntry',
   waitlistSlot: 'waitlistSlot',
+  ...moneyEntityNames,
 } as const;
 
 export interface SessionRef {
@@ -117,21 +133,6 @@ export interface SessionRef {
 
 /** One string per session: how sessions are told apart here and by the settled check. */
 export const sessionKeyOf = ({ orgId, sessionId }: SessionRef): string => `${orgId}\u0000${sessionId}`;
-
-type Reading =
-  | { ok: true; ref: SessionRef; addTo(s: SessionSnapshot): void }
-  | { ok: false; error: z.ZodError };
-
-/** A kind of item: how to decode it and where it goes in its session's snapshot. */
-type Kind = (item: RawItem) => Reading;
-
-const kind =
-  <T extends SessionRef>(schema: z.ZodType<T>, add: (s: SessionSnapshot, value: T) => void): Kind =>
-  (item) => {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success) return { ok: false, error: parsed.error };
-    return { ok: true, ref: parsed.data, addTo: (s) => add(s, parsed.data) };
-  };
 
 const kinds = new Map<string, Kind>([
   [
@@ -177,6 +178,7 @@ const kinds = new Map<string, Kind>([
       s.seats.push(v);
     }),
   ],
+  ...moneyKinds,
 ]);
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '?');

@@ -9,7 +9,7 @@ import {
 } from '../../bookings/index.js';
 import { type FastPathDeps, relayAfterCommit } from '../../notifications/index.js';
 import { type PaymentOrder, providerActor } from './model.js';
-import { NotYet, transactionOf } from './money.js';
+import { NotYet, refundable, transactionOf } from './money.js';
 import type { EventEffect, WebhookReceipt } from './provider-events.js';
 import { completeRefund, refundOrder } from './refund-flow.js';
 
@@ -99,6 +99,9 @@ export const applyPayment = async (
       updatedAt: at,
     };
     const transaction = transactionOf(order, 'payment', effect.providerTransactionId, effect.amount, at);
+    // Late money to refund: the receipt is marked applied only once the refund is done, so a
+    // redelivery after a failed refund asks again (the refund's request id makes that safe).
+    const refundLate = plan.kind === 'late' && plan.policy !== 'review';
     const outcome = await deps.payments.record({
       current: order,
       next,
@@ -106,30 +109,40 @@ export const applyPayment = async (
       booking: step,
       refundedBooking: null,
       refund: null,
-      receipt,
+      receipt: refundLate ? null : receipt,
       notification: null,
     });
-    if (outcome === 'known') return receipt ? deps.receipts.settle(receipt, 'applied', null, at) : undefined;
     if (outcome === 'full') {
       // The places went to others meanwhile: record the money without the booking, then refund it.
       revive = false;
       continue;
     }
     if (outcome === 'stale') continue;
-    if (step) {
+    if (outcome === 'done' && step) {
       await relayAfterCommit(deps, committed(step.next));
       await deps.holdScheduler.cancelExpiry(order);
     }
-    if (plan.kind === 'late' && !step && plan.policy !== 'review') {
-      await refundOrder(deps, order, {
-        requestId: `late-${order.orderId}`,
-        amount: 'rest',
-        reason: 'paid after the hold lapsed',
-        by: providerActor(order.provider),
-      });
-    }
+    // Recorded now without confirming the booking, or recorded before (a redelivery): refund.
+    if (refundLate && (outcome === 'known' || !step)) await refundLatePayment(deps, order);
+    if (receipt && (outcome === 'known' || refundLate))
+      await deps.receipts.settle(receipt, 'applied', null, at);
     return;
   }
+};
+
+/** Gives back money that came too late; asked again after a failure, it refunds once. */
+const refundLatePayment = async (deps: ApplyDeps, order: PaymentOrder): Promise<void> => {
+  const requestId = `late-${order.orderId}`;
+  const current = await deps.payments.getOrder(order);
+  const asked = await deps.payments.getRefund(order, requestId);
+  // Refunded meanwhile by other means (staff): nothing is left to give back.
+  if (!asked && (!current || refundable(current) <= 0)) return;
+  await refundOrder(deps, order, {
+    requestId,
+    amount: 'rest',
+    reason: 'paid after the hold lapsed',
+    by: providerActor(order.provider),
+  });
 };
 
 /** A refused attempt: a pending order records why; a paid order ignores it (failure after success). */
