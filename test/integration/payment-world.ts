@@ -1,23 +1,31 @@
 import { readFile } from 'node:fs/promises';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import Razorpay from 'razorpay';
+import Stripe from 'stripe';
 import { vi } from 'vitest';
 import { type Container, getContainer, resetContainer } from '../../functions/app/container.js';
+import type { Principal } from '../../functions/kernel/domain/types.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import { createService } from '../../functions/kernel/dynamo/service.js';
 import { readEnv } from '../../functions/kernel/env.js';
 import { logger } from '../../functions/kernel/observability.js';
 import { book } from '../../functions/modules/bookings/domain/bookings.js';
+import type { EventSettings } from '../../functions/modules/catalog/domain/model.js';
 import type { PaymentSecrets } from '../../functions/modules/payments/adapters/payment-secrets.js';
 import type { OrderRef, ProviderName } from '../../functions/modules/payments/domain/model.js';
 import { startPayment } from '../../functions/modules/payments/domain/payment-start.js';
 import type { WebhookInput } from '../../functions/modules/payments/domain/ports.js';
 import type { WebhookReceipt } from '../../functions/modules/payments/domain/provider-events.js';
 import { applyEnv } from '../../scripts/local/function-env.js';
-import type { Outcome } from '../../scripts/local/payment-provider/index.js';
+import {
+  type Outcome,
+  pointRazorpayAt,
+  stripeClientConfig,
+} from '../../scripts/local/payment-provider/index.js';
 import { signedHeaders } from '../../scripts/local/payment-provider/signing.js';
 import { type LocalPayments, startLocalPayments } from '../../scripts/local/payments-local.js';
 import { createIsolatedTable } from '../support/env.js';
-import { ada, bookingWorld } from './booking-world.js';
+import { ada, bookingWorld, owner, publishedEventAt } from './booking-world.js';
 import { apiEvent, lambdaContext } from './fixtures.js';
 
 /**
@@ -157,6 +165,59 @@ export const startPaymentWorld = async () => {
     };
   };
 
+  /** The SDKs pointed at the stand-in with this run's keys: the provider's own view of its objects. */
+  const stripe = new Stripe(secrets.stripe.apiKey, stripeClientConfig(provider.baseUrl));
+  const razorpay = new Razorpay({ key_id: secrets.razorpay.keyId, key_secret: secrets.razorpay.keySecret });
+  pointRazorpayAt(razorpay, provider.baseUrl);
+
+  /** A published event priced EUR 15.00 with these settings, at the world's venue. */
+  const pricedEvent = async (settings: Partial<EventSettings>) => {
+    const event = await c.deps.events.get(w.orgId, w.paidEventId);
+    if (!event) throw new Error('no priced event');
+    return publishedEventAt(c, w.orgId, event.venueId, {
+      price: { kind: 'paid', amountMinor: 1500, currency: 'EUR' },
+      settings: { holdMinutes: 15, cancelCutoffMinutes: 60, ...settings },
+    });
+  };
+
+  /** A held booking of `seats` in any session, by `by` (Ada herself unless staff), and its order. */
+  const saleIn = async (
+    sessionId: string,
+    name: ProviderName,
+    opts: { seats?: number; attendeeId?: string; by?: Principal } = {},
+  ): Promise<Sale> => {
+    const by = opts.by ?? ada;
+    const booking = await book(c.deps, by, w.orgId, sessionId, {
+      attendeeId: opts.attendeeId ?? w.ada,
+      seats: opts.seats ?? 2,
+    });
+    const ref = { orgId: booking.orgId, sessionId: booking.sessionId, bookingId: booking.bookingId };
+    const { order, checkout } = await startPayment(c.deps, owner, ref, { provider: name });
+    return { provider: name, ref, providerOrderId: checkout.providerOrderId, total: order.quote.total };
+  };
+
+  /** The events the stand-in holds whose body mentions `text` (a refund or payment id), oldest first. */
+  const heldWith = (text: string): Delivery[] =>
+    provider
+      .held()
+      .filter((e) => e.body.includes(text))
+      .map((e) => ({ provider: e.provider, eventId: e.eventId, type: e.type, body: e.body }));
+
+  /** POST .../bookings/{bookingId}/refunds through the payments Lambda as `sub`. */
+  const postRefund = async (sub: string, ref: OrderRef, body: Record<string, unknown>) => {
+    const path = `/v1/orgs/${ref.orgId}/sessions/${ref.sessionId}/bookings/${ref.bookingId}/refunds`;
+    const res = await handler(
+      apiEvent('POST /v1/orgs/{orgId}/sessions/{sessionId}/bookings/{bookingId}/refunds', {
+        path,
+        sub,
+        body: JSON.stringify(body),
+        pathParameters: { ...ref },
+      }) as never,
+      lambdaContext() as never,
+    );
+    return { status: res.statusCode ?? 0, json: JSON.parse(res.body ?? '{}') as Record<string, unknown> };
+  };
+
   return {
     c,
     tableName,
@@ -170,6 +231,15 @@ export const startPaymentWorld = async () => {
     receiptCount,
     stateOf,
     receipt: (key: Key) => c.deps.receipts.get(key.provider, key.eventId),
+    /** The organization's people, events and sessions (`session(eventId, seating, capacity)`). */
+    world: w,
+    service,
+    stripe,
+    razorpay,
+    pricedEvent,
+    saleIn,
+    heldWith,
+    postRefund,
     /** Puts back the real ports a test replaced. */
     heal: () => {
       Object.assign(c.deps, realDeps);

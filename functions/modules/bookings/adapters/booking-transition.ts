@@ -47,7 +47,12 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
           ...(requeuesEntry(offerOutcome) ? { waiting: 1 } : {}),
         })
         .subtract({ [from]: current.seats })
-        .where((attr, { gte }) => gte(attr[from], current.seats))
+        // Taking places back is refused while people wait for them, as a new booking is.
+        .where((attr, { gte, eq, notExists }) =>
+          acquires
+            ? `${gte(attr[from], current.seats)} AND (${notExists(attr.waiting)} OR ${eq(attr.waiting, 0)})`
+            : gte(attr[from], current.seats),
+        )
         .commit(),
       ...(acquires ? { fails: 'refused' as const } : {}),
     },

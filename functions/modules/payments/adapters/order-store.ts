@@ -70,6 +70,23 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
         toOrder,
       ),
 
+    async claimRefund(request, until, now) {
+      try {
+        await refundRequest
+          .patch(request)
+          .set({ askingUntil: until })
+          .where(
+            (a, { eq, notExists, lt }) =>
+              `${eq(a.status, 'requested')} AND (${notExists(a.askingUntil)} OR ${lt(a.askingUntil, now)})`,
+          )
+          .go();
+        return true;
+      } catch (err) {
+        if (isConditionFailure(err)) return false;
+        throw err;
+      }
+    },
+
     async listUnpaidDue(before, limit) {
       // Every shard's earliest `limit`, merged: the overall earliest `limit` are among them.
       const pages = await Promise.all(

@@ -60,5 +60,5 @@ export const toRefundItem = (r: RefundRequest): CreateEntityItem<typeof refundRe
 
 export const toRefund = fromStored<RefundRequest, EntityItem<typeof refundRequestEntity>>({
   nullable: { providerRefundId: true, failureReason: true },
-  itemOnly: {},
+  itemOnly: { askingUntil: true },
 });

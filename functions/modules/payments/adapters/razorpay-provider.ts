@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Razorpay from 'razorpay';
 import * as z from 'zod';
 import type { OrderRef, PaymentOrder } from '../domain/model.js';
@@ -38,6 +39,10 @@ const webhookSchema = z.object({
     })
     .default({}),
 });
+
+/** A short, stable receipt per refund request. */
+const refundReceipt = (orderId: string, requestId: string): string =>
+  `rf_${createHash('sha256').update(`${orderId}:${requestId}`).digest('hex').slice(0, 32)}`;
 
 const jsonOrNull = (raw: string): unknown => {
   try {
@@ -143,7 +148,8 @@ export const razorpayProvider = (
           items.find((r) => notesOf(r.notes)?.requestId === requestId) ??
           (await razorpay.payments.refund(paymentId, {
             amount,
-            receipt: requestId,
+            // Razorpay's receipt takes at most 40 characters; the notes keep the request id whole.
+            receipt: refundReceipt(order.orderId, requestId),
             notes: { ...metadataOf(order), requestId },
           }));
         return { providerRefundId: made.id, amount: Number(made.amount) };

@@ -127,7 +127,8 @@ export const stripeProvider = (
       try {
         const refund = await stripe.refunds.create(
           { payment_intent: paymentId, amount, metadata: { ...metadataOf(order), requestId } },
-          { idempotencyKey: requestId },
+          // Stripe's keys are account-wide, request ids are ours per booking: the order scopes them.
+          { idempotencyKey: `${order.orderId}:${requestId}` },
         );
         return { providerRefundId: refund.id, amount: refund.amount };
       } catch (err) {

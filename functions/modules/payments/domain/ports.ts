@@ -131,6 +131,11 @@ export interface PaymentStore {
     next: PaymentOrder,
     request: RefundRequest,
   ): Promise<'done' | 'stale' | 'exists'>;
+  /**
+   * Claims a requested refund for one caller until `until` (no other caller holds it at `now`);
+   * false when another caller holds it or it is no longer requested.
+   */
+  claimRefund(request: RefundRequest, until: string, now: string): Promise<boolean>;
   /** A refund the provider refused: the request fails and its reservation is released. */
   failRefund(current: PaymentOrder, next: PaymentOrder, request: RefundRequest): Promise<'done' | 'stale'>;
 }

@@ -29,10 +29,14 @@ const reserve = async (deps: RefundDeps, ref: OrderRef, ask: RefundAsk): Promise
     if (existing) return existing;
     const order = await orderOf(deps, ref);
     const left = refundable(order);
-    if (left <= 0) throw new DomainError('NOTHING_TO_REFUND', 'nothing of this order is left to refund');
     const amount = ask.amount === 'rest' ? left : ask.amount;
-    if (amount > left)
+    if (left <= 0 || amount > left) {
+      // A concurrent call with the same id may have reserved it since the read above.
+      const made = await deps.payments.getRefund(ref, ask.requestId);
+      if (made) return made;
+      if (left <= 0) throw new DomainError('NOTHING_TO_REFUND', 'nothing of this order is left to refund');
       throw validationFailed([{ field: 'amountMinor', message: `at most ${left} can be refunded` }]);
+    }
     const at = deps.clock.now().toISOString();
     const request: RefundRequest = {
       ...ref,
@@ -52,19 +56,47 @@ const reserve = async (deps: RefundDeps, ref: OrderRef, ask: RefundAsk): Promise
   }
 };
 
-/** The provider refused: the request fails and its amount is refundable again. */
-const release = async (
-  deps: RefundDeps,
-  ref: OrderRef,
-  request: RefundRequest,
-  why: string,
-): Promise<void> => {
+/** The provider refused: the request fails and its amount is refundable again (once). */
+const release = async (deps: RefundDeps, ref: OrderRef, requestId: string, why: string): Promise<void> => {
   for (;;) {
+    const request = await deps.payments.getRefund(ref, requestId);
+    // Already failed, or completed, by another caller.
+    if (request?.status !== 'requested') return;
     const order = await orderOf(deps, ref);
     const at = deps.clock.now().toISOString();
     const next = { ...order, refundPending: order.refundPending - request.amount, updatedAt: at };
     if ((await deps.payments.failRefund(order, next, { ...request, failureReason: why })) === 'done') return;
   }
+};
+
+/** A request asked again answers as the first time: its refund, or the provider's refusal. */
+const answered = (request: RefundRequest): RefundRequest => {
+  if (request.status !== 'failed') return request;
+  throw new DomainError('REFUND_REFUSED', request.failureReason ?? 'the provider refused this refund', {
+    requestId: request.requestId,
+  });
+};
+
+/** How long one caller may take to ask the provider before another may ask again. */
+const askLeaseMs = 60_000;
+
+/**
+ * Only one caller asks the provider for a request at a time (Razorpay takes no idempotency key);
+ * the others wait a little for its outcome. Undefined: this caller holds the claim.
+ */
+const claimOrWait = async (deps: RefundDeps, ref: OrderRef, request: RefundRequest) => {
+  const now = deps.clock.now();
+  const until = new Date(now.getTime() + askLeaseMs).toISOString();
+  if (await deps.payments.claimRefund(request, until, now.toISOString())) return undefined;
+  for (let i = 0; i < 25; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const seen = await deps.payments.getRefund(ref, request.requestId);
+    if (seen && seen.status !== 'requested') return seen;
+  }
+  throw new DomainError(
+    'TEMPORARILY_UNAVAILABLE',
+    'this refund is being made; ask again with the same requestId',
+  );
 };
 
 /**
@@ -153,7 +185,9 @@ export const refundOrder = async (
   ask: RefundAsk,
 ): Promise<RefundRequest> => {
   const request = await reserve(deps, ref, ask);
-  if (request.status !== 'requested') return request;
+  if (request.status !== 'requested') return answered(request);
+  const settled = await claimOrWait(deps, ref, request);
+  if (settled) return answered(settled);
   const order = await orderOf(deps, ref);
   const payment = (await deps.payments.transactions(ref)).find((t) => t.kind === 'payment');
   if (!payment) throw new DomainError('NOTHING_TO_REFUND', 'no payment of this order is recorded');
@@ -168,9 +202,9 @@ export const refundOrder = async (
     });
   } catch (err) {
     if (err instanceof DomainError && err.code === 'REFUND_REFUSED')
-      await release(deps, ref, request, err.message);
+      await release(deps, ref, request.requestId, err.message);
     throw err;
   }
-  const done = await completeRefund(deps, ref, { ...made, requestId: request.requestId }, null);
-  return done ?? request;
+  await completeRefund(deps, ref, { ...made, requestId: request.requestId }, null);
+  return (await deps.payments.getRefund(ref, request.requestId)) ?? request;
 };

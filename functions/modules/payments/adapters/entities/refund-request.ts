@@ -25,6 +25,8 @@ export const refundRequestEntity = new Entity({
     status: { type: ['requested', 'succeeded', 'failed'] as const, required: true },
     providerRefundId: { type: 'string' },
     failureReason: { type: 'string' },
+    /** While a caller asks the provider: others wait (Razorpay takes no idempotency key). */
+    askingUntil: { type: 'string' },
     updatedAt: { type: 'string', required: true },
   },
   indexes: {
