@@ -2,6 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { functionDefinitions } from '../../functions/app/function-definitions.js';
 import { routes } from '../../functions/app/routes.js';
+import { paymentsMessageSchema } from '../../functions/modules/payments/contracts/inbox.js';
 import { appInspector, type FunctionKey, type Statement } from './support/grants.js';
 import { resourcesOf, type SynthesizedTenant, synthTenants, tenantConfig } from './support/synth.js';
 
@@ -262,5 +263,26 @@ describe('payments queue', () => {
       Threshold: 1,
       AlarmActions: [{ Ref: idOf(acme.stacks.app.alarms.topic) }],
     });
+  });
+});
+
+describe('payments reconciler schedule', () => {
+  const paymentsQueue = acme.stacks.app.queues.get('payments');
+  const queueArn = { 'Fn::GetAtt': [idOf(paymentsQueue.queue), 'Arn'] };
+  const rules = resourcesOf(template, 'AWS::Events::Rule').filter(([, r]) =>
+    (r as { Properties: { Targets: { Arn: unknown }[] } }).Properties.Targets.some(
+      (t) => JSON.stringify(t.Arn) === JSON.stringify(queueArn),
+    ),
+  );
+
+  it('fires every minute and puts one payments.reconcile message on the payments queue', () => {
+    expect(rules).toHaveLength(1);
+    const [, rule] = rules[0] ?? [];
+    const props = (rule as { Properties: { ScheduleExpression: string; Targets: { Input: string }[] } })
+      .Properties;
+    expect(props.ScheduleExpression).toBe('rate(1 minute)');
+    const message: unknown = JSON.parse(props.Targets[0]?.Input ?? 'null');
+    expect(message).toEqual({ type: 'payments.reconcile' });
+    expect(paymentsMessageSchema.safeParse(message).success).toBe(true);
   });
 });
