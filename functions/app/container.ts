@@ -26,6 +26,7 @@ import type { NotificationChannels } from '../modules/notifications/domain/ports
 import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
 import { dynamoMemberStore } from '../modules/organizations/adapters/member-store.js';
 import { dynamoOrganizationStore } from '../modules/organizations/adapters/organization-store.js';
+import { dynamoBookingPayments } from '../modules/payments/adapters/booking-payments.js';
 import { dynamoPaymentStore } from '../modules/payments/adapters/order-store.js';
 import {
   cachedSource,
@@ -99,6 +100,7 @@ export const buildContainer = (env: Env): Container => {
     venues: dynamoVenueStore(service),
     events: dynamoEventStore(service),
     payments: dynamoPaymentStore(service),
+    bookingPayments: dynamoBookingPayments(service),
     paymentProviders: providerRegistry(env.PAYMENT_PROVIDERS, paymentSecretsFor(env), {
       localUrl: env.PAYMENT_LOCAL_PROVIDER_URL,
     }),

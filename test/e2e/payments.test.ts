@@ -13,6 +13,13 @@ interface Booking {
   bookingId: string;
   status: string;
   paymentStatus: string;
+  payment: {
+    status: string;
+    tax: { amount: number } | null;
+    fee: number;
+    total: number;
+    paidAmount: number;
+  } | null;
 }
 interface PaymentStart {
   order: {
@@ -171,6 +178,14 @@ describe('paying a held booking', () => {
     rt.runtime.paymentProvider.pay('stripe', first.checkout.providerOrderId);
     const booking = await confirmedSoon(rt, w, held.bookingId);
     expect(booking.paymentStatus).toBe('paid');
+    // The booking shows what was paid, the tax and the fee.
+    expect(booking.payment).toMatchObject({
+      status: 'paid',
+      tax: { amount: 17_964 },
+      fee: 2_795,
+      total: 120_559,
+      paidAmount: 120_559,
+    });
 
     await vi.waitFor(
       async () => {

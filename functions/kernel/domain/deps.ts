@@ -1,4 +1,4 @@
-import type { BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
+import type { BookingPayments, BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
 import type { WaitlistStore } from '../../modules/bookings/domain/waitlist-ports.js';
 import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.js';
 import type { SessionStore } from '../../modules/catalog/domain/session-ports.js';
@@ -145,6 +145,7 @@ export interface Deps {
   sessions: SessionStore;
   holdScheduler: HoldScheduler;
   bookings: BookingStore;
+  bookingPayments: BookingPayments;
   notifications: NotificationStore;
   outbox: OutboxPublisher;
   waitlist: WaitlistStore;

@@ -105,6 +105,31 @@ export const bookingDetailSchema = bookingSchema
         reason: z.string(),
       }),
     ),
+    payment: z
+      .object({
+        orderId: z.string(),
+        provider: z.string(),
+        status: z.string(),
+        currency: z.string(),
+        subtotal: z.number().int(),
+        tax: z
+          .object({
+            name: z.string(),
+            ratePercent: z.number(),
+            number: z.string().nullable(),
+            amount: z.number().int(),
+          })
+          .nullable(),
+        fee: z.number().int(),
+        total: z.number().int(),
+        paidAmount: z.number().int(),
+        refundedAmount: z.number().int(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'What was paid (amounts in minor units): the quote with tax and fee; null before a payment order exists',
+      }),
   })
   .openapi('BookingDetail');
 

@@ -6,10 +6,13 @@ import type { SessionTable } from '../../catalog/index.js';
 import { placeLabels, tableOf } from '../../catalog/index.js';
 import { bookerIn, notFoundFor, readOwnBooking } from './bookings-access.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, SeatState } from './model.js';
+import type { BookingPayment } from './ports.js';
 
 /** Reads of bookings: one booking with its seats and history, lists, and a session's availability. */
 
 export interface BookingDetail extends Booking {
+  /** What was paid: the order's quote (tax, fee, total) and the amounts paid and refunded. */
+  payment: BookingPayment | null;
   seatStates: { label: string; state: Exclude<SeatState, 'free'> }[];
   /** Table sessions: the tables the booking sits at, in table order; null otherwise. */
   tables: string[] | null;
@@ -17,14 +20,15 @@ export interface BookingDetail extends Booking {
 }
 
 export const getBooking = async (
-  deps: Pick<Deps, 'bookings' | 'sessions'> & AccessDeps,
+  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'sessions'> & AccessDeps,
   principal: Principal,
   ref: BookingRef,
 ): Promise<BookingDetail> => {
   const { booking } = await readOwnBooking(deps, principal, ref, 'booking.read');
-  const [history, session] = await Promise.all([
+  const [history, session, payment] = await Promise.all([
     deps.bookings.history(ref),
     deps.sessions.get(ref.orgId, ref.sessionId),
+    deps.bookingPayments.of(ref),
   ]);
   const state = booking.status === 'held' ? 'held' : 'confirmed';
   const live = booking.status === 'held' || booking.status === 'confirmed';
@@ -33,6 +37,7 @@ export const getBooking = async (
     seatStates: live ? booking.seatLabels.map((label) => ({ label, state })) : [],
     tables: session?.seating.mode === 'tables' ? [...new Set(booking.seatLabels.map(tableOf))] : null,
     history,
+    payment,
   };
 };
 

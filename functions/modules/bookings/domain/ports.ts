@@ -141,3 +141,25 @@ export interface BookingStore {
   /** Deletes up to `limit` booking records of a session (cascade deletes); fewer means none are left. */
   purgeSession(orgId: string, sessionId: string, limit: number): Promise<number>;
 }
+
+/**
+ * What was paid for a booking, as the payments module records it (declared here, implemented by
+ * the payments module's adapter and wired in the composition root: bookings do not import payments).
+ */
+export interface BookingPayment {
+  orderId: string;
+  provider: string;
+  status: string;
+  currency: string;
+  subtotal: number;
+  tax: { name: string; ratePercent: number; number: string | null; amount: number } | null;
+  fee: number;
+  total: number;
+  paidAmount: number;
+  refundedAmount: number;
+}
+
+export interface BookingPayments {
+  /** The booking's payment order, or null when it has none (free, or not asked to pay yet). */
+  of(ref: BookingRef): Promise<BookingPayment | null>;
+}
