@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { earliestDue } from '../../../kernel/dynamo/shards.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import type { NotificationRef } from '../../notifications/index.js';
 import { holdReminderAt } from '../domain/model.js';
@@ -92,23 +93,25 @@ export const dynamoBookingStore = (
     purgeSession: (orgId, sessionId, limit) => purgeSessionBookings(service, orgId, sessionId, limit),
 
     async listDueHolds(now, limit) {
-      // Every shard's earliest `limit`, merged: the overall earliest `limit` are among them.
-      const pages = await Promise.all(
-        allDueShards().map((dueShard) =>
-          booking.query
-            .byDue({ dueShard })
-            // The sort key is `${dueAt}#${bookingId}`: `~` sorts after `#`, so holds due exactly
-            // at `now` are included; the filter below drops anything later.
-            .lte({ dueAt: `${now}~` })
-            .go({ limit, attributes: ['orgId', 'sessionId', 'bookingId', 'dueAt'] }),
-        ),
+      const due = await earliestDue(
+        allDueShards(),
+        async (dueShard, upTo) =>
+          (
+            await booking.query
+              .byDue({ dueShard })
+              .lte({ dueAt: upTo })
+              .go({ limit, attributes: ['orgId', 'sessionId', 'bookingId', 'dueAt'] })
+          ).data,
+        (d) => d.dueAt,
+        now,
+        limit,
       );
-      return pages
-        .flatMap((p) => p.data)
-        .filter((d) => d.dueAt <= now)
-        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-        .slice(0, limit)
-        .map((d) => ({ orgId: d.orgId, sessionId: d.sessionId, bookingId: d.bookingId, at: d.dueAt }));
+      return due.map((d) => ({
+        orgId: d.orgId,
+        sessionId: d.sessionId,
+        bookingId: d.bookingId,
+        at: d.dueAt,
+      }));
     },
   };
 };

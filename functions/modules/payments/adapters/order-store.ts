@@ -1,5 +1,6 @@
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { earliestDue } from '../../../kernel/dynamo/shards.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { OrderRef, PaymentOrder } from '../domain/model.js';
 import type { PaymentStore } from '../domain/ports.js';
@@ -88,21 +89,20 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
     },
 
     async listUnpaidDue(before, limit) {
-      // Every shard's earliest `limit`, merged: the overall earliest `limit` are among them.
-      const pages = await Promise.all(
-        allPendingShards().map((pendingShard) =>
-          paymentOrder.query
-            .byPendingDue({ pendingShard })
-            .lte({ pendingDue: `${before}~` })
-            .go({ limit, attributes: ['orgId', 'sessionId', 'bookingId', 'pendingDue'] }),
-        ),
+      const due = await earliestDue(
+        allPendingShards(),
+        async (pendingShard, upTo) =>
+          (
+            await paymentOrder.query
+              .byPendingDue({ pendingShard })
+              .lte({ pendingDue: upTo })
+              .go({ limit, attributes: ['orgId', 'sessionId', 'bookingId', 'pendingDue'] })
+          ).data,
+        (d) => d.pendingDue,
+        before,
+        limit,
       );
-      return pages
-        .flatMap((p) => p.data)
-        .filter((d) => d.pendingDue <= before)
-        .sort((a, b) => a.pendingDue.localeCompare(b.pendingDue))
-        .slice(0, limit)
-        .map(({ orgId, sessionId, bookingId }) => ({ orgId, sessionId, bookingId }));
+      return due.map(({ orgId, sessionId, bookingId }) => ({ orgId, sessionId, bookingId }));
     },
 
     ...paymentWrites(service),
