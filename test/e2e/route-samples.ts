@@ -300,6 +300,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     params: { orgId: t.orgId, provider: 'stripe', eventId: 'evt_sweep_unknown' },
     action: 'booking.manage',
   },
+  listStuckPaymentOrders: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'booking.read' },
   listPaymentsForReview: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'booking.read' },
   decideLatePayment: {
     params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },

@@ -5,6 +5,8 @@ import {
   paymentOrderSchema,
   paymentStartSchema,
   startPaymentBody,
+  stuckOrdersQuery,
+  stuckOrdersSchema,
   webhookAnswerSchema,
   webhookParams,
 } from './contracts/payments.js';
@@ -63,6 +65,17 @@ export const paymentRoutes = routeGroup({ function: 'payments', auth: 'jwt', tag
     params: orgParams,
     query: pageQuerySchema,
     success: replyPage('A page of payment orders', paymentOrderSchema, 'PaymentOrderPage'),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'listStuckPaymentOrders',
+    method: 'GET',
+    path: '/v1/orgs/{orgId}/payments/orders/stuck',
+    summary:
+      'Orders still unpaid five minutes after their hold ended: those the reconciler (which asks their provider every minute) has not settled (staff)',
+    params: orgParams,
+    query: stuckOrdersQuery,
+    success: reply(200, 'The stuck orders, oldest first', stuckOrdersSchema),
     problems: [403, 404],
   },
   {

@@ -69,3 +69,13 @@ export const webhookParams = z.object({ provider: providerSchema });
 export const webhookAnswerSchema = z
   .object({ received: z.literal(true), duplicate: z.boolean() })
   .openapi('WebhookReceived');
+
+export const stuckOrdersQuery = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ description: 'At most this many' }),
+  })
+  .openapi('StuckOrdersQuery');
+
+export const stuckOrdersSchema = z
+  .object({ items: z.array(paymentOrderSchema) })
+  .openapi('StuckPaymentOrders');

@@ -36,6 +36,30 @@ export const retryReceipt = async (
   return { ...receipt, status: 'received', error: null, updatedAt: at };
 };
 
+/** How long after its hold an unpaid order counts as stuck (the reconciler's grace, then a run). */
+const stuckAfterMs = 5 * 60_000;
+
+/**
+ * Staff: orders of the organization still unpaid well after their hold ended, i.e. orders the
+ * reconciler has not settled (it asks their provider every minute). At most `limit`, oldest first.
+ */
+export const listStuckOrders = async (
+  deps: Pick<Deps, 'clock' | 'payments'> & AccessDeps,
+  principal: Principal,
+  orgId: string,
+  limit: number,
+): Promise<PaymentOrder[]> => {
+  await authorize(deps, orgId, principal, 'booking.read');
+  const before = new Date(deps.clock.now().getTime() - stuckAfterMs).toISOString();
+  // The unpaid index is shared by every organization (it only ever holds orders past due): read
+  // a bounded number and keep this organization's.
+  const due = (await deps.payments.listUnpaidDue(before, 1000)).filter((r) => r.orgId === orgId);
+  const orders = await Promise.all(due.slice(0, limit).map((r) => deps.payments.getOrder(r)));
+  return orders.filter(
+    (o): o is PaymentOrder => o !== undefined && (o.status === 'pending' || o.status === 'failed'),
+  );
+};
+
 /** Staff: late payments waiting for a decision (the `review` policy), newest first. */
 export const listOrdersForReview = async (
   deps: Pick<Deps, 'payments'> & AccessDeps,

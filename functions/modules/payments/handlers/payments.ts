@@ -2,7 +2,13 @@ import { getContainer } from '../../../app/container.js';
 import { ok, type RouteHandlers } from '../../../kernel/http/route-types.js';
 import { startPayment } from '../domain/payment-start.js';
 import { refundBooking } from '../domain/refunds.js';
-import { decideLatePayment, listFailedReceipts, listOrdersForReview, retryReceipt } from '../domain/staff.js';
+import {
+  decideLatePayment,
+  listFailedReceipts,
+  listOrdersForReview,
+  listStuckOrders,
+  retryReceipt,
+} from '../domain/staff.js';
 import { receiveWebhook } from '../domain/webhook-receive.js';
 
 const deps = () => getContainer().deps;
@@ -18,6 +24,8 @@ export const paymentHandlers = {
     ok(await retryReceipt(deps(), principal, params.orgId, params)),
   listPaymentsForReview: async ({ principal, params, query }) =>
     ok(await listOrdersForReview(deps(), principal, params.orgId, query)),
+  listStuckPaymentOrders: async ({ principal, params, query }) =>
+    ok({ items: await listStuckOrders(deps(), principal, params.orgId, query.limit) }),
   decideLatePayment: async ({ principal, params, body }) =>
     ok(await decideLatePayment(deps(), principal, params, body.decision)),
   receivePaymentWebhook: async ({ params, raw }) =>
