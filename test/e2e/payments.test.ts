@@ -237,6 +237,11 @@ describe('paying a held booking', () => {
       201,
     );
 
+    // A paid booking is not cancelled with the money kept: a refund cancels it.
+    const cancel = await rt.call('POST', `${bookingPath(w, held.bookingId)}/cancel`, { token: w.token });
+    expect(cancel.status).toBe(409);
+    expect(cancel.json).toMatchObject({ code: 'REFUND_REQUIRED' });
+
     const refundPath = `${bookingPath(w, held.bookingId)}/refunds`;
     const body = { requestId: 'refund-0001', reason: 'the attendee cannot come' };
     const first = ok(

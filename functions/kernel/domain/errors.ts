@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'NOTHING_TO_PAY'
   | 'NOTHING_TO_REFUND'
   | 'REFUND_REFUSED'
+  | 'REFUND_REQUIRED'
   | 'WEBHOOK_SIGNATURE_INVALID';
 
 export class DomainError extends Error {

@@ -59,6 +59,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   NOTHING_TO_PAY: { status: 409, title: 'Nothing to pay' },
   NOTHING_TO_REFUND: { status: 409, title: 'Nothing to refund' },
   REFUND_REFUSED: { status: 409, title: 'Refund refused by the provider' },
+  REFUND_REQUIRED: { status: 409, title: 'Paid: cancel by refunding' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, title: 'Webhook signature invalid' },
   INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
   INVITE_REVOKED: { status: 410, title: 'Invite revoked' },

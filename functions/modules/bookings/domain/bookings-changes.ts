@@ -128,7 +128,9 @@ export const confirmBooking = async (
  * the event's cancel cutoff before the session starts; staff at any time.
  */
 export const cancelBooking = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'holdScheduler' | 'sessions'> & FastPathDeps & AccessDeps,
+  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'events' | 'holdScheduler' | 'sessions'> &
+    FastPathDeps &
+    AccessDeps,
   principal: Principal,
   ref: BookingRef,
 ): Promise<Booking> => {
@@ -137,6 +139,19 @@ export const cancelBooking = async (
   let { booking } = own;
   for (;;) {
     if (booking.status !== 'held' && booking.status !== 'confirmed') throw wrongState(booking, 'cancelled');
+    // Money held for the booking is given back (or kept on purpose) by a refund, which cancels it.
+    const payment = await deps.bookingPayments.of(ref);
+    if (payment && payment.paidAmount > payment.refundedAmount) {
+      throw new DomainError(
+        'REFUND_REQUIRED',
+        'a paid booking is cancelled by refunding it: POST .../refunds (a full refund cancels it)',
+        {
+          currentStatus: booking.status,
+          paidAmount: payment.paidAmount,
+          refundedAmount: payment.refundedAmount,
+        },
+      );
+    }
     const now = deps.clock.now();
     if (booker.kind === 'self') {
       const [session, event] = await Promise.all([
