@@ -11,6 +11,7 @@ import type { OrderRef, ProviderName } from '../../functions/modules/payments/do
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/aws-local.js';
 import { signedHeaders } from '../../scripts/local/payment-provider/signing.js';
 import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
+import { publishedSession } from './http-world.js';
 
 /**
  * Webhook robustness over the whole local runtime: real HTTP, the payments queue and its consumer
@@ -44,49 +45,15 @@ const tablesOf = (endpoint: string, tableName: string) => {
 /** An organization with a published event at EUR 12.00 a seat and one session of 50 places. */
 beforeAll(async () => {
   token = await rt.mintToken({ sub: 'hooks-owner', email: 'owner@hooks.example', name: 'Owner' });
-  ({ orgId } = ok(
-    await rt.call<{ orgId: string }>('POST', '/v1/orgs', { token, body: { name: 'Hooks' } }),
-    201,
-  ));
-  const venue = ok(
-    await rt.call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
-      token,
-      body: {
-        name: 'Hall',
-        address: 'Main St 1',
-        city: 'Berlin',
-        timezone: 'Europe/Berlin',
-        rooms: [{ name: 'A' }],
-      },
-    }),
-    201,
-  );
-  const { eventId } = ok(
-    await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
-      token,
-      body: {
-        venueId: venue.venueId,
-        title: 'Paid night',
-        defaultCapacity: 50,
-        price: { kind: 'paid', amountMinor: 1200, currency: 'EUR' },
-      },
-    }),
-    201,
-  );
-  const { sessions } = ok(
-    await rt.call<{ sessions: { sessionId: string }[] }>(
-      'POST',
-      `/v1/orgs/${orgId}/events/${eventId}/sessions`,
-      {
-        token,
-        body: { startsAt: '2031-05-10T19:00', roomId: venue.rooms[0]?.roomId },
-      },
-    ),
-    201,
-  );
-  sessionId = sessions[0]?.sessionId ?? '';
-  const path = `/v1/orgs/${orgId}/events/${eventId}/status`;
-  ok(await rt.call('POST', path, { token, body: { status: 'published' } }), 200);
+  ({ orgId, sessionId } = await publishedSession(rt, token, {
+    orgName: 'Hooks',
+    event: {
+      title: 'Paid night',
+      defaultCapacity: 50,
+      price: { kind: 'paid', amountMinor: 1200, currency: 'EUR' },
+    },
+    session: { startsAt: '2031-05-10T19:00' },
+  }));
   ({ attendeeId } = ok(
     await rt.call<{ attendeeId: string }>('POST', `/v1/orgs/${orgId}/attendees`, {
       token,

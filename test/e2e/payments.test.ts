@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type ApiResponse, type TestRuntime, useLocalRuntime } from '../support/local-runtime.js';
+import { publishedSession } from './http-world.js';
 
 /**
  * Paying a held booking over HTTP against the local runtime: the payment order (its quote with the
@@ -57,56 +58,19 @@ interface World {
 /** An organization that charges 18 % GST, a published event at INR 499.00 a seat, one session. */
 const pricedWorld = async (rt: TestRuntime, owner: string, capacity = 10): Promise<World> => {
   const token = await rt.mintToken({ sub: owner, email: `${owner}@pay.example`, name: owner });
-  const { orgId } = ok(
-    await rt.call<{ orgId: string }>('POST', '/v1/orgs', {
-      token,
-      body: {
-        name: owner,
-        settings: { tax: { name: 'GST', ratePercent: 18, number: '29ABCDE1234F1Z5' } },
-      },
-    }),
-    201,
-  );
-  const venue = ok(
-    await rt.call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
-      token,
-      body: {
-        name: 'Hall',
-        address: 'MG Road 1',
-        city: 'Bengaluru',
-        timezone: 'Asia/Kolkata',
-        rooms: [{ name: 'Main' }],
-      },
-    }),
-    201,
-  );
-  const { eventId } = ok(
-    await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
-      token,
-      body: {
-        venueId: venue.venueId,
-        title: 'Paid talk',
-        defaultCapacity: capacity,
-        price: { kind: 'paid', amountMinor: 49_900, currency: 'INR' },
-      },
-    }),
-    201,
-  );
-  const { sessions } = ok(
-    await rt.call<{ sessions: { sessionId: string }[] }>(
-      'POST',
-      `/v1/orgs/${orgId}/events/${eventId}/sessions`,
-      {
-        token,
-        body: { startsAt: '2027-04-10T18:00', roomId: venue.rooms[0]?.roomId },
-      },
-    ),
-    201,
-  );
+  const { orgId, sessionId } = await publishedSession(rt, token, {
+    orgName: owner,
+    event: {
+      title: 'Paid talk',
+      defaultCapacity: capacity,
+      price: { kind: 'paid', amountMinor: 49_900, currency: 'INR' },
+    },
+    session: { startsAt: '2027-04-10T18:00' },
+  });
   ok(
-    await rt.call('POST', `/v1/orgs/${orgId}/events/${eventId}/status`, {
+    await rt.call('PATCH', `/v1/orgs/${orgId}`, {
       token,
-      body: { status: 'published' },
+      body: { settings: { tax: { name: 'GST', ratePercent: 18, number: '29ABCDE1234F1Z5' } } },
     }),
     200,
   );
@@ -117,7 +81,7 @@ const pricedWorld = async (rt: TestRuntime, owner: string, capacity = 10): Promi
     }),
     201,
   );
-  return { token, orgId, sessionId: sessions[0]?.sessionId ?? '', attendeeId };
+  return { token, orgId, sessionId, attendeeId };
 };
 
 const bookingPath = (w: World, bookingId = '') =>
