@@ -2,15 +2,20 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import type { ProviderName } from '../domain/model.js';
 import type { PaymentProvider, PaymentProviders } from '../domain/ports.js';
 import type { PaymentSecrets, SecretSource } from './payment-secrets.js';
-import { razorpayProvider } from './razorpay-provider.js';
-import { type ProviderEndpoint, stripeProvider } from './stripe-provider.js';
+import type { ProviderEndpoint } from './stripe-provider.js';
 
 const notConfigured = (name: ProviderName) =>
   new DomainError('NOT_FOUND', `payments through ${name} are not turned on for this tenant`);
 
-const build = (name: ProviderName, all: PaymentSecrets, endpoint: ProviderEndpoint) => {
-  if (name === 'stripe') return all.stripe && stripeProvider(all.stripe, endpoint);
-  return all.razorpay && razorpayProvider(all.razorpay, endpoint);
+/**
+ * The SDKs are loaded on first use: every function's container holds this registry, and only the
+ * payments function ever asks it for a provider, so no other cold start pays for them.
+ */
+const build = async (name: ProviderName, all: PaymentSecrets, endpoint: ProviderEndpoint) => {
+  if (name === 'stripe') {
+    return all.stripe && (await import('./stripe-provider.js')).stripeProvider(all.stripe, endpoint);
+  }
+  return all.razorpay && (await import('./razorpay-provider.js')).razorpayProvider(all.razorpay, endpoint);
 };
 
 /**
@@ -30,7 +35,7 @@ export const providerRegistry = (
       const all = await secrets();
       const known = built.get(name);
       if (known?.from === all) return known.provider;
-      const provider = build(name, all, endpoint);
+      const provider = await build(name, all, endpoint);
       if (!provider)
         throw new Error(`payments through ${name} are on but the tenant secret has no ${name} keys`);
       built.set(name, { from: all, provider });
