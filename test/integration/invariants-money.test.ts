@@ -46,6 +46,7 @@ const orderOf = (ref: OrderRef, eventId: string, expiresAt: string): PaymentOrde
     failureReason: null,
     expiresAt,
     review: null,
+    refundOwedSince: null,
     createdAt: at,
     updatedAt: at,
   };

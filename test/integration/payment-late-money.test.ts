@@ -215,6 +215,7 @@ describe('the reconciler', () => {
 
       expect(await reconcilePayments(pw.c.deps, at, reconcileAll)).toEqual({
         asked: 1,
+        refunded: 0,
         paid: 1,
         expired: 0,
         failed: [],
@@ -271,12 +272,12 @@ describe('the reconciler', () => {
     const s = await pw.saleIn(sessionId, name);
     const order = await pw.c.deps.payments.getOrder(s.ref);
     const at = new Date(Date.parse(order?.expiresAt ?? '') + 1000);
-    const due = async () =>
-      (await pw.c.deps.payments.listUnpaidDue(at.toISOString(), 100)).map((r) => r.bookingId);
+    const due = async () => (await pw.c.deps.payments.listDue(at.toISOString(), 100)).map((r) => r.bookingId);
     expect(await due()).toContain(s.ref.bookingId);
 
     expect(await reconcilePayments(pw.c.deps, at, reconcileAll)).toEqual({
       asked: 1,
+      refunded: 0,
       paid: 0,
       expired: 1,
       failed: [],
@@ -285,6 +286,7 @@ describe('the reconciler', () => {
     expect(await due()).not.toContain(s.ref.bookingId);
     expect(await reconcilePayments(pw.c.deps, at, reconcileAll)).toEqual({
       asked: 0,
+      refunded: 0,
       paid: 0,
       expired: 0,
       failed: [],

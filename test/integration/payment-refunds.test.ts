@@ -32,10 +32,7 @@ afterEach(() => pw.heal());
 
 const keyOf = (d: Delivery) => ({ provider: d.provider, eventId: d.eventId });
 
-const deliver = async (d: Delivery) => {
-  await receiveWebhook(pw.c.deps, d.provider, pw.signed(d));
-  return applyReceipt(pw.c.deps, keyOf(d));
-};
+const deliver = (d: Delivery) => pw.deliver(d);
 
 /** A session of the priced event (EUR 15.00 a place) with `capacity` places. */
 const sessionOf = async (capacity = 5) =>

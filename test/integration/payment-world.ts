@@ -16,6 +16,8 @@ import type { OrderRef, ProviderName } from '../../functions/modules/payments/do
 import { startPayment } from '../../functions/modules/payments/domain/payment-start.js';
 import type { WebhookInput } from '../../functions/modules/payments/domain/ports.js';
 import type { WebhookReceipt } from '../../functions/modules/payments/domain/provider-events.js';
+import { applyReceipt } from '../../functions/modules/payments/domain/receipt-apply.js';
+import { receiveWebhook } from '../../functions/modules/payments/domain/webhook-receive.js';
 import { applyEnv } from '../../scripts/local/function-env.js';
 import {
   type Outcome,
@@ -203,6 +205,12 @@ export const startPaymentWorld = async () => {
       .filter((e) => e.body.includes(text))
       .map((e) => ({ provider: e.provider, eventId: e.eventId, type: e.type, body: e.body }));
 
+  /** The delivery received as the webhook route receives it, then applied as the inbox consumer does. */
+  const deliver = async (d: Delivery) => {
+    await receiveWebhook(c.deps, d.provider, signed(d));
+    return applyReceipt(c.deps, { provider: d.provider, eventId: d.eventId });
+  };
+
   /** POST .../bookings/{bookingId}/refunds through the payments Lambda as `sub`. */
   const postRefund = async (sub: string, ref: OrderRef, body: Record<string, unknown>) => {
     const path = `/v1/orgs/${ref.orgId}/sessions/${ref.sessionId}/bookings/${ref.bookingId}/refunds`;
@@ -239,6 +247,7 @@ export const startPaymentWorld = async () => {
     pricedEvent,
     saleIn,
     heldWith,
+    deliver,
     postRefund,
     /** Puts back the real ports a test replaced. */
     heal: () => {

@@ -20,7 +20,9 @@ const runPaymentsMessage = async (record: SQSRecord, budget: RecordBudget): Prom
       hasTime: budget.hasTime,
     });
     // Something the reconciler had to settle means a webhook did not: worth seeing.
-    if (result.asked > 0) logger.warn('reconciler settled orders no webhook settled', { ...result });
+    if (result.asked > 0 || result.failed.length > 0) {
+      logger.warn('reconciler settled orders no webhook settled', { ...result });
+    } else if (result.refunded > 0) logger.info('reconciler made owed refunds', { ...result });
     return;
   }
   const outcome = await applyReceipt(deps, message);

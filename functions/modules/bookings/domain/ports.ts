@@ -162,4 +162,10 @@ export interface BookingPayment {
 export interface BookingPayments {
   /** The booking's payment order, or null when it has none (free, or not asked to pay yet). */
   of(ref: BookingRef): Promise<BookingPayment | null>;
+  /**
+   * Commits a cancellation (`change`, which releases the booking) and, in the same transaction,
+   * marks the booking's order as owing a refund of the money it still holds, which the payments
+   * reconciler then makes. A booking whose order holds no money is cancelled alone.
+   */
+  cancelOwingRefund(change: BookingTransition): Promise<TransitionResult>;
 }

@@ -72,11 +72,12 @@ export const cancelSession = async (
 
 /**
  * Cancels one booking of a cancelled session, whatever its hold deadline or cancel cutoff; the
- * attendee is told `session.cancelled`. A booking that changed since it was listed is read again;
- * one no longer live is left alone.
+ * attendee is told `session.cancelled`. A paid booking's order is marked as owing its refund in
+ * the same transaction, so no money is kept for places nobody can use. A booking that changed
+ * since it was listed is read again; one no longer live is left alone.
  */
 const cancelForSession = async (
-  deps: Pick<Deps, 'bookings' | 'holdScheduler'> & FastPathDeps,
+  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'holdScheduler'> & FastPathDeps,
   listed: Booking,
   c: SessionCancellation,
 ): Promise<void> => {
@@ -84,13 +85,17 @@ const cancelForSession = async (
   let booking: Booking | undefined = listed;
   while (booking && isLive(booking.status)) {
     const next = asCancelled(booking, deps.clock.now().toISOString());
-    const result = await deps.bookings.transition({
+    const change = {
       current: booking,
       next,
       by: c.by,
       reason: sessionCancelledReason,
       notification: { type: 'session.cancelled', details: { cancelReason: c.reason } },
-    });
+    };
+    const result =
+      booking.paymentStatus === 'paid'
+        ? await deps.bookingPayments.cancelOwingRefund(change)
+        : await deps.bookings.transition(change);
     if (result === 'done') {
       await relayAfterCommit(deps, committed(next));
       if (booking.status === 'held') await deps.holdScheduler.cancelExpiry(ref);
@@ -105,7 +110,7 @@ const cancelForSession = async (
  * Answers the job that continues it, or undefined when there is nothing more to do.
  */
 export const runSessionCancellationStep = async (
-  deps: Pick<Deps, 'bookings' | 'holdScheduler' | 'sessions' | 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'holdScheduler' | 'sessions' | 'waitlist'> & FastPathDeps,
   job: SessionCancelJob,
 ): Promise<SessionCancelJob | undefined> => {
   const { orgId, sessionId } = job;

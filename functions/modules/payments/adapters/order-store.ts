@@ -88,7 +88,7 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
       }
     },
 
-    async listUnpaidDue(before, limit) {
+    async listDue(before, limit) {
       const due = await earliestDue(
         allPendingShards(),
         async (pendingShard, upTo) =>

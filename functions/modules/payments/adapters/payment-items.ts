@@ -18,17 +18,25 @@ const shardOf = (orderId: string): string =>
 
 export const allPendingShards = (): string[] => Array.from({ length: pendingShards }, (_, i) => String(i));
 
+/**
+ * When the reconciler should look at the order. Failed attempts may still be paid: it asks about
+ * both once the hold is over. A refund owed is made from the time it was owed.
+ */
+const dueOf = (o: PaymentOrder): string => {
+  if (o.status === 'pending' || o.status === 'failed') return o.expiresAt;
+  return o.refundOwedSince ?? unlisted;
+};
+
 export const toOrderItem = (o: PaymentOrder): CreateEntityItem<typeof paymentOrderEntity> => ({
   ...toStored(o),
   quote: JSON.stringify(o.quote),
   pendingShard: shardOf(o.orderId),
   listedReview: o.review ? o.orgId : unlisted,
-  // Failed attempts may still be paid: the reconciler asks about both once the hold is over.
-  pendingDue: o.status === 'pending' || o.status === 'failed' ? o.expiresAt : unlisted,
+  pendingDue: dueOf(o),
 });
 
 const orderFields = fromStored<Omit<PaymentOrder, 'quote'>, Omit<OrderItem, 'quote'>>({
-  nullable: { providerOrderId: true, failureReason: true, review: true },
+  nullable: { providerOrderId: true, failureReason: true, review: true, refundOwedSince: true },
   itemOnly: { pendingShard: true, pendingDue: true, listedReview: true },
 });
 

@@ -10,7 +10,7 @@ import { toOrderItem, toRefundItem, toTransactionItem } from './payment-items.js
 type ReceiptKey = Pick<WebhookReceipt, 'provider' | 'eventId'>;
 
 /** The order as read becomes `next`; refused when it changed meanwhile. */
-const orderItem = (tx: TxEntities, current: PaymentOrder, next: PaymentOrder): TxItem => ({
+export const orderItem = (tx: TxEntities, current: PaymentOrder, next: PaymentOrder): TxItem => ({
   label: 'order',
   write: tx.paymentOrder
     .put(toOrderItem(next))

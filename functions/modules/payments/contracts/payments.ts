@@ -46,6 +46,9 @@ export const paymentOrderSchema = z
     failureReason: z.string().nullable(),
     expiresAt: isoDateTime,
     review: z.enum(['late_payment']).nullable(),
+    refundOwedSince: isoDateTime.nullable().openapi({
+      description: 'Set while a refund is owed (the session was cancelled): the reconciler makes it',
+    }),
     ...stampFields,
   })
   .openapi('PaymentOrder');

@@ -48,6 +48,11 @@ export interface PaymentOrder {
   expiresAt: string;
   /** A payment that came after the hold lapsed, waiting for staff (the event's `review` policy). */
   review: 'late_payment' | null;
+  /**
+   * Set when the booking was cancelled with its money still held (its session was cancelled): the
+   * reconciler refunds what is left, and a full refund clears it.
+   */
+  refundOwedSince: string | null;
   createdAt: string;
   updatedAt: string;
 }

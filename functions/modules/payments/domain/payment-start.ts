@@ -87,6 +87,7 @@ const newOrder = async (
     failureReason: null,
     expiresAt: booking.holdExpiresAt ?? at,
     review: null,
+    refundOwedSince: null,
     createdAt: at,
     updatedAt: at,
   };

@@ -120,8 +120,11 @@ export interface PaymentStore {
   ): Promise<'done' | 'stale' | 'full'>;
   /** Orders waiting for staff to decide (late payments under the `review` policy), newest first. */
   listForReview(orgId: string, page: PageRequest): Promise<Page<PaymentOrder>>;
-  /** Orders pending or failed whose hold ended at or before `before`, across organizations, earliest first. */
-  listUnpaidDue(before: string, limit: number): Promise<OrderRef[]>;
+  /**
+   * Orders due for the reconciler at `before`, across organizations, earliest first: pending or
+   * failed ones whose hold ended by then, and those owing a refund since then.
+   */
+  listDue(before: string, limit: number): Promise<OrderRef[]>;
   /**
    * Stores a new refund request and reserves its amount on the order as read (`stale` when the
    * order moved; `exists` when the request id is taken).

@@ -6,7 +6,7 @@ import type { OrderRef, PaymentOrder, RefundRequest } from './model.js';
 import { NotYet, refundable, transactionOf } from './money.js';
 import type { WebhookReceipt } from './provider-events.js';
 
-type RefundDeps = Pick<Deps, 'bookings' | 'paymentProviders' | 'payments' | 'receipts'> & FastPathDeps;
+export type RefundDeps = Pick<Deps, 'bookings' | 'paymentProviders' | 'payments' | 'receipts'> & FastPathDeps;
 
 export interface RefundAsk {
   requestId: string;
@@ -124,6 +124,8 @@ export const completeRefund = async (
       ...order,
       status: full ? 'refunded' : 'partially_refunded',
       refundedAmount,
+      // Everything is back: nothing is owed any more.
+      refundOwedSince: full ? null : order.refundOwedSince,
       refundPending: order.refundPending - (request?.status === 'requested' ? request.amount : 0),
       updatedAt: at,
     };

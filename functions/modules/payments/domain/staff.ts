@@ -40,8 +40,10 @@ export const retryReceipt = async (
 const stuckAfterMs = 5 * 60_000;
 
 /**
- * Staff: orders of the organization still unpaid well after their hold ended, i.e. orders the
- * reconciler has not settled (it asks their provider every minute). At most `limit`, oldest first.
+ * Staff: orders of the organization the reconciler has not settled (it looks at them every
+ * minute): still unpaid well after their hold ended, or still owing a refund well after their
+ * session was cancelled (the provider refused it: `failureReason` of the refund request says why).
+ * At most `limit`, oldest first.
  */
 export const listStuckOrders = async (
   deps: Pick<Deps, 'clock' | 'payments'> & AccessDeps,
@@ -53,10 +55,11 @@ export const listStuckOrders = async (
   const before = new Date(deps.clock.now().getTime() - stuckAfterMs).toISOString();
   // The unpaid index is shared by every organization (it only ever holds orders past due): read
   // a bounded number and keep this organization's.
-  const due = (await deps.payments.listUnpaidDue(before, 1000)).filter((r) => r.orgId === orgId);
+  const due = (await deps.payments.listDue(before, 1000)).filter((r) => r.orgId === orgId);
   const orders = await Promise.all(due.slice(0, limit).map((r) => deps.payments.getOrder(r)));
   return orders.filter(
-    (o): o is PaymentOrder => o !== undefined && (o.status === 'pending' || o.status === 'failed'),
+    (o): o is PaymentOrder =>
+      o !== undefined && (o.status === 'pending' || o.status === 'failed' || o.refundOwedSince !== null),
   );
 };
 

@@ -14,8 +14,9 @@ export const pendingShards = 8;
  * - gsi1:  pk `${listedReview}#payment-orders#review`     sk `${createdAt}#${orderId}`
  *   Only while staff must decide about it (a late payment under the `review` policy).
  * - gsi3:  pk `payments#pending#${pendingShard}`          sk `${pendingDue}#${orderId}`
- *   Only while pending or failed (`pendingDue` is `none` otherwise): the reconciler walks the
- *   orders still unpaid past their hold's deadline, across organizations, as the hold sweeper does.
+ *   Only while pending or failed, or while a refund is owed (`pendingDue` is `none` otherwise): the
+ *   reconciler walks the orders still unpaid past their hold's deadline, and those owing a refund,
+ *   across organizations, as the hold sweeper does.
  */
 export const paymentOrderEntity = new Entity({
   model: { ...entityBase, entity: 'paymentOrder' },
@@ -35,10 +36,14 @@ export const paymentOrderEntity = new Entity({
     failureReason: { type: 'string' },
     expiresAt: { type: 'string', required: true, readOnly: true },
     review: { type: ['late_payment'] as const },
+    refundOwedSince: { type: 'string' },
     ...fixedStrings('pendingShard', 'createdAt'),
     /** Index-only: the organization while the order waits for staff (`review`), `none` otherwise. */
     listedReview: { type: 'string', required: true },
-    /** Index-only: `expiresAt` while pending or failed, `none` otherwise (keeps the order out of gsi3). */
+    /**
+     * Index-only: `expiresAt` while pending or failed, `refundOwedSince` while a refund is owed,
+     * `none` otherwise (keeps the order out of gsi3).
+     */
     pendingDue: { type: 'string', required: true },
     updatedAt: { type: 'string', required: true },
   },
