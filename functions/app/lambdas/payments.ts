@@ -4,6 +4,7 @@ import { logger } from '../../kernel/observability.js';
 import { queueFunction, type RecordBudget } from '../../kernel/queue/queue-function.js';
 import { paymentsMessageSchema } from '../../modules/payments/contracts/inbox.js';
 import { applyReceipt } from '../../modules/payments/domain/receipt-apply.js';
+import { defaultReceiptSweepOptions, sweepReceipts } from '../../modules/payments/domain/receipt-sweep.js';
 import { defaultReconcileOptions, reconcilePayments } from '../../modules/payments/domain/reconcile.js';
 import { paymentHandlers } from '../../modules/payments/handlers/payments.js';
 import { getContainer } from '../container.js';
@@ -23,6 +24,12 @@ const runPaymentsMessage = async (record: SQSRecord, budget: RecordBudget): Prom
     if (result.asked > 0 || result.failed.length > 0) {
       logger.warn('reconciler settled orders no webhook settled', { ...result });
     } else if (result.refunded > 0) logger.info('reconciler made owed refunds', { ...result });
+    const swept = await sweepReceipts(deps, deps.clock.now(), {
+      ...defaultReceiptSweepOptions,
+      hasTime: budget.hasTime,
+    });
+    // A receipt its queue did not apply: lost messages, or dead letters (the DLQ alarm says which).
+    if (swept.handedAgain + swept.failed > 0) logger.warn('receipts left unapplied were swept', { ...swept });
     return;
   }
   const outcome = await applyReceipt(deps, message);

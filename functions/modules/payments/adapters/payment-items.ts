@@ -12,9 +12,13 @@ import type { webhookReceiptEntity } from './entities/webhook-receipt.js';
 export type OrderItem = EntityItem<typeof paymentOrderEntity>;
 type ReceiptItem = EntityItem<typeof webhookReceiptEntity>;
 
-/** Stable per order, so its pending entry always lands in the same shard. */
-const shardOf = (orderId: string): string =>
-  String(createHash('sha1').update(orderId).digest().readUInt16BE(0) % pendingShards);
+/** Stable per id, so an order's (or a receipt's) due entry always lands in the same shard. */
+const shardOf = (id: string): string =>
+  String(createHash('sha1').update(id).digest().readUInt16BE(0) % pendingShards);
+
+/** The shard of a receipt's entry in the unsettled index: patches that move it name it. */
+export const receiptShard = (r: Pick<WebhookReceipt, 'provider' | 'eventId'>): string =>
+  shardOf(`${r.provider}#${r.eventId}`);
 
 export const allPendingShards = (): string[] => Array.from({ length: pendingShards }, (_, i) => String(i));
 
@@ -52,11 +56,13 @@ export const toReceiptItem = (r: WebhookReceipt): CreateEntityItem<typeof webhoo
   ...toStored(r),
   effect: JSON.stringify(r.effect),
   listedFailed: r.status === 'failed' && r.orgId ? r.orgId : unlisted,
+  unsettledShard: receiptShard(r),
+  unsettledSince: r.status === 'received' ? r.updatedAt : unlisted,
 });
 
 const receiptFields = fromStored<Omit<WebhookReceipt, 'effect'>, Omit<ReceiptItem, 'effect'>>({
   nullable: { error: true, orgId: true },
-  itemOnly: { listedFailed: true },
+  itemOnly: { listedFailed: true, unsettledShard: true, unsettledSince: true },
 });
 
 export const toReceipt = ({ effect, ...rest }: ReceiptItem): WebhookReceipt => ({

@@ -1,3 +1,4 @@
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
 import { transitionItems } from '../../bookings/index.js';
@@ -5,7 +6,7 @@ import { notificationRecord } from '../../notifications/index.js';
 import type { PaymentOrder, RefundRequest } from '../domain/model.js';
 import type { PaymentStore } from '../domain/ports.js';
 import type { WebhookReceipt } from '../domain/provider-events.js';
-import { toOrderItem, toRefundItem, toTransactionItem } from './payment-items.js';
+import { receiptShard, toOrderItem, toRefundItem, toTransactionItem } from './payment-items.js';
 
 type ReceiptKey = Pick<WebhookReceipt, 'provider' | 'eventId'>;
 
@@ -27,7 +28,8 @@ const receiptApplied = (tx: TxEntities, receipt: ReceiptKey | null, at: string):
           label: 'receipt',
           write: tx.webhookReceipt
             .patch({ provider: receipt.provider, eventId: receipt.eventId })
-            .set({ status: 'applied', updatedAt: at })
+            .set({ status: 'applied', unsettledSince: unlisted, updatedAt: at })
+            .composite({ unsettledShard: receiptShard(receipt) })
             .where((a, { eq }) => eq(a.status, 'received'))
             .commit(),
           fails: 'refused',

@@ -1,8 +1,9 @@
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { earliestDue } from '../../../kernel/dynamo/shards.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { ReceiptStore } from '../domain/ports.js';
-import { toReceipt, toReceiptItem } from './payment-items.js';
+import { allPendingShards, receiptShard, toReceipt, toReceiptItem } from './payment-items.js';
 
 export const dynamoReceiptStore = (service: EventlyService): ReceiptStore => {
   const { webhookReceipt } = service.entities;
@@ -39,5 +40,37 @@ export const dynamoReceiptStore = (service: EventlyService): ReceiptStore => {
         (opts) => webhookReceipt.query.byFailed({ listedFailed: orgId }).go({ ...opts, order: 'desc' }),
         toReceipt,
       ),
+
+    async listUnsettled(before, limit) {
+      const due = await earliestDue(
+        allPendingShards(),
+        async (unsettledShard, upTo) =>
+          (
+            await webhookReceipt.query
+              .byUnsettled({ unsettledShard })
+              .lte({ unsettledSince: upTo })
+              .go({ limit, attributes: ['provider', 'eventId', 'unsettledSince'] })
+          ).data,
+        (r) => r.unsettledSince,
+        before,
+        limit,
+      );
+      return due.map(({ provider, eventId }) => ({ provider, eventId }));
+    },
+
+    async markHandedAgain(receipt, at) {
+      try {
+        await webhookReceipt
+          .patch({ provider: receipt.provider, eventId: receipt.eventId })
+          .set({ handoffs: receipt.handoffs + 1, updatedAt: at, unsettledSince: at })
+          .composite({ unsettledShard: receiptShard(receipt) })
+          .where((a, { eq }) => `${eq(a.status, 'received')} AND ${eq(a.updatedAt, receipt.updatedAt)}`)
+          .go();
+        return true;
+      } catch (err) {
+        if (isConditionFailure(err)) return false;
+        throw err;
+      }
+    },
   };
 };

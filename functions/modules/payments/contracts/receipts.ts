@@ -10,6 +10,7 @@ export const receiptSchema = z
     status: z.enum(['received', 'applied', 'ignored', 'failed']),
     error: z.string().nullable().openapi({ description: 'Why it could not be applied' }),
     orgId: z.string().nullable(),
+    handoffs: z.number().int().openapi({ description: 'Times the sweep handed it to the queue again' }),
     receivedAt: isoDateTime,
     updatedAt: isoDateTime,
   })

@@ -150,6 +150,13 @@ export interface ReceiptStore {
   settle(receipt: WebhookReceipt, status: ReceiptStatus, error: string | null, at: string): Promise<void>;
   /** Receipts of the organization whose application failed, newest first. */
   listFailed(orgId: string, page: PageRequest): Promise<Page<WebhookReceipt>>;
+  /** Receipts still `received` whose last change is at or before `before`, across providers, oldest first. */
+  listUnsettled(before: string, limit: number): Promise<ReceiptKey[]>;
+  /**
+   * Counts one more hand-off of a receipt still as read (`received`, same `updatedAt`), moving its
+   * last change to `at`; false when it changed meanwhile (applied, or handed by another run).
+   */
+  markHandedAgain(receipt: WebhookReceipt, at: string): Promise<boolean>;
 }
 
 /** The queue of stored receipts waiting to be applied. */

@@ -45,6 +45,8 @@ export interface WebhookReceipt extends ProviderEvent {
   error: string | null;
   /** Set once the order is known, so staff of that organization can list it. */
   orgId: string | null;
+  /** Times the sweep handed it to the inbox again because it stayed `received` (see receipt-sweep.ts). */
+  handoffs: number;
   receivedAt: string;
   updatedAt: string;
 }

@@ -31,9 +31,11 @@ export const retryReceipt = async (
   if (!receipt || receipt.orgId !== orgId) throw notFound('receipt');
   if (receipt.status !== 'failed') return receipt;
   const at = deps.clock.now().toISOString();
-  await deps.receipts.settle(receipt, 'received', null, at);
-  await deps.paymentInbox.send(receipt);
-  return { ...receipt, status: 'received', error: null, updatedAt: at };
+  // A fresh start: the sweep counts its own hand-offs again from here.
+  const again = { ...receipt, handoffs: 0 };
+  await deps.receipts.settle(again, 'received', null, at);
+  await deps.paymentInbox.send(again);
+  return { ...again, status: 'received', error: null, updatedAt: at };
 };
 
 /** How long after its hold an unpaid order counts as stuck (the reconciler's grace, then a run). */

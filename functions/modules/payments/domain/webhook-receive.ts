@@ -27,6 +27,7 @@ export const receiveWebhook = async (
     status: event.effect.kind === 'ignored' ? 'ignored' : 'received',
     error: null,
     orgId: orderOf(event.effect)?.orgId ?? null,
+    handoffs: 0,
     receivedAt: at,
     updatedAt: at,
   };

@@ -11,6 +11,9 @@ import { key } from '../../../../kernel/dynamo/entity-keys.js';
  * - table: pk `webhook#${provider}#${eventId}`                sk `receipt`
  * - gsi1:  pk `${listedFailed}#payment-receipts#failed`       sk `${receivedAt}#${eventId}`
  *   Only while failed and its organization is known: what staff list and retry.
+ * - gsi3:  pk `payments#receipts#${unsettledShard}`            sk `${unsettledSince}#${eventId}`
+ *   Only while `received` (`unsettledSince` is `none` otherwise): the sweep finds receipts that
+ *   stayed unapplied (their queue message lost or dead-lettered), across organizations.
  */
 export const webhookReceiptEntity = new Entity({
   model: { ...entityBase, entity: 'webhookReceipt' },
@@ -25,6 +28,10 @@ export const webhookReceiptEntity = new Entity({
     /** Index-only: the organization while failed, `none` otherwise. */
     listedFailed: { type: 'string', required: true },
     receivedAt: { type: 'string', required: true, readOnly: true },
+    handoffs: { type: 'number', required: true },
+    ...fixedStrings('unsettledShard'),
+    /** Index-only: `updatedAt` while received, `none` otherwise (keeps the receipt out of gsi3). */
+    unsettledSince: { type: 'string', required: true },
     updatedAt: { type: 'string', required: true },
   },
   indexes: {
@@ -37,6 +44,12 @@ export const webhookReceiptEntity = new Entity({
       condition: (a) => a.listedFailed !== unlisted,
       pk: key('gsi1pk', ['listedFailed'], '${listedFailed}#payment-receipts#failed'),
       sk: key('gsi1sk', ['receivedAt', 'eventId'], '${receivedAt}#${eventId}'),
+    },
+    byUnsettled: {
+      index: 'gsi3',
+      condition: (a) => a.unsettledSince !== unlisted,
+      pk: key('gsi3pk', ['unsettledShard'], 'payments#receipts#${unsettledShard}'),
+      sk: key('gsi3sk', ['unsettledSince', 'eventId'], '${unsettledSince}#${eventId}'),
     },
   },
 });
