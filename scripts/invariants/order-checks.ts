@@ -20,10 +20,7 @@ const transactionsByBooking = (s: SessionSnapshot): Map<string, TransactionItem[
   return grouped;
 };
 
-/**
- * No code records chargebacks yet. They take money back as refunds do, so they count against the
- * payments here; no order amount is defined for them, so the amount check leaves them out.
- */
+/** Chargebacks take money back as refunds do, so they count against the payments here. */
 export const refundsWithinPayments: SessionCheck = {
   name: 'refunds-within-payments',
   rule: "a booking's refund (and chargeback) transactions add up to no more than its payment transactions",
@@ -40,7 +37,7 @@ export const refundsWithinPayments: SessionCheck = {
 
 export const orderAmountsMatchTransactions: SessionCheck = {
   name: 'order-amounts-match-transactions',
-  rule: "an order's paidAmount and refundedAmount are the sums of its payment and refund transactions",
+  rule: "an order's paidAmount is the sum of its payment transactions, its refundedAmount the sum of its refund and chargeback transactions",
   run: (s) => {
     const orders = ordersByBooking(s);
     const byBooking = transactionsByBooking(s);
@@ -48,8 +45,11 @@ export const orderAmountsMatchTransactions: SessionCheck = {
     const mismatched = (s.orders ?? []).flatMap((o) => {
       const txns = byBooking.get(o.bookingId) ?? [];
       const [paid, refunded] = [sumOf(txns, 'payment'), sumOf(txns, 'refund')];
-      if (o.paidAmount === paid && o.refundedAmount === refunded) return [];
-      const detail = `order ${o.orderId} says paid ${o.paidAmount}, refunded ${o.refundedAmount}; its transactions pay ${paid}, refund ${refunded}`;
+      // A chargeback is counted in refundedAmount: money back to the buyer either way.
+      const chargedBack = sumOf(txns, 'chargeback');
+      if (o.paidAmount === paid && o.refundedAmount === refunded + chargedBack) return [];
+      const back = `refund ${refunded}${chargedBack ? `, charge back ${chargedBack}` : ''}`;
+      const detail = `order ${o.orderId} says paid ${o.paidAmount}, refunded ${o.refundedAmount}; its transactions pay ${paid}, ${back}`;
       return [violation(name, s, detail, { bookingId: o.bookingId })];
     });
     const orphans = (s.transactions ?? [])

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { book, expireHold } from '../../functions/modules/bookings/domain/bookings.js';
 import type { OrderRef, ProviderName } from '../../functions/modules/payments/domain/model.js';
 import { applyReceipt } from '../../functions/modules/payments/domain/receipt-apply.js';
@@ -6,7 +6,7 @@ import { reconcilePayments } from '../../functions/modules/payments/domain/recon
 import { receiveWebhook } from '../../functions/modules/payments/domain/webhook-receive.js';
 import { setHoldSeconds } from '../../scripts/booking-load/hold-duration.js';
 import { ben, counterOf } from './booking-world.js';
-import { type Delivery, type PaymentWorld, type Sale, startPaymentWorld } from './payment-world.js';
+import { type Delivery, paymentWorldForFile, type Sale } from './payment-world.js';
 
 /**
  * Money that comes late, on DynamoDB Local with the local provider's own signed deliveries: a
@@ -18,16 +18,8 @@ import { type Delivery, type PaymentWorld, type Sale, startPaymentWorld } from '
 const providers: ProviderName[] = ['stripe', 'razorpay'];
 const reconcileAll = { graceMs: 0, limit: 100, hasTime: () => true };
 
-let pw: PaymentWorld;
-beforeAll(async () => {
-  pw = await startPaymentWorld();
-  // Refunds' webhooks are held too, so each test decides when (and whether) they arrive.
-  pw.provider.setMode({ hold: true });
-});
-afterAll(async () => {
-  await pw?.stop();
-});
-afterEach(() => pw.heal());
+// Refunds' webhooks are held too, so each test decides when (and whether) they arrive.
+const pw = paymentWorldForFile();
 
 const keyOf = (d: Delivery) => ({ provider: d.provider, eventId: d.eventId });
 

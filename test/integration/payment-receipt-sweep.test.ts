@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyReceipt } from '../../functions/modules/payments/domain/receipt-apply.js';
 import {
   defaultReceiptSweepOptions,
@@ -7,7 +7,7 @@ import {
 import { listFailedReceipts, retryReceipt } from '../../functions/modules/payments/domain/staff.js';
 import { receiveWebhook } from '../../functions/modules/payments/domain/webhook-receive.js';
 import { owner } from './booking-world.js';
-import { type Delivery, type PaymentWorld, startPaymentWorld } from './payment-world.js';
+import { type Delivery, paymentWorldForFile } from './payment-world.js';
 
 /**
  * Receipts stored but left unapplied (their queue message lost or dead-lettered) are handed to the
@@ -16,14 +16,7 @@ import { type Delivery, type PaymentWorld, startPaymentWorld } from './payment-w
  * records its hand-offs instead of sending them.
  */
 
-let pw: PaymentWorld;
-beforeAll(async () => {
-  pw = await startPaymentWorld();
-  pw.provider.setMode({ hold: true });
-}, 120_000);
-afterAll(async () => {
-  await pw?.stop();
-});
+const pw = paymentWorldForFile();
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 const sweepAt = (n: number) =>

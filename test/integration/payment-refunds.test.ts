@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { joinWaitlist } from '../../functions/modules/bookings/domain/waitlist-join.js';
 import { offerReleasedPlaces } from '../../functions/modules/bookings/domain/waitlist-offers.js';
 import { getWaitlistEntry } from '../../functions/modules/bookings/domain/waitlist-view.js';
@@ -8,7 +8,7 @@ import { applyReceipt } from '../../functions/modules/payments/domain/receipt-ap
 import { refundBooking } from '../../functions/modules/payments/domain/refunds.js';
 import { receiveWebhook } from '../../functions/modules/payments/domain/webhook-receive.js';
 import { ada, ben, counterOf, owner } from './booking-world.js';
-import { type Delivery, type PaymentWorld, type Sale, startPaymentWorld } from './payment-world.js';
+import { type Delivery, paymentWorldForFile, type Sale } from './payment-world.js';
 
 /**
  * Refunds on DynamoDB Local through the local provider's SDK endpoints: staff refund any part,
@@ -19,16 +19,8 @@ import { type Delivery, type PaymentWorld, type Sale, startPaymentWorld } from '
 
 const providers: ProviderName[] = ['stripe', 'razorpay'];
 
-let pw: PaymentWorld;
-beforeAll(async () => {
-  pw = await startPaymentWorld();
-  // Every webhook is held: the tests deliver (or never deliver) each one themselves.
-  pw.provider.setMode({ hold: true });
-});
-afterAll(async () => {
-  await pw?.stop();
-});
-afterEach(() => pw.heal());
+// Every webhook is held: the tests deliver (or never deliver) each one themselves.
+const pw = paymentWorldForFile();
 
 const keyOf = (d: Delivery) => ({ provider: d.provider, eventId: d.eventId });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobMessage } from '../../functions/kernel/domain/deps.js';
 import {
   cancelSession,
@@ -15,7 +15,7 @@ import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import { counterOf, owner } from './booking-world.js';
 import { recordJobs } from './catalog-world.js';
-import { type PaymentWorld, type Sale, startPaymentWorld } from './payment-world.js';
+import { paymentWorldForFile, type Sale } from './payment-world.js';
 
 /**
  * A cancelled session gives the money back: its paid bookings are cancelled with their orders
@@ -26,15 +26,11 @@ import { type PaymentWorld, type Sale, startPaymentWorld } from './payment-world
 
 const providers: ProviderName[] = ['stripe', 'razorpay'];
 
-let pw: PaymentWorld;
+const pw = paymentWorldForFile();
 let jobs: JobMessage[];
-beforeAll(async () => {
-  pw = await startPaymentWorld();
-  pw.provider.setMode({ hold: true });
+// Each test's jobs are recorded, not sent (the world puts the real port back after each test).
+beforeEach(() => {
   jobs = recordJobs(pw.c);
-}, 120_000);
-afterAll(async () => {
-  await pw?.stop();
 });
 
 /** Runs the queued session-cancel steps as the jobs queue would, until none is left. */

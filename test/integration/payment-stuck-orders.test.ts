@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyReceipt } from '../../functions/modules/payments/domain/receipt-apply.js';
 import { listStuckOrders } from '../../functions/modules/payments/domain/staff.js';
 import { owner } from './booking-world.js';
-import { type PaymentWorld, startPaymentWorld } from './payment-world.js';
+import { paymentWorldForFile } from './payment-world.js';
 
 /**
  * Staff's list of stuck orders: unpaid well after their hold ended (what the reconciler has not
  * settled). The clock port is moved forward for the reads; the orders and the index are real.
  */
 
-let pw: PaymentWorld;
-beforeAll(async () => {
-  pw = await startPaymentWorld();
-  pw.provider.setMode({ hold: true });
-}, 120_000);
-afterAll(async () => {
-  await pw?.stop();
-});
+const pw = paymentWorldForFile();
 
 const at = (offsetMs: number) => ({ ...pw.c.deps, clock: { now: () => new Date(Date.now() + offsetMs) } });
 

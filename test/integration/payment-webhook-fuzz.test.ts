@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderName } from '../../functions/modules/payments/domain/model.js';
-import { type PaymentWorld, startPaymentWorld } from './payment-world.js';
+import { paymentWorldForFile } from './payment-world.js';
 
 /**
  * The webhook route fuzzed: random bodies (bytes, JSON, provider-shaped events naming a real order)
@@ -9,15 +9,7 @@ import { type PaymentWorld, startPaymentWorld } from './payment-world.js';
  * healthy here) and none may change anything: no receipt stored, the order and booking as before.
  */
 
-let pw: PaymentWorld;
-
-beforeAll(async () => {
-  pw = await startPaymentWorld();
-}, 120_000);
-
-afterAll(async () => {
-  await pw?.stop();
-});
+const pw = paymentWorldForFile({ holdWebhooks: false });
 
 /** A small seeded generator, so a failing case can be replayed from the seed in the message. */
 const generator = (seed: number) => {

@@ -11,7 +11,7 @@ import type { WebhookInput } from '../../functions/modules/payments/domain/ports
 import { applyReceipt } from '../../functions/modules/payments/domain/receipt-apply.js';
 import { receiveWebhook } from '../../functions/modules/payments/domain/webhook-receive.js';
 import { signedHeaders } from '../../scripts/local/payment-provider/signing.js';
-import { type Delivery, type PaymentWorld, type Sale, startPaymentWorld } from './payment-world.js';
+import { type Delivery, paymentWorldForFile, type Sale } from './payment-world.js';
 
 /**
  * The payments issue's webhook robustness rules, on DynamoDB Local with the local provider's own
@@ -23,14 +23,7 @@ import { type Delivery, type PaymentWorld, type Sale, startPaymentWorld } from '
 const providers: ProviderName[] = ['stripe', 'razorpay'];
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-let pw: PaymentWorld;
-beforeAll(async () => {
-  pw = await startPaymentWorld();
-});
-afterAll(async () => {
-  await pw?.stop();
-});
-afterEach(() => pw.heal());
+const pw = paymentWorldForFile({ holdWebhooks: false });
 
 const keyOf = (d: Delivery) => ({ provider: d.provider, eventId: d.eventId });
 const handOffs = (d: Delivery) => pw.handedToInbox.filter((k) => k.eventId === d.eventId).length;
@@ -404,5 +397,23 @@ describe('event types this backend does not act on', () => {
     expect(pw.handedToInbox.filter((k) => k.eventId === eventId)).toHaveLength(0);
     expect(await applyReceipt(pw.c.deps, key)).toBe('ignored');
     await expectUntouched(s);
+  });
+});
+
+describe("a Razorpay payment's own notes (the buyer's browser sets them)", () => {
+  it('naming another booking: the payment still applies to the order it was made for, never the named one', async () => {
+    const mine = await pw.sale('razorpay');
+    const theirs = await pw.sale('razorpay');
+    const captured = paid(mine);
+    expect(captured.type).toBe('payment.captured');
+    const body = JSON.parse(captured.body) as {
+      payload: { payment: { entity: Record<string, unknown> }; order?: unknown };
+    };
+    body.payload.payment.entity.notes = { ...theirs.ref };
+    const forgedNotes: Delivery = { ...captured, body: JSON.stringify(body) };
+
+    expect(await pw.deliver(forgedNotes)).toBe('applied');
+    await expectPaidOnce(mine);
+    await expectUntouched(theirs);
   });
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import Razorpay from 'razorpay';
 import Stripe from 'stripe';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { type Container, getContainer, resetContainer } from '../../functions/app/container.js';
 import type { Principal } from '../../functions/kernel/domain/types.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
@@ -263,3 +263,21 @@ export const startPaymentWorld = async () => {
 };
 
 export type PaymentWorld = Awaited<ReturnType<typeof startPaymentWorld>>;
+
+/**
+ * The file's payment world: started before its tests, by default with every webhook held (each
+ * test delivers, or never delivers, each one itself), and stopped after them; ports a test
+ * replaced are put back after each test.
+ */
+export const paymentWorldForFile = ({ holdWebhooks = true } = {}): PaymentWorld => {
+  const pw = {} as PaymentWorld;
+  beforeAll(async () => {
+    Object.assign(pw, await startPaymentWorld());
+    if (holdWebhooks) pw.provider.setMode({ hold: true });
+  }, 120_000);
+  afterAll(async () => {
+    await pw.stop?.();
+  });
+  afterEach(() => pw.heal());
+  return pw;
+};

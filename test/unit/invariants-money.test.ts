@@ -43,6 +43,14 @@ const refundedAndCancelled = (): RawItem[] => [
   txn('ses_m', 'bkg_3', 'refund', 're_3', 3000),
 ];
 
+/** Booking bkg_4 paid, then charged back in full (counted as refunded), which cancelled it. */
+const chargedBack = (): RawItem[] => [
+  paidBooking('ses_m', 'bkg_4', 'cancelled', 'refunded'),
+  order('ses_m', 'bkg_4', 'refunded', { paid: 3000, refunded: 3000 }),
+  txn('ses_m', 'bkg_4', 'payment', 'pi_4', 3000),
+  txn('ses_m', 'bkg_4', 'chargeback', 'dp_4', 3000),
+];
+
 const consistent = (): RawItem[] => [...paidAndConfirmed(), ...partlyRefunded(), ...refundedAndCancelled()];
 
 /** The items with the one of the same entity and key as `next` replaced by it. */
@@ -164,15 +172,29 @@ describe('money invariants', () => {
       ];
       expect(failing(over)).toEqual(['refunds-within-payments']);
       expect(details(over)).toEqual(['refunds 3500 exceed payments 3000']);
-      const disputed = [...paidAndConfirmed(), txn('ses_m', 'bkg_1', 'chargeback', 'dp_1', 3000)];
-      expect(failing(partlyRefunded())).toEqual([]);
-      const both = [...partlyRefunded(), txn('ses_m', 'bkg_2', 'chargeback', 'dp_2', 2500)];
-      expect(failing(disputed)).toEqual([]);
-      expect(details(both)).toEqual(['refunds 1000 and chargebacks 2500 exceed payments 3000']);
+      expect(failing(chargedBack())).toEqual([]);
+      const both = [
+        ...replaced(
+          refundedAndCancelled(),
+          order('ses_m', 'bkg_3', 'refunded', { paid: 3000, refunded: 3500 }),
+        ),
+        txn('ses_m', 'bkg_3', 'chargeback', 'dp_3', 500),
+      ];
+      expect(details(both)).toEqual(['refunds 3000 and chargebacks 500 exceed payments 3000']);
     });
   });
 
   describe('order-amounts-match-transactions', () => {
+    it('counts chargebacks in refundedAmount', () => {
+      const leftOut = replaced(
+        chargedBack(),
+        order('ses_m', 'bkg_4', 'refunded', { paid: 3000, refunded: 0 }),
+      );
+      expect(details(leftOut)).toContain(
+        'order pay_bkg_4 says paid 3000, refunded 0; its transactions pay 3000, refund 0, charge back 3000',
+      );
+    });
+
     it('reports amounts that are not the sums of the transactions, transactions without an order, negative ones', () => {
       const items = [
         ...replaced(paidAndConfirmed(), order('ses_m', 'bkg_1', 'paid', { paid: 6000, total: 3000 })),

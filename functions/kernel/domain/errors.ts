@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'NOTHING_TO_REFUND'
   | 'REFUND_REFUSED'
   | 'REFUND_REQUIRED'
+  | 'PAYMENT_IN_PROGRESS'
   | 'WEBHOOK_SIGNATURE_INVALID';
 
 export class DomainError extends Error {

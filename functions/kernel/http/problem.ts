@@ -60,6 +60,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   NOTHING_TO_REFUND: { status: 409, title: 'Nothing to refund' },
   REFUND_REFUSED: { status: 409, title: 'Refund refused by the provider' },
   REFUND_REQUIRED: { status: 409, title: 'Paid: cancel by refunding' },
+  PAYMENT_IN_PROGRESS: { status: 409, title: 'The attendee is paying for this booking' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, title: 'Webhook signature invalid' },
   INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
   INVITE_REVOKED: { status: 410, title: 'Invite revoked' },

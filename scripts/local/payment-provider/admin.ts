@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { jsonObject, readBody, sendJson } from './http-io.js';
+import { type OpenDispute, parseDisputeRequest } from './disputes.js';
+import { ApiError, jsonObject, readBody, sendJson } from './http-io.js';
 import { ModeError, parseModeOverrides } from './modes.js';
 import type { Mode, ModeOverrides } from './types.js';
 import type { DeliveryRecord, HeldEvent } from './webhooks.js';
 
 /**
  * Manual control over HTTP (`npm start`): GET /_local/deliveries, GET|POST /_local/mode,
- * GET /_local/held, POST /_local/release `{ eventIds?, reverse? }`.
+ * GET /_local/held, POST /_local/release `{ eventIds?, reverse? }`, and POST /_local/disputes
+ * `{ provider, paymentId, amount?, reason?, inquiry?, delayMs?, duplicates?, hold? }` (the buyer's
+ * bank disputes a paid payment).
  */
 
 export interface AdminDeps {
@@ -15,6 +18,7 @@ export interface AdminDeps {
   deliveries(): DeliveryRecord[];
   held(): HeldEvent[];
   release(eventIds?: string[], options?: { reverse?: boolean }): Promise<void>;
+  dispute: OpenDispute;
 }
 
 const bad = (res: ServerResponse, message: string): void =>
@@ -37,6 +41,18 @@ const release = async (
   sendJson(res, { status: 200, body: { released: chosen.map((e) => e.eventId) } });
 };
 
+/** Opens the dispute and answers it, or the provider's refusal (unknown, unpaid, already disputed). */
+const dispute = (res: ServerResponse, deps: AdminDeps, body: Record<string, unknown>): void => {
+  try {
+    const { provider, paymentId, options } = parseDisputeRequest(body);
+    sendJson(res, { status: 200, body: deps.dispute(provider, paymentId, options) });
+  } catch (error) {
+    if (error instanceof ModeError) bad(res, error.message);
+    else if (error instanceof ApiError) sendJson(res, { status: error.status, body: error.body });
+    else throw error;
+  }
+};
+
 /** Answers /_local routes; false when the path is not one. */
 export const serveAdmin = async (
   req: IncomingMessage,
@@ -49,10 +65,15 @@ export const serveAdmin = async (
   if (route === 'GET /_local/deliveries') sendJson(res, { status: 200, body: deps.deliveries() });
   else if (route === 'GET /_local/held') sendJson(res, { status: 200, body: deps.held() });
   else if (route === 'GET /_local/mode') sendJson(res, { status: 200, body: deps.mode() });
-  else if (route === 'POST /_local/mode' || route === 'POST /_local/release') {
+  else if (
+    route === 'POST /_local/mode' ||
+    route === 'POST /_local/release' ||
+    route === 'POST /_local/disputes'
+  ) {
     const body = jsonObject(await readBody(req));
     if (body === null) bad(res, 'the body must be a JSON object');
     else if (route === 'POST /_local/release') await release(res, deps, body);
+    else if (route === 'POST /_local/disputes') dispute(res, deps, body);
     else {
       try {
         sendJson(res, { status: 200, body: deps.setMode(parseModeOverrides(body)) });

@@ -1,6 +1,12 @@
 import Stripe from 'stripe';
 import { randomChars, stripeId } from './ids.js';
-import type { OutgoingEvent, RazorpayOrder, RazorpayPayment, RazorpayRefund } from './types.js';
+import type {
+  OutgoingEvent,
+  RazorpayDispute,
+  RazorpayOrder,
+  RazorpayPayment,
+  RazorpayRefund,
+} from './types.js';
 
 /** The webhook bodies each provider posts. Objects are copied: later changes do not reach a queued event. */
 
@@ -34,6 +40,7 @@ export interface RazorpayPayload {
   payment?: RazorpayPayment;
   order?: RazorpayOrder;
   refund?: RazorpayRefund;
+  dispute?: RazorpayDispute;
 }
 
 /** Razorpay names the event id only in the X-Razorpay-Event-Id header, not in the body. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serveAdmin } from './admin.js';
 import { serveCheckout } from './checkout.js';
 import type { ProviderContext } from './context.js';
+import { createDispute, type OpenDispute } from './disputes.js';
 import { readBody, sendJson } from './http-io.js';
 import { razorpayId } from './ids.js';
 import { DEFAULT_MODE } from './modes.js';
@@ -20,6 +21,7 @@ import { createDispatcher, type DeliveryRecord, type HeldEvent } from './webhook
  */
 
 export { pointRazorpayAt, stripeClientConfig } from './clients.js';
+export type { DisputeOptions, DisputeResult } from './disputes.js';
 export type { PayResult } from './pay.js';
 export type { Mode, ModeOverrides, Outcome, Provider, RetryPolicy } from './types.js';
 export type { DeliveryRecord, HeldEvent } from './webhooks.js';
@@ -46,6 +48,12 @@ export interface LocalPaymentProvider {
   checkoutUrl(provider: Provider, id: string): string;
   /** What `POST ${checkoutUrl}/pay` does; throws (404/409 ApiError) for an unknown or unpayable id. */
   pay(provider: Provider, id: string, overrides?: ModeOverrides): PayResult;
+  /**
+   * What `POST /_local/disputes` does: the buyer's bank disputes a paid payment (a Stripe
+   * PaymentIntent or a Razorpay payment) and its webhook is posted; throws (404/409/400 ApiError)
+   * for an unknown, unpaid, refunded or already disputed payment or a wrong amount.
+   */
+  dispute: OpenDispute;
   mode(): Mode;
   /** Changes the default mode (merged into the current one) and answers the result. */
   setMode(overrides: ModeOverrides): Mode;
@@ -105,6 +113,7 @@ export const startLocalPaymentProvider = async (
     razorpayAccountId: razorpayId('acc'),
   };
   const pay = createPay(ctx, options.razorpay.keySecret);
+  const dispute = createDispute(ctx);
   const admin = {
     mode: ctx.mode,
     setMode: (overrides: ModeOverrides): Mode => {
@@ -114,6 +123,7 @@ export const startLocalPaymentProvider = async (
     deliveries: dispatcher.deliveries,
     held: dispatcher.held,
     release: dispatcher.release,
+    dispute,
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -152,6 +162,7 @@ export const startLocalPaymentProvider = async (
     port,
     checkoutUrl: (provider, id) => `${baseUrl}/checkout/${provider}/${encodeURIComponent(id)}`,
     pay,
+    dispute,
     mode: admin.mode,
     setMode: admin.setMode,
     setWebhookTarget: (url) => {

@@ -1,7 +1,9 @@
 import type {
+  RazorpayDispute,
   RazorpayOrder,
   RazorpayPayment,
   RazorpayRefund,
+  StripeDispute,
   StripePaymentIntent,
   StripeRefund,
 } from './types.js';
@@ -23,17 +25,25 @@ export interface Store {
     /** Charge id to the intent it belongs to: refunds may name either. */
     charges: Map<string, string>;
     idempotency: Map<string, SavedResponse>;
+    disputes: Map<string, StripeDispute>;
   };
   razorpay: {
     orders: Map<string, RazorpayOrder>;
     payments: Map<string, RazorpayPayment>;
     refunds: Map<string, RazorpayRefund>;
+    disputes: Map<string, RazorpayDispute>;
   };
 }
 
 export const createStore = (): Store => ({
-  stripe: { intents: new Map(), refunds: new Map(), charges: new Map(), idempotency: new Map() },
-  razorpay: { orders: new Map(), payments: new Map(), refunds: new Map() },
+  stripe: {
+    intents: new Map(),
+    refunds: new Map(),
+    charges: new Map(),
+    idempotency: new Map(),
+    disputes: new Map(),
+  },
+  razorpay: { orders: new Map(), payments: new Map(), refunds: new Map(), disputes: new Map() },
 });
 
 /** Newest first, as both providers list; Map keeps insertion order, which is creation order. */

@@ -47,7 +47,8 @@ const intentOf = (store: Store, params: FormObject): StripePaymentIntent => {
   return findIntent(store, owner);
 };
 
-const refundedOf = (store: Store, intentId: string): number =>
+/** What the refunds of a PaymentIntent add up to. */
+export const refundedOf = (store: Store, intentId: string): number =>
   [...store.stripe.refunds.values()]
     .filter((r) => r.payment_intent === intentId)
     .reduce((sum, r) => sum + r.amount, 0);

@@ -142,3 +142,35 @@ export interface RazorpayRefund {
   speed_processed: 'normal';
   speed_requested: string;
 }
+
+/** A dispute of a charge: `warning_needs_response` is an inquiry, which takes no money. */
+export interface StripeDispute {
+  id: string;
+  object: 'dispute';
+  amount: number;
+  charge: string;
+  created: number;
+  currency: string;
+  is_charge_refundable: boolean;
+  livemode: false;
+  metadata: Metadata;
+  payment_intent: string;
+  reason: string;
+  status: 'needs_response' | 'warning_needs_response';
+}
+
+/** A dispute of a payment: the `retrieval` phase asks for information and takes no money. */
+export interface RazorpayDispute {
+  id: string;
+  entity: 'dispute';
+  payment_id: string;
+  amount: number;
+  currency: string;
+  /** Razorpay deducts the amount once the dispute is lost: 0 while it is open. */
+  amount_deducted: number;
+  reason_code: string;
+  respond_by: number;
+  status: 'open';
+  phase: 'chargeback' | 'retrieval';
+  created_at: number;
+}

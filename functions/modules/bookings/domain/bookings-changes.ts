@@ -112,14 +112,26 @@ export const confirmHeld = async (
   }
 };
 
+/**
+ * Staff confirm a held booking: for a priced one, that it was paid otherwise (at the door, by
+ * invoice). Attendees confirm by paying. Refused while the attendee is paying online (an order
+ * pending, or declined and still payable), so that nobody pays twice.
+ */
 export const confirmBooking = async (
-  deps: Pick<Deps, 'bookings' | 'holdScheduler'> & FastPathDeps & AccessDeps,
+  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'holdScheduler'> & FastPathDeps & AccessDeps,
   principal: Principal,
   ref: BookingRef,
 ): Promise<Booking> => {
-  // Attendees confirm by paying: the payment flow calls `confirmHeld` itself. Staff only, so the
-  // staff gate: a non-member gets the answer of a missing organization, a lower role 403.
+  // Staff only, so the staff gate: a non-member gets the answer of a missing organization, a lower role 403.
   await authorize(deps, ref.orgId, principal, 'booking.manage');
+  const payment = await deps.bookingPayments.of(ref);
+  if (payment && (payment.status === 'pending' || payment.status === 'failed')) {
+    throw new DomainError(
+      'PAYMENT_IN_PROGRESS',
+      'the attendee is paying for this booking online: its payment confirms it, or its hold lapses',
+      { orderId: payment.orderId, orderStatus: payment.status },
+    );
+  }
   return confirmHeld(deps, ref, principal.sub);
 };
 

@@ -51,7 +51,8 @@ export const bookingRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag:
     operationId: 'confirmBooking',
     method: 'POST',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{bookingId}/confirm',
-    summary: 'Confirm a held booking before its hold lapses (staff; payments confirm by themselves)',
+    summary:
+      'Confirm a held booking before its hold lapses (staff: a priced one was paid otherwise; 409 PAYMENT_IN_PROGRESS while the attendee pays online)',
     params: bookingParams,
     success: reply(200, 'The confirmed booking', bookingSchema),
     problems: [403, 404, 409, 503],

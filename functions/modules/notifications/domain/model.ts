@@ -109,6 +109,7 @@ const titles: Record<string, string> = {
   'session.cancelled': 'A session you booked was cancelled',
   'booking.refunded': 'Your booking was refunded',
   'payment.refunded': 'Your payment was refunded',
+  'payment.charged_back': 'Your payment was charged back',
 };
 
 /** Subject and plain text of a notification (one wording for every channel; templates come later). */

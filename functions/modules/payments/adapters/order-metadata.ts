@@ -45,3 +45,17 @@ export const paymentSucceeded = (
   amount: payment.amount,
   currency: payment.currency.toUpperCase(),
 });
+
+/** A provider's dispute of `paymentId` as an effect: the money it took back from the order. */
+export const chargebackOf = (
+  order: OrderRef,
+  dispute: { id: string; paymentId: string; amount: number; currency: string; reason: string },
+): EventEffect => ({
+  kind: 'chargeback',
+  order,
+  providerTransactionId: dispute.id,
+  paymentId: dispute.paymentId,
+  amount: dispute.amount,
+  currency: dispute.currency.toUpperCase(),
+  reason: dispute.reason,
+});

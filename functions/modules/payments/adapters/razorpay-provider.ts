@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { OrderRef, PaymentOrder } from '../domain/model.js';
 import type { Checkout, PaymentProvider, WebhookInput } from '../domain/ports.js';
 import type { EventEffect, ProviderEvent } from '../domain/provider-events.js';
-import { metadataOf, orderRefOf, paymentSucceeded, refundSucceeded } from './order-metadata.js';
+import { chargebackOf, metadataOf, orderRefOf, paymentSucceeded, refundSucceeded } from './order-metadata.js';
 import type { PaymentSecrets } from './payment-secrets.js';
 import { providerFailure } from './provider-errors.js';
 import { invalidSignature, type ProviderEndpoint } from './stripe-provider.js';
@@ -21,7 +21,6 @@ const webhookSchema = z.object({
         amount: z.number().int(),
         currency: z.string(),
         order_id: z.string().nullish(),
-        notes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
         error_description: z.string().nullish(),
       }),
       order: entity({
@@ -36,9 +35,19 @@ const webhookSchema = z.object({
         status: z.string().optional(),
         notes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
       }),
+      dispute: entity({
+        id: z.string(),
+        amount: z.number().int(),
+        currency: z.string(),
+        reason_code: z.string().nullish(),
+        phase: z.string().nullish(),
+      }),
     })
     .default({}),
 });
+
+type Payload = z.infer<typeof webhookSchema>['payload'];
+type EntityOf<K extends keyof Payload> = NonNullable<Payload[K]>['entity'];
 
 /** A short, stable receipt per refund request. */
 const refundReceipt = (orderId: string, requestId: string): string =>
@@ -76,30 +85,66 @@ export const razorpayProvider = (
     checkoutUrl: endpoint.localUrl ? `${endpoint.localUrl}/checkout/razorpay/${orderId}` : null,
   });
 
-  /** A payment carries the notes of its order only when the checkout copied them: ask the order. */
-  const orderRefFor = async (notes: unknown, orderId: string | null | undefined): Promise<OrderRef | null> =>
-    orderRefOf(notesOf(notes)) ??
-    (orderId ? orderRefOf(notesOf((await razorpay.orders.fetch(orderId)).notes)) : null);
+  /** The order a Razorpay order was made for: only this backend writes its notes (createCheckout). */
+  const orderRefOfOrder = async (orderId: string): Promise<OrderRef | null> =>
+    orderRefOf(notesOf((await razorpay.orders.fetch(orderId)).notes));
+
+  /**
+   * The order named by notes only this backend writes (a Razorpay order's, a refund's), else by
+   * the notes of the payment's Razorpay order. Never by a payment's own notes: the checkout in the
+   * buyer's browser may set those, and could name another booking.
+   */
+  const orderRefFor = async (
+    trusted: unknown,
+    orderId: string | null | undefined,
+  ): Promise<OrderRef | null> => orderRefOf(notesOf(trusted)) ?? (orderId ? orderRefOfOrder(orderId) : null);
+
+  /**
+   * A dispute carries its payment, not our order: the order comes from the notes of the payment's
+   * Razorpay order, never from the payment's own notes (the checkout in the buyer's browser may set
+   * those). The effect keeps the payment's id, and applying it checks that the named order recorded
+   * that very payment.
+   */
+  const disputeEffect = async (
+    payment: EntityOf<'payment'>,
+    dispute: EntityOf<'dispute'>,
+  ): Promise<EventEffect> => {
+    // A retrieval request asks for information and takes no money.
+    if (dispute.phase === 'retrieval' || !payment.order_id) return { kind: 'ignored' };
+    const order = await orderRefOfOrder(payment.order_id);
+    if (!order) return { kind: 'ignored' };
+    const { id, amount, currency } = dispute;
+    return chargebackOf(order, {
+      id,
+      paymentId: payment.id,
+      amount,
+      currency,
+      reason: dispute.reason_code ?? 'unknown',
+    });
+  };
 
   const effectOf = async (body: z.infer<typeof webhookSchema>): Promise<EventEffect> => {
     const payment = body.payload.payment?.entity;
     const refund = body.payload.refund?.entity;
     if ((body.event === 'payment.captured' || body.event === 'order.paid') && payment) {
-      const order = await orderRefFor(body.payload.order?.entity.notes ?? payment.notes, payment.order_id);
+      const order = await orderRefFor(body.payload.order?.entity.notes, payment.order_id);
       if (!order) return { kind: 'ignored' };
       return paymentSucceeded(order, payment);
     }
     if (body.event === 'payment.failed' && payment) {
-      const order = await orderRefFor(payment.notes, payment.order_id);
+      const order = await orderRefFor(null, payment.order_id);
       if (!order) return { kind: 'ignored' };
       const reason = payment.error_description ?? 'the payment failed';
       return { kind: 'payment_failed', order, providerTransactionId: payment.id, reason };
     }
     if (body.event === 'refund.processed' && refund) {
-      const order = await orderRefFor(refund.notes ?? payment?.notes, payment?.order_id);
+      const order = await orderRefFor(refund.notes, payment?.order_id);
       if (!order) return { kind: 'ignored' };
       return refundSucceeded(order, refund, notesOf(refund.notes)?.requestId);
     }
+    const dispute = body.payload.dispute?.entity;
+    if (body.event === 'payment.dispute.created' && payment && dispute)
+      return disputeEffect(payment, dispute);
     return { kind: 'ignored' };
   };
 

@@ -3,7 +3,7 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import type { PaymentOrder } from '../domain/model.js';
 import type { Checkout, PaymentProvider, WebhookInput } from '../domain/ports.js';
 import type { EventEffect, ProviderEvent } from '../domain/provider-events.js';
-import { metadataOf, orderRefOf, paymentSucceeded, refundSucceeded } from './order-metadata.js';
+import { chargebackOf, metadataOf, orderRefOf, paymentSucceeded, refundSucceeded } from './order-metadata.js';
 import type { PaymentSecrets } from './payment-secrets.js';
 import { providerFailure } from './provider-errors.js';
 
@@ -54,15 +54,31 @@ export const stripeProvider = (
     throw invalidSignature();
   };
 
+  /** A PaymentIntent named by id is asked of Stripe: its metadata names our order. */
+  const intentOf = async (intent: string | Stripe.PaymentIntent): Promise<Stripe.PaymentIntent> =>
+    typeof intent === 'string' ? stripe.paymentIntents.retrieve(intent) : intent;
+
   /** Refunds made outside this backend carry no metadata: their PaymentIntent does. */
   const refundEffect = async (refund: Stripe.Refund): Promise<EventEffect> => {
     if (refund.status !== 'succeeded' || !refund.payment_intent) return { kind: 'ignored' };
-    const intentId =
-      typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent.id;
-    const order =
-      orderRefOf(refund.metadata) ?? orderRefOf((await stripe.paymentIntents.retrieve(intentId)).metadata);
+    const order = orderRefOf(refund.metadata) ?? orderRefOf((await intentOf(refund.payment_intent)).metadata);
     if (!order) return { kind: 'ignored' };
     return refundSucceeded(order, refund, refund.metadata?.requestId);
+  };
+
+  /**
+   * A Dispute names its charge and PaymentIntent, never our order: the order comes from the
+   * PaymentIntent's metadata, which only this backend writes (createCheckout). The effect keeps the
+   * PaymentIntent's id, and applying it checks that the named order recorded that very payment.
+   */
+  const disputeEffect = async (dispute: Stripe.Dispute): Promise<EventEffect> => {
+    // An inquiry (`warning_*`) asks questions and takes no money; a dispute without an intent is not ours.
+    if (dispute.status.startsWith('warning_') || !dispute.payment_intent) return { kind: 'ignored' };
+    const intent = await intentOf(dispute.payment_intent);
+    const order = orderRefOf(intent.metadata);
+    if (!order) return { kind: 'ignored' };
+    const { id, amount, currency, reason } = dispute;
+    return chargebackOf(order, { id, paymentId: intent.id, amount, currency, reason });
   };
 
   const effectOf = async (event: Stripe.Event): Promise<EventEffect> => {
@@ -82,6 +98,7 @@ export const stripeProvider = (
     }
     if (event.type === 'refund.created' || event.type === 'refund.updated')
       return refundEffect(event.data.object);
+    if (event.type === 'charge.dispute.created') return disputeEffect(event.data.object);
     return { kind: 'ignored' };
   };
 

@@ -38,7 +38,7 @@ export interface PaymentOrder {
   status: OrderStatus;
   /** The provider's id of what the buyer pays: a Stripe PaymentIntent, a Razorpay order. */
   providerOrderId: string | null;
-  /** Received and refunded so far (sums of the order's transactions). */
+  /** Received, and given back so far by refunds and chargebacks (sums of the order's transactions). */
   paidAmount: number;
   refundedAmount: number;
   /** Refunds asked of the provider and not yet recorded: reserved, so refunds never exceed payments. */

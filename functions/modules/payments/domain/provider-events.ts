@@ -2,7 +2,9 @@ import type { OrderRef, ProviderName } from './model.js';
 
 /**
  * A provider's webhook event after its signature was verified, reduced to what it does to an
- * order. The order is named by the metadata (Stripe) or notes (Razorpay) set when it was made.
+ * order. The order is named by the metadata (Stripe) or notes (Razorpay) set when it was made;
+ * a dispute carries neither, so the adapter reads them from the disputed payment's PaymentIntent
+ * (Stripe) or order (Razorpay).
  */
 export type EventEffect =
   | {
@@ -23,6 +25,22 @@ export type EventEffect =
       currency: string;
       /** Set on refunds this backend asked for: the request it completes. */
       requestId: string | null;
+    }
+  | {
+      /** A dispute (chargeback) the buyer's bank opened: the provider took `amount` back. */
+      kind: 'chargeback';
+      order: OrderRef;
+      /** The provider's dispute id: one dispute is recorded once. */
+      providerTransactionId: string;
+      /**
+       * The disputed payment (PaymentIntent or Razorpay payment): the chargeback is applied only to
+       * the order that recorded this payment.
+       */
+      paymentId: string;
+      amount: number;
+      currency: string;
+      /** The provider's reason (Stripe `reason`, Razorpay `reason_code`). */
+      reason: string;
     }
   /** An event type this backend does not act on: stored and acknowledged. */
   | { kind: 'ignored' };

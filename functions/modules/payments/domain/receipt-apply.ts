@@ -5,11 +5,18 @@ import {
   type BookingTransition,
   committed,
   confirmStep,
+  refundedStep,
   reviveStep,
 } from '../../bookings/index.js';
 import { type FastPathDeps, relayAfterCommit } from '../../notifications/index.js';
-import { type PaymentOrder, providerActor } from './model.js';
-import { NotYet, refundable, transactionOf } from './money.js';
+import {
+  type PaymentOrder,
+  type PaymentTransaction,
+  type ProviderName,
+  providerActor,
+  type TransactionKind,
+} from './model.js';
+import { givenBack, NotYet, refundable, transactionOf } from './money.js';
 import type { EventEffect, WebhookReceipt } from './provider-events.js';
 import { completeRefund, refundOrder } from './refund-flow.js';
 
@@ -25,6 +32,7 @@ export class NotApplicable extends Error {}
 type Payment = Extract<EventEffect, { kind: 'payment_succeeded' }>;
 type Failure = Extract<EventEffect, { kind: 'payment_failed' }>;
 type Refund = Extract<EventEffect, { kind: 'refund_succeeded' }>;
+type Chargeback = Extract<EventEffect, { kind: 'chargeback' }>;
 
 const orderFor = async (
   deps: Pick<Deps, 'payments'>,
@@ -168,11 +176,107 @@ const applyRefund = async (deps: ApplyDeps, receipt: WebhookReceipt, effect: Ref
   );
 };
 
+/** What the attendee is told when a chargeback takes their payment back. */
+const chargedBack = 'payment.charged_back';
+
+/** A chargeback of all that was left cancels a confirmed booking as a full refund does (places released). */
+const chargedBackStep = (
+  booking: Booking,
+  now: Date,
+  provider: ProviderName,
+  details: Record<string, unknown>,
+): BookingTransition => ({
+  ...refundedStep(booking, now, providerActor(provider), details),
+  reason: 'charged back',
+  notification: { type: chargedBack, details },
+});
+
+/** Whether the order's transactions hold this movement of money (by the provider's id). */
+const holds = (recorded: PaymentTransaction[], kind: TransactionKind, id: string): boolean =>
+  recorded.some((t) => t.kind === kind && t.providerTransactionId === id);
+
+/**
+ * Throws why a chargeback cannot be recorded now (NotYet: the queue redelivers it) or at all
+ * (NotApplicable: staff see the failed receipt).
+ */
+const assertChargeable = (order: PaymentOrder, recorded: PaymentTransaction[], effect: Chargeback): void => {
+  if (!holds(recorded, 'payment', effect.paymentId)) {
+    if (order.paidAmount === 0)
+      throw new NotYet('a chargeback before its payment: applied once the payment is');
+    throw new NotApplicable(`the disputed payment ${effect.paymentId} is not recorded on this order`);
+  }
+  if (effect.currency !== order.quote.currency) {
+    throw new NotApplicable(`charged back in ${effect.currency}, the order is in ${order.quote.currency}`);
+  }
+  const left = order.paidAmount - order.refundedAmount;
+  if (effect.amount <= 0 || effect.amount > left) {
+    throw new NotApplicable(`charged back ${effect.amount}: ${left} of the order is not refunded`);
+  }
+  // A refund on its way may still take part of what is left: its outcome decides what is left.
+  if (effect.amount > refundable(order)) throw new NotYet('a refund of this order is on its way');
+};
+
+/**
+ * A dispute took money back: recorded once (the dispute id keys the transaction), counted against
+ * the payment as refunds are (in `refundedAmount`: what is left to refund shrinks, and refunds and
+ * chargebacks together never exceed payments), in one transaction with what it causes. One that
+ * takes all that is left ends the order `refunded` and cancels a confirmed booking, releasing its
+ * places to the waitlist; the attendee is told (`payment.charged_back`) either way.
+ *
+ * Which order: the adapter names it from what only this backend writes at the provider (the
+ * PaymentIntent's metadata, the Razorpay order's notes), and it is applied only if that order
+ * recorded the disputed payment itself. A payment transaction is written under its own order's
+ * key, and provider payment ids are unique, so a wrong name can only fail (staff see it): it never
+ * reaches another organization's order, and no index of payments across organizations is needed.
+ */
+const applyChargeback = async (
+  deps: ApplyDeps,
+  receipt: WebhookReceipt,
+  effect: Chargeback,
+): Promise<void> => {
+  for (;;) {
+    const order = await orderFor(deps, effect);
+    const recorded = await deps.payments.transactions(effect.order);
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    // Recorded by another delivery of the same dispute (another event id): nothing more to do.
+    if (holds(recorded, 'chargeback', effect.providerTransactionId))
+      return deps.receipts.settle(receipt, 'applied', null, at);
+    assertChargeable(order, recorded, effect);
+    const booking = (await deps.bookings.get(effect.order)) ?? null;
+    const { next, cancels, refundedBooking } = givenBack(order, booking, effect.amount, at);
+    const details = { amount: effect.amount, currency: order.quote.currency, disputeReason: effect.reason };
+    const step = cancels && booking ? chargedBackStep(booking, now, order.provider, details) : null;
+    const outcome = await deps.payments.record({
+      current: order,
+      next,
+      transaction: transactionOf(order, 'chargeback', effect.providerTransactionId, effect.amount, at),
+      booking: step,
+      refundedBooking,
+      refund: null,
+      receipt,
+      notification:
+        !step && booking
+          ? {
+              key: `${order.orderId}#chargeback#${effect.providerTransactionId}`,
+              type: chargedBack,
+              booking,
+              payload: { ...details, bookingId: booking.bookingId },
+            }
+          : null,
+    });
+    if (outcome === 'done') {
+      return relayAfterCommit(deps, committed({ ...effect.order, updatedAt: at }));
+    }
+    if (outcome === 'known') return deps.receipts.settle(receipt, 'applied', null, at);
+  }
+};
+
 /**
  * Applies one stored receipt, exactly once whatever the order of arrival: each effect is a guarded
  * transition from the state it reads. A receipt that cannot apply is marked `failed` with the
- * reason (staff list and retry it); a receipt that must wait (a refund before its payment) and any
- * unexpected error propagate, so the queue redelivers it later.
+ * reason (staff list and retry it); a receipt that must wait (a refund or chargeback before its
+ * payment) and any unexpected error propagate, so the queue redelivers it later.
  */
 export const applyReceipt = async (
   deps: ApplyDeps,
@@ -186,6 +290,7 @@ export const applyReceipt = async (
     if (effect.kind === 'payment_succeeded') await applyPayment(deps, receipt, effect);
     else if (effect.kind === 'payment_failed') await applyFailure(deps, receipt, effect);
     else if (effect.kind === 'refund_succeeded') await applyRefund(deps, receipt, effect);
+    else if (effect.kind === 'chargeback') await applyChargeback(deps, receipt, effect);
     return 'applied';
   } catch (err) {
     if (!(err instanceof NotApplicable)) throw err;

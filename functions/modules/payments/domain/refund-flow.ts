@@ -3,7 +3,7 @@ import { DomainError, notFound, validationFailed } from '../../../kernel/domain/
 import { committed, refundedStep } from '../../bookings/index.js';
 import { type FastPathDeps, relayAfterCommit } from '../../notifications/index.js';
 import type { OrderRef, PaymentOrder, RefundRequest } from './model.js';
-import { NotYet, refundable, transactionOf } from './money.js';
+import { givenBack, NotYet, refundable, transactionOf } from './money.js';
 import type { WebhookReceipt } from './provider-events.js';
 
 export type RefundDeps = Pick<Deps, 'bookings' | 'paymentProviders' | 'payments' | 'receipts'> & FastPathDeps;
@@ -118,28 +118,20 @@ export const completeRefund = async (
     if (order.paidAmount === 0) throw new NotYet('a refund before its payment: applied once the payment is');
     const now = deps.clock.now();
     const at = now.toISOString();
-    const refundedAmount = order.refundedAmount + refund.amount;
-    const full = refundedAmount >= order.paidAmount;
-    const next: PaymentOrder = {
-      ...order,
-      status: full ? 'refunded' : 'partially_refunded',
-      refundedAmount,
-      // Everything is back: nothing is owed any more.
-      refundOwedSince: full ? null : order.refundOwedSince,
-      refundPending: order.refundPending - (request?.status === 'requested' ? request.amount : 0),
-      updatedAt: at,
-    };
     const booking = (await deps.bookings.get(ref)) ?? null;
+    const back = givenBack(order, booking, refund.amount, at);
+    const next: PaymentOrder = {
+      ...back.next,
+      refundPending: order.refundPending - (request?.status === 'requested' ? request.amount : 0),
+    };
     const details = { amount: refund.amount, currency: order.quote.currency };
-    const step =
-      full && booking?.status === 'confirmed' ? refundedStep(booking, now, 'payments', details) : null;
+    const step = back.cancels && booking ? refundedStep(booking, now, 'payments', details) : null;
     const outcome = await deps.payments.record({
       current: order,
       next,
       transaction: transactionOf(order, 'refund', refund.providerRefundId, refund.amount, at),
       booking: step,
-      refundedBooking:
-        full && booking?.status === 'cancelled' && booking.paymentStatus === 'paid' ? booking : null,
+      refundedBooking: back.refundedBooking,
       refund: request
         ? {
             current: request,
