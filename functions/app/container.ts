@@ -1,5 +1,6 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { cachedSource, fileText, parsedSource, secretsManagerText } from '../kernel/aws/secrets.js';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
@@ -28,12 +29,7 @@ import { dynamoMemberStore } from '../modules/organizations/adapters/member-stor
 import { dynamoOrganizationStore } from '../modules/organizations/adapters/organization-store.js';
 import { dynamoBookingPayments } from '../modules/payments/adapters/booking-payments.js';
 import { dynamoPaymentStore } from '../modules/payments/adapters/order-store.js';
-import {
-  cachedSource,
-  fileSource,
-  type SecretSource,
-  secretsManagerSource,
-} from '../modules/payments/adapters/payment-secrets.js';
+import { parsePaymentSecrets, type SecretSource } from '../modules/payments/adapters/payment-secrets.js';
 import { providerRegistry } from '../modules/payments/adapters/provider-registry.js';
 import { dynamoReceiptStore } from '../modules/payments/adapters/receipt-store.js';
 import { sqsPaymentInbox } from '../modules/payments/adapters/sqs-payment-inbox.js';
@@ -55,11 +51,13 @@ const secretTtlMs = 5 * 60_000;
 
 /** The providers' keys: a file under .data/ locally, the tenant's Secrets Manager secret in AWS. */
 const paymentSecretsFor = (env: Env): SecretSource => {
-  if (env.PAYMENT_SECRETS_FILE) return cachedSource(fileSource(env.PAYMENT_SECRETS_FILE), secretTtlMs);
+  const file = env.PAYMENT_SECRETS_FILE;
+  if (file) return cachedSource(parsedSource(fileText(file), parsePaymentSecrets(file)), secretTtlMs);
   const secretId = env.PAYMENT_SECRET_ID;
   if (!secretId) return () => Promise.reject(new Error('no payment secret is configured for this function'));
   const client = tracer.captureAWSv3Client(new SecretsManagerClient({ region: env.AWS_REGION }));
-  return cachedSource(secretsManagerSource(client, secretId), secretTtlMs);
+  const text = secretsManagerText(client, secretId);
+  return cachedSource(parsedSource(text, parsePaymentSecrets(`secret ${secretId}`)), secretTtlMs);
 };
 
 export interface Container {

@@ -22,6 +22,8 @@ export interface SweepTarget {
   /** A seated session (A1..A10) of a published, priced event, and a held booking of `attendeeId` in it. */
   bookingSessionId: string;
   bookingId: string;
+  /** A second held booking of the same session, with no payment order: staff confirm it. */
+  confirmBookingId: string;
   /** A full one-place session of a priced event (its place held for `attendeeId`), and `guestId` waiting for it. */
   waitlistSessionId: string;
   waitlistEntryId: string;
@@ -238,7 +240,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     action: 'booking.read',
   },
   confirmBooking: {
-    params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.confirmBookingId },
     action: 'booking.manage',
   },
   cancelBooking: {

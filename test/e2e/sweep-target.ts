@@ -89,21 +89,27 @@ const seatedSession = async (
 };
 
 /**
- * A published, priced event with a seated session (A1..A10) and a held booking of `attendeeId`,
- * at a venue of its own: the target venue must stay deletable, and a live booking would keep
- * it from being deleted.
+ * A published, priced event with a seated session (A1..A10) and two held bookings of
+ * `attendeeId`, at a venue of its own: the target venue must stay deletable, and a live booking
+ * would keep it from being deleted. Staff confirm the second: the first gets a payment order
+ * (attendees paying online), which staff may not confirm over.
  */
 const bookable = async (rt: TestRuntime, owner: string, orgId: string, attendeeId: string) => {
   const { eventId, roomId } = await pricedEvent(rt, owner, orgId, 'Box office hall');
   const bookingSessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-02T19:00');
-  const { bookingId } = expect2xx(
-    await rt.call<{ bookingId: string }>('POST', `/v1/orgs/${orgId}/sessions/${bookingSessionId}/bookings`, {
-      token: owner,
-      body: { attendeeId, seats: 2 },
-    }),
-    'booking',
-  );
-  return { bookingSessionId, bookingId };
+  const hold = async () =>
+    expect2xx(
+      await rt.call<{ bookingId: string }>(
+        'POST',
+        `/v1/orgs/${orgId}/sessions/${bookingSessionId}/bookings`,
+        {
+          token: owner,
+          body: { attendeeId, seats: 2 },
+        },
+      ),
+      'booking',
+    ).bookingId;
+  return { bookingSessionId, bookingId: await hold(), confirmBookingId: await hold() };
 };
 
 /**
@@ -223,7 +229,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   );
   const sessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-01T19:00');
   const cancelSessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-03T19:00');
-  const { bookingSessionId, bookingId } = await bookable(rt, owner, orgId, attendeeId);
+  const { bookingSessionId, bookingId, confirmBookingId } = await bookable(rt, owner, orgId, attendeeId);
   const { waitlistSessionId, waitlistEntryId } = await waitlisted(rt, owner, orgId, attendeeId, guestId);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
@@ -244,6 +250,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       cancelSessionId,
       bookingSessionId,
       bookingId,
+      confirmBookingId,
       waitlistSessionId,
       waitlistEntryId,
     },
