@@ -1,9 +1,15 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { cachedSource, fileText, parsedSource, secretsManagerText } from '../kernel/aws/secrets.js';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
+import {
+  cachedSource,
+  fileText,
+  parsedSource,
+  type SecretSource,
+  secretsManagerText,
+} from '../kernel/aws/secrets.js';
 import type { Deps, IdempotencyStore } from '../kernel/domain/deps.js';
 import { createDocumentClient } from '../kernel/dynamo/client.js';
 import { dynamoIdempotencyStore } from '../kernel/dynamo/idempotency-store.js';
@@ -29,12 +35,14 @@ import { dynamoMemberStore } from '../modules/organizations/adapters/member-stor
 import { dynamoOrganizationStore } from '../modules/organizations/adapters/organization-store.js';
 import { dynamoBookingPayments } from '../modules/payments/adapters/booking-payments.js';
 import { dynamoPaymentStore } from '../modules/payments/adapters/order-store.js';
-import { parsePaymentSecrets, type SecretSource } from '../modules/payments/adapters/payment-secrets.js';
+import { parsePaymentSecrets } from '../modules/payments/adapters/payment-secrets.js';
 import { providerRegistry } from '../modules/payments/adapters/provider-registry.js';
 import { dynamoReceiptStore } from '../modules/payments/adapters/receipt-store.js';
 import { sqsPaymentInbox } from '../modules/payments/adapters/sqs-payment-inbox.js';
 import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
 import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
+import { dynamoAdmissionStore } from '../modules/tickets/adapters/admission-store.js';
+import { parseTicketSecret, ticketKeys } from '../modules/tickets/adapters/ticket-keys.js';
 
 /** EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. */
 const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): HoldScheduler =>
@@ -49,15 +57,23 @@ const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): Hol
 /** Read again after five minutes, so a rotated provider secret reaches warm containers. */
 const secretTtlMs = 5 * 60_000;
 
-/** The providers' keys: a file under .data/ locally, the tenant's Secrets Manager secret in AWS. */
-const paymentSecretsFor = (env: Env): SecretSource => {
-  const file = env.PAYMENT_SECRETS_FILE;
-  if (file) return cachedSource(parsedSource(fileText(file), parsePaymentSecrets(file)), secretTtlMs);
-  const secretId = env.PAYMENT_SECRET_ID;
-  if (!secretId) return () => Promise.reject(new Error('no payment secret is configured for this function'));
+/**
+ * A secret: a file under .data/ locally, the tenant's Secrets Manager secret in AWS; read on first
+ * use (only the functions granted it ever ask), parsed, and cached.
+ */
+const secretFrom = <T>(
+  env: Env,
+  where: { file: string | undefined; secretId: string | undefined; what: string },
+  parse: (where: string) => (text: string) => T,
+): SecretSource<T> => {
+  const { file, secretId, what } = where;
+  if (file) return cachedSource(parsedSource(fileText(file), parse(file)), secretTtlMs);
+  if (!secretId) return () => Promise.reject(new Error(`no ${what} is configured for this function`));
   const client = tracer.captureAWSv3Client(new SecretsManagerClient({ region: env.AWS_REGION }));
-  const text = secretsManagerText(client, secretId);
-  return cachedSource(parsedSource(text, parsePaymentSecrets(`secret ${secretId}`)), secretTtlMs);
+  return cachedSource(
+    parsedSource(secretsManagerText(client, secretId), parse(`secret ${secretId}`)),
+    secretTtlMs,
+  );
 };
 
 export interface Container {
@@ -80,6 +96,11 @@ export const buildContainer = (env: Env): Container => {
     ),
   );
   const service = createService(documentClient, env.TABLE_NAME);
+  const paymentSecrets = secretFrom(
+    env,
+    { file: env.PAYMENT_SECRETS_FILE, secretId: env.PAYMENT_SECRET_ID, what: 'payment secret' },
+    parsePaymentSecrets,
+  );
   const deps: Deps = {
     orgs: dynamoOrganizationStore(service),
     members: dynamoMemberStore(service),
@@ -99,7 +120,7 @@ export const buildContainer = (env: Env): Container => {
     events: dynamoEventStore(service),
     payments: dynamoPaymentStore(service),
     bookingPayments: dynamoBookingPayments(service),
-    paymentProviders: providerRegistry(env.PAYMENT_PROVIDERS, paymentSecretsFor(env), {
+    paymentProviders: providerRegistry(env.PAYMENT_PROVIDERS, paymentSecrets, {
       localUrl: env.PAYMENT_LOCAL_PROVIDER_URL,
     }),
     receipts: dynamoReceiptStore(service),
@@ -107,6 +128,14 @@ export const buildContainer = (env: Env): Container => {
     paymentPolicy: { fee: { basisPoints: env.PLATFORM_FEE_BPS, fixedMinor: env.PLATFORM_FEE_FIXED_MINOR } },
     attendees: dynamoAttendeeStore(service),
     parties: dynamoPartyStore(service),
+    ticketKeys: ticketKeys(
+      secretFrom(
+        env,
+        { file: env.TICKET_KEY_FILE, secretId: env.TICKET_KEY_SECRET_ID, what: 'ticket key' },
+        parseTicketSecret,
+      ),
+    ),
+    admissions: dynamoAdmissionStore(service),
     clock: { now: () => new Date() },
     policy: { orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS },
     telemetry: { warn: (message, fields) => logger.warn(message, fields) },

@@ -17,6 +17,8 @@ export interface FunctionDefinition {
   sendsNotifications?: boolean;
   /** Reads the tenant's payment provider secret (the only function that may). */
   readsPaymentSecrets?: boolean;
+  /** Reads the tenant's ticket key (the only function that may sign ticket codes). */
+  readsTicketKey?: boolean;
 }
 
 export const functionDefinitions = {
@@ -61,6 +63,16 @@ export const functionDefinitions = {
     schedulesHolds: true,
     readsPaymentSecrets: true,
   },
+  tickets: {
+    // Tickets and the door in one function: the only one granted the ticket key.
+    entry: 'functions/app/lambdas/tickets.ts',
+    description: 'Tickets and their signed codes, check-in scans at the door, admissions',
+    table: 'readWrite',
+    sendsTo: [],
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    readsTicketKey: true,
+  },
   jobs: {
     entry: 'functions/app/lambdas/jobs.ts',
     description: 'Background jobs from the jobs queue: cascade deletes, nightly tick',
@@ -98,7 +110,13 @@ export const functionDefinitions = {
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functionDefinitions;
-export type HttpFunctionName = 'public' | 'orgs' | 'catalog' | 'payments';
+export type HttpFunctionName = 'public' | 'orgs' | 'catalog' | 'payments' | 'tickets';
 
 /** The functions behind HTTP routes; the others consume queues. */
-export const httpFunctionNames = (): HttpFunctionName[] => ['public', 'orgs', 'catalog', 'payments'];
+export const httpFunctionNames = (): HttpFunctionName[] => [
+  'public',
+  'orgs',
+  'catalog',
+  'payments',
+  'tickets',
+];

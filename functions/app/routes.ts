@@ -10,6 +10,7 @@ import { organizationRoutes } from '../modules/organizations/routes.js';
 import { paymentRoutes } from '../modules/payments/routes.js';
 import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
+import { ticketRoutes } from '../modules/tickets/routes/tickets.js';
 import type { HttpFunctionName } from './function-definitions.js';
 import { systemRoutes } from './system-routes.js';
 
@@ -34,6 +35,7 @@ export const routes = [
   ...waitlistRoutes,
   ...deletionRoutes,
   ...notificationRoutes,
+  ...ticketRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

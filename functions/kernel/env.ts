@@ -46,6 +46,9 @@ const envSchema = z.object({
   /** Local runtime only: the file holding the providers' keys, and the local stand-in's URL. */
   PAYMENT_SECRETS_FILE: z.string().min(1).optional(),
   PAYMENT_LOCAL_PROVIDER_URL: z.url().optional(),
+  /** The Secrets Manager secret holding the tenant's ticket key (its name), or locally its file. */
+  TICKET_KEY_SECRET_ID: z.string().min(1).optional(),
+  TICKET_KEY_FILE: z.string().min(1).optional(),
   /** Tenant setting: the platform's fee on each order, basis points of the subtotal plus a fixed amount. */
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
   PLATFORM_FEE_FIXED_MINOR: z.coerce.number().int().min(0).default(0),

@@ -58,6 +58,7 @@ export class AppStack extends Stack {
         orgs: fns.orgs.function,
         catalog: fns.catalog.function,
         payments: fns.payments.function,
+        tickets: fns.tickets.function,
       },
     });
     const jobs = this.queues.get('jobs').queue;

@@ -23,6 +23,7 @@ import { startSchedulerFirer } from './scheduler-firer.js';
 import { startHoldsSweeper, startQueueTicker } from './scheduler-sweeper.js';
 import { seedDemo } from './seed.js';
 import { ensureTable } from './table.js';
+import { localTicketKey } from './ticket-key.js';
 
 /**
  * Everything `npm start` and the e2e tests run: DynamoDB Local, the table, fauxqs with the queues
@@ -144,6 +145,7 @@ interface Backends {
   sqs: { endpoint: string; queues: LocalQueue[] };
   signer: DevSigner;
   payments: LocalPayments;
+  tickets: { env: Record<string, string> };
 }
 
 const startBackends = async (
@@ -161,11 +163,18 @@ const startBackends = async (
     stoppers.push(p.stop);
     return p;
   });
+  const tickets = localTicketKey({ inMemory: options.inMemory });
   // Settle all before a failure propagates, so whatever did start has registered its stopper.
-  await Promise.allSettled([db, sqs, signer, payments]);
+  await Promise.allSettled([db, sqs, signer, payments, tickets]);
   const dynamoEndpoint = await db;
   await ensureTable(dynamoEndpoint, tableName);
-  return { dynamoEndpoint, sqs: await sqs, signer: await signer, payments: await payments };
+  return {
+    dynamoEndpoint,
+    sqs: await sqs,
+    signer: await signer,
+    payments: await payments,
+    tickets: await tickets,
+  };
 };
 
 /** The functions read process.env lazily, so it is set before their modules are loaded. */
@@ -185,6 +194,7 @@ const configureFunctions = async (
       OUTBOX_SWEEP_GRACE_MS: String(options.outboxSweepGraceMs ?? DEFAULT_OUTBOX_SWEEP_MS),
       NOTIFY_LOCAL_ECHO: options.quiet ? 'off' : 'on',
       ...backends.payments.env,
+      ...backends.tickets.env,
       ...options.env,
     },
   });

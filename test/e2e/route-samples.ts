@@ -287,6 +287,22 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   acceptWaitlistOffer: { params: { orgId: t.orgId, entryId: t.waitlistEntryId }, action: 'booking.manage' },
   declineWaitlistOffer: { params: { orgId: t.orgId, entryId: t.waitlistEntryId }, action: 'booking.manage' },
   listMyWaitlist: { query: { limit: '10' } },
+  listMyTickets: { query: { limit: '10' } },
+  listBookingTickets: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },
+    action: 'booking.read',
+  },
+  scanTicket: {
+    params: { orgId: t.orgId },
+    body: {
+      sessionId: t.bookingSessionId,
+      method: 'manual',
+      attendeeId: t.attendeeId,
+      gate: 'North',
+      nonce: 'sweep-scan-0001',
+    },
+    action: 'checkin.scan',
+  },
   startPayment: {
     params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },
     body: { provider: 'stripe' },

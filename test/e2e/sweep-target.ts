@@ -187,7 +187,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     await rt.call('POST', '/v1/orgs', { token: outsider, body: { name: `${name} other` } }),
     'other org',
   );
-  const others = ['admin', 'organizer', 'staff', 'viewer'] as const;
+  const others = ['admin', 'organizer', 'staff', 'viewer', 'door'] as const;
   const joined = await Promise.all(others.map((role) => join(rt, owner, orgId, `${name}-${role}`, role)));
   const memberId = `${name}-target-staff`;
   await join(rt, owner, orgId, memberId, 'staff');

@@ -5,12 +5,21 @@ import type { Member } from '../../functions/kernel/domain/types.js';
 import { ownerDeltaOf } from '../../functions/modules/organizations/domain/members.js';
 
 describe('permission table', () => {
-  it('lets every role read and list, but only owners delete an organization', () => {
+  it('lets every role but the door read and list, but only owners delete an organization', () => {
     for (const role of roles) {
-      expect(isAllowed(role, 'organization.read')).toBe(true);
-      expect(isAllowed(role, 'member.list')).toBe(true);
+      expect(isAllowed(role, 'organization.read')).toBe(role !== 'door');
+      expect(isAllowed(role, 'member.list')).toBe(role !== 'door');
       expect(isAllowed(role, 'organization.delete')).toBe(role === 'owner');
     }
+  });
+
+  it('lets the door scan tickets (and leave), nothing else', () => {
+    const actions = Object.keys(permissionTable) as (keyof typeof permissionTable)[];
+    expect(actions.filter((a) => isAllowed('door', a))).toEqual(['member.leave', 'checkin.scan']);
+    for (const role of ['owner', 'admin', 'organizer', 'staff'] as const) {
+      expect(isAllowed(role, 'checkin.scan')).toBe(true);
+    }
+    expect(isAllowed('viewer', 'checkin.scan')).toBe(false);
   });
 
   it('reserves member and invite management to owners and admins', () => {

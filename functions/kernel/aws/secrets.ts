@@ -29,7 +29,11 @@ export const parsedSource =
  * Read once per container and again after `ttlMs`, so a rotated secret reaches warm containers
  * within minutes without a read per request.
  */
-export const cachedSource = <T>(source: SecretSource<T>, ttlMs: number, now = () => Date.now()): SecretSource<T> => {
+export const cachedSource = <T>(
+  source: SecretSource<T>,
+  ttlMs: number,
+  now = () => Date.now(),
+): SecretSource<T> => {
   let cached: { at: number; value: Promise<T> } | undefined;
   return () => {
     if (!cached || now() - cached.at > ttlMs) {

@@ -1,3 +1,4 @@
+import { roles } from '../domain/roles.js';
 import * as z from './zod.js';
 
 const idPattern = (prefix: string) => new RegExp(`^${prefix}_[0-9a-z]{20}$`);
@@ -76,7 +77,7 @@ export const timeZoneSchema = z
   }, 'must be an IANA time zone such as Europe/Berlin')
   .openapi({ example: 'Europe/Berlin' });
 
-export const roleSchema = z.enum(['owner', 'admin', 'organizer', 'staff', 'viewer']).openapi('Role');
+export const roleSchema = z.enum(roles).openapi('Role');
 
 export const pageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),

@@ -16,6 +16,7 @@ import type {
   ReceiptStore,
 } from '../../modules/payments/domain/ports.js';
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
+import type { AdmissionStore, TicketKeys } from '../../modules/tickets/domain/ports.js';
 import type { Role } from './roles.js';
 import type { Invite, InviteStatus, Member, Organization, OrgSettings, Page, PageRequest } from './types.js';
 
@@ -154,6 +155,8 @@ export interface Deps {
   receipts: ReceiptStore;
   paymentInbox: PaymentInbox;
   paymentPolicy: PaymentPolicy;
+  ticketKeys: TicketKeys;
+  admissions: AdmissionStore;
   clock: Clock;
   policy: TenantPolicy;
   telemetry: Telemetry;

@@ -5,7 +5,8 @@ import { type Role, roles } from './roles.js';
  * Who may do what inside an organization. Every org-scoped use case asks `assertAllowed` with one
  * of these actions; there is no other place where roles are compared to actions.
  */
-const allRoles = roles;
+/** Every role but the door, which may only check people in. */
+const allRoles = roles.filter((r) => r !== 'door');
 const managers = ['owner', 'admin'] as const satisfies readonly Role[];
 /** Those who set up venues, events, sessions and seating. */
 const organizers = ['owner', 'admin', 'organizer'] as const satisfies readonly Role[];
@@ -19,8 +20,8 @@ export const permissionTable = {
   'member.list': allRoles,
   'member.update': managers,
   'member.remove': managers,
-  /** Leaving an organization yourself. */
-  'member.leave': allRoles,
+  /** Leaving an organization yourself (the door too). */
+  'member.leave': roles,
   'invite.create': managers,
   'invite.list': managers,
   'invite.revoke': managers,
@@ -39,6 +40,12 @@ export const permissionTable = {
   /** Bookings of anyone in the organization; attendees act on their own without a role. */
   'booking.read': frontOfHouse,
   'booking.manage': frontOfHouse,
+  /** Scanning tickets at the door (the answer names who arrives). */
+  'checkin.scan': [...frontOfHouse, 'door'],
+  /** Check-in lists, conflicts of offline scans. */
+  'checkin.manage': organizers,
+  /** Who came: admissions, attendance, offline scanner lists. */
+  'admission.read': frontOfHouse,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

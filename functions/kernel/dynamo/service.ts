@@ -29,6 +29,8 @@ import { webhookReceiptEntity } from '../../modules/payments/adapters/entities/w
 import { attendeeEntity } from '../../modules/people/adapters/entities/attendee.js';
 import { attendeeUniqueEntity } from '../../modules/people/adapters/entities/attendee-unique.js';
 import { partyEntity } from '../../modules/people/adapters/entities/party.js';
+import { admissionEntity } from '../../modules/tickets/adapters/entities/admission.js';
+import { checkinScanEntity } from '../../modules/tickets/adapters/entities/checkin-scan.js';
 import { idempotencyEntity } from './idempotency-entity.js';
 
 export const createService = (client: DynamoDBDocumentClient, table: string) =>
@@ -63,6 +65,8 @@ export const createService = (client: DynamoDBDocumentClient, table: string) =>
       paymentTransaction: paymentTransactionEntity,
       webhookReceipt: webhookReceiptEntity,
       refundRequest: refundRequestEntity,
+      admission: admissionEntity,
+      checkinScan: checkinScanEntity,
     },
     { client, table },
   );

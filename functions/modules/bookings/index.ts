@@ -2,6 +2,7 @@
  * The bookings module's public entry: what other modules may use. Everything else in the folder
  * is the module's own.
  */
+export { confirmedBookingCheck } from './adapters/booking-checks.js';
 export { transitionItems } from './adapters/booking-transition.js';
 export { bookingParams } from './contracts/bookings.js';
 export { readOwnBooking } from './domain/bookings-access.js';

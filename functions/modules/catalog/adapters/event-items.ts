@@ -28,11 +28,17 @@ const eventFields = fromStored<Omit<Event, 'price' | 'settings'>, Omit<EventItem
 });
 
 /** Settings added after an event was stored read as their defaults. */
-const settingsOf = ({ latePayment, refundCutoffMinutes, ...rest }: EventItem['settings']): EventSettings => ({
-  ...rest,
-  latePayment: latePayment ?? defaultEventSettings.latePayment,
-  refundCutoffMinutes: refundCutoffMinutes ?? defaultEventSettings.refundCutoffMinutes,
-});
+const settingsOf = (stored: EventItem['settings']): EventSettings => {
+  const d = defaultEventSettings;
+  return {
+    ...stored,
+    latePayment: stored.latePayment ?? d.latePayment,
+    refundCutoffMinutes: stored.refundCutoffMinutes ?? d.refundCutoffMinutes,
+    ticketCodes: stored.ticketCodes ?? d.ticketCodes,
+    checkinOpensMinutesBefore: stored.checkinOpensMinutesBefore ?? d.checkinOpensMinutesBefore,
+    checkinReentry: stored.checkinReentry ?? d.checkinReentry,
+  };
+};
 
 export const toEvent = ({ price, settings, ...rest }: EventItem): Event => ({
   ...eventFields(rest),

@@ -84,6 +84,14 @@ export const eventSettingsSchema = z
     refundCutoffMinutes: minutes(0, 10_080, 1440).openapi({
       description: 'Attendees cancelling a paid booking at least this long before the session are refunded',
     }),
+    ticketCodes: z.enum(['static', 'rotating']).openapi({
+      description:
+        'Static (printable) ticket codes, or codes the app rotates every 30 s (static ones refused)',
+    }),
+    checkinOpensMinutesBefore: minutes(0, 1440, 60).openapi({
+      description: 'Doors open this long before a session starts; they close when it ends',
+    }),
+    checkinReentry: z.boolean().openapi({ description: 'Whether someone who went out may come in again' }),
   })
   .openapi('EventSettings');
 

@@ -63,6 +63,15 @@ export interface EventSettings {
   latePayment: 'accept_if_available' | 'refund' | 'review';
   /** Attendees who cancel a paid booking at least this many minutes before the session are refunded. */
   refundCutoffMinutes: number;
+  /**
+   * Ticket codes: `static` (printable, scannable offline) or `rotating` (the app shows a code that
+   * changes every 30 seconds; static codes are then refused, so a forwarded screenshot fails).
+   */
+  ticketCodes: 'static' | 'rotating';
+  /** Doors open this many minutes before a session starts (they close when it ends). */
+  checkinOpensMinutesBefore: number;
+  /** Whether someone who went out may come in again. */
+  checkinReentry: boolean;
 }
 
 export interface Event {
@@ -117,6 +126,9 @@ export const defaultEventSettings: EventSettings = {
   offerExpiry: 'expire',
   latePayment: 'accept_if_available',
   refundCutoffMinutes: 1440,
+  ticketCodes: 'static',
+  checkinOpensMinutesBefore: 60,
+  checkinReentry: true,
 };
 
 /** What the tenant-wide listing of published public events shows to attendee apps. */

@@ -49,6 +49,9 @@ export const eventEntity = new Entity({
         // Added later: events stored before read them as the defaults.
         latePayment: { type: ['accept_if_available', 'refund', 'review'] as const },
         refundCutoffMinutes: { type: 'number' },
+        ticketCodes: { type: ['static', 'rotating'] as const },
+        checkinOpensMinutesBefore: { type: 'number' },
+        checkinReentry: { type: 'boolean' },
       },
     },
     status: {

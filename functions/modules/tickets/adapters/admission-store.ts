@@ -1,0 +1,81 @@
+import type { EntityItem } from 'electrodb';
+import { retryTransient } from '../../../kernel/dynamo/retry.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
+import { commitTransaction, type TxItem } from '../../../kernel/dynamo/transactions.js';
+import { confirmedBookingCheck } from '../../bookings/index.js';
+import type { Admission, ScanRecord } from '../domain/model.js';
+import type { AdmissionStore } from '../domain/ports.js';
+import type { admissionEntity } from './entities/admission.js';
+import type { checkinScanEntity } from './entities/checkin-scan.js';
+
+type ScanItem = EntityItem<typeof checkinScanEntity>;
+
+const scanFields = fromStored<Omit<ScanRecord, 'previous'>, Omit<ScanItem, 'previousAt' | 'previousGate'>>({
+  nullable: { ticketId: true, bookingId: true, attendeeId: true, deviceId: true },
+  itemOnly: {},
+});
+
+export const toScan = ({ previousAt, previousGate, ...rest }: ScanItem): ScanRecord => ({
+  ...scanFields(rest),
+  previous: previousAt && previousGate ? { at: previousAt, gate: previousGate } : null,
+});
+
+const toScanItem = ({ previous, ...rest }: ScanRecord) => ({
+  ...toStored(rest),
+  ...(previous ? { previousAt: previous.at, previousGate: previous.gate } : {}),
+});
+
+export const toAdmission = fromStored<Admission, EntityItem<typeof admissionEntity>>({
+  nullable: { attendeeId: true },
+  itemOnly: {},
+});
+
+export const dynamoAdmissionStore = (service: EventlyService): AdmissionStore => {
+  const { admission, checkinScan } = service.entities;
+  return {
+    async getScan(orgId, sessionId, nonce) {
+      const { data } = await checkinScan.get({ orgId, sessionId, nonce }).go({ consistent: true });
+      return data ? toScan(data) : undefined;
+    },
+
+    async getAdmission(ref) {
+      const { data } = await admission.get(ref).go({ consistent: true });
+      return data ? toAdmission(data) : undefined;
+    },
+
+    async commitScan({ scan, admission: move }) {
+      const { committed, failed } = await retryTransient(() =>
+        commitTransaction(service, (tx): TxItem[] => [
+          { label: 'scan', write: tx.checkinScan.create(toScanItem(scan)).commit(), fails: 'refused' },
+          ...(move
+            ? [
+                {
+                  label: 'admission',
+                  write: move.current
+                    ? tx.admission
+                        .put(toStored(move.next))
+                        .where(
+                          (a, { eq }) =>
+                            `${eq(a.state, move.current?.state ?? 'in')} AND ${eq(a.updatedAt, move.current?.updatedAt ?? '')}`,
+                        )
+                        .commit()
+                    : tx.admission.create(toStored(move.next)).commit(),
+                  fails: 'refused' as const,
+                },
+                confirmedBookingCheck(tx, {
+                  orgId: scan.orgId,
+                  sessionId: scan.sessionId,
+                  bookingId: move.bookingId,
+                }),
+              ]
+            : []),
+        ]),
+      );
+      if (committed) return 'done';
+      if (failed.has('scan')) return 'scan_exists';
+      if (failed.has('booking')) return 'not_confirmed';
+      return 'moved';
+    },
+  };
+};

@@ -1,0 +1,47 @@
+import { Entity } from 'electrodb';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
+
+/**
+ * One scan at the door and the answer it got, under the client's nonce: created once (a scan sent
+ * again finds it), never changed.
+ *
+ * Key templates:
+ * - table: pk `${orgId}#session#${sessionId}#scans`   sk `scan#${nonce}`
+ */
+export const checkinScanEntity = new Entity({
+  model: { ...entityBase, entity: 'checkinScan' },
+  attributes: {
+    ...fixedStrings('orgId', 'sessionId', 'nonce', 'gate', 'scannedAt', 'by', 'recordedAt'),
+    ticketId: { type: 'string', readOnly: true },
+    bookingId: { type: 'string', readOnly: true },
+    attendeeId: { type: 'string', readOnly: true },
+    method: { type: ['qr', 'nfc', 'app', 'manual', 'otp'] as const, required: true, readOnly: true },
+    direction: { type: ['entry', 'exit'] as const, required: true, readOnly: true },
+    deviceId: { type: 'string', readOnly: true },
+    outcome: {
+      type: [
+        'admitted',
+        'exited',
+        'already_in',
+        'not_in',
+        'invalid',
+        'revoked',
+        'unpaid',
+        'wrong_session',
+        'too_early',
+        'too_late',
+      ] as const,
+      required: true,
+      readOnly: true,
+    },
+    previousAt: { type: 'string', readOnly: true },
+    previousGate: { type: 'string', readOnly: true },
+  },
+  indexes: {
+    byNonce: {
+      pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#scans'),
+      sk: key('sk', ['nonce'], 'scan#${nonce}'),
+    },
+  },
+});

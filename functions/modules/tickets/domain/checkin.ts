@@ -1,0 +1,274 @@
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
+import type { Principal } from '../../../kernel/domain/types.js';
+import type { Booking } from '../../bookings/index.js';
+import { checkCode } from './codes.js';
+import type { Admission, CheckinMethod, Direction, ScanOutcome, ScanRecord, TicketRef } from './model.js';
+import { placeOf, ticketIdOf } from './tickets.js';
+
+/**
+ * A scan at the door. Every scan is answered and recorded under the client's nonce, in one
+ * conditional transaction with the ticket's admission when it admits (or lets out): of any number
+ * of simultaneous scans of one ticket, one is `admitted` and the others `already_in`, and a scan
+ * sent again with its nonce gets the first answer again.
+ */
+
+export interface ScanInput {
+  sessionId: string;
+  method: CheckinMethod;
+  /** qr, nfc, app: the code as read. */
+  code?: string | undefined;
+  /** manual: the attendee looked up by staff. */
+  attendeeId?: string | undefined;
+  direction: Direction;
+  gate: string;
+  deviceId?: string | undefined;
+  /** When the device scanned (offline scans are uploaded later); now when absent. */
+  scannedAt?: string | undefined;
+  nonce: string;
+}
+
+export interface ScanAnswer {
+  outcome: ScanOutcome;
+  nonce: string;
+  ticketId: string | null;
+  bookingId: string | null;
+  attendee: { attendeeId: string; name: string } | null;
+  /** For `already_in`: when and at which gate the ticket went in. */
+  previous: { at: string; gate: string } | null;
+  gate: string;
+  scannedAt: string;
+  /** A sent-again nonce: this is the first answer. */
+  replayed: boolean;
+}
+
+/** Door rules of a session: when its doors open and close, and whether one may go out and in again. */
+export interface DoorRules {
+  opensAt: string;
+  closesAt: string;
+  reentry: boolean;
+}
+
+export type ScanDeps = Pick<
+  Deps,
+  'admissions' | 'attendees' | 'bookings' | 'clock' | 'events' | 'sessions' | 'ticketKeys'
+> &
+  AccessDeps;
+
+/** How far ahead of the server's clock a device's scan time may be. */
+const maxClockSkewMs = 5 * 60_000;
+
+/** What was scanned, once resolved: a ticket of a booking, or why there is none. */
+type Resolved =
+  | { kind: 'ticket'; ref: TicketRef; booking: Booking }
+  | { kind: 'refused'; outcome: ScanOutcome; booking: Booking | null; ticketId: string | null };
+
+const bookingOutcome = (b: Booking): ScanOutcome | null => {
+  if (b.status === 'confirmed') return null;
+  return b.status === 'held' ? 'unpaid' : 'revoked';
+};
+
+const byCode = async (deps: ScanDeps, orgId: string, input: ScanInput, at: Date): Promise<Resolved> => {
+  const keys = await deps.ticketKeys.get();
+  const check = checkCode(keys, input.code ?? '', at);
+  const refused = (outcome: ScanOutcome, ticketId: string | null = null): Resolved => ({
+    kind: 'refused',
+    outcome,
+    booking: null,
+    ticketId,
+  });
+  // A code of another organization is as unknown here as a made-up one.
+  if (!check.ok || check.ref.orgId !== orgId) return refused('invalid');
+  const place = placeOf(check.ref.ticketId);
+  if (!place) return refused('invalid');
+  if (check.ref.sessionId !== input.sessionId) return refused('wrong_session', check.ref.ticketId);
+  const event = await eventOf(deps, orgId, input.sessionId);
+  if (check.kind === 'static' && event?.settings.ticketCodes === 'rotating') {
+    // The event shows rotating codes only: a static code is a copy of one.
+    return refused('invalid', check.ref.ticketId);
+  }
+  const booking = await deps.bookings.get({ orgId, sessionId: input.sessionId, bookingId: place.bookingId });
+  if (!booking || place.place > booking.seats) return refused('invalid', check.ref.ticketId);
+  const outcome = bookingOutcome(booking);
+  if (outcome) return { kind: 'refused', outcome, booking, ticketId: check.ref.ticketId };
+  return { kind: 'ticket', ref: check.ref, booking };
+};
+
+/**
+ * Staff looked the attendee up: the first of their confirmed places in the session that can
+ * make this move (not inside for an entry, inside for an exit).
+ */
+const byAttendee = async (deps: ScanDeps, orgId: string, input: ScanInput): Promise<Resolved> => {
+  const attendeeId = input.attendeeId ?? '';
+  const page = await deps.bookings.listByHolder(orgId, attendeeId, { limit: 100 });
+  const inSession = page.items.filter((b) => b.sessionId === input.sessionId);
+  const confirmed = inSession.filter((b) => b.status === 'confirmed');
+  if (confirmed.length === 0) {
+    const other = inSession.find((b) => b.status === 'held') ?? inSession[0];
+    if (!other) return { kind: 'refused', outcome: 'invalid', booking: null, ticketId: null };
+    return { kind: 'refused', outcome: bookingOutcome(other) ?? 'invalid', booking: other, ticketId: null };
+  }
+  let first: Resolved | undefined;
+  for (const booking of confirmed) {
+    for (let place = 1; place <= booking.seats; place++) {
+      const ref = { orgId, sessionId: input.sessionId, ticketId: ticketIdOf(booking.bookingId, place) };
+      const candidate: Resolved = { kind: 'ticket', ref, booking };
+      first ??= candidate;
+      const admission = await deps.admissions.getAdmission(ref);
+      const inside = admission?.state === 'in';
+      if (input.direction === 'entry' ? !inside : inside) return candidate;
+    }
+  }
+  // Every place already made this move: the answer says so for the first.
+  return first as Resolved;
+};
+
+const eventOf = async (deps: Pick<Deps, 'events' | 'sessions'>, orgId: string, sessionId: string) => {
+  const session = await deps.sessions.get(orgId, sessionId);
+  return session ? deps.events.get(orgId, session.eventId) : undefined;
+};
+
+/** The session's door rules, from its event's settings. */
+const doorRules = async (deps: Pick<Deps, 'events' | 'sessions'>, orgId: string, sessionId: string) => {
+  const session = await deps.sessions.get(orgId, sessionId);
+  if (!session) return undefined;
+  const event = await deps.events.get(orgId, session.eventId);
+  const opensBefore = (event?.settings.checkinOpensMinutesBefore ?? 60) * 60_000;
+  return {
+    opensAt: new Date(Date.parse(session.startsAt) - opensBefore).toISOString(),
+    closesAt: session.endsAt,
+    reentry: event?.settings.checkinReentry ?? true,
+  } satisfies DoorRules;
+};
+
+const attendeeOf = async (deps: ScanDeps, orgId: string, attendeeId: string | null) => {
+  if (!attendeeId) return null;
+  const a = await deps.attendees.get(orgId, attendeeId);
+  return a ? { attendeeId, name: `${a.firstName} ${a.lastName}`.trim() } : null;
+};
+
+const answerOf = async (deps: ScanDeps, s: ScanRecord, replayed: boolean): Promise<ScanAnswer> => ({
+  outcome: s.outcome,
+  nonce: s.nonce,
+  ticketId: s.ticketId,
+  bookingId: s.bookingId,
+  attendee: await attendeeOf(deps, s.orgId, s.attendeeId),
+  previous: s.previous,
+  gate: s.gate,
+  scannedAt: s.scannedAt,
+  replayed,
+});
+
+const scanTimeOf = (deps: Pick<Deps, 'clock'>, input: ScanInput): Date => {
+  const now = deps.clock.now();
+  if (!input.scannedAt) return now;
+  const at = new Date(input.scannedAt);
+  if (at.getTime() > now.getTime() + maxClockSkewMs) {
+    throw validationFailed([{ field: 'scannedAt', message: 'must not be in the future' }]);
+  }
+  return at;
+};
+
+/** Decides the move for a ticket whose booking is confirmed: the outcome and the admission it writes. */
+const decide = (
+  input: ScanInput,
+  rules: DoorRules,
+  ref: TicketRef,
+  booking: Booking,
+  current: Admission | undefined,
+  at: string,
+): { outcome: ScanOutcome; next?: Admission; previous: ScanRecord['previous'] } => {
+  const previous = current ? { at: current.at, gate: current.gate } : null;
+  if (input.direction === 'exit') {
+    if (current?.state !== 'in') return { outcome: 'not_in', previous };
+    return {
+      outcome: 'exited',
+      previous,
+      next: { ...current, state: 'out', gate: input.gate, at, updatedAt: at },
+    };
+  }
+  if (at < rules.opensAt) return { outcome: 'too_early', previous };
+  if (at > rules.closesAt) return { outcome: 'too_late', previous };
+  if (current?.state === 'in') return { outcome: 'already_in', previous };
+  if (current && !rules.reentry) {
+    return { outcome: 'already_in', previous: { at: current.firstEntryAt, gate: current.gate } };
+  }
+  const next: Admission = {
+    ...ref,
+    bookingId: booking.bookingId,
+    attendeeId: booking.attendeeId,
+    state: 'in',
+    gate: input.gate,
+    at,
+    entries: (current?.entries ?? 0) + 1,
+    firstEntryAt: current?.firstEntryAt ?? at,
+    updatedAt: at,
+  };
+  return { outcome: 'admitted', previous, next };
+};
+
+/** Attempts before a ticket's admission that keeps moving under a scan counts as contended. */
+const maxAttempts = 10;
+
+export const scanTicket = async (
+  deps: ScanDeps,
+  principal: Principal,
+  orgId: string,
+  input: ScanInput,
+): Promise<ScanAnswer> => {
+  await authorize(deps, orgId, principal, 'checkin.scan');
+  const stored = await deps.admissions.getScan(orgId, input.sessionId, input.nonce);
+  if (stored) return answerOf(deps, stored, true);
+  const at = scanTimeOf(deps, input);
+  const rules = await doorRules(deps, orgId, input.sessionId);
+  if (!rules) throw new DomainError('NOT_FOUND', 'session not found');
+  const scanOf = (
+    outcome: ScanOutcome,
+    r: { ticketId: string | null; booking: Booking | null },
+    previous: ScanRecord['previous'],
+  ): ScanRecord => ({
+    orgId,
+    sessionId: input.sessionId,
+    nonce: input.nonce,
+    ticketId: r.ticketId,
+    bookingId: r.booking?.bookingId ?? null,
+    attendeeId: r.booking?.attendeeId ?? null,
+    method: input.method,
+    direction: input.direction,
+    gate: input.gate,
+    deviceId: input.deviceId ?? null,
+    scannedAt: at.toISOString(),
+    outcome,
+    previous,
+    by: principal.sub,
+    recordedAt: deps.clock.now().toISOString(),
+  });
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const resolved =
+      input.method === 'manual' ? await byAttendee(deps, orgId, input) : await byCode(deps, orgId, input, at);
+    let commit: Parameters<typeof deps.admissions.commitScan>[0];
+    if (resolved.kind === 'refused') {
+      commit = { scan: scanOf(resolved.outcome, resolved, null) };
+    } else {
+      const current = await deps.admissions.getAdmission(resolved.ref);
+      const d = decide(input, rules, resolved.ref, resolved.booking, current, at.toISOString());
+      const scan = scanOf(
+        d.outcome,
+        { ticketId: resolved.ref.ticketId, booking: resolved.booking },
+        d.previous,
+      );
+      commit = d.next
+        ? { scan, admission: { current, next: d.next, bookingId: resolved.booking.bookingId } }
+        : { scan };
+    }
+    const result = await deps.admissions.commitScan(commit);
+    if (result === 'done') return answerOf(deps, commit.scan, false);
+    if (result === 'scan_exists') {
+      const first = await deps.admissions.getScan(orgId, input.sessionId, input.nonce);
+      if (first) return answerOf(deps, first, true);
+    }
+    // `moved` (another gate admitted it meanwhile) or `not_confirmed`: read again and decide again.
+  }
+  throw new DomainError('TEMPORARILY_UNAVAILABLE', 'this ticket is being scanned elsewhere; scan again');
+};

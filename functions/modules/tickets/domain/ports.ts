@@ -1,0 +1,46 @@
+import type { Admission, ScanRecord, TicketRef } from './model.js';
+
+/**
+ * The tenant's ticket key: an Ed25519 key pair that signs ticket codes (scanners verify them
+ * offline with the public key) and a derivation key for each ticket's secret. Kept in the
+ * tenant's Secrets Manager secret (locally a file under .data/); read by the tickets function only.
+ */
+export interface TicketKeyring {
+  /** Names the key pair in codes' offline lists (a rotation changes it). */
+  keyId: string;
+  publicKeyPem: string;
+  sign(data: Buffer): Buffer;
+  verify(data: Buffer, signature: Buffer): boolean;
+  /** The ticket's secret: derived from the tenant key whenever needed, never stored. */
+  secretOf(ref: TicketRef): Buffer;
+}
+
+export interface TicketKeys {
+  get(): Promise<TicketKeyring>;
+}
+
+/** One scan's writes: an admitting or exiting scan moves the ticket's admission with it. */
+export interface ScanCommit {
+  scan: ScanRecord;
+  /** Absent for a refused scan (only the scan is recorded). */
+  admission?: {
+    /** The admission as read (undefined: the ticket never went in). */
+    current: Admission | undefined;
+    next: Admission;
+    /** The booking must still be confirmed when the scan commits. */
+    bookingId: string;
+  };
+}
+
+/**
+ * `done`; `scan_exists`: the nonce was used meanwhile (answer the stored scan); `moved`: the
+ * admission changed since read (read again and decide again); `not_confirmed`: the booking is no
+ * longer confirmed.
+ */
+export type ScanCommitResult = 'done' | 'scan_exists' | 'moved' | 'not_confirmed';
+
+export interface AdmissionStore {
+  getScan(orgId: string, sessionId: string, nonce: string): Promise<ScanRecord | undefined>;
+  getAdmission(ref: TicketRef): Promise<Admission | undefined>;
+  commitScan(commit: ScanCommit): Promise<ScanCommitResult>;
+}
