@@ -4,7 +4,8 @@
  * invariants of every session (capacity counter balance, counter against bookings, seat labels
  * against seat items, no outbox item pending longer than the relay's sweep interval, 90 s by
  * default: the deployed one-minute sweep plus its 30 s grace; the local runtime sweeps every 5 s;
- * money: payment orders against bookings, transactions and refund requests).
+ * money: payment orders against bookings, transactions and refund requests; the door: admissions
+ * against bookings and scan records).
  * The table may still be written: a violating session is read again until two reads in a row
  * agree (invariants/settled-check.ts), for at most `--settle-seconds` (default 30); one still
  * changing then is printed as a note, not as a violation. Prints one line per violation and exits
@@ -45,6 +46,10 @@ const summary = (r: SettledReport): string =>
   // Not violations (confirmed by staff, or before payments existed): named so they are not unseen.
   (r.paidWithoutOrder > 0
     ? `; ${r.paidWithoutOrder} paid bookings without a payment order (not checked)`
+    : '') +
+  (r.admissions > 0 ? `; ${r.admissions} admissions` : '') +
+  (r.insideAfterCancel > 0
+    ? `; ${r.insideAfterCancel} tickets inside whose booking was cancelled after the entry (not violations)`
     : '') +
   (r.unsettledSessions.length > 0 ? `; ${r.unsettledSessions.length} sessions unsettled` : '');
 

@@ -42,7 +42,12 @@ import { sqsPaymentInbox } from '../modules/payments/adapters/sqs-payment-inbox.
 import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
 import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
 import { dynamoAdmissionStore } from '../modules/tickets/adapters/admission-store.js';
+import { dynamoAdmissionReads } from '../modules/tickets/adapters/admissions-read.js';
+import { dynamoCheckinListStore } from '../modules/tickets/adapters/checkin-list-store.js';
+import { dynamoConflictStore } from '../modules/tickets/adapters/conflict-store.js';
+import { dynamoCheckinOtpStore } from '../modules/tickets/adapters/otp-store.js';
 import { parseTicketSecret, ticketKeys } from '../modules/tickets/adapters/ticket-keys.js';
+import { dynamoTicketRecordsPurge } from '../modules/tickets/adapters/tickets-purge.js';
 
 /** EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. */
 const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): HoldScheduler =>
@@ -136,6 +141,11 @@ export const buildContainer = (env: Env): Container => {
       ),
     ),
     admissions: dynamoAdmissionStore(service),
+    admissionReads: dynamoAdmissionReads(service),
+    checkinLists: dynamoCheckinListStore(service),
+    checkinConflicts: dynamoConflictStore(service),
+    checkinOtps: dynamoCheckinOtpStore(service),
+    ticketRecords: dynamoTicketRecordsPurge(service),
     clock: { now: () => new Date() },
     policy: { orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS },
     telemetry: { warn: (message, fields) => logger.warn(message, fields) },

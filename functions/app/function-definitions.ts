@@ -68,7 +68,8 @@ export const functionDefinitions = {
     entry: 'functions/app/lambdas/tickets.ts',
     description: 'Tickets and their signed codes, check-in scans at the door, admissions',
     table: 'readWrite',
-    sendsTo: [],
+    // The outbox fast path: a one-time check-in code goes out right after its commit.
+    sendsTo: ['notifications'],
     memoryMb: 512,
     timeoutSeconds: 10,
     readsTicketKey: true,

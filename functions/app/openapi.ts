@@ -34,8 +34,9 @@ const register = (registry: OpenAPIRegistry, r: RouteDefinition): void => {
       .filter((s) => r.auth === 'jwt' || s !== 401)
       .map((s) => [String(s), { description: describe(s), content: problemContent }]),
   );
+  const mediaType = r.success.contentType ?? 'application/json';
   const success = r.success.schema
-    ? { description: r.success.description, content: { 'application/json': { schema: r.success.schema } } }
+    ? { description: r.success.description, content: { [mediaType]: { schema: r.success.schema } } }
     : { description: r.success.description };
   registry.registerPath({
     operationId: r.operationId,

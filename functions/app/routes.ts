@@ -10,6 +10,10 @@ import { organizationRoutes } from '../modules/organizations/routes.js';
 import { paymentRoutes } from '../modules/payments/routes.js';
 import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
+import { admissionRoutes } from '../modules/tickets/routes/admissions.js';
+import { checkinListRoutes } from '../modules/tickets/routes/lists.js';
+import { offlineRoutes } from '../modules/tickets/routes/offline.js';
+import { otpRoutes } from '../modules/tickets/routes/otp.js';
 import { ticketRoutes } from '../modules/tickets/routes/tickets.js';
 import type { HttpFunctionName } from './function-definitions.js';
 import { systemRoutes } from './system-routes.js';
@@ -36,6 +40,10 @@ export const routes = [
   ...deletionRoutes,
   ...notificationRoutes,
   ...ticketRoutes,
+  ...admissionRoutes,
+  ...otpRoutes,
+  ...checkinListRoutes,
+  ...offlineRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -1,3 +1,4 @@
+import { admissionsOf, insideAfterCancel } from './admission-checks.js';
 import { isLive } from './bookings.js';
 import type { SessionCheck } from './check-types.js';
 import { moneyChecks, sessionChecks } from './checks.js';
@@ -17,6 +18,9 @@ export interface InvariantReport {
   paymentOrders: number;
   /** Confirmed bookings marked paid without a payment order (confirmed by staff): not checked, counted. */
   paidWithoutOrder: number;
+  /** Admissions (tickets that entered), and those inside whose booking was cancelled after the entry: counted, not violations. */
+  admissions: number;
+  insideAfterCancel: number;
   checks: string[];
   violations: Violation[];
 }
@@ -53,6 +57,8 @@ export const checkInvariants = (
     seatItems: snapshot.sessions.reduce((n, s) => n + s.seats.length, 0),
     paymentOrders: snapshot.sessions.reduce((n, s) => n + (s.orders?.length ?? 0), 0),
     paidWithoutOrder: snapshot.sessions.reduce((n, s) => n + paidWithoutOrder(s), 0),
+    admissions: snapshot.sessions.reduce((n, s) => n + admissionsOf(s), 0),
+    insideAfterCancel: snapshot.sessions.reduce((n, s) => n + insideAfterCancel(s), 0),
     checks: checks.map((c) => c.name),
     violations,
   };

@@ -1,3 +1,4 @@
+import { admissionChecks } from './admission-checks.js';
 import {
   confirmedMatchesBookings,
   counterBalanced,
@@ -35,6 +36,7 @@ export const sessionChecks: readonly SessionCheck[] = [
   waitlistPositionsUnique,
   offeredIffOneHold,
   waitingMatchesEntries,
+  ...admissionChecks,
 ];
 
 /** The money checks, in report order: the first allows a refund in flight `graceMs` as of `now`. */

@@ -7,6 +7,8 @@ import { sessionEntity } from '../../functions/modules/catalog/adapters/entities
 import { sessionCounterEntity } from '../../functions/modules/catalog/adapters/entities/session-counter.js';
 import { outboxEntity } from '../../functions/modules/notifications/adapters/entities/outbox.js';
 import { paymentOrderEntity } from '../../functions/modules/payments/adapters/entities/payment-order.js';
+import { admissionEntity } from '../../functions/modules/tickets/adapters/entities/admission.js';
+import { checkinScanEntity } from '../../functions/modules/tickets/adapters/entities/checkin-scan.js';
 import { type TableLocation, withTableClient } from './scan.js';
 import type { RawItem, SessionRef } from './snapshot.js';
 
@@ -20,8 +22,8 @@ import type { RawItem, SessionRef } from './snapshot.js';
  * moves forward while the counter and the entries do. The counter comes last: a read torn by a
  * booking committing meanwhile then shows the counter ahead of the bookings it read. The payments
  * partition (orders, transactions and refund requests share it) may come anywhere: settled-check.ts
- * says why. The partition keys come from the entities themselves, so a change of key template
- * changes them here too.
+ * says why; so may the admissions and the scans (admission-items.ts says why). The partition keys
+ * come from the entities themselves, so a change of key template changes them here too.
  */
 
 /** The partition key of a query's parameters (ElectroDB names its value `:pk`). */
@@ -38,6 +40,8 @@ const partitionKeysOf = (ref: SessionRef, table: string): string[] => [
   partitionKeyOf(bookingEntity.query.bySession(ref).params({ table })),
   partitionKeyOf(outboxEntity.query.bySession(ref).params({ table })),
   partitionKeyOf(paymentOrderEntity.query.byBooking(ref).params({ table })),
+  partitionKeyOf(admissionEntity.query.byTicket(ref).params({ table })),
+  partitionKeyOf(checkinScanEntity.query.byNonce(ref).params({ table })),
   partitionKeyOf(waitlistEntryEntity.query.bySession(ref).params({ table })),
   partitionKeyOf(sessionCounterEntity.query.byId(ref).params({ table })),
 ];

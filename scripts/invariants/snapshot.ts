@@ -1,4 +1,10 @@
 import * as z from 'zod';
+import {
+  type AdmissionItem,
+  admissionEntityNames,
+  admissionKinds,
+  type ScanItem,
+} from './admission-items.js';
 import { type Kind, kind } from './item-kind.js';
 import {
   moneyEntityNames,
@@ -104,6 +110,9 @@ export interface SessionSnapshot {
   orders?: OrderItem[];
   transactions?: TransactionItem[];
   refunds?: RefundItem[];
+  /** The door: admissions (one per ticket that entered) and scan records. */
+  admissions?: AdmissionItem[];
+  scans?: ScanItem[];
 }
 
 export interface TableSnapshot {
@@ -124,6 +133,7 @@ export const entityNames = {
   waitlistEntry: 'waitlistEntry',
   waitlistSlot: 'waitlistSlot',
   ...moneyEntityNames,
+  ...admissionEntityNames,
 } as const;
 
 export interface SessionRef {
@@ -179,6 +189,7 @@ const kinds = new Map<string, Kind>([
     }),
   ],
   ...moneyKinds,
+  ...admissionKinds,
 ]);
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '?');

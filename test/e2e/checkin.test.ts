@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../scripts/invariants/check.js';
+import { scanTable } from '../../scripts/invariants/scan.js';
 import { useLocalRuntime } from '../support/local-runtime.js';
-import { publishedSession } from './http-world.js';
+import { berlinIn, publishedSession } from './http-world.js';
 
 /**
  * The door over HTTP on the local runtime: tickets of a confirmed booking carry signed codes; of
@@ -8,25 +10,6 @@ import { publishedSession } from './http-world.js';
  */
 
 const rt = useLocalRuntime();
-
-/** `minutes` from now as a Berlin wall-clock time (the venue's zone), e.g. 2026-12-03T16:05. */
-const berlinIn = (minutes: number): string => {
-  const at = new Date(Date.now() + minutes * 60_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Berlin',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-};
 
 interface Ticket {
   ticketId: string;
@@ -110,6 +93,15 @@ describe('check-in over HTTP', () => {
     for (const a of answers.filter((x) => x.json.outcome === 'already_in')) {
       expect(a.json.previous?.gate).toBe(`gate-${gate}`);
     }
+  });
+
+  it('leaves the table as the invariant checker wants it, admissions included', async () => {
+    const report = checkInvariants(
+      await scanTable({ tableName: rt.runtime.tableName, endpoint: rt.runtime.dynamoEndpoint }),
+    );
+    expect(report.violations).toEqual([]);
+    expect(report.admissions).toBeGreaterThanOrEqual(1);
+    expect(report.checks).toContain('entries-match-scans');
   });
 
   it('the same nonce answers the first answer again', async () => {

@@ -72,3 +72,22 @@ export const publishedSession = async (
   );
   return { orgId, venueId: venue.venueId, roomId, eventId, sessionId: sessions[0]?.sessionId ?? '' };
 };
+
+/** `minutes` from now as a Berlin wall-clock time (the venue's zone), e.g. 2026-12-03T16:05. */
+export const berlinIn = (minutes: number): string => {
+  const at = new Date(Date.now() + minutes * 60_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+};

@@ -27,6 +27,8 @@ export interface SweepTarget {
   /** A full one-place session of a priced event (its place held for `attendeeId`), and `guestId` waiting for it. */
   waitlistSessionId: string;
   waitlistEntryId: string;
+  /** A check-in list of `bookingSessionId`. */
+  checkinListId: string;
 }
 
 export interface Sample {
@@ -302,6 +304,83 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
       nonce: 'sweep-scan-0001',
     },
     action: 'checkin.scan',
+  },
+  // The attendee's second booking of the session is confirmed by then (confirmBooking runs first).
+  requestCheckinOtp: {
+    params: { orgId: t.orgId },
+    body: { sessionId: t.bookingSessionId, attendeeId: t.attendeeId },
+    action: 'checkin.scan',
+  },
+  getSessionAdmissions: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId },
+    action: 'admission.read',
+  },
+  listSessionInside: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId },
+    query: { limit: '10' },
+    action: 'admission.read',
+  },
+  exportSessionAdmissions: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId },
+    action: 'admission.read',
+  },
+  listAttendeeAttendance: {
+    params: { orgId: t.orgId, attendeeId: t.attendeeId },
+    query: { limit: '10' },
+    action: 'admission.read',
+  },
+  createCheckinList: {
+    params: { orgId: t.orgId },
+    body: {
+      name: 'Sweep doors',
+      sessionIds: [t.sessionId],
+      reentry: false,
+      opensMinutesBefore: 30,
+      closesMinutesAfter: 15,
+    },
+    action: 'checkin.manage',
+  },
+  listCheckinLists: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'checkin.scan' },
+  getCheckinList: { params: { orgId: t.orgId, listId: t.checkinListId }, action: 'checkin.scan' },
+  updateCheckinList: {
+    params: { orgId: t.orgId, listId: t.checkinListId },
+    body: { name: 'Renamed doors', reentry: true },
+    action: 'checkin.manage',
+  },
+  deleteCheckinList: { params: { orgId: t.orgId, listId: t.checkinListId }, action: 'checkin.manage' },
+  getOfflineCheckinList: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId },
+    query: { listId: t.checkinListId },
+    action: 'checkin.scan',
+  },
+  // Long before the doors open: the scan the device let through makes a conflict (outside_window).
+  uploadOfflineScans: {
+    params: { orgId: t.orgId },
+    body: {
+      deviceId: 'sweep-scanner',
+      scans: [
+        {
+          sessionId: t.bookingSessionId,
+          method: 'manual',
+          attendeeId: t.attendeeId,
+          gate: 'North',
+          scannedAt: '2026-01-01T10:00:00Z',
+          nonce: 'sweep-offline-0001',
+        },
+      ],
+    },
+    action: 'checkin.scan',
+  },
+  listCheckinConflicts: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId },
+    query: { status: 'open', limit: '10' },
+    action: 'checkin.manage',
+  },
+  // The conflict of the upload above (uploadOfflineScans runs first).
+  resolveCheckinConflict: {
+    params: { orgId: t.orgId, conflictId: `cfl_${t.bookingSessionId.slice(4)}_sweep-offline-0001` },
+    body: { resolution: 'accepted', note: 'Seen at the door' },
+    action: 'checkin.manage',
   },
   startPayment: {
     params: { orgId: t.orgId, sessionId: t.bookingSessionId, bookingId: t.bookingId },

@@ -231,6 +231,13 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const cancelSessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-03T19:00');
   const { bookingSessionId, bookingId, confirmBookingId } = await bookable(rt, owner, orgId, attendeeId);
   const { waitlistSessionId, waitlistEntryId } = await waitlisted(rt, owner, orgId, attendeeId, guestId);
+  const { listId: checkinListId } = expect2xx(
+    await rt.call<{ listId: string }>('POST', `/v1/orgs/${orgId}/checkin-lists`, {
+      token: owner,
+      body: { name: 'Target doors', sessionIds: [bookingSessionId] },
+    }),
+    'check-in list',
+  );
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -253,6 +260,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       confirmBookingId,
       waitlistSessionId,
       waitlistEntryId,
+      checkinListId,
     },
     tokens,
     outsider,

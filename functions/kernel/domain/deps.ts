@@ -16,7 +16,11 @@ import type {
   ReceiptStore,
 } from '../../modules/payments/domain/ports.js';
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
-import type { AdmissionStore, TicketKeys } from '../../modules/tickets/domain/ports.js';
+import type { AdmissionReads } from '../../modules/tickets/domain/admissions-ports.js';
+import type { CheckinListStore } from '../../modules/tickets/domain/checkin-list-ports.js';
+import type { ConflictStore } from '../../modules/tickets/domain/conflict-ports.js';
+import type { CheckinOtpStore } from '../../modules/tickets/domain/otp-ports.js';
+import type { AdmissionStore, TicketKeys, TicketRecordsPurge } from '../../modules/tickets/domain/ports.js';
 import type { Role } from './roles.js';
 import type { Invite, InviteStatus, Member, Organization, OrgSettings, Page, PageRequest } from './types.js';
 
@@ -157,6 +161,11 @@ export interface Deps {
   paymentPolicy: PaymentPolicy;
   ticketKeys: TicketKeys;
   admissions: AdmissionStore;
+  admissionReads: AdmissionReads;
+  checkinLists: CheckinListStore;
+  checkinConflicts: ConflictStore;
+  checkinOtps: CheckinOtpStore;
+  ticketRecords: TicketRecordsPurge;
   clock: Clock;
   policy: TenantPolicy;
   telemetry: Telemetry;

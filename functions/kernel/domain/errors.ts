@@ -41,7 +41,9 @@ export type ErrorCode =
   | 'REFUND_REFUSED'
   | 'REFUND_REQUIRED'
   | 'PAYMENT_IN_PROGRESS'
-  | 'WEBHOOK_SIGNATURE_INVALID';
+  | 'WEBHOOK_SIGNATURE_INVALID'
+  /** Asked again too soon or too often; `details.retryAfterSeconds` says when it may be asked again. */
+  | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(

@@ -17,7 +17,8 @@ export const newId = (
     | 'bkg'
     | 'wle'
     | 'pay'
-    | 'rfd',
+    | 'rfd'
+    | 'chl',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

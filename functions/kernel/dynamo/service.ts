@@ -30,6 +30,9 @@ import { attendeeEntity } from '../../modules/people/adapters/entities/attendee.
 import { attendeeUniqueEntity } from '../../modules/people/adapters/entities/attendee-unique.js';
 import { partyEntity } from '../../modules/people/adapters/entities/party.js';
 import { admissionEntity } from '../../modules/tickets/adapters/entities/admission.js';
+import { checkinConflictEntity } from '../../modules/tickets/adapters/entities/checkin-conflict.js';
+import { checkinListEntity } from '../../modules/tickets/adapters/entities/checkin-list.js';
+import { checkinOtpEntity } from '../../modules/tickets/adapters/entities/checkin-otp.js';
 import { checkinScanEntity } from '../../modules/tickets/adapters/entities/checkin-scan.js';
 import { idempotencyEntity } from './idempotency-entity.js';
 
@@ -67,6 +70,9 @@ export const createService = (client: DynamoDBDocumentClient, table: string) =>
       refundRequest: refundRequestEntity,
       admission: admissionEntity,
       checkinScan: checkinScanEntity,
+      checkinList: checkinListEntity,
+      checkinConflict: checkinConflictEntity,
+      checkinOtp: checkinOtpEntity,
     },
     { client, table },
   );

@@ -67,6 +67,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key reused with another request' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL: { status: 500, title: 'Internal error' },
   TEMPORARILY_UNAVAILABLE: { status: 503, title: 'Temporarily unavailable' },
 };
@@ -125,10 +126,13 @@ export const problemResponse = (
 export const errorResponse = (err: unknown, instance: string): APIGatewayProxyStructuredResultV2 => {
   if (err instanceof DomainError) {
     const { errors, ...details } = err.details as { errors?: FieldIssue[] };
+    // A refusal that knows when asking again can succeed (RATE_LIMITED) says so in Retry-After.
+    const retryAfter = err.details.retryAfterSeconds;
     return problemResponse(err.code, err.message, {
       instance,
       ...(errors ? { errors } : {}),
       ...(Object.keys(details).length > 0 ? { details } : {}),
+      ...(typeof retryAfter === 'number' ? { headers: { 'retry-after': String(retryAfter) } } : {}),
     });
   }
   if (err instanceof HttpProblem) return problemResponse(err.code, err.message, { instance });

@@ -29,11 +29,18 @@ export interface RouteFunctionOptions {
   maxBodyBytes?: () => number;
 }
 
-const toResponse = (r: RouteResult): Response => ({
-  statusCode: r.status,
-  headers: { ...(r.body === undefined ? {} : { 'content-type': 'application/json' }), ...r.headers },
-  ...(r.body === undefined ? {} : { body: JSON.stringify(r.body) }),
-});
+const toResponse = (r: RouteResult): Response =>
+  r.text
+    ? {
+        statusCode: r.status,
+        headers: { 'content-type': r.text.contentType, ...r.headers },
+        body: r.text.body,
+      }
+    : {
+        statusCode: r.status,
+        headers: { ...(r.body === undefined ? {} : { 'content-type': 'application/json' }), ...r.headers },
+        ...(r.body === undefined ? {} : { body: JSON.stringify(r.body) }),
+      };
 
 /** 4xx domain failures become responses (so they can be stored for replay); the rest propagate. */
 const settle = async (instance: string, run: () => Promise<RouteResult>): Promise<Response> => {

@@ -25,6 +25,8 @@ export interface RawRequest {
 export interface RouteResult {
   status: number;
   body?: unknown;
+  /** A body sent as it is, not as JSON (exports such as CSV), with its content type. */
+  text?: { contentType: string; body: string };
   headers?: Record<string, string>;
 }
 
@@ -37,3 +39,13 @@ export const ok = (body: unknown): RouteResult => ({ status: 200, body });
 export const created = (body: unknown): RouteResult => ({ status: 201, body });
 export const accepted = (body: unknown): RouteResult => ({ status: 202, body });
 export const noContent = (): RouteResult => ({ status: 204 });
+/** 200 with a text body of `contentType` (the route documents it as its success `contentType`). */
+export const okText = (
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): RouteResult => ({
+  status: 200,
+  text: { contentType, body },
+  headers,
+});

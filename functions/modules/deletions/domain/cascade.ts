@@ -18,15 +18,20 @@ interface Step {
 
 /**
  * A session with its booking records (bookings, history, seats, audit, outbox) and its waitlist,
- * those first: they are found through the session's id, which must not vanish before them.
+ * those first: they are found through the session's id, which must not vanish before them. The
+ * door's records (admissions, scans, one-time codes, conflicts) go before the bookings they name.
  */
 export const removeSessionWithBookings = async (
-  deps: Pick<Deps, 'bookings' | 'sessions' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   sessionId: string,
 ): Promise<number> => {
   let removed = 0;
   let page: number;
+  do {
+    page = await deps.ticketRecords.purgeSessionRecords(orgId, sessionId, pageSize);
+    removed += page;
+  } while (page === pageSize);
   do {
     page = await deps.bookings.purgeSession(orgId, sessionId, pageSize);
     removed += page;
@@ -40,7 +45,7 @@ export const removeSessionWithBookings = async (
 
 /** Up to `limit` sessions of an organization with their bookings (its cascade delete). */
 export const purgeOrgSessions = async (
-  deps: Pick<Deps, 'bookings' | 'sessions' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -50,7 +55,7 @@ export const purgeOrgSessions = async (
 };
 
 const removeSession = async (
-  deps: Pick<Deps, 'bookings' | 'sessions' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   sessionId: string,
 ): Promise<Step> => ({
@@ -59,7 +64,7 @@ const removeSession = async (
 });
 
 const removeEvent = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   eventId: string,
 ): Promise<Step> => {
@@ -72,7 +77,7 @@ const removeEvent = async (
 };
 
 const removeVenue = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'venues' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'>,
   orgId: string,
   venueId: string,
 ): Promise<Step> => {
@@ -89,7 +94,7 @@ const removeVenue = async (
 };
 
 const stepOf = (
-  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'venues' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'>,
   d: Deletion,
 ): Promise<Step> => {
   switch (d.kind) {
@@ -104,7 +109,10 @@ const stepOf = (
 
 /** Runs one step of the deletion of `targetId`; 'more' asks the caller to run another. */
 export const runDeletionStep = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'deletions' | 'events' | 'sessions' | 'venues' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'clock' | 'deletions' | 'events' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
+  >,
   orgId: string,
   targetId: string,
 ): Promise<'done' | 'more'> => {

@@ -110,6 +110,7 @@ const titles: Record<string, string> = {
   'booking.refunded': 'Your booking was refunded',
   'payment.refunded': 'Your payment was refunded',
   'payment.charged_back': 'Your payment was charged back',
+  'checkin.otp': 'Your check-in code',
 };
 
 /** Subject and plain text of a notification (one wording for every channel; templates come later). */

@@ -118,12 +118,15 @@ type PurgeDeps = Pick<
   | 'members'
   | 'parties'
   | 'sessions'
+  | 'ticketRecords'
   | 'venues'
   | 'waitlist'
 >;
 
 const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>> => [
   () => deps.deletions.purgeOrg(orgId, purgeBatch),
+  // Check-in lists name sessions: they go before them.
+  () => deps.ticketRecords.purgeOrganizationRecords(orgId, purgeBatch),
   () => purgeOrgSessions(deps, orgId, purgeBatch),
   () => deps.sessions.purgeOrg(orgId, purgeBatch),
   () => deps.events.purgeOrg(orgId, purgeBatch),

@@ -1,4 +1,5 @@
 import type { EntityItem } from 'electrodb';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
@@ -12,7 +13,7 @@ import type { checkinScanEntity } from './entities/checkin-scan.js';
 type ScanItem = EntityItem<typeof checkinScanEntity>;
 
 const scanFields = fromStored<Omit<ScanRecord, 'previous'>, Omit<ScanItem, 'previousAt' | 'previousGate'>>({
-  nullable: { ticketId: true, bookingId: true, attendeeId: true, deviceId: true },
+  nullable: { ticketId: true, bookingId: true, attendeeId: true, deviceId: true, reason: true },
   itemOnly: {},
 });
 
@@ -28,8 +29,11 @@ const toScanItem = ({ previous, ...rest }: ScanRecord) => ({
 
 export const toAdmission = fromStored<Admission, EntityItem<typeof admissionEntity>>({
   nullable: { attendeeId: true },
-  itemOnly: {},
+  itemOnly: { listedAttendee: true },
 });
+
+/** The stored admission, listed under its attendee (gsi2) when it has one. */
+const toAdmissionItem = (a: Admission) => ({ ...toStored(a), listedAttendee: a.attendeeId ?? unlisted });
 
 export const dynamoAdmissionStore = (service: EventlyService): AdmissionStore => {
   const { admission, checkinScan } = service.entities;
@@ -54,13 +58,14 @@ export const dynamoAdmissionStore = (service: EventlyService): AdmissionStore =>
                   label: 'admission',
                   write: move.current
                     ? tx.admission
-                        .put(toStored(move.next))
+                        .put(toAdmissionItem(move.next))
+                        // (state, entries) changes with every move: device times alone could repeat.
                         .where(
                           (a, { eq }) =>
-                            `${eq(a.state, move.current?.state ?? 'in')} AND ${eq(a.updatedAt, move.current?.updatedAt ?? '')}`,
+                            `${eq(a.state, move.current?.state ?? 'in')} AND ${eq(a.entries, move.current?.entries ?? 0)}`,
                         )
                         .commit()
-                    : tx.admission.create(toStored(move.next)).commit(),
+                    : tx.admission.create(toAdmissionItem(move.next)).commit(),
                   fails: 'refused' as const,
                 },
                 confirmedBookingCheck(tx, {

@@ -49,6 +49,10 @@ export const keyringOf = (seed: string): TicketKeyring => {
     },
     secretOf: (ref) =>
       createHmac('sha256', derivation).update(`${ref.orgId}.${ref.sessionId}.${ref.ticketId}`).digest(),
+    mac: (label, data) =>
+      createHmac('sha256', digest(`mac#${label}`, seed))
+        .update(data)
+        .digest(),
   };
 };
 

@@ -1,6 +1,8 @@
 import { freeText, orgParams, sessionIdSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 import { attendeeIdSchema } from '../../people/index.js';
+import { checkinListIdSchema } from './checkin-lists.js';
+import { otpCodeSchema } from './otp.js';
 
 const label = (example: string) => freeText(z.string().trim().min(1).max(64)).openapi({ example });
 
@@ -9,14 +11,19 @@ export const checkinParams = orgParams;
 export const scanBody = z
   .strictObject({
     sessionId: sessionIdSchema,
-    method: z.enum(['qr', 'nfc', 'app', 'manual']).openapi({
-      description: 'qr, nfc (the code the tag holds), app (a rotating code): `code`; manual: `attendeeId`',
+    method: z.enum(['qr', 'nfc', 'app', 'manual', 'otp']).openapi({
+      description:
+        'qr, nfc (the code the tag holds), app (a rotating code): `code`; manual: `attendeeId`; otp: `attendeeId` and `otp` (POST .../checkins/otp sends it)',
     }),
     code: z.string().min(1).max(1024).optional(),
     attendeeId: attendeeIdSchema.optional(),
+    otp: otpCodeSchema.optional(),
     direction: z.enum(['entry', 'exit']).default('entry'),
     gate: label('North gate'),
     deviceId: label('scanner-07').optional(),
+    listId: checkinListIdSchema
+      .optional()
+      .openapi({ description: "A check-in list: its rules apply instead of the event's settings" }),
     scannedAt: z.iso
       .datetime({ offset: true })
       .optional()
@@ -27,10 +34,18 @@ export const scanBody = z
       .openapi({ description: 'Chosen by the device per scan: sending it again answers the first answer' }),
   })
   .superRefine((b, ctx) => {
-    if (b.method === 'manual' && !b.attendeeId) {
-      ctx.addIssue({ code: 'custom', path: ['attendeeId'], message: 'is required for a manual check-in' });
+    const byAttendee = b.method === 'manual' || b.method === 'otp';
+    if (byAttendee && !b.attendeeId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attendeeId'],
+        message: `is required for a ${b.method} check-in`,
+      });
     }
-    if (b.method !== 'manual' && !b.code) {
+    if (b.method === 'otp' && !b.otp) {
+      ctx.addIssue({ code: 'custom', path: ['otp'], message: 'is required for an otp check-in' });
+    }
+    if (!byAttendee && !b.code) {
       ctx.addIssue({ code: 'custom', path: ['code'], message: `is required for a ${b.method} check-in` });
     }
   })
@@ -61,5 +76,9 @@ export const scanAnswerSchema = z
     gate: z.string(),
     scannedAt: z.string(),
     replayed: z.boolean().openapi({ description: 'A nonce sent again: this is its first answer' }),
+    reason: z.enum(['otp_none', 'otp_wrong', 'otp_expired', 'otp_exhausted', 'otp_used']).nullable().openapi({
+      description:
+        'Why an otp scan was refused (`invalid`): no code asked for, wrong digits, expired, out of tries, already used',
+    }),
   })
   .openapi('ScanAnswer');

@@ -3,8 +3,19 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Booking } from '../../bookings/index.js';
+import { existingList, listDoorRules } from './checkin-lists.js';
 import { checkCode } from './codes.js';
-import type { Admission, CheckinMethod, Direction, ScanOutcome, ScanRecord, TicketRef } from './model.js';
+import type {
+  Admission,
+  CheckinMethod,
+  CodeKind,
+  Direction,
+  ScanOutcome,
+  ScanReason,
+  ScanRecord,
+  TicketRef,
+} from './model.js';
+import { byOtp } from './otp.js';
 import { placeOf, ticketIdOf } from './tickets.js';
 
 /**
@@ -21,12 +32,16 @@ export interface ScanInput {
   code?: string | undefined;
   /** manual: the attendee looked up by staff. */
   attendeeId?: string | undefined;
+  /** otp (with attendeeId): the one-time code the attendee received (domain/otp.ts). */
+  otp?: string | undefined;
   direction: Direction;
   gate: string;
   deviceId?: string | undefined;
   /** When the device scanned (offline scans are uploaded later); now when absent. */
   scannedAt?: string | undefined;
   nonce: string;
+  /** A check-in list: its rules apply instead of the event's settings. */
+  listId?: string | undefined;
 }
 
 export interface ScanAnswer {
@@ -41,6 +56,8 @@ export interface ScanAnswer {
   scannedAt: string;
   /** A sent-again nonce: this is the first answer. */
   replayed: boolean;
+  /** Why it was refused, when the outcome alone does not say (a one-time code's fate). */
+  reason: ScanReason | null;
 }
 
 /** Door rules of a session: when its doors open and close, and whether one may go out and in again. */
@@ -48,11 +65,23 @@ export interface DoorRules {
   opensAt: string;
   closesAt: string;
   reentry: boolean;
+  /** False when the scan's check-in list does not take the session: its tickets are `wrong_session`. */
+  admits: boolean;
+  /** The event's codes: with `rotating`, a static code is a copy and refused. */
+  ticketCodes: CodeKind;
 }
 
 export type ScanDeps = Pick<
   Deps,
-  'admissions' | 'attendees' | 'bookings' | 'clock' | 'events' | 'sessions' | 'ticketKeys'
+  | 'admissions'
+  | 'attendees'
+  | 'bookings'
+  | 'checkinLists'
+  | 'checkinOtps'
+  | 'clock'
+  | 'events'
+  | 'sessions'
+  | 'ticketKeys'
 > &
   AccessDeps;
 
@@ -60,16 +89,28 @@ export type ScanDeps = Pick<
 const maxClockSkewMs = 5 * 60_000;
 
 /** What was scanned, once resolved: a ticket of a booking, or why there is none. */
-type Resolved =
+export type Resolved =
   | { kind: 'ticket'; ref: TicketRef; booking: Booking }
-  | { kind: 'refused'; outcome: ScanOutcome; booking: Booking | null; ticketId: string | null };
+  | {
+      kind: 'refused';
+      outcome: ScanOutcome;
+      booking: Booking | null;
+      ticketId: string | null;
+      reason?: ScanReason;
+    };
 
 const bookingOutcome = (b: Booking): ScanOutcome | null => {
   if (b.status === 'confirmed') return null;
   return b.status === 'held' ? 'unpaid' : 'revoked';
 };
 
-const byCode = async (deps: ScanDeps, orgId: string, input: ScanInput, at: Date): Promise<Resolved> => {
+const byCode = async (
+  deps: ScanDeps,
+  orgId: string,
+  input: ScanInput,
+  at: Date,
+  rules: DoorRules,
+): Promise<Resolved> => {
   const keys = await deps.ticketKeys.get();
   const check = checkCode(keys, input.code ?? '', at);
   const refused = (outcome: ScanOutcome, ticketId: string | null = null): Resolved => ({
@@ -83,8 +124,7 @@ const byCode = async (deps: ScanDeps, orgId: string, input: ScanInput, at: Date)
   const place = placeOf(check.ref.ticketId);
   if (!place) return refused('invalid');
   if (check.ref.sessionId !== input.sessionId) return refused('wrong_session', check.ref.ticketId);
-  const event = await eventOf(deps, orgId, input.sessionId);
-  if (check.kind === 'static' && event?.settings.ticketCodes === 'rotating') {
+  if (check.kind === 'static' && rules.ticketCodes === 'rotating') {
     // The event shows rotating codes only: a static code is a copy of one.
     return refused('invalid', check.ref.ticketId);
   }
@@ -124,22 +164,29 @@ const byAttendee = async (deps: ScanDeps, orgId: string, input: ScanInput): Prom
   return first as Resolved;
 };
 
-const eventOf = async (deps: Pick<Deps, 'events' | 'sessions'>, orgId: string, sessionId: string) => {
-  const session = await deps.sessions.get(orgId, sessionId);
-  return session ? deps.events.get(orgId, session.eventId) : undefined;
-};
-
-/** The session's door rules, from its event's settings. */
-const doorRules = async (deps: Pick<Deps, 'events' | 'sessions'>, orgId: string, sessionId: string) => {
+/** The session's door rules: the check-in list's when the scan names one, else its event's settings. */
+export const doorRules = async (
+  deps: Pick<Deps, 'checkinLists' | 'events' | 'sessions'>,
+  orgId: string,
+  sessionId: string,
+  listId?: string,
+): Promise<DoorRules | undefined> => {
   const session = await deps.sessions.get(orgId, sessionId);
   if (!session) return undefined;
-  const event = await deps.events.get(orgId, session.eventId);
+  const [event, list] = await Promise.all([
+    deps.events.get(orgId, session.eventId),
+    listId ? existingList(deps, orgId, listId) : undefined,
+  ]);
+  const ticketCodes = event?.settings.ticketCodes ?? 'static';
+  if (list) return { ...listDoorRules(list, session), ticketCodes };
   const opensBefore = (event?.settings.checkinOpensMinutesBefore ?? 60) * 60_000;
   return {
     opensAt: new Date(Date.parse(session.startsAt) - opensBefore).toISOString(),
     closesAt: session.endsAt,
     reentry: event?.settings.checkinReentry ?? true,
-  } satisfies DoorRules;
+    admits: true,
+    ticketCodes,
+  };
 };
 
 const attendeeOf = async (deps: ScanDeps, orgId: string, attendeeId: string | null) => {
@@ -158,9 +205,10 @@ const answerOf = async (deps: ScanDeps, s: ScanRecord, replayed: boolean): Promi
   gate: s.gate,
   scannedAt: s.scannedAt,
   replayed,
+  reason: s.reason,
 });
 
-const scanTimeOf = (deps: Pick<Deps, 'clock'>, input: ScanInput): Date => {
+export const scanTimeOf = (deps: Pick<Deps, 'clock'>, input: ScanInput): Date => {
   const now = deps.clock.now();
   if (!input.scannedAt) return now;
   const at = new Date(input.scannedAt);
@@ -180,6 +228,7 @@ const decide = (
   at: string,
 ): { outcome: ScanOutcome; next?: Admission; previous: ScanRecord['previous'] } => {
   const previous = current ? { at: current.at, gate: current.gate } : null;
+  if (!rules.admits) return { outcome: 'wrong_session', previous: null };
   if (input.direction === 'exit') {
     if (current?.state !== 'in') return { outcome: 'not_in', previous };
     return {
@@ -218,14 +267,17 @@ export const scanTicket = async (
   input: ScanInput,
 ): Promise<ScanAnswer> => {
   await authorize(deps, orgId, principal, 'checkin.scan');
-  const stored = await deps.admissions.getScan(orgId, input.sessionId, input.nonce);
-  if (stored) return answerOf(deps, stored, true);
   const at = scanTimeOf(deps, input);
-  const rules = await doorRules(deps, orgId, input.sessionId);
+  // Independent reads, side by side: a scan at a busy door should wait for one round trip.
+  const [stored, rules] = await Promise.all([
+    deps.admissions.getScan(orgId, input.sessionId, input.nonce),
+    doorRules(deps, orgId, input.sessionId, input.listId),
+  ]);
+  if (stored) return answerOf(deps, stored, true);
   if (!rules) throw new DomainError('NOT_FOUND', 'session not found');
   const scanOf = (
     outcome: ScanOutcome,
-    r: { ticketId: string | null; booking: Booking | null },
+    r: { ticketId: string | null; booking: Booking | null; reason?: ScanReason },
     previous: ScanRecord['previous'],
   ): ScanRecord => ({
     orgId,
@@ -241,12 +293,17 @@ export const scanTicket = async (
     scannedAt: at.toISOString(),
     outcome,
     previous,
+    reason: r.reason ?? null,
     by: principal.sub,
     recordedAt: deps.clock.now().toISOString(),
   });
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const resolved =
-      input.method === 'manual' ? await byAttendee(deps, orgId, input) : await byCode(deps, orgId, input, at);
+      input.method === 'manual'
+        ? await byAttendee(deps, orgId, input)
+        : input.method === 'otp'
+          ? await byOtp(deps, orgId, input, () => byAttendee(deps, orgId, input))
+          : await byCode(deps, orgId, input, at, rules);
     let commit: Parameters<typeof deps.admissions.commitScan>[0];
     if (resolved.kind === 'refused') {
       commit = { scan: scanOf(resolved.outcome, resolved, null) };

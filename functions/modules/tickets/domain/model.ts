@@ -48,6 +48,9 @@ export type ScanOutcome =
   | 'too_early'
   | 'too_late';
 
+/** Why a scan was refused, where the outcome alone does not say: what became of a one-time code. */
+export type ScanReason = 'otp_none' | 'otp_wrong' | 'otp_expired' | 'otp_exhausted' | 'otp_used';
+
 /** Where a ticket stands at the door: written by each admitting or exiting scan, conditionally. */
 export interface Admission extends TicketRef {
   bookingId: string;
@@ -77,6 +80,8 @@ export interface ScanRecord {
   outcome: ScanOutcome;
   /** For `already_in`: when and where the ticket went in. */
   previous: { at: string; gate: string } | null;
+  /** Why it was refused, when the outcome alone does not say; null otherwise. */
+  reason: ScanReason | null;
   by: string;
   recordedAt: string;
 }

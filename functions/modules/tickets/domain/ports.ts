@@ -13,6 +13,8 @@ export interface TicketKeyring {
   verify(data: Buffer, signature: Buffer): boolean;
   /** The ticket's secret: derived from the tenant key whenever needed, never stored. */
   secretOf(ref: TicketRef): Buffer;
+  /** HMAC-SHA256 of `data` with a key derived from the tenant key for `label` (one key per use). */
+  mac(label: string, data: string): Buffer;
 }
 
 export interface TicketKeys {
@@ -43,4 +45,16 @@ export interface AdmissionStore {
   getScan(orgId: string, sessionId: string, nonce: string): Promise<ScanRecord | undefined>;
   getAdmission(ref: TicketRef): Promise<Admission | undefined>;
   commitScan(commit: ScanCommit): Promise<ScanCommitResult>;
+}
+
+/**
+ * Cascade deletes of the door's records (functions/modules/deletions). Each call deletes at most
+ * `limit` items and answers how many; fewer than `limit` means none are left, and a call that
+ * dies half-way leaves the rest for the next one.
+ */
+export interface TicketRecordsPurge {
+  /** A session's admissions, scan records, one-time codes and offline-scan conflicts. */
+  purgeSessionRecords(orgId: string, sessionId: string, limit: number): Promise<number>;
+  /** The organization's own records (check-in lists); its sessions' go with each session. */
+  purgeOrganizationRecords(orgId: string, limit: number): Promise<number>;
 }

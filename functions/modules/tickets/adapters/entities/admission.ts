@@ -1,5 +1,5 @@
 import { Entity } from 'electrodb';
-import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
@@ -8,6 +8,9 @@ import { key } from '../../../../kernel/dynamo/entity-keys.js';
  *
  * Key templates:
  * - table: pk `${orgId}#session#${sessionId}#admissions`   sk `ticket#${ticketId}`
+ * - gsi2:  pk `${orgId}#attendee#${listedAttendee}#admissions`   sk `${firstEntryAt}#${ticketId}`
+ *   Only for a ticket of an attendee's own booking (a party's booking names no attendee): an
+ *   attendee's attendance across sessions. Both keys are fixed once the ticket first enters.
  */
 export const admissionEntity = new Entity({
   model: { ...entityBase, entity: 'admission' },
@@ -19,11 +22,19 @@ export const admissionEntity = new Entity({
     at: { type: 'string', required: true },
     entries: { type: 'number', required: true },
     updatedAt: { type: 'string', required: true },
+    /** Index-only: the attendee, or `none` (a party's booking), which keeps the item out of gsi2. */
+    listedAttendee: { type: 'string', required: true, readOnly: true },
   },
   indexes: {
     byTicket: {
       pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#admissions'),
       sk: key('sk', ['ticketId'], 'ticket#${ticketId}'),
+    },
+    byAttendee: {
+      index: 'gsi2',
+      condition: (a) => a.listedAttendee !== unlisted,
+      pk: key('gsi2pk', ['orgId', 'listedAttendee'], '${orgId}#attendee#${listedAttendee}#admissions'),
+      sk: key('gsi2sk', ['firstEntryAt', 'ticketId'], '${firstEntryAt}#${ticketId}'),
     },
   },
 });

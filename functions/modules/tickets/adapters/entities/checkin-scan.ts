@@ -35,6 +35,10 @@ export const checkinScanEntity = new Entity({
       required: true,
       readOnly: true,
     },
+    reason: {
+      type: ['otp_none', 'otp_wrong', 'otp_expired', 'otp_exhausted', 'otp_used'] as const,
+      readOnly: true,
+    },
     previousAt: { type: 'string', readOnly: true },
     previousGate: { type: 'string', readOnly: true },
   },
