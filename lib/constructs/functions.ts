@@ -13,6 +13,7 @@ import { ServiceFunction } from './lambda-function.js';
 import type { PaymentSecret } from './payment-secret.js';
 import type { WorkQueues } from './queues.js';
 import { grantTableAccess } from './table-access.js';
+import type { TicketKeySecret } from './ticket-key-secret.js';
 
 export interface ServiceFunctionsProps {
   config: TenantConfig;
@@ -20,6 +21,8 @@ export interface ServiceFunctionsProps {
   queues: WorkQueues;
   /** Read by the functions whose definition has `readsPaymentSecrets`, and by no other. */
   paymentSecret: PaymentSecret;
+  /** Read by the functions whose definition has `readsTicketKey`, and by no other. */
+  ticketKey: TicketKeySecret;
 }
 
 /** Where the functions' Powertools metrics land: one namespace per tenant, a `service` per function. */
@@ -82,7 +85,8 @@ const definitionsByName = Object.entries(functionDefinitions) as [FunctionName, 
  * Every function from the function definitions. Each gets exactly what its definition declares:
  * table access at its level (and TABLE_NAME only then), SendMessage on its `sendsTo` queues (and
  * their URLs), SES/SNS sends when it delivers notifications, the payment secret (and the payment
- * settings) when it reads payment secrets, nothing else.
+ * settings) when it reads payment secrets, the ticket key (and where it is) when it reads the ticket
+ * key, nothing else.
  */
 export class ServiceFunctions extends Construct {
   readonly byName: Record<FunctionName, ServiceFunction>;
@@ -98,7 +102,7 @@ export class ServiceFunctions extends Construct {
     definition: FunctionDefinition,
     props: ServiceFunctionsProps,
   ): ServiceFunction {
-    const { config, table, queues, paymentSecret } = props;
+    const { config, table, queues, paymentSecret, ticketKey } = props;
     const targets = definition.sendsTo.map((q) => ({
       envVar: queueUrlEnvVar(q),
       queue: queues.get(q).queue,
@@ -111,6 +115,8 @@ export class ServiceFunctions extends Construct {
         ? { NOTIFY_FROM_EMAIL: config.notifications.fromEmail }
         : {}),
       ...(definition.readsPaymentSecrets ? paymentEnvironment(config, paymentSecret) : {}),
+      // Where to read the ticket key at run time (its ARN), never the key.
+      ...(definition.readsTicketKey ? { TICKET_KEY_SECRET_ID: ticketKey.secret.secretArn } : {}),
     };
     const fn = new ServiceFunction(this, name, {
       definition,
@@ -121,6 +127,7 @@ export class ServiceFunctions extends Construct {
     for (const target of targets) target.queue.grant(fn.role, 'sqs:SendMessage');
     if (definition.sendsNotifications) grantNotificationSending(fn, config.notifications.fromEmail);
     if (definition.readsPaymentSecrets) paymentSecret.grantRead(fn);
+    if (definition.readsTicketKey) ticketKey.grantRead(fn);
     return fn;
   }
 }

@@ -14,6 +14,7 @@ import { NightlyTick } from '../constructs/nightly.js';
 import { PaymentSecret } from '../constructs/payment-secret.js';
 import { WorkQueues } from '../constructs/queues.js';
 import { TaskScheduler } from '../constructs/scheduler.js';
+import { TicketKeySecret } from '../constructs/ticket-key-secret.js';
 
 export interface AppStackProps extends StackProps {
   config: TenantConfig;
@@ -27,6 +28,7 @@ export class AppStack extends Stack {
   readonly functions: ServiceFunctions;
   readonly queues: WorkQueues;
   readonly paymentSecret: PaymentSecret;
+  readonly ticketKey: TicketKeySecret;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
   readonly holdsSweeper: MinuteSweeper;
@@ -42,11 +44,13 @@ export class AppStack extends Stack {
     const { config, table } = props;
     this.queues = new WorkQueues(this, 'Queues');
     this.paymentSecret = new PaymentSecret(this, 'PaymentSecret', { tenantId: config.tenantId });
+    this.ticketKey = new TicketKeySecret(this, 'TicketKey', { tenantId: config.tenantId });
     this.functions = new ServiceFunctions(this, 'Functions', {
       config,
       table,
       queues: this.queues,
       paymentSecret: this.paymentSecret,
+      ticketKey: this.ticketKey,
     });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;
@@ -101,6 +105,10 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'PaymentSecretArn', {
       value: this.paymentSecret.secret.secretArn,
       description: "Put the payment providers' keys here (JSON; the secret's description shows the shape)",
+    });
+    new CfnOutput(this, 'TicketKeySecretArn', {
+      value: this.ticketKey.secret.secretArn,
+      description: 'The ticket key (generated; keep it: replacing it voids every issued ticket code)',
     });
   }
 }

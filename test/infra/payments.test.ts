@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { functionDefinitions } from '../../functions/app/function-definitions.js';
 import { routes } from '../../functions/app/routes.js';
 import { paymentsMessageSchema } from '../../functions/modules/payments/contracts/inbox.js';
-import { appInspector, type FunctionKey, type Statement } from './support/grants.js';
+import {
+  appInspector,
+  type FunctionKey,
+  grantsSecretsManager,
+  reachesSecret,
+  secretStatementsIn,
+} from './support/grants.js';
 import { resourcesOf, type SynthesizedTenant, synthTenants, tenantConfig } from './support/synth.js';
 
 /** Payments in the deployed stack: the providers' secret and who reads it, routes, queue. */
@@ -30,28 +36,19 @@ const environmentOf = (tenant: SynthesizedTenant, name: FunctionKey): Record<str
     .Environment.Variables;
 };
 
-/** Statements anywhere in the app stack that grant any Secrets Manager action (or every action). */
-const secretStatementsByPolicy = (): { roles: unknown; statement: Statement }[] =>
-  resourcesOf(template, 'AWS::IAM::Policy').flatMap(([, p]) => {
-    const { Roles, PolicyDocument } = (
-      p as { Properties: { Roles: unknown; PolicyDocument: { Statement: Statement[] } } }
-    ).Properties;
-    return PolicyDocument.Statement.filter((s) =>
-      [s.Action].flat().some((a) => a === '*' || a.startsWith('secretsmanager:')),
-    ).map((statement) => ({ roles: Roles, statement }));
-  });
+/** The payment secret's resource (the stack also holds the ticket key's secret: test/infra/tickets.test.ts). */
+const paymentSecretResource = () =>
+  template.findResources('AWS::SecretsManager::Secret')[secretId] as {
+    Properties: Record<string, unknown> & { GenerateSecretString: { GenerateStringKey: string } };
+    DeletionPolicy?: string;
+  };
 
 /** Provider key prefixes: Stripe secret/restricted/publishable keys, webhook secrets, Razorpay key ids. */
 const keyLike = /\b(sk|rk|pk)_|whsec_|\brzp_/;
 
 describe('payment secret', () => {
   it('is one secret per tenant stack, created with a generated placeholder and no value in the template', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
-    const [[, secret]] = resourcesOf(template, 'AWS::SecretsManager::Secret') as [[string, unknown]];
-    const { Properties: props, DeletionPolicy } = secret as {
-      Properties: Record<string, unknown>;
-      DeletionPolicy?: string;
-    };
+    const { Properties: props, DeletionPolicy } = paymentSecretResource();
     expect(props.SecretString).toBeUndefined();
     expect(props.GenerateSecretString).toMatchObject({ SecretStringTemplate: '{}' });
     // No KmsKeyId: the AWS-managed key encrypts it, which needs no grant beyond GetSecretValue.
@@ -64,9 +61,7 @@ describe('payment secret', () => {
   });
 
   it('starts with a value the function reads as "no provider keys" (it names neither provider)', () => {
-    const [[, secret]] = resourcesOf(template, 'AWS::SecretsManager::Secret') as [[string, unknown]];
-    const generate = (secret as { Properties: { GenerateSecretString: { GenerateStringKey: string } } })
-      .Properties.GenerateSecretString;
+    const generate = paymentSecretResource().Properties.GenerateSecretString;
     expect(['stripe', 'razorpay']).not.toContain(generate.GenerateStringKey);
   });
 
@@ -85,9 +80,7 @@ describe('who may read the payment secret', () => {
   });
 
   it('grants the reader GetSecretValue on this one secret and nothing else of Secrets Manager', () => {
-    const granted = statementsOf('payments').filter((s) =>
-      [s.Action].flat().some((a) => a === '*' || a.startsWith('secretsmanager:')),
-    );
+    const granted = statementsOf('payments').filter(grantsSecretsManager);
     expect(granted).toEqual([
       expect.objectContaining({
         Action: 'secretsmanager:GetSecretValue',
@@ -97,15 +90,18 @@ describe('who may read the payment secret', () => {
     ]);
   });
 
-  it('grants no other role any Secrets Manager action', () => {
+  it('grants no other role any Secrets Manager action on it', () => {
     const readerRoles = secretReaders.map((name) => JSON.stringify([{ Ref: idOf(fns[name].role) }]));
-    const statements = secretStatementsByPolicy();
+    const statements = secretStatementsIn(acme).filter(({ statement }) => reachesSecret(statement, secretId));
     expect(statements.length).toBeGreaterThan(0);
     for (const { roles, statement } of statements) {
       expect(readerRoles, JSON.stringify(statement)).toContain(JSON.stringify(roles));
     }
     for (const name of functionNames.filter((n) => !secretReaders.includes(n))) {
-      expect(JSON.stringify(statementsOf(name)), name).not.toContain('secretsmanager');
+      const reaching = statementsOf(name).filter(
+        (s) => grantsSecretsManager(s) && reachesSecret(s, secretId),
+      );
+      expect(reaching, name).toEqual([]);
     }
   });
 });

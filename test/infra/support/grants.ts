@@ -30,3 +30,31 @@ export const appInspector = ({ app: template, stacks }: SynthesizedTenant) => {
 };
 
 export const actionsOf = (statements: Statement[]): string[] => statements.flatMap((s) => [s.Action].flat());
+
+/** Whether the statement grants a Secrets Manager action (or every action). */
+export const grantsSecretsManager = (s: Statement): boolean =>
+  [s.Action].flat().some((a) => a === '*' || a.startsWith('secretsmanager:'));
+
+/** Whether a statement's resources reach the secret with this logical id (a wildcard reaches every secret). */
+export const reachesSecret = (s: Statement, secretLogicalId: string): boolean =>
+  [s.Resource]
+    .flat()
+    .some((r) =>
+      typeof r === 'string'
+        ? r.includes('*')
+        : JSON.stringify(r) === JSON.stringify({ Ref: secretLogicalId }),
+    );
+
+/** Statements anywhere in the app stack that grant any Secrets Manager action, with the roles they attach to. */
+export const secretStatementsIn = ({
+  app: template,
+}: SynthesizedTenant): { roles: unknown; statement: Statement }[] =>
+  resourcesOf(template, 'AWS::IAM::Policy').flatMap(([, p]) => {
+    const { Roles, PolicyDocument } = (
+      p as { Properties: { Roles: unknown; PolicyDocument: { Statement: Statement[] } } }
+    ).Properties;
+    return PolicyDocument.Statement.filter(grantsSecretsManager).map((statement) => ({
+      roles: Roles,
+      statement,
+    }));
+  });
