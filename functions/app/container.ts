@@ -140,7 +140,7 @@ export const buildContainer = (env: Env): Container => {
         parseTicketSecret,
       ),
     ),
-    admissions: dynamoAdmissionStore(service),
+    admissions: dynamoAdmissionStore(service, documentClient, env.TABLE_NAME),
     admissionReads: dynamoAdmissionReads(service),
     checkinLists: dynamoCheckinListStore(service),
     checkinConflicts: dynamoConflictStore(service),

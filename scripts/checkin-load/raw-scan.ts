@@ -21,7 +21,10 @@ export interface RawScanTarget {
 
 export const rawScanStore = (endpoint: string, tableName: string) => {
   const client = createDocumentClient({ region: LOCAL_REGION, endpoint });
-  return { store: dynamoAdmissionStore(createService(client, tableName)), destroy: () => client.destroy() };
+  return {
+    store: dynamoAdmissionStore(createService(client, tableName), client, tableName),
+    destroy: () => client.destroy(),
+  };
 };
 
 export const firstEntryCommit = (target: RawScanTarget, ticket: IssuedTicket, nonce: string): ScanCommit => {

@@ -25,6 +25,18 @@ export const authorize = async (
   action: Action,
 ): Promise<Access> => {
   const [org, actor] = await Promise.all([deps.orgs.get(orgId), deps.members.get(orgId, principal.sub)]);
+  return mayAct(org, actor, action);
+};
+
+/**
+ * The gate on an organization and membership already read (in one round trip with other reads
+ * of the request): the same answers as `authorize`.
+ */
+export const mayAct = <O extends Pick<Organization, 'status'>, A extends Pick<Member, 'role' | 'status'>>(
+  org: O | undefined,
+  actor: A | undefined,
+  action: Action,
+): { org: O; actor: A } => {
   if (!org || !actor || actor.status !== 'active') throw notFound('organization');
   assertAllowed(actor.role, action);
   if (org.status === 'deleting' && !allowedWhileDeleting.includes(action)) {

@@ -3,6 +3,7 @@
  * is the module's own.
  */
 export { confirmedBookingCheck } from './adapters/booking-checks.js';
+export { toBooking } from './adapters/booking-items.js';
 export { transitionItems } from './adapters/booking-transition.js';
 export { bookingParams } from './contracts/bookings.js';
 export { readOwnBooking } from './domain/bookings-access.js';

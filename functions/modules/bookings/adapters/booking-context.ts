@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityItem } from 'electrodb';
 import { batchGet, keyOf, type ParsingEntity, parsedItemOf } from '../../../kernel/dynamo/batch-get.js';
+import { boundedMap } from '../../../kernel/dynamo/bounded-map.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import type { Event, Session } from '../../catalog/index.js';
 import { toEvent, toSession } from '../../catalog/index.js';
@@ -21,21 +22,6 @@ import type { BookingContext, BookingContextQuery } from '../domain/ports.js';
  * booking someone else's attendee fails that check and is read again, so callers last seen as
  * members of the organization go straight to the read.
  */
-
-/** Bounded, so a long-lived container does not grow without limit; losing an entry costs one read. */
-const maxEntries = 10_000;
-
-const boundedMap = <V>() => {
-  const map = new Map<string, V>();
-  return {
-    get: (key: string) => map.get(key),
-    set: (key: string, value: V) => {
-      if (map.size >= maxEntries && !map.has(key)) map.clear();
-      map.set(key, value);
-    },
-    delete: (key: string) => map.delete(key),
-  };
-};
 
 const eventOfSession = boundedMap<string>();
 /** The session and event the last read of a session found, in an active organization. */

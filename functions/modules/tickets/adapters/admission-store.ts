@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityItem } from 'electrodb';
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { retryTransient } from '../../../kernel/dynamo/retry.js';
@@ -9,6 +10,7 @@ import type { Admission, ScanRecord } from '../domain/model.js';
 import type { AdmissionStore } from '../domain/ports.js';
 import type { admissionEntity } from './entities/admission.js';
 import type { checkinScanEntity } from './entities/checkin-scan.js';
+import { scanContextReader } from './scan-context.js';
 
 type ScanItem = EntityItem<typeof checkinScanEntity>;
 
@@ -35,9 +37,15 @@ export const toAdmission = fromStored<Admission, EntityItem<typeof admissionEnti
 /** The stored admission, listed under its attendee (gsi2) when it has one. */
 const toAdmissionItem = (a: Admission) => ({ ...toStored(a), listedAttendee: a.attendeeId ?? unlisted });
 
-export const dynamoAdmissionStore = (service: EventlyService): AdmissionStore => {
+export const dynamoAdmissionStore = (
+  service: EventlyService,
+  client: DynamoDBDocumentClient,
+  table: string,
+): AdmissionStore => {
   const { admission, checkinScan } = service.entities;
   return {
+    scanContext: scanContextReader(service, client, table),
+
     async getScan(orgId, sessionId, nonce) {
       const { data } = await checkinScan.get({ orgId, sessionId, nonce }).go({ consistent: true });
       return data ? toScan(data) : undefined;

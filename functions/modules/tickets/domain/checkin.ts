@@ -1,8 +1,10 @@
-import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
+import { type AccessDeps, mayAct } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
+import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Booking } from '../../bookings/index.js';
+import type { Event, Session } from '../../catalog/index.js';
+import type { CheckinList } from './checkin-list-ports.js';
 import { existingList, listDoorRules } from './checkin-lists.js';
 import { checkCode } from './codes.js';
 import type {
@@ -16,6 +18,7 @@ import type {
   TicketRef,
 } from './model.js';
 import { byOtp } from './otp.js';
+import type { ScanContext, TicketKeyring } from './ports.js';
 import { placeOf, ticketIdOf } from './tickets.js';
 
 /**
@@ -104,35 +107,38 @@ const bookingOutcome = (b: Booking): ScanOutcome | null => {
   return b.status === 'held' ? 'unpaid' : 'revoked';
 };
 
-const byCode = async (
-  deps: ScanDeps,
-  orgId: string,
-  input: ScanInput,
-  at: Date,
-  rules: DoorRules,
-): Promise<Resolved> => {
-  const keys = await deps.ticketKeys.get();
+/** What a code says, checked with the key alone: a place of this session's booking, or why not. */
+type CodeFacts =
+  | { kind: 'refused'; outcome: ScanOutcome; ticketId: string | null }
+  | { kind: 'place'; ref: TicketRef; bookingId: string; place: number; codeKind: CodeKind };
+
+const codeFacts = (keys: TicketKeyring, orgId: string, input: ScanInput, at: Date): CodeFacts => {
   const check = checkCode(keys, input.code ?? '', at);
-  const refused = (outcome: ScanOutcome, ticketId: string | null = null): Resolved => ({
-    kind: 'refused',
-    outcome,
-    booking: null,
-    ticketId,
-  });
   // A code of another organization is as unknown here as a made-up one.
-  if (!check.ok || check.ref.orgId !== orgId) return refused('invalid');
+  if (!check.ok || check.ref.orgId !== orgId) return { kind: 'refused', outcome: 'invalid', ticketId: null };
   const place = placeOf(check.ref.ticketId);
-  if (!place) return refused('invalid');
-  if (check.ref.sessionId !== input.sessionId) return refused('wrong_session', check.ref.ticketId);
-  if (check.kind === 'static' && rules.ticketCodes === 'rotating') {
-    // The event shows rotating codes only: a static code is a copy of one.
-    return refused('invalid', check.ref.ticketId);
+  if (!place) return { kind: 'refused', outcome: 'invalid', ticketId: null };
+  if (check.ref.sessionId !== input.sessionId) {
+    return { kind: 'refused', outcome: 'wrong_session', ticketId: check.ref.ticketId };
   }
-  const booking = await deps.bookings.get({ orgId, sessionId: input.sessionId, bookingId: place.bookingId });
-  if (!booking || place.place > booking.seats) return refused('invalid', check.ref.ticketId);
+  return { kind: 'place', ref: check.ref, ...place, codeKind: check.kind };
+};
+
+/** A code's place against its booking as read. */
+const byCode = (facts: CodeFacts, rules: DoorRules, booking: Booking | undefined): Resolved => {
+  if (facts.kind === 'refused') return { ...facts, booking: null };
+  const refused = {
+    kind: 'refused',
+    outcome: 'invalid',
+    booking: null,
+    ticketId: facts.ref.ticketId,
+  } as const;
+  // The event shows rotating codes only: a static code is a copy of one.
+  if (facts.codeKind === 'static' && rules.ticketCodes === 'rotating') return refused;
+  if (!booking || facts.place > booking.seats) return refused;
   const outcome = bookingOutcome(booking);
-  if (outcome) return { kind: 'refused', outcome, booking, ticketId: check.ref.ticketId };
-  return { kind: 'ticket', ref: check.ref, booking };
+  if (outcome) return { kind: 'refused', outcome, booking, ticketId: facts.ref.ticketId };
+  return { kind: 'ticket', ref: facts.ref, booking };
 };
 
 /**
@@ -177,6 +183,10 @@ export const doorRules = async (
     deps.events.get(orgId, session.eventId),
     listId ? existingList(deps, orgId, listId) : undefined,
   ]);
+  return rulesOf(session, event, list);
+};
+
+const rulesOf = (session: Session, event: Event | undefined, list: CheckinList | undefined): DoorRules => {
   const ticketCodes = event?.settings.ticketCodes ?? 'static';
   if (list) return { ...listDoorRules(list, session), ticketCodes };
   const opensBefore = (event?.settings.checkinOpensMinutesBefore ?? 60) * 60_000;
@@ -266,15 +276,24 @@ export const scanTicket = async (
   orgId: string,
   input: ScanInput,
 ): Promise<ScanAnswer> => {
-  await authorize(deps, orgId, principal, 'checkin.scan');
   const at = scanTimeOf(deps, input);
-  // Independent reads, side by side: a scan at a busy door should wait for one round trip.
-  const [stored, rules] = await Promise.all([
-    deps.admissions.getScan(orgId, input.sessionId, input.nonce),
-    doorRules(deps, orgId, input.sessionId, input.listId),
-  ]);
-  if (stored) return answerOf(deps, stored, true);
-  if (!rules) throw new DomainError('NOT_FOUND', 'session not found');
+  const byCodeMethod = input.method !== 'manual' && input.method !== 'otp';
+  // A code is checked with the key before any read, so its booking and admission join the read.
+  const facts = byCodeMethod ? codeFacts(await deps.ticketKeys.get(), orgId, input, at) : null;
+  const ctx = await deps.admissions.scanContext({
+    orgId,
+    userId: principal.sub,
+    sessionId: input.sessionId,
+    nonce: input.nonce,
+    ticket: facts?.kind === 'place' ? { ref: facts.ref, bookingId: facts.bookingId } : null,
+  });
+  mayAct(ctx.org, ctx.member, 'checkin.scan');
+  if (ctx.scan) return answerOf(deps, ctx.scan, true);
+  if (!ctx.session) throw notFound('session');
+  const list = input.listId ? await existingList(deps, orgId, input.listId) : undefined;
+  const rules = rulesOf(ctx.session, ctx.event, list);
+  /** The first attempt decides on the read above; a later one reads what moved again. */
+  let fresh: Pick<ScanContext, 'booking' | 'admission'> | undefined = ctx;
   const scanOf = (
     outcome: ScanOutcome,
     r: { ticketId: string | null; booking: Booking | null; reason?: ScanReason },
@@ -298,17 +317,20 @@ export const scanTicket = async (
     recordedAt: deps.clock.now().toISOString(),
   });
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const resolved =
-      input.method === 'manual'
+    const read = fresh;
+    fresh = undefined;
+    const bookingOf = async (f: Extract<CodeFacts, { kind: 'place' }>) =>
+      read ? read.booking : deps.bookings.get({ orgId, sessionId: input.sessionId, bookingId: f.bookingId });
+    const resolved = !facts
+      ? input.method === 'manual'
         ? await byAttendee(deps, orgId, input)
-        : input.method === 'otp'
-          ? await byOtp(deps, orgId, input, () => byAttendee(deps, orgId, input))
-          : await byCode(deps, orgId, input, at, rules);
+        : await byOtp(deps, orgId, input, () => byAttendee(deps, orgId, input))
+      : byCode(facts, rules, facts.kind === 'place' ? await bookingOf(facts) : undefined);
     let commit: Parameters<typeof deps.admissions.commitScan>[0];
     if (resolved.kind === 'refused') {
       commit = { scan: scanOf(resolved.outcome, resolved, null) };
     } else {
-      const current = await deps.admissions.getAdmission(resolved.ref);
+      const current = facts && read ? read.admission : await deps.admissions.getAdmission(resolved.ref);
       const d = decide(input, rules, resolved.ref, resolved.booking, current, at.toISOString());
       const scan = scanOf(
         d.outcome,

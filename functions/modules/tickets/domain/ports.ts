@@ -1,3 +1,7 @@
+import type { Role } from '../../../kernel/domain/roles.js';
+import type { MemberStatus, OrgStatus } from '../../../kernel/domain/types.js';
+import type { Booking } from '../../bookings/index.js';
+import type { Event, Session } from '../../catalog/index.js';
 import type { Admission, ScanRecord, TicketRef } from './model.js';
 
 /**
@@ -41,7 +45,31 @@ export interface ScanCommit {
  */
 export type ScanCommitResult = 'done' | 'scan_exists' | 'moved' | 'not_confirmed';
 
+/** What one scan needs to know, read in one round trip. */
+export interface ScanContextQuery {
+  orgId: string;
+  /** The caller: their membership is part of the read. */
+  userId: string;
+  sessionId: string;
+  nonce: string;
+  /** The ticket a code names, when it names one of this session. */
+  ticket: { ref: TicketRef; bookingId: string } | null;
+}
+
+export interface ScanContext {
+  org: { status: OrgStatus } | undefined;
+  member: { role: Role; status: MemberStatus } | undefined;
+  session: Session | undefined;
+  event: Event | undefined;
+  /** A scan already recorded under the nonce. */
+  scan: ScanRecord | undefined;
+  booking: Booking | undefined;
+  admission: Admission | undefined;
+}
+
 export interface AdmissionStore {
+  /** Strongly consistent, in one round trip (the event too once its session's link is known). */
+  scanContext(q: ScanContextQuery): Promise<ScanContext>;
   getScan(orgId: string, sessionId: string, nonce: string): Promise<ScanRecord | undefined>;
   getAdmission(ref: TicketRef): Promise<Admission | undefined>;
   commitScan(commit: ScanCommit): Promise<ScanCommitResult>;
