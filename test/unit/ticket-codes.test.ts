@@ -36,7 +36,21 @@ describe('static codes', () => {
   const code = staticCode(keys, ref);
 
   it('verify with the tenant key, naming the ticket', () => {
-    expect(checkCode(keys, code, at)).toEqual({ ok: true, ref, kind: 'static' });
+    expect(checkCode(keys, code, at)).toEqual({ ok: true, ref, kind: 'static', attendeeId: null });
+  });
+
+  it('name the attendee who holds the ticket, under the signature', () => {
+    const held = staticCode(keys, { ...ref, attendeeId: 'att_0123456789abcdefghij' });
+    expect(checkCode(keys, held, at)).toEqual({
+      ok: true,
+      ref,
+      kind: 'static',
+      attendeeId: 'att_0123456789abcdefghij',
+    });
+    // Another holder put in its place breaks the signature.
+    const [v, , secret, sig] = held.split('.');
+    const other = staticCode(keys, { ...ref, attendeeId: 'att_zzzzzzzzzzzzzzzzzzzz' }).split('.')[1];
+    expect(checkCode(keys, [v, other, secret, sig].join('.'), at).ok).toBe(false);
   });
 
   it('altered anywhere, signed by another tenant, or made up: refused', () => {
@@ -69,7 +83,7 @@ describe('rotating codes', () => {
 
   it('verify within one step either side of the scan, not beyond', () => {
     const shown = rotatingCode(token, secret, at);
-    expect(checkCode(keys, shown, at)).toEqual({ ok: true, ref, kind: 'rotating' });
+    expect(checkCode(keys, shown, at)).toEqual({ ok: true, ref, kind: 'rotating', attendeeId: null });
     const step = stepSeconds * 1000;
     expect(checkCode(keys, shown, new Date(at.getTime() + step)).ok).toBe(true);
     expect(checkCode(keys, shown, new Date(at.getTime() - step)).ok).toBe(true);

@@ -5,21 +5,23 @@ import { boundedMap } from '../../../kernel/dynamo/bounded-map.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { toBooking } from '../../bookings/index.js';
 import { toEvent, toSession } from '../../catalog/index.js';
+import { displayName } from '../domain/model.js';
 import type { ScanContext, ScanContextQuery } from '../domain/ports.js';
 import { toAdmission, toScan } from './admission-store.js';
 
 /**
  * A scan's reads in one BatchGetItem, strongly consistent: the organization, the caller's
  * membership, the session, its event, the nonce's scan record, and, for a code, the booking and
- * the ticket's admission. Each DynamoDB call costs more CPU than the rest of a scan, so a door
- * scan makes three: this read, the transaction, the attendee's name. The event's key comes from
+ * the ticket's admission and its attendee (a code names them). Each DynamoDB call costs more CPU
+ * than the rest of a scan, so a door scan makes two: this read and the transaction. The event's key comes from
  * the session: the link never changes (a session's `eventId` is read-only), so it is kept in
  * memory and only the first scan of a session in a container reads the event separately.
  */
 const eventOfSession = boundedMap<string>();
 
 export const scanContextReader = (service: EventlyService, client: DynamoDBDocumentClient, table: string) => {
-  const { organization, member, session, event, checkinScan, booking, admission } = service.entities;
+  const { organization, member, session, event, checkinScan, booking, admission, attendee } =
+    service.entities;
   return async (q: ScanContextQuery): Promise<ScanContext> => {
     const sessionKey = `${q.orgId}#${q.sessionId}`;
     const knownEventId = eventOfSession.get(sessionKey);
@@ -34,6 +36,9 @@ export const scanContextReader = (service: EventlyService, client: DynamoDBDocum
         ? [
             keyOf(booking.get({ ...ref, bookingId: q.ticket.bookingId }).params()),
             keyOf(admission.get(q.ticket.ref).params()),
+            ...(q.ticket.attendeeId
+              ? [keyOf(attendee.get({ orgId: q.orgId, attendeeId: q.ticket.attendeeId }).params())]
+              : []),
           ]
         : []),
     ];
@@ -51,6 +56,7 @@ export const scanContextReader = (service: EventlyService, client: DynamoDBDocum
     const b = parse<EntityItem<typeof booking>>(booking, 'booking');
     const a = parse<EntityItem<typeof admission>>(admission, 'admission');
     const org = parse<EntityItem<typeof organization>>(organization, 'organization');
+    const who = parse<EntityItem<typeof attendee>>(attendee, 'attendee');
     return {
       org: org ? { status: org.status } : undefined,
       member: m ? { role: m.role, status: m.status } : undefined,
@@ -59,6 +65,7 @@ export const scanContextReader = (service: EventlyService, client: DynamoDBDocum
       scan: scan ? toScan(scan) : undefined,
       booking: b ? toBooking(b) : undefined,
       admission: a ? toAdmission(a) : undefined,
+      attendee: who ? { attendeeId: who.attendeeId, name: displayName(who) } : undefined,
     };
   };
 };

@@ -1,5 +1,6 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import type { Booking } from '../../bookings/index.js';
+import { displayName } from './model.js';
 
 /**
  * The names reports show for tickets, each read at most once per report: the attendee's for an
@@ -26,7 +27,7 @@ export const holderNames = (deps: NameDeps, orgId: string) => {
   const attendeeName = (attendeeId: string) =>
     once(attendees, attendeeId, async () => {
       const a = await deps.attendees.get(orgId, attendeeId);
-      return a ? `${a.firstName} ${a.lastName}`.trim() : null;
+      return a ? displayName(a) : null;
     });
   const partyName = (partyId: string) =>
     once(parties, partyId, async () => (await deps.parties.get(orgId, partyId))?.name ?? null);

@@ -7,15 +7,16 @@ import type { Event, Session } from '../../catalog/index.js';
 import type { CheckinList } from './checkin-list-ports.js';
 import { existingList, listDoorRules } from './checkin-lists.js';
 import { checkCode } from './codes.js';
-import type {
-  Admission,
-  CheckinMethod,
-  CodeKind,
-  Direction,
-  ScanOutcome,
-  ScanReason,
-  ScanRecord,
-  TicketRef,
+import {
+  type Admission,
+  type CheckinMethod,
+  type CodeKind,
+  type Direction,
+  displayName,
+  type ScanOutcome,
+  type ScanReason,
+  type ScanRecord,
+  type TicketRef,
 } from './model.js';
 import { byOtp } from './otp.js';
 import type { ScanContext, TicketKeyring } from './ports.js';
@@ -110,7 +111,14 @@ const bookingOutcome = (b: Booking): ScanOutcome | null => {
 /** What a code says, checked with the key alone: a place of this session's booking, or why not. */
 type CodeFacts =
   | { kind: 'refused'; outcome: ScanOutcome; ticketId: string | null }
-  | { kind: 'place'; ref: TicketRef; bookingId: string; place: number; codeKind: CodeKind };
+  | {
+      kind: 'place';
+      ref: TicketRef;
+      bookingId: string;
+      place: number;
+      codeKind: CodeKind;
+      attendeeId: string | null;
+    };
 
 const codeFacts = (keys: TicketKeyring, orgId: string, input: ScanInput, at: Date): CodeFacts => {
   const check = checkCode(keys, input.code ?? '', at);
@@ -121,7 +129,7 @@ const codeFacts = (keys: TicketKeyring, orgId: string, input: ScanInput, at: Dat
   if (check.ref.sessionId !== input.sessionId) {
     return { kind: 'refused', outcome: 'wrong_session', ticketId: check.ref.ticketId };
   }
-  return { kind: 'place', ref: check.ref, ...place, codeKind: check.kind };
+  return { kind: 'place', ref: check.ref, ...place, codeKind: check.kind, attendeeId: check.attendeeId };
 };
 
 /** A code's place against its booking as read. */
@@ -202,15 +210,22 @@ const rulesOf = (session: Session, event: Event | undefined, list: CheckinList |
 const attendeeOf = async (deps: ScanDeps, orgId: string, attendeeId: string | null) => {
   if (!attendeeId) return null;
   const a = await deps.attendees.get(orgId, attendeeId);
-  return a ? { attendeeId, name: `${a.firstName} ${a.lastName}`.trim() } : null;
+  return a ? { attendeeId, name: displayName(a) } : null;
 };
 
-const answerOf = async (deps: ScanDeps, s: ScanRecord, replayed: boolean): Promise<ScanAnswer> => ({
+/** The answer for the door; `known` is an attendee already read (the code named them). */
+const answerOf = async (
+  deps: ScanDeps,
+  s: ScanRecord,
+  replayed: boolean,
+  known?: ScanAnswer['attendee'],
+): Promise<ScanAnswer> => ({
   outcome: s.outcome,
   nonce: s.nonce,
   ticketId: s.ticketId,
   bookingId: s.bookingId,
-  attendee: await attendeeOf(deps, s.orgId, s.attendeeId),
+  attendee:
+    known && known.attendeeId === s.attendeeId ? known : await attendeeOf(deps, s.orgId, s.attendeeId),
   previous: s.previous,
   gate: s.gate,
   scannedAt: s.scannedAt,
@@ -285,7 +300,10 @@ export const scanTicket = async (
     userId: principal.sub,
     sessionId: input.sessionId,
     nonce: input.nonce,
-    ticket: facts?.kind === 'place' ? { ref: facts.ref, bookingId: facts.bookingId } : null,
+    ticket:
+      facts?.kind === 'place'
+        ? { ref: facts.ref, bookingId: facts.bookingId, attendeeId: facts.attendeeId }
+        : null,
   });
   mayAct(ctx.org, ctx.member, 'checkin.scan');
   if (ctx.scan) return answerOf(deps, ctx.scan, true);
@@ -342,7 +360,7 @@ export const scanTicket = async (
         : { scan };
     }
     const result = await deps.admissions.commitScan(commit);
-    if (result === 'done') return answerOf(deps, commit.scan, false);
+    if (result === 'done') return answerOf(deps, commit.scan, false, ctx.attendee);
     if (result === 'scan_exists') {
       const first = await deps.admissions.getScan(orgId, input.sessionId, input.nonce);
       if (first) return answerOf(deps, first, true);

@@ -8,7 +8,8 @@ import type { TicketKeyring } from './ports.js';
  * with rotating codes holds a signed token `R1.<ticket>.<signature>` and the ticket's secret, and
  * shows `R1.<ticket>.<signature>.<step>.<otp>`, where `otp` is derived from the secret and the
  * 30-second step: a screenshot stops working within a minute. Parts are base64url; `<ticket>` is
- * `orgId.sessionId.ticketId` (ids hold no dots).
+ * `orgId.sessionId.ticketId`, then `.attendeeId` when the booking is an attendee's (ids hold no
+ * dots): the door's one read then fetches the name with the booking.
  */
 
 export const stepSeconds = 30;
@@ -19,26 +20,32 @@ const otpDigits = 8;
 const b64 = (b: Buffer | string): string => Buffer.from(b).toString('base64url');
 const unb64 = (s: string): Buffer => Buffer.from(s, 'base64url');
 
-const ticketPart = (ref: TicketRef): string => b64(`${ref.orgId}.${ref.sessionId}.${ref.ticketId}`);
+/** A ticket as its code names it: its place, and the attendee who holds it (null for a party). */
+export type CodedTicket = TicketRef & { attendeeId?: string | null };
 
-const refOf = (part: string): TicketRef | null => {
+const ticketPart = (t: CodedTicket): string =>
+  b64([t.orgId, t.sessionId, t.ticketId, ...(t.attendeeId ? [t.attendeeId] : [])].join('.'));
+
+const partOf = (part: string): { ref: TicketRef; attendeeId: string | null } | null => {
   const fields = unb64(part).toString('utf8').split('.');
-  if (fields.length !== 3 || fields.some((f) => !/^[A-Za-z0-9_-]{1,64}$/.test(f))) return null;
-  const [orgId, sessionId, ticketId] = fields as [string, string, string];
-  return { orgId, sessionId, ticketId };
+  if (fields.length < 3 || fields.length > 4 || fields.some((f) => !/^[A-Za-z0-9_-]{1,64}$/.test(f)))
+    return null;
+  const [orgId, sessionId, ticketId, attendeeId] = fields as [string, string, string, string | undefined];
+  return { ref: { orgId, sessionId, ticketId }, attendeeId: attendeeId ?? null };
 };
 
 /** What scanners compare offline with a static code's secret: the secret never leaves in a list. */
 export const secretHash = (secret: Buffer): string => b64(createHash('sha256').update(secret).digest());
 
-export const staticCode = (keys: TicketKeyring, ref: TicketRef): string => {
-  const signed = `T1.${ticketPart(ref)}.${b64(keys.secretOf(ref))}`;
+export const staticCode = (keys: TicketKeyring, t: CodedTicket): string => {
+  const ref = { orgId: t.orgId, sessionId: t.sessionId, ticketId: t.ticketId };
+  const signed = `T1.${ticketPart(t)}.${b64(keys.secretOf(ref))}`;
   return `${signed}.${b64(keys.sign(Buffer.from(signed)))}`;
 };
 
 /** The token the attendee app turns into rotating codes (with the ticket's secret). */
-export const rotatingToken = (keys: TicketKeyring, ref: TicketRef): string => {
-  const signed = `R1.${ticketPart(ref)}`;
+export const rotatingToken = (keys: TicketKeyring, t: CodedTicket): string => {
+  const signed = `R1.${ticketPart(t)}`;
   return `${signed}.${b64(keys.sign(Buffer.from(signed)))}`;
 };
 
@@ -58,7 +65,7 @@ export const rotatingCode = (token: string, secret: Buffer, at: Date): string =>
 };
 
 export type CodeCheck =
-  | { ok: true; ref: TicketRef; kind: CodeKind }
+  | { ok: true; ref: TicketRef; kind: CodeKind; attendeeId: string | null }
   /** Not a ticket of this tenant, altered, or a rotating code of another step. */
   | { ok: false; why: string };
 
@@ -72,14 +79,15 @@ export const checkCode = (keys: TicketKeyring, code: string, at: Date): CodeChec
   const parts = code.trim().split('.');
   const [version, ticket] = parts;
   if (!ticket) return { ok: false, why: 'not a ticket code' };
-  const ref = refOf(ticket);
-  if (!ref) return { ok: false, why: 'not a ticket code' };
+  const named = partOf(ticket);
+  if (!named) return { ok: false, why: 'not a ticket code' };
+  const { ref, attendeeId } = named;
   if (version === 'T1' && parts.length === 4) {
     const [, , secret, signature] = parts as [string, string, string, string];
     const signed = `T1.${ticket}.${secret}`;
     if (!keys.verify(Buffer.from(signed), unb64(signature))) return { ok: false, why: 'bad signature' };
     if (!sameBytes(unb64(secret), keys.secretOf(ref))) return { ok: false, why: 'bad secret' };
-    return { ok: true, ref, kind: 'static' };
+    return { ok: true, ref, kind: 'static', attendeeId };
   }
   if (version === 'R1' && parts.length === 5) {
     const [, , signature, stepText, otp] = parts as [string, string, string, string, string];
@@ -92,7 +100,7 @@ export const checkCode = (keys: TicketKeyring, code: string, at: Date): CodeChec
     if (!sameBytes(Buffer.from(otp), Buffer.from(otpOf(keys.secretOf(ref), step)))) {
       return { ok: false, why: 'bad one-time code' };
     }
-    return { ok: true, ref, kind: 'rotating' };
+    return { ok: true, ref, kind: 'rotating', attendeeId };
   }
   return { ok: false, why: 'not a ticket code' };
 };
@@ -107,6 +115,6 @@ export const checkStaticOffline = (verify: (data: Buffer, signature: Buffer) => 
   if (parts.length !== 4 || parts[0] !== 'T1') return null;
   const [, ticket, secret, signature] = parts as [string, string, string, string];
   if (!verify(Buffer.from(`T1.${ticket}.${secret}`), unb64(signature))) return null;
-  const ref = refOf(ticket);
-  return ref ? { ref, secretHash: secretHash(unb64(secret)) } : null;
+  const named = partOf(ticket);
+  return named ? { ref: named.ref, secretHash: secretHash(unb64(secret)) } : null;
 };

@@ -85,3 +85,7 @@ export interface ScanRecord {
   by: string;
   recordedAt: string;
 }
+
+/** How the door and the reports name an attendee. */
+export const displayName = (a: { firstName: string; lastName: string }): string =>
+  `${a.firstName} ${a.lastName}`.trim();

@@ -52,8 +52,8 @@ export interface ScanContextQuery {
   userId: string;
   sessionId: string;
   nonce: string;
-  /** The ticket a code names, when it names one of this session. */
-  ticket: { ref: TicketRef; bookingId: string } | null;
+  /** The ticket a code names, when it names one of this session (and the attendee holding it). */
+  ticket: { ref: TicketRef; bookingId: string; attendeeId: string | null } | null;
 }
 
 export interface ScanContext {
@@ -65,6 +65,8 @@ export interface ScanContext {
   scan: ScanRecord | undefined;
   booking: Booking | undefined;
   admission: Admission | undefined;
+  /** The attendee the code names, for the door's answer. */
+  attendee: { attendeeId: string; name: string } | undefined;
 }
 
 export interface AdmissionStore {
