@@ -70,3 +70,14 @@ export const isConditionFailure = (err: unknown): boolean => {
   }
   return false;
 };
+
+/** A single conditional write: false when its condition no longer held (dropped, not an error). */
+export const unlessConditionFails = async (write: Promise<unknown>): Promise<boolean> => {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};

@@ -1,4 +1,3 @@
-import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { NotificationRef } from '../domain/model.js';
 import { pendingShardOf } from './entities/outbox.js';
 
@@ -15,12 +14,4 @@ export const outboxKey = (ref: NotificationRef) => ({
 export const shardOf = (ref: NotificationRef) => ({ pendingShard: pendingShardOf(ref.messageId) });
 
 /** A step whose condition no longer holds (a lapsed claim, a moved item) is dropped, not an error. */
-export const unlessConditionFails = async (write: Promise<unknown>): Promise<boolean> => {
-  try {
-    await write;
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-};
+export { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';

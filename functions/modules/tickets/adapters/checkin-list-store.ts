@@ -2,8 +2,8 @@ import type { EntityItem } from 'electrodb';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
+import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import type { CheckinList, CheckinListStore } from '../domain/checkin-list-ports.js';
-import { landed } from './conditional-write.js';
 import type { checkinListEntity } from './entities/checkin-list.js';
 
 const toList = fromStored<CheckinList, EntityItem<typeof checkinListEntity>>({ nullable: {}, itemOnly: {} });
@@ -29,7 +29,7 @@ export const dynamoCheckinListStore = (service: EventlyService): CheckinListStor
       ),
 
     save: (before, after) =>
-      landed(() =>
+      unlessConditionFails(
         checkinList
           .put(toStored(after))
           .where(({ version }, { eq }) => eq(version, before.version))
@@ -37,7 +37,7 @@ export const dynamoCheckinListStore = (service: EventlyService): CheckinListStor
       ),
 
     remove: (list) =>
-      landed(() =>
+      unlessConditionFails(
         checkinList
           .delete({ orgId: list.orgId, listId: list.listId })
           .where(({ version }, { eq }) => eq(version, list.version))

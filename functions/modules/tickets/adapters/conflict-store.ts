@@ -3,9 +3,8 @@ import { optional } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { isConditionFailure, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import type { CheckinConflict, ConflictStore } from '../domain/conflict-ports.js';
-import { landed } from './conditional-write.js';
 import type { checkinConflictEntity } from './entities/checkin-conflict.js';
 
 type ConflictItem = EntityItem<typeof checkinConflictEntity>;
@@ -93,7 +92,7 @@ export const dynamoConflictStore = (service: EventlyService): ConflictStore => {
       ),
 
     resolve: (resolved) =>
-      landed(() =>
+      unlessConditionFails(
         checkinConflict
           .put(toItem(resolved))
           .where(({ status }, { eq }) => eq(status, 'open'))

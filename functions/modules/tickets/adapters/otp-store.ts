@@ -2,7 +2,7 @@ import type { EntityItem } from 'electrodb';
 import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import { notificationRecord } from '../../notifications/index.js';
 import type { CheckinOtp } from '../domain/otp-model.js';
 import type { CheckinOtpStore } from '../domain/otp-ports.js';
@@ -20,17 +20,6 @@ const toItem = (otp: CheckinOtp) => ({
   ...toStored(otp),
   ttl: Math.floor(Date.parse(otp.issuedAt) / 1000) + keepSeconds,
 });
-
-/** A single conditional write: false when its condition failed. */
-const unlessConditionFails = async (write: Promise<unknown>): Promise<boolean> => {
-  try {
-    await write;
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-};
 
 export const dynamoCheckinOtpStore = (service: EventlyService): CheckinOtpStore => {
   const { checkinOtp } = service.entities;

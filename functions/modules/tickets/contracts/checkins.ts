@@ -1,6 +1,7 @@
 import { freeText, orgParams, sessionIdSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 import { attendeeIdSchema } from '../../people/index.js';
+import { scanOutcomes } from '../domain/model.js';
 import { checkinListIdSchema } from './checkin-lists.js';
 import { otpCodeSchema } from './otp.js';
 
@@ -53,18 +54,7 @@ export const scanBody = z
 
 export const scanAnswerSchema = z
   .object({
-    outcome: z.enum([
-      'admitted',
-      'exited',
-      'already_in',
-      'not_in',
-      'invalid',
-      'revoked',
-      'unpaid',
-      'wrong_session',
-      'too_early',
-      'too_late',
-    ]),
+    outcome: z.enum(scanOutcomes),
     nonce: z.string(),
     ticketId: z.string().nullable(),
     bookingId: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { freeText, orgParams, pageQuerySchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { conflictIdPattern } from '../domain/conflict-ports.js';
+import { conflictIdPattern, conflictKinds } from '../domain/conflict-ports.js';
 import { entriesPerAnswer, maxScansPerUpload } from '../domain/offline-limits.js';
 import { checkinListIdSchema } from './checkin-lists.js';
 import { scanAnswerSchema, scanBody } from './checkins.js';
@@ -116,14 +116,7 @@ export const conflictSchema = z
     sessionId: z.string(),
     ticketId: z.string().nullable(),
     bookingId: z.string().nullable(),
-    kind: z.enum([
-      'double_admission',
-      'entry_after_revocation',
-      'entry_unpaid',
-      'invalid_code',
-      'wrong_session',
-      'outside_window',
-    ]),
+    kind: z.enum(conflictKinds),
     offline: z.object({
       deviceId: z.string().nullable(),
       gate: z.string(),

@@ -10,19 +10,22 @@ import type { CheckinMethod, ScanOutcome } from './model.js';
  * session and nonce), however often the scan is uploaded.
  */
 
-export type ConflictKind =
-  /** Already inside: admitted earlier at another gate (or by another device offline). */
-  | 'double_admission'
-  /** The booking was cancelled, refunded or expired. */
-  | 'entry_after_revocation'
-  /** The booking is held, not paid. */
-  | 'entry_unpaid'
-  /** Not a valid ticket code of this organization (forged, altered, a copy of a rotating code...). */
-  | 'invalid_code'
-  /** A ticket of another session, or of a session the check-in list does not admit. */
-  | 'wrong_session'
-  /** Before the doors opened or after they closed. */
-  | 'outside_window';
+/**
+ * double_admission: already inside (admitted earlier at another gate, or by another device
+ * offline); entry_after_revocation: the booking was cancelled, refunded or expired; entry_unpaid:
+ * the booking is held; invalid_code: not a valid code of this organization (forged, altered, a
+ * copy of a rotating code); wrong_session: a ticket of another session, or of one the list does
+ * not admit; outside_window: before the doors opened or after they closed.
+ */
+export const conflictKinds = [
+  'double_admission',
+  'entry_after_revocation',
+  'entry_unpaid',
+  'invalid_code',
+  'wrong_session',
+  'outside_window',
+] as const;
+export type ConflictKind = (typeof conflictKinds)[number];
 
 export type ConflictStatus = 'open' | 'resolved';
 export type ConflictResolution = 'accepted' | 'rejected';

@@ -32,21 +32,23 @@ export type CodeKind = 'static' | 'rotating';
 export type Direction = 'entry' | 'exit';
 
 /** How the ticket was presented at the door. */
-export type CheckinMethod = 'qr' | 'nfc' | 'app' | 'manual' | 'otp';
+export const checkinMethods = ['qr', 'nfc', 'app', 'manual', 'otp'] as const;
+export type CheckinMethod = (typeof checkinMethods)[number];
 
-export type ScanOutcome =
-  | 'admitted'
-  /** An exit recorded. */
-  | 'exited'
-  | 'already_in'
-  /** An exit of someone not inside. */
-  | 'not_in'
-  | 'invalid'
-  | 'revoked'
-  | 'unpaid'
-  | 'wrong_session'
-  | 'too_early'
-  | 'too_late';
+/** `exited`: an exit recorded; `not_in`: an exit of someone not inside. */
+export const scanOutcomes = [
+  'admitted',
+  'exited',
+  'already_in',
+  'not_in',
+  'invalid',
+  'revoked',
+  'unpaid',
+  'wrong_session',
+  'too_early',
+  'too_late',
+] as const;
+export type ScanOutcome = (typeof scanOutcomes)[number];
 
 /** Why a scan was refused, where the outcome alone does not say: what became of a one-time code. */
 export type ScanReason = 'otp_none' | 'otp_wrong' | 'otp_expired' | 'otp_exhausted' | 'otp_used';

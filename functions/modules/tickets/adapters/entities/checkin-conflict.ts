@@ -1,6 +1,8 @@
 import { Entity } from 'electrodb';
 import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
+import { conflictKinds } from '../../domain/conflict-ports.js';
+import { checkinMethods, scanOutcomes } from '../../domain/model.js';
 
 const fixedOptional = { type: 'string', readOnly: true } as const;
 
@@ -21,31 +23,13 @@ export const checkinConflictEntity = new Entity({
     bookingId: fixedOptional,
     deviceId: fixedOptional,
     kind: {
-      type: [
-        'double_admission',
-        'entry_after_revocation',
-        'entry_unpaid',
-        'invalid_code',
-        'wrong_session',
-        'outside_window',
-      ] as const,
+      type: conflictKinds,
       required: true,
       readOnly: true,
     },
-    method: { type: ['qr', 'nfc', 'app', 'manual', 'otp'] as const, required: true, readOnly: true },
+    method: { type: checkinMethods, required: true, readOnly: true },
     outcome: {
-      type: [
-        'admitted',
-        'exited',
-        'already_in',
-        'not_in',
-        'invalid',
-        'revoked',
-        'unpaid',
-        'wrong_session',
-        'too_early',
-        'too_late',
-      ] as const,
+      type: scanOutcomes,
       required: true,
       readOnly: true,
     },

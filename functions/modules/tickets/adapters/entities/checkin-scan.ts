@@ -1,6 +1,7 @@
 import { Entity } from 'electrodb';
 import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
+import { checkinMethods, scanOutcomes } from '../../domain/model.js';
 
 /**
  * One scan at the door and the answer it got, under the client's nonce: created once (a scan sent
@@ -16,22 +17,11 @@ export const checkinScanEntity = new Entity({
     ticketId: { type: 'string', readOnly: true },
     bookingId: { type: 'string', readOnly: true },
     attendeeId: { type: 'string', readOnly: true },
-    method: { type: ['qr', 'nfc', 'app', 'manual', 'otp'] as const, required: true, readOnly: true },
+    method: { type: checkinMethods, required: true, readOnly: true },
     direction: { type: ['entry', 'exit'] as const, required: true, readOnly: true },
     deviceId: { type: 'string', readOnly: true },
     outcome: {
-      type: [
-        'admitted',
-        'exited',
-        'already_in',
-        'not_in',
-        'invalid',
-        'revoked',
-        'unpaid',
-        'wrong_session',
-        'too_early',
-        'too_late',
-      ] as const,
+      type: scanOutcomes,
       required: true,
       readOnly: true,
     },
