@@ -95,11 +95,13 @@ export class EventlyApi extends Construct {
   }
 
   private integrationsFor(handlers: Record<HttpFunctionName, IFunction>) {
-    // Invoke permissions stay scoped per route (the default): an API-wide `*/*/*` grant would not
-    // match `$default`, whose source ARN has no method segment.
+    // One invoke permission per function for the whole API (`<api>/*/*/*`), not one per route: a
+    // function's resource policy is limited to 20 KB, which about 30 per-route statements reach.
+    // The public function keeps its few per-route ones: an API-wide grant would not match
+    // `$default`, whose source ARN has no method segment.
     const entries = Object.entries(handlers).map(([name, fn]) => [
       name,
-      new HttpLambdaIntegration(`${name}Integration`, fn),
+      new HttpLambdaIntegration(`${name}Integration`, fn, { scopePermissionToRoute: name === 'public' }),
     ]);
     return Object.fromEntries(entries) as Record<HttpFunctionName, HttpLambdaIntegration>;
   }

@@ -69,17 +69,19 @@ describe('HTTP API routes', () => {
     expect(functionOfIntegration(integrationOf(fallback!))).toBe(functionId('public'));
   });
 
-  it('lets API Gateway invoke each function on exactly its routes, $default included', () => {
+  it('lets API Gateway invoke each function once for the whole API, the public one on exactly its routes and $default', () => {
     const permitted = resourcesOf(template, 'AWS::Lambda::Permission').map(([, p]) => {
       const props = (p as { Properties: { FunctionName: { 'Fn::GetAtt': [string] }; SourceArn: unknown } })
         .Properties;
       const parts = (props.SourceArn as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
       return `${props.FunctionName['Fn::GetAtt'][0]} ${String(parts.at(-1))}`;
     });
+    const others = [...new Set(routes.map((r) => r.function))].filter((f) => f !== 'public');
     const expected = [
-      ...routes.map((r) => `${functionId(r.function)} /*/*${r.path}`),
+      ...routes.filter((r) => r.function === 'public').map((r) => `${functionId('public')} /*/*${r.path}`),
       // `$default` has no method or path in its source ARN (<api>/<stage>/$default).
       `${functionId('public')} /*/*`,
+      ...others.map((f) => `${functionId(f)} /*/*/*`),
     ];
     expect(permitted.sort()).toEqual(expected.sort());
   });

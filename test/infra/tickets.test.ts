@@ -207,7 +207,7 @@ describe('ticket routes', () => {
     },
   );
 
-  it('lets API Gateway invoke the tickets function on its routes and nothing else', () => {
+  it('lets API Gateway invoke the tickets function, with one API-wide permission', () => {
     const paths = resourcesOf(template, 'AWS::Lambda::Permission')
       .map(
         ([, p]) =>
@@ -215,11 +215,8 @@ describe('ticket routes', () => {
       )
       .filter((p) => p.FunctionName['Fn::GetAtt'][0] === idOf(fns.tickets.function))
       .map((p) => String((p.SourceArn as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].at(-1)));
-    expect(paths.sort()).toEqual(
-      routesOf('tickets')
-        .map((r) => `/*/*${r.path}`)
-        .sort(),
-    );
+    expect(routesOf('tickets').length).toBeGreaterThan(0);
+    expect(paths).toEqual(['/*/*/*']);
   });
 
   it('alarms when the tickets function fails invocations', () => {
