@@ -1,6 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import {
   type FunctionDefinition,
@@ -71,6 +71,15 @@ const grantNotificationSending = (fn: ServiceFunction, fromEmail: string | undef
     );
   }
   fn.role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+  // The grant is for SMS only: a publish to any topic (the alarm topic included) names a topic ARN,
+  // which this statement refuses; a publish to a phone number names none, so it is not refused.
+  fn.role.addToPolicy(
+    new PolicyStatement({
+      effect: Effect.DENY,
+      actions: ['sns:Publish'],
+      resources: [stack.formatArn({ service: 'sns', region: '*', account: '*', resource: '*' })],
+    }),
+  );
   Validations.of(fn.role).acknowledge({
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:

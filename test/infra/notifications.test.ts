@@ -85,6 +85,15 @@ describe('notification delivery (CDK)', () => {
     );
   });
 
+  it('lets the notifications function publish SMS but refuses it every topic', () => {
+    const denies = statementsOf('notifications').filter(
+      (s) => (s as { Effect?: string }).Effect === 'Deny' && [s.Action].flat().includes('sns:Publish'),
+    );
+    expect(denies).toHaveLength(1);
+    const resource = JSON.stringify(denies[0]?.Resource);
+    expect(resource).toContain(':sns:*:*:*');
+  });
+
   it('lets only the notifications function send email or SMS', () => {
     for (const name of Object.keys(fns) as (keyof typeof fns)[]) {
       if (name === 'notifications') continue;
