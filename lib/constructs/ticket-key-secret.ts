@@ -1,8 +1,8 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { ServiceFunction } from './lambda-function.js';
+import { grantSecretRead } from './secret-read.js';
 
 export interface TicketKeySecretProps {
   tenantId: string;
@@ -47,10 +47,7 @@ export class TicketKeySecret extends Construct {
     });
   }
 
-  /** GetSecretValue on this secret only (encrypted with the AWS-managed key, so no KMS grant). */
   grantRead(fn: ServiceFunction): void {
-    fn.role.addToPolicy(
-      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.secret.secretArn] }),
-    );
+    grantSecretRead(fn, this.secret);
   }
 }

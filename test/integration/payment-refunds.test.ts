@@ -60,16 +60,7 @@ const moneyOf = async (ref: OrderRef) => {
   };
 };
 
-/** The refunds the provider itself made of the sale's payment, as amounts. */
-const providerRefunds = async (s: Sale): Promise<number[]> => {
-  if (s.provider === 'stripe') {
-    const list = await pw.stripe.refunds.list({ payment_intent: s.providerOrderId, limit: 100 });
-    return list.data.map((r) => r.amount);
-  }
-  const [payment] = (await pw.c.deps.payments.transactions(s.ref)).filter((t) => t.kind === 'payment');
-  const list = await pw.razorpay.payments.fetchMultipleRefund(payment!.providerTransactionId, { count: 100 });
-  return list.items.map((r) => Number(r.amount));
-};
+const providerRefunds = (s: Sale) => pw.providerRefunds(s);
 
 /** A refund made at the provider directly (its dashboard): everything that is left. */
 const refundAtProvider = async (s: Sale): Promise<string> => {

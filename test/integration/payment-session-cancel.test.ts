@@ -60,16 +60,7 @@ const at = (minutes: number) => ({
   clock: { now: () => new Date(Date.now() + minutes * 60_000) },
 });
 
-/** The refunds the provider made of the sale's payment (amounts). */
-const providerRefunds = async (s: Sale): Promise<number[]> => {
-  if (s.provider === 'stripe') {
-    const list = await pw.stripe.refunds.list({ payment_intent: s.providerOrderId, limit: 100 });
-    return list.data.map((r) => r.amount);
-  }
-  const [payment] = (await pw.c.deps.payments.transactions(s.ref)).filter((t) => t.kind === 'payment');
-  const list = await pw.razorpay.payments.fetchMultipleRefund(payment!.providerTransactionId, { count: 100 });
-  return list.items.map((r) => Number(r.amount));
-};
+const providerRefunds = (s: Sale) => pw.providerRefunds(s);
 
 const stateOf = async (ref: OrderRef) => {
   const [order, booking, outbox] = await Promise.all([

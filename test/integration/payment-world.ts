@@ -211,6 +211,19 @@ export const startPaymentWorld = async () => {
     return applyReceipt(c.deps, { provider: d.provider, eventId: d.eventId });
   };
 
+  /** The refunds the provider itself made of the sale's payment, as amounts. */
+  const providerRefunds = async (s: Sale): Promise<number[]> => {
+    if (s.provider === 'stripe') {
+      const list = await stripe.refunds.list({ payment_intent: s.providerOrderId, limit: 100 });
+      return list.data.map((r) => r.amount);
+    }
+    const [payment] = (await c.deps.payments.transactions(s.ref)).filter((t) => t.kind === 'payment');
+    const list = await razorpay.payments.fetchMultipleRefund(payment?.providerTransactionId ?? '', {
+      count: 100,
+    });
+    return list.items.map((r) => Number(r.amount));
+  };
+
   /** POST .../bookings/{bookingId}/refunds through the payments Lambda as `sub`. */
   const postRefund = async (sub: string, ref: OrderRef, body: Record<string, unknown>) => {
     const path = `/v1/orgs/${ref.orgId}/sessions/${ref.sessionId}/bookings/${ref.bookingId}/refunds`;
@@ -248,6 +261,7 @@ export const startPaymentWorld = async () => {
     saleIn,
     heldWith,
     deliver,
+    providerRefunds,
     postRefund,
     /** Puts back the real ports a test replaced. */
     heal: () => {
