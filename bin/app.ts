@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { loadTenantConfig, TenantConfigError } from '../lib/config/tenant-config.js';
+import { loadTenantConfigs } from '../lib/config/tenant-set.js';
 import { addComplianceChecks, addTenantStacks } from '../lib/tenant-app.js';
 
 /**
@@ -15,7 +16,9 @@ const main = (): void => {
     );
   }
   const config = loadTenantConfig(tenantId);
-  addTenantStacks(app, config, process.env.CDK_DEFAULT_ACCOUNT);
+  // Every tenant file, so a tenant that would accept another's tokens fails its own synth.
+  loadTenantConfigs();
+  addTenantStacks(app, config);
   addComplianceChecks(app);
   app.synth();
 };

@@ -1,5 +1,5 @@
 import { type Environment, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { TenantConfig } from './config/tenant-config.js';
 import { AppStack } from './stacks/app-stack.js';
@@ -16,16 +16,9 @@ export interface TenantStacks {
   app: AppStack;
 }
 
-/**
- * One tenant's stack set. `defaultAccount` is used only when the tenant file names no account
- * (bin/app.ts passes the CLI's account; tests pass nothing and get an environment-agnostic account).
- */
-export const addTenantStacks = (
-  scope: Construct,
-  config: TenantConfig,
-  defaultAccount?: string,
-): TenantStacks => {
-  const env: Environment = { account: config.account ?? defaultAccount, region: config.region };
+/** One tenant's stack set, in the account and region its file names. */
+export const addTenantStacks = (scope: Construct, config: TenantConfig): TenantStacks => {
+  const env: Environment = { account: config.account, region: config.region };
   const names = tenantStackNames(config.tenantId);
   const data = new DataStack(scope, names.data, {
     env,
@@ -47,9 +40,9 @@ export const addTenantStacks = (
 };
 
 /**
- * cdk-nag AwsSolutions rules as a synthesis validation plugin: unacknowledged errors fail synth,
- * warnings are printed (and written to the cloud assembly's validation report).
+ * cdk-nag's AwsSolutions and Serverless rules as synthesis validation plugins: unacknowledged
+ * errors fail synth, warnings are printed (and written to the cloud assembly's validation report).
  */
 export const addComplianceChecks = (scope: Construct): void => {
-  Validations.of(scope).addPlugins(new AwsSolutionsChecks(scope));
+  Validations.of(scope).addPlugins(new AwsSolutionsChecks(scope), new ServerlessChecks(scope));
 };

@@ -3,12 +3,17 @@ import { DEFAULT_KEY_FILE, loadDevSigner } from './local/auth.js';
 import { fail } from './local/cli.js';
 
 /**
- * `npm run token -- --sub alice --email alice@example.com [--name Alice] [--ttl 3600]`: prints a
- * token signed with the dev key in .data/dev-key.json, which a running `npm start` accepts.
+ * `npm run token -- --sub alice --email alice@example.com [--name Alice] [--ttl 3600] [--unverified]`:
+ * prints a token signed with the dev key in .data/dev-key.json, which a running `npm start`
+ * accepts. The token says the email is verified unless `--unverified` is given (then the API
+ * ignores the email, as it does for such tokens of a real provider).
  * Only the token goes to stdout, so `TOKEN=$(npm run -s token -- ...)` works.
  */
 
-const USAGE = 'usage: npm run token -- --sub <sub> --email <email> [--name <name>] [--ttl <seconds>]';
+const USAGE = [
+  'usage: npm run token -- --sub <sub> --email <email> [--name <name>] [--ttl <seconds>] [--unverified]',
+  '  --unverified   mint email_verified: false (the API then ignores the email)',
+].join('\n');
 
 const parse = () => {
   try {
@@ -18,6 +23,7 @@ const parse = () => {
         email: { type: 'string' },
         name: { type: 'string' },
         ttl: { type: 'string', default: '3600' },
+        unverified: { type: 'boolean', default: false },
       },
     }).values;
   } catch (error) {
@@ -25,7 +31,7 @@ const parse = () => {
   }
 };
 
-const { sub, email, name, ttl } = parse();
+const { sub, email, name, ttl, unverified } = parse();
 if (!sub || !email) fail(USAGE, 2);
 const ttlSeconds = Number(ttl);
 if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)
@@ -38,5 +44,6 @@ console.log(
     email: email as string,
     ttlSeconds,
     ...(name ? { name } : {}),
+    ...(unverified ? { emailVerified: false } : {}),
   }),
 );

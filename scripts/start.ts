@@ -49,7 +49,8 @@ const banner = (rt: LocalRuntime, tokens: Record<DevUser, string>, seconds: stri
   const url = `http://localhost:${rt.port}`;
   const user = (who: DevUser): string =>
     `  ${who.padEnd(6)} ${DEV_USERS[who].sub} <${DEV_USERS[who].email}>\n    ${tokens[who]}`;
-  const minting = 'npm run token -- --sub alice --email alice@example.com [--name Alice] [--ttl 3600]';
+  const minting =
+    'npm run token -- --sub alice --email alice@example.com [--name Alice] [--ttl 3600] [--unverified]';
   return [
     '',
     `Evently local API ready in ${seconds}s`,

@@ -57,6 +57,7 @@ const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): Hol
         groupName: env.SCHEDULE_GROUP_NAME,
         roleArn: env.SCHEDULER_ROLE_ARN,
         queueArn: env.HOLDS_QUEUE_ARN,
+        deadLetterArn: env.SCHEDULE_DLQ_ARN,
       });
 
 /** Read again after five minutes, so a rotated provider secret reaches warm containers. */

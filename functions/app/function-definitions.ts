@@ -94,7 +94,7 @@ export const functionDefinitions = {
     // The outbox fast path after an expiry commits.
     sendsTo: ['notifications', 'holds'],
     memoryMb: 512,
-    timeoutSeconds: 30,
+    timeoutSeconds: 10,
     // Waitlist offers are holds made here: their expiry and reminder are scheduled here too.
     schedulesHolds: true,
   },
@@ -105,7 +105,7 @@ export const functionDefinitions = {
     table: 'readWrite',
     sendsTo: ['notifications', 'holds'],
     memoryMb: 512,
-    timeoutSeconds: 25,
+    timeoutSeconds: 10,
     sendsNotifications: true,
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -18,17 +18,34 @@ export interface QueueDefinition {
    * and the pollers the local runtime runs for the queue.
    */
   maxConcurrency: number;
+  /**
+   * How long the event source mapping gathers records before invoking (seconds): a few records per
+   * invocation instead of one when traffic is light, at the cost of that much latency.
+   */
+  maxBatchingWindowSeconds: number;
+  /** The oldest waiting message may be this old (seconds) before the queue-age alarm pages. */
+  oldestMessageAlarmSeconds: number;
 }
+
+/**
+ * AWS's rule for an SQS event source: the visibility timeout at least six times the consumer's
+ * timeout (plus the batching window), so a batch retried after throttling or a timeout is not
+ * handed to a second invocation while the first may still be working on it.
+ */
+export const visibilityTimeoutFactor = 6;
 
 export const queueDefinitions = [
   {
     // Background jobs: cascade deletes and the nightly tick.
     name: 'jobs',
     consumer: 'jobs',
-    visibilityTimeoutSeconds: 120,
+    visibilityTimeoutSeconds: 400,
     maxReceiveCount: 5,
     batchSize: 5,
     maxConcurrency: 2,
+    // Nothing here is urgent: gather a few jobs per invocation.
+    maxBatchingWindowSeconds: 5,
+    oldestMessageAlarmSeconds: 900,
   },
   {
     // Hold expiries (from EventBridge Scheduler, one message per hold) and the one-minute sweep.
@@ -39,6 +56,9 @@ export const queueDefinitions = [
     maxReceiveCount: 5,
     batchSize: 10,
     maxConcurrency: 2,
+    // Due at a deadline or awaited by a person: invoke as soon as a message arrives.
+    maxBatchingWindowSeconds: 0,
+    oldestMessageAlarmSeconds: 120,
   },
   {
     // Notification deliveries from the outbox relay, and the relay's sweep. Its own queue: a slow
@@ -52,16 +72,22 @@ export const queueDefinitions = [
     batchSize: 10,
     // Deliveries wait on providers and the table, not on CPU: more batches in flight keep up.
     maxConcurrency: 4,
+    // Due at a deadline or awaited by a person: invoke as soon as a message arrives.
+    maxBatchingWindowSeconds: 0,
+    oldestMessageAlarmSeconds: 300,
   },
   {
     // Stored webhook receipts to apply. Its own queue: money must not wait behind deliveries or
     // cascades, and its DLQ holds exactly the receipts that failed every attempt.
     name: 'payments',
     consumer: 'payments',
-    visibilityTimeoutSeconds: 60,
+    visibilityTimeoutSeconds: 120,
     maxReceiveCount: 8,
     batchSize: 10,
     maxConcurrency: 2,
+    // Due at a deadline or awaited by a person: invoke as soon as a message arrives.
+    maxBatchingWindowSeconds: 0,
+    oldestMessageAlarmSeconds: 300,
   },
 ] as const satisfies readonly QueueDefinition[];
 

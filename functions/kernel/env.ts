@@ -31,6 +31,7 @@ const envSchema = z.object({
   SCHEDULE_GROUP_NAME: z.string().min(1).optional(),
   SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
   HOLDS_QUEUE_ARN: z.string().min(1).optional(),
+  SCHEDULE_DLQ_ARN: z.string().min(1).optional(),
   /** `local` only in the local runtime: notifications go to its delivery log instead of SES/SNS. */
   NOTIFY_MODE: z.enum(['aws', 'local']).default('aws'),
   /** Whether the local delivery log also prints each message on the console (not when quiet). */

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { type FunctionName, functionDefinitions } from '../../functions/app/function-definitions.js';
+import { queueDefinitions } from '../../functions/app/queue-definitions.js';
 
 /** Where `cdk synth -c tenant=<id>` looks for `<id>.json`. */
 export const defaultTenantsDir = path.resolve(import.meta.dirname, '../../config/tenants');
@@ -63,58 +65,140 @@ const paymentsSchema = z
   })
   .prefault({});
 
-export const tenantConfigSchema = z.strictObject({
-  tenantId: tenantIdSchema,
-  /** Optional: leave it out to deploy into whatever account the CLI credentials point at. */
-  account: z
-    .string()
-    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
-    .optional(),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-1'),
-  /** Any OIDC provider (Cognito, Keycloak, Auth0, ...): API Gateway validates tokens against it. */
-  auth: z.strictObject({
-    issuer: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
-    audiences: z.array(z.string().min(1)).min(1, 'must list at least one audience'),
-  }),
-  orgCreation: orgCreationSchema,
-  logRetentionDays: z
-    .number()
-    .int()
-    .refine((d) => retentionValues.has(d), {
-      message: `must be one of the CloudWatch Logs retention periods: ${[...retentionValues].join(', ')}`,
+/** A stage or route throttle: steady requests per second and the burst on top. */
+const throttleSchema = (rateLimit: number, burstLimit: number) =>
+  z
+    .strictObject({
+      rateLimit: z.number().positive().default(rateLimit),
+      burstLimit: z.number().int().positive().default(burstLimit),
+    })
+    .prefault({});
+
+const functionNames = Object.keys(functionDefinitions) as [FunctionName, ...FunctionName[]];
+
+/**
+ * Lambda's default concurrency quota per account and region is 1,000, of which 100 must stay
+ * unreserved: what the tenants of one account reserve together must fit in the rest.
+ */
+export const maxReservedPerAccount = 900;
+
+/** A queue consumer reserved below its event sources' maximum concurrency would throttle its own queues. */
+const reservedCoversQueues = (
+  functions: Partial<Record<FunctionName, { reservedConcurrency: number }>>,
+  ctx: z.core.$RefinementCtx,
+): void => {
+  for (const [name, settings] of Object.entries(functions)) {
+    const needed = queueDefinitions
+      .filter((q) => q.consumer === name)
+      .reduce((sum, q) => sum + q.maxConcurrency, 0);
+    if (settings && settings.reservedConcurrency < needed) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['functions', name, 'reservedConcurrency'],
+        message: `must be at least ${needed}, the maximum concurrency of the queues it consumes`,
+      });
+    }
+  }
+  const total = Object.values(functions).reduce((sum, f) => sum + (f?.reservedConcurrency ?? 0), 0);
+  if (total > maxReservedPerAccount) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['functions'],
+      message: `reserves ${total} in total; at most ${maxReservedPerAccount} may be reserved per account`,
+    });
+  }
+};
+
+export const tenantConfigSchema = z
+  .strictObject({
+    tenantId: tenantIdSchema,
+    /**
+     * Required: a tenant deploys into the account its file names, never into whatever account the
+     * CLI's credentials happen to point at.
+     */
+    account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-1'),
+    /** Any OIDC provider (Cognito, Keycloak, Auth0, ...): API Gateway validates tokens against it. */
+    auth: z.strictObject({
+      issuer: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+      audiences: z.array(z.string().min(1)).min(1, 'must list at least one audience'),
     }),
-  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
-  /** Receives alarm notifications (dead letters, function errors); alarms exist without it too. */
-  alarmEmail: z.email().optional(),
-  cors: z.strictObject({ allowedOrigins: z.array(originSchema).default([]) }).prefault({}),
-  api: z
-    .strictObject({
-      maxBodyBytes: z
-        .number()
-        .int()
-        .positive()
-        .max(6 * 1024 * 1024, 'must not exceed the 6 MB Lambda payload limit')
-        .default(64 * 1024),
-      throttle: z
-        .strictObject({
-          rateLimit: z.number().positive().default(100),
-          burstLimit: z.number().int().positive().default(200),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
-  /** When the nightly tick (predictions, counter reconciliation) fires, in UTC. */
-  nightly: z
-    .strictObject({
-      hourUtc: z.number().int().min(0).max(23).default(2),
-      minuteUtc: z.number().int().min(0).max(59).default(0),
-    })
-    .prefault({}),
-  /** Notification email: the SES identity (verified in the account) messages are sent from. */
-  notifications: z.strictObject({ fromEmail: z.email().optional() }).prefault({}),
-  payments: paymentsSchema,
-  tags: z.record(z.string().min(1), z.string()).default({}),
-});
+    orgCreation: orgCreationSchema,
+    logRetentionDays: z
+      .number()
+      .int()
+      .refine((d) => retentionValues.has(d), {
+        message: `must be one of the CloudWatch Logs retention periods: ${[...retentionValues].join(', ')}`,
+      }),
+    logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+    /** Receives alarm notifications (dead letters, function errors); alarms exist without it too. */
+    alarmEmail: z.email().optional(),
+    cors: z.strictObject({ allowedOrigins: z.array(originSchema).default([]) }).prefault({}),
+    api: z
+      .strictObject({
+        maxBodyBytes: z
+          .number()
+          .int()
+          .positive()
+          .max(6 * 1024 * 1024, 'must not exceed the 6 MB Lambda payload limit')
+          .default(64 * 1024),
+        throttle: throttleSchema(100, 200),
+        /**
+         * Tighter limits on the write-heavy routes (the route manifest's `throttleClass`): a burst of
+         * bookings or webhooks cannot take the whole stage's budget from every other route.
+         */
+        routeThrottles: z
+          .strictObject({
+            bookings: throttleSchema(50, 100),
+            webhooks: throttleSchema(50, 100),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    /**
+     * Reserved concurrency per function (at most that many instances at once, and always that many
+     * available): tenants sharing an account cannot starve each other. Unset: the function shares
+     * the account's unreserved pool.
+     */
+    functions: z
+      .partialRecord(
+        z.enum(functionNames),
+        z.strictObject({ reservedConcurrency: z.number().int().min(1).max(maxReservedPerAccount) }),
+      )
+      .default({}),
+    /** When the nightly tick (predictions, counter reconciliation) fires, in UTC. */
+    nightly: z
+      .strictObject({
+        hourUtc: z.number().int().min(0).max(23).default(2),
+        minuteUtc: z.number().int().min(0).max(59).default(0),
+      })
+      .prefault({}),
+    /** Notification email: the SES identity (verified in the account) messages are sent from. */
+    notifications: z.strictObject({ fromEmail: z.email().optional() }).prefault({}),
+    payments: paymentsSchema,
+    /** Thresholds of the alarms a tenant may tune (docs/alarms.md); the rest are fixed. */
+    alarms: z
+      .strictObject({
+        /** Share of API requests answered 5xx, in percent (also the gradual deployments' rollback alarm). */
+        apiServerErrorRatePercent: z
+          .number()
+          .positive()
+          .max(100, 'must be a percentage (at most 100)')
+          .default(5),
+        /** The API's p99 latency, in ms. */
+        apiLatencyP99Ms: z
+          .number()
+          .int()
+          .positive()
+          .max(30_000, 'must not exceed the 30 s API Gateway waits for a function')
+          .default(2000),
+        /** The account's SMS spend this calendar month, in USD (an account-wide figure). */
+        smsMonthToDateSpendUsd: z.number().positive().default(50),
+      })
+      .prefault({}),
+    tags: z.record(z.string().min(1), z.string()).default({}),
+  })
+  .superRefine((config, ctx) => reservedCoversQueues(config.functions, ctx));
 
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 

@@ -1,6 +1,7 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -23,6 +24,9 @@ export interface EventlyApiProps {
   routes: readonly RouteDefinition[];
   handlers: Record<HttpFunctionName, IFunction>;
 }
+
+/** The route key as API Gateway writes it (and route settings name it): `POST /v1/...`. */
+const routeKeyOf = (route: RouteDefinition): string => `${route.method} ${route.path}`;
 
 /** Request headers browsers may send cross-origin (the API reads these and nothing else custom). */
 const corsAllowHeaders = ['authorization', 'content-type', 'idempotency-key'];
@@ -86,6 +90,7 @@ export class EventlyApi extends Construct {
     });
     this.stage = this.createStage(config);
     for (const route of props.routes) this.addRoute(route, integrations[route.function]);
+    this.throttleRoutes(props.routes, config);
     const fallback = new HttpRoute(this, 'DefaultRoute', {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.DEFAULT,
@@ -115,6 +120,24 @@ export class EventlyApi extends Construct {
       throttle: { ...config.api.throttle },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
+  }
+
+  /**
+   * The stage's own limits for the write-heavy routes. A route setting names a route that must
+   * exist first, so the stage waits for those routes.
+   */
+  private throttleRoutes(routes: readonly RouteDefinition[], config: TenantConfig): void {
+    // RouteSettings is a JSON map in CloudFormation, passed through as written: PascalCase keys.
+    const settings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of routes) {
+      if (!route.throttleClass) continue;
+      const { rateLimit, burstLimit } = config.api.routeThrottles[route.throttleClass];
+      const routeKey = routeKeyOf(route);
+      settings[routeKey] = { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit };
+      const created = this.node.findChild(route.operationId);
+      this.stage.node.addDependency(created);
+    }
+    (this.stage.node.defaultChild as CfnStage).routeSettings = settings;
   }
 
   private addRoute(route: RouteDefinition, integration: HttpLambdaIntegration): void {

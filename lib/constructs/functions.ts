@@ -131,6 +131,7 @@ export class ServiceFunctions extends Construct {
       definition,
       environment,
       logRetention: config.logRetentionDays,
+      reservedConcurrency: config.functions[name]?.reservedConcurrency,
     });
     grantTableAccess(fn.role, table, definition.table);
     for (const target of targets) target.queue.grant(fn.role, 'sqs:SendMessage');

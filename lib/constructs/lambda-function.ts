@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Alias, Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -11,10 +11,15 @@ import { nodejsBundlingOptions } from './bundling.js';
 /** Function entries in the definitions are relative to the repository root. */
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
+/** The alias every caller invokes. */
+export const liveAliasName = 'live';
+
 export interface ServiceFunctionProps {
   definition: FunctionDefinition;
   environment: Record<string, string>;
   logRetention: RetentionDays;
+  /** Instances kept for this function alone (and its ceiling); unset: the account's shared pool. */
+  reservedConcurrency?: number;
 }
 
 /**
@@ -24,6 +29,11 @@ export interface ServiceFunctionProps {
  */
 export class ServiceFunction extends Construct {
   readonly function: NodejsFunction;
+  /**
+   * `live`: what the API and the queues invoke. Each deploy publishes a version and shifts this
+   * alias to it gradually (see GradualDeployments), so a bad version is rolled back, not served.
+   */
+  readonly alias: Alias;
   readonly role: Role;
   readonly logGroup: LogGroup;
   readonly definition: FunctionDefinition;
@@ -47,6 +57,9 @@ export class ServiceFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: definition.memoryMb,
+      ...(props.reservedConcurrency === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrency }),
       timeout: Duration.seconds(definition.timeoutSeconds),
       description: definition.description,
       role: this.role,
@@ -57,11 +70,27 @@ export class ServiceFunction extends Construct {
       bundling: nodejsBundlingOptions(),
     });
 
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
+    this.alias = new Alias(this, 'Live', { aliasName: liveAliasName, version: this.function.currentVersion });
+
+    const runtimeReason =
+      'Node.js 22 is the fixed Lambda runtime of this project: the toolchain (middy 6, Powertools 2.35, ' +
+      'esbuild target node22) is pinned and tested against it; moving runtimes is a deliberate upgrade.';
+    Validations.of(this.function).acknowledge(
+      { id: 'AwsSolutions-L1', reason: runtimeReason },
+      { id: 'Serverless-LambdaLatestVersion', reason: runtimeReason },
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Nothing invokes these functions asynchronously: API Gateway and the SQS event sources invoke ' +
+          'synchronously, and every queue has a redrive policy to its own dead-letter queue.',
+      },
+    );
+    // Only the SQS event sources live under the alias.
+    Validations.of(this.alias).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
       reason:
-        'Node.js 22 is the fixed Lambda runtime of this project: the toolchain (middy 6, Powertools 2.35, ' +
-        'esbuild target node22) is pinned and tested against it; moving runtimes is a deliberate upgrade.',
+        'An on-failure destination exists only for stream and Kafka sources: for SQS the queue itself ' +
+        'redrives a message that failed maxReceiveCount times to its dead-letter queue, which is alarmed.',
     });
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

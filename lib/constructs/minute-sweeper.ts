@@ -1,12 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
-import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deliveredTo } from './rule-target.js';
 
 export interface MinuteSweeperProps {
   /** The queue whose consumer runs the sweep. */
   queue: IQueue;
+  /** Where a tick EventBridge could not deliver is kept. */
+  deadLetterQueue: IQueue;
   /** The sweep message its consumer expects. */
   message: Record<string, unknown>;
   description: string;
@@ -26,7 +28,7 @@ export class MinuteSweeper extends Construct {
     this.rule = new Rule(this, 'Rule', {
       description: props.description,
       schedule: Schedule.rate(Duration.minutes(1)),
-      targets: [new SqsQueue(props.queue, { message: RuleTargetInput.fromObject(props.message) })],
+      targets: [deliveredTo(props.queue, props.message, props.deadLetterQueue)],
     });
   }
 }

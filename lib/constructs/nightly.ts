@@ -1,11 +1,13 @@
-import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { JobMessageBody } from '../../functions/modules/deletions/contracts/jobs.js';
+import { deliveredTo } from './rule-target.js';
 
 export interface NightlyTickProps {
   queue: IQueue;
+  /** Where a tick EventBridge could not deliver is kept. */
+  deadLetterQueue: IQueue;
   hourUtc: number;
   minuteUtc: number;
 }
@@ -26,7 +28,7 @@ export class NightlyTick extends Construct {
     this.rule = new Rule(this, 'Rule', {
       description: 'Nightly tick: session predictions and capacity counter reconciliation',
       schedule: Schedule.cron({ hour: String(props.hourUtc), minute: String(props.minuteUtc) }),
-      targets: [new SqsQueue(props.queue, { message: RuleTargetInput.fromObject(nightlyTickMessage) })],
+      targets: [deliveredTo(props.queue, nightlyTickMessage, props.deadLetterQueue)],
     });
   }
 }

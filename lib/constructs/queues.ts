@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -7,6 +7,7 @@ import {
   type QueueDefinition,
   type QueueName,
   queueDefinitions,
+  visibilityTimeoutFactor,
 } from '../../functions/app/queue-definitions.js';
 import type { ServiceFunction } from './lambda-function.js';
 
@@ -22,18 +23,59 @@ export interface WorkQueue {
  */
 const queueSecurity = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
 
-/** Every queue from the queue definitions, each with its dead-letter queue. */
+/** AWS's floor for an SQS event source's visibility timeout (see `visibilityTimeoutFactor`). */
+export const minimumVisibilityTimeout = (
+  definition: Pick<QueueDefinition, 'maxBatchingWindowSeconds'>,
+  consumerTimeoutSeconds: number,
+): number => visibilityTimeoutFactor * consumerTimeoutSeconds + definition.maxBatchingWindowSeconds;
+
+/** A dead-letter queue is where failures end: one behind it would only move them further away. */
+const acknowledgeTerminal = (deadLetterQueue: Queue): void =>
+  Validations.of(deadLetterQueue).acknowledge({
+    id: 'Serverless-SQSRedrivePolicy',
+    reason:
+      'A dead-letter queue: its messages are kept 14 days, alarmed on arrival and redriven by an operator ' +
+      '(docs/operations.md); a redrive policy of its own would hide them in yet another queue.',
+  });
+
+/**
+ * The longest SQS keeps a message: time to inspect and redrive what failed. Dead-letter queues also
+ * outlive the stack: deleting a tenant's app stack must not silently drop what failed.
+ */
+const deadLetterRetention = Duration.days(14);
+const deadLetterProps = {
+  ...queueSecurity,
+  retentionPeriod: deadLetterRetention,
+  removalPolicy: RemovalPolicy.RETAIN,
+};
+
+/**
+ * Every queue from the queue definitions, each with its dead-letter queue, and one more
+ * dead-letter queue for the deliveries that never reached a work queue (EventBridge rules' and
+ * Scheduler's targets).
+ */
 export class WorkQueues extends Construct {
   private readonly queues = new Map<QueueName, WorkQueue>();
+  /**
+   * Messages an EventBridge rule or an EventBridge Scheduler schedule could not put on their work
+   * queue after their own retries: a sweep tick, a nightly tick, a hold expiry. Redriven by hand to
+   * the queue named in each message's attributes (docs/operations.md).
+   */
+  readonly deliveryDeadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    this.deliveryDeadLetterQueue = new Queue(this, 'delivery-dlq', deadLetterProps);
+    Validations.of(this.deliveryDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "A dead-letter queue itself: the DeadLetterConfig of the EventBridge rules' targets and of every " +
+        'one-off Scheduler schedule names it, which the rule (looking only at SQS redrive policies) cannot see.',
+    });
+    acknowledgeTerminal(this.deliveryDeadLetterQueue);
     for (const definition of queueDefinitions) {
-      const deadLetterQueue = new Queue(this, `${definition.name}-dlq`, {
-        ...queueSecurity,
-        // The longest SQS allows: time to inspect and redrive a failed message.
-        retentionPeriod: Duration.days(14),
-      });
+      const deadLetterQueue = new Queue(this, `${definition.name}-dlq`, deadLetterProps);
+      acknowledgeTerminal(deadLetterQueue);
       const queue = new Queue(this, definition.name, {
         ...queueSecurity,
         visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
@@ -57,19 +99,21 @@ export class WorkQueues extends Construct {
   attachConsumers(functions: Record<FunctionName, ServiceFunction>): void {
     for (const { definition, queue } of this.queues.values()) {
       const consumer = functions[definition.consumer];
-      // SQS would hand a message to a second consumer while the first is still working on it.
-      const consumerTimeout = consumer.definition.timeoutSeconds;
-      if (definition.visibilityTimeoutSeconds < consumerTimeout) {
+      const needed = minimumVisibilityTimeout(definition, consumer.definition.timeoutSeconds);
+      if (definition.visibilityTimeoutSeconds < needed) {
         throw new Error(
           `Queue "${definition.name}": visibility timeout ${definition.visibilityTimeoutSeconds}s is shorter ` +
-            `than its consumer's timeout ${consumerTimeout}s`,
+            `than ${needed}s (${visibilityTimeoutFactor} x its consumer's timeout ` +
+            `${consumer.definition.timeoutSeconds}s + its batching window)`,
         );
       }
-      consumer.function.addEventSource(
+      // Through the alias, so a new version takes its share of the queue as the deploy shifts it.
+      consumer.alias.addEventSource(
         new SqsEventSource(queue, {
           batchSize: definition.batchSize,
           reportBatchItemFailures: true,
           maxConcurrency: definition.maxConcurrency,
+          maxBatchingWindow: Duration.seconds(definition.maxBatchingWindowSeconds),
         }),
       );
     }

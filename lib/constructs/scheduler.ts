@@ -8,6 +8,8 @@ import type { ServiceFunction } from './lambda-function.js';
 export interface TaskSchedulerProps {
   /** The only target one-off schedules (hold and offer expiries) may deliver to. */
   targetQueue: IQueue;
+  /** Where Scheduler puts a delivery that failed every retry (named in each schedule it makes). */
+  deadLetterQueue: IQueue;
 }
 
 type Intrinsic = { Ref?: string; 'Fn::GetAtt'?: [string, string] };
@@ -39,10 +41,12 @@ export class TaskScheduler extends Construct {
   readonly group: ScheduleGroup;
   readonly role: Role;
   private readonly targetQueue: IQueue;
+  private readonly deadLetterQueue: IQueue;
 
   constructor(scope: Construct, id: string, props: TaskSchedulerProps) {
     super(scope, id);
     this.targetQueue = props.targetQueue;
+    this.deadLetterQueue = props.deadLetterQueue;
     // Pending schedules point at this stack's queue; they are worthless once the stack is gone.
     this.group = new ScheduleGroup(this, 'Group', { removalPolicy: RemovalPolicy.DESTROY });
     const principal = new ServicePrincipal('scheduler.amazonaws.com').withConditions({
@@ -54,10 +58,14 @@ export class TaskScheduler extends Construct {
     });
     this.role = new Role(this, 'Role', {
       assumedBy: principal,
-      description: 'EventBridge Scheduler delivery role: sqs:SendMessage to the holds queue only',
+      description:
+        'EventBridge Scheduler delivery role: sqs:SendMessage to the holds queue and its delivery DLQ only',
     });
     this.role.addToPolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.targetQueue.queueArn] }),
+      new PolicyStatement({
+        actions: ['sqs:SendMessage'],
+        resources: [props.targetQueue.queueArn, props.deadLetterQueue.queueArn],
+      }),
     );
   }
 
@@ -94,5 +102,6 @@ export class TaskScheduler extends Construct {
     fn.function.addEnvironment('SCHEDULE_GROUP_NAME', this.group.scheduleGroupName);
     fn.function.addEnvironment('SCHEDULER_ROLE_ARN', this.role.roleArn);
     fn.function.addEnvironment('HOLDS_QUEUE_ARN', this.targetQueue.queueArn);
+    fn.function.addEnvironment('SCHEDULE_DLQ_ARN', this.deadLetterQueue.queueArn);
   }
 }

@@ -1,15 +1,18 @@
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { httpFunctionNames } from '../../functions/app/function-definitions.js';
 import { routes } from '../../functions/app/routes.js';
 import { holdsSweepMessage } from '../../functions/modules/bookings/contracts/holds.js';
 import { outboxSweepMessage } from '../../functions/modules/notifications/contracts/notifications.js';
 import { reconcileMessage } from '../../functions/modules/payments/contracts/inbox.js';
 import type { TenantConfig } from '../config/tenant-config.js';
-import { OperationalAlarms } from '../constructs/alarms.js';
 import { EventlyApi } from '../constructs/api.js';
 import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
+import { GradualDeployments } from '../constructs/gradual-deployments.js';
 import { MinuteSweeper } from '../constructs/minute-sweeper.js';
+import { OperationsDashboard } from '../constructs/monitoring/dashboard.js';
+import { OperationalAlarms } from '../constructs/monitoring/operational-alarms.js';
 import { NightlyTick } from '../constructs/nightly.js';
 import { PaymentSecret } from '../constructs/payment-secret.js';
 import { WorkQueues } from '../constructs/queues.js';
@@ -35,6 +38,8 @@ export class AppStack extends Stack {
   readonly outboxSweeper: MinuteSweeper;
   readonly paymentsReconciler: MinuteSweeper;
   readonly alarms: OperationalAlarms;
+  readonly dashboard: OperationsDashboard;
+  readonly deployments: GradualDeployments;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -58,41 +63,65 @@ export class AppStack extends Stack {
       config,
       routes,
       handlers: {
-        public: fns.public.function,
-        orgs: fns.orgs.function,
-        catalog: fns.catalog.function,
-        payments: fns.payments.function,
-        tickets: fns.tickets.function,
+        public: fns.public.alias,
+        orgs: fns.orgs.alias,
+        catalog: fns.catalog.alias,
+        payments: fns.payments.alias,
+        tickets: fns.tickets.alias,
       },
     });
     const jobs = this.queues.get('jobs').queue;
     const holds = this.queues.get('holds').queue;
-    this.scheduler = new TaskScheduler(this, 'Scheduler', { targetQueue: holds });
+    const deadLetterQueue = this.queues.deliveryDeadLetterQueue;
+    this.scheduler = new TaskScheduler(this, 'Scheduler', { targetQueue: holds, deadLetterQueue });
     for (const fn of Object.values(fns)) if (fn.definition.schedulesHolds) this.scheduler.grantScheduling(fn);
     this.holdsSweeper = new MinuteSweeper(this, 'HoldsSweeper', {
       queue: holds,
+      deadLetterQueue,
       message: holdsSweepMessage,
       description: 'Hold sweeper: releases held bookings past their deadline that no schedule released',
     });
     this.outboxSweeper = new MinuteSweeper(this, 'OutboxSweeper', {
       queue: this.queues.get('notifications').queue,
+      deadLetterQueue,
       message: outboxSweepMessage,
       description: 'Outbox sweeper: re-enqueues outbox items still pending after their fast path',
     });
     this.paymentsReconciler = new MinuteSweeper(this, 'PaymentsReconciler', {
       queue: this.queues.get('payments').queue,
+      deadLetterQueue,
       message: reconcileMessage,
       description: 'Payments reconciler: asks the provider about orders still unpaid after their hold',
     });
-    this.nightly = new NightlyTick(this, 'Nightly', { queue: jobs, ...config.nightly });
+    this.nightly = new NightlyTick(this, 'Nightly', { queue: jobs, deadLetterQueue, ...config.nightly });
     this.alarms = new OperationalAlarms(this, 'Alarms', {
+      config,
+      resources: {
+        api: this.api.httpApi,
+        functions: fns,
+        queues: this.queues,
+        table,
+        scheduleGroup: this.scheduler.group,
+        rules: {
+          holdsSweeper: this.holdsSweeper.rule,
+          outboxSweeper: this.outboxSweeper.rule,
+          paymentsReconciler: this.paymentsReconciler.rule,
+          nightly: this.nightly.rule,
+        },
+        notificationMetrics: metricsOf(config, 'notifications'),
+      },
+    });
+    this.deployments = new GradualDeployments(this, 'Deployments', {
+      functions: fns,
+      // HTTP functions answer their errors with a 500: the API's 5xx rate shows a bad version.
+      rollbackAlarms: (name) => [
+        this.alarms.functionErrors[name],
+        ...(httpFunctionNames().some((n) => n === name) ? [this.alarms.apiServerErrors] : []),
+      ],
+    });
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
       tenantId: config.tenantId,
-      alarmEmail: config.alarmEmail,
-      deadLetterQueues: Object.fromEntries(
-        this.queues.all().map((q) => [q.definition.name, q.deadLetterQueue]),
-      ),
-      functions: Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, fn.function])),
-      notificationMetrics: metricsOf(config, 'notifications'),
+      alarms: this.alarms,
     });
     this.addOutputs(jobs.queueUrl);
   }

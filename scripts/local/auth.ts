@@ -28,6 +28,8 @@ const DEFAULT_TTL_SECONDS = 3600;
 export interface MintTokenInput {
   sub: string;
   email: string;
+  /** The `email_verified` claim, true unless set: the API trusts the email only when it is. */
+  emailVerified?: boolean;
   name?: string;
   ttlSeconds?: number;
 }
@@ -35,6 +37,7 @@ export interface MintTokenInput {
 export interface TokenClaims {
   sub: string;
   email: string;
+  email_verified?: boolean;
   name?: string;
   iss: string;
   aud: string;
@@ -84,7 +87,11 @@ const loadOrCreateJwk = async (file: string): Promise<JWK> => {
 const publicPart = ({ d: _private, ...rest }: JWK): JWK => rest;
 
 const sign = (key: SigningKey, kid: string | undefined, input: MintTokenInput): Promise<string> => {
-  const claims: JWTPayload = { email: input.email, ...(input.name ? { name: input.name } : {}) };
+  const claims: JWTPayload = {
+    email: input.email,
+    email_verified: input.emailVerified ?? true,
+    ...(input.name ? { name: input.name } : {}),
+  };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: ALG, typ: 'JWT', ...(kid ? { kid } : {}) })
     .setSubject(input.sub)
@@ -105,10 +112,19 @@ const reasonFor = (error: unknown): string => {
 };
 
 const toClaims = (payload: JWTPayload): TokenClaims | undefined => {
-  const { sub, email, name, iss, aud, iat, exp } = payload;
+  const { sub, email, email_verified, name, iss, aud, iat, exp } = payload;
   if (typeof sub !== 'string' || typeof email !== 'string' || typeof iss !== 'string') return undefined;
   if (typeof aud !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return undefined;
-  return { sub, email, ...(typeof name === 'string' ? { name } : {}), iss, aud, iat, exp };
+  return {
+    sub,
+    email,
+    ...(typeof email_verified === 'boolean' ? { email_verified } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
+    iss,
+    aud,
+    iat,
+    exp,
+  };
 };
 
 const verify = async (key: SigningKey, token: string): Promise<VerifyResult> => {

@@ -127,7 +127,12 @@ describe('the API Gateway event the functions receive', () => {
       http: { method: 'POST', path: '/v1/orgs/org%2001/invites', sourceIp: '127.0.0.1' },
     });
     const claims = event.requestContext.authorizer.jwt.claims;
-    expect(claims).toMatchObject({ ...alice, iss: 'http://localhost/local-issuer', aud: 'evently-local' });
+    expect(claims).toMatchObject({
+      ...alice,
+      email_verified: 'true',
+      iss: 'http://localhost/local-issuer',
+      aud: 'evently-local',
+    });
     expect(claims.exp).toMatch(/^\d+$/);
   });
 
@@ -169,6 +174,16 @@ describe('npm start -- --in-memory', () => {
       child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
     });
 
+  const mintWithCli = async (...args: string[]): Promise<string> => {
+    const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'token', '--', ...args], {
+      cwd: root,
+      timeout: 20_000,
+    });
+    return stdout.trim();
+  };
+  const payloadOf = (token: string): Record<string, unknown> =>
+    JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+
   it('accepts a token from npm run token minted while it runs', async () => {
     // The start script itself (what `npm start` runs), so its PID is the one to stop.
     const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--in-memory'], {
@@ -179,14 +194,15 @@ describe('npm start -- --in-memory', () => {
     const exited = new Promise((resolve) => server.once('exit', resolve));
     try {
       const url = await readyUrl(server);
-      const { stdout: token } = await promisify(execFile)(
-        'npm',
-        ['run', '-s', 'token', '--', '--sub', 'mint-alice', '--email', 'mint-alice@example.com'],
-        { cwd: root, timeout: 20_000 },
-      );
-      const res = await api(url)('GET', '/v1/me/memberships', { token: token.trim() });
+      const mintAlice = ['--sub', 'mint-alice', '--email', 'mint-alice@example.com'];
+      const token = await mintWithCli(...mintAlice);
+      expect(payloadOf(token)).toMatchObject({ email: 'mint-alice@example.com', email_verified: true });
+      const res = await api(url)('GET', '/v1/me/memberships', { token });
       expect(res.status, res.text).toBe(200);
       expect(res.json).toEqual({ items: [], nextCursor: null });
+      const unverified = await mintWithCli(...mintAlice, '--unverified');
+      expect(payloadOf(unverified)).toMatchObject({ email_verified: false });
+      expect((await api(url)('GET', '/v1/me/memberships', { token: unverified })).status).toBe(200);
     } finally {
       if (server.pid !== undefined && server.exitCode === null) process.kill(server.pid, 'SIGTERM');
       await exited;

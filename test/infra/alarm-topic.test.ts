@@ -6,7 +6,7 @@ import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
  * account publish, over TLS, and nobody else.
  */
 
-const { app: template } = synthTenant(tenantConfig('acme'));
+const { app: template, stacks } = synthTenant(tenantConfig('acme'));
 
 interface PolicyStatement {
   Sid?: string;
@@ -30,10 +30,13 @@ describe('the alarm topic policy', () => {
     const [publish] = allows;
     expect(publish?.Principal).toEqual({ Service: 'cloudwatch.amazonaws.com' });
     expect([publish?.Action].flat()).toEqual(['sns:Publish']);
-    expect(publish?.Condition?.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+    // The tenant's account: the literal id from its file, or the deploy-time account without one.
+    const account = stacks.app.resolve(stacks.app.account);
+    expect(publish?.Condition?.StringEquals).toEqual({ 'aws:SourceAccount': account });
     const source = JSON.stringify(publish?.Condition?.ArnLike?.['aws:SourceArn']);
     expect(source).toContain(':cloudwatch:');
     expect(source).toContain(':alarm:*');
+    expect(source).toContain(typeof account === 'string' ? `:${account}:alarm:*` : 'AWS::AccountId');
   });
 
   it('still refuses every request that does not use TLS', () => {

@@ -1,7 +1,13 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/app/routes.js';
-import { resourcesOf, type SynthesizedTenant, synthTenants, tenantConfig } from './support/synth.js';
+import {
+  logicalIdIn,
+  resourcesOf,
+  type SynthesizedTenant,
+  synthTenants,
+  tenantConfig,
+} from './support/synth.js';
 
 // Two tenants: a Cognito issuer with one audience, a Keycloak issuer with two.
 const tenants = synthTenants([tenantConfig('acme'), tenantConfig('globex')]);
@@ -26,18 +32,17 @@ const integrationOf = (route: RouteProps): string => {
   return (parts[1] as { Ref: string }).Ref;
 };
 
-/** The logical id of the function an integration invokes. */
+/** The logical id of what an integration invokes. */
 const functionOfIntegration = (integrationId: string): string => {
   const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
-  return integration?.Properties.IntegrationUri['Fn::GetAtt'][0];
+  return logicalIdIn(integration?.Properties.IntegrationUri);
 };
 
-const functionId = (name: string): string =>
-  acme.app.getResourceId('AWS::Lambda::Function', {
-    Properties: {
-      Description: Match.exact(acme.stacks.app.functions.byName[name as 'public'].definition.description),
-    },
-  });
+/** The API invokes each function's `live` alias, never the unqualified function. */
+const functionId = (name: string): string => {
+  const fn = acme.stacks.app.functions.byName[name as 'public'];
+  return acme.stacks.app.getLogicalId(fn.alias.node.defaultChild as never);
+};
 
 describe('HTTP API routes', () => {
   it('has one route per manifest entry plus $default, and nothing else', () => {
@@ -71,10 +76,9 @@ describe('HTTP API routes', () => {
 
   it('lets API Gateway invoke each function once for the whole API, the public one on exactly its routes and $default', () => {
     const permitted = resourcesOf(template, 'AWS::Lambda::Permission').map(([, p]) => {
-      const props = (p as { Properties: { FunctionName: { 'Fn::GetAtt': [string] }; SourceArn: unknown } })
-        .Properties;
+      const props = (p as { Properties: { FunctionName: unknown; SourceArn: unknown } }).Properties;
       const parts = (props.SourceArn as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
-      return `${props.FunctionName['Fn::GetAtt'][0]} ${String(parts.at(-1))}`;
+      return `${logicalIdIn(props.FunctionName)} ${String(parts.at(-1))}`;
     });
     const others = [...new Set(routes.map((r) => r.function))].filter((f) => f !== 'public');
     const expected = [

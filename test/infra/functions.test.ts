@@ -107,12 +107,17 @@ describe('function permissions', () => {
     expect(resources).not.toContain('/index/*');
   });
 
-  it('uses its own role per function and no managed policies', () => {
-    template.resourceCountIs('AWS::IAM::Role', definitions.length + 1 /* scheduler */);
+  it('uses its own role per function and no managed policies (but CodeDeploy’s own, on its role)', () => {
+    template.resourceCountIs('AWS::IAM::Role', definitions.length + 2 /* scheduler, CodeDeploy */);
     for (const [, role] of resourcesOf(template, 'AWS::IAM::Role')) {
-      expect(
-        (role as { Properties: { ManagedPolicyArns?: unknown } }).Properties.ManagedPolicyArns,
-      ).toBeUndefined();
+      const { ManagedPolicyArns, AssumeRolePolicyDocument } = (
+        role as { Properties: { ManagedPolicyArns?: unknown; AssumeRolePolicyDocument: unknown } }
+      ).Properties;
+      if (JSON.stringify(AssumeRolePolicyDocument).includes('codedeploy.amazonaws.com')) {
+        expect(JSON.stringify(ManagedPolicyArns)).toContain('service-role/AWSCodeDeployRoleForLambdaLimited');
+      } else {
+        expect(ManagedPolicyArns).toBeUndefined();
+      }
     }
   });
 });

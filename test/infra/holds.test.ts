@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { functionDefinitions } from '../../functions/app/function-definitions.js';
 import { holdsMessageSchema } from '../../functions/modules/bookings/contracts/holds.js';
 import { actionsOf, appInspector } from './support/grants.js';
-import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
+import { aliasInvokedBy, resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 
 /** Hold expiry in the deployed stack: schedules -> holds queue -> holds function, plus the sweeper. */
 
@@ -66,10 +66,12 @@ describe('holds sweeper rule', () => {
 });
 
 describe('holds function', () => {
-  it('consumes the holds queue and nothing else, with item failures reported', () => {
+  it('consumes the holds queue (through its live alias) and nothing else, with item failures reported', () => {
     const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping')
       .map(([, m]) => (m as { Properties: Record<string, unknown> }).Properties)
-      .filter((m) => JSON.stringify(m.FunctionName) === JSON.stringify({ Ref: idOf(fns.holds.function) }));
+      .filter(
+        (m) => JSON.stringify(m.FunctionName) === JSON.stringify(aliasInvokedBy(idOf(fns.holds.alias))),
+      );
     expect(mappings).toHaveLength(1);
     expect(mappings[0]).toMatchObject({
       EventSourceArn: holdsQueueArn,

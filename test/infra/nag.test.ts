@@ -29,7 +29,7 @@ const acknowledgementsIn = (app: App): { path: string; id: string; reason: strin
 const app = tenantsApp();
 const findings = validationFindings(app);
 
-describe('cdk-nag AwsSolutions', () => {
+describe('cdk-nag AwsSolutions and Serverless', () => {
   it('reports no unacknowledged error or warning for either tenant (nor does any other validation)', () => {
     expect(findings.map((f) => `${f.severity} ${f.rule} at ${f.paths.join(', ')}`)).toEqual([]);
   });
@@ -39,7 +39,11 @@ describe('cdk-nag AwsSolutions', () => {
     new Queue(new Stack(probe, 'Probe'), 'PlainQueue');
     const rules = validationFindings(probe).map((f) => `${f.plugin} ${f.rule}`);
     expect(rules).toEqual(
-      expect.arrayContaining(['AwsSolutions AwsSolutions-SQS3', 'AwsSolutions AwsSolutions-SQS4']),
+      expect.arrayContaining([
+        'AwsSolutions AwsSolutions-SQS3',
+        'AwsSolutions AwsSolutions-SQS4',
+        'Serverless Serverless-SQSRedrivePolicy',
+      ]),
     );
   });
 
@@ -49,6 +53,7 @@ describe('cdk-nag AwsSolutions', () => {
     for (const ack of acknowledgements) {
       expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThan(40);
       if (/^AwsSolutions-IAM[45]/.test(ack.id)) expect(ack.id).toMatch(/^AwsSolutions-IAM[45]\[.+\]$/);
+      expect(ack.id, ack.path).toMatch(/^(AwsSolutions|Serverless)-/);
     }
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { notificationsMessageSchema } from '../../functions/modules/notifications/contracts/notifications.js';
+import { notificationRedelivery } from '../../functions/modules/notifications/domain/handoff.js';
 import { actionsOf, appInspector } from './support/grants.js';
-import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
+import { aliasInvokedBy, resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 
 /** Notification delivery in the deployed stack: queue + DLQ, consumer, outbox sweeper, grants. */
 
@@ -18,7 +19,7 @@ const queueArn = { 'Fn::GetAtt': [idOf(notifications.queue), 'Arn'] };
 describe('notification delivery (CDK)', () => {
   it('has a notifications queue with a DLQ after 5 receives, consumed by the notifications function', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
-      VisibilityTimeout: 30,
+      VisibilityTimeout: notificationRedelivery.visibilityTimeoutSeconds,
       RedrivePolicy: {
         deadLetterTargetArn: { 'Fn::GetAtt': [idOf(notifications.deadLetterQueue), 'Arn'] },
         maxReceiveCount: 5,
@@ -26,7 +27,7 @@ describe('notification delivery (CDK)', () => {
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: queueArn,
-      FunctionName: { Ref: idOf(fns.notifications.function) },
+      FunctionName: aliasInvokedBy(idOf(fns.notifications.alias)),
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 4 },
     });

@@ -10,7 +10,14 @@ import {
   reachesSecret,
   secretStatementsIn,
 } from './support/grants.js';
-import { resourcesOf, type SynthesizedTenant, synthTenants, tenantConfig } from './support/synth.js';
+import {
+  aliasInvokedBy,
+  logicalIdIn,
+  resourcesOf,
+  type SynthesizedTenant,
+  synthTenants,
+  tenantConfig,
+} from './support/synth.js';
 
 /** Payments in the deployed stack: the providers' secret and who reads it, routes, queue. */
 
@@ -183,8 +190,7 @@ const routeByKey = (key: string): RouteProps => {
 const functionBehind = (route: RouteProps): string => {
   const integrationId = route.Target['Fn::Join'][1][1].Ref;
   const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
-  return (integration as { Properties: { IntegrationUri: { 'Fn::GetAtt': [string] } } }).Properties
-    .IntegrationUri['Fn::GetAtt'][0];
+  return logicalIdIn((integration as { Properties: { IntegrationUri: unknown } }).Properties.IntegrationUri);
 };
 
 describe('payment routes', () => {
@@ -195,7 +201,7 @@ describe('payment routes', () => {
     const webhook = routeByKey('POST /v1/webhooks/{provider}');
     expect(webhook.AuthorizationType).toBe('NONE');
     expect(webhook.AuthorizerId).toBeUndefined();
-    expect(functionBehind(webhook)).toBe(idOf(fns.payments.function));
+    expect(functionBehind(webhook)).toBe(idOf(fns.payments.alias));
   });
 
   it('acknowledges the unauthenticated webhook for what it is, not as public content', () => {
@@ -213,7 +219,7 @@ describe('payment routes', () => {
     expect(route.AuthorizationType).toBe('JWT');
     expect(authorizers).toHaveLength(1);
     expect(route.AuthorizerId).toEqual({ Ref: authorizers[0]?.[0] });
-    expect(functionBehind(route)).toBe(idOf(fns.payments.function));
+    expect(functionBehind(route)).toBe(idOf(fns.payments.alias));
   });
 });
 
@@ -237,7 +243,7 @@ describe('payments queue', () => {
       .filter((m) => JSON.stringify(m.EventSourceArn) === JSON.stringify(queueArn));
     expect(mappings).toHaveLength(1);
     expect(mappings[0]).toMatchObject({
-      FunctionName: { Ref: idOf(fns.payments.function) },
+      FunctionName: aliasInvokedBy(idOf(fns.payments.alias)),
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BatchSize: payments.definition.batchSize,
     });

@@ -1,6 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { queueDefinitions } from '../../functions/app/queue-definitions.js';
+import { functionDefinitions } from '../../functions/app/function-definitions.js';
+import { queueDefinitions, visibilityTimeoutFactor } from '../../functions/app/queue-definitions.js';
+import { minimumVisibilityTimeout } from '../../lib/constructs/queues.js';
 import { synthTenant, tenantConfig } from './support/synth.js';
 
 const { app: template, stacks } = synthTenant(tenantConfig('acme'));
@@ -40,13 +42,21 @@ describe.each(queueDefinitions.map((d) => [d.name, d] as const))('queue %s', (na
   });
 
   it(`feeds the ${definition.consumer} function in batches of ${definition.batchSize}, reporting item failures`, () => {
-    const consumer = stacks.app.functions.byName[definition.consumer];
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [idOf(queue), 'Arn'] },
-      FunctionName: { Ref: idOf(consumer.function) },
       BatchSize: definition.batchSize,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumBatchingWindowInSeconds: definition.maxBatchingWindowSeconds,
+      ScalingConfig: { MaximumConcurrency: definition.maxConcurrency },
     });
+  });
+
+  it(`hides a received message for at least ${visibilityTimeoutFactor} x its consumer's timeout plus the batching window`, () => {
+    const timeout = functionDefinitions[definition.consumer].timeoutSeconds;
+    const synthesized = queueProps()?.VisibilityTimeout as number;
+    expect(synthesized).toBeGreaterThanOrEqual(
+      visibilityTimeoutFactor * timeout + definition.maxBatchingWindowSeconds,
+    );
   });
 
   it('alarms when a message reaches the dead-letter queue', () => {
@@ -59,8 +69,12 @@ describe.each(queueDefinitions.map((d) => [d.name, d] as const))('queue %s', (na
 });
 
 describe('queues', () => {
-  it('are exactly the defined queues and one dead-letter queue each', () => {
-    template.resourceCountIs('AWS::SQS::Queue', queueDefinitions.length * 2);
+  it('are exactly the defined queues, one dead-letter queue each and the delivery dead-letter queue', () => {
+    template.resourceCountIs('AWS::SQS::Queue', queueDefinitions.length * 2 + 1);
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', queueDefinitions.length);
+  });
+
+  it('refuse a definition whose visibility timeout is shorter than the floor', () => {
+    expect(minimumVisibilityTimeout({ maxBatchingWindowSeconds: 5 }, 60)).toBe(365);
   });
 });

@@ -9,6 +9,7 @@ const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
   stacks.app.getLogicalId(construct.node.defaultChild as never);
 const jobsQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('jobs').queue), 'Arn'] };
 const holdsQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('holds').queue), 'Arn'] };
+const deliveryDlqArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.deliveryDeadLetterQueue), 'Arn'] };
 const schedulerRoleId = idOf(stacks.app.scheduler.role);
 const groupId = idOf(stacks.app.scheduler.group);
 
@@ -40,7 +41,7 @@ describe('EventBridge Scheduler', () => {
     });
   });
 
-  it('lets that role do one thing: send to the holds queue', () => {
+  it('lets that role do one thing: send to the holds queue, or to the delivery DLQ what it could not deliver', () => {
     const policies = resourcesOf(template, 'AWS::IAM::Policy')
       .map(
         ([, p]) =>
@@ -48,8 +49,47 @@ describe('EventBridge Scheduler', () => {
       )
       .filter((p) => JSON.stringify(p.Roles) === JSON.stringify([{ Ref: schedulerRoleId }]));
     expect(policies.flatMap((p) => p.PolicyDocument.Statement)).toEqual([
-      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: holdsQueueArn },
+      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: [deliveryDlqArn, holdsQueueArn] },
     ]);
+  });
+
+  it('tells every scheduling function the delivery DLQ its schedules name', () => {
+    const scheduling = Object.values(stacks.app.functions.byName).filter((f) => f.definition.schedulesHolds);
+    expect(scheduling.length).toBeGreaterThan(0);
+    for (const fn of scheduling) {
+      const props = template.findResources('AWS::Lambda::Function')[idOf(fn.function)]?.Properties;
+      expect(props?.Environment.Variables.SCHEDULE_DLQ_ARN, fn.node.path).toEqual(deliveryDlqArn);
+    }
+  });
+});
+
+describe('EventBridge rules', () => {
+  const rules = resourcesOf(template, 'AWS::Events::Rule').map(
+    ([id, r]) => [id, (r as { Properties: { Targets: Record<string, unknown>[] } }).Properties] as const,
+  );
+
+  it.each(rules.map(([id, r]) => [id, r] as const))(
+    '%s keeps what it cannot deliver within an hour in the delivery DLQ',
+    (_, rule) => {
+      expect(rule.Targets).toHaveLength(1);
+      expect(rule.Targets[0]).toMatchObject({
+        DeadLetterConfig: { Arn: deliveryDlqArn },
+        RetryPolicy: { MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 10 },
+      });
+    },
+  );
+
+  it('may all send to the delivery DLQ, each rule by its own ARN', () => {
+    const allowed = resourcesOf(template, 'AWS::SQS::QueuePolicy')
+      .map(([, p]) => p as { Properties: { Queues: unknown[]; PolicyDocument: { Statement: unknown[] } } })
+      .filter((p) =>
+        JSON.stringify(p.Properties.Queues).includes(idOf(stacks.app.queues.deliveryDeadLetterQueue)),
+      )
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .map((s) => JSON.stringify(s));
+    for (const [ruleId] of rules) {
+      expect(allowed.some((s) => s.includes('events.amazonaws.com') && s.includes(`"${ruleId}"`))).toBe(true);
+    }
   });
 });
 

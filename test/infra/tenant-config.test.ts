@@ -31,7 +31,15 @@ describe('tenant config', () => {
     expect(validAcme).toMatchObject({ tenantId: 'acme', orgCreation: { mode: 'anyone' } });
     const globex = loadTenantConfig('globex');
     expect(globex.orgCreation).toEqual({ mode: 'operators', operators: [expect.any(String)] });
-    expect(globex.api).toEqual({ maxBodyBytes: 65536, throttle: { rateLimit: 100, burstLimit: 200 } });
+    expect(globex.api).toEqual({
+      maxBodyBytes: 65536,
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      routeThrottles: {
+        bookings: { rateLimit: 50, burstLimit: 100 },
+        webhooks: { rateLimit: 50, burstLimit: 100 },
+      },
+    });
+    expect(globex.functions).toEqual({});
     expect(globex.payments).toEqual({ providers: [], platformFee: { basisPoints: 0, fixedMinor: 0 } });
     expect(validAcme.payments).toEqual({
       providers: ['stripe', 'razorpay'],
@@ -107,6 +115,40 @@ describe('tenant config', () => {
     ]) {
       expect(message).toContain(`  - ${field}`);
     }
+  });
+
+  it('requires the account a tenant deploys into', () => {
+    const { account: _account, ...withoutAccount } = validAcme;
+    expect(failureOf(() => parseTenantConfig(withoutAccount, 'x.json'))).toContain('  - account:');
+    expect(failureOf(() => parseTenantConfig({ ...validAcme, account: '1234' }, 'x.json'))).toContain(
+      '  - account: must be a 12-digit AWS account id',
+    );
+  });
+
+  it('rejects reserved concurrency under what a consumer’s queues run at once, or above the account’s reservable share', () => {
+    const starved = { ...validAcme, functions: { notifications: { reservedConcurrency: 1 } } };
+    expect(failureOf(() => parseTenantConfig(starved, 'x.json'))).toContain(
+      '  - functions.notifications.reservedConcurrency: must be at least 4, the maximum concurrency of the queues it consumes',
+    );
+    const unknown = { ...validAcme, functions: { billing: { reservedConcurrency: 5 } } };
+    expect(failureOf(() => parseTenantConfig(unknown, 'x.json'))).toContain('  - functions.billing');
+    const greedy = {
+      ...validAcme,
+      functions: { catalog: { reservedConcurrency: 500 }, orgs: { reservedConcurrency: 500 } },
+    };
+    expect(failureOf(() => parseTenantConfig(greedy, 'x.json'))).toContain(
+      '  - functions: reserves 1000 in total; at most 900 may be reserved per account',
+    );
+  });
+
+  it('rejects a route throttle that is not a positive rate', () => {
+    const input = {
+      ...validAcme,
+      api: { ...validAcme.api, routeThrottles: { bookings: { rateLimit: 0 }, checkins: {} } },
+    };
+    const message = failureOf(() => parseTenantConfig(input, 'x.json'));
+    expect(message).toContain('  - api.routeThrottles.bookings.rateLimit');
+    expect(message).toContain('  - api.routeThrottles.checkins: unknown field');
   });
 
   it('requires tenantId to match the file name', () => {

@@ -14,6 +14,7 @@ import {
   secretStatementsIn,
 } from './support/grants.js';
 import {
+  logicalIdIn,
   newTestApp,
   resourcesOf,
   type SynthesizedTenant,
@@ -185,8 +186,8 @@ const routeOf = (key: string): RouteProps & { functionId: string } => {
   const route = found[0] as RouteProps;
   const integration = template.findResources('AWS::ApiGatewayV2::Integration')[
     route.Target['Fn::Join'][1][1].Ref
-  ] as { Properties: { IntegrationUri: { 'Fn::GetAtt': [string] } } };
-  return { ...route, functionId: integration.Properties.IntegrationUri['Fn::GetAtt'][0] };
+  ] as { Properties: { IntegrationUri: unknown } };
+  return { ...route, functionId: logicalIdIn(integration.Properties.IntegrationUri) };
 };
 
 describe('ticket routes', () => {
@@ -201,7 +202,7 @@ describe('ticket routes', () => {
     '%s: on the tickets function, behind the JWT authorizer',
     (key) => {
       const route = routeOf(key);
-      expect(route.functionId).toBe(idOf(fns.tickets.function));
+      expect(route.functionId).toBe(idOf(fns.tickets.alias));
       expect(route.AuthorizationType).toBe('JWT');
       expect(route.AuthorizerId).toEqual({ Ref: authorizers[0]?.[0] });
     },
@@ -209,11 +210,8 @@ describe('ticket routes', () => {
 
   it('lets API Gateway invoke the tickets function, with one API-wide permission', () => {
     const paths = resourcesOf(template, 'AWS::Lambda::Permission')
-      .map(
-        ([, p]) =>
-          (p as { Properties: { FunctionName: { 'Fn::GetAtt': [string] }; SourceArn: unknown } }).Properties,
-      )
-      .filter((p) => p.FunctionName['Fn::GetAtt'][0] === idOf(fns.tickets.function))
+      .map(([, p]) => (p as { Properties: { FunctionName: unknown; SourceArn: unknown } }).Properties)
+      .filter((p) => logicalIdIn(p.FunctionName) === idOf(fns.tickets.alias))
       .map((p) => String((p.SourceArn as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].at(-1)));
     expect(routesOf('tickets').length).toBeGreaterThan(0);
     expect(paths).toEqual(['/*/*/*']);

@@ -49,7 +49,13 @@ export const apiEvent = (
       requestId: randomUUID(),
       http: { method, path: opts.path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
       authorizer: opts.sub
-        ? { jwt: { claims: { sub: opts.sub, email: `${opts.sub}@example.com` }, scopes: [] } }
+        ? {
+            jwt: {
+              // Claims arrive as strings, a boolean one as "true".
+              claims: { sub: opts.sub, email: `${opts.sub}@example.com`, email_verified: 'true' },
+              scopes: [],
+            },
+          }
         : undefined,
     },
   };

@@ -24,6 +24,8 @@ const fastJobs: QueueDefinition = {
   batchSize: 5,
   // One poller: the tests below count receives of one batch at a time.
   maxConcurrency: 1,
+  maxBatchingWindowSeconds: 0,
+  oldestMessageAlarmSeconds: 60,
 };
 
 describe('local queue pollers', () => {

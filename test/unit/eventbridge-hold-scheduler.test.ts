@@ -25,6 +25,7 @@ const config = {
   groupName: 'evently-acme-holds',
   roleArn: 'arn:aws:iam::123456789012:role/scheduler',
   queueArn: 'arn:aws:sqs:eu-west-1:123456789012:holds',
+  deadLetterArn: 'arn:aws:sqs:eu-west-1:123456789012:delivery-dlq',
 };
 const expiry = {
   orgId: 'org_0h3k5m7n9p1q3r5s7t9v',
@@ -53,7 +54,12 @@ describe('EventBridge hold scheduler (mocked SchedulerClient: Scheduler has no l
       ScheduleExpressionTimezone: 'UTC',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
-      Target: { Arn: config.queueArn, RoleArn: config.roleArn, Input: expect.any(String) },
+      Target: {
+        Arn: config.queueArn,
+        RoleArn: config.roleArn,
+        Input: expect.any(String),
+        DeadLetterConfig: { Arn: config.deadLetterArn },
+      },
     });
     const message = holdsMessageSchema.parse(JSON.parse(input?.Target?.Input ?? 'null'));
     expect(message).toEqual({ type: 'hold.expire', ...expiry });
@@ -67,7 +73,11 @@ describe('EventBridge hold scheduler (mocked SchedulerClient: Scheduler has no l
       Name: 'remind-org_0h3k5m7n9p1q3r5s7t9v-bkg_1a2b3c4d5e6f7g8h9j0k',
       ScheduleExpression: 'at(2026-11-23T20:15:31)',
       ActionAfterCompletion: 'DELETE',
-      Target: { Arn: config.queueArn, RoleArn: config.roleArn },
+      Target: {
+        Arn: config.queueArn,
+        RoleArn: config.roleArn,
+        DeadLetterConfig: { Arn: config.deadLetterArn },
+      },
     });
     const message = holdsMessageSchema.parse(JSON.parse(input?.Target?.Input ?? 'null'));
     expect(message).toEqual({ type: 'hold.remind', ...expiry });
@@ -124,6 +134,7 @@ describe('EventBridge hold scheduler (mocked SchedulerClient: Scheduler has no l
       groupName: undefined,
       roleArn: undefined,
       queueArn: undefined,
+      deadLetterArn: undefined,
     });
     await expect(unconfigured.scheduleExpiry(expiry)).rejects.toThrow(/SCHEDULE_GROUP_NAME/);
     expect(mock.calls()).toHaveLength(0);

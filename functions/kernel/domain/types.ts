@@ -3,6 +3,7 @@ import type { Role } from './roles.js';
 export interface Principal {
   /** JWT `sub`: the user id across organizations. */
   sub: string;
+  /** Present only when the token's `email_verified` claim is true. */
   email?: string;
   name?: string;
 }

@@ -26,6 +26,11 @@ export interface RouteDefinition {
    * them (webhooks); such a route has no `body` schema.
    */
   rawBody?: boolean;
+  /**
+   * The write-heavy routes (an on-sale's bookings, the providers' webhooks) get a stage throttle of
+   * their own from the tenant config (`api.routeThrottles`); the others share the stage's.
+   */
+  throttleClass?: 'bookings' | 'webhooks';
   success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType; contentType?: string };
   /** Problem statuses this route can answer besides 400/401/413/415/422/500. */
   problems: readonly number[];

@@ -18,6 +18,7 @@ export const paymentRoutes = routeGroup({ function: 'payments', auth: 'jwt', tag
   {
     operationId: 'startPayment',
     method: 'POST',
+    throttleClass: 'bookings',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{bookingId}/payment',
     summary:
       "What the client needs to pay a held booking: the payment order (its quote with tax and fee) and the provider's checkout. The first call makes the order; every later call answers the same one",
@@ -92,6 +93,7 @@ export const paymentRoutes = routeGroup({ function: 'payments', auth: 'jwt', tag
   {
     operationId: 'receivePaymentWebhook',
     method: 'POST',
+    throttleClass: 'webhooks',
     path: '/v1/webhooks/{provider}',
     auth: 'none',
     summary:

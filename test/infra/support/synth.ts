@@ -98,3 +98,16 @@ export const validationFindings = (app: App): Finding[] => {
 /** `[logicalId, resource]` pairs of one type, for assertions that need to look across resources. */
 export const resourcesOf = (template: Template, type: string): [string, Record<string, unknown>][] =>
   Object.entries(template.findResources(type)) as [string, Record<string, unknown>][];
+
+/** The logical id a `Ref` or `Fn::GetAtt` points at (a function, its alias, a queue, ...). */
+export const logicalIdIn = (value: unknown): string => {
+  const ref = value as { Ref?: string; 'Fn::GetAtt'?: [string, string] } | undefined;
+  const id = ref?.Ref ?? ref?.['Fn::GetAtt']?.[0];
+  if (!id) throw new Error(`not a reference: ${JSON.stringify(value)}`);
+  return id;
+};
+
+/** How an event source mapping names the alias it invokes: `<function name>:<alias>`. */
+export const aliasInvokedBy = (aliasLogicalId: string, aliasName = 'live') => ({
+  'Fn::Join': ['', [{ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: aliasLogicalId }] }] }, `:${aliasName}`]],
+});

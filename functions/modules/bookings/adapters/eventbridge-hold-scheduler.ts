@@ -23,6 +23,8 @@ export interface EventBridgeHoldSchedulerConfig {
   roleArn: string | undefined;
   /** The holds queue (HOLDS_QUEUE_ARN). */
   queueArn: string | undefined;
+  /** Where Scheduler puts an expiry it could not deliver after its retries (SCHEDULE_DLQ_ARN). */
+  deadLetterArn: string | undefined;
 }
 
 /** `at()` takes UTC wall-clock time to the second, without zone or fraction. */
@@ -35,13 +37,13 @@ export const atExpression = (iso: string): string => {
 };
 
 const required = (config: EventBridgeHoldSchedulerConfig) => {
-  const { groupName, roleArn, queueArn } = config;
+  const { groupName, roleArn, queueArn, deadLetterArn } = config;
   // Only functions granted scheduling get these; the others never call the port.
-  if (!groupName || !roleArn || !queueArn)
+  if (!groupName || !roleArn || !queueArn || !deadLetterArn)
     throw new Error(
-      'hold scheduling is not configured (SCHEDULE_GROUP_NAME, SCHEDULER_ROLE_ARN, HOLDS_QUEUE_ARN)',
+      'hold scheduling is not configured (SCHEDULE_GROUP_NAME, SCHEDULER_ROLE_ARN, HOLDS_QUEUE_ARN, SCHEDULE_DLQ_ARN)',
     );
-  return { groupName, roleArn, queueArn };
+  return { groupName, roleArn, queueArn, deadLetterArn };
 };
 
 /** Creates a one-off schedule; a name already taken is the same hold's schedule, made before. */
@@ -52,7 +54,7 @@ const createOneOff = async (
   at: string,
   message: object,
 ): Promise<void> => {
-  const { groupName, roleArn, queueArn } = required(config);
+  const { groupName, roleArn, queueArn, deadLetterArn } = required(config);
   try {
     await client.send(
       new CreateScheduleCommand({
@@ -62,7 +64,13 @@ const createOneOff = async (
         ScheduleExpressionTimezone: 'UTC',
         FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
         ActionAfterCompletion: ActionAfterCompletion.DELETE,
-        Target: { Arn: queueArn, RoleArn: roleArn, Input: JSON.stringify(message) },
+        Target: {
+          Arn: queueArn,
+          RoleArn: roleArn,
+          Input: JSON.stringify(message),
+          // A delivery that fails every retry is kept for a redrive instead of being dropped.
+          DeadLetterConfig: { Arn: deadLetterArn },
+        },
       }),
     );
   } catch (error) {

@@ -16,6 +16,7 @@ export const bookingRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag:
   {
     operationId: 'book',
     method: 'POST',
+    throttleClass: 'bookings',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings',
     summary:
       'Book seats of a session for an attendee or a party (free events: confirmed; priced: held until paid or the hold lapses). With joinWaitlistIfFull, a session without places for it answers 202 with `{ waitlistEntry }` instead. Send an Idempotency-Key to retry safely',

@@ -14,6 +14,7 @@ export const waitlistRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag
   {
     operationId: 'joinWaitlist',
     method: 'POST',
+    throttleClass: 'bookings',
     path: '/v1/orgs/{orgId}/sessions/{sessionId}/waitlist',
     summary:
       'Join the waitlist of a session as an attendee or a party (staff: for anyone, e.g. walk-ins). Send an Idempotency-Key to retry safely',
@@ -64,6 +65,7 @@ export const waitlistRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag
   {
     operationId: 'acceptWaitlistOffer',
     method: 'POST',
+    throttleClass: 'bookings',
     path: '/v1/orgs/{orgId}/waitlist/{entryId}/accept',
     summary:
       'Accept an offer before its deadline: free events confirm the held booking, priced events keep it held for payment (owner or staff)',

@@ -9,7 +9,7 @@
  * The notifications queue definition takes its visibility timeout and receive count from here.
  */
 export const notificationRedelivery = {
-  visibilityTimeoutSeconds: 30,
+  visibilityTimeoutSeconds: 60,
   maxReceiveCount: 5,
   /** The longest wait between two hand-offs of one item. */
   maxBackoffMs: 60 * 60_000,

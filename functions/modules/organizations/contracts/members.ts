@@ -16,7 +16,9 @@ export const memberSchema = z
     orgId: orgIdSchema,
     userId: userIdSchema,
     name: z.string(),
-    email: z.string(),
+    email: z.string().openapi({
+      description: "From the member's token when they joined; empty if it carried no verified email",
+    }),
     role: roleSchema,
     status: z.enum(['active', 'suspended']),
     joinedAt: isoDateTime,

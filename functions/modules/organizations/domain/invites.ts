@@ -104,6 +104,12 @@ const assertUsable = (invite: Invite, principal: Principal, now: Date): void => 
   if (status === 'accepted') throw new DomainError('INVITE_ALREADY_USED', 'the invite was already used');
   if (status === 'revoked') throw new DomainError('INVITE_REVOKED', 'the invite was revoked');
   if (status === 'expired') throw new DomainError('INVITE_EXPIRED', 'the invite has expired');
+  if (principal.email === undefined) {
+    throw new DomainError(
+      'INVITE_EMAIL_MISMATCH',
+      'the invite was sent to an email address, and your token carries no verified one',
+    );
+  }
   if (!sameEmail(principal.email, invite.email)) {
     throw new DomainError('INVITE_EMAIL_MISMATCH', 'the invite was sent to another email address');
   }

@@ -38,6 +38,7 @@ export const createOrganization = async (
     orgId: org.orgId,
     userId: principal.sub,
     name: displayName(principal),
+    // A creator whose token carries no verified email is still the owner, with no email on record.
     email: principal.email ?? '',
     role: 'owner',
     status: 'active',

@@ -49,7 +49,10 @@ export const updateAttendeeBody = z
 
 export const myAttendeeBody = z
   .strictObject({ firstName, lastName, phone: phoneSchema.optional() })
-  .openapi('MyAttendee', { description: "The email is taken from the caller's token" });
+  .openapi('MyAttendee', {
+    description:
+      "The email is taken from the caller's token, and only when its `email_verified` claim is true",
+  });
 
 export const attendeeListQuery = pageQuerySchema
   .extend({

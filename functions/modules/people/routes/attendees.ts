@@ -74,7 +74,7 @@ export const attendeeRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag
     method: 'POST',
     path: '/v1/orgs/{orgId}/me',
     summary:
-      "Create the caller's attendee record, linked to them and with their token's email; returns the existing one if there is",
+      "Create the caller's attendee record, linked to them and with their token's verified email; returns the existing one if there is",
     tag: 'Me',
     params: orgParams,
     body: myAttendeeBody,

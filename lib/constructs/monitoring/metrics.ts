@@ -1,0 +1,21 @@
+import { apiMetrics } from './api.js';
+import { backPressureMetrics } from './back-pressure.js';
+import { deliveryMetrics } from './deliveries.js';
+import { functionMetrics } from './functions.js';
+import type { MonitoredResources } from './monitored.js';
+import { queueMetrics } from './queues.js';
+import { sendingMetrics } from './sending.js';
+import { tableMetrics } from './table.js';
+
+/** Every metric the alarms watch, built once: the dashboard graphs the very same ones. */
+export const operationalMetrics = (resources: MonitoredResources) => ({
+  api: apiMetrics(resources.api),
+  functions: functionMetrics(resources.functions),
+  queues: queueMetrics(resources.queues),
+  table: tableMetrics(resources.table),
+  deliveries: deliveryMetrics(resources.scheduleGroup, resources.rules),
+  backPressure: backPressureMetrics(resources.notificationMetrics),
+  sending: sendingMetrics(),
+});
+
+export type OperationalMetrics = ReturnType<typeof operationalMetrics>;
