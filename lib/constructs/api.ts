@@ -49,14 +49,9 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
-const publicRouteReason =
-  'Public by design: this route is marked auth "none" in the route manifest (health check, OpenAPI ' +
-  'document, or the problem+json 404 for unknown paths) and reads no tenant data.';
-
-const signedWebhookReason =
-  'A payment provider webhook: providers cannot present a token from the tenant issuer, so the route ' +
-  'has no authorizer; the function authenticates each request by the provider signature over the raw ' +
-  'body (webhook secrets from the payment secret) and rejects unsigned or mis-signed requests.';
+const fallbackRouteReason =
+  'The $default route: every unknown method and path gets the same problem+json 404 from the public ' +
+  'function, which reads nothing from the table.';
 
 /**
  * The HTTP API: one route per manifest entry on its function, the JWT authorizer on `jwt` routes,
@@ -96,7 +91,7 @@ export class EventlyApi extends Construct {
       routeKey: HttpRouteKey.DEFAULT,
       integration: integrations.public,
     });
-    Validations.of(fallback).acknowledge({ id: 'AwsSolutions-APIG4', reason: publicRouteReason });
+    Validations.of(fallback).acknowledge({ id: 'AwsSolutions-APIG4', reason: fallbackRouteReason });
   }
 
   private integrationsFor(handlers: Record<HttpFunctionName, IFunction>) {
@@ -148,9 +143,10 @@ export class EventlyApi extends Construct {
       ...(route.auth === 'jwt' && { authorizer: this.authorizer }),
     });
     if (route.auth === 'none') {
-      // Raw-body routes are the signed webhooks; every other unauthenticated route is public content.
-      const reason = route.rawBody ? signedWebhookReason : publicRouteReason;
-      Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+      if (!route.publicBecause) {
+        throw new Error(`Route ${route.operationId} has auth "none" but no publicBecause saying why`);
+      }
+      Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason: route.publicBecause });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/app/routes.js';
@@ -88,6 +89,23 @@ describe('HTTP API routes', () => {
       ...others.map((f) => `${functionId(f)} /*/*/*`),
     ];
     expect(permitted.sort()).toEqual(expected.sort());
+  });
+
+  it('acknowledges each unauthenticated route with its own reason from the manifest', () => {
+    const open = routes.filter((r) => r.auth === 'none');
+    expect(open.map((r) => r.operationId)).toEqual(
+      expect.arrayContaining(['getHealth', 'listPublicEvents', 'receivePaymentWebhook']),
+    );
+    for (const route of open) {
+      const created = acme.stacks.app.api.node.findChild(route.operationId);
+      const acknowledged = created.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) => Object.values(m.data as Record<string, string>));
+      expect(acknowledged, route.operationId).toEqual([route.publicBecause]);
+      expect(route.publicBecause?.length ?? 0, route.operationId).toBeGreaterThan(40);
+    }
+    const catalog = routes.find((r) => r.operationId === 'listPublicEvents');
+    expect(catalog?.publicBecause).toMatch(/published with visibility 'public'/);
   });
 
   it('uses Lambda proxy integrations with payload format 2.0', () => {

@@ -16,6 +16,11 @@ export interface RouteDefinition {
   function: HttpFunctionName;
   /** `jwt`: the API Gateway JWT authorizer (locally: the dev-key verifier) must pass first. */
   auth: 'jwt' | 'none';
+  /**
+   * Why a route with `auth: 'none'` may be called by anyone: what it serves and why that is safe.
+   * CDK records it as the reason for the route's cdk-nag acknowledgement (AwsSolutions-APIG4).
+   */
+  publicBecause?: string;
   summary: string;
   tag: string;
   params?: z.ZodObject;

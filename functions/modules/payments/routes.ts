@@ -96,6 +96,10 @@ export const paymentRoutes = routeGroup({ function: 'payments', auth: 'jwt', tag
     throttleClass: 'webhooks',
     path: '/v1/webhooks/{provider}',
     auth: 'none',
+    publicBecause:
+      'A payment provider webhook: providers cannot present a token from the tenant issuer, so the route ' +
+      'has no authorizer; the function authenticates each request by the provider signature over the raw ' +
+      'body (webhook secrets from the payment secret) and rejects unsigned or mis-signed requests.',
     summary:
       "A payment provider's event. The signature over the raw body is the authentication; the event is stored, then acknowledged; a repeated event is acknowledged again",
     params: webhookParams,

@@ -78,6 +78,9 @@ export const eventRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: '
     method: 'GET',
     path: '/v1/events',
     auth: 'none',
+    publicBecause:
+      "The public event catalog: only events their organizers published with visibility 'public', and " +
+      'only their listing fields (publicEventSchema: no attendees, bookings, members or private events).',
     summary: 'Published public events of every organization, by start, optionally with a tag',
     query: publicEventListQuery,
     success: replyPage('A page of public events', publicEventSchema, 'PublicEventPage'),
