@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
+import { httpFunctionNames } from '../../functions/app/function-definitions.js';
+import { logicalIdIn, resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 
 /**
  * AWS per-resource limits the tenant stack approaches, computed from the synthesized template,
@@ -40,11 +41,23 @@ const policyOverhead = JSON.stringify({ Version: '2012-10-17', Id: 'default', St
 
 const functionIds = resourcesOf(template, 'AWS::Lambda::Function').map(([id]) => id);
 
+/** A function and its aliases: API Gateway's permissions are granted on the `live` alias. */
+const invokableIdsOf = (fnId: string): string[] => [
+  fnId,
+  ...resourcesOf(template, 'AWS::Lambda::Alias')
+    .filter(
+      ([, a]) =>
+        logicalIdIn((a as { Properties: { FunctionName: unknown } }).Properties.FunctionName) === fnId,
+    )
+    .map(([id]) => id),
+];
+
 describe('a function’s resource policy', () => {
   const sizes = functionIds.map((fnId) => {
+    const ids = invokableIdsOf(fnId);
     const statements = resourcesOf(template, 'AWS::Lambda::Permission')
       .map(([, p]) => (p as { Properties: { FunctionName: unknown; SourceArn?: unknown } }).Properties)
-      .filter((p) => JSON.stringify(p.FunctionName).includes(`"${fnId}"`))
+      .filter((p) => ids.includes(logicalIdIn(p.FunctionName)))
       .map((p) => {
         const parts =
           (p.SourceArn as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join']?.[1] ?? [];
@@ -65,6 +78,8 @@ describe('a function’s resource policy', () => {
   it('is one statement for the whole API for every function but the public one', () => {
     const many = sizes.filter((s) => s.statements > 12);
     expect(many).toEqual([]);
+    // Counted at all: every HTTP function has its grant (through its alias).
+    expect(sizes.filter((s) => s.statements > 0)).toHaveLength(httpFunctionNames().length);
   });
 });
 
