@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { loadTenantConfig, TenantConfigError } from '../lib/config/tenant-config.js';
+import { defaultTenantsDir, loadTenantConfig, TenantConfigError } from '../lib/config/tenant-config.js';
 import { loadTenantConfigs } from '../lib/config/tenant-set.js';
 import { addComplianceChecks, addTenantStacks } from '../lib/tenant-app.js';
 
@@ -15,9 +15,12 @@ const main = (): void => {
       'Missing CDK context "tenant": run `cdk synth -c tenant=<id>` where config/tenants/<id>.json exists',
     );
   }
-  const config = loadTenantConfig(tenantId);
+  // `-c tenantsDir=<dir>`: tenant files kept elsewhere than config/tenants (deploy-all passes it).
+  const dirContext: unknown = app.node.tryGetContext('tenantsDir');
+  const dir = typeof dirContext === 'string' && dirContext.length > 0 ? dirContext : defaultTenantsDir;
+  const config = loadTenantConfig(tenantId, dir);
   // Every tenant file, so a tenant that would accept another's tokens fails its own synth.
-  loadTenantConfigs();
+  loadTenantConfigs(dir);
   addTenantStacks(app, config);
   addComplianceChecks(app);
   app.synth();

@@ -187,6 +187,14 @@ describe.concurrent('bin/app.ts', () => {
     expect(run).toEqual({ code: 1, stderr: expect.stringContaining('Missing CDK context "tenant"') });
   });
 
+  it('fails when another tenant file of the directory shares its issuer and audience', async () => {
+    const dir = tenantsDirWith('acme.json', JSON.stringify(validAcme));
+    writeFileSync(path.join(dir, 'initech.json'), JSON.stringify({ ...validAcme, tenantId: 'initech' }));
+    const run = await runApp({ tenant: 'acme', tenantsDir: dir });
+    expect(run).toEqual({ code: 1, stderr: expect.stringContaining('initech: auth.audiences:') });
+    expect(run.stderr).toContain("is also tenant acme's");
+  });
+
   it('fails with a clear message naming the missing tenant file', async () => {
     const run = await runApp({ tenant: 'nobody' });
     expect(run).toEqual({
