@@ -445,7 +445,9 @@ describe('sessions against DynamoDB Local', () => {
       createdAt: now,
       updatedAt: now,
     };
-    await expect(c.deps.sessions.create([session], 0)).rejects.toMatchObject({ code: 'EVENT_DELETING' });
+    await expect(c.deps.sessions.create([session], 0, event!.updatedAt)).rejects.toMatchObject({
+      code: 'EVENT_DELETING',
+    });
     expect(await c.deps.sessions.get(doomed.orgId, session.sessionId)).toBeUndefined();
   });
 

@@ -2,9 +2,11 @@
  * The catalog module's public entry: what other modules may use. Everything else in the folder
  * is the module's own.
  */
+export { counterStamps } from './adapters/counter-stamps.js';
 export { toEvent } from './adapters/event-items.js';
 export { toSession } from './adapters/session-items.js';
 export { sessionParams } from './contracts/sessions.js';
+export { withEventMarks } from './domain/event-marks.js';
 export { markDeletingUnlessLive } from './domain/live-bookings.js';
 export type { Event, EventSettings } from './domain/model.js';
 export { defaultEventSettings, maxSeatsPerBookingLimit } from './domain/model.js';

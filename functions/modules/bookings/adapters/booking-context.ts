@@ -15,8 +15,9 @@ import type { BookingContext, BookingContextQuery } from '../domain/ports.js';
  * memory and only the first booking of a session in a container reads the event separately.
  *
  * Each read is also remembered in the container, for self-service bookings that need no read at
- * all (`rememberedContext`): the booking transaction checks the organization, the event and the
- * session against what was read, and the attendee's link to the caller, so a remembered part that
+ * all (`rememberedContext`): the booking transaction checks the session and the event's version
+ * (on the session's counter, which the event's changes and the event's and organization's
+ * deletion marks update) against what was read, and the attendee's link to the caller, so a remembered part that
  * went stale fails the transaction instead of being booked against; the booking then forgets it
  * and reads again. The caller is taken to book for themselves, the least a caller may do: staff
  * booking someone else's attendee fails that check and is read again, so callers last seen as

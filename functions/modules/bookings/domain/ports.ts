@@ -117,9 +117,9 @@ export interface BookingStore {
   /**
    * Commits the booking with the counter update, seat puts, history, audit and outbox items.
    * Throws CAPACITY_EXHAUSTED (details.available), SEAT_TAKEN (details.labels), NOT_FOUND,
-   * ORGANIZATION_DELETING, NOT_BOOKABLE with details.stale (the event or session changed since
-   * read: read again), CONFLICT (the party changed), and TEMPORARILY_UNAVAILABLE after retries of
-   * conflicts and throttles.
+   * NOT_BOOKABLE with details.stale (the event or session changed since read, including the
+   * event's or organization's deletion mark: read again), CONFLICT (the party changed), and
+   * TEMPORARILY_UNAVAILABLE after retries of conflicts and throttles.
    */
   create(booking: NewBooking): Promise<void>;
   get(ref: BookingRef): Promise<Booking | undefined>;

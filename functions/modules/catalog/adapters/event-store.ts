@@ -1,10 +1,12 @@
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { nextStamp } from '../../../kernel/domain/stamps.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import { eventDeleting, venueDeleting } from '../domain/errors.js';
 import type { Event } from '../domain/model.js';
 import type { EventFilter, EventStore } from '../domain/ports.js';
+import { counterStamps } from './counter-stamps.js';
 import { listingsOf, toEvent, toEventItem, toPublicEvent } from './event-items.js';
 
 /**
@@ -19,6 +21,7 @@ const listName = (orgId: string, f: EventFilter): string =>
 
 export const dynamoEventStore = (service: EventlyService): EventStore => {
   const { event, eventListing, venue } = service.entities;
+  const { stampEventCounters } = counterStamps(service);
   const keyOf = (e: Pick<Event, 'orgId' | 'eventId'>) => ({ orgId: e.orgId, eventId: e.eventId });
 
   const get = async (orgId: string, eventId: string) => {
@@ -79,6 +82,8 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
         write: listing.delete({ ...keyOf(next), scope: l.scope }).commit(),
       })),
     ]);
+    // Bookings priced on the version before stop at each session's counter from here on.
+    if (current) await stampEventCounters(next.orgId, next.eventId, next.updatedAt);
   };
 
   const listingScopes = async (orgId: string, eventId: string) => {
@@ -144,12 +149,13 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
 
     async markDeleting(e, at) {
       if (e.deleting) return;
+      const stamp = nextStamp(e.updatedAt, new Date(at));
       const { committed } = await commitTransaction(service, ({ event: ev, eventListing: listing }) => [
         {
           label: 'event',
           write: ev
             .patch(keyOf(e))
-            .set({ deleting: true, updatedAt: at })
+            .set({ deleting: true, updatedAt: stamp })
             .where(({ updatedAt }, { eq }) => eq(updatedAt, e.updatedAt))
             .commit(),
           // Changed since read: whether it is now marked decides, read again below.
@@ -160,28 +166,37 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
           write: listing.delete({ ...keyOf(e), scope: l.scope }).commit(),
         })),
       ]);
-      if (committed) return;
+      if (committed) return stampEventCounters(e.orgId, e.eventId, stamp);
       const now = await get(e.orgId, e.eventId);
       if (!now) throw notFound('event');
-      if (now.deleting) return;
+      // Marked by another request, which tells the counters; telling them again is harmless.
+      if (now.deleting) return stampEventCounters(e.orgId, e.eventId, now.updatedAt);
       throw new DomainError('CONFLICT', 'the event was changed by someone else meanwhile; retry');
     },
 
     async unmarkDeleting(e, at) {
-      const restored = { ...e, deleting: false, updatedAt: at };
-      await commitTransaction(service, ({ event: ev, eventListing: listing }) => [
+      // After the mark's version, whatever the clock says: counters only take newer versions.
+      const marked = await get(e.orgId, e.eventId);
+      if (!marked?.deleting) return;
+      const stamp = nextStamp(marked.updatedAt, new Date(at));
+      const restored = { ...e, deleting: false, updatedAt: stamp };
+      const { committed } = await commitTransaction(service, ({ event: ev, eventListing: listing }) => [
         {
           label: 'event',
           write: ev
             .patch(keyOf(e))
-            .set({ deleting: false, updatedAt: at })
-            .where(({ deleting }, { eq }) => eq(deleting, true))
+            .set({ deleting: false, updatedAt: stamp })
+            .where(
+              ({ deleting, updatedAt }, { eq }) =>
+                `${eq(deleting, true)} AND ${eq(updatedAt, marked.updatedAt)}`,
+            )
             .commit(),
-          // Not marked (any more): nothing to take back.
+          // Not marked (any more), or changed since read: nothing to take back here.
           fails: 'refused',
         },
         ...listingsOf(restored).map((l) => ({ label: 'listing', write: listing.put(l).commit() })),
       ]);
+      if (committed) await stampEventCounters(e.orgId, e.eventId, stamp);
     },
 
     remove,

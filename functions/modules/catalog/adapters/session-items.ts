@@ -62,8 +62,11 @@ export const toSession = (i: SessionItem): Session => ({
   cancellation: cancellationOf(i),
 });
 
-/** A new session's counter: every place available. */
-export const freshCounter = (s: Session): CapacityCounter & { orgId: string; sessionId: string } => ({
+/** A new session's counter: every place available, stamped with its event's version. */
+export const freshCounter = (
+  s: Session,
+  eventStamp: string,
+): CapacityCounter & { orgId: string; sessionId: string; eventStamp: string } => ({
   orgId: s.orgId,
   sessionId: s.sessionId,
   capacity: s.capacity,
@@ -71,6 +74,7 @@ export const freshCounter = (s: Session): CapacityCounter & { orgId: string; ses
   held: 0,
   confirmed: 0,
   version: 0,
+  eventStamp,
 });
 
 export const slotOf = (s: Session) => ({

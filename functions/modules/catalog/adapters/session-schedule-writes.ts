@@ -71,7 +71,8 @@ export const sessionScheduleWrites = (
   const whyEventFailed = async (orgId: string, eventId: string): Promise<DomainError> => {
     const { data } = await event.get({ orgId, eventId }).go({ consistent: true });
     if (!data) return notFound('event');
-    return new DomainError('EVENT_DELETING', 'the event is being deleted');
+    if (data.deleting) return new DomainError('EVENT_DELETING', 'the event is being deleted');
+    return new DomainError('CONFLICT', 'the event was changed meanwhile; try again');
   };
 
   const whySessionFailed = async (orgId: string, sessionId: string): Promise<DomainError> => {
@@ -91,7 +92,11 @@ export const sessionScheduleWrites = (
     );
   };
 
-  const create = async (sessions: readonly Session[], expectedVersion: number): Promise<ScheduleWrite> => {
+  const create = async (
+    sessions: readonly Session[],
+    expectedVersion: number,
+    eventStamp: string,
+  ): Promise<ScheduleWrite> => {
     const first = sessions[0];
     if (!first) return 'written';
     const { committed } = await commitTransaction(service, (tx) => [
@@ -102,9 +107,12 @@ export const sessionScheduleWrites = (
       },
       {
         label: 'event',
+        // Unchanged since read too: the new counters carry this version of it (eventStamp).
         write: tx.event
           .check({ orgId: first.orgId, eventId: first.eventId })
-          .where(({ deleting }, { eq }) => eq(deleting, false))
+          .where(
+            ({ deleting, updatedAt }, { eq }) => `${eq(deleting, false)} AND ${eq(updatedAt, eventStamp)}`,
+          )
           .commit(),
         fails: () => whyEventFailed(first.orgId, first.eventId),
       },
@@ -119,7 +127,7 @@ export const sessionScheduleWrites = (
       },
       ...sessions.flatMap((s) => [
         { label: 'session', write: tx.session.create(toSessionItem(s)).commit() },
-        { label: 'counter', write: tx.sessionCounter.create(freshCounter(s)).commit() },
+        { label: 'counter', write: tx.sessionCounter.create(freshCounter(s, eventStamp)).commit() },
         { label: 'slot', write: tx.roomSlot.create(slotOf(s)).commit() },
       ]),
     ]);

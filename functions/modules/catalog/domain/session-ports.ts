@@ -47,7 +47,8 @@ export interface SessionStore {
    * slots, if the room's schedule is still at `roomVersion` and the event exists and is not being
    * deleted. Throws NOT_FOUND or EVENT_DELETING otherwise.
    */
-  create(sessions: readonly Session[], roomVersion: number): Promise<ScheduleWrite>;
+  /** `eventStamp`: the event's `updatedAt` as read; the write fails if it changed since. */
+  create(sessions: readonly Session[], roomVersion: number, eventStamp: string): Promise<ScheduleWrite>;
   get(orgId: string, sessionId: string): Promise<Session | undefined>;
   getCounter(orgId: string, sessionId: string): Promise<CapacityCounter | undefined>;
   /** By start time. */

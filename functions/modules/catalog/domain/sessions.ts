@@ -160,7 +160,7 @@ export const createSessions = async (
   }));
   const roomRef = { orgId, venueId: venue.venueId, roomId: room.roomId };
   await scheduled(deps, roomRef, spans, { allowOverlap }, (version) =>
-    deps.sessions.create(sessions, version),
+    deps.sessions.create(sessions, version, event.updatedAt),
   );
   return { seriesId, sessions: sessions.map(sessionView) };
 };

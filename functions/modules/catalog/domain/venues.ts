@@ -6,8 +6,9 @@ import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.
 import type { Deletion } from '../../deletions/index.js';
 import { requestDeletion } from '../../deletions/index.js';
 import { givenFields, venueDeleting } from './errors.js';
+import { withEventMarks } from './event-marks.js';
 import { markDeletingUnlessLive } from './live-bookings.js';
-import type { Event, GeoPoint, Room, Venue } from './model.js';
+import type { GeoPoint, Room, Venue } from './model.js';
 import { assertActiveMember } from './references.js';
 
 export interface RoomInput {
@@ -154,40 +155,17 @@ const assertDroppedRoomsFree = async (
   }
 };
 
-/**
- * Marks the venue and each of its events deleting, unless a session of the venue holds seats.
- * Bookings check their event's mark (not the venue's), and the cascade removes the events with
- * the venue anyway: once they are marked no booking commits, and the second look at the counters
- * (markDeletingUnlessLive) sees any that committed before. A refused or failed attempt takes back
- * the marks it set; events already being deleted on their own keep theirs.
- */
-const venueMarks = (deps: Pick<Deps, 'clock' | 'events' | 'venues'>, orgId: string, venueId: string) => {
-  const marked: Event[] = [];
-  const at = () => deps.clock.now().toISOString();
-  const unmark = async () => {
-    for (const event of marked.splice(0)) await deps.events.unmarkDeleting(event, at());
-    await deps.venues.unmarkDeleting(orgId, venueId, at());
-  };
-  const mark = async () => {
-    // First the venue: from then on no event is created at it, so the listing below is complete.
-    await deps.venues.markDeleting(orgId, venueId, at());
-    try {
-      let cursor: string | undefined;
-      do {
-        const page = await deps.events.list(orgId, { venueId }, { limit: 100, cursor });
-        for (const event of page.items.filter((e) => !e.deleting)) {
-          await deps.events.markDeleting(event, at());
-          marked.push(event);
-        }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    } catch (err) {
-      await unmark();
-      throw err;
-    }
-  };
-  return { mark, unmark };
-};
+/** The venue and each of its events (see withEventMarks). */
+const venueMarks = (deps: Pick<Deps, 'clock' | 'events' | 'venues'>, orgId: string, venueId: string) =>
+  withEventMarks(
+    deps,
+    orgId,
+    { venueId },
+    {
+      mark: () => deps.venues.markDeleting(orgId, venueId, deps.clock.now().toISOString()),
+      unmark: () => deps.venues.unmarkDeleting(orgId, venueId, deps.clock.now().toISOString()),
+    },
+  );
 
 /**
  * Marks the venue deleting (it refuses every other change from then on), with its events, and

@@ -3,7 +3,7 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Member, Organization, OrgSettings, Principal } from '../../../kernel/domain/types.js';
-import { markDeletingUnlessLive } from '../../catalog/index.js';
+import { markDeletingUnlessLive, withEventMarks } from '../../catalog/index.js';
 import { purgeOrgSessions } from '../../deletions/index.js';
 import { displayName } from './identity.js';
 
@@ -82,19 +82,25 @@ export const deleteOrganization = async (
 ): Promise<{ orgId: string; status: 'deleting' }> => {
   await authorize(deps, orgId, principal, 'organization.delete');
   let marked = false;
+  // The organization, then each of its events: bookings stop at their events' marks.
   await markDeletingUnlessLive(
     deps,
     orgId,
     { kind: 'organization', id: orgId },
-    {
-      mark: async () => {
-        marked = await deps.orgs.markDeleting(orgId, deps.clock.now().toISOString());
+    withEventMarks(
+      deps,
+      orgId,
+      {},
+      {
+        mark: async () => {
+          marked = await deps.orgs.markDeleting(orgId, deps.clock.now().toISOString());
+        },
+        // Only the mark this request made is taken back: a delete already under way stays so.
+        unmark: async () => {
+          if (marked) await deps.orgs.unmarkDeleting(orgId, deps.clock.now().toISOString());
+        },
       },
-      // Only the mark this request made is taken back: a delete already under way stays so.
-      unmark: async () => {
-        if (marked) await deps.orgs.unmarkDeleting(orgId, deps.clock.now().toISOString());
-      },
-    },
+    ),
   );
   await deps.jobs.send({ type: 'org.delete', orgId });
   return { orgId, status: 'deleting' };

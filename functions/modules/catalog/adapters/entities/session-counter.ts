@@ -20,6 +20,13 @@ export const sessionCounterEntity = new Entity({
     version: { type: 'number', required: true },
     /** Waitlist entries still waiting (absent until the first joins): see CapacityCounter. */
     waiting: { type: 'number' },
+    /**
+     * The version (`updatedAt`) of the session's event this counter was last told of (see
+     * counter-stamps.ts): a booking commits only while it equals the version it was priced on, so
+     * a change of the event stops bookings at each of its sessions' own counters, and no booking
+     * touches the event item.
+     */
+    eventStamp: { type: 'string' },
   },
   indexes: {
     byId: {

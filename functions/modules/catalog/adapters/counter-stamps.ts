@@ -1,0 +1,42 @@
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
+
+/**
+ * Telling a session's counter which version of its event is current. Bookings commit only while
+ * the counter's `eventStamp` equals the event version they were priced on, so a change of the
+ * event (terms, status, deleting) reaches bookings through each session's own counter, never
+ * through the event item every booking of the event would share.
+ *
+ * Stamps only move forward (event versions are increasing ISO times): a late writer of an older
+ * version never undoes a newer one.
+ */
+export const counterStamps = (service: EventlyService) => {
+  const { sessionCounter, session } = service.entities;
+
+  /** False when the counter already had this version or a newer one, or is gone. */
+  const stampCounter = (orgId: string, sessionId: string, stamp: string): Promise<boolean> =>
+    unlessConditionFails(
+      sessionCounter
+        .patch({ orgId, sessionId })
+        .set({ eventStamp: stamp })
+        .where(({ eventStamp }, { notExists, lt }) => `${notExists(eventStamp)} OR ${lt(eventStamp, stamp)}`)
+        .go(),
+    );
+
+  /** Every session of the event, a page at a time, ten counters at once. */
+  const stampEventCounters = async (orgId: string, eventId: string, stamp: string): Promise<void> => {
+    let cursor: string | null = null;
+    do {
+      const page: { data: { sessionId: string }[]; cursor: string | null } = await session.query
+        .byEvent({ orgId, eventId })
+        .go({ limit: 100, cursor, attributes: ['sessionId'] });
+      const ids = page.data.map((d) => d.sessionId);
+      for (let i = 0; i < ids.length; i += 10) {
+        await Promise.all(ids.slice(i, i + 10).map((id) => stampCounter(orgId, id, stamp)));
+      }
+      cursor = page.cursor;
+    } while (cursor);
+  };
+
+  return { stampCounter, stampEventCounters };
+};
