@@ -82,6 +82,31 @@ describe('event versions on session counters', () => {
     );
   });
 
+  it('commits a free general-admission booking in six items, its step record being history and audit at once', async () => {
+    const s = await w.session(w.freeEventId, 'general');
+    transactions.length = 0;
+    const booking = await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
+    // Counter, booking, step record, outbox item; checks of the holder and the session.
+    expect(transactions[0]).toHaveLength(6);
+    const { Item } = await documentClient().send(
+      new GetCommand({
+        TableName: c.tableName,
+        Key: {
+          pk: `${w.orgId}#session#${s.sessionId}#booking#${booking.bookingId}`,
+          sk: `history#${booking.createdAt}#confirmed`,
+        },
+        ConsistentRead: true,
+      }),
+    );
+    expect(Item).toMatchObject({ by: ada.sub, to: 'confirmed', reason: 'booked' });
+    expect(JSON.parse(String(Item?.details))).toMatchObject({
+      bookingId: booking.bookingId,
+      attendeeId: w.ada,
+      seats: 1,
+      status: 'confirmed',
+    });
+  });
+
   it('refuses a booking priced on the event before it changed at the counter, then books on the new version', async () => {
     const s = await w.session(w.freeEventId, 'general');
     const create = c.deps.bookings.create;

@@ -39,5 +39,5 @@ export type HistoryItem = EntityItem<typeof bookingHistoryEntity>;
 
 export const toHistoryEntry = fromStored<BookingHistoryEntry, HistoryItem>({
   nullable: { from: true },
-  itemOnly: { orgId: true, sessionId: true, bookingId: true },
+  itemOnly: { orgId: true, sessionId: true, bookingId: true, details: true },
 });

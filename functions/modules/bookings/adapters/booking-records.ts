@@ -8,8 +8,9 @@ import { type Booking, type BookingStatus, recordId } from '../domain/model.js';
 import type { StepNotification } from '../domain/ports.js';
 
 /**
- * The history, audit and outbox items every booking change writes in its own transaction
- * (invariant 7: a state change and its records commit together).
+ * The records every booking change writes in its own transaction (invariant 7: a state change and
+ * its records commit together): the step record (history entry and audit record in one item) and
+ * the outbox item.
  */
 
 export interface BookingStep {
@@ -43,18 +44,7 @@ export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason, noti
         to: b.status,
         by,
         reason,
-      })
-      .commit(),
-    tx.audit
-      .create({
-        ...sessionOf(b),
-        recordId: recordId(b),
-        at,
-        action: `booking.${b.status}`,
-        actor: by,
-        targetType: 'booking',
-        targetId: b.bookingId,
-        details: JSON.stringify({ from, ...summary(b), reason }),
+        details: JSON.stringify(summary(b)),
       })
       .commit(),
     notificationRecord(tx, {
