@@ -1,9 +1,9 @@
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { Session } from '../domain/session.js';
 import type { SessionStore } from '../domain/session-ports.js';
-import { cancellationItem } from './session-items.js';
+import { cancellationItem, closedStamp, stampedCounter } from './session-items.js';
 
 type Writes = Pick<SessionStore, 'cancel' | 'completeCancellation'>;
 
@@ -24,13 +24,23 @@ export const sessionCancellationWrites = (
   const { session } = service.entities;
   return {
     async cancel(orgId, sessionId, cancellation) {
-      await unlessAlreadyDone(() =>
-        session
-          .patch({ orgId, sessionId })
-          .set({ status: 'cancelled', ...cancellationItem(cancellation), updatedAt: cancellation.at })
-          .where(({ status, deleting }, { eq }) => `${eq(status, 'scheduled')} AND ${eq(deleting, false)}`)
-          .go(),
-      );
+      // Refused: cancelled before, or being deleted (told apart by the read below).
+      await commitTransaction(service, (tx) => [
+        {
+          label: 'session',
+          write: tx.session
+            .patch({ orgId, sessionId })
+            .set({ status: 'cancelled', ...cancellationItem(cancellation), updatedAt: cancellation.at })
+            .where(({ status, deleting }, { eq }) => `${eq(status, 'scheduled')} AND ${eq(deleting, false)}`)
+            .commit(),
+          fails: 'refused',
+        },
+        {
+          label: 'counter',
+          write: stampedCounter(tx, orgId, sessionId, closedStamp(cancellation.at)),
+          fails: 'refused',
+        },
+      ]);
       const stored = await get(orgId, sessionId);
       if (!stored) throw notFound('session');
       if (stored.status !== 'cancelled') {

@@ -1,5 +1,6 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
+import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
 import type { CapacityCounter, Seating, Session, SessionCancellation } from '../domain/session.js';
 import type { sessionEntity } from './entities/session.js';
 
@@ -62,11 +63,21 @@ export const toSession = (i: SessionItem): Session => ({
   cancellation: cancellationOf(i),
 });
 
+/** The counter's part in a change of its session: the session's new version (see sessionStamp). */
+export const stampedCounter = (tx: TxEntities, orgId: string, sessionId: string, sessionStamp: string) =>
+  tx.sessionCounter.patch({ orgId, sessionId }).set({ sessionStamp }).commit();
+
+/**
+ * The stamp of a session that takes no bookings (cancelled, being deleted): no version a booking
+ * read can equal it, even when the change lands in the millisecond the session was last written.
+ */
+export const closedStamp = (at: string): string => `${at}#closed`;
+
 /** A new session's counter: every place available, stamped with its event's version. */
 export const freshCounter = (
   s: Session,
   eventStamp: string,
-): CapacityCounter & { orgId: string; sessionId: string; eventStamp: string } => ({
+): CapacityCounter & { orgId: string; sessionId: string; eventStamp: string; sessionStamp: string } => ({
   orgId: s.orgId,
   sessionId: s.sessionId,
   capacity: s.capacity,
@@ -75,6 +86,7 @@ export const freshCounter = (
   confirmed: 0,
   version: 0,
   eventStamp,
+  sessionStamp: s.updatedAt,
 });
 
 export const slotOf = (s: Session) => ({

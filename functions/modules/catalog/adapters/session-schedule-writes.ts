@@ -33,32 +33,32 @@ const bumpVersion = (rv: TxEntities['roomVersion'], room: RoomRef, expected: num
         .commit();
 
 /**
- * The counter's part in a session change: a new capacity (never below what is held or confirmed
- * when it shrinks), and the guard of a change of places, as one conditional write.
+ * The counter's part in a session change: the session's new version (`sessionStamp`, which
+ * bookings check), a new capacity (never below what is held or confirmed when it shrinks), and the
+ * guard of a change of places, as one conditional write.
  */
 const counterChange = (
   counter: TxEntities['sessionCounter'],
   key: { orgId: string; sessionId: string },
-  capacity: number,
-  delta: number,
-  guard: PlacesGuard | undefined,
+  change: { capacity: number; delta: number; guard: PlacesGuard | undefined; sessionStamp: string },
 ) => {
-  // One condition for both writes: the patch and the check take the same where callback.
-  const conditions: Parameters<ReturnType<typeof counter.check>['where']>[0] = (a, { eq, gte }) =>
-    [
-      ...(delta !== 0 ? [eq(a.capacity, capacity)] : []),
-      ...(delta < 0 ? [gte(a.available, -delta)] : []),
-      ...(guard?.kind === 'none-live' ? [eq(a.held, 0), eq(a.confirmed, 0)] : []),
-      ...(guard?.kind === 'counter-at' ? [eq(a.version, guard.version)] : []),
-    ].join(' AND ');
-  return delta !== 0
-    ? counter
-        .patch(key)
-        .set({ capacity: capacity + delta })
-        .add({ available: delta, version: 1 })
-        .where(conditions)
-        .commit()
-    : counter.check(key).where(conditions).commit();
+  const { capacity, delta, guard, sessionStamp } = change;
+  const guarded = delta !== 0 || guard?.kind === 'none-live' || guard?.kind === 'counter-at';
+  const stamped = counter
+    .patch(key)
+    .set({ sessionStamp, ...(delta !== 0 ? { capacity: capacity + delta } : {}) });
+  const patch = delta !== 0 ? stamped.add({ available: delta, version: 1 }) : stamped;
+  if (!guarded) return patch.commit();
+  return patch
+    .where((a, { eq, gte }) =>
+      [
+        ...(delta !== 0 ? [eq(a.capacity, capacity)] : []),
+        ...(delta < 0 ? [gte(a.available, -delta)] : []),
+        ...(guard?.kind === 'none-live' ? [eq(a.held, 0), eq(a.confirmed, 0)] : []),
+        ...(guard?.kind === 'counter-at' ? [eq(a.version, guard.version)] : []),
+      ].join(' AND '),
+    )
+    .commit();
 };
 
 export const sessionScheduleWrites = (
@@ -145,7 +145,6 @@ export const sessionScheduleWrites = (
     const moved = !sameSlot(current, next) || current.endsAt !== next.endsAt;
     const counterGuarded = guard !== undefined && guard.kind !== 'places-free';
     const freePlaces = guard?.kind === 'places-free' ? guard.labels : [];
-    const touchesCounter = delta !== 0 || counterGuarded;
     const { committed, failed } = await commitTransaction(service, (tx) => [
       {
         label: 'session',
@@ -158,15 +157,15 @@ export const sessionScheduleWrites = (
           .commit(),
         fails: () => whySessionFailed(orgId, sessionId),
       },
-      ...(touchesCounter
-        ? [
-            {
-              label: 'counter',
-              write: counterChange(tx.sessionCounter, { orgId, sessionId }, current.capacity, delta, guard),
-              fails: 'refused' as const,
-            },
-          ]
-        : []),
+      {
+        label: 'counter',
+        write: counterChange(
+          tx.sessionCounter,
+          { orgId, sessionId },
+          { capacity: current.capacity, delta, guard, sessionStamp: next.updatedAt },
+        ),
+        fails: 'refused' as const,
+      },
       // A removed place must still be free: a booking holding it now makes the change fail.
       ...freePlaces.map((label) => ({
         label: 'place',

@@ -1,11 +1,11 @@
 import { notFound } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import type { Session } from '../domain/session.js';
 import type { SessionStore } from '../domain/session-ports.js';
 import { sessionCancellationWrites } from './session-cancellation.js';
-import { roomOf, slotOf, toSession } from './session-items.js';
+import { closedStamp, roomOf, slotOf, stampedCounter, toSession } from './session-items.js';
 import { sessionScheduleWrites } from './session-schedule-writes.js';
 
 export const dynamoSessionStore = (service: EventlyService): SessionStore => {
@@ -79,24 +79,31 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
     ...sessionCancellationWrites(service, get),
 
     async markDeleting(orgId, sessionId, at) {
-      try {
-        await session.patch(keyOf(orgId, sessionId)).set({ deleting: true, updatedAt: at }).go();
-      } catch (err) {
-        if (isConditionFailure(err)) throw notFound('session');
-        throw err;
-      }
+      const { committed } = await commitTransaction(service, (tx) => [
+        {
+          label: 'session',
+          write: tx.session.patch(keyOf(orgId, sessionId)).set({ deleting: true, updatedAt: at }).commit(),
+          fails: 'refused',
+        },
+        { label: 'counter', write: stampedCounter(tx, orgId, sessionId, closedStamp(at)), fails: 'refused' },
+      ]);
+      if (!committed) throw notFound('session');
     },
 
     async unmarkDeleting(orgId, sessionId, at) {
-      try {
-        await session
-          .patch(keyOf(orgId, sessionId))
-          .set({ deleting: false, updatedAt: at })
-          .where(({ deleting }, { eq }) => eq(deleting, true))
-          .go();
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-      }
+      // Not marked (any more): nothing to take back.
+      await commitTransaction(service, (tx) => [
+        {
+          label: 'session',
+          write: tx.session
+            .patch(keyOf(orgId, sessionId))
+            .set({ deleting: false, updatedAt: at })
+            .where(({ deleting }, { eq }) => eq(deleting, true))
+            .commit(),
+          fails: 'refused',
+        },
+        { label: 'counter', write: stampedCounter(tx, orgId, sessionId, at), fails: 'refused' },
+      ]);
     },
 
     async remove(orgId, sessionId) {

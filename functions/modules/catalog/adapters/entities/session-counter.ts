@@ -27,6 +27,12 @@ export const sessionCounterEntity = new Entity({
      * touches the event item.
      */
     eventStamp: { type: 'string' },
+    /**
+     * The session's own `updatedAt`, written in the same transaction as every change of the
+     * session (seating, capacity, time, cancellation, deletion mark): a booking checks the session
+     * here, on the item it changes anyway, instead of with a condition check of the session item.
+     */
+    sessionStamp: { type: 'string' },
   },
   indexes: {
     byId: {
