@@ -1,5 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import type { QueueName } from '../../functions/app/queue-definitions.js';
+import { contentionOptionsFromEnv, contentionRequested } from '../../scripts/contention/options.js';
+import { startContentionProxy } from '../../scripts/contention/proxy.js';
+import { describeCounters } from '../../scripts/contention/summary.js';
 import { startDynamoDbLocal } from '../../scripts/local/dynamodb.js';
 import { applyEnv, functionEnv } from '../../scripts/local/function-env.js';
 import { createQueues, queueUrlsOf, startSqsServer } from '../../scripts/local/queues.js';
@@ -16,6 +19,8 @@ export const TEST_TABLE_NAME = 'evently-test';
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
+    /** DynamoDB Local itself; `dynamoEndpoint` is the contention model in front of it when on. */
+    dynamoLocalEndpoint: string;
     sqsEndpoint: string;
     tableName: string;
     queueUrls: Record<QueueName, string>;
@@ -35,28 +40,39 @@ const needsServers = (project: TestProject): boolean =>
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (!needsServers(project)) return undefined;
   const [db, sqs] = await Promise.all([startDynamoDbLocal({ inMemory: true }), startSqsServer()]);
+  // DYNAMODB_CONTENTION=on (npm run test:contention): every client goes through the model.
+  const contention = contentionRequested()
+    ? await startContentionProxy({ upstream: db.endpoint, options: contentionOptionsFromEnv() })
+    : undefined;
+  const dynamoEndpoint = contention?.endpoint ?? db.endpoint;
+  const stopDynamo = async (): Promise<void> => {
+    if (contention) console.log(describeCounters(contention.counters()));
+    await contention?.stop();
+    await db.stop();
+  };
   try {
-    await ensureTable(db.endpoint, TEST_TABLE_NAME);
+    await ensureTable(dynamoEndpoint, TEST_TABLE_NAME);
     const queues = await createQueues({ endpoint: sqs.endpoint, prefix: TEST_TABLE_NAME });
     const queueUrls = queueUrlsOf(queues);
     const restoreEnv = applyEnv(
       functionEnv({
         tableName: TEST_TABLE_NAME,
-        dynamoEndpoint: db.endpoint,
+        dynamoEndpoint,
         sqsEndpoint: sqs.endpoint,
         queueUrls,
       }),
     );
-    project.provide('dynamoEndpoint', db.endpoint);
+    project.provide('dynamoEndpoint', dynamoEndpoint);
+    project.provide('dynamoLocalEndpoint', db.endpoint);
     project.provide('sqsEndpoint', sqs.endpoint);
     project.provide('tableName', TEST_TABLE_NAME);
     project.provide('queueUrls', queueUrls);
     return async () => {
       restoreEnv();
-      await Promise.all([sqs.stop(), db.stop()]);
+      await Promise.all([sqs.stop(), stopDynamo()]);
     };
   } catch (error) {
-    await Promise.all([sqs.stop(), db.stop()]);
+    await Promise.all([sqs.stop(), stopDynamo()]);
     throw error;
   }
 }

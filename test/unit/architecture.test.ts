@@ -56,6 +56,14 @@ describe('architecture', () => {
     expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/import\s*\{\s*z\b[^}]*\}\s*from\s*'[^']*zod/);
   });
 
+  // Test and benchmark code (the contention model, fixtures, load generators) never enters a bundle.
+  it('no file of functions/ imports from scripts/ or test/', () => {
+    const outside = readSourceTree(root).flatMap((f) =>
+      f.imports.filter((i) => /^(scripts|test)\//.test(i)).map((i) => `${f.path} -> ${i}`),
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('reads CDK context only in bin/app.ts', () => {
     const readers = [...filesUnder('lib'), ...filesUnder('bin')].filter((f) =>
       /tryGetContext|node\.getContext|process\.env/.test(readFileSync(join(root, f), 'utf8')),
