@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import { retryTransient } from './retry.js';
 import type { EventlyService } from './service.js';
 
 /** The entities a transaction's items are built from. */
@@ -32,10 +33,18 @@ const transient = new Set(['TransactionConflict', 'ThrottlingError', 'Provisione
  * Commits the items built from `build` as one transaction. ElectroDB reports a cancelled
  * transaction as a value, not an exception; this turns it into the `fails` of the first failed
  * item that has one (answering `committed: false` for `refused`), into TEMPORARILY_UNAVAILABLE
- * for conflicts and throttles (which `retryTransient` retries), and otherwise into an error:
- * a cancelled transaction never passes as success.
+ * for conflicts and throttles, and otherwise into an error: a cancelled transaction never passes
+ * as success. A transaction cancelled only for a conflict or a throttle is sent again (a few
+ * times, with jittered backoff) before that: in DynamoDB two writers of one item at once is
+ * ordinary, and the second one's answer must be its own (a condition that now fails, or success),
+ * not a 503.
  */
-export const commitTransaction = async <L extends string>(
+export const commitTransaction = <L extends string>(
+  service: EventlyService,
+  build: (tx: TxEntities) => ReadonlyArray<TxItem<L>>,
+): Promise<TxOutcome<L>> => retryTransient(() => commitOnce(service, build));
+
+const commitOnce = async <L extends string>(
   service: EventlyService,
   build: (tx: TxEntities) => ReadonlyArray<TxItem<L>>,
 ): Promise<TxOutcome<L>> => {

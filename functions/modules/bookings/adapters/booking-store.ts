@@ -1,6 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
-import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { earliestDue } from '../../../kernel/dynamo/shards.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
@@ -40,7 +39,8 @@ export const dynamoBookingStore = (
       return data.map((s) => ({ label: s.label, bookingId: s.bookingId, state: s.state }));
     },
 
-    create: (nb) => retryTransient(() => create(nb)),
+    // Conflicts and throttles are sent again by commitTransaction itself.
+    create,
 
     get,
 
@@ -64,7 +64,7 @@ export const dynamoBookingStore = (
       return data.sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b)).map(toHistoryEntry);
     },
 
-    transition: (change) => retryTransient(() => transition(change)),
+    transition,
 
     listBySession: (orgId, sessionId, page) =>
       queryPage(

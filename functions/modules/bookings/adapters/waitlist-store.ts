@@ -1,5 +1,4 @@
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
-import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import type { WaitlistStore } from '../domain/waitlist-ports.js';
 import { toEntry, toSlot } from './waitlist-items.js';
@@ -26,7 +25,8 @@ export const dynamoWaitlistStore = (service: EventlyService): WaitlistStore => {
       return data.lastPosition;
     },
 
-    join: (entry, wake) => retryTransient(() => writes.join(entry, wake)),
+    // Conflicts and throttles are sent again by commitTransaction itself.
+    join: writes.join,
 
     async get(orgId, entryId) {
       // The id index is eventually consistent: it only finds the session, the table read is current.
@@ -66,9 +66,9 @@ export const dynamoWaitlistStore = (service: EventlyService): WaitlistStore => {
         toEntry,
       ),
 
-    leave: (exit) => retryTransient(() => writes.leave(exit)),
-    move: (m) => retryTransient(() => writes.move(m)),
-    offer: (o) => retryTransient(() => writes.offer(o)),
+    leave: writes.leave,
+    move: writes.move,
+    offer: writes.offer,
 
     markResponded: writes.markResponded,
 

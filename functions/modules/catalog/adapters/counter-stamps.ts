@@ -1,3 +1,4 @@
+import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 
@@ -14,13 +15,18 @@ export const counterStamps = (service: EventlyService) => {
   const { sessionCounter, session } = service.entities;
 
   /** False when the counter already had this version or a newer one, or is gone. */
+  // Retried: a booking's transaction holding the counter makes this write conflict, often so.
   const stampCounter = (orgId: string, sessionId: string, stamp: string): Promise<boolean> =>
-    unlessConditionFails(
-      sessionCounter
-        .patch({ orgId, sessionId })
-        .set({ eventStamp: stamp })
-        .where(({ eventStamp }, { notExists, lt }) => `${notExists(eventStamp)} OR ${lt(eventStamp, stamp)}`)
-        .go(),
+    retryTransient(() =>
+      unlessConditionFails(
+        sessionCounter
+          .patch({ orgId, sessionId })
+          .set({ eventStamp: stamp })
+          .where(
+            ({ eventStamp }, { notExists, lt }) => `${notExists(eventStamp)} OR ${lt(eventStamp, stamp)}`,
+          )
+          .go(),
+      ),
     );
 
   /** Every session of the event, a page at a time, ten counters at once. */

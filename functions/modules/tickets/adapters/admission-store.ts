@@ -1,7 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityItem } from 'electrodb';
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
-import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import { commitTransaction, type TxItem } from '../../../kernel/dynamo/transactions.js';
@@ -57,34 +56,32 @@ export const dynamoAdmissionStore = (
     },
 
     async commitScan({ scan, admission: move }) {
-      const { committed, failed } = await retryTransient(() =>
-        commitTransaction(service, (tx): TxItem[] => [
-          { label: 'scan', write: tx.checkinScan.create(toScanItem(scan)).commit(), fails: 'refused' },
-          ...(move
-            ? [
-                {
-                  label: 'admission',
-                  write: move.current
-                    ? tx.admission
-                        .put(toAdmissionItem(move.next))
-                        // (state, entries) changes with every move: device times alone could repeat.
-                        .where(
-                          (a, { eq }) =>
-                            `${eq(a.state, move.current?.state ?? 'in')} AND ${eq(a.entries, move.current?.entries ?? 0)}`,
-                        )
-                        .commit()
-                    : tx.admission.create(toAdmissionItem(move.next)).commit(),
-                  fails: 'refused' as const,
-                },
-                confirmedBookingCheck(tx, {
-                  orgId: scan.orgId,
-                  sessionId: scan.sessionId,
-                  bookingId: move.bookingId,
-                }),
-              ]
-            : []),
-        ]),
-      );
+      const { committed, failed } = await commitTransaction(service, (tx): TxItem[] => [
+        { label: 'scan', write: tx.checkinScan.create(toScanItem(scan)).commit(), fails: 'refused' },
+        ...(move
+          ? [
+              {
+                label: 'admission',
+                write: move.current
+                  ? tx.admission
+                      .put(toAdmissionItem(move.next))
+                      // (state, entries) changes with every move: device times alone could repeat.
+                      .where(
+                        (a, { eq }) =>
+                          `${eq(a.state, move.current?.state ?? 'in')} AND ${eq(a.entries, move.current?.entries ?? 0)}`,
+                      )
+                      .commit()
+                  : tx.admission.create(toAdmissionItem(move.next)).commit(),
+                fails: 'refused' as const,
+              },
+              confirmedBookingCheck(tx, {
+                orgId: scan.orgId,
+                sessionId: scan.sessionId,
+                bookingId: move.bookingId,
+              }),
+            ]
+          : []),
+      ]);
       if (committed) return 'done';
       if (failed.has('scan')) return 'scan_exists';
       if (failed.has('booking')) return 'not_confirmed';

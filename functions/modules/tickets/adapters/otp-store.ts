@@ -1,5 +1,4 @@
 import type { EntityItem } from 'electrodb';
-import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import { commitTransaction, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
@@ -30,33 +29,31 @@ export const dynamoCheckinOtpStore = (service: EventlyService): CheckinOtpStore 
     },
 
     async issue(previous, next, notice) {
-      const { committed } = await retryTransient(() =>
-        commitTransaction(service, (tx) => [
-          {
-            label: 'otp',
-            write: previous
-              ? tx.checkinOtp
-                  .put(toItem(next))
-                  .where((a, { eq }) => eq(a.issuedAt, previous.issuedAt))
-                  .commit()
-              : tx.checkinOtp.create(toItem(next)).commit(),
-            fails: 'refused',
-          },
-          {
-            label: 'notification',
-            write: notificationRecord(tx, {
-              orgId: next.orgId,
-              sessionId: next.sessionId,
-              key: notice.key,
-              at: next.issuedAt,
-              type: notice.type,
-              recipientId: notice.recipientId,
-              userId: notice.userId,
-              payload: notice.payload,
-            }),
-          },
-        ]),
-      );
+      const { committed } = await commitTransaction(service, (tx) => [
+        {
+          label: 'otp',
+          write: previous
+            ? tx.checkinOtp
+                .put(toItem(next))
+                .where((a, { eq }) => eq(a.issuedAt, previous.issuedAt))
+                .commit()
+            : tx.checkinOtp.create(toItem(next)).commit(),
+          fails: 'refused',
+        },
+        {
+          label: 'notification',
+          write: notificationRecord(tx, {
+            orgId: next.orgId,
+            sessionId: next.sessionId,
+            key: notice.key,
+            at: next.issuedAt,
+            type: notice.type,
+            recipientId: notice.recipientId,
+            userId: notice.userId,
+            payload: notice.payload,
+          }),
+        },
+      ]);
       return committed ? 'done' : 'moved';
     },
 
