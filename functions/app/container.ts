@@ -15,7 +15,8 @@ import { createDocumentClient } from '../kernel/dynamo/client.js';
 import { dynamoIdempotencyStore } from '../kernel/dynamo/idempotency-store.js';
 import { createService } from '../kernel/dynamo/service.js';
 import { type Env, readEnv } from '../kernel/env.js';
-import { logger, tracer } from '../kernel/observability.js';
+import { logger } from '../kernel/observability.js';
+import { traceClient } from '../kernel/tracing.js';
 import { dynamoBookingStore } from '../modules/bookings/adapters/booking-store.js';
 import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbridge-hold-scheduler.js';
 import { localHoldScheduler } from '../modules/bookings/adapters/local-hold-scheduler.js';
@@ -39,6 +40,7 @@ import { parsePaymentSecrets } from '../modules/payments/adapters/payment-secret
 import { providerRegistry } from '../modules/payments/adapters/provider-registry.js';
 import { dynamoReceiptStore } from '../modules/payments/adapters/receipt-store.js';
 import { sqsPaymentInbox } from '../modules/payments/adapters/sqs-payment-inbox.js';
+import type { PaymentProviders } from '../modules/payments/domain/ports.js';
 import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
 import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
 import { dynamoAdmissionStore } from '../modules/tickets/adapters/admission-store.js';
@@ -48,17 +50,36 @@ import { dynamoConflictStore } from '../modules/tickets/adapters/conflict-store.
 import { dynamoCheckinOtpStore } from '../modules/tickets/adapters/otp-store.js';
 import { parseTicketSecret, ticketKeys } from '../modules/tickets/adapters/ticket-keys.js';
 import { dynamoTicketRecordsPurge } from '../modules/tickets/adapters/tickets-purge.js';
+import type { TicketKeys } from '../modules/tickets/domain/ports.js';
 
-/** EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. */
+/**
+ * A port whose adapters this function's bundle leaves out, as its definition grants it nothing
+ * they need (the flags of lib/constructs/bundling.ts): a call is a wiring mistake, named here.
+ */
+const notInThisFunction = (port: string) => (): never => {
+  throw new Error(`${port}: not built into this function, whose definition does not grant it`);
+};
+
+const noScheduling = notInThisFunction('hold scheduling');
+
+/**
+ * EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. Only
+ * the functions that schedule holds carry the Scheduler client (see `notInThisFunction`).
+ */
 const holdSchedulerFor = (env: Env, documentClient: DynamoDBDocumentClient): HoldScheduler =>
-  env.SCHEDULER_MODE === 'local'
-    ? localHoldScheduler(localScheduleStore(documentClient, env.TABLE_NAME))
-    : eventBridgeHoldScheduler(tracer.captureAWSv3Client(new SchedulerClient({ region: env.AWS_REGION })), {
-        groupName: env.SCHEDULE_GROUP_NAME,
-        roleArn: env.SCHEDULER_ROLE_ARN,
-        queueArn: env.HOLDS_QUEUE_ARN,
-        deadLetterArn: env.SCHEDULE_DLQ_ARN,
-      });
+  process.env.EVENTLY_SCHEDULES_HOLDS === 'false'
+    ? { scheduleExpiry: noScheduling, scheduleReminder: noScheduling, cancelExpiry: noScheduling }
+    : env.SCHEDULER_MODE === 'local'
+      ? localHoldScheduler(localScheduleStore(documentClient, env.TABLE_NAME))
+      : eventBridgeHoldScheduler(
+          traceClient(withoutSdkLogging(new SchedulerClient({ region: env.AWS_REGION }))),
+          {
+            groupName: env.SCHEDULE_GROUP_NAME,
+            roleArn: env.SCHEDULER_ROLE_ARN,
+            queueArn: env.HOLDS_QUEUE_ARN,
+            deadLetterArn: env.SCHEDULE_DLQ_ARN,
+          },
+        );
 
 /** Read again after five minutes, so a rotated provider secret reaches warm containers. */
 const secretTtlMs = 5 * 60_000;
@@ -75,12 +96,39 @@ const secretFrom = <T>(
   const { file, secretId, what } = where;
   if (file) return cachedSource(parsedSource(fileText(file), parse(file)), secretTtlMs);
   if (!secretId) return () => Promise.reject(new Error(`no ${what} is configured for this function`));
-  const client = tracer.captureAWSv3Client(new SecretsManagerClient({ region: env.AWS_REGION }));
+  const client = traceClient(withoutSdkLogging(new SecretsManagerClient({ region: env.AWS_REGION })));
   return cachedSource(
     parsedSource(secretsManagerText(client, secretId), parse(`secret ${secretId}`)),
     secretTtlMs,
   );
 };
+
+/** Only the function that reads the providers' secret carries their SDKs. */
+const paymentProvidersFor = (env: Env): PaymentProviders =>
+  // The condition stays inline: the bundle's constant must meet it here for the imports to go.
+  process.env.EVENTLY_READS_PAYMENT_SECRETS === 'false'
+    ? { enabled: notInThisFunction('payment providers'), get: notInThisFunction('payment providers') }
+    : providerRegistry(
+        env.PAYMENT_PROVIDERS,
+        secretFrom(
+          env,
+          { file: env.PAYMENT_SECRETS_FILE, secretId: env.PAYMENT_SECRET_ID, what: 'payment secret' },
+          parsePaymentSecrets,
+        ),
+        { localUrl: env.PAYMENT_LOCAL_PROVIDER_URL },
+      );
+
+/** Only the function that reads the ticket key carries its secret's client. */
+const ticketKeysFor = (env: Env): TicketKeys =>
+  process.env.EVENTLY_READS_TICKET_KEY === 'false'
+    ? { get: notInThisFunction('the ticket key') }
+    : ticketKeys(
+        secretFrom(
+          env,
+          { file: env.TICKET_KEY_FILE, secretId: env.TICKET_KEY_SECRET_ID, what: 'ticket key' },
+          parseTicketSecret,
+        ),
+      );
 
 export interface Container {
   deps: Deps;
@@ -95,18 +143,13 @@ export interface Container {
 /** The composition root: the only place that knows which adapter serves which port. */
 export const buildContainer = (env: Env): Container => {
   const documentClient = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
-  tracer.captureAWSv3Client(documentClient);
-  const sqs = tracer.captureAWSv3Client(
+  traceClient(documentClient);
+  const sqs = traceClient(
     withoutSdkLogging(
       new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) }),
     ),
   );
   const service = createService(documentClient, env.TABLE_NAME);
-  const paymentSecrets = secretFrom(
-    env,
-    { file: env.PAYMENT_SECRETS_FILE, secretId: env.PAYMENT_SECRET_ID, what: 'payment secret' },
-    parsePaymentSecrets,
-  );
   const deps: Deps = {
     orgs: dynamoOrganizationStore(service),
     members: dynamoMemberStore(service),
@@ -126,21 +169,13 @@ export const buildContainer = (env: Env): Container => {
     events: dynamoEventStore(service),
     payments: dynamoPaymentStore(service),
     bookingPayments: dynamoBookingPayments(service),
-    paymentProviders: providerRegistry(env.PAYMENT_PROVIDERS, paymentSecrets, {
-      localUrl: env.PAYMENT_LOCAL_PROVIDER_URL,
-    }),
+    paymentProviders: paymentProvidersFor(env),
     receipts: dynamoReceiptStore(service),
     paymentInbox: sqsPaymentInbox(sqs, env.queueUrls.payments),
     paymentPolicy: { fee: { basisPoints: env.PLATFORM_FEE_BPS, fixedMinor: env.PLATFORM_FEE_FIXED_MINOR } },
     attendees: dynamoAttendeeStore(service),
     parties: dynamoPartyStore(service),
-    ticketKeys: ticketKeys(
-      secretFrom(
-        env,
-        { file: env.TICKET_KEY_FILE, secretId: env.TICKET_KEY_SECRET_ID, what: 'ticket key' },
-        parseTicketSecret,
-      ),
-    ),
+    ticketKeys: ticketKeysFor(env),
     admissions: dynamoAdmissionStore(service, documentClient, env.TABLE_NAME),
     admissionReads: dynamoAdmissionReads(service),
     checkinLists: dynamoCheckinListStore(service),

@@ -19,6 +19,14 @@ export interface FunctionDefinition {
   readsPaymentSecrets?: boolean;
   /** Reads the tenant's ticket key (the only function that may sign ticket codes). */
   readsTicketKey?: boolean;
+  /** Serves the OpenAPI document: only its schemas carry the document's metadata. */
+  servesOpenApi?: boolean;
+  /**
+   * Loads the X-Ray SDK (the Powertools tracer): the handler and each AWS SDK and HTTPS call it
+   * makes become subsegments. Every function is traced by Lambda (each invocation's segment);
+   * only these pay the SDK's per-request CPU, where the calls to trace are slow or external.
+   */
+  tracesCalls?: boolean;
 }
 
 export const functionDefinitions = {
@@ -29,6 +37,7 @@ export const functionDefinitions = {
     sendsTo: [],
     memoryMb: 256,
     timeoutSeconds: 5,
+    servesOpenApi: true,
   },
   orgs: {
     entry: 'functions/app/lambdas/orgs.ts',
@@ -40,10 +49,21 @@ export const functionDefinitions = {
   },
   catalog: {
     entry: 'functions/app/lambdas/catalog.ts',
-    description: 'Venues, events, sessions, seating, attendees, parties, bookings, waitlists and deletions',
+    description: 'Venues, events, sessions, seating, attendees, parties, session cancellation and deletions',
     table: 'readWrite',
-    // jobs: cascades; notifications and holds: the outbox fast path after a booking commit.
-    sendsTo: ['jobs', 'notifications', 'holds'],
+    // Cascades and session cancellations run as jobs; it commits no booking (see `bookings`).
+    sendsTo: ['jobs'],
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
+  bookings: {
+    // An on-sale's hot routes in a function of their own: it scales and cold-starts apart from the
+    // catalog, and its bundle holds only what booking and the waiting line need.
+    entry: 'functions/app/lambdas/bookings.ts',
+    description: 'Bookings and waiting lines: book, join the line, answer offers, confirm, cancel, list',
+    table: 'readWrite',
+    // The outbox fast path after a booking commit.
+    sendsTo: ['notifications', 'holds'],
     memoryMb: 512,
     timeoutSeconds: 10,
     // Bookings of priced events schedule their hold's expiry; confirm and cancel delete it.
@@ -84,6 +104,8 @@ export const functionDefinitions = {
     timeoutSeconds: 60,
     // Cancelling a session's held bookings deletes their expiry schedules.
     schedulesHolds: true,
+    // Cascades make hundreds of calls per message: the trace shows which were slow.
+    tracesCalls: true,
   },
   holds: {
     // Not routed to `jobs`: expiries are due at a deadline and must not queue behind cascade
@@ -107,17 +129,20 @@ export const functionDefinitions = {
     memoryMb: 512,
     timeoutSeconds: 10,
     sendsNotifications: true,
+    // SES and SNS are where its time goes.
+    tracesCalls: true,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functionDefinitions;
-export type HttpFunctionName = 'public' | 'orgs' | 'catalog' | 'payments' | 'tickets';
+export type HttpFunctionName = 'public' | 'orgs' | 'catalog' | 'bookings' | 'payments' | 'tickets';
 
 /** The functions behind HTTP routes; the others consume queues. */
 export const httpFunctionNames = (): HttpFunctionName[] => [
   'public',
   'orgs',
   'catalog',
+  'bookings',
   'payments',
   'tickets',
 ];

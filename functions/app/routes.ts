@@ -19,11 +19,14 @@ import type { HttpFunctionName } from './function-definitions.js';
 import { systemRoutes } from './system-routes.js';
 
 export type { HttpMethod, RouteDefinition } from '../kernel/http/route-definition.js';
+export { routeKey } from '../kernel/http/route-definition.js';
 
 /**
  * The route manifest: every HTTP route, one file per bounded context under routes/. CDK turns each
  * entry into an API Gateway route, the local server matches against the list, the OpenAPI document
- * is generated from it and the sweep tests iterate over it.
+ * is generated from it and the sweep tests iterate over it. A Lambda entry never imports it: it
+ * hands `routeFunction` the tables of its own routes, so no function builds the schemas of routes
+ * it does not serve (the compiler and test/unit/function-routes.test.ts hold the two in step).
  */
 export const routes = [
   ...systemRoutes,
@@ -48,8 +51,6 @@ export const routes = [
 
 export type OperationId = (typeof routes)[number]['operationId'];
 export type Route = (typeof routes)[number];
-
-export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
 
 export const routesOf = (fn: HttpFunctionName): RouteDefinition[] =>
   (routes as readonly RouteDefinition[]).filter((r) => r.function === fn);

@@ -67,7 +67,7 @@ export class ServiceFunction extends Construct {
       tracing: Tracing.ACTIVE,
       // Bundles ship source maps; without this flag Node ignores them in stack traces.
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: nodejsBundlingOptions(),
+      bundling: nodejsBundlingOptions(definition),
     });
 
     this.alias = new Alias(this, 'Live', { aliasName: liveAliasName, version: this.function.currentVersion });

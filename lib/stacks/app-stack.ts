@@ -1,7 +1,8 @@
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { httpFunctionNames } from '../../functions/app/function-definitions.js';
+import { type HttpFunctionName, httpFunctionNames } from '../../functions/app/function-definitions.js';
 import { routes } from '../../functions/app/routes.js';
 import { holdsSweepMessage } from '../../functions/modules/bookings/contracts/holds.js';
 import { outboxSweepMessage } from '../../functions/modules/notifications/contracts/notifications.js';
@@ -62,13 +63,10 @@ export class AppStack extends Stack {
     this.api = new EventlyApi(this, 'Api', {
       config,
       routes,
-      handlers: {
-        public: fns.public.alias,
-        orgs: fns.orgs.alias,
-        catalog: fns.catalog.alias,
-        payments: fns.payments.alias,
-        tickets: fns.tickets.alias,
-      },
+      // Each HTTP function's live alias; the cast: `fromEntries` types its keys as plain strings.
+      handlers: Object.fromEntries(
+        httpFunctionNames().map((name): [HttpFunctionName, IFunction] => [name, fns[name].alias]),
+      ) as Record<HttpFunctionName, IFunction>,
     });
     const jobs = this.queues.get('jobs').queue;
     const holds = this.queues.get('holds').queue;

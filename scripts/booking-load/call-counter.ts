@@ -13,6 +13,8 @@ export const TRANSACT_ITEMS = 'transactItems';
 export interface CallCounter {
   /** Calls so far, by command (e.g. `TransactWriteItemsCommand`). */
   counts(): Record<string, number>;
+  /** Counts a client made elsewhere too (a benchmark's own). */
+  watch(client: DynamoDBClient): void;
   stop(): void;
 }
 
@@ -31,7 +33,7 @@ export const installCallCounter = (): CallCounter => {
       { step: 'initialize', name: 'benchCallCounter' },
     );
   };
-  return { counts: () => Object.fromEntries(counts), stop: onDynamoClientCreated(count) };
+  return { counts: () => Object.fromEntries(counts), watch: count, stop: onDynamoClientCreated(count) };
 };
 
 /** Calls made between two `counts()` readings, by command. */

@@ -53,6 +53,11 @@ export interface LocalRuntimeOptions {
   tableName?: string;
   /** Use an already running DynamoDB Local instead of starting one (tests share one per run). */
   dynamoEndpoint?: string;
+  /**
+   * Use an already running SQS server instead of starting fauxqs in this process (a benchmark
+   * timing this process's CPU keeps the queue server's work out of it).
+   */
+  sqsEndpoint?: string;
   /** Stub handlers instead of the real modules (tests of the runtime itself). */
   handlers?: HandlerOverrides;
   /** Long-poll wait of the queue pollers (default 20 s, like the event source mapping). */
@@ -129,13 +134,18 @@ const startDatabase = async (options: LocalRuntimeOptions, stoppers: Stopper[]):
 };
 
 const startQueues = async (
+  options: LocalRuntimeOptions,
   tableName: string,
   stoppers: Stopper[],
 ): Promise<{ endpoint: string; queues: LocalQueue[] }> => {
-  const sqs = await startSqsServer();
-  stoppers.push(sqs.stop);
-  const queues = await createQueues({ endpoint: sqs.endpoint, prefix: tableName });
-  return { endpoint: sqs.endpoint, queues };
+  let endpoint = options.sqsEndpoint;
+  if (!endpoint) {
+    const sqs = await startSqsServer();
+    stoppers.push(sqs.stop);
+    endpoint = sqs.endpoint;
+  }
+  const queues = await createQueues({ endpoint, prefix: tableName });
+  return { endpoint, queues };
 };
 
 type Booted = Omit<LocalRuntime, 'stop' | 'demoOrgId'>;
@@ -155,7 +165,7 @@ const startBackends = async (
 ): Promise<Backends> => {
   // The JVM start dominates; the queue server and the key load run meanwhile.
   const db = startDatabase(options, stoppers);
-  const sqs = startQueues(tableName, stoppers);
+  const sqs = startQueues(options, tableName, stoppers);
   const signer = loadDevSigner(
     options.keyFile ? { keyFile: options.keyFile } : { inMemory: options.inMemory },
   );

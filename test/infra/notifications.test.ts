@@ -105,7 +105,7 @@ describe('notification delivery (CDK)', () => {
   });
 
   it('lets every function that commits booking changes run the outbox fast path (send to notifications and holds)', () => {
-    for (const name of ['catalog', 'holds', 'jobs'] as const) {
+    for (const name of ['bookings', 'holds', 'jobs'] as const) {
       const env = (
         template.findResources('AWS::Lambda::Function')[idOf(fns[name].function)] as {
           Properties: { Environment: { Variables: Record<string, unknown> } };

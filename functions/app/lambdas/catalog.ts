@@ -1,18 +1,37 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
-import { bookingHandlers } from '../../modules/bookings/handlers/bookings.js';
 import { sessionCancellationHandlers } from '../../modules/bookings/handlers/session-cancellation.js';
-import { waitlistHandlers } from '../../modules/bookings/handlers/waitlist.js';
 import { eventHandlers } from '../../modules/catalog/handlers/events.js';
 import { sessionHandlers } from '../../modules/catalog/handlers/sessions.js';
 import { venueHandlers } from '../../modules/catalog/handlers/venues.js';
+import { eventRoutes } from '../../modules/catalog/routes/events.js';
+import { sessionRoutes } from '../../modules/catalog/routes/sessions.js';
+import { venueRoutes } from '../../modules/catalog/routes/venues.js';
 import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js';
+import { deletionRoutes } from '../../modules/deletions/routes.js';
 import { attendeeHandlers } from '../../modules/people/handlers/attendees.js';
 import { partyHandlers } from '../../modules/people/handlers/parties.js';
+import { attendeeRoutes } from '../../modules/people/routes/attendees.js';
+import { partyRoutes } from '../../modules/people/routes/parties.js';
 import { getContainer } from '../container.js';
 
-/** Lambda for the catalog context: venues, events, sessions and seating, attendees, parties. */
+/** The routes this function serves: its entries of the manifest (app/routes.ts). */
+export const routes = [
+  ...venueRoutes,
+  ...eventRoutes,
+  ...sessionRoutes,
+  ...attendeeRoutes,
+  ...partyRoutes,
+  ...deletionRoutes,
+] as const;
+
+/**
+ * Lambda for the catalog context: venues, events, sessions and seating (cancelling a session
+ * included), attendees, parties, deletions. Bookings and the waiting line are the `bookings`
+ * function's.
+ */
 export const handler = routeFunction(
   'catalog',
+  routes,
   {
     ...venueHandlers,
     ...eventHandlers,
@@ -20,8 +39,6 @@ export const handler = routeFunction(
     ...sessionCancellationHandlers,
     ...attendeeHandlers,
     ...partyHandlers,
-    ...bookingHandlers,
-    ...waitlistHandlers,
     ...deletionHandlers,
   },
   { idempotency: () => getContainer().idempotency },

@@ -1,13 +1,19 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
 import { notificationHandlers } from '../../modules/notifications/handlers/notifications.js';
+import { notificationRoutes } from '../../modules/notifications/routes.js';
 import { inviteHandlers } from '../../modules/organizations/handlers/invites.js';
 import { memberHandlers } from '../../modules/organizations/handlers/members.js';
 import { organizationHandlers } from '../../modules/organizations/handlers/organizations.js';
+import { organizationRoutes } from '../../modules/organizations/routes.js';
 import { getContainer } from '../container.js';
+
+/** The routes this function serves: its entries of the manifest (app/routes.ts). */
+export const routes = [...organizationRoutes, ...notificationRoutes] as const;
 
 /** Lambda for the organizations context: organizations, members, invites, memberships, notifications. */
 export const handler = routeFunction(
   'orgs',
+  routes,
   { ...organizationHandlers, ...memberHandlers, ...inviteHandlers, ...notificationHandlers },
   { idempotency: () => getContainer().idempotency },
 );

@@ -7,9 +7,15 @@ import { applyReceipt } from '../../modules/payments/domain/receipt-apply.js';
 import { defaultReceiptSweepOptions, sweepReceipts } from '../../modules/payments/domain/receipt-sweep.js';
 import { defaultReconcileOptions, reconcilePayments } from '../../modules/payments/domain/reconcile.js';
 import { paymentHandlers } from '../../modules/payments/handlers/payments.js';
+import { paymentRoutes } from '../../modules/payments/routes.js';
 import { getContainer } from '../container.js';
 
-const http = routeFunction('payments', paymentHandlers, { idempotency: () => getContainer().idempotency });
+/** The routes this function serves: its entries of the manifest (app/routes.ts). */
+export const routes = paymentRoutes;
+
+const http = routeFunction('payments', routes, paymentHandlers, {
+  idempotency: () => getContainer().idempotency,
+});
 
 /** One message per record; a record that throws is redelivered alone, then goes to the DLQ. */
 const runPaymentsMessage = async (record: SQSRecord, budget: RecordBudget): Promise<void> => {

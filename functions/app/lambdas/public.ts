@@ -1,6 +1,9 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
 import { ok } from '../../kernel/http/route-types.js';
-import { openApiDocument } from '../openapi.js';
+import { systemRoutes } from '../system-routes.js';
+
+/** The routes this function serves: its entries of the manifest (app/routes.ts). */
+export const routes = systemRoutes;
 
 /**
  * Lambda for routes without a tenant: health and the OpenAPI document. It also serves API
@@ -8,9 +11,11 @@ import { openApiDocument } from '../openapi.js';
  */
 export const handler = routeFunction(
   'public',
+  routes,
   {
     getHealth: async () => ok({ status: 'ok' }),
-    getOpenApi: async () => ok(openApiDocument()),
+    // Loaded on the first request for it: health checks do not pay for every route's schemas.
+    getOpenApi: async () => ok((await import('../openapi.js')).openApiDocument()),
   },
   { maxBodyBytes: () => 64 * 1024 },
 );

@@ -1,3 +1,8 @@
+import { skipModelValidationAtRunTime } from './model-validation.js';
+
+// Every entity file imports this one, so this runs before any entity is built (see the function).
+skipModelValidationAtRunTime();
+
 /** Shared ElectroDB model fields: every entity lives in the one service, versioned for migrations. */
 export const entityBase = { service: 'evently', version: '1' } as const;
 

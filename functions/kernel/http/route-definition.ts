@@ -40,3 +40,6 @@ export interface RouteDefinition {
   /** Problem statuses this route can answer besides 400/401/413/415/422/500. */
   problems: readonly number[];
 }
+
+/** `METHOD /path`: how API Gateway names a route (`event.routeKey`), and the key routes are found by. */
+export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;

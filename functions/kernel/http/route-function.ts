@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -9,14 +8,16 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { HttpFunctionName } from '../../app/function-definitions.js';
-import { type RouteDefinition, routeKey, routesOf } from '../../app/routes.js';
+import type { Route } from '../../app/routes.js';
 import type { IdempotencyStore } from '../domain/deps.js';
 import { readEnv } from '../env.js';
-import { logger, metrics, tracer } from '../observability.js';
+import { logger, metrics } from '../observability.js';
+import { tracingMiddlewares } from '../tracing.js';
 import { fingerprintOf, readIdempotencyKey, runIdempotent } from './idempotency.js';
 import { parseInput } from './parse.js';
 import { principalOf } from './principal.js';
 import { errorResponse, isExpectedError, problemResponse } from './problem.js';
+import { type RouteDefinition, routeKey } from './route-definition.js';
 import type { RouteHandlers, RouteResult } from './route-types.js';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -52,6 +53,16 @@ const settle = async (instance: string, run: () => Promise<RouteResult>): Promis
   }
 };
 
+/**
+ * The tables handed to `routeFunction` must hold every route the manifest gives `F`: a route left
+ * out is named here, as a compile error.
+ */
+type Covering<F extends HttpFunctionName, T extends readonly RouteDefinition[]> = [
+  Exclude<Extract<Route, { function: F }>['operationId'], T[number]['operationId']>,
+] extends [never]
+  ? unknown
+  : { missingRoutes: Exclude<Extract<Route, { function: F }>['operationId'], T[number]['operationId']> };
+
 const idempotencyScope = (params: unknown, sub: string): string => {
   const orgId = (params as { orgId?: string } | undefined)?.orgId;
   return orgId ? `${orgId}#${sub}` : `user#${sub}`;
@@ -61,13 +72,17 @@ const idempotencyScope = (params: unknown, sub: string): string => {
  * The Lambda entry for one bounded context: routes the event by its API Gateway route key to the
  * handler of that route, after parsing and validation, with Idempotency-Key support on POST, and
  * maps every error to problem+json. Handlers stay small: parse, call one use case, shape.
+ * `routes` are the route tables of the modules the function serves (routes of other functions in
+ * them are left out), not the whole manifest: a function builds only its own routes' schemas.
  */
-export const routeFunction = <F extends HttpFunctionName>(
+export const routeFunction = <F extends HttpFunctionName, const T extends readonly RouteDefinition[]>(
   fn: F,
+  routes: T & Covering<F, T>,
   handlers: RouteHandlers<F>,
   options: RouteFunctionOptions = {},
 ) => {
-  const table = new Map<string, RouteDefinition>(routesOf(fn).map((r) => [routeKey(r), r]));
+  const own = routes.filter((r) => r.function === fn);
+  const table = new Map<string, RouteDefinition>(own.map((r) => [routeKey(r), r]));
   const byOperation = handlers as unknown as Record<string, AnyRouteHandler>;
   const maxBodyBytes = options.maxBodyBytes ?? (() => readEnv().MAX_BODY_BYTES);
 
@@ -114,7 +129,7 @@ export const routeFunction = <F extends HttpFunctionName>(
   };
 
   return middy(handler)
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(tracingMiddlewares())
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(logMetrics(metrics));
 };

@@ -2,10 +2,10 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { logger, metrics, tracer } from '../observability.js';
+import { logger, metrics } from '../observability.js';
+import { tracingMiddlewares } from '../tracing.js';
 
 export interface QueueFunctionOptions {
   /**
@@ -141,7 +141,7 @@ export const queueFunction = (
     return response;
   };
   return middy(handle)
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(tracingMiddlewares())
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(logMetrics(metrics));
 };

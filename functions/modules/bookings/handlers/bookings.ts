@@ -27,4 +27,4 @@ export const bookingHandlers = {
   listAttendeeBookings: async ({ principal, params, query }) =>
     ok(await listAttendeeBookings(deps(), principal, params.orgId, params.attendeeId, query)),
   listMyBookings: async ({ principal, query }) => ok(await listMyBookings(deps(), principal, query)),
-} satisfies Partial<RouteHandlers<'catalog'>>;
+} satisfies Partial<RouteHandlers<'bookings'>>;

@@ -23,4 +23,4 @@ export const waitlistHandlers = {
   declineWaitlistOffer: async ({ principal, params }) =>
     ok(await declineOffer(deps(), principal, params.orgId, params.entryId)),
   listMyWaitlist: async ({ principal, query }) => ok(await listMyWaitlist(deps(), principal, query)),
-} satisfies Partial<RouteHandlers<'catalog'>>;
+} satisfies Partial<RouteHandlers<'bookings'>>;

@@ -11,8 +11,8 @@ import {
 } from '../contracts/bookings.js';
 import { bookingOrWaitlistSchema } from '../contracts/waitlist.js';
 
-/** Bookings of sessions: book, confirm, cancel, read; served by `catalog`. */
-export const bookingRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Bookings' }, [
+/** Bookings of sessions: book, confirm, cancel, read; served by `bookings`. */
+export const bookingRoutes = routeGroup({ function: 'bookings', auth: 'jwt', tag: 'Bookings' }, [
   {
     operationId: 'book',
     method: 'POST',

@@ -9,8 +9,8 @@ import {
   waitlistListQuery,
 } from '../contracts/waitlist.js';
 
-/** Waitlists of full sessions: join, leave, read, move, and the answer to an offer; served by `catalog`. */
-export const waitlistRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Waitlist' }, [
+/** Waitlists of full sessions: join, leave, read, move, and the answer to an offer; served by `bookings`. */
+export const waitlistRoutes = routeGroup({ function: 'bookings', auth: 'jwt', tag: 'Waitlist' }, [
   {
     operationId: 'joinWaitlist',
     method: 'POST',

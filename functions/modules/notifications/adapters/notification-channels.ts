@@ -1,8 +1,9 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { withoutSdkLogging } from '../../../kernel/aws/sdk-logging.js';
 import { createDocumentClient } from '../../../kernel/dynamo/client.js';
 import type { Env } from '../../../kernel/env.js';
-import { tracer } from '../../../kernel/observability.js';
+import { traceClient } from '../../../kernel/tracing.js';
 import type { NotificationChannels } from '../domain/ports.js';
 import { awsChannels } from './aws-channels.js';
 import { localChannels, localDeliveryLog } from './local-delivery-log.js';
@@ -28,8 +29,8 @@ export const notificationChannelsFor = (env: Env): NotificationChannels =>
       )
     : awsChannels(
         sesEmail(
-          tracer.captureAWSv3Client(new SESv2Client({ region: env.AWS_REGION })),
+          traceClient(withoutSdkLogging(new SESv2Client({ region: env.AWS_REGION }))),
           env.NOTIFY_FROM_EMAIL,
         ),
-        snsSms(tracer.captureAWSv3Client(new SNSClient({ region: env.AWS_REGION }))),
+        snsSms(traceClient(withoutSdkLogging(new SNSClient({ region: env.AWS_REGION })))),
       );

@@ -1,0 +1,320 @@
+/**
+ * `npm run bench:handler -- [--json] [--bookings=N] [--profile-bookings=N] [--cpu-prof-out=FILE]
+ * [--no-write]`: what one free general-admission booking costs through the booking function's
+ * handler (invoked directly with the API Gateway v2 event, as Lambda calls it, the JWT already
+ * verified) against the raw transaction it sends (its own `TransactItems`, captured once and
+ * replayed with the plain SDK, a fresh booking id in each copy) on the same DynamoDB Local, one
+ * booking at a time and taking turns: CPU of this process per booking (`cpuRatio`, handler / raw),
+ * p50/p95/p99 wall time, and the notification hand-off's share; then the write units the booking's
+ * transaction costs by DynamoDB's billing rules, from its real items (`wcuPerBooking`), beside the
+ * floor's (its counter update and booking item alone); then where the handler's CPU goes (V8's
+ * sampling profiler over a series of handler bookings alone). Writes the handler section of
+ * docs/performance.md (unless --no-write). Exits 1 when a booking fails; a missed target is
+ * reported, not an error.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  type DynamoDBClient,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { queueDefinitions } from '../functions/app/queue-definitions.js';
+import { withoutSdkLogging } from '../functions/kernel/aws/sdk-logging.js';
+import { installCallCounter } from './booking-load/call-counter.js';
+import { describeMachine } from './booking-load/machine.js';
+import { rawClient } from './booking-load/raw-booking.js';
+import { interleaved, type Probes } from './checkin-load/series.js';
+import {
+  type BookingWorld,
+  bookingEvent,
+  bookingFunction,
+  buildBookingWorld,
+  type HttpHandler,
+  invokeBooking,
+  loadBookingHandler,
+} from './handler-load/booking-world.js';
+import { profileWhile, summarizeProfile } from './handler-load/cpu-profile.js';
+import {
+  bookingSeries,
+  type HandlerBenchFigures,
+  round,
+  targets,
+  writeCost,
+} from './handler-load/figures.js';
+import { measureHandOffs } from './handler-load/hand-off.js';
+import { renderHandlerSection } from './handler-load/handler-doc.js';
+import { replayTemplate } from './handler-load/replay.js';
+import { countRequestsTo } from './handler-load/request-count.js';
+import { startSqsChild } from './handler-load/sqs-child.js';
+import {
+  installTransactionSizer,
+  sendSized,
+  type TransactionSizer,
+} from './handler-load/transaction-sizer.js';
+import { fail, silenceSdkNodeWarning } from './local/cli.js';
+import { startLocalRuntime } from './local/runtime.js';
+import { findJvmCpu } from './notify-load/jvm-cpu.js';
+import { writeMarkedSection } from './soak/marked-section.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    bookings: { type: 'string', default: '300' },
+    'profile-bookings': { type: 'string', default: '200' },
+    'cpu-prof-out': { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+
+const bookings = Number(flags.bookings);
+const profileBookings = Number(flags['profile-bookings']);
+/** Unmeasured rounds first: the container, the JIT, the sockets and the JVM warm up. */
+const warmupBookings = 50;
+/** Transactions read before and after to price them (outside the timed series). */
+const sizedBookings = 5;
+/** Notification hand-offs timed alone (SQS `SendMessage` with the functions' publisher), after a few untimed. */
+const handOffs = 100;
+const handOffWarmup = 20;
+const idleWindowMs = 2_000;
+const docPath = resolve(import.meta.dirname, '../docs/performance.md');
+const log = (line: string): void => {
+  if (!flags.json) console.log(line);
+};
+const loadAverage = (): number => round(os.loadavg()[0] ?? 0);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Bench {
+  world: BookingWorld;
+  handler: HttpHandler;
+  raw: ReturnType<typeof rawClient>;
+  sizer: TransactionSizer;
+  probes: Probes;
+  sqsEndpoint: string;
+  /** The notifications queue the booking hands its notification to. */
+  notificationsQueueUrl: string;
+  /** The handler's own booking transaction, captured once, to replay with the plain SDK. */
+  replay: ReturnType<typeof replayTemplate>;
+  /** Which of its items make the floor: the counter update(s) and the booking put. */
+  floor: (entries: TransactWriteItem[]) => TransactWriteItem[];
+}
+
+/**
+ * Captures the handler's transaction from one booking (priced, so its items are labelled): the
+ * second of the container, since its first reads what it books on before it commits.
+ */
+const captureTransaction = async (
+  world: BookingWorld,
+  handler: HttpHandler,
+  raw: DynamoDBClient,
+  sizer: TransactionSizer,
+) => {
+  const [first, second] = world.take(2).map((booker) => bookingEvent(world, booker));
+  await invokeBooking(handler, first!);
+  const { cost, entries } = await sizer.sizeNext(raw, () => invokeBooking(handler, second!));
+  const floorAt = cost.actions.flatMap((a, i) => (a.kind === 'Update' || a.label === 'booking' ? [i] : []));
+  return {
+    replay: replayTemplate(entries),
+    floor: (copy: TransactWriteItem[]) => floorAt.map((i) => copy[i]!),
+    floorLabels: floorAt.map((i) => cost.actions[i]!.label),
+  };
+};
+
+/** `count` rounds: a user books through the handler, the same transaction replayed raw, taking turns. */
+const rounds = (b: Bench, count: number) => {
+  // Built beforehand: the Lambda runtime hands the handler a ready event, and the raw series sends
+  // a ready transaction.
+  const events = b.world.take(count).map((booker) => bookingEvent(b.world, booker));
+  const replays = Array.from({ length: count }, () => b.replay.fresh());
+  return interleaved(
+    b.probes,
+    count,
+    (i) => invokeBooking(b.handler, events[i]!),
+    async (i) => {
+      await b.raw.send(new TransactWriteItemsCommand({ TransactItems: replays[i] }));
+    },
+  );
+};
+
+const idleCpuMsPerSec = async (): Promise<number> => {
+  const before = process.cpuUsage();
+  await sleep(idleWindowMs);
+  const used = process.cpuUsage(before);
+  return round((used.user + used.system) / idleWindowMs, 3);
+};
+
+const sizeWrites = async (b: Bench, floorLabels: string[]): Promise<HandlerBenchFigures['writeCost']> => {
+  const handler = [];
+  for (const booker of b.world.take(sizedBookings)) {
+    const event = bookingEvent(b.world, booker);
+    handler.push((await b.sizer.sizeNext(b.raw, () => invokeBooking(b.handler, event))).cost);
+  }
+  const floor = [];
+  for (let i = 0; i < sizedBookings; i++)
+    floor.push(await sendSized(b.raw, b.floor(b.replay.fresh()), floorLabels));
+  return { handler: writeCost(handler), rawFloor: writeCost(floor) };
+};
+
+const profiled = async (b: Bench): Promise<HandlerBenchFigures['profile']> => {
+  if (profileBookings < 1) return null;
+  const events = b.world.take(profileBookings).map((booker) => bookingEvent(b.world, booker));
+  const { profile } = await profileWhile(async () => {
+    for (const event of events) await invokeBooking(b.handler, event);
+  });
+  if (flags['cpu-prof-out']) writeFileSync(flags['cpu-prof-out'], JSON.stringify(profile));
+  return { bookings: profileBookings, ...summarizeProfile(profile, profileBookings) };
+};
+
+const measure = async (b: Bench, floorLabels: string[], loadStart: number): Promise<HandlerBenchFigures> => {
+  log(`warming up: ${warmupBookings} bookings through the handler, ${warmupBookings} raw…`);
+  await rounds(b, warmupBookings);
+  const idle = await idleCpuMsPerSec();
+  log(`measuring: ${bookings} bookings through the handler and ${bookings} raw, taking turns…`);
+  const sqsRequests = countRequestsTo(b.sqsEndpoint);
+  const series = await rounds(b, bookings);
+  sqsRequests.stop();
+  const jvmFound = b.probes.jvm !== null;
+  const handler = bookingSeries(series.a, jvmFound);
+  const raw = bookingSeries(series.b, jvmFound);
+  log(`measuring ${handOffs} notification hand-offs alone…`);
+  const handOff = await measureHandOffs(
+    b.probes,
+    {
+      endpoint: b.sqsEndpoint,
+      queueUrl: b.notificationsQueueUrl,
+      orgId: b.world.organizer.orgId,
+      sessionId: b.world.session.sessionId,
+      bookingId: b.replay.bookingId,
+    },
+    handOffs,
+    handOffWarmup,
+  );
+  log(`sizing ${sizedBookings} booking transactions of each kind by their items…`);
+  const writes = await sizeWrites(b, floorLabels);
+  log(`profiling ${profileBookings} bookings through the handler…`);
+  const profile = await profiled(b);
+  const cpuRatio = round(handler.cpuMsPerBooking / raw.cpuMsPerBooking);
+  const wcuPerBooking = writes.handler.writeUnits.mean;
+  return {
+    machine: describeMachine(),
+    loadAverage1m: { start: loadStart, end: loadAverage() },
+    function: bookingFunction,
+    cpuRatio,
+    handler,
+    raw,
+    sqsRequestsPerBooking: round(sqsRequests.count() / bookings),
+    handOff,
+    idleCpuMsPerSec: idle,
+    wcuPerBooking,
+    writeCost: writes,
+    profile,
+    targets: {
+      ...targets,
+      cpuRatioMet: cpuRatio <= targets.maxCpuRatio,
+      wcuMet: wcuPerBooking <= targets.maxWcuPerBooking,
+    },
+  };
+};
+
+const commandLine = (): string => {
+  const args = process.argv
+    .slice(2)
+    .filter((a) => a !== '--json' && a !== '--no-write' && !a.startsWith('--cpu-prof-out'));
+  return ['npm run bench:handler', ...(args.length ? ['--', ...args] : [])].join(' ');
+};
+
+const printTable = (f: HandlerBenchFigures): void => {
+  const row = (name: string, s: HandlerBenchFigures['handler']) =>
+    `${name.padEnd(8)}${String(s.cpuMsPerBooking).padStart(10)}${String(s.p50Ms).padStart(9)}${String(s.p99Ms).padStart(9)}${String(s.dynamoCallsPerBooking).padStart(7)}`;
+  console.log(
+    `\n${''.padEnd(8)}${'CPU ms'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'calls'.padStart(7)}`,
+  );
+  console.log(row('handler', f.handler));
+  console.log(row('raw', f.raw));
+  console.log(`\ncpuRatio ${f.cpuRatio} (target <= ${targets.maxCpuRatio})`);
+  console.log(
+    `SQS requests per booking ${f.sqsRequestsPerBooking}; the hand-off alone ${f.handOff.cpuMsPerSend} ms CPU per send`,
+  );
+  console.log(
+    `wcuPerBooking ${f.wcuPerBooking} (target <= ${targets.maxWcuPerBooking}; raw floor ${f.writeCost.rawFloor.writeUnits.mean}); index write units ${f.writeCost.handler.indexWriteUnits}`,
+  );
+  for (const item of f.writeCost.handler.items)
+    console.log(
+      `  ${item.kind.padEnd(15)}${item.label.padEnd(22)}${String(item.afterBytes ?? item.beforeBytes).padStart(6)} B ${item.writeUnits} WCU`,
+    );
+  console.log(`load average ${f.loadAverage1m.start} at the start, ${f.loadAverage1m.end} at the end`);
+  if (f.profile) {
+    const top = f.profile.selfByModule
+      .slice(0, 8)
+      .map((e) => `${e.name} ${e.ms}`)
+      .join(', ');
+    console.log(`profile (self ms per booking, of ${f.profile.busyMs} busy): ${top}`);
+  }
+};
+
+const main = async (): Promise<void> => {
+  silenceSdkNodeWarning();
+  if (!Number.isInteger(bookings) || bookings < 1) fail('--bookings must be a positive integer', 2);
+  if (!Number.isInteger(profileBookings) || profileBookings < 0)
+    fail('--profile-bookings must be a non-negative integer', 2);
+  const started = performance.now();
+  const loadStart = loadAverage();
+  // Before the runtime loads the handlers: they create their DynamoDB clients on first use.
+  const counter = installCallCounter();
+  const sizer = installTransactionSizer();
+  const sqs = await startSqsChild();
+  // Nothing works by itself during the run: no queue is consumed (the booking's notification
+  // waits in its queue), and the scheduler and every sweep are pushed beyond it.
+  const later = 3_600_000;
+  const rt = await startLocalRuntime({
+    port: 0,
+    inMemory: true,
+    quiet: true,
+    sqsEndpoint: sqs.endpoint,
+    unconsumedQueues: queueDefinitions.map((q) => q.name),
+    schedulerIntervalMs: later,
+    holdSweepIntervalMs: later,
+    outboxSweepIntervalMs: later,
+    reconcileIntervalMs: later,
+  });
+  // The floor is as lean as the functions' own client: no SDK logging middleware.
+  const raw = withoutSdkLogging(rawClient(rt.dynamoEndpoint));
+  counter.watch(raw);
+  try {
+    const handler = await loadBookingHandler();
+    const users = 2 + warmupBookings + bookings + sizedBookings + profileBookings;
+    log(`creating ${users} users with their attendee records…`);
+    const world = await buildBookingWorld(rt, users);
+    const { replay, floor, floorLabels } = await captureTransaction(world, handler, raw, sizer);
+    const jvm = findJvmCpu();
+    if (!jvm) log('DynamoDB Local JVM not found in /proc: its CPU is left out');
+    const probes = { counter, jvm };
+    const bench: Bench = {
+      world,
+      handler,
+      raw,
+      sizer,
+      probes,
+      sqsEndpoint: sqs.endpoint,
+      notificationsQueueUrl: rt.queueUrls.notifications,
+      replay,
+      floor,
+    };
+    const figures = await measure(bench, floorLabels, loadStart);
+    const elapsedSeconds = Math.round((performance.now() - started) / 1000);
+    if (!flags['no-write'])
+      writeMarkedSection(docPath, 'handler', renderHandlerSection(figures, commandLine(), elapsedSeconds));
+    if (flags.json) console.log(JSON.stringify(figures, null, 2));
+    else printTable(figures);
+  } finally {
+    raw.destroy();
+    await rt.stop();
+    await sqs.stop();
+    counter.stop();
+    sizer.stop();
+  }
+};
+
+main().catch((error: Error) => fail(`bench:handler failed: ${error.stack ?? error.message}`));

@@ -1,0 +1,90 @@
+import { percentile } from '../booking-load/latency.js';
+import type { Machine } from '../booking-load/machine.js';
+import { type Sample, seriesFigures } from '../checkin-load/series.js';
+import type { ProfileSummary } from './cpu-profile.js';
+import type { HandOffFigures } from './hand-off.js';
+import type { SizedAction, TransactionCost } from './write-units.js';
+
+/** What one run of `npm run bench:handler` measured (`--json` prints it). */
+
+export interface BookingSeries {
+  bookings: number;
+  /** CPU of this process per booking (`process.cpuUsage`, user + system), ms. */
+  cpuMsPerBooking: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** DynamoDB Local's JVM per booking (null when it was not found). */
+  dynamoDbLocalCpuMsPerBooking: number | null;
+  /** DynamoDB calls per booking (`transactItems` in `callsByCommand`: items per booking in transactions). */
+  dynamoCallsPerBooking: number;
+  callsByCommand: Record<string, number>;
+}
+
+export interface WriteCost {
+  /** Transactions sized. */
+  sized: number;
+  /** Transactional write units per booking on the table: mean, min and max over those sized. */
+  writeUnits: { mean: number; min: number; max: number };
+  /** Standard write units the global secondary indexes take per booking (mean). */
+  indexWriteUnits: number;
+  /** The items of the first transaction sized, each with its size and units. */
+  items: SizedAction[];
+}
+
+export interface HandlerBenchFigures {
+  machine: Machine;
+  loadAverage1m: { start: number; end: number };
+  /** The function serving `POST /v1/orgs/{orgId}/sessions/{sessionId}/bookings`. */
+  function: string;
+  /** Handler CPU per booking / CPU per booking of the same transaction replayed with the plain SDK. */
+  cpuRatio: number;
+  handler: BookingSeries;
+  raw: BookingSeries;
+  /** Requests to SQS per booking through the handler (the notification's hand-off; raw sends none). */
+  sqsRequestsPerBooking: number;
+  /** The hand-off alone: the functions' outbox publisher on a plain SQS client, timed apart. */
+  handOff: HandOffFigures;
+  /** This process's CPU while idle before the series (ms per second): the background both carry. */
+  idleCpuMsPerSec: number;
+  /** Transactional write units of the handler's booking transaction (the mean of those sized). */
+  wcuPerBooking: number;
+  writeCost: {
+    handler: WriteCost;
+    /** The floor: the booking's counter update and booking item alone, replayed with the plain SDK. */
+    rawFloor: WriteCost;
+  };
+  /** Where the handler's CPU goes, from a separate profiled series of handler bookings alone. */
+  profile: (ProfileSummary & { bookings: number }) | null;
+  targets: { maxCpuRatio: number; cpuRatioMet: boolean; maxWcuPerBooking: number; wcuMet: boolean };
+}
+
+export const targets = { maxCpuRatio: 1.5, maxWcuPerBooking: 12 } as const;
+
+export const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export const bookingSeries = (samples: readonly Sample[], jvmFound: boolean): BookingSeries => {
+  const s = seriesFigures(samples, jvmFound);
+  const walls = samples.map((x) => x.wallMs).sort((a, b) => a - b);
+  return {
+    bookings: s.scans,
+    cpuMsPerBooking: s.cpuMsPerScan,
+    p50Ms: s.p50Ms,
+    p95Ms: s.p95Ms,
+    p99Ms: round(percentile(walls, 99)),
+    dynamoDbLocalCpuMsPerBooking: s.dynamoDbLocalCpuMsPerScan,
+    dynamoCallsPerBooking: s.dynamoCallsPerScan,
+    callsByCommand: s.callsByCommand,
+  };
+};
+
+export const writeCost = (costs: readonly TransactionCost[]): WriteCost => {
+  const units = costs.map((c) => c.writeUnits);
+  const mean = (values: number[]) => round(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length));
+  return {
+    sized: costs.length,
+    writeUnits: { mean: mean(units), min: Math.min(...units), max: Math.max(...units) },
+    indexWriteUnits: mean(costs.map((c) => c.indexWriteUnits)),
+    items: costs[0]?.actions ?? [],
+  };
+};
