@@ -9,12 +9,11 @@
  * figures as one JSON object. Exits 1 when a scan fails or the burst admits other than once; a
  * missed CPU target is reported, not an error.
  */
-import os from 'node:os';
+
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { queueDefinitions } from '../functions/app/queue-definitions.js';
 import { installCallCounter } from './booking-load/call-counter.js';
-import { describeMachine } from './booking-load/machine.js';
+import { describeMachine, loadAverage1m } from './booking-load/machine.js';
 import { scanBurst } from './checkin-load/burst.js';
 import { renderCheckinSection } from './checkin-load/checkin-doc.js';
 import { buildDoorWorld, type DoorWorld, type IssuedTicket } from './checkin-load/door-world.js';
@@ -24,7 +23,7 @@ import { firstEntryCommit, type RawScanTarget, rawScanStore } from './checkin-lo
 import { authorizerClaims, invokeScan, type ScanHandler } from './checkin-load/scan-event.js';
 import { interleaved, type Probes, round, seriesFigures } from './checkin-load/series.js';
 import { fail, silenceSdkNodeWarning } from './local/cli.js';
-import { startLocalRuntime } from './local/runtime.js';
+import { startStillRuntime } from './local/still-runtime.js';
 import { findJvmCpu } from './notify-load/jvm-cpu.js';
 import { writeMarkedSection } from './soak/marked-section.js';
 
@@ -48,7 +47,6 @@ const docPath = resolve(import.meta.dirname, '../docs/performance.md');
 const log = (line: string): void => {
   if (!flags.json) console.log(line);
 };
-const loadAverage = (): number => round(os.loadavg()[0] ?? 0);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Nonces are unique per run, so a scan never meets an earlier one's record. */
 const runId = Date.now().toString(36);
@@ -144,7 +142,7 @@ const measure = async (b: Bench, loadStart: number): Promise<CheckinBenchFigures
   const cpuRatio = round(handler.cpuMsPerScan / raw.cpuMsPerScan);
   return {
     machine: describeMachine(),
-    loadAverage1m: { start: loadStart, end: loadAverage() },
+    loadAverage1m: { start: loadStart, end: loadAverage1m() },
     cpuRatio,
     p50Ratio: round(handler.p50Ms / raw.p50Ms),
     handler,
@@ -167,22 +165,12 @@ const main = async (): Promise<void> => {
     if (!Number.isInteger(n) || n < (name === 'profile-scans' ? 0 : 1))
       fail(`--${name} must be a ${name === 'profile-scans' ? 'non-negative' : 'positive'} integer`, 2);
   }
-  const loadStart = loadAverage();
+  const loadStart = loadAverage1m();
   // Before the runtime loads the handlers: they create their DynamoDB clients on first use.
   const counter = installCallCounter();
   // Nothing works by itself during the run: no queue is consumed (a scan sends no message), and
   // the scheduler and every sweep are pushed beyond it, so each timed window holds one scan.
-  const later = 3_600_000;
-  const rt = await startLocalRuntime({
-    port: 0,
-    inMemory: true,
-    quiet: true,
-    unconsumedQueues: queueDefinitions.map((q) => q.name),
-    schedulerIntervalMs: later,
-    holdSweepIntervalMs: later,
-    outboxSweepIntervalMs: later,
-    reconcileIntervalMs: later,
-  });
+  const rt = await startStillRuntime();
   const raw = rawScanStore(rt.dynamoEndpoint, rt.tableName);
   try {
     // After the runtime set the functions' environment: the module reads it when it loads.

@@ -13,7 +13,6 @@
  * reported, not an error.
  */
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -21,10 +20,9 @@ import {
   type TransactWriteItem,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { queueDefinitions } from '../functions/app/queue-definitions.js';
 import { withoutSdkLogging } from '../functions/kernel/aws/sdk-logging.js';
 import { installCallCounter } from './booking-load/call-counter.js';
-import { describeMachine } from './booking-load/machine.js';
+import { describeMachine, loadAverage1m } from './booking-load/machine.js';
 import { rawClient } from './booking-load/raw-booking.js';
 import { interleaved, type Probes } from './checkin-load/series.js';
 import {
@@ -55,7 +53,7 @@ import {
   type TransactionSizer,
 } from './handler-load/transaction-sizer.js';
 import { fail, silenceSdkNodeWarning } from './local/cli.js';
-import { startLocalRuntime } from './local/runtime.js';
+import { startStillRuntime } from './local/still-runtime.js';
 import { findJvmCpu } from './notify-load/jvm-cpu.js';
 import { writeMarkedSection } from './soak/marked-section.js';
 
@@ -83,7 +81,6 @@ const docPath = resolve(import.meta.dirname, '../docs/performance.md');
 const log = (line: string): void => {
   if (!flags.json) console.log(line);
 };
-const loadAverage = (): number => round(os.loadavg()[0] ?? 0);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Bench {
@@ -199,7 +196,7 @@ const measure = async (b: Bench, floorLabels: string[], loadStart: number): Prom
   const wcuPerBooking = writes.handler.writeUnits.mean;
   return {
     machine: describeMachine(),
-    loadAverage1m: { start: loadStart, end: loadAverage() },
+    loadAverage1m: { start: loadStart, end: loadAverage1m() },
     function: bookingFunction,
     cpuRatio,
     handler,
@@ -260,25 +257,14 @@ const main = async (): Promise<void> => {
   if (!Number.isInteger(profileBookings) || profileBookings < 0)
     fail('--profile-bookings must be a non-negative integer', 2);
   const started = performance.now();
-  const loadStart = loadAverage();
+  const loadStart = loadAverage1m();
   // Before the runtime loads the handlers: they create their DynamoDB clients on first use.
   const counter = installCallCounter();
   const sizer = installTransactionSizer();
   const sqs = await startSqsChild();
   // Nothing works by itself during the run: no queue is consumed (the booking's notification
   // waits in its queue), and the scheduler and every sweep are pushed beyond it.
-  const later = 3_600_000;
-  const rt = await startLocalRuntime({
-    port: 0,
-    inMemory: true,
-    quiet: true,
-    sqsEndpoint: sqs.endpoint,
-    unconsumedQueues: queueDefinitions.map((q) => q.name),
-    schedulerIntervalMs: later,
-    holdSweepIntervalMs: later,
-    outboxSweepIntervalMs: later,
-    reconcileIntervalMs: later,
-  });
+  const rt = await startStillRuntime({ sqsEndpoint: sqs.endpoint });
   // The floor is as lean as the functions' own client: no SDK logging middleware.
   const raw = withoutSdkLogging(rawClient(rt.dynamoEndpoint));
   counter.watch(raw);

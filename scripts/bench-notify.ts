@@ -7,12 +7,12 @@
  * figures as one JSON object. Exits 1 when the bench fails or a notification did not end `sent`
  * after exactly one hand-off.
  */
-import os from 'node:os';
+
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type CallCounter, installCallCounter } from './booking-load/call-counter.js';
-import { describeMachine } from './booking-load/machine.js';
+import { describeMachine, loadAverage1m } from './booking-load/machine.js';
 import { rawClient } from './booking-load/raw-booking.js';
 import { fail, silenceSdkNodeWarning } from './local/cli.js';
 import type { SqsHandler } from './local/queue-poller.js';
@@ -63,7 +63,6 @@ const docPath = resolve(import.meta.dirname, '../docs/performance.md');
 const log = (line: string): void => {
   if (!flags.json) console.log(line);
 };
-const loadAverage = (): number => round(os.loadavg()[0] ?? 0);
 
 interface Bench {
   rt: LocalRuntime;
@@ -137,7 +136,7 @@ const measure = async (b: Bench, loadStart: number): Promise<NotifyBenchFigures>
   return {
     notifications,
     machine: describeMachine(),
-    loadAverage1m: { start: loadStart, end: loadAverage() },
+    loadAverage1m: { start: loadStart, end: loadAverage1m() },
     delivery,
     baseline,
     dynamoCallsPerNotification: callsPerNotification(windows, levels.length * notifications),
@@ -151,7 +150,7 @@ const main = async (): Promise<void> => {
   silenceSdkNodeWarning();
   if (!Number.isInteger(notifications) || notifications < 1)
     fail('--notifications must be a positive integer', 2);
-  const loadStart = loadAverage();
+  const loadStart = loadAverage1m();
   // Before the runtime loads the handlers: they create their DynamoDB clients on first use.
   const counter = installCallCounter();
   // Nobody consumes the notifications queue: this process delivers its messages itself. Both

@@ -17,12 +17,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { functionDefinitions } from '../functions/app/function-definitions.js';
-import { queueDefinitions } from '../functions/app/queue-definitions.js';
 import { bundleFlags } from '../lib/constructs/bundling.js';
 import { describeMachine } from './booking-load/machine.js';
 import { bookingEvent, bookingFunction, buildBookingWorld } from './handler-load/booking-world.js';
 import { fail, silenceSdkNodeWarning } from './local/cli.js';
-import { startLocalRuntime } from './local/runtime.js';
+import { startStillRuntime } from './local/still-runtime.js';
 import type { ChildResult } from './tracing-load/child.js';
 
 const { values: flags } = parseArgs({
@@ -92,17 +91,7 @@ const main = async (): Promise<void> => {
   if (!Number.isInteger(warmup) || warmup < 0) fail('--warmup must be a non-negative integer', 2);
   const started = performance.now();
   // Nothing runs by itself meanwhile: no queue is consumed, the scheduler and sweeps wait.
-  const later = 3_600_000;
-  const rt = await startLocalRuntime({
-    port: 0,
-    inMemory: true,
-    quiet: true,
-    unconsumedQueues: queueDefinitions.map((q) => q.name),
-    schedulerIntervalMs: later,
-    holdSweepIntervalMs: later,
-    outboxSweepIntervalMs: later,
-    reconcileIntervalMs: later,
-  });
+  const rt = await startStillRuntime();
   const sink = await startDaemonSink();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'evently-tracing-'));
   try {

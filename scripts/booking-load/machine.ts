@@ -12,6 +12,9 @@ export interface Machine {
   loadAverage1m: number;
 }
 
+/** The 1-minute load average, to two places. */
+export const loadAverage1m = (): number => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+
 export const describeMachine = (): Machine => {
   const cpus = os.cpus();
   return {
@@ -21,6 +24,6 @@ export const describeMachine = (): Machine => {
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
-    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+    loadAverage1m: loadAverage1m(),
   };
 };

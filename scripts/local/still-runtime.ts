@@ -1,0 +1,23 @@
+import { queueDefinitions } from '../../functions/app/queue-definitions.js';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from './runtime.js';
+
+/** Far beyond any benchmark run. */
+const later = 3_600_000;
+
+/**
+ * The local runtime in memory with nothing working by itself, for benchmarks: no queue is
+ * consumed, and the scheduler and every sweep are pushed beyond the run, so each timed window
+ * holds only what the benchmark sends.
+ */
+export const startStillRuntime = (options: Partial<LocalRuntimeOptions> = {}): Promise<LocalRuntime> =>
+  startLocalRuntime({
+    port: 0,
+    inMemory: true,
+    quiet: true,
+    unconsumedQueues: queueDefinitions.map((q) => q.name),
+    schedulerIntervalMs: later,
+    holdSweepIntervalMs: later,
+    outboxSweepIntervalMs: later,
+    reconcileIntervalMs: later,
+    ...options,
+  });
