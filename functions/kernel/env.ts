@@ -53,6 +53,13 @@ const envSchema = z.object({
   /** Tenant setting: the platform's fee on each order, basis points of the subtotal plus a fixed amount. */
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
   PLATFORM_FEE_FIXED_MINOR: z.coerce.number().int().min(0).default(0),
+  /**
+   * Tenant setting: how a new session's capacity is split over counter items (counter-shards.ts).
+   * A session gets one counter per `COUNTER_PLACES_PER_SHARD` places, at most `COUNTER_MAX_SHARDS`
+   * (1 turns sharding off); a session under two shards' worth keeps one counter.
+   */
+  COUNTER_MAX_SHARDS: z.coerce.number().int().min(1).max(25).default(25),
+  COUNTER_PLACES_PER_SHARD: z.coerce.number().int().min(1).default(100),
   /** Largest accepted request body, in bytes. */
   MAX_BODY_BYTES: z.coerce
     .number()

@@ -15,6 +15,7 @@ import { eventListingEntity } from '../../modules/catalog/adapters/entities/even
 import { roomSlotEntity, roomVersionEntity } from '../../modules/catalog/adapters/entities/room-schedule.js';
 import { sessionEntity } from '../../modules/catalog/adapters/entities/session.js';
 import { sessionCounterEntity } from '../../modules/catalog/adapters/entities/session-counter.js';
+import { sessionCounterShardEntity } from '../../modules/catalog/adapters/entities/session-counter-shard.js';
 import { venueEntity } from '../../modules/catalog/adapters/entities/venue.js';
 import { deletionEntity } from '../../modules/deletions/adapters/entities/deletion.js';
 import { notificationPreferenceEntity } from '../../modules/notifications/adapters/entities/notification-preference.js';
@@ -52,6 +53,7 @@ export const createService = (client: DynamoDBDocumentClient, table: string) =>
       eventListing: eventListingEntity,
       session: sessionEntity,
       sessionCounter: sessionCounterEntity,
+      sessionCounterShard: sessionCounterShardEntity,
       roomSlot: roomSlotEntity,
       roomVersion: roomVersionEntity,
       booking: bookingEntity,

@@ -2,6 +2,10 @@
  * The catalog module's public entry: what other modules may use. Everything else in the folder
  * is the module's own.
  */
+
+export { counterShardStore, sameCount } from './adapters/counter-shard-store.js';
+export type { CounterState, ShardPolicy } from './adapters/counter-shards.js';
+export { aggregate, defaultShardPolicy, shardLimit } from './adapters/counter-shards.js';
 export { counterStamps } from './adapters/counter-stamps.js';
 export { toEvent } from './adapters/event-items.js';
 export { toSession } from './adapters/session-items.js';

@@ -1,7 +1,16 @@
+import { randomInt } from 'node:crypto';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
-import { counterStamps } from '../../catalog/index.js';
+import {
+  aggregate,
+  type CounterState,
+  counterShardStore,
+  counterStamps,
+  defaultShardPolicy,
+  type ShardPolicy,
+  shardLimit,
+} from '../../catalog/index.js';
 import { staleParty } from '../../people/index.js';
 import { capacityExhausted, seatTaken } from '../domain/bookings-seats.js';
 import type { NewBooking } from '../domain/ports.js';
@@ -14,6 +23,11 @@ import { stepRecords } from './booking-records.js';
  * session and its event on the counter it changes anyway: the counter's `sessionStamp` (written
  * with every change of the session) and `eventStamp` (updated by every change of the event, its
  * deletion mark and its organization's) must equal the versions the booking was made on.
+ *
+ * A hot session's places are split over several counter items (counter-shards.ts in the catalog):
+ * a booking takes its places from one picked at random, and when that one is dry (or not open
+ * yet), it reads them all, opens or refills its own from the others, and tries again; "sold out"
+ * is answered only from a read of every item at one instant.
  */
 
 type Part = 'counter' | 'booking' | `seat:${string}` | 'record' | 'holder';
@@ -25,19 +39,13 @@ const eventChanged = () =>
 const sessionChanged = () =>
   new DomainError('NOT_BOOKABLE', 'the session changed while booking; read it again', { stale: 'session' });
 
-export const bookingCreate = (service: EventlyService) => {
-  const { sessionCounter, event, session } = service.entities;
-  const { stampCounter } = counterStamps(service);
+/** Tries on a counter item before the answer is "too busy" (each after a read of them all). */
+const maxAttempts = 6;
 
-  const counterNow = async (orgId: string, sessionId: string) => {
-    const { data } = await sessionCounter.get({ orgId, sessionId }).go({ consistent: true });
-    return {
-      available: data?.available ?? 0,
-      waiting: data?.waiting ?? 0,
-      eventStamp: data?.eventStamp,
-      sessionStamp: data?.sessionStamp,
-    };
-  };
+export const bookingCreate = (service: EventlyService, policy: ShardPolicy = defaultShardPolicy) => {
+  const { event, session } = service.entities;
+  const { stampCounter } = counterStamps(service);
+  const shards = counterShardStore(service);
 
   /**
    * The counter was told of another event version than the booking was priced on. A counter
@@ -64,7 +72,7 @@ export const bookingCreate = (service: EventlyService) => {
         .go({ consistent: true, attributes: ['updatedAt'] });
       if (data) {
         await unlessConditionFails(
-          sessionCounter
+          service.entities.sessionCounter
             .patch({ orgId, sessionId })
             .set({ sessionStamp: data.updatedAt })
             .where(({ sessionStamp }, { notExists }) => notExists(sessionStamp))
@@ -75,38 +83,89 @@ export const bookingCreate = (service: EventlyService) => {
     return sessionChanged();
   };
 
-  /** Turns the failed items of a refused booking into the one error the caller should see. */
-  const explain = async (nb: NewBooking, failed: ReadonlySet<Part>): Promise<DomainError> => {
+  /** A refusal by the holder or a seat: the one error the caller should see. */
+  const notTheCounter = (nb: NewBooking, failed: ReadonlySet<Part>): DomainError | undefined => {
     const b = nb.booking;
     if (failed.has('holder')) {
       return nb.holder.kind === 'party' ? staleParty(nb.holder.party.partyId) : notFound('attendee');
     }
     const seats = b.seatLabels.filter((label) => failed.has(seatPart(label)));
-    if (seats.length > 0) return seatTaken(seats);
-    // Only the counter is left among the refusing items.
-    const { available, waiting, eventStamp, sessionStamp } = await counterNow(b.orgId, b.sessionId);
-    if (sessionStamp !== nb.session.updatedAt) return sessionVersionChanged(nb, sessionStamp);
-    if (eventStamp !== nb.event.updatedAt) return eventVersionChanged(nb, eventStamp);
-    // While people wait, freed places are theirs: the line is offered them first.
-    return waiting > 0 ? capacityExhausted(0, b.seats, waiting) : capacityExhausted(available, b.seats);
+    return seats.length > 0 ? seatTaken(seats) : undefined;
   };
 
-  return async (nb: NewBooking): Promise<void> => {
+  /** The counter as one: the versions it carries, then the places (sold out is only said here). */
+  const assertBookable = async (nb: NewBooking, state: CounterState | undefined): Promise<void> => {
+    const b = nb.booking;
+    const main = state?.shards[0];
+    if (main?.sessionStamp !== nb.session.updatedAt)
+      throw await sessionVersionChanged(nb, main?.sessionStamp);
+    if (main.eventStamp !== nb.event.updatedAt) throw await eventVersionChanged(nb, main.eventStamp);
+    const { available, waiting = 0 } = aggregate(state as CounterState);
+    // While people wait, freed places are theirs: the line is offered them first.
+    if (waiting > 0) throw capacityExhausted(0, b.seats, waiting);
+    if (available < b.seats) throw capacityExhausted(available, b.seats);
+  };
+
+  /**
+   * After the counter item `shard` refused: reads every item and answers the item to try next,
+   * opening or refilling it first, or throws the refusal (the versions, or no places).
+   */
+  const nextShard = async (nb: NewBooking, shard: number, last: boolean): Promise<number> => {
+    const b = nb.booking;
+    const ref = { orgId: b.orgId, sessionId: b.sessionId };
+    const state = await shards.snapshot(ref);
+    await assertBookable(nb, state);
+    const s = state as CounterState;
+    const mine = s.shards.find((x) => x.shard === shard);
+    if (last) throw new DomainError('TEMPORARILY_UNAVAILABLE', 'the session is very busy; retry shortly');
+    if (!mine) {
+      // Not open yet: opens every shard the session's size calls for, then tries it.
+      await shards.open(ref, s, shardLimit(nb.session.capacity, policy));
+      return shard;
+    }
+    if (mine.eventStamp !== nb.event.updatedAt) {
+      // Behind the main counter (the event's change is still being told to every item).
+      if (mine.eventStamp === undefined || mine.eventStamp < nb.event.updatedAt)
+        await stampCounter(b.orgId, b.sessionId, nb.event.updatedAt);
+      else throw eventChanged();
+      return shard;
+    }
+    if (mine.sessionStamp !== nb.session.updatedAt) throw sessionChanged();
+    if (mine.available < b.seats) await shards.refill(ref, s, shard, b.seats);
+    return shard;
+  };
+
+  /** The transaction on counter item `shard`; the labels that refused, or none when it committed. */
+  const attempt = async (nb: NewBooking, shard: number): Promise<ReadonlySet<Part> | undefined> => {
     const b = nb.booking;
     const sessionKey = { orgId: b.orgId, sessionId: b.sessionId };
+    const bucket = b.status === 'held' ? 'held' : 'confirmed';
     const { committed, failed } = await commitTransaction<Part>(service, (tx) => [
       {
         label: 'counter',
-        write: tx.sessionCounter
-          .patch(sessionKey)
-          .add({ [b.status === 'held' ? 'held' : 'confirmed']: b.seats, version: 1 })
-          .subtract({ available: b.seats })
-          .where(
-            ({ available: left, waiting, eventStamp, sessionStamp }, { gte, eq, notExists }) =>
-              `${gte(left, b.seats)} AND (${notExists(waiting)} OR ${eq(waiting, 0)}) AND ` +
-              `${eq(eventStamp, nb.event.updatedAt)} AND ${eq(sessionStamp, nb.session.updatedAt)}`,
-          )
-          .commit(),
+        write:
+          shard === 0
+            ? tx.sessionCounter
+                .patch(sessionKey)
+                .add({ [bucket]: b.seats, version: 1 })
+                .subtract({ available: b.seats })
+                .where(
+                  ({ available: left, waiting, eventStamp, sessionStamp }, { gte, eq, notExists }) =>
+                    `${gte(left, b.seats)} AND (${notExists(waiting)} OR ${eq(waiting, 0)}) AND ` +
+                    `${eq(eventStamp, nb.event.updatedAt)} AND ${eq(sessionStamp, nb.session.updatedAt)}`,
+                )
+                .commit()
+            : // No look at the line: places reach shards 1..n-1 only while nobody waits.
+              tx.sessionCounterShard
+                .patch({ ...sessionKey, shard })
+                .add({ [bucket]: b.seats, version: 1 })
+                .subtract({ available: b.seats })
+                .where(
+                  ({ available: left, eventStamp, sessionStamp }, { gte, eq }) =>
+                    `${gte(left, b.seats)} AND ${eq(eventStamp, nb.event.updatedAt)} AND ` +
+                    eq(sessionStamp, nb.session.updatedAt),
+                )
+                .commit(),
         fails: 'refused',
       },
       { label: 'booking', write: tx.booking.create(toBookingItem(b)).commit() },
@@ -147,6 +206,18 @@ export const bookingCreate = (service: EventlyService) => {
         fails: 'refused',
       },
     ]);
-    if (!committed) throw await explain(nb, failed);
+    return committed ? undefined : failed;
+  };
+
+  return async (nb: NewBooking): Promise<void> => {
+    const limit = shardLimit(nb.session.capacity, policy);
+    let shard = limit > 1 ? randomInt(limit) : 0;
+    for (let n = 1; ; n += 1) {
+      const failed = await attempt(nb, shard);
+      if (!failed) return;
+      const other = notTheCounter(nb, failed);
+      if (other) throw other;
+      shard = await nextShard(nb, shard, n === maxAttempts);
+    }
   };
 };

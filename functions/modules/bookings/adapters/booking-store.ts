@@ -3,6 +3,7 @@ import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { earliestDue } from '../../../kernel/dynamo/shards.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
+import { defaultShardPolicy, type ShardPolicy } from '../../catalog/index.js';
 import type { NotificationRef } from '../../notifications/index.js';
 import { holdReminderAt } from '../domain/model.js';
 import type { BookingStore } from '../domain/ports.js';
@@ -17,9 +18,10 @@ export const dynamoBookingStore = (
   service: EventlyService,
   client: DynamoDBDocumentClient,
   table: string,
+  shardPolicy: ShardPolicy = defaultShardPolicy,
 ): BookingStore => {
   const { booking, bookingSeat, bookingHistory } = service.entities;
-  const create = bookingCreate(service);
+  const create = bookingCreate(service, shardPolicy);
   const transition = bookingTransition(service);
 
   const get = async (ref: { orgId: string; sessionId: string; bookingId: string }) => {

@@ -8,7 +8,7 @@ import { offerOutcomeRecords, requeuesEntry } from './waitlist-records.js';
 
 /**
  * The items of one step of a booking's lifecycle, for one transaction: the booking (conditional on
- * the status it was read in, and on its hold deadline when that matters), the counter buckets, its
+ * the status it was read in, and on its hold deadline when that matters), the main counter's buckets, its
  * seats, its records, and what the step means for a waitlist offer it came from. Other modules
  * add their own items to the same transaction (a payment confirms its booking).
  */
@@ -47,11 +47,14 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
           ...(requeuesEntry(offerOutcome) ? { waiting: 1 } : {}),
         })
         .subtract({ [from]: current.seats })
-        // Taking places back is refused while people wait for them, as a new booking is.
-        .where((attr, { gte, eq, notExists }) =>
+        // Taking places back is refused while people wait for them, as a new booking is. Other steps
+        // need no condition here (the booking's own status guards them), and on a session split over
+        // several counter items this one's `held` and `confirmed` may go below zero on their own:
+        // a booking made on another item is counted there (see counter-shards.ts in the catalog).
+        .where((attr, { gte, eq, notExists, exists }) =>
           acquires
             ? `${gte(attr[from], current.seats)} AND (${notExists(attr.waiting)} OR ${eq(attr.waiting, 0)})`
-            : gte(attr[from], current.seats),
+            : exists(attr.capacity),
         )
         .commit(),
       ...(acquires ? { fails: 'refused' as const } : {}),

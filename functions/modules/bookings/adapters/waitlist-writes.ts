@@ -7,6 +7,7 @@ import {
   type TxOutcome,
   type TxWrite,
 } from '../../../kernel/dynamo/transactions.js';
+import { counterShardStore, sameCount } from '../../catalog/index.js';
 import { sessionCapacityReleased } from '../../notifications/index.js';
 import { systemActor } from '../domain/model.js';
 import type { WaitlistEntry } from '../domain/waitlist-model.js';
@@ -42,6 +43,7 @@ const wakeRecord = (tx: TxEntities, e: WaitlistEntry, at: string, change: string
 
 export const waitlistWrites = (service: EventlyService) => {
   const { waitlistHolder } = service.entities;
+  const shards = counterShardStore(service);
 
   const alreadyWaitlisted = async (e: WaitlistEntry): Promise<DomainError> => {
     const { data } = await waitlistHolder.get(holderItemKey(e)).go({ consistent: true });
@@ -52,34 +54,54 @@ export const waitlistWrites = (service: EventlyService) => {
     );
   };
 
+  /**
+   * Joins the line. On a session split over several counter items, the same transaction sweeps
+   * every shard's places back to the main counter, which alone serves the line: from then on no
+   * booking takes a place past the people waiting.
+   */
   const join = async (e: WaitlistEntry, wake: boolean): Promise<void> => {
-    await commitTransaction(service, (tx) => [
-      { label: 'entry', write: tx.waitlistEntry.create(toEntryItem(e)).commit() },
-      { label: 'slot', write: tx.waitlistSlot.create(slotItemOf(e, e.position)).commit() },
-      {
-        label: 'holder',
-        write: tx.waitlistHolder.create({ ...holderItemKey(e), entryId: e.entryId }).commit(),
-        fails: () => alreadyWaitlisted(e),
-      },
-      {
-        label: 'counter',
-        write: tx.sessionCounter
-          .patch({ orgId: e.orgId, sessionId: e.sessionId })
-          .add({ waiting: 1, version: 1 })
-          .commit(),
-        fails: notFound('session'),
-      },
-      {
-        label: 'notification',
-        write: entryNotification(tx, e, {
-          key: 'joined',
-          type: 'waitlist.joined',
-          at: e.joinedAt,
-          payload: { position: e.position },
-        }),
-      },
-      ...(wake ? [{ label: 'wake', write: wakeRecord(tx, e, e.joinedAt, 'joined') }] : []),
-    ]);
+    const ref = { orgId: e.orgId, sessionId: e.sessionId };
+    for (let i = 0; ; i += 1) {
+      const state = await shards.read(ref);
+      if (!state) throw notFound('session');
+      const count = state.shards.length;
+      const { committed } = await commitTransaction(service, (tx) => {
+        const sweep = shards.sweepItems(tx, ref, state);
+        return [
+          { label: 'entry', write: tx.waitlistEntry.create(toEntryItem(e)).commit() },
+          { label: 'slot', write: tx.waitlistSlot.create(slotItemOf(e, e.position)).commit() },
+          {
+            label: 'holder',
+            write: tx.waitlistHolder.create({ ...holderItemKey(e), entryId: e.entryId }).commit(),
+            fails: () => alreadyWaitlisted(e),
+          },
+          {
+            label: 'counter',
+            write: tx.sessionCounter
+              .patch(ref)
+              .add({ waiting: 1, version: 1, ...(sweep.swept > 0 ? { available: sweep.swept } : {}) })
+              .where((a, { eq, notExists }) => sameCount(a.shards, count, { eq, notExists }))
+              .commit(),
+            fails: 'refused',
+          },
+          ...sweep.items,
+          {
+            label: 'notification',
+            write: entryNotification(tx, e, {
+              key: 'joined',
+              type: 'waitlist.joined',
+              at: e.joinedAt,
+              payload: { position: e.position },
+            }),
+          },
+          ...(wake ? [{ label: 'wake', write: wakeRecord(tx, e, e.joinedAt, 'joined') }] : []),
+        ];
+      });
+      if (committed) return;
+      // A shard moved or opened since read: read them again (a few times; they settle once sold out).
+      if (i === 4)
+        throw new DomainError('TEMPORARILY_UNAVAILABLE', 'the session is very busy; retry shortly');
+    }
   };
 
   const leave = async (x: EntryExit): Promise<WaitlistWrite> => {

@@ -1,6 +1,7 @@
 import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
+import { openShardCount } from './counter-shard-store.js';
 
 /**
  * Telling a session's counter which version of its event is current. Bookings commit only while
@@ -12,15 +13,21 @@ import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
  * version never undoes a newer one.
  */
 export const counterStamps = (service: EventlyService) => {
-  const { sessionCounter, session } = service.entities;
+  const { sessionCounter, sessionCounterShard, session } = service.entities;
 
-  /** False when the counter already had this version or a newer one, or is gone. */
-  // Retried: a booking's transaction holding the counter makes this write conflict, often so.
-  const stampCounter = (orgId: string, sessionId: string, stamp: string): Promise<boolean> =>
-    retryTransient(() =>
+  /**
+   * Every counter item of the session: the main one first, then (read after it) the shards it
+   * names, so a shard opened before the main counter was stamped is stamped too, and one opened
+   * after copies the new stamp from it. False when the main counter already had this version or a
+   * newer one, or is gone.
+   */
+  // Retried: a booking's transaction holding an item makes this write conflict, often so.
+  const stampCounter = async (orgId: string, sessionId: string, stamp: string): Promise<boolean> => {
+    const ref = { orgId, sessionId };
+    const changed = await retryTransient(() =>
       unlessConditionFails(
         sessionCounter
-          .patch({ orgId, sessionId })
+          .patch(ref)
           .set({ eventStamp: stamp })
           .where(
             ({ eventStamp }, { notExists, lt }) => `${notExists(eventStamp)} OR ${lt(eventStamp, stamp)}`,
@@ -28,6 +35,22 @@ export const counterStamps = (service: EventlyService) => {
           .go(),
       ),
     );
+    const count = (await openShardCount(service, ref)) ?? 1;
+    for (let shard = 1; shard < count; shard += 1) {
+      await retryTransient(() =>
+        unlessConditionFails(
+          sessionCounterShard
+            .patch({ ...ref, shard })
+            .set({ eventStamp: stamp })
+            .where(
+              ({ eventStamp }, { notExists, lt }) => `${notExists(eventStamp)} OR ${lt(eventStamp, stamp)}`,
+            )
+            .go(),
+        ),
+      );
+    }
+    return changed;
+  };
 
   /** Every session of the event, a page at a time, ten counters at once. */
   const stampEventCounters = async (orgId: string, eventId: string, stamp: string): Promise<void> => {

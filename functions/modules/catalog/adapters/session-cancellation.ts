@@ -3,7 +3,8 @@ import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { Session } from '../domain/session.js';
 import type { SessionStore } from '../domain/session-ports.js';
-import { cancellationItem, closedStamp, stampedCounter } from './session-items.js';
+import { stampItems, withOpenCount } from './counter-shard-store.js';
+import { cancellationItem, closedStamp } from './session-items.js';
 
 type Writes = Pick<SessionStore, 'cancel' | 'completeCancellation'>;
 
@@ -25,22 +26,23 @@ export const sessionCancellationWrites = (
   return {
     async cancel(orgId, sessionId, cancellation) {
       // Refused: cancelled before, or being deleted (told apart by the read below).
-      await commitTransaction(service, (tx) => [
-        {
-          label: 'session',
-          write: tx.session
-            .patch({ orgId, sessionId })
-            .set({ status: 'cancelled', ...cancellationItem(cancellation), updatedAt: cancellation.at })
-            .where(({ status, deleting }, { eq }) => `${eq(status, 'scheduled')} AND ${eq(deleting, false)}`)
-            .commit(),
-          fails: 'refused',
-        },
-        {
-          label: 'counter',
-          write: stampedCounter(tx, orgId, sessionId, closedStamp(cancellation.at)),
-          fails: 'refused',
-        },
-      ]);
+      const ref = { orgId, sessionId };
+      await withOpenCount(service, ref, (count) =>
+        commitTransaction(service, (tx) => [
+          {
+            label: 'session',
+            write: tx.session
+              .patch(ref)
+              .set({ status: 'cancelled', ...cancellationItem(cancellation), updatedAt: cancellation.at })
+              .where(
+                ({ status, deleting }, { eq }) => `${eq(status, 'scheduled')} AND ${eq(deleting, false)}`,
+              )
+              .commit(),
+            fails: 'refused',
+          },
+          ...stampItems(tx, ref, count, closedStamp(cancellation.at)),
+        ]),
+      );
       const stored = await get(orgId, sessionId);
       if (!stored) throw notFound('session');
       if (stored.status !== 'cancelled') {

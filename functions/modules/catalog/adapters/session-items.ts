@@ -1,6 +1,5 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
 import type { CapacityCounter, Seating, Session, SessionCancellation } from '../domain/session.js';
 import type { sessionEntity } from './entities/session.js';
 
@@ -62,10 +61,6 @@ export const toSession = (i: SessionItem): Session => ({
   seating: seatingOf(i),
   cancellation: cancellationOf(i),
 });
-
-/** The counter's part in a change of its session: the session's new version (see sessionStamp). */
-export const stampedCounter = (tx: TxEntities, orgId: string, sessionId: string, sessionStamp: string) =>
-  tx.sessionCounter.patch({ orgId, sessionId }).set({ sessionStamp }).commit();
 
 /**
  * The stamp of a session that takes no bookings (cancelled, being deleted): no version a booking

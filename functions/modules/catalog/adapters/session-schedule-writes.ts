@@ -1,9 +1,11 @@
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction, type TxEntities } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
 import { sessionCapacityReleased } from '../../notifications/index.js';
 import type { CapacityCounter, Session } from '../domain/session.js';
 import type { PlacesGuard, RoomRef, ScheduleWrite, SessionWrite } from '../domain/session-ports.js';
+import { counterShardStore, openShardCount, sameCount } from './counter-shard-store.js';
+import { aggregate, type CounterState, type ShardState } from './counter-shards.js';
 import { freshCounter, roomOf, slotOf, toSessionItem } from './session-items.js';
 
 /**
@@ -33,9 +35,10 @@ const bumpVersion = (rv: TxEntities['roomVersion'], room: RoomRef, expected: num
         .commit();
 
 /**
- * The counter's part in a session change: the session's new version (`sessionStamp`, which
- * bookings check), a new capacity (never below what is held or confirmed when it shrinks), and the
- * guard of a change of places, as one conditional write.
+ * The counter's part in a change of a session with one counter item: the session's new version
+ * (`sessionStamp`, which bookings check), a new capacity (never below what is held or confirmed
+ * when it shrinks), and the guard of a change of places, as one conditional write; and no shard
+ * opened since read.
  */
 const counterChange = (
   counter: TxEntities['sessionCounter'],
@@ -43,15 +46,14 @@ const counterChange = (
   change: { capacity: number; delta: number; guard: PlacesGuard | undefined; sessionStamp: string },
 ) => {
   const { capacity, delta, guard, sessionStamp } = change;
-  const guarded = delta !== 0 || guard?.kind === 'none-live' || guard?.kind === 'counter-at';
   const stamped = counter
     .patch(key)
     .set({ sessionStamp, ...(delta !== 0 ? { capacity: capacity + delta } : {}) });
   const patch = delta !== 0 ? stamped.add({ available: delta, version: 1 }) : stamped;
-  if (!guarded) return patch.commit();
   return patch
-    .where((a, { eq, gte }) =>
+    .where((a, { eq, gte, notExists }) =>
       [
+        sameCount(a.shards, 1, { eq, notExists }),
         ...(delta !== 0 ? [eq(a.capacity, capacity)] : []),
         ...(delta < 0 ? [gte(a.available, -delta)] : []),
         ...(guard?.kind === 'none-live' ? [eq(a.held, 0), eq(a.confirmed, 0)] : []),
@@ -61,12 +63,49 @@ const counterChange = (
     .commit();
 };
 
+/**
+ * The counter's part in a change of a session split over several counter items: every shard's
+ * places swept back to the main counter with the session's new version, and the new capacity
+ * applied there, each item conditional on its version as read, so the guard and the capacity
+ * check made on that read hold when the change lands.
+ */
+const shardedCounterChange = (
+  tx: TxEntities,
+  key: { orgId: string; sessionId: string },
+  state: CounterState,
+  change: { capacity: number; delta: number; sessionStamp: string },
+  sweep: (
+    tx: TxEntities,
+    ref: typeof key,
+    state: CounterState,
+    stamp: string,
+  ) => { items: TxItem[]; swept: number },
+): TxItem[] => {
+  const { capacity, delta, sessionStamp } = change;
+  const main = state.shards[0] as ShardState;
+  const { items, swept } = sweep(tx, key, state, sessionStamp);
+  return [
+    {
+      label: 'counter',
+      write: tx.sessionCounter
+        .patch(key)
+        .set({ sessionStamp, ...(delta !== 0 ? { capacity: capacity + delta } : {}) })
+        .add({ available: swept + delta, version: 1 })
+        .where((a, { eq }) => eq(a.version, main.version))
+        .commit(),
+      fails: 'refused',
+    },
+    ...items,
+  ];
+};
+
 export const sessionScheduleWrites = (
   service: EventlyService,
   get: (orgId: string, sessionId: string) => Promise<Session | undefined>,
   getCounter: (orgId: string, sessionId: string) => Promise<CapacityCounter | undefined>,
 ) => {
   const { event } = service.entities;
+  const shardStore = counterShardStore(service);
 
   const whyEventFailed = async (orgId: string, eventId: string): Promise<DomainError> => {
     const { data } = await event.get({ orgId, eventId }).go({ consistent: true });
@@ -134,17 +173,25 @@ export const sessionScheduleWrites = (
     return committed ? 'written' : 'schedule-changed';
   };
 
-  const update = async (
+  const updateOnce = async (
     current: Session,
     next: Session,
     expectedVersion: number,
     guard: PlacesGuard | undefined,
-  ): Promise<SessionWrite> => {
+    state: CounterState | undefined,
+  ): Promise<SessionWrite | 'again'> => {
     const { orgId, sessionId } = current;
+    const key = { orgId, sessionId };
     const delta = next.capacity - current.capacity;
     const moved = !sameSlot(current, next) || current.endsAt !== next.endsAt;
     const counterGuarded = guard !== undefined && guard.kind !== 'places-free';
     const freePlaces = guard?.kind === 'places-free' ? guard.labels : [];
+    const sharded = state !== undefined && state.shards.length > 1;
+    if (sharded) {
+      const sum = aggregate(state);
+      if (counterGuarded && !guardHolds(guard, sum)) return 'bookings-changed';
+      if (delta < 0 && sum.available + delta < 0) return whyCounterFailed(orgId, sessionId);
+    }
     const { committed, failed } = await commitTransaction(service, (tx) => [
       {
         label: 'session',
@@ -157,15 +204,26 @@ export const sessionScheduleWrites = (
           .commit(),
         fails: () => whySessionFailed(orgId, sessionId),
       },
-      {
-        label: 'counter',
-        write: counterChange(
-          tx.sessionCounter,
-          { orgId, sessionId },
-          { capacity: current.capacity, delta, guard, sessionStamp: next.updatedAt },
-        ),
-        fails: 'refused' as const,
-      },
+      ...(sharded
+        ? shardedCounterChange(
+            tx,
+            key,
+            state,
+            { capacity: current.capacity, delta, sessionStamp: next.updatedAt },
+            shardStore.sweepItems,
+          )
+        : [
+            {
+              label: 'counter',
+              write: counterChange(tx.sessionCounter, key, {
+                capacity: current.capacity,
+                delta,
+                guard,
+                sessionStamp: next.updatedAt,
+              }),
+              fails: 'refused' as const,
+            },
+          ]),
       // A removed place must still be free: a booking holding it now makes the change fail.
       ...freePlaces.map((label) => ({
         label: 'place',
@@ -206,12 +264,28 @@ export const sessionScheduleWrites = (
     ]);
     if (committed) return 'written';
     // In item order: the first refusing item that failed explains the refusal.
-    if (failed.has('counter')) {
+    if (failed.has('counter') || failed.has('counter shard')) {
+      // An item moved since read (sharded), or a shard opened meanwhile: read them again.
+      if (sharded || ((await openShardCount(service, key)) ?? 1) > 1) return 'again';
       if (counterGuarded && !guardHolds(guard, await getCounter(orgId, sessionId))) return 'bookings-changed';
       return whyCounterFailed(orgId, sessionId);
     }
     if (failed.has('place')) return 'bookings-changed';
     return 'schedule-changed';
+  };
+
+  const update = async (
+    current: Session,
+    next: Session,
+    expectedVersion: number,
+    guard: PlacesGuard | undefined,
+  ): Promise<SessionWrite> => {
+    for (let i = 0; i < 5; i += 1) {
+      const state = await shardStore.read({ orgId: current.orgId, sessionId: current.sessionId });
+      const result = await updateOnce(current, next, expectedVersion, guard, state);
+      if (result !== 'again') return result;
+    }
+    throw new DomainError('CONFLICT', 'bookings kept changing the session meanwhile; try again');
   };
 
   return { create, update };

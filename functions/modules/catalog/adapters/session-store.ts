@@ -4,12 +4,14 @@ import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import type { Session } from '../domain/session.js';
 import type { SessionStore } from '../domain/session-ports.js';
+import { counterShardStore, openShardCount, stampItems, withOpenCount } from './counter-shard-store.js';
+import { aggregate } from './counter-shards.js';
 import { sessionCancellationWrites } from './session-cancellation.js';
-import { closedStamp, roomOf, slotOf, stampedCounter, toSession } from './session-items.js';
+import { closedStamp, roomOf, slotOf, toSession } from './session-items.js';
 import { sessionScheduleWrites } from './session-schedule-writes.js';
 
 export const dynamoSessionStore = (service: EventlyService): SessionStore => {
-  const { session, sessionCounter, roomSlot, roomVersion } = service.entities;
+  const { session, roomSlot, roomVersion } = service.entities;
   const keyOf = (orgId: string, sessionId: string) => ({ orgId, sessionId });
 
   const get = async (orgId: string, sessionId: string) => {
@@ -17,29 +19,28 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
     return data ? toSession(data) : undefined;
   };
 
+  // Every counter item of the session as of one instant, summed.
   const getCounter = async (orgId: string, sessionId: string) => {
-    const { data } = await sessionCounter.get(keyOf(orgId, sessionId)).go({ consistent: true });
-    return data
-      ? {
-          capacity: data.capacity,
-          available: data.available,
-          held: data.held,
-          confirmed: data.confirmed,
-          version: data.version,
-          waiting: data.waiting ?? 0,
-        }
-      : undefined;
+    const state = await counterShardStore(service).snapshot(keyOf(orgId, sessionId));
+    return state ? aggregate(state) : undefined;
   };
 
   const writes = sessionScheduleWrites(service, get, getCounter);
 
   const removeSession = async (s: Session): Promise<number> => {
+    const ref = keyOf(s.orgId, s.sessionId);
+    // Bookings are gone by now (the cascade removes them first): no shard opens meanwhile.
+    const count = (await openShardCount(service, ref)) ?? 1;
     await commitTransaction(service, (tx) => [
-      { label: 'session', write: tx.session.delete(keyOf(s.orgId, s.sessionId)).commit() },
-      { label: 'counter', write: tx.sessionCounter.delete(keyOf(s.orgId, s.sessionId)).commit() },
+      { label: 'session', write: tx.session.delete(ref).commit() },
+      { label: 'counter', write: tx.sessionCounter.delete(ref).commit() },
+      ...Array.from({ length: count - 1 }, (_, i) => ({
+        label: 'counter shard',
+        write: tx.sessionCounterShard.delete({ ...ref, shard: i + 1 }).commit(),
+      })),
       { label: 'slot', write: tx.roomSlot.delete(slotOf(s)).commit() },
     ]);
-    return 3;
+    return 2 + count;
   };
 
   return {
@@ -79,31 +80,37 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
     ...sessionCancellationWrites(service, get),
 
     async markDeleting(orgId, sessionId, at) {
-      const { committed } = await commitTransaction(service, (tx) => [
-        {
-          label: 'session',
-          write: tx.session.patch(keyOf(orgId, sessionId)).set({ deleting: true, updatedAt: at }).commit(),
-          fails: 'refused',
-        },
-        { label: 'counter', write: stampedCounter(tx, orgId, sessionId, closedStamp(at)), fails: 'refused' },
-      ]);
+      const ref = keyOf(orgId, sessionId);
+      const { committed } = await withOpenCount(service, ref, (count) =>
+        commitTransaction(service, (tx) => [
+          {
+            label: 'session',
+            write: tx.session.patch(ref).set({ deleting: true, updatedAt: at }).commit(),
+            fails: 'refused',
+          },
+          ...stampItems(tx, ref, count, closedStamp(at)),
+        ]),
+      );
       if (!committed) throw notFound('session');
     },
 
     async unmarkDeleting(orgId, sessionId, at) {
       // Not marked (any more): nothing to take back.
-      await commitTransaction(service, (tx) => [
-        {
-          label: 'session',
-          write: tx.session
-            .patch(keyOf(orgId, sessionId))
-            .set({ deleting: false, updatedAt: at })
-            .where(({ deleting }, { eq }) => eq(deleting, true))
-            .commit(),
-          fails: 'refused',
-        },
-        { label: 'counter', write: stampedCounter(tx, orgId, sessionId, at), fails: 'refused' },
-      ]);
+      const ref = keyOf(orgId, sessionId);
+      await withOpenCount(service, ref, (count) =>
+        commitTransaction(service, (tx) => [
+          {
+            label: 'session',
+            write: tx.session
+              .patch(ref)
+              .set({ deleting: false, updatedAt: at })
+              .where(({ deleting }, { eq }) => eq(deleting, true))
+              .commit(),
+            fails: 'refused',
+          },
+          ...stampItems(tx, ref, count, at),
+        ]),
+      );
     },
 
     async remove(orgId, sessionId) {

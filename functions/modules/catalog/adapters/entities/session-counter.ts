@@ -33,6 +33,11 @@ export const sessionCounterEntity = new Entity({
      * here, on the item it changes anyway, instead of with a condition check of the session item.
      */
     sessionStamp: { type: 'string' },
+    /**
+     * How many counter items the session's places are split over (absent: this one alone); shards
+     * 1..n-1 are `sessionCounterShard` items (counter-shards.ts). Only grows.
+     */
+    shards: { type: 'number' },
   },
   indexes: {
     byId: {
