@@ -5,6 +5,7 @@ import { waitlistEntryEntity } from '../../functions/modules/bookings/adapters/e
 import { waitlistSlotEntity } from '../../functions/modules/bookings/adapters/entities/waitlist-line.js';
 import { sessionEntity } from '../../functions/modules/catalog/adapters/entities/session.js';
 import { sessionCounterEntity } from '../../functions/modules/catalog/adapters/entities/session-counter.js';
+import { sessionCounterShardEntity } from '../../functions/modules/catalog/adapters/entities/session-counter-shard.js';
 import { outboxEntity } from '../../functions/modules/notifications/adapters/entities/outbox.js';
 import { paymentOrderEntity } from '../../functions/modules/payments/adapters/entities/payment-order.js';
 import { admissionEntity } from '../../functions/modules/tickets/adapters/entities/admission.js';
@@ -53,7 +54,7 @@ export const readSessions = (location: TableLocation, refs: readonly SessionRef[
       refs.map(async (ref) => {
         const items: RawItem[] = [];
         // One partition after the other: the order above is the point.
-        for (const pk of partitionKeysOf(ref, location.tableName)) {
+        const query = async (pk: string) => {
           for await (const page of paginateQuery(
             { client },
             {
@@ -66,6 +67,17 @@ export const readSessions = (location: TableLocation, refs: readonly SessionRef[
           )) {
             items.push(...(page.Items ?? []));
           }
+        };
+        for (const pk of partitionKeysOf(ref, location.tableName)) await query(pk);
+        // The counter's further items (a sharded session) after it: it names how many there are.
+        const main = items.find((i) => i.__edb_e__ === 'sessionCounter');
+        const count = typeof main?.shards === 'number' ? main.shards : 1;
+        for (let shard = 1; shard < count; shard += 1) {
+          await query(
+            partitionKeyOf(
+              sessionCounterShardEntity.query.byId({ ...ref, shard }).params({ table: location.tableName }),
+            ),
+          );
         }
         return items;
       }),

@@ -41,6 +41,15 @@ const counterSchema = z.object({
   waiting: z.number().optional(),
 });
 
+/** A further counter item of a sharded session: its numbers are folded into the counter's. */
+const counterShardSchema = z.object({
+  ...sessionRef,
+  shard: z.number(),
+  available: z.number(),
+  held: z.number(),
+  confirmed: z.number(),
+});
+
 const bookingSchema = z.object({
   ...sessionRef,
   bookingId: z.string(),
@@ -98,7 +107,9 @@ export interface SessionSnapshot {
   orgId: string;
   sessionId: string;
   session?: SessionItem;
+  /** The session's counter, summed over its counter items when it is split (counterShards). */
   counter?: CounterItem;
+  counterShards?: z.infer<typeof counterShardSchema>[];
   bookings: BookingItem[];
   seats: SeatItem[];
   /** Outbox items (notifications and domain events) of the session. */
@@ -127,6 +138,7 @@ export type RawItem = Record<string, unknown>;
 export const entityNames = {
   session: 'session',
   counter: 'sessionCounter',
+  counterShard: 'sessionCounterShard',
   booking: 'booking',
   seat: 'bookingSeat',
   outbox: 'outbox',
@@ -177,6 +189,12 @@ const kinds = new Map<string, Kind>([
     }),
   ],
   [
+    entityNames.counterShard,
+    kind(counterShardSchema, (s, v) => {
+      s.counterShards = [...(s.counterShards ?? []), v];
+    }),
+  ],
+  [
     entityNames.booking,
     kind(bookingSchema, (s, v) => {
       s.bookings.push(v);
@@ -216,6 +234,18 @@ export const sessionOfItem = (item: RawItem): SessionRef | undefined => {
 /** The entities the checks read: every other item of the table is ignored. */
 export const checkedEntities = (): string[] => [...kinds.keys()];
 
+/**
+ * A sharded session's counter as the checks see it: the sums over its items. The main counter's
+ * own `held` and `confirmed` may be below zero (later steps of bookings made on other items are
+ * counted there); the sums may not.
+ */
+const foldShards = (s: SessionSnapshot): void => {
+  if (!s.counter || !s.counterShards) return;
+  const sum = (field: 'available' | 'held' | 'confirmed') =>
+    (s.counter as CounterItem)[field] + (s.counterShards ?? []).reduce((n, x) => n + x[field], 0);
+  s.counter = { ...s.counter, available: sum('available'), held: sum('held'), confirmed: sum('confirmed') };
+};
+
 /** Groups the items by session (org id and session id), in the order sessions were first met. */
 export const toSnapshot = (items: Iterable<RawItem>): TableSnapshot => {
   const sessions = new Map<string, SessionSnapshot>();
@@ -238,5 +268,6 @@ export const toSnapshot = (items: Iterable<RawItem>): TableSnapshot => {
     }
     reading.addTo(target);
   }
+  for (const s of sessions.values()) foldShards(s);
   return { sessions: [...sessions.values()], unreadable };
 };

@@ -10,6 +10,7 @@ import { updateEvent } from '../../functions/modules/catalog/domain/events.js';
 import { updateSession } from '../../functions/modules/catalog/domain/sessions.js';
 import { ada, bookingWorld, codeOf, counterOf, owner, refOf } from './booking-world.js';
 import { freshContainer } from './fixtures.js';
+import { runCheckScript } from './invariants-script.js';
 
 /**
  * A hot session's places split over several counter items (counter-shards.ts): here one item per
@@ -151,5 +152,15 @@ describe('sharded session counters', () => {
     expect(new Set(stamps).size).toBe(1);
     expect(stamps[0]).toMatch(/#closed$/);
     expect((await codeOf(bookOne(s.sessionId))).code).toBe('NOT_BOOKABLE');
+  });
+
+  it('leaves every sharded session consistent by the invariant checker: the sums balance and match the bookings', async () => {
+    const { code, stdout } = await runCheckScript({
+      tableName: c.tableName,
+      endpoint: process.env.DYNAMODB_ENDPOINT as string,
+    });
+    expect(stdout).toContain('invariants hold');
+    expect(stdout).toContain('7 sessions');
+    expect(code).toBe(0);
   });
 });
