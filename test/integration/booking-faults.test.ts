@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../functions/app/container.js';
 import { DomainError } from '../../functions/kernel/domain/errors.js';
-import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { createDocumentClient, lowLevelClientOf } from '../../functions/kernel/dynamo/client.js';
 import { createService } from '../../functions/kernel/dynamo/service.js';
 import { errorResponse } from '../../functions/kernel/http/problem.js';
 import { dynamoBookingStore } from '../../functions/modules/bookings/adapters/booking-store.js';
@@ -14,7 +14,7 @@ import { freshContainer } from './fixtures.js';
 
 /**
  * DynamoDB Local serializes requests and never answers TransactionConflict or throttles, so these
- * tests put aws-sdk-client-mock on the booking store's own client for TransactWriteItems only;
+ * tests put aws-sdk-client-mock on the booking store's own low-level client for TransactWriteItems only;
  * every other request (the reads, and a transaction let through) goes to DynamoDB Local.
  */
 
@@ -47,13 +47,13 @@ describe('booking faults (aws-sdk-client-mock for conflicts and throttles Dynamo
     manualClock(c.deps, new Date('2029-12-01T10:00:00Z'));
     w = await bookingWorld(c);
     client = createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT });
-    const realSend = client.send.bind(client) as (command: unknown) => Promise<unknown>;
-    mock = mockClient(client);
+    // The booking transaction goes out on the low-level client under the document client.
+    const lowLevel = lowLevelClientOf(client);
+    const realSend = lowLevel.send.bind(lowLevel) as (command: unknown) => Promise<unknown>;
+    mock = mockClient(lowLevel);
     c.deps.bookings = dynamoBookingStore(createService(client, c.tableName), client, c.tableName);
-    // One fake for the whole file: ElectroDB keeps the client's `send` it first saw.
     mock.send.callsFake(async (command) => {
-      // By name: ElectroDB builds its commands from its own copy of lib-dynamodb.
-      if (command.constructor.name === 'TransactWriteCommand') {
+      if (command.constructor.name === 'TransactWriteItemsCommand') {
         attempts += 1;
         const err = failing(attempts);
         if (err) throw err;

@@ -26,8 +26,26 @@ export const onDynamoClientCreated = (hook: DynamoClientHook): (() => void) => {
   };
 };
 
+/** The low-level client under each document client made here (the two share config and middleware). */
+const lowLevelClients = new WeakMap<DynamoDBDocumentClient, DynamoDBClient>();
+
 export const createDocumentClient = ({ region, endpoint }: DynamoClientOptions): DynamoDBDocumentClient => {
   const client = withoutSdkLogging(new DynamoDBClient({ region, ...(endpoint ? { endpoint } : {}) }));
   for (const hook of clientHooks) hook(client);
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const documentClient = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  lowLevelClients.set(documentClient, client);
+  return documentClient;
+};
+
+/**
+ * The `DynamoDBClient` under a document client `createDocumentClient` made: a hot path sends
+ * hand-built AttributeValues on it, without the document client's marshalling. The two share one
+ * middleware stack, so hooks, tracing and call counts see both.
+ */
+export const lowLevelClientOf = (documentClient: DynamoDBDocumentClient): DynamoDBClient => {
+  const client = lowLevelClients.get(documentClient);
+  if (!client) throw new Error('lowLevelClientOf: this document client was not made by createDocumentClient');
+  return client;
 };

@@ -56,16 +56,33 @@ const commitOnce = async <L extends string>(
     })
     .go();
   if (!outcome.canceled) return { committed: true, failed: new Set() };
-  const failedItems = items.filter((_, i) => outcome.data[i]?.code === 'ConditionalCheckFailed');
+  return cancelledOutcome(
+    items,
+    outcome.data.map((d) => d.code),
+  );
+};
+
+/** What a transaction item's failure means, apart from its write (`commitTransactItems` sends its own). */
+export type TxPart<L extends string = string> = Pick<TxItem<L>, 'label' | 'fails'>;
+
+/**
+ * The outcome of a cancelled transaction, from each item's cancellation code (in item order):
+ * the rules of `commitTransaction`, shared with the low-level path (low-level-transaction.ts).
+ */
+export const cancelledOutcome = async <L extends string>(
+  items: ReadonlyArray<TxPart<L>>,
+  codes: ReadonlyArray<string | undefined>,
+): Promise<TxOutcome<L>> => {
+  const failedItems = items.filter((_, i) => codes[i] === 'ConditionalCheckFailed');
   const failed = new Set(failedItems.map((i) => i.label));
   const explained = failedItems.find((i) => i.fails !== undefined)?.fails;
   if (explained === 'refused') return { committed: false, failed };
   if (explained instanceof DomainError) throw explained;
   if (explained) throw await explained();
-  if (outcome.data.some((d) => transient.has(d.code ?? ''))) {
+  if (codes.some((code) => transient.has(code ?? ''))) {
     throw new DomainError('TEMPORARILY_UNAVAILABLE', 'the change collided with another one; retry shortly');
   }
-  throw new Error(`transaction cancelled: ${outcome.data.map((d) => d.code).join(', ')}`);
+  throw new Error(`transaction cancelled: ${codes.join(', ')}`);
 };
 
 /** True for a single-item write whose ConditionExpression failed. */

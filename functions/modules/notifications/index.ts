@@ -3,6 +3,7 @@
  * is the module's own.
  */
 
+export { notificationRecordPut } from './adapters/notification-record-item.js';
 export { notificationRecord, sessionCapacityReleased } from './adapters/notification-records.js';
 export { capacityReleasedMessageSchema } from './contracts/capacity-released.js';
 export type { FastPathDeps } from './domain/fast-path.js';

@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import { commitTransactItems } from '../../../kernel/dynamo/low-level-transaction.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
+import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import {
   aggregate,
   type CounterState,
@@ -14,8 +16,7 @@ import {
 import { staleParty } from '../../people/index.js';
 import { capacityExhausted, seatTaken } from '../domain/bookings-seats.js';
 import type { NewBooking } from '../domain/ports.js';
-import { toBookingItem } from './booking-items.js';
-import { stepRecords } from './booking-records.js';
+import { type BookingTxPart, bookingSeatPart, bookingTxItems } from './booking-tx-items.js';
 
 /**
  * The booking transaction: the counter, the booking and its seats, its records, and a check that
@@ -30,9 +31,7 @@ import { stepRecords } from './booking-records.js';
  * is answered only from a read of every item at one instant.
  */
 
-type Part = 'counter' | 'booking' | `seat:${string}` | 'record' | 'holder';
-
-const seatPart = (label: string): Part => `seat:${label}`;
+type Part = BookingTxPart;
 
 const eventChanged = () =>
   new DomainError('NOT_BOOKABLE', 'the event changed while booking; read it again', { stale: 'event' });
@@ -42,7 +41,12 @@ const sessionChanged = () =>
 /** Tries on a counter item before the answer is "too busy" (each after a read of them all). */
 const maxAttempts = 6;
 
-export const bookingCreate = (service: EventlyService, policy: ShardPolicy = defaultShardPolicy) => {
+export const bookingCreate = (
+  service: EventlyService,
+  client: DynamoDBClient,
+  table: string,
+  policy: ShardPolicy = defaultShardPolicy,
+) => {
   const { event, session } = service.entities;
   const { stampCounter } = counterStamps(service);
   const shards = counterShardStore(service);
@@ -89,7 +93,7 @@ export const bookingCreate = (service: EventlyService, policy: ShardPolicy = def
     if (failed.has('holder')) {
       return nb.holder.kind === 'party' ? staleParty(nb.holder.party.partyId) : notFound('attendee');
     }
-    const seats = b.seatLabels.filter((label) => failed.has(seatPart(label)));
+    const seats = b.seatLabels.filter((label) => failed.has(bookingSeatPart(label)));
     return seats.length > 0 ? seatTaken(seats) : undefined;
   };
 
@@ -135,77 +139,13 @@ export const bookingCreate = (service: EventlyService, policy: ShardPolicy = def
     return shard;
   };
 
-  /** The transaction on counter item `shard`; the labels that refused, or none when it committed. */
+  /**
+   * The transaction on counter item `shard`, built for the low-level client (booking-tx-items.ts):
+   * the labels that refused, or none when it committed.
+   */
   const attempt = async (nb: NewBooking, shard: number): Promise<ReadonlySet<Part> | undefined> => {
-    const b = nb.booking;
-    const sessionKey = { orgId: b.orgId, sessionId: b.sessionId };
-    const bucket = b.status === 'held' ? 'held' : 'confirmed';
-    const { committed, failed } = await commitTransaction<Part>(service, (tx) => [
-      {
-        label: 'counter',
-        write:
-          shard === 0
-            ? tx.sessionCounter
-                .patch(sessionKey)
-                .add({ [bucket]: b.seats, version: 1 })
-                .subtract({ available: b.seats })
-                .where(
-                  ({ available: left, waiting, eventStamp, sessionStamp }, { gte, eq, notExists }) =>
-                    `${gte(left, b.seats)} AND (${notExists(waiting)} OR ${eq(waiting, 0)}) AND ` +
-                    `${eq(eventStamp, nb.event.updatedAt)} AND ${eq(sessionStamp, nb.session.updatedAt)}`,
-                )
-                .commit()
-            : // No look at the line: places reach shards 1..n-1 only while nobody waits.
-              tx.sessionCounterShard
-                .patch({ ...sessionKey, shard })
-                .add({ [bucket]: b.seats, version: 1 })
-                .subtract({ available: b.seats })
-                .where(
-                  ({ available: left, eventStamp, sessionStamp }, { gte, eq }) =>
-                    `${gte(left, b.seats)} AND ${eq(eventStamp, nb.event.updatedAt)} AND ` +
-                    eq(sessionStamp, nb.session.updatedAt),
-                )
-                .commit(),
-        fails: 'refused',
-      },
-      { label: 'booking', write: tx.booking.create(toBookingItem(b)).commit() },
-      ...b.seatLabels.map((label) => ({
-        label: seatPart(label),
-        write: tx.bookingSeat
-          .create({
-            ...sessionKey,
-            label,
-            bookingId: b.bookingId,
-            state: b.status === 'held' ? 'held' : 'confirmed',
-          })
-          .commit(),
-        fails: 'refused' as const,
-      })),
-      ...stepRecords(tx, { booking: b, from: null, by: b.bookedBy, reason: 'booked' }).map((write) => ({
-        label: 'record' as const,
-        write,
-      })),
-      {
-        label: 'holder',
-        write:
-          nb.holder.kind === 'party'
-            ? tx.party
-                .check({ orgId: b.orgId, partyId: nb.holder.party.partyId })
-                .where(({ version }, { eq }) =>
-                  eq(version, (nb.holder as { party: { version: number } }).party.version),
-                )
-                .commit()
-            : tx.attendee
-                .check({ orgId: b.orgId, attendeeId: nb.holder.attendeeId })
-                .where((attr, { eq, exists }) =>
-                  nb.holder.kind === 'attendee' && nb.holder.linkedTo
-                    ? eq(attr.userId, nb.holder.linkedTo)
-                    : exists(attr.attendeeId),
-                )
-                .commit(),
-        fails: 'refused',
-      },
-    ]);
+    const { items, parts } = bookingTxItems(table, nb, shard);
+    const { committed, failed } = await commitTransactItems(client, items, parts);
     return committed ? undefined : failed;
   };
 

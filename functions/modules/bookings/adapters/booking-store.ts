@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { lowLevelClientOf } from '../../../kernel/dynamo/client.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { earliestDue } from '../../../kernel/dynamo/shards.js';
@@ -21,7 +22,7 @@ export const dynamoBookingStore = (
   shardPolicy: ShardPolicy = defaultShardPolicy,
 ): BookingStore => {
   const { booking, bookingSeat, bookingHistory } = service.entities;
-  const create = bookingCreate(service, shardPolicy);
+  const create = bookingCreate(service, lowLevelClientOf(client), table, shardPolicy);
   const transition = bookingTransition(service);
 
   const get = async (ref: { orgId: string; sessionId: string; bookingId: string }) => {
