@@ -158,7 +158,10 @@ export const buildContainer = (env: Env): Container => {
     deletions: dynamoDeletionStore(service),
     sessions: dynamoSessionStore(service),
     holdScheduler: holdSchedulerFor(env, documentClient),
-    bookings: dynamoBookingStore(service, documentClient, env.TABLE_NAME),
+    bookings: dynamoBookingStore(service, documentClient, env.TABLE_NAME, {
+      maxShards: env.COUNTER_MAX_SHARDS,
+      placesPerShard: env.COUNTER_PLACES_PER_SHARD,
+    }),
     notifications: dynamoNotificationStore(service, documentClient, env.TABLE_NAME),
     outbox: sqsOutboxPublisher(sqs, {
       notifications: env.queueUrls.notifications,

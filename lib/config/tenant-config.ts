@@ -166,6 +166,17 @@ export const tenantConfigSchema = z
         z.strictObject({ reservedConcurrency: z.number().int().min(1).max(maxReservedPerAccount) }),
       )
       .default({}),
+    /**
+     * How a session's places are split over counter items so that an on-sale is not capped by one
+     * item's write limit (docs/performance.md, "Sharded counters"): one item per `placesPerShard`
+     * places, at most `maxShards` (1 turns it off).
+     */
+    counterShards: z
+      .strictObject({
+        maxShards: z.number().int().min(1).max(25).default(25),
+        placesPerShard: z.number().int().min(1).default(100),
+      })
+      .prefault({}),
     /** When the nightly tick (predictions, counter reconciliation) fires, in UTC. */
     nightly: z
       .strictObject({

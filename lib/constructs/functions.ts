@@ -39,6 +39,8 @@ const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<str
   ORG_CREATION: config.orgCreation.mode,
   OPERATOR_SUBS: config.orgCreation.operators.join(','),
   MAX_BODY_BYTES: String(config.api.maxBodyBytes),
+  COUNTER_MAX_SHARDS: String(config.counterShards.maxShards),
+  COUNTER_PLACES_PER_SHARD: String(config.counterShards.placesPerShard),
 });
 
 /**

@@ -88,6 +88,8 @@ describe.each(definitions)('function %s', (name, definition) => {
       ORG_CREATION: 'operators',
       OPERATOR_SUBS: config.orgCreation.operators.join(','),
       MAX_BODY_BYTES: String(config.api.maxBodyBytes),
+      COUNTER_MAX_SHARDS: String(config.counterShards.maxShards),
+      COUNTER_PLACES_PER_SHARD: String(config.counterShards.placesPerShard),
     });
     expect('TABLE_NAME' in variables).toBe(definition.table !== 'none');
     const queueVars = Object.keys(variables).filter((k) => k.startsWith('QUEUE_URL_'));
