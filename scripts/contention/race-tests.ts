@@ -10,6 +10,8 @@ export const raceTestFiles = [
   'test/integration/live-bookings.test.ts',
   'test/integration/table-bookings.test.ts',
   'test/integration/waitlist.test.ts',
+  'test/integration/counter-shards.test.ts',
+  'test/integration/counter-shard-races.test.ts',
   'test/integration/session-cancellation.test.ts',
   'test/integration/sessions.test.ts',
   'test/integration/events.test.ts',

@@ -9,7 +9,7 @@ import { joinWaitlist } from '../../functions/modules/bookings/domain/waitlist-j
 import { updateEvent } from '../../functions/modules/catalog/domain/events.js';
 import { updateSession } from '../../functions/modules/catalog/domain/sessions.js';
 import { ada, bookingWorld, codeOf, counterOf, owner, refOf } from './booking-world.js';
-import { freshContainer } from './fixtures.js';
+import { freshContainer, retryingBusy } from './fixtures.js';
 import { runCheckScript } from './invariants-script.js';
 
 /**
@@ -38,8 +38,9 @@ describe('sharded session counters', () => {
     return { main, others };
   };
 
+  /** A buyer honouring "retry shortly" (503) a few times, as clients do. */
   const bookOne = (sessionId: string, seats = 1) =>
-    book(c.deps, owner, w.orgId, sessionId, { attendeeId: w.ada, seats });
+    retryingBusy(() => book(c.deps, owner, w.orgId, sessionId, { attendeeId: w.ada, seats }));
 
   beforeAll(async () => {
     c = await freshContainer({

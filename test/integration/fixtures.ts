@@ -62,3 +62,15 @@ export const apiEvent = (
 };
 
 export { lambdaContext } from '../support/lambda-context.js';
+
+/** Runs `call`, again after a short pause while it answers TEMPORARILY_UNAVAILABLE (at most 3 times). */
+export const retryingBusy = async <T>(call: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (err) {
+      if (attempt > 3 || (err as { code?: string }).code !== 'TEMPORARILY_UNAVAILABLE') throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+};

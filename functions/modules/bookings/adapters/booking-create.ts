@@ -38,8 +38,20 @@ const eventChanged = () =>
 const sessionChanged = () =>
   new DomainError('NOT_BOOKABLE', 'the session changed while booking; read it again', { stale: 'session' });
 
-/** Tries on a counter item before the answer is "too busy" (each after a read of them all). */
-const maxAttempts = 6;
+/**
+ * Tries on a counter item before the answer is "too busy" (each after a read of them all); from the
+ * third on, after a short jittered pause, so the buyers left for a session's last places do not
+ * all collide again at once.
+ */
+const maxAttempts = 10;
+
+const pause = (attempt: number): Promise<void> =>
+  attempt < 2
+    ? Promise.resolve()
+    : new Promise((resolve) => setTimeout(resolve, randomInt(5, 10 + 10 * attempt)));
+
+const isBusy = (err: unknown): boolean =>
+  err instanceof DomainError && err.code === 'TEMPORARILY_UNAVAILABLE';
 
 export const bookingCreate = (
   service: EventlyService,
@@ -135,7 +147,12 @@ export const bookingCreate = (
       return shard;
     }
     if (mine.sessionStamp !== nb.session.updatedAt) throw sessionChanged();
-    if (mine.available < b.seats) await shards.refill(ref, s, shard, b.seats);
+    if (mine.available >= b.seats) return shard;
+    // Dry: another item that has the places, else places moved here from those with most.
+    const roomy = s.shards.filter((x) => x.available >= b.seats);
+    const pick = roomy[roomy.length > 0 ? randomInt(roomy.length) : 0];
+    if (pick) return pick.shard;
+    await shards.refill(ref, s, shard, b.seats);
     return shard;
   };
 
@@ -153,11 +170,21 @@ export const bookingCreate = (
     const limit = shardLimit(nb.session.capacity, policy);
     let shard = limit > 1 ? randomInt(limit) : 0;
     for (let n = 1; ; n += 1) {
-      const failed = await attempt(nb, shard);
+      let failed: ReadonlySet<Part> | undefined;
+      try {
+        failed = await attempt(nb, shard);
+      } catch (err) {
+        // Still colliding after the quick retries: this item is busy, another may not be.
+        if (!(limit > 1 && n < maxAttempts && isBusy(err))) throw err;
+        shard = randomInt(limit);
+        await pause(n);
+        continue;
+      }
       if (!failed) return;
       const other = notTheCounter(nb, failed);
       if (other) throw other;
       shard = await nextShard(nb, shard, n === maxAttempts);
+      await pause(n);
     }
   };
 };
