@@ -174,9 +174,10 @@ export const bookingCreate = (
       try {
         failed = await attempt(nb, shard);
       } catch (err) {
-        // Still colliding after the quick retries: this item is busy, another may not be.
-        if (!(limit > 1 && n < maxAttempts && isBusy(err))) throw err;
-        shard = randomInt(limit);
+        // Still colliding after the quick retries: this item is busy, another may not be (or it
+        // may be free after a pause).
+        if (!(n < maxAttempts && isBusy(err))) throw err;
+        shard = limit > 1 ? randomInt(limit) : 0;
         await pause(n);
         continue;
       }
