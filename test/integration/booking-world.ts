@@ -151,3 +151,10 @@ export const counterOf = async (c: Container, orgId: string, sessionId: string) 
 };
 
 export const refOf = (b: Booking) => ({ orgId: b.orgId, sessionId: b.sessionId, bookingId: b.bookingId });
+
+/** Settings under which a session of 20 places is split over 4 counter items (one per 5 places). */
+export const shardedCounters = {
+  SCHEDULER_MODE: 'local',
+  COUNTER_PLACES_PER_SHARD: '5',
+  COUNTER_MAX_SHARDS: '4',
+} as const;

@@ -5,7 +5,7 @@ import { cancelSession } from '../../functions/modules/bookings/domain/session-c
 import { joinWaitlist } from '../../functions/modules/bookings/domain/waitlist-join.js';
 import { changeEventStatus } from '../../functions/modules/catalog/domain/events.js';
 import { updateSession } from '../../functions/modules/catalog/domain/sessions.js';
-import { ada, bookingWorld, counterOf, owner, publishedEventAt } from './booking-world.js';
+import { ada, bookingWorld, counterOf, owner, publishedEventAt, shardedCounters } from './booking-world.js';
 import { freshContainer, retryingBusy } from './fixtures.js';
 import { runCheckScript } from './invariants-script.js';
 
@@ -40,11 +40,7 @@ describe('sharded counters under racing changes', () => {
   };
 
   beforeAll(async () => {
-    c = await freshContainer({
-      SCHEDULER_MODE: 'local',
-      COUNTER_PLACES_PER_SHARD: '5',
-      COUNTER_MAX_SHARDS: '4',
-    });
+    c = await freshContainer(shardedCounters);
     w = await bookingWorld(c);
   });
 

@@ -8,7 +8,7 @@ import { cancelSession } from '../../functions/modules/bookings/domain/session-c
 import { joinWaitlist } from '../../functions/modules/bookings/domain/waitlist-join.js';
 import { updateEvent } from '../../functions/modules/catalog/domain/events.js';
 import { updateSession } from '../../functions/modules/catalog/domain/sessions.js';
-import { ada, bookingWorld, codeOf, counterOf, owner, refOf } from './booking-world.js';
+import { ada, bookingWorld, codeOf, counterOf, owner, refOf, shardedCounters } from './booking-world.js';
 import { freshContainer, retryingBusy } from './fixtures.js';
 import { runCheckScript } from './invariants-script.js';
 
@@ -43,11 +43,7 @@ describe('sharded session counters', () => {
     retryingBusy(() => book(c.deps, owner, w.orgId, sessionId, { attendeeId: w.ada, seats }));
 
   beforeAll(async () => {
-    c = await freshContainer({
-      SCHEDULER_MODE: 'local',
-      COUNTER_PLACES_PER_SHARD: '5',
-      COUNTER_MAX_SHARDS: '4',
-    });
+    c = await freshContainer(shardedCounters);
     w = await bookingWorld(c);
   });
 

@@ -23,7 +23,8 @@ export interface BookingStep {
 }
 
 const sessionOf = (b: Booking) => ({ orgId: b.orgId, sessionId: b.sessionId });
-const summary = (b: Booking) => ({
+/** What a booking's records and notifications say of it. */
+export const bookingSummary = (b: Booking) => ({
   bookingId: b.bookingId,
   attendeeId: b.attendeeId,
   partyId: b.partyId,
@@ -44,7 +45,7 @@ export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason, noti
         to: b.status,
         by,
         reason,
-        details: JSON.stringify(summary(b)),
+        details: JSON.stringify(bookingSummary(b)),
       })
       .commit(),
     notificationRecord(tx, {
@@ -55,7 +56,7 @@ export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason, noti
       recipientId: (b.attendeeId ?? b.partyId) as string,
       userId: b.userId,
       payload: {
-        ...summary(b),
+        ...bookingSummary(b),
         eventId: b.eventId,
         holdExpiresAt: b.holdExpiresAt,
         reason,
@@ -89,7 +90,7 @@ export const holdReminder = (tx: TxEntities, b: Booking, remindAt: string) => {
       type: b.waitlistEntryId ? 'waitlist.offer_expiring' : 'booking.hold_expiring',
       recipientId: (b.attendeeId ?? b.partyId) as string,
       userId: b.userId,
-      payload: { ...summary(b), eventId: b.eventId, holdExpiresAt: b.holdExpiresAt },
+      payload: { ...bookingSummary(b), eventId: b.eventId, holdExpiresAt: b.holdExpiresAt },
     }),
   };
 };

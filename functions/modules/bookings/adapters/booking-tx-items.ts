@@ -5,6 +5,7 @@ import { notificationRecordPut } from '../../notifications/index.js';
 import { recordId } from '../domain/model.js';
 import type { NewBooking } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
+import { bookingSummary } from './booking-records.js';
 
 /**
  * The booking transaction in DynamoDB's wire form, for `commitTransactItems` on the low-level
@@ -234,14 +235,7 @@ export const bookingTxItems = (table: string, nb: NewBooking, shard: number): Bo
 
   // The step record (history entry and audit in one item) and the notification, as stepRecords
   // writes them for a new booking: from nothing, by the one who booked, reason `booked`.
-  const summary = {
-    bookingId: b.bookingId,
-    attendeeId: b.attendeeId,
-    partyId: b.partyId,
-    seats: b.seats,
-    seatLabels: b.seatLabels,
-    status: b.status,
-  };
+  const summary = bookingSummary(b);
   const at: AttributeValue = { S: b.updatedAt };
   const status: AttributeValue = { S: b.status };
   const by: AttributeValue = { S: b.bookedBy };
