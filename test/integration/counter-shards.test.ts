@@ -8,6 +8,10 @@ import { cancelSession } from '../../functions/modules/bookings/domain/session-c
 import { joinWaitlist } from '../../functions/modules/bookings/domain/waitlist-join.js';
 import { updateEvent } from '../../functions/modules/catalog/domain/events.js';
 import { updateSession } from '../../functions/modules/catalog/domain/sessions.js';
+import { sessionFingerprints } from '../../scripts/invariants/fingerprint.js';
+import { scanTable } from '../../scripts/invariants/scan.js';
+import { readSessions } from '../../scripts/invariants/session-read.js';
+import { checkedEntities, toSnapshot } from '../../scripts/invariants/snapshot.js';
 import { ada, bookingWorld, codeOf, counterOf, owner, refOf, shardedCounters } from './booking-world.js';
 import { freshContainer, retryingBusy } from './fixtures.js';
 import { runCheckScript } from './invariants-script.js';
@@ -149,6 +153,14 @@ describe('sharded session counters', () => {
     expect(new Set(stamps).size).toBe(1);
     expect(stamps[0]).toMatch(/#closed$/);
     expect((await codeOf(bookOne(s.sessionId))).code).toBe('NOT_BOOKABLE');
+  });
+
+  it('the invariant checker re-reads a sharded session by its partitions: the same items the scan finds', async () => {
+    const location = { tableName: c.tableName, endpoint: process.env.DYNAMODB_ENDPOINT as string };
+    const scanned = await scanTable(location, checkedEntities());
+    expect(scanned.some((item) => item.__edb_e__ === 'sessionCounterShard')).toBe(true);
+    const refs = toSnapshot(scanned).sessions.map(({ orgId, sessionId }) => ({ orgId, sessionId }));
+    expect(sessionFingerprints(await readSessions(location, refs))).toEqual(sessionFingerprints(scanned));
   });
 
   it('leaves every sharded session consistent by the invariant checker: the sums balance and match the bookings', async () => {

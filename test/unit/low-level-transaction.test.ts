@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/kernel/domain/errors.js';
 import { commitTransactItems } from '../../functions/kernel/dynamo/low-level-transaction.js';
+import { transactionRetry } from '../../functions/kernel/dynamo/retry.js';
 import type { TxPart } from '../../functions/kernel/dynamo/transactions.js';
 
 /**
@@ -92,7 +93,7 @@ describe('commitTransactItems', () => {
   it('answers TEMPORARILY_UNAVAILABLE once conflicts outlast the retries', async () => {
     mock.on(TransactWriteItemsCommand).rejects(cancelled('TransactionConflict', 'None', 'None'));
     await expect(commit()).rejects.toMatchObject({ code: 'TEMPORARILY_UNAVAILABLE' });
-    expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(4);
+    expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(transactionRetry.attempts);
   });
 
   it('passes any other error on at once', async () => {

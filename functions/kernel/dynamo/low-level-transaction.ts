@@ -4,7 +4,7 @@ import {
   type TransactWriteItem,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { retryTransient } from './retry.js';
+import { type RetryPolicy, retryTransient, transactionRetry } from './retry.js';
 import { cancelledOutcome, type TxOutcome, type TxPart } from './transactions.js';
 
 /**
@@ -19,7 +19,8 @@ export const commitTransactItems = <L extends string>(
   client: DynamoDBClient,
   items: TransactWriteItem[],
   parts: ReadonlyArray<TxPart<L>>,
-): Promise<TxOutcome<L>> => retryTransient(() => sendOnce(client, items, parts));
+  policy: RetryPolicy = transactionRetry,
+): Promise<TxOutcome<L>> => retryTransient(() => sendOnce(client, items, parts), policy);
 
 const committed: TxOutcome<never> = { committed: true, failed: new Set() };
 

@@ -28,7 +28,7 @@ export interface RetryPolicy {
 }
 
 /** A hot counter collides often under load; a few quick retries absorb most collisions. */
-export const transactionRetry: RetryPolicy = { attempts: 4, baseDelayMs: 25 };
+export const transactionRetry: RetryPolicy = { attempts: 6, baseDelayMs: 25 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { commitTransactItems } from '../../../kernel/dynamo/low-level-transaction.js';
+import type { RetryPolicy } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import {
@@ -49,6 +50,13 @@ const pause = (attempt: number): Promise<void> =>
   attempt < 2
     ? Promise.resolve()
     : new Promise((resolve) => setTimeout(resolve, randomInt(5, 10 + 10 * attempt)));
+
+/**
+ * Quick retries on one item, before the booking tries another (or the same one after a pause): at
+ * most `maxBusyRounds` rounds of them, so a booking answers 503 within about half a second.
+ */
+const quickRetries: RetryPolicy = { attempts: 3, baseDelayMs: 25 };
+const maxBusyRounds = 4;
 
 const isBusy = (err: unknown): boolean =>
   err instanceof DomainError && err.code === 'TEMPORARILY_UNAVAILABLE';
@@ -162,13 +170,14 @@ export const bookingCreate = (
    */
   const attempt = async (nb: NewBooking, shard: number): Promise<ReadonlySet<Part> | undefined> => {
     const { items, parts } = bookingTxItems(table, nb, shard);
-    const { committed, failed } = await commitTransactItems(client, items, parts);
+    const { committed, failed } = await commitTransactItems(client, items, parts, quickRetries);
     return committed ? undefined : failed;
   };
 
   return async (nb: NewBooking): Promise<void> => {
     const limit = shardLimit(nb.session.capacity, policy);
     let shard = limit > 1 ? randomInt(limit) : 0;
+    let busy = 0;
     for (let n = 1; ; n += 1) {
       let failed: ReadonlySet<Part> | undefined;
       try {
@@ -176,7 +185,8 @@ export const bookingCreate = (
       } catch (err) {
         // Still colliding after the quick retries: this item is busy, another may not be (or it
         // may be free after a pause).
-        if (!(n < maxAttempts && isBusy(err))) throw err;
+        busy += 1;
+        if (!(n < maxAttempts && busy < maxBusyRounds && isBusy(err))) throw err;
         shard = limit > 1 ? randomInt(limit) : 0;
         await pause(n);
         continue;

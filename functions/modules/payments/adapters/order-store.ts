@@ -1,4 +1,5 @@
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
+import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { earliestDue } from '../../../kernel/dynamo/shards.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
@@ -28,7 +29,7 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
 
     async createOrder(order) {
       try {
-        await paymentOrder.create(toOrderItem(order)).go();
+        await retryTransient(() => paymentOrder.create(toOrderItem(order)).go());
         return order;
       } catch (err) {
         if (!isConditionFailure(err)) throw err;
@@ -38,11 +39,13 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
 
     async setProviderOrder(order, providerOrderId, at) {
       try {
-        await paymentOrder
-          .patch(order)
-          .set({ providerOrderId, updatedAt: at })
-          .where((a, { notExists }) => notExists(a.providerOrderId))
-          .go();
+        await retryTransient(() =>
+          paymentOrder
+            .patch(order)
+            .set({ providerOrderId, updatedAt: at })
+            .where((a, { notExists }) => notExists(a.providerOrderId))
+            .go(),
+        );
         return { ...order, providerOrderId, updatedAt: at };
       } catch (err) {
         if (!isConditionFailure(err)) throw err;
@@ -73,14 +76,16 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
 
     async claimRefund(request, until, now) {
       try {
-        await refundRequest
-          .patch(request)
-          .set({ askingUntil: until })
-          .where(
-            (a, { eq, notExists, lt }) =>
-              `${eq(a.status, 'requested')} AND (${notExists(a.askingUntil)} OR ${lt(a.askingUntil, now)})`,
-          )
-          .go();
+        await retryTransient(() =>
+          refundRequest
+            .patch(request)
+            .set({ askingUntil: until })
+            .where(
+              (a, { eq, notExists, lt }) =>
+                `${eq(a.status, 'requested')} AND (${notExists(a.askingUntil)} OR ${lt(a.askingUntil, now)})`,
+            )
+            .go(),
+        );
         return true;
       } catch (err) {
         if (isConditionFailure(err)) return false;

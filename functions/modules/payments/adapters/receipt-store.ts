@@ -1,10 +1,12 @@
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
+import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { earliestDue } from '../../../kernel/dynamo/shards.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { ReceiptStore } from '../domain/ports.js';
 import { allPendingShards, receiptShard, toReceipt, toReceiptItem } from './payment-items.js';
 
+// Single writes are sent again after a conflict: a transaction applying the receipt may hold it.
 export const dynamoReceiptStore = (service: EventlyService): ReceiptStore => {
   const { webhookReceipt } = service.entities;
 
@@ -18,7 +20,7 @@ export const dynamoReceiptStore = (service: EventlyService): ReceiptStore => {
 
     async record(receipt) {
       try {
-        await webhookReceipt.create(toReceiptItem(receipt)).go();
+        await retryTransient(() => webhookReceipt.create(toReceiptItem(receipt)).go());
         return { receipt, created: true };
       } catch (err) {
         if (!isConditionFailure(err)) throw err;
@@ -30,7 +32,7 @@ export const dynamoReceiptStore = (service: EventlyService): ReceiptStore => {
 
     async settle(receipt, status, error, at) {
       const next = { ...receipt, status, error, updatedAt: at };
-      await webhookReceipt.put(toReceiptItem(next)).go();
+      await retryTransient(() => webhookReceipt.put(toReceiptItem(next)).go());
     },
 
     listFailed: (orgId, page) =>
@@ -60,12 +62,14 @@ export const dynamoReceiptStore = (service: EventlyService): ReceiptStore => {
 
     async markHandedAgain(receipt, at) {
       try {
-        await webhookReceipt
-          .patch({ provider: receipt.provider, eventId: receipt.eventId })
-          .set({ handoffs: receipt.handoffs + 1, updatedAt: at, unsettledSince: at })
-          .composite({ unsettledShard: receiptShard(receipt) })
-          .where((a, { eq }) => `${eq(a.status, 'received')} AND ${eq(a.updatedAt, receipt.updatedAt)}`)
-          .go();
+        await retryTransient(() =>
+          webhookReceipt
+            .patch({ provider: receipt.provider, eventId: receipt.eventId })
+            .set({ handoffs: receipt.handoffs + 1, updatedAt: at, unsettledSince: at })
+            .composite({ unsettledShard: receiptShard(receipt) })
+            .where((a, { eq }) => `${eq(a.status, 'received')} AND ${eq(a.updatedAt, receipt.updatedAt)}`)
+            .go(),
+        );
         return true;
       } catch (err) {
         if (isConditionFailure(err)) return false;
