@@ -15,6 +15,7 @@ import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import { formatViolation } from '../../scripts/invariants/violation.js';
 import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
+import { honouringRetryAfter } from '../support/retry-after.js';
 
 /**
  * Bookings under concurrency, over HTTP against the local runtime: many requests in flight at once
@@ -56,17 +57,22 @@ beforeAll(async () => {
 
 type BookBody = { attendeeId: string; seats?: number; seatLabels?: string[] };
 
+// Clients honour 503 Retry-After, as apps do.
 const book = (s: BookableSession, body: BookBody, headers: Record<string, string> = {}) =>
-  rt.call<Booking & Problem>('POST', bookingPath(org.orgId, s.sessionId), {
-    token: org.token,
-    body,
-    headers,
-  });
+  honouringRetryAfter(() =>
+    rt.call<Booking & Problem>('POST', bookingPath(org.orgId, s.sessionId), {
+      token: org.token,
+      body,
+      headers,
+    }),
+  );
 
 const bookingAction = (s: BookableSession, bookingId: string, action: 'cancel' | 'confirm') =>
-  rt.call<Booking & Problem>('POST', `${bookingPath(org.orgId, s.sessionId)}/${bookingId}/${action}`, {
-    token: org.token,
-  });
+  honouringRetryAfter(() =>
+    rt.call<Booking & Problem>('POST', `${bookingPath(org.orgId, s.sessionId)}/${bookingId}/${action}`, {
+      token: org.token,
+    }),
+  );
 
 const availability = async (s: BookableSession): Promise<Availability> => {
   const res = await rt.call<{ availability: Availability }>(
@@ -111,10 +117,12 @@ describe('booking under concurrency', () => {
     const s = await createBookableSession(org, { capacity: 20 });
     const users = await createSelfBookers(org, rt.mintToken, 202, 'selfconc', 32);
     const own = (u: SelfBooker, attendeeId = u.attendeeId) =>
-      rt.call<Booking & Problem>('POST', bookingPath(org.orgId, s.sessionId), {
-        token: u.token,
-        body: { attendeeId },
-      });
+      honouringRetryAfter(() =>
+        rt.call<Booking & Problem>('POST', bookingPath(org.orgId, s.sessionId), {
+          token: u.token,
+          body: { attendeeId },
+        }),
+      );
     // The first booking reads the session; the functions book the rest on what they remember.
     expect((await own(users[200]!)).status).toBe(201);
     const responses = await runPool(200, IN_FLIGHT, (i) => own(users[i]!));

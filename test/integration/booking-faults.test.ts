@@ -92,8 +92,8 @@ describe('booking faults (aws-sdk-client-mock for conflicts and throttles Dynamo
     const s = await w.session(w.freeEventId, 'seated');
     const attempts = routeTransactions(() => conflict());
     await expectUnavailable(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada, seats: 2 }));
-    // Four rounds of three quick tries (booking-create.ts), then 503.
-    expect(attempts()).toBe(12);
+    // Eight rounds of three quick tries (booking-create.ts), then 503.
+    expect(attempts()).toBe(24);
     const counter = await counterOf(c, w.orgId, s.sessionId);
     expect(counter).toMatchObject({ available: 8, held: 0, confirmed: 0, version: 0 });
     expect((await c.deps.bookings.bookedSeats(w.orgId, s.sessionId)).length).toBe(0);
@@ -103,7 +103,7 @@ describe('booking faults (aws-sdk-client-mock for conflicts and throttles Dynamo
     const s = await w.session(w.freeEventId, 'general');
     const attempts = routeTransactions(() => throttle());
     await expectUnavailable(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada }));
-    expect(attempts()).toBe(12);
+    expect(attempts()).toBe(24);
     expect(await counterOf(c, w.orgId, s.sessionId)).toMatchObject({ available: 5, confirmed: 0 });
   });
 

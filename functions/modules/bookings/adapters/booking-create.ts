@@ -44,7 +44,7 @@ const sessionChanged = () =>
  * third on, after a short jittered pause, so the buyers left for a session's last places do not
  * all collide again at once.
  */
-const maxAttempts = 10;
+const maxAttempts = 12;
 
 const pause = (attempt: number): Promise<void> =>
   attempt < 2
@@ -53,10 +53,11 @@ const pause = (attempt: number): Promise<void> =>
 
 /**
  * Quick retries on one item, before the booking tries another (or the same one after a pause): at
- * most `maxBusyRounds` rounds of them, so a booking answers 503 within about half a second.
+ * most `maxBusyRounds` rounds of them (each after a read that may answer "sold out" at once), so a
+ * booking answers 503 within about two seconds.
  */
 const quickRetries: RetryPolicy = { attempts: 3, baseDelayMs: 25 };
-const maxBusyRounds = 4;
+const maxBusyRounds = 8;
 
 const isBusy = (err: unknown): boolean =>
   err instanceof DomainError && err.code === 'TEMPORARILY_UNAVAILABLE';
@@ -131,10 +132,11 @@ export const bookingCreate = (
   };
 
   /**
-   * After the counter item `shard` refused: reads every item and answers the item to try next,
-   * opening or refilling it first, or throws the refusal (the versions, or no places).
+   * After the counter item `shard` refused (or kept colliding: `busy`): reads every item and
+   * answers the item to try next, opening or refilling it first, or throws the refusal (the
+   * versions, or no places: a sold-out session is told so without another write).
    */
-  const nextShard = async (nb: NewBooking, shard: number, last: boolean): Promise<number> => {
+  const nextShard = async (nb: NewBooking, shard: number, last: boolean, busy = false): Promise<number> => {
     const b = nb.booking;
     const ref = { orgId: b.orgId, sessionId: b.sessionId };
     const state = await shards.snapshot(ref);
@@ -155,9 +157,9 @@ export const bookingCreate = (
       return shard;
     }
     if (mine.sessionStamp !== nb.session.updatedAt) throw sessionChanged();
-    if (mine.available >= b.seats) return shard;
-    // Dry: another item that has the places, else places moved here from those with most.
-    const roomy = s.shards.filter((x) => x.available >= b.seats);
+    // Dry (or busy): another item that has the places, else places moved here from those with most.
+    const roomy = s.shards.filter((x) => x.available >= b.seats && !(busy && x.shard === shard));
+    if (mine.available >= b.seats && (!busy || roomy.length === 0)) return shard;
     const pick = roomy[roomy.length > 0 ? randomInt(roomy.length) : 0];
     if (pick) return pick.shard;
     await shards.refill(ref, s, shard, b.seats);
@@ -187,7 +189,7 @@ export const bookingCreate = (
         // may be free after a pause).
         busy += 1;
         if (!(n < maxAttempts && busy < maxBusyRounds && isBusy(err))) throw err;
-        shard = limit > 1 ? randomInt(limit) : 0;
+        shard = await nextShard(nb, shard, false, true);
         await pause(n);
         continue;
       }
