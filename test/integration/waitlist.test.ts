@@ -35,7 +35,7 @@ import { readSessions } from '../../scripts/invariants/session-read.js';
 import { checkedEntities, toSnapshot } from '../../scripts/invariants/snapshot.js';
 import { ada, bookingWorld, codeOf, counterOf, door, manualClock, owner, refOf } from './booking-world.js';
 import { eventInput } from './catalog-world.js';
-import { freshContainer, user } from './fixtures.js';
+import { freshContainer, retryingBusy, user } from './fixtures.js';
 
 const start = new Date('2029-12-01T10:00:00Z');
 
@@ -393,11 +393,12 @@ describe('waitlists against DynamoDB Local', () => {
     for (const attendeeId of people.slice(50)) {
       await joinWaitlist(c.deps, door, w.orgId, s.sessionId, { attendeeId });
     }
-    // Every cancellation's release handled by its own concurrent run of the engine.
+    // Every cancellation's release handled by its own concurrent run of the engine. A 503 (under the
+    // contention model) is sent again, as a client does and as the queue redelivers the engine's.
     await Promise.all(
       booked.map(async (b) => {
-        await cancelBooking(c.deps, owner, refOf(b));
-        await offerReleasedPlaces(c.deps, w.orgId, s.sessionId);
+        await retryingBusy(() => cancelBooking(c.deps, owner, refOf(b)));
+        await retryingBusy(() => offerReleasedPlaces(c.deps, w.orgId, s.sessionId));
       }),
     );
     const all = [];

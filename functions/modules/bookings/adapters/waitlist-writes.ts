@@ -31,6 +31,9 @@ const staleIf = <L extends string>(label: L, write: TxWrite): TxItem<L> => ({
 
 const settle = ({ committed }: TxOutcome<string>): WaitlistWrite => (committed ? 'done' : 'stale');
 
+/** A transaction that kept colliding: nothing written, and what it was built on may have moved. */
+const busyOutcome: TxOutcome<string> = { committed: false, failed: new Set() };
+
 /** Wakes the offer engine in the same transaction as a change of the line while places are free. */
 const wakeRecord = (tx: TxEntities, e: WaitlistEntry, at: string, change: string) =>
   sessionCapacityReleased(tx, {
@@ -169,6 +172,8 @@ export const waitlistWrites = (service: EventlyService) => {
     sessionUpdatedAt,
   }: Offer): Promise<WaitlistWrite | 'entry-gone'> => {
     const at = b.updatedAt;
+    // Still colliding after the retries (concurrent runs of the engine offering the same places):
+    // read the line again, as for any other change since read.
     const outcome = await commitTransaction(service, (tx) => [
       staleIf(
         'entry',
@@ -228,7 +233,10 @@ export const waitlistWrites = (service: EventlyService) => {
       ]),
       // Its places were chosen on this version of the session.
       staleIf('session', sessionUnchanged(tx, { orgId: b.orgId, sessionId: b.sessionId }, sessionUpdatedAt)),
-    ]);
+    ]).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code === 'TEMPORARILY_UNAVAILABLE') return busyOutcome;
+      throw err;
+    });
     // The entry failing says this entry is taken, not that the line moved.
     if (outcome.failed.has('entry')) return 'entry-gone';
     return settle(outcome);
