@@ -58,8 +58,8 @@ const envSchema = z.object({
    * A session gets one counter per `COUNTER_PLACES_PER_SHARD` places, at most `COUNTER_MAX_SHARDS`
    * (1 turns sharding off); a session under two shards' worth keeps one counter.
    */
-  COUNTER_MAX_SHARDS: z.coerce.number().int().min(1).max(25).default(25),
-  COUNTER_PLACES_PER_SHARD: z.coerce.number().int().min(1).default(100),
+  COUNTER_MAX_SHARDS: z.coerce.number().int().min(1).max(64).default(64),
+  COUNTER_PLACES_PER_SHARD: z.coerce.number().int().min(1).default(50),
   /** Largest accepted request body, in bytes. */
   MAX_BODY_BYTES: z.coerce
     .number()

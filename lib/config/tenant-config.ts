@@ -173,8 +173,8 @@ export const tenantConfigSchema = z
      */
     counterShards: z
       .strictObject({
-        maxShards: z.number().int().min(1).max(25).default(25),
-        placesPerShard: z.number().int().min(1).default(100),
+        maxShards: z.number().int().min(1).max(64).default(64),
+        placesPerShard: z.number().int().min(1).default(50),
       })
       .prefault({}),
     /** When the nightly tick (predictions, counter reconciliation) fires, in UTC. */

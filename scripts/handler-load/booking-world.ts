@@ -35,6 +35,8 @@ export type HttpHandler = (
 
 const bookRoute = routes.find((r) => r.operationId === 'book');
 if (!bookRoute) throw new Error('the manifest has no book route');
+/** `POST /v1/orgs/{orgId}/sessions/{sessionId}/bookings` as the manifest defines it. */
+export const bookingRoute = bookRoute;
 
 /** The function the booking route is deployed on. */
 export const bookingFunction: HttpFunctionName = bookRoute.function;

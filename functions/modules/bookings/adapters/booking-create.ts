@@ -73,6 +73,26 @@ export const bookingCreate = (
   const shards = counterShardStore(service);
 
   /**
+   * What this container last read of each session's counter items: how many are open and which had
+   * places. A booking picks among those (so it seldom lands on a dry item, whose refused write is
+   * billed too), and on the main counter alone until it knows the others are open.
+   */
+  const seen = new Map<string, { open: number; roomy: number[] }>();
+  const keyOf = (b: { orgId: string; sessionId: string }) => `${b.orgId}#${b.sessionId}`;
+  const remember = (b: { orgId: string; sessionId: string }, state: CounterState) => {
+    if (seen.size > 1_000) seen.clear();
+    const roomy = state.shards.filter((x) => x.available > 0).map((x) => x.shard);
+    seen.set(keyOf(b), { open: state.shards.length, roomy });
+  };
+  const firstPick = (nb: NewBooking, limit: number): number => {
+    if (limit === 1) return 0;
+    const known = seen.get(keyOf(nb.booking));
+    if (!known) return randomInt(limit);
+    const among = known.roomy.length > 0 ? known.roomy : [...Array(Math.min(known.open, limit)).keys()];
+    return among[randomInt(among.length)] ?? 0;
+  };
+
+  /**
    * The counter was told of another event version than the booking was priced on. A counter
    * behind the event (its session was created or listed while the event changed) is brought up to
    * date here, so the retry that follows can pass.
@@ -140,14 +160,17 @@ export const bookingCreate = (
     const b = nb.booking;
     const ref = { orgId: b.orgId, sessionId: b.sessionId };
     const state = await shards.snapshot(ref);
+    if (state) remember(b, state);
     await assertBookable(nb, state);
     const s = state as CounterState;
     const mine = s.shards.find((x) => x.shard === shard);
     if (last) throw new DomainError('TEMPORARILY_UNAVAILABLE', 'the session is very busy; retry shortly');
-    if (!mine) {
-      // Not open yet: opens every shard the session's size calls for, then tries it.
-      await shards.open(ref, s, shardLimit(nb.session.capacity, policy));
-      return shard;
+    const limit = shardLimit(nb.session, policy);
+    if (!mine || (busy && s.shards.length < limit)) {
+      // Not open yet (or the main counter is busy): opens every shard the session's size calls
+      // for, then tries one.
+      if (await shards.open(ref, s, limit)) seen.set(keyOf(b), { open: limit, roomy: [] });
+      return mine ? randomInt(limit) : shard;
     }
     if (mine.eventStamp !== nb.event.updatedAt) {
       // Behind the main counter (the event's change is still being told to every item).
@@ -177,8 +200,8 @@ export const bookingCreate = (
   };
 
   return async (nb: NewBooking): Promise<void> => {
-    const limit = shardLimit(nb.session.capacity, policy);
-    let shard = limit > 1 ? randomInt(limit) : 0;
+    const limit = shardLimit(nb.session, policy);
+    let shard = firstPick(nb, limit);
     let busy = 0;
     for (let n = 1; ; n += 1) {
       let failed: ReadonlySet<Part> | undefined;

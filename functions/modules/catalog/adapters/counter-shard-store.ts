@@ -198,6 +198,9 @@ export const counterShardStore = (service: EventlyService) => {
     const main = state.shards[0];
     const opened = state.shards.length;
     if (!main || count <= opened || state.waiting > 0) return false;
+    // Many first buyers find the shards missing at once: one opens them, the others see it here
+    // rather than through a refused transaction of `count` items (whose writes are billed).
+    if (((await openShardCount(service, ref)) ?? 1) !== opened) return false;
     const share = openingShare(main.available, count);
     const added = count - opened;
     const { committed } = await commitTransaction<ShardLabel>(service, (tx) => [
@@ -208,9 +211,10 @@ export const counterShardStore = (service: EventlyService) => {
           .set({ shards: count })
           .add({ version: 1 })
           .subtract({ available: share * added })
-          .where((a, { eq, notExists }) =>
+          .where((a, { eq, gte, notExists }) =>
             [
-              eq(a.available, main.available),
+              // At least the places it hands out: bookings on the main counter go on meanwhile.
+              gte(a.available, share * added),
               `(${notExists(a.waiting)} OR ${eq(a.waiting, 0)})`,
               opened === 1 ? `(${notExists(a.shards)} OR ${eq(a.shards, 1)})` : eq(a.shards, opened),
               main.eventStamp === undefined ? notExists(a.eventStamp) : eq(a.eventStamp, main.eventStamp),

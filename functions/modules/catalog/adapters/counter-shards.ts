@@ -16,8 +16,9 @@ import type { CapacityCounter } from '../domain/session.js';
  *   get places only from shard 0 or from each other, and only while nobody waits (joining the line
  *   sweeps their places back to shard 0 in the same transaction), so a booking on them needs no
  *   look at the line.
- * - Shards are opened on demand by the first booking that finds its shard missing; a session under
- *   two shards' worth of places keeps one counter.
+ * - Shards are opened on demand by the first booking that finds its shard missing (or its main
+ *   counter busy); a session under two shards' worth of places keeps one counter, and so does a
+ *   seated one.
  */
 
 export interface ShardPolicy {
@@ -27,13 +28,20 @@ export interface ShardPolicy {
   placesPerShard: number;
 }
 
-export const defaultShardPolicy: ShardPolicy = { maxShards: 25, placesPerShard: 100 };
+export const defaultShardPolicy: ShardPolicy = { maxShards: 64, placesPerShard: 50 };
 
-/** How many counter items a session of this capacity is split over. */
-export const shardLimit = (capacity: number, policy: ShardPolicy): number =>
-  capacity < 2 * policy.placesPerShard
+/**
+ * How many counter items a session is split over: general admission only (a change of a seat map
+ * checks up to 90 seats in its own transaction, which leaves no room for the items of a split
+ * counter; seated sessions keep one).
+ */
+export const shardLimit = (
+  session: { capacity: number; seating: { mode: string } },
+  policy: ShardPolicy,
+): number =>
+  session.seating.mode !== 'general' || session.capacity < 2 * policy.placesPerShard
     ? 1
-    : Math.max(1, Math.min(policy.maxShards, Math.floor(capacity / policy.placesPerShard)));
+    : Math.max(1, Math.min(policy.maxShards, Math.floor(session.capacity / policy.placesPerShard)));
 
 /** One counter item as read. */
 export interface ShardState {

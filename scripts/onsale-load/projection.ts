@@ -1,0 +1,219 @@
+import type { RoledItem } from './item-roles.js';
+
+/**
+ * Bookings per second in AWS, for one session and for one organization, from what the contention
+ * model counted in a run (docs/performance.md, "Reading: on-sale night", explains the model):
+ *
+ * - Write units. An item takes at most `itemUnitsPerSecond` (1,000) write units a second. The run
+ *   measured the write units each item took per confirmed booking; the session's hottest item
+ *   bounds the session at 1,000 / its units per booking. Sharding spreads those units over the
+ *   counter items.
+ * - Conflicts. A counter item runs one transaction at a time: a try that arrives while another
+ *   holds it is refused. A single server without a queue: at `a` tries a second on an item that
+ *   each admitted one holds `h` seconds (the model's hold), the refused share is
+ *   c = a h / (1 + a h) (Erlang's loss formula), and the item commits a (1 - c) = c / h a second.
+ *   How refused tries turn into 503s is measured: the function tries a booking several times
+ *   before it answers 503, and the run's 503 share u against its refused share of tries c gives
+ *   the number of tries that acted as independent ones, k = ln u / ln c (at least 1; a run without
+ *   a 503 counts as one in its requests, u = 1 / requests, so k stays a lower bound). Keeping 503s
+ *   under `unavailableBudget` allows c* = budget^(1 / k) on each try: a counter item then commits
+ *   c* / h a second.
+ * - The session: the lower of the two, with the busiest counter's share of the bookings (a session
+ *   whose counter items are written unevenly is bound by its busiest one).
+ * - The organization: sessions share no item (a booking writes its session's items and its
+ *   buyer's), so `orgSessions` sessions sell side by side, bounded by the hottest item written that
+ *   is neither (none, when the design holds).
+ * - Before splits: the same write-unit bound with every item of a partition key counted together,
+ *   as DynamoDB holds them until it splits a hot partition.
+ */
+
+export interface ProjectionInput {
+  confirmedBookings: number;
+  /** Length of the buying, seconds. */
+  seconds: number;
+  /** Share of booking transactions refused for a conflict; booking requests, and those answered 503. */
+  tryConflictRate: number;
+  requests: number;
+  unavailable: number;
+  items: readonly RoledItem[];
+  /** Write units of one write of each counter item (by label), priced from the item. */
+  counterUnitsPerWrite: ReadonlyMap<string, number>;
+  holdMs: number;
+  unavailableBudget: number;
+  orgSessions: number;
+  itemUnitsPerSecond: number;
+}
+
+export interface HotItem {
+  label: string;
+  writeUnitsPerBooking: number;
+}
+
+export interface Projection {
+  /** Counter items the session's bookings wrote. */
+  shards: number;
+  /** Counter writes over the busiest counter's: the counter items' worth the spread achieved. */
+  effectiveShards: number;
+  /** Counter writes per confirmed booking (1 when every booking writes one counter item once). */
+  counterWritesPerBooking: number;
+  /** Share of tries on the counter items refused for a conflict, in the run. */
+  counterConflictRate: number;
+  /** The share the loss formula gives at the run's mean tries a second per counter item. */
+  modelConflictRateAtRunRate: number;
+  /** Tries of a booking that acted as independent ones, from the run's 503 and conflict shares. */
+  effectiveTries: number;
+  /** Share of tries that may be refused with 503s kept under the budget. */
+  toleratedConflictRate: number;
+  /** What one counter item commits a second at that share (null: no hold, no bound). */
+  commitsPerCounterPerSecond: number | null;
+  hottestSessionItem: HotItem | null;
+  hottestSharedItem: HotItem | null;
+  /** Write units a confirmed booking took over the whole table. */
+  writeUnitsPerBooking: number;
+  bounds: { writeUnits: number | null; conflicts: number | null; sharedItem: number | null };
+  perSecond: { session: number; organization: number };
+  /** Write units a second the table takes at the organization's rate. */
+  tableWriteUnitsPerSecond: number;
+  /** The write-unit bound with partitions unsplit: their hottest keys and what they allow. */
+  unsplit: {
+    hottestSessionPartition: HotItem | null;
+    hottestSharedPartition: HotItem | null;
+    perSecond: { session: number; organization: number };
+  };
+}
+
+const round = (value: number, digits = 0): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+const minOf = (...values: (number | null)[]): number =>
+  Math.min(...values.map((v) => v ?? Number.POSITIVE_INFINITY));
+
+/** Infinite (nothing bounds it) reads as 0: no projection rather than an unbounded one. */
+const finite = (value: number): number => (Number.isFinite(value) ? round(value) : 0);
+
+const hottest = (
+  entries: readonly { label: string; writeUnits: number }[],
+  bookings: number,
+): HotItem | null => {
+  const top = entries.reduce<{ label: string; writeUnits: number } | null>(
+    (best, e) => (e.writeUnits > (best?.writeUnits ?? 0) ? e : best),
+    null,
+  );
+  return top ? { label: top.label, writeUnitsPerBooking: round(top.writeUnits / bookings, 4) } : null;
+};
+
+/** Items summed per partition key (labelled `table pk`). */
+const partitions = (items: readonly RoledItem[]) => {
+  const byKey = new Map<string, { label: string; writeUnits: number; session: boolean }>();
+  for (const item of items) {
+    const label = `${item.key.table} ${item.key.pk}`;
+    const entry = byKey.get(label) ?? {
+      label,
+      writeUnits: 0,
+      session: item.role === 'counter' || item.role === 'session',
+    };
+    entry.writeUnits += item.writeUnits;
+    byKey.set(label, entry);
+  }
+  return [...byKey.values()];
+};
+
+/**
+ * ln u / ln c, at least 1: how many of a booking's tries were as good as independent ones. No 503
+ * in `requests` counts as one (the share is below 1 / requests); no conflict, or nothing but
+ * conflicts, tells nothing, and counts as one try.
+ */
+export const effectiveTries = (conflictRate: number, unavailable: number, requests: number): number => {
+  if (conflictRate <= 0 || conflictRate >= 1 || requests <= 0) return 1;
+  const share = Math.max(unavailable, 1) / requests;
+  return share >= 1 ? 1 : Math.max(1, Math.log(share) / Math.log(conflictRate));
+};
+
+const bookingsBound = (limit: number, hot: HotItem | null): number | null =>
+  hot && hot.writeUnitsPerBooking > 0 ? limit / hot.writeUnitsPerBooking : null;
+
+const counterLoad = (input: ProjectionInput) => {
+  const counters = input.items
+    .filter((i) => i.role === 'counter')
+    .map((i) => {
+      const admitted = i.writeUnits / (input.counterUnitsPerWrite.get(i.label) ?? 2);
+      return { admitted, conflicts: i.conflicts, tries: admitted + i.conflicts + i.throttles };
+    });
+  const sum = (pick: (c: (typeof counters)[number]) => number) => counters.reduce((n, c) => n + pick(c), 0);
+  return {
+    items: counters.length,
+    admitted: sum((c) => c.admitted),
+    conflicts: sum((c) => c.conflicts),
+    tries: sum((c) => c.tries),
+    busiest: counters.reduce((n, c) => Math.max(n, c.admitted), 0),
+  };
+};
+
+export const project = (input: ProjectionInput): Projection => {
+  const bookings = Math.max(1, input.confirmedBookings);
+  const load = counterLoad(input);
+  const holdSeconds = input.holdMs / 1000;
+  const tryRate = load.items > 0 && input.seconds > 0 ? load.tries / load.items / input.seconds : 0;
+  const tries = effectiveTries(input.tryConflictRate, input.unavailable, input.requests);
+  const tolerated = input.unavailableBudget ** (1 / tries);
+  const commitsPerCounter = holdSeconds > 0 ? tolerated / holdSeconds : null;
+
+  const hottestSessionItem = hottest(
+    input.items.filter((i) => i.role === 'counter' || i.role === 'session'),
+    bookings,
+  );
+  const hottestSharedItem = hottest(
+    input.items.filter((i) => i.role === 'shared'),
+    bookings,
+  );
+  const writeBound = bookingsBound(input.itemUnitsPerSecond, hottestSessionItem);
+  const conflictBound =
+    commitsPerCounter !== null && load.busiest > 0 ? commitsPerCounter / (load.busiest / bookings) : null;
+  const sharedBound = bookingsBound(input.itemUnitsPerSecond, hottestSharedItem);
+  const session = minOf(writeBound, conflictBound);
+  const organization = minOf(session * input.orgSessions, sharedBound);
+  const writeUnitsPerBooking = input.items.reduce((n, i) => n + i.writeUnits, 0) / bookings;
+
+  const parts = partitions(input.items);
+  const hottestSessionPartition = hottest(
+    parts.filter((p) => p.session),
+    bookings,
+  );
+  const hottestSharedPartition = hottest(
+    parts.filter((p) => !p.session),
+    bookings,
+  );
+  const unsplitSession = minOf(
+    bookingsBound(input.itemUnitsPerSecond, hottestSessionPartition),
+    conflictBound,
+  );
+  const unsplitOrganization = minOf(
+    unsplitSession * input.orgSessions,
+    bookingsBound(input.itemUnitsPerSecond, hottestSharedPartition),
+  );
+
+  return {
+    shards: load.items,
+    effectiveShards: load.busiest > 0 ? round(load.admitted / load.busiest, 2) : 0,
+    counterWritesPerBooking: round(load.admitted / bookings, 2),
+    counterConflictRate: load.tries > 0 ? round(load.conflicts / load.tries, 4) : 0,
+    modelConflictRateAtRunRate: round((tryRate * holdSeconds) / (1 + tryRate * holdSeconds), 4),
+    effectiveTries: round(tries, 2),
+    toleratedConflictRate: round(tolerated, 4),
+    commitsPerCounterPerSecond: commitsPerCounter === null ? null : round(commitsPerCounter, 1),
+    hottestSessionItem,
+    hottestSharedItem,
+    writeUnitsPerBooking: round(writeUnitsPerBooking, 2),
+    bounds: {
+      writeUnits: writeBound === null ? null : round(writeBound),
+      conflicts: conflictBound === null ? null : round(conflictBound),
+      sharedItem: sharedBound === null ? null : round(sharedBound),
+    },
+    perSecond: { session: finite(session), organization: finite(organization) },
+    tableWriteUnitsPerSecond: finite(organization * writeUnitsPerBooking),
+    unsplit: {
+      hottestSessionPartition,
+      hottestSharedPartition,
+      perSecond: { session: finite(unsplitSession), organization: finite(unsplitOrganization) },
+    },
+  };
+};
