@@ -5,7 +5,8 @@
  * verified) against the raw transaction it sends (its own `TransactItems`, captured once and
  * replayed with the plain SDK, a fresh booking id in each copy) on the same DynamoDB Local, one
  * booking at a time and taking turns: CPU of this process per booking (`cpuRatio`, handler / raw),
- * p50/p95/p99 wall time, and the notification hand-off's share; then the write units the booking's
+ * p50/p95/p99 wall time, and the SQS requests it sends (none: the notification goes from the
+ * table's stream); then the write units the booking's
  * transaction costs by DynamoDB's billing rules, from its real items (`wcuPerBooking`), beside the
  * floor's (its counter update and booking item alone); then where the handler's CPU goes (V8's
  * sampling profiler over a series of handler bookings alone). Writes the handler section of
@@ -42,7 +43,6 @@ import {
   targets,
   writeCost,
 } from './handler-load/figures.js';
-import { measureHandOffs } from './handler-load/hand-off.js';
 import { renderHandlerSection } from './handler-load/handler-doc.js';
 import { replayTemplate } from './handler-load/replay.js';
 import { countRequestsTo } from './handler-load/request-count.js';
@@ -73,9 +73,6 @@ const profileBookings = Number(flags['profile-bookings']);
 const warmupBookings = 50;
 /** Transactions read before and after to price them (outside the timed series). */
 const sizedBookings = 5;
-/** Notification hand-offs timed alone (SQS `SendMessage` with the functions' publisher), after a few untimed. */
-const handOffs = 100;
-const handOffWarmup = 20;
 const idleWindowMs = 2_000;
 const docPath = resolve(import.meta.dirname, '../docs/performance.md');
 const log = (line: string): void => {
@@ -90,8 +87,6 @@ interface Bench {
   sizer: TransactionSizer;
   probes: Probes;
   sqsEndpoint: string;
-  /** The notifications queue the booking hands its notification to. */
-  notificationsQueueUrl: string;
   /** The handler's own booking transaction, captured once, to replay with the plain SDK. */
   replay: ReturnType<typeof replayTemplate>;
   /** Which of its items make the floor: the counter update(s) and the booking put. */
@@ -175,19 +170,6 @@ const measure = async (b: Bench, floorLabels: string[], loadStart: number): Prom
   const jvmFound = b.probes.jvm !== null;
   const handler = bookingSeries(series.a, jvmFound);
   const raw = bookingSeries(series.b, jvmFound);
-  log(`measuring ${handOffs} notification hand-offs alone…`);
-  const handOff = await measureHandOffs(
-    b.probes,
-    {
-      endpoint: b.sqsEndpoint,
-      queueUrl: b.notificationsQueueUrl,
-      orgId: b.world.organizer.orgId,
-      sessionId: b.world.session.sessionId,
-      bookingId: b.replay.bookingId,
-    },
-    handOffs,
-    handOffWarmup,
-  );
   log(`sizing ${sizedBookings} booking transactions of each kind by their items…`);
   const writes = await sizeWrites(b, floorLabels);
   log(`profiling ${profileBookings} bookings through the handler…`);
@@ -202,7 +184,6 @@ const measure = async (b: Bench, floorLabels: string[], loadStart: number): Prom
     handler,
     raw,
     sqsRequestsPerBooking: round(sqsRequests.count() / bookings),
-    handOff,
     idleCpuMsPerSec: idle,
     wcuPerBooking,
     writeCost: writes,
@@ -231,9 +212,7 @@ const printTable = (f: HandlerBenchFigures): void => {
   console.log(row('handler', f.handler));
   console.log(row('raw', f.raw));
   console.log(`\ncpuRatio ${f.cpuRatio} (target <= ${targets.maxCpuRatio})`);
-  console.log(
-    `SQS requests per booking ${f.sqsRequestsPerBooking}; the hand-off alone ${f.handOff.cpuMsPerSend} ms CPU per send`,
-  );
+  console.log(`SQS requests per booking ${f.sqsRequestsPerBooking}`);
   console.log(
     `wcuPerBooking ${f.wcuPerBooking} (target <= ${targets.maxWcuPerBooking}; raw floor ${f.writeCost.rawFloor.writeUnits.mean}); index write units ${f.writeCost.handler.indexWriteUnits}`,
   );
@@ -262,8 +241,8 @@ const main = async (): Promise<void> => {
   const counter = installCallCounter();
   const sizer = installTransactionSizer();
   const sqs = await startSqsChild();
-  // Nothing works by itself during the run: no queue is consumed (the booking's notification
-  // waits in its queue), and the scheduler and every sweep are pushed beyond it.
+  // Nothing works by itself during the run: no queue is consumed, nor the table's stream (the
+  // booking's notification waits in the outbox), and the scheduler and every sweep are pushed beyond it.
   const rt = await startStillRuntime({ sqsEndpoint: sqs.endpoint });
   // The floor is as lean as the functions' own client: no SDK logging middleware.
   const raw = withoutSdkLogging(rawClient(rt.dynamoEndpoint));
@@ -284,7 +263,6 @@ const main = async (): Promise<void> => {
       sizer,
       probes,
       sqsEndpoint: sqs.endpoint,
-      notificationsQueueUrl: rt.queueUrls.notifications,
       replay,
       floor,
     };

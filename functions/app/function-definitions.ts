@@ -62,8 +62,8 @@ export const functionDefinitions = {
     entry: 'functions/app/lambdas/bookings.ts',
     description: 'Bookings and waiting lines: book, join the line, answer offers, confirm, cancel, list',
     table: 'readWrite',
-    // The outbox fast path after a booking commit.
-    sendsTo: ['notifications', 'holds'],
+    // Its commits' outbox items reach their queues through the table's stream (`outbox`).
+    sendsTo: [],
     memoryMb: 512,
     timeoutSeconds: 10,
     // Bookings of priced events schedule their hold's expiry; confirm and cancel delete it.
@@ -75,8 +75,8 @@ export const functionDefinitions = {
     entry: 'functions/app/lambdas/payments.ts',
     description: 'Payment orders, provider webhooks and the payments queue (receipts to apply)',
     table: 'readWrite',
-    // payments: receipts to apply; notifications and holds: the outbox fast path after a payment.
-    sendsTo: ['payments', 'notifications', 'holds'],
+    // Receipts to apply.
+    sendsTo: ['payments'],
     memoryMb: 512,
     timeoutSeconds: 20,
     // A payment confirming its booking deletes the hold's expiry schedule.
@@ -88,8 +88,7 @@ export const functionDefinitions = {
     entry: 'functions/app/lambdas/tickets.ts',
     description: 'Tickets and their signed codes, check-in scans at the door, admissions',
     table: 'readWrite',
-    // The outbox fast path: a one-time check-in code goes out right after its commit.
-    sendsTo: ['notifications'],
+    sendsTo: [],
     memoryMb: 512,
     timeoutSeconds: 10,
     readsTicketKey: true,
@@ -98,8 +97,8 @@ export const functionDefinitions = {
     entry: 'functions/app/lambdas/jobs.ts',
     description: 'Background jobs from the jobs queue: cascade deletes, nightly tick',
     table: 'readWrite',
-    // The outbox fast path after the booking changes a job commits.
-    sendsTo: ['notifications', 'holds'],
+    // A cascade step that leaves more to do sends its job again.
+    sendsTo: ['jobs'],
     memoryMb: 512,
     timeoutSeconds: 60,
     // Cancelling a session's held bookings deletes their expiry schedules.
@@ -113,8 +112,7 @@ export const functionDefinitions = {
     entry: 'functions/app/lambdas/holds.ts',
     description: 'Hold expiries from the holds queue: one-off schedules and the one-minute sweep',
     table: 'readWrite',
-    // The outbox fast path after an expiry commits.
-    sendsTo: ['notifications', 'holds'],
+    sendsTo: [],
     memoryMb: 512,
     timeoutSeconds: 10,
     // Waitlist offers are holds made here: their expiry and reminder are scheduled here too.
@@ -132,12 +130,26 @@ export const functionDefinitions = {
     // SES and SNS are where its time goes.
     tracesCalls: true,
   },
+  outbox: {
+    // The outbox relay, fed by the table's stream (app/stream-definitions.ts): a function of its
+    // own, so that no request waits for a hand-off, and its grants, scaling and cold starts (no SES,
+    // SNS or X-Ray SDK) are the relay's alone.
+    entry: 'functions/app/lambdas/outbox.ts',
+    description:
+      'Outbox relay: new outbox items from the table stream onto the notifications and holds queues',
+    // Reads nothing; marks a failed hand-off (due for the sweep) and a relayed domain event consumed.
+    table: 'readWrite',
+    sendsTo: ['notifications', 'holds'],
+    memoryMb: 512,
+    // A batch of 100 sends at once: seconds when SQS retries, well inside this.
+    timeoutSeconds: 30,
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functionDefinitions;
 export type HttpFunctionName = 'public' | 'orgs' | 'catalog' | 'bookings' | 'payments' | 'tickets';
 
-/** The functions behind HTTP routes; the others consume queues. */
+/** The functions behind HTTP routes; the others consume queues or the table's stream. */
 export const httpFunctionNames = (): HttpFunctionName[] => [
   'public',
   'orgs',

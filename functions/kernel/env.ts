@@ -38,7 +38,7 @@ const envSchema = z.object({
   NOTIFY_LOCAL_ECHO: z.enum(['on', 'off']).default('on'),
   /** The SES identity notification emails are sent from. */
   NOTIFY_FROM_EMAIL: z.email().optional(),
-  /** The outbox sweep leaves items younger than this to the fast path (the local runtime uses less). */
+  /** The outbox sweep leaves items younger than this to the stream relay (the local runtime uses less). */
   OUTBOX_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /** Tenant setting: the payment providers turned on. */
   PAYMENT_PROVIDERS: commaList.pipe(z.array(z.enum(['stripe', 'razorpay']))),

@@ -25,6 +25,13 @@ export const bundleSettings = {
   external: [] as string[],
 } as const;
 
+/** The name `functionDefinitions` gives the definition of `definition`'s entry. */
+const functionNameOf = (definition: FunctionDefinition): string => {
+  const name = Object.entries(functionDefinitions).find(([, d]) => d.entry === definition.entry)?.[0];
+  if (!name) throw new Error(`not a function definition: ${definition.entry}`);
+  return name;
+};
+
 /**
  * What a function's bundle is built knowing, from its definition: each flag becomes a constant in
  * the bundle (esbuild `define` of `process.env.<flag>`), so the code that reads it drops the parts
@@ -35,9 +42,11 @@ export const bundleSettings = {
  * from source (local runtime, tests) no flag is set and every part is there; set in the
  * environment, the flags make the source behave as the bundle (the benchmarks do).
  */
-export const bundleFlags = (definition: FunctionDefinition): Record<string, 'true' | 'false'> => {
+export const bundleFlags = (definition: FunctionDefinition): Record<string, string> => {
   const flag = (on: boolean | undefined) => (on ? 'true' : 'false');
   return {
+    // Which function the bundle is: its container builds that function's ports only (app/function-ports.ts).
+    EVENTLY_FUNCTION: functionNameOf(definition),
     EVENTLY_READS_PAYMENT_SECRETS: flag(definition.readsPaymentSecrets),
     EVENTLY_READS_TICKET_KEY: flag(definition.readsTicketKey),
     EVENTLY_SCHEDULES_HOLDS: flag(definition.schedulesHolds),

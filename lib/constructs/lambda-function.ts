@@ -85,12 +85,13 @@ export class ServiceFunction extends Construct {
           'synchronously, and every queue has a redrive policy to its own dead-letter queue.',
       },
     );
-    // Only the SQS event sources live under the alias.
+    // The event sources live under the alias; the table stream's mapping has its destination.
     Validations.of(this.alias).acknowledge({
       id: 'Serverless-LambdaEventSourceMappingDestination',
       reason:
-        'An on-failure destination exists only for stream and Kafka sources: for SQS the queue itself ' +
-        'redrives a message that failed maxReceiveCount times to its dead-letter queue, which is alarmed.',
+        'An on-failure destination exists only for stream and Kafka sources (the table stream mapping has ' +
+        'one, lib/constructs/stream-consumers.ts): for SQS the queue itself redrives a message that failed ' +
+        'maxReceiveCount times to its dead-letter queue, which is alarmed.',
     });
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -30,7 +30,7 @@ export const minimumVisibilityTimeout = (
 ): number => visibilityTimeoutFactor * consumerTimeoutSeconds + definition.maxBatchingWindowSeconds;
 
 /** A dead-letter queue is where failures end: one behind it would only move them further away. */
-const acknowledgeTerminal = (deadLetterQueue: Queue): void =>
+export const acknowledgeTerminal = (deadLetterQueue: Queue): void =>
   Validations.of(deadLetterQueue).acknowledge({
     id: 'Serverless-SQSRedrivePolicy',
     reason:
@@ -43,7 +43,7 @@ const acknowledgeTerminal = (deadLetterQueue: Queue): void =>
  * outlive the stack: deleting a tenant's app stack must not silently drop what failed.
  */
 const deadLetterRetention = Duration.days(14);
-const deadLetterProps = {
+export const deadLetterProps = {
   ...queueSecurity,
   retentionPeriod: deadLetterRetention,
   removalPolicy: RemovalPolicy.RETAIN,

@@ -18,6 +18,7 @@ import { NightlyTick } from '../constructs/nightly.js';
 import { PaymentSecret } from '../constructs/payment-secret.js';
 import { WorkQueues } from '../constructs/queues.js';
 import { TaskScheduler } from '../constructs/scheduler.js';
+import { StreamConsumers } from '../constructs/stream-consumers.js';
 import { TicketKeySecret } from '../constructs/ticket-key-secret.js';
 
 export interface AppStackProps extends StackProps {
@@ -31,6 +32,7 @@ export class AppStack extends Stack {
   readonly api: EventlyApi;
   readonly functions: ServiceFunctions;
   readonly queues: WorkQueues;
+  readonly streams: StreamConsumers;
   readonly paymentSecret: PaymentSecret;
   readonly ticketKey: TicketKeySecret;
   readonly scheduler: TaskScheduler;
@@ -60,6 +62,7 @@ export class AppStack extends Stack {
     });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;
+    this.streams = new StreamConsumers(this, 'Streams', { table, functions: fns });
     this.api = new EventlyApi(this, 'Api', {
       config,
       routes,
@@ -83,7 +86,7 @@ export class AppStack extends Stack {
       queue: this.queues.get('notifications').queue,
       deadLetterQueue,
       message: outboxSweepMessage,
-      description: 'Outbox sweeper: re-enqueues outbox items still pending after their fast path',
+      description: 'Outbox sweeper: re-enqueues outbox items still pending after their stream relay',
     });
     this.paymentsReconciler = new MinuteSweeper(this, 'PaymentsReconciler', {
       queue: this.queues.get('payments').queue,
@@ -98,6 +101,7 @@ export class AppStack extends Stack {
         api: this.api.httpApi,
         functions: fns,
         queues: this.queues,
+        streams: this.streams,
         table,
         scheduleGroup: this.scheduler.group,
         rules: {

@@ -2,7 +2,6 @@ import { percentile } from '../booking-load/latency.js';
 import type { Machine } from '../booking-load/machine.js';
 import { type Sample, seriesFigures } from '../checkin-load/series.js';
 import type { ProfileSummary } from './cpu-profile.js';
-import type { HandOffFigures } from './hand-off.js';
 import type { SizedAction, TransactionCost } from './write-units.js';
 
 /** What one run of `npm run bench:handler` measured (`--json` prints it). */
@@ -41,10 +40,11 @@ export interface HandlerBenchFigures {
   cpuRatio: number;
   handler: BookingSeries;
   raw: BookingSeries;
-  /** Requests to SQS per booking through the handler (the notification's hand-off; raw sends none). */
+  /**
+   * Requests to SQS per booking through the handler: none, the notification goes from the table's
+   * stream (raw sends none either).
+   */
   sqsRequestsPerBooking: number;
-  /** The hand-off alone: the functions' outbox publisher on a plain SQS client, timed apart. */
-  handOff: HandOffFigures;
   /** This process's CPU while idle before the series (ms per second): the background both carry. */
   idleCpuMsPerSec: number;
   /** Transactional write units of the handler's booking transaction (the mean of those sized). */

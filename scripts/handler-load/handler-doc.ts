@@ -21,12 +21,9 @@ const units = (cost: WriteCost): string =>
     ? String(cost.writeUnits.mean)
     : `${cost.writeUnits.mean} (${cost.writeUnits.min} to ${cost.writeUnits.max})`;
 
-const handOffShare = (f: HandlerBenchFigures) =>
-  Math.round(f.sqsRequestsPerBooking * f.handOff.cpuMsPerSend * 100) / 100;
-
-/** What is left of the handler's CPU once its transaction and its hand-off are taken out. */
+/** What is left of the handler's CPU once its transaction is taken out. */
 const ownShare = (f: HandlerBenchFigures) =>
-  Math.round((f.handler.cpuMsPerBooking - f.raw.cpuMsPerBooking - handOffShare(f)) * 100) / 100;
+  Math.round((f.handler.cpuMsPerBooking - f.raw.cpuMsPerBooking) * 100) / 100;
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
@@ -84,10 +81,10 @@ export const renderHandlerSection = (
     `${f.loadAverage1m.end} at the end (near or above the core count, other work shared the machine).`,
     `\`${command}\` (the run took ${elapsedSeconds} s).`,
     '',
-    'Setup: the local runtime in the benchmark process (in memory, no queue consumed, the scheduler and',
-    'every sweep pushed beyond the run), its queue server (fauxqs) in a child process so that the',
-    "server side of a booking's `SendMessage` is not charged to the handler, as DynamoDB Local's work",
-    'is not (a JVM of its own). Through the API: one organization, one free published',
+    "Setup: the local runtime in the benchmark process (in memory, no queue consumed nor the table's",
+    'stream, the scheduler and every sweep pushed beyond the run), its queue server (fauxqs) in a child',
+    "process so that no queue server's work is charged to this process, as DynamoDB Local's is not (a",
+    'JVM of its own). Through the API: one organization, one free published',
     'general-admission session with room for every booking, and signed-in users each with the attendee',
     `record linked to them. "Handler" imports the Lambda entry of the \`${f.function}\` function (the one the route`,
     'manifest names for `POST /v1/orgs/{orgId}/sessions/{sessionId}/bookings`) and invokes its handler',
@@ -110,11 +107,10 @@ export const renderHandlerSection = (
     '',
     `**cpuRatio ${f.cpuRatio}**: handler CPU per booking / raw CPU per booking.`,
     '',
-    `Besides its DynamoDB call the handler sends SQS requests: ${f.sqsRequestsPerBooking} per booking (counted on Node's HTTP`,
-    "client), the notification's hand-off right after the commit. The hand-off alone (the functions'",
-    `outbox publisher on a plain SQS client, ${f.handOff.sends} sends timed apart) costs ${f.handOff.cpuMsPerSend} ms of CPU per send (p50`,
-    `${f.handOff.p50Ms} ms). So of the handler's ${f.handler.cpuMsPerBooking} ms per booking, ${f.raw.cpuMsPerBooking} ms is its transaction as sent,`,
-    `about ${handOffShare(f)} ms the hand-off, and the rest, about ${ownShare(f)} ms, the handler's own work around them.`,
+    `Besides its DynamoDB call the handler sends ${f.sqsRequestsPerBooking} SQS requests per booking (counted on Node's HTTP`,
+    "client): the booking's notification reaches its queue from the table's stream, through the `outbox`",
+    `function, not from the request (docs/notifications.md). So of the handler's ${f.handler.cpuMsPerBooking} ms per booking,`,
+    `${f.raw.cpuMsPerBooking} ms is its transaction as sent, and the rest, about ${ownShare(f)} ms, the handler's own work around it.`,
     '',
     '### Write units per booking',
     '',

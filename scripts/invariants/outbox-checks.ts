@@ -2,11 +2,11 @@ import { type SessionCheck, violation } from './check-types.js';
 
 /**
  * The outbox relay's promise: a committed item is handed to its queue within one sweep interval
- * of becoming due, even when the fast path after its commit was lost. An item still `pending`
+ * of becoming due, even when the stream relay after its commit missed it. An item still `pending`
  * (and due) for longer than that means the relay or its consumer is not doing its job.
  */
 
-/** The deployed sweep runs every 60 s and leaves items younger than 30 s to the fast path. */
+/** The deployed sweep runs every 60 s and leaves items younger than 30 s to the stream relay. */
 export const DEFAULT_OUTBOX_STUCK_AFTER_MS = 90_000;
 
 export interface OutboxCheckOptions {

@@ -1,37 +1,53 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { QueueName } from '../../functions/app/queue-definitions.js';
+import type { StreamConsumerName } from '../../functions/app/stream-definitions.js';
 import type { ConsumerName, ConsumerStats } from './queue-poller.js';
 import type { LocalQueue } from './queues.js';
 
 /**
- * Runs the queue consumers in a worker thread. In one thread, HTTP requests and every consumer
+ * Runs the queue consumers (and the table stream's) in a worker thread. In one thread, HTTP requests and every consumer
  * share one event loop, so under load the consumers' work delays the API and the API's delays
  * the consumers (Lambda runs them in containers of their own). The thread has its own event loop
  * and its own function containers; it talks to this one only to report its counters and to stop.
  */
+
+/** Where the stream consumers read: the table's stream on DynamoDB Local. */
+export interface StreamSource {
+  endpoint: string;
+  tableName: string;
+  consumers: StreamConsumerName[];
+  idleMs?: number;
+}
 
 export interface ConsumerThreadData {
   endpoint: string;
   queues: LocalQueue[];
   waitTimeSeconds?: number;
   concurrency?: Partial<Record<QueueName, number>>;
+  streams?: StreamSource;
+}
+
+/** What the consumers did so far: the queues' and the stream's. */
+export interface AllConsumerStats {
+  queues: Record<ConsumerName, ConsumerStats>;
+  streams: Record<StreamConsumerName, ConsumerStats>;
 }
 
 export type ToConsumerThread = { type: 'stats'; id: number } | { type: 'stop' };
 type FromConsumerThread =
   | { type: 'ready' }
   | { type: 'stopped' }
-  | { type: 'stats'; id: number; stats: Record<ConsumerName, ConsumerStats> };
+  | { type: 'stats'; id: number; stats: AllConsumerStats };
 
 export interface ConsumerThread {
-  stats(): Promise<Record<ConsumerName, ConsumerStats>>;
+  stats(): Promise<AllConsumerStats>;
   stop(): Promise<void>;
 }
 
 const bootUrl = new URL('./consumer-worker-boot.mjs', import.meta.url);
 
-/** Starts the thread; resolves once its handlers are loaded and its pollers run. */
+/** Starts the thread; resolves once its handlers are loaded and its pollers run (the stream's at its tip). */
 export const startConsumerThread = async (data: ConsumerThreadData): Promise<ConsumerThread> => {
   const worker = new Worker(bootUrl, { workerData: data });
   const exited = once(worker, 'exit');

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ConsumerThreadData, ToConsumerThread } from './consumer-thread.js';
 import { loadFunctionHandlers } from './handlers.js';
 import { type QueuePollerOptions, startQueuePollers } from './queue-poller.js';
+import { startStreamRelay } from './stream-relay.js';
 
 /**
  * The queue consumers in a thread of their own (started by consumer-thread.ts): the same handler
@@ -23,11 +24,15 @@ const options: QueuePollerOptions = {
   ...(data.concurrency ? { concurrency: data.concurrency } : {}),
 };
 const pollers = startQueuePollers(options);
+const streams = await startStreamRelay(data.streams, handlers.streams);
 
 port.on('message', async (message: ToConsumerThread) => {
-  if (message.type === 'stats') port.postMessage({ type: 'stats', id: message.id, stats: pollers.stats() });
+  if (message.type === 'stats') {
+    const stats = { queues: pollers.stats(), streams: streams.stats() };
+    port.postMessage({ type: 'stats', id: message.id, stats });
+  }
   if (message.type === 'stop') {
-    await pollers.stop();
+    await Promise.all([pollers.stop(), streams.stop()]);
     port.postMessage({ type: 'stopped' });
     port.close();
   }

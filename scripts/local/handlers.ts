@@ -7,8 +7,10 @@ import {
   type HttpFunctionName,
   httpFunctionNames,
 } from '../../functions/app/function-definitions.js';
+import { streamConsumers } from '../../functions/app/stream-definitions.js';
 import type { HttpEvent } from './http-event.js';
 import { type ConsumerHandlers, consumerNames, type SqsHandler } from './queue-poller.js';
+import type { StreamHandler, StreamHandlers } from './stream-poller.js';
 
 export type HttpHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 export type HttpHandlers = Record<HttpFunctionName, HttpHandler>;
@@ -16,6 +18,8 @@ export type HttpHandlers = Record<HttpFunctionName, HttpHandler>;
 export interface FunctionHandlers {
   http: HttpHandlers;
   consumers: ConsumerHandlers;
+  /** The consumers of the table's stream. */
+  streams: StreamHandlers;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,6 +35,7 @@ const loadEntry = async <T>(name: FunctionName): Promise<T> => {
 export interface HandlerOverrides {
   http?: Partial<HttpHandlers>;
   consumers?: Partial<ConsumerHandlers>;
+  streams?: Partial<StreamHandlers>;
 }
 
 /**
@@ -42,11 +47,14 @@ export const loadFunctionHandlers = async (overrides: HandlerOverrides = {}): Pr
   const httpNames = httpFunctionNames();
   // The consumers are the functions the queue definitions name: a new queue needs no change here.
   const consumers = consumerNames();
-  const [http, consumerHandlers] = await Promise.all([
+  const streams = streamConsumers.map((c) => c.consumer);
+  const [http, consumerHandlers, streamHandlers] = await Promise.all([
     Promise.all(httpNames.map((name) => overrides.http?.[name] ?? loadEntry<HttpHandler>(name))),
     Promise.all(consumers.map((name) => overrides.consumers?.[name] ?? loadEntry<SqsHandler>(name))),
+    Promise.all(streams.map((name) => overrides.streams?.[name] ?? loadEntry<StreamHandler>(name))),
   ]);
   return {
+    streams: Object.fromEntries(streams.map((name, i) => [name, streamHandlers[i]])) as StreamHandlers,
     http: Object.fromEntries(httpNames.map((name, i) => [name, http[i]])) as HttpHandlers,
     consumers: Object.fromEntries(
       consumers.map((name, i) => [name, consumerHandlers[i]]),

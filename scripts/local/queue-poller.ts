@@ -10,6 +10,7 @@ import { type QueueDefinition, queueDefinitions } from '../../functions/app/queu
 import { lambdaContext } from './lambda-context.js';
 import { type LocalQueue, localSqsClient } from './queues.js';
 import { toSqsEvent } from './sqs-event.js';
+import { timedOut, withinTimeout } from './timed-invoke.js';
 
 /**
  * The part of the Lambda SQS event source mapping the emulator lacks: long-poll each queue, hand
@@ -67,13 +68,16 @@ interface PollContext {
 
 const RETRY_AFTER_ERROR_MS = 1000;
 
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+/** Waits `ms`, or less when `signal` aborts; leaves no listener on the signal behind. */
+export const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((done) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', () => {
+    const wake = () => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', wake);
       done();
-    });
+    };
+    const timer = setTimeout(wake, ms);
+    signal.addEventListener('abort', wake, { once: true });
   });
 
 const receive = async (ctx: PollContext): Promise<Message[]> => {
@@ -111,26 +115,18 @@ const deleteMessages = async (ctx: PollContext, messages: Message[]): Promise<vo
     ctx.log(`delete failed on ${ctx.queue.definition.name}: ${failure.Message}`);
 };
 
-const timedOut = Symbol('timed out');
-
 /**
  * Like Lambda: an invocation that outruns its function's timeout is a failed batch (nothing is
- * deleted, every record comes back after the visibility timeout), counted as a time-out. The
- * handler cannot be killed in this process: it runs on, and its answer is ignored.
+ * deleted, every record comes back after the visibility timeout), counted as a time-out.
  */
 const invoke = async (ctx: PollContext, messages: Message[]): Promise<void> => {
   const consumer = ctx.queue.definition.consumer;
   const limits = { ...functionDefinitions[consumer], timeoutSeconds: ctx.timeoutSeconds };
   const context = lambdaContext(consumer, limits);
   const started = Date.now();
-  const run = ctx.handler(toSqsEvent(messages, ctx.queue.arn), context);
-  ctx.running.add(run);
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<typeof timedOut>((done) => {
-    timer = setTimeout(() => done(timedOut), limits.timeoutSeconds * 1000);
-  });
   try {
-    const response = await Promise.race([run, deadline]);
+    const run = ctx.handler(toSqsEvent(messages, ctx.queue.arn), context);
+    const response = await withinTimeout(run, limits.timeoutSeconds, ctx.running);
     if (response === timedOut) {
       ctx.stats.timeouts += 1;
       ctx.stats.failedRecords += messages.length;
@@ -149,14 +145,9 @@ const invoke = async (ctx: PollContext, messages: Message[]): Promise<void> => {
     ctx.stats.failedRecords += messages.length;
     ctx.log(`consumer ${consumer} failed on ${ctx.queue.definition.name}`, error);
   } finally {
-    clearTimeout(timer);
     ctx.stats.batches += 1;
     ctx.stats.records += messages.length;
     ctx.stats.maxBatchMs = Math.max(ctx.stats.maxBatchMs, Date.now() - started);
-    run.then(
-      () => ctx.running.delete(run),
-      () => ctx.running.delete(run),
-    );
   }
 };
 
@@ -179,7 +170,7 @@ const defaultLog = (message: string, error?: unknown): void => {
   console.error(`[queues] ${message}`, error ?? '');
 };
 
-const emptyStats = (): ConsumerStats => ({
+export const emptyStats = (): ConsumerStats => ({
   batches: 0,
   records: 0,
   failedRecords: 0,

@@ -1,8 +1,9 @@
 import type { QueueName } from '../../functions/app/queue-definitions.js';
+import { type StreamConsumerName, streamConsumers } from '../../functions/app/stream-definitions.js';
 import { outboxSweepMessage } from '../../functions/modules/notifications/contracts/notifications.js';
 import { reconcileMessage } from '../../functions/modules/payments/contracts/inbox.js';
 import { type DevSigner, loadDevSigner, type MintTokenInput } from './auth.js';
-import { startConsumerThread } from './consumer-thread.js';
+import { type AllConsumerStats, type StreamSource, startConsumerThread } from './consumer-thread.js';
 import { startDynamoDbLocal } from './dynamodb.js';
 import { recordEndpoint } from './endpoint-record.js';
 import { applyEnv, functionEnv } from './function-env.js';
@@ -22,6 +23,7 @@ import { createQueues, type LocalQueue, queueUrlsOf, startSqsServer } from './qu
 import { startSchedulerFirer } from './scheduler-firer.js';
 import { startHoldsSweeper, startQueueTicker } from './scheduler-sweeper.js';
 import { seedDemo } from './seed.js';
+import { startStreamRelay } from './stream-relay.js';
 import { ensureTable } from './table.js';
 import { localTicketKey } from './ticket-key.js';
 
@@ -66,17 +68,24 @@ export interface LocalRuntimeOptions {
   schedulerIntervalMs?: number;
   /** How often the holds sweep runs (default one minute, like the deployed rule). */
   holdSweepIntervalMs?: number;
-  /** How often the outbox sweep runs (default 5 s: locally a lost fast path shows up quickly). */
+  /** How often the outbox sweep runs (default 5 s: locally an item the stream relay missed shows up quickly). */
   outboxSweepIntervalMs?: number;
   /** How often the payments reconciler runs (default one minute, like the deployed schedule). */
   reconcileIntervalMs?: number;
-  /** Pending outbox items younger than this are left to the fast path (default 5 s). */
+  /** Pending outbox items younger than this are left to the stream relay (default 5 s). */
   outboxSweepGraceMs?: number;
   /**
    * Queues whose consumer is not run: their messages wait (a benchmark measuring the booking path
    * alone leaves notification delivery out of it).
    */
   unconsumedQueues?: readonly QueueName[];
+  /**
+   * Stream consumers not run: new outbox items then wait for the sweep (a benchmark timing the
+   * booking path alone leaves the relay's hand-offs out of it).
+   */
+  unconsumedStreams?: readonly StreamConsumerName[];
+  /** The stream relay's pause after a read of the table's stream that found nothing (default 50 ms). */
+  streamIdleMs?: number;
   /** Batches in flight per queue (default: each queue definition's maxConcurrency). */
   consumerConcurrency?: Partial<Record<QueueName, number>>;
   /**
@@ -89,6 +98,8 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntimeStats {
   /** Per consumer: batches, records, failed records, time-outs (batches past the function's timeout). */
   consumers: Record<ConsumerName, ConsumerStats>;
+  /** The same per consumer of the table's stream. */
+  streams: Record<StreamConsumerName, ConsumerStats>;
 }
 
 export interface LocalRuntime {
@@ -254,12 +265,26 @@ const startSchedules = (
   stoppers.push(reconciler.stop);
 };
 
-/** The pollers of every consumed queue: in a worker thread unless asked (or stubbed) otherwise. */
+/** The stream consumers to run, reading the table's stream. */
+const streamSource = (options: LocalRuntimeOptions, tableName: string, backends: Backends): StreamSource => ({
+  endpoint: backends.dynamoEndpoint,
+  tableName,
+  consumers: streamConsumers
+    .map((c) => c.consumer)
+    .filter((name) => !options.unconsumedStreams?.includes(name)),
+  ...(options.streamIdleMs === undefined ? {} : { idleMs: options.streamIdleMs }),
+});
+
+/**
+ * The pollers of every consumed queue and of the table's stream: in a worker thread unless asked
+ * (or stubbed) otherwise.
+ */
 const startConsumers = async (
   options: LocalRuntimeOptions,
+  streams: StreamSource,
   sqs: Backends['sqs'],
   handlers: FunctionHandlers,
-): Promise<{ stats(): Promise<Record<ConsumerName, ConsumerStats>>; stop(): Promise<void> }> => {
+): Promise<{ stats(): Promise<AllConsumerStats>; stop(): Promise<void> }> => {
   const queues = sqs.queues.filter(
     (q) => !options.unconsumedQueues?.includes(q.definition.name as QueueName),
   );
@@ -269,9 +294,16 @@ const startConsumers = async (
     ...(options.queueWaitSeconds === undefined ? {} : { waitTimeSeconds: options.queueWaitSeconds }),
     ...(options.consumerConcurrency ? { concurrency: options.consumerConcurrency } : {}),
   };
-  if (!options.consumersInProcess && !options.handlers?.consumers) return startConsumerThread(shared);
+  const stubbed = options.handlers?.consumers || options.handlers?.streams;
+  if (!options.consumersInProcess && !stubbed) return startConsumerThread({ ...shared, streams });
+  const relay = await startStreamRelay(streams, handlers.streams);
   const pollers = startQueuePollers({ ...shared, handlers: handlers.consumers });
-  return { stats: async () => pollers.stats(), stop: pollers.stop };
+  return {
+    stats: async () => ({ queues: pollers.stats(), streams: relay.stats() }),
+    stop: async () => {
+      await Promise.all([pollers.stop(), relay.stop()]);
+    },
+  };
 };
 
 const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<Booted> => {
@@ -282,7 +314,7 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
   const backends = await startBackends(options, tableName, stoppers);
   const handlers = await configureFunctions(options, tableName, backends, stoppers);
   const { sqs, signer } = backends;
-  const pollers = await startConsumers(options, sqs, handlers);
+  const pollers = await startConsumers(options, streamSource(options, tableName, backends), sqs, handlers);
   stoppers.push(pollers.stop);
   startSchedules(options, tableName, backends, stoppers);
   const localOutbox = localOutboxReader(backends.dynamoEndpoint, tableName);
@@ -305,7 +337,10 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     sqsEndpoint: sqs.endpoint,
     queueUrls: queueUrlsOf(sqs.queues),
     mintToken: signer.mintToken,
-    stats: async () => ({ consumers: await pollers.stats() }),
+    stats: async () => {
+      const { queues, streams } = await pollers.stats();
+      return { consumers: queues, streams };
+    },
   };
 };
 

@@ -7,6 +7,7 @@ import {
   DynamoDBClient,
   type GlobalSecondaryIndex,
   ResourceNotFoundException,
+  type StreamSpecification,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -31,6 +32,9 @@ const gsi = (index: IndexDefinition): GlobalSecondaryIndex => ({
   Projection: { ProjectionType: 'ALL' },
 });
 
+/** The stream the outbox relay reads, as the deployed table has it (lib/stacks/data-stack.ts). */
+const stream: StreamSpecification = { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType };
+
 const uniqueByName = (defs: AttributeDefinition[]): AttributeDefinition[] => [
   ...new Map(defs.map((d) => [d.AttributeName, d])).values(),
 ];
@@ -51,8 +55,19 @@ const createTable = async (client: DynamoDBClient, tableName: string): Promise<v
         ...indexes.flatMap(indexAttributes),
       ]),
       GlobalSecondaryIndexes: indexes.map(gsi),
+      StreamSpecification: stream,
     }),
   );
+};
+
+/** A table kept in a data directory may predate its stream. */
+const addMissingStream = async (
+  client: DynamoDBClient,
+  tableName: string,
+  existing: DescribeTableCommandOutput,
+): Promise<void> => {
+  if (existing.Table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: stream }));
 };
 
 /** A table kept in a data directory may predate an index added to the definition since. */
@@ -123,8 +138,10 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
     const existing = await describe(client, tableName);
-    if (existing) await addMissingIndexes(client, tableName, existing);
-    else await createTable(client, tableName);
+    if (existing) {
+      await addMissingIndexes(client, tableName, existing);
+      await addMissingStream(client, tableName, existing);
+    } else await createTable(client, tableName);
     await waitUntilActive(client, tableName);
     await ensureTtl(client, tableName);
   } finally {

@@ -12,8 +12,8 @@ import type { LocalRuntime } from '../local/runtime.js';
 
 /**
  * What the delivery series deliver, made the public's way: users book a free session for
- * themselves over HTTP, and each booking's commit writes one notification whose fast path puts
- * one message on the (unconsumed) notifications queue.
+ * themselves over HTTP, and each booking's commit writes one notification, which the stream relay
+ * puts on the (unconsumed) notifications queue as one message.
  */
 
 /** Bookings in flight while a set is made. */

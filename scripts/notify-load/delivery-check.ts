@@ -4,7 +4,7 @@ import type { DeliveryCheck } from './figures.js';
 
 /**
  * After the series: every notification the bookings wrote must be `sent` and have been handed to
- * the queue exactly once (the booking's fast path; no sweep re-sent it). Read from the table
+ * the queue exactly once (by the stream relay; no sweep re-sent it). Read from the table
  * itself, so a delivery the handler reported but did not store is caught.
  */
 export const checkDeliveries = async (table: TableLocation, expected: number): Promise<DeliveryCheck> => {

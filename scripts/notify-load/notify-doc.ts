@@ -18,7 +18,7 @@ export const renderNotifySection = (f: NotifyBenchFigures): string =>
     'consumed and both sweeps pushed beyond the run. Through the API: one organization, a free',
     'published event per series with one session, and signed-in users with their own attendee',
     'records, who book (16 at a time): each booking writes one `booking.confirmed` notification and',
-    'its fast path puts one `notification.deliver` message on the queue. "Delivery" then receives',
+    'the stream relay puts one `notification.deliver` message on the queue. "Delivery" then receives',
     'those messages 10 at a time and invokes the notifications handler',
     '(`functions/app/lambdas/notifications.ts`) with a Lambda context, deleting what it did not',
     'report failed, with 1 or 4 batches in flight; a batch\'s latency is its invocation. "Baseline" is',

@@ -24,7 +24,7 @@ export interface PendingSnapshot {
 export interface NotificationSummary {
   total: number;
   byStatus: Record<string, number>;
-  /** Sum of `handoffs` (absent counts 1: the fast path's hand-off before the counter existed). */
+  /** Sum of `handoffs` (absent counts 1: the hand-off after its commit, before the counter existed). */
   handoffs: number;
 }
 

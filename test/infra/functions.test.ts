@@ -6,6 +6,7 @@ import {
   functionDefinitions,
 } from '../../functions/app/function-definitions.js';
 import { queueUrlEnvVar } from '../../functions/app/queue-definitions.js';
+import { streamConsumers } from '../../functions/app/stream-definitions.js';
 import { tableActions } from '../../lib/constructs/table-access.js';
 import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 
@@ -57,25 +58,32 @@ describe.each(definitions)('function %s', (name, definition) => {
   });
 
   it('gets exactly the table actions its definition allows, and no Scan', () => {
-    const granted = new Set(actionsOf(name, 'dynamodb:'));
+    const streamRead = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
+    const actions = actionsOf(name, 'dynamodb:');
+    // A stream consumer's mapping also reads the table's stream (test/infra/outbox-stream.test.ts).
+    const readsStream = streamConsumers.some((c) => c.consumer === name);
+    expect(streamRead.every((a) => actions.includes(a))).toBe(readsStream);
+    const granted = new Set(actions.filter((a) => !streamRead.includes(a) && a !== 'dynamodb:ListStreams'));
     expect([...granted].sort()).toEqual([...tableActions[definition.table]].sort());
     expect(granted.has('dynamodb:Scan')).toBe(false);
   });
 
   it('may send only to the queues in its sendsTo', () => {
     const sendResources = statementsOf(name)
-      .filter((s) => s.Action === 'sqs:SendMessage')
-      // CDK merges the grants of one action into one statement listing every queue.
+      .filter((s) => [s.Action].flat().includes('sqs:SendMessage'))
+      // CDK merges the grants of one action into one statement listing every queue (and the
+      // grants on one queue into one statement: a consumer sending to its own queue).
       .flatMap((s) => [s.Resource].flat())
       .map((r) => JSON.stringify(r));
-    const expected = definition.sendsTo.map((q) =>
-      JSON.stringify({
-        'Fn::GetAtt': [
-          stacks.app.getLogicalId(stacks.app.queues.get(q).queue.node.defaultChild as never),
-          'Arn',
-        ],
-      }),
-    );
+    const arnOf = (queue: { node: { defaultChild?: unknown } }) =>
+      JSON.stringify({ 'Fn::GetAtt': [stacks.app.getLogicalId(queue.node.defaultChild as never), 'Arn'] });
+    // A stream consumer's mapping also sends the batches it gives up on to its dead-letter queue.
+    const expected = [
+      ...definition.sendsTo.map((q) => arnOf(stacks.app.queues.get(q).queue)),
+      ...stacks.app.streams.consumers
+        .filter((c) => c.definition.consumer === name)
+        .map((c) => arnOf(c.deadLetterQueue)),
+    ];
     expect(sendResources.sort()).toEqual(expected.sort());
   });
 

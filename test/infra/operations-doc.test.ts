@@ -50,11 +50,11 @@ describe('docs/operations.md', () => {
       .map(([id]) => id);
     // The shell helper's rule: the prefix followed by exactly CDK's 8-character hash.
     const lookUp = (prefix: string) => queueIds.filter((id) => new RegExp(`^${prefix}[0-9A-F]{8}$`).test(id));
-    const named = matchesOf(/\bqueue_url (Queues\w+)\)/g);
+    const named = matchesOf(/\bqueue_url ((?:Queues|Streams)\w+)\)/g);
     expect(named).toEqual(expect.arrayContaining(['Queuesjobsdlq', 'Queuesdeliverydlq']));
     for (const prefix of named) expect(lookUp(prefix), prefix).toHaveLength(1);
     // The helper's comment lists every queue: a queue added to the stack must be added there too.
-    const listed = matchesOf(/\b(Queues[a-z]+)\b/g);
+    const listed = matchesOf(/\b((?:Queues|Streams)[a-z]+)\b/g);
     expect(queueIds.filter((id) => !listed.some((prefix) => lookUp(prefix).includes(id)))).toEqual([]);
   });
 

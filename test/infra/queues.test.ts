@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { functionDefinitions } from '../../functions/app/function-definitions.js';
 import { queueDefinitions, visibilityTimeoutFactor } from '../../functions/app/queue-definitions.js';
+import { streamConsumers } from '../../functions/app/stream-definitions.js';
 import { minimumVisibilityTimeout } from '../../lib/constructs/queues.js';
 import { synthTenant, tenantConfig } from './support/synth.js';
 
@@ -69,9 +70,12 @@ describe.each(queueDefinitions.map((d) => [d.name, d] as const))('queue %s', (na
 });
 
 describe('queues', () => {
-  it('are exactly the defined queues, one dead-letter queue each and the delivery dead-letter queue', () => {
-    template.resourceCountIs('AWS::SQS::Queue', queueDefinitions.length * 2 + 1);
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', queueDefinitions.length);
+  it('are exactly the defined queues, one dead-letter queue each, the delivery and stream dead-letter queues', () => {
+    template.resourceCountIs('AWS::SQS::Queue', queueDefinitions.length * 2 + 1 + streamConsumers.length);
+    template.resourceCountIs(
+      'AWS::Lambda::EventSourceMapping',
+      queueDefinitions.length + streamConsumers.length,
+    );
   });
 
   it('refuse a definition whose visibility timeout is shorter than the floor', () => {

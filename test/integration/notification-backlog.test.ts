@@ -9,7 +9,7 @@ import {
 import type { QueuePollers } from '../../scripts/local/queue-poller.js';
 import { localSqsClient } from '../../scripts/local/queues.js';
 import {
-  commitWithoutFastPath,
+  commitNotification,
   fakeChannels,
   messagesIn,
   type NotificationWorld,
@@ -51,10 +51,10 @@ describe('a notification backlog after a delivery outage', () => {
     fake.failOn.add('email');
     pollers = poll();
     const { sessionId } = await w.world.session(w.world.freeEventId, 'general');
-    // Committed and handed over by their writers' fast path while the provider is down.
+    // Committed and handed over (as the stream relay does) while the provider is down.
     const refs = await Promise.all(
       Array.from({ length: backlog }, async () => {
-        const ref = await commitWithoutFastPath(w.tableName, {
+        const ref = await commitNotification(w.tableName, {
           orgId: w.world.orgId,
           sessionId,
           recipientId: w.niaId,

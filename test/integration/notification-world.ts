@@ -3,6 +3,7 @@ import { GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from
 import type { SQSEvent } from 'aws-lambda';
 import { type Container, getContainer, resetContainer } from '../../functions/app/container.js';
 import { handler } from '../../functions/app/lambdas/notifications.js';
+import { handler as outboxHandler } from '../../functions/app/lambdas/outbox.js';
 import { queueDefinitions } from '../../functions/app/queue-definitions.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import { createService } from '../../functions/kernel/dynamo/service.js';
@@ -16,13 +17,15 @@ import type {
 import { ensureMyAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { type QueuePollers, startQueuePollers } from '../../scripts/local/queue-poller.js';
 import { createQueues, type LocalQueue } from '../../scripts/local/queues.js';
+import { type StreamPollers, startStreamPollers } from '../../scripts/local/stream-poller.js';
 import { bookingWorld } from './booking-world.js';
 import { freshContainer, user } from './fixtures.js';
 
 /**
  * The notifications consumer's world: a fresh table, a notifications queue (with its DLQ) and a
  * holds queue of their own in fauxqs, and the function's own container pointed at them, so the
- * real handler, relay and store run. Only the channels are faked: SES and SNS have no local engine.
+ * real handlers (delivery, and the outbox relay on the table's stream when a test starts it),
+ * sweep and store run. Only the channels are faked: SES and SNS have no local engine.
  */
 
 export const nia = user('nia');
@@ -84,8 +87,8 @@ export const notificationWorld = async (
   return { c, tableName, notifications, holds, world, niaId: niaAttendee.attendeeId };
 };
 
-/** Commits one notification the way every writer does, but without the post-commit fast path. */
-export const commitWithoutFastPath = async (
+/** Commits one notification the way every writer does (its hand-off is the stream relay's, when one runs). */
+export const commitNotification = async (
   tableName: string,
   n: { orgId: string; sessionId: string; recipientId: string; userId: string | null },
 ): Promise<NotificationRef> => {
@@ -126,6 +129,18 @@ export const pollNotifications = (w: NotificationWorld, endpoint: string): Queue
     queues: [w.notifications],
     handlers: { jobs: handler, holds: handler, notifications: handler, payments: handler },
     waitTimeSeconds: 1,
+    log: () => undefined,
+  });
+
+/**
+ * The outbox relay on the world's table stream, as the local runtime runs it: from the stream's
+ * tip, so items committed before it starts are the sweep's.
+ */
+export const relayOutbox = (w: NotificationWorld): Promise<StreamPollers> =>
+  startStreamPollers({
+    endpoint: process.env.DYNAMODB_ENDPOINT ?? '',
+    tableName: w.tableName,
+    handlers: { outbox: outboxHandler },
     log: () => undefined,
   });
 

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  Clock,
-  DeletionStore,
-  JobMessage,
-  JobQueue,
-  Telemetry,
-} from '../../functions/kernel/domain/deps.js';
+import type { Clock, DeletionStore, JobMessage, JobQueue } from '../../functions/kernel/domain/deps.js';
 import { requestDeletion } from '../../functions/modules/deletions/domain/deletions.js';
 import type { Deletion } from '../../functions/modules/deletions/domain/model.js';
-import { relayAfterCommit } from '../../functions/modules/notifications/domain/fast-path.js';
+import { relayItem } from '../../functions/modules/notifications/domain/outbox-relay.js';
 import type {
   NotificationStore,
   OutboxPublisher,
+  PendingOutboxItem,
 } from '../../functions/modules/notifications/domain/ports.js';
 import { fake } from '../support/fake.js';
 
@@ -55,47 +50,66 @@ describe('requestDeletion (ports: deletions, jobs, clock)', () => {
   });
 });
 
-describe('relayAfterCommit (ports: notifications, outbox, clock, telemetry)', () => {
-  const commit = { orgId: 'org_a', sessionId: 'ses_a', at: '2030-01-10T12:00:00.000Z' };
+describe('relayItem, the stream relay of one new outbox item (ports: notifications, outbox, clock)', () => {
+  const committed = { orgId: 'org_a', sessionId: 'ses_a', at: '2030-01-10T12:00:00.000Z' };
+  const notification: PendingOutboxItem = {
+    ...committed,
+    messageId: 'notify#1',
+    kind: 'notification',
+    type: 'booking.confirmed',
+    dueAt: '2030-01-10T12:05:00.000Z',
+    handoffs: 1,
+  };
 
-  it('hands each pending item of the commit to its queue', async () => {
+  it('hands a notification to the notifications queue; its commit recorded the hand-off', async () => {
     const published: string[] = [];
-    const notifications = fake<NotificationStore>({
-      listPendingAt: async () => [
-        {
-          ...commit,
-          messageId: 'notify#1',
-          kind: 'notification',
-          type: 'booking.confirmed',
-          dueAt: commit.at,
-          handoffs: 1,
-        },
-      ],
-    });
     const outbox = fake<OutboxPublisher>({
       publishNotification: async (ref) => void published.push(ref.messageId),
     });
-    const telemetry = fake<Telemetry>({});
-    await relayAfterCommit({ notifications, outbox, clock, telemetry }, commit);
+    const outcome = await relayItem(
+      { notifications: fake<NotificationStore>({}), outbox, clock },
+      notification,
+    );
+    expect(outcome).toBe('notification');
     expect(published).toEqual(['notify#1']);
   });
 
-  it('reports a failure through telemetry instead of failing the use case: the sweep relays later', async () => {
-    const warnings: { message: string; fields: Record<string, unknown> }[] = [];
+  it('a failed send makes the item due for the sweep at once, and fails the record', async () => {
+    const failed: string[] = [];
     const notifications = fake<NotificationStore>({
-      listPendingAt: async () => {
-        throw new Error('table unavailable');
+      handoffFailed: async (ref, now) => void failed.push(`${ref.messageId}@${now}`),
+    });
+    const outbox = fake<OutboxPublisher>({
+      publishNotification: async () => {
+        throw new Error('queue unavailable');
       },
     });
-    const telemetry: Telemetry = { warn: (message, fields) => void warnings.push({ message, fields }) };
-    await expect(
-      relayAfterCommit({ notifications, outbox: fake<OutboxPublisher>({}), clock, telemetry }, commit),
-    ).resolves.toBeUndefined();
-    expect(warnings).toEqual([
-      {
-        message: 'outbox fast path failed; the sweep will relay these items',
-        fields: expect.objectContaining({ orgId: 'org_a', sessionId: 'ses_a' }),
+    await expect(relayItem({ notifications, outbox, clock }, notification)).rejects.toThrow(
+      'queue unavailable',
+    );
+    expect(failed).toEqual(['notify#1@2030-01-10T12:00:00.000Z']);
+  });
+
+  it('publishes capacity.released to the holds queue, then marks the item consumed', async () => {
+    const steps: string[] = [];
+    const notifications = fake<NotificationStore>({
+      markConsumed: async (ref) => {
+        steps.push(`consumed ${ref.messageId}`);
+        return true;
       },
-    ]);
+    });
+    const outbox = fake<OutboxPublisher>({
+      publishCapacityReleased: async (s) => void steps.push(`published ${s.orgId}/${s.sessionId}`),
+    });
+    const event: PendingOutboxItem = {
+      ...committed,
+      messageId: 'capacity-released#k',
+      kind: 'domain-event',
+      type: 'capacity.released',
+      dueAt: committed.at,
+      handoffs: 0,
+    };
+    expect(await relayItem({ notifications, outbox, clock }, event)).toBe('event');
+    expect(steps).toEqual(['published org_a/ses_a', 'consumed capacity-released#k']);
   });
 });

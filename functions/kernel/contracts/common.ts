@@ -1,34 +1,46 @@
 import { roles } from '../domain/roles.js';
 import * as z from './zod.js';
 
+// Each schema is marked pure: a bundle builds only the ones its function uses (zod calls chained
+// on a schema look like side effects to esbuild, which would otherwise keep and build them all).
+
 const idPattern = (prefix: string) => new RegExp(`^${prefix}_[0-9a-z]{20}$`);
 
-export const orgIdSchema = z
+export const orgIdSchema = /* @__PURE__ */ z
   .string()
   .regex(idPattern('org'), 'must be an organization id (org_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'org_0h3k5m7n9p1q3r5s7t9v' });
 /** Shared by every module that names a session (bookings, waitlist, notifications, the holds queue). */
-export const sessionIdSchema = z
+export const sessionIdSchema = /* @__PURE__ */ z
   .string()
   .regex(/^ses_[0-9a-z]{20}$/, 'must be a session id (ses_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'ses_3f7h1k5m9p3r7t1v5x9z' });
-export const inviteIdSchema = z
+export const inviteIdSchema = /* @__PURE__ */ z
   .string()
   .regex(idPattern('inv'), 'must be an invite id (inv_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'inv_1a2b3c4d5e6f7g8h9j0k' });
-export const venueIdSchema = z
+export const venueIdSchema = /* @__PURE__ */ z
   .string()
   .regex(idPattern('ven'), 'must be a venue id (ven_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'ven_4k8m2p6r0t4v8x2z6b0d' });
-export const eventIdSchema = z
+export const eventIdSchema = /* @__PURE__ */ z
   .string()
   .regex(idPattern('evt'), 'must be an event id (evt_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'evt_7c1e5g9j3l7n1q5s9u3w' });
-export const roomIdSchema = z
+export const roomIdSchema = /* @__PURE__ */ z
   .string()
   .regex(idPattern('room'), 'must be a room id (room_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'room_2b6d0f4h8k2m6p0r4t8v' });
-export const userIdSchema = z
+/** Shared by every module that names an attendee or a party (people, bookings, tickets). */
+export const attendeeIdSchema = /* @__PURE__ */ z
+  .string()
+  .regex(/^att_[0-9a-z]{20}$/, 'must be an attendee id (att_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'att_4d5e6f7g8h9j0k1a2b3c' });
+export const partyIdSchema = /* @__PURE__ */ z
+  .string()
+  .regex(/^pty_[0-9a-z]{20}$/, 'must be a party id (pty_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'pty_7g8h9j0k1a2b3c4d5e6f' });
+export const userIdSchema = /* @__PURE__ */ z
   .string()
   .min(1)
   .max(128)
@@ -58,13 +70,15 @@ export const freeText = (schema: z.ZodString, { multiline = false }: { multiline
         'must be one line without control characters or bidirectional formatting characters',
       );
 
-export const emailSchema = z.email().max(254).openapi({ example: 'ada@example.com' });
-export const isoDateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-22T08:30:00.000Z' });
+export const emailSchema = /* @__PURE__ */ z.email().max(254).openapi({ example: 'ada@example.com' });
+export const isoDateTime = /* @__PURE__ */ z.iso
+  .datetime({ offset: true })
+  .openapi({ example: '2026-11-22T08:30:00.000Z' });
 
 /** When a record was created and last changed; the last fields of every record schema that has them. */
 export const stampFields = { createdAt: isoDateTime, updatedAt: isoDateTime };
 
-export const timeZoneSchema = z
+export const timeZoneSchema = /* @__PURE__ */ z
   .string()
   .max(64)
   .refine((tz) => {
@@ -77,9 +91,9 @@ export const timeZoneSchema = z
   }, 'must be an IANA time zone such as Europe/Berlin')
   .openapi({ example: 'Europe/Berlin' });
 
-export const roleSchema = z.enum(roles).openapi('Role');
+export const roleSchema = /* @__PURE__ */ z.enum(roles).openapi('Role');
 
-export const pageQuerySchema = z.strictObject({
+export const pageQuerySchema = /* @__PURE__ */ z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
   cursor: z
     .string()
@@ -97,7 +111,7 @@ export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
     })
     .openapi(name);
 
-export const problemSchema = z
+export const problemSchema = /* @__PURE__ */ z
   .object({
     type: z.string(),
     title: z.string(),
@@ -116,4 +130,6 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
-export const orgParams = z.strictObject({ orgId: orgIdSchema });
+export const orgParams = /* @__PURE__ */ z.strictObject({ orgId: orgIdSchema });
+/** The path of one session's routes (catalog, bookings, tickets). */
+export const sessionParams = /* @__PURE__ */ orgParams.extend({ sessionId: sessionIdSchema });

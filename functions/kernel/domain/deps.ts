@@ -127,11 +127,6 @@ export interface Clock {
   now(): Date;
 }
 
-/** Where the domain reports what it recovered from by itself (an operator may still want to know). */
-export interface Telemetry {
-  warn(message: string, fields: Record<string, unknown>): void;
-}
-
 export interface TenantPolicy {
   orgCreation: 'anyone' | 'operators';
   operators: readonly string[];
@@ -168,7 +163,6 @@ export interface Deps {
   ticketRecords: TicketRecordsPurge;
   clock: Clock;
   policy: TenantPolicy;
-  telemetry: Telemetry;
 }
 
 /** A response kept for replay under an Idempotency-Key. */

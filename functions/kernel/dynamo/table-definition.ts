@@ -7,6 +7,11 @@ export const tableDefinition = {
   sortKey: 'sk',
   /** Items carrying this epoch-seconds attribute are removed lazily by DynamoDB; never used for timing. */
   ttlAttribute: 'ttl',
+  /**
+   * The table's stream shows each written item as written: the outbox relay hands new outbox items
+   * to their queues from it (app/stream-definitions.ts), with no read of its own.
+   */
+  streamViewType: 'NEW_IMAGE',
   globalSecondaryIndexes: [
     // gsi1: "by user" lookups (a member's organizations); keyed by the JWT subject.
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },

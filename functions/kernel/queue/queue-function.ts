@@ -140,8 +140,12 @@ export const queueFunction = (
       logger.warn('records left for redelivery: deadline near', { notStarted, unfinished });
     return response;
   };
-  return middy(handle)
+  return batchFunction(handle);
+};
+
+/** An event source's handler with tracing, the request id in every log line, and its metrics flushed. */
+export const batchFunction = <E, R>(handle: (event: E, context: Context) => Promise<R>) =>
+  middy(handle)
     .use(tracingMiddlewares())
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(logMetrics(metrics));
-};

@@ -9,5 +9,4 @@ export { bookingParams } from './contracts/bookings.js';
 export { readOwnBooking } from './domain/bookings-access.js';
 export { confirmStep, refundedStep, reviveStep } from './domain/bookings-changes.js';
 export type { Booking, BookingRef } from './domain/model.js';
-export { committed } from './domain/model.js';
 export type { BookingPayment, BookingPayments, BookingTransition } from './domain/ports.js';

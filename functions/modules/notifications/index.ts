@@ -6,8 +6,5 @@
 export { notificationRecordPut } from './adapters/notification-record-item.js';
 export { notificationRecord, sessionCapacityReleased } from './adapters/notification-records.js';
 export { capacityReleasedMessageSchema } from './contracts/capacity-released.js';
-export type { FastPathDeps } from './domain/fast-path.js';
-export { handOffAfterCommit, relayAfterCommit } from './domain/fast-path.js';
 export type { NotificationRef } from './domain/model.js';
 export { notificationMessageId } from './domain/model.js';
-export { handOff } from './domain/outbox-relay.js';

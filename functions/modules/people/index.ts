@@ -3,6 +3,4 @@
  * is the module's own.
  */
 export { staleParty } from './adapters/party-writes.js';
-export { attendeeIdSchema } from './contracts/attendees.js';
-export { partyIdSchema } from './contracts/parties.js';
 export type { Party } from './domain/model.js';

@@ -35,7 +35,7 @@ export class OperationsDashboard extends Construct {
 
   constructor(scope: Construct, id: string, { tenantId, alarms }: OperationsDashboardProps) {
     super(scope, id);
-    const { api, functions, queues, table, deliveries, backPressure, sending } = alarms.metrics;
+    const { api, functions, queues, streams, table, deliveries, backPressure, sending } = alarms.metrics;
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `evently-${tenantId}`,
       defaultInterval: Duration.hours(6),
@@ -84,8 +84,15 @@ export class OperationsDashboard extends Construct {
       ),
       graph('Dead-letter queues: messages', [
         ...lines(queues.work, (q) => q.deadLetters, ' DLQ'),
+        ...lines(streams, (s) => s.deadLetters, ' stream DLQ'),
         queues.deliveryDeadLetters.with({ label: 'delivery DLQ' }),
       ]),
+    );
+    this.dashboard.addWidgets(
+      graph(
+        'Table stream: iterator age (ms)',
+        lines(streams, (s) => s.iteratorAge),
+      ),
     );
     this.dashboard.addWidgets(
       graph('DynamoDB: throttled requests and system errors', [table.throttledRequests, table.systemErrors]),

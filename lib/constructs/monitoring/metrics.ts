@@ -5,6 +5,7 @@ import { functionMetrics } from './functions.js';
 import type { MonitoredResources } from './monitored.js';
 import { queueMetrics } from './queues.js';
 import { sendingMetrics } from './sending.js';
+import { streamMetrics } from './streams.js';
 import { tableMetrics } from './table.js';
 
 /** Every metric the alarms watch, built once: the dashboard graphs the very same ones. */
@@ -12,6 +13,7 @@ export const operationalMetrics = (resources: MonitoredResources) => ({
   api: apiMetrics(resources.api),
   functions: functionMetrics(resources.functions),
   queues: queueMetrics(resources.queues),
+  streams: streamMetrics(resources.streams),
   table: tableMetrics(resources.table),
   deliveries: deliveryMetrics(resources.scheduleGroup, resources.rules),
   backPressure: backPressureMetrics(resources.notificationMetrics),

@@ -7,12 +7,15 @@ import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { FunctionName } from '../../../functions/app/function-definitions.js';
 import type { ServiceFunction } from '../lambda-function.js';
 import type { WorkQueues } from '../queues.js';
+import type { StreamConsumers } from '../stream-consumers.js';
 
 /** Everything of a tenant's app stack that is alarmed on and graphed on its dashboard. */
 export interface MonitoredResources {
   api: IHttpApi;
   functions: Record<FunctionName, ServiceFunction>;
   queues: WorkQueues;
+  /** The event source mappings from the table's stream, with their dead-letter queues. */
+  streams: StreamConsumers;
   /** The tenant's table (owned by the data stack). */
   table: ITable;
   /** The group the one-off hold-expiry schedules are created in. */

@@ -12,6 +12,7 @@ import { type OperationalMetrics, operationalMetrics } from './metrics.js';
 import { type AlarmLimit, anyInOnePeriod, type MonitoredResources } from './monitored.js';
 import { queueAlarms } from './queues.js';
 import { sendingAlarms } from './sending.js';
+import { streamAlarms } from './streams.js';
 import { tableAlarms } from './table.js';
 import { createAlarmTopic } from './topic.js';
 
@@ -22,7 +23,8 @@ export interface OperationalAlarmsProps {
 
 /**
  * Alarms an operator must act on (docs/alarms.md says what each means and what to look at first):
- * API 5xx rate and latency, queue age and dead letters, function errors, throttles and durations
+ * API 5xx rate and latency, queue age and dead letters, the stream relay's lag and dead letters,
+ * function errors, throttles and durations
  * near the timeout, DynamoDB throttles and errors, Scheduler and rule deliveries that failed, SES
  * reputation and SMS spend, notification back-pressure. All notify one encrypted topic.
  */
@@ -43,6 +45,7 @@ export class OperationalAlarms extends Construct {
     const alarmOn = this.alarmOn.bind(this);
     this.apiServerErrors = apiAlarms(alarmOn, this.metrics.api, config.alarms);
     queueAlarms(alarmOn, this.metrics.queues);
+    streamAlarms(alarmOn, this.metrics.streams);
     this.functionErrors = functionAlarms(alarmOn, this.metrics.functions);
     tableAlarms(alarmOn, this.metrics.table);
     deliveryAlarms(alarmOn, this.metrics.deliveries);

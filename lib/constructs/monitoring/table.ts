@@ -3,14 +3,16 @@ import { tableActions } from '../table-access.js';
 import { type AlarmOn, fiveMinutes, sumOfCounts } from './monitored.js';
 
 /**
- * The operations the functions call: those their table grant names, and TransactWriteItems
- * (a transaction is authorized by the actions of its items, so it has no action of its own).
+ * The operations the functions call: those their table grant names, TransactWriteItems (a
+ * transaction is authorized by the actions of its items, so it has no action of its own), and
+ * GetRecords, with which Lambda reads the table's stream for the outbox relay.
  */
 const tableOperations: readonly Operation[] = [
   ...tableActions.readWrite
     .map((action) => action.replace('dynamodb:', ''))
     .filter((name): name is Operation => (Object.values(Operation) as string[]).includes(name)),
   Operation.TRANSACT_WRITE_ITEMS,
+  Operation.GET_RECORDS,
 ];
 
 /** One of DynamoDB's per-operation counts, summed over the operations the functions call. */

@@ -1,14 +1,15 @@
 import {
+  attendeeIdSchema,
   eventIdSchema,
   isoDateTime,
   orgIdSchema,
   orgParams,
+  partyIdSchema,
   sessionIdSchema,
+  sessionParams,
   stampFields,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { sessionParams } from '../../catalog/index.js';
-import { attendeeIdSchema, partyIdSchema } from '../../people/index.js';
 import { type HolderChoice, namesOneHolder, oneHolderIssue } from '../domain/holder-choice.js';
 
 export const bookingIdSchema = z

@@ -1,13 +1,14 @@
 import {
+  attendeeIdSchema,
   eventIdSchema,
   isoDateTime,
   orgIdSchema,
   orgParams,
   pageQuerySchema,
+  partyIdSchema,
   sessionIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { attendeeIdSchema, partyIdSchema } from '../../people/index.js';
 import { bookingIdSchema, bookingSchema, requireOneHolder } from './bookings.js';
 
 export const waitlistEntryIdSchema = z

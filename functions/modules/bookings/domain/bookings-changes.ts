@@ -2,10 +2,8 @@ import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import type { FastPathDeps } from '../../notifications/index.js';
-import { relayAfterCommit } from '../../notifications/index.js';
 import { bookingNotFound, readOwnBooking } from './bookings-access.js';
-import { type Booking, type BookingRef, type BookingStatus, committed, systemActor } from './model.js';
+import { type Booking, type BookingRef, type BookingStatus, systemActor } from './model.js';
 import type { BookingTransition } from './ports.js';
 import { requeuePositionFor } from './waitlist-requeue.js';
 
@@ -95,7 +93,7 @@ export const refundedStep = (
  * is, so a retried request has one effect.
  */
 export const confirmHeld = async (
-  deps: Pick<Deps, 'bookings' | 'holdScheduler'> & FastPathDeps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'holdScheduler'>,
   ref: BookingRef,
   by: string,
 ): Promise<Booking> => {
@@ -105,7 +103,6 @@ export const confirmHeld = async (
     if (booking.status === 'confirmed') return booking;
     const step = confirmStep(booking, deps.clock.now(), by);
     if ((await deps.bookings.transition(step)) === 'done') {
-      await relayAfterCommit(deps, committed(step.next));
       await deps.holdScheduler.cancelExpiry(ref);
       return step.next;
     }
@@ -118,7 +115,7 @@ export const confirmHeld = async (
  * pending, or declined and still payable), so that nobody pays twice.
  */
 export const confirmBooking = async (
-  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'holdScheduler'> & FastPathDeps & AccessDeps,
+  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'clock' | 'holdScheduler'> & AccessDeps,
   principal: Principal,
   ref: BookingRef,
 ): Promise<Booking> => {
@@ -140,8 +137,7 @@ export const confirmBooking = async (
  * the event's cancel cutoff before the session starts; staff at any time.
  */
 export const cancelBooking = async (
-  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'events' | 'holdScheduler' | 'sessions'> &
-    FastPathDeps &
+  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'clock' | 'events' | 'holdScheduler' | 'sessions'> &
     AccessDeps,
   principal: Principal,
   ref: BookingRef,
@@ -186,7 +182,6 @@ export const cancelBooking = async (
     const reason = booker.kind === 'staff' ? 'cancelled by staff' : 'cancelled by the attendee';
     const result = await deps.bookings.transition({ current: booking, next, by: principal.sub, reason });
     if (result === 'done') {
-      await relayAfterCommit(deps, committed(next));
       if (booking.status === 'held') await deps.holdScheduler.cancelExpiry(ref);
       return next;
     }
@@ -201,7 +196,7 @@ export const cancelBooking = async (
  * transaction), so a schedule and the sweeper racing for it have one effect.
  */
 export const expireHold = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'bookings' | 'events' | 'waitlist'>,
   ref: BookingRef,
   now: Date,
 ): Promise<'expired' | 'not-held' | 'not-due'> => {
@@ -219,9 +214,6 @@ export const expireHold = async (
       deadline: 'passed',
       ...(requeuePosition === undefined ? {} : { requeuePosition }),
     });
-    if (result === 'done') {
-      await relayAfterCommit(deps, committed(next));
-      return 'expired';
-    }
+    if (result === 'done') return 'expired';
   }
 };

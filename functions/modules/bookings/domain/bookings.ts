@@ -4,14 +4,11 @@ import { DomainError, notFound, validationFailed } from '../../../kernel/domain/
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit, placeLabels } from '../../catalog/index.js';
-import type { FastPathDeps } from '../../notifications/index.js';
-import { handOffAfterCommit } from '../../notifications/index.js';
 import { type Booker, notFoundFor, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
 import { assertOneHolder } from './holder-choice.js';
 import type { Booking } from './model.js';
-import { stepNotificationRef } from './model.js';
 import type { BookingContext } from './ports.js';
 
 export interface BookInput {
@@ -99,7 +96,7 @@ const answeredAsIs = new Set(['CAPACITY_EXHAUSTED', 'SEAT_TAKEN', 'TEMPORARILY_U
  * sweeper catches a schedule that failed to be made).
  */
 export const book = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'holdScheduler'> & FastPathDeps,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'holdScheduler'>,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -140,7 +137,7 @@ export const book = async (
 
 /** One attempt of `book` on a context: the checks, the seats and the transaction. */
 const bookIn = async (
-  deps: Pick<Deps, 'attendees' | 'bookings'> & FastPathDeps,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock'>,
   principal: Principal,
   ctx: BookingContext,
   input: BookInput,
@@ -185,7 +182,6 @@ const bookIn = async (
           linkedTo: booker.kind === 'self' ? booker.sub : null,
         },
   });
-  await handOffAfterCommit(deps, stepNotificationRef(booking));
   return booking;
 };
 

@@ -1,6 +1,4 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
-import type { FastPathDeps } from '../../notifications/index.js';
-import { handOff } from '../../notifications/index.js';
 import { expireHold } from './bookings-changes.js';
 import type { BookingRef } from './model.js';
 
@@ -26,7 +24,7 @@ export class HoldNotDueError extends Error {
  * the sweeper, and the message in the dead-letter queue raises the DLQ alarm.
  */
 export const expireScheduledHold = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'bookings' | 'events' | 'waitlist'>,
   ref: BookingRef,
   now: Date,
 ): Promise<'expired' | 'not-held'> => {
@@ -38,10 +36,10 @@ export const expireScheduledHold = async (
 /**
  * A hold's reminder schedule fired: while the hold still runs, its holder gets one "about to
  * expire" notification (a redelivered message finds it written). A hold that ended meanwhile
- * gets nothing. The notification is relayed at once; if that fails, the outbox sweep sends it.
+ * gets nothing. The table's stream relays the notification (modules/notifications).
  */
 export const remindHold = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'notifications' | 'outbox'>,
+  deps: Pick<Deps, 'bookings'>,
   ref: BookingRef,
   now: Date,
 ): Promise<'reminded' | 'already-reminded' | 'not-held'> => {
@@ -49,10 +47,7 @@ export const remindHold = async (
   if (booking?.status !== 'held' || !booking.holdExpiresAt) return 'not-held';
   if (Date.parse(booking.holdExpiresAt) <= now.getTime()) return 'not-held';
   const written = await deps.bookings.recordHoldReminder(booking);
-  if (!written) return 'already-reminded';
-  // A failed hand-off is marked on the item: the next sweep sends it.
-  await handOff(deps, written).catch(() => undefined);
-  return 'reminded';
+  return written ? 'reminded' : 'already-reminded';
 };
 
 export interface SweepOptions {
@@ -78,7 +73,7 @@ export interface SweepResult {
  * leave the due list, so each page reads the next ones; a short page means none are left.
  */
 export const sweepDueHolds = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'bookings' | 'events' | 'waitlist'>,
   now: Date,
   options: SweepOptions = defaultSweepOptions,
 ): Promise<SweepResult> => {

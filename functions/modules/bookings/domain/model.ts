@@ -1,4 +1,3 @@
-import { type NotificationRef, notificationMessageId } from '../../notifications/index.js';
 /**
  * A booking: N seats of one session for an attendee or a party. Free events confirm at once;
  * priced events hold the seats until a deadline (then `expired`, releasing them) or payment.
@@ -99,18 +98,3 @@ export const counterBucket = (status: BookingStatus): 'held' | 'confirmed' | 'av
 
 /** The key of a booking's current step: its history, audit and notification records carry it. */
 export const recordId = (b: Pick<Booking, 'bookingId' | 'status'>): string => `${b.bookingId}#${b.status}`;
-
-/** Where the notification of a booking's current step is stored, known without reading it. */
-export const stepNotificationRef = (b: Booking): NotificationRef => ({
-  orgId: b.orgId,
-  sessionId: b.sessionId,
-  at: b.updatedAt,
-  messageId: notificationMessageId(recordId(b)),
-});
-
-/** The commit a booking change made, as the outbox fast path finds its items. */
-export const committed = (b: Pick<Booking, 'orgId' | 'sessionId' | 'updatedAt'>) => ({
-  orgId: b.orgId,
-  sessionId: b.sessionId,
-  at: b.updatedAt,
-});

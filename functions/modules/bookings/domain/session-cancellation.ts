@@ -4,10 +4,8 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Session, SessionCancellation } from '../../catalog/index.js';
 import { type SessionDetail, sessionDetail } from '../../catalog/index.js';
-import type { FastPathDeps } from '../../notifications/index.js';
-import { relayAfterCommit } from '../../notifications/index.js';
 import { asCancelled } from './bookings-changes.js';
-import { type Booking, committed, isLive } from './model.js';
+import { type Booking, isLive } from './model.js';
 import { closeSessionWaitlist } from './waitlist-offers.js';
 
 /**
@@ -77,7 +75,7 @@ export const cancelSession = async (
  * since it was listed is read again; one no longer live is left alone.
  */
 const cancelForSession = async (
-  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'holdScheduler'> & FastPathDeps,
+  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'clock' | 'holdScheduler'>,
   listed: Booking,
   c: SessionCancellation,
 ): Promise<void> => {
@@ -97,7 +95,6 @@ const cancelForSession = async (
         ? await deps.bookingPayments.cancelOwingRefund(change)
         : await deps.bookings.transition(change);
     if (result === 'done') {
-      await relayAfterCommit(deps, committed(next));
       if (booking.status === 'held') await deps.holdScheduler.cancelExpiry(ref);
       return;
     }
@@ -110,7 +107,7 @@ const cancelForSession = async (
  * Answers the job that continues it, or undefined when there is nothing more to do.
  */
 export const runSessionCancellationStep = async (
-  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'holdScheduler' | 'sessions' | 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'bookingPayments' | 'bookings' | 'clock' | 'holdScheduler' | 'sessions' | 'waitlist'>,
   job: SessionCancelJob,
 ): Promise<SessionCancelJob | undefined> => {
   const { orgId, sessionId } = job;
@@ -138,7 +135,7 @@ export const runSessionCancellationStep = async (
  * (each told), a page per step; then the cancellation is complete.
  */
 const closeWaitlistStep = async (
-  deps: Pick<Deps, 'sessions' | 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'clock' | 'sessions' | 'waitlist'>,
   job: SessionCancelJob,
 ): Promise<SessionCancelJob | undefined> => {
   if ((await closeSessionWaitlist(deps, job.orgId, job.sessionId, entriesPerStep)) === 'more') return job;

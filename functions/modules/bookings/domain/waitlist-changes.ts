@@ -2,8 +2,6 @@ import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import type { FastPathDeps } from '../../notifications/index.js';
-import { relayAfterCommit } from '../../notifications/index.js';
 import { positionBetween, type WaitlistEntry, type WaitlistView } from './waitlist-model.js';
 import { entryNotFound, readEntry, viewOne } from './waitlist-view.js';
 
@@ -33,7 +31,7 @@ const reread = async (deps: Pick<Deps, 'waitlist'>, e: WaitlistEntry): Promise<W
  * left answers it as it is, so the request is safe to retry.
  */
 export const leaveWaitlist = async (
-  deps: Pick<Deps, 'events' | 'sessions' | 'waitlist'> & FastPathDeps & AccessDeps,
+  deps: Pick<Deps, 'clock' | 'events' | 'sessions' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -53,10 +51,7 @@ export const leaveWaitlist = async (
       at,
       wake: await placesFree(deps, entry),
     });
-    if (result === 'done') {
-      await relayAfterCommit(deps, { orgId: entry.orgId, sessionId: entry.sessionId, at });
-      return viewOne(deps, { ...entry, status, updatedAt: at });
-    }
+    if (result === 'done') return viewOne(deps, { ...entry, status, updatedAt: at });
     entry = await reread(deps, entry);
   }
 };
@@ -66,7 +61,7 @@ const moveAttempts = 5;
 
 /** Staff: moves a waiting entry to `rank` (1 = the head; past the end = the end). */
 export const moveWaitlistEntry = async (
-  deps: Pick<Deps, 'events' | 'sessions' | 'waitlist'> & FastPathDeps & AccessDeps,
+  deps: Pick<Deps, 'clock' | 'events' | 'sessions' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -90,11 +85,7 @@ export const moveWaitlistEntry = async (
     const at = deps.clock.now().toISOString();
     const wake = await placesFree(deps, entry);
     const result = await deps.waitlist.move({ entry, position, at, wake });
-    if (result === 'done') {
-      // Only a move that wakes the offer engine writes an outbox item.
-      if (wake) await relayAfterCommit(deps, { orgId: entry.orgId, sessionId: entry.sessionId, at });
-      return viewOne(deps, { ...entry, position, updatedAt: at });
-    }
+    if (result === 'done') return viewOne(deps, { ...entry, position, updatedAt: at });
     entry = await reread(deps, entry);
   }
   throw new DomainError('CONFLICT', 'the waitlist kept changing while moving the entry; try again');

@@ -4,8 +4,6 @@ import { DomainError, validationFailed } from '../../../kernel/domain/errors.js'
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/index.js';
-import type { FastPathDeps } from '../../notifications/index.js';
-import { relayAfterCommit } from '../../notifications/index.js';
 import { type BookInput, book, bookableParts, holderOf, leaderUser } from './bookings.js';
 import { staffOr } from './bookings-access.js';
 import { assertOneHolder } from './holder-choice.js';
@@ -27,7 +25,7 @@ export interface JoinInput {
  * engine, so the new entry is offered them at once if it is first in line.
  */
 export const joinWaitlist = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'events' | 'sessions' | 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'events' | 'sessions' | 'waitlist'>,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -79,7 +77,6 @@ export const joinWaitlist = async (
     updatedAt: at,
   };
   await deps.waitlist.join(entry, (counter?.available ?? 0) > 0);
-  await relayAfterCommit(deps, { orgId: entry.orgId, sessionId: entry.sessionId, at: entry.joinedAt });
   return viewOne(deps, entry);
 };
 
@@ -90,8 +87,7 @@ export type BookOrJoin = { kind: 'booked'; booking: Booking } | { kind: 'waitlis
  * or people already wait for it) joins the waitlist with the same holder and party size instead.
  */
 export const bookOrJoin = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'events' | 'holdScheduler' | 'sessions' | 'waitlist'> &
-    FastPathDeps,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'events' | 'holdScheduler' | 'sessions' | 'waitlist'>,
   principal: Principal,
   orgId: string,
   sessionId: string,

@@ -2,11 +2,9 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Event, Seating, Session } from '../../catalog/index.js';
 import { placeLabels } from '../../catalog/index.js';
-import type { FastPathDeps } from '../../notifications/index.js';
-import { relayAfterCommit } from '../../notifications/index.js';
 import { chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
-import { type Booking, committed, systemActor } from './model.js';
+import { type Booking, systemActor } from './model.js';
 import { offerDeadline, type PlannedOffer, planOffers, type WaitlistEntry } from './waitlist-model.js';
 
 /**
@@ -65,7 +63,7 @@ export const offerSeats = (
 };
 
 const makeOffers = async (
-  deps: Pick<Deps, 'bookings' | 'holdScheduler' | 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'bookings' | 'holdScheduler' | 'waitlist'>,
   session: Session,
   event: Event,
   plan: readonly PlannedOffer[],
@@ -116,7 +114,6 @@ const makeOffers = async (
     });
     if (written === 'entry-gone') continue;
     if (written === 'stale') return { made, stale: true };
-    await relayAfterCommit(deps, committed(booking));
     made += 1;
     for (const label of seatLabels) taken.add(label);
     // The offer is a hold: its expiry schedule (and the sweeper) end it like any other, and its
@@ -132,7 +129,7 @@ const makeOffers = async (
  * back and the next run goes on from stored state.
  */
 export const offerReleasedPlaces = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'holdScheduler' | 'sessions' | 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'holdScheduler' | 'sessions' | 'waitlist'>,
   orgId: string,
   sessionId: string,
   hasTime: () => boolean = () => true,
@@ -162,7 +159,7 @@ export const offerReleasedPlaces = async (
  * `removed`, each notified. 'more' asks the caller to run again.
  */
 export const closeSessionWaitlist = async (
-  deps: Pick<Deps, 'waitlist'> & FastPathDeps,
+  deps: Pick<Deps, 'clock' | 'waitlist'>,
   orgId: string,
   sessionId: string,
   limit: number,
@@ -173,15 +170,7 @@ export const closeSessionWaitlist = async (
     const entry = await deps.waitlist.getInSession(orgId, sessionId, slot.entryId);
     if (entry?.status !== 'waiting') continue;
     const at = deps.clock.now().toISOString();
-    const result = await deps.waitlist.leave({
-      entry,
-      status: 'removed',
-      by: systemActor,
-      reason,
-      at,
-      wake: false,
-    });
-    if (result === 'done') await relayAfterCommit(deps, { orgId, sessionId, at });
+    await deps.waitlist.leave({ entry, status: 'removed', by: systemActor, reason, at, wake: false });
   }
   return line.length < limit ? 'done' : 'more';
 };

@@ -1,12 +1,9 @@
 import type { AccessDeps } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import type { FastPathDeps } from '../../notifications/index.js';
-import { relayAfterCommit } from '../../notifications/index.js';
 import { bookingNotFound } from './bookings-access.js';
 import { asCancelled, confirmHeld } from './bookings-changes.js';
 import type { BookingRef } from './model.js';
-import { committed } from './model.js';
 import { notWaiting } from './waitlist-changes.js';
 import type { WaitlistEntry, WaitlistView } from './waitlist-model.js';
 import { entryNotFound, readEntry, viewOne } from './waitlist-view.js';
@@ -35,7 +32,7 @@ const current = async (deps: Pick<Deps, 'events' | 'waitlist'>, e: WaitlistEntry
  * records when the owner said yes.
  */
 export const acceptOffer = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'holdScheduler' | 'waitlist'> & FastPathDeps & AccessDeps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'holdScheduler' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -55,7 +52,7 @@ export const acceptOffer = async (
 
 /** Declining releases the held places, which go to the next in line through `capacity.released`. */
 export const declineOffer = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'holdScheduler' | 'waitlist'> & FastPathDeps & AccessDeps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'holdScheduler' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -74,7 +71,6 @@ export const declineOffer = async (
       if (
         (await deps.bookings.transition({ current: booking, next, by: principal.sub, reason })) === 'done'
       ) {
-        await relayAfterCommit(deps, committed(next));
         await deps.holdScheduler.cancelExpiry(offerOf(entry));
         return current(deps, entry);
       }

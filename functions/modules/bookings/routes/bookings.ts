@@ -1,6 +1,5 @@
-import { pageQuerySchema } from '../../../kernel/contracts/common.js';
+import { pageQuerySchema, sessionParams } from '../../../kernel/contracts/common.js';
 import { reply, replyPage, routeGroup } from '../../../kernel/http/route-group.js';
-import { sessionParams } from '../../catalog/index.js';
 import {
   attendeeBookingsParams,
   bookBody,

@@ -20,7 +20,8 @@ import {
 } from './seating.js';
 
 export const eventSessionsParams = orgParams.extend({ eventId: eventIdSchema });
-export const sessionParams = orgParams.extend({ sessionId: sessionIdSchema });
+/** The kernel's, so modules that only need the path of a session do not build this file's schemas. */
+export { sessionParams } from '../../../kernel/contracts/common.js';
 
 /** Not `z.iso.datetime`: its OpenAPI `date-time` format would exclude the venue-local form. */
 const sessionTime = z

@@ -37,7 +37,7 @@ export const backPressure = {
       deliveredSinceLastSweep: delivered,
       handoffsPerDelivered: delivered > 0 ? Math.round((handoffs / delivered) * 100) / 100 : null,
     };
-    // Found by the sweep means a fast path was lost or a quiet hour ended; a lag means a backlog.
+    // Found by the sweep means the stream relay missed it or a quiet hour ended; a lag means a backlog.
     if (result.found > 0 || result.outOfTime || result.oldestWaitingSeconds > lagWorthLoggingSeconds)
       logger.warn('outbox sweep: notification delivery lags or items were re-sent', figures);
   },

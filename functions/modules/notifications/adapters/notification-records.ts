@@ -25,9 +25,10 @@ export interface NotificationRecord {
 }
 
 /**
- * Every writer's fast path hands the notification to the queue right after the commit: the item
- * records that first hand-off, and the sweep leaves it alone until the queue can no longer be
- * delivering it (a writer whose hand-off fails says so with `handoffFailed`).
+ * The stream relay hands the notification to the queue right after the commit (the table's stream
+ * reports the new item): the item records that first hand-off, and the sweep leaves it alone until
+ * the queue can no longer be delivering it (a relay whose hand-off fails says so with
+ * `handoffFailed`).
  */
 export const notificationRecord = (tx: TxEntities, n: NotificationRecord) =>
   tx.outbox

@@ -6,9 +6,8 @@ import { toPendingItem } from './notification-items.js';
 import { outboxKey as key, shardOf, unlessConditionFails } from './outbox-writes.js';
 
 /**
- * The relay's view of the outbox: the sparse pending index (gsi3) the sweep walks, what one
- * commit wrote (the fast path), and the hand-off records that keep a live message from being
- * handed to its queue twice.
+ * The relay's view of the outbox: the sparse pending index (gsi3) the sweep walks, and the
+ * hand-off records that keep a live message from being handed to its queue twice.
  */
 
 const pendingAttributes = [
@@ -27,7 +26,7 @@ const headsPerShard = 5;
 
 export type OutboxPendingIndex = Pick<
   NotificationStore,
-  'listPending' | 'listPendingAt' | 'recordHandoff' | 'handoffFailed' | 'oldestWaiting' | 'markConsumed'
+  'listPending' | 'recordHandoff' | 'handoffFailed' | 'oldestWaiting' | 'markConsumed'
 >;
 
 export const outboxPendingIndex = (service: EventlyService): OutboxPendingIndex => {
@@ -51,16 +50,6 @@ export const outboxPendingIndex = (service: EventlyService): OutboxPendingIndex 
         .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
         .slice(0, limit)
         .map(toPendingItem);
-    },
-
-    async listPendingAt(orgId, sessionId, at) {
-      const { data } = await outbox.query
-        .bySession({ orgId, sessionId })
-        .begins({ at })
-        .where((a, { eq }) => eq(a.status, 'pending'))
-        .go({ consistent: true, pages: 'all', attributes: [...pendingAttributes] });
-      // A prefix of the sort key: a later instant that starts with these characters is not this one.
-      return data.filter((i) => i.at === at).map(toPendingItem);
     },
 
     recordHandoff: (item, handAgainAt) =>

@@ -67,7 +67,7 @@ export const notificationDeliverMessageSchema = z.strictObject({
   messageId: z.string().min(1).max(300),
 });
 
-/** On the notifications queue: re-enqueue what the fast path lost (the one-minute rule sends it). */
+/** On the notifications queue: re-enqueue what the stream relay missed (the one-minute rule sends it). */
 export const outboxSweepMessageSchema = z.strictObject({ type: z.literal('outbox.sweep') });
 
 export const notificationsMessageSchema = z.discriminatedUnion('type', [

@@ -20,7 +20,7 @@ export const redeliveryWindowMs =
   notificationRedelivery.visibilityTimeoutSeconds * 1000 * notificationRedelivery.maxReceiveCount;
 
 /**
- * When an item handed for the `handoffs`-th time (1 = the fast path after its commit) may be
+ * When an item handed for the `handoffs`-th time (1 = the stream relay's, after its commit) may be
  * handed again: one redelivery window after the first, doubling after each further hand-off.
  */
 export const nextHandoffAt = (handedAtMs: number, handoffs: number): string => {

@@ -4,17 +4,14 @@ import type { NotificationRef, OutboxSweepResult } from './model.js';
 import type { PendingOutboxItem } from './ports.js';
 
 /**
- * The relay from the outbox to the queues. Chosen design: a post-commit fast path plus a sweep
- * over a sparse "pending" index, not DynamoDB Streams.
- * - Streams would need `@aws-sdk/client-dynamodb-streams`, which is not published at the SDK line
- *   this project pins (its newest release trails `client-dynamodb` by twenty versions), a local
- *   shard poller for DynamoDB Local, and a stream on the whole table whose every write the relay
- *   would filter out again.
- * - The sweep needs nothing but the table and the queues that exist, and is the safety net the
- *   brief asks for anyway: a committed item is delivered even when the process dies between
- *   commit and enqueue, because it stays `pending` (and in the index) until a consumer moves it.
- * - The fast path makes the common case immediate: after a commit, the writer relays the items
- *   that commit wrote (`relayCommit`). Losing it only costs latency.
+ * The relay from the outbox to the queues: the table's stream, with a sweep as safety net.
+ * - The stream relay (`relayItem`, run by the `outbox` function on each new outbox item the
+ *   table's DynamoDB stream reports) makes the common case immediate without costing the request
+ *   that committed anything: the writer's transaction is all it does, and the hand-off happens
+ *   beside it, in a function of its own, within about a second.
+ * - The sweep walks a sparse "pending" index: a committed item is delivered even when the stream
+ *   relay failed or gave up on it (its records retried, then sent to the on-failure queue),
+ *   because the item stays `pending` (and in the index) until a consumer moves it.
  * Relaying twice is harmless to correctness (the notifications consumer claims an item before it
  * sends, `capacity.released` is answered from stored state) but not to throughput: a copy of a
  * message still in the queue is work for nothing, and under a backlog re-sends would feed the
@@ -43,9 +40,10 @@ export const handOff = async (deps: RelayDeps, ref: NotificationRef): Promise<vo
 
 /**
  * Hands one pending item to its queue. A notification's hand-off is recorded before this (in its
- * commit, or by the sweep); a relayed domain event is `consumed` at once.
+ * commit, or by the sweep); a relayed domain event is `consumed` at once. The stream relay calls
+ * it with each new item as its commit wrote it.
  */
-const relayItem = async (deps: RelayDeps, item: PendingOutboxItem): Promise<RelayOutcome> => {
+export const relayItem = async (deps: RelayDeps, item: PendingOutboxItem): Promise<RelayOutcome> => {
   const ref = { orgId: item.orgId, sessionId: item.sessionId, at: item.at, messageId: item.messageId };
   if (item.kind === 'notification') {
     await handOff(deps, ref);
@@ -61,22 +59,8 @@ const relayItem = async (deps: RelayDeps, item: PendingOutboxItem): Promise<Rela
   return 'unknown';
 };
 
-/**
- * The fast path: right after a commit, the pending items that commit wrote (all at its commit
- * time), and only those: another commit's items have their own fast path, and handing them here
- * too would put a second copy of a live message in the queue.
- */
-export const relayCommit = async (
-  deps: RelayDeps,
-  commit: { orgId: string; sessionId: string; at: string },
-): Promise<number> => {
-  const items = await deps.notifications.listPendingAt(commit.orgId, commit.sessionId, commit.at);
-  for (const item of items) await relayItem(deps, item);
-  return items.length;
-};
-
 export interface OutboxSweepOptions {
-  /** Items due less than this long ago are left to the fast path and the queue's own retries. */
+  /** Items due less than this long ago are left to the stream relay and the queue's own retries. */
   graceMs: number;
   pageSize: number;
   /** Pages per sweep; whatever remains waits for the next sweep. */
@@ -103,8 +87,8 @@ const sweepItem = async (
 
 /**
  * Hands every item due (for longer than the grace period) to its queue, across organizations:
- * notifications whose last hand-off the queue can no longer be delivering (lost fast paths,
- * quiet hours that ended), and domain events whose fast path was lost. Each relayed item leaves
+ * notifications whose last hand-off the queue can no longer be delivering (failed stream relays,
+ * quiet hours that ended), and domain events the stream relay did not hand over. Each relayed item leaves
  * the window (its next hand-off is later, or it is consumed), so each page reads new items.
  */
 export const sweepOutbox = async (

@@ -69,8 +69,6 @@ export interface NotificationStore {
 
   /** Pending items of every organization due at or before `dueBy`, earliest first. */
   listPending(dueBy: string, limit: number): Promise<PendingOutboxItem[]>;
-  /** Pending items of one session committed at exactly `at` (what one commit wrote: its fast path). */
-  listPendingAt(orgId: string, sessionId: string, at: string): Promise<PendingOutboxItem[]>;
   /**
    * Records one more hand-off of a notification the sweep found due, and when it may be handed
    * again. Conditional on the item being as the sweep read it: false when another sweep or a

@@ -3,12 +3,10 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import {
   type Booking,
   type BookingTransition,
-  committed,
   confirmStep,
   refundedStep,
   reviveStep,
 } from '../../bookings/index.js';
-import { type FastPathDeps, relayAfterCommit } from '../../notifications/index.js';
 import {
   type PaymentOrder,
   type PaymentTransaction,
@@ -22,9 +20,8 @@ import { completeRefund, refundOrder } from './refund-flow.js';
 
 export type ApplyDeps = Pick<
   Deps,
-  'bookings' | 'events' | 'holdScheduler' | 'paymentProviders' | 'payments' | 'receipts'
-> &
-  FastPathDeps;
+  'bookings' | 'clock' | 'events' | 'holdScheduler' | 'paymentProviders' | 'payments' | 'receipts'
+>;
 
 /** Why a receipt cannot be applied: kept on the receipt for staff, not retried by the queue. */
 export class NotApplicable extends Error {}
@@ -126,10 +123,7 @@ export const applyPayment = async (
       continue;
     }
     if (outcome === 'stale') continue;
-    if (outcome === 'done' && step) {
-      await relayAfterCommit(deps, committed(step.next));
-      await deps.holdScheduler.cancelExpiry(order);
-    }
+    if (outcome === 'done' && step) await deps.holdScheduler.cancelExpiry(order);
     // Recorded now without confirming the booking, or recorded before (a redelivery): refund.
     if (refundLate && (outcome === 'known' || !step)) await refundLatePayment(deps, order);
     if (receipt && (outcome === 'known' || refundLate))
@@ -265,9 +259,7 @@ const applyChargeback = async (
             }
           : null,
     });
-    if (outcome === 'done') {
-      return relayAfterCommit(deps, committed({ ...effect.order, updatedAt: at }));
-    }
+    if (outcome === 'done') return;
     if (outcome === 'known') return deps.receipts.settle(receipt, 'applied', null, at);
   }
 };

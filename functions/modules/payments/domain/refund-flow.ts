@@ -1,12 +1,11 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
-import { committed, refundedStep } from '../../bookings/index.js';
-import { type FastPathDeps, relayAfterCommit } from '../../notifications/index.js';
+import { refundedStep } from '../../bookings/index.js';
 import type { OrderRef, PaymentOrder, RefundRequest } from './model.js';
 import { givenBack, NotYet, refundable, transactionOf } from './money.js';
 import type { WebhookReceipt } from './provider-events.js';
 
-export type RefundDeps = Pick<Deps, 'bookings' | 'paymentProviders' | 'payments' | 'receipts'> & FastPathDeps;
+export type RefundDeps = Pick<Deps, 'bookings' | 'clock' | 'paymentProviders' | 'payments' | 'receipts'>;
 
 export interface RefundAsk {
   requestId: string;
@@ -155,7 +154,6 @@ export const completeRefund = async (
           : null,
     });
     if (outcome === 'done') {
-      await relayAfterCommit(deps, committed({ orgId: ref.orgId, sessionId: ref.sessionId, updatedAt: at }));
       return request ? { ...request, status: 'succeeded', providerRefundId: refund.providerRefundId } : null;
     }
     if (outcome === 'known') {

@@ -3,7 +3,6 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { type BookingRef, readOwnBooking } from '../../bookings/index.js';
-import type { FastPathDeps } from '../../notifications/index.js';
 import type { PaymentOrder, RefundRequest } from './model.js';
 import { refundOrder } from './refund-flow.js';
 
@@ -20,9 +19,8 @@ export interface RefundAnswer {
 
 type RefundDeps = Pick<
   Deps,
-  'bookings' | 'events' | 'paymentProviders' | 'payments' | 'receipts' | 'sessions'
+  'bookings' | 'clock' | 'events' | 'paymentProviders' | 'payments' | 'receipts' | 'sessions'
 > &
-  FastPathDeps &
   AccessDeps;
 
 /** An attendee's own refund: the whole booking, and only until the event's refund cutoff. */

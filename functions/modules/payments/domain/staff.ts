@@ -2,8 +2,7 @@ import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { committed, reviveStep } from '../../bookings/index.js';
-import { type FastPathDeps, relayAfterCommit } from '../../notifications/index.js';
+import { reviveStep } from '../../bookings/index.js';
 import type { OrderRef, PaymentOrder, ProviderName } from './model.js';
 import type { WebhookReceipt } from './provider-events.js';
 import { refundOrder } from './refund-flow.js';
@@ -89,7 +88,7 @@ const orderUnderReview = async (deps: Pick<Deps, 'payments'>, ref: OrderRef): Pr
  * clears the order's review flag; repeating a decision already taken answers 409.
  */
 export const decideLatePayment = async (
-  deps: Pick<Deps, 'bookings' | 'paymentProviders' | 'payments' | 'receipts'> & FastPathDeps & AccessDeps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'paymentProviders' | 'payments' | 'receipts'> & AccessDeps,
   principal: Principal,
   ref: OrderRef,
   decision: 'accept' | 'refund',
@@ -116,9 +115,6 @@ export const decideLatePayment = async (
     if (outcome === 'full') {
       throw new DomainError('CAPACITY_EXHAUSTED', 'the places of this booking are taken: refund it instead');
     }
-    if (outcome === 'done') {
-      await relayAfterCommit(deps, committed(step.next));
-      return cleared;
-    }
+    if (outcome === 'done') return cleared;
   }
 };

@@ -1,4 +1,5 @@
 import {
+  attendeeIdSchema,
   emailSchema,
   freeText,
   orgIdSchema,
@@ -8,11 +9,6 @@ import {
   userIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-
-export const attendeeIdSchema = z
-  .string()
-  .regex(/^att_[0-9a-z]{20}$/, 'must be an attendee id (att_ followed by 20 lowercase letters or digits)')
-  .openapi({ example: 'att_4d5e6f7g8h9j0k1a2b3c' });
 
 export const phoneSchema = z
   .string()

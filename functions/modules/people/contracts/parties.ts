@@ -1,11 +1,12 @@
-import { freeText, orgIdSchema, orgParams, stampFields } from '../../../kernel/contracts/common.js';
+import {
+  attendeeIdSchema,
+  freeText,
+  orgIdSchema,
+  orgParams,
+  partyIdSchema,
+  stampFields,
+} from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { attendeeIdSchema } from './attendees.js';
-
-export const partyIdSchema = z
-  .string()
-  .regex(/^pty_[0-9a-z]{20}$/, 'must be a party id (pty_ followed by 20 lowercase letters or digits)')
-  .openapi({ example: 'pty_7g8h9j0k1a2b3c4d5e6f' });
 
 const partyName = freeText(z.string().trim().min(1).max(120)).openapi({ example: 'The Lovelaces' });
 

@@ -1,6 +1,5 @@
-import { isoDateTime, orgParams } from '../../../kernel/contracts/common.js';
+import { attendeeIdSchema, isoDateTime, orgParams } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { attendeeIdSchema } from '../../people/index.js';
 import { ticketIdSchema } from './tickets.js';
 
 export const attendanceParams = orgParams.extend({ attendeeId: attendeeIdSchema });

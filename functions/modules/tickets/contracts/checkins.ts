@@ -1,6 +1,5 @@
-import { freeText, orgParams, sessionIdSchema } from '../../../kernel/contracts/common.js';
+import { attendeeIdSchema, freeText, orgParams, sessionIdSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { attendeeIdSchema } from '../../people/index.js';
 import { scanOutcomes } from '../domain/model.js';
 import { checkinListIdSchema } from './checkin-lists.js';
 import { otpCodeSchema } from './otp.js';

@@ -1,6 +1,5 @@
-import { sessionIdSchema } from '../../../kernel/contracts/common.js';
+import { attendeeIdSchema, sessionIdSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { attendeeIdSchema } from '../../people/index.js';
 
 /** The digits the attendee received, as staff type them in at the door. */
 export const otpCodeSchema = z

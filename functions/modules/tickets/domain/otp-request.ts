@@ -2,7 +2,6 @@ import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { type FastPathDeps, handOffAfterCommit, notificationMessageId } from '../../notifications/index.js';
 import { issuedOtp, newOtpCode, nextIssueAt, type OtpKey, otpHash, otpPolicy } from './otp-model.js';
 
 /**
@@ -15,10 +14,9 @@ export const otpNotificationType = 'checkin.otp';
 
 export type OtpRequestDeps = Pick<
   Deps,
-  'attendees' | 'bookings' | 'checkinOtps' | 'events' | 'sessions' | 'ticketKeys'
+  'attendees' | 'bookings' | 'checkinOtps' | 'clock' | 'events' | 'sessions' | 'ticketKeys'
 > &
-  AccessDeps &
-  FastPathDeps;
+  AccessDeps;
 
 export interface OtpSent {
   sessionId: string;
@@ -105,13 +103,6 @@ export const requestCheckinOtp = async (
       payload: { code, event: event?.title ?? null, validUntil: next.expiresAt, sessionId: key.sessionId },
     };
     if ((await deps.checkinOtps.issue(previous, next, notice)) === 'moved') continue;
-    const at = next.issuedAt;
-    await handOffAfterCommit(deps, {
-      orgId,
-      sessionId: key.sessionId,
-      at,
-      messageId: notificationMessageId(notice.key),
-    });
     return {
       sessionId: key.sessionId,
       attendeeId: key.attendeeId,

@@ -1,6 +1,5 @@
-import { orgParams } from '../../../kernel/contracts/common.js';
+import { orgParams, sessionParams } from '../../../kernel/contracts/common.js';
 import { reply, replyPage, routeGroup } from '../../../kernel/http/route-group.js';
-import { sessionParams } from '../../catalog/index.js';
 import {
   conflictListQuery,
   conflictParams,

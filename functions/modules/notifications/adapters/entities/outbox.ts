@@ -25,7 +25,7 @@ export const pendingShardOf = (messageId: string): string =>
  *   Only for notifications with a user to read them in-app; never `user#${userId}` alone (the
  *   user's memberships) nor `#bookings` / `#waitlist` (their bookings and entries).
  * - gsi3:  pk `outbox#pending#${pendingShard}`        sk `${dueAt}#${messageId}`
- *   Only while `pending`: what the relay's sweep walks to re-enqueue items whose fast path was
+ *   Only while `pending`: what the relay's sweep walks to re-enqueue items whose stream relay was
  *   lost. Not led by an org id because the sweep serves every organization; `pendingShard` (a
  *   hash of the message id, 00..15) spreads the writes over 16 partitions. `dueAt` is when the
  *   sweep may hand the item to its queue (again): for a domain event its commit time; for a
@@ -50,7 +50,7 @@ export const outboxEntity = new Entity({
     status: { type: ['pending', 'sent', 'failed', 'consumed'] as const, required: true },
     /** Delivery attempts claimed so far (each claim counts one). */
     attempts: { type: 'number', required: true },
-    /** Times the relay handed it to a queue (the fast path after its commit counts as the first). */
+    /** Times the relay handed it to a queue (the stream relay's, after its commit, counts as the first). */
     handoffs: { type: 'number' },
     /** Quiet hours: no channel may be claimed before this time. */
     deferredUntil: { type: 'string' },

@@ -1,0 +1,159 @@
+import type { Deps } from '../kernel/domain/deps.js';
+import * as port from './port-wiring.js';
+import type { PortWiring } from './wires.js';
+
+/** Ports by name, each with its wiring (port-wiring.ts): what a container builds. */
+export type PortTable = { readonly [K in keyof Deps]?: PortWiring<K> };
+
+/** Every port: the compiler holds port-wiring.ts to one wiring for each port of `Deps`. */
+type EveryPort = { readonly [K in keyof Deps]: PortWiring<K> };
+
+const orgsPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  invites: port.invites,
+  jobs: port.jobs,
+  deletions: port.deletions,
+  notifications: port.notifications,
+  events: port.events,
+  sessions: port.sessions,
+  venues: port.venues,
+  attendees: port.attendees,
+  parties: port.parties,
+  bookings: port.bookings,
+  waitlist: port.waitlist,
+  ticketRecords: port.ticketRecords,
+  clock: port.clock,
+  policy: port.policy,
+});
+
+const catalogPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  jobs: port.jobs,
+  deletions: port.deletions,
+  venues: port.venues,
+  events: port.events,
+  sessions: port.sessions,
+  attendees: port.attendees,
+  parties: port.parties,
+  bookings: port.bookings,
+  bookingPayments: port.bookingPayments,
+  holdScheduler: port.holdScheduler,
+  waitlist: port.waitlist,
+  clock: port.clock,
+});
+
+const bookingsPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  events: port.events,
+  sessions: port.sessions,
+  attendees: port.attendees,
+  bookings: port.bookings,
+  bookingPayments: port.bookingPayments,
+  holdScheduler: port.holdScheduler,
+  waitlist: port.waitlist,
+  clock: port.clock,
+});
+
+const paymentsPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  events: port.events,
+  sessions: port.sessions,
+  bookings: port.bookings,
+  bookingPayments: port.bookingPayments,
+  holdScheduler: port.holdScheduler,
+  waitlist: port.waitlist,
+  payments: port.payments,
+  paymentProviders: port.paymentProviders,
+  paymentPolicy: port.paymentPolicy,
+  receipts: port.receipts,
+  paymentInbox: port.paymentInbox,
+  clock: port.clock,
+});
+
+const ticketsPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  events: port.events,
+  sessions: port.sessions,
+  attendees: port.attendees,
+  parties: port.parties,
+  bookings: port.bookings,
+  ticketKeys: port.ticketKeys,
+  admissions: port.admissions,
+  admissionReads: port.admissionReads,
+  checkinLists: port.checkinLists,
+  checkinConflicts: port.checkinConflicts,
+  checkinOtps: port.checkinOtps,
+  clock: port.clock,
+});
+
+const jobsPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  invites: port.invites,
+  jobs: port.jobs,
+  deletions: port.deletions,
+  venues: port.venues,
+  events: port.events,
+  sessions: port.sessions,
+  attendees: port.attendees,
+  parties: port.parties,
+  bookings: port.bookings,
+  bookingPayments: port.bookingPayments,
+  holdScheduler: port.holdScheduler,
+  waitlist: port.waitlist,
+  ticketRecords: port.ticketRecords,
+  clock: port.clock,
+  policy: port.policy,
+});
+
+const holdsPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  events: port.events,
+  sessions: port.sessions,
+  bookings: port.bookings,
+  bookingPayments: port.bookingPayments,
+  holdScheduler: port.holdScheduler,
+  waitlist: port.waitlist,
+  clock: port.clock,
+});
+
+const notificationsPorts = (): PortTable => ({
+  notifications: port.notifications,
+  outbox: port.outbox,
+  clock: port.clock,
+});
+
+const outboxPorts = (): PortTable => ({
+  notifications: port.notifications,
+  outbox: port.outbox,
+  clock: port.clock,
+});
+
+/**
+ * The ports of the function this code runs as: the ones its routes' and consumers' use cases take
+ * (test/infra/function-ports.test.ts checks each table against the code its bundle holds).
+ * `EVENTLY_FUNCTION` is a constant in each bundle (lib/constructs/bundling.ts), so the bundle
+ * keeps one table and only those ports' adapters and entities. Run from source it is unset (the
+ * local runtime and the tests load every function into one process) and every port is there; set
+ * in the environment, it makes the source build that function's container.
+ */
+export const portsOfThisFunction = (): PortTable => {
+  if (process.env.EVENTLY_FUNCTION === undefined) return port satisfies EveryPort;
+  // Each comparison stays inline: the bundle's constant must meet it here for the other tables to go.
+  if (process.env.EVENTLY_FUNCTION === 'orgs') return orgsPorts();
+  if (process.env.EVENTLY_FUNCTION === 'catalog') return catalogPorts();
+  if (process.env.EVENTLY_FUNCTION === 'bookings') return bookingsPorts();
+  if (process.env.EVENTLY_FUNCTION === 'payments') return paymentsPorts();
+  if (process.env.EVENTLY_FUNCTION === 'tickets') return ticketsPorts();
+  if (process.env.EVENTLY_FUNCTION === 'jobs') return jobsPorts();
+  if (process.env.EVENTLY_FUNCTION === 'holds') return holdsPorts();
+  if (process.env.EVENTLY_FUNCTION === 'notifications') return notificationsPorts();
+  if (process.env.EVENTLY_FUNCTION === 'outbox') return outboxPorts();
+  throw new Error(`${process.env.EVENTLY_FUNCTION}: a function without a port table (app/function-ports.ts)`);
+};

@@ -1,0 +1,26 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import { logger } from '../../kernel/observability.js';
+import { streamFunction } from '../../kernel/queue/stream-function.js';
+import { pendingItemOf } from '../../modules/notifications/adapters/outbox-stream.js';
+import { relayItem } from '../../modules/notifications/domain/outbox-relay.js';
+import { getContainer } from '../container.js';
+
+/**
+ * The outbox relay: each new outbox item the table's stream reports (the event source mapping's
+ * filter lets no other record through) goes to its queue. A failed send has already made the item
+ * due for the outbox sweep; the record fails too, so the stream retries it first.
+ */
+const relayNewItem = async (record: DynamoDBRecord): Promise<void> => {
+  const item = pendingItemOf(record);
+  const { deps } = getContainer();
+  try {
+    const outcome = await relayItem(deps, item);
+    // No consumer knows the type: it stays pending, and the invariant checker reports it.
+    if (outcome === 'unknown') logger.warn('outbox item of an unknown type left pending', { ...item });
+  } catch (error) {
+    logger.warn('outbox relay failed; the sweep relays the item', { ...item, error: error as Error });
+    throw error;
+  }
+};
+
+export const handler = streamFunction(relayNewItem);

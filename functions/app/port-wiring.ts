@@ -1,0 +1,342 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
+import * as entity from '../kernel/dynamo/entities.js';
+import { traceClient } from '../kernel/tracing.js';
+import { dynamoBookingStore } from '../modules/bookings/adapters/booking-store.js';
+import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbridge-hold-scheduler.js';
+import { localHoldScheduler } from '../modules/bookings/adapters/local-hold-scheduler.js';
+import { localScheduleStore } from '../modules/bookings/adapters/local-schedule-store.js';
+import { dynamoWaitlistStore } from '../modules/bookings/adapters/waitlist-store.js';
+import { dynamoEventStore } from '../modules/catalog/adapters/event-store.js';
+import { dynamoSessionStore } from '../modules/catalog/adapters/session-store.js';
+import { dynamoVenueStore } from '../modules/catalog/adapters/venue-store.js';
+import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
+import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
+import { dynamoNotificationStore } from '../modules/notifications/adapters/notification-store.js';
+import { sqsOutboxPublisher } from '../modules/notifications/adapters/sqs-outbox-publisher.js';
+import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
+import { dynamoMemberStore } from '../modules/organizations/adapters/member-store.js';
+import { dynamoOrganizationStore } from '../modules/organizations/adapters/organization-store.js';
+import { dynamoBookingPayments } from '../modules/payments/adapters/booking-payments.js';
+import { dynamoPaymentStore } from '../modules/payments/adapters/order-store.js';
+import { parsePaymentSecrets } from '../modules/payments/adapters/payment-secrets.js';
+import { providerRegistry } from '../modules/payments/adapters/provider-registry.js';
+import { dynamoReceiptStore } from '../modules/payments/adapters/receipt-store.js';
+import { sqsPaymentInbox } from '../modules/payments/adapters/sqs-payment-inbox.js';
+import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
+import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
+import { dynamoAdmissionStore } from '../modules/tickets/adapters/admission-store.js';
+import { dynamoAdmissionReads } from '../modules/tickets/adapters/admissions-read.js';
+import { dynamoCheckinListStore } from '../modules/tickets/adapters/checkin-list-store.js';
+import { dynamoConflictStore } from '../modules/tickets/adapters/conflict-store.js';
+import { dynamoCheckinOtpStore } from '../modules/tickets/adapters/otp-store.js';
+import { parseTicketSecret, ticketKeys as ticketKeysFrom } from '../modules/tickets/adapters/ticket-keys.js';
+import { dynamoTicketRecordsPurge } from '../modules/tickets/adapters/tickets-purge.js';
+import { notInThisFunction, type PortWiring, secretFrom, sqsOf } from './wires.js';
+
+/**
+ * Which adapter serves which port, one export per port of `Deps`, named as the port (the only
+ * place that knows). A function's container builds the ports of its table (function-ports.ts) and
+ * its service holds their `entities`: export by export, so that a bundle keeps only the adapters
+ * and entities of its own ports. Nothing else is exported here: `import * as port` is every port.
+ */
+
+export const orgs: PortWiring<'orgs'> = {
+  entities: { organization: entity.organization, member: entity.member },
+  build: ({ service }) => dynamoOrganizationStore(service),
+};
+
+export const members: PortWiring<'members'> = {
+  entities: { organization: entity.organization, member: entity.member },
+  build: ({ service }) => dynamoMemberStore(service),
+};
+
+export const invites: PortWiring<'invites'> = {
+  entities: { organization: entity.organization, member: entity.member, invite: entity.invite },
+  build: ({ service }) => dynamoInviteStore(service),
+};
+
+export const jobs: PortWiring<'jobs'> = {
+  entities: {},
+  build: (wires) => sqsJobQueue(sqsOf(wires), wires.env.queueUrls.jobs),
+};
+
+export const deletions: PortWiring<'deletions'> = {
+  entities: { deletion: entity.deletion },
+  build: ({ service }) => dynamoDeletionStore(service),
+};
+
+export const venues: PortWiring<'venues'> = {
+  entities: { venue: entity.venue },
+  build: ({ service }) => dynamoVenueStore(service),
+};
+
+export const events: PortWiring<'events'> = {
+  entities: {
+    venue: entity.venue,
+    event: entity.event,
+    eventListing: entity.eventListing,
+    session: entity.session,
+    sessionCounter: entity.sessionCounter,
+    sessionCounterShard: entity.sessionCounterShard,
+  },
+  build: ({ service }) => dynamoEventStore(service),
+};
+
+export const attendees: PortWiring<'attendees'> = {
+  entities: { attendee: entity.attendee, attendeeUnique: entity.attendeeUnique, party: entity.party },
+  build: ({ service }) => dynamoAttendeeStore(service),
+};
+
+export const parties: PortWiring<'parties'> = {
+  entities: { attendee: entity.attendee, party: entity.party },
+  build: ({ service }) => dynamoPartyStore(service),
+};
+
+export const sessions: PortWiring<'sessions'> = {
+  entities: {
+    venue: entity.venue,
+    event: entity.event,
+    session: entity.session,
+    sessionCounter: entity.sessionCounter,
+    sessionCounterShard: entity.sessionCounterShard,
+    roomSlot: entity.roomSlot,
+    roomVersion: entity.roomVersion,
+    bookingSeat: entity.bookingSeat,
+    outbox: entity.outbox,
+  },
+  build: ({ service }) => dynamoSessionStore(service),
+};
+
+const noScheduling = notInThisFunction('hold scheduling');
+
+/**
+ * EventBridge Scheduler has no local engine: the local runtime stores schedules in the table. Only
+ * the functions that schedule holds carry the Scheduler client (see `notInThisFunction`).
+ */
+export const holdScheduler: PortWiring<'holdScheduler'> = {
+  entities: {},
+  build: ({ env, documentClient }) =>
+    process.env.EVENTLY_SCHEDULES_HOLDS === 'false'
+      ? { scheduleExpiry: noScheduling, scheduleReminder: noScheduling, cancelExpiry: noScheduling }
+      : env.SCHEDULER_MODE === 'local'
+        ? localHoldScheduler(localScheduleStore(documentClient, env.TABLE_NAME))
+        : eventBridgeHoldScheduler(
+            traceClient(withoutSdkLogging(new SchedulerClient({ region: env.AWS_REGION }))),
+            {
+              groupName: env.SCHEDULE_GROUP_NAME,
+              roleArn: env.SCHEDULER_ROLE_ARN,
+              queueArn: env.HOLDS_QUEUE_ARN,
+              deadLetterArn: env.SCHEDULE_DLQ_ARN,
+            },
+          ),
+};
+
+export const bookings: PortWiring<'bookings'> = {
+  entities: {
+    organization: entity.organization,
+    member: entity.member,
+    attendee: entity.attendee,
+    attendeeUnique: entity.attendeeUnique,
+    party: entity.party,
+    event: entity.event,
+    session: entity.session,
+    sessionCounter: entity.sessionCounter,
+    sessionCounterShard: entity.sessionCounterShard,
+    booking: entity.booking,
+    bookingSeat: entity.bookingSeat,
+    bookingHistory: entity.bookingHistory,
+    audit: entity.audit,
+    outbox: entity.outbox,
+    waitlistEntry: entity.waitlistEntry,
+    waitlistSlot: entity.waitlistSlot,
+    waitlistHolder: entity.waitlistHolder,
+  },
+  build: ({ env, service, documentClient }) =>
+    dynamoBookingStore(service, documentClient, env.TABLE_NAME, {
+      maxShards: env.COUNTER_MAX_SHARDS,
+      placesPerShard: env.COUNTER_PLACES_PER_SHARD,
+    }),
+};
+
+/** Bookings' port to payments: a payment order, read and marked, as part of a booking's change. */
+export const bookingPayments: PortWiring<'bookingPayments'> = {
+  entities: {
+    session: entity.session,
+    sessionCounter: entity.sessionCounter,
+    booking: entity.booking,
+    bookingSeat: entity.bookingSeat,
+    bookingHistory: entity.bookingHistory,
+    outbox: entity.outbox,
+    waitlistEntry: entity.waitlistEntry,
+    waitlistSlot: entity.waitlistSlot,
+    waitlistHolder: entity.waitlistHolder,
+    paymentOrder: entity.paymentOrder,
+    paymentTransaction: entity.paymentTransaction,
+    refundRequest: entity.refundRequest,
+    webhookReceipt: entity.webhookReceipt,
+  },
+  build: ({ service }) => dynamoBookingPayments(service),
+};
+
+export const notifications: PortWiring<'notifications'> = {
+  entities: {
+    attendee: entity.attendee,
+    party: entity.party,
+    session: entity.session,
+    outbox: entity.outbox,
+    notificationPreference: entity.notificationPreference,
+  },
+  build: ({ env, service, documentClient }) =>
+    dynamoNotificationStore(service, documentClient, env.TABLE_NAME),
+};
+
+export const outbox: PortWiring<'outbox'> = {
+  entities: {},
+  build: (wires) =>
+    sqsOutboxPublisher(sqsOf(wires), {
+      notifications: wires.env.queueUrls.notifications,
+      holds: wires.env.queueUrls.holds,
+    }),
+};
+
+export const waitlist: PortWiring<'waitlist'> = {
+  entities: {
+    session: entity.session,
+    sessionCounter: entity.sessionCounter,
+    sessionCounterShard: entity.sessionCounterShard,
+    booking: entity.booking,
+    bookingSeat: entity.bookingSeat,
+    bookingHistory: entity.bookingHistory,
+    outbox: entity.outbox,
+    waitlistEntry: entity.waitlistEntry,
+    waitlistSlot: entity.waitlistSlot,
+    waitlistMeta: entity.waitlistMeta,
+    waitlistHolder: entity.waitlistHolder,
+  },
+  build: ({ service }) => dynamoWaitlistStore(service),
+};
+
+export const payments: PortWiring<'payments'> = {
+  entities: {
+    session: entity.session,
+    sessionCounter: entity.sessionCounter,
+    booking: entity.booking,
+    bookingSeat: entity.bookingSeat,
+    bookingHistory: entity.bookingHistory,
+    outbox: entity.outbox,
+    waitlistEntry: entity.waitlistEntry,
+    waitlistSlot: entity.waitlistSlot,
+    waitlistHolder: entity.waitlistHolder,
+    paymentOrder: entity.paymentOrder,
+    paymentTransaction: entity.paymentTransaction,
+    refundRequest: entity.refundRequest,
+    webhookReceipt: entity.webhookReceipt,
+  },
+  build: ({ service }) => dynamoPaymentStore(service),
+};
+
+/** Only the function that reads the providers' secret carries their SDKs (see `notInThisFunction`). */
+export const paymentProviders: PortWiring<'paymentProviders'> = {
+  entities: {},
+  build: ({ env }) =>
+    // The condition stays inline: the bundle's constant must meet it here for the imports to go.
+    process.env.EVENTLY_READS_PAYMENT_SECRETS === 'false'
+      ? { enabled: notInThisFunction('payment providers'), get: notInThisFunction('payment providers') }
+      : providerRegistry(
+          env.PAYMENT_PROVIDERS,
+          secretFrom(
+            env,
+            { file: env.PAYMENT_SECRETS_FILE, secretId: env.PAYMENT_SECRET_ID, what: 'payment secret' },
+            parsePaymentSecrets,
+          ),
+          { localUrl: env.PAYMENT_LOCAL_PROVIDER_URL },
+        ),
+};
+
+export const receipts: PortWiring<'receipts'> = {
+  entities: { webhookReceipt: entity.webhookReceipt },
+  build: ({ service }) => dynamoReceiptStore(service),
+};
+
+export const paymentInbox: PortWiring<'paymentInbox'> = {
+  entities: {},
+  build: (wires) => sqsPaymentInbox(sqsOf(wires), wires.env.queueUrls.payments),
+};
+
+export const paymentPolicy: PortWiring<'paymentPolicy'> = {
+  entities: {},
+  build: ({ env }) => ({
+    fee: { basisPoints: env.PLATFORM_FEE_BPS, fixedMinor: env.PLATFORM_FEE_FIXED_MINOR },
+  }),
+};
+
+/** Only the function that reads the ticket key carries its secret's client. */
+export const ticketKeys: PortWiring<'ticketKeys'> = {
+  entities: {},
+  build: ({ env }) =>
+    process.env.EVENTLY_READS_TICKET_KEY === 'false'
+      ? { get: notInThisFunction('the ticket key') }
+      : ticketKeysFrom(
+          secretFrom(
+            env,
+            { file: env.TICKET_KEY_FILE, secretId: env.TICKET_KEY_SECRET_ID, what: 'ticket key' },
+            parseTicketSecret,
+          ),
+        ),
+};
+
+export const admissions: PortWiring<'admissions'> = {
+  entities: {
+    organization: entity.organization,
+    member: entity.member,
+    attendee: entity.attendee,
+    event: entity.event,
+    session: entity.session,
+    booking: entity.booking,
+    admission: entity.admission,
+    checkinScan: entity.checkinScan,
+  },
+  build: ({ env, service, documentClient }) => dynamoAdmissionStore(service, documentClient, env.TABLE_NAME),
+};
+
+export const admissionReads: PortWiring<'admissionReads'> = {
+  entities: { admission: entity.admission, checkinScan: entity.checkinScan },
+  build: ({ service }) => dynamoAdmissionReads(service),
+};
+
+export const checkinLists: PortWiring<'checkinLists'> = {
+  entities: { checkinList: entity.checkinList },
+  build: ({ service }) => dynamoCheckinListStore(service),
+};
+
+export const checkinConflicts: PortWiring<'checkinConflicts'> = {
+  entities: { booking: entity.booking, admission: entity.admission, checkinConflict: entity.checkinConflict },
+  build: ({ service }) => dynamoConflictStore(service),
+};
+
+export const checkinOtps: PortWiring<'checkinOtps'> = {
+  entities: { outbox: entity.outbox, checkinOtp: entity.checkinOtp },
+  build: ({ service }) => dynamoCheckinOtpStore(service),
+};
+
+export const ticketRecords: PortWiring<'ticketRecords'> = {
+  entities: {
+    admission: entity.admission,
+    checkinScan: entity.checkinScan,
+    checkinList: entity.checkinList,
+    checkinConflict: entity.checkinConflict,
+    checkinOtp: entity.checkinOtp,
+  },
+  build: ({ service }) => dynamoTicketRecordsPurge(service),
+};
+
+export const clock: PortWiring<'clock'> = {
+  entities: {},
+  build: () => ({ now: () => new Date() }),
+};
+
+export const policy: PortWiring<'policy'> = {
+  entities: {},
+  build: ({ env }) => ({ orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS }),
+};

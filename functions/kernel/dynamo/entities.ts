@@ -1,0 +1,47 @@
+/**
+ * Every entity of the table, each under the name stores and transactions know it by
+ * (`service.entities.<name>`, `tx.<name>`). A service holds some of them (kernel/dynamo/service.ts):
+ * a function's holds those of the ports it wires (app/port-wiring.ts), so that its cold start
+ * builds no other. Import this file as a namespace (`import * as entity`) and name each entity
+ * (`entity.booking`): a bundle then keeps only the entities it names.
+ */
+
+export { auditEntity as audit } from '../../modules/bookings/adapters/entities/audit.js';
+export { bookingEntity as booking } from '../../modules/bookings/adapters/entities/booking.js';
+export { bookingHistoryEntity as bookingHistory } from '../../modules/bookings/adapters/entities/booking-history.js';
+export { bookingSeatEntity as bookingSeat } from '../../modules/bookings/adapters/entities/booking-seat.js';
+export { waitlistEntryEntity as waitlistEntry } from '../../modules/bookings/adapters/entities/waitlist-entry.js';
+export {
+  waitlistHolderEntity as waitlistHolder,
+  waitlistMetaEntity as waitlistMeta,
+  waitlistSlotEntity as waitlistSlot,
+} from '../../modules/bookings/adapters/entities/waitlist-line.js';
+export { eventEntity as event } from '../../modules/catalog/adapters/entities/event.js';
+export { eventListingEntity as eventListing } from '../../modules/catalog/adapters/entities/event-listing.js';
+export {
+  roomSlotEntity as roomSlot,
+  roomVersionEntity as roomVersion,
+} from '../../modules/catalog/adapters/entities/room-schedule.js';
+export { sessionEntity as session } from '../../modules/catalog/adapters/entities/session.js';
+export { sessionCounterEntity as sessionCounter } from '../../modules/catalog/adapters/entities/session-counter.js';
+export { sessionCounterShardEntity as sessionCounterShard } from '../../modules/catalog/adapters/entities/session-counter-shard.js';
+export { venueEntity as venue } from '../../modules/catalog/adapters/entities/venue.js';
+export { deletionEntity as deletion } from '../../modules/deletions/adapters/entities/deletion.js';
+export { notificationPreferenceEntity as notificationPreference } from '../../modules/notifications/adapters/entities/notification-preference.js';
+export { outboxEntity as outbox } from '../../modules/notifications/adapters/entities/outbox.js';
+export { inviteEntity as invite } from '../../modules/organizations/adapters/entities/invite.js';
+export { memberEntity as member } from '../../modules/organizations/adapters/entities/member.js';
+export { organizationEntity as organization } from '../../modules/organizations/adapters/entities/organization.js';
+export { paymentOrderEntity as paymentOrder } from '../../modules/payments/adapters/entities/payment-order.js';
+export { paymentTransactionEntity as paymentTransaction } from '../../modules/payments/adapters/entities/payment-transaction.js';
+export { refundRequestEntity as refundRequest } from '../../modules/payments/adapters/entities/refund-request.js';
+export { webhookReceiptEntity as webhookReceipt } from '../../modules/payments/adapters/entities/webhook-receipt.js';
+export { attendeeEntity as attendee } from '../../modules/people/adapters/entities/attendee.js';
+export { attendeeUniqueEntity as attendeeUnique } from '../../modules/people/adapters/entities/attendee-unique.js';
+export { partyEntity as party } from '../../modules/people/adapters/entities/party.js';
+export { admissionEntity as admission } from '../../modules/tickets/adapters/entities/admission.js';
+export { checkinConflictEntity as checkinConflict } from '../../modules/tickets/adapters/entities/checkin-conflict.js';
+export { checkinListEntity as checkinList } from '../../modules/tickets/adapters/entities/checkin-list.js';
+export { checkinOtpEntity as checkinOtp } from '../../modules/tickets/adapters/entities/checkin-otp.js';
+export { checkinScanEntity as checkinScan } from '../../modules/tickets/adapters/entities/checkin-scan.js';
+export { idempotencyEntity as idempotency } from './idempotency-entity.js';

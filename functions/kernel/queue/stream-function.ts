@@ -1,0 +1,30 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { metrics } from '../observability.js';
+import { batchFunction } from './queue-function.js';
+
+/**
+ * The Lambda entry of a DynamoDB stream consumer: the batch's records through `runRecord` at once,
+ * each one that throws reported as a batch item failure by its sequence number. Lambda then
+ * retries from the earliest failed record (records after it that succeeded run again, so a record
+ * must be safe to run twice), bisecting the batch when the mapping says so, and after its retries
+ * sends the batch's position to the mapping's on-failure destination and moves on: one bad record
+ * never holds up the shard for long. Every record failing is answered the same way rather than
+ * thrown, so the function's error metric counts crashes, not records.
+ */
+export const streamFunction = (runRecord: (record: DynamoDBRecord) => Promise<void>) => {
+  const handle = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
+    // One per invocation: it holds the batch's state.
+    const processor = new BatchProcessor(EventType.DynamoDBStreams);
+    const response = await processPartialResponse(event, runRecord, processor, {
+      context,
+      throwOnFullBatchFailure: false,
+    });
+    const failed = response.batchItemFailures.length;
+    metrics.addMetric('recordsProcessed', MetricUnit.Count, event.Records.length - failed);
+    metrics.addMetric('recordsFailed', MetricUnit.Count, failed);
+    return response;
+  };
+  return batchFunction(handle);
+};
