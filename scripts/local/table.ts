@@ -39,7 +39,7 @@ const uniqueByName = (defs: AttributeDefinition[]): AttributeDefinition[] => [
   ...new Map(defs.map((d) => [d.AttributeName, d])).values(),
 ];
 
-const createTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+const createTable = async (client: DynamoDBClient, tableName: string, withStream: boolean): Promise<void> => {
   const indexes = tableDefinition.globalSecondaryIndexes;
   await client.send(
     new CreateTableCommand({
@@ -55,7 +55,7 @@ const createTable = async (client: DynamoDBClient, tableName: string): Promise<v
         ...indexes.flatMap(indexAttributes),
       ]),
       GlobalSecondaryIndexes: indexes.map(gsi),
-      StreamSpecification: stream,
+      ...(withStream ? { StreamSpecification: stream } : {}),
     }),
   );
 };
@@ -134,14 +134,23 @@ const waitUntilActive = async (
 };
 
 /** Creates the table from the shared definition, or brings an existing one up to date (keeping data). */
-export const ensureTable = async (endpoint: string, tableName: string): Promise<void> => {
+/**
+ * Creates the table (or brings a kept one up to the definition). `stream: false` leaves the stream
+ * out: DynamoDB Local writes every change to it as well, which makes each write slower, and only
+ * what runs the outbox relay reads it (the local runtime, and tests of the relay).
+ */
+export const ensureTable = async (
+  endpoint: string,
+  tableName: string,
+  { stream: withStream = true }: { stream?: boolean } = {},
+): Promise<void> => {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
     const existing = await describe(client, tableName);
     if (existing) {
       await addMissingIndexes(client, tableName, existing);
-      await addMissingStream(client, tableName, existing);
-    } else await createTable(client, tableName);
+      if (withStream) await addMissingStream(client, tableName, existing);
+    } else await createTable(client, tableName, withStream);
     await waitUntilActive(client, tableName);
     await ensureTtl(client, tableName);
   } finally {

@@ -10,12 +10,13 @@ import { ensureTable } from '../../scripts/local/table.js';
  */
 export const freshContainer = async (
   overrides: Record<string, string> = {},
+  { stream = false }: { stream?: boolean } = {},
 ): Promise<Container & { tableName: string }> => {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   if (!endpoint)
     throw new Error('DYNAMODB_ENDPOINT is not set: run through vitest (global setup starts DynamoDB Local)');
   const tableName = `it-${randomUUID().slice(0, 8)}`;
-  await ensureTable(endpoint, tableName);
+  await ensureTable(endpoint, tableName, { stream });
   const env = readEnv({ ...process.env, TABLE_NAME: tableName, ...overrides });
   return { ...buildContainer(env), tableName };
 };

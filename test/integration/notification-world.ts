@@ -62,7 +62,7 @@ export const notificationWorld = async (
   /** The notifications queue's visibility timeout: short, so redeliveries come in seconds. */
   visibilityTimeoutSeconds: number | undefined = 1,
 ): Promise<NotificationWorld> => {
-  const { tableName } = await freshContainer();
+  const { tableName } = await freshContainer({}, { stream: true });
   const prefix = `nq-${randomUUID().slice(0, 8)}`;
   const definitions = queueDefinitions
     .filter((q) => q.name === 'notifications' || q.name === 'holds')

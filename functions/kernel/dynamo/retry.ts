@@ -10,7 +10,7 @@ const transientNames = new Set([
   'InternalServerError',
 ]);
 
-const isTransient = (err: unknown): boolean => {
+export const isTransient = (err: unknown): boolean => {
   if (err instanceof DomainError) return err.code === 'TEMPORARILY_UNAVAILABLE';
   const seen = new Set<unknown>();
   let e: unknown = err;

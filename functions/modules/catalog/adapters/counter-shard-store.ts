@@ -1,5 +1,11 @@
+import { isTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
+import {
+  commitTransaction,
+  isConditionFailure,
+  type TxEntities,
+  type TxItem,
+} from '../../../kernel/dynamo/transactions.js';
 import {
   type CounterState,
   openingShare,
@@ -189,18 +195,52 @@ export const counterShardStore = (service: EventlyService) => {
     return committed;
   };
 
+  const claimOpening = async (ref: Ref, opened: number): Promise<boolean> => {
+    const now = Date.now();
+    try {
+      await sessionCounter
+        .patch(ref)
+        .set({ openingAt: new Date(now).toISOString() })
+        .where(
+          (a, { eq, lt, notExists }) =>
+            `${sameCount(a.shards, opened, { eq, notExists })} AND ` +
+            `(${notExists(a.openingAt)} OR ${lt(a.openingAt, new Date(now - 5_000).toISOString())})`,
+        )
+        .go();
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err) || isTransient(err)) return false;
+      throw err;
+    }
+  };
+
   /**
    * Opens shards up to `count`, each with an equal share of the main counter's places, stamped
    * with the versions the main counter carries. False when the main counter moved since read
    * (another booking opened them first, or a change of the session or event landed).
    */
   const open = async (ref: Ref, state: CounterState, count: number): Promise<boolean> => {
-    const main = state.shards[0];
     const opened = state.shards.length;
-    if (!main || count <= opened || state.waiting > 0) return false;
-    // Many first buyers find the shards missing at once: one opens them, the others see it here
-    // rather than through a refused transaction of `count` items (whose writes are billed).
-    if (((await openShardCount(service, ref)) ?? 1) !== opened) return false;
+    if (count <= opened || state.waiting > 0) return false;
+    // Many first buyers find the shards missing at once: one claims the opening with a write of one
+    // item, the others lose that claim instead of a transaction of `count` items (whose refused
+    // writes are billed too). A claim older than a few seconds (its booking died) may be taken over.
+    if (!(await claimOpening(ref, opened))) return false;
+    // Bookings on the main counter go on meanwhile: the shares come from a fresh read, a few times.
+    for (let i = 0; i < 3; i += 1) {
+      const { data: main } = await sessionCounter.get(ref).go({ consistent: true });
+      if (!main || (main.shards ?? 1) !== opened || (main.waiting ?? 0) > 0) return false;
+      if (await openFrom(ref, main, opened, count)) return true;
+    }
+    return false;
+  };
+
+  const openFrom = async (
+    ref: Ref,
+    main: { available: number; eventStamp?: string | undefined; sessionStamp?: string | undefined },
+    opened: number,
+    count: number,
+  ): Promise<boolean> => {
     const share = openingShare(main.available, count);
     const added = count - opened;
     const { committed } = await commitTransaction<ShardLabel>(service, (tx) => [
@@ -216,7 +256,7 @@ export const counterShardStore = (service: EventlyService) => {
               // At least the places it hands out: bookings on the main counter go on meanwhile.
               gte(a.available, share * added),
               `(${notExists(a.waiting)} OR ${eq(a.waiting, 0)})`,
-              opened === 1 ? `(${notExists(a.shards)} OR ${eq(a.shards, 1)})` : eq(a.shards, opened),
+              sameCount(a.shards, opened, { eq, notExists }),
               main.eventStamp === undefined ? notExists(a.eventStamp) : eq(a.eventStamp, main.eventStamp),
               main.sessionStamp === undefined
                 ? notExists(a.sessionStamp)

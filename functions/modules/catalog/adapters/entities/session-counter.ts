@@ -38,6 +38,8 @@ export const sessionCounterEntity = new Entity({
      * 1..n-1 are `sessionCounterShard` items (counter-shards.ts). Only grows.
      */
     shards: { type: 'number' },
+    /** When a booking last claimed the opening of the shards (counter-shard-store.ts `open`). */
+    openingAt: { type: 'string' },
   },
   indexes: {
     byId: {
