@@ -159,23 +159,26 @@ export const bookings: PortWiring<'bookings'> = {
     }),
 };
 
+/** What a payment's change writes with it: the booking's step (transitionItems) and the money. */
+const moneyEntities = {
+  session: entity.session,
+  sessionCounter: entity.sessionCounter,
+  booking: entity.booking,
+  bookingSeat: entity.bookingSeat,
+  bookingHistory: entity.bookingHistory,
+  outbox: entity.outbox,
+  waitlistEntry: entity.waitlistEntry,
+  waitlistSlot: entity.waitlistSlot,
+  waitlistHolder: entity.waitlistHolder,
+  paymentOrder: entity.paymentOrder,
+  paymentTransaction: entity.paymentTransaction,
+  refundRequest: entity.refundRequest,
+  webhookReceipt: entity.webhookReceipt,
+};
+
 /** Bookings' port to payments: a payment order, read and marked, as part of a booking's change. */
 export const bookingPayments: PortWiring<'bookingPayments'> = {
-  entities: {
-    session: entity.session,
-    sessionCounter: entity.sessionCounter,
-    booking: entity.booking,
-    bookingSeat: entity.bookingSeat,
-    bookingHistory: entity.bookingHistory,
-    outbox: entity.outbox,
-    waitlistEntry: entity.waitlistEntry,
-    waitlistSlot: entity.waitlistSlot,
-    waitlistHolder: entity.waitlistHolder,
-    paymentOrder: entity.paymentOrder,
-    paymentTransaction: entity.paymentTransaction,
-    refundRequest: entity.refundRequest,
-    webhookReceipt: entity.webhookReceipt,
-  },
+  entities: moneyEntities,
   build: ({ service }) => dynamoBookingPayments(service),
 };
 
@@ -218,21 +221,7 @@ export const waitlist: PortWiring<'waitlist'> = {
 };
 
 export const payments: PortWiring<'payments'> = {
-  entities: {
-    session: entity.session,
-    sessionCounter: entity.sessionCounter,
-    booking: entity.booking,
-    bookingSeat: entity.bookingSeat,
-    bookingHistory: entity.bookingHistory,
-    outbox: entity.outbox,
-    waitlistEntry: entity.waitlistEntry,
-    waitlistSlot: entity.waitlistSlot,
-    waitlistHolder: entity.waitlistHolder,
-    paymentOrder: entity.paymentOrder,
-    paymentTransaction: entity.paymentTransaction,
-    refundRequest: entity.refundRequest,
-    webhookReceipt: entity.webhookReceipt,
-  },
+  entities: moneyEntities,
   build: ({ service }) => dynamoPaymentStore(service),
 };
 
