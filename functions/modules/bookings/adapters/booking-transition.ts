@@ -21,6 +21,14 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
   // A lapsed booking confirmed again (money that came late) takes its places back, if still free.
   const acquires = !isLive(current.status) && isLive(next.status);
   const sessionKey = { orgId: current.orgId, sessionId: current.sessionId };
+  const counterMove = tx.sessionCounter
+    .patch(sessionKey)
+    .add({
+      [to]: current.seats,
+      version: 1,
+      ...(requeuesEntry(offerOutcome) ? { waiting: 1 } : {}),
+    })
+    .subtract({ [from]: current.seats });
   return [
     {
       label: 'booking',
@@ -39,24 +47,18 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
     },
     {
       label: 'counter',
-      write: tx.sessionCounter
-        .patch(sessionKey)
-        .add({
-          [to]: current.seats,
-          version: 1,
-          ...(requeuesEntry(offerOutcome) ? { waiting: 1 } : {}),
-        })
-        .subtract({ [from]: current.seats })
-        // Taking places back is refused while people wait for them, as a new booking is. Other steps
-        // need no condition here (the booking's own status guards them), and on a session split over
-        // several counter items this one's `held` and `confirmed` may go below zero on their own:
-        // a booking made on another item is counted there (see counter-shards.ts in the catalog).
-        .where((attr, { gte, eq, notExists, exists }) =>
-          acquires
-            ? `${gte(attr[from], current.seats)} AND (${notExists(attr.waiting)} OR ${eq(attr.waiting, 0)})`
-            : exists(attr.capacity),
-        )
-        .commit(),
+      // Taking places back is refused while people wait for them, as a new booking is. Other steps
+      // need no condition here (the booking's own status guards them), and on a session split over
+      // several counter items this one's `held` and `confirmed` may go below zero on their own:
+      // a booking made on another item is counted there (see counter-shards.ts in the catalog).
+      write: acquires
+        ? counterMove
+            .where(
+              (attr, { gte, eq, notExists }) =>
+                `${gte(attr[from], current.seats)} AND (${notExists(attr.waiting)} OR ${eq(attr.waiting, 0)})`,
+            )
+            .commit()
+        : counterMove.commit(),
       ...(acquires ? { fails: 'refused' as const } : {}),
     },
     ...current.seatLabels.map((label) => ({

@@ -12,6 +12,13 @@ import { openShardCount } from './counter-shard-store.js';
  * Stamps only move forward (event versions are increasing ISO times): a late writer of an older
  * version never undoes a newer one.
  */
+/** The condition of a stamp that only moves forward: none yet, or an older one. */
+const forwardOnly = <A>(
+  current: A,
+  stamp: string,
+  ops: { notExists: (a: A) => string; lt: (a: A, v: string) => string },
+): string => `${ops.notExists(current)} OR ${ops.lt(current, stamp)}`;
+
 export const counterStamps = (service: EventlyService) => {
   const { sessionCounter, sessionCounterShard, session } = service.entities;
 
@@ -29,26 +36,24 @@ export const counterStamps = (service: EventlyService) => {
         sessionCounter
           .patch(ref)
           .set({ eventStamp: stamp })
-          .where(
-            ({ eventStamp }, { notExists, lt }) => `${notExists(eventStamp)} OR ${lt(eventStamp, stamp)}`,
-          )
+          .where(({ eventStamp }, ops) => forwardOnly(eventStamp, stamp, ops))
           .go(),
       ),
     );
     const count = (await openShardCount(service, ref)) ?? 1;
-    for (let shard = 1; shard < count; shard += 1) {
-      await retryTransient(() =>
-        unlessConditionFails(
-          sessionCounterShard
-            .patch({ ...ref, shard })
-            .set({ eventStamp: stamp })
-            .where(
-              ({ eventStamp }, { notExists, lt }) => `${notExists(eventStamp)} OR ${lt(eventStamp, stamp)}`,
-            )
-            .go(),
+    await Promise.all(
+      Array.from({ length: count - 1 }, (_, i) =>
+        retryTransient(() =>
+          unlessConditionFails(
+            sessionCounterShard
+              .patch({ ...ref, shard: i + 1 })
+              .set({ eventStamp: stamp })
+              .where(({ eventStamp }, ops) => forwardOnly(eventStamp, stamp, ops))
+              .go(),
+          ),
         ),
-      );
-    }
+      ),
+    );
     return changed;
   };
 
