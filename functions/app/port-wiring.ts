@@ -79,6 +79,7 @@ export const events: PortWiring<'events'> = {
     session: entity.session,
     sessionCounter: entity.sessionCounter,
     sessionCounterShard: entity.sessionCounterShard,
+    sessionClaim: entity.sessionClaim,
   },
   build: ({ service }) => dynamoEventStore(service),
 };
@@ -100,6 +101,7 @@ export const sessions: PortWiring<'sessions'> = {
     session: entity.session,
     sessionCounter: entity.sessionCounter,
     sessionCounterShard: entity.sessionCounterShard,
+    sessionClaim: entity.sessionClaim,
     roomSlot: entity.roomSlot,
     roomVersion: entity.roomVersion,
     bookingSeat: entity.bookingSeat,
@@ -143,6 +145,7 @@ export const bookings: PortWiring<'bookings'> = {
     session: entity.session,
     sessionCounter: entity.sessionCounter,
     sessionCounterShard: entity.sessionCounterShard,
+    sessionClaim: entity.sessionClaim,
     booking: entity.booking,
     bookingSeat: entity.bookingSeat,
     bookingHistory: entity.bookingHistory,

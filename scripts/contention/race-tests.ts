@@ -12,6 +12,7 @@ export const raceTestFiles = [
   'test/integration/waitlist.test.ts',
   'test/integration/counter-shards.test.ts',
   'test/integration/counter-shard-races.test.ts',
+  'test/integration/counter-claims.test.ts',
   'test/integration/session-cancellation.test.ts',
   'test/integration/sessions.test.ts',
   'test/integration/events.test.ts',

@@ -16,6 +16,8 @@ describe('event versions on session counters', () => {
   let c: Container & { tableName: string };
   let w: Awaited<ReturnType<typeof bookingWorld>>;
   const transactions: { pk: string; sk: string }[][] = [];
+  /** The keys of the single writes (puts, updates, deletes) the container sends. */
+  const singleWrites: { command: string; pk: string; sk: string }[] = [];
 
   const documentClient = () =>
     createDocumentClient({ region: 'eu-west-1', endpoint: process.env.DYNAMODB_ENDPOINT });
@@ -32,7 +34,7 @@ describe('event versions on session counters', () => {
   const versionOf = async (eventId: string) => (await c.deps.events.get(w.orgId, eventId))!.updatedAt;
 
   beforeAll(async () => {
-    // Records the keys of every transaction the container sends.
+    // Records the keys of every transaction and single write the container sends.
     const stop = onDynamoClientCreated((client: DynamoDBClient) => {
       client.middlewareStack.add(
         (next, context) => async (args) => {
@@ -47,6 +49,12 @@ describe('event versions on session counters', () => {
                 return { pk: key.pk.S, sk: key.sk.S };
               }),
             );
+          }
+          const command = String(context.commandName);
+          if (['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand'].includes(command)) {
+            const op = args.input as { Key?: unknown; Item?: unknown };
+            const key = (op.Key ?? op.Item) as { pk: { S: string }; sk: { S: string } };
+            singleWrites.push({ command, pk: key.pk.S, sk: key.sk.S });
           }
           return next(args);
         },
@@ -70,24 +78,34 @@ describe('event versions on session counters', () => {
     expect(await stampOf(two.sessionId)).toBe(after);
   });
 
-  it('books without touching the event or organization item', async () => {
+  it('books without touching the event or organization item: a claim, a take of the counter, one transaction', async () => {
     const s = await w.session(w.freeEventId, 'general');
     transactions.length = 0;
-    await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
+    singleWrites.length = 0;
+    const booking = await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
     expect(transactions).toHaveLength(1);
+    const claim = `${w.orgId}#session#${s.sessionId}#claims ${booking.bookingId}`;
+    expect(singleWrites.map((x) => `${x.command} ${x.pk} ${x.sk}`)).toEqual([
+      `PutItemCommand ${claim}`,
+      `UpdateItemCommand ${w.orgId}#session#${s.sessionId}#counter counter`,
+    ]);
     const keys = transactions[0]!.map((k) => `${k.pk} ${k.sk}`);
-    expect(keys.some((k) => k.startsWith(`${w.orgId}#session#${s.sessionId}#counter `))).toBe(true);
-    expect(keys.filter((k) => k.startsWith(`${w.orgId}#events `) || k.startsWith(`${w.orgId}#org `))).toEqual(
-      [],
-    );
+    // The transaction consumes the claim and leaves the counter alone.
+    expect(keys).toContain(claim);
+    expect(keys.some((k) => k.includes('#counter'))).toBe(false);
+    const written = [...keys, ...singleWrites.map((x) => `${x.pk} ${x.sk}`)];
+    expect(
+      written.filter((k) => k.startsWith(`${w.orgId}#events `) || k.startsWith(`${w.orgId}#org `)),
+    ).toEqual([]);
   });
 
   it('commits a free general-admission booking in five items, its step record being history and audit at once', async () => {
     const s = await w.session(w.freeEventId, 'general');
     transactions.length = 0;
     const booking = await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
-    // Counter (which carries the session's and the event's versions), booking, step record,
-    // outbox item, and the check of the holder.
+    // The claim (its places were taken from the counter, which carries the session's and the
+    // event's versions, by a write of its own), booking, step record, outbox item, and the check
+    // of the holder.
     expect(transactions[0]).toHaveLength(5);
     const { Item } = await documentClient().send(
       new GetCommand({

@@ -1,6 +1,8 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Container } from '../../functions/app/container.js';
 import type { Deps } from '../../functions/kernel/domain/deps.js';
 import { DomainError } from '../../functions/kernel/domain/errors.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import type { Booking } from '../../functions/modules/bookings/domain/model.js';
 import {
   type CreateEventInput,
@@ -148,6 +150,23 @@ export const counterOf = async (c: Container, orgId: string, sessionId: string) 
   const counter = await c.deps.sessions.getCounter(orgId, sessionId);
   if (!counter) throw new Error('no counter');
   return counter;
+};
+
+/**
+ * The claims left on a session's counter (counter-claims.ts in the catalog): none once bookings are
+ * done. Read with a plain query: a second ElectroDB service would take over the entities' client.
+ */
+export const claimsOf = async (c: { tableName: string }, orgId: string, sessionId: string) => {
+  const client = createDocumentClient({ region: 'eu-west-1', endpoint: process.env.DYNAMODB_ENDPOINT });
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: c.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `${orgId}#session#${sessionId}#claims` },
+      ConsistentRead: true,
+    }),
+  );
+  return Items ?? [];
 };
 
 export const refOf = (b: Booking) => ({ orgId: b.orgId, sessionId: b.sessionId, bookingId: b.bookingId });

@@ -24,6 +24,7 @@ import {
   ada,
   ben,
   bookingWorld,
+  claimsOf,
   codeOf,
   counterOf,
   door,
@@ -43,6 +44,10 @@ describe('bookings against DynamoDB Local', () => {
   let clock: ReturnType<typeof manualClock>;
   let schedules: ReturnType<typeof recordSchedules>;
   const calls: string[] = [];
+  /** A general-admission booking's requests: its claim, its take of places, its transaction. */
+  const takeAndCommit = ['PutItemCommand', 'UpdateItemCommand', 'TransactWriteItemsCommand'];
+  /** One refused by its transaction: the places given back, the claim dropped. */
+  const refusedAndGivenBack = [...takeAndCommit, 'TransactWriteItemsCommand', 'DeleteItemCommand'];
 
   const balanced = async (sessionId: string) => {
     const k = await counterOf(c, w.orgId, sessionId);
@@ -78,14 +83,14 @@ describe('bookings against DynamoDB Local', () => {
     expect(schedules.scheduled.map((x) => x.bookingId)).not.toContain(b.bookingId);
   });
 
-  it('a free general-admission booking costs one read and one transaction; self-service then just the transaction', async () => {
+  it('a free general-admission booking costs one read, then its claim, its take and one transaction; self-service then no read', async () => {
     const s = await w.session(w.freeEventId, 'general');
     // The first booking of a session in a container reads (and also reads the session's event).
     await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
     // Ben is new here: he books on what the container remembers, and the transaction checks it.
     calls.length = 0;
     const bens = await book(c.deps, ben, w.orgId, s.sessionId, { attendeeId: w.ben });
-    expect(calls).toEqual(['TransactWriteItemsCommand']);
+    expect(calls).toEqual(takeAndCommit);
     expect(bens).toMatchObject({
       attendeeId: w.ben,
       userId: ben.sub,
@@ -96,7 +101,7 @@ describe('bookings against DynamoDB Local', () => {
     await book(c.deps, door, w.orgId, s.sessionId, { attendeeId: w.guest });
     calls.length = 0;
     await book(c.deps, door, w.orgId, s.sessionId, { attendeeId: w.guest });
-    expect(calls).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    expect(calls).toEqual(['BatchGetItemCommand', ...takeAndCommit]);
     expect(await balanced(s.sessionId)).toMatchObject({ available: 1, confirmed: 4 });
   });
 
@@ -108,13 +113,14 @@ describe('bookings against DynamoDB Local', () => {
       return { sessionId: s.sessionId, first };
     };
 
-    it('an attendee not linked to the caller: reads again and answers NOT_FOUND, writing nothing', async () => {
+    it('an attendee not linked to the caller: gives its places back, reads again and answers NOT_FOUND, leaving nothing', async () => {
       const { sessionId } = await remembered();
       calls.length = 0;
       const err = await codeOf(book(c.deps, ada, w.orgId, sessionId, { attendeeId: w.guest }));
       expect(err.code).toBe('NOT_FOUND');
-      expect(calls).toEqual(['TransactWriteItemsCommand', 'BatchGetItemCommand']);
+      expect(calls).toEqual([...refusedAndGivenBack, 'BatchGetItemCommand']);
       expect(await balanced(sessionId)).toMatchObject({ available: 4, confirmed: 1 });
+      expect(await claimsOf(c, w.orgId, sessionId)).toEqual([]);
     });
 
     it('staff new to the container booking for someone else: one refused try, then the read', async () => {
@@ -128,16 +134,12 @@ describe('bookings against DynamoDB Local', () => {
       await acceptInvite(c.deps, clerk, invite.token);
       calls.length = 0;
       const made = await book(c.deps, clerk, w.orgId, sessionId, { attendeeId: w.guest });
-      expect(calls).toEqual([
-        'TransactWriteItemsCommand',
-        'BatchGetItemCommand',
-        'TransactWriteItemsCommand',
-      ]);
+      expect(calls).toEqual([...refusedAndGivenBack, 'BatchGetItemCommand', ...takeAndCommit]);
       expect(made).toMatchObject({ attendeeId: w.guest, userId: null, bookedBy: 'clerk' });
       // Now known as a member here: straight to the read.
       calls.length = 0;
       await book(c.deps, clerk, w.orgId, sessionId, { attendeeId: w.ben });
-      expect(calls).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+      expect(calls).toEqual(['BatchGetItemCommand', ...takeAndCommit]);
       expect(await balanced(sessionId)).toMatchObject({ available: 2, confirmed: 3 });
     });
 
@@ -161,14 +163,21 @@ describe('bookings against DynamoDB Local', () => {
       expect(await balanced(sessionId)).toMatchObject({ available: 4, confirmed: 1 });
     });
 
-    it('full: answers CAPACITY_EXHAUSTED from the transaction, without reading again', async () => {
+    it('full: answers CAPACITY_EXHAUSTED from the refused take, without reading the context again', async () => {
       const s = await w.session(w.freeEventId, 'general', 1);
       await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
       calls.length = 0;
       const err = await codeOf(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada }));
       expect(err).toEqual({ code: 'CAPACITY_EXHAUSTED', details: { available: 0 } });
-      // The transaction, then the counter read that explains the refusal.
-      expect(calls).toEqual(['TransactWriteItemsCommand', 'GetItemCommand']);
+      // The claim, the refused take, the counter read that explains the refusal, the claim dropped,
+      // and the read of the holder (a stranger's attendee is told NOT_FOUND, not that it is full).
+      expect(calls).toEqual([
+        'PutItemCommand',
+        'UpdateItemCommand',
+        'GetItemCommand',
+        'DeleteItemCommand',
+        'GetItemCommand',
+      ]);
     });
   });
 

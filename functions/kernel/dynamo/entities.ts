@@ -23,6 +23,7 @@ export {
   roomVersionEntity as roomVersion,
 } from '../../modules/catalog/adapters/entities/room-schedule.js';
 export { sessionEntity as session } from '../../modules/catalog/adapters/entities/session.js';
+export { sessionClaimEntity as sessionClaim } from '../../modules/catalog/adapters/entities/session-claim.js';
 export { sessionCounterEntity as sessionCounter } from '../../modules/catalog/adapters/entities/session-counter.js';
 export { sessionCounterShardEntity as sessionCounterShard } from '../../modules/catalog/adapters/entities/session-counter-shard.js';
 export { venueEntity as venue } from '../../modules/catalog/adapters/entities/venue.js';

@@ -3,6 +3,7 @@
  * is the module's own.
  */
 
+export { claimConsumed, claimDropped, claimPut } from './adapters/counter-claims.js';
 export { counterShardStore, sameCount } from './adapters/counter-shard-store.js';
 export type { CounterState, ShardPolicy } from './adapters/counter-shards.js';
 export { aggregate, defaultShardPolicy, shardLimit } from './adapters/counter-shards.js';

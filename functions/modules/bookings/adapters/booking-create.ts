@@ -17,6 +17,7 @@ import {
 import { staleParty } from '../../people/index.js';
 import { capacityExhausted, seatTaken } from '../domain/bookings-seats.js';
 import type { NewBooking } from '../domain/ports.js';
+import { bookingTake, surelyNotCommitted } from './booking-take.js';
 import { type BookingTxPart, bookingSeatPart, bookingTxItems } from './booking-tx-items.js';
 
 /**
@@ -25,6 +26,12 @@ import { type BookingTxPart, bookingSeatPart, bookingTxItems } from './booking-t
  * session and its event on the counter it changes anyway: the counter's `sessionStamp` (written
  * with every change of the session) and `eventStamp` (updated by every change of the event, its
  * deletion mark and its organization's) must equal the versions the booking was made on.
+ *
+ * A general-admission booking takes its places from the counter item with a write of its own
+ * first, under the same conditions, after writing its claim, and its transaction consumes the
+ * claim instead of writing the counter (counter-claims.ts in the catalog): bookings then never
+ * hold a counter item in a transaction, where they would refuse each other. A seated booking keeps
+ * the counter in its transaction, beside the seats a change of the seating checks.
  *
  * A hot session's places are split over several counter items (counter-shards.ts in the catalog):
  * a booking takes its places from one picked at random, and when that one is dry (or not open
@@ -71,6 +78,7 @@ export const bookingCreate = (
   const { event, session } = service.entities;
   const { stampCounter } = counterStamps(service);
   const shards = counterShardStore(service);
+  const takes = bookingTake(service, client, table);
 
   /**
    * What this container last read of each session's counter items: how many are open and which had
@@ -199,7 +207,79 @@ export const bookingCreate = (
     return committed ? undefined : failed;
   };
 
+  /**
+   * Takes the places from a counter item: the first one picked, or those `nextShard` answers when
+   * it refuses (or stays busy). Throws the refusal (sold out, changed, too busy).
+   */
+  const takePlaces = async (nb: NewBooking): Promise<number> => {
+    let shard = firstPick(nb, shardLimit(nb.session, policy));
+    let busy = 0;
+    for (let n = 1; ; n += 1) {
+      try {
+        if (await takes.take(nb, shard, quickRetries)) return shard;
+      } catch (err) {
+        busy += 1;
+        if (!(n < maxAttempts && busy < maxBusyRounds && isBusy(err))) throw err;
+        shard = await nextShard(nb, shard, false, true);
+        await pause(n);
+        continue;
+      }
+      shard = await nextShard(nb, shard, n === maxAttempts);
+      await pause(n);
+    }
+  };
+
+  /**
+   * Whether the holder is still as the booking read it: what the transaction's holder check tests,
+   * read instead, for a booking refused before its transaction (a stranger's attendee is not told
+   * that the session is full).
+   */
+  const holderStands = async (nb: NewBooking): Promise<boolean> => {
+    const { orgId } = nb.booking;
+    const { holder } = nb;
+    if (holder.kind === 'party') {
+      const { data } = await service.entities.party
+        .get({ orgId, partyId: holder.party.partyId })
+        .go({ consistent: true, attributes: ['version'] });
+      return data?.version === holder.party.version;
+    }
+    const { data } = await service.entities.attendee
+      .get({ orgId, attendeeId: holder.attendeeId })
+      .go({ consistent: true, attributes: ['attendeeId', 'userId'] });
+    return data !== null && (holder.linkedTo === null || data.userId === holder.linkedTo);
+  };
+
+  /** General admission: claim, take, then the transaction that consumes the claim. */
+  const bookTaken = async (nb: NewBooking): Promise<void> => {
+    await takes.claim(nb);
+    let taken: number | undefined;
+    let holderJudged = false;
+    try {
+      taken = await takePlaces(nb);
+      const { items, parts } = bookingTxItems(table, nb, 'taken');
+      const { committed, failed } = await commitTransactItems(client, items, parts);
+      if (committed) return;
+      holderJudged = true;
+      const from = taken;
+      taken = undefined;
+      await takes.giveBack(nb, from);
+      // The claim is gone: a change of the session or event came between the take and now.
+      if (failed.has('claim')) throw sessionChanged();
+      throw notTheCounter(nb, failed) ?? new Error(`booking transaction refused: ${[...failed].join(', ')}`);
+    } catch (err) {
+      // Not given back when the transaction may have committed after all (a timeout): the places
+      // then stay taken (a leak, never an oversell) until the counters are recounted from the bookings.
+      if (taken !== undefined && surelyNotCommitted(err)) await takes.giveBack(nb, taken);
+      await takes.drop(nb);
+      // Refused before the transaction (full, closed): the holder is judged first, as it would be there.
+      if (!holderJudged && err instanceof DomainError && !isBusy(err) && !(await holderStands(nb)))
+        throw notTheCounter(nb, new Set<Part>(['holder']));
+      throw err;
+    }
+  };
+
   return async (nb: NewBooking): Promise<void> => {
+    if (nb.booking.seatLabels.length === 0) return bookTaken(nb);
     const limit = shardLimit(nb.session, policy);
     let shard = firstPick(nb, limit);
     let busy = 0;

@@ -1,6 +1,7 @@
-import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TransactWriteItem, Update } from '@aws-sdk/client-dynamodb';
 import { entityBase, unlisted } from '../../../kernel/dynamo/entity-base.js';
 import type { TxPart } from '../../../kernel/dynamo/transactions.js';
+import { claimConsumed } from '../../catalog/index.js';
 import { notificationRecordPut } from '../../notifications/index.js';
 import { recordId } from '../domain/model.js';
 import type { NewBooking } from '../domain/ports.js';
@@ -24,7 +25,7 @@ import { bookingSummary } from './booking-records.js';
  */
 
 /** What a failed item of the booking transaction was. */
-export type BookingTxPart = 'counter' | 'booking' | `seat:${string}` | 'record' | 'holder';
+export type BookingTxPart = 'counter' | 'claim' | 'booking' | `seat:${string}` | 'record' | 'holder';
 
 export const bookingSeatPart = (label: string): BookingTxPart => `seat:${label}`;
 
@@ -48,6 +49,7 @@ const keyNames = { '#pk': 'pk', '#sk': 'sk' };
 const notThere = 'attribute_not_exists(#pk) AND attribute_not_exists(#sk)';
 
 const counterPart: TxPart<BookingTxPart> = { label: 'counter', fails: 'refused' };
+const claimPart: TxPart<BookingTxPart> = { label: 'claim', fails: 'refused' };
 const bookingPart: TxPart<BookingTxPart> = { label: 'booking' };
 const recordPart: TxPart<BookingTxPart> = { label: 'record' };
 const holderPart: TxPart<BookingTxPart> = { label: 'holder', fails: 'refused' };
@@ -82,12 +84,18 @@ const counterShapes = {
   shard: { held: counterShape(false, 'held'), confirmed: counterShape(false, 'confirmed') },
 };
 
-const counterUpdate = (
-  table: string,
-  nb: NewBooking,
-  shard: number,
-  seats: AttributeValue,
-): TransactWriteItem => {
+const counterKey = (b: NewBooking['booking'], shard: number) => ({
+  pk: { S: `${b.orgId}#session#${b.sessionId}#counter${shard === 0 ? '' : `#${shard}`}` },
+  sk: counterSk,
+});
+
+/**
+ * The counter item `shard` losing the booking's places (as held or confirmed), under the conditions
+ * above: one part of the booking transaction, or (general admission) a write of its own, the take.
+ */
+export const counterTake = (table: string, nb: NewBooking, shard: number): Update => {
+  if (!Number.isInteger(shard) || shard < 0) throw new Error(`counterTake: no counter shard ${shard}`);
+  const seats: AttributeValue = { N: String(nb.booking.seats) };
   const b = nb.booking;
   const main = shard === 0;
   const shape = counterShapes[main ? 'main' : 'shard'][b.status === 'held' ? 'held' : 'confirmed'];
@@ -103,16 +111,13 @@ const counterUpdate = (
   };
   if (main) values[':zero'] = zero;
   else values[':shard'] = { N: String(shard) };
-  const pk = `${b.orgId}#session#${b.sessionId}#counter${main ? '' : `#${shard}`}`;
   return {
-    Update: {
-      TableName: table,
-      Key: { pk: { S: pk }, sk: counterSk },
-      UpdateExpression: shape.update,
-      ConditionExpression: shape.condition,
-      ExpressionAttributeNames: shape.names,
-      ExpressionAttributeValues: values,
-    },
+    TableName: table,
+    Key: counterKey(b, shard),
+    UpdateExpression: shape.update,
+    ConditionExpression: shape.condition,
+    ExpressionAttributeNames: shape.names,
+    ExpressionAttributeValues: values,
   };
 };
 
@@ -198,15 +203,18 @@ const holderCheck = (table: string, nb: NewBooking): TransactWriteItem => {
 };
 
 /**
- * The transaction of a new booking taking its places from counter `shard` (0: the main counter):
- * the counter, the booking, one item per seat, the step record, the notification, the holder.
+ * The transaction of a new booking: taking its places from counter `shard` (0: the main counter),
+ * or, when its places are already taken (`'taken'`, general admission), consuming its claim
+ * (counter-claims.ts in the catalog); then the booking, one item per seat, the step record, the
+ * notification, the holder.
  */
-export const bookingTxItems = (table: string, nb: NewBooking, shard: number): BookingTx => {
-  if (!Number.isInteger(shard) || shard < 0) throw new Error(`bookingTxItems: no counter shard ${shard}`);
+export const bookingTxItems = (table: string, nb: NewBooking, counter: number | 'taken'): BookingTx => {
   const b = nb.booking;
   const seats: AttributeValue = { N: String(b.seats) };
-  const items: TransactWriteItem[] = [counterUpdate(table, nb, shard, seats), bookingPut(table, nb, seats)];
-  const parts: TxPart<BookingTxPart>[] = [counterPart, bookingPart];
+  const first: TransactWriteItem =
+    counter === 'taken' ? claimConsumed(table, b, b.bookingId) : { Update: counterTake(table, nb, counter) };
+  const items: TransactWriteItem[] = [first, bookingPut(table, nb, seats)];
+  const parts: TxPart<BookingTxPart>[] = [counter === 'taken' ? claimPart : counterPart, bookingPart];
 
   const orgId: AttributeValue = { S: b.orgId };
   const sessionId: AttributeValue = { S: b.sessionId };

@@ -15,31 +15,38 @@ import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
  * Not led by an org id: like a schedule group in AWS, the local scheduler serves every
  * organization, and the firer must find all due schedules with one Query. One partition is fine:
  * nothing but a developer's machine ever writes to it.
+ *
+ * Built by the store, not when the module loads: every function that schedules holds carries this
+ * file, and in AWS none ever makes a local store.
  */
-export const localScheduleEntity = new Entity({
-  model: { ...entityBase, entity: 'localSchedule' },
-  attributes: {
-    name: { type: 'string', required: true, readOnly: true },
-    /** When to fire, UTC ISO 8601 (sorts as text). */
-    at: { type: 'string', required: true },
-    /** Logical queue name (queue definitions) the payload is sent to. */
-    target: { type: 'string', required: true },
-    payload: { type: 'string', required: true },
-  },
-  indexes: {
-    byName: {
-      pk: key('pk', ['name'], 'local-schedule#${name}'),
-      sk: key('sk', [], 'schedule'),
+const localScheduleEntity = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(
+    {
+      model: { ...entityBase, entity: 'localSchedule' },
+      attributes: {
+        name: { type: 'string', required: true, readOnly: true },
+        /** When to fire, UTC ISO 8601 (sorts as text). */
+        at: { type: 'string', required: true },
+        /** Logical queue name (queue definitions) the payload is sent to. */
+        target: { type: 'string', required: true },
+        payload: { type: 'string', required: true },
+      },
+      indexes: {
+        byName: {
+          pk: key('pk', ['name'], 'local-schedule#${name}'),
+          sk: key('sk', [], 'schedule'),
+        },
+        byDue: {
+          index: 'gsi3',
+          pk: key('gsi3pk', [], 'local-schedules'),
+          sk: key('gsi3sk', ['at', 'name'], '${at}#${name}'),
+        },
+      },
     },
-    byDue: {
-      index: 'gsi3',
-      pk: key('gsi3pk', [], 'local-schedules'),
-      sk: key('gsi3sk', ['at', 'name'], '${at}#${name}'),
-    },
-  },
-});
+    { client, table },
+  );
 
-export type LocalSchedule = EntityItem<typeof localScheduleEntity>;
+export type LocalSchedule = EntityItem<ReturnType<typeof localScheduleEntity>>;
 
 export interface LocalScheduleStore {
   /** Makes or replaces the schedule called `name`. */
@@ -53,7 +60,7 @@ export interface LocalScheduleStore {
 }
 
 export const localScheduleStore = (client: DynamoDBDocumentClient, table: string): LocalScheduleStore => {
-  const entity = new Entity(localScheduleEntity.schema, { client, table });
+  const entity = localScheduleEntity(client, table);
   return {
     async put(schedule) {
       await entity.put(schedule).go();

@@ -1,6 +1,7 @@
 import { retryTransient } from '../../../kernel/dynamo/retry.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
+import { voidClaims } from './counter-claims.js';
 import { openShardCount } from './counter-shard-store.js';
 
 /**
@@ -54,6 +55,7 @@ export const counterStamps = (service: EventlyService) => {
         ),
       ),
     );
+    await voidClaims(service, ref);
     return changed;
   };
 

@@ -3,6 +3,7 @@ import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { Session } from '../domain/session.js';
 import type { SessionStore } from '../domain/session-ports.js';
+import { voidClaims } from './counter-claims.js';
 import { stampItems, withOpenCount } from './counter-shard-store.js';
 import { cancellationItem, closedStamp } from './session-items.js';
 
@@ -43,6 +44,7 @@ export const sessionCancellationWrites = (
           ...stampItems(tx, ref, count, closedStamp(cancellation.at)),
         ]),
       );
+      await voidClaims(service, ref);
       const stored = await get(orgId, sessionId);
       if (!stored) throw notFound('session');
       if (stored.status !== 'cancelled') {

@@ -4,6 +4,7 @@ import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel
 import { sessionCapacityReleased } from '../../notifications/index.js';
 import type { CapacityCounter, Session } from '../domain/session.js';
 import type { PlacesGuard, RoomRef, ScheduleWrite, SessionWrite } from '../domain/session-ports.js';
+import { voidClaims } from './counter-claims.js';
 import { counterShardStore, openShardCount, sameCount } from './counter-shard-store.js';
 import { aggregate, type CounterState, type ShardState } from './counter-shards.js';
 import { freshCounter, roomOf, slotOf, toSessionItem } from './session-items.js';
@@ -283,6 +284,9 @@ export const sessionScheduleWrites = (
     for (let i = 0; i < 5; i += 1) {
       const state = await shardStore.read({ orgId: current.orgId, sessionId: current.sessionId });
       const result = await updateOnce(current, next, expectedVersion, guard, state);
+      // Bookings between their take and their commit lose to the change (counter-claims.ts).
+      if (result === 'written')
+        await voidClaims(service, { orgId: current.orgId, sessionId: current.sessionId });
       if (result !== 'again') return result;
     }
     throw new DomainError('CONFLICT', 'bookings kept changing the session meanwhile; try again');

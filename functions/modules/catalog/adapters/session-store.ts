@@ -4,6 +4,7 @@ import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import type { Session } from '../domain/session.js';
 import type { SessionStore } from '../domain/session-ports.js';
+import { voidClaims } from './counter-claims.js';
 import { counterShardStore, openShardCount, stampItems, withOpenCount } from './counter-shard-store.js';
 import { aggregate } from './counter-shards.js';
 import { sessionCancellationWrites } from './session-cancellation.js';
@@ -29,6 +30,8 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
 
   const removeSession = async (s: Session): Promise<number> => {
     const ref = keyOf(s.orgId, s.sessionId);
+    // Claims a crashed booking left behind (counter-claims.ts).
+    await voidClaims(service, ref);
     // Bookings are gone by now (the cascade removes them first): no shard opens meanwhile.
     const count = (await openShardCount(service, ref)) ?? 1;
     await commitTransaction(service, (tx) => [
@@ -92,6 +95,7 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
         ]),
       );
       if (!committed) throw notFound('session');
+      await voidClaims(service, ref);
     },
 
     async unmarkDeleting(orgId, sessionId, at) {
@@ -111,6 +115,7 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
           ...stampItems(tx, ref, count, at),
         ]),
       );
+      await voidClaims(service, ref);
     },
 
     async remove(orgId, sessionId) {
