@@ -7,6 +7,10 @@ export interface ItemCounters {
   writeUnits: number;
   /** The most units its window (the item's, or its partition's with scope `partition`) held at once. */
   peakUnitsPerSecond: number;
+  /** Admitted transactions that wrote or checked the item (each holds it while it runs). */
+  transactionalWrites: number;
+  /** Admitted single writes (and batch writes) of the item. */
+  singleWrites: number;
   /** Requests refused because another transaction held the item. */
   conflicts: number;
   /** Requests refused because the item's window was full. */
@@ -49,15 +53,25 @@ export class CounterBook {
   item(key: string, label: string): ItemCounters {
     let c = this.items.get(key);
     if (!c) {
-      c = { label, writeUnits: 0, peakUnitsPerSecond: 0, conflicts: 0, throttles: 0 };
+      c = {
+        label,
+        writeUnits: 0,
+        peakUnitsPerSecond: 0,
+        transactionalWrites: 0,
+        singleWrites: 0,
+        conflicts: 0,
+        throttles: 0,
+      };
       this.items.set(key, c);
     }
     return c;
   }
 
-  consumed(key: string, label: string, units: number, windowTotal: number): void {
+  consumed(key: string, label: string, units: number, windowTotal: number, transactional: boolean): void {
     const c = this.item(key, label);
     c.writeUnits += units;
+    if (transactional) c.transactionalWrites += 1;
+    else c.singleWrites += 1;
     c.peakUnitsPerSecond = Math.max(c.peakUnitsPerSecond, windowTotal);
     this.writeUnits += units;
   }

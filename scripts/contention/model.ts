@@ -148,10 +148,10 @@ export class ContentionModel {
     return touches.map((t) => this.windows.fits(this.scopeKey(t), wanted.get(this.scopeKey(t))!, now));
   }
 
-  private consume(touches: readonly Touch[], units: readonly number[], now: number): void {
+  private consume(touches: readonly Touch[], units: readonly number[], now: number, transactional: boolean): void {
     touches.forEach((t, i) => {
       const total = this.windows.consume(this.scopeKey(t), units[i]!, now);
-      this.book.consumed(t.item, t.label, units[i]!, total);
+      this.book.consumed(t.item, t.label, units[i]!, total, transactional);
     });
   }
 
@@ -183,7 +183,7 @@ export class ContentionModel {
       this.book.transactionThrottles++;
       return this.refuseTransaction(touches, throttled, throttleCode(this.options.capacityMode));
     }
-    this.consume(touches, units, now);
+    this.consume(touches, units, now, true);
     const holdUntil = now + this.options.holdMs;
     const release = this.hold(touches, {
       transactional: true,
@@ -221,7 +221,7 @@ export class ContentionModel {
       this.book.item(t.item, t.label).throttles++;
       return { kind: 'refused', answer: writeThrottled(t.table, this.options.capacityMode) };
     }
-    this.consume([t], units, now);
+    this.consume([t], units, now, false);
     return this.inFlightUntilAnswered([t], now);
   }
 
@@ -231,6 +231,7 @@ export class ContentionModel {
       touches,
       touches.map((t) => writeUnits(this.billedSize(t), false)),
       now,
+      false,
     );
     return this.inFlightUntilAnswered(touches, now);
   }

@@ -12,6 +12,10 @@ import type { RoledItem } from './item-roles.js';
  *   holds it is refused. A single server without a queue: at `a` tries a second on an item that
  *   each admitted one holds `h` seconds (the model's hold), the refused share is
  *   c = a h / (1 + a h) (Erlang's loss formula), and the item commits a (1 - c) = c / h a second.
+ *   Only transactions hold an item: single writes (a general-admission booking's take) are applied
+ *   in turn and refuse nothing, so the bound counts the transactions that wrote or checked the
+ *   busiest counter item per booking (moves of places, openings), and there is none when bookings
+ *   write their counter items by single writes alone.
  *   How refused tries turn into 503s is measured: the function tries a booking several times
  *   before it answers 503, and the run's 503 share u against its refused share of tries c gives
  *   the number of tries that acted as independent ones, k = ln u / ln c (at least 1; a run without
@@ -36,8 +40,6 @@ export interface ProjectionInput {
   requests: number;
   unavailable: number;
   items: readonly RoledItem[];
-  /** Write units of one write of each counter item (by label), priced from the item. */
-  counterUnitsPerWrite: ReadonlyMap<string, number>;
   holdMs: number;
   unavailableBudget: number;
   orgSessions: number;
@@ -56,6 +58,8 @@ export interface Projection {
   effectiveShards: number;
   /** Counter writes per confirmed booking (1 when every booking writes one counter item once). */
   counterWritesPerBooking: number;
+  /** Of those, the ones made in transactions (which hold the item while they run). */
+  counterTransactionsPerBooking: number;
   /** Share of tries on the counter items refused for a conflict, in the run. */
   counterConflictRate: number;
   /** The share the loss formula gives at the run's mean tries a second per counter item. */
@@ -135,16 +139,25 @@ const counterLoad = (input: ProjectionInput) => {
   const counters = input.items
     .filter((i) => i.role === 'counter')
     .map((i) => {
-      const admitted = i.writeUnits / (input.counterUnitsPerWrite.get(i.label) ?? 2);
-      return { admitted, conflicts: i.conflicts, tries: admitted + i.conflicts + i.throttles };
+      const admitted = i.transactionalWrites + i.singleWrites;
+      return {
+        admitted,
+        held: i.transactionalWrites,
+        conflicts: i.conflicts,
+        tries: admitted + i.conflicts + i.throttles,
+      };
     });
   const sum = (pick: (c: (typeof counters)[number]) => number) => counters.reduce((n, c) => n + pick(c), 0);
+  const most = (pick: (c: (typeof counters)[number]) => number) =>
+    counters.reduce((n, c) => Math.max(n, pick(c)), 0);
   return {
     items: counters.length,
     admitted: sum((c) => c.admitted),
+    held: sum((c) => c.held),
     conflicts: sum((c) => c.conflicts),
     tries: sum((c) => c.tries),
-    busiest: counters.reduce((n, c) => Math.max(n, c.admitted), 0),
+    busiest: most((c) => c.admitted),
+    busiestHeld: most((c) => c.held),
   };
 };
 
@@ -167,7 +180,9 @@ export const project = (input: ProjectionInput): Projection => {
   );
   const writeBound = bookingsBound(input.itemUnitsPerSecond, hottestSessionItem);
   const conflictBound =
-    commitsPerCounter !== null && load.busiest > 0 ? commitsPerCounter / (load.busiest / bookings) : null;
+    commitsPerCounter !== null && load.busiestHeld > 0
+      ? commitsPerCounter / (load.busiestHeld / bookings)
+      : null;
   const sharedBound = bookingsBound(input.itemUnitsPerSecond, hottestSharedItem);
   const session = minOf(writeBound, conflictBound);
   const organization = minOf(session * input.orgSessions, sharedBound);
@@ -195,6 +210,7 @@ export const project = (input: ProjectionInput): Projection => {
     shards: load.items,
     effectiveShards: load.busiest > 0 ? round(load.admitted / load.busiest, 2) : 0,
     counterWritesPerBooking: round(load.admitted / bookings, 2),
+    counterTransactionsPerBooking: round(load.held / bookings, 4),
     counterConflictRate: load.tries > 0 ? round(load.conflicts / load.tries, 4) : 0,
     modelConflictRateAtRunRate: round((tryRate * holdSeconds) / (1 + tryRate * holdSeconds), 4),
     effectiveTries: round(tries, 2),

@@ -1,6 +1,5 @@
 import type { Env } from '../../functions/kernel/env.js';
 import type { ContentionCounters } from '../contention/counters.js';
-import { priceCounterWrites } from './counter-price.js';
 import { type ContentionSummary, expectedShards, type OnsaleRun, type Sharding } from './figures.js';
 import { roleKeysOf, withRoles } from './item-roles.js';
 import type { OnsaleOptions } from './options.js';
@@ -63,7 +62,6 @@ export const summarizeRun = async (r: RunInputs): Promise<Omit<OnsaleRun, 'invar
     requests: tally.requestsUntilSoldOut,
     unavailable: tally.unavailableUntilSoldOut,
     items,
-    counterUnitsPerWrite: await priceCounterWrites(r.localEndpoint, items),
     holdMs: options.holdMs,
     unavailableBudget,
     orgSessions: options.orgSessions,

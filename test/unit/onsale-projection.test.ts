@@ -7,9 +7,20 @@ const ses = 'ses_bbbbbbbbbbbbbbbbbbbb';
 const att = 'att_cccccccccccccccccccc';
 const keys = roleKeysOf(org, ses, [att]);
 
-const item = (pk: string, sk: string, writeUnits: number, conflicts = 0): RoledItem =>
+/** An item written in transactions of 2 units each (1 KB or less), unless `single` says otherwise. */
+const item = (pk: string, sk: string, writeUnits: number, conflicts = 0, single = false): RoledItem =>
   withRoles(
-    [{ label: `t ${pk} ${sk}`, writeUnits, peakUnitsPerSecond: 0, conflicts, throttles: 0 }],
+    [
+      {
+        label: `t ${pk} ${sk}`,
+        writeUnits,
+        peakUnitsPerSecond: 0,
+        transactionalWrites: single ? 0 : writeUnits / 2,
+        singleWrites: single ? writeUnits : 0,
+        conflicts,
+        throttles: 0,
+      },
+    ],
     keys,
   )[0]!;
 
@@ -33,7 +44,6 @@ const run = (shards: number, bookings: number, extra: RoledItem[] = []): Project
     requests: 10_000,
     unavailable: 625,
     items: [...counters, ...booked, ...extra],
-    counterUnitsPerWrite: new Map(),
     holdMs: 10,
     unavailableBudget: 0.01,
     orgSessions: 10,
@@ -82,14 +92,42 @@ describe('the on-sale projection', () => {
     const uneven = {
       ...input,
       items: [
-        { ...first!, writeUnits: 1800 },
-        { ...second!, writeUnits: 200 },
+        { ...first!, writeUnits: 1800, transactionalWrites: 900 },
+        { ...second!, writeUnits: 200, transactionalWrites: 100 },
       ],
     };
     const p = project(uneven);
     // 900 of the 1,000 bookings on one item: 1.8 units per booking there.
     expect(p.bounds.writeUnits).toBe(556);
     expect(p.effectiveShards).toBe(1.11);
+  });
+
+  it('does not bound by conflicts counter items that bookings write by single writes, only by units', () => {
+    const input = run(25, 5000);
+    const counters = Array.from({ length: 25 }, (_, i) =>
+      item(
+        i === 0 ? `${org}#session#${ses}#counter` : `${org}#session#${ses}#counter#${i}`,
+        'counter',
+        200,
+        0,
+        true,
+      ),
+    );
+    const p = project({ ...input, items: [...counters, ...input.items.filter((i) => i.role !== 'counter')] });
+    expect(p.counterWritesPerBooking).toBe(1);
+    expect(p.counterTransactionsPerBooking).toBe(0);
+    expect(p.bounds.conflicts).toBeNull();
+    // One unit per booking, each item taking a 25th of them: 0.04 units per booking, 1,000 / 0.04.
+    expect(p.bounds.writeUnits).toBe(25_000);
+    expect(p.perSecond.session).toBe(25_000);
+    // A few moves of places in transactions bring the hold back, by their share only.
+    const moved = { ...counters[0]!, transactionalWrites: 50 };
+    const q = project({
+      ...input,
+      items: [moved, ...counters.slice(1), ...input.items.filter((i) => i.role !== 'counter')],
+    });
+    expect(q.counterTransactionsPerBooking).toBe(0.01);
+    expect(q.bounds.conflicts).toBe(3162);
   });
 
   it('bounds the organization by an item its sessions share', () => {
