@@ -2,25 +2,22 @@
  * `npm run bench:handler -- [--json] [--bookings=N] [--profile-bookings=N] [--cpu-prof-out=FILE]
  * [--no-write]`: what one free general-admission booking costs through the booking function's
  * handler (invoked directly with the API Gateway v2 event, as Lambda calls it, the JWT already
- * verified) against the raw transaction it sends (its own `TransactItems`, captured once and
- * replayed with the plain SDK, a fresh booking id in each copy) on the same DynamoDB Local, one
+ * verified) against the raw write requests it sends (its claim `PutItem`, the `UpdateItem` taking
+ * its places from a counter item, its `TransactWriteItems`: captured once and replayed in the same
+ * order with the plain SDK, a fresh booking id in each copy) on the same DynamoDB Local, one
  * booking at a time and taking turns: CPU of this process per booking (`cpuRatio`, handler / raw),
  * p50/p95/p99 wall time, and the SQS requests it sends (none: the notification goes from the
- * table's stream); then the write units the booking's
- * transaction costs by DynamoDB's billing rules, from its real items (`wcuPerBooking`), beside the
- * floor's (its counter update and booking item alone); then where the handler's CPU goes (V8's
- * sampling profiler over a series of handler bookings alone). Writes the handler section of
- * docs/performance.md (unless --no-write). Exits 1 when a booking fails; a missed target is
- * reported, not an error.
+ * table's stream); then the write units the booking's requests cost by DynamoDB's billing rules,
+ * from their real items (`wcuPerBooking`: single writes as standard writes, the transaction's items
+ * as transactional ones), beside the floor's (its counter update and booking item alone); then
+ * where the handler's CPU goes (V8's sampling profiler over a series of handler bookings alone).
+ * Writes the handler section of docs/performance.md (unless --no-write). Exits 1 when a booking
+ * fails; a missed target is reported, not an error.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  type DynamoDBClient,
-  type TransactWriteItem,
-  TransactWriteItemsCommand,
-} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { withoutSdkLogging } from '../functions/kernel/aws/sdk-logging.js';
 import { installCallCounter } from './booking-load/call-counter.js';
 import { describeMachine, loadAverage1m } from './booking-load/machine.js';
@@ -47,11 +44,9 @@ import { renderHandlerSection } from './handler-load/handler-doc.js';
 import { replayTemplate } from './handler-load/replay.js';
 import { countRequestsTo } from './handler-load/request-count.js';
 import { startSqsChild } from './handler-load/sqs-child.js';
-import {
-  installTransactionSizer,
-  sendSized,
-  type TransactionSizer,
-} from './handler-load/transaction-sizer.js';
+import { pickWrites, sendInOrder, type WriteRequest } from './handler-load/write-requests.js';
+import { installWriteSizer, sendSized, type WriteSizer } from './handler-load/write-sizer.js';
+import type { SizedAction } from './handler-load/write-units.js';
 import { fail, silenceSdkNodeWarning } from './local/cli.js';
 import { startStillRuntime } from './local/still-runtime.js';
 import { findJvmCpu } from './notify-load/jvm-cpu.js';
@@ -71,7 +66,7 @@ const bookings = Number(flags.bookings);
 const profileBookings = Number(flags['profile-bookings']);
 /** Unmeasured rounds first: the container, the JIT, the sockets and the JVM warm up. */
 const warmupBookings = 50;
-/** Transactions read before and after to price them (outside the timed series). */
+/** Bookings whose write requests are read before and after to price them (outside the timed series). */
 const sizedBookings = 5;
 const idleWindowMs = 2_000;
 const docPath = resolve(import.meta.dirname, '../docs/performance.md');
@@ -84,49 +79,58 @@ interface Bench {
   world: BookingWorld;
   handler: HttpHandler;
   raw: ReturnType<typeof rawClient>;
-  sizer: TransactionSizer;
+  sizer: WriteSizer;
   probes: Probes;
   sqsEndpoint: string;
-  /** The handler's own booking transaction, captured once, to replay with the plain SDK. */
+  /** The handler's own write requests for one booking, captured once, to replay with the plain SDK. */
   replay: ReturnType<typeof replayTemplate>;
-  /** Which of its items make the floor: the counter update(s) and the booking put. */
-  floor: (entries: TransactWriteItem[]) => TransactWriteItem[];
+  /** The writes of a copy that make the floor: the counter update(s) and the booking put. */
+  floor: (copy: readonly WriteRequest[]) => WriteRequest[];
 }
 
+/** Where each floor write is among a booking's requests: its request, and its item in a transaction. */
+const floorPicks = (actions: readonly SizedAction[]) =>
+  actions.flatMap((a) => {
+    if (a.kind !== 'Update' && a.label !== 'booking') return [];
+    const item =
+      a.write === 'transactional' ? actions.filter((x) => x.request === a.request).indexOf(a) : null;
+    return [{ request: a.request, item }];
+  });
+
 /**
- * Captures the handler's transaction from one booking (priced, so its items are labelled): the
- * second of the container, since its first reads what it books on before it commits.
+ * Captures the handler's write requests from one booking (priced, so its items are labelled): the
+ * second of the container, since its first reads what it books on (and opens the session's counter
+ * items) before it commits. Every one must have succeeded, so that a copy replays a booking.
  */
-const captureTransaction = async (
+const captureBooking = async (
   world: BookingWorld,
   handler: HttpHandler,
   raw: DynamoDBClient,
-  sizer: TransactionSizer,
+  sizer: WriteSizer,
 ) => {
   const [first, second] = world.take(2).map((booker) => bookingEvent(world, booker));
   await invokeBooking(handler, first!);
-  const { cost, entries } = await sizer.sizeNext(raw, () => invokeBooking(handler, second!));
-  const floorAt = cost.actions.flatMap((a, i) => (a.kind === 'Update' || a.label === 'booking' ? [i] : []));
+  const { cost, requests } = await sizer.sizeNext(raw, () => invokeBooking(handler, second!));
+  if (cost.actions.some((a) => a.refused))
+    throw new Error('the captured booking had a write refused: its requests do not replay a booking');
+  const picks = floorPicks(cost.actions);
   return {
-    replay: replayTemplate(entries),
-    floor: (copy: TransactWriteItem[]) => floorAt.map((i) => copy[i]!),
-    floorLabels: floorAt.map((i) => cost.actions[i]!.label),
+    replay: replayTemplate(requests),
+    floor: (copy: readonly WriteRequest[]) => pickWrites(copy, picks),
   };
 };
 
-/** `count` rounds: a user books through the handler, the same transaction replayed raw, taking turns. */
+/** `count` rounds: a user books through the handler, the same requests replayed raw, taking turns. */
 const rounds = (b: Bench, count: number) => {
   // Built beforehand: the Lambda runtime hands the handler a ready event, and the raw series sends
-  // a ready transaction.
+  // ready requests.
   const events = b.world.take(count).map((booker) => bookingEvent(b.world, booker));
   const replays = Array.from({ length: count }, () => b.replay.fresh());
   return interleaved(
     b.probes,
     count,
     (i) => invokeBooking(b.handler, events[i]!),
-    async (i) => {
-      await b.raw.send(new TransactWriteItemsCommand({ TransactItems: replays[i] }));
-    },
+    (i) => sendInOrder(b.raw, replays[i]!),
   );
 };
 
@@ -137,15 +141,14 @@ const idleCpuMsPerSec = async (): Promise<number> => {
   return round((used.user + used.system) / idleWindowMs, 3);
 };
 
-const sizeWrites = async (b: Bench, floorLabels: string[]): Promise<HandlerBenchFigures['writeCost']> => {
+const sizeWrites = async (b: Bench): Promise<HandlerBenchFigures['writeCost']> => {
   const handler = [];
   for (const booker of b.world.take(sizedBookings)) {
     const event = bookingEvent(b.world, booker);
     handler.push((await b.sizer.sizeNext(b.raw, () => invokeBooking(b.handler, event))).cost);
   }
   const floor = [];
-  for (let i = 0; i < sizedBookings; i++)
-    floor.push(await sendSized(b.raw, b.floor(b.replay.fresh()), floorLabels));
+  for (let i = 0; i < sizedBookings; i++) floor.push(await sendSized(b.raw, b.floor(b.replay.fresh())));
   return { handler: writeCost(handler), rawFloor: writeCost(floor) };
 };
 
@@ -159,7 +162,7 @@ const profiled = async (b: Bench): Promise<HandlerBenchFigures['profile']> => {
   return { bookings: profileBookings, ...summarizeProfile(profile, profileBookings) };
 };
 
-const measure = async (b: Bench, floorLabels: string[], loadStart: number): Promise<HandlerBenchFigures> => {
+const measure = async (b: Bench, loadStart: number): Promise<HandlerBenchFigures> => {
   log(`warming up: ${warmupBookings} bookings through the handler, ${warmupBookings} raw…`);
   await rounds(b, warmupBookings);
   const idle = await idleCpuMsPerSec();
@@ -170,8 +173,10 @@ const measure = async (b: Bench, floorLabels: string[], loadStart: number): Prom
   const jvmFound = b.probes.jvm !== null;
   const handler = bookingSeries(series.a, jvmFound);
   const raw = bookingSeries(series.b, jvmFound);
-  log(`sizing ${sizedBookings} booking transactions of each kind by their items…`);
-  const writes = await sizeWrites(b, floorLabels);
+  log(
+    `sizing the write requests of ${sizedBookings} bookings through the handler, and of ${sizedBookings} floors, by their items…`,
+  );
+  const writes = await sizeWrites(b);
   log(`profiling ${profileBookings} bookings through the handler…`);
   const profile = await profiled(b);
   const cpuRatio = round(handler.cpuMsPerBooking / raw.cpuMsPerBooking);
@@ -218,7 +223,7 @@ const printTable = (f: HandlerBenchFigures): void => {
   );
   for (const item of f.writeCost.handler.items)
     console.log(
-      `  ${item.kind.padEnd(15)}${item.label.padEnd(22)}${String(item.afterBytes ?? item.beforeBytes).padStart(6)} B ${item.writeUnits} WCU`,
+      `  ${String(item.request + 1).padEnd(3)}${item.write.padEnd(14)}${item.kind.padEnd(15)}${item.label.padEnd(22)}${String(item.afterBytes ?? item.beforeBytes).padStart(6)} B ${item.writeUnits} WCU${item.refused ? ' (refused)' : ''}`,
     );
   console.log(`load average ${f.loadAverage1m.start} at the start, ${f.loadAverage1m.end} at the end`);
   if (f.profile) {
@@ -239,7 +244,7 @@ const main = async (): Promise<void> => {
   const loadStart = loadAverage1m();
   // Before the runtime loads the handlers: they create their DynamoDB clients on first use.
   const counter = installCallCounter();
-  const sizer = installTransactionSizer();
+  const sizer = installWriteSizer();
   const sqs = await startSqsChild();
   // Nothing works by itself during the run: no queue is consumed, nor the table's stream (the
   // booking's notification waits in the outbox), and the scheduler and every sweep are pushed beyond it.
@@ -252,7 +257,7 @@ const main = async (): Promise<void> => {
     const users = 2 + warmupBookings + bookings + sizedBookings + profileBookings;
     log(`creating ${users} users with their attendee records…`);
     const world = await buildBookingWorld(rt, users);
-    const { replay, floor, floorLabels } = await captureTransaction(world, handler, raw, sizer);
+    const { replay, floor } = await captureBooking(world, handler, raw, sizer);
     const jvm = findJvmCpu();
     if (!jvm) log('DynamoDB Local JVM not found in /proc: its CPU is left out');
     const probes = { counter, jvm };
@@ -266,7 +271,7 @@ const main = async (): Promise<void> => {
       replay,
       floor,
     };
-    const figures = await measure(bench, floorLabels, loadStart);
+    const figures = await measure(bench, loadStart);
     const elapsedSeconds = Math.round((performance.now() - started) / 1000);
     if (!flags['no-write'])
       writeMarkedSection(docPath, 'handler', renderHandlerSection(figures, commandLine(), elapsedSeconds));

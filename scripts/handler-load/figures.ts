@@ -2,7 +2,7 @@ import { percentile } from '../booking-load/latency.js';
 import type { Machine } from '../booking-load/machine.js';
 import { type Sample, seriesFigures } from '../checkin-load/series.js';
 import type { ProfileSummary } from './cpu-profile.js';
-import type { SizedAction, TransactionCost } from './write-units.js';
+import type { SizedAction, WritesCost } from './write-units.js';
 
 /** What one run of `npm run bench:handler` measured (`--json` prints it). */
 
@@ -21,13 +21,18 @@ export interface BookingSeries {
 }
 
 export interface WriteCost {
-  /** Transactions sized. */
+  /** Bookings sized. */
   sized: number;
-  /** Transactional write units per booking on the table: mean, min and max over those sized. */
+  /**
+   * Write units per booking on the table, summed over its write requests (standard for single
+   * writes, transactional for the items of a transaction): mean, min and max over those sized.
+   */
   writeUnits: { mean: number; min: number; max: number };
   /** Standard write units the global secondary indexes take per booking (mean). */
   indexWriteUnits: number;
-  /** The items of the first transaction sized, each with its size and units. */
+  /** Write requests per booking (mean). */
+  requests: number;
+  /** The items of the first booking sized, request by request in the order sent, each with its size and units. */
   items: SizedAction[];
 }
 
@@ -36,7 +41,10 @@ export interface HandlerBenchFigures {
   loadAverage1m: { start: number; end: number };
   /** The function serving `POST /v1/orgs/{orgId}/sessions/{sessionId}/bookings`. */
   function: string;
-  /** Handler CPU per booking / CPU per booking of the same transaction replayed with the plain SDK. */
+  /**
+   * Handler CPU per booking / CPU per booking of the same write requests (claim, take, transaction)
+   * replayed in order with the plain SDK.
+   */
   cpuRatio: number;
   handler: BookingSeries;
   raw: BookingSeries;
@@ -47,11 +55,14 @@ export interface HandlerBenchFigures {
   sqsRequestsPerBooking: number;
   /** This process's CPU while idle before the series (ms per second): the background both carry. */
   idleCpuMsPerSec: number;
-  /** Transactional write units of the handler's booking transaction (the mean of those sized). */
+  /** Write units of a booking through the handler, summed over its write requests (the mean of those sized). */
   wcuPerBooking: number;
   writeCost: {
     handler: WriteCost;
-    /** The floor: the booking's counter update and booking item alone, replayed with the plain SDK. */
+    /**
+     * The floor: the booking's counter update (a single write) and its booking item (in a transaction
+     * of its own) alone, replayed with the plain SDK.
+     */
     rawFloor: WriteCost;
   };
   /** Where the handler's CPU goes, from a separate profiled series of handler bookings alone. */
@@ -78,13 +89,14 @@ export const bookingSeries = (samples: readonly Sample[], jvmFound: boolean): Bo
   };
 };
 
-export const writeCost = (costs: readonly TransactionCost[]): WriteCost => {
+export const writeCost = (costs: readonly WritesCost[]): WriteCost => {
   const units = costs.map((c) => c.writeUnits);
   const mean = (values: number[]) => round(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length));
   return {
     sized: costs.length,
     writeUnits: { mean: mean(units), min: Math.min(...units), max: Math.max(...units) },
     indexWriteUnits: mean(costs.map((c) => c.indexWriteUnits)),
+    requests: mean(costs.map((c) => new Set(c.actions.map((a) => a.request)).size)),
     items: costs[0]?.actions ?? [],
   };
 };

@@ -1,12 +1,14 @@
 import { randomInt } from 'node:crypto';
-import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { WriteRequest } from './write-requests.js';
 
 /**
- * The booking's own transaction, replayed: the `TransactItems` the handler sent for one booking,
- * captured as sent, copied with a fresh booking id wherever the old one appears (keys, attributes,
- * payloads), so that each copy is a new booking the same conditions accept. Sent with the plain
- * SDK it is "the raw transaction the handler sends", with no handler around it: same items, same
- * sizes, same conditions, same DynamoDB work.
+ * The booking's own write requests, replayed: those the handler sent for one booking (for a free
+ * general-admission booking its claim, the take of its places from a counter item, its
+ * transaction), captured as sent, copied with a fresh booking id wherever the old one appears
+ * (keys, attributes, payloads; the take carries none), so that each copy is a new booking the same
+ * conditions accept. Sent in the same order with the plain SDK they are "the raw requests the
+ * handler sends", with no handler around them: same items, same sizes, same conditions, same
+ * DynamoDB work.
  */
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -27,18 +29,26 @@ const replaced = <T>(value: T, from: string, to: string): T => {
   ) as T;
 };
 
-/** The booking ids the transaction's puts carry (an item's `bookingId` attribute). */
-export const bookingIdsOf = (entries: readonly TransactWriteItem[]): string[] => [
-  ...new Set(entries.flatMap((e) => e.Put?.Item?.bookingId?.S ?? [])),
+/** The items a request puts: a single put's, or each put of a transaction. */
+const putItems = (request: WriteRequest) => {
+  if (request.command === 'PutItem') return request.input.Item ? [request.input.Item] : [];
+  if (request.command === 'TransactWriteItems')
+    return (request.input.TransactItems ?? []).flatMap((e) => (e.Put?.Item ? [e.Put.Item] : []));
+  return [];
+};
+
+/** The booking ids the requests' puts carry (an item's `bookingId` attribute). */
+export const bookingIdsOf = (requests: readonly WriteRequest[]): string[] => [
+  ...new Set(requests.flatMap(putItems).flatMap((item) => item.bookingId?.S ?? [])),
 ];
 
-/** Copies of `entries`, each with a fresh booking id in place of the captured one. */
-export const replayTemplate = (entries: readonly TransactWriteItem[]) => {
-  const [bookingId, ...more] = bookingIdsOf(entries);
+/** Copies of `requests`, each with one fresh booking id in place of the captured one, wherever it is. */
+export const replayTemplate = (requests: readonly WriteRequest[]) => {
+  const [bookingId, ...more] = bookingIdsOf(requests);
   if (!bookingId || more.length > 0)
-    throw new Error(`expected one booking id in the transaction, found ${[bookingId, ...more].join(', ')}`);
+    throw new Error(`expected one booking id in the requests, found ${[bookingId, ...more].join(', ')}`);
   return {
     bookingId,
-    fresh: (): TransactWriteItem[] => replaced([...entries], bookingId, sameShapeId(bookingId)),
+    fresh: (): WriteRequest[] => replaced([...requests], bookingId, sameShapeId(bookingId)),
   };
 };

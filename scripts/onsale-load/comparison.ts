@@ -53,9 +53,9 @@ const figures: Array<[string, (r: OnsaleRun) => string]> = [
   ['invariant checker', (r) => (r.invariants.ok ? 'holds' : `**${r.invariants.violations} violations**`)],
   ['CPU ms of this process per booking', (r) => String(r.processCpuMsPerBooking)],
   [
-    'counter writes per booking (of them in transactions); effective counter items',
+    'counter writes per booking (in transactions, the opening apart; opening transactions); effective counter items',
     (r) =>
-      `${r.projection.counterWritesPerBooking} (${r.projection.counterTransactionsPerBooking}); ${r.projection.effectiveShards}`,
+      `${r.projection.counterWritesPerBooking} (${r.projection.counterTransactionsPerBooking}; ${r.projection.openingTransactions}); ${r.projection.effectiveShards}`,
   ],
   [
     "counter tries refused (the loss formula at the run's rate)",

@@ -13,17 +13,19 @@ import type { RoledItem } from './item-roles.js';
  *   each admitted one holds `h` seconds (the model's hold), the refused share is
  *   c = a h / (1 + a h) (Erlang's loss formula), and the item commits a (1 - c) = c / h a second.
  *   Only transactions hold an item: single writes (a general-admission booking's take) are applied
- *   in turn and refuse nothing, so the bound counts the transactions that wrote or checked the
- *   busiest counter item per booking (moves of places, openings), and there is none when bookings
- *   write their counter items by single writes alone.
+ *   in turn and refuse nothing. At R bookings a second, an item with t transactions per booking is
+ *   held R t h of the time, and a counter try landing on it is refused that often (the loss
+ *   formula's small-share form); averaged over the tries (each item weighted by its share of them,
+ *   `heldPerTry`), the refused share of tries is R h sum(s t). When every booking writes its item
+ *   in a transaction, t = s on each item, and for an even spread that is the item's own cap above.
+ *   The transaction that opened a session's counter items (one on each, once per session, whatever
+ *   the rate) does not recur with the bookings: it is counted apart (`openingTransactions`).
  *   How refused tries turn into 503s is measured: the function tries a booking several times
  *   before it answers 503, and the run's 503 share u against its refused share of tries c gives
  *   the number of tries that acted as independent ones, k = ln u / ln c (at least 1; a run without
  *   a 503 counts as one in its requests, u = 1 / requests, so k stays a lower bound). Keeping 503s
- *   under `unavailableBudget` allows c* = budget^(1 / k) on each try: a counter item then commits
- *   c* / h a second.
- * - The session: the lower of the two, with the busiest counter's share of the bookings (a session
- *   whose counter items are written unevenly is bound by its busiest one).
+ *   under `unavailableBudget` allows c* = budget^(1 / k) on each try, so R <= c* / (h sum(s t)).
+ * - The session: the lower of the two.
  * - The organization: sessions share no item (a booking writes its session's items and its
  *   buyer's), so `orgSessions` sessions sell side by side, bounded by the hottest item written that
  *   is neither (none, when the design holds).
@@ -58,8 +60,10 @@ export interface Projection {
   effectiveShards: number;
   /** Counter writes per confirmed booking (1 when every booking writes one counter item once). */
   counterWritesPerBooking: number;
-  /** Of those, the ones made in transactions (which hold the item while they run). */
+  /** Of those, the ones made in transactions (which hold the item while they run), the opening left out. */
   counterTransactionsPerBooking: number;
+  /** Transactions that opened the counter items: one on each when the session has several, once. */
+  openingTransactions: number;
   /** Share of tries on the counter items refused for a conflict, in the run. */
   counterConflictRate: number;
   /** The share the loss formula gives at the run's mean tries a second per counter item. */
@@ -136,28 +140,38 @@ const bookingsBound = (limit: number, hot: HotItem | null): number | null =>
   hot && hot.writeUnitsPerBooking > 0 ? limit / hot.writeUnitsPerBooking : null;
 
 const counterLoad = (input: ProjectionInput) => {
-  const counters = input.items
-    .filter((i) => i.role === 'counter')
-    .map((i) => {
-      const admitted = i.transactionalWrites + i.singleWrites;
-      return {
-        admitted,
-        held: i.transactionalWrites,
-        conflicts: i.conflicts,
-        tries: admitted + i.conflicts + i.throttles,
-      };
-    });
+  const items = input.items.filter((i) => i.role === 'counter');
+  // Several items: each was opened by one transaction (counter-shard-store.ts, `openFrom`).
+  const opening = items.length > 1 ? 1 : 0;
+  const counters = items.map((i) => {
+    const admitted = i.transactionalWrites + i.singleWrites;
+    return {
+      admitted,
+      held: Math.max(0, i.transactionalWrites - opening),
+      conflicts: i.conflicts,
+      tries: admitted + i.conflicts + i.throttles,
+    };
+  });
   const sum = (pick: (c: (typeof counters)[number]) => number) => counters.reduce((n, c) => n + pick(c), 0);
   const most = (pick: (c: (typeof counters)[number]) => number) =>
     counters.reduce((n, c) => Math.max(n, pick(c)), 0);
   return {
     items: counters.length,
+    openings: opening * counters.length,
     admitted: sum((c) => c.admitted),
     held: sum((c) => c.held),
     conflicts: sum((c) => c.conflicts),
     tries: sum((c) => c.tries),
     busiest: most((c) => c.admitted),
-    busiestHeld: most((c) => c.held),
+    /**
+     * Transactions per booking on the item a booking's counter try lands on, averaged over the
+     * tries (each item weighted by its share of them): at R bookings a second, a try finds its
+     * item held R h times that.
+     */
+    heldPerTry: (bookings: number) => {
+      const all = sum((c) => c.admitted);
+      return all > 0 ? counters.reduce((n, c) => n + (c.admitted / all) * (c.held / bookings), 0) : 0;
+    },
   };
 };
 
@@ -179,9 +193,10 @@ export const project = (input: ProjectionInput): Projection => {
     bookings,
   );
   const writeBound = bookingsBound(input.itemUnitsPerSecond, hottestSessionItem);
+  const heldPerTry = load.heldPerTry(bookings);
   const conflictBound =
-    commitsPerCounter !== null && load.busiestHeld > 0
-      ? commitsPerCounter / (load.busiestHeld / bookings)
+    commitsPerCounter !== null && heldPerTry > 0
+      ? commitsPerCounter / heldPerTry
       : null;
   const sharedBound = bookingsBound(input.itemUnitsPerSecond, hottestSharedItem);
   const session = minOf(writeBound, conflictBound);
@@ -211,6 +226,7 @@ export const project = (input: ProjectionInput): Projection => {
     effectiveShards: load.busiest > 0 ? round(load.admitted / load.busiest, 2) : 0,
     counterWritesPerBooking: round(load.admitted / bookings, 2),
     counterTransactionsPerBooking: round(load.held / bookings, 4),
+    openingTransactions: load.openings,
     counterConflictRate: load.tries > 0 ? round(load.conflicts / load.tries, 4) : 0,
     modelConflictRateAtRunRate: round((tryRate * holdSeconds) / (1 + tryRate * holdSeconds), 4),
     effectiveTries: round(tries, 2),

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { importRatioOf } from '../../scripts/bundle-floor/figures.js';
 import { type CpuProfile, moduleOf, summarizeProfile } from '../../scripts/handler-load/cpu-profile.js';
 import { replayTemplate, sameShapeId } from '../../scripts/handler-load/replay.js';
+import { pickWrites, type WriteRequest } from '../../scripts/handler-load/write-requests.js';
 
 /**
- * The pure parts of `npm run bench:handler` (CPU profile summaries, the replayed transaction) and of
+ * The pure parts of `npm run bench:handler` (CPU profile summaries, the replayed write requests) and of
  * `npm run bench:bundle` (import ratios).
  */
 
@@ -114,31 +114,50 @@ describe('importRatioOf', () => {
 
 describe('replayTemplate', () => {
   const id = 'bkg_abc123def456';
-  const entries: TransactWriteItem[] = [
+  const claimKey = { pk: { S: 'org#session#s#claims' }, sk: { S: id } };
+  const requests: WriteRequest[] = [
     {
-      Update: {
+      command: 'PutItem',
+      input: {
         TableName: 't',
-        Key: { pk: { S: 'org#session#s#counter' }, sk: { S: 'counter' } },
+        Item: { ...claimKey, bookingId: { S: id } },
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': 'pk' },
+      },
+    },
+    {
+      command: 'UpdateItem',
+      input: {
+        TableName: 't',
+        Key: { pk: { S: 'org#session#s#counter#3' }, sk: { S: 'counter' } },
         UpdateExpression: 'ADD confirmed :n',
         ExpressionAttributeValues: { ':n': { N: '1' } },
       },
     },
     {
-      Put: {
-        TableName: 't',
-        Item: {
-          pk: { S: 'org#session#s#bookings' },
-          sk: { S: id },
-          bookingId: { S: id },
-          seatLabels: { L: [{ S: `${id}-A1` }] },
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Put: {
-        TableName: 't',
-        Item: { pk: { S: `org#booking#${id}` }, sk: { S: 'history' }, bookingId: { S: id } },
+      command: 'TransactWriteItems',
+      input: {
+        TransactItems: [
+          { Delete: { TableName: 't', Key: claimKey, ConditionExpression: 'attribute_exists(#pk)' } },
+          {
+            Put: {
+              TableName: 't',
+              Item: {
+                pk: { S: 'org#session#s#bookings' },
+                sk: { S: id },
+                bookingId: { S: id },
+                seatLabels: { L: [{ S: `${id}-A1` }] },
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: 't',
+              Item: { pk: { S: `org#booking#${id}` }, sk: { S: 'history' }, bookingId: { S: id } },
+            },
+          },
+        ],
       },
     },
   ];
@@ -149,21 +168,52 @@ describe('replayTemplate', () => {
     expect(fresh).not.toBe(id);
   });
 
-  it('puts a fresh booking id wherever the captured one was, and leaves the template alone', () => {
-    const template = replayTemplate(entries);
+  it('puts one fresh booking id wherever the captured one was, in every request, and leaves the template alone', () => {
+    const template = replayTemplate(requests);
     expect(template.bookingId).toBe(id);
-    const [counter, booking, history] = template.fresh();
-    const fresh = booking?.Put?.Item?.bookingId?.S ?? '';
+    const [claim, take, tx] = template.fresh();
+    expect(claim?.command).toBe('PutItem');
+    expect(take).toEqual(requests[1]);
+    if (claim?.command !== 'PutItem' || tx?.command !== 'TransactWriteItems') throw new Error('reordered');
+    const fresh = claim.input.Item?.bookingId?.S ?? '';
     expect(fresh).not.toBe(id);
+    expect(claim.input.Item?.sk?.S).toBe(fresh);
+    const [consumed, booking, history] = tx.input.TransactItems ?? [];
+    expect(consumed?.Delete?.Key?.sk?.S).toBe(fresh);
     expect(booking?.Put?.Item?.sk?.S).toBe(fresh);
     expect(booking?.Put?.Item?.seatLabels?.L?.[0]?.S).toBe(`${fresh}-A1`);
     expect(history?.Put?.Item?.pk?.S).toBe(`org#booking#${fresh}`);
-    expect(counter).toEqual(entries[0]);
-    expect(entries[1]?.Put?.Item?.sk?.S).toBe(id);
-    expect(template.fresh()[1]?.Put?.Item?.bookingId?.S).not.toBe(fresh);
+    const original = requests[0];
+    expect(original?.command === 'PutItem' && original.input.Item?.sk?.S).toBe(id);
+    const again = template.fresh()[0];
+    expect(again?.command === 'PutItem' && again.input.Item?.bookingId?.S).not.toBe(fresh);
   });
 
-  it('refuses a transaction without exactly one booking id', () => {
-    expect(() => replayTemplate([entries[0]!])).toThrow(/one booking id/);
+  it('refuses requests without exactly one booking id', () => {
+    expect(() => replayTemplate([requests[1]!])).toThrow(/one booking id/);
+  });
+});
+
+describe('pickWrites', () => {
+  const put = (sk: string) => ({ Put: { TableName: 't', Item: { pk: { S: 'p' }, sk: { S: sk } } } });
+  const requests: WriteRequest[] = [
+    { command: 'PutItem', input: { TableName: 't', Item: { pk: { S: 'claim' }, sk: { S: 'b' } } } },
+    { command: 'UpdateItem', input: { TableName: 't', Key: { pk: { S: 'counter' }, sk: { S: 'c' } } } },
+    { command: 'TransactWriteItems', input: { TransactItems: [put('a'), put('b'), put('c')] } },
+  ];
+
+  it('keeps single writes as they are and the items picked from a transaction in one of their own, in order', () => {
+    const picked = pickWrites(requests, [
+      { request: 2, item: 1 },
+      { request: 1, item: null },
+    ]);
+    expect(picked).toEqual([
+      requests[1],
+      { command: 'TransactWriteItems', input: { TransactItems: [put('b')] } },
+    ]);
+  });
+
+  it('refuses an item the transaction does not have', () => {
+    expect(() => pickWrites(requests, [{ request: 2, item: 5 }])).toThrow(/no item 5/);
   });
 });

@@ -6,19 +6,23 @@ import {
   numberSize,
   valueSize,
 } from '../../scripts/handler-load/item-size.js';
+import type { WriteRequest } from '../../scripts/handler-load/write-requests.js';
 import {
   indexWriteUnits,
+  requestActions,
   sizeAction,
+  standardWriteUnits,
   transactionAction,
   transactionalWriteUnits,
-  transactionCost,
+  writesCost,
 } from '../../scripts/handler-load/write-units.js';
 
 /**
  * The write-unit arithmetic of `npm run bench:handler` against examples worked from DynamoDB's
- * documentation: item sizes (CapacityUnitCalculations), transactional writes (transaction-apis,
- * "Capacity management for transactions"), which size a write counts (ProvisionedThroughput) and
- * index writes (GSI, "Write capacity units").
+ * documentation: item sizes (CapacityUnitCalculations), standard writes and which size a write
+ * counts (ProvisionedThroughput, and WorkingWithItems for a failed condition), transactional writes
+ * (transaction-apis, "Capacity management for transactions") and index writes (GSI, "Write capacity
+ * units").
  */
 
 /** An item of exactly `bytes` bytes: a 2-byte key `pk` = "k" (3 bytes) and a padding string `p`. */
@@ -71,9 +75,7 @@ describe('transactional write units', () => {
     const entries = [1, 2, 3].map((i) => ({
       Put: { TableName: 't', Item: itemOf(500, { n: { N: String(i) } }) },
     }));
-    const cost = transactionCost(
-      entries.map((e) => sizeAction(transactionAction(e), null, e.Put.Item, 'item')),
-    );
+    const cost = writesCost(entries.map((e) => sizeAction(transactionAction(e), null, e.Put.Item, 'item')));
     expect(cost.writeUnits).toBe(6);
   });
 
@@ -105,6 +107,7 @@ describe('transactional write units', () => {
       transactionAction({ ConditionCheck: { TableName: 't', Key: key, ConditionExpression: 'x' } }),
     ).toEqual({
       kind: 'ConditionCheck',
+      write: 'transactional',
       tableName: 't',
       key,
     });
@@ -115,6 +118,85 @@ describe('transactional write units', () => {
     const action = transactionAction({ Put: { TableName: 't', Item: item } });
     expect(sizeAction(action, null, item, 'fallback')).toMatchObject({ label: 'booking', writeUnits: 2 });
     expect(sizeAction(action, null, itemOf(200), 'fallback').label).toBe('fallback');
+  });
+});
+
+describe('standard write units (single writes)', () => {
+  it('charges 1 unit per started KB of the larger of the item before and after', () => {
+    expect(standardWriteUnits('Put', null, itemOf(500))).toBe(1);
+    expect(standardWriteUnits('Put', null, itemOf(1500))).toBe(2);
+    expect(standardWriteUnits('Update', itemOf(2100), itemOf(900))).toBe(3);
+    expect(standardWriteUnits('Delete', itemOf(1100), null)).toBe(2);
+  });
+
+  it('charges a write its condition refused by the item as it is, one KB when there is none', () => {
+    // The item is left as it was: before and after are the same.
+    expect(standardWriteUnits('Put', null, null)).toBe(1);
+    expect(standardWriteUnits('Update', itemOf(1200), itemOf(1200))).toBe(2);
+  });
+
+  it('has no single condition check', () => {
+    expect(() => standardWriteUnits('ConditionCheck', null, null)).toThrow(/transaction/);
+  });
+});
+
+describe('the items of a write request', () => {
+  const key = { pk: { S: 'o#session#s#counter' }, sk: { S: 'counter' } };
+  const claim = itemOf(150, { __edb_e__: { S: 'sessionClaim' } });
+
+  it('takes one item from a single write and each item of a transaction', () => {
+    const requests: WriteRequest[] = [
+      { command: 'PutItem', input: { TableName: 't', Item: claim } },
+      { command: 'UpdateItem', input: { TableName: 't', Key: key, UpdateExpression: 'ADD v :one' } },
+      { command: 'DeleteItem', input: { TableName: 't', Key: key } },
+      {
+        command: 'TransactWriteItems',
+        input: {
+          TransactItems: [
+            { Delete: { TableName: 't', Key: key } },
+            { Put: { TableName: 't', Item: itemOf(100) } },
+          ],
+        },
+      },
+    ];
+    expect(requests.map((r) => requestActions(r).map((a) => `${a.write} ${a.kind}`))).toEqual([
+      ['single Put'],
+      ['single Update'],
+      ['single Delete'],
+      ['transactional Delete', 'transactional Put'],
+    ]);
+    expect(requestActions(requests[0]!)[0]?.key).toEqual({ pk: claim.pk, sk: claim.sk });
+  });
+
+  it('prices a single write as standard and names what it does in a booking', () => {
+    const [put] = requestActions({ command: 'PutItem', input: { TableName: 't', Item: claim } });
+    expect(sizeAction(put!, null, claim, 'Put', { request: 0, refused: false })).toMatchObject({
+      write: 'single',
+      label: 'claim',
+      writeUnits: 1,
+      request: 0,
+      refused: false,
+    });
+    const counter = itemOf(300, { __edb_e__: { S: 'sessionCounterShard' } });
+    const [take] = requestActions({ command: 'UpdateItem', input: { TableName: 't', Key: key } });
+    expect(sizeAction(take!, counter, counter, 'Update', { request: 1, refused: true })).toMatchObject({
+      label: 'counter take',
+      writeUnits: 1,
+      refused: true,
+    });
+    // The same entity in a transaction keeps its entity's name and costs 2 per KB.
+    const inTx = transactionAction({ Delete: { TableName: 't', Key: key } });
+    expect(sizeAction(inTx, claim, null, 'Delete')).toMatchObject({ label: 'sessionClaim', writeUnits: 2 });
+  });
+
+  it('sums single and transactional units over a booking', () => {
+    const [put] = requestActions({ command: 'PutItem', input: { TableName: 't', Item: claim } });
+    const booking = transactionAction({ Put: { TableName: 't', Item: itemOf(800) } });
+    const cost = writesCost([
+      sizeAction(put!, null, claim, 'Put'),
+      sizeAction(booking, null, itemOf(800), 'Put', { request: 1, refused: false }),
+    ]);
+    expect(cost.writeUnits).toBe(1 + 2);
   });
 });
 
