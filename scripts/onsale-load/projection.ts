@@ -66,7 +66,7 @@ export interface Projection {
   openingTransactions: number;
   /** Share of tries on the counter items refused for a conflict, in the run. */
   counterConflictRate: number;
-  /** The share the loss formula gives at the run's mean tries a second per counter item. */
+  /** The share of counter tries the loss formula gives at the run's mean booking rate (items held by transactions). */
   modelConflictRateAtRunRate: number;
   /** Tries of a booking that acted as independent ones, from the run's 503 and conflict shares. */
   effectiveTries: number;
@@ -179,7 +179,9 @@ export const project = (input: ProjectionInput): Projection => {
   const bookings = Math.max(1, input.confirmedBookings);
   const load = counterLoad(input);
   const holdSeconds = input.holdMs / 1000;
-  const tryRate = load.items > 0 && input.seconds > 0 ? load.tries / load.items / input.seconds : 0;
+  // The loss formula at the run's mean rate: what independent arrivals would see, a counter try
+  // finding its item held by a transaction (R h sum(s t), at the run's rate).
+  const runRate = input.seconds > 0 ? bookings / input.seconds : 0;
   const tries = effectiveTries(input.tryConflictRate, input.unavailable, input.requests);
   const tolerated = input.unavailableBudget ** (1 / tries);
   const commitsPerCounter = holdSeconds > 0 ? tolerated / holdSeconds : null;
@@ -194,10 +196,7 @@ export const project = (input: ProjectionInput): Projection => {
   );
   const writeBound = bookingsBound(input.itemUnitsPerSecond, hottestSessionItem);
   const heldPerTry = load.heldPerTry(bookings);
-  const conflictBound =
-    commitsPerCounter !== null && heldPerTry > 0
-      ? commitsPerCounter / heldPerTry
-      : null;
+  const conflictBound = commitsPerCounter !== null && heldPerTry > 0 ? commitsPerCounter / heldPerTry : null;
   const sharedBound = bookingsBound(input.itemUnitsPerSecond, hottestSharedItem);
   const session = minOf(writeBound, conflictBound);
   const organization = minOf(session * input.orgSessions, sharedBound);
@@ -228,7 +227,10 @@ export const project = (input: ProjectionInput): Projection => {
     counterTransactionsPerBooking: round(load.held / bookings, 4),
     openingTransactions: load.openings,
     counterConflictRate: load.tries > 0 ? round(load.conflicts / load.tries, 4) : 0,
-    modelConflictRateAtRunRate: round((tryRate * holdSeconds) / (1 + tryRate * holdSeconds), 4),
+    modelConflictRateAtRunRate: round(
+      (runRate * holdSeconds * heldPerTry) / (1 + runRate * holdSeconds * heldPerTry),
+      4,
+    ),
     effectiveTries: round(tries, 2),
     toleratedConflictRate: round(tolerated, 4),
     commitsPerCounterPerSecond: commitsPerCounter === null ? null : round(commitsPerCounter, 1),
