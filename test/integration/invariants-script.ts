@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { expect } from 'vitest';
 
 /** What an operator runs: `npm run check:invariants` itself, in a child process, on one table. */
 
@@ -27,4 +28,15 @@ export const runCheckScript = async (
     const failed = error as { code: number; stdout: string };
     return { code: failed.code, stdout: failed.stdout };
   }
+};
+
+/** Runs the checker on the test table and expects it to find every invariant holding; its report. */
+export const expectInvariantsHold = async (tableName: string): Promise<string> => {
+  const { code, stdout } = await runCheckScript({
+    tableName,
+    endpoint: process.env.DYNAMODB_ENDPOINT as string,
+  });
+  expect(stdout).toContain('invariants hold');
+  expect(code).toBe(0);
+  return stdout;
 };

@@ -208,16 +208,22 @@ export const bookingCreate = (
   };
 
   /**
-   * Takes the places from a counter item: the first one picked, or those `nextShard` answers when
-   * it refuses (or stays busy). Throws the refusal (sold out, changed, too busy).
+   * Runs `write` on a counter item: the first one picked, then those `nextShard` answers while the
+   * item refuses (`write` answers false) or stays busy. Answers the item it succeeded on; throws
+   * the refusal (sold out, changed, too busy) or what `write` throws otherwise.
    */
-  const takePlaces = async (nb: NewBooking): Promise<number> => {
+  const onCounterItem = async (
+    nb: NewBooking,
+    write: (shard: number) => Promise<boolean>,
+  ): Promise<number> => {
     let shard = firstPick(nb, shardLimit(nb.session, policy));
     let busy = 0;
     for (let n = 1; ; n += 1) {
       try {
-        if (await takes.take(nb, shard, quickRetries)) return shard;
+        if (await write(shard)) return shard;
       } catch (err) {
+        // Still colliding after the quick retries: this item is busy, another may not be (or it
+        // may be free after a pause).
         busy += 1;
         if (!(n < maxAttempts && busy < maxBusyRounds && isBusy(err))) throw err;
         shard = await nextShard(nb, shard, false, true);
@@ -228,6 +234,10 @@ export const bookingCreate = (
       await pause(n);
     }
   };
+
+  /** Takes the places from a counter item by a single write (general admission). */
+  const takePlaces = (nb: NewBooking): Promise<number> =>
+    onCounterItem(nb, (shard) => takes.take(nb, shard, quickRetries));
 
   /**
    * Whether the holder is still as the booking read it: what the transaction's holder check tests,
@@ -280,27 +290,13 @@ export const bookingCreate = (
 
   return async (nb: NewBooking): Promise<void> => {
     if (nb.booking.seatLabels.length === 0) return bookTaken(nb);
-    const limit = shardLimit(nb.session, policy);
-    let shard = firstPick(nb, limit);
-    let busy = 0;
-    for (let n = 1; ; n += 1) {
-      let failed: ReadonlySet<Part> | undefined;
-      try {
-        failed = await attempt(nb, shard);
-      } catch (err) {
-        // Still colliding after the quick retries: this item is busy, another may not be (or it
-        // may be free after a pause).
-        busy += 1;
-        if (!(n < maxAttempts && busy < maxBusyRounds && isBusy(err))) throw err;
-        shard = await nextShard(nb, shard, false, true);
-        await pause(n);
-        continue;
-      }
-      if (!failed) return;
+    // Seated: the whole booking, counter included, in one transaction.
+    await onCounterItem(nb, async (shard) => {
+      const failed = await attempt(nb, shard);
+      if (!failed) return true;
       const other = notTheCounter(nb, failed);
       if (other) throw other;
-      shard = await nextShard(nb, shard, n === maxAttempts);
-      await pause(n);
-    }
+      return false;
+    });
   };
 };
