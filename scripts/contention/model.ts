@@ -148,7 +148,12 @@ export class ContentionModel {
     return touches.map((t) => this.windows.fits(this.scopeKey(t), wanted.get(this.scopeKey(t))!, now));
   }
 
-  private consume(touches: readonly Touch[], units: readonly number[], now: number, transactional: boolean): void {
+  private consume(
+    touches: readonly Touch[],
+    units: readonly number[],
+    now: number,
+    transactional: boolean,
+  ): void {
     touches.forEach((t, i) => {
       const total = this.windows.consume(this.scopeKey(t), units[i]!, now);
       this.book.consumed(t.item, t.label, units[i]!, total, transactional);
