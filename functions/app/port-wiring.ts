@@ -7,6 +7,7 @@ import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbrid
 import { localHoldScheduler } from '../modules/bookings/adapters/local-hold-scheduler.js';
 import { localScheduleStore } from '../modules/bookings/adapters/local-schedule-store.js';
 import { dynamoWaitlistStore } from '../modules/bookings/adapters/waitlist-store.js';
+import { dynamoCounterRepairs } from '../modules/catalog/adapters/counter-repairs.js';
 import { dynamoEventStore } from '../modules/catalog/adapters/event-store.js';
 import { dynamoSessionStore } from '../modules/catalog/adapters/session-store.js';
 import { dynamoVenueStore } from '../modules/catalog/adapters/venue-store.js';
@@ -108,6 +109,16 @@ export const sessions: PortWiring<'sessions'> = {
     outbox: entity.outbox,
   },
   build: ({ service }) => dynamoSessionStore(service),
+};
+
+export const counterRepairs: PortWiring<'counterRepairs'> = {
+  entities: {
+    session: entity.session,
+    sessionClaim: entity.sessionClaim,
+    sessionCounter: entity.sessionCounter,
+    sessionCounterShard: entity.sessionCounterShard,
+  },
+  build: ({ service }) => dynamoCounterRepairs(service),
 };
 
 const noScheduling = notInThisFunction('hold scheduling');

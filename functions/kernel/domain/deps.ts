@@ -1,5 +1,6 @@
 import type { BookingPayments, BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
 import type { WaitlistStore } from '../../modules/bookings/domain/waitlist-ports.js';
+import type { CounterRepairs } from '../../modules/catalog/domain/counter-repair-ports.js';
 import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.js';
 import type { SessionStore } from '../../modules/catalog/domain/session-ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
@@ -143,6 +144,7 @@ export interface Deps {
   attendees: AttendeeStore;
   parties: PartyStore;
   sessions: SessionStore;
+  counterRepairs: CounterRepairs;
   holdScheduler: HoldScheduler;
   bookings: BookingStore;
   bookingPayments: BookingPayments;

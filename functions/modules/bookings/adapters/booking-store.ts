@@ -77,6 +77,15 @@ export const dynamoBookingStore = (
         toBooking,
       ),
 
+    async liveSeats(orgId, sessionId) {
+      const { data } = await booking.query
+        .bySession({ orgId, sessionId })
+        .go({ consistent: true, pages: 'all', attributes: ['status', 'seats'] });
+      const of = (status: 'held' | 'confirmed') =>
+        data.reduce((n, b) => n + (b.status === status ? b.seats : 0), 0);
+      return { held: of('held'), confirmed: of('confirmed') };
+    },
+
     listByHolder: (orgId, holderId, page) =>
       queryPage(
         `bookings:${orgId}:holder:${holderId}`,

@@ -132,6 +132,8 @@ export interface BookingStore {
   /** Moves the booking and the counter; releasing statuses delete the seats. */
   transition(change: BookingTransition): Promise<TransitionResult>;
   listBySession(orgId: string, sessionId: string, page: PageRequest): Promise<Page<Booking>>;
+  /** The places the session's live bookings hold, by status (strongly consistent, every page). */
+  liveSeats(orgId: string, sessionId: string): Promise<{ held: number; confirmed: number }>;
   /** Bookings held by one attendee (or party), newest first. */
   listByHolder(orgId: string, holderId: string, page: PageRequest): Promise<Page<Booking>>;
   /** Bookings of the attendees linked to one user, across organizations, newest first. */
