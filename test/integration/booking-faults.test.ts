@@ -9,7 +9,7 @@ import { errorResponse } from '../../functions/kernel/http/problem.js';
 import { dynamoBookingStore } from '../../functions/modules/bookings/adapters/booking-store.js';
 import { book } from '../../functions/modules/bookings/domain/bookings.js';
 import { listSessionBookings } from '../../functions/modules/bookings/domain/bookings-view.js';
-import { ada, bookingWorld, counterOf, manualClock, owner } from './booking-world.js';
+import { ada, bookingWorld, claimsOf, counterOf, manualClock, owner } from './booking-world.js';
 import { freshContainer } from './fixtures.js';
 
 /**
@@ -53,7 +53,7 @@ describe('booking faults (aws-sdk-client-mock for conflicts and throttles Dynamo
     mock = mockClient(lowLevel);
     c.deps.bookings = dynamoBookingStore(createService(client, c.tableName), client, c.tableName);
     mock.send.callsFake(async (command) => {
-      if (command.constructor.name === 'TransactWriteItemsCommand') {
+      if (routed(command)) {
         attempts += 1;
         const err = failing(attempts);
         if (err) throw err;
@@ -64,17 +64,29 @@ describe('booking faults (aws-sdk-client-mock for conflicts and throttles Dynamo
 
   afterAll(() => mock.restore());
 
-  /** Fails the transactions `failing` returns an error for; everything else reaches DynamoDB Local. */
+  /**
+   * Fails the requests `routed` picks (transactions unless told otherwise) when `failing` returns
+   * an error for the attempt; everything else reaches DynamoDB Local.
+   */
+  const transactions = (command: object) => command.constructor.name === 'TransactWriteItemsCommand';
+  let routed: (command: object) => boolean = transactions;
   let failing: (attempt: number) => Error | undefined = () => undefined;
   let attempts = 0;
-  const routeTransactions = (fail: (attempt: number) => Error | undefined) => {
+  const routeTransactions = (fail: (attempt: number) => Error | undefined, pick = transactions) => {
     attempts = 0;
     failing = fail;
+    routed = pick;
     return () => attempts;
   };
   afterEach(() => {
     failing = () => undefined;
+    routed = transactions;
   });
+  /** A general-admission booking's transaction: the one that consumes its claim. */
+  const bookingTransaction = (command: object) =>
+    transactions(command) && JSON.stringify((command as { input?: unknown }).input).includes('#claims');
+  /** A general-admission booking's take of places from a counter item. */
+  const take = (command: object) => command.constructor.name === 'UpdateItemCommand';
 
   const expectUnavailable = async (p: Promise<unknown>) => {
     const err = await p.then(
@@ -99,12 +111,25 @@ describe('booking faults (aws-sdk-client-mock for conflicts and throttles Dynamo
     expect((await c.deps.bookings.bookedSeats(w.orgId, s.sessionId)).length).toBe(0);
   });
 
-  it('retries throttling, then answers 503 with Retry-After and writes nothing', async () => {
+  it('retries a throttled take, then answers 503 with Retry-After and writes nothing', async () => {
     const s = await w.session(w.freeEventId, 'general');
-    const attempts = routeTransactions(() => throttle());
+    const attempts = routeTransactions(() => throttle(), take);
     await expectUnavailable(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada }));
+    // Eight rounds of three quick tries (booking-create.ts), then 503.
     expect(attempts()).toBe(24);
     expect(await counterOf(c, w.orgId, s.sessionId)).toMatchObject({ available: 5, confirmed: 0 });
+    expect(await claimsOf(c, w.orgId, s.sessionId)).toEqual([]);
+  });
+
+  it('retries a throttled transaction after the take, then answers 503 and gives the places back', async () => {
+    const s = await w.session(w.freeEventId, 'general');
+    const attempts = routeTransactions(() => throttle(), bookingTransaction);
+    await expectUnavailable(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada }));
+    // The transaction's own retries (transactionRetry), then the places go back.
+    expect(attempts()).toBe(6);
+    expect(await counterOf(c, w.orgId, s.sessionId)).toMatchObject({ available: 5, confirmed: 0 });
+    expect((await c.deps.bookings.listBySession(w.orgId, s.sessionId, { limit: 10 })).items).toEqual([]);
+    expect(await claimsOf(c, w.orgId, s.sessionId)).toEqual([]);
   });
 
   it('a conflict that clears on retry books exactly once', async () => {

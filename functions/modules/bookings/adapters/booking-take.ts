@@ -20,12 +20,19 @@ import { counterTake } from './booking-tx-items.js';
  * item, and, when the transaction does not commit, the places given back and the claim dropped.
  */
 export const bookingTake = (service: EventlyService, client: DynamoDBClient, table: string) => {
-  /** The claim, made before any place is taken. */
-  const claim = (nb: NewBooking): Promise<unknown> => {
+  /**
+   * The claim, made before any place is taken. Already there is ours: the SDK sent the put again
+   * after an answer that was lost (booking ids are never reused).
+   */
+  const claim = async (nb: NewBooking): Promise<void> => {
     const b = nb.booking;
-    return retryTransient(() =>
-      client.send(new PutItemCommand(claimPut(table, b, b.bookingId, b.createdAt))),
-    );
+    try {
+      await retryTransient(() =>
+        client.send(new PutItemCommand(claimPut(table, b, b.bookingId, b.createdAt))),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
   };
 
   /** Takes the places from counter item `shard`: false when its conditions refuse. */
