@@ -90,9 +90,11 @@ describe('notifications over HTTP', () => {
     const delivery = outbox.json.items.find((d) => d.to === 'ada@nt.example');
     expect(delivery).toMatchObject({ channel: 'email', type: 'booking.confirmed' });
 
-    const list = await rt.call<{ items: Notification[] }>('GET', '/v1/me/notifications?limit=10', {
-      token: ada,
-    });
+    // The delivery is logged before the notification is marked sent: read until it is.
+    const list = await waitFor(
+      () => rt.call<{ items: Notification[] }>('GET', '/v1/me/notifications?limit=10', { token: ada }),
+      (r) => r.json.items.some((n) => n.payload.bookingId === bookingId && n.status === 'sent'),
+    );
     expect(list.status, list.text).toBe(200);
     const mine = list.json.items.find((n) => n.payload.bookingId === bookingId);
     expect(mine).toMatchObject({
