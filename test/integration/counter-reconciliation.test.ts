@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../functions/app/container.js';
@@ -17,6 +20,9 @@ import { expectInvariantsHold } from './invariants-script.js';
  * found, reported and given back; a booking in flight, or one racing the correction, is never
  * undone. Plain writes plant the drift: no ElectroDB service of a second client in this file.
  */
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+
 describe('counter reconciliation', () => {
   let c: Container & { tableName: string };
   let w: Awaited<ReturnType<typeof bookingWorld>>;
@@ -148,6 +154,33 @@ describe('counter reconciliation', () => {
     for (let i = 0; i < 5 && drifts.at(-1)?.outcome !== 'corrected'; i += 1)
       drifts.push(await reconcileSession(c.deps, w.orgId, s.sessionId));
     expect(drifts.at(-1)).toMatchObject({ confirmed: 3, outcome: 'corrected' });
+    await matchesBookings(s.sessionId);
+  });
+
+  it('`npm run reconcile` does the same for an operator: one line per drift, 0 unless a counter is short', async () => {
+    const s = await w.session(w.freeEventId, 'general', 20);
+    await cutOffBooking(s.sessionId, 2, new Date(Date.now() - 60 * 60_000));
+    const { stdout } = await run(
+      resolve(root, 'node_modules/.bin/tsx'),
+      [
+        'scripts/reconcile-counters.ts',
+        '--org',
+        w.orgId,
+        '--table',
+        c.tableName,
+        '--endpoint',
+        process.env.DYNAMODB_ENDPOINT as string,
+        '--json',
+      ],
+      { cwd: root },
+    );
+    const report = JSON.parse(stdout) as { drifts: { sessionId: string; outcome: string }[] };
+    expect(report.drifts).toContainEqual({
+      sessionId: s.sessionId,
+      held: 0,
+      confirmed: 2,
+      outcome: 'corrected',
+    });
     await matchesBookings(s.sessionId);
   });
 
