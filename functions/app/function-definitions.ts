@@ -95,7 +95,7 @@ export const functionDefinitions = {
   },
   jobs: {
     entry: 'functions/app/lambdas/jobs.ts',
-    description: 'Background jobs from the jobs queue: cascade deletes, nightly tick',
+    description: 'Background jobs from the jobs queue: cascade deletes, session cancellations',
     table: 'readWrite',
     // A cascade step that leaves more to do sends its job again.
     sendsTo: ['jobs'],
@@ -105,6 +105,17 @@ export const functionDefinitions = {
     schedulesHolds: true,
     // Cascades make hundreds of calls per message: the trace shows which were slow.
     tracesCalls: true,
+  },
+  nightly: {
+    // The nightly run (docs/nightly.md), on its own queue: each message is one bounded piece (an
+    // organization's step or a chunk of its sessions), so the timeout is far above any one of them.
+    entry: 'functions/app/lambdas/nightly.ts',
+    description: 'Nightly run: counter recounts, forecasts, session outcomes and audit summaries',
+    table: 'readWrite',
+    // Each step sends the next one and its chunks.
+    sendsTo: ['nightly'],
+    memoryMb: 1024,
+    timeoutSeconds: 60,
   },
   holds: {
     // Not routed to `jobs`: expiries are due at a deadline and must not queue behind cascade

@@ -23,6 +23,9 @@ const orgsPorts = (): PortTable => ({
   bookings: port.bookings,
   waitlist: port.waitlist,
   ticketRecords: port.ticketRecords,
+  auditSummaries: port.auditSummaries,
+  forecasts: port.forecasts,
+  nightlyRuns: port.nightlyRuns,
   clock: port.clock,
   policy: port.policy,
 });
@@ -41,6 +44,7 @@ const catalogPorts = (): PortTable => ({
   bookingPayments: port.bookingPayments,
   holdScheduler: port.holdScheduler,
   waitlist: port.waitlist,
+  forecasts: port.forecasts,
   clock: port.clock,
 });
 
@@ -54,6 +58,7 @@ const bookingsPorts = (): PortTable => ({
   bookingPayments: port.bookingPayments,
   holdScheduler: port.holdScheduler,
   waitlist: port.waitlist,
+  forecasts: port.forecasts,
   clock: port.clock,
 });
 
@@ -107,6 +112,9 @@ const jobsPorts = (): PortTable => ({
   holdScheduler: port.holdScheduler,
   waitlist: port.waitlist,
   ticketRecords: port.ticketRecords,
+  auditSummaries: port.auditSummaries,
+  forecasts: port.forecasts,
+  nightlyRuns: port.nightlyRuns,
   clock: port.clock,
   policy: port.policy,
 });
@@ -120,6 +128,23 @@ const holdsPorts = (): PortTable => ({
   bookingPayments: port.bookingPayments,
   holdScheduler: port.holdScheduler,
   waitlist: port.waitlist,
+  clock: port.clock,
+});
+
+const nightlyPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  sessions: port.sessions,
+  counterRepairs: port.counterRepairs,
+  bookings: port.bookings,
+  waitlist: port.waitlist,
+  admissionReads: port.admissionReads,
+  auditRecords: port.auditRecords,
+  auditSummaries: port.auditSummaries,
+  forecasts: port.forecasts,
+  nightlyRuns: port.nightlyRuns,
+  nightlyQueue: port.nightlyQueue,
+  nightlySettings: port.nightlySettings,
   clock: port.clock,
 });
 
@@ -153,6 +178,7 @@ export const portsOfThisFunction = (): PortTable => {
   if (process.env.EVENTLY_FUNCTION === 'tickets') return ticketsPorts();
   if (process.env.EVENTLY_FUNCTION === 'jobs') return jobsPorts();
   if (process.env.EVENTLY_FUNCTION === 'holds') return holdsPorts();
+  if (process.env.EVENTLY_FUNCTION === 'nightly') return nightlyPorts();
   if (process.env.EVENTLY_FUNCTION === 'notifications') return notificationsPorts();
   if (process.env.EVENTLY_FUNCTION === 'outbox') return outboxPorts();
   throw new Error(`${process.env.EVENTLY_FUNCTION}: a function without a port table (app/function-ports.ts)`);

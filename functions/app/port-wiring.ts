@@ -2,6 +2,8 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
+import { dynamoAuditSummaryStore } from '../modules/audit/adapters/audit-summary-store.js';
+import { dynamoAuditRecords } from '../modules/bookings/adapters/audit-reads.js';
 import { dynamoBookingStore } from '../modules/bookings/adapters/booking-store.js';
 import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbridge-hold-scheduler.js';
 import { localHoldScheduler } from '../modules/bookings/adapters/local-hold-scheduler.js';
@@ -13,6 +15,9 @@ import { dynamoSessionStore } from '../modules/catalog/adapters/session-store.js
 import { dynamoVenueStore } from '../modules/catalog/adapters/venue-store.js';
 import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
 import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
+import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
+import { dynamoNightlyRunStore } from '../modules/nightly/adapters/nightly-run-store.js';
+import { sqsNightlyQueue } from '../modules/nightly/adapters/sqs-nightly-queue.js';
 import { dynamoNotificationStore } from '../modules/notifications/adapters/notification-store.js';
 import { sqsOutboxPublisher } from '../modules/notifications/adapters/sqs-outbox-publisher.js';
 import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
@@ -332,6 +337,40 @@ export const ticketRecords: PortWiring<'ticketRecords'> = {
     checkinOtp: entity.checkinOtp,
   },
   build: ({ service }) => dynamoTicketRecordsPurge(service),
+};
+
+export const auditRecords: PortWiring<'auditRecords'> = {
+  entities: { booking: entity.booking, bookingHistory: entity.bookingHistory },
+  build: ({ service }) => dynamoAuditRecords(service),
+};
+
+export const auditSummaries: PortWiring<'auditSummaries'> = {
+  entities: { auditSummary: entity.auditSummary },
+  build: ({ service }) => dynamoAuditSummaryStore(service),
+};
+
+export const forecasts: PortWiring<'forecasts'> = {
+  entities: {
+    sessionForecast: entity.sessionForecast,
+    sessionOutcome: entity.sessionOutcome,
+    forecastModel: entity.forecastModel,
+  },
+  build: ({ service }) => dynamoForecastStore(service),
+};
+
+export const nightlyRuns: PortWiring<'nightlyRuns'> = {
+  entities: { nightlyRun: entity.nightlyRun, nightlyChunk: entity.nightlyChunk },
+  build: ({ service }) => dynamoNightlyRunStore(service),
+};
+
+export const nightlyQueue: PortWiring<'nightlyQueue'> = {
+  entities: {},
+  build: (wires) => sqsNightlyQueue(sqsOf(wires), wires.env.queueUrls.nightly),
+};
+
+export const nightlySettings: PortWiring<'nightlySettings'> = {
+  entities: {},
+  build: ({ env }) => ({ forecastDays: env.NIGHTLY_FORECAST_DAYS }),
 };
 
 export const clock: PortWiring<'clock'> = {

@@ -8,7 +8,7 @@ export interface QueueDefinition {
   /** Logical name, used in env var names (QUEUE_URL_<NAME>) and physical names. */
   name: string;
   /** The Lambda function (see route manifest function names) that consumes the queue. */
-  consumer: 'jobs' | 'holds' | 'notifications' | 'payments';
+  consumer: 'jobs' | 'holds' | 'notifications' | 'payments' | 'nightly';
   visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the dead-letter queue. */
   maxReceiveCount: number;
@@ -36,7 +36,7 @@ export const visibilityTimeoutFactor = 6;
 
 export const queueDefinitions = [
   {
-    // Background jobs: cascade deletes and the nightly tick.
+    // Background jobs: cascade deletes and session cancellations.
     name: 'jobs',
     consumer: 'jobs',
     visibilityTimeoutSeconds: 400,
@@ -46,6 +46,20 @@ export const queueDefinitions = [
     // Nothing here is urgent: gather a few jobs per invocation.
     maxBatchingWindowSeconds: 5,
     oldestMessageAlarmSeconds: 900,
+  },
+  {
+    // The nightly run (docs/nightly.md): the tick, each organization's steps, chunks of sessions.
+    // Its own queue: a night's thousands of chunks must not delay a cascade delete on `jobs`.
+    name: 'nightly',
+    consumer: 'nightly',
+    visibilityTimeoutSeconds: 400,
+    maxReceiveCount: 5,
+    batchSize: 5,
+    // Chunks run side by side: 100k sessions in well under the hour (docs/nightly.md).
+    maxConcurrency: 10,
+    maxBatchingWindowSeconds: 1,
+    // The whole run is due within the hour.
+    oldestMessageAlarmSeconds: 1_800,
   },
   {
     // Hold expiries (from EventBridge Scheduler, one message per hold) and the one-minute sweep.

@@ -1,10 +1,12 @@
 import type { RouteDefinition } from '../kernel/http/route-definition.js';
+import { auditRoutes } from '../modules/audit/routes.js';
 import { bookingRoutes } from '../modules/bookings/routes/bookings.js';
 import { waitlistRoutes } from '../modules/bookings/routes/waitlist.js';
 import { eventRoutes } from '../modules/catalog/routes/events.js';
 import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../modules/catalog/routes/venues.js';
 import { deletionRoutes } from '../modules/deletions/routes.js';
+import { forecastRoutes } from '../modules/forecasts/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { paymentRoutes } from '../modules/payments/routes.js';
@@ -47,6 +49,8 @@ export const routes = [
   ...otpRoutes,
   ...checkinListRoutes,
   ...offlineRoutes,
+  ...forecastRoutes,
+  ...auditRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -60,6 +60,8 @@ const envSchema = z.object({
    */
   COUNTER_MAX_SHARDS: z.coerce.number().int().min(1).max(64).default(64),
   COUNTER_PLACES_PER_SHARD: z.coerce.number().int().min(1).default(50),
+  /** Tenant setting: the nightly run forecasts the sessions starting within this many days. */
+  NIGHTLY_FORECAST_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Largest accepted request body, in bytes. */
   MAX_BODY_BYTES: z.coerce
     .number()

@@ -177,11 +177,15 @@ export const tenantConfigSchema = z
         placesPerShard: z.number().int().min(1).default(50),
       })
       .prefault({}),
-    /** When the nightly tick (predictions, counter reconciliation) fires, in UTC. */
+    /**
+     * When the nightly run (docs/nightly.md: counter recounts, forecasts, audit summaries) starts,
+     * in UTC, and how many days ahead it forecasts sessions.
+     */
     nightly: z
       .strictObject({
         hourUtc: z.number().int().min(0).max(23).default(2),
         minuteUtc: z.number().int().min(0).max(59).default(0),
+        forecastDays: z.number().int().min(1).max(365).default(30),
       })
       .prefault({}),
     /** Notification email: the SES identity (verified in the account) messages are sent from. */

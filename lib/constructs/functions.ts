@@ -40,6 +40,7 @@ const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<str
   OPERATOR_SUBS: config.orgCreation.operators.join(','),
   MAX_BODY_BYTES: String(config.api.maxBodyBytes),
   COUNTER_MAX_SHARDS: String(config.counterShards.maxShards),
+  NIGHTLY_FORECAST_DAYS: String(config.nightly.forecastDays),
   COUNTER_PLACES_PER_SHARD: String(config.counterShards.placesPerShard),
 });
 

@@ -94,7 +94,12 @@ export class AppStack extends Stack {
       message: reconcileMessage,
       description: 'Payments reconciler: asks the provider about orders still unpaid after their hold',
     });
-    this.nightly = new NightlyTick(this, 'Nightly', { queue: jobs, deadLetterQueue, ...config.nightly });
+    this.nightly = new NightlyTick(this, 'Nightly', {
+      queue: this.queues.get('nightly').queue,
+      deadLetterQueue,
+      hourUtc: config.nightly.hourUtc,
+      minuteUtc: config.nightly.minuteUtc,
+    });
     this.alarms = new OperationalAlarms(this, 'Alarms', {
       config,
       resources: {
@@ -111,6 +116,7 @@ export class AppStack extends Stack {
           nightly: this.nightly.rule,
         },
         notificationMetrics: metricsOf(config, 'notifications'),
+        nightlyMetrics: metricsOf(config, 'nightly'),
       },
     });
     this.deployments = new GradualDeployments(this, 'Deployments', {
@@ -125,14 +131,15 @@ export class AppStack extends Stack {
       tenantId: config.tenantId,
       alarms: this.alarms,
     });
-    this.addOutputs(jobs.queueUrl);
+    this.addOutputs(jobs.queueUrl, this.queues.get('nightly').queue.queueUrl);
   }
 
-  private addOutputs(jobsQueueUrl: string): void {
+  private addOutputs(jobsQueueUrl: string, nightlyQueueUrl: string): void {
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
     new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduler.group.scheduleGroupName });
     new CfnOutput(this, 'SchedulerRoleArn', { value: this.scheduler.role.roleArn });
     new CfnOutput(this, 'JobsQueueUrl', { value: jobsQueueUrl });
+    new CfnOutput(this, 'NightlyQueueUrl', { value: nightlyQueueUrl });
     new CfnOutput(this, 'PaymentSecretArn', {
       value: this.paymentSecret.secret.secretArn,
       description: "Put the payment providers' keys here (JSON; the secret's description shows the shape)",

@@ -311,6 +311,11 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     body: { sessionId: t.bookingSessionId, attendeeId: t.attendeeId },
     action: 'checkin.scan',
   },
+  getSessionForecast: {
+    params: { orgId: t.orgId, sessionId: t.bookingSessionId },
+    action: 'forecast.read',
+  },
+  getAuditSummary: { params: { orgId: t.orgId, day: '2026-12-03' }, action: 'audit.read' },
   getSessionAdmissions: {
     params: { orgId: t.orgId, sessionId: t.bookingSessionId },
     action: 'admission.read',

@@ -30,7 +30,7 @@ const matchesOf = (pattern: RegExp): string[] => [...new Set([...doc.matchAll(pa
 describe('docs/operations.md', () => {
   it('reads only outputs the app stack has', () => {
     const named = matchesOf(/\$\(output ([A-Za-z]+)\)/g);
-    expect(named).toContain('JobsQueueUrl');
+    expect(named).toContain('NightlyQueueUrl');
     expect(named.filter((name) => !(name in appTemplate.Outputs))).toEqual([]);
   });
 

@@ -1,13 +1,13 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { jobMessageSchema } from '../../functions/modules/deletions/contracts/jobs.js';
+import { nightlyMessageSchema } from '../../functions/modules/nightly/contracts/nightly.js';
 import { resourcesOf, synthTenant, tenantConfig } from './support/synth.js';
 
 const config = tenantConfig('globex');
 const { app: template, stacks } = synthTenant(config);
 const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
   stacks.app.getLogicalId(construct.node.defaultChild as never);
-const jobsQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('jobs').queue), 'Arn'] };
+const nightlyQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('nightly').queue), 'Arn'] };
 const holdsQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('holds').queue), 'Arn'] };
 const deliveryDlqArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.deliveryDeadLetterQueue), 'Arn'] };
 const schedulerRoleId = idOf(stacks.app.scheduler.role);
@@ -108,23 +108,23 @@ describe('nightly rule', () => {
     expect(rule.Properties.ScheduleExpression).toBe(`cron(${minuteUtc} ${hourUtc} * * ? *)`);
   });
 
-  it('puts a nightly.tick job message on the jobs queue', () => {
+  it('puts a nightly.tick message on the nightly queue', () => {
     expect(rule.Properties.Targets).toHaveLength(1);
     const [target] = rule.Properties.Targets;
-    expect(target?.Arn).toEqual(jobsQueueArn);
+    expect(target?.Arn).toEqual(nightlyQueueArn);
     const message = JSON.parse(target?.Input ?? 'null');
     expect(message).toEqual({ type: 'nightly.tick' });
-    expect(jobMessageSchema.safeParse(message).success).toBe(true);
+    expect(nightlyMessageSchema.safeParse(message).success).toBe(true);
   });
 
-  it('is allowed to send to the jobs queue, and only this rule is', () => {
+  it('is allowed to send to the nightly queue, and only this rule is', () => {
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
             Effect: 'Allow',
             Principal: { Service: 'events.amazonaws.com' },
-            Resource: jobsQueueArn,
+            Resource: nightlyQueueArn,
             Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [rules[0]?.[0], 'Arn'] } } },
           }),
         ]),

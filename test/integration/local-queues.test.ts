@@ -57,7 +57,13 @@ describe('local queue pollers', () => {
     pollers = startQueuePollers({
       endpoint,
       queues: [queue],
-      handlers: { jobs: handler, holds: handler, notifications: handler, payments: handler },
+      handlers: {
+        jobs: handler,
+        holds: handler,
+        notifications: handler,
+        payments: handler,
+        nightly: handler,
+      },
       waitTimeSeconds: 1,
     });
   };
@@ -167,6 +173,7 @@ describe('local queue pollers', () => {
         holds: async () => undefined,
         notifications: async () => undefined,
         payments: async () => undefined,
+        nightly: async () => undefined,
       },
       waitTimeSeconds: 1,
       timeoutSeconds: { jobs: 1 },
@@ -192,7 +199,13 @@ describe('local queue pollers', () => {
     pollers = startQueuePollers({
       endpoint,
       queues: [queue],
-      handlers: { jobs: handler, holds: handler, notifications: handler, payments: handler },
+      handlers: {
+        jobs: handler,
+        holds: handler,
+        notifications: handler,
+        payments: handler,
+        nightly: handler,
+      },
       waitTimeSeconds: 1,
       concurrency: { jobs: 3 },
     });

@@ -8,6 +8,8 @@ import { sessionRoutes } from '../../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../../modules/catalog/routes/venues.js';
 import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js';
 import { deletionRoutes } from '../../modules/deletions/routes.js';
+import { forecastHandlers } from '../../modules/forecasts/handlers/forecasts.js';
+import { forecastRoutes } from '../../modules/forecasts/routes.js';
 import { attendeeHandlers } from '../../modules/people/handlers/attendees.js';
 import { partyHandlers } from '../../modules/people/handlers/parties.js';
 import { attendeeRoutes } from '../../modules/people/routes/attendees.js';
@@ -22,6 +24,7 @@ export const routes = [
   ...attendeeRoutes,
   ...partyRoutes,
   ...deletionRoutes,
+  ...forecastRoutes,
 ] as const;
 
 /**
@@ -38,6 +41,7 @@ export const handler = routeFunction(
     ...sessionHandlers,
     ...sessionCancellationHandlers,
     ...attendeeHandlers,
+    ...forecastHandlers,
     ...partyHandlers,
     ...deletionHandlers,
   },

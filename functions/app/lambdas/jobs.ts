@@ -42,10 +42,6 @@ const runJob = async (record: SQSRecord): Promise<void> => {
       if (next) await deps.jobs.send(next);
       break;
     }
-    case 'nightly.tick':
-      // The nightly rule is wired end to end; forecasts and reconciliation attach here later.
-      logger.info('nightly tick received');
-      break;
   }
 };
 

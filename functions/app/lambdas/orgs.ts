@@ -1,4 +1,6 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
+import { auditHandlers } from '../../modules/audit/handlers/audit-summaries.js';
+import { auditRoutes } from '../../modules/audit/routes.js';
 import { notificationHandlers } from '../../modules/notifications/handlers/notifications.js';
 import { notificationRoutes } from '../../modules/notifications/routes.js';
 import { inviteHandlers } from '../../modules/organizations/handlers/invites.js';
@@ -8,12 +10,18 @@ import { organizationRoutes } from '../../modules/organizations/routes.js';
 import { getContainer } from '../container.js';
 
 /** The routes this function serves: its entries of the manifest (app/routes.ts). */
-export const routes = [...organizationRoutes, ...notificationRoutes] as const;
+export const routes = [...organizationRoutes, ...notificationRoutes, ...auditRoutes] as const;
 
-/** Lambda for the organizations context: organizations, members, invites, memberships, notifications. */
+/** Lambda for the organizations context: organizations, members, invites, memberships, notifications, audit summaries. */
 export const handler = routeFunction(
   'orgs',
   routes,
-  { ...organizationHandlers, ...memberHandlers, ...inviteHandlers, ...notificationHandlers },
+  {
+    ...organizationHandlers,
+    ...memberHandlers,
+    ...inviteHandlers,
+    ...notificationHandlers,
+    ...auditHandlers,
+  },
   { idempotency: () => getContainer().idempotency },
 );

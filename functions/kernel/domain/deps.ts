@@ -1,9 +1,17 @@
+import type { AuditSummaryStore } from '../../modules/audit/domain/audit-summary.js';
+import type { AuditRecords } from '../../modules/bookings/domain/audit-ports.js';
 import type { BookingPayments, BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
 import type { WaitlistStore } from '../../modules/bookings/domain/waitlist-ports.js';
 import type { CounterRepairs } from '../../modules/catalog/domain/counter-repair-ports.js';
 import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.js';
 import type { SessionStore } from '../../modules/catalog/domain/session-ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
+import type { ForecastStore } from '../../modules/forecasts/domain/forecast-ports.js';
+import type {
+  NightlyQueue,
+  NightlyRunStore,
+  NightlySettings,
+} from '../../modules/nightly/domain/nightly-model.js';
 import type {
   NotificationChannels,
   NotificationStore,
@@ -53,6 +61,8 @@ export interface OrganizationStore {
   unmarkDeleting(orgId: string, at: string): Promise<void>;
   /** Deletes the organization item itself (the last step of a cascade). */
   remove(orgId: string): Promise<void>;
+  /** A page of the tenant's organization ids, in id order (`cursor` as the last page returned it). */
+  listIds(limit: number, cursor?: string): Promise<{ ids: string[]; cursor: string | null }>;
 }
 
 export interface MemberChange {
@@ -108,8 +118,7 @@ export type JobMessage =
       pass?: number;
       waitlist?: boolean;
     }
-  | { type: 'event.cancel'; orgId: string; eventId: string; by: string; cursor?: string }
-  | { type: 'nightly.tick' };
+  | { type: 'event.cancel'; orgId: string; eventId: string; by: string; cursor?: string };
 
 export interface DeletionStore {
   /** Puts the deletion unless one exists for the target; returns whichever is stored. */
@@ -163,6 +172,12 @@ export interface Deps {
   checkinConflicts: ConflictStore;
   checkinOtps: CheckinOtpStore;
   ticketRecords: TicketRecordsPurge;
+  auditRecords: AuditRecords;
+  auditSummaries: AuditSummaryStore;
+  forecasts: ForecastStore;
+  nightlyRuns: NightlyRunStore;
+  nightlyQueue: NightlyQueue;
+  nightlySettings: NightlySettings;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -46,6 +46,10 @@ export const permissionTable = {
   'checkin.manage': organizers,
   /** Who came: admissions, attendance, offline scanner lists. */
   'admission.read': frontOfHouse,
+  /** What changed in the organization: audit summaries. */
+  'audit.read': managers,
+  /** A session's forecast (fill, no-shows, waitlist). */
+  'forecast.read': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

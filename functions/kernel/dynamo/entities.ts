@@ -6,6 +6,7 @@
  * (`entity.booking`): a bundle then keeps only the entities it names.
  */
 
+export { auditSummaryEntity as auditSummary } from '../../modules/audit/adapters/entities/audit-summary.js';
 export { auditEntity as audit } from '../../modules/bookings/adapters/entities/audit.js';
 export { bookingEntity as booking } from '../../modules/bookings/adapters/entities/booking.js';
 export { bookingHistoryEntity as bookingHistory } from '../../modules/bookings/adapters/entities/booking-history.js';
@@ -28,6 +29,11 @@ export { sessionCounterEntity as sessionCounter } from '../../modules/catalog/ad
 export { sessionCounterShardEntity as sessionCounterShard } from '../../modules/catalog/adapters/entities/session-counter-shard.js';
 export { venueEntity as venue } from '../../modules/catalog/adapters/entities/venue.js';
 export { deletionEntity as deletion } from '../../modules/deletions/adapters/entities/deletion.js';
+export { forecastModelEntity as forecastModel } from '../../modules/forecasts/adapters/entities/forecast-model.js';
+export { sessionForecastEntity as sessionForecast } from '../../modules/forecasts/adapters/entities/session-forecast.js';
+export { sessionOutcomeEntity as sessionOutcome } from '../../modules/forecasts/adapters/entities/session-outcome.js';
+export { nightlyChunkEntity as nightlyChunk } from '../../modules/nightly/adapters/entities/nightly-chunk.js';
+export { nightlyRunEntity as nightlyRun } from '../../modules/nightly/adapters/entities/nightly-run.js';
 export { notificationPreferenceEntity as notificationPreference } from '../../modules/notifications/adapters/entities/notification-preference.js';
 export { outboxEntity as outbox } from '../../modules/notifications/adapters/entities/outbox.js';
 export { inviteEntity as invite } from '../../modules/organizations/adapters/entities/invite.js';

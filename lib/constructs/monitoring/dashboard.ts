@@ -28,14 +28,14 @@ const lines = <T extends { name: string }>(items: readonly T[], metricOf: (item:
 /**
  * The tenant's one CloudWatch dashboard: the state of every alarm on top, then what they watch,
  * in the order docs/alarms.md walks through (API, functions, queues, table, deliveries,
- * notifications, account-wide sending).
+ * notifications, account-wide sending, the nightly recount).
  */
 export class OperationsDashboard extends Construct {
   readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, { tenantId, alarms }: OperationsDashboardProps) {
     super(scope, id);
-    const { api, functions, queues, streams, table, deliveries, backPressure, sending } = alarms.metrics;
+    const { api, functions, queues, streams, table, deliveries, backPressure, sending, nightly } = alarms.metrics;
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `evently-${tenantId}`,
       defaultInterval: Duration.hours(6),
@@ -116,6 +116,14 @@ export class OperationsDashboard extends Construct {
     this.dashboard.addWidgets(
       graph('SES reputation (account-wide)', [sending.bounceRate, sending.complaintRate]),
       graph('SMS spend this month, USD (account-wide)', [sending.smsSpend]),
+    );
+    this.dashboard.addWidgets(
+      graph('Nightly: sessions worked on', [nightly.sessions]),
+      graph('Nightly: counter drifts (places, sessions, shortfalls)', [
+        nightly.driftPlaces,
+        nightly.drifts,
+        nightly.shortfalls,
+      ]),
     );
   }
 }

@@ -3,6 +3,7 @@ import { backPressureMetrics } from './back-pressure.js';
 import { deliveryMetrics } from './deliveries.js';
 import { functionMetrics } from './functions.js';
 import type { MonitoredResources } from './monitored.js';
+import { nightlyMetrics } from './nightly.js';
 import { queueMetrics } from './queues.js';
 import { sendingMetrics } from './sending.js';
 import { streamMetrics } from './streams.js';
@@ -18,6 +19,7 @@ export const operationalMetrics = (resources: MonitoredResources) => ({
   deliveries: deliveryMetrics(resources.scheduleGroup, resources.rules),
   backPressure: backPressureMetrics(resources.notificationMetrics),
   sending: sendingMetrics(),
+  nightly: nightlyMetrics(resources.nightlyMetrics),
 });
 
 export type OperationalMetrics = ReturnType<typeof operationalMetrics>;

@@ -24,6 +24,8 @@ export interface MonitoredResources {
   rules: Record<string, IRule>;
   /** Where the notifications function publishes its back-pressure metrics. */
   notificationMetrics: { namespace: string; service: string };
+  /** Where the nightly function publishes what its counter recounts found. */
+  nightlyMetrics: { namespace: string; service: string };
 }
 
 /** When an alarm fires: `threshold` or more in `datapointsToAlarm` (default: all) of `evaluationPeriods`. */

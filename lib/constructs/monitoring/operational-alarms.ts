@@ -10,6 +10,7 @@ import { deliveryAlarms } from './deliveries.js';
 import { functionAlarms } from './functions.js';
 import { type OperationalMetrics, operationalMetrics } from './metrics.js';
 import { type AlarmLimit, anyInOnePeriod, type MonitoredResources } from './monitored.js';
+import { nightlyAlarms } from './nightly.js';
 import { queueAlarms } from './queues.js';
 import { sendingAlarms } from './sending.js';
 import { streamAlarms } from './streams.js';
@@ -26,7 +27,7 @@ export interface OperationalAlarmsProps {
  * API 5xx rate and latency, queue age and dead letters, the stream relay's lag and dead letters,
  * function errors, throttles and durations
  * near the timeout, DynamoDB throttles and errors, Scheduler and rule deliveries that failed, SES
- * reputation and SMS spend, notification back-pressure. All notify one encrypted topic.
+ * reputation and SMS spend, notification back-pressure, counters the nightly recount found adrift. All notify one encrypted topic.
  */
 export class OperationalAlarms extends Construct {
   readonly topic: Topic;
@@ -50,6 +51,7 @@ export class OperationalAlarms extends Construct {
     tableAlarms(alarmOn, this.metrics.table);
     deliveryAlarms(alarmOn, this.metrics.deliveries);
     backPressureAlarms(alarmOn, this.metrics.backPressure);
+    nightlyAlarms(alarmOn, this.metrics.nightly);
     sendingAlarms(alarmOn, this.metrics.sending, {
       sendsEmail: config.notifications.fromEmail !== undefined,
       smsMonthToDateSpendUsd: config.alarms.smsMonthToDateSpendUsd,

@@ -72,7 +72,15 @@ export const waitlistEntrySchema = z
       .nullable()
       .openapi({ description: 'Place among the entries still waiting (1 = next); null when not waiting' }),
     estimatedWaitMinutes: z.number().int().nullable().openapi({
-      description: 'A rough upper bound once places come free: one offer period per entry ahead',
+      description:
+        "Minutes until the entry's offer: from the session's forecast (minutes per place ahead), else one offer period per entry ahead; null when not waiting",
+    }),
+    chanceOfPlace: z.number().min(0).max(1).nullable().openapi({
+      description:
+        "The chance the entry gets a place, from the session's forecast (docs/forecasts.md); null without one or when not waiting",
+    }),
+    estimateBasis: z.enum(['forecast', 'offer-periods']).nullable().openapi({
+      description: 'What the estimates come from; null when not waiting',
     }),
     status: waitlistStatusSchema,
     skips: z.number().int().openapi({ description: 'Offers that went to entries behind this one (`fit`)' }),

@@ -31,7 +31,7 @@ const reread = async (deps: Pick<Deps, 'waitlist'>, e: WaitlistEntry): Promise<W
  * left answers it as it is, so the request is safe to retry.
  */
 export const leaveWaitlist = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'sessions' | 'waitlist'> & AccessDeps,
+  deps: Pick<Deps, 'clock' | 'events' | 'forecasts' | 'sessions' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -61,7 +61,7 @@ const moveAttempts = 5;
 
 /** Staff: moves a waiting entry to `rank` (1 = the head; past the end = the end). */
 export const moveWaitlistEntry = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'sessions' | 'waitlist'> & AccessDeps,
+  deps: Pick<Deps, 'clock' | 'events' | 'forecasts' | 'sessions' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,

@@ -25,7 +25,7 @@ export interface JoinInput {
  * engine, so the new entry is offered them at once if it is first in line.
  */
 export const joinWaitlist = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'events' | 'sessions' | 'waitlist'>,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'events' | 'forecasts' | 'sessions' | 'waitlist'>,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -87,7 +87,7 @@ export type BookOrJoin = { kind: 'booked'; booking: Booking } | { kind: 'waitlis
  * or people already wait for it) joins the waitlist with the same holder and party size instead.
  */
 export const bookOrJoin = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'events' | 'holdScheduler' | 'sessions' | 'waitlist'>,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'events' | 'forecasts' | 'holdScheduler' | 'sessions' | 'waitlist'>,
   principal: Principal,
   orgId: string,
   sessionId: string,

@@ -1,4 +1,5 @@
 import type { EventSettings } from '../../catalog/index.js';
+import { type SessionForecast, waitlistEstimate } from '../../forecasts/index.js';
 
 /**
  * The waitlist of a full session. People (an attendee or a party) wait in a line ordered by
@@ -64,12 +65,16 @@ export interface WaitlistView extends WaitlistEntry {
   /** 1-based place among the entries still waiting; null when not waiting. */
   rank: number | null;
   estimatedWaitMinutes: number | null;
+  /** The chance the entry gets a place, from the session's forecast; null without one or when not waiting. */
+  chanceOfPlace: number | null;
+  /** What the estimate comes from: the session's forecast, or offer periods when it has none. */
+  estimateBasis: 'forecast' | 'offer-periods' | null;
 }
 
 /**
- * A deliberately simple estimate: each entry ahead may hold the line for at most one offer
- * deadline before the next gets its turn, so the wait is bounded by (rank - 1) offer periods
- * once places come free. Forecasts of cancellations will replace it.
+ * Without a forecast, a deliberately simple estimate: each entry ahead may hold the line for at
+ * most one offer deadline before the next gets its turn, so the wait is bounded by (rank - 1)
+ * offer periods once places come free.
  */
 export const estimateWaitMinutes = (rank: number | null, settings: Pick<EventSettings, 'offerMinutes'>) =>
   rank === null ? null : (rank - 1) * settings.offerMinutes;
@@ -78,11 +83,23 @@ export const viewOf = (
   entry: WaitlistEntry,
   rank: number | null,
   settings: Pick<EventSettings, 'offerMinutes'>,
-): WaitlistView => ({
-  ...entry,
-  rank: entry.status === 'waiting' ? rank : null,
-  estimatedWaitMinutes: entry.status === 'waiting' ? estimateWaitMinutes(rank, settings) : null,
-});
+  forecast: SessionForecast | undefined,
+): WaitlistView => {
+  if (entry.status !== 'waiting' || rank === null)
+    return { ...entry, rank: null, estimatedWaitMinutes: null, chanceOfPlace: null, estimateBasis: null };
+  if (!forecast) {
+    const estimatedWaitMinutes = estimateWaitMinutes(rank, settings);
+    return { ...entry, rank, estimatedWaitMinutes, chanceOfPlace: null, estimateBasis: 'offer-periods' };
+  }
+  const estimate = waitlistEstimate(forecast, rank);
+  return {
+    ...entry,
+    rank,
+    estimatedWaitMinutes: Math.round(estimate.estimatedWaitMinutes),
+    chanceOfPlace: Math.round(estimate.chanceOfPlace * 100) / 100,
+    estimateBasis: 'forecast',
+  };
+};
 
 /** An offer the engine plans: the slot offered, and the waiting slots ahead of it it passes over. */
 export interface PlannedOffer {

@@ -20,7 +20,7 @@ const offerOf = (e: WaitlistEntry): BookingRef => ({
   bookingId: e.bookingId as string,
 });
 
-const current = async (deps: Pick<Deps, 'events' | 'waitlist'>, e: WaitlistEntry): Promise<WaitlistView> => {
+const current = async (deps: Pick<Deps, 'events' | 'forecasts' | 'waitlist'>, e: WaitlistEntry): Promise<WaitlistView> => {
   const again = await deps.waitlist.getInSession(e.orgId, e.sessionId, e.entryId);
   if (!again) throw entryNotFound();
   return viewOne(deps, again);
@@ -32,7 +32,7 @@ const current = async (deps: Pick<Deps, 'events' | 'waitlist'>, e: WaitlistEntry
  * records when the owner said yes.
  */
 export const acceptOffer = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'holdScheduler' | 'waitlist'> & AccessDeps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'forecasts' | 'holdScheduler' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -52,7 +52,7 @@ export const acceptOffer = async (
 
 /** Declining releases the held places, which go to the next in line through `capacity.released`. */
 export const declineOffer = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'holdScheduler' | 'waitlist'> & AccessDeps,
+  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'forecasts' | 'holdScheduler' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,

@@ -23,28 +23,38 @@ const ranksOf = async (
 const settingsOf = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: string) =>
   (await deps.events.get(orgId, eventId))?.settings ?? defaultEventSettings;
 
-/** Views of entries of any sessions: one line read per session, one event read per event. */
+const forecastOf = async (deps: Pick<Deps, 'forecasts'>, orgId: string, sessionId: string) =>
+  (await deps.forecasts.getForecast(orgId, sessionId))?.forecast;
+
+/**
+ * Views of entries of any sessions: one line read and one forecast read per session with a
+ * waiting entry, one event read per event.
+ */
 export const viewsOf = async (
-  deps: Pick<Deps, 'events' | 'waitlist'>,
+  deps: Pick<Deps, 'events' | 'forecasts' | 'waitlist'>,
   entries: readonly WaitlistEntry[],
 ): Promise<WaitlistView[]> => {
   const ranks = new Map<string, Promise<Map<string, number>>>();
+  const forecasts = new Map<string, ReturnType<typeof forecastOf>>();
   const settings = new Map<string, ReturnType<typeof settingsOf>>();
   return Promise.all(
     entries.map(async (e) => {
       const sessionKey = `${e.orgId}#${e.sessionId}`;
       const eventKey = `${e.orgId}#${e.eventId}`;
-      if (e.status === 'waiting' && !ranks.has(sessionKey))
+      if (e.status === 'waiting' && !ranks.has(sessionKey)) {
         ranks.set(sessionKey, ranksOf(deps, e.orgId, e.sessionId));
+        forecasts.set(sessionKey, forecastOf(deps, e.orgId, e.sessionId));
+      }
       if (!settings.has(eventKey)) settings.set(eventKey, settingsOf(deps, e.orgId, e.eventId));
       const rank = e.status === 'waiting' ? ((await ranks.get(sessionKey))?.get(e.entryId) ?? null) : null;
-      return viewOf(e, rank, await (settings.get(eventKey) as ReturnType<typeof settingsOf>));
+      const eventSettings = await (settings.get(eventKey) as ReturnType<typeof settingsOf>);
+      return viewOf(e, rank, eventSettings, await forecasts.get(sessionKey));
     }),
   );
 };
 
 export const viewOne = async (
-  deps: Pick<Deps, 'events' | 'waitlist'>,
+  deps: Pick<Deps, 'events' | 'forecasts' | 'waitlist'>,
   entry: WaitlistEntry,
 ): Promise<WaitlistView> => (await viewsOf(deps, [entry]))[0] as WaitlistView;
 
@@ -63,7 +73,7 @@ export const readEntry = async (
 };
 
 export const getWaitlistEntry = async (
-  deps: Pick<Deps, 'events' | 'waitlist'> & AccessDeps,
+  deps: Pick<Deps, 'events' | 'forecasts' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   entryId: string,
@@ -72,7 +82,7 @@ export const getWaitlistEntry = async (
 
 /** Staff: the entries of a session, optionally of one status. */
 export const listSessionWaitlist = async (
-  deps: Pick<Deps, 'events' | 'sessions' | 'waitlist'> & AccessDeps,
+  deps: Pick<Deps, 'events' | 'forecasts' | 'sessions' | 'waitlist'> & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -86,7 +96,7 @@ export const listSessionWaitlist = async (
 
 /** The caller's entries across organizations, newest first. */
 export const listMyWaitlist = async (
-  deps: Pick<Deps, 'events' | 'waitlist'>,
+  deps: Pick<Deps, 'events' | 'forecasts' | 'waitlist'>,
   principal: Principal,
   page: PageRequest,
 ): Promise<Page<WaitlistView>> => {

@@ -135,6 +135,13 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
       return data.map((d) => d.sessionId);
     },
 
+    async pageOfOrg(orgId, limit, cursor) {
+      const { data, cursor: next } = await session.query
+        .byOrg({ orgId })
+        .go({ limit, cursor: cursor ?? null });
+      return { sessions: data.map(toSession), cursor: next };
+    },
+
     async listIdsOfOrg(orgId, limit) {
       const { data } = await session.query.byOrg({ orgId }).go({ limit, attributes: ['sessionId'] });
       return data.map((d) => d.sessionId);

@@ -87,5 +87,11 @@ export interface SessionStore {
   listAllIdsOfOrg(orgId: string): Promise<string[]>;
   /** Up to `limit` session ids of the organization, for its cascade delete. */
   listIdsOfOrg(orgId: string, limit: number): Promise<string[]>;
+  /** A page of the organization's sessions, in id order (the nightly walk); `cursor` as returned. */
+  pageOfOrg(
+    orgId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ sessions: Session[]; cursor: string | null }>;
   purgeOrg(orgId: string, limit: number): Promise<number>;
 }

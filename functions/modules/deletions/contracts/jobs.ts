@@ -4,7 +4,7 @@ import * as z from '../../../kernel/contracts/zod.js';
 /** Where a job that walks a list in steps left off (a list cursor, passed back as it came). */
 const cursor = z.string().min(1).max(4_096);
 
-/** Messages on the jobs queue (from the API, the nightly rule, and jobs re-enqueueing themselves). */
+/** Messages on the jobs queue (from the API, and jobs re-enqueueing themselves). */
 export const jobMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('org.delete'), orgId: orgIdSchema }),
   z.strictObject({
@@ -27,7 +27,6 @@ export const jobMessageSchema = z.discriminatedUnion('type', [
     by: z.string().min(1).max(256),
     cursor: cursor.optional(),
   }),
-  z.strictObject({ type: z.literal('nightly.tick') }),
 ]);
 
 export type JobMessageBody = z.infer<typeof jobMessageSchema>;

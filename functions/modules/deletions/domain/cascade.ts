@@ -17,12 +17,12 @@ interface Step {
 }
 
 /**
- * A session with its booking records (bookings, history, seats, audit, outbox) and its waitlist,
+ * A session with its booking records (bookings, history, seats, audit, outbox), its waitlist and forecast,
  * those first: they are found through the session's id, which must not vanish before them. The
  * door's records (admissions, scans, one-time codes, conflicts) go before the bookings they name.
  */
 export const removeSessionWithBookings = async (
-  deps: Pick<Deps, 'bookings' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   sessionId: string,
 ): Promise<number> => {
@@ -40,12 +40,13 @@ export const removeSessionWithBookings = async (
     page = await deps.waitlist.purgeSession(orgId, sessionId, pageSize);
     removed += page;
   } while (page === pageSize);
+  removed += await deps.forecasts.removeSession(orgId, sessionId);
   return removed + (await deps.sessions.remove(orgId, sessionId));
 };
 
 /** Up to `limit` sessions of an organization with their bookings (its cascade delete). */
 export const purgeOrgSessions = async (
-  deps: Pick<Deps, 'bookings' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -55,7 +56,7 @@ export const purgeOrgSessions = async (
 };
 
 const removeSession = async (
-  deps: Pick<Deps, 'bookings' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   sessionId: string,
 ): Promise<Step> => ({
@@ -64,7 +65,7 @@ const removeSession = async (
 });
 
 const removeEvent = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'events' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   eventId: string,
 ): Promise<Step> => {
@@ -77,7 +78,10 @@ const removeEvent = async (
 };
 
 const removeVenue = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'events' | 'forecasts' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
+  >,
   orgId: string,
   venueId: string,
 ): Promise<Step> => {
@@ -94,7 +98,10 @@ const removeVenue = async (
 };
 
 const stepOf = (
-  deps: Pick<Deps, 'bookings' | 'events' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'events' | 'forecasts' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
+  >,
   d: Deletion,
 ): Promise<Step> => {
   switch (d.kind) {
@@ -111,7 +118,15 @@ const stepOf = (
 export const runDeletionStep = async (
   deps: Pick<
     Deps,
-    'bookings' | 'clock' | 'deletions' | 'events' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
+    | 'bookings'
+    | 'clock'
+    | 'deletions'
+    | 'events'
+    | 'forecasts'
+    | 'sessions'
+    | 'ticketRecords'
+    | 'venues'
+    | 'waitlist'
   >,
   orgId: string,
   targetId: string,

@@ -30,6 +30,13 @@ export const dynamoOrganizationStore = (service: EventlyService): OrganizationSt
   return {
     get,
 
+    async listIds(limit, cursor) {
+      const { data, cursor: next } = await organization.query
+        .byTenant({})
+        .go({ limit, cursor: cursor ?? null, attributes: ['orgId'] });
+      return { ids: data.map((o) => o.orgId), cursor: next };
+    },
+
     async create(org: Organization, owner: Member) {
       const taken = new DomainError('CONFLICT', 'an organization with this id already exists');
       await commitTransaction(service, (tx) => [

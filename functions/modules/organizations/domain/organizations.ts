@@ -118,11 +118,14 @@ const purgeBatch = 100;
 type PurgeDeps = Pick<
   Deps,
   | 'attendees'
+  | 'auditSummaries'
   | 'bookings'
   | 'deletions'
   | 'events'
+  | 'forecasts'
   | 'invites'
   | 'members'
+  | 'nightlyRuns'
   | 'parties'
   | 'sessions'
   | 'ticketRecords'
@@ -132,12 +135,16 @@ type PurgeDeps = Pick<
 
 const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>> => [
   () => deps.deletions.purgeOrg(orgId, purgeBatch),
+  () => deps.nightlyRuns.purgeOrg(orgId, purgeBatch),
   // Check-in lists name sessions: they go before them.
   () => deps.ticketRecords.purgeOrganizationRecords(orgId, purgeBatch),
   () => purgeOrgSessions(deps, orgId, purgeBatch),
   () => deps.sessions.purgeOrg(orgId, purgeBatch),
   () => deps.events.purgeOrg(orgId, purgeBatch),
   () => deps.venues.purgeOrg(orgId, purgeBatch),
+  // The history of ended sessions and the audit summaries outlive their sessions, not the organization.
+  () => deps.forecasts.purgeOrg(orgId, purgeBatch),
+  () => deps.auditSummaries.purgeOrg(orgId, purgeBatch),
   () => deps.parties.purgeOrg(orgId, purgeBatch),
   () => deps.attendees.purgeOrg(orgId, purgeBatch),
   () => deps.invites.purge(orgId, purgeBatch),

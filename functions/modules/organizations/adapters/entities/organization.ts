@@ -35,6 +35,15 @@ export const organizationSchema = {
       pk: key('pk', ['orgId'], '${orgId}#org'),
       sk: key('sk', [], 'org'),
     },
+    /**
+     * Every organization of the tenant (one table per tenant): what the nightly run walks. A
+     * tenant-wide partition, written only when an organization is created.
+     */
+    byTenant: {
+      index: 'gsi3',
+      pk: key('gsi3pk', [], 'organizations'),
+      sk: key('gsi3sk', ['orgId'], '${orgId}'),
+    },
   },
 } as const;
 

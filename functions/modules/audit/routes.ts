@@ -1,0 +1,16 @@
+import { reply, routeGroup } from '../../kernel/http/route-group.js';
+import { auditSummaryParams, auditSummarySchema } from './contracts/audit-summaries.js';
+
+/** What changed in an organization, for its owners and admins; served by `orgs`. */
+export const auditRoutes = routeGroup({ function: 'orgs', auth: 'jwt', tag: 'Audit' }, [
+  {
+    operationId: 'getAuditSummary',
+    method: 'GET',
+    path: '/v1/orgs/{orgId}/audit/summaries/{day}',
+    summary:
+      "A day's audited changes, counted by kind and by actor (written by the nightly run after the day; 404 before)",
+    params: auditSummaryParams,
+    success: reply(200, 'The summary', auditSummarySchema),
+    problems: [403, 404],
+  },
+]);
