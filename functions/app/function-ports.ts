@@ -134,6 +134,8 @@ const holdsPorts = (): PortTable => ({
 const nightlyPorts = (): PortTable => ({
   orgs: port.orgs,
   members: port.members,
+  events: port.events,
+  venues: port.venues,
   sessions: port.sessions,
   counterRepairs: port.counterRepairs,
   bookings: port.bookings,

@@ -5,6 +5,7 @@ import type { Deps } from '../../functions/kernel/domain/deps.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import { readAuditSummary } from '../../functions/modules/audit/domain/audit-summary.js';
 import { book } from '../../functions/modules/bookings/domain/bookings.js';
+import { updateEvent } from '../../functions/modules/catalog/domain/events.js';
 import { readSessionForecast } from '../../functions/modules/forecasts/domain/forecast-read.js';
 import { driveNight } from '../../scripts/nightly/drive-night.js';
 import { bookingWorld, counterOf, owner } from './booking-world.js';
@@ -31,6 +32,8 @@ describe('nightly run', () => {
   let drifting: string;
   let near: string;
   let far: string;
+  /** Sessions of 4 to 19 January, 20 places each. */
+  const later: string[] = [];
 
   const itemsUnder = async (pk: string) => {
     const { Items = [] } = await raw().send(
@@ -87,7 +90,9 @@ describe('nightly run', () => {
     for (let i = 0; i < 3; i += 1) await book(c.deps, owner, w.orgId, drifting, { attendeeId: w.ada });
     await cutOffBooking(drifting, 2);
     near = drifting;
-    for (let day = 4; day < 20; day += 1) far = (await w.session(w.freeEventId, 'general', 20)).sessionId;
+    for (let day = 4; day < 20; day += 1)
+      later.push((await w.session(w.freeEventId, 'general', 20)).sessionId);
+    far = later.at(-1) as string;
   });
 
   it('recounts, records and summarizes the first night; bookings racing the repair keep the invariants', async () => {
@@ -205,5 +210,61 @@ describe('nightly run', () => {
       },
     );
     expect(sent.length).toBe(count);
+  });
+
+  it('overbooks by the no-shows forecast when the event allows it, never beyond the room, and takes it back', async () => {
+    const event = await c.deps.events.get(w.orgId, w.freeEventId);
+    if (!event) throw new Error('no event');
+    // A history of full sessions of this event where 30% of the places never came to the door.
+    for (let i = 0; i < 30; i += 1) {
+      await c.deps.forecasts.putOutcome(
+        w.orgId,
+        {
+          sessionId: `ses_hist${String(i).padStart(16, '0')}`,
+          eventId: w.freeEventId,
+          venueId: event.venueId,
+          startsAt: new Date(Date.UTC(2029, 10, 1 + i, 18)).toISOString(),
+          weekday: (1 + i) % 7,
+          capacity: 20,
+          confirmedPlaces: 20,
+          admittedPlaces: 14,
+          waitlistJoined: 0,
+          waitlistBooked: 0,
+          waitMinutes: [],
+        },
+        '2029-12-31T00:00:00.000Z',
+      );
+    }
+    // The room holds 100: a session of 100 places has no room to overbook.
+    const roomSized = (await w.session(w.freeEventId, 'general', 100)).sessionId;
+    const jan16 = at('2030-01-16T02:00:00Z');
+    const capacityOf = async (sessionId: string) => {
+      const s = await c.deps.sessions.get(w.orgId, sessionId);
+      const counter = await counterOf(c, w.orgId, sessionId);
+      return { capacity: s?.capacity, overbooked: s?.overbooked, counter: counter.capacity };
+    };
+
+    // Off by default: the forecast alone changes nothing.
+    await driveNight(jan16, { night: '2030-03-01' });
+    expect(await capacityOf(later[12] as string)).toEqual({ capacity: 20, overbooked: 0, counter: 20 });
+
+    await updateEvent(c.deps, owner, w.orgId, w.freeEventId, { settings: { overbookingPercent: 10 } });
+    const on = await driveNight(jan16, { night: '2030-03-02' });
+    const changed = on.outcomes.flatMap((o) => (o.type === 'nightly.sessions' && o.result ? [o.result] : []));
+    // 16 to 19 January (within the 5-day horizon): 10% of 20 places, under the forecast's 30%.
+    expect(changed.reduce((n, r) => n + r.overbookings, 0)).toBe(4);
+    for (const id of later.slice(12))
+      expect(await capacityOf(id)).toEqual({ capacity: 22, overbooked: 2, counter: 22 });
+    expect(await capacityOf(roomSized)).toEqual({ capacity: 100, overbooked: 0, counter: 100 });
+    // Beyond the horizon: not overbooked.
+    expect(await capacityOf(later[10] as string)).toEqual({ capacity: 20, overbooked: 0, counter: 20 });
+    await expectInvariantsHold(c.tableName);
+
+    // Turned off: the added places go while unbooked.
+    await updateEvent(c.deps, owner, w.orgId, w.freeEventId, { settings: { overbookingPercent: 0 } });
+    await driveNight(jan16, { night: '2030-03-03' });
+    for (const id of later.slice(12))
+      expect(await capacityOf(id)).toEqual({ capacity: 20, overbooked: 0, counter: 20 });
+    await expectInvariantsHold(c.tableName);
   });
 });

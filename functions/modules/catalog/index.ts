@@ -16,6 +16,7 @@ export { markDeletingUnlessLive } from './domain/live-bookings.js';
 export type { Event, EventSettings } from './domain/model.js';
 export { defaultEventSettings, maxSeatsPerBookingLimit } from './domain/model.js';
 export type { Seating, Session, SessionCancellation, SessionTable } from './domain/session.js';
+export { overbookSession } from './domain/sessions.js';
 export { placeLabels, tableOf, tablePlaces } from './domain/sessions-seating.js';
 export type { SessionDetail } from './domain/sessions-view.js';
 export { sessionDetail } from './domain/sessions-view.js';

@@ -35,7 +35,8 @@ export class OperationsDashboard extends Construct {
 
   constructor(scope: Construct, id: string, { tenantId, alarms }: OperationsDashboardProps) {
     super(scope, id);
-    const { api, functions, queues, streams, table, deliveries, backPressure, sending, nightly } = alarms.metrics;
+    const { api, functions, queues, streams, table, deliveries, backPressure, sending, nightly } =
+      alarms.metrics;
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `evently-${tenantId}`,
       defaultInterval: Duration.hours(6),

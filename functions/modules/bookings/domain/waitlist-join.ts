@@ -87,7 +87,10 @@ export type BookOrJoin = { kind: 'booked'; booking: Booking } | { kind: 'waitlis
  * or people already wait for it) joins the waitlist with the same holder and party size instead.
  */
 export const bookOrJoin = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'events' | 'forecasts' | 'holdScheduler' | 'sessions' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'attendees' | 'bookings' | 'clock' | 'events' | 'forecasts' | 'holdScheduler' | 'sessions' | 'waitlist'
+  >,
   principal: Principal,
   orgId: string,
   sessionId: string,

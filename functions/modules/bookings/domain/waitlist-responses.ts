@@ -20,7 +20,10 @@ const offerOf = (e: WaitlistEntry): BookingRef => ({
   bookingId: e.bookingId as string,
 });
 
-const current = async (deps: Pick<Deps, 'events' | 'forecasts' | 'waitlist'>, e: WaitlistEntry): Promise<WaitlistView> => {
+const current = async (
+  deps: Pick<Deps, 'events' | 'forecasts' | 'waitlist'>,
+  e: WaitlistEntry,
+): Promise<WaitlistView> => {
   const again = await deps.waitlist.getInSession(e.orgId, e.sessionId, e.entryId);
   if (!again) throw entryNotFound();
   return viewOne(deps, again);

@@ -37,6 +37,7 @@ const settingsOf = (stored: EventItem['settings']): EventSettings => {
     ticketCodes: stored.ticketCodes ?? d.ticketCodes,
     checkinOpensMinutesBefore: stored.checkinOpensMinutesBefore ?? d.checkinOpensMinutesBefore,
     checkinReentry: stored.checkinReentry ?? d.checkinReentry,
+    overbookingPercent: stored.overbookingPercent ?? d.overbookingPercent,
   };
 };
 

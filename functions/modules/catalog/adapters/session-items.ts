@@ -42,8 +42,11 @@ const seatingOf = (i: SessionItem): Seating => {
   return { mode: 'general' };
 };
 
-/** The session's own fields; seating and cancellation are stored flattened (above). */
-const sessionFields = fromStored<Omit<Session, 'seating' | 'cancellation'>, SessionItem>({
+/** The session's own fields; seating and cancellation are stored flattened (above), `overbooked` only once set. */
+const sessionFields = fromStored<
+  Omit<Session, 'seating' | 'cancellation' | 'overbooked'>,
+  Omit<SessionItem, 'overbooked'>
+>({
   nullable: { seriesId: true },
   itemOnly: {
     seatingMode: true,
@@ -56,8 +59,9 @@ const sessionFields = fromStored<Omit<Session, 'seating' | 'cancellation'>, Sess
   },
 });
 
-export const toSession = (i: SessionItem): Session => ({
+export const toSession = ({ overbooked, ...i }: SessionItem): Session => ({
   ...sessionFields(i),
+  overbooked: overbooked ?? 0,
   seating: seatingOf(i),
   cancellation: cancellationOf(i),
 });

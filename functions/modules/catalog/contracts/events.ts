@@ -10,7 +10,7 @@ import {
   venueIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { maxSeatsPerBookingLimit } from '../domain/model.js';
+import { maxOverbookingPercent, maxSeatsPerBookingLimit } from '../domain/model.js';
 
 export const eventParams = orgParams.extend({ eventId: eventIdSchema });
 
@@ -92,6 +92,10 @@ export const eventSettingsSchema = z
       description: 'Doors open this long before a session starts; they close when it ends',
     }),
     checkinReentry: z.boolean().openapi({ description: 'Whether someone who went out may come in again' }),
+    overbookingPercent: minutes(0, maxOverbookingPercent, 0).openapi({
+      description:
+        "Controlled overbooking (0: off): each night, up to this percent of a general-admission session's places are added for the no-shows its forecast expects, never beyond the room's capacity",
+    }),
   })
   .openapi('EventSettings');
 

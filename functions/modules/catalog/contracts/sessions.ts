@@ -149,6 +149,11 @@ export const sessionSchema = z
     localStartsAt: zoned('2026-03-29T19:00:00+02:00'),
     localEndsAt: zoned('2026-03-29T21:00:00+02:00'),
     capacity: z.number().int().openapi({ example: 120 }),
+    overbooked: z.number().int().min(0).openapi({
+      description:
+        "Of `capacity`, the places added for the no-shows the session's forecast expects (the event's `overbookingPercent`)",
+      example: 0,
+    }),
     seatingMode: seatingModeSchema,
     status: z.enum(['scheduled', 'cancelled']).openapi({
       description: 'A cancelled session takes no bookings and no changes',

@@ -68,6 +68,12 @@ export interface EventSettings {
    * changes every 30 seconds; static codes are then refused, so a forwarded screenshot fails).
    */
   ticketCodes: 'static' | 'rotating';
+  /**
+   * Controlled overbooking: the nightly run may add up to this share (percent) of a
+   * general-admission session's places for the no-shows its forecast expects (never more than the
+   * lower end of the no-show forecast, never beyond the room's capacity). 0, the default, is off.
+   */
+  overbookingPercent: number;
   /** Doors open this many minutes before a session starts (they close when it ends). */
   checkinOpensMinutesBefore: number;
   /** Whether someone who went out may come in again. */
@@ -114,6 +120,8 @@ export const eventTransitions: Record<EventStatus, readonly EventStatus[]> = {
  * outbox items; 10 seats keep it well inside DynamoDB's 100 items per transaction.
  */
 export const maxSeatsPerBookingLimit = 10;
+/** The hard maximum of an event's `overbookingPercent`. */
+export const maxOverbookingPercent = 20;
 
 export const defaultEventSettings: EventSettings = {
   maxSeatsPerBooking: maxSeatsPerBookingLimit,
@@ -124,6 +132,7 @@ export const defaultEventSettings: EventSettings = {
   offerMinutes: 30,
   offerCutoffMinutes: 60,
   offerExpiry: 'expire',
+  overbookingPercent: 0,
   latePayment: 'accept_if_available',
   refundCutoffMinutes: 1440,
   ticketCodes: 'static',

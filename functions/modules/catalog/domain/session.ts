@@ -42,6 +42,11 @@ export interface Session {
   /** The venue's IANA time zone when the session was scheduled. */
   timezone: string;
   capacity: number;
+  /**
+   * Of `capacity`, the places the nightly run added for the no-shows its forecast expects (an
+   * event's `overbookingPercent`); 0 when not overbooked. A capacity staff set replaces them.
+   */
+  overbooked: number;
   seating: Seating;
   status: SessionStatus;
   /** Set when the session is cancelled (and only then). */

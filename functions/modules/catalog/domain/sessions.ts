@@ -1,6 +1,6 @@
 import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { DomainError, type ErrorCode, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { nextStamp } from '../../../kernel/domain/stamps.js';
 import type { Recurrence, Weekday } from '../../../kernel/domain/time/recurrence.js';
@@ -151,6 +151,7 @@ export const createSessions = async (
     endsAt: iso(span.end),
     timezone: tz,
     capacity,
+    overbooked: 0,
     seating,
     status: 'scheduled',
     cancellation: null,
@@ -170,7 +171,7 @@ export const createSessions = async (
  * seated or table session, capacity and seat map (or tables) must change together.
  */
 export const updateSession = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'sessions' | 'venues'> & AccessDeps,
+  deps: ChangeDeps & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -186,6 +187,26 @@ export const updateSession = async (
     });
   }
   const { venue } = await catalogOf(deps, orgId, current.eventId);
+  const next = await changeSession(deps, current, venue, input);
+  return sessionDetail(next, await deps.sessions.getCounter(orgId, sessionId));
+};
+
+type ChangeDeps = Pick<Deps, 'bookings' | 'clock' | 'events' | 'sessions' | 'venues'>;
+
+/**
+ * A change of a session read as `current`, checked against its room and its bookings and written
+ * conditionally on both (staff's changes and the nightly overbooking take this one path).
+ * `overbooked`: the places of the new capacity that overbooking adds; by default a new capacity
+ * or seating from staff replaces them, other changes keep them.
+ */
+const changeSession = async (
+  deps: ChangeDeps,
+  current: Session,
+  venue: Venue,
+  input: UpdateSessionInput,
+  overbooked?: number,
+): Promise<Session> => {
+  const { orgId, sessionId } = current;
   const tz = venue.timezone;
   const room = roomOf(venue, input.roomId ?? current.roomId);
   const was = { start: Date.parse(current.startsAt), end: Date.parse(current.endsAt) };
@@ -215,6 +236,12 @@ export const updateSession = async (
     endsAt: iso(end),
     timezone: tz,
     capacity,
+    // A capacity or seating staff set is the session's own: the overbooked places go with it.
+    overbooked:
+      overbooked ??
+      (input.capacity !== undefined || input.seatMap !== undefined || input.tables !== undefined
+        ? 0
+        : current.overbooked),
     seating,
     updatedAt: nextStamp(current.updatedAt, deps.clock.now()),
   };
@@ -231,5 +258,41 @@ export const updateSession = async (
     async (version) =>
       deps.sessions.update(current, next, version, await bookedPlacesGuard(deps, current, seating)),
   );
-  return sessionDetail(next, await deps.sessions.getCounter(orgId, sessionId));
+  return next;
+};
+
+/** Refusals an overbooking leaves for the next night: bookings hold the places, or the session moved. */
+const overbookingLeftFor: readonly ErrorCode[] = ['CAPACITY_IN_USE', 'CONFLICT', 'SESSION_OVERLAP'];
+
+/**
+ * Controlled overbooking (the nightly run): a general-admission session of an event that allows
+ * it gets `places` beyond its own capacity for the no-shows its forecast expects, never beyond the
+ * room's capacity. Fewer places than before are taken back only while unbooked (a change that
+ * would go below the places held or confirmed is refused and left). Answers the places now added.
+ */
+export const overbookSession = async (
+  deps: ChangeDeps,
+  orgId: string,
+  sessionId: string,
+  places: number,
+): Promise<{ overbooked: number; changed: boolean }> => {
+  const current = await deps.sessions.get(orgId, sessionId);
+  const open = current && !current.deleting && current.status === 'scheduled';
+  if (!open || current.seating.mode !== 'general')
+    return { overbooked: current?.overbooked ?? 0, changed: false };
+  const { venue } = await catalogOf(deps, orgId, current.eventId);
+  const own = current.capacity - current.overbooked;
+  const roomCapacity = roomOf(venue, current.roomId).capacity;
+  const target = Math.max(0, Math.min(places, roomCapacity === null ? places : roomCapacity - own));
+  if (target === current.overbooked) return { overbooked: target, changed: false };
+  try {
+    await changeSession(deps, current, venue, { capacity: own + target }, target);
+    return { overbooked: target, changed: true };
+  } catch (err) {
+    // Bookings already hold the places it would take back, or the session changed meanwhile:
+    // left as it is for the next night.
+    if (err instanceof DomainError && overbookingLeftFor.includes(err.code))
+      return { overbooked: current.overbooked, changed: false };
+    throw err;
+  }
 };

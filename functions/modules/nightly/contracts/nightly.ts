@@ -13,6 +13,7 @@ const sessionSummary = z.strictObject({
   endsAt: z.iso.datetime(),
   timezone: z.string().min(1).max(64),
   capacity: z.number().int().min(0),
+  overbooked: z.number().int().min(0),
   status: z.enum(['scheduled', 'cancelled']),
   deleting: z.boolean(),
 });

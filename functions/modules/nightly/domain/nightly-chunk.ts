@@ -1,9 +1,11 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { type AuditTally, mergeTallies, tallyOf } from '../../audit/index.js';
 import { reconcileSession, type SessionDrift } from '../../bookings/index.js';
-import { type ForecastModel, forecastSession } from '../../forecasts/index.js';
+import { type EventSettings, overbookSession } from '../../catalog/index.js';
+import { type ForecastModel, forecastSession, type SessionForecast } from '../../forecasts/index.js';
 import { finishIfComplete } from './nightly-finish.js';
 import { type ChunkResult, dayBefore, type SessionSummary } from './nightly-model.js';
+import { overbookingPlaces } from './overbooking.js';
 import { sessionOutcomeOf, weekdayAt } from './session-outcomes.js';
 
 type ChunkDeps = Pick<
@@ -17,6 +19,9 @@ type ChunkDeps = Pick<
   | 'waitlist'
   | 'admissionReads'
   | 'nightlySettings'
+  | 'sessions'
+  | 'events'
+  | 'venues'
   | 'clock'
 >;
 
@@ -28,6 +33,7 @@ interface SessionResult {
   reconciled: boolean;
   drift?: SessionDrift;
   forecast: boolean;
+  overbooking: boolean;
   outcome: boolean;
   audit: AuditTally;
 }
@@ -38,7 +44,29 @@ interface ChunkContext {
   now: Date;
   model: ForecastModel | undefined;
   recorded: Set<string>;
+  /** Each event's settings, read once per chunk. */
+  settingsOf: (eventId: string) => Promise<EventSettings | undefined>;
 }
+
+/** The session's overbooked places brought to what its forecast and its event allow; true if changed. */
+const overbook = async (
+  deps: ChunkDeps,
+  c: ChunkContext,
+  s: SessionSummary,
+  forecast: SessionForecast | undefined,
+): Promise<boolean> => {
+  const percent = (await c.settingsOf(s.eventId))?.overbookingPercent ?? 0;
+  if (percent === 0 && s.overbooked === 0) return false;
+  // No-shows forecast from no door scans at all are no evidence: no overbooking on them.
+  const seen = forecast !== undefined && forecast.basis.noShowRate.sessions > 0;
+  const places = overbookingPlaces(
+    s.capacity - s.overbooked,
+    percent,
+    seen ? forecast.figures.noShowRate.low : undefined,
+  );
+  if (places === s.overbooked) return false;
+  return (await overbookSession(deps, c.orgId, s.sessionId, places)).changed;
+};
 
 const workOn = async (deps: ChunkDeps, c: ChunkContext, s: SessionSummary): Promise<SessionResult> => {
   const nowIso = c.now.toISOString();
@@ -46,19 +74,27 @@ const workOn = async (deps: ChunkDeps, c: ChunkContext, s: SessionSummary): Prom
   const upcoming = s.status === 'scheduled' && !s.deleting && s.startsAt > nowIso;
   const ended = s.status === 'scheduled' && !s.deleting && s.endsAt <= nowIso;
   const drift = upcoming ? await reconcileSession(deps, c.orgId, s.sessionId) : undefined;
-  let forecast = false;
-  if (upcoming && c.model && s.startsAt <= horizon) {
-    const figures = forecastSession(c.model, { ...s, weekday: weekdayAt(s.startsAt, s.timezone) }, c.now);
-    await deps.forecasts.putForecast(c.orgId, s.sessionId, { night: c.night, forecast: figures });
-    forecast = true;
-  }
+  const soon = upcoming && s.startsAt <= horizon;
+  const figures =
+    soon && c.model
+      ? forecastSession(c.model, { ...s, weekday: weekdayAt(s.startsAt, s.timezone) }, c.now)
+      : undefined;
+  if (figures) await deps.forecasts.putForecast(c.orgId, s.sessionId, { night: c.night, forecast: figures });
+  const overbooking = soon ? await overbook(deps, c, s, figures) : false;
   let outcome = false;
   if (ended && !c.recorded.has(s.sessionId)) {
     await deps.forecasts.putOutcome(c.orgId, await sessionOutcomeOf(deps, c.orgId, s), nowIso);
     outcome = true;
   }
   const facts = await deps.auditRecords.ofDay(c.orgId, s.sessionId, dayBefore(c.night));
-  return { reconciled: upcoming, ...(drift ? { drift } : {}), forecast, outcome, audit: tallyOf(facts) };
+  return {
+    reconciled: upcoming,
+    ...(drift ? { drift } : {}),
+    forecast: figures !== undefined,
+    overbooking,
+    outcome,
+    audit: tallyOf(facts),
+  };
 };
 
 /**
@@ -84,7 +120,23 @@ export const runChunk = async (
       msg.sessions.map((s) => s.sessionId),
     ),
   ]);
-  const context: ChunkContext = { orgId, night, now: deps.clock.now(), model: stored?.model, recorded };
+  const settings = new Map<string, Promise<EventSettings | undefined>>();
+  const settingsOf = (eventId: string) => {
+    let read = settings.get(eventId);
+    if (!read) {
+      read = deps.events.get(orgId, eventId).then((e) => e?.settings);
+      settings.set(eventId, read);
+    }
+    return read;
+  };
+  const context: ChunkContext = {
+    orgId,
+    night,
+    now: deps.clock.now(),
+    model: stored?.model,
+    recorded,
+    settingsOf,
+  };
   const results: SessionResult[] = [];
   for (let i = 0; i < msg.sessions.length; i += inParallel) {
     const group = msg.sessions.slice(i, i + inParallel);
@@ -95,6 +147,7 @@ export const runChunk = async (
     reconciled: results.filter((r) => r.reconciled).length,
     drifts: results.flatMap((r) => (r.drift ? [r.drift] : [])),
     forecasts: results.filter((r) => r.forecast).length,
+    overbookings: results.filter((r) => r.overbooking).length,
     outcomes: results.filter((r) => r.outcome).length,
     audit: mergeTallies(results.map((r) => r.audit)),
   };

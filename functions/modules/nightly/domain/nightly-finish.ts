@@ -12,6 +12,7 @@ export const totalsOf = (results: readonly ChunkResult[]): NightlyTotals => {
     corrected: drifts.filter((d) => d.outcome === 'corrected').length,
     short: drifts.filter((d) => d.outcome === 'short').length,
     forecasts: sum((r) => r.forecasts),
+    overbookings: sum((r) => r.overbookings),
     outcomes: sum((r) => r.outcomes),
     auditRecords: sum((r) => r.audit.total),
   };

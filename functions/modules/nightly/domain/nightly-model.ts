@@ -25,6 +25,8 @@ export interface SessionSummary {
   endsAt: string;
   timezone: string;
   capacity: number;
+  /** Of `capacity`, the places overbooking added. */
+  overbooked: number;
   status: 'scheduled' | 'cancelled';
   deleting: boolean;
 }
@@ -59,6 +61,8 @@ export interface ChunkResult {
   reconciled: number;
   drifts: SessionDrift[];
   forecasts: number;
+  /** Sessions whose overbooked places changed. */
+  overbookings: number;
   outcomes: number;
   audit: AuditTally;
 }
@@ -70,6 +74,7 @@ export interface NightlyTotals {
   corrected: number;
   short: number;
   forecasts: number;
+  overbookings: number;
   outcomes: number;
   auditRecords: number;
 }

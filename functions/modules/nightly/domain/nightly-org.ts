@@ -70,6 +70,7 @@ const walk = async (deps: OrgDeps, run: NightlyRun) => {
         endsAt: s.endsAt,
         timezone: s.timezone,
         capacity: s.capacity,
+        overbooked: s.overbooked,
         status: s.status,
         deleting: s.deleting,
       })),

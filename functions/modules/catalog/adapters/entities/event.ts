@@ -52,6 +52,7 @@ export const eventEntity = new Entity({
         ticketCodes: { type: ['static', 'rotating'] as const },
         checkinOpensMinutesBefore: { type: 'number' },
         checkinReentry: { type: 'boolean' },
+        overbookingPercent: { type: 'number' },
       },
     },
     status: {

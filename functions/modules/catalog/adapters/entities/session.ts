@@ -23,6 +23,8 @@ export const sessionEntity = new Entity({
     endsAt: { type: 'string', required: true },
     timezone: { type: 'string', required: true },
     capacity: { type: 'number', required: true },
+    /** Places of `capacity` added by overbooking; absent (0) on sessions stored before it. */
+    overbooked: { type: 'number' },
     seatingMode: { type: ['general', 'seated', 'tables'] as const, required: true },
     /** Seated sessions: the seat labels in "lowest available" order. */
     seats: { type: 'list', items: { type: 'string' } },
