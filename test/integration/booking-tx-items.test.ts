@@ -185,6 +185,7 @@ const sessionOf = (orgId: string): Session => ({
   endsAt: '2030-01-01T21:00:00.000Z',
   timezone: 'Europe/Berlin',
   capacity: 20,
+  overbooked: 0,
   seating: { mode: 'general' },
   status: 'scheduled',
   cancellation: null,

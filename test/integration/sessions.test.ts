@@ -438,6 +438,7 @@ describe('sessions against DynamoDB Local', () => {
       endsAt: '2027-01-01T10:00:00.000Z',
       timezone: 'Europe/Berlin',
       capacity: 10,
+      overbooked: 0,
       seating: { mode: 'general' },
       status: 'scheduled',
       cancellation: null,
