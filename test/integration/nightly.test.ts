@@ -137,6 +137,7 @@ describe('nightly run', () => {
     const summary = await readAuditSummary(c.deps, owner, { orgId: w.orgId, day: today });
     expect(summary.byKind['booking.confirmed']).toBeGreaterThanOrEqual(5 + 10 + 3);
     expect(summary.byActor[owner.sub]).toBe(summary.total);
+    expect(summary.byActorAndKind[owner.sub]).toEqual(summary.byKind);
     const run = await c.deps.nightlyRuns.get(w.orgId, tomorrow);
     expect(run).toMatchObject({ phase: 'done', walked: true, sessions: 19, trainedOn: 0 });
     expect(run?.chunksDone).toBe(run?.chunksSent);

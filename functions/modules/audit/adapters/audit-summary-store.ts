@@ -14,6 +14,7 @@ export const dynamoAuditSummaryStore = (service: EventlyService): AuditSummarySt
           total: s.total,
           byKind: JSON.stringify(s.byKind),
           byActor: JSON.stringify(s.byActor),
+          byActorAndKind: JSON.stringify(s.byActorAndKind),
           generatedAt: s.generatedAt,
         })
         .go();
@@ -22,7 +23,12 @@ export const dynamoAuditSummaryStore = (service: EventlyService): AuditSummarySt
     async get(orgId, day) {
       const { data } = await auditSummary.get({ orgId, day }).go();
       if (!data) return undefined;
-      return { ...data, byKind: counts(data.byKind), byActor: counts(data.byActor) };
+      return {
+        ...data,
+        byKind: counts(data.byKind),
+        byActor: counts(data.byActor),
+        byActorAndKind: JSON.parse(data.byActorAndKind) as Record<string, Record<string, number>>,
+      };
     },
 
     async purgeOrg(orgId, limit) {

@@ -14,6 +14,9 @@ export const auditSummarySchema = /* @__PURE__ */ z
     total: z.number().int().min(0),
     byKind: countsSchema.openapi({ description: 'Changes per kind, e.g. `booking.confirmed`' }),
     byActor: countsSchema.openapi({ description: 'Changes per actor: a user id, or the system job' }),
+    byActorAndKind: z
+      .record(z.string(), countsSchema)
+      .openapi({ description: 'Per actor, their changes by kind (`{ actor: { kind: count } }`)' }),
     generatedAt: isoDateTime,
   })
   .openapi('AuditSummary');

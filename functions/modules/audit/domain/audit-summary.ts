@@ -19,6 +19,8 @@ export interface AuditTally {
   total: number;
   byKind: Record<string, number>;
   byActor: Record<string, number>;
+  /** Per actor, their changes by kind (the seed's rows of user, action and count). */
+  byActorAndKind: Record<string, Record<string, number>>;
 }
 
 export interface AuditSummary extends AuditTally {
@@ -28,10 +30,16 @@ export interface AuditSummary extends AuditTally {
   generatedAt: string;
 }
 
-export const emptyTally = (): AuditTally => ({ total: 0, byKind: {}, byActor: {} });
+export const emptyTally = (): AuditTally => ({ total: 0, byKind: {}, byActor: {}, byActorAndKind: {} });
 
 const add = (into: Record<string, number>, key: string, n: number) => {
   into[key] = (into[key] ?? 0) + n;
+};
+
+const addPair = (tally: AuditTally, actor: string, kind: string, n: number) => {
+  const kinds = tally.byActorAndKind[actor] ?? {};
+  add(kinds, kind, n);
+  tally.byActorAndKind[actor] = kinds;
 };
 
 export const tallyOf = (facts: readonly AuditFact[]): AuditTally => {
@@ -40,6 +48,7 @@ export const tallyOf = (facts: readonly AuditFact[]): AuditTally => {
     tally.total += 1;
     add(tally.byKind, f.kind, 1);
     add(tally.byActor, f.actor, 1);
+    addPair(tally, f.actor, f.kind, 1);
   }
   return tally;
 };
@@ -50,6 +59,8 @@ export const mergeTallies = (tallies: readonly AuditTally[]): AuditTally => {
     sum.total += t.total;
     for (const [k, n] of Object.entries(t.byKind)) add(sum.byKind, k, n);
     for (const [a, n] of Object.entries(t.byActor)) add(sum.byActor, a, n);
+    for (const [a, kinds] of Object.entries(t.byActorAndKind))
+      for (const [k, n] of Object.entries(kinds)) addPair(sum, a, k, n);
   }
   return sum;
 };

@@ -13,9 +13,10 @@ export const auditSummaryEntity = new Entity({
   attributes: {
     ...fixedStrings('orgId', 'day'),
     total: { type: 'number', required: true },
-    /** `{ kind: count }` and `{ actor: count }` as JSON: kinds and actors are open-ended. */
+    /** `{ kind: count }`, `{ actor: count }`, `{ actor: { kind: count } }` as JSON: kinds and actors are open-ended. */
     byKind: { type: 'string', required: true },
     byActor: { type: 'string', required: true },
+    byActorAndKind: { type: 'string', required: true },
     generatedAt: { type: 'string', required: true },
   },
   indexes: {
