@@ -11,7 +11,7 @@ import {
 
 type OrgDeps = Pick<
   Deps,
-  'nightlyRuns' | 'nightlyQueue' | 'sessions' | 'forecasts' | 'auditSummaries' | 'clock'
+  'orgs' | 'nightlyRuns' | 'nightlyQueue' | 'sessions' | 'forecasts' | 'auditSummaries' | 'clock'
 >;
 
 /** Run records are kept this long, then removed by DynamoDB's TTL. */
@@ -96,9 +96,11 @@ export const runOrgStep = async (
   msg: { orgId: string; night: string; step: number },
 ): Promise<'done' | 'next' | 'skipped'> => {
   const now = deps.clock.now();
+  const stored = await deps.nightlyRuns.get(msg.orgId, msg.night);
+  // An organization being deleted (or gone) gets no run: its cascade is removing what it would read.
+  if (!stored && (await deps.orgs.get(msg.orgId))?.status !== 'active') return 'skipped';
   const run =
-    (await deps.nightlyRuns.get(msg.orgId, msg.night)) ??
-    (msg.step === 0 ? await deps.nightlyRuns.start(newRun(msg.orgId, msg.night, now)) : undefined);
+    stored ?? (msg.step === 0 ? await deps.nightlyRuns.start(newRun(msg.orgId, msg.night, now)) : undefined);
   if (!run || run.phase === 'done') return 'skipped';
   if (run.step === msg.step + 1 && !run.walked) {
     await deps.nightlyQueue.send([
