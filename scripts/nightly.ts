@@ -7,33 +7,15 @@
  * nightly queue: a `{"type":"nightly.tick"}` sent there runs the same code.
  */
 import { parseArgs } from 'node:util';
-import { buildContainer } from '../functions/app/container.js';
-import { readEnv } from '../functions/kernel/env.js';
 import type { ChunkResult } from '../functions/modules/nightly/domain/nightly-model.js';
-import { silenceSdkNodeWarning } from './local/cli.js';
-import { readRecordedEndpoint } from './local/endpoint-record.js';
-import { DEFAULT_TABLE_NAME } from './local/runtime.js';
+import { containerFor, tableOptions } from './local/table-target.js';
 import { driveNight } from './nightly/drive-night.js';
 
 const { values: flags } = parseArgs({
-  options: {
-    night: { type: 'string' },
-    table: { type: 'string', default: DEFAULT_TABLE_NAME },
-    endpoint: { type: 'string' },
-    'data-dir': { type: 'string' },
-    json: { type: 'boolean', default: false },
-  },
+  options: { ...tableOptions, night: { type: 'string' }, json: { type: 'boolean', default: false } },
 });
 
-silenceSdkNodeWarning();
-const endpoint = flags.endpoint ?? process.env.DYNAMODB_ENDPOINT ?? readRecordedEndpoint(flags['data-dir']);
-const env = readEnv({
-  ...process.env,
-  AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
-  TABLE_NAME: flags.table,
-  ...(endpoint ? { DYNAMODB_ENDPOINT: endpoint } : {}),
-});
-const drive = await driveNight(buildContainer(env).deps, flags.night ? { night: flags.night } : {});
+const drive = await driveNight(containerFor(flags).deps, flags.night ? { night: flags.night } : {});
 const chunks = drive.outcomes.flatMap((o) => (o.type === 'nightly.sessions' && o.result ? [o.result] : []));
 const sum = (f: (r: ChunkResult) => number) => chunks.reduce((n, r) => n + f(r), 0);
 const summary = {

@@ -9,34 +9,17 @@
  * elsewhere, and without one the AWS account of the environment is used.
  */
 import { parseArgs } from 'node:util';
-import { buildContainer } from '../functions/app/container.js';
-import { readEnv } from '../functions/kernel/env.js';
 import { reconcileCounters } from '../functions/modules/bookings/domain/counter-reconciliation.js';
-import { fail, silenceSdkNodeWarning } from './local/cli.js';
-import { readRecordedEndpoint } from './local/endpoint-record.js';
-import { DEFAULT_TABLE_NAME } from './local/runtime.js';
+import { fail } from './local/cli.js';
+import { containerFor, tableOptions } from './local/table-target.js';
 
 const { values: flags } = parseArgs({
-  options: {
-    org: { type: 'string' },
-    table: { type: 'string', default: DEFAULT_TABLE_NAME },
-    endpoint: { type: 'string' },
-    'data-dir': { type: 'string' },
-    json: { type: 'boolean', default: false },
-  },
+  options: { ...tableOptions, org: { type: 'string' }, json: { type: 'boolean', default: false } },
 });
 
-silenceSdkNodeWarning();
 const orgId =
   flags.org ?? fail('usage: npm run reconcile -- --org <orgId> [--table <name>] [--endpoint <url>]', 2);
-const endpoint = flags.endpoint ?? process.env.DYNAMODB_ENDPOINT ?? readRecordedEndpoint(flags['data-dir']);
-const env = readEnv({
-  ...process.env,
-  AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
-  TABLE_NAME: flags.table,
-  ...(endpoint ? { DYNAMODB_ENDPOINT: endpoint } : {}),
-});
-const report = await reconcileCounters(buildContainer(env).deps, orgId);
+const report = await reconcileCounters(containerFor(flags).deps, orgId);
 if (flags.json) console.log(JSON.stringify({ orgId, ...report }));
 else {
   for (const d of report.drifts)

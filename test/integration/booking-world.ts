@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Container } from '../../functions/app/container.js';
 import type { Deps } from '../../functions/kernel/domain/deps.js';
 import { DomainError } from '../../functions/kernel/domain/errors.js';
@@ -167,6 +167,45 @@ export const claimsOf = async (c: { tableName: string }, orgId: string, sessionI
     }),
   );
   return Items ?? [];
+};
+
+/**
+ * What a general-admission booking cut off between its take and its transaction leaves: `seats`
+ * taken as confirmed on the session's main counter and its claim made at `at`, no booking. Plain
+ * writes, for the reason `claimsOf` gives.
+ */
+export const cutOffBooking = async (
+  c: { tableName: string },
+  orgId: string,
+  sessionId: string,
+  seats: number,
+  at: Date,
+) => {
+  const client = createDocumentClient({ region: 'eu-west-1', endpoint: process.env.DYNAMODB_ENDPOINT });
+  await client.send(
+    new UpdateCommand({
+      TableName: c.tableName,
+      Key: { pk: `${orgId}#session#${sessionId}#counter`, sk: 'counter' },
+      UpdateExpression: 'SET available = available - :n ADD confirmed :n, version :one',
+      ExpressionAttributeValues: { ':n': seats, ':one': 1 },
+    }),
+  );
+  const bookingId = `bkg_cut${String(at.getTime()).slice(-13).padStart(17, '0')}`;
+  await client.send(
+    new PutCommand({
+      TableName: c.tableName,
+      Item: {
+        pk: `${orgId}#session#${sessionId}#claims`,
+        sk: bookingId,
+        orgId,
+        sessionId,
+        bookingId,
+        at: at.toISOString(),
+        __edb_e__: 'sessionClaim',
+        __edb_v__: '1',
+      },
+    }),
+  );
 };
 
 export const refOf = (b: Booking) => ({ orgId: b.orgId, sessionId: b.sessionId, bookingId: b.bookingId });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../functions/app/container.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
@@ -10,7 +10,7 @@ import {
   reconcileCounters,
   reconcileSession,
 } from '../../functions/modules/bookings/domain/counter-reconciliation.js';
-import { bookingWorld, claimsOf, counterOf, owner, shardedCounters } from './booking-world.js';
+import { bookingWorld, claimsOf, counterOf, cutOffBooking, owner, shardedCounters } from './booking-world.js';
 import { freshContainer } from './fixtures.js';
 import { expectInvariantsHold } from './invariants-script.js';
 
@@ -28,35 +28,6 @@ describe('counter reconciliation', () => {
   let w: Awaited<ReturnType<typeof bookingWorld>>;
   const raw = () => createDocumentClient({ region: 'eu-west-1', endpoint: process.env.DYNAMODB_ENDPOINT });
 
-  /** What a booking cut off after its take leaves: `seats` taken as confirmed on the main counter, and its claim made at `at`. */
-  const cutOffBooking = async (sessionId: string, seats: number, at: Date) => {
-    const client = raw();
-    await client.send(
-      new UpdateCommand({
-        TableName: c.tableName,
-        Key: { pk: `${w.orgId}#session#${sessionId}#counter`, sk: 'counter' },
-        UpdateExpression: 'SET available = available - :n ADD confirmed :n, version :one',
-        ExpressionAttributeValues: { ':n': seats, ':one': 1 },
-      }),
-    );
-    const bookingId = `bkg_cut${String(at.getTime()).slice(-13).padStart(17, '0')}`;
-    await client.send(
-      new PutCommand({
-        TableName: c.tableName,
-        Item: {
-          pk: `${w.orgId}#session#${sessionId}#claims`,
-          sk: bookingId,
-          orgId: w.orgId,
-          sessionId,
-          bookingId,
-          at: at.toISOString(),
-          __edb_e__: 'sessionClaim',
-          __edb_v__: '1',
-        },
-      }),
-    );
-  };
-
   const matchesBookings = async (sessionId: string) => {
     const counter = await counterOf(c, w.orgId, sessionId);
     const booked = await c.deps.bookings.liveSeats(w.orgId, sessionId);
@@ -73,7 +44,7 @@ describe('counter reconciliation', () => {
   it('finds a planted drift, reports it and gives the places back; the stale claim goes', async () => {
     const s = await w.session(w.freeEventId, 'general', 20);
     for (let i = 0; i < 3; i += 1) await book(c.deps, owner, w.orgId, s.sessionId, { attendeeId: w.ada });
-    await cutOffBooking(s.sessionId, 2, new Date(Date.now() - 60 * 60_000));
+    await cutOffBooking(c, w.orgId, s.sessionId, 2, new Date(Date.now() - 60 * 60_000));
     expect((await counterOf(c, w.orgId, s.sessionId)).confirmed).toBe(5);
     const report = await reconcileCounters(c.deps, w.orgId);
     expect(report.drifts).toContainEqual({
@@ -90,7 +61,7 @@ describe('counter reconciliation', () => {
 
   it('leaves a drift alone while a young claim says a booking may still commit', async () => {
     const s = await w.session(w.freeEventId, 'general', 20);
-    await cutOffBooking(s.sessionId, 1, new Date());
+    await cutOffBooking(c, w.orgId, s.sessionId, 1, new Date());
     expect(await reconcileSession(c.deps, w.orgId, s.sessionId)).toEqual({
       sessionId: s.sessionId,
       held: 0,
@@ -137,7 +108,7 @@ describe('counter reconciliation', () => {
   it('bookings racing the correction: none is undone, and the counter ends matching the bookings', async () => {
     const s = await w.session(w.freeEventId, 'general', 20);
     for (let i = 0; i < 4; i += 1) await book(c.deps, owner, w.orgId, s.sessionId, { attendeeId: w.ada });
-    await cutOffBooking(s.sessionId, 3, new Date(Date.now() - 60 * 60_000));
+    await cutOffBooking(c, w.orgId, s.sessionId, 3, new Date(Date.now() - 60 * 60_000));
     const racing = Array.from({ length: 8 }, () =>
       book(c.deps, owner, w.orgId, s.sessionId, { attendeeId: w.ada }).then(
         () => 'booked',
@@ -159,7 +130,7 @@ describe('counter reconciliation', () => {
 
   it('`npm run reconcile` does the same for an operator: one line per drift, 0 unless a counter is short', async () => {
     const s = await w.session(w.freeEventId, 'general', 20);
-    await cutOffBooking(s.sessionId, 2, new Date(Date.now() - 60 * 60_000));
+    await cutOffBooking(c, w.orgId, s.sessionId, 2, new Date(Date.now() - 60 * 60_000));
     const { stdout } = await run(
       resolve(root, 'node_modules/.bin/tsx'),
       [

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../functions/app/container.js';
 import type { Deps } from '../../functions/kernel/domain/deps.js';
@@ -8,7 +8,7 @@ import { book } from '../../functions/modules/bookings/domain/bookings.js';
 import { updateEvent } from '../../functions/modules/catalog/domain/events.js';
 import { readSessionForecast } from '../../functions/modules/forecasts/domain/forecast-read.js';
 import { driveNight } from '../../scripts/nightly/drive-night.js';
-import { bookingWorld, counterOf, owner } from './booking-world.js';
+import { bookingWorld, counterOf, cutOffBooking, owner } from './booking-world.js';
 import { freshContainer } from './fixtures.js';
 import { expectInvariantsHold } from './invariants-script.js';
 
@@ -47,34 +47,6 @@ describe('nightly run', () => {
     return Items;
   };
 
-  /** A booking cut off after its take: places taken on the main counter, a stale claim, no booking. */
-  const cutOffBooking = async (sessionId: string, seats: number) => {
-    const client = raw();
-    await client.send(
-      new UpdateCommand({
-        TableName: c.tableName,
-        Key: { pk: `${w.orgId}#session#${sessionId}#counter`, sk: 'counter' },
-        UpdateExpression: 'SET available = available - :n ADD confirmed :n, version :one',
-        ExpressionAttributeValues: { ':n': seats, ':one': 1 },
-      }),
-    );
-    await client.send(
-      new PutCommand({
-        TableName: c.tableName,
-        Item: {
-          pk: `${w.orgId}#session#${sessionId}#claims`,
-          sk: 'bkg_cut00000000000000001',
-          orgId: w.orgId,
-          sessionId,
-          bookingId: 'bkg_cut00000000000000001',
-          at: '2026-01-01T00:00:00.000Z',
-          __edb_e__: 'sessionClaim',
-          __edb_v__: '1',
-        },
-      }),
-    );
-  };
-
   beforeAll(async () => {
     // A 5-day horizon: the session on 3 January is forecast on the 3rd, the one on the 19th is not.
     c = await freshContainer({ NIGHTLY_FORECAST_DAYS: '5' });
@@ -88,7 +60,7 @@ describe('nightly run', () => {
     }
     drifting = (await w.session(w.freeEventId, 'general', 20)).sessionId;
     for (let i = 0; i < 3; i += 1) await book(c.deps, owner, w.orgId, drifting, { attendeeId: w.ada });
-    await cutOffBooking(drifting, 2);
+    await cutOffBooking(c, w.orgId, drifting, 2, new Date('2026-01-01T00:00:00.000Z'));
     near = drifting;
     for (let day = 4; day < 20; day += 1)
       later.push((await w.session(w.freeEventId, 'general', 20)).sessionId);
