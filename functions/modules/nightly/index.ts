@@ -1,2 +1,7 @@
 /** The nightly module's entry: its messages and use cases, for the composition root and scripts. */
-export type { NightlyQueue, NightlyRunStore, NightlySettings } from './domain/nightly-model.js';
+export {
+  type NightlyQueue,
+  type NightlyRunStore,
+  type NightlySettings,
+  sessionSummaryOf,
+} from './domain/nightly-model.js';

@@ -1,5 +1,6 @@
 import type { AuditTally } from '../../audit/index.js';
 import type { SessionDrift } from '../../bookings/index.js';
+import type { Session } from '../../catalog/index.js';
 
 /**
  * The nightly run (docs/nightly.md): a tick lists the tenant's organizations; each organization's
@@ -30,6 +31,19 @@ export interface SessionSummary {
   status: 'scheduled' | 'cancelled';
   deleting: boolean;
 }
+
+export const sessionSummaryOf = (s: Session): SessionSummary => ({
+  sessionId: s.sessionId,
+  eventId: s.eventId,
+  venueId: s.venueId,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  timezone: s.timezone,
+  capacity: s.capacity,
+  overbooked: s.overbooked,
+  status: s.status,
+  deleting: s.deleting,
+});
 
 export type NightlyMessage =
   /** From the rule (no night: the night is the day it is handled, UTC), or a tick's next page. */

@@ -6,6 +6,7 @@ import {
   chunkLimit,
   type NightlyRun,
   type NightlyTotals,
+  sessionSummaryOf,
   walkPage,
 } from './nightly-model.js';
 
@@ -62,18 +63,7 @@ const walk = async (deps: OrgDeps, run: NightlyRun) => {
       night: run.night,
       // The same step of the same run lists the same page: a chunk sent twice has one name.
       chunk: `${run.step}.${i / chunkLimit}`,
-      sessions: page.sessions.slice(i, i + chunkLimit).map((s) => ({
-        sessionId: s.sessionId,
-        eventId: s.eventId,
-        venueId: s.venueId,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-        timezone: s.timezone,
-        capacity: s.capacity,
-        overbooked: s.overbooked,
-        status: s.status,
-        deleting: s.deleting,
-      })),
+      sessions: page.sessions.slice(i, i + chunkLimit).map(sessionSummaryOf),
     });
   }
   // Sent before the step is recorded: a crash in between sends them again under the same names.
