@@ -57,8 +57,11 @@ const reading = (f: NightlyBenchFigures): string[] => {
           '  250 sessions or its chunk of 25.',
         ]
       : []),
-    `- **Without fan-out** the night is ${f.baseline.projectedAwsMinutes} min of work in AWS, ${f.baseline.withinHour ? 'within' : 'beyond'} the hour${f.baseline.projectedAwsMinutes > 15 ? ", and as one invocation it would be beyond Lambda's 15-minute limit" : ''}; the`,
-    '  chunks are what keep each invocation to seconds.',
+    `- **Without fan-out** the night is ${f.baseline.projectedAwsMinutes} min of work in AWS, ${f.baseline.withinHour ? 'within' : 'beyond'} the hour${f.baseline.projectedAwsMinutes > 15 ? ',' : ';'}`,
+    ...(f.baseline.projectedAwsMinutes > 15
+      ? ["  and as one invocation it would be beyond Lambda's 15-minute limit; the chunks are what keep"]
+      : ['  the chunks are what keep']),
+    '  each invocation to seconds.',
     ...(f.aws.fanOut.chainWithWindowsMinutes > f.aws.fanOut.workBoundMinutes
       ? [
           `- **With fan-out** ${f.aws.fanOut.lanes} invocations take the chunks faster than one organization's walk hands`,
