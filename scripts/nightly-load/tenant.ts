@@ -15,6 +15,7 @@ import { changeEventStatus, createEvent } from '../../functions/modules/catalog/
 import type { Event, Venue } from '../../functions/modules/catalog/domain/model.js';
 import type { Session } from '../../functions/modules/catalog/domain/session.js';
 import { createVenue } from '../../functions/modules/catalog/domain/venues.js';
+import { sessionSummaryOf } from '../../functions/modules/nightly/domain/nightly-model.js';
 import { sessionOutcomeOf } from '../../functions/modules/nightly/domain/session-outcomes.js';
 import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
 import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
@@ -308,18 +309,7 @@ const outcomeItem = async (
     waitlist: { ...deps.waitlist, listBySession: async () => ({ items: [], nextCursor: null }) },
     admissionReads: { ...deps.admissionReads, sessionAdmissions: async () => [] },
   };
-  const outcome = await sessionOutcomeOf(ports, s.orgId, {
-    sessionId: s.sessionId,
-    eventId: s.eventId,
-    venueId: s.venueId,
-    startsAt: s.startsAt,
-    endsAt: s.endsAt,
-    timezone: s.timezone,
-    capacity: s.capacity,
-    overbooked: s.overbooked,
-    status: s.status,
-    deleting: s.deleting,
-  });
+  const outcome = await sessionOutcomeOf(ports, s.orgId, sessionSummaryOf(s));
   return stored(
     service.entities.sessionOutcome
       .put({
