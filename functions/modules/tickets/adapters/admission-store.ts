@@ -3,7 +3,7 @@ import type { EntityItem } from 'electrodb';
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import { commitTransaction, type TxItem } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, type TxItem, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import { confirmedBookingCheck } from '../../bookings/index.js';
 import type { Admission, ScanRecord } from '../domain/model.js';
 import type { AdmissionStore } from '../domain/ports.js';
@@ -56,31 +56,33 @@ export const dynamoAdmissionStore = (
     },
 
     async commitScan({ scan, admission: move }) {
+      // A scan that moves nothing (already in, refused) is one conditional put: a transaction
+      // would cost twice the write units and, at a busy gate, queue behind the admitting one.
+      if (!move) {
+        const created = await unlessConditionFails(checkinScan.create(toScanItem(scan)).go());
+        return created ? 'done' : 'scan_exists';
+      }
       const { committed, failed } = await commitTransaction(service, (tx): TxItem[] => [
         { label: 'scan', write: tx.checkinScan.create(toScanItem(scan)).commit(), fails: 'refused' },
-        ...(move
-          ? [
-              {
-                label: 'admission',
-                write: move.current
-                  ? tx.admission
-                      .put(toAdmissionItem(move.next))
-                      // (state, entries) changes with every move: device times alone could repeat.
-                      .where(
-                        (a, { eq }) =>
-                          `${eq(a.state, move.current?.state ?? 'in')} AND ${eq(a.entries, move.current?.entries ?? 0)}`,
-                      )
-                      .commit()
-                  : tx.admission.create(toAdmissionItem(move.next)).commit(),
-                fails: 'refused' as const,
-              },
-              confirmedBookingCheck(tx, {
-                orgId: scan.orgId,
-                sessionId: scan.sessionId,
-                bookingId: move.bookingId,
-              }),
-            ]
-          : []),
+        {
+          label: 'admission',
+          write: move.current
+            ? tx.admission
+                .put(toAdmissionItem(move.next))
+                // (state, entries) changes with every move: device times alone could repeat.
+                .where(
+                  (a, { eq }) =>
+                    `${eq(a.state, move.current?.state ?? 'in')} AND ${eq(a.entries, move.current?.entries ?? 0)}`,
+                )
+                .commit()
+            : tx.admission.create(toAdmissionItem(move.next)).commit(),
+          fails: 'refused',
+        },
+        confirmedBookingCheck(tx, {
+          orgId: scan.orgId,
+          sessionId: scan.sessionId,
+          bookingId: move.bookingId,
+        }),
       ]);
       if (committed) return 'done';
       if (failed.has('scan')) return 'scan_exists';
