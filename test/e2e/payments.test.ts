@@ -28,6 +28,7 @@ interface PaymentStart {
     status: string;
     provider: string;
     quote: {
+      lines: { kind: string; name: string; amount: number }[];
       subtotal: number;
       tax: { name: string; amount: number; number: string | null } | null;
       fee: number;
@@ -130,6 +131,11 @@ describe('paying a held booking', () => {
       fee: 2_795,
       total: 120_559,
     });
+    expect(first.order.quote.lines.map((l) => [l.kind, l.name, l.amount])).toEqual([
+      ['ticket', 'Admission', 99_800],
+      ['tax', 'GST', 17_964],
+      ['fee', 'Platform fee', 2_795],
+    ]);
     expect(first.order.status).toBe('pending');
     expect(first.checkout.clientSecret).toMatch(/^pi_.+_secret_/);
     expect(first.checkout.checkoutUrl).toContain(`/checkout/stripe/${first.checkout.providerOrderId}`);

@@ -5,6 +5,7 @@ import { createService } from '../../functions/kernel/dynamo/service.js';
 import { book } from '../../functions/modules/bookings/domain/bookings.js';
 import { confirmHeld } from '../../functions/modules/bookings/domain/bookings-changes.js';
 import type { OrderRef, PaymentOrder } from '../../functions/modules/payments/domain/model.js';
+import { quote } from '../../functions/modules/payments/domain/quote.js';
 import { applyPayment } from '../../functions/modules/payments/domain/receipt-apply.js';
 import { completeRefund } from '../../functions/modules/payments/domain/refund-flow.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
@@ -37,7 +38,13 @@ const orderOf = (ref: OrderRef, eventId: string, expiresAt: string): PaymentOrde
     eventId,
     orderId: `pay_${ref.bookingId}`,
     provider: 'stripe',
-    quote: { currency: 'EUR', unitAmount: 1500, seats: 2, subtotal: 3000, tax: null, fee: 0, total: 3000 },
+    quote: quote({
+      currency: 'EUR',
+      unitAmount: 1500,
+      seats: 2,
+      tax: null,
+      fee: { basisPoints: 0, fixedMinor: 0 },
+    }),
     status: 'pending',
     providerOrderId: `pi_${ref.bookingId}`,
     paidAmount: 0,

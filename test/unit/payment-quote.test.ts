@@ -9,6 +9,9 @@ describe('payment quote', () => {
       currency: 'EUR',
       unitAmount: 2500,
       seats: 3,
+      lines: [
+        { kind: 'ticket', categoryId: null, name: 'Admission', seats: 3, unitAmount: 2500, amount: 7500 },
+      ],
       subtotal: 7500,
       tax: null,
       fee: 0,
@@ -29,6 +32,11 @@ describe('payment quote', () => {
     // 2.5 % of 99,800 is 2,495, plus 300 fixed.
     expect(q.fee).toBe(2_795);
     expect(q.total).toBe(99_800 + 17_964 + 2_795);
+    expect(q.lines).toEqual([
+      { kind: 'ticket', categoryId: null, name: 'Admission', seats: 2, unitAmount: 49_900, amount: 99_800 },
+      { kind: 'tax', name: 'GST', ratePercent: 18, number: '29ABCDE1234F1Z5', amount: 17_964 },
+      { kind: 'fee', name: 'Platform fee', amount: 2_795 },
+    ]);
   });
 
   it('rounds fractional tax and fee to whole minor units, half up', () => {

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import type { PaymentOrder, PaymentTransaction, Quote, RefundRequest } from '../domain/model.js';
+import type { PaymentOrder, PaymentTransaction, RefundRequest } from '../domain/model.js';
 import type { EventEffect, WebhookReceipt } from '../domain/provider-events.js';
 import { type paymentOrderEntity, pendingShards } from './entities/payment-order.js';
 import type { paymentTransactionEntity } from './entities/payment-transaction.js';
 import type { refundRequestEntity } from './entities/refund-request.js';
 import type { webhookReceiptEntity } from './entities/webhook-receipt.js';
+import { quoteFromStored } from './stored-quote.js';
 
 export type OrderItem = EntityItem<typeof paymentOrderEntity>;
 type ReceiptItem = EntityItem<typeof webhookReceiptEntity>;
@@ -46,7 +47,7 @@ const orderFields = fromStored<Omit<PaymentOrder, 'quote'>, Omit<OrderItem, 'quo
 
 export const toOrder = ({ quote, ...rest }: OrderItem): PaymentOrder => ({
   ...orderFields(rest),
-  quote: JSON.parse(quote) as Quote,
+  quote: quoteFromStored(quote),
 });
 
 export const toTransactionItem = (t: PaymentTransaction): CreateEntityItem<typeof paymentTransactionEntity> =>

@@ -15,17 +15,56 @@ export const startPaymentBody = z
 
 export const minor = z.number().int().openapi({ description: 'In minor units (cents, paise)' });
 
+const categoryId = z
+  .string()
+  .nullable()
+  .openapi({ description: 'The ticket category; null for an event sold at one price' });
+
+const quoteLineSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('ticket'),
+      categoryId,
+      name: z.string(),
+      seats: z.number().int(),
+      unitAmount: minor,
+      amount: minor.openapi({ description: 'unitAmount x seats' }),
+    }),
+    z.object({
+      kind: z.literal('discount'),
+      code: z.string().openapi({ description: 'The promo code' }),
+      categoryId,
+      name: z.string().openapi({ description: 'The name of the ticket line it takes off' }),
+      amount: minor.openapi({ description: 'Negative: what the code takes off that ticket line' }),
+    }),
+    z.object({
+      kind: z.literal('tax'),
+      name: z.string(),
+      ratePercent: z.number(),
+      number: z.string().nullable(),
+      amount: minor,
+    }),
+    z.object({ kind: z.literal('fee'), name: z.string(), amount: minor }),
+  ])
+  .openapi('PaymentQuoteLine');
+
 const quoteSchema = z
   .object({
     currency: z.string().openapi({ example: 'INR' }),
-    unitAmount: minor,
+    unitAmount: minor
+      .nullable()
+      .openapi({ description: 'The unit price when every ticket line has the same one' }),
     seats: z.number().int(),
-    subtotal: minor,
+    lines: z.array(quoteLineSchema).openapi({
+      description:
+        'Ticket lines, then one discount line per ticket line a promo code covers, the tax (whenever one is set) and the fee (when any). Every amount is in minor units, rounded half up; they add up to the total',
+    }),
+    subtotal: minor.openapi({ description: 'Tickets less discounts, in minor units (never negative)' }),
     tax: z
       .object({ name: z.string(), ratePercent: z.number(), number: z.string().nullable(), amount: minor })
       .nullable(),
     fee: minor.openapi({ description: "The platform's fee, in minor units" }),
-    total: minor.openapi({ description: 'What the buyer pays, in minor units' }),
+    total: minor.openapi({ description: 'What the buyer pays, in minor units: the sum of the lines' }),
   })
   .openapi('PaymentQuote');
 

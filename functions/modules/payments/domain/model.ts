@@ -1,3 +1,5 @@
+import type { Quote } from '../../pricing/index.js';
+
 /**
  * Payments of held bookings. One payment order per booking, priced by a quote; the provider's
  * payments and refunds are recorded as transactions; webhook receipts are what providers told us.
@@ -12,20 +14,8 @@ export type ProviderName = 'stripe' | 'razorpay';
  */
 export type OrderStatus = 'pending' | 'paid' | 'failed' | 'expired' | 'partially_refunded' | 'refunded';
 
-/** What a payment order charges, all amounts in minor units of `currency`. */
-export interface Quote {
-  currency: string;
-  unitAmount: number;
-  seats: number;
-  /** unitAmount x seats. */
-  subtotal: number;
-  /** Tax on the subtotal (e.g. GST), with the organizer's tax number; null when none is set. */
-  tax: { name: string; ratePercent: number; number: string | null; amount: number } | null;
-  /** The platform's fee, charged on top. */
-  fee: number;
-  /** subtotal + tax + fee: what the buyer pays. */
-  total: number;
-}
+/** What a payment order charges: the pricing module's quote, with its lines, fixed when the order is made. */
+export type { Quote };
 
 export interface PaymentOrder {
   orgId: string;

@@ -23,7 +23,10 @@ export const paymentOrderEntity = new Entity({
   attributes: {
     ...fixedStrings('orgId', 'sessionId', 'bookingId', 'eventId', 'orderId'),
     provider: { type: ['stripe', 'razorpay'] as const, required: true, readOnly: true },
-    /** The quote as JSON (amounts in minor units): fixed when the order is made. */
+    /**
+     * The quote as JSON (amounts in minor units, with its lines): fixed when the order is made.
+     * Orders made before quotes had lines read with them derived (stored-quote.ts).
+     */
     quote: { type: 'string', required: true, readOnly: true },
     status: {
       type: ['pending', 'paid', 'failed', 'expired', 'partially_refunded', 'refunded'] as const,
