@@ -146,7 +146,7 @@ describe('forecast model: intervals, size, baseline', () => {
     expect(big.groups.event.length).toBe(1500);
     expect(big.groups.event.slice(0, 100).every((id) => Number(id.slice(4)) < 100)).toBe(true);
     expect(trainForecastModel(many, trainedAt, { maxGroupsPerLevel: 10 }).groups.event).toHaveLength(10);
-  });
+  }, 30_000);
 
   it('baseline: each figure is the mean of the training sessions, its interval their 10th..90th percentiles', () => {
     const baseline = trainBaseline(train, new Date(split));
@@ -214,7 +214,7 @@ describe('forecast eval', () => {
     expect(report.seed).toBe(defaultSeed);
     expect(missedTargets(report)).toEqual([]);
     for (const figure of forecastFigures) expect(report.figures[figure].heldOut).toBeGreaterThan(50);
-  });
+  }, 30_000);
 
   it('reports a miss when a ratio or a coverage is off target', () => {
     const report = runForecastEval();
