@@ -45,6 +45,9 @@ const catalogPorts = (): PortTable => ({
   holdScheduler: port.holdScheduler,
   waitlist: port.waitlist,
   forecasts: port.forecasts,
+  eventInvites: port.eventInvites,
+  eventPasses: port.eventPasses,
+  joinRequests: port.joinRequests,
   clock: port.clock,
 });
 

@@ -16,6 +16,9 @@ import { dynamoVenueStore } from '../modules/catalog/adapters/venue-store.js';
 import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
 import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
+import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
+import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
+import { dynamoJoinRequestStore } from '../modules/invitations/adapters/join-request-store.js';
 import { dynamoNightlyRunStore } from '../modules/nightly/adapters/nightly-run-store.js';
 import { sqsNightlyQueue } from '../modules/nightly/adapters/sqs-nightly-queue.js';
 import { dynamoNotificationStore } from '../modules/notifications/adapters/notification-store.js';
@@ -170,6 +173,10 @@ export const bookings: PortWiring<'bookings'> = {
     waitlistEntry: entity.waitlistEntry,
     waitlistSlot: entity.waitlistSlot,
     waitlistHolder: entity.waitlistHolder,
+    // A reservation's booking moves its join request; the context reads the holder's pass.
+    eventPass: entity.eventPass,
+    joinRequest: entity.joinRequest,
+    joinRequestHolder: entity.joinRequestHolder,
   },
   build: ({ env, service, documentClient }) =>
     dynamoBookingStore(service, documentClient, env.TABLE_NAME, {
@@ -189,6 +196,8 @@ const moneyEntities = {
   waitlistEntry: entity.waitlistEntry,
   waitlistSlot: entity.waitlistSlot,
   waitlistHolder: entity.waitlistHolder,
+  joinRequest: entity.joinRequest,
+  joinRequestHolder: entity.joinRequestHolder,
   paymentOrder: entity.paymentOrder,
   paymentTransaction: entity.paymentTransaction,
   refundRequest: entity.refundRequest,
@@ -237,6 +246,25 @@ export const waitlist: PortWiring<'waitlist'> = {
     waitlistHolder: entity.waitlistHolder,
   },
   build: ({ service }) => dynamoWaitlistStore(service),
+};
+
+export const eventInvites: PortWiring<'eventInvites'> = {
+  entities: { eventInvite: entity.eventInvite, eventPass: entity.eventPass },
+  build: ({ service }) => dynamoEventInviteStore(service),
+};
+
+export const eventPasses: PortWiring<'eventPasses'> = {
+  entities: { eventPass: entity.eventPass },
+  build: ({ service }) => dynamoEventPassStore(service),
+};
+
+export const joinRequests: PortWiring<'joinRequests'> = {
+  entities: {
+    joinRequest: entity.joinRequest,
+    joinRequestHolder: entity.joinRequestHolder,
+    outbox: entity.outbox,
+  },
+  build: ({ service }) => dynamoJoinRequestStore(service),
 };
 
 export const payments: PortWiring<'payments'> = {

@@ -1,12 +1,15 @@
 import type { RouteDefinition } from '../kernel/http/route-definition.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { bookingRoutes } from '../modules/bookings/routes/bookings.js';
+import { reservationRoutes } from '../modules/bookings/routes/reservations.js';
 import { waitlistRoutes } from '../modules/bookings/routes/waitlist.js';
 import { eventRoutes } from '../modules/catalog/routes/events.js';
 import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../modules/catalog/routes/venues.js';
 import { deletionRoutes } from '../modules/deletions/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
+import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
+import { joinRequestRoutes } from '../modules/invitations/routes/requests.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { paymentRoutes } from '../modules/payments/routes.js';
@@ -51,6 +54,9 @@ export const routes = [
   ...offlineRoutes,
   ...forecastRoutes,
   ...auditRoutes,
+  ...eventInviteRoutes,
+  ...joinRequestRoutes,
+  ...reservationRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -29,6 +29,13 @@ export interface SweepTarget {
   waitlistEntryId: string;
   /** A check-in list of `bookingSessionId`. */
   checkinListId: string;
+  /** A published free event admitting by approval, its session, and a direct invite to it. */
+  approvalEventId: string;
+  approvalSessionId: string;
+  eventInviteId: string;
+  /** Pending join requests of `approvalSessionId` (of `attendeeId`, and of a third attendee). */
+  requestId: string;
+  cancelRequestId: string;
 }
 
 export interface Sample {
@@ -411,6 +418,60 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   // Unsigned: the sweeps see its refusals; signed deliveries are test/e2e/payments.test.ts.
   receivePaymentWebhook: { params: { provider: 'stripe' }, body: { id: 'evt_sweep', type: 'ping' } },
+  createEventInvite: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: { kind: 'link', maxUses: 5, skipApproval: true, unlocksCategoryIds: [] },
+    action: 'event.manage',
+  },
+  listEventInvites: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10' },
+    action: 'event.manage',
+  },
+  revokeEventInvite: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, inviteId: t.eventInviteId },
+    action: 'event.manage',
+  },
+  // Open to every signed-in user with an attendee of the organization: no role is below them.
+  redeemEventInvite: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: { token: `${t.eventInviteId}.not-the-secret-but-long-enough` },
+    action: 'member.leave',
+  },
+  acceptEventInvite: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, inviteId: t.eventInviteId },
+    action: 'member.leave',
+  },
+  getMyEventPass: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'member.leave' },
+  requestToJoin: {
+    params: { orgId: t.orgId, sessionId: t.approvalSessionId },
+    body: { attendeeId: t.guestId, partySize: 1, message: 'Two of us' },
+    action: 'booking.manage',
+  },
+  listRequests: {
+    params: { orgId: t.orgId, sessionId: t.approvalSessionId },
+    query: { status: 'pending', limit: '10' },
+    action: 'booking.read',
+  },
+  countRequests: { params: { orgId: t.orgId, sessionId: t.approvalSessionId }, action: 'booking.read' },
+  getRequest: {
+    params: { orgId: t.orgId, sessionId: t.approvalSessionId, requestId: t.requestId },
+    action: 'booking.read',
+  },
+  declineRequest: {
+    params: { orgId: t.orgId, sessionId: t.approvalSessionId, requestId: t.requestId },
+    body: { message: 'Full house, sorry' },
+    action: 'booking.manage',
+  },
+  cancelRequest: {
+    params: { orgId: t.orgId, sessionId: t.approvalSessionId, requestId: t.cancelRequestId },
+    action: 'booking.manage',
+  },
+  approveRequest: {
+    params: { orgId: t.orgId, sessionId: t.approvalSessionId, requestId: t.requestId },
+    body: { message: 'Welcome' },
+    action: 'booking.manage',
+  },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

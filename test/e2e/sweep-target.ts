@@ -151,6 +151,73 @@ const waitlisted = async (
   return { waitlistSessionId, waitlistEntryId: entryId };
 };
 
+/**
+ * A published free event that admits by approval, with a session of ten places at a venue of its
+ * own, an invite to it, and two pending join requests (of `attendeeId` and of a third attendee).
+ */
+const approvalEvent = async (rt: TestRuntime, owner: string, orgId: string, attendeeId: string) => {
+  const { venueId, roomId } = await venueWithRoom(rt, owner, orgId, 'Approval hall');
+  const { eventId } = expect2xx(
+    await rt.call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
+      token: owner,
+      body: { venueId, title: 'By approval', defaultCapacity: 10, admission: 'approval' },
+    }),
+    'approval event',
+  );
+  const { sessions } = expect2xx(
+    await rt.call<{ sessions: { sessionId: string }[] }>(
+      'POST',
+      `/v1/orgs/${orgId}/events/${eventId}/sessions`,
+      {
+        token: owner,
+        body: { startsAt: '2027-02-05T19:00', roomId },
+      },
+    ),
+    'approval session',
+  );
+  expect2xx(
+    await rt.call('POST', `/v1/orgs/${orgId}/events/${eventId}/status`, {
+      token: owner,
+      body: { status: 'published' },
+    }),
+    'publish the approval event',
+  );
+  const approvalSessionId = sessions[0]!.sessionId;
+  const { inviteId: eventInviteId } = expect2xx(
+    await rt.call<{ inviteId: string }>('POST', `/v1/orgs/${orgId}/events/${eventId}/invites`, {
+      token: owner,
+      body: { kind: 'direct', email: 'invited@sweep.example' },
+    }),
+    'event invite',
+  );
+  const { attendeeId: requesterId } = expect2xx(
+    await rt.call<{ attendeeId: string }>('POST', `/v1/orgs/${orgId}/attendees`, {
+      token: owner,
+      body: { firstName: 'Rey', lastName: 'Requester', email: 'rey@sweep.example' },
+    }),
+    'requester',
+  );
+  const request = async (who: string) =>
+    expect2xx(
+      await rt.call<{ requestId: string }>(
+        'POST',
+        `/v1/orgs/${orgId}/sessions/${approvalSessionId}/requests`,
+        {
+          token: owner,
+          body: { attendeeId: who, partySize: 1 },
+        },
+      ),
+      'join request',
+    ).requestId;
+  return {
+    approvalEventId: eventId,
+    approvalSessionId,
+    eventInviteId,
+    requestId: await request(attendeeId),
+    cancelRequestId: await request(requesterId),
+  };
+};
+
 /** A published, priced event at a venue of its own; returns the event and the venue's room. */
 const pricedEvent = async (rt: TestRuntime, owner: string, orgId: string, venueName: string) => {
   const { venueId, roomId } = await venueWithRoom(rt, owner, orgId, venueName);
@@ -231,6 +298,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const cancelSessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-03T19:00');
   const { bookingSessionId, bookingId, confirmBookingId } = await bookable(rt, owner, orgId, attendeeId);
   const { waitlistSessionId, waitlistEntryId } = await waitlisted(rt, owner, orgId, attendeeId, guestId);
+  const approval = await approvalEvent(rt, owner, orgId, attendeeId);
   const { listId: checkinListId } = expect2xx(
     await rt.call<{ listId: string }>('POST', `/v1/orgs/${orgId}/checkin-lists`, {
       token: owner,
@@ -261,6 +329,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       waitlistSessionId,
       waitlistEntryId,
       checkinListId,
+      ...approval,
     },
     tokens,
     outsider,

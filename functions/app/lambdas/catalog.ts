@@ -1,5 +1,7 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
+import { reservationHandlers } from '../../modules/bookings/handlers/reservations.js';
 import { sessionCancellationHandlers } from '../../modules/bookings/handlers/session-cancellation.js';
+import { reservationRoutes } from '../../modules/bookings/routes/reservations.js';
 import { eventHandlers } from '../../modules/catalog/handlers/events.js';
 import { sessionHandlers } from '../../modules/catalog/handlers/sessions.js';
 import { venueHandlers } from '../../modules/catalog/handlers/venues.js';
@@ -10,6 +12,9 @@ import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js'
 import { deletionRoutes } from '../../modules/deletions/routes.js';
 import { forecastHandlers } from '../../modules/forecasts/handlers/forecasts.js';
 import { forecastRoutes } from '../../modules/forecasts/routes.js';
+import { invitationHandlers } from '../../modules/invitations/handlers/invitations.js';
+import { eventInviteRoutes } from '../../modules/invitations/routes/invites.js';
+import { joinRequestRoutes } from '../../modules/invitations/routes/requests.js';
 import { attendeeHandlers } from '../../modules/people/handlers/attendees.js';
 import { partyHandlers } from '../../modules/people/handlers/parties.js';
 import { attendeeRoutes } from '../../modules/people/routes/attendees.js';
@@ -25,6 +30,9 @@ export const routes = [
   ...partyRoutes,
   ...deletionRoutes,
   ...forecastRoutes,
+  ...eventInviteRoutes,
+  ...joinRequestRoutes,
+  ...reservationRoutes,
 ] as const;
 
 /**
@@ -44,6 +52,8 @@ export const handler = routeFunction(
     ...forecastHandlers,
     ...partyHandlers,
     ...deletionHandlers,
+    ...invitationHandlers,
+    ...reservationHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -8,6 +8,11 @@ import type { SessionStore } from '../../modules/catalog/domain/session-ports.js
 import type { Deletion } from '../../modules/deletions/domain/model.js';
 import type { ForecastStore } from '../../modules/forecasts/domain/forecast-ports.js';
 import type {
+  EventInviteStore,
+  EventPassStore,
+  JoinRequestStore,
+} from '../../modules/invitations/domain/ports.js';
+import type {
   NightlyQueue,
   NightlyRunStore,
   NightlySettings,
@@ -160,6 +165,9 @@ export interface Deps {
   notifications: NotificationStore;
   outbox: OutboxPublisher;
   waitlist: WaitlistStore;
+  eventInvites: EventInviteStore;
+  eventPasses: EventPassStore;
+  joinRequests: JoinRequestStore;
   payments: PaymentStore;
   paymentProviders: PaymentProviders;
   receipts: ReceiptStore;

@@ -42,6 +42,12 @@ export type ErrorCode =
   | 'REFUND_REQUIRED'
   | 'PAYMENT_IN_PROGRESS'
   | 'WEBHOOK_SIGNATURE_INVALID'
+  /** An approval event: book through an approved join request or an invite that skips approval. */
+  | 'APPROVAL_REQUIRED'
+  /** A guest rule of the event refuses the booking or request; `details.rule` names it. */
+  | 'GUEST_RULE'
+  | 'INVITE_USED_UP'
+  | 'REQUEST_EXISTS'
   /** Asked again too soon or too often; `details.retryAfterSeconds` says when it may be asked again. */
   | 'RATE_LIMITED';
 

@@ -18,7 +18,9 @@ export const newId = (
     | 'wle'
     | 'pay'
     | 'rfd'
-    | 'chl',
+    | 'chl'
+    | 'evi'
+    | 'jrq',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

@@ -32,6 +32,12 @@ export { deletionEntity as deletion } from '../../modules/deletions/adapters/ent
 export { forecastModelEntity as forecastModel } from '../../modules/forecasts/adapters/entities/forecast-model.js';
 export { sessionForecastEntity as sessionForecast } from '../../modules/forecasts/adapters/entities/session-forecast.js';
 export { sessionOutcomeEntity as sessionOutcome } from '../../modules/forecasts/adapters/entities/session-outcome.js';
+export { eventInviteEntity as eventInvite } from '../../modules/invitations/adapters/entities/event-invite.js';
+export { eventPassEntity as eventPass } from '../../modules/invitations/adapters/entities/event-pass.js';
+export {
+  joinRequestEntity as joinRequest,
+  joinRequestHolderEntity as joinRequestHolder,
+} from '../../modules/invitations/adapters/entities/join-request.js';
 export { nightlyChunkEntity as nightlyChunk } from '../../modules/nightly/adapters/entities/nightly-chunk.js';
 export { nightlyRunEntity as nightlyRun } from '../../modules/nightly/adapters/entities/nightly-run.js';
 export { notificationPreferenceEntity as notificationPreference } from '../../modules/notifications/adapters/entities/notification-preference.js';

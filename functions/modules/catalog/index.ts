@@ -13,7 +13,7 @@ export { toSession } from './adapters/session-items.js';
 export { sessionParams } from './contracts/sessions.js';
 export { withEventMarks } from './domain/event-marks.js';
 export { markDeletingUnlessLive } from './domain/live-bookings.js';
-export type { Event, EventSettings } from './domain/model.js';
+export type { Admission, Event, EventSettings, GuestRules, Visibility } from './domain/model.js';
 export { defaultEventSettings, maxSeatsPerBookingLimit } from './domain/model.js';
 export type { Seating, Session, SessionCancellation, SessionTable } from './domain/session.js';
 export { overbookSession } from './domain/sessions.js';

@@ -5,6 +5,7 @@ import { boundedMap } from '../../../kernel/dynamo/bounded-map.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import type { Event, Session } from '../../catalog/index.js';
 import { toEvent, toSession } from '../../catalog/index.js';
+import { needsPass, toEventPass } from '../../invitations/index.js';
 import type { BookingContext, BookingContextQuery } from '../domain/ports.js';
 
 /**
@@ -22,7 +23,14 @@ import type { BookingContext, BookingContextQuery } from '../domain/ports.js';
  * and reads again. The caller is taken to book for themselves, the least a caller may do: staff
  * booking someone else's attendee fails that check and is read again, so callers last seen as
  * members of the organization go straight to the read.
+ *
+ * A private event, an event that admits by approval and one whose guest rules read the attendee's
+ * gender are never booked on a remembered context: their booking needs the holder's pass (read
+ * in the same batch once the session's event is known) or gender, which only a fresh read has.
  */
+
+/** Whether a booking of the event needs what only a fresh read has (the pass, the gender). */
+const needsFreshRead = (e: Event): boolean => needsPass(e) || e.settings.guestRules.allowedGenders !== null;
 
 const eventOfSession = boundedMap<string>();
 /** The session and event the last read of a session found, in an active organization. */
@@ -46,7 +54,7 @@ const rememberRead = (q: BookingContextQuery, ctx: BookingContext) => {
 export const rememberedContext = (q: BookingContextQuery): BookingContext | undefined => {
   if (!q.attendeeId || q.partyId) return undefined;
   const known = catalogOfSession.get(sessionKeyOf(q));
-  if (!known || members.get(callerKeyOf(q))) return undefined;
+  if (!known || members.get(callerKeyOf(q)) || needsFreshRead(known.event)) return undefined;
   return {
     orgStatus: 'active',
     member: undefined,
@@ -68,7 +76,14 @@ export const bookingContextReader = (
   client: DynamoDBDocumentClient,
   table: string,
 ) => {
-  const { organization, member, session, event, attendee, party, attendeeUnique } = service.entities;
+  const { organization, member, session, event, attendee, party, attendeeUnique, eventPass } =
+    service.entities;
+
+  /** The pass of `attendeeId` for the event, read alone (the event was not known before the batch). */
+  const passOf = async (orgId: string, eventId: string, attendeeId: string) => {
+    const { data } = await eventPass.get({ orgId, eventId, attendeeId }).go({ consistent: true });
+    return data ? toEventPass(data) : undefined;
+  };
 
   return async (q: BookingContextQuery): Promise<BookingContext> => {
     const sessionKey = sessionKeyOf(q);
@@ -79,6 +94,9 @@ export const bookingContextReader = (
       keyOf(session.get({ orgId: q.orgId, sessionId: q.sessionId }).params()),
       ...(knownEventId ? [keyOf(event.get({ orgId: q.orgId, eventId: knownEventId }).params())] : []),
       ...(q.attendeeId ? [keyOf(attendee.get({ orgId: q.orgId, attendeeId: q.attendeeId }).params())] : []),
+      ...(knownEventId && q.attendeeId
+        ? [keyOf(eventPass.get({ orgId: q.orgId, eventId: knownEventId, attendeeId: q.attendeeId }).params())]
+        : []),
       ...(q.partyId
         ? [
             keyOf(party.get({ orgId: q.orgId, partyId: q.partyId }).params()),
@@ -100,14 +118,35 @@ export const bookingContextReader = (
     const a = parse<EntityItem<typeof attendee>>(attendee, 'attendee');
     const p = parse<EntityItem<typeof party>>(party, 'party');
     const own = parse<EntityItem<typeof attendeeUnique>>(attendeeUnique, 'attendeeUnique');
+    const readPass = parse<EntityItem<typeof eventPass>>(eventPass, 'eventPass');
+    const ev = e ? toEvent(e) : undefined;
+    const batchHadPass =
+      knownEventId !== undefined && q.attendeeId !== undefined && ev?.eventId === knownEventId;
+    let pass = readPass && batchHadPass ? toEventPass(readPass) : undefined;
+    let gender = a?.gender ?? null;
+    const leaderId = p?.leaderId;
+    if (ev && needsFreshRead(ev)) {
+      // Read apart only when the batch could not hold it: the event was new here, or a party's
+      // pass and gender are its leader's.
+      const holderId = q.attendeeId ?? leaderId;
+      if (holderId && !batchHadPass) pass = await passOf(q.orgId, ev.eventId, holderId);
+      if (leaderId && !q.attendeeId) {
+        const { data } = await attendee
+          .get({ orgId: q.orgId, attendeeId: leaderId })
+          .go({ consistent: true, attributes: ['gender'] });
+        gender = data?.gender ?? null;
+      }
+    }
     const ctx: BookingContext = {
       orgStatus: org?.status,
       member: m ? { role: m.role, status: m.status } : undefined,
       session: s ? toSession(s) : undefined,
-      event: e ? toEvent(e) : undefined,
+      event: ev,
       attendee: a ? { attendeeId: a.attendeeId, userId: a.userId ?? null } : undefined,
       party: p ? { ...p, leaderId: p.leaderId ?? null } : undefined,
       ownAttendeeId: own?.attendeeId,
+      pass,
+      gender,
     };
     rememberRead(q, ctx);
     return ctx;

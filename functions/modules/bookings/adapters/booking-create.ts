@@ -142,6 +142,9 @@ export const bookingCreate = (
     if (failed.has('holder')) {
       return nb.holder.kind === 'party' ? staleParty(nb.holder.party.partyId) : notFound('attendee');
     }
+    if (failed.has('request')) {
+      return new DomainError('INVALID_TRANSITION', 'the join request is no longer pending');
+    }
     const seats = b.seatLabels.filter((label) => failed.has(bookingSeatPart(label)));
     return seats.length > 0 ? seatTaken(seats) : undefined;
   };

@@ -4,6 +4,7 @@ import { counterBucket, isLive } from '../domain/model.js';
 import type { BookingTransition, TransitionResult } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
 import { capacityReleased, stepRecords } from './booking-records.js';
+import { reservationOutcomeItems } from './reservation-items.js';
 import { offerOutcomeRecords, requeuesEntry } from './waitlist-records.js';
 
 /**
@@ -83,6 +84,7 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
       ...stepRecords(tx, { booking: next, from: current.status, by, reason, notification }),
       ...(releases ? [capacityReleased(tx, next)] : []),
       ...offerOutcomeRecords(tx, offerOutcome),
+      ...reservationOutcomeItems(tx, current, next),
     ].map((write) => ({ label: 'record', write })),
   ];
 };

@@ -7,6 +7,7 @@ import { recordId } from '../domain/model.js';
 import type { NewBooking } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
 import { bookingSummary } from './booking-records.js';
+import { reservationTxItems } from './reservation-items.js';
 
 /**
  * The booking transaction in DynamoDB's wire form, for `commitTransactItems` on the low-level
@@ -25,7 +26,15 @@ import { bookingSummary } from './booking-records.js';
  */
 
 /** What a failed item of the booking transaction was. */
-export type BookingTxPart = 'counter' | 'claim' | 'booking' | `seat:${string}` | 'record' | 'holder';
+export type BookingTxPart =
+  | 'counter'
+  | 'claim'
+  | 'booking'
+  | `seat:${string}`
+  | 'record'
+  | 'holder'
+  /** A reservation's join request, no longer pending. */
+  | 'request';
 
 export const bookingSeatPart = (label: string): BookingTxPart => `seat:${label}`;
 
@@ -157,6 +166,7 @@ const bookingPut = (table: string, nb: NewBooking, seats: AttributeValue): Trans
   if (i.holdExpiresAt !== undefined) item.holdExpiresAt = { S: i.holdExpiresAt };
   if (i.userId !== undefined) item.userId = { S: i.userId };
   if (i.waitlistEntryId !== undefined) item.waitlistEntryId = { S: i.waitlistEntryId };
+  if (i.requestId !== undefined) item.requestId = { S: i.requestId };
   // The sparse indexes, under the entity's conditions: a linked user's list, the due holds.
   if (i.listedUser !== unlisted) {
     item.gsi1pk = { S: `user#${i.listedUser}#bookings` };
@@ -275,5 +285,8 @@ export const bookingTxItems = (table: string, nb: NewBooking, counter: number | 
     holderCheck(table, nb),
   );
   parts.push(recordPart, recordPart, holderPart);
+  const reservation = reservationTxItems(table, nb);
+  items.push(...reservation.items);
+  parts.push(...reservation.parts);
   return { items, parts };
 };

@@ -5,6 +5,7 @@ import type { Principal } from '../../../kernel/domain/types.js';
 import { bookingNotFound, readOwnBooking } from './bookings-access.js';
 import { type Booking, type BookingRef, type BookingStatus, systemActor } from './model.js';
 import type { BookingTransition } from './ports.js';
+import { isOwnFreeReservation } from './reservation-step.js';
 import { requeuePositionFor } from './waitlist-requeue.js';
 
 /**
@@ -119,7 +120,11 @@ export const confirmBooking = async (
   principal: Principal,
   ref: BookingRef,
 ): Promise<Booking> => {
-  // Staff only, so the staff gate: a non-member gets the answer of a missing organization, a lower role 403.
+  // The attendee of a free event's join request confirms its reservation (a priced one's pays).
+  if (isOwnFreeReservation(await deps.bookings.get(ref), principal.sub)) {
+    return confirmHeld(deps, ref, principal.sub);
+  }
+  // Otherwise staff only, so the staff gate: a non-member gets the answer of a missing organization, a lower role 403.
   await authorize(deps, ref.orgId, principal, 'booking.manage');
   const payment = await deps.bookingPayments.of(ref);
   if (payment && (payment.status === 'pending' || payment.status === 'failed')) {

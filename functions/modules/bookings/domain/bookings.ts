@@ -4,12 +4,14 @@ import { DomainError, notFound, validationFailed } from '../../../kernel/domain/
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit, placeLabels } from '../../catalog/index.js';
+import { assertEligible } from './booking-eligibility.js';
 import { type Booker, notFoundFor, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
 import { assertOneHolder } from './holder-choice.js';
 import type { Booking } from './model.js';
 import type { BookingContext } from './ports.js';
+import { type ReservationInput, reservationDeadline, reservationStep } from './reservation-step.js';
 
 export interface BookInput {
   attendeeId?: string | undefined;
@@ -20,6 +22,8 @@ export interface BookInput {
   seatLabels?: string[] | undefined;
   /** When the session is full (or people wait for it): join its waitlist instead (see bookOrJoin). */
   joinWaitlistIfFull?: boolean | undefined;
+  /** Approving a join request: the booking is held (even free) for the request, in its transaction. */
+  reservation?: ReservationInput | undefined;
 }
 
 const notBookable = (message: string, details: Record<string, unknown>) =>
@@ -148,6 +152,12 @@ const bookIn = async (
   const now = deps.clock.now();
   const { session, event } = bookableParts(ctx, now);
   const seats = seatCount(input, holder.defaultSeats, event.settings.maxSeatsPerBooking);
+  const reservation = input.reservation;
+  assertEligible(ctx, booker, event, {
+    places: seats,
+    party: holder.partyId !== null,
+    reservation: !!reservation,
+  });
   const seatLabels = await seatsFor(deps, session, seats, input, holder.partyId !== null);
   const at = now.toISOString();
   const paid = event.price.kind === 'paid';
@@ -161,16 +171,22 @@ const bookIn = async (
     partyId: holder.partyId,
     seats,
     seatLabels,
-    status: paid ? 'held' : 'confirmed',
+    status: paid || reservation ? 'held' : 'confirmed',
     paymentStatus: paid ? 'pending' : 'none',
-    holdExpiresAt: paid ? new Date(now.getTime() + event.settings.holdMinutes * 60_000).toISOString() : null,
+    holdExpiresAt: reservation
+      ? reservationDeadline(now, event.settings.requestHoldMinutes)
+      : paid
+        ? new Date(now.getTime() + event.settings.holdMinutes * 60_000).toISOString()
+        : null,
     bookedBy: principal.sub,
     userId: ownerUser,
     waitlistEntryId: null,
+    ...(reservation ? { requestId: reservation.request.requestId } : {}),
     createdAt: at,
     updatedAt: at,
   };
   await deps.bookings.create({
+    ...(reservation ? { reservation: reservationStep(reservation, booking) } : {}),
     booking,
     event,
     session,

@@ -32,6 +32,11 @@ export interface Booking {
   userId: string | null;
   /** Set on a waitlist offer: the entry whose offer this held booking is. */
   waitlistEntryId: string | null;
+  /**
+   * Set on a join request's reservation: the request whose places this held booking keeps (its
+   * status moves with the booking's). Absent on other bookings, which predate requests.
+   */
+  requestId?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,6 +1,7 @@
 import type { Role } from '../../../kernel/domain/roles.js';
 import type { MemberStatus, OrgStatus, Page, PageRequest } from '../../../kernel/domain/types.js';
 import type { Event, Session } from '../../catalog/index.js';
+import type { JoinRequest, PassGrant } from '../../invitations/index.js';
 import type { NotificationRef } from '../../notifications/index.js';
 import type { Party } from '../../people/index.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, HoldExpiry } from './model.js';
@@ -44,6 +45,13 @@ export interface BookingContext {
   party: Party | undefined;
   /** The attendee of the organization linked to the caller, if any (read for party bookings). */
   ownAttendeeId: string | undefined;
+  /**
+   * The holder's pass for the session's event (for a party, its leader's): read with a fresh
+   * context; a remembered one has none, and is never used for events that need one.
+   */
+  pass?: PassGrant | undefined;
+  /** The attendee's self-declared gender (for a party, its leader's), for the guest rules. */
+  gender?: string | null | undefined;
 }
 
 /**
@@ -65,6 +73,14 @@ export interface NewBooking {
    */
   session: Session;
   holder: HolderCheck;
+  /** A join request's reservation: its request moves from pending to reserved in the same transaction. */
+  reservation?: ReservationStep | undefined;
+}
+
+/** The request side of a reservation's booking transaction (reservations.ts). */
+export interface ReservationStep {
+  /** The request as it becomes: `reserved`, with the booking and its deadline. */
+  request: JoinRequest;
 }
 
 /**

@@ -4,6 +4,7 @@ import { DomainError, validationFailed } from '../../../kernel/domain/errors.js'
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/index.js';
+import { assertEligible } from './booking-eligibility.js';
 import { type BookInput, book, bookableParts, holderOf, leaderUser } from './bookings.js';
 import { staffOr } from './bookings-access.js';
 import { assertOneHolder } from './holder-choice.js';
@@ -51,6 +52,11 @@ export const joinWaitlist = async (
       { field: 'partySize', message: `at most ${limit} places per entry for this session` },
     ]);
   }
+  assertEligible(ctx, booker, event, {
+    places: partySize,
+    party: holder.partyId !== null,
+    reservation: false,
+  });
   const [counter, userId] = await Promise.all([
     deps.sessions.getCounter(orgId, sessionId),
     holder.attendee ? Promise.resolve(holder.attendee.userId) : leaderUser(deps, ctx, booker),

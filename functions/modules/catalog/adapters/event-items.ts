@@ -38,8 +38,21 @@ const settingsOf = (stored: EventItem['settings']): EventSettings => {
     checkinOpensMinutesBefore: stored.checkinOpensMinutesBefore ?? d.checkinOpensMinutesBefore,
     checkinReentry: stored.checkinReentry ?? d.checkinReentry,
     overbookingPercent: stored.overbookingPercent ?? d.overbookingPercent,
+    requestHoldMinutes: stored.requestHoldMinutes ?? d.requestHoldMinutes,
+    guestRules: stored.guestRules
+      ? { plusOnes: stored.guestRules.plusOnes, allowedGenders: stored.guestRules.allowedGenders ?? null }
+      : d.guestRules,
   };
 };
+
+/** The settings as stored: a rule that admits every gender has no list. */
+const storedSettings = ({ guestRules, ...rest }: EventSettings): EventItem['settings'] => ({
+  ...rest,
+  guestRules: {
+    plusOnes: guestRules.plusOnes,
+    ...(guestRules.allowedGenders ? { allowedGenders: guestRules.allowedGenders } : {}),
+  },
+});
 
 export const toEvent = ({ price, settings, ...rest }: EventItem): Event => ({
   ...eventFields(rest),
@@ -49,6 +62,7 @@ export const toEvent = ({ price, settings, ...rest }: EventItem): Event => ({
 
 export const toEventItem = (e: Event): CreateEntityItem<typeof eventEntity> => ({
   ...toStored(e),
+  settings: storedSettings(e.settings),
   startKey: e.startsAt ?? unscheduled,
 });
 

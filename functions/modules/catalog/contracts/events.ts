@@ -65,6 +65,23 @@ const coverImageUrlsSchema = z
 const minutes = (min: number, max: number, example: number) =>
   z.number().int().min(min).max(max).openapi({ example });
 
+const genderSchema = z
+  .string()
+  .regex(/^[a-z][a-z_-]{0,31}$/, 'must be a lowercase word such as female, male or non_binary')
+  .openapi({ example: 'female' });
+
+const guestRulesSchema = z
+  .strictObject({
+    plusOnes: z.boolean().openapi({ description: 'Off: each booking or join request is for one place' }),
+    allowedGenders: z
+      .array(genderSchema)
+      .min(1)
+      .max(10)
+      .nullable()
+      .openapi({ description: "The attendee's self-declared genders admitted; null admits everyone" }),
+  })
+  .openapi('GuestRules');
+
 export const eventSettingsSchema = z
   .strictObject({
     maxSeatsPerBooking: minutes(1, maxSeatsPerBookingLimit, 10).openapi({
@@ -96,6 +113,10 @@ export const eventSettingsSchema = z
       description:
         "Controlled overbooking (0: off): each night, up to this percent of a general-admission session's places are added for the no-shows its forecast expects, never beyond the room's capacity",
     }),
+    requestHoldMinutes: minutes(1, 10_080, 1440).openapi({
+      description: 'How long the places an approved join request reserves wait for the attendee to book them',
+    }),
+    guestRules: guestRulesSchema,
   })
   .openapi('EventSettings');
 

@@ -78,6 +78,18 @@ export interface EventSettings {
   checkinOpensMinutesBefore: number;
   /** Whether someone who went out may come in again. */
   checkinReentry: boolean;
+  /** How long the places an approved join request reserves wait for the attendee to book them. */
+  requestHoldMinutes: number;
+  /** Who may come (checked when a request is made and when a booking is). */
+  guestRules: GuestRules;
+}
+
+/** An event's guest rules; each refusal names the rule (GUEST_RULE, `details.rule`). */
+export interface GuestRules {
+  /** Off: a booking or request is for one place, never a party. */
+  plusOnes: boolean;
+  /** The self-declared genders (attendee `gender`) admitted; null admits everyone. */
+  allowedGenders: string[] | null;
 }
 
 export interface Event {
@@ -138,6 +150,8 @@ export const defaultEventSettings: EventSettings = {
   ticketCodes: 'static',
   checkinOpensMinutesBefore: 60,
   checkinReentry: true,
+  requestHoldMinutes: 1440,
+  guestRules: { plusOnes: true, allowedGenders: null },
 };
 
 /** What the tenant-wide listing of published public events shows to attendee apps. */

@@ -10,7 +10,7 @@ import type { attendeeEntity } from './entities/attendee.js';
 import { partyRewrite, staleParty } from './party-writes.js';
 
 const toAttendee = fromStored<Attendee, EntityItem<typeof attendeeEntity>>({
-  nullable: { email: true, phone: true, userId: true, partyId: true },
+  nullable: { email: true, phone: true, userId: true, gender: true, partyId: true },
   itemOnly: {},
 });
 

@@ -16,6 +16,14 @@ export const phoneSchema = z
   .regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 phone number such as +4915112345678')
   .openapi({ example: '+4915112345678' });
 
+const genderSchema = z
+  .string()
+  .regex(/^[a-z][a-z_-]{0,31}$/, 'must be a lowercase word such as female, male or non_binary')
+  .openapi({
+    example: 'female',
+    description: 'Self-declared; events with an allowedGenders guest rule read it',
+  });
+
 const firstName = freeText(z.string().trim().min(1).max(100)).openapi({ example: 'Ada' });
 const lastName = freeText(z.string().trim().min(1).max(100)).openapi({ example: 'Lovelace' });
 
@@ -30,6 +38,7 @@ export const createAttendeeBody = z
     userId: userIdSchema
       .optional()
       .openapi({ description: 'Links the attendee to a signed-in user (their JWT subject)' }),
+    gender: genderSchema.optional(),
   })
   .openapi('CreateAttendee');
 
@@ -39,12 +48,13 @@ export const updateAttendeeBody = z
     lastName: lastName.optional(),
     email: emailSchema.nullable().optional().openapi({ description: 'null removes the email' }),
     phone: phoneSchema.nullable().optional().openapi({ description: 'null removes the phone number' }),
+    gender: genderSchema.nullable().optional().openapi({ description: 'null removes the gender' }),
   })
   .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')
   .openapi('UpdateAttendee');
 
 export const myAttendeeBody = z
-  .strictObject({ firstName, lastName, phone: phoneSchema.optional() })
+  .strictObject({ firstName, lastName, phone: phoneSchema.optional(), gender: genderSchema.optional() })
   .openapi('MyAttendee', {
     description:
       "The email is taken from the caller's token, and only when its `email_verified` claim is true",
@@ -69,6 +79,7 @@ export const attendeeSchema = z
     email: z.string().nullable().openapi({ example: 'ada@example.com' }),
     phone: z.string().nullable().openapi({ example: '+4915112345678' }),
     userId: z.string().nullable().openapi({ example: 'user-ada' }),
+    gender: z.string().nullable().openapi({ example: 'female' }),
     partyId: z.string().nullable().openapi({ example: 'pty_7g8h9j0k1a2b3c4d5e6f' }),
     ...stampFields,
   })

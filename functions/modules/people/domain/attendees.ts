@@ -12,6 +12,7 @@ export interface CreateAttendeeInput {
   email?: string | undefined;
   phone?: string | undefined;
   userId?: string | undefined;
+  gender?: string | undefined;
 }
 
 export interface UpdateAttendeeInput {
@@ -20,6 +21,7 @@ export interface UpdateAttendeeInput {
   /** null removes the value. */
   email?: string | null | undefined;
   phone?: string | null | undefined;
+  gender?: string | null | undefined;
 }
 
 export interface AttendeeLookup extends PageRequest {
@@ -37,6 +39,7 @@ const newAttendee = (deps: Pick<Deps, 'clock'>, orgId: string, input: CreateAtte
     email: input.email ? normalizeEmail(input.email) : null,
     phone: input.phone ?? null,
     userId: input.userId ?? null,
+    gender: input.gender ?? null,
     partyId: null,
     createdAt: now,
     updatedAt: now,
@@ -106,6 +109,7 @@ export const updateAttendee = async (
     lastName: input.lastName ?? current.lastName,
     email: email === undefined ? current.email : email === null ? null : normalizeEmail(email),
     phone: phone === undefined ? current.phone : phone,
+    gender: input.gender === undefined ? current.gender : input.gender,
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.attendees.update(current, next);
@@ -159,6 +163,7 @@ export interface MyAttendeeInput {
   firstName: string;
   lastName: string;
   phone?: string | undefined;
+  gender?: string | undefined;
 }
 
 /** Idempotent: the caller's existing record is returned unchanged, also after a concurrent call. */

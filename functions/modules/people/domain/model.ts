@@ -12,6 +12,8 @@ export interface Attendee {
   phone: string | null;
   /** The JWT `sub` of the user this attendee is, if linked. */
   userId: string | null;
+  /** Self-declared (a lowercase word); events with an `allowedGenders` guest rule read it. */
+  gender: string | null;
   partyId: string | null;
   createdAt: string;
   updatedAt: string;

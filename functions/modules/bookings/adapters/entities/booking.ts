@@ -44,6 +44,8 @@ export const bookingEntity = new Entity({
     userId: { type: 'string' },
     /** A waitlist offer's entry id (the entry moves with the booking's state). */
     waitlistEntryId: { type: 'string', readOnly: true },
+    /** A join request's reservation: the request (it moves with the booking's state). */
+    requestId: { type: 'string', readOnly: true },
     createdAt: { type: 'string', required: true, readOnly: true },
     updatedAt: { type: 'string', required: true },
   },

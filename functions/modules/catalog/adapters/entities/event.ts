@@ -53,6 +53,14 @@ export const eventEntity = new Entity({
         checkinOpensMinutesBefore: { type: 'number' },
         checkinReentry: { type: 'boolean' },
         overbookingPercent: { type: 'number' },
+        requestHoldMinutes: { type: 'number' },
+        guestRules: {
+          type: 'map',
+          properties: {
+            plusOnes: { type: 'boolean', required: true },
+            allowedGenders: { type: 'list', items: { type: 'string' } },
+          },
+        },
       },
     },
     status: {

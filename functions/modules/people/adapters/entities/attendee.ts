@@ -16,6 +16,7 @@ export const attendeeEntity = new Entity({
     email: { type: 'string' },
     phone: { type: 'string' },
     userId: { type: 'string' },
+    gender: { type: 'string' },
     /** Set and cleared only in the transaction that changes the party's members. */
     partyId: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true },

@@ -1,0 +1,73 @@
+import { queryPage } from '../../../kernel/dynamo/pagination.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
+import type { EventInviteStore } from '../domain/ports.js';
+import { storedInvite, storedPass, toEventInvite, toEventPass } from './invitation-items.js';
+
+export const dynamoEventInviteStore = (service: EventlyService): EventInviteStore => {
+  const { eventInvite, eventPass } = service.entities;
+
+  const get = async (orgId: string, eventId: string, inviteId: string) => {
+    const { data } = await eventInvite.get({ orgId, eventId, inviteId }).go({ consistent: true });
+    return data ? toEventInvite(data) : undefined;
+  };
+
+  return {
+    async create(invite) {
+      await eventInvite.create(storedInvite(invite)).go();
+    },
+
+    get,
+
+    list: (orgId, eventId, page) =>
+      queryPage(
+        `event-invites:${orgId}:${eventId}`,
+        page,
+        (opts) => eventInvite.query.byEvent({ orgId, eventId }).go(opts),
+        toEventInvite,
+      ),
+
+    async revoke(invite, at) {
+      await eventInvite.patch(invite).set({ status: 'revoked', updatedAt: at }).go();
+    },
+
+    async givePass(invite, pass, at) {
+      const key = { orgId: invite.orgId, eventId: invite.eventId };
+      const { committed, failed } = await commitTransaction(service, (tx) => [
+        { label: 'pass', write: tx.eventPass.create(storedPass(pass)).commit(), fails: 'refused' },
+        {
+          label: 'invite',
+          // Counted only while a use is left, the invite active and (a link) not expired: a
+          // condition on the item, so concurrent redeemers never take more than `maxUses`.
+          write: tx.eventInvite
+            .patch({ ...key, inviteId: invite.inviteId })
+            .add({ uses: 1 })
+            .set({ updatedAt: at })
+            .where((a, { eq, lt, gt, notExists }) =>
+              [
+                eq(a.status, 'active'),
+                ...(invite.maxUses === null
+                  ? []
+                  : [`(${notExists(a.maxUses)} OR ${lt(a.uses, invite.maxUses)})`]),
+                ...(invite.expiresAt === null ? [] : [gt(a.expiresAt, at)]),
+              ].join(' AND '),
+            )
+            .commit(),
+          fails: 'refused',
+        },
+      ]);
+      if (committed) return { pass };
+      if (failed.has('pass')) {
+        // A retry (or a pass given before): the holder's pass as it is, nothing counted.
+        const { data } = await eventPass
+          .get({ ...key, attendeeId: pass.attendeeId })
+          .go({ consistent: true });
+        if (data) return { pass: toEventPass(data) };
+      }
+      const now = await get(invite.orgId, invite.eventId, invite.inviteId);
+      if (!now || now.status === 'revoked') return { refused: 'revoked' };
+      if (now.expiresAt !== null && now.expiresAt <= at) return { refused: 'expired' };
+      return { refused: 'used-up' };
+    },
+  };
+};

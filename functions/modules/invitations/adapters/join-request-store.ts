@@ -1,0 +1,84 @@
+import { queryPage } from '../../../kernel/dynamo/pagination.js';
+import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
+import { joinRequestStatuses, openRequestStatuses, type RequestCounts } from '../domain/model.js';
+import type { JoinRequestStore } from '../domain/ports.js';
+import { requestNotification, storedRequest, toJoinRequest } from './invitation-items.js';
+
+export const dynamoJoinRequestStore = (service: EventlyService): JoinRequestStore => {
+  const { joinRequest } = service.entities;
+
+  return {
+    async create(request) {
+      const { committed } = await commitTransaction(service, (tx) => [
+        {
+          label: 'holder',
+          write: tx.joinRequestHolder
+            .create({
+              orgId: request.orgId,
+              sessionId: request.sessionId,
+              attendeeId: request.attendeeId,
+              requestId: request.requestId,
+            })
+            .commit(),
+          fails: 'refused',
+        },
+        { label: 'request', write: tx.joinRequest.create(storedRequest(request)).commit() },
+        { label: 'record', write: requestNotification(tx, request) },
+      ]);
+      return committed;
+    },
+
+    async get(orgId, sessionId, requestId) {
+      const { data } = await joinRequest.get({ orgId, sessionId, requestId }).go({ consistent: true });
+      return data ? toJoinRequest(data) : undefined;
+    },
+
+    list: (orgId, sessionId, status, page) =>
+      queryPage(
+        `requests:${orgId}:${sessionId}:${status ?? ''}`,
+        page,
+        (opts) =>
+          joinRequest.query
+            .bySession({ orgId, sessionId })
+            .where((a, { eq }) => (status ? eq(a.status, status) : ''))
+            .go(opts),
+        toJoinRequest,
+      ),
+
+    async counts(orgId, sessionId) {
+      const { data } = await joinRequest.query
+        .bySession({ orgId, sessionId })
+        .go({ consistent: true, pages: 'all', attributes: ['status'] });
+      const counts = Object.fromEntries(joinRequestStatuses.map((s) => [s, 0])) as RequestCounts;
+      for (const r of data) counts[r.status] += 1;
+      return counts;
+    },
+
+    async decide(current, next) {
+      const ends = !openRequestStatuses.includes(next.status);
+      const { committed } = await commitTransaction(service, (tx) => [
+        {
+          label: 'request',
+          write: tx.joinRequest
+            .put(storedRequest(next))
+            .where((a, { eq }) => eq(a.status, current.status))
+            .commit(),
+          fails: 'refused',
+        },
+        ...(ends
+          ? [
+              {
+                label: 'holder',
+                write: tx.joinRequestHolder
+                  .delete({ orgId: next.orgId, sessionId: next.sessionId, attendeeId: next.attendeeId })
+                  .commit(),
+              },
+            ]
+          : []),
+        { label: 'record', write: requestNotification(tx, next) },
+      ]);
+      return committed;
+    },
+  };
+};
