@@ -113,8 +113,13 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
           updatedAt: next.updatedAt,
           ...(next.email ? { email: next.email } : {}),
           ...(next.phone ? { phone: next.phone } : {}),
+          ...(next.gender ? { gender: next.gender } : {}),
         });
-        if (cleared.length > 0) patch = patch.remove(cleared);
+        const removed = [
+          ...cleared,
+          ...(next.gender === null && current.gender !== null ? ['gender' as const] : []),
+        ];
+        if (removed.length > 0) patch = patch.remove(removed);
         return [
           {
             label: 'attendee',
