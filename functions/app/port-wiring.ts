@@ -34,6 +34,8 @@ import { dynamoReceiptStore } from '../modules/payments/adapters/receipt-store.j
 import { sqsPaymentInbox } from '../modules/payments/adapters/sqs-payment-inbox.js';
 import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
 import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
+import { dynamoPromoCodeStore } from '../modules/pricing/adapters/promo-code-store.js';
+import { dynamoPromoRedemptions } from '../modules/pricing/adapters/promo-redemptions.js';
 import { dynamoAdmissionStore } from '../modules/tickets/adapters/admission-store.js';
 import { dynamoAdmissionReads } from '../modules/tickets/adapters/admissions-read.js';
 import { dynamoCheckinListStore } from '../modules/tickets/adapters/checkin-list-store.js';
@@ -91,6 +93,27 @@ export const events: PortWiring<'events'> = {
     sessionClaim: entity.sessionClaim,
   },
   build: ({ service }) => dynamoEventStore(service),
+};
+
+// Written out, not spread from one object: a bundle drops a wiring it does not use only then.
+export const promoCodes: PortWiring<'promoCodes'> = {
+  entities: {
+    event: entity.event,
+    promoCode: entity.promoCode,
+    promoUse: entity.promoUse,
+    promoRedemption: entity.promoRedemption,
+  },
+  build: ({ service }) => dynamoPromoCodeStore(service),
+};
+
+/** The uses of promo codes live in their code's partition (entities/promo-use.ts). */
+export const promoRedemptions: PortWiring<'promoRedemptions'> = {
+  entities: {
+    promoCode: entity.promoCode,
+    promoUse: entity.promoUse,
+    promoRedemption: entity.promoRedemption,
+  },
+  build: ({ service }) => dynamoPromoRedemptions(service),
 };
 
 export const attendees: PortWiring<'attendees'> = {

@@ -15,6 +15,7 @@ import { organizationRoutes } from '../modules/organizations/routes.js';
 import { paymentRoutes } from '../modules/payments/routes.js';
 import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
+import { promoCodeRoutes } from '../modules/pricing/routes/promo-codes.js';
 import { admissionRoutes } from '../modules/tickets/routes/admissions.js';
 import { checkinListRoutes } from '../modules/tickets/routes/lists.js';
 import { offlineRoutes } from '../modules/tickets/routes/offline.js';
@@ -41,6 +42,7 @@ export const routes = [
   ...sessionRoutes,
   ...attendeeRoutes,
   ...partyRoutes,
+  ...promoCodeRoutes,
   // Before the bookings: the sweeps pay the target's held booking before staff confirm or cancel it.
   ...paymentRoutes,
   ...bookingRoutes,

@@ -136,6 +136,37 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     action: 'event.read',
   },
   getEvent: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'event.read' },
+  createPromoCode: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    body: {
+      code: 'sweep10',
+      kind: 'percent',
+      percent: 12.5,
+      categoryIds: ['cat_000000000000000sweep'],
+      maxUses: 100,
+      maxUsesPerPerson: 2,
+      validFrom: '2027-01-01T00:00:00Z',
+      validUntil: '2027-02-01T00:00:00Z',
+      status: 'active',
+    },
+    action: 'event.manage',
+  },
+  listPromoCodes: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    query: { limit: '10' },
+    action: 'event.manage',
+  },
+  getPromoCode: { params: { orgId: t.orgId, eventId: t.eventId, code: 'SWEEP10' }, action: 'event.manage' },
+  updatePromoCode: {
+    params: { orgId: t.orgId, eventId: t.eventId, code: 'Sweep10' },
+    // Limits, window and categories take null (it removes them): left out of the null sweep.
+    body: { status: 'disabled' },
+    action: 'event.manage',
+  },
+  deletePromoCode: {
+    params: { orgId: t.orgId, eventId: t.eventId, code: 'SWEEP10' },
+    action: 'event.manage',
+  },
   updateEvent: {
     params: { orgId: t.orgId, eventId: t.eventId },
     // hostId, startsAt and endsAt take null (it clears them), so they are left out of the null sweep.

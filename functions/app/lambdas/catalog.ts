@@ -19,6 +19,8 @@ import { attendeeHandlers } from '../../modules/people/handlers/attendees.js';
 import { partyHandlers } from '../../modules/people/handlers/parties.js';
 import { attendeeRoutes } from '../../modules/people/routes/attendees.js';
 import { partyRoutes } from '../../modules/people/routes/parties.js';
+import { promoCodeHandlers } from '../../modules/pricing/handlers/promo-codes.js';
+import { promoCodeRoutes } from '../../modules/pricing/routes/promo-codes.js';
 import { getContainer } from '../container.js';
 
 /** The routes this function serves: its entries of the manifest (app/routes.ts). */
@@ -28,6 +30,7 @@ export const routes = [
   ...sessionRoutes,
   ...attendeeRoutes,
   ...partyRoutes,
+  ...promoCodeRoutes,
   ...deletionRoutes,
   ...forecastRoutes,
   ...eventInviteRoutes,
@@ -51,6 +54,7 @@ export const handler = routeFunction(
     ...attendeeHandlers,
     ...forecastHandlers,
     ...partyHandlers,
+    ...promoCodeHandlers,
     ...deletionHandlers,
     ...invitationHandlers,
     ...reservationHandlers,

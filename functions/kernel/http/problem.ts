@@ -63,6 +63,8 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   REFUND_REFUSED: { status: 409, title: 'Refund refused by the provider' },
   REFUND_REQUIRED: { status: 409, title: 'Paid: cancel by refunding' },
   PAYMENT_IN_PROGRESS: { status: 409, title: 'The attendee is paying for this booking' },
+  PROMO_CODE_EXISTS: { status: 409, title: 'Promo code already exists' },
+  PROMO_CODE_IN_USE: { status: 409, title: 'Promo code held by live bookings' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, title: 'Webhook signature invalid' },
   INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
   INVITE_USED_UP: { status: 410, title: 'Invite link used up' },

@@ -11,3 +11,13 @@ export {
   type TicketLineInput,
 } from './domain/price.js';
 export { type PriceStep, type UnitPrice, unitPriceOf } from './domain/price-steps.js';
+export { categoryCheckOver, type EventCategories } from './domain/promo-categories.js';
+export { normalizePromoCode, type PromoCode, type RedemptionRefusal } from './domain/promo-model.js';
+export type {
+  PromoCategoryCheck,
+  PromoRedemptions,
+  RedeemInput,
+  RedeemOutcome,
+  ReleaseInput,
+} from './domain/promo-ports.js';
+export { appliesToCategory, discountOf } from './domain/promo-rules.js';

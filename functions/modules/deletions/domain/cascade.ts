@@ -64,8 +64,43 @@ const removeSession = async (
   finished: true,
 });
 
+/** An event's promo codes with their per-person counts and redemption records, page by page. */
+const removeEventPromoCodes = async (
+  deps: Pick<Deps, 'promoCodes'>,
+  orgId: string,
+  eventId: string,
+): Promise<number> => {
+  let removed = 0;
+  let page: number;
+  do {
+    page = await deps.promoCodes.purgeEvent(orgId, eventId, pageSize);
+    removed += page;
+  } while (page === pageSize);
+  return removed;
+};
+
+/**
+ * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
+ * the sessions): the codes are found through their event, which must not vanish before them.
+ */
+export const purgeOrgEvents = async (
+  deps: Pick<Deps, 'events' | 'promoCodes'>,
+  orgId: string,
+  limit: number,
+): Promise<number> => {
+  const { items } = await deps.events.list(orgId, {}, { limit });
+  for (const { eventId } of items) {
+    await removeEventPromoCodes(deps, orgId, eventId);
+    await deps.events.remove(orgId, eventId);
+  }
+  return items.length;
+};
+
 const removeEvent = async (
-  deps: Pick<Deps, 'bookings' | 'events' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'events' | 'forecasts' | 'promoCodes' | 'sessions' | 'ticketRecords' | 'waitlist'
+  >,
   orgId: string,
   eventId: string,
 ): Promise<Step> => {
@@ -73,14 +108,15 @@ const removeEvent = async (
   const counts = await Promise.all(ids.map((id) => removeSessionWithBookings(deps, orgId, id)));
   const removed = counts.reduce((a, b) => a + b, 0);
   if (ids.length === pageSize) return { removed, finished: false };
+  const promoCodes = await removeEventPromoCodes(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
-  return { removed: removed + 1, finished: true };
+  return { removed: removed + promoCodes + 1, finished: true };
 };
 
 const removeVenue = async (
   deps: Pick<
     Deps,
-    'bookings' | 'events' | 'forecasts' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
+    'bookings' | 'events' | 'forecasts' | 'promoCodes' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
   >,
   orgId: string,
   venueId: string,
@@ -100,7 +136,7 @@ const removeVenue = async (
 const stepOf = (
   deps: Pick<
     Deps,
-    'bookings' | 'events' | 'forecasts' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
+    'bookings' | 'events' | 'forecasts' | 'promoCodes' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
   >,
   d: Deletion,
 ): Promise<Step> => {
@@ -123,6 +159,7 @@ export const runDeletionStep = async (
     | 'deletions'
     | 'events'
     | 'forecasts'
+    | 'promoCodes'
     | 'sessions'
     | 'ticketRecords'
     | 'venues'

@@ -4,7 +4,7 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Member, Organization, OrgSettings, Principal } from '../../../kernel/domain/types.js';
 import { markDeletingUnlessLive, withEventMarks } from '../../catalog/index.js';
-import { purgeOrgSessions } from '../../deletions/index.js';
+import { purgeOrgEvents, purgeOrgSessions } from '../../deletions/index.js';
 import { displayName } from './identity.js';
 
 export interface CreateOrganizationInput {
@@ -127,6 +127,7 @@ type PurgeDeps = Pick<
   | 'members'
   | 'nightlyRuns'
   | 'parties'
+  | 'promoCodes'
   | 'sessions'
   | 'ticketRecords'
   | 'venues'
@@ -140,6 +141,8 @@ const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>
   () => deps.ticketRecords.purgeOrganizationRecords(orgId, purgeBatch),
   () => purgeOrgSessions(deps, orgId, purgeBatch),
   () => deps.sessions.purgeOrg(orgId, purgeBatch),
+  // Each event with its promo codes, found through it; what is left of the events after them.
+  () => purgeOrgEvents(deps, orgId, purgeBatch),
   () => deps.events.purgeOrg(orgId, purgeBatch),
   () => deps.venues.purgeOrg(orgId, purgeBatch),
   // The history of ended sessions and the audit summaries outlive their sessions, not the organization.
