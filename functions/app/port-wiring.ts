@@ -34,6 +34,7 @@ import { dynamoReceiptStore } from '../modules/payments/adapters/receipt-store.j
 import { sqsPaymentInbox } from '../modules/payments/adapters/sqs-payment-inbox.js';
 import { dynamoAttendeeStore } from '../modules/people/adapters/attendee-store.js';
 import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
+import { dynamoCategoryStore } from '../modules/pricing/adapters/category-store.js';
 import { dynamoPromoCodeStore } from '../modules/pricing/adapters/promo-code-store.js';
 import { dynamoPromoRedemptions } from '../modules/pricing/adapters/promo-redemptions.js';
 import { dynamoAdmissionStore } from '../modules/tickets/adapters/admission-store.js';
@@ -93,6 +94,11 @@ export const events: PortWiring<'events'> = {
     sessionClaim: entity.sessionClaim,
   },
   build: ({ service }) => dynamoEventStore(service),
+};
+
+export const categories: PortWiring<'categories'> = {
+  entities: { ticketCategory: entity.ticketCategory, categoryCounter: entity.categoryCounter },
+  build: ({ service }) => dynamoCategoryStore(service),
 };
 
 // Written out, not spread from one object: a bundle drops a wiring it does not use only then.
@@ -196,6 +202,9 @@ export const bookings: PortWiring<'bookings'> = {
     waitlistEntry: entity.waitlistEntry,
     waitlistSlot: entity.waitlistSlot,
     waitlistHolder: entity.waitlistHolder,
+    // A booking's context reads the event's ticket categories; its steps move their counters.
+    ticketCategory: entity.ticketCategory,
+    categoryCounter: entity.categoryCounter,
     // A reservation's booking moves its join request; the context reads the holder's pass.
     eventPass: entity.eventPass,
     joinRequest: entity.joinRequest,

@@ -15,6 +15,7 @@ import { organizationRoutes } from '../modules/organizations/routes.js';
 import { paymentRoutes } from '../modules/payments/routes.js';
 import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
+import { categoryRoutes } from '../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../modules/pricing/routes/promo-codes.js';
 import { admissionRoutes } from '../modules/tickets/routes/admissions.js';
 import { checkinListRoutes } from '../modules/tickets/routes/lists.js';
@@ -39,6 +40,7 @@ export const routes = [
   ...organizationRoutes,
   ...venueRoutes,
   ...eventRoutes,
+  ...categoryRoutes,
   ...sessionRoutes,
   ...attendeeRoutes,
   ...partyRoutes,

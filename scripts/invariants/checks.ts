@@ -6,6 +6,7 @@ import {
   counterPresent,
   heldMatchesBookings,
 } from './capacity-checks.js';
+import { categoryChecks } from './category-checks.js';
 import type { SessionCheck } from './check-types.js';
 import { type MoneyCheckOptions, paidBookingHasPaidOrder, paidOrderHasBooking } from './money-checks.js';
 import {
@@ -36,6 +37,7 @@ export const sessionChecks: readonly SessionCheck[] = [
   waitlistPositionsUnique,
   offeredIffOneHold,
   waitingMatchesEntries,
+  ...categoryChecks,
   ...admissionChecks,
 ];
 

@@ -60,7 +60,20 @@ const bookingSchema = z.object({
   /** Always on stored bookings; optional so hand-made items without payments stay readable. */
   paymentStatus: z.enum(['none', 'pending', 'paid', 'refunded']).optional(),
   updatedAt: z.string().optional(),
+  /** The ticket categories bought (absent for events without categories). */
+  tickets: z.array(z.object({ categoryId: z.string(), seats: z.number() })).optional(),
 });
+
+/** The places one ticket category has taken of the session (pricing's categoryCounter). */
+const categoryCounterSchema = z.object({
+  ...sessionRef,
+  categoryId: z.string(),
+  taken: z.number(),
+  quota: z.number(),
+  left: z.number(),
+});
+
+export type CategoryCounterItem = z.infer<typeof categoryCounterSchema>;
 
 const seatSchema = z.object({
   ...sessionRef,
@@ -112,6 +125,8 @@ export interface SessionSnapshot {
   counterShards?: z.infer<typeof counterShardSchema>[];
   bookings: BookingItem[];
   seats: SeatItem[];
+  /** The session's ticket category counters. */
+  categories?: CategoryCounterItem[];
   /** Outbox items (notifications and domain events) of the session. */
   outbox?: OutboxItem[];
   /** Waitlist entries of the session, and the waiting line's slots (one per waiting entry). */
@@ -141,6 +156,7 @@ export const entityNames = {
   counterShard: 'sessionCounterShard',
   booking: 'booking',
   seat: 'bookingSeat',
+  categoryCounter: 'categoryCounter',
   outbox: 'outbox',
   waitlistEntry: 'waitlistEntry',
   waitlistSlot: 'waitlistSlot',
@@ -204,6 +220,12 @@ const kinds = new Map<string, Kind>([
     entityNames.seat,
     kind(seatSchema, (s, v) => {
       s.seats.push(v);
+    }),
+  ],
+  [
+    entityNames.categoryCounter,
+    kind(categoryCounterSchema, (s, v) => {
+      s.categories = [...(s.categories ?? []), v];
     }),
   ],
   ...moneyKinds,

@@ -62,6 +62,7 @@ const cutOffBooking = async (
       partyId: null,
       seats: driftPlaces,
       seatLabels: [],
+      tickets: [],
       status: 'confirmed',
       paymentStatus: 'none',
       holdExpiresAt: null,
@@ -73,6 +74,7 @@ const cutOffBooking = async (
     },
     event,
     session,
+    tickets: [],
     holder: { kind: 'attendee', attendeeId, linkedTo: null },
   };
   await client.send(new PutItemCommand(claimPut(table, session, bookingId, at)));

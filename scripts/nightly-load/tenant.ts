@@ -230,6 +230,7 @@ const bookingsOf = (plan: SessionPlan, base: number, owner: Principal, attendees
       partyId: null,
       seats,
       seatLabels: [],
+      tickets: [],
       status: 'confirmed',
       paymentStatus: 'none',
       holdExpiresAt: null,

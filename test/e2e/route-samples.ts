@@ -29,6 +29,8 @@ export interface SweepTarget {
   waitlistEntryId: string;
   /** A check-in list of `bookingSessionId`. */
   checkinListId: string;
+  /** A ticket category of `eventId`. */
+  categoryId: string;
   /** A published free event admitting by approval, its session, and a direct invite to it. */
   approvalEventId: string;
   approvalSessionId: string;
@@ -136,6 +138,39 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     action: 'event.read',
   },
   getEvent: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'event.read' },
+  createCategory: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    body: {
+      name: 'VIP',
+      description: 'Front rows',
+      priceMinor: 4500,
+      currency: 'EUR',
+      quota: 10,
+      salesStartAt: '2027-01-01T00:00:00Z',
+      salesEndAt: '2027-01-31T00:00:00Z',
+      visibility: 'hidden',
+      minPerOrder: 1,
+      maxPerOrder: 4,
+      priceSteps: [{ kind: 'after_sold', afterSold: 5, unitAmount: 5500 }],
+      sortOrder: 1,
+    },
+    action: 'event.manage',
+  },
+  listCategories: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'event.read' },
+  getCategory: {
+    params: { orgId: t.orgId, eventId: t.eventId, categoryId: t.categoryId },
+    action: 'event.read',
+  },
+  updateCategory: {
+    params: { orgId: t.orgId, eventId: t.eventId, categoryId: t.categoryId },
+    // description, quota and the sale window take null (it clears them): left out of the null sweep.
+    body: { name: 'Stalls', priceMinor: 0, maxPerOrder: 6, visibility: 'public', sortOrder: 2 },
+    action: 'event.manage',
+  },
+  deleteCategory: {
+    params: { orgId: t.orgId, eventId: t.eventId, categoryId: t.categoryId },
+    action: 'event.manage',
+  },
   createPromoCode: {
     params: { orgId: t.orgId, eventId: t.eventId },
     body: {

@@ -298,6 +298,13 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const cancelSessionId = await seatedSession(rt, owner, { orgId, eventId, roomId }, '2027-02-03T19:00');
   const { bookingSessionId, bookingId, confirmBookingId } = await bookable(rt, owner, orgId, attendeeId);
   const { waitlistSessionId, waitlistEntryId } = await waitlisted(rt, owner, orgId, attendeeId, guestId);
+  const { categoryId } = expect2xx(
+    await rt.call<{ categoryId: string }>('POST', `/v1/orgs/${orgId}/events/${eventId}/categories`, {
+      token: owner,
+      body: { name: 'Target seats', priceMinor: 0, currency: 'EUR', quota: 20 },
+    }),
+    'ticket category',
+  );
   const approval = await approvalEvent(rt, owner, orgId, attendeeId);
   const { listId: checkinListId } = expect2xx(
     await rt.call<{ listId: string }>('POST', `/v1/orgs/${orgId}/checkin-lists`, {
@@ -329,6 +336,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       waitlistSessionId,
       waitlistEntryId,
       checkinListId,
+      categoryId,
       ...approval,
     },
     tokens,

@@ -145,6 +145,7 @@ interface Case {
   seats?: number;
   userId: string | null;
   waitlistEntryId?: string;
+  tickets?: Booking['tickets'];
   shard: number;
   before?: Partial<Before>;
 }
@@ -216,6 +217,7 @@ const newBooking = (orgId: string, c: Case): NewBooking => {
     partyId: c.holder === 'party' ? 'pty-1' : null,
     seats: c.seats ?? Math.max(seatLabels.length, 2),
     seatLabels,
+    tickets: c.tickets ?? [],
     status: c.status,
     paymentStatus: c.status === 'held' ? 'pending' : 'none',
     holdExpiresAt: c.status === 'held' ? '2029-12-01T10:15:00.000Z' : null,
@@ -229,6 +231,7 @@ const newBooking = (orgId: string, c: Case): NewBooking => {
     booking,
     event: eventOf(orgId),
     session: sessionOf(orgId),
+    tickets: [],
     holder:
       c.holder === 'party'
         ? { kind: 'party', party: partyOf(orgId, 4) }
@@ -442,6 +445,18 @@ describe('the low-level booking transaction against ElectroDB', () => {
       status: 'held',
       userId: 'u-ada',
       waitlistEntryId: 'wle-1',
+      shard: 0,
+    },
+    {
+      name: 'a party in two ticket categories, held, shard 0',
+      holder: 'party',
+      status: 'held',
+      userId: 'u-ada',
+      seats: 3,
+      tickets: [
+        { categoryId: 'cat-vip', name: 'VIP', seats: 1, unitAmount: 4500, currency: 'EUR' },
+        { categoryId: 'cat-std', name: 'Standard', seats: 2, unitAmount: 1500, currency: 'EUR' },
+      ],
       shard: 0,
     },
     {

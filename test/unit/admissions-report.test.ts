@@ -25,6 +25,7 @@ const booking = (
   partyId: null,
   seats,
   seatLabels: [],
+  tickets: [],
   status,
   paymentStatus: 'none',
   holdExpiresAt: null,

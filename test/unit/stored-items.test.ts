@@ -50,6 +50,7 @@ describe('stored items', () => {
       partyId: null,
       seats: 2,
       seatLabels: [],
+      tickets: [],
       status: 'held',
       paymentStatus: 'pending',
       holdExpiresAt: '2030-01-01T10:15:00.000Z',

@@ -19,7 +19,9 @@ import { attendeeHandlers } from '../../modules/people/handlers/attendees.js';
 import { partyHandlers } from '../../modules/people/handlers/parties.js';
 import { attendeeRoutes } from '../../modules/people/routes/attendees.js';
 import { partyRoutes } from '../../modules/people/routes/parties.js';
+import { categoryHandlers } from '../../modules/pricing/handlers/categories.js';
 import { promoCodeHandlers } from '../../modules/pricing/handlers/promo-codes.js';
+import { categoryRoutes } from '../../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../../modules/pricing/routes/promo-codes.js';
 import { getContainer } from '../container.js';
 
@@ -27,6 +29,7 @@ import { getContainer } from '../container.js';
 export const routes = [
   ...venueRoutes,
   ...eventRoutes,
+  ...categoryRoutes,
   ...sessionRoutes,
   ...attendeeRoutes,
   ...partyRoutes,
@@ -49,6 +52,7 @@ export const handler = routeFunction(
   {
     ...venueHandlers,
     ...eventHandlers,
+    ...categoryHandlers,
     ...sessionHandlers,
     ...sessionCancellationHandlers,
     ...attendeeHandlers,

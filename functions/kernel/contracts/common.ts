@@ -27,6 +27,11 @@ export const eventIdSchema = /* @__PURE__ */ z
   .string()
   .regex(idPattern('evt'), 'must be an event id (evt_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'evt_7c1e5g9j3l7n1q5s9u3w' });
+/** Shared by the modules that name a ticket category (pricing, bookings, invitations). */
+export const categoryIdSchema = /* @__PURE__ */ z
+  .string()
+  .regex(idPattern('cat'), 'must be a ticket category id (cat_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'cat_5e9g3j7l1n5q9s3u7w1y' });
 export const roomIdSchema = /* @__PURE__ */ z
   .string()
   .regex(idPattern('room'), 'must be a room id (room_ followed by 20 lowercase letters or digits)')
@@ -74,6 +79,9 @@ export const emailSchema = /* @__PURE__ */ z.email().max(254).openapi({ example:
 export const isoDateTime = /* @__PURE__ */ z.iso
   .datetime({ offset: true })
   .openapi({ example: '2026-11-22T08:30:00.000Z' });
+
+/** An instant given with any offset, stored in UTC (so stored instants compare as strings). */
+export const utcInstant = /* @__PURE__ */ isoDateTime.transform((t) => new Date(t).toISOString());
 
 /** When a record was created and last changed; the last fields of every record schema that has them. */
 export const stampFields = { createdAt: isoDateTime, updatedAt: isoDateTime };

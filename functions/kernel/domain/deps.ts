@@ -30,6 +30,7 @@ import type {
   ReceiptStore,
 } from '../../modules/payments/domain/ports.js';
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
+import type { CategoryStore } from '../../modules/pricing/domain/category-ports.js';
 import type { PromoCodeStore, PromoRedemptions } from '../../modules/pricing/domain/promo-ports.js';
 import type { AdmissionReads } from '../../modules/tickets/domain/admissions-ports.js';
 import type { CheckinListStore } from '../../modules/tickets/domain/checkin-list-ports.js';
@@ -156,6 +157,8 @@ export interface Deps {
   deletions: DeletionStore;
   venues: VenueStore;
   events: EventStore;
+  /** Ticket categories of events and their per-session counters (pricing module). */
+  categories: CategoryStore;
   /** An event's promo codes (pricing module). */
   promoCodes: PromoCodeStore;
   /** The uses of promo codes, taken by the booking path before its transaction (pricing module). */

@@ -19,6 +19,7 @@ export const newId = (
     | 'pay'
     | 'rfd'
     | 'chl'
+    | 'cat'
     | 'evi'
     | 'jrq',
 ): string => {

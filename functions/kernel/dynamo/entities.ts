@@ -52,11 +52,13 @@ export { webhookReceiptEntity as webhookReceipt } from '../../modules/payments/a
 export { attendeeEntity as attendee } from '../../modules/people/adapters/entities/attendee.js';
 export { attendeeUniqueEntity as attendeeUnique } from '../../modules/people/adapters/entities/attendee-unique.js';
 export { partyEntity as party } from '../../modules/people/adapters/entities/party.js';
+export { categoryCounterEntity as categoryCounter } from '../../modules/pricing/adapters/entities/category-counter.js';
 export { promoCodeEntity as promoCode } from '../../modules/pricing/adapters/entities/promo-code.js';
 export {
   promoRedemptionEntity as promoRedemption,
   promoUseEntity as promoUse,
 } from '../../modules/pricing/adapters/entities/promo-use.js';
+export { ticketCategoryEntity as ticketCategory } from '../../modules/pricing/adapters/entities/ticket-category.js';
 export { admissionEntity as admission } from '../../modules/tickets/adapters/entities/admission.js';
 export { checkinConflictEntity as checkinConflict } from '../../modules/tickets/adapters/entities/checkin-conflict.js';
 export { checkinListEntity as checkinList } from '../../modules/tickets/adapters/entities/checkin-list.js';

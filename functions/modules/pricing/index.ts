@@ -1,4 +1,8 @@
 /** The pricing module's entry: what other modules may use of it. */
+
+export { toCategory } from './adapters/category-store.js';
+export { categoryCounterMoves, categoryTakes } from './adapters/category-takes.js';
+export type { CategoryCount, TicketCategory } from './domain/category-model.js';
 export {
   type DiscountInput,
   type FeeSetting,
@@ -21,3 +25,10 @@ export type {
   ReleaseInput,
 } from './domain/promo-ports.js';
 export { appliesToCategory, discountOf } from './domain/promo-rules.js';
+export {
+  type BookingTicket,
+  bookingTicketOf,
+  type ChosenTicket,
+  chooseTickets,
+  type TicketRequest,
+} from './domain/ticket-choice.js';

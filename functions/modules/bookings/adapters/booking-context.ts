@@ -6,6 +6,7 @@ import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import type { Event, Session } from '../../catalog/index.js';
 import { toEvent, toSession } from '../../catalog/index.js';
 import { needsPass, toEventPass } from '../../invitations/index.js';
+import { type CategoryCount, type TicketCategory, toCategory } from '../../pricing/index.js';
 import type { BookingContext, BookingContextQuery } from '../domain/ports.js';
 
 /**
@@ -33,8 +34,13 @@ import type { BookingContext, BookingContextQuery } from '../domain/ports.js';
 const needsFreshRead = (e: Event): boolean => needsPass(e) || e.settings.guestRules.allowedGenders !== null;
 
 const eventOfSession = boundedMap<string>();
-/** The session and event the last read of a session found, in an active organization. */
-const catalogOfSession = boundedMap<{ session: Session; event: Event }>();
+/** The session, event and categories the last read of a session found, in an active organization. */
+const catalogOfSession = boundedMap<{
+  session: Session;
+  event: Event;
+  categories: TicketCategory[];
+  categoryCounts: ReadonlyMap<string, CategoryCount>;
+}>();
 /** Callers (`orgId#userId`) whose last read found them members of the organization. */
 const members = boundedMap<true>();
 
@@ -45,7 +51,8 @@ const rememberRead = (q: BookingContextQuery, ctx: BookingContext) => {
   if (ctx.member) members.set(callerKeyOf(q), true);
   else members.delete(callerKeyOf(q));
   if (ctx.orgStatus === 'active' && ctx.session && ctx.event) {
-    catalogOfSession.set(sessionKeyOf(q), { session: ctx.session, event: ctx.event });
+    const { session, event, categories, categoryCounts } = ctx;
+    catalogOfSession.set(sessionKeyOf(q), { session, event, categories, categoryCounts });
   } else {
     catalogOfSession.delete(sessionKeyOf(q));
   }
@@ -60,6 +67,8 @@ export const rememberedContext = (q: BookingContextQuery): BookingContext | unde
     member: undefined,
     session: known.session,
     event: known.event,
+    categories: known.categories,
+    categoryCounts: known.categoryCounts,
     // Taken to be the caller's own: the transaction books it only if it is linked to them.
     attendee: { attendeeId: q.attendeeId, userId: q.userId },
     party: undefined,
@@ -78,6 +87,24 @@ export const bookingContextReader = (
 ) => {
   const { organization, member, session, event, attendee, party, attendeeUnique, eventPass } =
     service.entities;
+  const { ticketCategory, categoryCounter } = service.entities;
+
+  /** The event's categories and the session's counters of them: two queries beside the batch. */
+  const ticketingOf = async (orgId: string, eventId: string, sessionId: string) => {
+    const [categories, counts] = await Promise.all([
+      ticketCategory.query.byEvent({ orgId, eventId }).go({ consistent: true, pages: 'all' }),
+      categoryCounter.query.bySession({ orgId, sessionId }).go({ consistent: true, pages: 'all' }),
+    ]);
+    return {
+      categories: categories.data.map(toCategory).sort((x, y) => x.sortOrder - y.sortOrder),
+      categoryCounts: new Map<string, CategoryCount>(
+        counts.data.map((c) => [
+          c.categoryId,
+          { categoryId: c.categoryId, taken: c.taken, quota: c.quota, left: c.left },
+        ]),
+      ),
+    };
+  };
 
   /** The pass of `attendeeId` for the event, read alone (the event was not known before the batch). */
   const passOf = async (orgId: string, eventId: string, attendeeId: string) => {
@@ -104,7 +131,10 @@ export const bookingContextReader = (
           ]
         : []),
     ];
-    const items = await batchGet(client, table, keys, { consistent: true });
+    const [items, early] = await Promise.all([
+      batchGet(client, table, keys, { consistent: true }),
+      knownEventId ? ticketingOf(q.orgId, knownEventId, q.sessionId) : undefined,
+    ]);
     const parse = <T>(entity: ParsingEntity<T>, name: string) => parsedItemOf(items, entity, name);
     const org = parse<EntityItem<typeof organization>>(organization, 'organization');
     const m = parse<EntityItem<typeof member>>(member, 'member');
@@ -137,7 +167,14 @@ export const bookingContextReader = (
         gender = data?.gender ?? null;
       }
     }
+    const ticketing =
+      s && s.eventId === knownEventId && early
+        ? early
+        : s
+          ? await ticketingOf(q.orgId, s.eventId, q.sessionId)
+          : { categories: [], categoryCounts: new Map<string, CategoryCount>() };
     const ctx: BookingContext = {
+      ...ticketing,
       orgStatus: org?.status,
       member: m ? { role: m.role, status: m.status } : undefined,
       session: s ? toSession(s) : undefined,

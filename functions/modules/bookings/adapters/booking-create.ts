@@ -15,6 +15,7 @@ import {
   shardLimit,
 } from '../../catalog/index.js';
 import { staleParty } from '../../people/index.js';
+import { categoryTakes } from '../../pricing/index.js';
 import { capacityExhausted, seatTaken } from '../domain/bookings-seats.js';
 import type { NewBooking } from '../domain/ports.js';
 import { bookingTake, surelyNotCommitted } from './booking-take.js';
@@ -79,6 +80,7 @@ export const bookingCreate = (
   const { stampCounter } = counterStamps(service);
   const shards = counterShardStore(service);
   const takes = bookingTake(service, client, table);
+  const categories = categoryTakes(client, table);
 
   /**
    * What this container last read of each session's counter items: how many are open and which had
@@ -291,7 +293,7 @@ export const bookingCreate = (
     }
   };
 
-  return async (nb: NewBooking): Promise<void> => {
+  const book = async (nb: NewBooking): Promise<void> => {
     if (nb.booking.seatLabels.length === 0) return bookTaken(nb);
     // Seated: the whole booking, counter included, in one transaction.
     await onCounterItem(nb, async (shard) => {
@@ -301,5 +303,19 @@ export const bookingCreate = (
       if (other) throw other;
       return false;
     });
+  };
+
+  /**
+   * The places of the booking's ticket categories come first (pricing's category-takes.ts), and
+   * go back when the booking surely did not commit.
+   */
+  return async (nb: NewBooking): Promise<void> => {
+    const giveBackCategories = await categories.take(nb.booking, nb.tickets);
+    try {
+      await book(nb);
+    } catch (err) {
+      if (surelyNotCommitted(err)) await giveBackCategories();
+      throw err;
+    }
   };
 };

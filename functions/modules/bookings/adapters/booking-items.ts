@@ -17,10 +17,15 @@ export const allDueShards = (): string[] =>
   Array.from({ length: dueHoldShards }, (_, i) => String(i).padStart(2, '0'));
 
 /** `holdExpiresAt` and `dueAt` only while held: the due-hold index lists exactly the held bookings. */
-export const toBookingItem = ({ holdExpiresAt, ...b }: Booking): CreateEntityItem<typeof bookingEntity> => {
+export const toBookingItem = ({
+  holdExpiresAt,
+  tickets,
+  ...b
+}: Booking): CreateEntityItem<typeof bookingEntity> => {
   const due = b.status === 'held' ? holdExpiresAt : null;
   return {
     ...toStored(b),
+    ...(tickets.length > 0 ? { tickets: tickets.map((t) => ({ ...t })) } : {}),
     ...optional('holdExpiresAt', due),
     // A booking has exactly one of attendeeId and partyId, which its type cannot say.
     holderId: (b.attendeeId ?? b.partyId) as string,
@@ -30,9 +35,14 @@ export const toBookingItem = ({ holdExpiresAt, ...b }: Booking): CreateEntityIte
   };
 };
 
-export const toBooking = fromStored<Booking, BookingItem>({
+const bookingFields = fromStored<Omit<Booking, 'tickets'>, Omit<BookingItem, 'tickets'>>({
   nullable: { attendeeId: true, partyId: true, holdExpiresAt: true, userId: true, waitlistEntryId: true },
   itemOnly: { holderId: true, dueShard: true, dueAt: true, listedUser: true },
+});
+
+export const toBooking = ({ tickets, ...item }: BookingItem): Booking => ({
+  ...bookingFields(item),
+  tickets: tickets ?? [],
 });
 
 export type HistoryItem = EntityItem<typeof bookingHistoryEntity>;

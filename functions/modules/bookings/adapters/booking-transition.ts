@@ -1,5 +1,6 @@
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
+import { categoryCounterMoves } from '../../pricing/index.js';
 import { counterBucket, isLive } from '../domain/model.js';
 import type { BookingTransition, TransitionResult } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
@@ -80,6 +81,9 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
               .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
               .commit(),
     })),
+    ...(releases || acquires
+      ? categoryCounterMoves(tx, sessionKey, current.tickets, releases ? 'release' : 'acquire')
+      : []),
     ...[
       ...stepRecords(tx, { booking: next, from: current.status, by, reason, notification }),
       ...(releases ? [capacityReleased(tx, next)] : []),

@@ -148,6 +148,21 @@ const bookingPut = (table: string, nb: NewBooking, seats: AttributeValue): Trans
     holderId: { S: i.holderId },
     seats,
     seatLabels: { L: i.seatLabels.map((label) => ({ S: label })) },
+    ...(i.tickets
+      ? {
+          tickets: {
+            L: i.tickets.map((t) => ({
+              M: {
+                categoryId: { S: t.categoryId },
+                name: { S: t.name },
+                seats: { N: String(t.seats) },
+                unitAmount: { N: String(t.unitAmount) },
+                currency: { S: t.currency },
+              },
+            })),
+          },
+        }
+      : {}),
     status: { S: i.status },
     paymentStatus: { S: i.paymentStatus },
     dueShard: { S: i.dueShard },

@@ -4,6 +4,7 @@ import { DomainError, notFound, validationFailed } from '../../../kernel/domain/
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit, placeLabels } from '../../catalog/index.js';
+import { bookingTicketOf, chooseTickets, type TicketRequest } from '../../pricing/index.js';
 import { assertEligible } from './booking-eligibility.js';
 import { type Booker, notFoundFor, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
@@ -16,8 +17,10 @@ import { type ReservationInput, reservationDeadline, reservationStep } from './r
 export interface BookInput {
   attendeeId?: string | undefined;
   partyId?: string | undefined;
-  /** Default: 1, or the party's member count. */
+  /** Default: the places of `tickets`, else 1, or the party's member count. */
   seats?: number | undefined;
+  /** The ticket categories wanted (events that sell several); a party may mix them. */
+  tickets?: TicketRequest[] | undefined;
   /** Seated and table sessions: the labels wanted, as many as `seats`. */
   seatLabels?: string[] | undefined;
   /** When the session is full (or people wait for it): join its waitlist instead (see bookOrJoin). */
@@ -88,7 +91,12 @@ const seatCount = (input: BookInput, defaultSeats: number, max: number): number 
  * Refusals that a remembered context cannot have caused (the counter and the seats are always
  * current, and a busy engine is busy either way): answered as they are.
  */
-const answeredAsIs = new Set(['CAPACITY_EXHAUSTED', 'SEAT_TAKEN', 'TEMPORARILY_UNAVAILABLE']);
+const answeredAsIs = new Set([
+  'CAPACITY_EXHAUSTED',
+  'CATEGORY_SOLD_OUT',
+  'SEAT_TAKEN',
+  'TEMPORARILY_UNAVAILABLE',
+]);
 
 /**
  * Books seats of a session for an attendee or a party: one read of everything it needs, then one
@@ -151,7 +159,21 @@ const bookIn = async (
   const holder = holderOf(ctx, booker, input);
   const now = deps.clock.now();
   const { session, event } = bookableParts(ctx, now);
-  const seats = seatCount(input, holder.defaultSeats, event.settings.maxSeatsPerBooking);
+  const ticketSeats = input.tickets?.reduce((n, t) => n + t.seats, 0);
+  const seats = seatCount(
+    { ...input, seats: input.seats ?? ticketSeats },
+    holder.defaultSeats,
+    event.settings.maxSeatsPerBooking,
+  );
+  const tickets = chooseTickets({
+    categories: ctx.categories,
+    requested: input.tickets,
+    seats,
+    counts: ctx.categoryCounts,
+    unlocked: new Set(ctx.pass?.unlocksCategoryIds ?? []),
+    staff: booker.kind === 'staff',
+    at: now.toISOString(),
+  });
   const reservation = input.reservation;
   assertEligible(ctx, booker, event, {
     places: seats,
@@ -160,7 +182,8 @@ const bookIn = async (
   });
   const seatLabels = await seatsFor(deps, session, seats, input, holder.partyId !== null);
   const at = now.toISOString();
-  const paid = event.price.kind === 'paid';
+  // An event with categories is paid for when what was chosen costs something.
+  const paid = tickets.length > 0 ? tickets.some((t) => t.unitAmount > 0) : event.price.kind === 'paid';
   const ownerUser = holder.attendee ? holder.attendee.userId : await leaderUser(deps, ctx, booker);
   const booking: Booking = {
     orgId: session.orgId,
@@ -171,6 +194,7 @@ const bookIn = async (
     partyId: holder.partyId,
     seats,
     seatLabels,
+    tickets: tickets.map(bookingTicketOf),
     status: paid || reservation ? 'held' : 'confirmed',
     paymentStatus: paid ? 'pending' : 'none',
     holdExpiresAt: reservation
@@ -190,6 +214,7 @@ const bookIn = async (
     booking,
     event,
     session,
+    tickets,
     holder: holder.party
       ? { kind: 'party', party: holder.party }
       : {

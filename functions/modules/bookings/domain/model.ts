@@ -1,3 +1,5 @@
+import type { BookingTicket } from '../../pricing/index.js';
+
 /**
  * A booking: N seats of one session for an attendee or a party. Free events confirm at once;
  * priced events hold the seats until a deadline (then `expired`, releasing them) or payment.
@@ -19,6 +21,11 @@ export interface Booking {
   seats: number;
   /** Allocated seat labels (seated sessions), in map order; empty otherwise. */
   seatLabels: string[];
+  /**
+   * The ticket categories bought and their unit prices when booked (a party may mix them); empty
+   * for an event that sells no categories (its price is the event's).
+   */
+  tickets: BookingTicket[];
   status: BookingStatus;
   paymentStatus: PaymentStatus;
   /** While `held`: when the hold lapses. */

@@ -4,6 +4,7 @@ import type { Event, Session } from '../../catalog/index.js';
 import type { JoinRequest, PassGrant } from '../../invitations/index.js';
 import type { NotificationRef } from '../../notifications/index.js';
 import type { Party } from '../../people/index.js';
+import type { CategoryCount, ChosenTicket, TicketCategory } from '../../pricing/index.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, HoldExpiry } from './model.js';
 
 /**
@@ -45,6 +46,10 @@ export interface BookingContext {
   party: Party | undefined;
   /** The attendee of the organization linked to the caller, if any (read for party bookings). */
   ownAttendeeId: string | undefined;
+  /** The event's ticket categories (none: it sells at the event's price). */
+  categories: TicketCategory[];
+  /** The session's category counters as read (a remembered read may be behind: takes check them). */
+  categoryCounts: ReadonlyMap<string, CategoryCount>;
   /**
    * The holder's pass for the session's event (for a party, its leader's): read with a fresh
    * context; a remembered one has none, and is never used for events that need one.
@@ -73,6 +78,8 @@ export interface NewBooking {
    */
   session: Session;
   holder: HolderCheck;
+  /** The categories bought, as priced: their places are taken before the transaction. */
+  tickets: ChosenTicket[];
   /** A join request's reservation: its request moves from pending to reserved in the same transaction. */
   reservation?: ReservationStep | undefined;
 }

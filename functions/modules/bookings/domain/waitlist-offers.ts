@@ -97,6 +97,7 @@ const makeOffers = async (
       partyId: entry.partyId,
       seats: entry.partySize,
       seatLabels,
+      tickets: [],
       status: 'held',
       paymentStatus: event.price.kind === 'paid' ? 'pending' : 'none',
       holdExpiresAt: offerDeadline(now, event.settings, session.startsAt),

@@ -7,6 +7,7 @@ import {
   pageQuerySchema,
   stampFields,
   userIdSchema,
+  utcInstant,
   venueIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
@@ -20,8 +21,6 @@ const eventStatusSchema = z
 const visibilitySchema = z.enum(['public', 'private']).openapi('Visibility');
 const admissionSchema = z.enum(['open', 'approval']).openapi('Admission');
 
-/** Instants are stored in UTC, so ranges and sorting compare them as strings. */
-const utcInstant = isoDateTime.transform((t) => new Date(t).toISOString());
 
 export const priceSchema = z
   .discriminatedUnion('kind', [

@@ -22,7 +22,7 @@ interface Step {
  * door's records (admissions, scans, one-time codes, conflicts) go before the bookings they name.
  */
 export const removeSessionWithBookings = async (
-  deps: Pick<Deps, 'bookings' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'categories' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   sessionId: string,
 ): Promise<number> => {
@@ -41,12 +41,13 @@ export const removeSessionWithBookings = async (
     removed += page;
   } while (page === pageSize);
   removed += await deps.forecasts.removeSession(orgId, sessionId);
+  removed += await deps.categories.purgeSession(orgId, sessionId);
   return removed + (await deps.sessions.remove(orgId, sessionId));
 };
 
 /** Up to `limit` sessions of an organization with their bookings (its cascade delete). */
 export const purgeOrgSessions = async (
-  deps: Pick<Deps, 'bookings' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'categories' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -56,7 +57,7 @@ export const purgeOrgSessions = async (
 };
 
 const removeSession = async (
-  deps: Pick<Deps, 'bookings' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<Deps, 'bookings' | 'categories' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
   orgId: string,
   sessionId: string,
 ): Promise<Step> => ({
@@ -79,18 +80,34 @@ const removeEventPromoCodes = async (
   return removed;
 };
 
+/** An event's invites and the passes they gave, page by page (the invitations module's items). */
+const removeEventInvitations = async (
+  deps: Pick<Deps, 'eventInvites'>,
+  orgId: string,
+  eventId: string,
+): Promise<number> => {
+  let removed = 0;
+  let page: number;
+  do {
+    page = await deps.eventInvites.purgeEvent(orgId, eventId, pageSize);
+    removed += page;
+  } while (page === pageSize);
+  return removed;
+};
+
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
 export const purgeOrgEvents = async (
-  deps: Pick<Deps, 'events' | 'promoCodes'>,
+  deps: Pick<Deps, 'eventInvites' | 'events' | 'promoCodes'>,
   orgId: string,
   limit: number,
 ): Promise<number> => {
   const { items } = await deps.events.list(orgId, {}, { limit });
   for (const { eventId } of items) {
     await removeEventPromoCodes(deps, orgId, eventId);
+    await removeEventInvitations(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -99,7 +116,15 @@ export const purgeOrgEvents = async (
 const removeEvent = async (
   deps: Pick<
     Deps,
-    'bookings' | 'events' | 'forecasts' | 'promoCodes' | 'sessions' | 'ticketRecords' | 'waitlist'
+    | 'bookings'
+    | 'categories'
+    | 'events'
+    | 'eventInvites'
+    | 'forecasts'
+    | 'promoCodes'
+    | 'sessions'
+    | 'ticketRecords'
+    | 'waitlist'
   >,
   orgId: string,
   eventId: string,
@@ -108,15 +133,26 @@ const removeEvent = async (
   const counts = await Promise.all(ids.map((id) => removeSessionWithBookings(deps, orgId, id)));
   const removed = counts.reduce((a, b) => a + b, 0);
   if (ids.length === pageSize) return { removed, finished: false };
+  const categories = await deps.categories.purgeEvent(orgId, eventId);
   const promoCodes = await removeEventPromoCodes(deps, orgId, eventId);
+  const invitations = await removeEventInvitations(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
-  return { removed: removed + promoCodes + 1, finished: true };
+  return { removed: removed + promoCodes + invitations + categories + 1, finished: true };
 };
 
 const removeVenue = async (
   deps: Pick<
     Deps,
-    'bookings' | 'events' | 'forecasts' | 'promoCodes' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
+    | 'bookings'
+    | 'categories'
+    | 'events'
+    | 'eventInvites'
+    | 'forecasts'
+    | 'promoCodes'
+    | 'sessions'
+    | 'ticketRecords'
+    | 'venues'
+    | 'waitlist'
   >,
   orgId: string,
   venueId: string,
@@ -136,7 +172,16 @@ const removeVenue = async (
 const stepOf = (
   deps: Pick<
     Deps,
-    'bookings' | 'events' | 'forecasts' | 'promoCodes' | 'sessions' | 'ticketRecords' | 'venues' | 'waitlist'
+    | 'bookings'
+    | 'categories'
+    | 'events'
+    | 'eventInvites'
+    | 'forecasts'
+    | 'promoCodes'
+    | 'sessions'
+    | 'ticketRecords'
+    | 'venues'
+    | 'waitlist'
   >,
   d: Deletion,
 ): Promise<Step> => {
@@ -155,9 +200,11 @@ export const runDeletionStep = async (
   deps: Pick<
     Deps,
     | 'bookings'
+    | 'categories'
     | 'clock'
     | 'deletions'
     | 'events'
+    | 'eventInvites'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'

@@ -120,7 +120,9 @@ type PurgeDeps = Pick<
   | 'attendees'
   | 'auditSummaries'
   | 'bookings'
+  | 'categories'
   | 'deletions'
+  | 'eventInvites'
   | 'events'
   | 'forecasts'
   | 'invites'
@@ -141,6 +143,7 @@ const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>
   () => deps.ticketRecords.purgeOrganizationRecords(orgId, purgeBatch),
   () => purgeOrgSessions(deps, orgId, purgeBatch),
   () => deps.sessions.purgeOrg(orgId, purgeBatch),
+  () => deps.categories.purgeOrg(orgId, purgeBatch),
   // Each event with its promo codes, found through it; what is left of the events after them.
   () => purgeOrgEvents(deps, orgId, purgeBatch),
   () => deps.events.purgeOrg(orgId, purgeBatch),

@@ -96,7 +96,7 @@ export const paymentWrites = (
     ]);
     if (committed) return 'done';
     if (failed.has('transaction')) return 'known';
-    return failed.has('counter') || failed.has('seat') ? 'full' : 'stale';
+    return failed.has('counter') || failed.has('seat') || failed.has('category') ? 'full' : 'stale';
   },
 
   async updateOrder(current, next, receipt) {
@@ -113,7 +113,7 @@ export const paymentWrites = (
       ...transitionItems(tx, booking),
     ]);
     if (committed) return 'done';
-    return failed.has('counter') || failed.has('seat') ? 'full' : 'stale';
+    return failed.has('counter') || failed.has('seat') || failed.has('category') ? 'full' : 'stale';
   },
 
   async reserveRefund(current, next, request) {

@@ -6,7 +6,7 @@ import type { Principal } from '../../../kernel/domain/types.js';
 import { type Booking, type BookingRef, readOwnBooking } from '../../bookings/index.js';
 import type { PaymentOrder, ProviderName } from './model.js';
 import type { Checkout, PaymentProvider } from './ports.js';
-import { quote } from './quote.js';
+import { bookingQuote } from './quote.js';
 
 export interface StartPaymentInput {
   provider: ProviderName;
@@ -62,8 +62,14 @@ const newOrder = async (
     deps.orgs.get(booking.orgId),
   ]);
   if (!event || !org) throw notFound('event');
-  if (event.price.kind !== 'paid') throw nothingToPay(booking, 'the event is free');
   const tax = org.settings.tax;
+  const priced = bookingQuote(
+    booking,
+    event,
+    tax ? { name: tax.name, ratePercent: tax.ratePercent, number: tax.number ?? null } : null,
+    deps.paymentPolicy.fee,
+  );
+  if (!priced) throw nothingToPay(booking, 'what it booked is free');
   const at = deps.clock.now().toISOString();
   return {
     orgId: booking.orgId,
@@ -72,13 +78,7 @@ const newOrder = async (
     eventId: booking.eventId,
     orderId: newId('pay'),
     provider,
-    quote: quote({
-      unitAmount: event.price.amountMinor,
-      currency: event.price.currency,
-      seats: booking.seats,
-      tax: tax ? { name: tax.name, ratePercent: tax.ratePercent, number: tax.number ?? null } : null,
-      fee: deps.paymentPolicy.fee,
-    }),
+    quote: priced,
     status: 'pending',
     providerOrderId: null,
     paidAmount: 0,

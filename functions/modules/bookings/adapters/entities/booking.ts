@@ -30,6 +30,20 @@ export const bookingEntity = new Entity({
     holderId: { type: 'string', required: true, readOnly: true },
     seats: { type: 'number', required: true },
     seatLabels: { type: 'list', items: { type: 'string' }, required: true },
+    /** The ticket categories bought, priced at booking (absent on bookings of events without any). */
+    tickets: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: {
+          categoryId: { type: 'string', required: true },
+          name: { type: 'string', required: true },
+          seats: { type: 'number', required: true },
+          unitAmount: { type: 'number', required: true },
+          currency: { type: 'string', required: true },
+        },
+      },
+    },
     status: { type: ['held', 'confirmed', 'cancelled', 'expired'] as const, required: true },
     paymentStatus: { type: ['none', 'pending', 'paid', 'refunded'] as const, required: true },
     holdExpiresAt: { type: 'string' },

@@ -1,0 +1,20 @@
+import type { CategoryCount, TicketCategory } from './category-model.js';
+
+export interface CategoryStore {
+  /** Every category of the event, in `sortOrder` (then id) order; at most `maxCategoriesPerEvent`. */
+  listByEvent(orgId: string, eventId: string): Promise<TicketCategory[]>;
+  get(orgId: string, eventId: string, categoryId: string): Promise<TicketCategory | undefined>;
+  /** Puts a new category; false when the event already has the most it may. */
+  create(category: TicketCategory): Promise<void>;
+  /** Replaces `current` with `next` if it is still as read; CONFLICT otherwise. */
+  replace(current: TicketCategory, next: TicketCategory): Promise<void>;
+  remove(category: TicketCategory): Promise<void>;
+  /** The session's category counters, by category id (strongly consistent). */
+  countsOf(orgId: string, sessionId: string): Promise<Map<string, CategoryCount>>;
+  /** Deletes the categories of an event (cascade); answers how many. */
+  purgeEvent(orgId: string, eventId: string): Promise<number>;
+  /** Deletes up to `limit` categories of the organization (its cascade delete); answers how many. */
+  purgeOrg(orgId: string, limit: number): Promise<number>;
+  /** Deletes the category counters of a session (cascade); answers how many. */
+  purgeSession(orgId: string, sessionId: string): Promise<number>;
+}
