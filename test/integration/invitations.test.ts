@@ -1,6 +1,8 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../functions/app/container.js';
-import { book } from '../../functions/modules/bookings/domain/bookings.js';
+import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { book, cancelBooking } from '../../functions/modules/bookings/domain/bookings.js';
 import { approveRequest } from '../../functions/modules/bookings/domain/reservations.js';
 import type { CreateEventInput } from '../../functions/modules/catalog/domain/events.js';
 import {
@@ -11,9 +13,13 @@ import {
 import { createSessions } from '../../functions/modules/catalog/domain/sessions.js';
 import { createEventInvite, redeemEventInvite } from '../../functions/modules/invitations/domain/invites.js';
 import { endRequest, requestToJoin } from '../../functions/modules/invitations/domain/requests.js';
+import {
+  deleteOrganization,
+  purgeOrganization,
+} from '../../functions/modules/organizations/domain/organizations.js';
 import { ensureMyAttendee, updateAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { codeOf, manualClock } from './booking-world.js';
-import { eventInput, orgWith, venueIn } from './catalog-world.js';
+import { eventInput, orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 
 /**
@@ -26,7 +32,7 @@ import { freshContainer, user } from './fixtures.js';
 const owner = user('inv-boss');
 const start = new Date('2029-11-01T10:00:00Z');
 
-let c: Container;
+let c: Container & { tableName: string };
 let orgId: string;
 let venueId: string;
 let roomId: string;
@@ -195,5 +201,46 @@ describe('guest rules', () => {
       code: 'GUEST_RULE',
       details: { rule: 'allowedGenders' },
     });
+  });
+});
+
+describe('an organization deleted', () => {
+  it('takes its invites, passes, join requests and open-request marks along', async () => {
+    recordJobs(c);
+    // An organization of its own: the others' tests leave live bookings in theirs.
+    orgId = await orgWith(c, owner.sub);
+    const venue = await venueIn(c, owner.sub, orgId);
+    venueId = venue.venueId;
+    roomId = venue.rooms[0]!.roomId;
+    const { eventId, sessionId } = await eventWith({ visibility: 'private', admission: 'approval' });
+    const link = await createEventInvite(c.deps, owner, orgId, eventId, {
+      kind: 'link',
+      skipApproval: false,
+      unlocksCategoryIds: [],
+    });
+    const pia = await guest('inv-pia');
+    const ray = await guest('inv-ray');
+    await redeemEventInvite(c.deps, pia.principal, orgId, eventId, link.token as string);
+    await redeemEventInvite(c.deps, ray.principal, orgId, eventId, link.token as string);
+    await requestToJoin(c.deps, pia.principal, orgId, sessionId, { partySize: 1 });
+    const rays = await requestToJoin(c.deps, ray.principal, orgId, sessionId, { partySize: 1 });
+    const reserved = await approveRequest(
+      c.deps,
+      owner,
+      { orgId, sessionId, requestId: rays.requestId },
+      undefined,
+    );
+    // A live reservation keeps the organization from being deleted, as any live booking does.
+    await cancelBooking(c.deps, ray.principal, { orgId, sessionId, bookingId: reserved.bookingId as string });
+    expect((await c.deps.joinRequests.get(orgId, sessionId, rays.requestId))?.status).toBe('cancelled');
+
+    await deleteOrganization(c.deps, owner, orgId);
+    while ((await purgeOrganization(c.deps, orgId)) === 'more') {}
+    const client = createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT });
+    const { Items = [] } = await client.send(new ScanCommand({ TableName: c.tableName }));
+    // The local stand-in of EventBridge Scheduler keeps the reservation's reminder schedule until it
+    // fires (in AWS a schedule deletes itself after it ran): not an item of the organization.
+    const left = Items.filter((i) => i.__edb_e__ !== 'localSchedule' && JSON.stringify(i).includes(orgId));
+    expect(left).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import type { EventlyService } from '../../../kernel/dynamo/service.js';
 
 /**
  * Deletes up to `limit` of the booking records of one session: each booking with its history,
- * then seats, audit records and outbox items. Returns how many it deleted; fewer than `limit`
+ * then seats, audit records, outbox items, and join requests with their open-request marks (a
+ * request's reservation is one of the session's bookings). Returns how many it deleted; fewer than `limit`
  * means none are left. Bookings go last among their own records, so a purge that stops half-way
  * still finds the history of the bookings it has not deleted yet.
  */
@@ -12,7 +13,8 @@ export const purgeSessionBookings = async (
   sessionId: string,
   limit: number,
 ): Promise<number> => {
-  const { booking, bookingHistory, bookingSeat, audit, outbox } = service.entities;
+  const { booking, bookingHistory, bookingSeat, audit, outbox, joinRequest, joinRequestHolder } =
+    service.entities;
   const key = { orgId, sessionId };
   let deleted = 0;
   const { data: bookings } = await booking.query.bySession(key).go({ limit, attributes: ['bookingId'] });
@@ -39,6 +41,16 @@ export const purgeSessionBookings = async (
     async (left) => {
       const { data } = await outbox.query.bySession(key).go({ limit: left });
       if (data.length > 0) await outbox.delete(data).go();
+      return data.length;
+    },
+    async (left) => {
+      const { data } = await joinRequest.query.bySession(key).go({ limit: left });
+      if (data.length > 0) await joinRequest.delete(data).go();
+      return data.length;
+    },
+    async (left) => {
+      const { data } = await joinRequestHolder.query.byAttendee(key).go({ limit: left });
+      if (data.length > 0) await joinRequestHolder.delete(data).go();
       return data.length;
     },
   ];

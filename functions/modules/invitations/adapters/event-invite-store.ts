@@ -69,5 +69,20 @@ export const dynamoEventInviteStore = (service: EventlyService): EventInviteStor
       if (now.expiresAt !== null && now.expiresAt <= at) return { refused: 'expired' };
       return { refused: 'used-up' };
     },
+
+    async purgeEvent(orgId, eventId, limit) {
+      // Invites first, then passes, so that fewer than `limit` means none of either is left.
+      const invites = await eventInvite.query
+        .byEvent({ orgId, eventId })
+        .go({ limit, attributes: ['orgId', 'eventId', 'inviteId'] });
+      await Promise.all(invites.data.map((i) => eventInvite.delete(i).go()));
+      const left = limit - invites.data.length;
+      if (left === 0) return limit;
+      const passes = await eventPass.query
+        .byEvent({ orgId, eventId })
+        .go({ limit: left, attributes: ['orgId', 'eventId', 'attendeeId'] });
+      await Promise.all(passes.data.map((x) => eventPass.delete(x).go()));
+      return invites.data.length + passes.data.length;
+    },
   };
 };

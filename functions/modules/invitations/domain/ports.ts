@@ -21,6 +21,8 @@ export interface EventInviteStore {
     pass: EventPass,
     at: string,
   ): Promise<{ pass: EventPass } | { refused: RedeemRefusal }>;
+  /** Deletes up to `limit` invites and passes of the event (cascade deletes); fewer means none are left. */
+  purgeEvent(orgId: string, eventId: string, limit: number): Promise<number>;
 }
 
 export interface EventPassStore {
