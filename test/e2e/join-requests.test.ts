@@ -198,6 +198,34 @@ describe('join requests of a free event', () => {
     expect((await x.read(ada, asked.requestId)).status).toBe('booked');
   });
 
+  it('are refused by the guest rules, naming the rule, until the attendee declares an admitted gender', async () => {
+    const x = await approvalWorld('jr-rules', {
+      defaultCapacity: 5,
+      settings: { guestRules: { plusOnes: false, allowedGenders: ['female'] } },
+    });
+    const ada = await attendeeOf(x.w.orgId, 'jr-rules-ada');
+    const ask = (partySize: number) =>
+      rt.call<{ code: string; details: { rule: string } }>('POST', `${x.session}/requests`, {
+        token: ada.token,
+        body: { partySize },
+      });
+    const party = await ask(2);
+    expect(party.status, party.text).toBe(422);
+    expect(party.json).toMatchObject({ code: 'GUEST_RULE', details: { rule: 'plusOnes' } });
+    const undeclared = await ask(1);
+    expect(undeclared.status, undeclared.text).toBe(422);
+    expect(undeclared.json).toMatchObject({ code: 'GUEST_RULE', details: { rule: 'allowedGenders' } });
+    const declared = ok(
+      await rt.call<{ gender: string }>('PATCH', `/v1/orgs/${x.w.orgId}/attendees/${ada.attendeeId}`, {
+        token: x.token,
+        body: { gender: 'female' },
+      }),
+      200,
+    );
+    expect(declared.gender).toBe('female');
+    expect((await ask(1)).status).toBe(201);
+  });
+
   it('a reservation lapses on its deadline and its place goes to the request waiting in line', async () => {
     const x = await approvalWorld('jr-lapse', { defaultCapacity: 1 });
     await setRequestHoldSeconds(x.w, 3);
