@@ -65,6 +65,7 @@ const bookingsPorts = (): PortTable => ({
   bookings: port.bookings,
   bookingPayments: port.bookingPayments,
   holdScheduler: port.holdScheduler,
+  eventPasses: port.eventPasses,
   waitlist: port.waitlist,
   forecasts: port.forecasts,
   categories: port.categories,

@@ -68,6 +68,16 @@ describe('a private event', () => {
       404,
     );
     status(await rt.call('POST', `${session}/requests`, { token: ada.token, body: { partySize: 1 } }), 404);
+    // Its availability too: the answer of a missing session.
+    const hidden = await rt.call<{ code: string; detail: string }>('GET', `${session}/availability`, {
+      token: ada.token,
+    });
+    const nowhere = await rt.call<{ code: string; detail: string }>('GET', `${missing}/availability`, {
+      token: ada.token,
+    });
+    status(hidden, 404);
+    expect(hidden.json).toMatchObject({ code: nowhere.json.code, detail: nowhere.json.detail });
+    status(await rt.call('GET', `/v1/orgs/${w.orgId}/events/${w.eventId}/pass`, { token: ada.token }), 404);
 
     // A link for one holder: Ada redeems it (again: the same pass, no use counted), Bea finds it used up.
     const invites = `/v1/orgs/${w.orgId}/events/${w.eventId}/invites`;
@@ -86,6 +96,12 @@ describe('a private event', () => {
       inviteId: link.json.inviteId,
     });
     status(await redeem(ada), 200);
+    const mine = await rt.call<Pass>('GET', `/v1/orgs/${w.orgId}/events/${w.eventId}/pass`, {
+      token: ada.token,
+    });
+    status(mine, 200);
+    expect(mine.json.inviteId).toBe(link.json.inviteId);
+    status(await rt.call('GET', `${session}/availability`, { token: ada.token }), 200);
     const usedUp = await redeem(bea);
     status(usedUp, 410);
     expect(usedUp.json.code).toBe('INVITE_USED_UP');

@@ -1,5 +1,6 @@
-import type { Event } from '../../catalog/index.js';
-import { assertGuestRules, assertMayBook } from '../../invitations/index.js';
+import type { Deps } from '../../../kernel/domain/deps.js';
+import type { Event, Session } from '../../catalog/index.js';
+import { assertGuestRules, assertMayBook, assertVisible } from '../../invitations/index.js';
 import type { Booker } from './bookings-access.js';
 import type { BookingContext } from './ports.js';
 
@@ -28,4 +29,19 @@ export const assertEligible = (
     party: guest.party,
     gender: ctx.gender ?? null,
   });
+};
+
+/**
+ * A session read by an attendee who is not a member (its availability): a private event's session
+ * exists for them only with a pass, else the answer of a missing session.
+ */
+export const assertSessionVisible = async (
+  deps: Pick<Deps, 'eventPasses' | 'events'>,
+  session: Pick<Session, 'orgId' | 'eventId'>,
+  attendeeId: string,
+): Promise<void> => {
+  const event = await deps.events.get(session.orgId, session.eventId);
+  if (event?.visibility !== 'private') return;
+  const pass = await deps.eventPasses.get(session.orgId, session.eventId, attendeeId);
+  assertVisible(event, { staff: false, member: false, pass }, 'session');
 };

@@ -4,6 +4,7 @@ import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import type { SessionTable } from '../../catalog/index.js';
 import { placeLabels, tableOf } from '../../catalog/index.js';
+import { assertSessionVisible } from './booking-eligibility.js';
 import { bookerIn, notFoundFor, readOwnBooking } from './bookings-access.js';
 import type { BookedSeat, Booking, BookingHistoryEntry, BookingRef, SeatState } from './model.js';
 import type { BookingPayment } from './ports.js';
@@ -108,13 +109,15 @@ const freeAtTables = (
 
 /** Members of the organization, and attendees known to it (their apps pick seats from it). */
 export const getAvailability = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'sessions'> & AccessDeps,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'eventPasses' | 'events' | 'sessions'> & AccessDeps,
   principal: Principal,
   orgId: string,
   sessionId: string,
 ): Promise<Availability> => {
   const booker = await bookerIn(deps, orgId, principal, 'session.read');
-  if (booker.kind === 'self' && !(await deps.attendees.findBy(orgId, 'userId', principal.sub))) {
+  const mine =
+    booker.kind === 'self' ? await deps.attendees.findBy(orgId, 'userId', principal.sub) : undefined;
+  if (booker.kind === 'self' && !mine) {
     throw notFound('organization');
   }
   const [session, counter] = await Promise.all([
@@ -122,6 +125,9 @@ export const getAvailability = async (
     deps.sessions.getCounter(orgId, sessionId),
   ]);
   if (!session || !counter) throw notFound('session');
+  // An attendee who is no member sees a private event's session only with a pass.
+  if (mine && booker.kind === 'self' && !booker.member)
+    await assertSessionVisible(deps, session, mine.attendeeId);
   const places = placeLabels(session.seating);
   const seats = places ? seatMapOf(places, await deps.bookings.bookedSeats(orgId, sessionId)) : null;
   const { capacity, available, held, confirmed } = counter;
