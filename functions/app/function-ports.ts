@@ -41,6 +41,7 @@ const catalogPorts = (): PortTable => ({
   venues: port.venues,
   events: port.events,
   promoCodes: port.promoCodes,
+  promoRedemptions: port.promoRedemptions,
   sessions: port.sessions,
   attendees: port.attendees,
   parties: port.parties,
@@ -69,6 +70,7 @@ const bookingsPorts = (): PortTable => ({
   waitlist: port.waitlist,
   forecasts: port.forecasts,
   categories: port.categories,
+  promoRedemptions: port.promoRedemptions,
   clock: port.clock,
 });
 

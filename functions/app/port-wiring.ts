@@ -202,9 +202,13 @@ export const bookings: PortWiring<'bookings'> = {
     waitlistEntry: entity.waitlistEntry,
     waitlistSlot: entity.waitlistSlot,
     waitlistHolder: entity.waitlistHolder,
-    // A booking's context reads the event's ticket categories; its steps move their counters.
+    // A booking's context reads the event's ticket categories; its steps move their counters and
+    // give back its promo code's use.
     ticketCategory: entity.ticketCategory,
     categoryCounter: entity.categoryCounter,
+    promoCode: entity.promoCode,
+    promoUse: entity.promoUse,
+    promoRedemption: entity.promoRedemption,
     // A reservation's booking moves its join request; the context reads the holder's pass.
     eventPass: entity.eventPass,
     joinRequest: entity.joinRequest,

@@ -63,6 +63,7 @@ const cutOffBooking = async (
       seats: driftPlaces,
       seatLabels: [],
       tickets: [],
+      discount: null,
       status: 'confirmed',
       paymentStatus: 'none',
       holdExpiresAt: null,

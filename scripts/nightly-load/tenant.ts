@@ -231,6 +231,7 @@ const bookingsOf = (plan: SessionPlan, base: number, owner: Principal, attendees
       seats,
       seatLabels: [],
       tickets: [],
+      discount: null,
       status: 'confirmed',
       paymentStatus: 'none',
       holdExpiresAt: null,

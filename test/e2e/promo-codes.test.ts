@@ -108,15 +108,30 @@ describe('promo codes over HTTP', () => {
     );
     expect(second.json.items.map((p) => p.code)).toEqual(['SUMMER-25']);
 
+    // A code names ticket categories of its event, and no others.
+    const unknown = await rt.call<Problem>('PATCH', `${codesOf(a)}/SUMMER-25`, {
+      token: a.token,
+      body: { categoryIds: ['cat_aaaaaaaaaaaaaaaaaaaa'] },
+    });
+    expect([unknown.status, unknown.text]).toEqual([422, expect.stringContaining('categoryIds')]);
+    const category = await rt.call<{ categoryId: string }>(
+      'POST',
+      `/v1/orgs/${a.orgId}/events/${a.eventId}/categories`,
+      {
+        token: a.token,
+        body: { name: 'Balcony', priceMinor: 1500, currency: 'EUR' },
+      },
+    );
+    expect(category.status, category.text).toBe(201);
     const changed = await rt.call<PromoCode>('PATCH', `${codesOf(a)}/SUMMER-25`, {
       token: a.token,
-      body: { status: 'disabled', maxUses: null, categoryIds: ['cat_aaaaaaaaaaaaaaaaaaaa'] },
+      body: { status: 'disabled', maxUses: null, categoryIds: [category.json.categoryId] },
     });
     expect(changed.status, changed.text).toBe(200);
     expect(changed.json).toMatchObject({
       status: 'disabled',
       maxUses: null,
-      categoryIds: ['cat_aaaaaaaaaaaaaaaaaaaa'],
+      categoryIds: [category.json.categoryId],
     });
 
     expect((await rt.call('DELETE', `${codesOf(a)}/summer-25`, { token: a.token })).status).toBe(204);

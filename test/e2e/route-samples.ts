@@ -29,8 +29,9 @@ export interface SweepTarget {
   waitlistEntryId: string;
   /** A check-in list of `bookingSessionId`. */
   checkinListId: string;
-  /** A ticket category of `eventId`. */
+  /** A ticket category of `eventId`, and another one that no sample deletes. */
   categoryId: string;
+  promoCategoryId: string;
   /** A published free event admitting by approval, its session, and a direct invite to it. */
   approvalEventId: string;
   approvalSessionId: string;
@@ -177,7 +178,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
       code: 'sweep10',
       kind: 'percent',
       percent: 12.5,
-      categoryIds: ['cat_000000000000000sweep'],
+      categoryIds: [t.promoCategoryId],
       maxUses: 100,
       maxUsesPerPerson: 2,
       validFrom: '2027-01-01T00:00:00Z',

@@ -305,6 +305,14 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'ticket category',
   );
+  // A second category, which no route sample deletes: the one the promo code samples name.
+  const { categoryId: promoCategoryId } = expect2xx(
+    await rt.call<{ categoryId: string }>('POST', `/v1/orgs/${orgId}/events/${eventId}/categories`, {
+      token: owner,
+      body: { name: 'Promo seats', priceMinor: 0, currency: 'EUR' },
+    }),
+    'promo category',
+  );
   const approval = await approvalEvent(rt, owner, orgId, attendeeId);
   const { listId: checkinListId } = expect2xx(
     await rt.call<{ listId: string }>('POST', `/v1/orgs/${orgId}/checkin-lists`, {
@@ -337,6 +345,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       waitlistEntryId,
       checkinListId,
       categoryId,
+      promoCategoryId,
       ...approval,
     },
     tokens,

@@ -146,6 +146,7 @@ interface Case {
   userId: string | null;
   waitlistEntryId?: string;
   tickets?: Booking['tickets'];
+  discount?: Booking['discount'];
   shard: number;
   before?: Partial<Before>;
 }
@@ -218,6 +219,7 @@ const newBooking = (orgId: string, c: Case): NewBooking => {
     seats: c.seats ?? Math.max(seatLabels.length, 2),
     seatLabels,
     tickets: c.tickets ?? [],
+    discount: c.discount ?? null,
     status: c.status,
     paymentStatus: c.status === 'held' ? 'pending' : 'none',
     holdExpiresAt: c.status === 'held' ? '2029-12-01T10:15:00.000Z' : null,
@@ -457,6 +459,7 @@ describe('the low-level booking transaction against ElectroDB', () => {
         { categoryId: 'cat-vip', name: 'VIP', seats: 1, unitAmount: 4500, currency: 'EUR' },
         { categoryId: 'cat-std', name: 'Standard', seats: 2, unitAmount: 1500, currency: 'EUR' },
       ],
+      discount: { code: 'SPRING', kind: 'percent', percent: 12.5, categoryIds: ['cat-std'] },
       shard: 0,
     },
     {

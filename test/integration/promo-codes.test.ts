@@ -12,7 +12,6 @@ import {
   promoRedemptionEntity,
   promoUseEntity,
 } from '../../functions/modules/pricing/adapters/entities/promo-use.js';
-import { categoriesAsGiven } from '../../functions/modules/pricing/domain/promo-categories.js';
 import {
   type CreatePromoInput,
   createPromoCode,
@@ -23,6 +22,7 @@ import {
 } from '../../functions/modules/pricing/domain/promo-codes.js';
 import type { PromoCode } from '../../functions/modules/pricing/domain/promo-model.js';
 import type { RedeemInput } from '../../functions/modules/pricing/domain/promo-ports.js';
+import { categoriesAsGiven } from '../support/promo-categories.js';
 import { eventInput, orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 

@@ -26,6 +26,7 @@ const booking = (
   seats,
   seatLabels: [],
   tickets: [],
+  discount: null,
   status,
   paymentStatus: 'none',
   holdExpiresAt: null,

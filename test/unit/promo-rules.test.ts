@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Clock, MemberStore, OrganizationStore } from '../../functions/kernel/domain/deps.js';
 import type { Member, Organization } from '../../functions/kernel/domain/types.js';
 import type { EventStore } from '../../functions/modules/catalog/domain/ports.js';
-import {
-  categoriesAsGiven,
-  categoryCheckOver,
-} from '../../functions/modules/pricing/domain/promo-categories.js';
+import { categoryCheckOver } from '../../functions/modules/pricing/domain/promo-categories.js';
 import { createPromoCode, updatePromoCode } from '../../functions/modules/pricing/domain/promo-codes.js';
 import { normalizePromoCode, type PromoCode } from '../../functions/modules/pricing/domain/promo-model.js';
 import type { PromoCodeStore } from '../../functions/modules/pricing/domain/promo-ports.js';
@@ -18,6 +15,7 @@ import {
   withPromoChange,
 } from '../../functions/modules/pricing/domain/promo-rules.js';
 import { fake } from '../support/fake.js';
+import { categoriesAsGiven } from '../support/promo-categories.js';
 
 const terms = (over: Partial<PromoTerms> = {}): PromoTerms => ({
   kind: 'percent',
@@ -158,13 +156,12 @@ describe('what a code applies to', () => {
     });
   });
 
-  it('checks named categories against the event’s, or stores them as given', async () => {
+  it('checks named categories against the event’s', async () => {
     const check = categoryCheckOver({
       listByEvent: async (orgId, eventId) =>
         orgId === 'org_a' && eventId === 'evt_a' ? [{ categoryId: 'cat_a' }, { categoryId: 'cat_b' }] : [],
     });
     expect(await check.unknownIds('org_a', 'evt_a', ['cat_b', 'cat_x', 'cat_a'])).toEqual(['cat_x']);
-    expect(await categoriesAsGiven.unknownIds('org_a', 'evt_a', ['cat_x'])).toEqual([]);
   });
 });
 

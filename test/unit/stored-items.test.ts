@@ -51,6 +51,7 @@ describe('stored items', () => {
       seats: 2,
       seatLabels: [],
       tickets: [],
+      discount: null,
       status: 'held',
       paymentStatus: 'pending',
       holdExpiresAt: '2030-01-01T10:15:00.000Z',

@@ -48,6 +48,7 @@ export type ErrorCode =
   | 'PROMO_CODE_EXISTS'
   /** Live uses hold the promo code: it cannot be deleted, nor its `maxUses` set below them. */
   | 'PROMO_CODE_IN_USE'
+  | 'PROMO_CODE_USED_UP'
   /** An approval event: book through an approved join request or an invite that skips approval. */
   | 'APPROVAL_REQUIRED'
   /** A guest rule of the event refuses the booking or request; `details.rule` names it. */

@@ -68,6 +68,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   PAYMENT_IN_PROGRESS: { status: 409, title: 'The attendee is paying for this booking' },
   PROMO_CODE_EXISTS: { status: 409, title: 'Promo code already exists' },
   PROMO_CODE_IN_USE: { status: 409, title: 'Promo code held by live bookings' },
+  PROMO_CODE_USED_UP: { status: 409, title: 'Promo code used up' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, title: 'Webhook signature invalid' },
   INVITE_EXPIRED: { status: 410, title: 'Invite expired' },
   INVITE_USED_UP: { status: 410, title: 'Invite link used up' },

@@ -2,6 +2,8 @@
 
 export { toCategory } from './adapters/category-store.js';
 export { categoryCounterMoves, categoryTakes } from './adapters/category-takes.js';
+export { dynamoPromoRedemptions } from './adapters/promo-redemptions.js';
+export { admissionLineName, ticketLinesOf } from './domain/booking-lines.js';
 export type { CategoryCount, TicketCategory } from './domain/category-model.js';
 export {
   type DiscountInput,

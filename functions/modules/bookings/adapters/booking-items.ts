@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { optional, unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
+import type { DiscountInput } from '../../pricing/index.js';
 import type { Booking, BookingHistoryEntry } from '../domain/model.js';
 import { type bookingEntity, dueHoldShards } from './entities/booking.js';
 import type { bookingHistoryEntity } from './entities/booking-history.js';
@@ -20,11 +21,13 @@ export const allDueShards = (): string[] =>
 export const toBookingItem = ({
   holdExpiresAt,
   tickets,
+  discount,
   ...b
 }: Booking): CreateEntityItem<typeof bookingEntity> => {
   const due = b.status === 'held' ? holdExpiresAt : null;
   return {
     ...toStored(b),
+    ...(discount ? { discount: JSON.stringify(discount) } : {}),
     ...(tickets.length > 0 ? { tickets: tickets.map((t) => ({ ...t })) } : {}),
     ...optional('holdExpiresAt', due),
     // A booking has exactly one of attendeeId and partyId, which its type cannot say.
@@ -35,14 +38,15 @@ export const toBookingItem = ({
   };
 };
 
-const bookingFields = fromStored<Omit<Booking, 'tickets'>, Omit<BookingItem, 'tickets'>>({
+const bookingFields = fromStored<Omit<Booking, 'tickets' | 'discount'>, Omit<BookingItem, 'tickets' | 'discount'>>({
   nullable: { attendeeId: true, partyId: true, holdExpiresAt: true, userId: true, waitlistEntryId: true },
   itemOnly: { holderId: true, dueShard: true, dueAt: true, listedUser: true },
 });
 
-export const toBooking = ({ tickets, ...item }: BookingItem): Booking => ({
+export const toBooking = ({ tickets, discount, ...item }: BookingItem): Booking => ({
   ...bookingFields(item),
   tickets: tickets ?? [],
+  discount: discount ? (JSON.parse(discount) as DiscountInput) : null,
 });
 
 export type HistoryItem = EntityItem<typeof bookingHistoryEntity>;

@@ -1,6 +1,6 @@
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
-import { categoryCounterMoves } from '../../pricing/index.js';
+import { categoryCounterMoves, dynamoPromoRedemptions } from '../../pricing/index.js';
 import { counterBucket, isLive } from '../domain/model.js';
 import type { BookingTransition, TransitionResult } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
@@ -93,10 +93,27 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
   ];
 };
 
-/** Commits one step; `stale` when the booking moved on since it was read. */
-export const bookingTransition =
-  (service: EventlyService) =>
-  async (change: BookingTransition): Promise<TransitionResult> => {
+/**
+ * Commits one step; `stale` when the booking moved on since it was read. A step that ends a
+ * booking made with a promo code then gives the code's use back (pricing's redemptions: the code
+ * is shared by every session of its event, so it is no item of this transaction; giving back is
+ * idempotent, and a step that dies before it leaves the use counted).
+ */
+export const bookingTransition = (service: EventlyService) => {
+  const redemptions = dynamoPromoRedemptions(service);
+  return async (change: BookingTransition): Promise<TransitionResult> => {
     const { committed } = await commitTransaction(service, (tx) => transitionItems(tx, change));
-    return committed ? 'done' : 'stale';
+    if (!committed) return 'stale';
+    const { current, next } = change;
+    if (current.discount && isLive(current.status) && !isLive(next.status)) {
+      await redemptions.release({
+        orgId: current.orgId,
+        eventId: current.eventId,
+        code: current.discount.code,
+        personKey: (current.attendeeId ?? current.partyId) as string,
+        bookingId: current.bookingId,
+      });
+    }
+    return 'done';
   };
+};

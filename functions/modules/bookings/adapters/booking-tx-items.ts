@@ -148,6 +148,7 @@ const bookingPut = (table: string, nb: NewBooking, seats: AttributeValue): Trans
     holderId: { S: i.holderId },
     seats,
     seatLabels: { L: i.seatLabels.map((label) => ({ S: label })) },
+    ...(i.discount ? { discount: { S: i.discount } } : {}),
     ...(i.tickets
       ? {
           tickets: {

@@ -1,5 +1,6 @@
 import {
   attendeeIdSchema,
+  categoryIdSchema,
   eventIdSchema,
   isoDateTime,
   orgIdSchema,
@@ -51,6 +52,27 @@ export const bookBody = requireOneHolder(
           'Seated and table sessions: the seats (or table places, `Table 1-3`) wanted, as many as `seats`. Default: the lowest free seats; at tables, one table when one has room, else as few tables as possible',
         example: ['A5', 'A6'],
       }),
+    tickets: z
+      .array(
+        z.strictObject({
+          categoryId: categoryIdSchema,
+          seats: z.number().int().min(1).max(10).openapi({ example: 1 }),
+        }),
+      )
+      .min(1)
+      .max(20)
+      .optional()
+      .openapi({
+        description:
+          "Events that sell ticket categories: the places wanted of each (a party may mix them); `seats`, when given, must equal their sum. Default: the event's only public category on sale",
+      }),
+    promoCode: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: 'A promo code of the event (any case)', example: 'SPRING25' }),
     joinWaitlistIfFull: z.boolean().optional().openapi({
       description:
         'When the session has no places for this booking (full, or people already wait for it): join its waitlist with the same holder and party size instead, answered 202 `{ waitlistEntry }`. Without it such a booking answers 409 CAPACITY_EXHAUSTED',
@@ -77,6 +99,27 @@ export const bookingSchema = z
       description:
         'Seated and table sessions: the allocated seats or table places (`${table}-${n}`), in order',
     }),
+    tickets: z
+      .array(
+        z.object({
+          categoryId: categoryIdSchema,
+          name: z.string(),
+          seats: z.number().int(),
+          unitAmount: z.number().int().openapi({ description: 'Minor units, as priced when booked' }),
+          currency: z.string(),
+        }),
+      )
+      .openapi({ description: 'The ticket categories bought (empty for an event that sells none)' }),
+    discount: z
+      .object({
+        code: z.string(),
+        kind: z.enum(['percent', 'fixed']),
+        percent: z.number().optional(),
+        amountMinor: z.number().int().optional(),
+        categoryIds: z.array(categoryIdSchema).nullable(),
+      })
+      .nullable()
+      .openapi({ description: "The promo code's discount as it stood when booked" }),
     status: statusSchema,
     paymentStatus: z.enum(['none', 'pending', 'paid', 'refunded']),
     holdExpiresAt: isoDateTime.nullable().openapi({ description: 'While held: when the hold lapses' }),

@@ -6,6 +6,7 @@ import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit, placeLabels } from '../../catalog/index.js';
 import { bookingTicketOf, chooseTickets, type TicketRequest } from '../../pricing/index.js';
 import { assertEligible } from './booking-eligibility.js';
+import { costsSomething, redeemPromo, withPromoGivenBack } from './booking-promo.js';
 import { type Booker, notFoundFor, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
@@ -21,6 +22,8 @@ export interface BookInput {
   seats?: number | undefined;
   /** The ticket categories wanted (events that sell several); a party may mix them. */
   tickets?: TicketRequest[] | undefined;
+  /** A promo code of the event: its discount is the booking's, one use counted while it lives. */
+  promoCode?: string | undefined;
   /** Seated and table sessions: the labels wanted, as many as `seats`. */
   seatLabels?: string[] | undefined;
   /** When the session is full (or people wait for it): join its waitlist instead (see bookOrJoin). */
@@ -108,7 +111,7 @@ const answeredAsIs = new Set([
  * sweeper catches a schedule that failed to be made).
  */
 export const book = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'holdScheduler'>,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'holdScheduler' | 'promoRedemptions'>,
   principal: Principal,
   orgId: string,
   sessionId: string,
@@ -149,7 +152,7 @@ export const book = async (
 
 /** One attempt of `book` on a context: the checks, the seats and the transaction. */
 const bookIn = async (
-  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock'>,
+  deps: Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'promoRedemptions'>,
   principal: Principal,
   ctx: BookingContext,
   input: BookInput,
@@ -182,19 +185,32 @@ const bookIn = async (
   });
   const seatLabels = await seatsFor(deps, session, seats, input, holder.partyId !== null);
   const at = now.toISOString();
-  // An event with categories is paid for when what was chosen costs something.
-  const paid = tickets.length > 0 ? tickets.some((t) => t.unitAmount > 0) : event.price.kind === 'paid';
+  const bookingId = newId('bkg');
+  const bought = { seats, tickets: tickets.map(bookingTicketOf) };
+  const promo = input.promoCode
+    ? {
+        orgId: session.orgId,
+        eventId: event.eventId,
+        code: input.promoCode,
+        personKey: (holder.attendeeId ?? holder.partyId) as string,
+        bookingId,
+        at,
+      }
+    : null;
+  const discount = promo ? await redeemPromo(deps, promo, bought, event) : null;
+  const paid = costsSomething(bought, event, discount);
   const ownerUser = holder.attendee ? holder.attendee.userId : await leaderUser(deps, ctx, booker);
   const booking: Booking = {
     orgId: session.orgId,
     sessionId: session.sessionId,
     eventId: event.eventId,
-    bookingId: newId('bkg'),
+    bookingId,
     attendeeId: holder.attendeeId,
     partyId: holder.partyId,
     seats,
     seatLabels,
-    tickets: tickets.map(bookingTicketOf),
+    tickets: bought.tickets,
+    discount,
     status: paid || reservation ? 'held' : 'confirmed',
     paymentStatus: paid ? 'pending' : 'none',
     holdExpiresAt: reservation
@@ -209,20 +225,22 @@ const bookIn = async (
     createdAt: at,
     updatedAt: at,
   };
-  await deps.bookings.create({
-    ...(reservation ? { reservation: reservationStep(reservation, booking) } : {}),
-    booking,
-    event,
-    session,
-    tickets,
-    holder: holder.party
-      ? { kind: 'party', party: holder.party }
-      : {
-          kind: 'attendee',
-          attendeeId: booking.attendeeId as string,
-          linkedTo: booker.kind === 'self' ? booker.sub : null,
-        },
-  });
+  await withPromoGivenBack(deps, promo, () =>
+    deps.bookings.create({
+      ...(reservation ? { reservation: reservationStep(reservation, booking) } : {}),
+      booking,
+      event,
+      session,
+      tickets,
+      holder: holder.party
+        ? { kind: 'party', party: holder.party }
+        : {
+            kind: 'attendee',
+            attendeeId: booking.attendeeId as string,
+            linkedTo: booker.kind === 'self' ? booker.sub : null,
+          },
+    }),
+  );
   return booking;
 };
 

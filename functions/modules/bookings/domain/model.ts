@@ -1,4 +1,4 @@
-import type { BookingTicket } from '../../pricing/index.js';
+import type { BookingTicket, DiscountInput } from '../../pricing/index.js';
 
 /**
  * A booking: N seats of one session for an attendee or a party. Free events confirm at once;
@@ -26,6 +26,8 @@ export interface Booking {
    * for an event that sells no categories (its price is the event's).
    */
   tickets: BookingTicket[];
+  /** The promo code's discount as it stood when booked (its use is counted while the booking lives). */
+  discount: DiscountInput | null;
   status: BookingStatus;
   paymentStatus: PaymentStatus;
   /** While `held`: when the hold lapses. */

@@ -22,6 +22,7 @@ type ApproveDeps = Pick<
   Deps,
   | 'attendees'
   | 'bookings'
+  | 'promoRedemptions'
   | 'clock'
   | 'events'
   | 'forecasts'

@@ -95,7 +95,15 @@ export type BookOrJoin = { kind: 'booked'; booking: Booking } | { kind: 'waitlis
 export const bookOrJoin = async (
   deps: Pick<
     Deps,
-    'attendees' | 'bookings' | 'clock' | 'events' | 'forecasts' | 'holdScheduler' | 'sessions' | 'waitlist'
+    | 'attendees'
+    | 'bookings'
+    | 'clock'
+    | 'events'
+    | 'forecasts'
+    | 'holdScheduler'
+    | 'promoRedemptions'
+    | 'sessions'
+    | 'waitlist'
   >,
   principal: Principal,
   orgId: string,

@@ -98,6 +98,7 @@ const makeOffers = async (
       seats: entry.partySize,
       seatLabels,
       tickets: [],
+      discount: null,
       status: 'held',
       paymentStatus: event.price.kind === 'paid' ? 'pending' : 'none',
       holdExpiresAt: offerDeadline(now, event.settings, session.startsAt),

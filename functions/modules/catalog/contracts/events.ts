@@ -21,7 +21,6 @@ const eventStatusSchema = z
 const visibilitySchema = z.enum(['public', 'private']).openapi('Visibility');
 const admissionSchema = z.enum(['open', 'approval']).openapi('Admission');
 
-
 export const priceSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('free') }),

@@ -1,12 +1,17 @@
 import type { Booking } from '../../bookings/index.js';
 import type { Event } from '../../catalog/index.js';
-import { type FeeSetting, priceQuote, type TaxSetting } from '../../pricing/index.js';
+import {
+  admissionLineName,
+  type FeeSetting,
+  priceQuote,
+  type TaxSetting,
+  ticketLinesOf,
+} from '../../pricing/index.js';
 import type { Quote } from './model.js';
 
 export type { FeeSetting, TaxSetting };
 
-/** The name of the one ticket line of an event sold at a single price. */
-export const admissionLineName = 'Admission';
+export { admissionLineName };
 
 export interface QuoteInput {
   unitAmount: number;
@@ -30,32 +35,17 @@ export const quote = ({ unitAmount, currency, seats, tax, fee }: QuoteInput): Qu
   });
 
 /**
- * What a held booking pays: the ticket categories it bought at the prices it was booked at, or,
- * for an event that sells none, the event's one price for each place. Null when that is free.
+ * What a held booking pays: its ticket lines (categories as bought, or the event's one price) less
+ * its promo code's discount, with tax and fee. Null when that comes to nothing.
  */
 export const bookingQuote = (
-  booking: Pick<Booking, 'seats' | 'tickets'>,
+  booking: Pick<Booking, 'seats' | 'tickets' | 'discount'>,
   event: Pick<Event, 'price'>,
   tax: TaxSetting | null,
   fee: FeeSetting,
 ): Quote | null => {
-  const first = booking.tickets[0];
-  if (first) {
-    const tickets = booking.tickets.map(({ categoryId, name, seats, unitAmount }) => ({
-      categoryId,
-      name,
-      seats,
-      unitAmount,
-    }));
-    const priced = priceQuote({ currency: first.currency, tickets, discount: null, tax, fee });
-    return priced.total > 0 ? priced : null;
-  }
-  if (event.price.kind !== 'paid') return null;
-  return quote({
-    unitAmount: event.price.amountMinor,
-    currency: event.price.currency,
-    seats: booking.seats,
-    tax,
-    fee,
-  });
+  const lines = ticketLinesOf(booking, event);
+  if (!lines) return null;
+  const priced = priceQuote({ ...lines, discount: booking.discount, tax, fee });
+  return priced.total > 0 ? priced : null;
 };

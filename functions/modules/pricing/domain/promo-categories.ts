@@ -1,11 +1,5 @@
 import type { PromoCategoryCheck } from './promo-ports.js';
 
-/**
- * The category ids a code names, stored as given: what promo codes check against while the routes
- * are not handed the event's categories (docs/pricing.md, "Promo codes").
- */
-export const categoriesAsGiven: PromoCategoryCheck = { unknownIds: async () => [] };
-
 /** What the check reads of the categories' store (CategoryStore.listByEvent). */
 export interface EventCategories {
   listByEvent(orgId: string, eventId: string): Promise<ReadonlyArray<{ categoryId: string }>>;

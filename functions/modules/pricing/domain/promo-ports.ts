@@ -70,7 +70,7 @@ export interface PromoRedemptions {
 
 /**
  * Which of the category ids a code names are not ticket categories of its event. The seam where
- * the event's categories are read (CategoryStore); `categoriesAsGiven` until they are.
+ * the event's categories are read (CategoryStore, through `categoryCheckOver`).
  */
 export interface PromoCategoryCheck {
   unknownIds(orgId: string, eventId: string, categoryIds: readonly string[]): Promise<string[]>;

@@ -30,6 +30,8 @@ export const bookingEntity = new Entity({
     holderId: { type: 'string', required: true, readOnly: true },
     seats: { type: 'number', required: true },
     seatLabels: { type: 'list', items: { type: 'string' }, required: true },
+    /** The promo code's discount when booked, as JSON (absent without a code). */
+    discount: { type: 'string' },
     /** The ticket categories bought, priced at booking (absent on bookings of events without any). */
     tickets: {
       type: 'list',
