@@ -2,7 +2,12 @@
  * The invitations module's public entry: what other modules may use. Everything else in the
  * folder is the module's own.
  */
-export { requestNotification, toEventPass, toJoinRequest } from './adapters/invitation-items.js';
+export {
+  requestNotification,
+  requestSummary,
+  toEventPass,
+  toJoinRequest,
+} from './adapters/invitation-items.js';
 export { decideRequestBody, joinRequestSchema, requestParams } from './contracts/requests.js';
 export { assertMayBook, assertVisible, needsPass } from './domain/eligibility.js';
 export { assertGuestRules, type Guest } from './domain/guest-rules.js';

@@ -38,7 +38,10 @@ export const toBookingItem = ({
   };
 };
 
-const bookingFields = fromStored<Omit<Booking, 'tickets' | 'discount'>, Omit<BookingItem, 'tickets' | 'discount'>>({
+const bookingFields = fromStored<
+  Omit<Booking, 'tickets' | 'discount'>,
+  Omit<BookingItem, 'tickets' | 'discount'>
+>({
   nullable: { attendeeId: true, partyId: true, holdExpiresAt: true, userId: true, waitlistEntryId: true },
   itemOnly: { holderId: true, dueShard: true, dueAt: true, listedUser: true },
 });

@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { TxEntities, TxPart } from '../../../kernel/dynamo/transactions.js';
-import { requestNotification } from '../../invitations/index.js';
+import { requestNotification, requestSummary } from '../../invitations/index.js';
 import { notificationRecordPut } from '../../notifications/index.js';
 import type { Booking } from '../domain/model.js';
 import type { NewBooking } from '../domain/ports.js';
@@ -74,16 +74,7 @@ export const reservationTxItems = (
         type: 'request.reserved',
         recipientId: r.attendeeId,
         userId: r.userId,
-        payload: {
-          requestId: r.requestId,
-          eventId: r.eventId,
-          attendeeId: r.attendeeId,
-          partySize: r.partySize,
-          status: r.status,
-          hostMessage: r.hostMessage,
-          bookingId: r.bookingId,
-          holdExpiresAt: r.holdExpiresAt,
-        },
+        payload: requestSummary(r),
       }),
     ],
     parts: [{ label: 'request', fails: 'refused' }, { label: 'record' }],

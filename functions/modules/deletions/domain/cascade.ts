@@ -16,6 +16,17 @@ interface Step {
   finished: boolean;
 }
 
+/** Runs a purge of `pageSize` items at a time until a page comes back short; answers how many it removed. */
+const drained = async (purge: (limit: number) => Promise<number>): Promise<number> => {
+  let removed = 0;
+  let page: number;
+  do {
+    page = await purge(pageSize);
+    removed += page;
+  } while (page === pageSize);
+  return removed;
+};
+
 /**
  * A session with its booking records (bookings, history, seats, audit, outbox), its waitlist and forecast,
  * those first: they are found through the session's id, which must not vanish before them. The
@@ -26,20 +37,9 @@ export const removeSessionWithBookings = async (
   orgId: string,
   sessionId: string,
 ): Promise<number> => {
-  let removed = 0;
-  let page: number;
-  do {
-    page = await deps.ticketRecords.purgeSessionRecords(orgId, sessionId, pageSize);
-    removed += page;
-  } while (page === pageSize);
-  do {
-    page = await deps.bookings.purgeSession(orgId, sessionId, pageSize);
-    removed += page;
-  } while (page === pageSize);
-  do {
-    page = await deps.waitlist.purgeSession(orgId, sessionId, pageSize);
-    removed += page;
-  } while (page === pageSize);
+  let removed = await drained((n) => deps.ticketRecords.purgeSessionRecords(orgId, sessionId, n));
+  removed += await drained((n) => deps.bookings.purgeSession(orgId, sessionId, n));
+  removed += await drained((n) => deps.waitlist.purgeSession(orgId, sessionId, n));
   removed += await deps.forecasts.removeSession(orgId, sessionId);
   removed += await deps.categories.purgeSession(orgId, sessionId);
   return removed + (await deps.sessions.remove(orgId, sessionId));
@@ -66,34 +66,12 @@ const removeSession = async (
 });
 
 /** An event's promo codes with their per-person counts and redemption records, page by page. */
-const removeEventPromoCodes = async (
-  deps: Pick<Deps, 'promoCodes'>,
-  orgId: string,
-  eventId: string,
-): Promise<number> => {
-  let removed = 0;
-  let page: number;
-  do {
-    page = await deps.promoCodes.purgeEvent(orgId, eventId, pageSize);
-    removed += page;
-  } while (page === pageSize);
-  return removed;
-};
+const removeEventPromoCodes = (deps: Pick<Deps, 'promoCodes'>, orgId: string, eventId: string) =>
+  drained((n) => deps.promoCodes.purgeEvent(orgId, eventId, n));
 
 /** An event's invites and the passes they gave, page by page (the invitations module's items). */
-const removeEventInvitations = async (
-  deps: Pick<Deps, 'eventInvites'>,
-  orgId: string,
-  eventId: string,
-): Promise<number> => {
-  let removed = 0;
-  let page: number;
-  do {
-    page = await deps.eventInvites.purgeEvent(orgId, eventId, pageSize);
-    removed += page;
-  } while (page === pageSize);
-  return removed;
-};
+const removeEventInvitations = (deps: Pick<Deps, 'eventInvites'>, orgId: string, eventId: string) =>
+  drained((n) => deps.eventInvites.purgeEvent(orgId, eventId, n));
 
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after

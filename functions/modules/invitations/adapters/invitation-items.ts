@@ -37,7 +37,7 @@ export const storedPass = (p: EventPass) => toStored(p);
 export const storedRequest = (r: JoinRequest) => toStored(r);
 
 /** What a request's notifications say of it. */
-const requestSummary = (r: JoinRequest) => ({
+export const requestSummary = (r: JoinRequest) => ({
   requestId: r.requestId,
   eventId: r.eventId,
   attendeeId: r.attendeeId,
