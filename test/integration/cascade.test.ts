@@ -20,6 +20,7 @@ import {
 } from '../../functions/modules/organizations/domain/organizations.js';
 import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { createParty } from '../../functions/modules/people/domain/parties.js';
+import { createCategory } from '../../functions/modules/pricing/domain/categories.js';
 import { refOf } from './booking-world.js';
 import { eventInput, orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
@@ -140,9 +141,26 @@ describe('cascade deletes against DynamoDB Local', () => {
     // Bookings too, with their seats, history, audit and outbox: live ones keep the organization
     // from being deleted, so they are cancelled first, as an organizer would.
     await changeEventStatus(c.deps, principal, orgId, bookable!.eventId, 'published');
+    // Ticket categories and their session counters go with it too.
+    const category = await createCategory(c.deps, principal, orgId, bookable!.eventId, {
+      name: 'Stalls',
+      priceMinor: 0,
+      currency: 'EUR',
+      quota: 18,
+    });
+    await createCategory(c.deps, principal, orgId, bookable!.eventId, {
+      name: 'Balcony',
+      priceMinor: 0,
+      currency: 'EUR',
+    });
     const booked = [];
     for (const a of attendees.slice(0, 15)) {
-      booked.push(await book(c.deps, principal, orgId, bookable!.sessionId, { attendeeId: a.attendeeId }));
+      booked.push(
+        await book(c.deps, principal, orgId, bookable!.sessionId, {
+          attendeeId: a.attendeeId,
+          tickets: [{ categoryId: category.categoryId, seats: 1 }],
+        }),
+      );
     }
     await expect(deleteOrganization(c.deps, principal, orgId)).rejects.toMatchObject({
       code: 'HAS_LIVE_BOOKINGS',
@@ -225,20 +243,36 @@ describe('cascade deletes against DynamoDB Local', () => {
       firstName: 'Once',
       lastName: 'Booked',
     });
-    const gone = await book(c.deps, principal, orgId, doomed!, { attendeeId: attendee.attendeeId });
+    const kind = await createCategory(c.deps, principal, orgId, single.eventId, {
+      name: 'Only',
+      priceMinor: 0,
+      currency: 'EUR',
+    });
+    const gone = await book(c.deps, principal, orgId, doomed!, {
+      attendeeId: attendee.attendeeId,
+      tickets: [{ categoryId: kind.categoryId, seats: 1 }],
+    });
     await cancelBooking(c.deps, principal, refOf(gone));
     await deleteSession(c.deps, principal, orgId, doomed!);
     await runToEnd(() => runDeletionStep(c.deps, orgId, doomed!));
     expect(await c.deps.sessions.get(orgId, doomed!)).toBeUndefined();
     expect(await c.deps.bookings.get(refOf(gone))).toBeUndefined();
     expect((await c.deps.bookings.listBySession(orgId, doomed!, { limit: 10 })).items).toEqual([]);
+    expect((await c.deps.categories.countsOf(orgId, doomed!)).size).toBe(0);
     expect(await c.deps.sessions.get(orgId, kept!)).toBeDefined();
 
+    await createCategory(c.deps, principal, orgId, event.eventId, {
+      name: 'Gone',
+      priceMinor: 0,
+      currency: 'EUR',
+    });
     await deleteEvent(c.deps, principal, orgId, event.eventId);
     await runToEnd(() => runDeletionStep(c.deps, orgId, event.eventId));
     expect(await c.deps.events.get(orgId, event.eventId)).toBeUndefined();
     for (const id of ids) expect(await c.deps.sessions.get(orgId, id)).toBeUndefined();
     expect(await c.deps.deletions.get(orgId, event.eventId)).toMatchObject({ status: 'completed' });
     expect(await c.deps.events.get(orgId, single.eventId)).toBeDefined();
+    expect(await c.deps.categories.listByEvent(orgId, single.eventId)).toHaveLength(1);
+    expect(await c.deps.categories.listByEvent(orgId, event.eventId)).toEqual([]);
   }, 60_000);
 });
