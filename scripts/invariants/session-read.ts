@@ -8,6 +8,7 @@ import { sessionCounterEntity } from '../../functions/modules/catalog/adapters/e
 import { sessionCounterShardEntity } from '../../functions/modules/catalog/adapters/entities/session-counter-shard.js';
 import { outboxEntity } from '../../functions/modules/notifications/adapters/entities/outbox.js';
 import { paymentOrderEntity } from '../../functions/modules/payments/adapters/entities/payment-order.js';
+import { categoryCounterEntity } from '../../functions/modules/pricing/adapters/entities/category-counter.js';
 import { admissionEntity } from '../../functions/modules/tickets/adapters/entities/admission.js';
 import { checkinScanEntity } from '../../functions/modules/tickets/adapters/entities/checkin-scan.js';
 import { type TableLocation, withTableClient } from './scan.js';
@@ -45,6 +46,7 @@ const partitionKeysOf = (ref: SessionRef, table: string): string[] => [
   partitionKeyOf(checkinScanEntity.query.byNonce(ref).params({ table })),
   partitionKeyOf(waitlistEntryEntity.query.bySession(ref).params({ table })),
   partitionKeyOf(sessionCounterEntity.query.byId(ref).params({ table })),
+  partitionKeyOf(categoryCounterEntity.query.bySession(ref).params({ table })),
 ];
 
 /** Every item of the sessions' partitions (items of unchecked entities among them are ignored by the checks). */

@@ -170,6 +170,7 @@ const eventOf = (orgId: string): Event => ({
   startsAt: null,
   endsAt: null,
   settings: defaultEventSettings,
+  categoryCount: 0,
   status: 'published',
   deleting: false,
   createdAt: eventStamp,

@@ -131,10 +131,7 @@ export const bookingContextReader = (
           ]
         : []),
     ];
-    const [items, early] = await Promise.all([
-      batchGet(client, table, keys, { consistent: true }),
-      knownEventId ? ticketingOf(q.orgId, knownEventId, q.sessionId) : undefined,
-    ]);
+    const items = await batchGet(client, table, keys, { consistent: true });
     const parse = <T>(entity: ParsingEntity<T>, name: string) => parsedItemOf(items, entity, name);
     const org = parse<EntityItem<typeof organization>>(organization, 'organization');
     const m = parse<EntityItem<typeof member>>(member, 'member');
@@ -167,12 +164,11 @@ export const bookingContextReader = (
         gender = data?.gender ?? null;
       }
     }
+    // Two more queries only for an event that sells categories.
     const ticketing =
-      s && s.eventId === knownEventId && early
-        ? early
-        : s
-          ? await ticketingOf(q.orgId, s.eventId, q.sessionId)
-          : { categories: [], categoryCounts: new Map<string, CategoryCount>() };
+      s && ev && ev.categoryCount > 0
+        ? await ticketingOf(q.orgId, ev.eventId, q.sessionId)
+        : { categories: [], categoryCounts: new Map<string, CategoryCount>() };
     const ctx: BookingContext = {
       ...ticketing,
       orgStatus: org?.status,

@@ -22,7 +22,10 @@ export const toPrice = (p: PriceItem): Price =>
     ? { kind: 'paid', amountMinor: p.amountMinor ?? 0, currency: p.currency ?? '' }
     : { kind: 'free' };
 
-const eventFields = fromStored<Omit<Event, 'price' | 'settings'>, Omit<EventItem, 'price' | 'settings'>>({
+const eventFields = fromStored<
+  Omit<Event, 'price' | 'settings' | 'categoryCount'>,
+  Omit<EventItem, 'price' | 'settings' | 'categoryCount'>
+>({
   nullable: { hostId: true, startsAt: true, endsAt: true },
   itemOnly: { startKey: true },
 });
@@ -54,8 +57,9 @@ const storedSettings = ({ guestRules, ...rest }: EventSettings): EventItem['sett
   },
 });
 
-export const toEvent = ({ price, settings, ...rest }: EventItem): Event => ({
+export const toEvent = ({ price, settings, categoryCount, ...rest }: EventItem): Event => ({
   ...eventFields(rest),
+  categoryCount: categoryCount ?? 0,
   settings: settingsOf(settings),
   price: toPrice(price),
 });
@@ -73,6 +77,7 @@ const eventOnlyFields: Record<Exclude<keyof Event, keyof PublicEvent>, true> = {
   defaultCapacity: true,
   visibility: true,
   settings: true,
+  categoryCount: true,
   status: true,
   deleting: true,
   createdAt: true,

@@ -194,6 +194,7 @@ export const eventSchema = z
     startsAt: isoDateTime.nullable(),
     endsAt: isoDateTime.nullable(),
     settings: eventSettingsSchema,
+    categoryCount: z.number().int().openapi({ description: 'How many ticket categories the event sells' }),
     status: eventStatusSchema,
     deleting: z.boolean().openapi({ description: 'True while a delete of the event runs' }),
     ...stampFields,

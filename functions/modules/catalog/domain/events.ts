@@ -86,6 +86,7 @@ export const createEvent = async (
     endsAt: endsAt ?? null,
     tags: [...input.tags],
     settings: { ...defaultEventSettings, ...givenFields(settings) },
+    categoryCount: 0,
     status: 'draft',
     deleting: false,
     createdAt: now,

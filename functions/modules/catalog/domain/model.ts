@@ -111,6 +111,8 @@ export interface Event {
   startsAt: string | null;
   endsAt: string | null;
   settings: EventSettings;
+  /** How many ticket categories the event sells (the pricing module keeps it): 0 sells at `price`. */
+  categoryCount: number;
   status: EventStatus;
   /** Set while a cascade delete of the event runs; the event refuses every other change. */
   deleting: boolean;

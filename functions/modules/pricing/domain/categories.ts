@@ -36,13 +36,19 @@ const eventOf = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: strin
 /**
  * A change of an event's categories is a change of the event: its version moves on, so a booking
  * priced on the categories as they were (a container's remembered read included) is refused by
- * its session's counter and priced again.
+ * its session's counter and priced again. The event carries how many it has, counted after the
+ * change: a booking reads an event's categories only when it has some.
  */
-const touchEvent = async (deps: Pick<Deps, 'clock' | 'events'>, read: Event): Promise<void> => {
+const touchEvent = async (
+  deps: Pick<Deps, 'categories' | 'clock' | 'events'>,
+  read: Event,
+): Promise<void> => {
   let event = read;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await deps.events.replace(event, { ...event, updatedAt: nextStamp(event.updatedAt, deps.clock.now()) });
+      const categoryCount = (await deps.categories.listByEvent(event.orgId, event.eventId)).length;
+      const updatedAt = nextStamp(event.updatedAt, deps.clock.now());
+      await deps.events.replace(event, { ...event, categoryCount, updatedAt });
       return;
     } catch (err) {
       // Changed meanwhile (another category, an edit): its version moved on anyway; touch the new one.

@@ -63,6 +63,8 @@ export const eventEntity = new Entity({
         },
       },
     },
+    /** Absent on events stored before ticket categories: none. */
+    categoryCount: { type: 'number' },
     status: {
       type: ['draft', 'published', 'postponed', 'cancelled', 'completed'] as const,
       required: true,
