@@ -4,8 +4,9 @@ import { DomainError, validationFailed } from '../../../kernel/domain/errors.js'
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/index.js';
+import { bookableParts, holderOf } from './booking-checks.js';
 import { assertEligible } from './booking-eligibility.js';
-import { type BookInput, book, bookableParts, holderOf, leaderUser } from './bookings.js';
+import { type BookInput, book, leaderUser } from './bookings.js';
 import { staffOr } from './bookings-access.js';
 import { assertOneHolder } from './holder-choice.js';
 import type { Booking } from './model.js';
