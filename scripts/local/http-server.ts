@@ -27,6 +27,8 @@ export interface HttpServerOptions {
   log?: (line: string) => void;
   /** Serves `GET /local/outbox` (the local delivery log) when given. */
   localOutbox?: LocalOutboxReader;
+  /** Multiplies each function's timeout (default 1): see LocalRuntimeOptions.httpTimeoutScale. */
+  timeoutScale?: number;
 }
 
 export interface LocalHttpServer {
@@ -102,9 +104,13 @@ const invoke = async (
   if (!body.ok) return tooLarge(res);
   const requestId = newRequestId();
   const event = buildHttpEvent({ req, url, body: body.bytes, ...target }, requestId);
+  const limits = functionDefinitions[target.fn];
   const result = await options.handlers[target.fn](
     event,
-    lambdaContext(target.fn, functionDefinitions[target.fn]),
+    lambdaContext(target.fn, {
+      ...limits,
+      timeoutSeconds: limits.timeoutSeconds * (options.timeoutScale ?? 1),
+    }),
   );
   return writeResult(res, result, requestId);
 };

@@ -60,6 +60,13 @@ export interface LocalRuntimeOptions {
    * timing this process's CPU keeps the queue server's work out of it).
    */
   sqsEndpoint?: string;
+  /**
+   * Multiplies the HTTP functions' timeouts (default 1, as deployed). Every invocation here runs in
+   * one process against one DynamoDB Local, which a test run also shares between its workers: a
+   * burst of 50 simultaneous requests, 50 Lambdas in AWS, can queue there past a function's own
+   * timeout. A test of such a burst's outcome (not its latency: the benchmarks measure that) says so.
+   */
+  httpTimeoutScale?: number;
   /** Stub handlers instead of the real modules (tests of the runtime itself). */
   handlers?: HandlerOverrides;
   /** Long-poll wait of the queue pollers (default 20 s, like the event source mapping). */
@@ -325,6 +332,7 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     handlers: handlers.http,
     verifyToken: signer.verifyToken,
     log: options.quiet ? undefined : (line) => console.log(line),
+    ...(options.httpTimeoutScale ? { timeoutScale: options.httpTimeoutScale } : {}),
   });
   stoppers.push(http.stop);
   backends.payments.provider.setWebhookTarget(http.url);
