@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import type { RouteDefinition } from '../../functions/app/routes.js';
 import type { Role } from '../../functions/kernel/domain/roles.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
@@ -374,6 +374,24 @@ export const tableSnapshot = async (rt: TestRuntime): Promise<string> => {
     .map((item) => JSON.stringify(item, sortedKeys))
     .sort()
     .join('\n');
+};
+
+/**
+ * Proves that requests change nothing with one scan per request rather than two: the snapshot
+ * taken after an unchanged request is the one before the next, as long as no other request was
+ * sent through the runtime in between (a test that writes on purpose makes the guard scan afresh).
+ */
+export const tableGuard = (rt: TestRuntime) => {
+  let last: { snapshot: string; requestsSent: number } | undefined;
+  return async <T>(call: () => Promise<T>, label: (result: T) => string): Promise<T> => {
+    const before = last?.requestsSent === rt.requestsSent ? last.snapshot : await tableSnapshot(rt);
+    last = undefined;
+    const result = await call();
+    const after = await tableSnapshot(rt);
+    expect(after, `${label(result)} changed the table`).toBe(before);
+    last = { snapshot: after, requestsSent: rt.requestsSent };
+    return result;
+  };
 };
 
 /**

@@ -20,6 +20,8 @@ export interface TestRuntime {
   mintToken(input: MintTokenInput): Promise<string>;
   /** `api(url)` bound to this runtime. */
   call: ApiCall;
+  /** Requests sent through `call` so far: a test can tell whether any was made since a point. */
+  readonly requestsSent: number;
   runtime: LocalRuntime;
   stop(): Promise<void>;
 }
@@ -36,10 +38,19 @@ export const startTestRuntime = async (options: LocalRuntimeOptions = {}): Promi
     queueWaitSeconds: 1,
     ...options,
   });
+  const send = api(runtime.url);
+  let sent = 0;
+  const call = ((...args: Parameters<ApiCall>) => {
+    sent += 1;
+    return send(...args);
+  }) as ApiCall;
   return {
     url: runtime.url,
     mintToken: runtime.mintToken,
-    call: api(runtime.url),
+    call,
+    get requestsSent() {
+      return sent;
+    },
     runtime,
     stop: runtime.stop,
   };
@@ -64,6 +75,9 @@ export const useLocalRuntime = (options: LocalRuntimeOptions = {}): TestRuntime 
     },
     get call() {
       return current().call;
+    },
+    get requestsSent() {
+      return current().requestsSent;
     },
     get runtime() {
       return current().runtime;
