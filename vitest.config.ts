@@ -10,11 +10,13 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 const project = (
   name: string,
   timeouts: { testTimeout: number; hookTimeout: number } | Record<string, never> = {},
+  isolate = true,
 ): TestProjectInlineConfiguration => ({
   test: {
     name,
     include: [`test/${name}/**/*.test.ts`],
     pool: 'forks',
+    isolate,
     ...timeouts,
   },
 });
@@ -30,7 +32,7 @@ export default defineConfig({
     projects: [
       project('unit'),
       project('integration', slow),
-      project('infra', { testTimeout: 60_000, hookTimeout: 60_000 }),
+      project('infra', { testTimeout: 60_000, hookTimeout: 60_000 }, false),
       project('e2e', slow),
     ],
   },

@@ -8,6 +8,7 @@ import {
 } from './capacity-checks.js';
 import { categoryChecks } from './category-checks.js';
 import type { SessionCheck } from './check-types.js';
+import { holderCountMatchesBookings } from './holder-checks.js';
 import { type MoneyCheckOptions, paidBookingHasPaidOrder, paidOrderHasBooking } from './money-checks.js';
 import {
   orderAmountsMatchTransactions,
@@ -38,6 +39,7 @@ export const sessionChecks: readonly SessionCheck[] = [
   offeredIffOneHold,
   waitingMatchesEntries,
   ...categoryChecks,
+  holderCountMatchesBookings,
   ...admissionChecks,
 ];
 

@@ -1,6 +1,7 @@
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { bookingEntity } from '../../functions/modules/bookings/adapters/entities/booking.js';
 import { bookingSeatEntity } from '../../functions/modules/bookings/adapters/entities/booking-seat.js';
+import { holderCountEntity } from '../../functions/modules/bookings/adapters/entities/holder-count.js';
 import { waitlistEntryEntity } from '../../functions/modules/bookings/adapters/entities/waitlist-entry.js';
 import { waitlistSlotEntity } from '../../functions/modules/bookings/adapters/entities/waitlist-line.js';
 import { sessionEntity } from '../../functions/modules/catalog/adapters/entities/session.js';
@@ -47,6 +48,7 @@ const partitionKeysOf = (ref: SessionRef, table: string): string[] => [
   partitionKeyOf(waitlistEntryEntity.query.bySession(ref).params({ table })),
   partitionKeyOf(sessionCounterEntity.query.byId(ref).params({ table })),
   partitionKeyOf(categoryCounterEntity.query.bySession(ref).params({ table })),
+  partitionKeyOf(holderCountEntity.query.bySession(ref).params({ table })),
 ];
 
 /** Every item of the sessions' partitions (items of unchecked entities among them are ignored by the checks). */

@@ -60,6 +60,8 @@ const bookingSchema = z.object({
   /** Always on stored bookings; optional so hand-made items without payments stay readable. */
   paymentStatus: z.enum(['none', 'pending', 'paid', 'refunded']).optional(),
   updatedAt: z.string().optional(),
+  /** The attendee or party holding it (absent on hand-made items: then not counted per holder). */
+  holderId: z.string().optional(),
   /** The ticket categories bought (absent for events without categories). */
   tickets: z.array(z.object({ categoryId: z.string(), seats: z.number() })).optional(),
 });
@@ -74,6 +76,15 @@ const categoryCounterSchema = z.object({
 });
 
 export type CategoryCounterItem = z.infer<typeof categoryCounterSchema>;
+
+/** One holder's count of live bookings in the session (bookings' holderCount). */
+const holderCountSchema = z.object({
+  ...sessionRef,
+  holderId: z.string(),
+  live: z.number().optional(),
+});
+
+export type HolderCountItem = z.infer<typeof holderCountSchema>;
 
 const seatSchema = z.object({
   ...sessionRef,
@@ -127,6 +138,8 @@ export interface SessionSnapshot {
   seats: SeatItem[];
   /** The session's ticket category counters. */
   categories?: CategoryCounterItem[];
+  /** Each holder's count of live bookings in the session. */
+  holders?: HolderCountItem[];
   /** Outbox items (notifications and domain events) of the session. */
   outbox?: OutboxItem[];
   /** Waitlist entries of the session, and the waiting line's slots (one per waiting entry). */
@@ -157,6 +170,7 @@ export const entityNames = {
   booking: 'booking',
   seat: 'bookingSeat',
   categoryCounter: 'categoryCounter',
+  holderCount: 'holderCount',
   outbox: 'outbox',
   waitlistEntry: 'waitlistEntry',
   waitlistSlot: 'waitlistSlot',
@@ -226,6 +240,12 @@ const kinds = new Map<string, Kind>([
     entityNames.categoryCounter,
     kind(categoryCounterSchema, (s, v) => {
       s.categories = [...(s.categories ?? []), v];
+    }),
+  ],
+  [
+    entityNames.holderCount,
+    kind(holderCountSchema, (s, v) => {
+      s.holders = [...(s.holders ?? []), v];
     }),
   ],
   ...moneyKinds,

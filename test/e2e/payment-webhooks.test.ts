@@ -51,6 +51,8 @@ beforeAll(async () => {
       title: 'Paid night',
       defaultCapacity: 50,
       price: { kind: 'paid', amountMinor: 1200, currency: 'EUR' },
+      // Every test books the one attendee again.
+      settings: { bookingsPerAttendee: 50 },
     },
     session: { startsAt: '2031-05-10T19:00' },
   }));

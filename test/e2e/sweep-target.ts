@@ -229,6 +229,8 @@ const pricedEvent = async (rt: TestRuntime, owner: string, orgId: string, venueN
         title: 'Bookable event',
         defaultCapacity: 10,
         price: { kind: 'paid', amountMinor: 1200, currency: 'EUR' },
+        // The sweep's booking routes act on two bookings of one attendee per session.
+        settings: { bookingsPerAttendee: 2 },
       },
     }),
     'bookable event',

@@ -105,6 +105,18 @@ const electroItems = (tx: TxEntities, nb: NewBooking, shard: number): TxItem<Boo
               .commit(),
       fails: 'refused',
     },
+    {
+      label: 'holderLimit',
+      write: tx.holderCount
+        .upsert({ ...sessionKey, holderId: (b.attendeeId ?? b.partyId) as string })
+        .add({ live: 1 })
+        .where(
+          ({ live }, { notExists, lt }) =>
+            `${notExists(live)} OR ${lt(live, nb.event.settings.bookingsPerAttendee)}`,
+        )
+        .commit(),
+      fails: 'refused',
+    },
   ];
 };
 
@@ -124,6 +136,8 @@ interface Before {
   bookingExists?: boolean;
   /** No item for the counter shard of the case. */
   noShard?: boolean;
+  /** The holder's live bookings of the session already counted (none: no count item). */
+  holderLive?: number;
 }
 
 const fine: Before = {
@@ -244,7 +258,8 @@ const newBooking = (orgId: string, c: Case): NewBooking => {
 
 /** The same items in a table, all through ElectroDB. */
 const seed = async (service: EventlyService, orgId: string, b: Before, shard: number) => {
-  const { sessionCounter, sessionCounterShard, attendee, party, bookingSeat, booking } = service.entities;
+  const { sessionCounter, sessionCounterShard, attendee, party, bookingSeat, booking, holderCount } =
+    service.entities;
   const sessionKey = { orgId, sessionId: 'ses-1' };
   const stamps = { eventStamp: b.eventStamp, sessionStamp: b.sessionStamp };
   await sessionCounter
@@ -298,6 +313,9 @@ const seed = async (service: EventlyService, orgId: string, b: Before, shard: nu
       updatedAt: bookedAt,
     })
     .go();
+  if (b.holderLive !== undefined) {
+    await holderCount.create({ ...sessionKey, holderId: 'att-1', live: b.holderLive }).go();
+  }
   if (b.takenSeat) {
     await bookingSeat
       .create({ ...sessionKey, label: b.takenSeat, bookingId: 'bkg-0', state: 'confirmed' })
@@ -478,8 +496,8 @@ describe('the low-level booking transaction against ElectroDB', () => {
     it(`commits the same items: ${c.name}`, async () => {
       const { nb, orgId, answer, stored, lowService } = await both(c);
       expect(answer).toEqual({ committed: true, failed: [] });
-      // counter(s), attendee, party, booking, seats, history, outbox
-      expect(stored.length).toBe((c.shard > 0 ? 2 : 1) + 2 + 1 + nb.booking.seatLabels.length + 2);
+      // counter(s), attendee, party, booking, seats, history, outbox, the holder's count
+      expect(stored.length).toBe((c.shard > 0 ? 2 : 1) + 2 + 1 + nb.booking.seatLabels.length + 2 + 1);
 
       // ElectroDB reads the low-level items back as its own.
       const { booking, bookingSeat, bookingHistory, outbox, sessionCounter, sessionCounterShard } =
@@ -650,6 +668,28 @@ describe('the low-level booking transaction against ElectroDB', () => {
     },
     {
       c: {
+        name: 'the attendee holds as many live bookings of the session as the event allows',
+        holder: 'attendee',
+        status: 'confirmed',
+        userId: null,
+        shard: 0,
+        before: { holderLive: 1, attendeeUser: null },
+      },
+      answer: { committed: false, failed: ['holderLimit'] },
+    },
+    {
+      c: {
+        name: 'a count its cancelled booking brought back to 0',
+        holder: 'attendee',
+        status: 'confirmed',
+        userId: null,
+        shard: shardOfCase,
+        before: { holderLive: 0, attendeeUser: null },
+      },
+      answer: { committed: true, failed: [] },
+    },
+    {
+      c: {
         name: 'the booking id is taken (no meaning given: an error)',
         holder: 'attendee',
         status: 'confirmed',
@@ -657,7 +697,7 @@ describe('the low-level booking transaction against ElectroDB', () => {
         shard: 0,
         before: { bookingExists: true, attendeeUser: null },
       },
-      answer: { error: 'Error: transaction cancelled: None, ConditionalCheckFailed, None, None, None' },
+      answer: { error: 'Error: transaction cancelled: None, ConditionalCheckFailed, None, None, None, None' },
     },
   ];
 

@@ -21,6 +21,12 @@ import { user } from './fixtures.js';
  */
 
 export const owner = user('boss');
+
+/**
+ * Event settings for tests that book the same few attendees again and again in one session, and
+ * are about something else than the per-attendee limit (test/integration/holder-limit.test.ts).
+ */
+export const repeatBookings = { bookingsPerAttendee: 1000 } as const;
 export const door = user('door');
 export const ada = user('ada');
 export const ben = user('ben');
@@ -107,7 +113,7 @@ export const bookingWorld = async (c: Container) => {
   ) =>
     publishedEventAt(c, orgId, venue.venueId, {
       price,
-      settings: { holdMinutes: 15, cancelCutoffMinutes: 60 },
+      settings: { holdMinutes: 15, cancelCutoffMinutes: 60, ...repeatBookings },
     });
   const freeEventId = await publishedEvent({ kind: 'free' });
   const paidEventId = await publishedEvent({ kind: 'paid', amountMinor: 1500, currency: 'EUR' });

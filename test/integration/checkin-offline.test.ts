@@ -27,6 +27,7 @@ import {
   owner,
   publishedEventAt,
   refOf,
+  repeatBookings,
 } from './booking-world.js';
 import { freshContainer } from './fixtures.js';
 
@@ -52,7 +53,9 @@ beforeAll(async () => {
 /** A published free event with these settings at the world's venue, and one session of it. */
 const sessionOf = async (settings: Partial<EventSettings> = {}, seats = 6) => {
   const event = await c.deps.events.get(w.orgId, w.freeEventId);
-  const eventId = await publishedEventAt(c, w.orgId, event?.venueId ?? '', { settings });
+  const eventId = await publishedEventAt(c, w.orgId, event?.venueId ?? '', {
+    settings: { ...repeatBookings, ...settings },
+  });
   return w.session(eventId, 'general', seats);
 };
 
@@ -155,7 +158,7 @@ describe('the offline list', () => {
       timezone: 'Europe/Berlin',
       rooms: [{ name: 'Floor' }],
     });
-    const eventId = await publishedEventAt(c, w.orgId, arena.venueId);
+    const eventId = await publishedEventAt(c, w.orgId, arena.venueId, { settings: repeatBookings });
     const { sessions } = await createSessions(c.deps, owner, w.orgId, eventId, {
       startsAt: '2031-06-01T19:00',
       roomId: arena.rooms[0]?.roomId ?? '',

@@ -16,6 +16,7 @@ import {
   counterOf,
   owner,
   publishedEventAt,
+  repeatBookings,
   shardedCounters,
 } from './booking-world.js';
 import { freshContainer } from './fixtures.js';
@@ -95,7 +96,7 @@ describe('claims: a change between a booking’s take and its transaction', () =
 
   it('postponing the event in between: the booking is refused on every shard', async () => {
     const venueId = (await c.deps.events.get(w.orgId, w.freeEventId))!.venueId;
-    const eventId = await publishedEventAt(c, w.orgId, venueId);
+    const eventId = await publishedEventAt(c, w.orgId, venueId, { settings: repeatBookings });
     const s = await w.session(eventId, 'general', 20);
     // Opens the session's counter items (one per 5 places).
     for (let i = 0; i < 4; i += 1) await book(c.deps, owner, w.orgId, s.sessionId, { attendeeId: w.ada });

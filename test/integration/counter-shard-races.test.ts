@@ -5,7 +5,15 @@ import { cancelSession } from '../../functions/modules/bookings/domain/session-c
 import { joinWaitlist } from '../../functions/modules/bookings/domain/waitlist-join.js';
 import { changeEventStatus } from '../../functions/modules/catalog/domain/events.js';
 import { updateSession } from '../../functions/modules/catalog/domain/sessions.js';
-import { ada, bookingWorld, counterOf, owner, publishedEventAt, shardedCounters } from './booking-world.js';
+import {
+  ada,
+  bookingWorld,
+  counterOf,
+  owner,
+  publishedEventAt,
+  repeatBookings,
+  shardedCounters,
+} from './booking-world.js';
 import { freshContainer, retryingBusy } from './fixtures.js';
 import { expectInvariantsHold } from './invariants-script.js';
 
@@ -60,6 +68,7 @@ describe('sharded counters under racing changes', () => {
       c,
       w.orgId,
       (await c.deps.events.get(w.orgId, w.freeEventId))!.venueId,
+      { settings: repeatBookings },
     );
     const s = await hotSession(eventId);
     const racing = Array.from({ length: 12 }, () => bookOne(s.sessionId, eventId));

@@ -18,7 +18,7 @@ import {
   purgeOrganization,
 } from '../../functions/modules/organizations/domain/organizations.js';
 import { ensureMyAttendee, updateAttendee } from '../../functions/modules/people/domain/attendees.js';
-import { codeOf, manualClock } from './booking-world.js';
+import { codeOf, manualClock, repeatBookings } from './booking-world.js';
 import { eventInput, orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
 
@@ -118,7 +118,7 @@ describe('an invite link', () => {
 
 describe('a private event', () => {
   it('refuses a booking on a remembered context once it turned private, as a fresh read does', async () => {
-    const { eventId, sessionId } = await eventWith({});
+    const { eventId, sessionId } = await eventWith({ settings: repeatBookings });
     const kim = await guest('inv-kim');
     // Booked once: the container now remembers the session and event for self-service bookings.
     await book(c.deps, kim.principal, orgId, sessionId, { attendeeId: kim.attendeeId });

@@ -13,7 +13,16 @@ import { sessionFingerprints } from '../../scripts/invariants/fingerprint.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
 import { readSessions } from '../../scripts/invariants/session-read.js';
 import { checkedEntities, toSnapshot } from '../../scripts/invariants/snapshot.js';
-import { ada, bookingWorld, codeOf, counterOf, owner, publishedEventAt, refOf } from './booking-world.js';
+import {
+  ada,
+  bookingWorld,
+  codeOf,
+  counterOf,
+  owner,
+  publishedEventAt,
+  refOf,
+  repeatBookings,
+} from './booking-world.js';
 import { freshContainer, retryingBusy } from './fixtures.js';
 import { expectInvariantsHold } from './invariants-script.js';
 
@@ -173,6 +182,7 @@ describe('ticket categories', () => {
       c,
       w.orgId,
       (await c.deps.events.get(w.orgId, w.freeEventId))!.venueId,
+      { settings: repeatBookings },
     );
     const cat = await category(eventId, { name: 'Only', quota: 4 });
     const s = await w.session(eventId, 'general', 5);

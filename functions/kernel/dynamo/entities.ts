@@ -11,6 +11,7 @@ export { auditEntity as audit } from '../../modules/bookings/adapters/entities/a
 export { bookingEntity as booking } from '../../modules/bookings/adapters/entities/booking.js';
 export { bookingHistoryEntity as bookingHistory } from '../../modules/bookings/adapters/entities/booking-history.js';
 export { bookingSeatEntity as bookingSeat } from '../../modules/bookings/adapters/entities/booking-seat.js';
+export { holderCountEntity as holderCount } from '../../modules/bookings/adapters/entities/holder-count.js';
 export { waitlistEntryEntity as waitlistEntry } from '../../modules/bookings/adapters/entities/waitlist-entry.js';
 export {
   waitlistHolderEntity as waitlistHolder,

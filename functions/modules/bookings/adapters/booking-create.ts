@@ -144,6 +144,14 @@ export const bookingCreate = (
     if (failed.has('holder')) {
       return nb.holder.kind === 'party' ? staleParty(nb.holder.party.partyId) : notFound('attendee');
     }
+    if (failed.has('holderLimit')) {
+      const limit = nb.event.settings.bookingsPerAttendee;
+      return new DomainError(
+        'BOOKING_LIMIT',
+        `this ${nb.holder.kind} already has ${limit} live booking${limit === 1 ? '' : 's'} of the session, as many as the event allows`,
+        { limit, field: 'bookingsPerAttendee' },
+      );
+    }
     if (failed.has('request')) {
       return new DomainError('INVALID_TRANSITION', 'the join request is no longer pending');
     }

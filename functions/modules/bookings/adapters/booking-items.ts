@@ -3,7 +3,7 @@ import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { optional, unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import type { DiscountInput } from '../../pricing/index.js';
-import type { Booking, BookingHistoryEntry } from '../domain/model.js';
+import { type Booking, type BookingHistoryEntry, holderIdOf } from '../domain/model.js';
 import { type bookingEntity, dueHoldShards } from './entities/booking.js';
 import type { bookingHistoryEntity } from './entities/booking-history.js';
 
@@ -30,8 +30,7 @@ export const toBookingItem = ({
     ...(discount ? { discount: JSON.stringify(discount) } : {}),
     ...(tickets.length > 0 ? { tickets: tickets.map((t) => ({ ...t })) } : {}),
     ...optional('holdExpiresAt', due),
-    // A booking has exactly one of attendeeId and partyId, which its type cannot say.
-    holderId: (b.attendeeId ?? b.partyId) as string,
+    holderId: holderIdOf(b),
     dueShard: shardOf(b.bookingId),
     dueAt: due ?? unlisted,
     listedUser: b.userId ?? unlisted,

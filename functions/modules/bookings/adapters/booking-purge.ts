@@ -2,7 +2,7 @@ import type { EventlyService } from '../../../kernel/dynamo/service.js';
 
 /**
  * Deletes up to `limit` of the booking records of one session: each booking with its history,
- * then seats, audit records, outbox items, and join requests with their open-request marks (a
+ * then seats, holders' counts, audit records, outbox items, and join requests with their open-request marks (a
  * request's reservation is one of the session's bookings). Returns how many it deleted; fewer than `limit`
  * means none are left. Bookings go last among their own records, so a purge that stops half-way
  * still finds the history of the bookings it has not deleted yet.
@@ -13,7 +13,7 @@ export const purgeSessionBookings = async (
   sessionId: string,
   limit: number,
 ): Promise<number> => {
-  const { booking, bookingHistory, bookingSeat, audit, outbox, joinRequest, joinRequestHolder } =
+  const { booking, bookingHistory, bookingSeat, holderCount, audit, outbox, joinRequest, joinRequestHolder } =
     service.entities;
   const key = { orgId, sessionId };
   let deleted = 0;
@@ -31,6 +31,11 @@ export const purgeSessionBookings = async (
     async (left) => {
       const { data } = await bookingSeat.query.bySession(key).go({ limit: left });
       if (data.length > 0) await bookingSeat.delete(data).go();
+      return data.length;
+    },
+    async (left) => {
+      const { data } = await holderCount.query.bySession(key).go({ limit: left });
+      if (data.length > 0) await holderCount.delete(data).go();
       return data.length;
     },
     async (left) => {

@@ -5,6 +5,7 @@ import { counterBucket, isLive } from '../domain/model.js';
 import type { BookingTransition, TransitionResult } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
 import { capacityReleased, stepRecords } from './booking-records.js';
+import { holderCountMove } from './holder-counts.js';
 import { reservationOutcomeItems } from './reservation-items.js';
 import { offerOutcomeRecords, requeuesEntry } from './waitlist-records.js';
 
@@ -82,7 +83,10 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
               .commit(),
     })),
     ...(releases || acquires
-      ? categoryCounterMoves(tx, sessionKey, current.tickets, releases ? 'release' : 'acquire')
+      ? [
+          ...categoryCounterMoves(tx, sessionKey, current.tickets, releases ? 'release' : 'acquire'),
+          { label: 'record', write: holderCountMove(tx, current, releases ? -1 : 1) },
+        ]
       : []),
     ...[
       ...stepRecords(tx, { booking: next, from: current.status, by, reason, notification }),

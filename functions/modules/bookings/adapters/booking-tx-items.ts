@@ -7,6 +7,7 @@ import { recordId } from '../domain/model.js';
 import type { NewBooking } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
 import { bookingSummary } from './booking-records.js';
+import { holderCountTaken } from './holder-counts.js';
 import { reservationTxItems } from './reservation-items.js';
 
 /**
@@ -20,7 +21,8 @@ import { reservationTxItems } from './reservation-items.js';
  *   loses the places and gains them as held or confirmed, while it has them, nobody waits (the
  *   main counter only: the line is counted there) and the event and session are the versions read;
  * - the booking, its seats, its step record and its outbox notification, each where none is;
- * - the holder as read: the party's version, or the attendee (linked to the caller if it was).
+ * - the holder as read: the party's version, or the attendee (linked to the caller if it was);
+ * - the holder's count of live bookings in the session, below the event's `bookingsPerAttendee`.
  *
  * test/integration/booking-tx-items.test.ts writes both ways and compares the stored items.
  */
@@ -33,6 +35,8 @@ export type BookingTxPart =
   | `seat:${string}`
   | 'record'
   | 'holder'
+  /** The holder already has as many live bookings of the session as the event allows. */
+  | 'holderLimit'
   /** A reservation's join request, no longer pending. */
   | 'request';
 
@@ -62,6 +66,7 @@ const claimPart: TxPart<BookingTxPart> = { label: 'claim', fails: 'refused' };
 const bookingPart: TxPart<BookingTxPart> = { label: 'booking' };
 const recordPart: TxPart<BookingTxPart> = { label: 'record' };
 const holderPart: TxPart<BookingTxPart> = { label: 'holder', fails: 'refused' };
+const holderLimitPart: TxPart<BookingTxPart> = { label: 'holderLimit', fails: 'refused' };
 
 /** The expressions of one kind of counter update, built once: the main counter or a shard, held or confirmed. */
 const counterShape = (main: boolean, column: 'held' | 'confirmed') => ({
@@ -232,7 +237,7 @@ const holderCheck = (table: string, nb: NewBooking): TransactWriteItem => {
  * The transaction of a new booking: taking its places from counter `shard` (0: the main counter),
  * or, when its places are already taken (`'taken'`, general admission), consuming its claim
  * (counter-claims.ts in the catalog); then the booking, one item per seat, the step record, the
- * notification, the holder.
+ * notification, the holder and its count.
  */
 export const bookingTxItems = (table: string, nb: NewBooking, counter: number | 'taken'): BookingTx => {
   const b = nb.booking;
@@ -299,8 +304,9 @@ export const bookingTxItems = (table: string, nb: NewBooking, counter: number | 
       payload: { ...summary, eventId: b.eventId, holdExpiresAt: b.holdExpiresAt, reason: 'booked' },
     }),
     holderCheck(table, nb),
+    holderCountTaken(table, b, nb.event.settings.bookingsPerAttendee),
   );
-  parts.push(recordPart, recordPart, holderPart);
+  parts.push(recordPart, recordPart, holderPart, holderLimitPart);
   const reservation = reservationTxItems(table, nb);
   items.push(...reservation.items);
   parts.push(...reservation.parts);

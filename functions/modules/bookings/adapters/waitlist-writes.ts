@@ -14,6 +14,7 @@ import type { WaitlistEntry } from '../domain/waitlist-model.js';
 import type { EntryExit, EntryMove, Offer, WaitlistWrite } from '../domain/waitlist-ports.js';
 import { toBookingItem } from './booking-items.js';
 import { sessionUnchanged, stepRecords } from './booking-records.js';
+import { holderCountMove } from './holder-counts.js';
 import { entryKey, slotItemOf, slotKey, toEntryItem } from './waitlist-items.js';
 import { entryNotification, holderItemKey } from './waitlist-records.js';
 
@@ -200,6 +201,8 @@ export const waitlistWrites = (service: EventlyService) => {
       ),
       staleIf('slot', tx.waitlistSlot.delete(slotKey(e, e.position)).commit()),
       staleIf('booking', tx.booking.create(toBookingItem(b)).commit()),
+      // The holder waited for these places: the offer counts, whatever else they hold.
+      { label: 'holder count', write: holderCountMove(tx, b, 1) },
       ...b.seatLabels.map((label) =>
         staleIf(
           'seat',

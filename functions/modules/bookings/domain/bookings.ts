@@ -8,7 +8,7 @@ import { bookingTicketOf, chooseTickets, type TicketRequest } from '../../pricin
 import { bookableParts, holderOf, seatCount } from './booking-checks.js';
 import { assertEligible } from './booking-eligibility.js';
 import { costsSomething, redeemPromo, withPromoGivenBack } from './booking-promo.js';
-import { type Booker, notFoundFor, staffOr } from './bookings-access.js';
+import { type Booker, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
 import { assertOneHolder } from './holder-choice.js';
@@ -38,6 +38,7 @@ export interface BookInput {
  * current, and a busy engine is busy either way): answered as they are.
  */
 const answeredAsIs = new Set([
+  'BOOKING_LIMIT',
   'CAPACITY_EXHAUSTED',
   'CATEGORY_SOLD_OUT',
   'SEAT_TAKEN',

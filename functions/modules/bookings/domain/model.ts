@@ -100,6 +100,10 @@ export const holdReminderAt = (b: Pick<Booking, 'status' | 'createdAt' | 'holdEx
 /** The actor recorded for changes nobody requested (hold expiry). */
 export const systemActor = 'system';
 
+/** Who holds a booking: its attendee, or its party (a booking has exactly one, which its type cannot say). */
+export const holderIdOf = (b: Pick<Booking, 'attendeeId' | 'partyId'>): string =>
+  (b.attendeeId ?? b.partyId) as string;
+
 /** Live bookings occupy places; cancelled and expired ones have given theirs back. */
 export const isLive = (status: BookingStatus): boolean => status === 'held' || status === 'confirmed';
 

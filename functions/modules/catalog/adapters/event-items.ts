@@ -42,6 +42,7 @@ const settingsOf = (stored: EventItem['settings']): EventSettings => {
     checkinReentry: stored.checkinReentry ?? d.checkinReentry,
     overbookingPercent: stored.overbookingPercent ?? d.overbookingPercent,
     requestHoldMinutes: stored.requestHoldMinutes ?? d.requestHoldMinutes,
+    bookingsPerAttendee: stored.bookingsPerAttendee ?? d.bookingsPerAttendee,
     guestRules: stored.guestRules
       ? { plusOnes: stored.guestRules.plusOnes, allowedGenders: stored.guestRules.allowedGenders ?? null }
       : d.guestRules,

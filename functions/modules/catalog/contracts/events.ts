@@ -11,7 +11,7 @@ import {
   venueIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { maxOverbookingPercent, maxSeatsPerBookingLimit } from '../domain/model.js';
+import { maxBookingsPerAttendee, maxOverbookingPercent, maxSeatsPerBookingLimit } from '../domain/model.js';
 
 export const eventParams = orgParams.extend({ eventId: eventIdSchema });
 
@@ -84,6 +84,10 @@ export const eventSettingsSchema = z
   .strictObject({
     maxSeatsPerBooking: minutes(1, maxSeatsPerBookingLimit, 10).openapi({
       description: 'Most seats one booking may take',
+    }),
+    bookingsPerAttendee: minutes(1, maxBookingsPerAttendee, 1).openapi({
+      description:
+        'Most live (held or confirmed) bookings one attendee, or one party, may have in one session; staff bookings count too',
     }),
     holdMinutes: minutes(1, 1440, 15),
     cancelCutoffMinutes: minutes(0, 10_080, 60),

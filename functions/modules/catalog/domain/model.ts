@@ -44,6 +44,8 @@ export type Price = { kind: 'free' } | { kind: 'paid'; amountMinor: number; curr
 export interface EventSettings {
   /** Most seats one booking may take. */
   maxSeatsPerBooking: number;
+  /** Most live (held or confirmed) bookings one holder (attendee or party) may have in one session. */
+  bookingsPerAttendee: number;
   /** How long a held booking of a priced event waits for payment. */
   holdMinutes: number;
   /** Attendees may cancel until this many minutes before the session starts. */
@@ -136,9 +138,12 @@ export const eventTransitions: Record<EventStatus, readonly EventStatus[]> = {
 export const maxSeatsPerBookingLimit = 10;
 /** The hard maximum of an event's `overbookingPercent`. */
 export const maxOverbookingPercent = 20;
+/** The highest `bookingsPerAttendee` an event may set. */
+export const maxBookingsPerAttendee = 1000;
 
 export const defaultEventSettings: EventSettings = {
   maxSeatsPerBooking: maxSeatsPerBookingLimit,
+  bookingsPerAttendee: 1,
   holdMinutes: 15,
   cancelCutoffMinutes: 60,
   waitlistPolicy: 'fifo',

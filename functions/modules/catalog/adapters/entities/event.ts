@@ -54,6 +54,7 @@ export const eventEntity = new Entity({
         checkinReentry: { type: 'boolean' },
         overbookingPercent: { type: 'number' },
         requestHoldMinutes: { type: 'number' },
+        bookingsPerAttendee: { type: 'number' },
         guestRules: {
           type: 'map',
           properties: {
