@@ -143,6 +143,8 @@ const holdsPorts = (): PortTable => ({
   bookingPayments: port.bookingPayments,
   holdScheduler: port.holdScheduler,
   waitlist: port.waitlist,
+  // The offer engine prices and counts the categories an entry waits for.
+  categories: port.categories,
   clock: port.clock,
 });
 

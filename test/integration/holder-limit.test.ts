@@ -20,11 +20,14 @@ describe('live bookings per attendee', () => {
   let c: Container & { tableName: string };
   let w: Awaited<ReturnType<typeof bookingWorld>>;
   let venueId: string;
+  let eventId: string;
 
   beforeAll(async () => {
     c = await freshContainer();
     w = await bookingWorld(c);
     venueId = (await c.deps.events.get(w.orgId, w.freeEventId))!.venueId;
+    // An event left at the default (the world's own events allow many bookings per attendee).
+    eventId = await publishedEventAt(c, w.orgId, venueId);
   });
 
   const location = () => ({ tableName: c.tableName, endpoint: process.env.DYNAMODB_ENDPOINT as string });
@@ -35,7 +38,7 @@ describe('live bookings per attendee', () => {
   };
 
   it('is one by default: a second live booking of the session is refused 409 BOOKING_LIMIT, and changes nothing', async () => {
-    const s = await w.session(w.freeEventId, 'general', 10);
+    const s = await w.session(eventId, 'general', 10);
     const first = await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
     expect(first.status).toBe('confirmed');
     const places = async () => {
@@ -55,7 +58,7 @@ describe('live bookings per attendee', () => {
     }
     expect(await places()).toEqual(before);
     // Another session of the same event is another count.
-    const other = await w.session(w.freeEventId, 'general', 10);
+    const other = await w.session(eventId, 'general', 10);
     expect((await book(c.deps, ada, w.orgId, other.sessionId, { attendeeId: w.ada })).status).toBe(
       'confirmed',
     );
@@ -66,7 +69,7 @@ describe('live bookings per attendee', () => {
   });
 
   it('counts a party as one holder', async () => {
-    const s = await w.session(w.freeEventId, 'general', 10);
+    const s = await w.session(eventId, 'general', 10);
     await book(c.deps, owner, w.orgId, s.sessionId, { partyId: w.partyId });
     expect(
       await codeOf(book(c.deps, owner, w.orgId, s.sessionId, { partyId: w.partyId, seats: 1 })),
@@ -77,10 +80,10 @@ describe('live bookings per attendee', () => {
 
   it('lets exactly the limit through of 20 bookings at once for one attendee, for limits 1 and 3', async () => {
     for (const limit of [1, 3]) {
-      const eventId = await publishedEventAt(c, w.orgId, venueId, {
+      const limited = await publishedEventAt(c, w.orgId, venueId, {
         settings: { bookingsPerAttendee: limit },
       });
-      const s = await w.session(eventId, 'general', 50);
+      const s = await w.session(limited, 'general', 50);
       const outcomes = await Promise.allSettled(
         Array.from({ length: 20 }, (_, i) =>
           book(c.deps, i % 2 === 0 ? ada : owner, w.orgId, s.sessionId, { attendeeId: w.ada }),
@@ -102,13 +105,13 @@ describe('live bookings per attendee', () => {
   });
 
   it('follows the event: raising the limit lets a second booking through', async () => {
-    const eventId = await publishedEventAt(c, w.orgId, venueId);
-    const s = await w.session(eventId, 'general', 10);
+    const own = await publishedEventAt(c, w.orgId, venueId);
+    const s = await w.session(own, 'general', 10);
     await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
     expect(await codeOf(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada }))).toMatchObject({
       code: 'BOOKING_LIMIT',
     });
-    await updateEvent(c.deps, owner, w.orgId, eventId, { settings: { bookingsPerAttendee: 2 } });
+    await updateEvent(c.deps, owner, w.orgId, own, { settings: { bookingsPerAttendee: 2 } });
     expect((await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada })).status).toBe('confirmed');
     expect(await codeOf(book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada }))).toMatchObject({
       code: 'BOOKING_LIMIT',
@@ -118,7 +121,7 @@ describe('live bookings per attendee', () => {
   });
 
   it('is checked: a count that disagrees with the bookings is a violation', async () => {
-    const s = await w.session(w.freeEventId, 'general', 10);
+    const s = await w.session(eventId, 'general', 10);
     await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
     await createDocumentClient({ region: 'us-east-1', endpoint: location().endpoint }).send(
       new UpdateCommand({

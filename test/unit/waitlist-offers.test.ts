@@ -16,6 +16,7 @@ const line = (sizes: number[], skips: Record<string, number> = {}): WaitingSlot[
     entryId: `e${i + 1}`,
     position: i + 1,
     partySize,
+    tickets: [],
     skips: skips[`e${i + 1}`] ?? 0,
   }));
 
@@ -64,6 +65,28 @@ describe('waitlist offer planning', () => {
       `e${maxSkippedPerOffer + 1} <- ${passed.join(',')}`,
     ]);
     expect(summary(line([...tooBig, 5, 1]), 1, fit)).toEqual([]);
+  });
+
+  it('passes over, without a skip, an entry whose ticket category has no places left; under either policy', () => {
+    const slots = line([1, 1, 2]).map((slot, i) => ({
+      ...slot,
+      tickets: [{ categoryId: i === 0 ? 'vip' : 'std', seats: slot.partySize }],
+    }));
+    const room = new Map([
+      ['vip', 0],
+      ['std', 1],
+    ]);
+    for (const settings of [fifo, fit]) {
+      // e1 waits for VIP (none left); e2 takes Standard's last place; e3 (2 Standard) finds none.
+      const plan = planOffers(slots, 3, settings, room);
+      expect(plan.map(({ slot, skipped }) => [slot.entryId, skipped.length])).toEqual([['e2', 0]]);
+    }
+    // A category without a quota is not in the map: only the session's places bound it.
+    expect(planOffers(slots, 4, fifo, new Map([['vip', 1]])).map((o) => o.slot.entryId)).toEqual([
+      'e1',
+      'e2',
+      'e3',
+    ]);
   });
 
   it('plans nothing without free places or without anyone waiting', () => {

@@ -1,10 +1,10 @@
 /** The pricing module's entry: what other modules may use of it. */
 
 export { toCategory } from './adapters/category-store.js';
-export { categoryCounterMoves, categoryTakes } from './adapters/category-takes.js';
+export { categoryCounterMoves, categoryOfferTakes, categoryTakes } from './adapters/category-takes.js';
 export { dynamoPromoRedemptions } from './adapters/promo-redemptions.js';
-export { admissionLineName, ticketLinesOf } from './domain/booking-lines.js';
-export type { CategoryCount, TicketCategory } from './domain/category-model.js';
+export { admissionLineName, costsSomething, ticketLinesOf } from './domain/booking-lines.js';
+export { type CategoryCount, categoryRoom, type TicketCategory } from './domain/category-model.js';
 export {
   type DiscountInput,
   type FeeSetting,

@@ -8,12 +8,16 @@ import { slotKeyOf, type waitlistSlotEntity } from './entities/waitlist-line.js'
 /** A waitlist entry as stored: nullable fields absent, plus the index attributes. */
 export type WaitlistEntryItem = EntityItem<typeof waitlistEntryEntity>;
 
-export const toEntryItem = (e: WaitlistEntry): CreateEntityItem<typeof waitlistEntryEntity> => ({
+export const toEntryItem = ({
+  tickets,
+  ...e
+}: WaitlistEntry): CreateEntityItem<typeof waitlistEntryEntity> => ({
   ...toStored(e),
+  ...(tickets.length > 0 ? { tickets: tickets.map((t) => ({ ...t })) } : {}),
   listedUser: e.userId ?? unlisted,
 });
 
-export const toEntry = fromStored<WaitlistEntry, WaitlistEntryItem>({
+const entryFields = fromStored<Omit<WaitlistEntry, 'tickets'>, Omit<WaitlistEntryItem, 'tickets'>>({
   nullable: {
     attendeeId: true,
     partyId: true,
@@ -26,9 +30,12 @@ export const toEntry = fromStored<WaitlistEntry, WaitlistEntryItem>({
   itemOnly: { listedUser: true },
 });
 
-// An entry has exactly one of attendeeId and partyId, which its type cannot say.
-export const holderIdOf = (e: Pick<WaitlistEntry, 'attendeeId' | 'partyId'>): string =>
-  (e.attendeeId ?? e.partyId) as string;
+export const toEntry = ({ tickets, ...item }: WaitlistEntryItem): WaitlistEntry => ({
+  ...entryFields(item),
+  tickets: tickets ?? [],
+});
+
+export { holderIdOf } from '../domain/model.js';
 
 export const entryKey = (e: Pick<WaitlistEntry, 'orgId' | 'sessionId' | 'entryId'>) => ({
   orgId: e.orgId,
@@ -37,7 +44,7 @@ export const entryKey = (e: Pick<WaitlistEntry, 'orgId' | 'sessionId' | 'entryId
 });
 
 export const slotItemOf = (
-  e: Pick<WaitlistEntry, 'orgId' | 'sessionId' | 'entryId' | 'partySize'>,
+  e: Pick<WaitlistEntry, 'orgId' | 'sessionId' | 'entryId' | 'partySize' | 'tickets'>,
   position: number,
   skips = 0,
 ) => ({
@@ -47,6 +54,7 @@ export const slotItemOf = (
   position,
   entryId: e.entryId,
   partySize: e.partySize,
+  ...(e.tickets.length > 0 ? { tickets: e.tickets.map((t) => ({ ...t })) } : {}),
   skips,
 });
 
@@ -60,5 +68,6 @@ export const toSlot = (i: EntityItem<typeof waitlistSlotEntity>): WaitingSlot =>
   entryId: i.entryId,
   position: i.position,
   partySize: i.partySize,
+  tickets: i.tickets ?? [],
   skips: i.skips,
 });

@@ -12,7 +12,15 @@ import { entryKey, holderIdOf, slotItemOf } from './waitlist-items.js';
 
 type EntryRef = Pick<
   WaitlistEntry,
-  'orgId' | 'sessionId' | 'eventId' | 'entryId' | 'attendeeId' | 'partyId' | 'partySize' | 'userId'
+  | 'orgId'
+  | 'sessionId'
+  | 'eventId'
+  | 'entryId'
+  | 'attendeeId'
+  | 'partyId'
+  | 'partySize'
+  | 'tickets'
+  | 'userId'
 >;
 
 export const entryNotification = (
@@ -75,6 +83,8 @@ export const offerOutcomeRecords = (tx: TxEntities, o: OfferOutcome) => {
     attendeeId: b.attendeeId,
     partyId: b.partyId,
     partySize: b.seats,
+    // A requeued entry waits again for the categories its offer held.
+    tickets: b.tickets.map(({ categoryId, seats }) => ({ categoryId, seats })),
     userId: b.userId,
   };
   const patch = () => tx.waitlistEntry.patch(entryKey(entry));

@@ -9,6 +9,7 @@ import {
 } from '../../../kernel/dynamo/transactions.js';
 import { counterShardStore, sameCount } from '../../catalog/index.js';
 import { sessionCapacityReleased } from '../../notifications/index.js';
+import { categoryOfferTakes } from '../../pricing/index.js';
 import { systemActor } from '../domain/model.js';
 import type { WaitlistEntry } from '../domain/waitlist-model.js';
 import type { EntryExit, EntryMove, Offer, WaitlistWrite } from '../domain/waitlist-ports.js';
@@ -171,6 +172,8 @@ export const waitlistWrites = (service: EventlyService) => {
     booking: b,
     skipped,
     sessionUpdatedAt,
+    tickets,
+    categoryCounts,
   }: Offer): Promise<WaitlistWrite | 'entry-gone'> => {
     const at = b.updatedAt;
     // Still colliding after the retries (concurrent runs of the engine offering the same places):
@@ -203,6 +206,7 @@ export const waitlistWrites = (service: EventlyService) => {
       staleIf('booking', tx.booking.create(toBookingItem(b)).commit()),
       // The holder waited for these places: the offer counts, whatever else they hold.
       { label: 'holder count', write: holderCountMove(tx, b, 1) },
+      ...categoryOfferTakes(tx, { orgId: b.orgId, sessionId: b.sessionId }, tickets, categoryCounts),
       ...b.seatLabels.map((label) =>
         staleIf(
           'seat',

@@ -13,6 +13,17 @@ import {
 import * as z from '../../../kernel/contracts/zod.js';
 import { type HolderChoice, namesOneHolder, oneHolderIssue } from '../domain/holder-choice.js';
 
+/** The places wanted of each ticket category (a booking's, or a waitlist entry's). */
+export const ticketRequestsSchema = z
+  .array(
+    z.strictObject({
+      categoryId: categoryIdSchema,
+      seats: z.number().int().min(1).max(10).openapi({ example: 1 }),
+    }),
+  )
+  .min(1)
+  .max(20);
+
 export const bookingIdSchema = z
   .string()
   .regex(/^bkg_[0-9a-z]{20}$/, 'must be a booking id (bkg_ followed by 20 lowercase letters or digits)')
@@ -52,20 +63,10 @@ export const bookBody = requireOneHolder(
           'Seated and table sessions: the seats (or table places, `Table 1-3`) wanted, as many as `seats`. Default: the lowest free seats; at tables, one table when one has room, else as few tables as possible',
         example: ['A5', 'A6'],
       }),
-    tickets: z
-      .array(
-        z.strictObject({
-          categoryId: categoryIdSchema,
-          seats: z.number().int().min(1).max(10).openapi({ example: 1 }),
-        }),
-      )
-      .min(1)
-      .max(20)
-      .optional()
-      .openapi({
-        description:
-          "Events that sell ticket categories: the places wanted of each (a party may mix them); `seats`, when given, must equal their sum. Default: the event's only public category on sale",
-      }),
+    tickets: ticketRequestsSchema.optional().openapi({
+      description:
+        "Events that sell ticket categories: the places wanted of each (a party may mix them); `seats`, when given, must equal their sum. Default: the event's only public category on sale",
+    }),
     promoCode: z
       .string()
       .trim()

@@ -9,7 +9,7 @@ import {
   sessionIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { bookingIdSchema, bookingSchema, requireOneHolder } from './bookings.js';
+import { bookingIdSchema, bookingSchema, requireOneHolder, ticketRequestsSchema } from './bookings.js';
 
 export const waitlistEntryIdSchema = z
   .string()
@@ -33,8 +33,12 @@ export const joinWaitlistBody = requireOneHolder(
     partyId: partyIdSchema.optional().openapi({ description: 'Wait as this party (or give attendeeId)' }),
     partySize: z.number().int().min(1).max(10).optional().openapi({
       description:
-        "Places wanted; at most the event's maxSeatsPerBooking. Default: 1, or the party's member count",
+        "Places wanted; at most the event's maxSeatsPerBooking. Default: the tickets' places, else 1, or the party's member count",
       example: 2,
+    }),
+    tickets: ticketRequestsSchema.optional().openapi({
+      description:
+        "Events that sell ticket categories: the places wanted of each; the offer holds exactly these, priced when it is made. `partySize`, when given, must equal their sum. Default: the event's only public category on sale",
     }),
   }),
 ).openapi('JoinWaitlist', {
@@ -63,6 +67,9 @@ export const waitlistEntrySchema = z
     attendeeId: attendeeIdSchema.nullable(),
     partyId: partyIdSchema.nullable(),
     partySize: z.number().int().openapi({ example: 2 }),
+    tickets: z.array(z.object({ categoryId: z.string(), seats: z.number().int() })).openapi({
+      description: 'The ticket categories the entry waits for (empty for an event that sells none)',
+    }),
     position: z
       .number()
       .openapi({ description: 'Orders the line; unique among the waiting entries', example: 7 }),

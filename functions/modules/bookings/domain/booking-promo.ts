@@ -61,19 +61,6 @@ export const redeemPromo = async (
   return discount;
 };
 
-/** Whether what a booking buys, less its discount, costs anything: else it confirms at once. */
-export const costsSomething = (
-  bought: { seats: number; tickets: readonly BookingTicket[] },
-  event: Pick<Event, 'price'>,
-  discount: DiscountInput | null,
-): boolean => {
-  const lines = ticketLinesOf(bought, event);
-  return (
-    lines !== null &&
-    priceQuote({ ...lines, discount, tax: null, fee: { basisPoints: 0, fixedMinor: 0 } }).subtotal > 0
-  );
-};
-
 /**
  * Runs the booking's write; a refusal (it surely did not commit) gives the code's use back. Any
  * other failure may have committed after all: the use then stays counted with the booking.

@@ -1,13 +1,13 @@
 import { assertOrgOpen } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { DomainError, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { maxSeatsPerBookingLimit, placeLabels } from '../../catalog/index.js';
-import { bookingTicketOf, chooseTickets, type TicketRequest } from '../../pricing/index.js';
+import { placeLabels } from '../../catalog/index.js';
+import { bookingTicketOf, chooseTickets, costsSomething, type TicketRequest } from '../../pricing/index.js';
 import { bookableParts, holderOf, seatCount } from './booking-checks.js';
 import { assertEligible } from './booking-eligibility.js';
-import { costsSomething, redeemPromo, withPromoGivenBack } from './booking-promo.js';
+import { redeemPromo, withPromoGivenBack } from './booking-promo.js';
 import { type Booker, staffOr } from './bookings-access.js';
 import { capacityExhausted, chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';

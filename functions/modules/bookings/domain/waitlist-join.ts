@@ -4,6 +4,7 @@ import { DomainError, validationFailed } from '../../../kernel/domain/errors.js'
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/index.js';
+import { chooseTickets, type TicketRequest } from '../../pricing/index.js';
 import { bookableParts, holderOf } from './booking-checks.js';
 import { assertEligible } from './booking-eligibility.js';
 import { type BookInput, book, leaderUser } from './bookings.js';
@@ -16,8 +17,10 @@ import { viewOne } from './waitlist-view.js';
 export interface JoinInput {
   attendeeId?: string | undefined;
   partyId?: string | undefined;
-  /** Places wanted. Default: 1, or the party's member count. */
+  /** Places wanted. Default: the tickets' places, else 1, or the party's member count. */
   partySize?: number | undefined;
+  /** Events that sell ticket categories: the places of each wanted (the offer holds exactly these). */
+  tickets?: TicketRequest[] | undefined;
 }
 
 /**
@@ -46,7 +49,13 @@ export const joinWaitlist = async (
   const holder = holderOf(ctx, booker, input);
   const now = deps.clock.now();
   const { session, event } = bookableParts(ctx, now);
-  const partySize = input.partySize ?? holder.defaultSeats;
+  const ticketPlaces = input.tickets?.reduce((n, t) => n + t.seats, 0);
+  if (ticketPlaces !== undefined && input.partySize !== undefined && input.partySize !== ticketPlaces) {
+    throw validationFailed([
+      { field: 'partySize', message: `must equal the tickets' places (${ticketPlaces}) or be left out` },
+    ]);
+  }
+  const partySize = input.partySize ?? ticketPlaces ?? holder.defaultSeats;
   const limit = Math.min(event.settings.maxSeatsPerBooking, maxSeatsPerBookingLimit, session.capacity);
   if (partySize > limit) {
     throw validationFailed([
@@ -58,6 +67,17 @@ export const joinWaitlist = async (
     party: holder.partyId !== null,
     reservation: false,
   });
+  // The categories as a booking would choose them, but as if none were sold: a category sold out
+  // is what one waits for. They are priced when the offer is made.
+  const tickets = chooseTickets({
+    categories: ctx.categories,
+    requested: input.tickets,
+    seats: partySize,
+    counts: new Map(),
+    unlocked: new Set(ctx.pass?.unlocksCategoryIds ?? []),
+    staff: booker.kind === 'staff',
+    at: now.toISOString(),
+  }).map((t) => ({ categoryId: t.category.categoryId, seats: t.seats }));
   const [counter, userId] = await Promise.all([
     deps.sessions.getCounter(orgId, sessionId),
     holder.attendee ? Promise.resolve(holder.attendee.userId) : leaderUser(deps, ctx, booker),
@@ -71,6 +91,7 @@ export const joinWaitlist = async (
     attendeeId: holder.attendeeId,
     partyId: holder.partyId,
     partySize,
+    tickets,
     position: await deps.waitlist.reservePosition(orgId, sessionId),
     status: 'waiting',
     skips: 0,
@@ -87,11 +108,15 @@ export const joinWaitlist = async (
   return viewOne(deps, entry);
 };
 
+/** Refusals a place on the waitlist answers: the session, or a category asked for, is full. */
+const forWantOfPlaces = new Set(['CAPACITY_EXHAUSTED', 'CATEGORY_SOLD_OUT']);
+
 export type BookOrJoin = { kind: 'booked'; booking: Booking } | { kind: 'waitlisted'; entry: WaitlistView };
 
 /**
  * Books; with `joinWaitlistIfFull`, a booking refused for want of places (the session is full,
- * or people already wait for it) joins the waitlist with the same holder and party size instead.
+ * people already wait for it, or a category asked for is sold out) joins the waitlist with the
+ * same holder, party size and categories instead.
  */
 export const bookOrJoin = async (
   deps: Pick<
@@ -114,12 +139,13 @@ export const bookOrJoin = async (
   try {
     return { kind: 'booked', booking: await book(deps, principal, orgId, sessionId, input) };
   } catch (err) {
-    if (!input.joinWaitlistIfFull || !(err instanceof DomainError) || err.code !== 'CAPACITY_EXHAUSTED')
+    if (!input.joinWaitlistIfFull || !(err instanceof DomainError) || !forWantOfPlaces.has(err.code))
       throw err;
     const entry = await joinWaitlist(deps, principal, orgId, sessionId, {
       attendeeId: input.attendeeId,
       partyId: input.partyId,
       partySize: input.seats,
+      tickets: input.tickets,
     });
     return { kind: 'waitlisted', entry };
   }

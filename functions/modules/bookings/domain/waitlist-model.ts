@@ -1,5 +1,6 @@
 import type { EventSettings } from '../../catalog/index.js';
 import { type SessionForecast, waitlistEstimate } from '../../forecasts/index.js';
+import type { TicketRequest } from '../../pricing/index.js';
 
 /**
  * The waitlist of a full session. People (an attendee or a party) wait in a line ordered by
@@ -27,6 +28,8 @@ export interface WaitlistEntry {
   partyId: string | null;
   /** Places wanted: one offer holds exactly this many. */
   partySize: number;
+  /** Events that sell ticket categories: the places of each the entry waits for (summing to `partySize`). */
+  tickets: TicketRequest[];
   /**
    * Unique among the waiting entries of the session; a new entry takes one above every one
    * reserved before it, a moved entry one between its new neighbours. Only the order matters.
@@ -58,6 +61,8 @@ export interface WaitingSlot {
   entryId: string;
   position: number;
   partySize: number;
+  /** The entry's ticket categories: an offer needs places left in each. */
+  tickets: TicketRequest[];
   skips: number;
 }
 
@@ -120,21 +125,34 @@ export const maxSkippedPerOffer = 30;
  * - `fifo`: only the head may be offered; it waits until its party fits, and nobody passes it.
  * - `fit`: each entry whose party fits what is left gets an offer; the entries passed over on the
  *   way count a skip, and an entry skipped `maxSkips` times blocks everyone behind it.
+ *
+ * An entry waiting for ticket categories (events that sell them) also needs places left in each:
+ * `categoryLeft` has them per category under a quota. An entry whose categories have none is
+ * passed over under either policy, without a skip: what it waits for is not what came free.
  */
 export const planOffers = (
   line: readonly WaitingSlot[],
   available: number,
   settings: Pick<EventSettings, 'waitlistPolicy' | 'waitlistMaxSkips'>,
+  categoryLeft: ReadonlyMap<string, number> = new Map(),
 ): PlannedOffer[] => {
   const offers: PlannedOffer[] = [];
   let left = available;
+  const leftOf = new Map(categoryLeft);
+  const categoriesFit = (slot: WaitingSlot) =>
+    slot.tickets.every((t) => t.seats <= (leftOf.get(t.categoryId) ?? Number.POSITIVE_INFINITY));
   let passed: WaitingSlot[] = [];
   for (const slot of line) {
     if (left <= 0) break;
+    if (!categoriesFit(slot)) continue;
     if (slot.partySize <= left) {
       offers.push({ slot, skipped: passed });
       passed = [];
       left -= slot.partySize;
+      for (const t of slot.tickets) {
+        const room = leftOf.get(t.categoryId);
+        if (room !== undefined) leftOf.set(t.categoryId, room - t.seats);
+      }
       continue;
     }
     if (settings.waitlistPolicy === 'fifo' || slot.skips >= settings.waitlistMaxSkips) break;

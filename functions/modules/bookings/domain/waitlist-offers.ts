@@ -2,6 +2,15 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Event, Seating, Session } from '../../catalog/index.js';
 import { placeLabels } from '../../catalog/index.js';
+import {
+  bookingTicketOf,
+  type CategoryCount,
+  type ChosenTicket,
+  categoryRoom,
+  chooseTickets,
+  costsSomething,
+  type TicketCategory,
+} from '../../pricing/index.js';
 import { chooseSeats } from './bookings-seats.js';
 import { scheduleHoldTimers } from './hold-timers.js';
 import { type Booking, systemActor } from './model.js';
@@ -62,11 +71,43 @@ export const offerSeats = (
   return labels.length < entry.partySize ? undefined : labels;
 };
 
+/** What an event that sells ticket categories needs to offer them: its categories and the session's counters. */
+interface CategoryState {
+  categories: readonly TicketCategory[];
+  counts: ReadonlyMap<string, CategoryCount>;
+}
+
+/**
+ * The entry's categories priced as a staff booking would be now (the entry was checked when it
+ * joined), or undefined when they no longer can be (a category was removed since).
+ */
+const pricedTickets = (
+  entry: WaitlistEntry,
+  state: CategoryState | undefined,
+  at: string,
+): ChosenTicket[] | undefined => {
+  if (!state || entry.tickets.length === 0) return [];
+  try {
+    return chooseTickets({
+      categories: state.categories,
+      requested: entry.tickets,
+      seats: entry.partySize,
+      counts: state.counts,
+      unlocked: new Set(),
+      staff: true,
+      at,
+    });
+  } catch {
+    return undefined;
+  }
+};
+
 const makeOffers = async (
   deps: Pick<Deps, 'bookings' | 'holdScheduler' | 'waitlist'>,
   session: Session,
   event: Event,
   plan: readonly PlannedOffer[],
+  categoryState: CategoryState | undefined,
   now: Date,
   hasTime: () => boolean,
 ): Promise<Round> => {
@@ -88,6 +129,9 @@ const makeOffers = async (
     if (entry?.status !== 'waiting' || entry.position !== slot.position) continue;
     const seatLabels = offerSeats(session.seating, taken, entry);
     if (!seatLabels) return { made, stale: true };
+    const tickets = pricedTickets(entry, categoryState, at);
+    // Its categories are gone: it waits (staff may move or remove it) while others are offered.
+    if (!tickets) continue;
     const booking: Booking = {
       orgId,
       sessionId,
@@ -97,10 +141,16 @@ const makeOffers = async (
       partyId: entry.partyId,
       seats: entry.partySize,
       seatLabels,
-      tickets: [],
+      tickets: tickets.map(bookingTicketOf),
       discount: null,
       status: 'held',
-      paymentStatus: event.price.kind === 'paid' ? 'pending' : 'none',
+      paymentStatus: costsSomething(
+        { seats: entry.partySize, tickets: tickets.map(bookingTicketOf) },
+        event,
+        null,
+      )
+        ? 'pending'
+        : 'none',
       holdExpiresAt: offerDeadline(now, event.settings, session.startsAt),
       bookedBy: systemActor,
       userId: entry.userId,
@@ -113,6 +163,8 @@ const makeOffers = async (
       booking,
       skipped,
       sessionUpdatedAt: session.updatedAt,
+      tickets,
+      categoryCounts: categoryState?.counts ?? new Map(),
     });
     if (written === 'entry-gone') continue;
     if (written === 'stale') return { made, stale: true };
@@ -131,7 +183,10 @@ const makeOffers = async (
  * back and the next run goes on from stored state.
  */
 export const offerReleasedPlaces = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'events' | 'holdScheduler' | 'sessions' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'categories' | 'clock' | 'events' | 'holdScheduler' | 'sessions' | 'waitlist'
+  >,
   orgId: string,
   sessionId: string,
   hasTime: () => boolean = () => true,
@@ -147,9 +202,21 @@ export const offerReleasedPlaces = async (
     const event = await deps.events.get(orgId, session.eventId);
     const now = deps.clock.now();
     if (!event || !offerable(session, event, now)) return offered;
-    const plan = planOffers(await deps.waitlist.line(orgId, sessionId), counter.available, event.settings);
+    const categoryState =
+      event.categoryCount > 0
+        ? await Promise.all([
+            deps.categories.listByEvent(orgId, event.eventId),
+            deps.categories.countsOf(orgId, sessionId),
+          ]).then(([categories, counts]) => ({ categories, counts }))
+        : undefined;
+    const plan = planOffers(
+      await deps.waitlist.line(orgId, sessionId),
+      counter.available,
+      event.settings,
+      categoryState && categoryRoom(categoryState.categories, categoryState.counts),
+    );
     if (plan.length === 0) return offered;
-    const { made, stale } = await makeOffers(deps, session, event, plan, now, hasTime);
+    const { made, stale } = await makeOffers(deps, session, event, plan, categoryState, now, hasTime);
     offered += made;
     if (!stale) return offered;
   }

@@ -1,4 +1,5 @@
 import type { Page, PageRequest } from '../../../kernel/domain/types.js';
+import type { CategoryCount, ChosenTicket } from '../../pricing/index.js';
 import type { Booking } from './model.js';
 import type { WaitingSlot, WaitlistEntry, WaitlistStatus } from './waitlist-model.js';
 
@@ -35,6 +36,9 @@ export interface Offer {
   skipped: readonly WaitingSlot[];
   /** The session as the offer was planned on it: a change since (cancelled, re-seated) makes the offer stale. */
   sessionUpdatedAt: string;
+  /** The entry's categories as priced, and their session counters as read: the offer takes their places. */
+  tickets: readonly ChosenTicket[];
+  categoryCounts: ReadonlyMap<string, CategoryCount>;
 }
 
 export interface WaitlistStore {

@@ -216,3 +216,31 @@ export const categoryCounterMoves = (
           fails: 'refused' as const,
         };
   });
+
+/**
+ * The transaction items of a waitlist offer that takes its categories' places: each counter as it
+ * was read (its `taken` and `quota` unchanged since, or still absent), brought to the category's
+ * quota and given the places. A booking that took places since makes the offer stale: the engine
+ * reads again. Offers are few, so this optimistic write costs little where a booking's take
+ * (above) must not collide.
+ */
+export const categoryOfferTakes = (
+  tx: TxEntities,
+  ref: SessionRef,
+  tickets: readonly ChosenTicket[],
+  counts: ReadonlyMap<string, CategoryCount>,
+) =>
+  tickets.map((t) => {
+    const key = { ...ref, categoryId: t.category.categoryId };
+    const quota = storedQuota(t.category.quota);
+    const read = counts.get(t.category.categoryId);
+    const taken = (read?.taken ?? 0) + t.seats;
+    const write = read
+      ? tx.categoryCounter
+          .patch(key)
+          .set({ taken, quota, left: quota - taken })
+          .where((a, { eq }) => `${eq(a.taken, read.taken)} AND ${eq(a.quota, read.quota)}`)
+          .commit()
+      : tx.categoryCounter.create({ ...key, taken, quota, left: quota - taken }).commit();
+    return { label: 'category', write, fails: 'refused' as const };
+  });

@@ -1,5 +1,5 @@
 import type { Event } from '../../catalog/index.js';
-import type { TicketLineInput } from './price.js';
+import { type DiscountInput, priceQuote, type TicketLineInput } from './price.js';
 import type { BookingTicket } from './ticket-choice.js';
 
 /** The name of the one ticket line of an event sold at a single price. */
@@ -37,4 +37,17 @@ export const ticketLinesOf = (
       },
     ],
   };
+};
+
+/** Whether what a booking buys, less its discount, costs anything: else it confirms at once. */
+export const costsSomething = (
+  bought: { seats: number; tickets: readonly BookingTicket[] },
+  event: Pick<Event, 'price'>,
+  discount: DiscountInput | null,
+): boolean => {
+  const lines = ticketLinesOf(bought, event);
+  return (
+    lines !== null &&
+    priceQuote({ ...lines, discount, tax: null, fee: { basisPoints: 0, fixedMinor: 0 } }).subtotal > 0
+  );
 };

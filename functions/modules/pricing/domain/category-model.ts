@@ -48,3 +48,18 @@ export interface CategoryCount {
 
 /** The quota as a counter stores it: a number, -1 for none. */
 export const storedQuota = (quota: number | null): number => quota ?? -1;
+
+/**
+ * The places left in each category under a quota, as a session's counters were read: the
+ * category's quota (a lowered one applies at once here) less what is taken, never below 0.
+ * Categories without a quota are absent: only the session's capacity bounds them.
+ */
+export const categoryRoom = (
+  categories: readonly TicketCategory[],
+  counts: ReadonlyMap<string, CategoryCount>,
+): Map<string, number> =>
+  new Map(
+    categories
+      .filter((c) => c.quota !== null)
+      .map((c) => [c.categoryId, Math.max(0, (c.quota ?? 0) - (counts.get(c.categoryId)?.taken ?? 0))]),
+  );

@@ -21,6 +21,18 @@ export const waitlistEntryEntity = new Entity({
     attendeeId: { type: 'string', readOnly: true },
     partyId: { type: 'string', readOnly: true },
     partySize: { type: 'number', required: true, readOnly: true },
+    /** Events that sell ticket categories: the places of each the entry waits for. */
+    tickets: {
+      type: 'list',
+      readOnly: true,
+      items: {
+        type: 'map',
+        properties: {
+          categoryId: { type: 'string', required: true },
+          seats: { type: 'number', required: true },
+        },
+      },
+    },
     position: { type: 'number', required: true },
     status: {
       type: ['waiting', 'offered', 'accepted', 'declined', 'expired', 'cancelled', 'removed'] as const,

@@ -24,6 +24,18 @@ export const waitlistSlotEntity = new Entity({
     position: { type: 'number', required: true, readOnly: true },
     entryId: { type: 'string', required: true, readOnly: true },
     partySize: { type: 'number', required: true, readOnly: true },
+    /** Events that sell ticket categories: its entry's. */
+    tickets: {
+      type: 'list',
+      readOnly: true,
+      items: {
+        type: 'map',
+        properties: {
+          categoryId: { type: 'string', required: true },
+          seats: { type: 'number', required: true },
+        },
+      },
+    },
     skips: { type: 'number', required: true },
   },
   indexes: {
