@@ -35,5 +35,22 @@ export const sessionForecastSchema = /* @__PURE__ */ z
         waitMinutesPerPosition: basis,
       }),
     }),
+    categories: z
+      .array(
+        z.object({
+          categoryId: z.string(),
+          name: z.string(),
+          quota: z.number().int().nullable(),
+          taken: z.number().int().openapi({ description: "Places the category's live bookings hold now" }),
+          expectedPlaces: interval(
+            "Places expected sold at the start: the fill forecast's places still to sell, shared by the session's sales mix so far (before any sale, by quota), capped at the quota",
+          ),
+          sellOut: z.enum(['likely', 'possible', 'unlikely']).nullable().openapi({
+            description:
+              'Under a quota: reached by the expected value, only by the top of the interval, or not; null without a quota',
+          }),
+        }),
+      )
+      .openapi({ description: 'Events that sell ticket categories: the forecast per category (else empty)' }),
   })
   .openapi('SessionForecast');
