@@ -4,6 +4,7 @@ import type { Container } from '../../functions/app/container.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import { book } from '../../functions/modules/bookings/domain/bookings.js';
 import { cancelBooking } from '../../functions/modules/bookings/domain/bookings-changes.js';
+import { joinWaitlist } from '../../functions/modules/bookings/domain/waitlist-join.js';
 import { updateEvent } from '../../functions/modules/catalog/domain/events.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
@@ -118,6 +119,17 @@ describe('live bookings per attendee', () => {
       details: { limit: 2 },
     });
     await invariantsHold();
+  });
+
+  it('keeps a holder at the limit off the waitlist: an offer would be one more live booking', async () => {
+    const s = await w.session(eventId, 'general', 1);
+    await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
+    expect(
+      await codeOf(joinWaitlist(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada })),
+    ).toMatchObject({ code: 'BOOKING_LIMIT', details: { limit: 1 } });
+    const other = await joinWaitlist(c.deps, owner, w.orgId, s.sessionId, { attendeeId: w.guest });
+    expect(other.status).toBe('waiting');
+    expect(await counterOf(c, w.orgId, s.sessionId)).toMatchObject({ waiting: 1 });
   });
 
   it('is checked: a count that disagrees with the bookings is a violation', async () => {

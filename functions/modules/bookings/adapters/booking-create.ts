@@ -17,6 +17,7 @@ import {
 import { staleParty } from '../../people/index.js';
 import { categoryTakes } from '../../pricing/index.js';
 import { capacityExhausted, seatTaken } from '../domain/bookings-seats.js';
+import { bookingLimitReached } from '../domain/holder-limit.js';
 import type { NewBooking } from '../domain/ports.js';
 import { bookingTake, surelyNotCommitted } from './booking-take.js';
 import { type BookingTxPart, bookingSeatPart, bookingTxItems } from './booking-tx-items.js';
@@ -144,14 +145,7 @@ export const bookingCreate = (
     if (failed.has('holder')) {
       return nb.holder.kind === 'party' ? staleParty(nb.holder.party.partyId) : notFound('attendee');
     }
-    if (failed.has('holderLimit')) {
-      const limit = nb.event.settings.bookingsPerAttendee;
-      return new DomainError(
-        'BOOKING_LIMIT',
-        `this ${nb.holder.kind} already has ${limit} live booking${limit === 1 ? '' : 's'} of the session, as many as the event allows`,
-        { limit, field: 'bookingsPerAttendee' },
-      );
-    }
+    if (failed.has('holderLimit')) return bookingLimitReached(nb.event.settings.bookingsPerAttendee);
     if (failed.has('request')) {
       return new DomainError('INVALID_TRANSITION', 'the join request is no longer pending');
     }

@@ -86,6 +86,13 @@ export const dynamoBookingStore = (
       return { held: of('held'), confirmed: of('confirmed') };
     },
 
+    async liveBookingsOf(orgId, sessionId, holderId) {
+      const { data } = await service.entities.holderCount
+        .get({ orgId, sessionId, holderId })
+        .go({ consistent: true, attributes: ['live'] });
+      return data?.live ?? 0;
+    },
+
     listByHolder: (orgId, holderId, page) =>
       queryPage(
         `bookings:${orgId}:holder:${holderId}`,

@@ -157,6 +157,8 @@ export interface BookingStore {
   listBySession(orgId: string, sessionId: string, page: PageRequest): Promise<Page<Booking>>;
   /** The places the session's live bookings hold, by status (strongly consistent, every page). */
   liveSeats(orgId: string, sessionId: string): Promise<{ held: number; confirmed: number }>;
+  /** How many live bookings of the session an attendee or party holds (its count, strongly consistent). */
+  liveBookingsOf(orgId: string, sessionId: string, holderId: string): Promise<number>;
   /** Bookings held by one attendee (or party), newest first. */
   listByHolder(orgId: string, holderId: string, page: PageRequest): Promise<Page<Booking>>;
   /** Bookings of the attendees linked to one user, across organizations, newest first. */

@@ -10,6 +10,7 @@ import { assertEligible } from './booking-eligibility.js';
 import { type BookInput, book, leaderUser } from './bookings.js';
 import { staffOr } from './bookings-access.js';
 import { assertOneHolder } from './holder-choice.js';
+import { bookingLimitReached } from './holder-limit.js';
 import type { Booking } from './model.js';
 import type { WaitlistEntry, WaitlistView } from './waitlist-model.js';
 import { viewOne } from './waitlist-view.js';
@@ -78,10 +79,14 @@ export const joinWaitlist = async (
     staff: booker.kind === 'staff',
     at: now.toISOString(),
   }).map((t) => ({ categoryId: t.category.categoryId, seats: t.seats }));
-  const [counter, userId] = await Promise.all([
+  const [counter, userId, live] = await Promise.all([
     deps.sessions.getCounter(orgId, sessionId),
     holder.attendee ? Promise.resolve(holder.attendee.userId) : leaderUser(deps, ctx, booker),
+    deps.bookings.liveBookingsOf(orgId, sessionId, (holder.attendeeId ?? holder.partyId) as string),
   ]);
+  // An offer would be one more live booking: waiting for it is for those who may still book.
+  if (live >= event.settings.bookingsPerAttendee)
+    throw bookingLimitReached(event.settings.bookingsPerAttendee);
   const at = now.toISOString();
   const entry: WaitlistEntry = {
     orgId,
