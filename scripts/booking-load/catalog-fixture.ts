@@ -50,13 +50,13 @@ export const createVenue = async ({ call, token, orgId }: Organizer, name = 'Hal
     'create venue',
   );
 
-const createEventAtVenue = async (organizer: Organizer, price: EventPrice) => {
+const createEventAtVenue = async (organizer: Organizer, price: EventPrice, settings: EventSettingsInput) => {
   const { call, token, orgId } = organizer;
   const venue = await createVenue(organizer);
   const event = expectStatus(
     await call<{ eventId: string }>('POST', `/v1/orgs/${orgId}/events`, {
       token,
-      body: { venueId: venue.venueId, title: 'Load', defaultCapacity: 100, price },
+      body: { venueId: venue.venueId, title: 'Load', defaultCapacity: 100, price, settings },
     }),
     201,
     'create event',
@@ -66,14 +66,18 @@ const createEventAtVenue = async (organizer: Organizer, price: EventPrice) => {
 
 let nextStart = Date.UTC(2030, 0, 1);
 
+/** Event settings a load sets (the rest are the defaults), e.g. `bookingsPerAttendee` for one booker booking again and again. */
+export type EventSettingsInput = Partial<{ bookingsPerAttendee: number }>;
+
 /** A published event with one session laid out as asked (each session gets an hour of its own). */
 export const createBookableSession = async (
   organizer: Organizer,
   layout: SessionLayout,
   price: EventPrice = { kind: 'free' },
+  settings: EventSettingsInput = {},
 ): Promise<BookableSession> => {
   const { call, token, orgId } = organizer;
-  const { eventId, roomId } = await createEventAtVenue(organizer, price);
+  const { eventId, roomId } = await createEventAtVenue(organizer, price, settings);
   const startsAt = new Date(nextStart).toISOString();
   nextStart += 3_600_000;
   const seating = 'seatMap' in layout ? { seatingMode: 'seated', seatMap: layout.seatMap } : layout;

@@ -7,6 +7,7 @@ import type {
 } from 'aws-lambda';
 import { functionDefinitions, type HttpFunctionName } from '../../functions/app/function-definitions.js';
 import { routes } from '../../functions/app/routes.js';
+import { maxBookingsPerAttendee } from '../../functions/modules/catalog/domain/model.js';
 import {
   type BookableSession,
   createBookableSession,
@@ -51,7 +52,15 @@ export interface BookingWorld {
 export const buildBookingWorld = async (rt: LocalRuntime, bookers: number): Promise<BookingWorld> => {
   const token = await rt.mintToken({ sub: 'handler-bench-owner', email: 'owner@handler-bench.example' });
   const organizer = await createOrganizer(api(rt.url), token, 'Handler bench');
-  const session = await createBookableSession(organizer, { capacity: 100_000 });
+  // The raw series replays one captured booking with fresh ids: one attendee, many live bookings.
+  const session = await createBookableSession(
+    organizer,
+    { capacity: 100_000 },
+    { kind: 'free' },
+    {
+      bookingsPerAttendee: maxBookingsPerAttendee,
+    },
+  );
   const free = await createSelfBookers(organizer, rt.mintToken, bookers, 'handler-bench');
   return {
     organizer,
