@@ -1,5 +1,5 @@
 import { isLive } from './bookings.js';
-import { type SessionCheck, violation } from './check-types.js';
+import { countMismatches, type SessionCheck, violation } from './check-types.js';
 
 /**
  * Ticket categories (pricing's category counters): each counter balances under its quota, agrees
@@ -37,22 +37,14 @@ export const categoryMatchesBookings: SessionCheck = {
   name: 'category-matches-bookings',
   rule: "a category counter's taken equals the places of that category in live bookings",
   run: (s) => {
-    const booked = bookedByCategory(s.bookings);
     const counted = new Map((s.categories ?? []).map((c) => [c.categoryId, c.taken]));
-    const ids = new Set([...booked.keys(), ...counted.keys()]);
-    return [...ids].flatMap((id) => {
-      const b = booked.get(id) ?? 0;
-      const c = counted.get(id) ?? 0;
-      return b === c
-        ? []
-        : [
-            violation(
-              'category-matches-bookings',
-              s,
-              `category ${id}: counter says ${c}, live bookings hold ${b}`,
-            ),
-          ];
-    });
+    return countMismatches(bookedByCategory(s.bookings), counted).map((m) =>
+      violation(
+        'category-matches-bookings',
+        s,
+        `category ${m.id}: counter says ${m.counted}, live bookings hold ${m.booked}`,
+      ),
+    );
   },
 };
 

@@ -18,3 +18,14 @@ export const violation = (
   detail: string,
   at: { bookingId?: string; label?: string } = {},
 ): Violation => ({ check, orgId: s.orgId, sessionId: s.sessionId, ...at, detail });
+
+/** The keys whose count in `counted` (a counter's) differs from `booked` (the bookings'), absent counting 0. */
+export const countMismatches = (
+  booked: ReadonlyMap<string, number>,
+  counted: ReadonlyMap<string, number>,
+): { id: string; booked: number; counted: number }[] =>
+  [...new Set([...booked.keys(), ...counted.keys()])].flatMap((id) => {
+    const b = booked.get(id) ?? 0;
+    const c = counted.get(id) ?? 0;
+    return b === c ? [] : [{ id, booked: b, counted: c }];
+  });

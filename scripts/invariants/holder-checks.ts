@@ -1,5 +1,5 @@
 import { isLive } from './bookings.js';
-import { type SessionCheck, violation } from './check-types.js';
+import { countMismatches, type SessionCheck, violation } from './check-types.js';
 
 /**
  * Each holder's count of live bookings in a session (what the event's `bookingsPerAttendee` is
@@ -14,19 +14,12 @@ export const holderCountMatchesBookings: SessionCheck = {
       if (b.holderId !== undefined) booked.set(b.holderId, (booked.get(b.holderId) ?? 0) + 1);
     }
     const counted = new Map((s.holders ?? []).map((h) => [h.holderId, h.live ?? 0]));
-    const ids = new Set([...booked.keys(), ...counted.keys()]);
-    return [...ids].flatMap((id) => {
-      const b = booked.get(id) ?? 0;
-      const c = counted.get(id) ?? 0;
-      return b === c
-        ? []
-        : [
-            violation(
-              'holder-count-matches-bookings',
-              s,
-              `holder ${id}: count says ${c}, live bookings ${b}`,
-            ),
-          ];
-    });
+    return countMismatches(booked, counted).map((m) =>
+      violation(
+        'holder-count-matches-bookings',
+        s,
+        `holder ${m.id}: count says ${m.counted}, live bookings ${m.booked}`,
+      ),
+    );
   },
 };

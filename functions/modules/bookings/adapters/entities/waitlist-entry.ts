@@ -1,6 +1,7 @@
 import { Entity } from 'electrodb';
 import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
+import { waitedTickets } from './waitlist-line.js';
 
 /**
  * A waitlist entry. Every change patches it conditionally on the status it was decided from.
@@ -22,17 +23,7 @@ export const waitlistEntryEntity = new Entity({
     partyId: { type: 'string', readOnly: true },
     partySize: { type: 'number', required: true, readOnly: true },
     /** Events that sell ticket categories: the places of each the entry waits for. */
-    tickets: {
-      type: 'list',
-      readOnly: true,
-      items: {
-        type: 'map',
-        properties: {
-          categoryId: { type: 'string', required: true },
-          seats: { type: 'number', required: true },
-        },
-      },
-    },
+    tickets: waitedTickets,
     position: { type: 'number', required: true },
     status: {
       type: ['waiting', 'offered', 'accepted', 'declined', 'expired', 'cancelled', 'removed'] as const,

@@ -15,6 +15,19 @@ import { key } from '../../../../kernel/dynamo/entity-keys.js';
  *   Exists while the attendee or party has an active (waiting or offered) entry: at most one.
  */
 
+/** An entry's ticket categories (events that sell them): the places of each it waits for. */
+export const waitedTickets = {
+  type: 'list',
+  readOnly: true,
+  items: {
+    type: 'map',
+    properties: {
+      categoryId: { type: 'string', required: true },
+      seats: { type: 'number', required: true },
+    },
+  },
+} as const;
+
 const waitlistPk = key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#waitlist');
 
 export const waitlistSlotEntity = new Entity({
@@ -25,17 +38,7 @@ export const waitlistSlotEntity = new Entity({
     entryId: { type: 'string', required: true, readOnly: true },
     partySize: { type: 'number', required: true, readOnly: true },
     /** Events that sell ticket categories: its entry's. */
-    tickets: {
-      type: 'list',
-      readOnly: true,
-      items: {
-        type: 'map',
-        properties: {
-          categoryId: { type: 'string', required: true },
-          seats: { type: 'number', required: true },
-        },
-      },
-    },
+    tickets: waitedTickets,
     skips: { type: 'number', required: true },
   },
   indexes: {
