@@ -196,9 +196,8 @@ export const bookings: PortWiring<'bookings'> = {
     sessionClaim: entity.sessionClaim,
     booking: entity.booking,
     bookingSeat: entity.bookingSeat,
-    bookingHistory: entity.bookingHistory,
+    auditRecord: entity.auditRecord,
     holderCount: entity.holderCount,
-    audit: entity.audit,
     outbox: entity.outbox,
     waitlistEntry: entity.waitlistEntry,
     waitlistSlot: entity.waitlistSlot,
@@ -228,7 +227,7 @@ const moneyEntities = {
   sessionCounter: entity.sessionCounter,
   booking: entity.booking,
   bookingSeat: entity.bookingSeat,
-  bookingHistory: entity.bookingHistory,
+  auditRecord: entity.auditRecord,
   holderCount: entity.holderCount,
   outbox: entity.outbox,
   waitlistEntry: entity.waitlistEntry,
@@ -276,7 +275,7 @@ export const waitlist: PortWiring<'waitlist'> = {
     sessionCounterShard: entity.sessionCounterShard,
     booking: entity.booking,
     bookingSeat: entity.bookingSeat,
-    bookingHistory: entity.bookingHistory,
+    auditRecord: entity.auditRecord,
     holderCount: entity.holderCount,
     outbox: entity.outbox,
     waitlistEntry: entity.waitlistEntry,
@@ -407,7 +406,7 @@ export const ticketRecords: PortWiring<'ticketRecords'> = {
 };
 
 export const auditRecords: PortWiring<'auditRecords'> = {
-  entities: { booking: entity.booking, bookingHistory: entity.bookingHistory },
+  entities: { auditRecord: entity.auditRecord },
   build: ({ service }) => dynamoAuditRecords(service),
 };
 

@@ -62,6 +62,8 @@ const envSchema = z.object({
   COUNTER_PLACES_PER_SHARD: z.coerce.number().int().min(1).default(50),
   /** Tenant setting: the nightly run forecasts the sessions starting within this many days. */
   NIGHTLY_FORECAST_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Tenant setting: audit records are kept this many days (then DynamoDB's TTL removes them). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(400),
   /** Largest accepted request body, in bytes. */
   MAX_BODY_BYTES: z.coerce
     .number()

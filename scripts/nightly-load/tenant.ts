@@ -4,7 +4,7 @@ import type { Principal } from '../../functions/kernel/domain/types.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import { createService, type EventlyService } from '../../functions/kernel/dynamo/service.js';
 import { toBookingItem } from '../../functions/modules/bookings/adapters/booking-items.js';
-import { bookingSummary } from '../../functions/modules/bookings/adapters/booking-records.js';
+import { stepAuditRecord } from '../../functions/modules/bookings/adapters/booking-records.js';
 import type { Booking } from '../../functions/modules/bookings/domain/model.js';
 import {
   freshCounter,
@@ -274,22 +274,7 @@ const writeSession = async (
   for (const b of bookings) {
     await put(stored(e.booking.put(toBookingItem(b)).params()));
     // The step record of a new booking, as stepRecords writes it: from nothing, reason `booked`.
-    await put(
-      stored(
-        e.bookingHistory
-          .put({
-            orgId: b.orgId,
-            sessionId: b.sessionId,
-            bookingId: b.bookingId,
-            at: b.updatedAt,
-            to: b.status,
-            by: b.bookedBy,
-            reason: 'booked',
-            details: JSON.stringify(bookingSummary(b)),
-          })
-          .params(),
-      ),
-    );
+    await put(stepAuditRecord(b, null, b.bookedBy, 'booked'));
   }
   return 3 + 2 * bookings.length;
 };

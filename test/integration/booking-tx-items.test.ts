@@ -347,6 +347,17 @@ const storedItems = async (table: string, orgId: string) => {
   return (out.Items ?? []).sort((x, y) => key(x).localeCompare(key(y)));
 };
 
+/**
+ * An item with its audit record's random parts made equal: each commit draws its record's id, and
+ * the chain it lands in comes from that id.
+ */
+const sameRecordIds = (item: Record<string, AttributeValue>) =>
+  Object.fromEntries(
+    Object.entries(item)
+      .filter(([name]) => item.__edb_e__?.S !== 'auditRecord' || (name !== 'chain' && name !== 'gsi2pk'))
+      .map(([name, v]) => [name, v.S ? { S: v.S.replace(/aud_[0-9a-z]{20}/g, 'aud_*') } : v]),
+  );
+
 type Answer = { committed: boolean; failed: string[] } | { error: string };
 
 const answerOf = async (commit: Promise<TxOutcome<BookingTxPart>>): Promise<Answer> => {
@@ -395,7 +406,7 @@ describe('the low-level booking transaction against ElectroDB', () => {
       storedItems(electroTable, orgId),
       storedItems(lowTable, orgId),
     ]);
-    expect(lowStored).toEqual(electroStored);
+    expect(lowStored.map(sameRecordIds)).toEqual(electroStored.map(sameRecordIds));
     return { nb, orgId, answer: lowAnswer, stored: lowStored, lowService };
   };
 
@@ -500,7 +511,7 @@ describe('the low-level booking transaction against ElectroDB', () => {
       expect(stored.length).toBe((c.shard > 0 ? 2 : 1) + 2 + 1 + nb.booking.seatLabels.length + 2 + 1);
 
       // ElectroDB reads the low-level items back as its own.
-      const { booking, bookingSeat, bookingHistory, outbox, sessionCounter, sessionCounterShard } =
+      const { booking, bookingSeat, auditRecord, outbox, sessionCounter, sessionCounterShard } =
         lowService.entities;
       const ref = { orgId, sessionId: 'ses-1', bookingId: 'bkg-1' };
       const read = await booking.get(ref).go({ consistent: true });
@@ -509,7 +520,9 @@ describe('the low-level booking transaction against ElectroDB', () => {
       expect(seats.data.map((s) => [s.label, s.bookingId, s.state])).toEqual(
         nb.booking.seatLabels.map((label) => [label, 'bkg-1', c.status]),
       );
-      const history = await bookingHistory.query.byBooking(ref).go({ consistent: true });
+      const history = await auditRecord.query
+        .byTarget({ orgId, targetType: 'booking', targetId: 'bkg-1' })
+        .go({ consistent: true });
       expect(history.data.map(toHistoryEntry)).toEqual([
         { at: bookedAt, from: null, to: c.status, by: nb.booking.bookedBy, reason: 'booked' },
       ]);

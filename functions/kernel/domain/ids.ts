@@ -21,7 +21,8 @@ export const newId = (
     | 'chl'
     | 'cat'
     | 'evi'
-    | 'jrq',
+    | 'jrq'
+    | 'aud',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { auditDocumentClient, auditLowLevelClient } from '../audit/audited-writes.js';
 import { withoutSdkLogging } from '../aws/sdk-logging.js';
 
 export interface DynamoClientOptions {
@@ -36,6 +37,9 @@ export const createDocumentClient = ({ region, endpoint }: DynamoClientOptions):
     marshallOptions: { removeUndefinedValues: true },
   });
   lowLevelClients.set(documentClient, client);
+  // Inside an audit scope every write carries its audit record (kernel/audit/audited-writes.ts).
+  auditDocumentClient(documentClient);
+  auditLowLevelClient(client);
   return documentClient;
 };
 

@@ -6,10 +6,12 @@
  * (`entity.booking`): a bundle then keeps only the entities it names.
  */
 
+export {
+  auditChainEntity as auditChain,
+  auditRecordEntity as auditRecord,
+} from '../../modules/audit/adapters/entities/audit-record.js';
 export { auditSummaryEntity as auditSummary } from '../../modules/audit/adapters/entities/audit-summary.js';
-export { auditEntity as audit } from '../../modules/bookings/adapters/entities/audit.js';
 export { bookingEntity as booking } from '../../modules/bookings/adapters/entities/booking.js';
-export { bookingHistoryEntity as bookingHistory } from '../../modules/bookings/adapters/entities/booking-history.js';
 export { bookingSeatEntity as bookingSeat } from '../../modules/bookings/adapters/entities/booking-seat.js';
 export { holderCountEntity as holderCount } from '../../modules/bookings/adapters/entities/holder-count.js';
 export { waitlistEntryEntity as waitlistEntry } from '../../modules/bookings/adapters/entities/waitlist-entry.js';

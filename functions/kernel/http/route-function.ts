@@ -10,6 +10,7 @@ import type {
 import type { HttpFunctionName } from '../../app/function-definitions.js';
 import type { Route } from '../../app/routes.js';
 import type { IdempotencyStore } from '../domain/deps.js';
+import { withAuditScope } from '../audit/audit-scope.js';
 import { readEnv } from '../env.js';
 import { logger, metrics } from '../observability.js';
 import { tracingMiddlewares } from '../tracing.js';
@@ -100,7 +101,13 @@ export const routeFunction = <F extends HttpFunctionName, const T extends readon
     if (orgId) logger.appendKeys({ orgId });
     const raw = route.rawBody ? { body: input.rawBytes, headers: event.headers } : undefined;
     const request = { ...input, principal, raw, requestId: event.requestContext.requestId };
-    const run = () => settle(instance, () => handle(request as never));
+    // Every change the request makes records who made it (kernel/audit): the caller, or for a
+    // route without sign-in (a provider's webhook) the route itself.
+    const actor = principal
+      ? { type: 'user' as const, id: principal.sub }
+      : { type: 'provider' as const, id: route.operationId };
+    const scope = { actor, action: route.operationId, requestId: request.requestId };
+    const run = () => withAuditScope(scope, () => settle(instance, () => handle(request as never)));
     const key = route.method === 'POST' ? readIdempotencyKey(event.headers) : undefined;
     if (!key || !principal || !options.idempotency) return run();
     const call = {

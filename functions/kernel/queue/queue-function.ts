@@ -4,6 +4,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { withAuditScope } from '../audit/audit-scope.js';
 import { logger, metrics } from '../observability.js';
 import { tracingMiddlewares } from '../tracing.js';
 
@@ -94,6 +95,21 @@ export const budgetOf = (
   };
 };
 
+/** The queue a record came from (the last part of its ARN). */
+const queueOf = (arn: string | undefined): string => arn?.split(':').pop() ?? 'queue';
+
+/** A job's changes are recorded as the system's: the queue, the message's type and its id. */
+const jobScopeOf = (record: SQSRecord) => {
+  let type = 'message';
+  try {
+    const body = JSON.parse(record.body) as { type?: unknown };
+    if (typeof body.type === 'string') type = body.type;
+  } catch {
+    // An unreadable body fails in its consumer; its record says only that it was a message.
+  }
+  return { actor: { type: 'system' as const, id: queueOf(record.eventSourceARN) }, action: type, requestId: record.messageId };
+};
+
 /**
  * The Lambda entry of a queue consumer: one record at a time through `runRecord`, a record that
  * throws reported as a batch item failure (redelivered alone, to the DLQ after maxReceiveCount),
@@ -121,7 +137,7 @@ export const queueFunction = (
         throw new OutOfTimeError();
       }
       try {
-        await deadline.race(runRecord(record, budget));
+        await deadline.race(withAuditScope(jobScopeOf(record), () => runRecord(record, budget)));
       } catch (error) {
         if (error instanceof UnfinishedAtDeadlineError) unfinished += 1;
         throw error;

@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { withAuditScope } from '../audit/audit-scope.js';
 import { metrics } from '../observability.js';
 import { batchFunction } from './queue-function.js';
 
@@ -17,7 +18,13 @@ export const streamFunction = (runRecord: (record: DynamoDBRecord) => Promise<vo
   const handle = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
     // One per invocation: it holds the batch's state.
     const processor = new BatchProcessor(EventType.DynamoDBStreams);
-    const response = await processPartialResponse(event, runRecord, processor, {
+    // Changes a record causes are the system's, named by the stream record.
+    const recorded = (record: DynamoDBRecord) =>
+      withAuditScope(
+        { actor: { type: 'system', id: 'stream' }, action: record.eventName ?? 'record', requestId: record.eventID ?? '' },
+        () => runRecord(record),
+      );
+    const response = await processPartialResponse(event, recorded, processor, {
       context,
       throwOnFullBatchFailure: false,
     });

@@ -5,7 +5,6 @@ import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import type { DiscountInput } from '../../pricing/index.js';
 import { type Booking, type BookingHistoryEntry, holderIdOf } from '../domain/model.js';
 import { type bookingEntity, dueHoldShards } from './entities/booking.js';
-import type { bookingHistoryEntity } from './entities/booking-history.js';
 
 /** A booking as stored: nullable fields absent, plus the index attributes. */
 export type BookingItem = EntityItem<typeof bookingEntity>;
@@ -51,9 +50,18 @@ export const toBooking = ({ tickets, discount, ...item }: BookingItem): Booking 
   discount: discount ? (JSON.parse(discount) as DiscountInput) : null,
 });
 
-export type HistoryItem = EntityItem<typeof bookingHistoryEntity>;
+/** What a booking step's audit record tells in its `details` (booking-records.ts). */
+export interface StepDetails {
+  from: Booking['status'] | null;
+  to: Booking['status'];
+  by: string;
+  reason: string;
+}
 
-export const toHistoryEntry = fromStored<BookingHistoryEntry, HistoryItem>({
-  nullable: { from: true },
-  itemOnly: { orgId: true, sessionId: true, bookingId: true, details: true },
-});
+export const parseStep = (details: string): StepDetails => JSON.parse(details) as StepDetails;
+
+/** A booking's history entry: the step its audit record tells, at the record's time. */
+export const toHistoryEntry = (record: { at: string; details?: string | undefined }): BookingHistoryEntry => {
+  const { from, to, by, reason } = parseStep(record.details ?? '{}');
+  return { at: record.at, from: from ?? null, to, by, reason };
+};

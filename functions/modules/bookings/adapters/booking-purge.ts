@@ -1,11 +1,10 @@
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 
 /**
- * Deletes up to `limit` of the booking records of one session: each booking with its history,
- * then seats, holders' counts, audit records, outbox items, and join requests with their open-request marks (a
- * request's reservation is one of the session's bookings). Returns how many it deleted; fewer than `limit`
- * means none are left. Bookings go last among their own records, so a purge that stops half-way
- * still finds the history of the bookings it has not deleted yet.
+ * Deletes up to `limit` of the booking records of one session: its bookings, then seats,
+ * holders' counts, outbox items, and join requests with their open-request marks (a request's
+ * reservation is one of the session's bookings). Returns how many it deleted; fewer than `limit`
+ * means none are left. A booking's history is its audit records, which outlive it (kernel/audit).
  */
 export const purgeSessionBookings = async (
   service: EventlyService,
@@ -13,19 +12,12 @@ export const purgeSessionBookings = async (
   sessionId: string,
   limit: number,
 ): Promise<number> => {
-  const { booking, bookingHistory, bookingSeat, holderCount, audit, outbox, joinRequest, joinRequestHolder } =
-    service.entities;
+  const { booking, bookingSeat, holderCount, outbox, joinRequest, joinRequestHolder } = service.entities;
   const key = { orgId, sessionId };
   let deleted = 0;
   const { data: bookings } = await booking.query.bySession(key).go({ limit, attributes: ['bookingId'] });
-  for (const { bookingId } of bookings) {
-    const { data: history } = await bookingHistory.query
-      .byBooking({ ...key, bookingId })
-      .go({ pages: 'all' });
-    if (history.length > 0) await bookingHistory.delete(history).go();
-    await booking.delete({ ...key, bookingId }).go();
-    deleted += history.length + 1;
-  }
+  if (bookings.length > 0) await booking.delete(bookings.map(({ bookingId }) => ({ ...key, bookingId }))).go();
+  deleted += bookings.length;
   // Each kind is listed then deleted by its own key shape; ElectroDB's types do not unify them.
   const kinds: Array<(left: number) => Promise<number>> = [
     async (left) => {
@@ -36,11 +28,6 @@ export const purgeSessionBookings = async (
     async (left) => {
       const { data } = await holderCount.query.bySession(key).go({ limit: left });
       if (data.length > 0) await holderCount.delete(data).go();
-      return data.length;
-    },
-    async (left) => {
-      const { data } = await audit.query.bySession(key).go({ limit: left });
-      if (data.length > 0) await audit.delete(data).go();
       return data.length;
     },
     async (left) => {

@@ -1,3 +1,4 @@
+import { auditAttributes, ownAuditRecord } from '../../../kernel/audit/own-record.js';
 import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
 import {
   notificationMessageId,
@@ -9,8 +10,8 @@ import type { StepNotification } from '../domain/ports.js';
 
 /**
  * The records every booking change writes in its own transaction (invariant 7: a state change and
- * its records commit together): the step record (history entry and audit record in one item) and
- * the outbox item.
+ * its records commit together): the step record (the booking's history entry is its audit record,
+ * kernel/audit) and the outbox item.
  */
 
 export interface BookingStep {
@@ -33,21 +34,35 @@ export const bookingSummary = (b: Booking) => ({
   status: b.status,
 });
 
+/**
+ * The audit record of a booking's step, which is also its history entry: the step (from, to, who
+ * and why) and the booking as it left it, in `details`. `by` is the step's own account of who
+ * caused it (a user, `system` for expiries, `payments`); the record's actor is the request's or
+ * job's (kernel/audit).
+ */
+/** The `by` of steps no user caused. */
+const systemSteps = new Set(['system', 'payments']);
+
+export const stepAuditRecord = (b: Booking, from: BookingStatus | null, by: string, reason: string) =>
+  ownAuditRecord(
+    {
+      orgId: b.orgId,
+      targetType: 'booking',
+      targetId: b.bookingId,
+      change: from ? 'updated' : 'created',
+      fields: ['status', 'updatedAt'],
+      also: [],
+      details: JSON.stringify({ from, to: b.status, by, reason, booking: bookingSummary(b) }),
+    },
+    new Date(b.updatedAt),
+    { type: systemSteps.has(by) ? 'system' : 'user', id: by },
+    `booking.${reason}`,
+  );
+
 export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason, notification }: BookingStep) => {
   const at = b.updatedAt;
   return [
-    tx.bookingHistory
-      .create({
-        ...sessionOf(b),
-        bookingId: b.bookingId,
-        at,
-        ...(from ? { from } : {}),
-        to: b.status,
-        by,
-        reason,
-        details: JSON.stringify(bookingSummary(b)),
-      })
-      .commit(),
+    tx.auditRecord.create(auditAttributes(stepAuditRecord(b, from, by, reason)) as never).commit(),
     notificationRecord(tx, {
       ...sessionOf(b),
       key: recordId(b),

@@ -6,11 +6,11 @@ import { earliestDue } from '../../../kernel/dynamo/shards.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import { defaultShardPolicy, type ShardPolicy } from '../../catalog/index.js';
 import type { NotificationRef } from '../../notifications/index.js';
-import { holdReminderAt } from '../domain/model.js';
+import { type BookingHistoryEntry, holdReminderAt } from '../domain/model.js';
 import type { BookingStore } from '../domain/ports.js';
 import { bookingContextReader, forgetContext, rememberedContext } from './booking-context.js';
 import { bookingCreate } from './booking-create.js';
-import { allDueShards, type HistoryItem, toBooking, toHistoryEntry } from './booking-items.js';
+import { allDueShards, toBooking, toHistoryEntry } from './booking-items.js';
 import { purgeSessionBookings } from './booking-purge.js';
 import { holdReminder } from './booking-records.js';
 import { bookingTransition } from './booking-transition.js';
@@ -21,7 +21,7 @@ export const dynamoBookingStore = (
   table: string,
   shardPolicy: ShardPolicy = defaultShardPolicy,
 ): BookingStore => {
-  const { booking, bookingSeat, bookingHistory } = service.entities;
+  const { booking, bookingSeat, auditRecord } = service.entities;
   const create = bookingCreate(service, lowLevelClientOf(client), table, shardPolicy);
   const transition = bookingTransition(service);
 
@@ -61,10 +61,15 @@ export const dynamoBookingStore = (
     },
 
     async history(ref) {
-      const { data } = await bookingHistory.query.byBooking(ref).go({ consistent: true, pages: 'all' });
+      const { data } = await auditRecord.query
+        .byTarget({ orgId: ref.orgId, targetType: 'booking', targetId: ref.bookingId })
+        .go({ consistent: true, pages: 'all', attributes: ['at', 'details'] });
       // Steps of one instant sort by the lifecycle (from nothing, then held, then confirmed).
-      const rank = (h: HistoryItem) => ['held', 'confirmed'].indexOf(h.from ?? '') + 1;
-      return data.sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b)).map(toHistoryEntry);
+      const rank = (h: BookingHistoryEntry) => ['held', 'confirmed'].indexOf(h.from ?? '') + 1;
+      return data
+        .filter((r) => r.details !== undefined)
+        .map(toHistoryEntry)
+        .sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b));
     },
 
     transition,

@@ -1,4 +1,5 @@
 import type { AttributeValue, TransactWriteItem, Update } from '@aws-sdk/client-dynamodb';
+import { toWire } from '../../../kernel/audit/audit-item.js';
 import { entityBase, unlisted } from '../../../kernel/dynamo/entity-base.js';
 import type { TxPart } from '../../../kernel/dynamo/transactions.js';
 import { claimConsumed } from '../../catalog/index.js';
@@ -6,7 +7,7 @@ import { notificationRecordPut } from '../../notifications/index.js';
 import { recordId } from '../domain/model.js';
 import type { NewBooking } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
-import { bookingSummary } from './booking-records.js';
+import { bookingSummary, stepAuditRecord } from './booking-records.js';
 import { holderCountTaken } from './holder-counts.js';
 import { reservationTxItems } from './reservation-items.js';
 
@@ -54,7 +55,6 @@ const counterEntity = entityName('sessionCounter');
 const shardEntity = entityName('sessionCounterShard');
 const bookingEntity = entityName('booking');
 const seatEntity = entityName('bookingSeat');
-const historyEntity = entityName('bookingHistory');
 const counterSk: AttributeValue = { S: 'counter' };
 const zero: AttributeValue = { N: '0' };
 const one: AttributeValue = { N: '1' };
@@ -272,27 +272,11 @@ export const bookingTxItems = (table: string, nb: NewBooking, counter: number | 
     }
   }
 
-  // The step record (history entry and audit in one item) and the notification, as stepRecords
-  // writes them for a new booking: from nothing, by the one who booked, reason `booked`.
+  // The step record (the booking's audit record and history entry) and the notification, as
+  // stepRecords writes them for a new booking: from nothing, by the one who booked, reason `booked`.
   const summary = bookingSummary(b);
-  const at: AttributeValue = { S: b.updatedAt };
-  const status: AttributeValue = { S: b.status };
-  const by: AttributeValue = { S: b.bookedBy };
   items.push(
-    put(table, {
-      pk: { S: `${b.orgId}#session#${b.sessionId}#booking#${b.bookingId}` },
-      sk: { S: `history#${b.updatedAt}#${b.status}` },
-      orgId,
-      sessionId,
-      bookingId,
-      at,
-      to: status,
-      by,
-      reason: { S: 'booked' },
-      details: { S: JSON.stringify(summary) },
-      __edb_e__: historyEntity,
-      __edb_v__: entityVersion,
-    }),
+    put(table, toWire(stepAuditRecord(b, null, b.bookedBy, 'booked'))),
     notificationRecordPut(table, {
       orgId: b.orgId,
       sessionId: b.sessionId,

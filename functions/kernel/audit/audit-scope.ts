@@ -1,0 +1,53 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Who is changing what, for the audit record each change writes (kernel/audit/audited-writes.ts):
+ * opened by the route function for a request, by the queue and stream functions for each record
+ * of a background job. Writes made outside any scope (tests, scripts) write no record.
+ */
+export interface AuditActor {
+  type: 'user' | 'system' | 'provider';
+  /** The user's subject, the job (`jobs`, `holds`, ...) or the payment provider. */
+  id: string;
+  /** The caller's role in the organization, once the membership gate has read it. */
+  role?: string | undefined;
+}
+
+export interface AuditScope {
+  actor: AuditActor;
+  /** The route's operationId or the job's message type. */
+  action: string;
+  /** API Gateway's request id, or the queue message's id. */
+  requestId: string;
+}
+
+interface OpenScope extends AuditScope {
+  /** False inside `withoutAudit`: the writes there are steps of a change recorded by a later commit. */
+  recording: boolean;
+}
+
+const storage = new AsyncLocalStorage<OpenScope>();
+
+export const withAuditScope = <T>(scope: AuditScope, run: () => Promise<T>): Promise<T> =>
+  storage.run({ ...scope, actor: { ...scope.actor }, recording: true }, run);
+
+/** The scope a write runs in, unless it runs outside any or inside `withoutAudit`. */
+export const recordingScope = (): AuditScope | undefined => {
+  const scope = storage.getStore();
+  return scope?.recording ? scope : undefined;
+};
+
+/**
+ * Runs `run` without audit records: for writes that prepare a change whose own commit records it
+ * (places taken before a booking's transaction, given back when it fails).
+ */
+export const withoutAudit = <T>(run: () => Promise<T>): Promise<T> => {
+  const scope = storage.getStore();
+  return scope ? storage.run({ ...scope, recording: false }, run) : run();
+};
+
+/** The membership gate read the caller's role: their records name it. */
+export const noteActorRole = (userId: string, role: string): void => {
+  const scope = storage.getStore();
+  if (scope && scope.actor.type === 'user' && scope.actor.id === userId) scope.actor.role = role;
+};

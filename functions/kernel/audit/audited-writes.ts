@@ -1,0 +1,254 @@
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  PutItemCommand,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { readEnv } from '../env.js';
+import { type AuditChange, auditRecordEntityName, auditRecordItem, toWire } from './audit-item.js';
+import { type AuditScope, recordingScope } from './audit-scope.js';
+import {
+  changeOf,
+  isFact,
+  type Touched,
+  text,
+  touchedByDelete,
+  touchedByPut,
+  touchedByUpdate,
+  type UpdateInput,
+} from './write-facts.js';
+
+/**
+ * Every change commits its audit record in its own transaction, whichever store makes it: inside
+ * an audit scope (a request, a job's record) each write the DynamoDB clients send goes out with
+ * its record. A transaction gets one more item; a single put, update or delete becomes a
+ * transaction of two; a batch write becomes one transaction. Writes of bookkeeping only (counters,
+ * claims, the outbox: write-facts.ts) and writes outside a scope go out as they are, and so does
+ * a transaction that already holds its record (a booking's step writes its own, with the step's
+ * facts).
+ *
+ * What the caller sees does not change: a failed condition of a single write still throws
+ * ConditionalCheckFailedException, a cancelled transaction still reports one reason per item it
+ * sent, and an update or delete asked for its item still gets it (read in the same way).
+ */
+
+type Send = (command: unknown, options?: unknown) => Promise<unknown>;
+type Item = Record<string, unknown>;
+
+const retentionDays = (): number => readEnv().AUDIT_RETENTION_DAYS;
+
+const record = (scope: AuditScope, change: AuditChange) => auditRecordItem(scope, change, new Date(), retentionDays());
+
+/** The writes a transaction item may carry (no ReturnValues: a transaction answers no item). */
+const forTransaction = <T extends Item>(input: T): T => {
+  const { ReturnValues: _r, ReturnConsumedCapacity: _c, ReturnItemCollectionMetrics: _m, ...rest } = input;
+  return rest as T;
+};
+
+interface Cancelled {
+  name?: string;
+  CancellationReasons?: { Code?: string }[];
+}
+
+/** A single write sent as a transaction fails as the single write would have. */
+const asSingleWriteError = (error: unknown): unknown => {
+  const reasons = (error as Cancelled).CancellationReasons;
+  const code = reasons?.[0]?.Code;
+  if (code === 'ConditionalCheckFailed') {
+    return new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+  }
+  if (code === 'TransactionConflict') {
+    return Object.assign(new Error('Transaction is ongoing for the item'), {
+      name: 'TransactionConflictException',
+      cause: error,
+    });
+  }
+  return error;
+};
+
+/** The caller sent `count` items: the record's reason (the last) is not theirs to read. */
+const withoutRecordReason = (error: unknown, count: number): unknown => {
+  const cancelled = error as Cancelled;
+  if (cancelled.CancellationReasons?.length === count + 1) cancelled.CancellationReasons.pop();
+  return error;
+};
+
+const hasRecord = (items: readonly { Put?: { Item?: Item } }[]): boolean =>
+  items.some((i) => text(i.Put?.Item?.__edb_e__) === auditRecordEntityName);
+
+/** The document client's writes, with their records. */
+const documentWrites = (send: Send) => {
+  const transact = (items: Item[]) => send(new TransactWriteCommand({ TransactItems: items as never }));
+
+  const single = async (scope: AuditScope, write: Item, touched: Touched, table: string) => {
+    const change = changeOf([touched]);
+    if (!change) return false;
+    try {
+      await transact([write, { Put: { TableName: table, Item: record(scope, change) } }]);
+    } catch (error) {
+      throw asSingleWriteError(error);
+    }
+    return true;
+  };
+
+  const read = async (table: string, key: Item): Promise<Item | undefined> => {
+    const out = (await send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))) as {
+      Item?: Item;
+    };
+    return out.Item;
+  };
+
+  const readMany = async (table: string, keys: Item[]): Promise<Item[]> => {
+    if (keys.length === 0) return [];
+    const out = (await send(
+      new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
+    )) as { Responses?: Record<string, Item[]> };
+    return out.Responses?.[table] ?? [];
+  };
+
+  const sameKey = (a: Item, b: Item) => text(a.pk) === text(b.pk) && text(a.sk) === text(b.sk);
+
+  return async (scope: AuditScope, command: unknown, options: unknown): Promise<unknown> => {
+    if (command instanceof PutCommand) {
+      const input = command.input as Item & { TableName: string; Item: Item };
+      const sent = await single(scope, { Put: forTransaction(input) }, touchedByPut(input.Item), input.TableName);
+      return sent ? {} : send(command, options);
+    }
+    if (command instanceof UpdateCommand) {
+      const input = command.input as Item & UpdateInput & { TableName: string; Key: Item; ReturnValues?: string };
+      const sent = await single(scope, { Update: forTransaction(input) }, touchedByUpdate(input), input.TableName);
+      if (!sent) return send(command, options);
+      if (!input.ReturnValues || input.ReturnValues === 'NONE') return {};
+      return { Attributes: await read(input.TableName, input.Key) };
+    }
+    if (command instanceof DeleteCommand) {
+      const input = command.input as Item & { TableName: string; Key: Item; ReturnValues?: string };
+      const before = await read(input.TableName, input.Key);
+      // Nothing to delete: nothing changes (a condition on the item fails as it would).
+      if (!before) return send(command, options);
+      const sent = await single(scope, { Delete: forTransaction(input) }, touchedByDelete(input.Key, before), input.TableName);
+      if (!sent) return send(command, options);
+      return input.ReturnValues === 'ALL_OLD' ? { Attributes: before } : {};
+    }
+    if (command instanceof TransactWriteCommand) {
+      const items = (command.input.TransactItems ?? []) as Item[];
+      const typed = items as { Put?: { Item: Item; TableName: string }; Update?: UpdateInput; Delete?: { Key: Item; TableName: string } }[];
+      if (hasRecord(typed) || items.length >= 100) return send(command, options);
+      let touched = typed.flatMap((i): Touched[] => {
+        if (i.Put) return [touchedByPut(i.Put.Item)];
+        if (i.Update) return [touchedByUpdate(i.Update)];
+        if (i.Delete) return [touchedByDelete(i.Delete.Key, undefined)];
+        return [];
+      });
+      const deletes = typed.flatMap((i) => (i.Delete ? [i.Delete] : []));
+      // Deletes name no entity: read them only when nothing else says what the commit changed.
+      if (!touched.some((t) => t.entity && isFact(t)) && deletes.length > 0) {
+        const table = deletes[0]?.TableName as string;
+        const before = await readMany(table, deletes.map((d) => d.Key));
+        touched = touched.map((t, i) => {
+          const d = typed[i]?.Delete;
+          return d ? touchedByDelete(d.Key, before.find((b) => sameKey(b, d.Key))) : t;
+        });
+      }
+      const change = changeOf(touched.filter((t) => t.entity || t.change !== 'deleted'));
+      const table = (typed.find((i) => i.Put)?.Put?.TableName ?? deletes[0]?.TableName) as string | undefined;
+      if (!change || !table) return send(command, options);
+      try {
+        return await transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]);
+      } catch (error) {
+        throw withoutRecordReason(error, items.length);
+      }
+    }
+    if (command instanceof BatchWriteCommand) {
+      const requests = command.input.RequestItems ?? {};
+      const tables = Object.keys(requests);
+      const table = tables[0];
+      if (tables.length !== 1 || !table) return send(command, options);
+      const writes = (requests[table] ?? []) as { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[];
+      const keys = writes.flatMap((w) => (w.DeleteRequest ? [w.DeleteRequest.Key] : []));
+      const before = await readMany(table, keys);
+      const touched = writes.map((w) =>
+        w.PutRequest
+          ? touchedByPut(w.PutRequest.Item)
+          : touchedByDelete(w.DeleteRequest?.Key ?? {}, before.find((b) => sameKey(b, w.DeleteRequest?.Key ?? {}))),
+      );
+      const change = changeOf(touched);
+      if (!change) return send(command, options);
+      // Items already gone are not deleted again (a transaction may not name them twice either).
+      const items: Item[] = writes.flatMap((w): Item[] => {
+        if (w.PutRequest) return [{ Put: { TableName: table, Item: w.PutRequest.Item } }];
+        const key = w.DeleteRequest?.Key ?? {};
+        return before.some((b) => sameKey(b, key)) ? [{ Delete: { TableName: table, Key: key } }] : [];
+      });
+      await transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]);
+      return { UnprocessedItems: {} };
+    }
+    return send(command, options);
+  };
+};
+
+/** The low-level client's writes (hand-built hot paths), with their records. */
+const wireWrites = (send: Send) => {
+  const transact = (items: TransactWriteItem[]) => send(new TransactWriteItemsCommand({ TransactItems: items }));
+  return async (scope: AuditScope, command: unknown, options: unknown): Promise<unknown> => {
+    // A hand-built item is a fact only when it names its entity and that entity is one.
+    const named = (t: Touched) => (t.entity && isFact(t) ? changeOf([t]) : undefined);
+    if (command instanceof PutItemCommand || command instanceof UpdateItemCommand) {
+      const input = command.input as Item & { TableName: string; Item?: Record<string, AttributeValue> };
+      const put = command instanceof PutItemCommand;
+      const change = named(put ? touchedByPut(input.Item ?? {}) : touchedByUpdate(input as UpdateInput));
+      if (!change) return send(command, options);
+      const write = (put ? { Put: forTransaction(input) } : { Update: forTransaction(input) }) as TransactWriteItem;
+      try {
+        await transact([write, { Put: { TableName: input.TableName, Item: toWire(record(scope, change)) } }]);
+      } catch (error) {
+        throw asSingleWriteError(error);
+      }
+      return {};
+    }
+    if (command instanceof TransactWriteItemsCommand) {
+      const items = command.input.TransactItems ?? [];
+      if (hasRecord(items as never) || items.length >= 100) return send(command, options);
+      const touched = items.flatMap((i): Touched[] => {
+        if (i.Put) return [touchedByPut(i.Put.Item ?? {})];
+        if (i.Update) return [touchedByUpdate(i.Update as UpdateInput)];
+        return [];
+      });
+      const change = changeOf(touched.filter((t) => t.entity));
+      const table = items.find((i) => i.Put ?? i.Update)?.Put?.TableName ?? items.find((i) => i.Update)?.Update?.TableName;
+      if (!change || !table) return send(command, options);
+      try {
+        return await transact([...items, { Put: { TableName: table, Item: toWire(record(scope, change)) } }]);
+      } catch (error) {
+        throw withoutRecordReason(error, items.length);
+      }
+    }
+    return send(command, options);
+  };
+};
+
+/** Wraps `send` of a client so that writes inside an audit scope carry their records. */
+const audited = (client: { send: unknown }, writes: (send: Send) => (s: AuditScope, c: unknown, o: unknown) => Promise<unknown>) => {
+  const send = (client.send as Send).bind(client);
+  const withRecords = writes(send);
+  client.send = (command: unknown, options?: unknown) => {
+    const scope = recordingScope();
+    return scope ? withRecords(scope, command, options) : send(command, options);
+  };
+};
+
+export const auditDocumentClient = (client: DynamoDBDocumentClient): void => audited(client, documentWrites);
+export const auditLowLevelClient = (client: DynamoDBClient): void => audited(client, wireWrites);

@@ -1,0 +1,22 @@
+import { readEnv } from '../env.js';
+import { type AuditChange, type AuditItem, auditRecordItem } from './audit-item.js';
+import { type AuditActor, recordingScope } from './audit-scope.js';
+
+/**
+ * The audit record a store writes itself, in its own transaction, when the record carries facts
+ * only the store knows (a booking step's from, to and reason): in the scope of the request or job
+ * that runs, or else as `actor` (a store used outside any, from a script or a test).
+ */
+export const ownAuditRecord = (change: AuditChange, at: Date, actor: AuditActor, action: string): AuditItem =>
+  auditRecordItem(
+    recordingScope() ?? { actor, action, requestId: 'none' },
+    change,
+    at,
+    readEnv().AUDIT_RETENTION_DAYS,
+  );
+
+const keyNames = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', '__edb_e__', '__edb_v__']);
+
+/** The record's attributes without its keys: what an ElectroDB `create` of it takes. */
+export const auditAttributes = (item: AuditItem) =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !keyNames.has(name)));
