@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes } from '../../functions/app/routes.js';
+import { auditRecordsOfResponse, type StoredAuditRecord, sensitiveValues } from '../support/audit-records.js';
+import type { ApiResponse } from '../support/local-runtime.js';
 import { urlOf, useSweepWorld } from './sweep-target.js';
 
 /**
@@ -91,6 +93,48 @@ const cancelLiveBookings = async () => {
   }
 };
 
+/**
+ * Samples that change nothing, so write no audit record (test/e2e/audit-trail.test.ts makes each
+ * of these routes change something and finds its one record).
+ */
+const changesNothing = new Set([
+  // The sample's attendee already leads the party.
+  'addPartyMember',
+  // The sample's entry is the only one of its line, so already first.
+  'moveWaitlistEntry',
+]);
+
+/**
+ * Each write wrote exactly one audit record, in the caller's name, holding none of the secret or
+ * personal values the request or its answer carried.
+ */
+const auditProblems = async (
+  route: RouteDefinition,
+  label: string,
+  res: ApiResponse,
+  sample: { params?: Record<string, string>; body?: unknown },
+): Promise<string[]> => {
+  const records = await auditRecordsOfResponse(rt, res);
+  const expected = changesNothing.has(route.operationId) ? 0 : 1;
+  if (records.length !== expected) {
+    const what = records.map((r) => `${r.targetType}.${r.change}`).join(', ');
+    return [`${label}: ${records.length} audit records (${what})`];
+  }
+  if (expected === 0) return [];
+  const [record] = records as [StoredAuditRecord];
+  const problems: string[] = [];
+  if (record.actorType !== 'user' || record.actorId !== sweep.world.ownerSub)
+    problems.push(`${label}: audit record names ${record.actorType} ${record.actorId}, not the caller`);
+  const text = JSON.stringify(record);
+  // What a path names is no secret: a promo code is the id of its resource, which its routes name.
+  const code = (res.json as { code?: unknown } | undefined)?.code;
+  const created = route.path.includes('/promo-codes') && typeof code === 'string' ? [code] : [];
+  const named = new Set([...Object.values(sample.params ?? {}), ...created]);
+  for (const value of sensitiveValues(sample.body, res.json))
+    if (!named.has(value) && text.includes(value)) problems.push(`${label}: audit record holds "${value}"`);
+  return problems;
+};
+
 describe('success sweep', () => {
   it('calls every route but those exercised elsewhere', () => {
     expect(ordered.length + exercisedElsewhere.size).toBe(routes.length);
@@ -110,6 +154,7 @@ describe('success sweep', () => {
         failures.push(`${label}: ${res.status} ${res.text.slice(0, 700)}`);
         continue;
       }
+      if (route.method !== 'GET') failures.push(...(await auditProblems(route, label, res, sample)));
       // A text answer (a CSV export) is checked as the text it is.
       const parsed = route.success.schema?.safeParse(route.success.contentType ? res.text : res.json);
       if (parsed && !parsed.success) failures.push(`${label}: body off schema: ${parsed.error.message}`);

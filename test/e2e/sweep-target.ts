@@ -17,6 +17,8 @@ export interface SweepWorld {
   target: SweepTarget;
   /** Tokens of the target's members by role. */
   tokens: Record<Role, string>;
+  /** The owner's subject (who their token says they are). */
+  ownerSub: string;
   /** The owner of another organization. */
   outsider: string;
 }
@@ -351,6 +353,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       ...approval,
     },
     tokens,
+    ownerSub: `${name}-owner`,
     outsider,
   };
 };

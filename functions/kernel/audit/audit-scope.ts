@@ -19,20 +19,31 @@ export interface AuditScope {
   action: string;
   /** API Gateway's request id, or the queue message's id. */
   requestId: string;
+  /**
+   * A request is one change, whatever number of commits it takes: it writes one record, on its
+   * first commit that touches `subject` (the id its path names last), or on its first commit when
+   * the path names none; its other commits are steps of that change (marking an organization's
+   * events before the organization, an event's count of categories after the category). A job's
+   * record (`once` false) records every commit it makes.
+   */
+  once: boolean;
+  subject?: string | undefined;
 }
 
-interface OpenScope extends AuditScope {
+export interface OpenScope extends AuditScope {
   /** False inside `withoutAudit`: the writes there are steps of a change recorded by a later commit. */
   recording: boolean;
+  /** Whether a commit of a `once` scope has written its record. */
+  recorded: boolean;
 }
 
 const storage = new AsyncLocalStorage<OpenScope>();
 
 export const withAuditScope = <T>(scope: AuditScope, run: () => Promise<T>): Promise<T> =>
-  storage.run({ ...scope, actor: { ...scope.actor }, recording: true }, run);
+  storage.run({ ...scope, actor: { ...scope.actor }, recording: true, recorded: false }, run);
 
 /** The scope a write runs in, unless it runs outside any or inside `withoutAudit`. */
-export const recordingScope = (): AuditScope | undefined => {
+export const recordingScope = (): OpenScope | undefined => {
   const scope = storage.getStore();
   return scope?.recording ? scope : undefined;
 };

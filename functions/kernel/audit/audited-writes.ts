@@ -2,27 +2,22 @@ import {
   type AttributeValue,
   ConditionalCheckFailedException,
   type DynamoDBClient,
-  PutItemCommand,
   type TransactWriteItem,
   TransactWriteItemsCommand,
-  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  BatchWriteCommand,
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { readEnv } from '../env.js';
 import { type AuditChange, auditRecordEntityName, auditRecordItem, toWire } from './audit-item.js';
-import { type AuditScope, recordingScope } from './audit-scope.js';
+import { type AuditScope, type OpenScope, recordingScope } from './audit-scope.js';
 import {
   changeOf,
   isFact,
+  recordsNow,
   type Touched,
   text,
   touchedByDelete,
@@ -46,11 +41,40 @@ import {
  */
 
 type Send = (command: unknown, options?: unknown) => Promise<unknown>;
+
+/**
+ * The DynamoDB operation a command runs (`PutItem`, `TransactWriteItems`, ...), from the
+ * operation schema every command carries (a document client command on its client command).
+ * Not `instanceof`: ElectroDB may load another copy of the command classes (CommonJS beside ES
+ * modules), and bundling renames classes.
+ */
+export const operationOf = (command: unknown): string | undefined => {
+  const c = command as { clientCommand?: { schema?: unknown }; schema?: unknown };
+  const schema = (c.clientCommand ?? c).schema;
+  return Array.isArray(schema) && typeof schema[2] === 'string' ? schema[2] : undefined;
+};
+
+interface Command {
+  input: Item;
+}
 type Item = Record<string, unknown>;
 
 const retentionDays = (): number => readEnv().AUDIT_RETENTION_DAYS;
 
 const record = (scope: AuditScope, change: AuditChange) => auditRecordItem(scope, change, new Date(), retentionDays());
+
+/** The change a commit over `items` records now, if any (write-facts.ts, `recordsNow`). */
+const changeToRecord = (scope: OpenScope, items: readonly Touched[]): AuditChange | undefined => {
+  const change = changeOf(items);
+  return change && recordsNow(scope, change, items) ? change : undefined;
+};
+
+/** Sends a commit that carries its record; the scope then has its record. */
+const committing = async <T>(scope: OpenScope, send: () => Promise<T>): Promise<T> => {
+  const out = await send();
+  scope.recorded = true;
+  return out;
+};
 
 /** The writes a transaction item may carry (no ReturnValues: a transaction answers no item). */
 const forTransaction = <T extends Item>(input: T): T => {
@@ -86,6 +110,16 @@ const withoutRecordReason = (error: unknown, count: number): unknown => {
   return error;
 };
 
+/** The table a transaction writes (every item of one here names the same). */
+const tableOf = (items: readonly Item[]): string | undefined => {
+  for (const item of items)
+    for (const part of Object.values(item)) {
+      const table = (part as { TableName?: unknown } | undefined)?.TableName;
+      if (typeof table === 'string') return table;
+    }
+  return undefined;
+};
+
 const hasRecord = (items: readonly { Put?: { Item?: Item } }[]): boolean =>
   items.some((i) => text(i.Put?.Item?.__edb_e__) === auditRecordEntityName);
 
@@ -93,11 +127,11 @@ const hasRecord = (items: readonly { Put?: { Item?: Item } }[]): boolean =>
 const documentWrites = (send: Send) => {
   const transact = (items: Item[]) => send(new TransactWriteCommand({ TransactItems: items as never }));
 
-  const single = async (scope: AuditScope, write: Item, touched: Touched, table: string) => {
-    const change = changeOf([touched]);
+  const single = async (scope: OpenScope, write: Item, touched: Touched, table: string) => {
+    const change = changeToRecord(scope, [touched]);
     if (!change) return false;
     try {
-      await transact([write, { Put: { TableName: table, Item: record(scope, change) } }]);
+      await committing(scope, () => transact([write, { Put: { TableName: table, Item: record(scope, change) } }]));
     } catch (error) {
       throw asSingleWriteError(error);
     }
@@ -121,21 +155,23 @@ const documentWrites = (send: Send) => {
 
   const sameKey = (a: Item, b: Item) => text(a.pk) === text(b.pk) && text(a.sk) === text(b.sk);
 
-  return async (scope: AuditScope, command: unknown, options: unknown): Promise<unknown> => {
-    if (command instanceof PutCommand) {
-      const input = command.input as Item & { TableName: string; Item: Item };
+  return async (scope: OpenScope, command: unknown, options: unknown): Promise<unknown> => {
+    const operation = operationOf(command);
+    const { input: given } = command as Command;
+    if (operation === 'PutItem') {
+      const input = given as Item & { TableName: string; Item: Item };
       const sent = await single(scope, { Put: forTransaction(input) }, touchedByPut(input.Item), input.TableName);
       return sent ? {} : send(command, options);
     }
-    if (command instanceof UpdateCommand) {
-      const input = command.input as Item & UpdateInput & { TableName: string; Key: Item; ReturnValues?: string };
+    if (operation === 'UpdateItem') {
+      const input = given as Item & UpdateInput & { TableName: string; Key: Item; ReturnValues?: string };
       const sent = await single(scope, { Update: forTransaction(input) }, touchedByUpdate(input), input.TableName);
       if (!sent) return send(command, options);
       if (!input.ReturnValues || input.ReturnValues === 'NONE') return {};
       return { Attributes: await read(input.TableName, input.Key) };
     }
-    if (command instanceof DeleteCommand) {
-      const input = command.input as Item & { TableName: string; Key: Item; ReturnValues?: string };
+    if (operation === 'DeleteItem') {
+      const input = given as Item & { TableName: string; Key: Item; ReturnValues?: string };
       const before = await read(input.TableName, input.Key);
       // Nothing to delete: nothing changes (a condition on the item fails as it would).
       if (!before) return send(command, options);
@@ -143,10 +179,11 @@ const documentWrites = (send: Send) => {
       if (!sent) return send(command, options);
       return input.ReturnValues === 'ALL_OLD' ? { Attributes: before } : {};
     }
-    if (command instanceof TransactWriteCommand) {
-      const items = (command.input.TransactItems ?? []) as Item[];
+    if (operation === 'TransactWriteItems') {
+      const items = (given.TransactItems ?? []) as Item[];
       const typed = items as { Put?: { Item: Item; TableName: string }; Update?: UpdateInput; Delete?: { Key: Item; TableName: string } }[];
-      if (hasRecord(typed) || items.length >= 100) return send(command, options);
+      if (hasRecord(typed)) return committing(scope, () => send(command, options));
+      if (items.length >= 100) return send(command, options);
       let touched = typed.flatMap((i): Touched[] => {
         if (i.Put) return [touchedByPut(i.Put.Item)];
         if (i.Update) return [touchedByUpdate(i.Update)];
@@ -163,17 +200,19 @@ const documentWrites = (send: Send) => {
           return d ? touchedByDelete(d.Key, before.find((b) => sameKey(b, d.Key))) : t;
         });
       }
-      const change = changeOf(touched.filter((t) => t.entity || t.change !== 'deleted'));
-      const table = (typed.find((i) => i.Put)?.Put?.TableName ?? deletes[0]?.TableName) as string | undefined;
+      const change = changeToRecord(scope, touched.filter((t) => t.entity || t.change !== 'deleted'));
+      const table = tableOf(items);
       if (!change || !table) return send(command, options);
       try {
-        return await transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]);
+        return await committing(scope, () =>
+          transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]),
+        );
       } catch (error) {
         throw withoutRecordReason(error, items.length);
       }
     }
-    if (command instanceof BatchWriteCommand) {
-      const requests = command.input.RequestItems ?? {};
+    if (operation === 'BatchWriteItem') {
+      const requests = (given.RequestItems ?? {}) as Record<string, unknown[]>;
       const tables = Object.keys(requests);
       const table = tables[0];
       if (tables.length !== 1 || !table) return send(command, options);
@@ -185,7 +224,7 @@ const documentWrites = (send: Send) => {
           ? touchedByPut(w.PutRequest.Item)
           : touchedByDelete(w.DeleteRequest?.Key ?? {}, before.find((b) => sameKey(b, w.DeleteRequest?.Key ?? {}))),
       );
-      const change = changeOf(touched);
+      const change = changeToRecord(scope, touched);
       if (!change) return send(command, options);
       // Items already gone are not deleted again (a transaction may not name them twice either).
       const items: Item[] = writes.flatMap((w): Item[] => {
@@ -193,7 +232,7 @@ const documentWrites = (send: Send) => {
         const key = w.DeleteRequest?.Key ?? {};
         return before.some((b) => sameKey(b, key)) ? [{ Delete: { TableName: table, Key: key } }] : [];
       });
-      await transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]);
+      await committing(scope, () => transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]));
       return { UnprocessedItems: {} };
     }
     return send(command, options);
@@ -203,35 +242,42 @@ const documentWrites = (send: Send) => {
 /** The low-level client's writes (hand-built hot paths), with their records. */
 const wireWrites = (send: Send) => {
   const transact = (items: TransactWriteItem[]) => send(new TransactWriteItemsCommand({ TransactItems: items }));
-  return async (scope: AuditScope, command: unknown, options: unknown): Promise<unknown> => {
+  return async (scope: OpenScope, command: unknown, options: unknown): Promise<unknown> => {
     // A hand-built item is a fact only when it names its entity and that entity is one.
-    const named = (t: Touched) => (t.entity && isFact(t) ? changeOf([t]) : undefined);
-    if (command instanceof PutItemCommand || command instanceof UpdateItemCommand) {
-      const input = command.input as Item & { TableName: string; Item?: Record<string, AttributeValue> };
-      const put = command instanceof PutItemCommand;
+    const named = (t: Touched) => (t.entity && isFact(t) ? changeToRecord(scope, [t]) : undefined);
+    const operation = operationOf(command);
+    const { input: given } = command as Command;
+    if (operation === 'PutItem' || operation === 'UpdateItem') {
+      const input = given as Item & { TableName: string; Item?: Record<string, AttributeValue> };
+      const put = operation === 'PutItem';
       const change = named(put ? touchedByPut(input.Item ?? {}) : touchedByUpdate(input as UpdateInput));
       if (!change) return send(command, options);
       const write = (put ? { Put: forTransaction(input) } : { Update: forTransaction(input) }) as TransactWriteItem;
       try {
-        await transact([write, { Put: { TableName: input.TableName, Item: toWire(record(scope, change)) } }]);
+        await committing(scope, () =>
+          transact([write, { Put: { TableName: input.TableName, Item: toWire(record(scope, change)) } }]),
+        );
       } catch (error) {
         throw asSingleWriteError(error);
       }
       return {};
     }
-    if (command instanceof TransactWriteItemsCommand) {
-      const items = command.input.TransactItems ?? [];
-      if (hasRecord(items as never) || items.length >= 100) return send(command, options);
+    if (operation === 'TransactWriteItems') {
+      const items = (given.TransactItems ?? []) as TransactWriteItem[];
+      if (hasRecord(items as never)) return committing(scope, () => send(command, options));
+      if (items.length >= 100) return send(command, options);
       const touched = items.flatMap((i): Touched[] => {
         if (i.Put) return [touchedByPut(i.Put.Item ?? {})];
         if (i.Update) return [touchedByUpdate(i.Update as UpdateInput)];
         return [];
       });
-      const change = changeOf(touched.filter((t) => t.entity));
-      const table = items.find((i) => i.Put ?? i.Update)?.Put?.TableName ?? items.find((i) => i.Update)?.Update?.TableName;
+      const change = changeToRecord(scope, touched.filter((t) => t.entity));
+      const table = tableOf(items as unknown as Item[]);
       if (!change || !table) return send(command, options);
       try {
-        return await transact([...items, { Put: { TableName: table, Item: toWire(record(scope, change)) } }]);
+        return await committing(scope, () =>
+          transact([...items, { Put: { TableName: table, Item: toWire(record(scope, change)) } }]),
+        );
       } catch (error) {
         throw withoutRecordReason(error, items.length);
       }
@@ -241,7 +287,7 @@ const wireWrites = (send: Send) => {
 };
 
 /** Wraps `send` of a client so that writes inside an audit scope carry their records. */
-const audited = (client: { send: unknown }, writes: (send: Send) => (s: AuditScope, c: unknown, o: unknown) => Promise<unknown>) => {
+const audited = (client: { send: unknown }, writes: (send: Send) => (s: OpenScope, c: unknown, o: unknown) => Promise<unknown>) => {
   const send = (client.send as Send).bind(client);
   const withRecords = writes(send);
   client.send = (command: unknown, options?: unknown) => {

@@ -9,7 +9,7 @@ import { type AuditActor, recordingScope } from './audit-scope.js';
  */
 export const ownAuditRecord = (change: AuditChange, at: Date, actor: AuditActor, action: string): AuditItem =>
   auditRecordItem(
-    recordingScope() ?? { actor, action, requestId: 'none' },
+    recordingScope() ?? { actor, action, requestId: 'none', once: false },
     change,
     at,
     readEnv().AUDIT_RETENTION_DAYS,

@@ -15,6 +15,8 @@ export interface Touched {
   targetId: string | undefined;
   change: AuditChange['change'];
   fields: string[];
+  /** Every string the write gives its item: whether the commit touches a request's subject. */
+  values: string[];
 }
 
 /**
@@ -45,6 +47,8 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   'nightlyChunk',
   'localDelivery',
   'localSchedule',
+  // A deletion's job record follows from the change that asked for it.
+  'deletion',
 ]);
 
 const internal = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', '__edb_e__', '__edb_v__']);
@@ -74,6 +78,12 @@ const idOf = (entity: string | undefined, read: (name: string) => string | undef
   (entity === 'organization' ? read('orgId') : undefined) ??
   text(key?.sk);
 
+const stringsOf = (values: readonly Value[]): string[] =>
+  values.flatMap((v) => {
+    const s = text(v);
+    return s === undefined ? [] : [s];
+  });
+
 const fieldsOf = (names: Iterable<string>): string[] =>
   [...new Set([...names].filter((n) => !internal.has(n)))].sort();
 
@@ -86,6 +96,7 @@ export const touchedByPut = (item: Item): Touched => {
     targetId: idOf(entity, read, item),
     change: 'created',
     fields: fieldsOf(Object.keys(item)),
+    values: stringsOf(Object.values(item)),
   };
 };
 
@@ -122,6 +133,7 @@ export const touchedByUpdate = (input: UpdateInput): Touched => {
     targetId: idOf(entity, read, input.Key),
     change: 'updated',
     fields: fieldsOf(namesWritten(input)),
+    values: stringsOf([...Object.values(input.ExpressionAttributeValues ?? {}), ...Object.values(input.Key ?? {})]),
   };
 };
 
@@ -136,10 +148,30 @@ export const touchedByDelete = (key: Item, before: Item | undefined): Touched =>
     targetId: idOf(entity, read, key),
     change: 'deleted',
     fields: [],
+    values: stringsOf(Object.values(seen)),
   };
 };
 
 export const isFact = (t: Touched): boolean => !t.entity || !bookkeepingEntities.has(t.entity);
+
+/**
+ * Entities each commit of which is a change of its own even inside one request: the scans of an
+ * offline upload (each admits or refuses one ticket).
+ */
+const eachCommitRecorded: ReadonlySet<string> = new Set(['checkinScan']);
+
+/** Whether a commit of `scope` that makes `change` over `items` writes its record now. */
+export const recordsNow = (
+  scope: { once: boolean; recorded: boolean; subject?: string | undefined },
+  change: AuditChange,
+  items: readonly Touched[],
+): boolean => {
+  if (!scope.once || eachCommitRecorded.has(change.targetType)) return true;
+  if (scope.recorded) return false;
+  // Ids a path names may differ in case from the stored ones (promo codes are kept upper case).
+  const subject = scope.subject?.toLowerCase();
+  return !subject || items.some((t) => t.values.some((v) => v.toLowerCase() === subject));
+};
 
 /**
  * The record of a commit that touched `items`: its first fact is the target, the others are named

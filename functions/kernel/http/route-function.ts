@@ -64,6 +64,14 @@ type Covering<F extends HttpFunctionName, T extends readonly RouteDefinition[]> 
   ? unknown
   : { missingRoutes: Exclude<Extract<Route, { function: F }>['operationId'], T[number]['operationId']> };
 
+/** The id a route's path names last (`/v1/orgs/{orgId}/venues/{venueId}`: the venue's): what it changes. */
+const subjectOf = (path: string, params: unknown): string | undefined => {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+  const last = names.at(-1);
+  const value = last ? (params as Record<string, unknown> | undefined)?.[last] : undefined;
+  return typeof value === 'string' ? value : undefined;
+};
+
 const idempotencyScope = (params: unknown, sub: string): string => {
   const orgId = (params as { orgId?: string } | undefined)?.orgId;
   return orgId ? `${orgId}#${sub}` : `user#${sub}`;
@@ -106,7 +114,13 @@ export const routeFunction = <F extends HttpFunctionName, const T extends readon
     const actor = principal
       ? { type: 'user' as const, id: principal.sub }
       : { type: 'provider' as const, id: route.operationId };
-    const scope = { actor, action: route.operationId, requestId: request.requestId };
+    const scope = {
+      actor,
+      action: route.operationId,
+      requestId: request.requestId,
+      once: true,
+      subject: subjectOf(route.path, input.params),
+    };
     const run = () => withAuditScope(scope, () => settle(instance, () => handle(request as never)));
     const key = route.method === 'POST' ? readIdempotencyKey(event.headers) : undefined;
     if (!key || !principal || !options.idempotency) return run();

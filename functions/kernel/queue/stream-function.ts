@@ -21,7 +21,7 @@ export const streamFunction = (runRecord: (record: DynamoDBRecord) => Promise<vo
     // Changes a record causes are the system's, named by the stream record.
     const recorded = (record: DynamoDBRecord) =>
       withAuditScope(
-        { actor: { type: 'system', id: 'stream' }, action: record.eventName ?? 'record', requestId: record.eventID ?? '' },
+        { actor: { type: 'system', id: 'stream' }, action: record.eventName ?? 'record', requestId: record.eventID ?? '', once: false },
         () => runRecord(record),
       );
     const response = await processPartialResponse(event, recorded, processor, {

@@ -1,0 +1,85 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import type { ApiResponse, TestRuntime } from './local-runtime.js';
+
+/** An audit record as stored (kernel/audit/audit-item.ts). */
+export interface StoredAuditRecord {
+  recordId: string;
+  orgId: string;
+  actorType: string;
+  actorId: string;
+  actorRole?: string;
+  action: string;
+  requestId: string;
+  targetType: string;
+  targetId: string;
+  change: string;
+  fields: string[];
+  also: string[];
+  details?: string;
+  [name: string]: unknown;
+}
+
+const clients = new Map<string, DynamoDBDocumentClient>();
+const clientOf = (endpoint: string) => {
+  const known = clients.get(endpoint);
+  if (known) return known;
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+  );
+  clients.set(endpoint, client);
+  return client;
+};
+
+/** The audit records the runtime's table holds that `filter` keeps (a scan: e2e tables are small). */
+export const auditRecordsWhere = async (
+  rt: TestRuntime,
+  expression: string,
+  values: Record<string, string>,
+): Promise<StoredAuditRecord[]> => {
+  const { tableName, dynamoEndpoint } = rt.runtime;
+  const found: StoredAuditRecord[] = [];
+  const pages = paginateScan(
+    { client: clientOf(dynamoEndpoint) },
+    {
+      TableName: tableName,
+      ConsistentRead: true,
+      FilterExpression: `#e = :e AND (${expression})`,
+      ExpressionAttributeNames: { '#e': '__edb_e__', ...namesOf(expression) },
+      ExpressionAttributeValues: { ':e': 'auditRecord', ...values },
+    },
+  );
+  for await (const page of pages) {
+    for (const item of page.Items ?? []) found.push(item as StoredAuditRecord);
+  }
+  return found;
+};
+
+const namesOf = (expression: string) =>
+  Object.fromEntries([...expression.matchAll(/#(\w+)/g)].map(([alias, name]) => [alias, name as string]));
+
+/** The records the request that answered `res` wrote (API Gateway's request id names them). */
+export const auditRecordsOfResponse = (rt: TestRuntime, res: ApiResponse): Promise<StoredAuditRecord[]> => {
+  const requestId = res.headers.get('apigw-requestid');
+  if (!requestId) throw new Error('the answer names no request id (apigw-requestid)');
+  return auditRecordsWhere(rt, '#requestId = :r', { ':r': requestId });
+};
+
+/** Keys whose values are secrets: an audit record must never hold one of their values. */
+const secretKey = /token|secret|password|otp|signature|code|email|phone/i;
+
+/** The secret and personal values of a request and its answer (strings under such keys). */
+export const sensitiveValues = (...bodies: unknown[]): string[] => {
+  const out: string[] = [];
+  const walk = (value: unknown, key: string) => {
+    if (typeof value === 'string') {
+      if (secretKey.test(key) && value.length >= 4) out.push(value);
+      return;
+    }
+    if (Array.isArray(value)) for (const v of value) walk(v, key);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  for (const body of bodies) walk(body, '');
+  return out;
+};
