@@ -26,6 +26,7 @@ const orgsPorts = (): PortTable => ({
   waitlist: port.waitlist,
   ticketRecords: port.ticketRecords,
   auditSummaries: port.auditSummaries,
+  auditTrail: port.auditTrail,
   forecasts: port.forecasts,
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
@@ -160,6 +161,7 @@ const nightlyPorts = (): PortTable => ({
   admissionReads: port.admissionReads,
   auditRecords: port.auditRecords,
   auditSummaries: port.auditSummaries,
+  auditChains: port.auditChains,
   forecasts: port.forecasts,
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
@@ -177,6 +179,8 @@ const notificationsPorts = (): PortTable => ({
 const outboxPorts = (): PortTable => ({
   notifications: port.notifications,
   outbox: port.outbox,
+  // New audit records reach the same stream consumer, which links them into their chains.
+  auditChains: port.auditChains,
   clock: port.clock,
 });
 

@@ -2,7 +2,9 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
+import { dynamoAuditChainStore } from '../modules/audit/adapters/audit-chain-store.js';
 import { dynamoAuditSummaryStore } from '../modules/audit/adapters/audit-summary-store.js';
+import { dynamoAuditTrailReads } from '../modules/audit/adapters/audit-trail-reads.js';
 import { dynamoAuditRecords } from '../modules/bookings/adapters/audit-reads.js';
 import { dynamoBookingStore } from '../modules/bookings/adapters/booking-store.js';
 import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbridge-hold-scheduler.js';
@@ -408,6 +410,16 @@ export const ticketRecords: PortWiring<'ticketRecords'> = {
 export const auditRecords: PortWiring<'auditRecords'> = {
   entities: { auditRecord: entity.auditRecord },
   build: ({ service }) => dynamoAuditRecords(service),
+};
+
+export const auditChains: PortWiring<'auditChains'> = {
+  entities: { auditRecord: entity.auditRecord, auditChain: entity.auditChain },
+  build: ({ service }) => dynamoAuditChainStore(service),
+};
+
+export const auditTrail: PortWiring<'auditTrail'> = {
+  entities: { auditRecord: entity.auditRecord },
+  build: ({ service }) => dynamoAuditTrailReads(service),
 };
 
 export const auditSummaries: PortWiring<'auditSummaries'> = {

@@ -1,3 +1,4 @@
+import { newAuditRecordFilter } from '../modules/audit/adapters/audit-stream.js';
 import { newOutboxItemFilter } from '../modules/notifications/adapters/outbox-stream.js';
 import { redeliveryWindowMs } from '../modules/notifications/domain/handoff.js';
 
@@ -18,8 +19,8 @@ export interface FilterPattern {
 export interface StreamConsumerDefinition {
   /** The Lambda function (function-definitions.ts) the records invoke. */
   consumer: 'outbox';
-  /** Only records matching it invoke the function; Lambda drops the rest before any invocation. */
-  filter: FilterPattern;
+  /** Only records matching one of them invoke the function; Lambda drops the rest before any invocation. */
+  filters: readonly FilterPattern[];
   /** Records per invocation, at most. */
   batchSize: number;
   /** How long the mapping gathers records before invoking (seconds). */
@@ -39,9 +40,10 @@ export interface StreamConsumerDefinition {
 
 export const streamConsumers = [
   {
-    // New outbox items onto their queues (notifications, capacity.released), off the request path.
+    // New outbox items onto their queues (notifications, capacity.released), off the request path;
+    // new audit records into their hash chains (modules/audit/domain/audit-chain.ts).
     consumer: 'outbox',
-    filter: newOutboxItemFilter,
+    filters: [newOutboxItemFilter, newAuditRecordFilter],
     batchSize: 100,
     // Awaited by a person: invoke as soon as a record arrives.
     maxBatchingWindowSeconds: 0,

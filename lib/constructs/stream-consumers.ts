@@ -50,7 +50,7 @@ export class StreamConsumers extends Construct {
         new DynamoEventSource(table, {
           // A new mapping starts at the stream's tip: items written before it are the sweep's.
           startingPosition: StartingPosition.LATEST,
-          filters: [FilterCriteria.filter(definition.filter)],
+          filters: definition.filters.map((f) => FilterCriteria.filter(f)),
           batchSize: definition.batchSize,
           maxBatchingWindow: Duration.seconds(definition.maxBatchingWindowSeconds),
           parallelizationFactor: definition.parallelizationFactor,

@@ -189,7 +189,7 @@ const invoke = async (ctx: StreamContext, records: DynamoDBRecord[]): Promise<nu
 const deliver = async (ctx: StreamContext, read: StreamApiRecord[]): Promise<void> => {
   let batch = read
     .map((r) => toLambdaRecord(r, ctx.streamArn))
-    .filter((r) => matchesFilter(ctx.definition.filter, r));
+    .filter((r) => ctx.definition.filters.some((f) => matchesFilter(f, r)));
   for (let retries = 0; batch.length > 0 && !ctx.signal.aborted; retries++) {
     const failedAt = await invoke(ctx, batch);
     if (failedAt < 0) return;

@@ -390,6 +390,11 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     action: 'forecast.read',
   },
   getAuditSummary: { params: { orgId: t.orgId, day: '2026-12-03' }, action: 'audit.read' },
+  listAuditRecords: {
+    params: { orgId: t.orgId },
+    query: { targetType: 'venue', targetId: t.venueId, limit: '10' },
+    action: 'audit.read',
+  },
   getSessionAdmissions: {
     params: { orgId: t.orgId, sessionId: t.bookingSessionId },
     action: 'admission.read',

@@ -25,7 +25,11 @@ const clientOf = (endpoint: string) => {
   const known = clients.get(endpoint);
   if (known) return known;
   const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+    new DynamoDBClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
   );
   clients.set(endpoint, client);
   return client;
@@ -77,8 +81,7 @@ export const sensitiveValues = (...bodies: unknown[]): string[] => {
       return;
     }
     if (Array.isArray(value)) for (const v of value) walk(v, key);
-    else if (value && typeof value === 'object')
-      for (const [k, v] of Object.entries(value)) walk(v, k);
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
   };
   for (const body of bodies) walk(body, '');
   return out;

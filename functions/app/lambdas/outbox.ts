@@ -1,6 +1,8 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { logger } from '../../kernel/observability.js';
 import { streamFunction } from '../../kernel/queue/stream-function.js';
+import { chainedRecordOf, isAuditRecord } from '../../modules/audit/adapters/audit-stream.js';
+import { sealAuditRecords } from '../../modules/audit/domain/audit-sealing.js';
 import { pendingItemOf } from '../../modules/notifications/adapters/outbox-stream.js';
 import { relayItem } from '../../modules/notifications/domain/outbox-relay.js';
 import { getContainer } from '../container.js';
@@ -23,4 +25,23 @@ const relayNewItem = async (record: DynamoDBRecord): Promise<void> => {
   }
 };
 
-export const handler = streamFunction(relayNewItem);
+/**
+ * New audit records of the batch, linked into their hash chains together (one transaction per
+ * chain and up to 99 records): the records of a chain that could not be sealed are retried.
+ */
+const sealNewRecords = {
+  takes: isAuditRecord,
+  async run(records: DynamoDBRecord[]) {
+    const chained = records.map((r) => ({ stream: r, record: chainedRecordOf(r) }));
+    const failed = await sealAuditRecords(
+      getContainer().deps,
+      chained.map((c) => c.record),
+    );
+    if (failed.length > 0) logger.warn('audit records not sealed; retried', { chains: failed });
+    const key = (c: { orgId: string; day: string; chain: string }) => `${c.orgId}|${c.day}|${c.chain}`;
+    const failedKeys = new Set(failed.map(key));
+    return chained.filter((c) => failedKeys.has(key(c.record))).map((c) => c.stream);
+  },
+};
+
+export const handler = streamFunction(relayNewItem, sealNewRecords);

@@ -61,7 +61,8 @@ type Item = Record<string, unknown>;
 
 const retentionDays = (): number => readEnv().AUDIT_RETENTION_DAYS;
 
-const record = (scope: AuditScope, change: AuditChange) => auditRecordItem(scope, change, new Date(), retentionDays());
+const record = (scope: AuditScope, change: AuditChange) =>
+  auditRecordItem(scope, change, new Date(), retentionDays());
 
 /** The change a commit over `items` records now, if any (write-facts.ts, `recordsNow`). */
 const changeToRecord = (scope: OpenScope, items: readonly Touched[]): AuditChange | undefined => {
@@ -131,7 +132,9 @@ const documentWrites = (send: Send) => {
     const change = changeToRecord(scope, [touched]);
     if (!change) return false;
     try {
-      await committing(scope, () => transact([write, { Put: { TableName: table, Item: record(scope, change) } }]));
+      await committing(scope, () =>
+        transact([write, { Put: { TableName: table, Item: record(scope, change) } }]),
+      );
     } catch (error) {
       throw asSingleWriteError(error);
     }
@@ -160,12 +163,22 @@ const documentWrites = (send: Send) => {
     const { input: given } = command as Command;
     if (operation === 'PutItem') {
       const input = given as Item & { TableName: string; Item: Item };
-      const sent = await single(scope, { Put: forTransaction(input) }, touchedByPut(input.Item), input.TableName);
+      const sent = await single(
+        scope,
+        { Put: forTransaction(input) },
+        touchedByPut(input.Item),
+        input.TableName,
+      );
       return sent ? {} : send(command, options);
     }
     if (operation === 'UpdateItem') {
       const input = given as Item & UpdateInput & { TableName: string; Key: Item; ReturnValues?: string };
-      const sent = await single(scope, { Update: forTransaction(input) }, touchedByUpdate(input), input.TableName);
+      const sent = await single(
+        scope,
+        { Update: forTransaction(input) },
+        touchedByUpdate(input),
+        input.TableName,
+      );
       if (!sent) return send(command, options);
       if (!input.ReturnValues || input.ReturnValues === 'NONE') return {};
       return { Attributes: await read(input.TableName, input.Key) };
@@ -175,13 +188,22 @@ const documentWrites = (send: Send) => {
       const before = await read(input.TableName, input.Key);
       // Nothing to delete: nothing changes (a condition on the item fails as it would).
       if (!before) return send(command, options);
-      const sent = await single(scope, { Delete: forTransaction(input) }, touchedByDelete(input.Key, before), input.TableName);
+      const sent = await single(
+        scope,
+        { Delete: forTransaction(input) },
+        touchedByDelete(input.Key, before),
+        input.TableName,
+      );
       if (!sent) return send(command, options);
       return input.ReturnValues === 'ALL_OLD' ? { Attributes: before } : {};
     }
     if (operation === 'TransactWriteItems') {
       const items = (given.TransactItems ?? []) as Item[];
-      const typed = items as { Put?: { Item: Item; TableName: string }; Update?: UpdateInput; Delete?: { Key: Item; TableName: string } }[];
+      const typed = items as {
+        Put?: { Item: Item; TableName: string };
+        Update?: UpdateInput;
+        Delete?: { Key: Item; TableName: string };
+      }[];
       if (hasRecord(typed)) return committing(scope, () => send(command, options));
       if (items.length >= 100) return send(command, options);
       let touched = typed.flatMap((i): Touched[] => {
@@ -194,13 +216,24 @@ const documentWrites = (send: Send) => {
       // Deletes name no entity: read them only when nothing else says what the commit changed.
       if (!touched.some((t) => t.entity && isFact(t)) && deletes.length > 0) {
         const table = deletes[0]?.TableName as string;
-        const before = await readMany(table, deletes.map((d) => d.Key));
+        const before = await readMany(
+          table,
+          deletes.map((d) => d.Key),
+        );
         touched = touched.map((t, i) => {
           const d = typed[i]?.Delete;
-          return d ? touchedByDelete(d.Key, before.find((b) => sameKey(b, d.Key))) : t;
+          return d
+            ? touchedByDelete(
+                d.Key,
+                before.find((b) => sameKey(b, d.Key)),
+              )
+            : t;
         });
       }
-      const change = changeToRecord(scope, touched.filter((t) => t.entity || t.change !== 'deleted'));
+      const change = changeToRecord(
+        scope,
+        touched.filter((t) => t.entity || t.change !== 'deleted'),
+      );
       const table = tableOf(items);
       if (!change || !table) return send(command, options);
       try {
@@ -216,13 +249,19 @@ const documentWrites = (send: Send) => {
       const tables = Object.keys(requests);
       const table = tables[0];
       if (tables.length !== 1 || !table) return send(command, options);
-      const writes = (requests[table] ?? []) as { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[];
+      const writes = (requests[table] ?? []) as {
+        PutRequest?: { Item: Item };
+        DeleteRequest?: { Key: Item };
+      }[];
       const keys = writes.flatMap((w) => (w.DeleteRequest ? [w.DeleteRequest.Key] : []));
       const before = await readMany(table, keys);
       const touched = writes.map((w) =>
         w.PutRequest
           ? touchedByPut(w.PutRequest.Item)
-          : touchedByDelete(w.DeleteRequest?.Key ?? {}, before.find((b) => sameKey(b, w.DeleteRequest?.Key ?? {}))),
+          : touchedByDelete(
+              w.DeleteRequest?.Key ?? {},
+              before.find((b) => sameKey(b, w.DeleteRequest?.Key ?? {})),
+            ),
       );
       const change = changeToRecord(scope, touched);
       if (!change) return send(command, options);
@@ -232,7 +271,9 @@ const documentWrites = (send: Send) => {
         const key = w.DeleteRequest?.Key ?? {};
         return before.some((b) => sameKey(b, key)) ? [{ Delete: { TableName: table, Key: key } }] : [];
       });
-      await committing(scope, () => transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]));
+      await committing(scope, () =>
+        transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]),
+      );
       return { UnprocessedItems: {} };
     }
     return send(command, options);
@@ -241,7 +282,8 @@ const documentWrites = (send: Send) => {
 
 /** The low-level client's writes (hand-built hot paths), with their records. */
 const wireWrites = (send: Send) => {
-  const transact = (items: TransactWriteItem[]) => send(new TransactWriteItemsCommand({ TransactItems: items }));
+  const transact = (items: TransactWriteItem[]) =>
+    send(new TransactWriteItemsCommand({ TransactItems: items }));
   return async (scope: OpenScope, command: unknown, options: unknown): Promise<unknown> => {
     // A hand-built item is a fact only when it names its entity and that entity is one.
     const named = (t: Touched) => (t.entity && isFact(t) ? changeToRecord(scope, [t]) : undefined);
@@ -252,7 +294,9 @@ const wireWrites = (send: Send) => {
       const put = operation === 'PutItem';
       const change = named(put ? touchedByPut(input.Item ?? {}) : touchedByUpdate(input as UpdateInput));
       if (!change) return send(command, options);
-      const write = (put ? { Put: forTransaction(input) } : { Update: forTransaction(input) }) as TransactWriteItem;
+      const write = (
+        put ? { Put: forTransaction(input) } : { Update: forTransaction(input) }
+      ) as TransactWriteItem;
       try {
         await committing(scope, () =>
           transact([write, { Put: { TableName: input.TableName, Item: toWire(record(scope, change)) } }]),
@@ -271,7 +315,10 @@ const wireWrites = (send: Send) => {
         if (i.Update) return [touchedByUpdate(i.Update as UpdateInput)];
         return [];
       });
-      const change = changeToRecord(scope, touched.filter((t) => t.entity));
+      const change = changeToRecord(
+        scope,
+        touched.filter((t) => t.entity),
+      );
       const table = tableOf(items as unknown as Item[]);
       if (!change || !table) return send(command, options);
       try {
@@ -287,7 +334,10 @@ const wireWrites = (send: Send) => {
 };
 
 /** Wraps `send` of a client so that writes inside an audit scope carry their records. */
-const audited = (client: { send: unknown }, writes: (send: Send) => (s: OpenScope, c: unknown, o: unknown) => Promise<unknown>) => {
+const audited = (
+  client: { send: unknown },
+  writes: (send: Send) => (s: OpenScope, c: unknown, o: unknown) => Promise<unknown>,
+) => {
   const send = (client.send as Send).bind(client);
   const withRecords = writes(send);
   client.send = (command: unknown, options?: unknown) => {

@@ -15,7 +15,18 @@ export const ownAuditRecord = (change: AuditChange, at: Date, actor: AuditActor,
     readEnv().AUDIT_RETENTION_DAYS,
   );
 
-const keyNames = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', '__edb_e__', '__edb_v__']);
+const keyNames = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  '__edb_e__',
+  '__edb_v__',
+]);
 
 /** The record's attributes without its keys: what an ElectroDB `create` of it takes. */
 export const auditAttributes = (item: AuditItem) =>

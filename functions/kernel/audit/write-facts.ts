@@ -51,7 +51,18 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   'deletion',
 ]);
 
-const internal = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', '__edb_e__', '__edb_v__']);
+const internal = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  '__edb_e__',
+  '__edb_v__',
+]);
 
 type Value = unknown;
 type Item = Record<string, Value>;
@@ -73,7 +84,11 @@ const orgOfKey = (key: Item | undefined): string | undefined => {
 };
 
 /** The id of an item: `<entity>Id`, an organization's own id, or its sort key. */
-const idOf = (entity: string | undefined, read: (name: string) => string | undefined, key: Item | undefined) =>
+const idOf = (
+  entity: string | undefined,
+  read: (name: string) => string | undefined,
+  key: Item | undefined,
+) =>
   (entity ? read(`${entity}Id`) : undefined) ??
   (entity === 'organization' ? read('orgId') : undefined) ??
   text(key?.sk);
@@ -133,7 +148,10 @@ export const touchedByUpdate = (input: UpdateInput): Touched => {
     targetId: idOf(entity, read, input.Key),
     change: 'updated',
     fields: fieldsOf(namesWritten(input)),
-    values: stringsOf([...Object.values(input.ExpressionAttributeValues ?? {}), ...Object.values(input.Key ?? {})]),
+    values: stringsOf([
+      ...Object.values(input.ExpressionAttributeValues ?? {}),
+      ...Object.values(input.Key ?? {}),
+    ]),
   };
 };
 

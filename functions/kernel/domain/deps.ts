@@ -1,3 +1,4 @@
+import type { AuditChainStore, AuditTrailReads } from '../../modules/audit/domain/audit-ports.js';
 import type { AuditSummaryStore } from '../../modules/audit/domain/audit-summary.js';
 import type { AuditRecords } from '../../modules/bookings/domain/audit-ports.js';
 import type { BookingPayments, BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
@@ -190,6 +191,8 @@ export interface Deps {
   ticketRecords: TicketRecordsPurge;
   auditRecords: AuditRecords;
   auditSummaries: AuditSummaryStore;
+  auditChains: AuditChainStore;
+  auditTrail: AuditTrailReads;
   forecasts: ForecastStore;
   nightlyRuns: NightlyRunStore;
   nightlyQueue: NightlyQueue;

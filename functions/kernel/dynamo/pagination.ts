@@ -5,7 +5,8 @@ import type { Page, PageRequest } from '../domain/types.js';
  * Cursors name the list they belong to, so a cursor of one organization's list cannot be replayed
  * against another's: it is refused as a bad `cursor` field instead.
  */
-const badCursor = () => validationFailed([{ field: 'cursor', message: 'is not a cursor of this list' }]);
+export const badCursor = () =>
+  validationFailed([{ field: 'cursor', message: 'is not a cursor of this list' }]);
 
 export const decodeCursor = (list: string, cursor: string | undefined): string | null => {
   if (!cursor) return null;
@@ -19,7 +20,7 @@ export const decodeCursor = (list: string, cursor: string | undefined): string |
   throw badCursor();
 };
 
-const encodeCursor = (list: string, cursor: string | null): string | null =>
+export const encodeCursor = (list: string, cursor: string | null): string | null =>
   cursor ? Buffer.from(JSON.stringify({ l: list, c: cursor })).toString('base64url') : null;
 
 interface QueryResult<T> {

@@ -9,8 +9,8 @@ import type {
 } from 'aws-lambda';
 import type { HttpFunctionName } from '../../app/function-definitions.js';
 import type { Route } from '../../app/routes.js';
-import type { IdempotencyStore } from '../domain/deps.js';
 import { withAuditScope } from '../audit/audit-scope.js';
+import type { IdempotencyStore } from '../domain/deps.js';
 import { readEnv } from '../env.js';
 import { logger, metrics } from '../observability.js';
 import { tracingMiddlewares } from '../tracing.js';

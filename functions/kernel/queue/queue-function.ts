@@ -107,7 +107,12 @@ const jobScopeOf = (record: SQSRecord) => {
   } catch {
     // An unreadable body fails in its consumer; its record says only that it was a message.
   }
-  return { actor: { type: 'system' as const, id: queueOf(record.eventSourceARN) }, action: type, requestId: record.messageId, once: false };
+  return {
+    actor: { type: 'system' as const, id: queueOf(record.eventSourceARN) },
+    action: type,
+    requestId: record.messageId,
+    once: false,
+  };
 };
 
 /**

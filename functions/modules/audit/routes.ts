@@ -1,5 +1,11 @@
-import { reply, routeGroup } from '../../kernel/http/route-group.js';
-import { auditSummaryParams, auditSummarySchema } from './contracts/audit-summaries.js';
+import { orgParams } from '../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../kernel/http/route-group.js';
+import {
+  auditEntrySchema,
+  auditSummaryParams,
+  auditSummarySchema,
+  auditTrailQuery,
+} from './contracts/audit-summaries.js';
 
 /** What changed in an organization, for its owners and admins; served by `orgs`. */
 export const auditRoutes = routeGroup({ function: 'orgs', auth: 'jwt', tag: 'Audit' }, [
@@ -12,5 +18,16 @@ export const auditRoutes = routeGroup({ function: 'orgs', auth: 'jwt', tag: 'Aud
     params: auditSummaryParams,
     success: reply(200, 'The summary', auditSummarySchema),
     problems: [403, 404],
+  },
+  {
+    operationId: 'listAuditRecords',
+    method: 'GET',
+    path: '/v1/orgs/{orgId}/audit',
+    summary:
+      'The audit trail: the records of one target (type and id) or one actor, newest first, or of one UTC day in time order',
+    params: orgParams,
+    query: auditTrailQuery,
+    success: replyPage('A page of audit records', auditEntrySchema, 'AuditEntryPage'),
+    problems: [403, 404, 422],
   },
 ]);

@@ -16,7 +16,8 @@ export const purgeSessionBookings = async (
   const key = { orgId, sessionId };
   let deleted = 0;
   const { data: bookings } = await booking.query.bySession(key).go({ limit, attributes: ['bookingId'] });
-  if (bookings.length > 0) await booking.delete(bookings.map(({ bookingId }) => ({ ...key, bookingId }))).go();
+  if (bookings.length > 0)
+    await booking.delete(bookings.map(({ bookingId }) => ({ ...key, bookingId }))).go();
   deleted += bookings.length;
   // Each kind is listed then deleted by its own key shape; ElectroDB's types do not unify them.
   const kinds: Array<(left: number) => Promise<number>> = [
