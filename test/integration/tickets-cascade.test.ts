@@ -143,8 +143,11 @@ const doorItems = async (orgId: string, sessionId?: string): Promise<Record<stri
 };
 
 /** Every item that names `id` in any key or value. */
+/** Items naming `id`, apart from the audit trail, which outlives what it describes. */
 const itemsNaming = async (id: string): Promise<RawItem[]> =>
-  (await scanTable(location())).filter((i) => JSON.stringify(i).includes(id));
+  (await scanTable(location())).filter((i) => !isAuditTrail(i) && JSON.stringify(i).includes(id));
+
+const isAuditTrail = (i: RawItem) => ['auditRecord', 'auditChain'].includes(String(i.__edb_e__));
 
 /** The ids of the batch's records that failed: all of them when the function throws (as it does when every record fails). */
 const failedRecords = async (event: SQSEvent): Promise<string[]> => {
