@@ -20,7 +20,8 @@ export interface AuditChange {
   orgId: string;
   targetType: string;
   targetId: string;
-  change: 'created' | 'updated' | 'deleted';
+  /** `written`: put whether or not the item was there. */
+  change: 'created' | 'updated' | 'written' | 'deleted';
   /** Names of the target's attributes the commit wrote (never their values). */
   fields: string[];
   /** The kinds of the other items the commit changed. */

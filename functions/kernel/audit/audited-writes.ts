@@ -200,14 +200,14 @@ const documentWrites = (send: Send) => {
     if (operation === 'TransactWriteItems') {
       const items = (given.TransactItems ?? []) as Item[];
       const typed = items as {
-        Put?: { Item: Item; TableName: string };
+        Put?: { Item: Item; TableName: string; ConditionExpression?: string };
         Update?: UpdateInput;
         Delete?: { Key: Item; TableName: string };
       }[];
       if (hasRecord(typed)) return committing(scope, () => send(command, options));
       if (items.length >= 100) return send(command, options);
       let touched = typed.flatMap((i): Touched[] => {
-        if (i.Put) return [touchedByPut(i.Put.Item)];
+        if (i.Put) return [touchedByPut(i.Put.Item, i.Put.ConditionExpression)];
         if (i.Update) return [touchedByUpdate(i.Update)];
         if (i.Delete) return [touchedByDelete(i.Delete.Key, undefined)];
         return [];
@@ -257,7 +257,7 @@ const documentWrites = (send: Send) => {
       const before = await readMany(table, keys);
       const touched = writes.map((w) =>
         w.PutRequest
-          ? touchedByPut(w.PutRequest.Item)
+          ? touchedByPut(w.PutRequest.Item, undefined)
           : touchedByDelete(
               w.DeleteRequest?.Key ?? {},
               before.find((b) => sameKey(b, w.DeleteRequest?.Key ?? {})),
@@ -292,7 +292,11 @@ const wireWrites = (send: Send) => {
     if (operation === 'PutItem' || operation === 'UpdateItem') {
       const input = given as Item & { TableName: string; Item?: Record<string, AttributeValue> };
       const put = operation === 'PutItem';
-      const change = named(put ? touchedByPut(input.Item ?? {}) : touchedByUpdate(input as UpdateInput));
+      const change = named(
+        put
+          ? touchedByPut(input.Item ?? {}, input.ConditionExpression as string | undefined)
+          : touchedByUpdate(input as UpdateInput),
+      );
       if (!change) return send(command, options);
       const write = (
         put ? { Put: forTransaction(input) } : { Update: forTransaction(input) }
@@ -311,7 +315,7 @@ const wireWrites = (send: Send) => {
       if (hasRecord(items as never)) return committing(scope, () => send(command, options));
       if (items.length >= 100) return send(command, options);
       const touched = items.flatMap((i): Touched[] => {
-        if (i.Put) return [touchedByPut(i.Put.Item ?? {})];
+        if (i.Put) return [touchedByPut(i.Put.Item ?? {}, i.Put.ConditionExpression)];
         if (i.Update) return [touchedByUpdate(i.Update as UpdateInput)];
         return [];
       });

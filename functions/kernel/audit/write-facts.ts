@@ -102,14 +102,23 @@ const stringsOf = (values: readonly Value[]): string[] =>
 const fieldsOf = (names: Iterable<string>): string[] =>
   [...new Set([...names].filter((n) => !internal.has(n)))].sort();
 
-export const touchedByPut = (item: Item): Touched => {
+/**
+ * A put creates its item when its condition says none was there, replaces it when its condition
+ * reads the one there, and otherwise writes it whichever was there.
+ */
+const putChange = (condition: string | undefined): Touched['change'] => {
+  if (!condition) return 'written';
+  return /attribute_not_exists\(#?pk\)/.test(condition) ? 'created' : 'updated';
+};
+
+export const touchedByPut = (item: Item, condition?: string): Touched => {
   const entity = text(item.__edb_e__);
   const read = (name: string) => text(item[name]);
   return {
     entity,
     orgId: read('orgId') ?? orgOfKey(item),
     targetId: idOf(entity, read, item),
-    change: 'created',
+    change: putChange(condition),
     fields: fieldsOf(Object.keys(item)),
     values: stringsOf(Object.values(item)),
   };

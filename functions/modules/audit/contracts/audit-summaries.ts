@@ -69,7 +69,9 @@ export const auditEntrySchema = /* @__PURE__ */ z
       .openapi({ description: 'The route (operationId) or job message that made the change' }),
     requestId: z.string().nullable(),
     target: z.object({ type: z.string(), id: z.string() }),
-    change: z.enum(['created', 'updated', 'deleted']),
+    change: z.enum(['created', 'updated', 'written', 'deleted']).openapi({
+      description: '`written`: the item was put whether or not it was there',
+    }),
     fields: z.array(z.string()).openapi({ description: 'Names of the fields written (never their values)' }),
     also: z.array(z.string()).openapi({ description: 'Kinds of the other items the same commit changed' }),
     details: z.record(z.string(), z.unknown()).nullable(),

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EntityItem } from 'electrodb';
+import { noteActorRole } from '../../../kernel/audit/audit-scope.js';
 import { batchGet, keyOf, type ParsingEntity, parsedItemOf } from '../../../kernel/dynamo/batch-get.js';
 import { boundedMap } from '../../../kernel/dynamo/bounded-map.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
@@ -135,6 +136,7 @@ export const bookingContextReader = (
     const parse = <T>(entity: ParsingEntity<T>, name: string) => parsedItemOf(items, entity, name);
     const org = parse<EntityItem<typeof organization>>(organization, 'organization');
     const m = parse<EntityItem<typeof member>>(member, 'member');
+    if (m?.status === 'active') noteActorRole(m.userId, m.role);
     const s = parse<EntityItem<typeof session>>(session, 'session');
     let e = parse<EntityItem<typeof event>>(event, 'event');
     if (s && s.eventId !== knownEventId) {

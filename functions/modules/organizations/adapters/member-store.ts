@@ -1,4 +1,5 @@
 import type { EntityItem } from 'electrodb';
+import { noteActorRole } from '../../../kernel/audit/audit-scope.js';
 import type { MemberChange, MemberStore, OwnerDelta } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Member } from '../../../kernel/domain/types.js';
@@ -63,6 +64,8 @@ export const dynamoMemberStore = (service: EventlyService): MemberStore => {
   return {
     async get(orgId, userId) {
       const { data } = await member.get({ orgId, userId }).go();
+      // The membership gate reads the caller's: their audit records name the role they acted in.
+      if (data?.status === 'active') noteActorRole(userId, data.role);
       return data ? toMember(data) : undefined;
     },
 
