@@ -162,6 +162,7 @@ const nightlyPorts = (): PortTable => ({
   auditRecords: port.auditRecords,
   auditSummaries: port.auditSummaries,
   auditChains: port.auditChains,
+  auditAlarm: port.auditAlarm,
   forecasts: port.forecasts,
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,

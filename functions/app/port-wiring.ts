@@ -2,6 +2,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
+import { powertoolsAuditAlarm } from '../modules/audit/adapters/audit-alarm.js';
 import { dynamoAuditChainStore } from '../modules/audit/adapters/audit-chain-store.js';
 import { dynamoAuditSummaryStore } from '../modules/audit/adapters/audit-summary-store.js';
 import { dynamoAuditTrailReads } from '../modules/audit/adapters/audit-trail-reads.js';
@@ -415,6 +416,11 @@ export const auditRecords: PortWiring<'auditRecords'> = {
 export const auditChains: PortWiring<'auditChains'> = {
   entities: { auditRecord: entity.auditRecord, auditChain: entity.auditChain },
   build: ({ service }) => dynamoAuditChainStore(service),
+};
+
+export const auditAlarm: PortWiring<'auditAlarm'> = {
+  entities: {},
+  build: () => powertoolsAuditAlarm(),
 };
 
 export const auditTrail: PortWiring<'auditTrail'> = {

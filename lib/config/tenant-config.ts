@@ -188,6 +188,11 @@ export const tenantConfigSchema = z
         forecastDays: z.number().int().min(1).max(365).default(30),
       })
       .prefault({}),
+    /**
+     * The audit trail (docs/audit.md): records are kept this many days, then DynamoDB's TTL removes
+     * them (with whole days of their hash chains).
+     */
+    audit: z.strictObject({ retentionDays: z.number().int().min(30).max(3650).default(400) }).prefault({}),
     /** Notification email: the SES identity (verified in the account) messages are sent from. */
     notifications: z.strictObject({ fromEmail: z.email().optional() }).prefault({}),
     payments: paymentsSchema,

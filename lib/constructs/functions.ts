@@ -41,6 +41,7 @@ const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<str
   MAX_BODY_BYTES: String(config.api.maxBodyBytes),
   COUNTER_MAX_SHARDS: String(config.counterShards.maxShards),
   NIGHTLY_FORECAST_DAYS: String(config.nightly.forecastDays),
+  AUDIT_RETENTION_DAYS: String(config.audit.retentionDays),
   COUNTER_PLACES_PER_SHARD: String(config.counterShards.placesPerShard),
 });
 

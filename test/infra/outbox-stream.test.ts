@@ -48,8 +48,10 @@ describe('outbox relay through the table stream (CDK)', () => {
     const patterns = (mapping.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) =>
       JSON.parse(f.Pattern),
     );
+    // New outbox items for the relay, new audit records for their hash chains.
     expect(patterns).toEqual([
       { eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['outbox'] } } } },
+      { eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['auditRecord'] } } } },
     ]);
   });
 

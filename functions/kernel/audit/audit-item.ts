@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { auditChains } from '../domain/audit.js';
 import { newId } from '../domain/ids.js';
 import type { AuditScope } from './audit-scope.js';
 
@@ -12,8 +13,6 @@ import type { AuditScope } from './audit-scope.js';
 
 export const auditRecordEntityName = 'auditRecord';
 export const auditChainEntityName = 'auditChain';
-/** Records of one organization and day are spread over this many hash chains. */
-export const auditChains = 4;
 
 /** What one commit changed, as its record tells it. */
 export interface AuditChange {

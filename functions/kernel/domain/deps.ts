@@ -1,4 +1,4 @@
-import type { AuditChainStore, AuditTrailReads } from '../../modules/audit/domain/audit-ports.js';
+import type { AuditAlarm, AuditChainStore, AuditTrailReads } from '../../modules/audit/domain/audit-ports.js';
 import type { AuditSummaryStore } from '../../modules/audit/domain/audit-summary.js';
 import type { AuditRecords } from '../../modules/bookings/domain/audit-ports.js';
 import type { BookingPayments, BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
@@ -192,6 +192,7 @@ export interface Deps {
   auditRecords: AuditRecords;
   auditSummaries: AuditSummaryStore;
   auditChains: AuditChainStore;
+  auditAlarm: AuditAlarm;
   auditTrail: AuditTrailReads;
   forecasts: ForecastStore;
   nightlyRuns: NightlyRunStore;

@@ -8,3 +8,4 @@ export {
   mergeTallies,
   tallyOf,
 } from './domain/audit-summary.js';
+export { checkAuditDay } from './domain/audit-verification.js';

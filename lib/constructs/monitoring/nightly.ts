@@ -10,6 +10,7 @@ export const nightlyMetrics = ({ namespace, service }: MonitoredResources['night
     drifts: sum('counterDrifts'),
     shortfalls: sum('counterShortfalls'),
     sessions: sum('nightlySessions'),
+    auditProblems: sum('auditChainProblems'),
   };
 };
 
@@ -31,6 +32,13 @@ export const nightlyAlarms = (alarmOn: AlarmOn, metrics: ReturnType<typeof night
     metrics.shortfalls,
     'A session counter counts fewer places than its bookings hold (possible oversell; never repaired ' +
       'automatically): read the nightly function’s `counter drift` log lines with outcome `short`.',
+    anyInOnePeriod,
+  );
+  alarmOn(
+    'AuditChainBroken',
+    metrics.auditProblems,
+    'The nightly check of the audit trail found a hash chain broken (a record edited or removed, or left ' +
+      'unsealed): read the nightly function’s `audit chain broken` log lines, then `npm run verify:audit`.',
     anyInOnePeriod,
   );
 };

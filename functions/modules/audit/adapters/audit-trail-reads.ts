@@ -1,5 +1,5 @@
 import type { EntityItem } from 'electrodb';
-import { auditChains } from '../../../kernel/audit/audit-item.js';
+import { auditChains } from '../../../kernel/domain/audit.js';
 import { badCursor, decodeCursor, encodeCursor, queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import type { AuditEntry, AuditTrailReads } from '../domain/audit-ports.js';

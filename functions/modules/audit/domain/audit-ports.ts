@@ -1,5 +1,12 @@
 import type { Page, PageRequest } from '../../../kernel/domain/types.js';
-import type { ChainedRecord, ChainHead, ChainLink, ChainRef, SealedRecord } from './audit-chain.js';
+import type {
+  ChainedRecord,
+  ChainHead,
+  ChainLink,
+  ChainProblem,
+  ChainRef,
+  SealedRecord,
+} from './audit-chain.js';
 
 /** The hash chains of the audit trail (audit-chain.ts). */
 export interface AuditChainStore {
@@ -47,4 +54,9 @@ export type AuditSelector =
 export interface AuditTrailReads {
   /** Newest first for a target or an actor; in time order for a day. */
   list(orgId: string, selector: AuditSelector, page: PageRequest): Promise<Page<AuditEntry>>;
+}
+
+/** Where a check that found a chain broken says so (a log line per problem and the alarm's metric). */
+export interface AuditAlarm {
+  problemsFound(problems: readonly ChainProblem[]): void;
 }

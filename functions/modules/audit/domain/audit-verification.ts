@@ -1,4 +1,4 @@
-import { auditChains } from '../../../kernel/audit/audit-item.js';
+import { auditChains } from '../../../kernel/domain/audit.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { type ChainProblem, verifyChain } from './audit-chain.js';
 
@@ -27,3 +27,17 @@ export const verifyAuditDay = async (
 /** One line per problem, naming the record. */
 export const describeProblem = (p: ChainProblem): string =>
   `org=${p.chain.orgId} day=${p.chain.day} chain=${p.chain.chain} record=${p.recordId}: ${p.problem}: ${p.detail}`;
+
+/**
+ * The nightly check of an organization's previous day: every chain verified, the problems (if
+ * any) reported to the alarm. Answers how many it found.
+ */
+export const checkAuditDay = async (
+  deps: Pick<Deps, 'auditChains' | 'auditAlarm' | 'clock'>,
+  orgId: string,
+  day: string,
+): Promise<number> => {
+  const problems = await verifyAuditDay(deps, orgId, day, deps.clock.now());
+  deps.auditAlarm.problemsFound(problems);
+  return problems.length;
+};

@@ -1,9 +1,11 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
+import { checkAuditDay } from '../../audit/index.js';
 import { trainForecastModel } from '../../forecasts/index.js';
 import { finishIfComplete } from './nightly-finish.js';
 import {
   type ChunkResult,
   chunkLimit,
+  dayBefore,
   type NightlyRun,
   type NightlyTotals,
   sessionSummaryOf,
@@ -12,7 +14,15 @@ import {
 
 type OrgDeps = Pick<
   Deps,
-  'orgs' | 'nightlyRuns' | 'nightlyQueue' | 'sessions' | 'forecasts' | 'auditSummaries' | 'clock'
+  | 'orgs'
+  | 'nightlyRuns'
+  | 'nightlyQueue'
+  | 'sessions'
+  | 'forecasts'
+  | 'auditSummaries'
+  | 'auditChains'
+  | 'auditAlarm'
+  | 'clock'
 >;
 
 /** Run records are kept this long, then removed by DynamoDB's TTL. */
@@ -36,8 +46,12 @@ const newRun = (orgId: string, night: string, now: Date): NightlyRun => ({
 
 export const runTtl = (now: Date): number => Math.floor(now.getTime() / 1000) + keepDays * 86_400;
 
-/** Step 0: the forecast model, trained on every ended session the organization recorded. */
+/**
+ * Step 0: the audit trail of the day before checked (its hash chains, docs/audit.md), then the
+ * forecast model, trained on every ended session the organization recorded.
+ */
 const train = async (deps: OrgDeps, run: NightlyRun) => {
+  await checkAuditDay(deps, run.orgId, dayBefore(run.night));
   const outcomes = await deps.forecasts.outcomes(run.orgId);
   if (outcomes.length > 0) {
     const model = trainForecastModel(outcomes, deps.clock.now());
