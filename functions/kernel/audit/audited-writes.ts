@@ -166,7 +166,7 @@ const documentWrites = (send: Send) => {
       const sent = await single(
         scope,
         { Put: forTransaction(input) },
-        touchedByPut(input.Item),
+        touchedByPut(input.Item, input.ConditionExpression as string | undefined),
         input.TableName,
       );
       return sent ? {} : send(command, options);

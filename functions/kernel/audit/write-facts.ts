@@ -151,12 +151,14 @@ const namesWritten = (input: UpdateInput): string[] => {
 export const touchedByUpdate = (input: UpdateInput): Touched => {
   const entity = setValue(input, '__edb_e__');
   const read = (name: string) => setValue(input, name) ?? text(input.Key?.[name]);
+  // ElectroDB sets an item's own ids again on every update: they are not what changed.
+  const identity = new Set(['orgId', `${entity}Id`]);
   return {
     entity,
     orgId: read('orgId') ?? orgOfKey(input.Key),
     targetId: idOf(entity, read, input.Key),
     change: 'updated',
-    fields: fieldsOf(namesWritten(input)),
+    fields: fieldsOf(namesWritten(input).filter((name) => !identity.has(name))),
     values: stringsOf([
       ...Object.values(input.ExpressionAttributeValues ?? {}),
       ...Object.values(input.Key ?? {}),
