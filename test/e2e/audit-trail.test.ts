@@ -6,6 +6,7 @@ import { verifyAuditTable } from '../../scripts/audit/verify.js';
 import {
   auditRecordsOfResponse,
   auditRecordsWhere,
+  oneAuditRecordOf,
   type StoredAuditRecord,
 } from '../support/audit-records.js';
 import { eventually } from '../support/eventually.js';
@@ -71,8 +72,7 @@ describe('the audit trail', () => {
       action: 'updateVenue',
       targetType: 'venue',
       targetId: venueId,
-      // The venue store puts the whole venue back.
-      change: 'written',
+      change: 'updated',
     });
     expect(record?.fields).toContain('name');
     expect(JSON.stringify(record)).not.toContain('Renamed hall');
@@ -112,7 +112,7 @@ describe('the audit trail', () => {
       { token: owner },
     );
     expect(both.status).toBe(422);
-    expect(both.json.errors.map((e) => e.field)).toContain('targetType');
+    expect(both.json.errors.map((e) => e.field)).toContain('query.targetType');
   });
 
   it('keeps a booking history as the booking audit records, one per step', async () => {
@@ -139,6 +139,58 @@ describe('the audit trail', () => {
       [null, 'confirmed', ownerSub],
       ['confirmed', 'cancelled', ownerSub],
     ]);
+  });
+
+  it('records one change for routes the success sweep calls with samples that change nothing', async () => {
+    const attendee = async (firstName: string) =>
+      (
+        await rt.call<{ attendeeId: string }>('POST', `/v1/orgs/${orgId}/attendees`, {
+          token: owner,
+          body: { firstName, lastName: 'P' },
+        })
+      ).json.attendeeId;
+    const [lead, second] = [await attendee('Lead'), await attendee('Second')];
+    const party = await rt.call<{ partyId: string }>('POST', `/v1/orgs/${orgId}/parties`, {
+      token: owner,
+      body: { name: 'Friends', leaderId: lead },
+    });
+    const added = await rt.call('POST', `/v1/orgs/${orgId}/parties/${party.json.partyId}/members`, {
+      token: owner,
+      body: { attendeeId: second },
+    });
+    expect(added.status, added.text).toBe(200);
+    expect(await oneAuditRecordOf(rt, added, ownerSub)).toMatchObject({ targetType: 'party' });
+
+    // A full session with two waiting: the second moved to the front.
+    const full = await publishedSession(rt, owner, {
+      orgName: 'Audited line',
+      event: { title: 'Small talk', defaultCapacity: 1, price: { kind: 'free' } },
+      session: { startsAt: '2031-06-01T19:00' },
+    });
+    const other = async (firstName: string) =>
+      (
+        await rt.call<{ attendeeId: string }>('POST', `/v1/orgs/${full.orgId}/attendees`, {
+          token: owner,
+          body: { firstName, lastName: 'W' },
+        })
+      ).json.attendeeId;
+    const path = `/v1/orgs/${full.orgId}/sessions/${full.sessionId}`;
+    await rt.call('POST', `${path}/bookings`, { token: owner, body: { attendeeId: await other('Seated') } });
+    const waiting = [];
+    for (const name of ['First', 'Second']) {
+      const entry = await rt.call<{ entryId: string }>('POST', `${path}/waitlist`, {
+        token: owner,
+        body: { attendeeId: await other(name) },
+      });
+      expect(entry.status, entry.text).toBe(201);
+      waiting.push(entry.json.entryId);
+    }
+    const moved = await rt.call('POST', `/v1/orgs/${full.orgId}/waitlist/${waiting[1]}/move`, {
+      token: owner,
+      body: { position: 1 },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    await oneAuditRecordOf(rt, moved, ownerSub);
   });
 
   it('verify:audit passes on a clean trail, and names a record edited or removed', async () => {

@@ -86,3 +86,13 @@ export const sensitiveValues = (...bodies: unknown[]): string[] => {
   for (const body of bodies) walk(body, '');
   return out;
 };
+
+/** The request that answered `res` wrote exactly one audit record, naming `actorId`. */
+export const oneAuditRecordOf = async (rt: TestRuntime, res: ApiResponse, actorId: string) => {
+  const records = await auditRecordsOfResponse(rt, res);
+  if (records.length !== 1 || records[0]?.actorId !== actorId) {
+    const found = records.map((r) => `${r.targetType}.${r.change} by ${r.actorId}`).join(', ');
+    throw new Error(`expected one audit record by ${actorId}, found ${records.length}: ${found}`);
+  }
+  return records[0] as StoredAuditRecord;
+};
