@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { oneAuditRecordOf } from '../support/audit-records.js';
 import { useLocalRuntime } from '../support/local-runtime.js';
 import { publishedSession } from './http-world.js';
 
@@ -119,6 +120,7 @@ describe('notifications over HTTP', () => {
     const read = await rt.call<Notification>('POST', `/v1/me/notifications/${id}/read`, { token: ada });
     expect(read.status, read.text).toBe(200);
     expect(read.json.readAt).not.toBeNull();
+    await oneAuditRecordOf(rt, read, 'nt-ada');
     const again = await rt.call<Notification>('POST', `/v1/me/notifications/${id}/read`, { token: ada });
     expect(again.json.readAt).toBe(read.json.readAt);
   });

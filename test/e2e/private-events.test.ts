@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneAuditRecordOf } from '../support/audit-records.js';
 import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
 import { publishedSession } from './http-world.js';
 
@@ -90,6 +91,7 @@ describe('a private event', () => {
       rt.call<Pass & { code: string }>('POST', `${invites}/redeem`, { token: who.token, body: { token } });
     const first = await redeem(ada);
     status(first, 200);
+    await oneAuditRecordOf(rt, first, 'pe-ada');
     expect(first.json).toMatchObject({
       attendeeId: ada.attendeeId,
       source: 'invite',
@@ -130,6 +132,7 @@ describe('a private event', () => {
     status(await accept(cyd), 404);
     const pass = await accept(bea);
     status(pass, 200);
+    await oneAuditRecordOf(rt, pass, 'pe-bea');
     expect(pass.json.attendeeId).toBe(bea.attendeeId);
     status(await book(bea), 201);
 

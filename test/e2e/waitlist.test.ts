@@ -3,6 +3,7 @@ import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import { createService } from '../../functions/kernel/dynamo/service.js';
 import { checkInvariants } from '../../scripts/invariants/check.js';
 import { scanTable } from '../../scripts/invariants/scan.js';
+import { oneAuditRecordOf } from '../support/audit-records.js';
 import { type ApiResponse, type TestRuntime, useLocalRuntime } from '../support/local-runtime.js';
 
 /**
@@ -153,10 +154,11 @@ describe.each(['fifo', 'fit'] as const)('waitlist offers under %s', (policy) => 
       await post(`${session}/bookings/${w.bookings[1]?.bookingId}/cancel`, undefined, 200);
       accepting = await waitFor(token, org, two.entryId, 'offered');
     }
-    const accepted = ok(
-      await rt.call<Entry>('POST', `${org}/waitlist/${accepting.entryId}/accept`, { token }),
-      200,
-    );
+    const acceptedRes = await rt.call<Entry>('POST', `${org}/waitlist/${accepting.entryId}/accept`, {
+      token,
+    });
+    const accepted = ok(acceptedRes, 200);
+    await oneAuditRecordOf(rt, acceptedRes, `wl-${policy}`);
     expect(accepted.status).toBe('accepted');
     const booking = ok(
       await rt.call<{ status: string }>('GET', `${session}/bookings/${accepting.bookingId}`, { token }),
@@ -168,10 +170,9 @@ describe.each(['fifo', 'fit'] as const)('waitlist offers under %s', (policy) => 
       // Declining releases the places to the next in line.
       await post(`${session}/bookings/${accepting.bookingId}/cancel`, undefined, 200);
       await waitFor(token, org, three.entryId, 'offered');
-      const declined = ok(
-        await rt.call<Entry>('POST', `${org}/waitlist/${three.entryId}/decline`, { token }),
-        200,
-      );
+      const declinedRes = await rt.call<Entry>('POST', `${org}/waitlist/${three.entryId}/decline`, { token });
+      const declined = ok(declinedRes, 200);
+      await oneAuditRecordOf(rt, declinedRes, `wl-${policy}`);
       expect(declined.status).toBe('declined');
     }
 

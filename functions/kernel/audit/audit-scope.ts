@@ -33,14 +33,16 @@ export interface AuditScope {
 export interface OpenScope extends AuditScope {
   /** False inside `withoutAudit`: the writes there are steps of a change recorded by a later commit. */
   recording: boolean;
-  /** Whether a commit of a `once` scope has written its record. */
-  recorded: boolean;
+  /** Whether a commit of a `once` scope has written its record (shared with the scopes inside it). */
+  state: { recorded: boolean };
+  /** Inside `asTheChange`: the writes are the change, whatever kind of item they write. */
+  anyKind?: boolean;
 }
 
 const storage = new AsyncLocalStorage<OpenScope>();
 
 export const withAuditScope = <T>(scope: AuditScope, run: () => Promise<T>): Promise<T> =>
-  storage.run({ ...scope, actor: { ...scope.actor }, recording: true, recorded: false }, run);
+  storage.run({ ...scope, actor: { ...scope.actor }, recording: true, state: { recorded: false } }, run);
 
 /** The scope a write runs in, unless it runs outside any or inside `withoutAudit`. */
 export const recordingScope = (): OpenScope | undefined => {
@@ -55,6 +57,15 @@ export const recordingScope = (): OpenScope | undefined => {
 export const withoutAudit = <T>(run: () => Promise<T>): Promise<T> => {
   const scope = storage.getStore();
   return scope ? storage.run({ ...scope, recording: false }, run) : run();
+};
+
+/**
+ * Runs `run` as the request's change even where it writes bookkeeping only (a user marking a
+ * notification read changes the outbox item, which jobs change without a record).
+ */
+export const asTheChange = <T>(run: () => Promise<T>): Promise<T> => {
+  const scope = storage.getStore();
+  return scope ? storage.run({ ...scope, anyKind: true }, run) : run();
 };
 
 /** The membership gate read the caller's role: their records name it. */

@@ -66,14 +66,17 @@ const record = (scope: AuditScope, change: AuditChange) =>
 
 /** The change a commit over `items` records now, if any (write-facts.ts, `recordsNow`). */
 const changeToRecord = (scope: OpenScope, items: readonly Touched[]): AuditChange | undefined => {
+  if (scope.anyKind) return scope.state.recorded ? undefined : changeOf(items, undefined, true);
   const change = changeOf(items);
-  return change && recordsNow(scope, change, items) ? change : undefined;
+  return change && recordsNow({ ...scope, recorded: scope.state.recorded }, change, items)
+    ? change
+    : undefined;
 };
 
 /** Sends a commit that carries its record; the scope then has its record. */
 const committing = async <T>(scope: OpenScope, send: () => Promise<T>): Promise<T> => {
   const out = await send();
-  scope.recorded = true;
+  scope.state.recorded = true;
   return out;
 };
 

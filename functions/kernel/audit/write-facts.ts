@@ -206,8 +206,12 @@ export const recordsNow = (
  * The record of a commit that touched `items`: its first fact is the target, the others are named
  * by kind. Undefined when it changed no fact, or no organization's (a user's own items).
  */
-export const changeOf = (items: readonly Touched[], details?: string): AuditChange | undefined => {
-  const target = items.find(isFact);
+export const changeOf = (
+  items: readonly Touched[],
+  details?: string,
+  anyKind = false,
+): AuditChange | undefined => {
+  const target = anyKind ? items[0] : items.find(isFact);
   if (!target?.orgId) return undefined;
   const also = [
     ...new Set(

@@ -110,17 +110,12 @@ export const routeFunction = <F extends HttpFunctionName, const T extends readon
     const raw = route.rawBody ? { body: input.rawBytes, headers: event.headers } : undefined;
     const request = { ...input, principal, raw, requestId: event.requestContext.requestId };
     // Every change the request makes records who made it (kernel/audit): the caller, or for a
-    // route without sign-in (a provider's webhook) the route itself.
+    // route without sign-in (a provider's webhook) what its path names (the provider).
+    const subject = subjectOf(route.path, input.params);
     const actor = principal
       ? { type: 'user' as const, id: principal.sub }
-      : { type: 'provider' as const, id: route.operationId };
-    const scope = {
-      actor,
-      action: route.operationId,
-      requestId: request.requestId,
-      once: true,
-      subject: subjectOf(route.path, input.params),
-    };
+      : { type: 'provider' as const, id: subject ?? route.operationId };
+    const scope = { actor, action: route.operationId, requestId: request.requestId, once: true, subject };
     const run = () => withAuditScope(scope, () => settle(instance, () => handle(request as never)));
     const key = route.method === 'POST' ? readIdempotencyKey(event.headers) : undefined;
     if (!key || !principal || !options.idempotency) return run();

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { asTheChange } from '../../../kernel/audit/audit-scope.js';
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
@@ -51,12 +52,15 @@ export const dynamoNotificationStore = (
     },
 
     async markRead(ref, at) {
-      const first = await unlessConditionFails(
-        outbox
-          .patch(key(ref))
-          .set({ readAt: at })
-          .where((a, { notExists }) => notExists(a.readAt))
-          .go(),
+      // The user's own change, though the outbox is bookkeeping to the audit writer.
+      const first = await asTheChange(() =>
+        unlessConditionFails(
+          outbox
+            .patch(key(ref))
+            .set({ readAt: at })
+            .where((a, { notExists }) => notExists(a.readAt))
+            .go(),
+        ),
       );
       const item = await read(ref);
       if (!item) throw new Error(`notification ${ref.messageId} vanished while being marked read`);
