@@ -19,6 +19,8 @@ export interface FunctionDefinition {
   readsPaymentSecrets?: boolean;
   /** Reads the tenant's ticket key (the only function that may sign ticket codes). */
   readsTicketKey?: boolean;
+  /** Reads the tenant's webhook key (the only function that may sign outgoing webhooks). */
+  readsWebhookKey?: boolean;
   /** Serves the OpenAPI document: only its schemas carry the document's metadata. */
   servesOpenApi?: boolean;
   /**
@@ -141,6 +143,19 @@ export const functionDefinitions = {
     // SES and SNS are where its time goes.
     tracesCalls: true,
   },
+  webhooks: {
+    // Webhook subscriptions (HTTP) and their deliveries (the webhooks queue) in one function: the
+    // only one granted the webhook key, and the only one that calls receivers' endpoints.
+    entry: 'functions/app/lambdas/webhooks.ts',
+    description: 'Outgoing webhooks: subscriptions, signed deliveries in order per subscription, replay',
+    table: 'readWrite',
+    // Lane messages (kicks, and backoff waits as DelaySeconds).
+    sendsTo: ['webhooks'],
+    memoryMb: 512,
+    // A lane sends while it has time (5 s per attempt at most), then hands itself on.
+    timeoutSeconds: 30,
+    readsWebhookKey: true,
+  },
   outbox: {
     // The outbox relay, fed by the table's stream (app/stream-definitions.ts): a function of its
     // own, so that no request waits for a hand-off, and its grants, scaling and cold starts (no SES,
@@ -158,7 +173,14 @@ export const functionDefinitions = {
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functionDefinitions;
-export type HttpFunctionName = 'public' | 'orgs' | 'catalog' | 'bookings' | 'payments' | 'tickets';
+export type HttpFunctionName =
+  | 'public'
+  | 'orgs'
+  | 'catalog'
+  | 'bookings'
+  | 'payments'
+  | 'tickets'
+  | 'webhooks';
 
 /** The functions behind HTTP routes; the others consume queues or the table's stream. */
 export const httpFunctionNames = (): HttpFunctionName[] => [
@@ -168,4 +190,5 @@ export const httpFunctionNames = (): HttpFunctionName[] => [
   'bookings',
   'payments',
   'tickets',
+  'webhooks',
 ];

@@ -29,6 +29,7 @@ const orgsPorts = (): PortTable => ({
   forecasts: port.forecasts,
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
+  webhooks: port.webhooks,
   clock: port.clock,
   policy: port.policy,
 });
@@ -130,6 +131,7 @@ const jobsPorts = (): PortTable => ({
   forecasts: port.forecasts,
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
+  webhooks: port.webhooks,
   clock: port.clock,
   policy: port.policy,
 });
@@ -174,6 +176,17 @@ const notificationsPorts = (): PortTable => ({
   clock: port.clock,
 });
 
+const webhooksPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  webhooks: port.webhooks,
+  webhookKeys: port.webhookKeys,
+  webhookSender: port.webhookSender,
+  webhookQueue: port.webhookQueue,
+  webhookPolicy: port.webhookPolicy,
+  clock: port.clock,
+});
+
 const outboxPorts = (): PortTable => ({
   notifications: port.notifications,
   outbox: port.outbox,
@@ -201,5 +214,6 @@ export const portsOfThisFunction = (): PortTable => {
   if (process.env.EVENTLY_FUNCTION === 'nightly') return nightlyPorts();
   if (process.env.EVENTLY_FUNCTION === 'notifications') return notificationsPorts();
   if (process.env.EVENTLY_FUNCTION === 'outbox') return outboxPorts();
+  if (process.env.EVENTLY_FUNCTION === 'webhooks') return webhooksPorts();
   throw new Error(`${process.env.EVENTLY_FUNCTION}: a function without a port table (app/function-ports.ts)`);
 };

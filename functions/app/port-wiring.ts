@@ -44,6 +44,11 @@ import { dynamoConflictStore } from '../modules/tickets/adapters/conflict-store.
 import { dynamoCheckinOtpStore } from '../modules/tickets/adapters/otp-store.js';
 import { parseTicketSecret, ticketKeys as ticketKeysFrom } from '../modules/tickets/adapters/ticket-keys.js';
 import { dynamoTicketRecordsPurge } from '../modules/tickets/adapters/tickets-purge.js';
+import { httpWebhookSender } from '../modules/webhooks/adapters/http-sender.js';
+import { sqsWebhookQueue } from '../modules/webhooks/adapters/sqs-webhook-queue.js';
+import { parseWebhookSecret, webhookKeys as webhookKeysFrom } from '../modules/webhooks/adapters/webhook-keys.js';
+import { dynamoWebhookStore } from '../modules/webhooks/adapters/webhook-store.js';
+import { defaultWebhookPolicy } from '../modules/webhooks/domain/model.js';
 import { notInThisFunction, type PortWiring, secretFrom, sqsOf } from './wires.js';
 
 /**
@@ -448,4 +453,48 @@ export const clock: PortWiring<'clock'> = {
 export const policy: PortWiring<'policy'> = {
   entities: {},
   build: ({ env }) => ({ orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS }),
+};
+
+export const webhooks: PortWiring<'webhooks'> = {
+  entities: { webhookSubscription: entity.webhookSubscription, webhookDelivery: entity.webhookDelivery },
+  build: ({ service }) => dynamoWebhookStore(service),
+};
+
+/** Only the function that reads the webhook key carries its secret's client. */
+export const webhookKeys: PortWiring<'webhookKeys'> = {
+  entities: {},
+  build: ({ env }) =>
+    process.env.EVENTLY_READS_WEBHOOK_KEY === 'false'
+      ? { secretOf: notInThisFunction('the webhook key') }
+      : webhookKeysFrom(
+          secretFrom(
+            env,
+            { file: env.WEBHOOK_KEY_FILE, secretId: env.WEBHOOK_KEY_SECRET_ID, what: 'webhook key' },
+            parseWebhookSecret,
+          ),
+        ),
+};
+
+export const webhookSender: PortWiring<'webhookSender'> = {
+  entities: {},
+  build: () => httpWebhookSender(),
+};
+
+export const webhookQueue: PortWiring<'webhookQueue'> = {
+  entities: {},
+  build: (wires) => sqsWebhookQueue(sqsOf(wires), wires.env.queueUrls.webhooks),
+};
+
+export const webhookPolicy: PortWiring<'webhookPolicy'> = {
+  entities: {},
+  build: ({ env }) => ({
+    ...defaultWebhookPolicy,
+    attemptTimeoutMs: env.WEBHOOK_ATTEMPT_TIMEOUT_MS,
+    backoffBaseMs: env.WEBHOOK_BACKOFF_BASE_MS,
+    maxBackoffMs: env.WEBHOOK_MAX_BACKOFF_MS,
+    retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS,
+    pauseAfterFailedDeliveries: env.WEBHOOK_PAUSE_AFTER_FAILED,
+    pauseAfterFailingMs: env.WEBHOOK_PAUSE_AFTER_FAILING_MS,
+    allowLocalHttp: env.WEBHOOK_ALLOW_LOCAL_HTTP === 'true',
+  }),
 };

@@ -8,7 +8,7 @@ export interface QueueDefinition {
   /** Logical name, used in env var names (QUEUE_URL_<NAME>) and physical names. */
   name: string;
   /** The Lambda function (see route manifest function names) that consumes the queue. */
-  consumer: 'jobs' | 'holds' | 'notifications' | 'payments' | 'nightly';
+  consumer: 'jobs' | 'holds' | 'notifications' | 'payments' | 'nightly' | 'webhooks';
   visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the dead-letter queue. */
   maxReceiveCount: number;
@@ -102,6 +102,24 @@ export const queueDefinitions = [
     // Due at a deadline or awaited by a person: invoke as soon as a message arrives.
     maxBatchingWindowSeconds: 0,
     oldestMessageAlarmSeconds: 300,
+  },
+  {
+    // Outgoing webhooks (docs/webhooks.md): domain events from the tenant's bus (the body is the
+    // DomainEvent itself), fanned out to the organization's subscriptions, and the lane messages
+    // that send each subscription's deliveries in order (re-sent with DelaySeconds for backoff).
+    // Its own queue: a slow receiver must not delay anything else, and its DLQ alarm says when
+    // a message failed every receive.
+    name: 'webhooks',
+    consumer: 'webhooks',
+    // 6 x the function's 30 s timeout: a lane's lease (60 s) ends well before a message comes back.
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    batchSize: 10,
+    // Lanes wait on receivers, not on CPU: more batches in flight keep many subscriptions moving.
+    maxConcurrency: 5,
+    maxBatchingWindowSeconds: 0,
+    // A lane waiting out a backoff re-enqueues itself with a delay, which SQS does not count as age.
+    oldestMessageAlarmSeconds: 600,
   },
 ] as const satisfies readonly QueueDefinition[];
 

@@ -26,6 +26,7 @@ import { seedDemo } from './seed.js';
 import { startStreamRelay } from './stream-relay.js';
 import { ensureTable } from './table.js';
 import { localTicketKey } from './ticket-key.js';
+import { localWebhookKey } from './webhook-key.js';
 
 /**
  * Everything `npm start` and the e2e tests run: DynamoDB Local, the table, fauxqs with the queues
@@ -174,6 +175,7 @@ interface Backends {
   signer: DevSigner;
   payments: LocalPayments;
   tickets: { env: Record<string, string> };
+  webhooks: { env: Record<string, string> };
 }
 
 const startBackends = async (
@@ -192,8 +194,9 @@ const startBackends = async (
     return p;
   });
   const tickets = localTicketKey({ inMemory: options.inMemory });
+  const webhooks = localWebhookKey({ inMemory: options.inMemory });
   // Settle all before a failure propagates, so whatever did start has registered its stopper.
-  await Promise.allSettled([db, sqs, signer, payments, tickets]);
+  await Promise.allSettled([db, sqs, signer, payments, tickets, webhooks]);
   const dynamoEndpoint = await db;
   await ensureTable(dynamoEndpoint, tableName);
   return {
@@ -202,6 +205,7 @@ const startBackends = async (
     signer: await signer,
     payments: await payments,
     tickets: await tickets,
+    webhooks: await webhooks,
   };
 };
 
@@ -223,6 +227,7 @@ const configureFunctions = async (
       NOTIFY_LOCAL_ECHO: options.quiet ? 'off' : 'on',
       ...backends.payments.env,
       ...backends.tickets.env,
+      ...backends.webhooks.env,
       ...options.env,
     },
   });

@@ -37,6 +37,13 @@ import type { CheckinListStore } from '../../modules/tickets/domain/checkin-list
 import type { ConflictStore } from '../../modules/tickets/domain/conflict-ports.js';
 import type { CheckinOtpStore } from '../../modules/tickets/domain/otp-ports.js';
 import type { AdmissionStore, TicketKeys, TicketRecordsPurge } from '../../modules/tickets/domain/ports.js';
+import type { WebhookPolicy } from '../../modules/webhooks/domain/model.js';
+import type {
+  WebhookKeys,
+  WebhookQueue,
+  WebhookSender,
+  WebhookStore,
+} from '../../modules/webhooks/domain/ports.js';
 import type { Role } from './roles.js';
 import type { Invite, InviteStatus, Member, Organization, OrgSettings, Page, PageRequest } from './types.js';
 
@@ -194,6 +201,12 @@ export interface Deps {
   nightlyRuns: NightlyRunStore;
   nightlyQueue: NightlyQueue;
   nightlySettings: NightlySettings;
+  /** Webhook subscriptions and their deliveries (webhooks module). */
+  webhooks: WebhookStore;
+  webhookKeys: WebhookKeys;
+  webhookSender: WebhookSender;
+  webhookQueue: WebhookQueue;
+  webhookPolicy: WebhookPolicy;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -21,7 +21,9 @@ export const newId = (
     | 'chl'
     | 'cat'
     | 'evi'
-    | 'jrq',
+    | 'jrq'
+    | 'whs'
+    | 'whk',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];
