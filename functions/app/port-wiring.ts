@@ -46,7 +46,10 @@ import { parseTicketSecret, ticketKeys as ticketKeysFrom } from '../modules/tick
 import { dynamoTicketRecordsPurge } from '../modules/tickets/adapters/tickets-purge.js';
 import { httpWebhookSender } from '../modules/webhooks/adapters/http-sender.js';
 import { sqsWebhookQueue } from '../modules/webhooks/adapters/sqs-webhook-queue.js';
-import { parseWebhookSecret, webhookKeys as webhookKeysFrom } from '../modules/webhooks/adapters/webhook-keys.js';
+import {
+  parseWebhookSecret,
+  webhookKeys as webhookKeysFrom,
+} from '../modules/webhooks/adapters/webhook-keys.js';
 import { dynamoWebhookStore } from '../modules/webhooks/adapters/webhook-store.js';
 import { defaultWebhookPolicy } from '../modules/webhooks/domain/model.js';
 import { notInThisFunction, type PortWiring, secretFrom, sqsOf } from './wires.js';

@@ -300,19 +300,23 @@ export const dynamoWebhookStore = (service: EventlyService): WebhookStore => {
 
     async purgeOrg(orgId, limit) {
       const subs = await allSubscriptions(orgId);
+      let removed = 0;
       // Each subscription's deliveries first (found through it), then the subscriptions themselves.
       for (const sub of subs) {
-        const { data } = await webhookDelivery.query
-          .bySubscription(subKey(sub))
-          .go({ limit, attributes: ['orgId', 'subscriptionId', 'position'] });
-        if (data.length > 0) {
-          await webhookDelivery.delete(data).go();
-          return data.length;
+        while (removed < limit) {
+          const want = limit - removed;
+          const { data } = await webhookDelivery.query
+            .bySubscription(subKey(sub))
+            .go({ limit: want, attributes: ['orgId', 'subscriptionId', 'position'] });
+          if (data.length > 0) await webhookDelivery.delete(data).go();
+          removed += data.length;
+          if (data.length < want) break;
         }
+        if (removed >= limit) return removed;
       }
-      const gone = subs.slice(0, limit).map(subKey);
+      const gone = subs.slice(0, limit - removed).map(subKey);
       if (gone.length > 0) await webhookSubscription.delete(gone).go();
-      return gone.length;
+      return removed + gone.length;
     },
   };
 };
