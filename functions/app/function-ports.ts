@@ -173,6 +173,7 @@ const nightlyPorts = (): PortTable => ({
 const notificationsPorts = (): PortTable => ({
   notifications: port.notifications,
   outbox: port.outbox,
+  eventBus: port.eventBus,
   clock: port.clock,
 });
 
@@ -190,6 +191,7 @@ const webhooksPorts = (): PortTable => ({
 const outboxPorts = (): PortTable => ({
   notifications: port.notifications,
   outbox: port.outbox,
+  eventBus: port.eventBus,
   clock: port.clock,
 });
 

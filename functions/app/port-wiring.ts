@@ -1,4 +1,6 @@
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
@@ -21,6 +23,8 @@ import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass
 import { dynamoJoinRequestStore } from '../modules/invitations/adapters/join-request-store.js';
 import { dynamoNightlyRunStore } from '../modules/nightly/adapters/nightly-run-store.js';
 import { sqsNightlyQueue } from '../modules/nightly/adapters/sqs-nightly-queue.js';
+import { eventBridgeBus } from '../modules/notifications/adapters/eventbridge-bus.js';
+import { localEventBus, localEventLog } from '../modules/notifications/adapters/local-event-bus.js';
 import { dynamoNotificationStore } from '../modules/notifications/adapters/notification-store.js';
 import { sqsOutboxPublisher } from '../modules/notifications/adapters/sqs-outbox-publisher.js';
 import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
@@ -275,6 +279,30 @@ export const outbox: PortWiring<'outbox'> = {
       notifications: wires.env.queueUrls.notifications,
       holds: wires.env.queueUrls.holds,
     }),
+};
+
+/**
+ * The tenant's EventBridge bus; locally (no emulator runs offline) the local bus, which logs each
+ * event in the table and hands it to the `webhooks` queue as the deployed rule does.
+ */
+export const eventBus: PortWiring<'eventBus'> = {
+  entities: {},
+  build: (wires) => {
+    const { env } = wires;
+    if (env.EVENT_BUS_MODE === 'local') {
+      const url = env.queueUrls.webhooks;
+      const forward = url
+        ? async (body: string) => {
+            await sqsOf(wires).send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
+          }
+        : undefined;
+      return localEventBus(localEventLog(wires.documentClient, env.TABLE_NAME), forward, () => new Date());
+    }
+    return eventBridgeBus(
+      traceClient(withoutSdkLogging(new EventBridgeClient({ region: env.AWS_REGION }))),
+      env.EVENT_BUS_NAME,
+    );
+  },
 };
 
 export const waitlist: PortWiring<'waitlist'> = {

@@ -34,6 +34,10 @@ const envSchema = z.object({
   SCHEDULE_DLQ_ARN: z.string().min(1).optional(),
   /** `local` only in the local runtime: notifications go to its delivery log instead of SES/SNS. */
   NOTIFY_MODE: z.enum(['aws', 'local']).default('aws'),
+  /** `local` only in the local runtime and tests: public domain events go to the local bus (local-event-bus.ts). */
+  EVENT_BUS_MODE: z.enum(['eventbridge', 'local']).default('eventbridge'),
+  /** The tenant's EventBridge bus (its name), set by CDK on the functions that publish to it. */
+  EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Whether the local delivery log also prints each message on the console (not when quiet). */
   NOTIFY_LOCAL_ECHO: z.enum(['on', 'off']).default('on'),
   /** The SES identity notification emails are sent from. */

@@ -95,8 +95,14 @@ describe('outbox relay through the table stream', () => {
     expect(received).toEqual([expected]);
     // The commit recorded this hand-off: the relay adds none, so the sweep leaves the item alone.
     expect(await itemOf(expected)).toMatchObject({ status: 'pending', handoffs: 1, attempts: 0 });
-    // Of the booking's items only its outbox item reached the function.
-    expect(relay.stats().outbox).toMatchObject({ records: 1, failedRecords: 0 });
+    // Of the booking's items only its outbox items reached the function: its notification and
+    // its booking.confirmed event (published to the local bus, then consumed).
+    const stats = await eventually(
+      async () => relay?.stats().outbox,
+      (s) => (s?.records ?? 0) >= 2,
+      5_000,
+    );
+    expect(stats).toMatchObject({ records: 2, failedRecords: 0 });
   });
 
   it('updates of an outbox item and items of other entities never invoke the relay', async () => {
@@ -115,11 +121,11 @@ describe('outbox relay through the table stream', () => {
     const last = await niaNotification();
     const seen = await eventually(
       async () => relay?.stats().outbox.records ?? 0,
-      (n) => n >= 3,
+      (n) => n >= 4,
       5_000,
     );
-    // The new items only: the first, the booking's notification, the last.
-    expect(seen).toBe(3);
+    // The new items only: the first, the booking's notification and its event, the last.
+    expect(seen).toBe(4);
     const handed = deliveries(await receiveBodies(sqs, w.notifications.url)).map((b) => b.messageId);
     expect(handed).toEqual(
       expect.arrayContaining([first.messageId, `notify#${booking.bookingId}#confirmed`, last.messageId]),

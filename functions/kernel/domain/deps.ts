@@ -17,6 +17,7 @@ import type {
   NightlyRunStore,
   NightlySettings,
 } from '../../modules/nightly/domain/nightly-model.js';
+import type { EventBus } from '../../modules/notifications/domain/domain-events.js';
 import type {
   NotificationChannels,
   NotificationStore,
@@ -179,6 +180,8 @@ export interface Deps {
   bookingPayments: BookingPayments;
   notifications: NotificationStore;
   outbox: OutboxPublisher;
+  /** The tenant's event bus, which the outbox relay publishes public domain events to. */
+  eventBus: EventBus;
   waitlist: WaitlistStore;
   eventInvites: EventInviteStore;
   eventPasses: EventPassStore;

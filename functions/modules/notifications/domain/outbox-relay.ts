@@ -1,4 +1,6 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
+import type { DomainEvent } from '../../../kernel/domain/domain-event.js';
+import { isPublicEventType } from './domain-events.js';
 import { nextHandoffAt } from './handoff.js';
 import type { NotificationRef, OutboxSweepResult } from './model.js';
 import type { PendingOutboxItem } from './ports.js';
@@ -17,12 +19,25 @@ import type { PendingOutboxItem } from './ports.js';
  * message still in the queue is work for nothing, and under a backlog re-sends would feed the
  * backlog. So a notification is handed again only after the window in which the queue may still
  * deliver its last message, with a growing interval (modules/notifications/domain/handoff.ts).
+ *
+ * Public domain events (domain-events.ts) are published to the tenant's event bus (`eventBus`),
+ * then marked consumed. A publish that fails leaves the item pending (and the stream record
+ * fails, so the stream retries it); the sweep publishes it once the bus takes events again.
  */
 
 export type RelayOutcome = 'notification' | 'event' | 'unknown';
 
 /** What handing items to their queues uses. */
-type RelayDeps = Pick<Deps, 'notifications' | 'outbox' | 'clock'>;
+type RelayDeps = Pick<Deps, 'notifications' | 'outbox' | 'clock' | 'eventBus'>;
+
+/** A public event's outbox item carries the event itself. */
+const publishedEventOf = (item: PendingOutboxItem): DomainEvent => {
+  if (item.payload === undefined) throw new Error(`outbox event ${item.messageId} has no payload`);
+  const event = JSON.parse(item.payload) as DomainEvent;
+  if (event.id !== item.messageId || event.type !== item.type)
+    throw new Error(`outbox event ${item.messageId} carries another event (${event.id}, ${event.type})`);
+  return event;
+};
 
 /**
  * Hands a notification whose hand-off is already recorded to the notifications queue. A failed
@@ -55,6 +70,12 @@ export const relayItem = async (deps: RelayDeps, item: PendingOutboxItem): Promi
     await deps.notifications.markConsumed(ref);
     return 'event';
   }
+  if (isPublicEventType(item.type)) {
+    await deps.eventBus.publish([publishedEventOf(item)]);
+    // Published first: dying between the two publishes it again (receivers deduplicate on its id).
+    await deps.notifications.markConsumed(ref);
+    return 'event';
+  }
   // No consumer knows it: it stays pending, and the invariant checker reports it.
   return 'unknown';
 };
@@ -72,11 +93,7 @@ export interface OutboxSweepOptions {
 export const defaultOutboxSweepOptions: OutboxSweepOptions = { graceMs: 30_000, pageSize: 25, maxPages: 20 };
 
 /** Records the sweep's hand-off of a due item first: a concurrent sweep then cannot hand it too. */
-const sweepItem = async (
-  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox'>,
-  item: PendingOutboxItem,
-  now: Date,
-): Promise<boolean> => {
+const sweepItem = async (deps: RelayDeps, item: PendingOutboxItem, now: Date): Promise<boolean> => {
   if (item.kind === 'notification') {
     const handoffs = item.handoffs + 1;
     const recorded = await deps.notifications.recordHandoff(item, nextHandoffAt(now.getTime(), handoffs));
@@ -92,7 +109,7 @@ const sweepItem = async (
  * the window (its next hand-off is later, or it is consumed), so each page reads new items.
  */
 export const sweepOutbox = async (
-  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox'>,
+  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox' | 'eventBus'>,
   now: Date,
   options: OutboxSweepOptions = defaultOutboxSweepOptions,
 ): Promise<OutboxSweepResult> => {
@@ -105,18 +122,37 @@ export const sweepOutbox = async (
   };
   const hasTime = options.hasTime ?? (() => true);
   const dueBy = new Date(now.getTime() - options.graceMs).toISOString();
+  // Once a publish failed, the bus is taken to be down: its other events wait for the next sweep.
+  let busDown = false;
   for (let page = 0; page < options.maxPages; page++) {
     const items = await deps.notifications.listPending(dueBy, options.pageSize);
     result.found += items.length;
+    let relayedOnPage = 0;
     for (const item of items) {
       if (!hasTime()) {
         result.outOfTime = true;
         break;
       }
-      if (await sweepItem(deps, item, now)) result.relayed += 1;
-      else result.skipped += 1;
+      const publishes = item.kind === 'domain-event' && isPublicEventType(item.type);
+      if (publishes && busDown) {
+        result.skipped += 1;
+        continue;
+      }
+      let relayed: boolean;
+      try {
+        relayed = await sweepItem(deps, item, now);
+      } catch (error) {
+        if (!publishes) throw error;
+        busDown = true;
+        relayed = false;
+      }
+      if (relayed) {
+        result.relayed += 1;
+        relayedOnPage += 1;
+      } else result.skipped += 1;
     }
-    if (result.outOfTime || items.length < options.pageSize) break;
+    // A page that moved nothing would be read again as it is (its items stay due).
+    if (result.outOfTime || items.length < options.pageSize || (busDown && relayedOnPage === 0)) break;
   }
   const oldest = await deps.notifications.oldestWaiting(now.toISOString());
   if (oldest) result.oldestWaitingSeconds = Math.max(0, (now.getTime() - Date.parse(oldest)) / 1000);
