@@ -14,6 +14,7 @@ import type { PaymentSecret } from './payment-secret.js';
 import type { WorkQueues } from './queues.js';
 import { grantTableAccess } from './table-access.js';
 import type { TicketKeySecret } from './ticket-key-secret.js';
+import type { WebhookKeySecret } from './webhook-key-secret.js';
 
 export interface ServiceFunctionsProps {
   config: TenantConfig;
@@ -23,6 +24,8 @@ export interface ServiceFunctionsProps {
   paymentSecret: PaymentSecret;
   /** Read by the functions whose definition has `readsTicketKey`, and by no other. */
   ticketKey: TicketKeySecret;
+  /** Read by the functions whose definition has `readsWebhookKey`, and by no other. */
+  webhookKey: WebhookKeySecret;
 }
 
 /** Where the functions' Powertools metrics land: one namespace per tenant, a `service` per function. */
@@ -114,7 +117,7 @@ export class ServiceFunctions extends Construct {
     definition: FunctionDefinition,
     props: ServiceFunctionsProps,
   ): ServiceFunction {
-    const { config, table, queues, paymentSecret, ticketKey } = props;
+    const { config, table, queues, paymentSecret, ticketKey, webhookKey } = props;
     const targets = definition.sendsTo.map((q) => ({
       envVar: queueUrlEnvVar(q),
       queue: queues.get(q).queue,
@@ -129,6 +132,8 @@ export class ServiceFunctions extends Construct {
       ...(definition.readsPaymentSecrets ? paymentEnvironment(config, paymentSecret) : {}),
       // Where to read the ticket key at run time (its ARN), never the key.
       ...(definition.readsTicketKey ? { TICKET_KEY_SECRET_ID: ticketKey.secret.secretArn } : {}),
+      // Where to read the webhook key at run time (its ARN), never the key.
+      ...(definition.readsWebhookKey ? { WEBHOOK_KEY_SECRET_ID: webhookKey.secret.secretArn } : {}),
     };
     const fn = new ServiceFunction(this, name, {
       definition,
@@ -141,6 +146,7 @@ export class ServiceFunctions extends Construct {
     if (definition.sendsNotifications) grantNotificationSending(fn, config.notifications.fromEmail);
     if (definition.readsPaymentSecrets) paymentSecret.grantRead(fn);
     if (definition.readsTicketKey) ticketKey.grantRead(fn);
+    if (definition.readsWebhookKey) webhookKey.grantRead(fn);
     return fn;
   }
 }

@@ -20,6 +20,7 @@ import { WorkQueues } from '../constructs/queues.js';
 import { TaskScheduler } from '../constructs/scheduler.js';
 import { StreamConsumers } from '../constructs/stream-consumers.js';
 import { TicketKeySecret } from '../constructs/ticket-key-secret.js';
+import { WebhookKeySecret } from '../constructs/webhook-key-secret.js';
 
 export interface AppStackProps extends StackProps {
   config: TenantConfig;
@@ -35,6 +36,7 @@ export class AppStack extends Stack {
   readonly streams: StreamConsumers;
   readonly paymentSecret: PaymentSecret;
   readonly ticketKey: TicketKeySecret;
+  readonly webhookKey: WebhookKeySecret;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
   readonly holdsSweeper: MinuteSweeper;
@@ -53,12 +55,14 @@ export class AppStack extends Stack {
     this.queues = new WorkQueues(this, 'Queues');
     this.paymentSecret = new PaymentSecret(this, 'PaymentSecret', { tenantId: config.tenantId });
     this.ticketKey = new TicketKeySecret(this, 'TicketKey', { tenantId: config.tenantId });
+    this.webhookKey = new WebhookKeySecret(this, 'WebhookKey', { tenantId: config.tenantId });
     this.functions = new ServiceFunctions(this, 'Functions', {
       config,
       table,
       queues: this.queues,
       paymentSecret: this.paymentSecret,
       ticketKey: this.ticketKey,
+      webhookKey: this.webhookKey,
     });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;
@@ -117,6 +121,7 @@ export class AppStack extends Stack {
         },
         notificationMetrics: metricsOf(config, 'notifications'),
         nightlyMetrics: metricsOf(config, 'nightly'),
+        webhookMetrics: metricsOf(config, 'webhooks'),
       },
     });
     this.deployments = new GradualDeployments(this, 'Deployments', {
@@ -147,6 +152,11 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'TicketKeySecretArn', {
       value: this.ticketKey.secret.secretArn,
       description: 'The ticket key (generated; keep it: replacing it voids every issued ticket code)',
+    });
+    new CfnOutput(this, 'WebhookKeySecretArn', {
+      value: this.webhookKey.secret.secretArn,
+      description:
+        "The webhook key (generated; keep it: every subscription's signing secret derives from it)",
     });
   }
 }

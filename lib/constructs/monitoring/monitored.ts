@@ -26,6 +26,8 @@ export interface MonitoredResources {
   notificationMetrics: { namespace: string; service: string };
   /** Where the nightly function publishes what its counter recounts found. */
   nightlyMetrics: { namespace: string; service: string };
+  /** Where the webhooks function publishes its delivery metrics. */
+  webhookMetrics: { namespace: string; service: string };
 }
 
 /** When an alarm fires: `threshold` or more in `datapointsToAlarm` (default: all) of `evaluationPeriods`. */

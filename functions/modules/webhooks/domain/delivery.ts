@@ -26,11 +26,11 @@ export const maxDelaySeconds = 900;
 /** A lane message that found the lane held, ending a wait, tries again this much later. */
 const busyWakeRetrySeconds = 5;
 
-export type FanOutDeps = Pick<Deps, 'webhooks' | 'webhookQueue' | 'webhookPolicy' | 'clock'>;
+export type WebhookFanOutDeps = Pick<Deps, 'webhooks' | 'webhookQueue' | 'webhookPolicy' | 'clock'>;
 
 /** `body` is the event's JSON as received: it is what each subscription is sent, byte for byte. */
 export const fanOutEvent = async (
-  deps: FanOutDeps,
+  deps: WebhookFanOutDeps,
   event: DomainEvent,
   body: string,
 ): Promise<{ recorded: number; matched: number }> => {
@@ -70,7 +70,7 @@ export const fanOutEvent = async (
   return { recorded, matched: subs.length };
 };
 
-export type LaneDeps = Pick<
+export type WebhookLaneDeps = Pick<
   Deps,
   'webhooks' | 'webhookKeys' | 'webhookSender' | 'webhookQueue' | 'webhookPolicy' | 'clock'
 >;
@@ -96,7 +96,11 @@ export interface LaneResult {
   paused: boolean;
 }
 
-const secretsOf = async (deps: LaneDeps, sub: WebhookSubscription, nowMs: number): Promise<string[]> => {
+const secretsOf = async (
+  deps: WebhookLaneDeps,
+  sub: WebhookSubscription,
+  nowMs: number,
+): Promise<string[]> => {
   const ref = { orgId: sub.orgId, subscriptionId: sub.subscriptionId };
   const current = await deps.webhookKeys.secretOf({ ...ref, keyId: sub.keyId });
   const previousValid =
@@ -117,7 +121,7 @@ const samePosition = (a: LanePosition | null, b: LanePosition): boolean =>
  * moves on.
  */
 export const runLane = async (
-  deps: LaneDeps,
+  deps: WebhookLaneDeps,
   ref: SubscriptionRef,
   options: LaneOptions,
 ): Promise<LaneResult> => {

@@ -20,10 +20,10 @@ export interface SubscriptionInput {
 
 export type SubscriptionChange = Partial<SubscriptionInput>;
 
-type ReadDeps = Pick<Deps, 'webhooks'> & AccessDeps;
-type WriteDeps = Pick<Deps, 'webhooks' | 'webhookPolicy' | 'clock'> & AccessDeps;
-type SecretDeps = Pick<Deps, 'webhooks' | 'webhookKeys' | 'webhookPolicy' | 'clock'> & AccessDeps;
-type ResumeDeps = Pick<Deps, 'webhooks' | 'webhookQueue' | 'clock'> & AccessDeps;
+type WebhookReadDeps = Pick<Deps, 'webhooks'> & AccessDeps;
+type WebhookWriteDeps = Pick<Deps, 'webhooks' | 'webhookPolicy' | 'clock'> & AccessDeps;
+type WebhookSecretDeps = Pick<Deps, 'webhooks' | 'webhookKeys' | 'webhookPolicy' | 'clock'> & AccessDeps;
+type WebhookResumeDeps = Pick<Deps, 'webhooks' | 'webhookQueue' | 'clock'> & AccessDeps;
 
 /** Rounds of read-and-write before a subscription that keeps changing answers CONFLICT. */
 const attempts = 3;
@@ -84,7 +84,7 @@ const secretOf = (deps: Pick<Deps, 'webhookKeys'>, sub: WebhookSubscription, key
   deps.webhookKeys.secretOf({ orgId: sub.orgId, subscriptionId: sub.subscriptionId, keyId });
 
 export const createSubscription = async (
-  deps: SecretDeps,
+  deps: WebhookSecretDeps,
   principal: Principal,
   orgId: string,
   input: SubscriptionInput,
@@ -124,7 +124,7 @@ export const createSubscription = async (
 };
 
 export const getSubscription = async (
-  deps: ReadDeps,
+  deps: WebhookReadDeps,
   principal: Principal,
   ref: SubscriptionRef,
 ): Promise<WebhookSubscription> => {
@@ -133,7 +133,7 @@ export const getSubscription = async (
 };
 
 export const listSubscriptions = async (
-  deps: ReadDeps,
+  deps: WebhookReadDeps,
   principal: Principal,
   orgId: string,
   page: PageRequest,
@@ -143,7 +143,7 @@ export const listSubscriptions = async (
 };
 
 export const updateSubscription = async (
-  deps: WriteDeps,
+  deps: WebhookWriteDeps,
   principal: Principal,
   ref: SubscriptionRef,
   change: SubscriptionChange,
@@ -188,7 +188,7 @@ export const pauseSubscription = async (
  * and the lane sends what waits, in order.
  */
 export const resumeSubscription = async (
-  deps: ResumeDeps,
+  deps: WebhookResumeDeps,
   principal: Principal,
   ref: SubscriptionRef,
 ): Promise<WebhookSubscription> => {
@@ -209,7 +209,7 @@ export const resumeSubscription = async (
  * for the policy's overlap (24 hours), so receivers can switch without losing a delivery.
  */
 export const rotateSecret = async (
-  deps: SecretDeps,
+  deps: WebhookSecretDeps,
   principal: Principal,
   ref: SubscriptionRef,
 ): Promise<{ subscription: WebhookSubscription; secret: string }> => {
@@ -225,7 +225,7 @@ export const rotateSecret = async (
 };
 
 export const listDeliveries = async (
-  deps: ReadDeps,
+  deps: WebhookReadDeps,
   principal: Principal,
   ref: SubscriptionRef,
   page: PageRequest,
