@@ -41,7 +41,7 @@ const fields = {
       description: 'The event types to deliver',
       example: ['booking.confirmed', 'booking.cancelled'],
     }),
-  description: freeText(z.string().trim().max(200)).nullable().openapi({ example: 'CRM sync' }),
+  description: freeText(z.string().trim().max(200)).openapi({ example: 'CRM sync' }),
 };
 
 export const createSubscriptionBody = z
@@ -52,7 +52,10 @@ export const updateSubscriptionBody = z
   .strictObject({
     url: fields.url.optional(),
     eventTypes: fields.eventTypes.optional(),
-    description: fields.description.optional(),
+    description: fields.description
+      .nullable()
+      .optional()
+      .openapi({ description: 'A new description, or null to clear it' }),
   })
   .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')
   .openapi('UpdateWebhookSubscription');
@@ -62,6 +65,7 @@ export const subscriptionSchema = z
     orgId: orgIdSchema,
     subscriptionId: subscriptionIdSchema,
     ...fields,
+    description: fields.description.nullable(),
     status: z.enum(['active', 'paused']),
     pausedBy: z
       .enum(['failures', 'staff'])
