@@ -50,7 +50,10 @@ const runWebhooksMessage = async (record: SQSRecord, budget: RecordBudget): Prom
   // The domain event as the bus delivered it: the body is what each subscription is sent.
   const event: DomainEvent = domainEventSchema.parse(body);
   logger.appendKeys({ orgId: event.orgId });
-  const result = await fanOutEvent(deps, event, record.body);
+  // The events of one batch share one read of each organization's subscriptions.
+  const result = await fanOutEvent(deps, event, record.body, (orgId) =>
+    budget.once(`webhook-subscriptions:${orgId}`, () => deps.webhooks.subscriptionsOf(orgId)),
+  );
   logger.info('webhook event fanned out', { eventId: event.id, type: event.type, ...result });
 };
 

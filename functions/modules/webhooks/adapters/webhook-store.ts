@@ -226,11 +226,12 @@ export const dynamoWebhookStore = (service: EventlyService): WebhookStore => {
       return undefined;
     },
 
-    async noteArrival(ref, position) {
+    async noteArrival(ref, position, nowMs) {
       const { data } = await webhookSubscription
         .patch(subKey(ref))
         .add({ laneGen: 1 })
         .go({ response: 'all_new' });
+      const seen = data.leaseUntil > nowMs || data.wakeAt > nowMs;
       const key = positionKey(position);
       let from = data.laneFrom;
       // Back to an earlier position (a late or replayed event), as long as nobody moved it meanwhile.
@@ -244,10 +245,11 @@ export const dynamoWebhookStore = (service: EventlyService): WebhookStore => {
             .where(({ laneFrom }, { eq }) => eq(laneFrom, expected))
             .go(),
         );
-        if (moved) return;
+        if (moved) return { seen };
         const fresh = await webhookSubscription.get(subKey(ref)).go({ consistent: true });
         from = fresh.data?.laneFrom ?? '';
       }
+      return { seen };
     },
 
     async acquireLane(ref, token, nowMs, leaseMs) {
@@ -264,11 +266,11 @@ export const dynamoWebhookStore = (service: EventlyService): WebhookStore => {
       }
     },
 
-    releaseLane: (ref, token, ifGen) =>
+    releaseLane: (ref, token, ifGen, idle) =>
       unlessConditionFails(
         webhookSubscription
           .patch(subKey(ref))
-          .set({ leaseUntil: 0, leaseToken: '' })
+          .set({ leaseUntil: 0, leaseToken: '', ...(idle ? { wakeAt: 0 } : {}) })
           .where(({ leaseToken, laneGen }, { eq }) =>
             ifGen === undefined
               ? eq(leaseToken, token)

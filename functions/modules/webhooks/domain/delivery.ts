@@ -28,18 +28,24 @@ const busyWakeRetrySeconds = 5;
 
 export type WebhookFanOutDeps = Pick<Deps, 'webhooks' | 'webhookQueue' | 'webhookPolicy' | 'clock'>;
 
-/** `body` is the event's JSON as received: it is what each subscription is sent, byte for byte. */
+/**
+ * `body` is the event's JSON as received: it is what each subscription is sent, byte for byte.
+ * `subscriptionsOf` may answer from a read shared by the events of one batch.
+ */
 export const fanOutEvent = async (
   deps: WebhookFanOutDeps,
   event: DomainEvent,
   body: string,
-): Promise<{ recorded: number; matched: number }> => {
-  const subs = (await deps.webhooks.subscriptionsOf(event.orgId)).filter(
+  subscriptionsOf: (orgId: string) => Promise<WebhookSubscription[]> = (orgId) =>
+    deps.webhooks.subscriptionsOf(orgId),
+): Promise<{ recorded: number; matched: number; kicked: number }> => {
+  const subs = (await subscriptionsOf(event.orgId)).filter(
     (s) => s.status !== 'deleted' && subscribes(s, event.type),
   );
   const now = deps.clock.now();
   const ttlSeconds = Math.floor((now.getTime() + deps.webhookPolicy.retentionMs) / 1000);
   let recorded = 0;
+  let kicked = 0;
   for (const sub of subs) {
     const ref = { orgId: sub.orgId, subscriptionId: sub.subscriptionId };
     const delivery: WebhookDelivery = {
@@ -63,11 +69,15 @@ export const fanOutEvent = async (
     };
     if (await deps.webhooks.recordDelivery(delivery, ttlSeconds)) recorded += 1;
     // Also for a delivery already recorded (a message received again): its lane may not have been told.
-    await deps.webhooks.noteArrival(ref, positionOf(delivery));
-    // A paused subscription records and waits; resuming it wakes its lane.
-    if (sub.status === 'active') await deps.webhookQueue.kick(ref, { delaySeconds: 0, wake: false });
+    const { seen } = await deps.webhooks.noteArrival(ref, positionOf(delivery), now.getTime());
+    // A paused subscription records and waits (resuming it wakes its lane); a held or waiting lane
+    // sees the delivery without a message, so a busy lane is not sent one per event.
+    if (sub.status === 'active' && !seen) {
+      await deps.webhookQueue.kick(ref, { delaySeconds: 0, wake: false });
+      kicked += 1;
+    }
   }
-  return { recorded, matched: subs.length };
+  return { recorded, matched: subs.length, kicked };
 };
 
 export type WebhookLaneDeps = Pick<
@@ -138,7 +148,7 @@ export const runLane = async (
     lane = (await deps.webhooks.laneState(ref)) ?? lane;
   };
   const leave = async (outcome: LaneResult['outcome'], ifGen?: number): Promise<boolean> => {
-    if (!(await deps.webhooks.releaseLane(ref, token, ifGen))) return false;
+    if (!(await deps.webhooks.releaseLane(ref, token, ifGen, outcome === 'idle'))) return false;
     result.outcome = outcome;
     return true;
   };

@@ -59,8 +59,12 @@ export interface WebhookStore {
   /** The first pending delivery at or after `from` (the lane's head). */
   laneHead(ref: SubscriptionRef, from: LanePosition | null): Promise<WebhookDelivery | undefined>;
 
-  /** A new (or replayed) delivery at `position`: raises the lane's gen and moves `from` back to it if later. */
-  noteArrival(ref: SubscriptionRef, position: LanePosition): Promise<void>;
+  /**
+   * A new (or replayed) delivery at `position`: raises the lane's gen and moves `from` back to it if
+   * later. Answers whether the lane needs no message to see it: a worker holds the lane (it sees the
+   * raised gen before it lets go), or the lane waits out a backoff (its delayed message comes).
+   */
+  noteArrival(ref: SubscriptionRef, position: LanePosition, nowMs: number): Promise<{ seen: boolean }>;
   /** Takes the lane's lease if free (or expired); its state, or undefined when another worker holds it. */
   acquireLane(
     ref: SubscriptionRef,
@@ -70,9 +74,9 @@ export interface WebhookStore {
   ): Promise<LaneState | undefined>;
   /**
    * Gives the lease back. With `ifGen`, only if no delivery arrived since the holder read that gen
-   * (false then, and the lease is kept).
+   * (false then, and the lease is kept). `idle`: nothing waits, so no delayed message is due either.
    */
-  releaseLane(ref: SubscriptionRef, token: string, ifGen?: number): Promise<boolean>;
+  releaseLane(ref: SubscriptionRef, token: string, ifGen?: number, idle?: boolean): Promise<boolean>;
   /** The lane's state as the holder sees it now. */
   laneState(ref: SubscriptionRef): Promise<LaneState | undefined>;
   /**

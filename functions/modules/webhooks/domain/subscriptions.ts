@@ -266,7 +266,9 @@ export const replayDeliveries = async (
   }
   const first = chosen[0];
   if (first) {
-    await deps.webhooks.noteArrival(ref, { occurredAt: first.occurredAt, eventId: first.eventId });
+    const at = { occurredAt: first.occurredAt, eventId: first.eventId };
+    await deps.webhooks.noteArrival(ref, at, deps.clock.now().getTime());
+    // Always a lane message: a lane waiting out a backoff sends the replayed (earlier) ones at once.
     await deps.webhookQueue.kick(ref, { delaySeconds: 0, wake: false });
   }
   return { replayed: chosen.length, limited: found.length > limit };
