@@ -21,6 +21,8 @@ export interface FunctionDefinition {
   readsTicketKey?: boolean;
   /** Reads the tenant's webhook key (the only function that may sign outgoing webhooks). */
   readsWebhookKey?: boolean;
+  /** Publishes public domain events to the tenant's event bus (the outbox relay and its sweep). */
+  publishesEvents?: boolean;
   /** Serves the OpenAPI document: only its schemas carry the document's metadata. */
   servesOpenApi?: boolean;
   /**
@@ -140,6 +142,8 @@ export const functionDefinitions = {
     memoryMb: 512,
     timeoutSeconds: 10,
     sendsNotifications: true,
+    // The sweep publishes the domain events the stream relay did not.
+    publishesEvents: true,
     // SES and SNS are where its time goes.
     tracesCalls: true,
   },
@@ -162,13 +166,15 @@ export const functionDefinitions = {
     // SNS or X-Ray SDK) are the relay's alone.
     entry: 'functions/app/lambdas/outbox.ts',
     description:
-      'Outbox relay: new outbox items from the table stream onto the notifications and holds queues',
+      'Outbox relay: new outbox items from the table stream onto their queues and the event bus',
     // Reads nothing; marks a failed hand-off (due for the sweep) and a relayed domain event consumed.
     table: 'readWrite',
     sendsTo: ['notifications', 'holds'],
     memoryMb: 512,
     // A batch of 100 sends at once: seconds when SQS retries, well inside this.
     timeoutSeconds: 30,
+    // Public domain events go to the tenant's event bus (PutEvents).
+    publishesEvents: true,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

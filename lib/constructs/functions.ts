@@ -10,6 +10,7 @@ import {
 import { queueUrlEnvVar } from '../../functions/app/queue-definitions.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import { ServiceFunction } from './lambda-function.js';
+import type { TenantEventBus } from './event-bus.js';
 import type { PaymentSecret } from './payment-secret.js';
 import type { WorkQueues } from './queues.js';
 import { grantTableAccess } from './table-access.js';
@@ -26,6 +27,8 @@ export interface ServiceFunctionsProps {
   ticketKey: TicketKeySecret;
   /** Read by the functions whose definition has `readsWebhookKey`, and by no other. */
   webhookKey: WebhookKeySecret;
+  /** Published to by the functions whose definition has `publishesEvents`, and by no other. */
+  eventBus: TenantEventBus;
 }
 
 /** Where the functions' Powertools metrics land: one namespace per tenant, a `service` per function. */
@@ -117,7 +120,7 @@ export class ServiceFunctions extends Construct {
     definition: FunctionDefinition,
     props: ServiceFunctionsProps,
   ): ServiceFunction {
-    const { config, table, queues, paymentSecret, ticketKey, webhookKey } = props;
+    const { config, table, queues, paymentSecret, ticketKey, webhookKey, eventBus } = props;
     const targets = definition.sendsTo.map((q) => ({
       envVar: queueUrlEnvVar(q),
       queue: queues.get(q).queue,
@@ -134,6 +137,7 @@ export class ServiceFunctions extends Construct {
       ...(definition.readsTicketKey ? { TICKET_KEY_SECRET_ID: ticketKey.secret.secretArn } : {}),
       // Where to read the webhook key at run time (its ARN), never the key.
       ...(definition.readsWebhookKey ? { WEBHOOK_KEY_SECRET_ID: webhookKey.secret.secretArn } : {}),
+      ...(definition.publishesEvents ? { EVENT_BUS_NAME: eventBus.bus.eventBusName } : {}),
     };
     const fn = new ServiceFunction(this, name, {
       definition,
@@ -147,6 +151,7 @@ export class ServiceFunctions extends Construct {
     if (definition.readsPaymentSecrets) paymentSecret.grantRead(fn);
     if (definition.readsTicketKey) ticketKey.grantRead(fn);
     if (definition.readsWebhookKey) webhookKey.grantRead(fn);
+    if (definition.publishesEvents) eventBus.grantPublish(fn.role);
     return fn;
   }
 }

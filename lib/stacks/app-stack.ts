@@ -10,6 +10,7 @@ import { reconcileMessage } from '../../functions/modules/payments/contracts/inb
 import type { TenantConfig } from '../config/tenant-config.js';
 import { EventlyApi } from '../constructs/api.js';
 import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
+import { TenantEventBus } from '../constructs/event-bus.js';
 import { GradualDeployments } from '../constructs/gradual-deployments.js';
 import { MinuteSweeper } from '../constructs/minute-sweeper.js';
 import { OperationsDashboard } from '../constructs/monitoring/dashboard.js';
@@ -37,6 +38,7 @@ export class AppStack extends Stack {
   readonly paymentSecret: PaymentSecret;
   readonly ticketKey: TicketKeySecret;
   readonly webhookKey: WebhookKeySecret;
+  readonly eventBus: TenantEventBus;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
   readonly holdsSweeper: MinuteSweeper;
@@ -56,6 +58,12 @@ export class AppStack extends Stack {
     this.paymentSecret = new PaymentSecret(this, 'PaymentSecret', { tenantId: config.tenantId });
     this.ticketKey = new TicketKeySecret(this, 'TicketKey', { tenantId: config.tenantId });
     this.webhookKey = new WebhookKeySecret(this, 'WebhookKey', { tenantId: config.tenantId });
+    this.eventBus = new TenantEventBus(this, 'Events', {
+      tenantId: config.tenantId,
+      archiveRetentionDays: config.events.archiveRetentionDays,
+      webhooksQueue: this.queues.get('webhooks').queue,
+      deadLetterQueue: this.queues.deliveryDeadLetterQueue,
+    });
     this.functions = new ServiceFunctions(this, 'Functions', {
       config,
       table,
@@ -63,6 +71,7 @@ export class AppStack extends Stack {
       paymentSecret: this.paymentSecret,
       ticketKey: this.ticketKey,
       webhookKey: this.webhookKey,
+      eventBus: this.eventBus,
     });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;
@@ -118,6 +127,7 @@ export class AppStack extends Stack {
           outboxSweeper: this.outboxSweeper.rule,
           paymentsReconciler: this.paymentsReconciler.rule,
           nightly: this.nightly.rule,
+          domainEvents: { rule: this.eventBus.rule, eventBusName: this.eventBus.bus.eventBusName },
         },
         notificationMetrics: metricsOf(config, 'notifications'),
         nightlyMetrics: metricsOf(config, 'nightly'),
