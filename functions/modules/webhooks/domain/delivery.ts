@@ -173,12 +173,17 @@ export const runLane = async (
       }
       const position = positionOf(head);
       if (!samePosition(lane.from, position)) {
-        // Conditional on the gen: a delivery that arrived meanwhile may lie before the head.
-        if (!(await deps.webhooks.moveLaneFrom(ref, lane.from, position, lane.gen))) {
+        // Conditional on the gen: a delivery that arrived meanwhile may lie before the head. `from`
+        // is only where the search starts: when deliveries keep arriving it may lag (the search
+        // then reads a few done ones), but it never passes a pending one.
+        if (await deps.webhooks.moveLaneFrom(ref, lane.from, position, lane.gen)) {
+          lane = { ...lane, from: position };
+        } else {
+          const before = lane.from;
           await reread();
-          continue;
+          // Moved back by a late arrival: look again from there; otherwise send the head found.
+          if (!(before === null ? lane.from === null : samePosition(lane.from, before))) continue;
         }
-        lane = { ...lane, from: position };
       }
       const nowMs = deps.clock.now().getTime();
       const dueMs = head.nextAttemptAt === null ? 0 : Date.parse(head.nextAttemptAt);
