@@ -14,6 +14,7 @@ import {
   resetFunctionCaches,
 } from './handlers.js';
 import { startHttpServer } from './http-server.js';
+import { localEventsReader } from './local-events.js';
 import { localOutboxReader } from './local-outbox.js';
 import type { LocalPaymentProvider } from './payment-provider/index.js';
 import { type LocalPayments, startLocalPayments } from './payments-local.js';
@@ -331,8 +332,11 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
   startSchedules(options, tableName, backends, stoppers);
   const localOutbox = localOutboxReader(backends.dynamoEndpoint, tableName);
   stoppers.push(localOutbox.close);
+  const localEvents = localEventsReader(backends.dynamoEndpoint, tableName);
+  stoppers.push(localEvents.close);
   const http = await startHttpServer({
     localOutbox,
+    localEvents,
     port,
     handlers: handlers.http,
     verifyToken: signer.verifyToken,

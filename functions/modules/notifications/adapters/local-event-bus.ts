@@ -48,8 +48,8 @@ export interface PublishedEvent {
 
 export interface LocalEventLog {
   record(event: DomainEvent, publishedAt: string): Promise<void>;
-  /** Oldest first, at most `limit`. */
-  list(limit: number): Promise<PublishedEvent[]>;
+  /** At most `limit`, oldest first (`newestFirst`: the latest). */
+  list(limit: number, newestFirst?: boolean): Promise<PublishedEvent[]>;
 }
 
 export const localEventLog = (client: DynamoDBDocumentClient, table: string): LocalEventLog => {
@@ -67,8 +67,9 @@ export const localEventLog = (client: DynamoDBDocumentClient, table: string): Lo
         })
         .go();
     },
-    async list(limit) {
-      const { data } = await entity.query.byTime({}).go({ limit, pages: 'all' });
+    async list(limit, newestFirst = false) {
+      const order = newestFirst ? 'desc' : 'asc';
+      const { data } = await entity.query.byTime({}).go({ limit, pages: 'all', order });
       return data.map((i) => ({
         publishedAt: i.publishedAt,
         source: i.source,
