@@ -153,8 +153,8 @@ export const functionDefinitions = {
     entry: 'functions/app/lambdas/webhooks.ts',
     description: 'Outgoing webhooks: subscriptions, signed deliveries in order per subscription, replay',
     table: 'readWrite',
-    // Lane messages (kicks, and backoff waits as DelaySeconds).
-    sendsTo: ['webhooks'],
+    // Lane messages (a lane to run, and a backoff's wait as DelaySeconds).
+    sendsTo: ['lanes'],
     memoryMb: 512,
     // A lane sends while it has time (5 s per attempt at most), then hands itself on.
     timeoutSeconds: 30,
@@ -165,8 +165,7 @@ export const functionDefinitions = {
     // own, so that no request waits for a hand-off, and its grants, scaling and cold starts (no SES,
     // SNS or X-Ray SDK) are the relay's alone.
     entry: 'functions/app/lambdas/outbox.ts',
-    description:
-      'Outbox relay: new outbox items from the table stream onto their queues and the event bus',
+    description: 'Outbox relay: new outbox items from the table stream onto their queues and the event bus',
     // Reads nothing; marks a failed hand-off (due for the sweep) and a relayed domain event consumed.
     table: 'readWrite',
     sendsTo: ['notifications', 'holds'],

@@ -513,7 +513,7 @@ export const webhookSender: PortWiring<'webhookSender'> = {
 
 export const webhookQueue: PortWiring<'webhookQueue'> = {
   entities: {},
-  build: (wires) => sqsWebhookQueue(sqsOf(wires), wires.env.queueUrls.webhooks),
+  build: (wires) => sqsWebhookQueue(sqsOf(wires), wires.env.queueUrls.lanes),
 };
 
 export const webhookPolicy: PortWiring<'webhookPolicy'> = {

@@ -104,22 +104,35 @@ export const queueDefinitions = [
     oldestMessageAlarmSeconds: 300,
   },
   {
-    // Outgoing webhooks (docs/webhooks.md): domain events from the tenant's bus (the body is the
-    // DomainEvent itself), fanned out to the organization's subscriptions, and the lane messages
-    // that send each subscription's deliveries in order (re-sent with DelaySeconds for backoff).
-    // Its own queue: a slow receiver must not delay anything else, and its DLQ alarm says when
-    // a message failed every receive.
+    // Outgoing webhooks (docs/webhooks.md): the domain events the tenant's bus puts here (the body
+    // is the DomainEvent itself), each fanned out to the organization's subscriptions as deliveries.
+    // Quick work: its own queue, apart from the lanes, so that slow receivers never hold it up.
     name: 'webhooks',
+    consumer: 'webhooks',
+    // 6 x the function's 30 s timeout.
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    batchSize: 10,
+    maxConcurrency: 5,
+    maxBatchingWindowSeconds: 0,
+    oldestMessageAlarmSeconds: 300,
+  },
+  {
+    // Webhook lanes: one message runs one subscription's lane, which sends its deliveries in order
+    // for as long as the function has time (a receiver may take 5 s per answer); a backoff's wait
+    // is a message sent again with DelaySeconds. Its own queue and concurrency: lanes wait on
+    // receivers, and many slow ones must not starve the fan-out of new events.
+    name: 'lanes',
     consumer: 'webhooks',
     // 6 x the function's 30 s timeout: a lane's lease (60 s) ends well before a message comes back.
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
-    batchSize: 10,
-    // Lanes wait on receivers, not on CPU: more batches in flight keep many subscriptions moving.
-    maxConcurrency: 5,
+    // Lanes of different subscriptions run side by side in one batch; a small batch answers sooner.
+    batchSize: 5,
+    maxConcurrency: 10,
     maxBatchingWindowSeconds: 0,
-    // A lane waiting out a backoff re-enqueues itself with a delay, which SQS does not count as age.
-    oldestMessageAlarmSeconds: 600,
+    // A wait of a backoff is a delayed message (up to 15 minutes): only older than that is late.
+    oldestMessageAlarmSeconds: 1_800,
   },
 ] as const satisfies readonly QueueDefinition[];
 

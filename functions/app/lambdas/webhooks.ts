@@ -22,8 +22,8 @@ const http = routeFunction('webhooks', routes, webhookHandlers, {
 const leaseMs = 2 * functionDefinitions.webhooks.timeoutSeconds * 1000;
 
 /**
- * A domain event fans out to the organization's subscriptions; a lane message runs one
- * subscription's lane. Both are safe to run twice. Deliveries marked failed are the metric the
+ * A domain event (the `webhooks` queue) fans out to the organization's subscriptions; a lane
+ * message (the `lanes` queue) runs one subscription's lane. Both are safe to run twice. Deliveries marked failed are the metric the
  * `WebhookDeliveriesFailed` alarm watches.
  */
 const runWebhooksMessage = async (record: SQSRecord, budget: RecordBudget): Promise<void> => {

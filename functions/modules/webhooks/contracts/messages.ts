@@ -1,8 +1,9 @@
 import * as z from 'zod';
 
 /**
- * Messages of the webhooks queue: a domain event as the bus delivers it (the DomainEvent JSON
- * itself, functions/kernel/domain/domain-event.ts), or a lane message of one subscription.
+ * Messages of the webhook queues: a domain event as the bus delivers it (the DomainEvent JSON
+ * itself, functions/kernel/domain/domain-event.ts) on `webhooks`, or a lane message of one
+ * subscription on `lanes`.
  */
 export const laneMessageSchema = z.object({
   type: z.literal('webhooks.lane'),

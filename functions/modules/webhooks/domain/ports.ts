@@ -119,7 +119,7 @@ export interface WebhookSender {
   send(request: WebhookRequest): Promise<WebhookResponse>;
 }
 
-/** Lane messages on the webhooks queue; `wake` marks the one that ends a backoff wait. */
+/** Lane messages on the lanes queue; `wake` marks the one that ends a backoff wait. */
 export interface WebhookQueue {
   kick(ref: SubscriptionRef, options: { delaySeconds: number; wake: boolean }): Promise<void>;
 }
