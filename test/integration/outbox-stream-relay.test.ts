@@ -167,4 +167,37 @@ describe('outbox relay through the table stream', () => {
       w.c.deps.outbox = outbox;
     }
   }, 20_000);
+
+  it('a public event the bus refuses is left pending for the sweep, without failing its record', async () => {
+    const bus = w.c.deps.eventBus;
+    w.c.deps.eventBus = {
+      publish: async () => {
+        throw new Error('the event bus is unavailable');
+      },
+    };
+    try {
+      relay = await relayOutbox(w);
+      const booking = await bookingBy();
+      const ref = {
+        orgId: w.world.orgId,
+        sessionId: booking.sessionId,
+        at: booking.createdAt,
+        messageId: `event#booking.confirmed#${booking.bookingId}#confirmed`,
+      };
+      // Its notification and its event reached the relay; neither record failed (nothing held the shard).
+      const stats = await eventually(
+        async () => relay?.stats().outbox,
+        (s) => (s?.records ?? 0) >= 2,
+        5_000,
+      );
+      expect(stats).toMatchObject({ records: 2, failedRecords: 0 });
+      expect(await itemOf(ref)).toMatchObject({ status: 'pending', kind: 'domain-event' });
+      // The bus is back: the sweep publishes it.
+      w.c.deps.eventBus = bus;
+      await sweepOutbox(w.c.deps, new Date(), { ...defaultOutboxSweepOptions, graceMs: 0 });
+      expect(await itemOf(ref)).toMatchObject({ status: 'consumed' });
+    } finally {
+      w.c.deps.eventBus = bus;
+    }
+  });
 });

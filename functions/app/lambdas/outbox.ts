@@ -2,13 +2,16 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { logger } from '../../kernel/observability.js';
 import { streamFunction } from '../../kernel/queue/stream-function.js';
 import { pendingItemOf } from '../../modules/notifications/adapters/outbox-stream.js';
+import { isPublicEventType } from '../../modules/notifications/domain/domain-events.js';
 import { relayItem } from '../../modules/notifications/domain/outbox-relay.js';
 import { getContainer } from '../container.js';
 
 /**
  * The outbox relay: each new outbox item the table's stream reports (the event source mapping's
  * filter lets no other record through) goes to its queue. A failed send has already made the item
- * due for the outbox sweep; the record fails too, so the stream retries it first.
+ * due for the outbox sweep; the record fails too, so the stream retries it first. A public domain
+ * event the bus refused is left to the sweep alone: it stays pending, and failing its record would
+ * hold the shard's later items (notifications) behind a bus outage.
  */
 const relayNewItem = async (record: DynamoDBRecord): Promise<void> => {
   const item = pendingItemOf(record);
@@ -19,6 +22,7 @@ const relayNewItem = async (record: DynamoDBRecord): Promise<void> => {
     if (outcome === 'unknown') logger.warn('outbox item of an unknown type left pending', { ...item });
   } catch (error) {
     logger.warn('outbox relay failed; the sweep relays the item', { ...item, error: error as Error });
+    if (item.kind === 'domain-event' && isPublicEventType(item.type)) return;
     throw error;
   }
 };

@@ -21,8 +21,9 @@ import type { PendingOutboxItem } from './ports.js';
  * deliver its last message, with a growing interval (modules/notifications/domain/handoff.ts).
  *
  * Public domain events (domain-events.ts) are published to the tenant's event bus (`eventBus`),
- * then marked consumed. A publish that fails leaves the item pending (and the stream record
- * fails, so the stream retries it); the sweep publishes it once the bus takes events again.
+ * then marked consumed. A publish that fails leaves the item pending (the stream relay leaves it
+ * to the sweep rather than hold its shard behind a bus outage); the sweep publishes it once the
+ * bus takes events again.
  */
 
 export type RelayOutcome = 'notification' | 'event' | 'unknown';
