@@ -14,16 +14,10 @@ import type { BookingStep } from './booking-records.js';
  * The public domain events of a booking's steps (docs/events/), written in the step's own
  * transaction: `booking.confirmed`, `booking.cancelled` and `booking.expired` when a step reaches
  * that status, and `waitlist.offered` for the held booking an offer is. A step that keeps its
- * status (a payment's `paymentStatus` alone) and a hold made unpaid publish nothing.
+ * status (a payment's `paymentStatus` alone) and a booking made as a hold publish nothing.
  */
 
 type BookingEventType = 'booking.confirmed' | 'booking.cancelled' | 'booking.expired';
-
-const bookingEventTypes: Partial<Record<Booking['status'], BookingEventType>> = {
-  confirmed: 'booking.confirmed',
-  cancelled: 'booking.cancelled',
-  expired: 'booking.expired',
-};
 
 const holderOf = (b: Booking) =>
   b.attendeeId
@@ -76,21 +70,22 @@ export const bookingStepEvent = (
       event: { ...envelope(b), id: domainEventId(type, b.bookingId), type, data },
     };
   }
-  const type = bookingEventTypes[b.status];
-  if (!type || from === b.status) return undefined;
-  const event = {
-    ...envelope(b),
-    id: domainEventId(type, recordId(b)),
-    data: { ...bookingData(b, from), status: b.status },
-  };
-  // One object per type: the compiler checks each against its own data schema.
-  if (type === 'booking.confirmed' && b.status === 'confirmed')
-    return { sessionId: b.sessionId, event: { ...event, type, data: { ...event.data, status: b.status } } };
-  if (type === 'booking.cancelled' && b.status === 'cancelled')
-    return { sessionId: b.sessionId, event: { ...event, type, data: { ...event.data, status: b.status } } };
-  if (type === 'booking.expired' && b.status === 'expired')
-    return { sessionId: b.sessionId, event: { ...event, type, data: { ...event.data, status: b.status } } };
-  return undefined;
+  if (from === b.status) return undefined;
+  const record = <T extends BookingEventType>(type: T, data: DomainEventData<T>): DomainEventRecord<T> => ({
+    sessionId: b.sessionId,
+    event: { ...envelope(b), id: domainEventId(type, recordId(b)), type, data },
+  });
+  const data = bookingData(b, from);
+  switch (b.status) {
+    case 'confirmed':
+      return record('booking.confirmed', { ...data, status: b.status });
+    case 'cancelled':
+      return record('booking.cancelled', { ...data, status: b.status });
+    case 'expired':
+      return record('booking.expired', { ...data, status: b.status });
+    default:
+      return undefined;
+  }
 };
 
 /** The step's event item (ElectroDB), for stepRecords: none or one. */
