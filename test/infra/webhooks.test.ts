@@ -59,9 +59,7 @@ describe('webhook delivery in the tenant stack', () => {
     );
     for (const queue of ['webhooks', 'lanes'] as const) {
       const arn = JSON.stringify({ 'Fn::GetAtt': [idOf(acme.stacks.app.queues.get(queue).queue), 'Arn'] });
-      expect(mappings.filter((m) => m.includes(arn) && m.includes(idOf(fns.webhooks.alias)))).toHaveLength(
-        1,
-      );
+      expect(mappings.filter((m) => m.includes(arn) && m.includes(idOf(fns.webhooks.alias)))).toHaveLength(1);
     }
     expect(routesOf('webhooks').length).toBe(10);
   });
