@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Archive, EventBus, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
+import { type Archive, EventBus, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';

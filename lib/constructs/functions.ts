@@ -9,8 +9,8 @@ import {
 } from '../../functions/app/function-definitions.js';
 import { queueUrlEnvVar } from '../../functions/app/queue-definitions.js';
 import type { TenantConfig } from '../config/tenant-config.js';
-import { ServiceFunction } from './lambda-function.js';
 import type { TenantEventBus } from './event-bus.js';
+import { ServiceFunction } from './lambda-function.js';
 import type { PaymentSecret } from './payment-secret.js';
 import type { WorkQueues } from './queues.js';
 import { grantTableAccess } from './table-access.js';

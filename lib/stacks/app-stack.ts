@@ -9,8 +9,8 @@ import { outboxSweepMessage } from '../../functions/modules/notifications/contra
 import { reconcileMessage } from '../../functions/modules/payments/contracts/inbox.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import { EventlyApi } from '../constructs/api.js';
-import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
 import { TenantEventBus } from '../constructs/event-bus.js';
+import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
 import { GradualDeployments } from '../constructs/gradual-deployments.js';
 import { MinuteSweeper } from '../constructs/minute-sweeper.js';
 import { OperationsDashboard } from '../constructs/monitoring/dashboard.js';
