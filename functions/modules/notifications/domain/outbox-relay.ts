@@ -1,6 +1,6 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import type { DomainEvent } from '../../../kernel/domain/domain-event.js';
-import { isPublicEventType } from './domain-events.js';
+import { isPublicEventType, nextPublishAt } from './domain-events.js';
 import { nextHandoffAt } from './handoff.js';
 import type { NotificationRef, OutboxSweepResult } from './model.js';
 import type { PendingOutboxItem } from './ports.js';
@@ -93,14 +93,35 @@ export interface OutboxSweepOptions {
 
 export const defaultOutboxSweepOptions: OutboxSweepOptions = { graceMs: 30_000, pageSize: 25, maxPages: 20 };
 
-/** Records the sweep's hand-off of a due item first: a concurrent sweep then cannot hand it too. */
-const sweepItem = async (deps: RelayDeps, item: PendingOutboxItem, now: Date): Promise<boolean> => {
-  if (item.kind === 'notification') {
+/** What the sweep did with one item. */
+type SweepOutcome = 'relayed' | 'skipped' | 'bus-down';
+
+/**
+ * Records the sweep's hand-off of a due item first: a concurrent sweep then cannot hand it too, and
+ * an item that is not relayed now (a public event while the bus is down) leaves the head of the
+ * pending index until it is due again, so the sweep reads past it.
+ */
+const sweepItem = async (
+  deps: RelayDeps,
+  item: PendingOutboxItem,
+  now: Date,
+  busDown: boolean,
+): Promise<SweepOutcome> => {
+  const publishes = item.kind === 'domain-event' && isPublicEventType(item.type);
+  if (item.kind === 'notification' || publishes) {
     const handoffs = item.handoffs + 1;
-    const recorded = await deps.notifications.recordHandoff(item, nextHandoffAt(now.getTime(), handoffs));
-    if (!recorded) return false;
+    const again = publishes ? nextPublishAt(now.getTime(), handoffs) : nextHandoffAt(now.getTime(), handoffs);
+    const recorded = await deps.notifications.recordHandoff(item, again);
+    if (!recorded) return 'skipped';
   }
-  return (await relayItem(deps, item)) !== 'unknown';
+  if (!publishes) return (await relayItem(deps, item)) === 'unknown' ? 'skipped' : 'relayed';
+  if (busDown) return 'skipped';
+  try {
+    await relayItem(deps, item);
+    return 'relayed';
+  } catch {
+    return 'bus-down';
+  }
 };
 
 /**
@@ -123,37 +144,23 @@ export const sweepOutbox = async (
   };
   const hasTime = options.hasTime ?? (() => true);
   const dueBy = new Date(now.getTime() - options.graceMs).toISOString();
-  // Once a publish failed, the bus is taken to be down: its other events wait for the next sweep.
+  // Once a publish failed, the bus is taken to be down: the sweep tries no other event, and each
+  // waits (its hand-off recorded) until it is due again.
   let busDown = false;
   for (let page = 0; page < options.maxPages; page++) {
     const items = await deps.notifications.listPending(dueBy, options.pageSize);
     result.found += items.length;
-    let relayedOnPage = 0;
     for (const item of items) {
       if (!hasTime()) {
         result.outOfTime = true;
         break;
       }
-      const publishes = item.kind === 'domain-event' && isPublicEventType(item.type);
-      if (publishes && busDown) {
-        result.skipped += 1;
-        continue;
-      }
-      let relayed: boolean;
-      try {
-        relayed = await sweepItem(deps, item, now);
-      } catch (error) {
-        if (!publishes) throw error;
-        busDown = true;
-        relayed = false;
-      }
-      if (relayed) {
-        result.relayed += 1;
-        relayedOnPage += 1;
-      } else result.skipped += 1;
+      const outcome = await sweepItem(deps, item, now, busDown);
+      if (outcome === 'bus-down') busDown = true;
+      if (outcome === 'relayed') result.relayed += 1;
+      else result.skipped += 1;
     }
-    // A page that moved nothing would be read again as it is (its items stay due).
-    if (result.outOfTime || items.length < options.pageSize || (busDown && relayedOnPage === 0)) break;
+    if (result.outOfTime || items.length < options.pageSize) break;
   }
   const oldest = await deps.notifications.oldestWaiting(now.toISOString());
   if (oldest) result.oldestWaitingSeconds = Math.max(0, (now.getTime() - Date.parse(oldest)) / 1000);
