@@ -19,6 +19,10 @@ export interface FunctionDefinition {
   readsPaymentSecrets?: boolean;
   /** Reads the tenant's ticket key (the only function that may sign ticket codes). */
   readsTicketKey?: boolean;
+  /** Reads the tenant's webhook key (the only function that may sign outgoing webhooks). */
+  readsWebhookKey?: boolean;
+  /** Publishes public domain events to the tenant's event bus (the outbox relay and its sweep). */
+  publishesEvents?: boolean;
   /** Serves the OpenAPI document: only its schemas carry the document's metadata. */
   servesOpenApi?: boolean;
   /**
@@ -138,27 +142,50 @@ export const functionDefinitions = {
     memoryMb: 512,
     timeoutSeconds: 10,
     sendsNotifications: true,
+    // The sweep publishes the domain events the stream relay did not.
+    publishesEvents: true,
     // SES and SNS are where its time goes.
     tracesCalls: true,
+  },
+  webhooks: {
+    // Webhook subscriptions (HTTP) and their deliveries (the webhooks queue) in one function: the
+    // only one granted the webhook key, and the only one that calls receivers' endpoints.
+    entry: 'functions/app/lambdas/webhooks.ts',
+    description: 'Outgoing webhooks: subscriptions, signed deliveries in order per subscription, replay',
+    table: 'readWrite',
+    // Lane messages (a lane to run, and a backoff's wait as DelaySeconds).
+    sendsTo: ['lanes'],
+    memoryMb: 512,
+    // A lane sends while it has time (5 s per attempt at most), then hands itself on.
+    timeoutSeconds: 30,
+    readsWebhookKey: true,
   },
   outbox: {
     // The outbox relay, fed by the table's stream (app/stream-definitions.ts): a function of its
     // own, so that no request waits for a hand-off, and its grants, scaling and cold starts (no SES,
     // SNS or X-Ray SDK) are the relay's alone.
     entry: 'functions/app/lambdas/outbox.ts',
-    description:
-      'Outbox relay: new outbox items from the table stream onto the notifications and holds queues',
+    description: 'Outbox relay: new outbox items from the table stream onto their queues and the event bus',
     // Reads nothing; marks a failed hand-off (due for the sweep) and a relayed domain event consumed.
     table: 'readWrite',
     sendsTo: ['notifications', 'holds'],
     memoryMb: 512,
     // A batch of 100 sends at once: seconds when SQS retries, well inside this.
     timeoutSeconds: 30,
+    // Public domain events go to the tenant's event bus (PutEvents).
+    publishesEvents: true,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functionDefinitions;
-export type HttpFunctionName = 'public' | 'orgs' | 'catalog' | 'bookings' | 'payments' | 'tickets';
+export type HttpFunctionName =
+  | 'public'
+  | 'orgs'
+  | 'catalog'
+  | 'bookings'
+  | 'payments'
+  | 'tickets'
+  | 'webhooks';
 
 /** The functions behind HTTP routes; the others consume queues or the table's stream. */
 export const httpFunctionNames = (): HttpFunctionName[] => [
@@ -168,4 +195,5 @@ export const httpFunctionNames = (): HttpFunctionName[] => [
   'bookings',
   'payments',
   'tickets',
+  'webhooks',
 ];

@@ -30,6 +30,7 @@ const orgsPorts = (): PortTable => ({
   forecasts: port.forecasts,
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
+  webhooks: port.webhooks,
   clock: port.clock,
   policy: port.policy,
 });
@@ -131,6 +132,7 @@ const jobsPorts = (): PortTable => ({
   forecasts: port.forecasts,
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
+  webhooks: port.webhooks,
   clock: port.clock,
   policy: port.policy,
 });
@@ -174,6 +176,18 @@ const nightlyPorts = (): PortTable => ({
 const notificationsPorts = (): PortTable => ({
   notifications: port.notifications,
   outbox: port.outbox,
+  eventBus: port.eventBus,
+  clock: port.clock,
+});
+
+const webhooksPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  webhooks: port.webhooks,
+  webhookKeys: port.webhookKeys,
+  webhookSender: port.webhookSender,
+  webhookQueue: port.webhookQueue,
+  webhookPolicy: port.webhookPolicy,
   clock: port.clock,
 });
 
@@ -182,6 +196,7 @@ const outboxPorts = (): PortTable => ({
   outbox: port.outbox,
   // New audit records reach the same stream consumer, which links them into their chains.
   auditChains: port.auditChains,
+  eventBus: port.eventBus,
   clock: port.clock,
 });
 
@@ -206,5 +221,6 @@ export const portsOfThisFunction = (): PortTable => {
   if (process.env.EVENTLY_FUNCTION === 'nightly') return nightlyPorts();
   if (process.env.EVENTLY_FUNCTION === 'notifications') return notificationsPorts();
   if (process.env.EVENTLY_FUNCTION === 'outbox') return outboxPorts();
+  if (process.env.EVENTLY_FUNCTION === 'webhooks') return webhooksPorts();
   throw new Error(`${process.env.EVENTLY_FUNCTION}: a function without a port table (app/function-ports.ts)`);
 };

@@ -1,4 +1,6 @@
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
@@ -24,6 +26,8 @@ import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass
 import { dynamoJoinRequestStore } from '../modules/invitations/adapters/join-request-store.js';
 import { dynamoNightlyRunStore } from '../modules/nightly/adapters/nightly-run-store.js';
 import { sqsNightlyQueue } from '../modules/nightly/adapters/sqs-nightly-queue.js';
+import { eventBridgeBus } from '../modules/notifications/adapters/eventbridge-bus.js';
+import { localEventBus, localEventLog } from '../modules/notifications/adapters/local-event-bus.js';
 import { dynamoNotificationStore } from '../modules/notifications/adapters/notification-store.js';
 import { sqsOutboxPublisher } from '../modules/notifications/adapters/sqs-outbox-publisher.js';
 import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
@@ -47,6 +51,14 @@ import { dynamoConflictStore } from '../modules/tickets/adapters/conflict-store.
 import { dynamoCheckinOtpStore } from '../modules/tickets/adapters/otp-store.js';
 import { parseTicketSecret, ticketKeys as ticketKeysFrom } from '../modules/tickets/adapters/ticket-keys.js';
 import { dynamoTicketRecordsPurge } from '../modules/tickets/adapters/tickets-purge.js';
+import { httpWebhookSender } from '../modules/webhooks/adapters/http-sender.js';
+import { sqsWebhookQueue } from '../modules/webhooks/adapters/sqs-webhook-queue.js';
+import {
+  parseWebhookSecret,
+  webhookKeys as webhookKeysFrom,
+} from '../modules/webhooks/adapters/webhook-keys.js';
+import { dynamoWebhookStore } from '../modules/webhooks/adapters/webhook-store.js';
+import { defaultWebhookPolicy } from '../modules/webhooks/domain/model.js';
 import { notInThisFunction, type PortWiring, secretFrom, sqsOf } from './wires.js';
 
 /**
@@ -271,6 +283,30 @@ export const outbox: PortWiring<'outbox'> = {
     }),
 };
 
+/**
+ * The tenant's EventBridge bus; locally (no emulator runs offline) the local bus, which logs each
+ * event in the table and hands it to the `webhooks` queue as the deployed rule does.
+ */
+export const eventBus: PortWiring<'eventBus'> = {
+  entities: {},
+  build: (wires) => {
+    const { env } = wires;
+    if (env.EVENT_BUS_MODE === 'local') {
+      const url = env.queueUrls.webhooks;
+      const forward = url
+        ? async (body: string) => {
+            await sqsOf(wires).send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
+          }
+        : undefined;
+      return localEventBus(localEventLog(wires.documentClient, env.TABLE_NAME), forward, () => new Date());
+    }
+    return eventBridgeBus(
+      traceClient(withoutSdkLogging(new EventBridgeClient({ region: env.AWS_REGION }))),
+      env.EVENT_BUS_NAME,
+    );
+  },
+};
+
 export const waitlist: PortWiring<'waitlist'> = {
   entities: {
     session: entity.session,
@@ -465,4 +501,48 @@ export const clock: PortWiring<'clock'> = {
 export const policy: PortWiring<'policy'> = {
   entities: {},
   build: ({ env }) => ({ orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS }),
+};
+
+export const webhooks: PortWiring<'webhooks'> = {
+  entities: { webhookSubscription: entity.webhookSubscription, webhookDelivery: entity.webhookDelivery },
+  build: ({ service }) => dynamoWebhookStore(service),
+};
+
+/** Only the function that reads the webhook key carries its secret's client. */
+export const webhookKeys: PortWiring<'webhookKeys'> = {
+  entities: {},
+  build: ({ env }) =>
+    process.env.EVENTLY_READS_WEBHOOK_KEY === 'false'
+      ? { secretOf: notInThisFunction('the webhook key') }
+      : webhookKeysFrom(
+          secretFrom(
+            env,
+            { file: env.WEBHOOK_KEY_FILE, secretId: env.WEBHOOK_KEY_SECRET_ID, what: 'webhook key' },
+            parseWebhookSecret,
+          ),
+        ),
+};
+
+export const webhookSender: PortWiring<'webhookSender'> = {
+  entities: {},
+  build: () => httpWebhookSender(),
+};
+
+export const webhookQueue: PortWiring<'webhookQueue'> = {
+  entities: {},
+  build: (wires) => sqsWebhookQueue(sqsOf(wires), wires.env.queueUrls.lanes),
+};
+
+export const webhookPolicy: PortWiring<'webhookPolicy'> = {
+  entities: {},
+  build: ({ env }) => ({
+    ...defaultWebhookPolicy,
+    attemptTimeoutMs: env.WEBHOOK_ATTEMPT_TIMEOUT_MS,
+    backoffBaseMs: env.WEBHOOK_BACKOFF_BASE_MS,
+    maxBackoffMs: env.WEBHOOK_MAX_BACKOFF_MS,
+    retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS,
+    pauseAfterFailedDeliveries: env.WEBHOOK_PAUSE_AFTER_FAILED,
+    pauseAfterFailingMs: env.WEBHOOK_PAUSE_AFTER_FAILING_MS,
+    allowLocalHttp: env.WEBHOOK_ALLOW_LOCAL_HTTP === 'true',
+  }),
 };

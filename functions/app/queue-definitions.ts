@@ -8,7 +8,7 @@ export interface QueueDefinition {
   /** Logical name, used in env var names (QUEUE_URL_<NAME>) and physical names. */
   name: string;
   /** The Lambda function (see route manifest function names) that consumes the queue. */
-  consumer: 'jobs' | 'holds' | 'notifications' | 'payments' | 'nightly';
+  consumer: 'jobs' | 'holds' | 'notifications' | 'payments' | 'nightly' | 'webhooks';
   visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the dead-letter queue. */
   maxReceiveCount: number;
@@ -102,6 +102,37 @@ export const queueDefinitions = [
     // Due at a deadline or awaited by a person: invoke as soon as a message arrives.
     maxBatchingWindowSeconds: 0,
     oldestMessageAlarmSeconds: 300,
+  },
+  {
+    // Outgoing webhooks (docs/webhooks.md): the domain events the tenant's bus puts here (the body
+    // is the DomainEvent itself), each fanned out to the organization's subscriptions as deliveries.
+    // Quick work: its own queue, apart from the lanes, so that slow receivers never hold it up.
+    name: 'webhooks',
+    consumer: 'webhooks',
+    // 6 x the function's 30 s timeout.
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    batchSize: 10,
+    maxConcurrency: 5,
+    maxBatchingWindowSeconds: 0,
+    oldestMessageAlarmSeconds: 300,
+  },
+  {
+    // Webhook lanes: one message runs one subscription's lane, which sends its deliveries in order
+    // for as long as the function has time (a receiver may take 5 s per answer); a backoff's wait
+    // is a message sent again with DelaySeconds. Its own queue and concurrency: lanes wait on
+    // receivers, and many slow ones must not starve the fan-out of new events.
+    name: 'lanes',
+    consumer: 'webhooks',
+    // 6 x the function's 30 s timeout: a lane's lease (60 s) ends well before a message comes back.
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    // Lanes of different subscriptions run side by side in one batch; a small batch answers sooner.
+    batchSize: 5,
+    maxConcurrency: 10,
+    maxBatchingWindowSeconds: 0,
+    // A wait of a backoff is a delayed message (up to 15 minutes): only older than that is late.
+    oldestMessageAlarmSeconds: 1_800,
   },
 ] as const satisfies readonly QueueDefinition[];
 

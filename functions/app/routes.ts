@@ -22,6 +22,7 @@ import { checkinListRoutes } from '../modules/tickets/routes/lists.js';
 import { offlineRoutes } from '../modules/tickets/routes/offline.js';
 import { otpRoutes } from '../modules/tickets/routes/otp.js';
 import { ticketRoutes } from '../modules/tickets/routes/tickets.js';
+import { webhookRoutes } from '../modules/webhooks/routes.js';
 import type { HttpFunctionName } from './function-definitions.js';
 import { systemRoutes } from './system-routes.js';
 
@@ -61,6 +62,7 @@ export const routes = [
   ...eventInviteRoutes,
   ...joinRequestRoutes,
   ...reservationRoutes,
+  ...webhookRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

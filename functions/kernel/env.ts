@@ -34,6 +34,10 @@ const envSchema = z.object({
   SCHEDULE_DLQ_ARN: z.string().min(1).optional(),
   /** `local` only in the local runtime: notifications go to its delivery log instead of SES/SNS. */
   NOTIFY_MODE: z.enum(['aws', 'local']).default('aws'),
+  /** `local` only in the local runtime and tests: public domain events go to the local bus (local-event-bus.ts). */
+  EVENT_BUS_MODE: z.enum(['eventbridge', 'local']).default('eventbridge'),
+  /** The tenant's EventBridge bus (its name), set by CDK on the functions that publish to it. */
+  EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Whether the local delivery log also prints each message on the console (not when quiet). */
   NOTIFY_LOCAL_ECHO: z.enum(['on', 'off']).default('on'),
   /** The SES identity notification emails are sent from. */
@@ -50,6 +54,20 @@ const envSchema = z.object({
   /** The Secrets Manager secret holding the tenant's ticket key (its name), or locally its file. */
   TICKET_KEY_SECRET_ID: z.string().min(1).optional(),
   TICKET_KEY_FILE: z.string().min(1).optional(),
+  /** The Secrets Manager secret holding the tenant's webhook key (its name), or locally its file. */
+  WEBHOOK_KEY_SECRET_ID: z.string().min(1).optional(),
+  WEBHOOK_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Webhook delivery settings (docs/webhooks.md); the defaults are production's, tests shorten them.
+   * `WEBHOOK_ALLOW_LOCAL_HTTP` lets http://localhost endpoints in: the local runtime only.
+   */
+  WEBHOOK_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(0).default(10_000),
+  WEBHOOK_MAX_BACKOFF_MS: z.coerce.number().int().min(0).default(3_600_000),
+  WEBHOOK_RETRY_WINDOW_MS: z.coerce.number().int().min(0).default(86_400_000),
+  WEBHOOK_PAUSE_AFTER_FAILED: z.coerce.number().int().min(1).default(5),
+  WEBHOOK_PAUSE_AFTER_FAILING_MS: z.coerce.number().int().min(0).default(86_400_000),
+  WEBHOOK_ALLOW_LOCAL_HTTP: z.enum(['true', 'false']).default('false'),
   /** Tenant setting: the platform's fee on each order, basis points of the subtotal plus a fixed amount. */
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
   PLATFORM_FEE_FIXED_MINOR: z.coerce.number().int().min(0).default(0),

@@ -193,6 +193,13 @@ export const tenantConfigSchema = z
      * them (with whole days of their hash chains).
      */
     audit: z.strictObject({ retentionDays: z.number().int().min(30).max(3650).default(400) }).prefault({}),
+    /**
+     * The tenant's event bus of public domain events (docs/events/): how long its archive keeps
+     * every event for replay, in days (0: for ever).
+     */
+    events: z
+      .strictObject({ archiveRetentionDays: z.number().int().min(0).max(3650).default(365) })
+      .prefault({}),
     /** Notification email: the SES identity (verified in the account) messages are sent from. */
     notifications: z.strictObject({ fromEmail: z.email().optional() }).prefault({}),
     payments: paymentsSchema,

@@ -9,11 +9,13 @@ import {
 } from '../../functions/app/function-definitions.js';
 import { queueUrlEnvVar } from '../../functions/app/queue-definitions.js';
 import type { TenantConfig } from '../config/tenant-config.js';
+import type { TenantEventBus } from './event-bus.js';
 import { ServiceFunction } from './lambda-function.js';
 import type { PaymentSecret } from './payment-secret.js';
 import type { WorkQueues } from './queues.js';
 import { grantTableAccess } from './table-access.js';
 import type { TicketKeySecret } from './ticket-key-secret.js';
+import type { WebhookKeySecret } from './webhook-key-secret.js';
 
 export interface ServiceFunctionsProps {
   config: TenantConfig;
@@ -23,6 +25,10 @@ export interface ServiceFunctionsProps {
   paymentSecret: PaymentSecret;
   /** Read by the functions whose definition has `readsTicketKey`, and by no other. */
   ticketKey: TicketKeySecret;
+  /** Read by the functions whose definition has `readsWebhookKey`, and by no other. */
+  webhookKey: WebhookKeySecret;
+  /** Published to by the functions whose definition has `publishesEvents`, and by no other. */
+  eventBus: TenantEventBus;
 }
 
 /** Where the functions' Powertools metrics land: one namespace per tenant, a `service` per function. */
@@ -115,7 +121,7 @@ export class ServiceFunctions extends Construct {
     definition: FunctionDefinition,
     props: ServiceFunctionsProps,
   ): ServiceFunction {
-    const { config, table, queues, paymentSecret, ticketKey } = props;
+    const { config, table, queues, paymentSecret, ticketKey, webhookKey, eventBus } = props;
     const targets = definition.sendsTo.map((q) => ({
       envVar: queueUrlEnvVar(q),
       queue: queues.get(q).queue,
@@ -130,6 +136,9 @@ export class ServiceFunctions extends Construct {
       ...(definition.readsPaymentSecrets ? paymentEnvironment(config, paymentSecret) : {}),
       // Where to read the ticket key at run time (its ARN), never the key.
       ...(definition.readsTicketKey ? { TICKET_KEY_SECRET_ID: ticketKey.secret.secretArn } : {}),
+      // Where to read the webhook key at run time (its ARN), never the key.
+      ...(definition.readsWebhookKey ? { WEBHOOK_KEY_SECRET_ID: webhookKey.secret.secretArn } : {}),
+      ...(definition.publishesEvents ? { EVENT_BUS_NAME: eventBus.bus.eventBusName } : {}),
     };
     const fn = new ServiceFunction(this, name, {
       definition,
@@ -142,6 +151,8 @@ export class ServiceFunctions extends Construct {
     if (definition.sendsNotifications) grantNotificationSending(fn, config.notifications.fromEmail);
     if (definition.readsPaymentSecrets) paymentSecret.grantRead(fn);
     if (definition.readsTicketKey) ticketKey.grantRead(fn);
+    if (definition.readsWebhookKey) webhookKey.grantRead(fn);
+    if (definition.publishesEvents) eventBus.grantPublish(fn.role);
     return fn;
   }
 }

@@ -9,6 +9,7 @@ import { outboxSweepMessage } from '../../functions/modules/notifications/contra
 import { reconcileMessage } from '../../functions/modules/payments/contracts/inbox.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import { EventlyApi } from '../constructs/api.js';
+import { TenantEventBus } from '../constructs/event-bus.js';
 import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
 import { GradualDeployments } from '../constructs/gradual-deployments.js';
 import { MinuteSweeper } from '../constructs/minute-sweeper.js';
@@ -20,6 +21,7 @@ import { WorkQueues } from '../constructs/queues.js';
 import { TaskScheduler } from '../constructs/scheduler.js';
 import { StreamConsumers } from '../constructs/stream-consumers.js';
 import { TicketKeySecret } from '../constructs/ticket-key-secret.js';
+import { WebhookKeySecret } from '../constructs/webhook-key-secret.js';
 
 export interface AppStackProps extends StackProps {
   config: TenantConfig;
@@ -35,6 +37,8 @@ export class AppStack extends Stack {
   readonly streams: StreamConsumers;
   readonly paymentSecret: PaymentSecret;
   readonly ticketKey: TicketKeySecret;
+  readonly webhookKey: WebhookKeySecret;
+  readonly eventBus: TenantEventBus;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
   readonly holdsSweeper: MinuteSweeper;
@@ -53,12 +57,21 @@ export class AppStack extends Stack {
     this.queues = new WorkQueues(this, 'Queues');
     this.paymentSecret = new PaymentSecret(this, 'PaymentSecret', { tenantId: config.tenantId });
     this.ticketKey = new TicketKeySecret(this, 'TicketKey', { tenantId: config.tenantId });
+    this.webhookKey = new WebhookKeySecret(this, 'WebhookKey', { tenantId: config.tenantId });
+    this.eventBus = new TenantEventBus(this, 'Events', {
+      tenantId: config.tenantId,
+      archiveRetentionDays: config.events.archiveRetentionDays,
+      webhooksQueue: this.queues.get('webhooks').queue,
+      deadLetterQueue: this.queues.deliveryDeadLetterQueue,
+    });
     this.functions = new ServiceFunctions(this, 'Functions', {
       config,
       table,
       queues: this.queues,
       paymentSecret: this.paymentSecret,
       ticketKey: this.ticketKey,
+      webhookKey: this.webhookKey,
+      eventBus: this.eventBus,
     });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;
@@ -114,9 +127,11 @@ export class AppStack extends Stack {
           outboxSweeper: this.outboxSweeper.rule,
           paymentsReconciler: this.paymentsReconciler.rule,
           nightly: this.nightly.rule,
+          domainEvents: { rule: this.eventBus.rule, eventBusName: this.eventBus.bus.eventBusName },
         },
         notificationMetrics: metricsOf(config, 'notifications'),
         nightlyMetrics: metricsOf(config, 'nightly'),
+        webhookMetrics: metricsOf(config, 'webhooks'),
       },
     });
     this.deployments = new GradualDeployments(this, 'Deployments', {
@@ -147,6 +162,11 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'TicketKeySecretArn', {
       value: this.ticketKey.secret.secretArn,
       description: 'The ticket key (generated; keep it: replacing it voids every issued ticket code)',
+    });
+    new CfnOutput(this, 'WebhookKeySecretArn', {
+      value: this.webhookKey.secret.secretArn,
+      description:
+        "The webhook key (generated; keep it: every subscription's signing secret derives from it)",
     });
   }
 }

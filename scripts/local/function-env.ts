@@ -27,6 +27,8 @@ export const functionEnv = (input: FunctionEnvInput): Record<string, string> => 
   SCHEDULER_MODE: 'local',
   // SES and SNS have no local engines: notifications go to the delivery log (GET /local/outbox).
   NOTIFY_MODE: 'local',
+  // EventBridge has no local engine: public domain events go to the local bus (local-event-bus.ts).
+  EVENT_BUS_MODE: 'local',
   ...Object.fromEntries(
     Object.entries(input.queueUrls).map(([name, url]) => [queueUrlEnvVar(name as QueueName), url ?? '']),
   ),

@@ -8,6 +8,7 @@ import type { HttpHandlers } from './handlers.js';
 import { buildHttpEvent, newRequestId } from './http-event.js';
 import { writeResult } from './http-result.js';
 import { lambdaContext } from './lambda-context.js';
+import { type LocalEventsReader, serveLocalEvents } from './local-events.js';
 import { type LocalOutboxReader, serveLocalOutbox } from './local-outbox.js';
 import { PortInUseError } from './ports.js';
 import { sendMethodNotAllowed, sendProblem } from './problem.js';
@@ -27,6 +28,8 @@ export interface HttpServerOptions {
   log?: (line: string) => void;
   /** Serves `GET /local/outbox` (the local delivery log) when given. */
   localOutbox?: LocalOutboxReader;
+  /** Serves `GET /local/events` (the local event bus's log) when given. */
+  localEvents?: LocalEventsReader;
   /** Multiplies each function's timeout (default 1): see LocalRuntimeOptions.httpTimeoutScale. */
   timeoutScale?: number;
 }
@@ -127,6 +130,8 @@ const route = async (
   if (docs !== undefined) return docs;
   const outbox = await serveLocalOutbox(options.localOutbox, method, url, res);
   if (outbox !== undefined) return outbox;
+  const events = await serveLocalEvents(options.localEvents, method, url, res);
+  if (events !== undefined) return events;
   const match = matchRoute(method, url.pathname);
   // Unknown paths go to the `$default` route, which the public function answers.
   if (match.kind === 'none') return invoke(options, req, res, url, { fn: 'public', routeKey: '$default' });

@@ -14,6 +14,7 @@ import {
   resetFunctionCaches,
 } from './handlers.js';
 import { startHttpServer } from './http-server.js';
+import { localEventsReader } from './local-events.js';
 import { localOutboxReader } from './local-outbox.js';
 import type { LocalPaymentProvider } from './payment-provider/index.js';
 import { type LocalPayments, startLocalPayments } from './payments-local.js';
@@ -26,6 +27,7 @@ import { seedDemo } from './seed.js';
 import { startStreamRelay } from './stream-relay.js';
 import { ensureTable } from './table.js';
 import { localTicketKey } from './ticket-key.js';
+import { localWebhookKey } from './webhook-key.js';
 
 /**
  * Everything `npm start` and the e2e tests run: DynamoDB Local, the table, fauxqs with the queues
@@ -174,6 +176,7 @@ interface Backends {
   signer: DevSigner;
   payments: LocalPayments;
   tickets: { env: Record<string, string> };
+  webhooks: { env: Record<string, string> };
 }
 
 const startBackends = async (
@@ -192,8 +195,9 @@ const startBackends = async (
     return p;
   });
   const tickets = localTicketKey({ inMemory: options.inMemory });
+  const webhooks = localWebhookKey({ inMemory: options.inMemory });
   // Settle all before a failure propagates, so whatever did start has registered its stopper.
-  await Promise.allSettled([db, sqs, signer, payments, tickets]);
+  await Promise.allSettled([db, sqs, signer, payments, tickets, webhooks]);
   const dynamoEndpoint = await db;
   await ensureTable(dynamoEndpoint, tableName);
   return {
@@ -202,6 +206,7 @@ const startBackends = async (
     signer: await signer,
     payments: await payments,
     tickets: await tickets,
+    webhooks: await webhooks,
   };
 };
 
@@ -223,6 +228,7 @@ const configureFunctions = async (
       NOTIFY_LOCAL_ECHO: options.quiet ? 'off' : 'on',
       ...backends.payments.env,
       ...backends.tickets.env,
+      ...backends.webhooks.env,
       ...options.env,
     },
   });
@@ -326,8 +332,11 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
   startSchedules(options, tableName, backends, stoppers);
   const localOutbox = localOutboxReader(backends.dynamoEndpoint, tableName);
   stoppers.push(localOutbox.close);
+  const localEvents = localEventsReader(backends.dynamoEndpoint, tableName);
+  stoppers.push(localEvents.close);
   const http = await startHttpServer({
     localOutbox,
+    localEvents,
     port,
     handlers: handlers.http,
     verifyToken: signer.verifyToken,

@@ -39,6 +39,8 @@ export interface SweepTarget {
   /** Pending join requests of `approvalSessionId` (of `attendeeId`, and of a third attendee). */
   requestId: string;
   cancelRequestId: string;
+  /** A webhook subscription (to an endpoint nobody answers). */
+  webhookSubscriptionId: string;
 }
 
 export interface Sample {
@@ -543,6 +545,47 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     params: { orgId: t.orgId, sessionId: t.approvalSessionId, requestId: t.requestId },
     body: { message: 'Welcome' },
     action: 'booking.manage',
+  },
+  createWebhookSubscription: {
+    params: { orgId: t.orgId },
+    body: { url: 'https://hooks.example.com/sweep', eventTypes: ['*'], description: 'Sweep' },
+    action: 'webhook.manage',
+  },
+  listWebhookSubscriptions: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'webhook.manage' },
+  getWebhookSubscription: {
+    params: { orgId: t.orgId, subscriptionId: t.webhookSubscriptionId },
+    action: 'webhook.manage',
+  },
+  updateWebhookSubscription: {
+    params: { orgId: t.orgId, subscriptionId: t.webhookSubscriptionId },
+    body: { eventTypes: ['booking.confirmed', 'booking.cancelled'] },
+    action: 'webhook.manage',
+  },
+  pauseWebhookSubscription: {
+    params: { orgId: t.orgId, subscriptionId: t.webhookSubscriptionId },
+    action: 'webhook.manage',
+  },
+  resumeWebhookSubscription: {
+    params: { orgId: t.orgId, subscriptionId: t.webhookSubscriptionId },
+    action: 'webhook.manage',
+  },
+  rotateWebhookSecret: {
+    params: { orgId: t.orgId, subscriptionId: t.webhookSubscriptionId },
+    action: 'webhook.manage',
+  },
+  listWebhookDeliveries: {
+    params: { orgId: t.orgId, subscriptionId: t.webhookSubscriptionId },
+    query: { limit: '10' },
+    action: 'webhook.manage',
+  },
+  replayWebhookDeliveries: {
+    params: { orgId: t.orgId, subscriptionId: t.webhookSubscriptionId },
+    body: { from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' },
+    action: 'webhook.manage',
+  },
+  deleteWebhookSubscription: {
+    params: { orgId: t.orgId, subscriptionId: t.webhookSubscriptionId },
+    action: 'webhook.manage',
   },
 });
 

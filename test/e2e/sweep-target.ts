@@ -325,6 +325,14 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'check-in list',
   );
+  const { subscription } = expect2xx(
+    await rt.call<{ subscription: { subscriptionId: string } }>('POST', `/v1/orgs/${orgId}/webhooks`, {
+      token: owner,
+      body: { url: 'https://hooks.example.com/evently', eventTypes: ['booking.confirmed'] },
+    }),
+    'webhook subscription',
+  );
+  const webhookSubscriptionId = subscription.subscriptionId;
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -350,6 +358,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       checkinListId,
       categoryId,
       promoCategoryId,
+      webhookSubscriptionId,
       ...approval,
     },
     tokens,

@@ -185,14 +185,19 @@ describe('delivery alarms', () => {
 
   it('cover every EventBridge rule of the stack', () => {
     expect(ruleIds.sort()).toEqual(
-      [app.holdsSweeper, app.outboxSweeper, app.paymentsReconciler, app.nightly]
+      [app.holdsSweeper, app.outboxSweeper, app.paymentsReconciler, app.nightly, app.eventBus]
         .map((s) => idOf(s.rule))
         .sort(),
     );
   });
 
   it.each(ruleIds)('alarm on %s’s failed and dead-lettered invocations', (ruleId) => {
-    const rule = dimension('RuleName', { Ref: ruleId });
+    // A rule of the tenant's event bus (a custom bus) reports with the bus's name too.
+    const onBus = ruleId === idOf(app.eventBus.rule);
+    const rule = [
+      ...(onBus ? dimension('EventBusName', { Ref: idOf(app.eventBus.bus) }) : []),
+      ...dimension('RuleName', { Ref: ruleId }),
+    ];
     const failed = alarmWatching(alarms, 'AWS/Events', 'FailedInvocations', rule);
     expect(alarmWatching(alarms, 'AWS/Events', 'InvocationsSentToDlq', rule)).toBe(failed);
     expect(failed.properties.Threshold).toBe(1);

@@ -75,7 +75,10 @@ describe.each(definitions)('the %s bundle', (name, definition) => {
   });
 
   it('carries the Secrets Manager client only if it reads a secret', () => {
-    const readsSecret = definition.readsPaymentSecrets === true || definition.readsTicketKey === true;
+    const readsSecret =
+      definition.readsPaymentSecrets === true ||
+      definition.readsTicketKey === true ||
+      definition.readsWebhookKey === true;
     expect(carries(name, /client-secrets-manager\//)).toBe(readsSecret);
   });
 

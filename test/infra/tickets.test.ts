@@ -69,9 +69,10 @@ const environmentOf = (tenant: SynthesizedTenant, name: FunctionKey): Record<str
 };
 
 describe('ticket key secret', () => {
-  it('is one more secret beside the payment secret, nothing else', () => {
+  it('is one more secret beside the payment secret and the webhook key, nothing else', () => {
     const ids = resourcesOf(template, 'AWS::SecretsManager::Secret').map(([id]) => id);
-    expect(ids.sort()).toEqual([keyId, idOf(acme.stacks.app.paymentSecret.secret)].sort());
+    const others = [acme.stacks.app.paymentSecret.secret, acme.stacks.app.webhookKey.secret].map(idOf);
+    expect(ids.sort()).toEqual([keyId, ...others].sort());
   });
 
   it.each([

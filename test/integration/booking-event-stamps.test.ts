@@ -99,14 +99,14 @@ describe('event versions on session counters', () => {
     ).toEqual([]);
   });
 
-  it('commits a free general-admission booking in six items, its step record being its history entry and audit record at once', async () => {
+  it('commits a free general-admission booking in seven items, its step record being its history entry and audit record at once', async () => {
     const s = await w.session(w.freeEventId, 'general');
     transactions.length = 0;
     const booking = await book(c.deps, ada, w.orgId, s.sessionId, { attendeeId: w.ada });
     // The claim (its places were taken from the counter, which carries the session's and the
     // event's versions, by a write of its own), booking, step record, outbox item, the check
-    // of the holder and its count of live bookings.
-    expect(transactions[0]).toHaveLength(6);
+    // of the holder and its count of live bookings; and its public event (booking.confirmed).
+    expect(transactions[0]).toHaveLength(7);
     const { Items = [] } = await documentClient().send(
       new QueryCommand({
         TableName: c.tableName,

@@ -507,8 +507,12 @@ describe('the low-level booking transaction against ElectroDB', () => {
     it(`commits the same items: ${c.name}`, async () => {
       const { nb, orgId, answer, stored, lowService } = await both(c);
       expect(answer).toEqual({ committed: true, failed: [] });
-      // counter(s), attendee, party, booking, seats, history, outbox, the holder's count
-      expect(stored.length).toBe((c.shard > 0 ? 2 : 1) + 2 + 1 + nb.booking.seatLabels.length + 2 + 1);
+      // counter(s), attendee, party, booking, seats, history, outbox, the holder's count, and
+      // the booking.confirmed event of a confirmed booking
+      const events = nb.booking.status === 'confirmed' ? 1 : 0;
+      expect(stored.length).toBe(
+        (c.shard > 0 ? 2 : 1) + 2 + 1 + nb.booking.seatLabels.length + 2 + 1 + events,
+      );
 
       // ElectroDB reads the low-level items back as its own.
       const { booking, bookingSeat, auditRecord, outbox, sessionCounter, sessionCounterShard } =
@@ -526,8 +530,23 @@ describe('the low-level booking transaction against ElectroDB', () => {
       expect(history.data.map(toHistoryEntry)).toEqual([
         { at: bookedAt, from: null, to: c.status, by: nb.booking.bookedBy, reason: 'booked' },
       ]);
-      const notes = await outbox.query.bySession({ orgId, sessionId: 'ses-1' }).go({ consistent: true });
+      const outboxItems = await outbox.query
+        .bySession({ orgId, sessionId: 'ses-1' })
+        .go({ consistent: true });
+      const notes = { data: outboxItems.data.filter((i) => i.kind === 'notification') };
       expect(notes.data).toHaveLength(1);
+      // A confirmed booking's public event, read back as ElectroDB's own (booking-events.ts).
+      expect(outboxItems.data.filter((i) => i.kind === 'domain-event')).toEqual(
+        c.status === 'confirmed'
+          ? [
+              expect.objectContaining({
+                messageId: 'event#booking.confirmed#bkg-1#confirmed',
+                type: 'booking.confirmed',
+                status: 'pending',
+              }),
+            ]
+          : [],
+      );
       expect(notes.data[0]).toMatchObject({
         messageId: `notify#bkg-1#${c.status}`,
         type: `booking.${c.status}`,
@@ -710,7 +729,10 @@ describe('the low-level booking transaction against ElectroDB', () => {
         shard: 0,
         before: { bookingExists: true, attendeeUser: null },
       },
-      answer: { error: 'Error: transaction cancelled: None, ConditionalCheckFailed, None, None, None, None' },
+      // The booking.confirmed event is the seventh item.
+      answer: {
+        error: 'Error: transaction cancelled: None, ConditionalCheckFailed, None, None, None, None, None',
+      },
     },
   ];
 

@@ -63,6 +63,7 @@ describe('local queue pollers', () => {
         notifications: handler,
         payments: handler,
         nightly: handler,
+        webhooks: handler,
       },
       waitTimeSeconds: 1,
     });
@@ -174,6 +175,7 @@ describe('local queue pollers', () => {
         notifications: async () => undefined,
         payments: async () => undefined,
         nightly: async () => undefined,
+        webhooks: async () => undefined,
       },
       waitTimeSeconds: 1,
       timeoutSeconds: { jobs: 1 },
@@ -205,6 +207,7 @@ describe('local queue pollers', () => {
         notifications: handler,
         payments: handler,
         nightly: handler,
+        webhooks: handler,
       },
       waitTimeSeconds: 1,
       concurrency: { jobs: 3 },

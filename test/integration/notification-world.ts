@@ -127,7 +127,14 @@ export const pollNotifications = (w: NotificationWorld, endpoint: string): Queue
   startQueuePollers({
     endpoint,
     queues: [w.notifications],
-    handlers: { jobs: handler, holds: handler, notifications: handler, payments: handler, nightly: handler },
+    handlers: {
+      jobs: handler,
+      holds: handler,
+      notifications: handler,
+      payments: handler,
+      nightly: handler,
+      webhooks: handler,
+    },
     waitTimeSeconds: 1,
     log: () => undefined,
   });

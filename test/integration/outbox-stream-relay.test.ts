@@ -95,8 +95,15 @@ describe('outbox relay through the table stream', () => {
     expect(received).toEqual([expected]);
     // The commit recorded this hand-off: the relay adds none, so the sweep leaves the item alone.
     expect(await itemOf(expected)).toMatchObject({ status: 'pending', handoffs: 1, attempts: 0 });
-    // Of the booking's items only its outbox item and its audit record (for its chain) reached the function.
-    expect(relay.stats().outbox).toMatchObject({ records: 2, failedRecords: 0 });
+    // Of the booking's items only its outbox items and its audit record reached the function: its
+    // notification, its booking.confirmed event (published to the local bus, then consumed) and
+    // the record (linked into its hash chain).
+    const stats = await eventually(
+      async () => relay?.stats().outbox,
+      (s) => (s?.records ?? 0) >= 3,
+      5_000,
+    );
+    expect(stats).toMatchObject({ records: 3, failedRecords: 0 });
   });
 
   it('updates of an outbox item and items of other entities never invoke the relay', async () => {
@@ -115,11 +122,11 @@ describe('outbox relay through the table stream', () => {
     const last = await niaNotification();
     const seen = await eventually(
       async () => relay?.stats().outbox.records ?? 0,
-      (n) => n >= 4,
+      (n) => n >= 5,
       5_000,
     );
-    // The new items only: the first, the booking's notification and audit record, the last.
-    expect(seen).toBe(4);
+    // The new items only: the first, the booking's notification, event and audit record, the last.
+    expect(seen).toBe(5);
     const handed = deliveries(await receiveBodies(sqs, w.notifications.url)).map((b) => b.messageId);
     expect(handed).toEqual(
       expect.arrayContaining([first.messageId, `notify#${booking.bookingId}#confirmed`, last.messageId]),
@@ -161,4 +168,37 @@ describe('outbox relay through the table stream', () => {
       w.c.deps.outbox = outbox;
     }
   }, 20_000);
+
+  it('a public event the bus refuses is left pending for the sweep, without failing its record', async () => {
+    const bus = w.c.deps.eventBus;
+    w.c.deps.eventBus = {
+      publish: async () => {
+        throw new Error('the event bus is unavailable');
+      },
+    };
+    try {
+      relay = await relayOutbox(w);
+      const booking = await bookingBy();
+      const ref = {
+        orgId: w.world.orgId,
+        sessionId: booking.sessionId,
+        at: booking.createdAt,
+        messageId: `event#booking.confirmed#${booking.bookingId}#confirmed`,
+      };
+      // Its notification and its event reached the relay; neither record failed (nothing held the shard).
+      const stats = await eventually(
+        async () => relay?.stats().outbox,
+        (s) => (s?.records ?? 0) >= 2,
+        5_000,
+      );
+      expect(stats).toMatchObject({ records: 2, failedRecords: 0 });
+      expect(await itemOf(ref)).toMatchObject({ status: 'pending', kind: 'domain-event' });
+      // The bus is back: the sweep publishes it.
+      w.c.deps.eventBus = bus;
+      await sweepOutbox(w.c.deps, new Date(), { ...defaultOutboxSweepOptions, graceMs: 0 });
+      expect(await itemOf(ref)).toMatchObject({ status: 'consumed' });
+    } finally {
+      w.c.deps.eventBus = bus;
+    }
+  });
 });

@@ -70,7 +70,10 @@ const outboxOf = async (sessionId: string) => {
       ConsistentRead: true,
     }),
   );
-  return Items as { type: string; kind: string; recipientId?: string; payload: string }[];
+  // Public domain events (booking.cancelled, session.cancelled) are the relay's: see domain-events tests.
+  return (Items as { type: string; kind: string; recipientId?: string; payload: string }[]).filter(
+    (i) => i.kind === 'notification' || i.type === 'capacity.released',
+  );
 };
 
 const violations = async () =>

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -26,7 +27,15 @@ const constructions = sources.flatMap((file) =>
   })),
 );
 
-const clients = { DynamoDBClient, SQSClient, SchedulerClient, SecretsManagerClient, SESv2Client, SNSClient };
+const clients = {
+  DynamoDBClient,
+  EventBridgeClient,
+  SQSClient,
+  SchedulerClient,
+  SecretsManagerClient,
+  SESv2Client,
+  SNSClient,
+};
 
 describe('SDK clients of the functions', () => {
   it('finds where the functions make their clients', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock, DeletionStore, JobMessage, JobQueue } from '../../functions/kernel/domain/deps.js';
+import type { DomainEvent } from '../../functions/kernel/domain/domain-event.js';
 import { requestDeletion } from '../../functions/modules/deletions/domain/deletions.js';
 import type { Deletion } from '../../functions/modules/deletions/domain/model.js';
+import type { EventBus } from '../../functions/modules/notifications/domain/domain-events.js';
 import { relayItem } from '../../functions/modules/notifications/domain/outbox-relay.js';
 import type {
   NotificationStore,
@@ -50,7 +52,8 @@ describe('requestDeletion (ports: deletions, jobs, clock)', () => {
   });
 });
 
-describe('relayItem, the stream relay of one new outbox item (ports: notifications, outbox, clock)', () => {
+describe('relayItem, the stream relay of one new outbox item (ports: notifications, outbox, eventBus, clock)', () => {
+  const eventBus = fake<EventBus>({});
   const committed = { orgId: 'org_a', sessionId: 'ses_a', at: '2030-01-10T12:00:00.000Z' };
   const notification: PendingOutboxItem = {
     ...committed,
@@ -67,7 +70,7 @@ describe('relayItem, the stream relay of one new outbox item (ports: notificatio
       publishNotification: async (ref) => void published.push(ref.messageId),
     });
     const outcome = await relayItem(
-      { notifications: fake<NotificationStore>({}), outbox, clock },
+      { notifications: fake<NotificationStore>({}), outbox, eventBus, clock },
       notification,
     );
     expect(outcome).toBe('notification');
@@ -84,7 +87,7 @@ describe('relayItem, the stream relay of one new outbox item (ports: notificatio
         throw new Error('queue unavailable');
       },
     });
-    await expect(relayItem({ notifications, outbox, clock }, notification)).rejects.toThrow(
+    await expect(relayItem({ notifications, outbox, eventBus, clock }, notification)).rejects.toThrow(
       'queue unavailable',
     );
     expect(failed).toEqual(['notify#1@2030-01-10T12:00:00.000Z']);
@@ -109,7 +112,65 @@ describe('relayItem, the stream relay of one new outbox item (ports: notificatio
       dueAt: committed.at,
       handoffs: 0,
     };
-    expect(await relayItem({ notifications, outbox, clock }, event)).toBe('event');
+    expect(await relayItem({ notifications, outbox, eventBus, clock }, event)).toBe('event');
     expect(steps).toEqual(['published org_a/ses_a', 'consumed capacity-released#k']);
+  });
+
+  const confirmed: DomainEvent = {
+    id: 'event#booking.confirmed#bkg_1#confirmed',
+    type: 'booking.confirmed',
+    version: 1,
+    orgId: 'org_a',
+    occurredAt: committed.at,
+    subject: { type: 'booking', id: 'bkg_1' },
+    data: { bookingId: 'bkg_1' },
+  };
+  const publicEvent: PendingOutboxItem = {
+    ...committed,
+    messageId: confirmed.id,
+    kind: 'domain-event',
+    type: 'booking.confirmed',
+    dueAt: committed.at,
+    handoffs: 0,
+    payload: JSON.stringify(confirmed),
+  };
+
+  it('publishes a public domain event to the event bus (the event itself), then marks it consumed', async () => {
+    const steps: string[] = [];
+    const notifications = fake<NotificationStore>({
+      markConsumed: async (ref) => {
+        steps.push(`consumed ${ref.messageId}`);
+        return true;
+      },
+    });
+    const bus: EventBus = {
+      publish: async (events) => void steps.push(...events.map((e) => `published ${e.id}`)),
+    };
+    const outcome = await relayItem(
+      { notifications, outbox: fake<OutboxPublisher>({}), eventBus: bus, clock },
+      publicEvent,
+    );
+    expect(outcome).toBe('event');
+    expect(steps).toEqual([`published ${confirmed.id}`, `consumed ${confirmed.id}`]);
+  });
+
+  it('a bus that refuses the event leaves the item pending (not consumed) and fails the record', async () => {
+    const bus: EventBus = {
+      publish: async () => {
+        throw new Error('bus unavailable');
+      },
+    };
+    // markConsumed is not given: the fake throws if the relay calls it.
+    await expect(
+      relayItem(
+        {
+          notifications: fake<NotificationStore>({}),
+          outbox: fake<OutboxPublisher>({}),
+          eventBus: bus,
+          clock,
+        },
+        publicEvent,
+      ),
+    ).rejects.toThrow('bus unavailable');
   });
 });

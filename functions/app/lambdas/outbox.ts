@@ -4,13 +4,16 @@ import { streamFunction } from '../../kernel/queue/stream-function.js';
 import { chainedRecordOf, isAuditRecord } from '../../modules/audit/adapters/audit-stream.js';
 import { sealAuditRecords } from '../../modules/audit/domain/audit-sealing.js';
 import { pendingItemOf } from '../../modules/notifications/adapters/outbox-stream.js';
+import { isPublicEventType } from '../../modules/notifications/domain/domain-events.js';
 import { relayItem } from '../../modules/notifications/domain/outbox-relay.js';
 import { getContainer } from '../container.js';
 
 /**
  * The outbox relay: each new outbox item the table's stream reports (the event source mapping's
  * filter lets no other record through) goes to its queue. A failed send has already made the item
- * due for the outbox sweep; the record fails too, so the stream retries it first.
+ * due for the outbox sweep; the record fails too, so the stream retries it first. A public domain
+ * event the bus refused is left to the sweep alone: it stays pending, and failing its record would
+ * hold the shard's later items (notifications) behind a bus outage.
  */
 const relayNewItem = async (record: DynamoDBRecord): Promise<void> => {
   const item = pendingItemOf(record);
@@ -21,6 +24,7 @@ const relayNewItem = async (record: DynamoDBRecord): Promise<void> => {
     if (outcome === 'unknown') logger.warn('outbox item of an unknown type left pending', { ...item });
   } catch (error) {
     logger.warn('outbox relay failed; the sweep relays the item', { ...item, error: error as Error });
+    if (item.kind === 'domain-event' && isPublicEventType(item.type)) return;
     throw error;
   }
 };

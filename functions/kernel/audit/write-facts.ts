@@ -47,6 +47,9 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   'nightlyChunk',
   'localDelivery',
   'localSchedule',
+  'localEvent',
+  // A webhook delivery and its lane are the log of sending a fact, not a fact (a subscription is).
+  'webhookDelivery',
   // A deletion's job record follows from the change that asked for it.
   'deletion',
 ]);

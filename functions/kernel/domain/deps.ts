@@ -18,6 +18,7 @@ import type {
   NightlyRunStore,
   NightlySettings,
 } from '../../modules/nightly/domain/nightly-model.js';
+import type { EventBus } from '../../modules/notifications/domain/domain-events.js';
 import type {
   NotificationChannels,
   NotificationStore,
@@ -38,6 +39,13 @@ import type { CheckinListStore } from '../../modules/tickets/domain/checkin-list
 import type { ConflictStore } from '../../modules/tickets/domain/conflict-ports.js';
 import type { CheckinOtpStore } from '../../modules/tickets/domain/otp-ports.js';
 import type { AdmissionStore, TicketKeys, TicketRecordsPurge } from '../../modules/tickets/domain/ports.js';
+import type { WebhookPolicy } from '../../modules/webhooks/domain/model.js';
+import type {
+  WebhookKeys,
+  WebhookQueue,
+  WebhookSender,
+  WebhookStore,
+} from '../../modules/webhooks/domain/ports.js';
 import type { Role } from './roles.js';
 import type { Invite, InviteStatus, Member, Organization, OrgSettings, Page, PageRequest } from './types.js';
 
@@ -173,6 +181,8 @@ export interface Deps {
   bookingPayments: BookingPayments;
   notifications: NotificationStore;
   outbox: OutboxPublisher;
+  /** The tenant's event bus, which the outbox relay publishes public domain events to. */
+  eventBus: EventBus;
   waitlist: WaitlistStore;
   eventInvites: EventInviteStore;
   eventPasses: EventPassStore;
@@ -198,6 +208,12 @@ export interface Deps {
   nightlyRuns: NightlyRunStore;
   nightlyQueue: NightlyQueue;
   nightlySettings: NightlySettings;
+  /** Webhook subscriptions and their deliveries (webhooks module). */
+  webhooks: WebhookStore;
+  webhookKeys: WebhookKeys;
+  webhookSender: WebhookSender;
+  webhookQueue: WebhookQueue;
+  webhookPolicy: WebhookPolicy;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -22,7 +22,9 @@ export const newId = (
     | 'cat'
     | 'evi'
     | 'jrq'
-    | 'aud',
+    | 'aud'
+    | 'whs'
+    | 'whk',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

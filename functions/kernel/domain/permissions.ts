@@ -50,6 +50,8 @@ export const permissionTable = {
   'audit.read': managers,
   /** A session's forecast (fill, no-shows, waitlist). */
   'forecast.read': organizers,
+  /** Webhook subscriptions: endpoints, secrets, the delivery log, pause, resume and replay. */
+  'webhook.manage': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

@@ -67,4 +67,6 @@ export { checkinConflictEntity as checkinConflict } from '../../modules/tickets/
 export { checkinListEntity as checkinList } from '../../modules/tickets/adapters/entities/checkin-list.js';
 export { checkinOtpEntity as checkinOtp } from '../../modules/tickets/adapters/entities/checkin-otp.js';
 export { checkinScanEntity as checkinScan } from '../../modules/tickets/adapters/entities/checkin-scan.js';
+export { webhookDeliveryEntity as webhookDelivery } from '../../modules/webhooks/adapters/entities/webhook-delivery.js';
+export { webhookSubscriptionEntity as webhookSubscription } from '../../modules/webhooks/adapters/entities/webhook-subscription.js';
 export { idempotencyEntity as idempotency } from './idempotency-entity.js';

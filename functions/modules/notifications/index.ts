@@ -3,8 +3,15 @@
  * is the module's own.
  */
 
+export {
+  type DomainEventRecord,
+  domainEventPut,
+  domainEventRecord,
+} from './adapters/domain-event-records.js';
 export { notificationRecordPut } from './adapters/notification-record-item.js';
 export { notificationRecord, sessionCapacityReleased } from './adapters/notification-records.js';
 export { capacityReleasedMessageSchema } from './contracts/capacity-released.js';
+export type { DomainEventData, PublicDomainEvent } from './contracts/domain-events.js';
+export { domainEventId, type PublicEventType } from './domain/domain-events.js';
 export type { NotificationRef } from './domain/model.js';
 export { notificationMessageId } from './domain/model.js';

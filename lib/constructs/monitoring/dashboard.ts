@@ -35,7 +35,7 @@ export class OperationsDashboard extends Construct {
 
   constructor(scope: Construct, id: string, { tenantId, alarms }: OperationsDashboardProps) {
     super(scope, id);
-    const { api, functions, queues, streams, table, deliveries, backPressure, sending, nightly } =
+    const { api, functions, queues, streams, table, deliveries, backPressure, sending, nightly, webhooks } =
       alarms.metrics;
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `evently-${tenantId}`,
@@ -124,6 +124,13 @@ export class OperationsDashboard extends Construct {
         nightly.driftPlaces,
         nightly.drifts,
         nightly.shortfalls,
+      ]),
+    );
+    this.dashboard.addWidgets(
+      graph('Webhooks: deliveries sent and failed', [webhooks.sent, webhooks.failed]),
+      graph('Webhooks: attempts failed (retried), subscriptions paused', [
+        webhooks.attemptsFailed,
+        webhooks.paused,
       ]),
     );
   }

@@ -9,14 +9,14 @@ const counted = { period: fiveMinutes, statistic: 'Sum' } as const;
  * A rule's target invocations that failed for good: dropped, dead-lettered, or lost on the way to
  * the DLQ. `name` (an identifier) labels the sum and prefixes its metric ids.
  */
-const ruleFailures = (rule: IRule, name: string) => {
+const ruleFailures = (target: IRule | { rule: IRule; eventBusName: string }, name: string) => {
+  // A rule of a custom bus reports under both names; one of the default bus under its own alone.
+  const dimensionsMap: Record<string, string> =
+    'eventBusName' in target
+      ? { EventBusName: target.eventBusName, RuleName: target.rule.ruleName }
+      : { RuleName: target.ruleName };
   const metric = (metricName: string) =>
-    new Metric({
-      namespace: 'AWS/Events',
-      metricName,
-      dimensionsMap: { RuleName: rule.ruleName },
-      ...counted,
-    });
+    new Metric({ namespace: 'AWS/Events', metricName, dimensionsMap, ...counted });
   return sumOfCounts(
     name,
     {
@@ -32,7 +32,10 @@ const ruleFailures = (rule: IRule, name: string) => {
  * EventBridge Scheduler (the one-off hold-expiry schedules of the group) and the EventBridge
  * rules (sweeps, nightly tick): deliveries that failed for good, and Scheduler's failing attempts.
  */
-export const deliveryMetrics = (group: IScheduleGroup, rules: Record<string, IRule>) => ({
+export const deliveryMetrics = (
+  group: IScheduleGroup,
+  rules: Record<string, IRule | { rule: IRule; eventBusName: string }>,
+) => ({
   schedulerFailures: sumOfCounts(
     'scheduler',
     {

@@ -8,6 +8,7 @@ import { queueMetrics } from './queues.js';
 import { sendingMetrics } from './sending.js';
 import { streamMetrics } from './streams.js';
 import { tableMetrics } from './table.js';
+import { webhookMetrics } from './webhooks.js';
 
 /** Every metric the alarms watch, built once: the dashboard graphs the very same ones. */
 export const operationalMetrics = (resources: MonitoredResources) => ({
@@ -20,6 +21,7 @@ export const operationalMetrics = (resources: MonitoredResources) => ({
   backPressure: backPressureMetrics(resources.notificationMetrics),
   sending: sendingMetrics(),
   nightly: nightlyMetrics(resources.nightlyMetrics),
+  webhooks: webhookMetrics(resources.webhookMetrics),
 });
 
 export type OperationalMetrics = ReturnType<typeof operationalMetrics>;

@@ -20,12 +20,17 @@ export interface MonitoredResources {
   table: ITable;
   /** The group the one-off hold-expiry schedules are created in. */
   scheduleGroup: IScheduleGroup;
-  /** The EventBridge rules that put sweep and tick messages on the work queues, by name. */
-  rules: Record<string, IRule>;
+  /**
+   * The EventBridge rules that put messages on the work queues (sweeps and ticks on the default
+   * bus; on a custom bus, with its name: the metrics of its rules name it too), by name.
+   */
+  rules: Record<string, IRule | { rule: IRule; eventBusName: string }>;
   /** Where the notifications function publishes its back-pressure metrics. */
   notificationMetrics: { namespace: string; service: string };
   /** Where the nightly function publishes what its counter recounts found. */
   nightlyMetrics: { namespace: string; service: string };
+  /** Where the webhooks function publishes its delivery metrics. */
+  webhookMetrics: { namespace: string; service: string };
 }
 
 /** When an alarm fires: `threshold` or more in `datapointsToAlarm` (default: all) of `evaluationPeriods`. */

@@ -16,6 +16,7 @@ import { sendingAlarms } from './sending.js';
 import { streamAlarms } from './streams.js';
 import { tableAlarms } from './table.js';
 import { createAlarmTopic } from './topic.js';
+import { webhookAlarms } from './webhooks.js';
 
 export interface OperationalAlarmsProps {
   config: Pick<TenantConfig, 'tenantId' | 'alarmEmail' | 'alarms' | 'notifications'>;
@@ -52,6 +53,7 @@ export class OperationalAlarms extends Construct {
     deliveryAlarms(alarmOn, this.metrics.deliveries);
     backPressureAlarms(alarmOn, this.metrics.backPressure);
     nightlyAlarms(alarmOn, this.metrics.nightly);
+    webhookAlarms(alarmOn, this.metrics.webhooks);
     sendingAlarms(alarmOn, this.metrics.sending, {
       sendsEmail: config.notifications.fromEmail !== undefined,
       smsMonthToDateSpendUsd: config.alarms.smsMonthToDateSpendUsd,

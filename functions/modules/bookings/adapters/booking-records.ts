@@ -7,6 +7,7 @@ import {
 } from '../../notifications/index.js';
 import { type Booking, type BookingStatus, recordId } from '../domain/model.js';
 import type { StepNotification } from '../domain/ports.js';
+import { bookingStepEvents } from './booking-events.js';
 
 /**
  * The records every booking change writes in its own transaction (invariant 7: a state change and
@@ -78,6 +79,7 @@ export const stepRecords = (tx: TxEntities, { booking: b, from, by, reason, noti
         ...notification?.details,
       },
     }),
+    ...bookingStepEvents(tx, { booking: b, from, by, reason, notification }),
   ];
 };
 

@@ -6,6 +6,7 @@ import { claimConsumed } from '../../catalog/index.js';
 import { notificationRecordPut } from '../../notifications/index.js';
 import { recordId } from '../domain/model.js';
 import type { NewBooking } from '../domain/ports.js';
+import { newBookingEventPuts } from './booking-events.js';
 import { toBookingItem } from './booking-items.js';
 import { bookingSummary, stepAuditRecord } from './booking-records.js';
 import { holderCountTaken } from './holder-counts.js';
@@ -294,5 +295,10 @@ export const bookingTxItems = (table: string, nb: NewBooking, counter: number | 
   const reservation = reservationTxItems(table, nb);
   items.push(...reservation.items);
   parts.push(...reservation.parts);
+  // Its public event (booking-events.ts), as stepRecords writes it.
+  for (const event of newBookingEventPuts(table, b)) {
+    items.push(event);
+    parts.push(recordPart);
+  }
   return { items, parts };
 };

@@ -5,6 +5,7 @@ import type { Session } from '../domain/session.js';
 import type { SessionStore } from '../domain/session-ports.js';
 import { voidClaims } from './counter-claims.js';
 import { stampItems, withOpenCount } from './counter-shard-store.js';
+import { sessionCancelledEvents } from './session-events.js';
 import { cancellationItem, closedStamp } from './session-items.js';
 
 type Writes = Pick<SessionStore, 'cancel' | 'completeCancellation'>;
@@ -42,6 +43,7 @@ export const sessionCancellationWrites = (
             fails: 'refused',
           },
           ...stampItems(tx, ref, count, closedStamp(cancellation.at)),
+          ...sessionCancelledEvents(tx, ref, cancellation),
         ]),
       );
       await voidClaims(service, ref);

@@ -59,13 +59,16 @@ export const toNotification = (i: OutboxItem): Notification => ({
 });
 
 export const toPendingItem = (
-  i: Pick<OutboxItem, 'orgId' | 'sessionId' | 'at' | 'messageId' | 'kind' | 'type' | 'dueAt' | 'handoffs'>,
+  i: Pick<OutboxItem, 'orgId' | 'sessionId' | 'at' | 'messageId' | 'kind' | 'type' | 'dueAt' | 'handoffs'> &
+    Partial<Pick<OutboxItem, 'payload'>>,
 ): PendingOutboxItem => ({
   ...refOf(i),
   kind: i.kind,
   type: i.type,
   dueAt: i.dueAt ?? i.at,
   handoffs: i.handoffs ?? (i.kind === 'notification' ? 1 : 0),
+  // Only public domain events need it (the relay publishes it); notifications are read by delivery.
+  ...(i.kind === 'domain-event' && i.payload !== undefined ? { payload: i.payload } : {}),
 });
 
 export const toPreferences = (i: PreferenceItem): NotificationPreferences => ({

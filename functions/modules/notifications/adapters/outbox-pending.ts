@@ -19,6 +19,8 @@ const pendingAttributes = [
   'type',
   'dueAt',
   'handoffs',
+  // A public domain event's relay publishes it.
+  'payload',
 ] as const;
 
 /** Heads read per shard for the oldest waiting notification: deferred items and events sit among them. */

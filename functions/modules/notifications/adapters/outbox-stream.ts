@@ -55,5 +55,6 @@ export const pendingItemOf = (record: DynamoDBRecord): PendingOutboxItem => {
     type: text(record, image, 'type'),
     dueAt: image.dueAt?.S,
     handoffs: handoffs === undefined ? undefined : Number(handoffs),
+    payload: image.payload?.S,
   });
 };

@@ -1,4 +1,6 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
+import type { DomainEvent } from '../../../kernel/domain/domain-event.js';
+import { isPublicEventType, nextPublishAt } from './domain-events.js';
 import { nextHandoffAt } from './handoff.js';
 import type { NotificationRef, OutboxSweepResult } from './model.js';
 import type { PendingOutboxItem } from './ports.js';
@@ -17,12 +19,26 @@ import type { PendingOutboxItem } from './ports.js';
  * message still in the queue is work for nothing, and under a backlog re-sends would feed the
  * backlog. So a notification is handed again only after the window in which the queue may still
  * deliver its last message, with a growing interval (modules/notifications/domain/handoff.ts).
+ *
+ * Public domain events (domain-events.ts) are published to the tenant's event bus (`eventBus`),
+ * then marked consumed. A publish that fails leaves the item pending (the stream relay leaves it
+ * to the sweep rather than hold its shard behind a bus outage); the sweep publishes it once the
+ * bus takes events again.
  */
 
 export type RelayOutcome = 'notification' | 'event' | 'unknown';
 
 /** What handing items to their queues uses. */
-type RelayDeps = Pick<Deps, 'notifications' | 'outbox' | 'clock'>;
+type RelayDeps = Pick<Deps, 'notifications' | 'outbox' | 'clock' | 'eventBus'>;
+
+/** A public event's outbox item carries the event itself. */
+const publishedEventOf = (item: PendingOutboxItem): DomainEvent => {
+  if (item.payload === undefined) throw new Error(`outbox event ${item.messageId} has no payload`);
+  const event = JSON.parse(item.payload) as DomainEvent;
+  if (event.id !== item.messageId || event.type !== item.type)
+    throw new Error(`outbox event ${item.messageId} carries another event (${event.id}, ${event.type})`);
+  return event;
+};
 
 /**
  * Hands a notification whose hand-off is already recorded to the notifications queue. A failed
@@ -55,6 +71,12 @@ export const relayItem = async (deps: RelayDeps, item: PendingOutboxItem): Promi
     await deps.notifications.markConsumed(ref);
     return 'event';
   }
+  if (isPublicEventType(item.type)) {
+    await deps.eventBus.publish([publishedEventOf(item)]);
+    // Published first: dying between the two publishes it again (receivers deduplicate on its id).
+    await deps.notifications.markConsumed(ref);
+    return 'event';
+  }
   // No consumer knows it: it stays pending, and the invariant checker reports it.
   return 'unknown';
 };
@@ -71,18 +93,44 @@ export interface OutboxSweepOptions {
 
 export const defaultOutboxSweepOptions: OutboxSweepOptions = { graceMs: 30_000, pageSize: 25, maxPages: 20 };
 
-/** Records the sweep's hand-off of a due item first: a concurrent sweep then cannot hand it too. */
+/** What the sweep did with one item. */
+type SweepOutcome = 'relayed' | 'skipped' | 'bus-down';
+
+/**
+ * Records the sweep's hand-off of a due item first: a concurrent sweep then cannot hand it too, and
+ * an item that is not relayed now (a public event while the bus is down) leaves the head of the
+ * pending index until it is due again, so the sweep reads past it.
+ */
 const sweepItem = async (
-  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox'>,
+  deps: RelayDeps,
   item: PendingOutboxItem,
   now: Date,
-): Promise<boolean> => {
-  if (item.kind === 'notification') {
+  busDown: boolean,
+): Promise<SweepOutcome> => {
+  const publishes = item.kind === 'domain-event' && isPublicEventType(item.type);
+  if (item.kind === 'notification' || publishes) {
     const handoffs = item.handoffs + 1;
-    const recorded = await deps.notifications.recordHandoff(item, nextHandoffAt(now.getTime(), handoffs));
-    if (!recorded) return false;
+    const again = publishes ? nextPublishAt(now.getTime(), handoffs) : nextHandoffAt(now.getTime(), handoffs);
+    const recorded = await deps.notifications.recordHandoff(item, again);
+    if (!recorded) return 'skipped';
   }
-  return (await relayItem(deps, item)) !== 'unknown';
+  if (!publishes) return (await relayItem(deps, item)) === 'unknown' ? 'skipped' : 'relayed';
+  if (busDown) return 'skipped';
+  // An item that carries no readable event waits like one the bus refused (the invariant checker
+  // reports it once it stays pending); only the bus's refusal says the bus is down.
+  let event: DomainEvent;
+  try {
+    event = publishedEventOf(item);
+  } catch {
+    return 'skipped';
+  }
+  try {
+    await deps.eventBus.publish([event]);
+  } catch {
+    return 'bus-down';
+  }
+  await deps.notifications.markConsumed(item);
+  return 'relayed';
 };
 
 /**
@@ -92,7 +140,7 @@ const sweepItem = async (
  * the window (its next hand-off is later, or it is consumed), so each page reads new items.
  */
 export const sweepOutbox = async (
-  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox'>,
+  deps: Pick<Deps, 'clock' | 'notifications' | 'outbox' | 'eventBus'>,
   now: Date,
   options: OutboxSweepOptions = defaultOutboxSweepOptions,
 ): Promise<OutboxSweepResult> => {
@@ -105,6 +153,9 @@ export const sweepOutbox = async (
   };
   const hasTime = options.hasTime ?? (() => true);
   const dueBy = new Date(now.getTime() - options.graceMs).toISOString();
+  // Once a publish failed, the bus is taken to be down: the sweep tries no other event, and each
+  // waits (its hand-off recorded) until it is due again.
+  let busDown = false;
   for (let page = 0; page < options.maxPages; page++) {
     const items = await deps.notifications.listPending(dueBy, options.pageSize);
     result.found += items.length;
@@ -113,7 +164,9 @@ export const sweepOutbox = async (
         result.outOfTime = true;
         break;
       }
-      if (await sweepItem(deps, item, now)) result.relayed += 1;
+      const outcome = await sweepItem(deps, item, now, busDown);
+      if (outcome === 'bus-down') busDown = true;
+      if (outcome === 'relayed') result.relayed += 1;
       else result.skipped += 1;
     }
     if (result.outOfTime || items.length < options.pageSize) break;

@@ -21,6 +21,8 @@ export interface PendingOutboxItem extends NotificationRef {
   dueAt: string;
   /** Hand-offs to a queue so far. */
   handoffs: number;
+  /** A public domain event's JSON (the event itself), which the relay publishes to the bus. */
+  payload?: string;
 }
 
 /** A claimed notification: the claim holds until `lease` (also its token: a later claim differs). */

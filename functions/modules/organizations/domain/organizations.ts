@@ -134,6 +134,7 @@ type PurgeDeps = Pick<
   | 'ticketRecords'
   | 'venues'
   | 'waitlist'
+  | 'webhooks'
 >;
 
 const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>> => [
@@ -151,6 +152,8 @@ const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>
   // The history of ended sessions and the audit summaries outlive their sessions, not the organization.
   () => deps.forecasts.purgeOrg(orgId, purgeBatch),
   () => deps.auditSummaries.purgeOrg(orgId, purgeBatch),
+  // Webhook deliveries and subscriptions (nothing else points at them).
+  () => deps.webhooks.purgeOrg(orgId, purgeBatch),
   () => deps.parties.purgeOrg(orgId, purgeBatch),
   () => deps.attendees.purgeOrg(orgId, purgeBatch),
   () => deps.invites.purge(orgId, purgeBatch),

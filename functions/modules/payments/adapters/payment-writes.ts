@@ -6,6 +6,7 @@ import { notificationRecord } from '../../notifications/index.js';
 import type { PaymentOrder, RefundRequest } from '../domain/model.js';
 import type { PaymentStore } from '../domain/ports.js';
 import type { WebhookReceipt } from '../domain/provider-events.js';
+import { paymentEvents } from './payment-events.js';
 import { receiptShard, toOrderItem, toRefundItem, toTransactionItem } from './payment-items.js';
 
 type ReceiptKey = Pick<WebhookReceipt, 'provider' | 'eventId'>;
@@ -60,6 +61,7 @@ export const paymentWrites = (
         write: tx.paymentTransaction.create(toTransactionItem(transaction)).commit(),
         fails: 'refused',
       },
+      ...paymentEvents(tx, next, transaction),
       ...(booking ? transitionItems(tx, booking) : []),
       ...(refundedBooking
         ? [

@@ -7,6 +7,7 @@ import { commitTransaction, type TxItem, unlessConditionFails } from '../../../k
 import { confirmedBookingCheck } from '../../bookings/index.js';
 import type { Admission, ScanRecord } from '../domain/model.js';
 import type { AdmissionStore } from '../domain/ports.js';
+import { admissionEvents } from './admission-events.js';
 import type { admissionEntity } from './entities/admission.js';
 import type { checkinScanEntity } from './entities/checkin-scan.js';
 import { scanContextReader } from './scan-context.js';
@@ -83,6 +84,7 @@ export const dynamoAdmissionStore = (
           sessionId: scan.sessionId,
           bookingId: move.bookingId,
         }),
+        ...admissionEvents(tx, scan, move.next),
       ]);
       if (committed) return 'done';
       if (failed.has('scan')) return 'scan_exists';

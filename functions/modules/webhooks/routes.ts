@@ -1,0 +1,115 @@
+import { orgParams, pageQuerySchema } from '../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../kernel/http/route-group.js';
+import {
+  createSubscriptionBody,
+  deliverySchema,
+  replayBody,
+  replayResultSchema,
+  subscriptionParams,
+  subscriptionSchema,
+  subscriptionWithSecretSchema,
+  updateSubscriptionBody,
+} from './contracts/subscriptions.js';
+
+/**
+ * Outgoing webhooks (docs/webhooks.md), for an organization's owners and admins
+ * (`webhook.manage`). Served by `webhooks`, the function that signs and sends the deliveries.
+ * Delete comes last: the sweeps call the routes in order, on one subscription.
+ */
+export const webhookRoutes = routeGroup({ function: 'webhooks', auth: 'jwt', tag: 'Webhooks' }, [
+  {
+    operationId: 'createWebhookSubscription',
+    method: 'POST',
+    path: '/v1/orgs/{orgId}/webhooks',
+    summary: 'Subscribe an HTTPS endpoint to event types; answers the signing secret, this once',
+    params: orgParams,
+    body: createSubscriptionBody,
+    success: reply(201, 'Created, with its signing secret', subscriptionWithSecretSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'listWebhookSubscriptions',
+    method: 'GET',
+    path: '/v1/orgs/{orgId}/webhooks',
+    summary: "The organization's webhook subscriptions",
+    params: orgParams,
+    query: pageQuerySchema,
+    success: replyPage('A page of subscriptions', subscriptionSchema, 'WebhookSubscriptionPage'),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'getWebhookSubscription',
+    method: 'GET',
+    path: '/v1/orgs/{orgId}/webhooks/{subscriptionId}',
+    summary: 'Read a webhook subscription (never its secret)',
+    params: subscriptionParams,
+    success: reply(200, 'The subscription', subscriptionSchema),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'updateWebhookSubscription',
+    method: 'PATCH',
+    path: '/v1/orgs/{orgId}/webhooks/{subscriptionId}',
+    summary: "Change a subscription's URL, event types or description",
+    params: subscriptionParams,
+    body: updateSubscriptionBody,
+    success: reply(200, 'The updated subscription', subscriptionSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'pauseWebhookSubscription',
+    method: 'POST',
+    path: '/v1/orgs/{orgId}/webhooks/{subscriptionId}/pause',
+    summary: 'Pause deliveries: new events are recorded and wait, nothing is sent',
+    params: subscriptionParams,
+    success: reply(200, 'The paused subscription', subscriptionSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'resumeWebhookSubscription',
+    method: 'POST',
+    path: '/v1/orgs/{orgId}/webhooks/{subscriptionId}/resume',
+    summary: 'Resume a paused subscription (by staff or after failures): what waits is sent, in order',
+    params: subscriptionParams,
+    success: reply(200, 'The resumed subscription', subscriptionSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'rotateWebhookSecret',
+    method: 'POST',
+    path: '/v1/orgs/{orgId}/webhooks/{subscriptionId}/rotate-secret',
+    summary: 'A new signing secret, answered once; the old one still signs beside it for 24 hours',
+    params: subscriptionParams,
+    success: reply(200, 'The subscription and its new secret', subscriptionWithSecretSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'listWebhookDeliveries',
+    method: 'GET',
+    path: '/v1/orgs/{orgId}/webhooks/{subscriptionId}/deliveries',
+    summary: "The subscription's delivery log, newest event first (kept 30 days)",
+    params: subscriptionParams,
+    query: pageQuerySchema,
+    success: replyPage('A page of deliveries', deliverySchema, 'WebhookDeliveryPage'),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'replayWebhookDeliveries',
+    method: 'POST',
+    path: '/v1/orgs/{orgId}/webhooks/{subscriptionId}/replay',
+    summary: 'Send again the events of a time range (at most 1,000, oldest first, in order with what waits)',
+    params: subscriptionParams,
+    body: replayBody,
+    success: reply(202, 'Replayed: the lane sends them', replayResultSchema),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'deleteWebhookSubscription',
+    method: 'DELETE',
+    path: '/v1/orgs/{orgId}/webhooks/{subscriptionId}',
+    summary: 'Delete a subscription: nothing more is sent; its delivery log expires with its retention',
+    params: subscriptionParams,
+    success: reply(204, 'Deleted'),
+    problems: [403, 404, 409],
+  },
+]);
