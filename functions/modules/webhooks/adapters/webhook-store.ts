@@ -1,4 +1,5 @@
 import type { EntityItem } from 'electrodb';
+import { withoutAudit } from '../../../kernel/audit/audit-scope.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
@@ -91,7 +92,7 @@ export const dynamoWebhookStore = (service: EventlyService): WebhookStore => {
     return data;
   };
 
-  return {
+  const store: WebhookStore = {
     async createSubscription(sub) {
       await webhookSubscription
         .create({ ...toStored(sub), laneGen: 0, laneFrom: '', leaseUntil: 0, leaseToken: '', wakeAt: 0 })
@@ -321,4 +322,22 @@ export const dynamoWebhookStore = (service: EventlyService): WebhookStore => {
       return removed + gone.length;
     },
   };
+  return withUnauditedLanes(store);
 };
+
+/**
+ * A lane's lease, wake-up and health counters are the bookkeeping of sending (changed on every
+ * delivery attempt), not changes of the subscription: they write no audit record (kernel/audit).
+ * Pausing a subscription after failures does.
+ */
+const withUnauditedLanes = (store: WebhookStore): WebhookStore => ({
+  ...store,
+  recordHealth: (...a) => withoutAudit(() => store.recordHealth(...a)),
+  noteArrival: (...a) => withoutAudit(() => store.noteArrival(...a)),
+  acquireLane: (...a) => withoutAudit(() => store.acquireLane(...a)),
+  laneState: (...a) => withoutAudit(() => store.laneState(...a)),
+  setWake: (...a) => withoutAudit(() => store.setWake(...a)),
+  releaseLane: (...a) => withoutAudit(() => store.releaseLane(...a)),
+  moveLaneFrom: (...a) => withoutAudit(() => store.moveLaneFrom(...a)),
+  saveDelivery: (...a) => withoutAudit(() => store.saveDelivery(...a)),
+});
