@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import { createService } from '../../functions/kernel/dynamo/service.js';
+import { oneAuditRecordOf } from '../support/audit-records.js';
 import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
 import { publishedSession, type SessionWorld } from './http-world.js';
 
@@ -109,8 +110,11 @@ describe('join requests of a priced event', () => {
     ).toBe(409);
     const beas = await x.ask(bea);
 
-    const approved = ok(await x.decide(asked.requestId, 'approve', 'Welcome!'), 200);
+    const approval = await x.decide(asked.requestId, 'approve', 'Welcome!');
+    const approved = ok(approval, 200);
     expect(approved).toMatchObject({ status: 'reserved', hostMessage: 'Welcome!' });
+    // The reservation's booking step is the approval's one audit record.
+    expect(await oneAuditRecordOf(rt, approval, 'jr-priced')).toMatchObject({ targetType: 'booking' });
     // Approving again answers the same reservation.
     expect(ok(await x.decide(asked.requestId, 'approve'), 200).bookingId).toBe(approved.bookingId);
     const held = await x.booking(ada, approved.bookingId as string);

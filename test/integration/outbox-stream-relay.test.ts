@@ -185,13 +185,14 @@ describe('outbox relay through the table stream', () => {
         at: booking.createdAt,
         messageId: `event#booking.confirmed#${booking.bookingId}#confirmed`,
       };
-      // Its notification and its event reached the relay; neither record failed (nothing held the shard).
+      // Its notification, its event and its audit record reached the relay; none failed (nothing
+      // held the shard).
       const stats = await eventually(
         async () => relay?.stats().outbox,
-        (s) => (s?.records ?? 0) >= 2,
+        (s) => (s?.records ?? 0) >= 3,
         5_000,
       );
-      expect(stats).toMatchObject({ records: 2, failedRecords: 0 });
+      expect(stats).toMatchObject({ records: 3, failedRecords: 0 });
       expect(await itemOf(ref)).toMatchObject({ status: 'pending', kind: 'domain-event' });
       // The bus is back: the sweep publishes it.
       w.c.deps.eventBus = bus;

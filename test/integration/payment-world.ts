@@ -161,8 +161,10 @@ export const startPaymentWorld = async () => {
       payments: transactions.filter((t) => t.kind === 'payment'),
       booking,
       confirmedSteps: history.filter((h) => h.to === 'confirmed').length,
+      // The booking's confirmation notice (its public booking.confirmed event is counted apart).
       confirmedNotices: outbox.data.filter(
-        (o) => o.type === 'booking.confirmed' && o.messageId.includes(ref.bookingId),
+        (o) =>
+          o.kind === 'notification' && o.type === 'booking.confirmed' && o.messageId.includes(ref.bookingId),
       ).length,
     };
   };

@@ -125,6 +125,7 @@ export class OperationsDashboard extends Construct {
         nightly.drifts,
         nightly.shortfalls,
       ]),
+      graph('Nightly: audit chain problems', [nightly.auditProblems]),
     );
     this.dashboard.addWidgets(
       graph('Webhooks: deliveries sent and failed', [webhooks.sent, webhooks.failed]),
