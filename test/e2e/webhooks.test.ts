@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { oneAuditRecordOf } from '../support/audit-records.js';
 import { useLocalRuntime } from '../support/local-runtime.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { berlinIn, publishedSession } from './http-world.js';
@@ -158,6 +159,9 @@ describe('webhooks over HTTP', () => {
     );
     expect(replay.status, replay.text).toBe(202);
     expect(replay.json.replayed).toBe(1);
+    expect(await oneAuditRecordOf(rt, replay, 'hook-owner')).toMatchObject({
+      action: 'replayWebhookDeliveries',
+    });
     await vi.waitFor(() => expect(receiver.accepted).toHaveLength(4), { timeout: 20_000, interval: 100 });
     expect(receiver.accepted[3]?.eventId).toBe(receiver.accepted[2]?.eventId);
   });

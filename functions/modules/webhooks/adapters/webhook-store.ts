@@ -339,5 +339,4 @@ const withUnauditedLanes = (store: WebhookStore): WebhookStore => ({
   setWake: (...a) => withoutAudit(() => store.setWake(...a)),
   releaseLane: (...a) => withoutAudit(() => store.releaseLane(...a)),
   moveLaneFrom: (...a) => withoutAudit(() => store.moveLaneFrom(...a)),
-  saveDelivery: (...a) => withoutAudit(() => store.saveDelivery(...a)),
 });

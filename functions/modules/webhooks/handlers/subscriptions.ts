@@ -1,4 +1,5 @@
 import { getContainer } from '../../../app/container.js';
+import { asTheChange } from '../../../kernel/audit/audit-scope.js';
 import { accepted, created, noContent, ok, type RouteHandlers } from '../../../kernel/http/route-types.js';
 import type { WebhookDelivery, WebhookSubscription } from '../domain/model.js';
 import {
@@ -67,6 +68,7 @@ export const webhookHandlers = {
     const page = await listDeliveries(deps(), principal, params, query);
     return ok({ items: page.items.map(deliveryView), nextCursor: page.nextCursor });
   },
+  // A replay writes deliveries only (the log of sending, no fact of its own): it is the change.
   replayWebhookDeliveries: async ({ principal, params, body }) =>
-    accepted(await replayDeliveries(deps(), principal, params, body)),
+    accepted(await asTheChange(() => replayDeliveries(deps(), principal, params, body))),
 } satisfies RouteHandlers<'webhooks'>;
