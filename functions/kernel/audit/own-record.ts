@@ -1,6 +1,7 @@
 import { readEnv } from '../env.js';
 import { type AuditChange, type AuditItem, auditRecordItem } from './audit-item.js';
 import { type AuditActor, recordingScope } from './audit-scope.js';
+import { keyAttributes } from './write-facts.js';
 
 /**
  * The audit record a store writes itself, in its own transaction, when the record carries facts
@@ -15,19 +16,6 @@ export const ownAuditRecord = (change: AuditChange, at: Date, actor: AuditActor,
     readEnv().AUDIT_RETENTION_DAYS,
   );
 
-const keyNames = new Set([
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  '__edb_e__',
-  '__edb_v__',
-]);
-
 /** The record's attributes without its keys: what an ElectroDB `create` of it takes. */
 export const auditAttributes = (item: AuditItem) =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !keyNames.has(name)));
+  Object.fromEntries(Object.entries(item).filter(([name]) => !keyAttributes.has(name)));

@@ -54,7 +54,8 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   'deletion',
 ]);
 
-const internal = new Set([
+/** An item's key and ElectroDB attributes: not fields a change writes. */
+export const keyAttributes: ReadonlySet<string> = new Set([
   'pk',
   'sk',
   'gsi1pk',
@@ -103,7 +104,7 @@ const stringsOf = (values: readonly Value[]): string[] =>
   });
 
 const fieldsOf = (names: Iterable<string>): string[] =>
-  [...new Set([...names].filter((n) => !internal.has(n)))].sort();
+  [...new Set([...names].filter((n) => !keyAttributes.has(n)))].sort();
 
 /**
  * A put creates its item when its condition says none was there, replaces it when its condition
