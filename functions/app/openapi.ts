@@ -9,7 +9,8 @@ const idempotencyHeader = z.object({
   }),
 });
 
-const problemStatuses = [400, 401, 413, 415, 422, 500];
+/** Every route may answer these; 503 is a collision or throttle that outlasted its retries. */
+const problemStatuses = [400, 401, 413, 415, 422, 500, 503];
 
 const problemContent = { 'application/problem+json': { schema: problemSchema } };
 
@@ -25,6 +26,7 @@ const describe = (status: number): string =>
     415: 'Body is not application/json',
     422: 'Validation failed: see `errors` for each field',
     500: 'Unexpected error',
+    503: 'Busy: retry after the Retry-After seconds',
   })[status] ?? 'Error';
 
 const register = (registry: OpenAPIRegistry, r: RouteDefinition): void => {

@@ -48,7 +48,7 @@ export interface StreamPollerOptions {
   handlers: StreamHandlers;
   /** Which consumers to run (default: every stream definition). */
   consumers?: readonly StreamConsumerDefinition[];
-  /** The pause after a read that found nothing new: how late a record may be seen (default 50 ms). */
+  /** The pause after a read that found nothing new: how late a record may be seen (default 250 ms). */
   idleMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
@@ -58,7 +58,8 @@ export interface StreamPollers {
   stop(): Promise<void>;
 }
 
-const DEFAULT_IDLE_MS = 50;
+/** Lambda reads a shard about four times a second when it has nothing new; so does the runtime. */
+const DEFAULT_IDLE_MS = 250;
 /** How often the shard list is read again (also at once when a shard ends). */
 const REDISCOVER_MS = 5_000;
 const RETRY_AFTER_ERROR_MS = 1_000;

@@ -49,9 +49,10 @@ describe('a notification backlog after a delivery outage', () => {
     const fake = fakeChannels();
     w.c.channels = fake.channels;
     fake.failOn.add('email');
-    pollers = poll();
     const { sessionId } = await w.world.session(w.world.freeEventId, 'general');
-    // Committed and handed over (as the stream relay does) while the provider is down.
+    // Committed and handed over (as the stream relay does) while the provider is down. The
+    // consumer starts once all are queued, so that the outage spans the same few receives of
+    // every message however long the commits take on a loaded machine.
     const refs = await Promise.all(
       Array.from({ length: backlog }, async () => {
         const ref = await commitNotification(w.tableName, {
@@ -64,6 +65,7 @@ describe('a notification backlog after a delivery outage', () => {
         return ref;
       }),
     );
+    pollers = poll();
     // The backlog: every notification was tried and failed, and its message waits for a retry.
     await vi.waitFor(
       async () => {

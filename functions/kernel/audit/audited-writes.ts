@@ -11,6 +11,7 @@ import {
   GetCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { retryTransient } from '../dynamo/retry.js';
 import { readEnv } from '../env.js';
 import { type AuditChange, auditRecordEntityName, auditRecordItem, toWire } from './audit-item.js';
 import { type AuditScope, type OpenScope, recordingScope } from './audit-scope.js';
@@ -91,21 +92,34 @@ interface Cancelled {
   CancellationReasons?: { Code?: string }[];
 }
 
+/** A transaction cancelled because another one held one of its items, as the conflict it is. */
+const asConflict = (error: unknown): unknown =>
+  (error as Cancelled).CancellationReasons?.some((r) => r.Code === 'TransactionConflict')
+    ? Object.assign(new Error('Transaction is ongoing for the item'), {
+        name: 'TransactionConflictException',
+        cause: error,
+      })
+    : error;
+
 /** A single write sent as a transaction fails as the single write would have. */
-const asSingleWriteError = (error: unknown): unknown => {
-  const reasons = (error as Cancelled).CancellationReasons;
-  const code = reasons?.[0]?.Code;
-  if (code === 'ConditionalCheckFailed') {
-    return new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
-  }
-  if (code === 'TransactionConflict') {
-    return Object.assign(new Error('Transaction is ongoing for the item'), {
-      name: 'TransactionConflictException',
-      cause: error,
-    });
-  }
-  return error;
-};
+const asSingleWriteError = (error: unknown): unknown =>
+  (error as Cancelled).CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+    ? new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} })
+    : asConflict(error);
+
+/**
+ * Sends a write that was not a transaction before it carried its record. As one, it may now
+ * collide with another transaction on its item; its caller never had to retry that, so it is
+ * retried here (TEMPORARILY_UNAVAILABLE after the last attempt).
+ */
+const sentAsTransaction = <T>(send: () => Promise<T>, asError: (error: unknown) => unknown): Promise<T> =>
+  retryTransient(async () => {
+    try {
+      return await send();
+    } catch (error) {
+      throw asError(error);
+    }
+  });
 
 /** The caller sent `count` items: the record's reason (the last) is not theirs to read. */
 const withoutRecordReason = (error: unknown, count: number): unknown => {
@@ -134,13 +148,12 @@ const documentWrites = (send: Send) => {
   const single = async (scope: OpenScope, write: Item, touched: Touched, table: string) => {
     const change = changeToRecord(scope, [touched]);
     if (!change) return false;
-    try {
-      await committing(scope, () =>
-        transact([write, { Put: { TableName: table, Item: record(scope, change) } }]),
-      );
-    } catch (error) {
-      throw asSingleWriteError(error);
-    }
+    await committing(scope, () =>
+      sentAsTransaction(
+        () => transact([write, { Put: { TableName: table, Item: record(scope, change) } }]),
+        asSingleWriteError,
+      ),
+    );
     return true;
   };
 
@@ -275,7 +288,10 @@ const documentWrites = (send: Send) => {
         return before.some((b) => sameKey(b, key)) ? [{ Delete: { TableName: table, Key: key } }] : [];
       });
       await committing(scope, () =>
-        transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]),
+        sentAsTransaction(
+          () => transact([...items, { Put: { TableName: table, Item: record(scope, change) } }]),
+          asConflict,
+        ),
       );
       return { UnprocessedItems: {} };
     }
@@ -304,13 +320,13 @@ const wireWrites = (send: Send) => {
       const write = (
         put ? { Put: forTransaction(input) } : { Update: forTransaction(input) }
       ) as TransactWriteItem;
-      try {
-        await committing(scope, () =>
-          transact([write, { Put: { TableName: input.TableName, Item: toWire(record(scope, change)) } }]),
-        );
-      } catch (error) {
-        throw asSingleWriteError(error);
-      }
+      await committing(scope, () =>
+        sentAsTransaction(
+          () =>
+            transact([write, { Put: { TableName: input.TableName, Item: toWire(record(scope, change)) } }]),
+          asSingleWriteError,
+        ),
+      );
       return {};
     }
     if (operation === 'TransactWriteItems') {

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type ErrorCode, type FieldIssue } from '../domain/errors.js';
+import { isTransient } from '../dynamo/retry.js';
 
 /** Errors the HTTP layer raises itself, before or around the domain. */
 export type HttpErrorCode =
@@ -146,6 +147,12 @@ export const errorResponse = (err: unknown, instance: string): APIGatewayProxySt
     });
   }
   if (err instanceof HttpProblem) return problemResponse(err.code, err.message, { instance });
+  // A conflict or throttle that outlasted its retries: asking again shortly may well succeed.
+  if (isTransient(err)) {
+    return problemResponse('TEMPORARILY_UNAVAILABLE', 'the change collided with another one; retry shortly', {
+      instance,
+    });
+  }
   return problemResponse('INTERNAL', 'An unexpected error occurred. It has been logged.', { instance });
 };
 
