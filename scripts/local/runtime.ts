@@ -73,7 +73,7 @@ export interface LocalRuntimeOptions {
   handlers?: HandlerOverrides;
   /** Long-poll wait of the queue pollers (default 20 s, like the event source mapping). */
   queueWaitSeconds?: number;
-  /** How often the local scheduler looks for due schedules (default 250 ms). */
+  /** How often the local scheduler looks for due schedules (default 1 s). */
   schedulerIntervalMs?: number;
   /** How often the holds sweep runs (default one minute, like the deployed rule). */
   holdSweepIntervalMs?: number;

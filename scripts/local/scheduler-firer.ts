@@ -23,7 +23,7 @@ export interface SchedulerFirerOptions {
   tableName: string;
   sqsEndpoint: string;
   queueUrls: Partial<Record<QueueName, string>>;
-  /** How often due schedules are looked for; default 250 ms. */
+  /** How often due schedules are looked for; default a second (each look is a query of the table). */
   intervalMs?: number;
   /** Due schedules delivered per look. */
   batchSize?: number;
@@ -58,7 +58,7 @@ export const startSchedulerFirer = (options: SchedulerFirerOptions): Repeating =
   };
 
   const timer = repeatEvery(
-    options.intervalMs ?? 250,
+    options.intervalMs ?? 1_000,
     async () => {
       for (const schedule of await store.listDue(now(), options.batchSize ?? 25)) await fire(schedule);
     },

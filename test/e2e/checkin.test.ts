@@ -95,7 +95,7 @@ describe('check-in over HTTP', () => {
     for (const a of answers.filter((x) => x.json.outcome === 'already_in')) {
       expect(a.json.previous?.gate).toBe(`gate-${gate}`);
     }
-  });
+  }, 90_000);
 
   it('leaves the table as the invariant checker wants it, admissions included', async () => {
     const report = checkInvariants(

@@ -17,7 +17,8 @@ import { type ApiResponse, type TestRuntime, useLocalRuntime } from '../support/
  * hold-expiry test does for holds); everything after that runs unchanged on the real clock.
  */
 
-const OFFER_SECONDS = 3;
+/** The offer left to lapse: long enough to see its hold first on a loaded machine. */
+const OFFER_SECONDS = 8;
 /** The offers a test answers: the answer must come before the offer lapses, however slow the run. */
 const ANSWERED_OFFER_SECONDS = 60;
 
@@ -107,7 +108,7 @@ describe.each(['fifo', 'fit'] as const)('waitlist offers under %s', (policy) => 
 
   const waitFor = async (token: string, org: string, entryId: string, status: string) => {
     await vi.waitFor(async () => expect((await entryOf(token, org, entryId)).status).toBe(status), {
-      timeout: 15_000,
+      timeout: 20_000,
       interval: 100,
     });
     return entryOf(token, org, entryId);

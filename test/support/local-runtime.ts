@@ -36,6 +36,9 @@ export const startTestRuntime = async (options: LocalRuntimeOptions = {}): Promi
     ...(shared ? { dynamoEndpoint: shared } : {}),
     // Quick to stop between files; the event source mapping's 20 s only matters for idle cost.
     queueWaitSeconds: 1,
+    // The outbox sweep once a minute, as the rule in AWS: each sweep queries every pending shard,
+    // and the stream relay hands everything over in these tests (the sweep has tests of its own).
+    outboxSweepIntervalMs: 60_000,
     ...options,
   });
   const send = api(runtime.url);
