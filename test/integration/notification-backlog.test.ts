@@ -74,11 +74,13 @@ describe('a notification backlog after a delivery outage', () => {
       },
       { timeout: 15_000, interval: 200 },
     );
+    // Delivery stops altogether (no consumer runs), each message still in the queue with only a
+    // few receives counted: every receive from here on would bring it nearer the dead-letter queue.
+    await pollers.stop();
     // While the queue may still deliver those messages, sweeps hand nothing over again.
     for (let i = 0; i < 3; i++) expect(await sweep(new Date())).toMatchObject({ found: 0, relayed: 0 });
-    // Delivery stops altogether (no consumer runs) for longer than the queue's redelivery window:
-    // then each item is handed over once more, and a sweep a minute later does not hand it again.
-    await pollers.stop();
+    // Once the queue's redelivery window has passed without a delivery, each item is handed over
+    // once more, and a sweep a minute later does not hand it again.
     const late = new Date(Date.now() + redeliveryWindowMs + 1000);
     expect(await sweep(late)).toMatchObject({ found: backlog, relayed: backlog });
     expect(await sweep(new Date(late.getTime() + 60_000))).toMatchObject({ found: 0, relayed: 0 });
