@@ -104,7 +104,6 @@ export const createBookableSession = async (
   return { eventId, sessionId: sessions[0]!.sessionId };
 };
 
-/** `count` distinct attendees (unique emails under `prefix`), created `concurrency` at a time. */
 /** Someone who books for themselves: their token and their own attendee in the organization. */
 export interface SelfBooker {
   token: string;
@@ -132,6 +131,7 @@ export const createSelfBookers = (
     return { token, attendeeId: expectStatus(res, 200, `create own attendee ${i}`).attendeeId };
   });
 
+/** `count` distinct attendees (unique emails under `prefix`), created `concurrency` at a time. */
 export const createAttendees = (
   { call, token, orgId }: Organizer,
   count: number,
