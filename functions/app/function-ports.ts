@@ -31,6 +31,7 @@ const orgsPorts = (): PortTable => ({
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
   webhooks: port.webhooks,
+  agenda: port.agenda,
   clock: port.clock,
   policy: port.policy,
 });
@@ -56,6 +57,9 @@ const catalogPorts = (): PortTable => ({
   eventInvites: port.eventInvites,
   eventPasses: port.eventPasses,
   joinRequests: port.joinRequests,
+  speakers: port.speakers,
+  sponsors: port.sponsors,
+  agenda: port.agenda,
   clock: port.clock,
 });
 
@@ -133,6 +137,7 @@ const jobsPorts = (): PortTable => ({
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
   webhooks: port.webhooks,
+  agenda: port.agenda,
   clock: port.clock,
   policy: port.policy,
 });

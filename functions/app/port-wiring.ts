@@ -18,6 +18,9 @@ import { dynamoCounterRepairs } from '../modules/catalog/adapters/counter-repair
 import { dynamoEventStore } from '../modules/catalog/adapters/event-store.js';
 import { dynamoSessionStore } from '../modules/catalog/adapters/session-store.js';
 import { dynamoVenueStore } from '../modules/catalog/adapters/venue-store.js';
+import { dynamoAgendaStore } from '../modules/conference/adapters/agenda-store.js';
+import { dynamoSpeakerStore } from '../modules/conference/adapters/speaker-store.js';
+import { dynamoSponsorStore } from '../modules/conference/adapters/sponsor-store.js';
 import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
 import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
@@ -545,4 +548,20 @@ export const webhookPolicy: PortWiring<'webhookPolicy'> = {
     pauseAfterFailingMs: env.WEBHOOK_PAUSE_AFTER_FAILING_MS,
     allowLocalHttp: env.WEBHOOK_ALLOW_LOCAL_HTTP === 'true',
   }),
+};
+
+export const speakers: PortWiring<'speakers'> = {
+  entities: { speaker: entity.speaker },
+  build: ({ service }) => dynamoSpeakerStore(service),
+};
+
+export const sponsors: PortWiring<'sponsors'> = {
+  entities: { sponsor: entity.sponsor },
+  build: ({ service }) => dynamoSponsorStore(service),
+};
+
+/** Agenda entries guard their speakers' versions, and an event's purge empties the partition. */
+export const agenda: PortWiring<'agenda'> = {
+  entities: { agendaEntry: entity.agendaEntry, speaker: entity.speaker, sponsor: entity.sponsor },
+  build: ({ service }) => dynamoAgendaStore(service),
 };

@@ -6,6 +6,7 @@ import { waitlistRoutes } from '../modules/bookings/routes/waitlist.js';
 import { eventRoutes } from '../modules/catalog/routes/events.js';
 import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../modules/catalog/routes/venues.js';
+import { conferenceRoutes } from '../modules/conference/routes.js';
 import { deletionRoutes } from '../modules/deletions/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
 import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
@@ -63,6 +64,7 @@ export const routes = [
   ...joinRequestRoutes,
   ...reservationRoutes,
   ...webhookRoutes,
+  ...conferenceRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -39,7 +39,11 @@ const expectRefusedAndUnchanged = async (call: () => Promise<ApiResponse>, label
   expect(res.headers.get('content-type')).toContain('application/problem+json');
 };
 
-const allOrgScoped = (routes as readonly RouteDefinition[]).filter((r) => r.path.includes('{orgId}'));
+// Public routes name an organization too (a published event's agenda): open to anyone by design
+// (their `publicBecause`), tested on their own (test/e2e/conference.test.ts).
+const allOrgScoped = (routes as readonly RouteDefinition[]).filter(
+  (r) => r.path.includes('{orgId}') && r.auth !== 'none',
+);
 /**
  * Self-service routes (`/me`, `/me/...`) are open to every signed-in user the organization knows:
  * tested on their own (below, and in test/e2e/notifications.test.ts).

@@ -41,6 +41,9 @@ export interface SweepTarget {
   cancelRequestId: string;
   /** A webhook subscription (to an endpoint nobody answers). */
   webhookSubscriptionId: string;
+  /** A speaker and a sponsor of `approvalEventId`. */
+  speakerId: string;
+  sponsorId: string;
 }
 
 export interface Sample {
@@ -587,6 +590,79 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     params: { orgId: t.orgId, subscriptionId: t.webhookSubscriptionId },
     action: 'webhook.manage',
   },
+  // Nullable fields are left out of the bodies: the bad-input sweep sends each field as null.
+  createSpeaker: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: {
+      name: 'Sweep Speaker',
+      expertise: ['engines'],
+      links: [{ label: 'Site', url: 'https://ada.example' }],
+    },
+    action: 'speaker.manage',
+  },
+  listSpeakers: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10' },
+    action: 'event.read',
+  },
+  getSpeaker: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, speakerId: t.speakerId },
+    action: 'event.read',
+  },
+  updateSpeaker: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, speakerId: t.speakerId },
+    body: { status: 'confirmed', name: 'Renamed Speaker' },
+    action: 'speaker.manage',
+  },
+  createSponsor: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: {
+      companyName: 'Sweep Ltd',
+      tier: 'gold',
+      contact: { email: 'deals@sweep.example' },
+      benefits: ['Logo'],
+    },
+    action: 'sponsor.manage',
+  },
+  listSponsors: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10' },
+    action: 'event.read',
+  },
+  getSponsor: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, sponsorId: t.sponsorId },
+    action: 'event.read',
+  },
+  updateSponsor: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, sponsorId: t.sponsorId },
+    body: { status: 'confirmed', tier: 'platinum' },
+    action: 'sponsor.manage',
+  },
+  setAgendaEntry: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, sessionId: t.approvalSessionId },
+    body: {
+      title: 'Opening keynote',
+      type: 'keynote',
+      speakerIds: [t.speakerId],
+      tags: ['opening'],
+      registrationRequired: false,
+      chatEnabled: true,
+    },
+    action: 'session.manage',
+  },
+  changeAgendaStatus: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, sessionId: t.approvalSessionId },
+    body: { status: 'live' },
+    action: 'session.manage',
+  },
+  getEventAgenda: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { type: 'keynote' },
+    action: 'event.read',
+  },
+  getMyAgenda: { params: { orgId: t.orgId, eventId: t.approvalEventId }, selfService: true },
+  getPublicAgenda: { params: { orgId: t.orgId, eventId: t.approvalEventId }, query: { tag: 'opening' } },
+  getPublicSponsors: { params: { orgId: t.orgId, eventId: t.approvalEventId } },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

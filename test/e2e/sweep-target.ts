@@ -333,6 +333,21 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     'webhook subscription',
   );
   const webhookSubscriptionId = subscription.subscriptionId;
+  const conferencePath = `/v1/orgs/${orgId}/events/${approval.approvalEventId}`;
+  const { speakerId } = expect2xx(
+    await rt.call<{ speakerId: string }>('POST', `${conferencePath}/speakers`, {
+      token: owner,
+      body: { name: 'Target Speaker', fee: { amountMinor: 50000, currency: 'EUR' } },
+    }),
+    'speaker',
+  );
+  const { sponsorId } = expect2xx(
+    await rt.call<{ sponsorId: string }>('POST', `${conferencePath}/sponsors`, {
+      token: owner,
+      body: { companyName: 'Target Sponsor', tier: 'silver' },
+    }),
+    'sponsor',
+  );
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -359,6 +374,8 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       categoryId,
       promoCategoryId,
       webhookSubscriptionId,
+      speakerId,
+      sponsorId,
       ...approval,
     },
     tokens,

@@ -8,6 +8,8 @@ import { venueHandlers } from '../../modules/catalog/handlers/venues.js';
 import { eventRoutes } from '../../modules/catalog/routes/events.js';
 import { sessionRoutes } from '../../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../../modules/catalog/routes/venues.js';
+import { conferenceHandlers } from '../../modules/conference/handlers/conference.js';
+import { conferenceRoutes } from '../../modules/conference/routes.js';
 import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js';
 import { deletionRoutes } from '../../modules/deletions/routes.js';
 import { forecastHandlers } from '../../modules/forecasts/handlers/forecasts.js';
@@ -39,6 +41,7 @@ export const routes = [
   ...eventInviteRoutes,
   ...joinRequestRoutes,
   ...reservationRoutes,
+  ...conferenceRoutes,
 ] as const;
 
 /**
@@ -62,6 +65,7 @@ export const handler = routeFunction(
     ...deletionHandlers,
     ...invitationHandlers,
     ...reservationHandlers,
+    ...conferenceHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -139,5 +139,7 @@ export const problemSchema = /* @__PURE__ */ z
   .openapi('Problem');
 
 export const orgParams = /* @__PURE__ */ z.strictObject({ orgId: orgIdSchema });
+/** The path of one event's routes (catalog, conference). */
+export const eventParams = /* @__PURE__ */ orgParams.extend({ eventId: eventIdSchema });
 /** The path of one session's routes (catalog, bookings, tickets). */
 export const sessionParams = /* @__PURE__ */ orgParams.extend({ sessionId: sessionIdSchema });

@@ -6,6 +6,7 @@ import type { WaitlistStore } from '../../modules/bookings/domain/waitlist-ports
 import type { CounterRepairs } from '../../modules/catalog/domain/counter-repair-ports.js';
 import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.js';
 import type { SessionStore } from '../../modules/catalog/domain/session-ports.js';
+import type { AgendaStore, SpeakerStore, SponsorStore } from '../../modules/conference/domain/ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
 import type { ForecastStore } from '../../modules/forecasts/domain/forecast-ports.js';
 import type {
@@ -214,6 +215,10 @@ export interface Deps {
   webhookSender: WebhookSender;
   webhookQueue: WebhookQueue;
   webhookPolicy: WebhookPolicy;
+  /** An event's speakers, sponsors and agenda (conference module). */
+  speakers: SpeakerStore;
+  sponsors: SponsorStore;
+  agenda: AgendaStore;
   clock: Clock;
   policy: TenantPolicy;
 }

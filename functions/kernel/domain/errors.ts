@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'EVENT_DELETING'
   | 'SESSION_DELETING'
   | 'SESSION_OVERLAP'
+  /** A speaker assigned to two overlapping sessions of an event; `details` names the other one. */
+  | 'SPEAKER_DOUBLE_BOOKED'
   | 'CAPACITY_IN_USE'
   | 'ROOM_IN_USE'
   | 'HAS_LIVE_BOOKINGS'

@@ -24,7 +24,9 @@ export const newId = (
     | 'jrq'
     | 'aud'
     | 'whs'
-    | 'whk',
+    | 'whk'
+    | 'spk'
+    | 'spn',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

@@ -52,6 +52,9 @@ export const permissionTable = {
   'forecast.read': organizers,
   /** Webhook subscriptions: endpoints, secrets, the delivery log, pause, resume and replay. */
   'webhook.manage': managers,
+  /** An event's speakers and sponsors, with their fees, amounts and contacts. */
+  'speaker.manage': organizers,
+  'sponsor.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

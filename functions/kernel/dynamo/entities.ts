@@ -31,6 +31,9 @@ export { sessionClaimEntity as sessionClaim } from '../../modules/catalog/adapte
 export { sessionCounterEntity as sessionCounter } from '../../modules/catalog/adapters/entities/session-counter.js';
 export { sessionCounterShardEntity as sessionCounterShard } from '../../modules/catalog/adapters/entities/session-counter-shard.js';
 export { venueEntity as venue } from '../../modules/catalog/adapters/entities/venue.js';
+export { agendaEntryEntity as agendaEntry } from '../../modules/conference/adapters/entities/agenda-entry.js';
+export { speakerEntity as speaker } from '../../modules/conference/adapters/entities/speaker.js';
+export { sponsorEntity as sponsor } from '../../modules/conference/adapters/entities/sponsor.js';
 export { deletionEntity as deletion } from '../../modules/deletions/adapters/entities/deletion.js';
 export { forecastModelEntity as forecastModel } from '../../modules/forecasts/adapters/entities/forecast-model.js';
 export { sessionForecastEntity as sessionForecast } from '../../modules/forecasts/adapters/entities/session-forecast.js';

@@ -41,6 +41,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   EVENT_DELETING: { status: 409, title: 'Event is being deleted' },
   SESSION_DELETING: { status: 409, title: 'Session is being deleted' },
   SESSION_OVERLAP: { status: 409, title: 'Overlaps another session in the room' },
+  SPEAKER_DOUBLE_BOOKED: { status: 409, title: 'The speaker speaks in an overlapping session' },
   CAPACITY_IN_USE: { status: 409, title: 'Capacity below the seats held or confirmed' },
   ROOM_IN_USE: { status: 409, title: 'Room still has sessions' },
   HAS_LIVE_BOOKINGS: { status: 409, title: 'Live bookings would be lost' },

@@ -1,9 +1,9 @@
 import {
   eventIdSchema,
+  eventParams,
   freeText,
   isoDateTime,
   orgIdSchema,
-  orgParams,
   pageQuerySchema,
   stampFields,
   userIdSchema,
@@ -13,7 +13,7 @@ import {
 import * as z from '../../../kernel/contracts/zod.js';
 import { maxBookingsPerAttendee, maxOverbookingPercent, maxSeatsPerBookingLimit } from '../domain/model.js';
 
-export const eventParams = orgParams.extend({ eventId: eventIdSchema });
+export { eventParams };
 
 const eventStatusSchema = z
   .enum(['draft', 'published', 'postponed', 'cancelled', 'completed'])

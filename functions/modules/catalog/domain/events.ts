@@ -2,11 +2,12 @@ import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
+import { givenFields } from '../../../kernel/domain/patch.js';
 import { nextStamp } from '../../../kernel/domain/stamps.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import type { Deletion } from '../../deletions/index.js';
 import { requestDeletion } from '../../deletions/index.js';
-import { eventDeleting, givenFields, invalidTransition, venueDeleting } from './errors.js';
+import { eventDeleting, invalidTransition, venueDeleting } from './errors.js';
 import { markDeletingUnlessLive } from './live-bookings.js';
 import {
   defaultEventSettings,

@@ -1,0 +1,59 @@
+import { Entity } from 'electrodb';
+import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { key } from '../../../../kernel/dynamo/entity-keys.js';
+import { conferencePk } from './event-partition.js';
+
+const linkItems = {
+  type: 'list',
+  items: {
+    type: 'map',
+    properties: { label: { type: 'string', required: true }, url: { type: 'string', required: true } },
+  },
+} as const;
+
+/**
+ * An event's speaker.
+ *
+ * Key templates:
+ * - table: pk `${orgId}#conference#event#${eventId}`  sk `speaker#${speakerId}`
+ * - gsi1:  pk `user#${userId}#speakers`  sk `${orgId}#${eventId}#${speakerId}` (only when linked to
+ *   a user: what "my sessions" reads; never `user#${userId}` alone, the memberships' partition)
+ * Every agenda write that assigns the speaker bumps `version`, so two of them cannot both pass
+ * their overlap check.
+ */
+export const speakerEntity = new Entity({
+  model: { ...entityBase, entity: 'speaker' },
+  attributes: {
+    ...fixedStrings('orgId', 'eventId', 'speakerId', 'createdAt'),
+    userId: { type: 'string' },
+    attendeeId: { type: 'string' },
+    name: { type: 'string', required: true },
+    bio: { type: 'string' },
+    expertise: { type: 'list', items: { type: 'string' }, required: true },
+    links: { ...linkItems, required: true },
+    headshotUrl: { type: 'string' },
+    presentationTitle: { type: 'string' },
+    presentationDescription: { type: 'string' },
+    presentationMinutes: { type: 'number' },
+    status: { type: ['pending', 'confirmed', 'cancelled'] as const, required: true },
+    feeMinor: { type: 'number' },
+    feeCurrency: { type: 'string' },
+    travelNotes: { type: 'string' },
+    version: { type: 'number', required: true },
+    updatedAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byEvent: {
+      pk: conferencePk,
+      sk: key('sk', ['speakerId'], 'speaker#${speakerId}'),
+    },
+    byUser: {
+      index: 'gsi1',
+      condition: (a) => a.userId !== undefined,
+      pk: key('gsi1pk', ['userId'], 'user#${userId}#speakers'),
+      sk: key('gsi1sk', ['orgId', 'eventId', 'speakerId'], '${orgId}#${eventId}#${speakerId}'),
+    },
+  },
+});
+
+export { linkItems };

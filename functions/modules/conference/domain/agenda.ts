@@ -1,0 +1,329 @@
+import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { formatLocalDate, utcToLocal } from '../../../kernel/domain/time/zoned.js';
+import type { Principal } from '../../../kernel/domain/types.js';
+import type { Session } from '../../catalog/index.js';
+import { eventForChange, eventForRead, publicEvent, transitionRefused } from './conference-event.js';
+import {
+  type AgendaEntry,
+  type AgendaLevel,
+  type AgendaSessionType,
+  type AgendaStatus,
+  agendaMoves,
+  type Speaker,
+} from './model.js';
+
+/**
+ * The agenda: what each session of an event is about and who speaks. An entry belongs to one
+ * session; the session's time, room and cancellation are read from the catalog each time, so a
+ * moved or cancelled session shows where and as it is.
+ */
+
+export interface AgendaInput {
+  title: string;
+  description?: string | null | undefined;
+  type: AgendaSessionType;
+  level?: AgendaLevel | null | undefined;
+  speakerIds?: string[] | undefined;
+  tags?: string[] | undefined;
+  registrationRequired?: boolean | undefined;
+  registrationDeadline?: string | null | undefined;
+  recordingUrl?: string | null | undefined;
+  chatEnabled?: boolean | undefined;
+}
+
+/** An agenda entry with its session's schedule and its speakers, as every reader sees it. */
+export interface AgendaItem {
+  entry: AgendaEntry;
+  session: Pick<Session, 'sessionId' | 'roomId' | 'venueId' | 'startsAt' | 'endsAt' | 'timezone'>;
+  /** The entry's status, or `cancelled` when the catalog cancelled the session. */
+  status: AgendaStatus | 'cancelled';
+  /** The session's day in the venue's time zone (YYYY-MM-DD). */
+  day: string;
+  speakers: Speaker[];
+}
+
+export interface AgendaFilter {
+  day?: string | undefined;
+  roomId?: string | undefined;
+  type?: AgendaSessionType | undefined;
+  speakerId?: string | undefined;
+  tag?: string | undefined;
+}
+
+type AgendaWriteDeps = Pick<Deps, 'agenda' | 'speakers' | 'sessions' | 'events' | 'clock'> & AccessDeps;
+type AgendaReadDeps = Pick<Deps, 'agenda' | 'speakers' | 'sessions' | 'events'>;
+
+/** Rounds of check-and-write before speakers that keep changing answer CONFLICT. */
+const attempts = 3;
+
+/** Every session of the event, by id (an event has at most a few hundred). */
+const sessionsOf = async (
+  deps: Pick<Deps, 'sessions'>,
+  orgId: string,
+  eventId: string,
+): Promise<Map<string, Session>> => {
+  const byId = new Map<string, Session>();
+  let cursor: string | undefined;
+  do {
+    const page = await deps.sessions.listByEvent(orgId, eventId, { limit: 100, cursor });
+    for (const s of page.items) byId.set(s.sessionId, s);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return byId;
+};
+
+const speakersOf = async (
+  deps: Pick<Deps, 'speakers'>,
+  orgId: string,
+  eventId: string,
+): Promise<Speaker[]> => {
+  const all: Speaker[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.speakers.list(orgId, eventId, { limit: 100, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+};
+
+const overlaps = (a: Pick<Session, 'startsAt' | 'endsAt'>, b: Pick<Session, 'startsAt' | 'endsAt'>) =>
+  a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+
+/**
+ * The speakers the entry names, checked: each a speaker of this event, not cancelled, and in no
+ * other live session of the event that overlaps this one (SPEAKER_DOUBLE_BOOKED names both).
+ */
+const checkSpeakers = (
+  entry: AgendaEntry,
+  session: Session,
+  speakers: readonly Speaker[],
+  entries: readonly AgendaEntry[],
+  sessions: ReadonlyMap<string, Session>,
+): Speaker[] => {
+  const byId = new Map(speakers.map((s) => [s.speakerId, s]));
+  return entry.speakerIds.map((speakerId, i) => {
+    const speaker = byId.get(speakerId);
+    if (!speaker || speaker.status === 'cancelled')
+      throw validationFailed([
+        { field: `speakerIds.${i}`, message: 'no such speaker of this event, or cancelled' },
+      ]);
+    const clash = entries.find((other) => {
+      if (other.sessionId === entry.sessionId || !other.speakerIds.includes(speakerId)) return false;
+      const otherSession = sessions.get(other.sessionId);
+      return (
+        otherSession !== undefined && otherSession.status !== 'cancelled' && overlaps(session, otherSession)
+      );
+    });
+    if (clash)
+      throw new DomainError('SPEAKER_DOUBLE_BOOKED', `the speaker already speaks in an overlapping session`, {
+        speakerId,
+        sessionId: clash.sessionId,
+      });
+    return speaker;
+  });
+};
+
+const sessionOfEvent = (sessions: ReadonlyMap<string, Session>, sessionId: string): Session => {
+  const session = sessions.get(sessionId);
+  if (!session) throw notFound('session');
+  return session;
+};
+
+/** Creates or replaces the agenda entry of a session (its status and creation are kept). */
+export const setAgendaEntry = async (
+  deps: AgendaWriteDeps,
+  principal: Principal,
+  orgId: string,
+  eventId: string,
+  sessionId: string,
+  input: AgendaInput,
+): Promise<AgendaItem> => {
+  await authorize(deps, orgId, principal, 'session.manage');
+  await eventForChange(deps, orgId, eventId);
+  const deadline = input.registrationDeadline ?? null;
+  if (deadline !== null && !input.registrationRequired)
+    throw validationFailed([
+      { field: 'registrationDeadline', message: 'only a session that requires registration has a deadline' },
+    ]);
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const [sessions, speakers, entries] = await Promise.all([
+      sessionsOf(deps, orgId, eventId),
+      speakersOf(deps, orgId, eventId),
+      deps.agenda.listByEvent(orgId, eventId),
+    ]);
+    const session = sessionOfEvent(sessions, sessionId);
+    if (session.status === 'cancelled')
+      throw new DomainError('CONFLICT', 'the session is cancelled: its agenda entry cannot change');
+    const before = entries.find((e) => e.sessionId === sessionId);
+    const now = deps.clock.now().toISOString();
+    const entry: AgendaEntry = {
+      orgId,
+      eventId,
+      sessionId,
+      title: input.title,
+      description: input.description ?? null,
+      type: input.type,
+      level: input.level ?? null,
+      speakerIds: [...new Set(input.speakerIds ?? [])],
+      tags: [...new Set(input.tags ?? [])],
+      registrationRequired: input.registrationRequired ?? false,
+      registrationDeadline: deadline,
+      recordingUrl: input.recordingUrl ?? null,
+      chatEnabled: input.chatEnabled ?? true,
+      status: before?.status ?? 'scheduled',
+      createdAt: before?.createdAt ?? now,
+      updatedAt: now,
+    };
+    const assigned = checkSpeakers(entry, session, speakers, entries, sessions);
+    const guards = assigned.map((s) => ({ speakerId: s.speakerId, version: s.version }));
+    if (await deps.agenda.put(entry, guards)) return itemOf(entry, session, assigned);
+  }
+  throw new DomainError('CONFLICT', 'the speakers keep changing; try again');
+};
+
+export const changeAgendaStatus = async (
+  deps: Pick<Deps, 'agenda' | 'sessions' | 'speakers' | 'events' | 'clock'> & AccessDeps,
+  principal: Principal,
+  orgId: string,
+  eventId: string,
+  sessionId: string,
+  status: AgendaStatus,
+): Promise<AgendaItem> => {
+  await authorize(deps, orgId, principal, 'session.manage');
+  await eventForChange(deps, orgId, eventId);
+  const [entry, session] = await Promise.all([
+    deps.agenda.get(orgId, eventId, sessionId),
+    deps.sessions.get(orgId, sessionId),
+  ]);
+  if (!entry || !session || session.eventId !== eventId) throw notFound('agenda entry');
+  if (session.status === 'cancelled')
+    throw new DomainError('CONFLICT', 'the session is cancelled: its agenda entry cannot change');
+  if (status !== entry.status) {
+    const allowed = agendaMoves[entry.status];
+    if (!allowed.includes(status)) throw transitionRefused('agenda entry', entry.status, status, allowed);
+  }
+  const next = { ...entry, status, updatedAt: deps.clock.now().toISOString() };
+  // The status alone: no speaker is guarded (none is added).
+  await deps.agenda.put(next, []);
+  const speakers = await speakersOf(deps, orgId, eventId);
+  return itemOf(
+    next,
+    session,
+    speakers.filter((s) => next.speakerIds.includes(s.speakerId)),
+  );
+};
+
+const itemOf = (entry: AgendaEntry, session: Session, speakers: readonly Speaker[]): AgendaItem => ({
+  entry,
+  session: {
+    sessionId: session.sessionId,
+    roomId: session.roomId,
+    venueId: session.venueId,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    timezone: session.timezone,
+  },
+  status: session.status === 'cancelled' ? 'cancelled' : entry.status,
+  day: formatLocalDate(utcToLocal(Date.parse(session.startsAt), session.timezone)),
+  speakers: entry.speakerIds.flatMap((id) => speakers.filter((s) => s.speakerId === id)),
+});
+
+const matches = (item: AgendaItem, f: AgendaFilter): boolean =>
+  (f.day === undefined || item.day === f.day) &&
+  (f.roomId === undefined || item.session.roomId === f.roomId) &&
+  (f.type === undefined || item.entry.type === f.type) &&
+  (f.speakerId === undefined || item.entry.speakerIds.includes(f.speakerId)) &&
+  (f.tag === undefined || item.entry.tags.includes(f.tag));
+
+/** The event's agenda by start, filtered; `keep` picks the speakers a reader may see. */
+const agendaOf = async (
+  deps: AgendaReadDeps,
+  orgId: string,
+  eventId: string,
+  filter: AgendaFilter,
+  keep: (s: Speaker) => boolean,
+): Promise<AgendaItem[]> => {
+  const [sessions, speakers, entries] = await Promise.all([
+    sessionsOf(deps, orgId, eventId),
+    speakersOf(deps, orgId, eventId),
+    deps.agenda.listByEvent(orgId, eventId),
+  ]);
+  const shown = speakers.filter(keep);
+  return entries
+    .flatMap((e) => {
+      const session = sessions.get(e.sessionId);
+      return session ? [itemOf(e, session, shown)] : [];
+    })
+    .filter((item) => matches(item, filter))
+    .sort(
+      (a, b) =>
+        a.session.startsAt.localeCompare(b.session.startsAt) ||
+        a.entry.sessionId.localeCompare(b.entry.sessionId),
+    );
+};
+
+/** The agenda as members see it: every entry and speaker. */
+export const eventAgenda = async (
+  deps: AgendaReadDeps & AccessDeps,
+  principal: Principal,
+  orgId: string,
+  eventId: string,
+  filter: AgendaFilter,
+): Promise<AgendaItem[]> => {
+  await authorize(deps, orgId, principal, 'event.read');
+  await eventForRead(deps, orgId, eventId);
+  return agendaOf(deps, orgId, eventId, filter, () => true);
+};
+
+/** The public agenda of a published public event: confirmed speakers only. */
+export const publicAgenda = async (
+  deps: AgendaReadDeps,
+  orgId: string,
+  eventId: string,
+  filter: AgendaFilter,
+): Promise<AgendaItem[]> => {
+  await publicEvent(deps, orgId, eventId);
+  return agendaOf(deps, orgId, eventId, filter, (s) => s.status === 'confirmed');
+};
+
+/**
+ * "My sessions" of a signed-in user in an organization: the agenda entries of the sessions their
+ * attendee record holds a live booking of, and those they speak in. No membership needed: it
+ * reaches only the caller's own bookings and speaker entries.
+ */
+export const myAgenda = async (
+  deps: AgendaReadDeps & Pick<Deps, 'attendees' | 'bookings' | 'orgs'>,
+  principal: Principal,
+  orgId: string,
+  eventId: string,
+): Promise<{ booked: AgendaItem[]; speaking: AgendaItem[] }> => {
+  if (!(await deps.orgs.get(orgId))) throw notFound('organization');
+  const [attendee, ownSpeakers] = await Promise.all([
+    deps.attendees.findBy(orgId, 'userId', principal.sub),
+    deps.speakers.listByUser(orgId, principal.sub),
+  ]);
+  const bookedSessions = new Set<string>();
+  if (attendee) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.bookings.listByHolder(orgId, attendee.attendeeId, { limit: 100, cursor });
+      for (const b of page.items)
+        if (b.status === 'held' || b.status === 'confirmed') bookedSessions.add(b.sessionId);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  const mine = new Set(ownSpeakers.filter((s) => s.eventId === eventId).map((s) => s.speakerId));
+  if (bookedSessions.size === 0 && mine.size === 0) {
+    // Nothing of theirs: the event must still exist for the caller to be told "none".
+    await eventForRead(deps, orgId, eventId);
+    return { booked: [], speaking: [] };
+  }
+  const all = await agendaOf(deps, orgId, eventId, {}, () => true);
+  return {
+    booked: all.filter((i) => bookedSessions.has(i.entry.sessionId)),
+    speaking: all.filter((i) => i.entry.speakerIds.some((id) => mine.has(id))),
+  };
+};
