@@ -1,4 +1,5 @@
 import type { EntityItem } from 'electrodb';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import type { AgendaEntry, Speaker, Sponsor } from '../domain/model.js';
 import type { agendaEntryEntity } from './entities/agenda-entry.js';
@@ -13,6 +14,7 @@ type AgendaItem = EntityItem<typeof agendaEntryEntity>;
 
 export const storedSpeaker = ({ fee, ...s }: Speaker) => ({
   ...toStored(s),
+  listedUser: s.userId ?? unlisted,
   ...(fee ? { feeMinor: fee.amountMinor, feeCurrency: fee.currency } : {}),
 });
 
@@ -27,7 +29,7 @@ const speakerFields = fromStored<Omit<Speaker, 'fee'>, Omit<SpeakerItem, 'feeMin
     presentationMinutes: true,
     travelNotes: true,
   },
-  itemOnly: {},
+  itemOnly: { listedUser: true },
 });
 
 export const toSpeaker = ({ feeMinor, feeCurrency, ...item }: SpeakerItem): Speaker => ({

@@ -25,7 +25,7 @@ export const dynamoSpeakerStore = (service: EventlyService): SpeakerStore => {
       ),
 
     async listByUser(orgId, userId) {
-      const { data } = await speaker.query.byUser({ userId, orgId }).go({ pages: 'all' });
+      const { data } = await speaker.query.byUser({ listedUser: userId, orgId }).go({ pages: 'all' });
       return data.map(toSpeaker);
     },
 

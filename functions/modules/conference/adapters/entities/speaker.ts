@@ -1,5 +1,5 @@
 import { Entity } from 'electrodb';
-import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
 import { conferencePk } from './event-partition.js';
 
@@ -26,6 +26,8 @@ export const speakerEntity = new Entity({
   attributes: {
     ...fixedStrings('orgId', 'eventId', 'speakerId', 'createdAt'),
     userId: { type: 'string' },
+    /** `userId`, or `none` (unlisted) for a speaker who is not a user: the user index's key. */
+    listedUser: { type: 'string', required: true },
     attendeeId: { type: 'string' },
     name: { type: 'string', required: true },
     bio: { type: 'string' },
@@ -49,8 +51,8 @@ export const speakerEntity = new Entity({
     },
     byUser: {
       index: 'gsi1',
-      condition: (a) => a.userId !== undefined,
-      pk: key('gsi1pk', ['userId'], 'user#${userId}#speakers'),
+      condition: (a) => a.listedUser !== unlisted,
+      pk: key('gsi1pk', ['listedUser'], 'user#${listedUser}#speakers'),
       sk: key('gsi1sk', ['orgId', 'eventId', 'speakerId'], '${orgId}#${eventId}#${speakerId}'),
     },
   },

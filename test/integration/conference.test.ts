@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Container } from '../../functions/app/container.js';
+import { createEvent } from '../../functions/modules/catalog/domain/events.js';
+import { createSessions } from '../../functions/modules/catalog/domain/sessions.js';
+import { createVenue } from '../../functions/modules/catalog/domain/venues.js';
+import { eventAgenda, setAgendaEntry } from '../../functions/modules/conference/domain/agenda.js';
+import { createSpeaker, updateSpeaker } from '../../functions/modules/conference/domain/speakers.js';
+import { createSponsor } from '../../functions/modules/conference/domain/sponsors.js';
+import { eventInput, orgWith } from './catalog-world.js';
+import { freshContainer, user } from './fixtures.js';
+
+/**
+ * The conference stores on DynamoDB Local: a speaker given overlapping sessions by concurrent
+ * agenda writes gets exactly one of them (each write guards the speaker's version), concurrent
+ * changes of one speaker all land, and an event's conference items are purged page by page.
+ */
+
+const owner = user('conf-boss');
+
+describe('conference on DynamoDB Local', () => {
+  let c: Container & { tableName: string };
+  let orgId: string;
+  let eventId: string;
+  /** Four sessions at the same hour in four rooms: every two overlap. */
+  let sessions: string[];
+
+  beforeAll(async () => {
+    c = await freshContainer();
+    orgId = await orgWith(c, owner.sub);
+    const venue = await createVenue(c.deps, owner, orgId, {
+      name: 'Centre',
+      address: 'Uferstraße 12',
+      city: 'Berlin',
+      timezone: 'Europe/Berlin',
+      rooms: [{ name: 'A' }, { name: 'B' }, { name: 'C' }, { name: 'D' }],
+    });
+    ({ eventId } = await createEvent(c.deps, owner, orgId, eventInput(venue.venueId, { title: 'Conf' })));
+    sessions = [];
+    for (const room of venue.rooms) {
+      const created = await createSessions(c.deps, owner, orgId, eventId, {
+        startsAt: '2027-05-01T10:00',
+        roomId: room.roomId,
+      });
+      sessions.push(created.sessions[0]!.sessionId);
+    }
+  });
+
+  it('gives a speaker exactly one of four overlapping sessions assigned at once', async () => {
+    const speaker = await createSpeaker(c.deps, owner, orgId, eventId, { name: 'Ada' });
+    const results = await Promise.allSettled(
+      sessions.map((sessionId) =>
+        setAgendaEntry(c.deps, owner, orgId, eventId, sessionId, {
+          title: `Talk in ${sessionId}`,
+          type: 'talk',
+          speakerIds: [speaker.speakerId],
+        }),
+      ),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected')
+        expect((r.reason as { code: string }).code).toMatch(/^(SPEAKER_DOUBLE_BOOKED|CONFLICT)$/);
+    }
+    const agenda = await eventAgenda(c.deps, owner, orgId, eventId, {});
+    expect(agenda.filter((i) => i.entry.speakerIds.includes(speaker.speakerId))).toHaveLength(1);
+  });
+
+  it('applies concurrent changes of one speaker each in turn', async () => {
+    const speaker = await createSpeaker(c.deps, owner, orgId, eventId, { name: 'Grace' });
+    await Promise.all([
+      updateSpeaker(c.deps, owner, orgId, eventId, speaker.speakerId, { bio: 'Compilers' }),
+      updateSpeaker(c.deps, owner, orgId, eventId, speaker.speakerId, { presentationTitle: 'COBOL' }),
+      updateSpeaker(c.deps, owner, orgId, eventId, speaker.speakerId, { status: 'confirmed' }),
+    ]);
+    const after = await c.deps.speakers.get(orgId, eventId, speaker.speakerId);
+    expect(after).toMatchObject({
+      bio: 'Compilers',
+      presentationTitle: 'COBOL',
+      status: 'confirmed',
+      version: 4,
+    });
+  });
+
+  it('purges an event’s speakers, sponsors and agenda page by page', async () => {
+    for (let i = 0; i < 3; i++)
+      await createSponsor(c.deps, owner, orgId, eventId, { companyName: `S${i}`, tier: 'gold' });
+    const before = await c.deps.agenda.listByEvent(orgId, eventId);
+    expect(before.length).toBeGreaterThan(0);
+    let pages = 0;
+    let removed = 0;
+    for (;;) {
+      const n = await c.deps.agenda.purgeEvent(orgId, eventId, 2);
+      removed += n;
+      pages += 1;
+      if (n < 2) break;
+    }
+    // 1 agenda entry, 2 speakers, 3 sponsors.
+    expect(removed).toBe(6);
+    expect(pages).toBe(4);
+    expect(await c.deps.agenda.listByEvent(orgId, eventId)).toEqual([]);
+    expect((await c.deps.speakers.list(orgId, eventId, { limit: 10 })).items).toEqual([]);
+    expect(await c.deps.sponsors.listAll(orgId, eventId)).toEqual([]);
+  });
+});
