@@ -234,7 +234,10 @@ describe('conference programme over HTTP', () => {
       }),
       201,
     );
-    ok(await rt.call('POST', '/v1/invites/accept', { token: viewerToken, body: { token: invite.token } }), 201);
+    ok(
+      await rt.call('POST', '/v1/invites/accept', { token: viewerToken, body: { token: invite.token } }),
+      201,
+    );
     const seen = ok(
       await rt.call<{ items: Speaker[] }>('GET', `${w.base}/speakers`, { token: viewerToken }),
     ).items.find((s) => s.speakerId === ada.speakerId);

@@ -348,6 +348,14 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'sponsor',
   );
+  // The session's agenda entry, so a status change (a POST, swept before the PUT that sets it) has one.
+  expect2xx(
+    await rt.call('PUT', `${conferencePath}/agenda/${approval.approvalSessionId}`, {
+      token: owner,
+      body: { title: 'Target talk', type: 'talk' },
+    }),
+    'agenda entry',
+  );
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string

@@ -13,6 +13,9 @@ import { createSessions } from '../../functions/modules/catalog/domain/sessions.
 import { deleteSession } from '../../functions/modules/catalog/domain/sessions-delete.js';
 import { getSession } from '../../functions/modules/catalog/domain/sessions-reads.js';
 import { deleteVenue } from '../../functions/modules/catalog/domain/venues.js';
+import { setAgendaEntry } from '../../functions/modules/conference/domain/agenda.js';
+import { createSpeaker } from '../../functions/modules/conference/domain/speakers.js';
+import { createSponsor } from '../../functions/modules/conference/domain/sponsors.js';
 import { runDeletionStep } from '../../functions/modules/deletions/domain/cascade.js';
 import {
   deleteOrganization,
@@ -166,6 +169,17 @@ describe('cascade deletes against DynamoDB Local', () => {
         }),
       );
     }
+    // The event's programme: a speaker, a sponsor and the session's agenda entry.
+    const speaker = await createSpeaker(c.deps, principal, orgId, bookable!.eventId, { name: 'Ada' });
+    await createSponsor(c.deps, principal, orgId, bookable!.eventId, {
+      companyName: 'Engines',
+      tier: 'gold',
+    });
+    await setAgendaEntry(c.deps, principal, orgId, bookable!.eventId, bookable!.sessionId, {
+      title: 'Opening',
+      type: 'keynote',
+      speakerIds: [speaker.speakerId],
+    });
     await expect(deleteOrganization(c.deps, principal, orgId)).rejects.toMatchObject({
       code: 'HAS_LIVE_BOOKINGS',
     });
