@@ -47,6 +47,7 @@ import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
 import { dynamoCategoryStore } from '../modules/pricing/adapters/category-store.js';
 import { dynamoPromoCodeStore } from '../modules/pricing/adapters/promo-code-store.js';
 import { dynamoPromoRedemptions } from '../modules/pricing/adapters/promo-redemptions.js';
+import { dynamoTeamStore } from '../modules/teams/adapters/team-store.js';
 import { dynamoAdmissionStore } from '../modules/tickets/adapters/admission-store.js';
 import { dynamoAdmissionReads } from '../modules/tickets/adapters/admissions-read.js';
 import { dynamoCheckinListStore } from '../modules/tickets/adapters/checkin-list-store.js';
@@ -564,4 +565,9 @@ export const sponsors: PortWiring<'sponsors'> = {
 export const agenda: PortWiring<'agenda'> = {
   entities: { agendaEntry: entity.agendaEntry, speaker: entity.speaker, sponsor: entity.sponsor },
   build: ({ service }) => dynamoAgendaStore(service),
+};
+
+export const eventTeams: PortWiring<'eventTeams'> = {
+  entities: { teamPlace: entity.teamPlace },
+  build: ({ service }) => dynamoTeamStore(service),
 };

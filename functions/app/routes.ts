@@ -18,6 +18,7 @@ import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
 import { categoryRoutes } from '../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../modules/pricing/routes/promo-codes.js';
+import { teamRoutes } from '../modules/teams/routes.js';
 import { admissionRoutes } from '../modules/tickets/routes/admissions.js';
 import { checkinListRoutes } from '../modules/tickets/routes/lists.js';
 import { offlineRoutes } from '../modules/tickets/routes/offline.js';
@@ -65,6 +66,7 @@ export const routes = [
   ...reservationRoutes,
   ...webhookRoutes,
   ...conferenceRoutes,
+  ...teamRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes } from '../../functions/app/routes.js';
-import { isAllowed } from '../../functions/kernel/domain/permissions.js';
+import { eventPermissionTable, isAllowed } from '../../functions/kernel/domain/permissions.js';
 import { roles } from '../../functions/kernel/domain/roles.js';
 import type { ApiResponse } from '../../scripts/local/api-client.js';
 import { routeSamples, type Sample, type SweepTarget } from './route-samples.js';
@@ -101,6 +101,35 @@ describe('cross-organization sweep', () => {
       expect(absent.status, absent.text).toBe(404);
       // `instance` is the request path, which names the organization asked for.
       expect(problemOf(outsider), outsider.text).toEqual(problemOf(absent));
+    },
+  );
+
+  // The viewer holds every team permission on the target's draft event (sweep-target.ts): on any
+  // other event, a route their role does not allow stays closed to them.
+  const otherEventRoutes = orgScoped.filter((r) => {
+    const sample = sweep.samples[r.operationId as keyof typeof sweep.samples];
+    const eventId = sample.params?.eventId;
+    return (
+      eventId !== undefined &&
+      sample.action !== undefined &&
+      sample.action in eventPermissionTable &&
+      !isAllowed('viewer', sample.action)
+    );
+  });
+
+  it('has event routes to try a team member of another event on', () => {
+    expect(otherEventRoutes.length).toBeGreaterThan(0);
+  });
+
+  it.each(otherEventRoutes.map((r) => [r.operationId, r] as const))(
+    '%s: a team member of another event is refused',
+    async (id, route) => {
+      const sample = sweep.samples[id as keyof typeof sweep.samples];
+      expect(sample.params?.eventId).not.toBe(sweep.world.target.eventId);
+      await expectRefusedAndUnchanged(
+        () => request(route, sample, sweep.world.tokens.viewer),
+        `team member of another event: ${id}`,
+      );
     },
   );
 

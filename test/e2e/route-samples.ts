@@ -663,6 +663,20 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   getMyAgenda: { params: { orgId: t.orgId, eventId: t.approvalEventId }, selfService: true },
   getPublicAgenda: { params: { orgId: t.orgId, eventId: t.approvalEventId }, query: { tag: 'opening' } },
   getPublicSponsors: { params: { orgId: t.orgId, eventId: t.approvalEventId } },
+  listEventTeam: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10' },
+    action: 'event.read',
+  },
+  setTeamPlace: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, userId: t.memberId },
+    body: { role: 'volunteer', permissions: ['manage_attendees'], status: 'active' },
+    action: 'team.manage',
+  },
+  removeTeamPlace: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, userId: t.memberId },
+    action: 'team.manage',
+  },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

@@ -348,6 +348,15 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'sponsor',
   );
+  // The viewer is on the team of the target's draft event with every permission: a team of one
+  // event opens none of another's routes (the cross-organization sweep checks it).
+  expect2xx(
+    await rt.call('PUT', `/v1/orgs/${orgId}/events/${eventId}/team/${name}-viewer`, {
+      token: owner,
+      body: { role: 'organizer' },
+    }),
+    'team place',
+  );
   // The session's agenda entry, so a status change (a POST, swept before the PUT that sets it) has one.
   expect2xx(
     await rt.call('PUT', `${conferencePath}/agenda/${approval.approvalSessionId}`, {

@@ -25,6 +25,8 @@ import { categoryHandlers } from '../../modules/pricing/handlers/categories.js';
 import { promoCodeHandlers } from '../../modules/pricing/handlers/promo-codes.js';
 import { categoryRoutes } from '../../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../../modules/pricing/routes/promo-codes.js';
+import { teamHandlers } from '../../modules/teams/handlers/teams.js';
+import { teamRoutes } from '../../modules/teams/routes.js';
 import { getContainer } from '../container.js';
 
 /** The routes this function serves: its entries of the manifest (app/routes.ts). */
@@ -42,6 +44,7 @@ export const routes = [
   ...joinRequestRoutes,
   ...reservationRoutes,
   ...conferenceRoutes,
+  ...teamRoutes,
 ] as const;
 
 /**
@@ -66,6 +69,7 @@ export const handler = routeFunction(
     ...invitationHandlers,
     ...reservationHandlers,
     ...conferenceHandlers,
+    ...teamHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -36,9 +36,11 @@ export const mayAct = <O extends Pick<Organization, 'status'>, A extends Pick<Me
   org: O | undefined,
   actor: A | undefined,
   action: Action,
+  /** The action is allowed otherwise (the caller's place on an event's team). */
+  allowedOtherwise = false,
 ): { org: O; actor: A } => {
   if (!org || !actor || actor.status !== 'active') throw notFound('organization');
-  assertAllowed(actor.role, action);
+  if (!allowedOtherwise) assertAllowed(actor.role, action);
   if (org.status === 'deleting' && !allowedWhileDeleting.includes(action)) {
     throw new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted');
   }

@@ -35,6 +35,7 @@ import type {
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
 import type { CategoryStore } from '../../modules/pricing/domain/category-ports.js';
 import type { PromoCodeStore, PromoRedemptions } from '../../modules/pricing/domain/promo-ports.js';
+import type { EventTeamStore } from '../../modules/teams/domain/ports.js';
 import type { AdmissionReads } from '../../modules/tickets/domain/admissions-ports.js';
 import type { CheckinListStore } from '../../modules/tickets/domain/checkin-list-ports.js';
 import type { ConflictStore } from '../../modules/tickets/domain/conflict-ports.js';
@@ -219,6 +220,8 @@ export interface Deps {
   speakers: SpeakerStore;
   sponsors: SponsorStore;
   agenda: AgendaStore;
+  /** Members' places on events' teams (teams module). */
+  eventTeams: EventTeamStore;
   clock: Clock;
   policy: TenantPolicy;
 }

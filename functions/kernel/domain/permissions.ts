@@ -55,6 +55,8 @@ export const permissionTable = {
   /** An event's speakers and sponsors, with their fees, amounts and contacts. */
   'speaker.manage': organizers,
   'sponsor.manage': organizers,
+  /** An event's team: who helps run it, with which permissions on it alone. */
+  'team.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -65,3 +67,60 @@ export const isAllowed = (role: Role, action: Action): boolean =>
 export const assertAllowed = (role: Role, action: Action): void => {
   if (!isAllowed(role, action)) throw forbidden(action);
 };
+
+/**
+ * Per-event teams (docs/teams.md): a member of any role may be on an event's team with some of
+ * these permissions, each of which allows the listed actions on that event alone, on top of what
+ * their organization role allows everywhere. A volunteer of one event can touch no other.
+ */
+export const teamPermissions = [
+  'manage_event',
+  'manage_sessions',
+  'manage_attendees',
+  'view_analytics',
+  'manage_materials',
+  'send_announcements',
+] as const;
+export type TeamPermission = (typeof teamPermissions)[number];
+
+export const teamRoles = [
+  'organizer',
+  'coordinator',
+  'volunteer',
+  'speaker_liaison',
+  'tech_support',
+  'registration',
+  'marketing',
+] as const;
+export type TeamRole = (typeof teamRoles)[number];
+
+/** What a team role may do when its permissions are not given. */
+export const defaultTeamPermissions: Record<TeamRole, readonly TeamPermission[]> = {
+  organizer: teamPermissions,
+  coordinator: [
+    'manage_sessions',
+    'manage_attendees',
+    'manage_materials',
+    'send_announcements',
+    'view_analytics',
+  ],
+  volunteer: ['manage_attendees'],
+  speaker_liaison: ['manage_sessions'],
+  tech_support: ['manage_materials'],
+  registration: ['manage_attendees'],
+  marketing: ['send_announcements', 'view_analytics'],
+};
+
+/** The event-scoped actions each team permission allows (on its event only). */
+export const eventPermissionTable = {
+  'event.read': teamPermissions,
+  'speaker.manage': ['manage_sessions'],
+  'sponsor.manage': ['manage_event'],
+  'session.manage': ['manage_sessions'],
+  'team.manage': ['manage_event'],
+} as const satisfies Partial<Record<Action, readonly TeamPermission[]>>;
+
+export type EventAction = keyof typeof eventPermissionTable;
+
+export const teamAllows = (permissions: readonly TeamPermission[], action: EventAction): boolean =>
+  (eventPermissionTable[action] as readonly TeamPermission[]).some((p) => permissions.includes(p));

@@ -65,6 +65,7 @@ export {
   promoUseEntity as promoUse,
 } from '../../modules/pricing/adapters/entities/promo-use.js';
 export { ticketCategoryEntity as ticketCategory } from '../../modules/pricing/adapters/entities/ticket-category.js';
+export { teamPlaceEntity as teamPlace } from '../../modules/teams/adapters/entities/team-place.js';
 export { admissionEntity as admission } from '../../modules/tickets/adapters/entities/admission.js';
 export { checkinConflictEntity as checkinConflict } from '../../modules/tickets/adapters/entities/checkin-conflict.js';
 export { checkinListEntity as checkinList } from '../../modules/tickets/adapters/entities/checkin-list.js';

@@ -1,6 +1,6 @@
-import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import { formatLocalDate, utcToLocal } from '../../../kernel/domain/time/zoned.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Session } from '../../catalog/index.js';
@@ -52,7 +52,7 @@ export interface AgendaFilter {
   tag?: string | undefined;
 }
 
-type AgendaWriteDeps = Pick<Deps, 'agenda' | 'speakers' | 'sessions' | 'events' | 'clock'> & AccessDeps;
+type AgendaWriteDeps = Pick<Deps, 'agenda' | 'speakers' | 'sessions' | 'events' | 'clock'> & EventAccessDeps;
 type AgendaReadDeps = Pick<Deps, 'agenda' | 'speakers' | 'sessions' | 'events'>;
 
 /** Rounds of check-and-write before speakers that keep changing answer CONFLICT. */
@@ -141,7 +141,7 @@ export const setAgendaEntry = async (
   sessionId: string,
   input: AgendaInput,
 ): Promise<AgendaItem> => {
-  await authorize(deps, orgId, principal, 'session.manage');
+  await authorizeForEvent(deps, orgId, eventId, principal, 'session.manage');
   await eventForChange(deps, orgId, eventId);
   const deadline = input.registrationDeadline ?? null;
   if (deadline !== null && !input.registrationRequired)
@@ -185,14 +185,14 @@ export const setAgendaEntry = async (
 };
 
 export const changeAgendaStatus = async (
-  deps: Pick<Deps, 'agenda' | 'sessions' | 'speakers' | 'events' | 'clock'> & AccessDeps,
+  deps: Pick<Deps, 'agenda' | 'sessions' | 'speakers' | 'events' | 'clock'> & EventAccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
   sessionId: string,
   status: AgendaStatus,
 ): Promise<AgendaItem> => {
-  await authorize(deps, orgId, principal, 'session.manage');
+  await authorizeForEvent(deps, orgId, eventId, principal, 'session.manage');
   await eventForChange(deps, orgId, eventId);
   const [entry, session] = await Promise.all([
     deps.agenda.get(orgId, eventId, sessionId),
@@ -267,13 +267,13 @@ const agendaOf = async (
 
 /** The agenda as members see it: every entry and speaker. */
 export const eventAgenda = async (
-  deps: AgendaReadDeps & AccessDeps,
+  deps: AgendaReadDeps & EventAccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
   filter: AgendaFilter,
 ): Promise<AgendaItem[]> => {
-  await authorize(deps, orgId, principal, 'event.read');
+  await authorizeForEvent(deps, orgId, eventId, principal, 'event.read');
   await eventForRead(deps, orgId, eventId);
   return agendaOf(deps, orgId, eventId, filter, () => true);
 };

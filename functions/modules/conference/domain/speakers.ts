@@ -1,6 +1,6 @@
-import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { givenFields } from '../../../kernel/domain/patch.js';
 import { isAllowed } from '../../../kernel/domain/permissions.js';
@@ -28,8 +28,8 @@ export interface SpeakerInput {
 
 export type SpeakerChange = Partial<SpeakerInput> & { status?: SpeakerStatus | undefined };
 
-type SpeakerDeps = Pick<Deps, 'speakers' | 'events' | 'attendees' | 'clock'> & AccessDeps;
-type SpeakerReadDeps = Pick<Deps, 'speakers' | 'events'> & AccessDeps;
+type SpeakerDeps = Pick<Deps, 'speakers' | 'events' | 'attendees' | 'clock'> & EventAccessDeps;
+type SpeakerReadDeps = Pick<Deps, 'speakers' | 'events'> & EventAccessDeps;
 
 /** Rounds of read-and-write before a speaker that keeps changing answers CONFLICT. */
 const attempts = 3;
@@ -54,7 +54,7 @@ export const createSpeaker = async (
   eventId: string,
   input: SpeakerInput,
 ): Promise<Speaker> => {
-  await authorize(deps, orgId, principal, 'speaker.manage');
+  await authorizeForEvent(deps, orgId, eventId, principal, 'speaker.manage');
   await eventForChange(deps, orgId, eventId);
   await checkAttendee(deps, orgId, input.attendeeId);
   const now = deps.clock.now().toISOString();
@@ -101,7 +101,7 @@ export const getSpeaker = async (
   eventId: string,
   speakerId: string,
 ): Promise<{ speaker: Speaker; organizer: boolean }> => {
-  const { actor } = await authorize(deps, orgId, principal, 'event.read');
+  const { actor } = await authorizeForEvent(deps, orgId, eventId, principal, 'event.read');
   await eventForRead(deps, orgId, eventId);
   return {
     speaker: await existingSpeaker(deps, orgId, eventId, speakerId),
@@ -116,7 +116,7 @@ export const listSpeakers = async (
   eventId: string,
   page: PageRequest,
 ): Promise<{ page: Page<Speaker>; organizer: boolean }> => {
-  const { actor } = await authorize(deps, orgId, principal, 'event.read');
+  const { actor } = await authorizeForEvent(deps, orgId, eventId, principal, 'event.read');
   await eventForRead(deps, orgId, eventId);
   return { page: await deps.speakers.list(orgId, eventId, page), organizer: isOrganizer(actor.role) };
 };
@@ -132,7 +132,7 @@ export const updateSpeaker = async (
   speakerId: string,
   change: SpeakerChange,
 ): Promise<Speaker> => {
-  await authorize(deps, orgId, principal, 'speaker.manage');
+  await authorizeForEvent(deps, orgId, eventId, principal, 'speaker.manage');
   await eventForChange(deps, orgId, eventId);
   await checkAttendee(deps, orgId, change.attendeeId);
   for (let attempt = 1; attempt <= attempts; attempt++) {

@@ -1,6 +1,6 @@
-import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { notFound } from '../../../kernel/domain/errors.js';
+import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { givenFields } from '../../../kernel/domain/patch.js';
 import { isAllowed } from '../../../kernel/domain/permissions.js';
@@ -35,8 +35,8 @@ export interface SponsorInput {
 
 export type SponsorChange = Partial<SponsorInput> & { status?: SponsorStatus | undefined };
 
-type SponsorDeps = Pick<Deps, 'sponsors' | 'events' | 'clock'> & AccessDeps;
-type SponsorReadDeps = Pick<Deps, 'sponsors' | 'events'> & AccessDeps;
+type SponsorDeps = Pick<Deps, 'sponsors' | 'events' | 'clock'> & EventAccessDeps;
+type SponsorReadDeps = Pick<Deps, 'sponsors' | 'events'> & EventAccessDeps;
 
 const contactOf = (c: Partial<SponsorContact> | undefined): SponsorContact => ({
   name: c?.name ?? null,
@@ -51,7 +51,7 @@ export const createSponsor = async (
   eventId: string,
   input: SponsorInput,
 ): Promise<Sponsor> => {
-  await authorize(deps, orgId, principal, 'sponsor.manage');
+  await authorizeForEvent(deps, orgId, eventId, principal, 'sponsor.manage');
   await eventForChange(deps, orgId, eventId);
   const now = deps.clock.now().toISOString();
   const sponsor: Sponsor = {
@@ -92,7 +92,7 @@ export const getSponsor = async (
   eventId: string,
   sponsorId: string,
 ): Promise<{ sponsor: Sponsor; organizer: boolean }> => {
-  const { actor } = await authorize(deps, orgId, principal, 'event.read');
+  const { actor } = await authorizeForEvent(deps, orgId, eventId, principal, 'event.read');
   await eventForRead(deps, orgId, eventId);
   return {
     sponsor: await existingSponsor(deps, orgId, eventId, sponsorId),
@@ -107,7 +107,7 @@ export const listSponsors = async (
   eventId: string,
   page: PageRequest,
 ): Promise<{ page: Page<Sponsor>; organizer: boolean }> => {
-  const { actor } = await authorize(deps, orgId, principal, 'event.read');
+  const { actor } = await authorizeForEvent(deps, orgId, eventId, principal, 'event.read');
   await eventForRead(deps, orgId, eventId);
   return {
     page: await deps.sponsors.list(orgId, eventId, page),
@@ -123,7 +123,7 @@ export const updateSponsor = async (
   sponsorId: string,
   change: SponsorChange,
 ): Promise<Sponsor> => {
-  await authorize(deps, orgId, principal, 'sponsor.manage');
+  await authorizeForEvent(deps, orgId, eventId, principal, 'sponsor.manage');
   await eventForChange(deps, orgId, eventId);
   const before = await existingSponsor(deps, orgId, eventId, sponsorId);
   if (change.status !== undefined && change.status !== before.status) {

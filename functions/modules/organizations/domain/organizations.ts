@@ -124,6 +124,7 @@ type PurgeDeps = Pick<
   | 'deletions'
   | 'eventInvites'
   | 'agenda'
+  | 'eventTeams'
   | 'events'
   | 'forecasts'
   | 'invites'

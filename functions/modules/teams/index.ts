@@ -1,0 +1,2 @@
+/** The teams module's entry: an event's team places (docs/teams.md). */
+export type { TeamPlace } from './domain/model.js';
