@@ -31,6 +31,7 @@ const orgsPorts = (): PortTable => ({
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
   webhooks: port.webhooks,
+  connections: port.connections,
   clock: port.clock,
   policy: port.policy,
 });
@@ -56,6 +57,7 @@ const catalogPorts = (): PortTable => ({
   eventInvites: port.eventInvites,
   eventPasses: port.eventPasses,
   joinRequests: port.joinRequests,
+  connections: port.connections,
   clock: port.clock,
 });
 
@@ -133,6 +135,7 @@ const jobsPorts = (): PortTable => ({
   categories: port.categories,
   nightlyRuns: port.nightlyRuns,
   webhooks: port.webhooks,
+  connections: port.connections,
   clock: port.clock,
   policy: port.policy,
 });

@@ -73,12 +73,16 @@ const removeEventPromoCodes = (deps: Pick<Deps, 'promoCodes'>, orgId: string, ev
 const removeEventInvitations = (deps: Pick<Deps, 'eventInvites'>, orgId: string, eventId: string) =>
   drained((n) => deps.eventInvites.purgeEvent(orgId, eventId, n));
 
+/** An event's networking connections and their side entries, page by page (the networking module's items). */
+const removeEventConnections = (deps: Pick<Deps, 'connections'>, orgId: string, eventId: string) =>
+  drained((n) => deps.connections.purgeEvent(orgId, eventId, n));
+
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
 export const purgeOrgEvents = async (
-  deps: Pick<Deps, 'eventInvites' | 'events' | 'promoCodes'>,
+  deps: Pick<Deps, 'connections' | 'eventInvites' | 'events' | 'promoCodes'>,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -86,6 +90,7 @@ export const purgeOrgEvents = async (
   for (const { eventId } of items) {
     await removeEventPromoCodes(deps, orgId, eventId);
     await removeEventInvitations(deps, orgId, eventId);
+    await removeEventConnections(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -96,6 +101,7 @@ const removeEvent = async (
     Deps,
     | 'bookings'
     | 'categories'
+    | 'connections'
     | 'events'
     | 'eventInvites'
     | 'forecasts'
@@ -114,8 +120,9 @@ const removeEvent = async (
   const categories = await deps.categories.purgeEvent(orgId, eventId);
   const promoCodes = await removeEventPromoCodes(deps, orgId, eventId);
   const invitations = await removeEventInvitations(deps, orgId, eventId);
+  const connections = await removeEventConnections(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
-  return { removed: removed + promoCodes + invitations + categories + 1, finished: true };
+  return { removed: removed + promoCodes + invitations + connections + categories + 1, finished: true };
 };
 
 const removeVenue = async (
@@ -123,6 +130,7 @@ const removeVenue = async (
     Deps,
     | 'bookings'
     | 'categories'
+    | 'connections'
     | 'events'
     | 'eventInvites'
     | 'forecasts'
@@ -152,6 +160,7 @@ const stepOf = (
     Deps,
     | 'bookings'
     | 'categories'
+    | 'connections'
     | 'events'
     | 'eventInvites'
     | 'forecasts'
@@ -180,6 +189,7 @@ export const runDeletionStep = async (
     | 'bookings'
     | 'categories'
     | 'clock'
+    | 'connections'
     | 'deletions'
     | 'events'
     | 'eventInvites'
