@@ -26,7 +26,11 @@ type ConnectionActorDeps = Pick<Deps, 'attendees'> & AccessDeps;
  * The caller's own attendee. Without one, a member is told the attendee is missing; anyone else
  * gets the answer of a missing organization, so org ids cannot be probed.
  */
-const actingAttendee = async (deps: ConnectionActorDeps, principal: Principal, orgId: string): Promise<Attendee> => {
+const actingAttendee = async (
+  deps: ConnectionActorDeps,
+  principal: Principal,
+  orgId: string,
+): Promise<Attendee> => {
   const [org, member] = await Promise.all([deps.orgs.get(orgId), deps.members.get(orgId, principal.sub)]);
   assertOrgOpen(org?.status);
   const attendee = await deps.attendees.findBy(orgId, 'userId', principal.sub);
@@ -79,7 +83,8 @@ export interface ConnectionRequest {
   meeting?: Meeting | undefined;
 }
 
-type ConnectionRequestDeps = Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'connections' | 'events'> & AccessDeps;
+type ConnectionRequestDeps = Pick<Deps, 'attendees' | 'bookings' | 'clock' | 'connections' | 'events'> &
+  AccessDeps;
 
 /**
  * Asks `input.targetId` for a connection. Both must hold a live booking of the event. The pair's
