@@ -125,6 +125,16 @@ describe('networking between attendees of an event', () => {
     expect(await x.list(ada, 'accepted')).toEqual([accepted]);
     expect(await x.list(bea)).toEqual([accepted]);
     expect(await x.list(bea, 'pending')).toEqual([]);
+
+    // Staff see every connection of the event; an attendee who is no member does not.
+    const all = `/v1/orgs/${x.w.orgId}/events/${x.w.eventId}/connections/all`;
+    const staffList = answer(
+      await rt.call<{ items: Connection[] }>('GET', all, { token: x.ownerToken }),
+      'listEventConnections',
+      200,
+    );
+    expect(staffList.items).toEqual([accepted]);
+    expect((await rt.call('GET', all, { token: ada.token })).status).toBe(404);
   });
 
   it('a declined request blocked by its target cannot be asked again', async () => {

@@ -574,6 +574,11 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     query: { status: 'pending', limit: '10' },
     action: 'member.leave',
   },
+  listEventConnections: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    query: { status: 'accepted', limit: '10' },
+    action: 'attendee.read',
+  },
   acceptConnection: { params: connectionOf(t), action: 'member.leave' },
   declineConnection: { params: connectionOf(t), action: 'member.leave' },
   blockConnection: { params: connectionOf(t), action: 'member.leave' },

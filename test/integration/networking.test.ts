@@ -8,6 +8,7 @@ import {
   answerConnection,
   blockConnection,
   type ConnectionRequest,
+  listEventConnections,
   listMyConnections,
   requestConnection,
 } from '../../functions/modules/networking/domain/connections.js';
@@ -233,6 +234,26 @@ describe('listing', () => {
     expect(seen).toEqual(all);
     for (const x of all) expect([x.requesterId, x.targetId]).toContain(people.ada!.attendeeId);
     expect(await listOf('ada', 'pending')).toEqual(all.filter((x) => x.status === 'pending'));
+  });
+});
+
+describe("staff's list", () => {
+  it('holds every connection of the event once, for members who may read attendees only', async () => {
+    const all = await listEventConnections(c.deps, door, orgId, eventId, undefined, { limit: 100 });
+    const bySide = new Map<string, Connection>();
+    for (const who of Object.keys(people)) for (const x of await listOf(who)) bySide.set(x.connectionId, x);
+    expect(all.items).toHaveLength(bySide.size);
+    for (const x of all.items) expect(bySide.get(x.connectionId)).toEqual(x);
+    const blocked = await listEventConnections(c.deps, owner, orgId, eventId, 'blocked', { limit: 100 });
+    expect(blocked.items.map((x) => x.connectionId).sort()).toEqual(
+      all.items
+        .filter((x) => x.status === 'blocked')
+        .map((x) => x.connectionId)
+        .sort(),
+    );
+    expect(
+      await codeOf(listEventConnections(c.deps, ada, orgId, eventId, undefined, { limit: 10 })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

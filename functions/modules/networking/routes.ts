@@ -8,8 +8,8 @@ import {
 } from './contracts/connections.js';
 
 /**
- * Networking between attendees of an event, served by `catalog`. Every route acts as the caller's
- * own attendee of the organization (the one linked to their user), member or not.
+ * Networking between attendees of an event, served by `catalog`. Every route but the staff list
+ * acts as the caller's own attendee of the organization (the one linked to their user), member or not.
  */
 export const connectionRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Networking' }, [
   {
@@ -32,6 +32,16 @@ export const connectionRoutes = routeGroup({ function: 'catalog', auth: 'jwt', t
     query: connectionListQuery,
     success: replyPage('A page of connections', connectionSchema, 'ConnectionPage'),
     problems: [404],
+  },
+  {
+    operationId: 'listEventConnections',
+    method: 'GET',
+    path: '/v1/orgs/{orgId}/events/{eventId}/connections/all',
+    summary: 'Every connection of the event, optionally of one status (staff who may read attendees)',
+    params: connectionEventParams,
+    query: connectionListQuery,
+    success: replyPage('A page of connections', connectionSchema, 'ConnectionPage'),
+    problems: [403, 404],
   },
   {
     operationId: 'acceptConnection',

@@ -57,6 +57,18 @@ export const dynamoConnectionStore = (service: EventlyService): ConnectionStore 
         ({ attendeeId: _side, ...item }) => toConnection(item),
       ),
 
+    listByEvent: (orgId, eventId, status, page) =>
+      queryPage(
+        `event-connections:${orgId}:${eventId}:${status ?? ''}`,
+        page,
+        (opts) =>
+          connection.query
+            .byEvent({ orgId, eventId })
+            .where((a, { eq }) => (status ? eq(a.status, status) : ''))
+            .go(opts),
+        toConnection,
+      ),
+
     async purgeEvent(orgId, eventId, limit) {
       // Sides first, the connection last: a step cut short leaves the connection to find its sides by.
       const { data } = await connection.query

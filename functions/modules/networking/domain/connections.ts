@@ -1,4 +1,4 @@
-import { type AccessDeps, assertOrgOpen } from '../../../kernel/domain/access.js';
+import { type AccessDeps, assertOrgOpen, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { derivedId } from '../../../kernel/domain/ids.js';
@@ -235,4 +235,17 @@ export const listMyConnections = async (
 ): Promise<Page<Connection>> => {
   const me = await actingAttendee(deps, principal, orgId);
   return deps.connections.listOf(orgId, eventId, me.attendeeId, status, page);
+};
+
+/** Every connection of the event, optionally of one status: staff who may read attendees. */
+export const listEventConnections = async (
+  deps: Pick<Deps, 'connections'> & AccessDeps,
+  principal: Principal,
+  orgId: string,
+  eventId: string,
+  status: ConnectionStatus | undefined,
+  page: PageRequest,
+): Promise<Page<Connection>> => {
+  await authorize(deps, orgId, principal, 'attendee.read');
+  return deps.connections.listByEvent(orgId, eventId, status, page);
 };

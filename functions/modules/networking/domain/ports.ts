@@ -21,6 +21,13 @@ export interface ConnectionStore {
     status: ConnectionStatus | undefined,
     page: PageRequest,
   ): Promise<Page<Connection>>;
+  /** Every connection of an event, optionally of one status, in id order (staff). */
+  listByEvent(
+    orgId: string,
+    eventId: string,
+    status: ConnectionStatus | undefined,
+    page: PageRequest,
+  ): Promise<Page<Connection>>;
   /** Deletes up to `limit` connections of the event with their side entries (cascade deletes); fewer means none are left. */
   purgeEvent(orgId: string, eventId: string, limit: number): Promise<number>;
 }

@@ -3,6 +3,7 @@ import { created, ok, type RouteHandlers } from '../../../kernel/http/route-type
 import {
   answerConnection,
   blockConnection,
+  listEventConnections,
   listMyConnections,
   requestConnection,
 } from '../domain/connections.js';
@@ -14,6 +15,8 @@ export const connectionHandlers = {
     created(await requestConnection(deps(), principal, params.orgId, params.eventId, body)),
   listMyConnections: async ({ principal, params, query: { status, ...page } }) =>
     ok(await listMyConnections(deps(), principal, params.orgId, params.eventId, status, page)),
+  listEventConnections: async ({ principal, params, query: { status, ...page } }) =>
+    ok(await listEventConnections(deps(), principal, params.orgId, params.eventId, status, page)),
   acceptConnection: async ({ principal, params }) =>
     ok(await answerConnection(deps(), principal, params, 'accepted')),
   declineConnection: async ({ principal, params }) =>
