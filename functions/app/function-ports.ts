@@ -33,6 +33,7 @@ const orgsPorts = (): PortTable => ({
   webhooks: port.webhooks,
   agenda: port.agenda,
   eventTeams: port.eventTeams,
+  connections: port.connections,
   clock: port.clock,
   policy: port.policy,
 });
@@ -62,6 +63,7 @@ const catalogPorts = (): PortTable => ({
   sponsors: port.sponsors,
   agenda: port.agenda,
   eventTeams: port.eventTeams,
+  connections: port.connections,
   clock: port.clock,
 });
 
@@ -141,6 +143,7 @@ const jobsPorts = (): PortTable => ({
   webhooks: port.webhooks,
   agenda: port.agenda,
   eventTeams: port.eventTeams,
+  connections: port.connections,
   clock: port.clock,
   policy: port.policy,
 });

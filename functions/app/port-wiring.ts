@@ -27,6 +27,7 @@ import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-stor
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
 import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
 import { dynamoJoinRequestStore } from '../modules/invitations/adapters/join-request-store.js';
+import { dynamoConnectionStore } from '../modules/networking/adapters/connection-store.js';
 import { dynamoNightlyRunStore } from '../modules/nightly/adapters/nightly-run-store.js';
 import { sqsNightlyQueue } from '../modules/nightly/adapters/sqs-nightly-queue.js';
 import { eventBridgeBus } from '../modules/notifications/adapters/eventbridge-bus.js';
@@ -346,6 +347,11 @@ export const joinRequests: PortWiring<'joinRequests'> = {
     outbox: entity.outbox,
   },
   build: ({ service }) => dynamoJoinRequestStore(service),
+};
+
+export const connections: PortWiring<'connections'> = {
+  entities: { connection: entity.connection, connectionSide: entity.connectionSide },
+  build: ({ service }) => dynamoConnectionStore(service),
 };
 
 export const payments: PortWiring<'payments'> = {

@@ -11,6 +11,7 @@ import { deletionRoutes } from '../modules/deletions/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
 import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../modules/invitations/routes/requests.js';
+import { connectionRoutes } from '../modules/networking/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
 import { paymentRoutes } from '../modules/payments/routes.js';
@@ -64,6 +65,7 @@ export const routes = [
   ...eventInviteRoutes,
   ...joinRequestRoutes,
   ...reservationRoutes,
+  ...connectionRoutes,
   ...webhookRoutes,
   ...conferenceRoutes,
   ...teamRoutes,

@@ -206,6 +206,10 @@ const textCases = (): TextCase[] => {
     ...['firstName', 'lastName'].map((f) => top('updateAttendee', f)),
     ...['firstName', 'lastName'].map((f) => top('ensureMyAttendee', f)),
     top('createParty', 'name'),
+    at('requestConnection', 'meeting.place', (value) => ({
+      ...s.requestConnection.body,
+      meeting: { at: '2027-02-01T12:30:00Z', place: value },
+    })),
     top('updateParty', 'name'),
   ];
 };

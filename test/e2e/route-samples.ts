@@ -1,4 +1,5 @@
 import type { OperationId } from '../../functions/app/routes.js';
+import { derivedId } from '../../functions/kernel/domain/ids.js';
 import type { Action } from '../../functions/kernel/domain/permissions.js';
 
 /** Ids of the organization the sweeps attack; created by the sweep's setup. */
@@ -59,6 +60,16 @@ export interface Sample {
    */
   selfService?: true;
 }
+
+/** The params naming the connection `attendeeId` and `guestId` would have at `eventId`. */
+const connectionOf = (t: SweepTarget) => {
+  const pair = [t.attendeeId, t.guestId].sort();
+  return {
+    orgId: t.orgId,
+    eventId: t.eventId,
+    connectionId: derivedId('cnx', t.orgId, t.eventId, ...pair),
+  };
+};
 
 /**
  * One valid request per route. Typed as a full record of operation ids, so adding a route to the
@@ -549,6 +560,31 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     body: { message: 'Welcome' },
     action: 'booking.manage',
   },
+  // Networking acts as the caller's own attendee, member or not: no role is below it. The sample
+  // connection is the one `attendeeId` and `guestId` would have at the event (ids are derived).
+  requestConnection: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    body: {
+      targetId: t.guestId,
+      type: 'business',
+      message: 'Loved your talk',
+      meeting: { at: '2027-02-01T12:30:00Z', place: 'Coffee bar' },
+    },
+    action: 'member.leave',
+  },
+  listMyConnections: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    query: { status: 'pending', limit: '10' },
+    action: 'member.leave',
+  },
+  listEventConnections: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    query: { status: 'accepted', limit: '10' },
+    action: 'attendee.read',
+  },
+  acceptConnection: { params: connectionOf(t), action: 'member.leave' },
+  declineConnection: { params: connectionOf(t), action: 'member.leave' },
+  blockConnection: { params: connectionOf(t), action: 'member.leave' },
   createWebhookSubscription: {
     params: { orgId: t.orgId },
     body: { url: 'https://hooks.example.com/sweep', eventTypes: ['*'], description: 'Sweep' },

@@ -17,6 +17,8 @@ import { forecastRoutes } from '../../modules/forecasts/routes.js';
 import { invitationHandlers } from '../../modules/invitations/handlers/invitations.js';
 import { eventInviteRoutes } from '../../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../../modules/invitations/routes/requests.js';
+import { connectionHandlers } from '../../modules/networking/handlers/connections.js';
+import { connectionRoutes } from '../../modules/networking/routes.js';
 import { attendeeHandlers } from '../../modules/people/handlers/attendees.js';
 import { partyHandlers } from '../../modules/people/handlers/parties.js';
 import { attendeeRoutes } from '../../modules/people/routes/attendees.js';
@@ -45,11 +47,12 @@ export const routes = [
   ...reservationRoutes,
   ...conferenceRoutes,
   ...teamRoutes,
+  ...connectionRoutes,
 ] as const;
 
 /**
  * Lambda for the catalog context: venues, events, sessions and seating (cancelling a session
- * included), attendees, parties, deletions. Bookings and the waiting line are the `bookings`
+ * included), attendees, parties, deletions, networking between attendees. Bookings and the waiting line are the `bookings`
  * function's.
  */
 export const handler = routeFunction(
@@ -70,6 +73,7 @@ export const handler = routeFunction(
     ...reservationHandlers,
     ...conferenceHandlers,
     ...teamHandlers,
+    ...connectionHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -14,6 +14,7 @@ import type {
   EventPassStore,
   JoinRequestStore,
 } from '../../modules/invitations/domain/ports.js';
+import type { ConnectionStore } from '../../modules/networking/domain/ports.js';
 import type {
   NightlyQueue,
   NightlyRunStore,
@@ -189,6 +190,8 @@ export interface Deps {
   eventInvites: EventInviteStore;
   eventPasses: EventPassStore;
   joinRequests: JoinRequestStore;
+  /** Networking connections between attendees of an event (networking module). */
+  connections: ConnectionStore;
   payments: PaymentStore;
   paymentProviders: PaymentProviders;
   receipts: ReceiptStore;

@@ -58,7 +58,15 @@ export type ErrorCode =
   | 'INVITE_USED_UP'
   | 'REQUEST_EXISTS'
   /** Asked again too soon or too often; `details.retryAfterSeconds` says when it may be asked again. */
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** Networking: the pair of attendees has a connection already (pending, accepted, or declined by the other). */
+  | 'CONNECTION_EXISTS'
+  /** Networking: one of the pair blocked the other; nobody can ask again. */
+  | 'CONNECTION_BLOCKED'
+  /** Networking: only the attendee asked may accept or decline. */
+  | 'NOT_CONNECTION_TARGET'
+  /** Networking: the attendee holds no live (held or confirmed) booking of a session of the event. */
+  | 'NOT_AT_EVENT';
 
 export class DomainError extends Error {
   constructor(

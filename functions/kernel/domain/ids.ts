@@ -26,10 +26,22 @@ export const newId = (
     | 'whs'
     | 'whk'
     | 'spk'
-    | 'spn',
+    | 'spn'
+    | 'cnx',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];
+  return `${prefix}_${out}`;
+};
+
+/**
+ * `prefix_` + 20 base-36 characters derived from `parts` (SHA-256): the same parts always give
+ * the same id, so an id can stand for a pair of things (a networking connection's two attendees).
+ */
+export const derivedId = (prefix: 'cnx', ...parts: string[]): string => {
+  const digest = createHash('sha256').update(parts.join('\u0000')).digest();
+  let out = '';
+  for (let i = 0; i < 20; i++) out += alphabet[digest[i]! % alphabet.length];
   return `${prefix}_${out}`;
 };
 

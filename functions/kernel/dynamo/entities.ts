@@ -44,6 +44,10 @@ export {
   joinRequestEntity as joinRequest,
   joinRequestHolderEntity as joinRequestHolder,
 } from '../../modules/invitations/adapters/entities/join-request.js';
+export {
+  connectionEntity as connection,
+  connectionSideEntity as connectionSide,
+} from '../../modules/networking/adapters/entities/connection.js';
 export { nightlyChunkEntity as nightlyChunk } from '../../modules/nightly/adapters/entities/nightly-chunk.js';
 export { nightlyRunEntity as nightlyRun } from '../../modules/nightly/adapters/entities/nightly-run.js';
 export { notificationPreferenceEntity as notificationPreference } from '../../modules/notifications/adapters/entities/notification-preference.js';

@@ -81,12 +81,16 @@ const removeEventConference = (deps: Pick<Deps, 'agenda'>, orgId: string, eventI
 const removeEventTeam = (deps: Pick<Deps, 'eventTeams'>, orgId: string, eventId: string) =>
   drained((n) => deps.eventTeams.purgeEvent(orgId, eventId, n));
 
+/** An event's networking connections and their side entries, page by page (the networking module's items). */
+const removeEventConnections = (deps: Pick<Deps, 'connections'>, orgId: string, eventId: string) =>
+  drained((n) => deps.connections.purgeEvent(orgId, eventId, n));
+
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
 export const purgeOrgEvents = async (
-  deps: Pick<Deps, 'agenda' | 'eventInvites' | 'eventTeams' | 'events' | 'promoCodes'>,
+  deps: Pick<Deps, 'agenda' | 'connections' | 'eventInvites' | 'eventTeams' | 'events' | 'promoCodes'>,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -96,6 +100,7 @@ export const purgeOrgEvents = async (
     await removeEventInvitations(deps, orgId, eventId);
     await removeEventConference(deps, orgId, eventId);
     await removeEventTeam(deps, orgId, eventId);
+    await removeEventConnections(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -106,6 +111,7 @@ const removeEvent = async (
     Deps,
     | 'bookings'
     | 'categories'
+    | 'connections'
     | 'events'
     | 'eventInvites'
     | 'agenda'
@@ -128,9 +134,10 @@ const removeEvent = async (
   const invitations = await removeEventInvitations(deps, orgId, eventId);
   const conference = await removeEventConference(deps, orgId, eventId);
   const team = await removeEventTeam(deps, orgId, eventId);
+  const connections = await removeEventConnections(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
-    removed: removed + promoCodes + invitations + conference + team + categories + 1,
+    removed: removed + promoCodes + invitations + conference + team + connections + categories + 1,
     finished: true,
   };
 };
@@ -140,6 +147,7 @@ const removeVenue = async (
     Deps,
     | 'bookings'
     | 'categories'
+    | 'connections'
     | 'events'
     | 'eventInvites'
     | 'agenda'
@@ -171,6 +179,7 @@ const stepOf = (
     Deps,
     | 'bookings'
     | 'categories'
+    | 'connections'
     | 'events'
     | 'eventInvites'
     | 'agenda'
@@ -201,6 +210,7 @@ export const runDeletionStep = async (
     | 'bookings'
     | 'categories'
     | 'clock'
+    | 'connections'
     | 'deletions'
     | 'events'
     | 'eventInvites'

@@ -121,6 +121,7 @@ type PurgeDeps = Pick<
   | 'auditSummaries'
   | 'bookings'
   | 'categories'
+  | 'connections'
   | 'deletions'
   | 'eventInvites'
   | 'agenda'

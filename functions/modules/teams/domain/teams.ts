@@ -40,7 +40,7 @@ export const setTeamPlace = async (
   const { byTeam } = await authorizeForEvent(deps, orgId, eventId, principal, 'team.manage');
   await openEvent(deps, orgId, eventId);
   const member = await deps.members.get(orgId, userId);
-  if (!member || member.status !== 'active')
+  if (member?.status !== 'active')
     throw validationFailed([{ field: 'userId', message: 'not an active member of this organization' }]);
   const permissions = [...new Set(input.permissions ?? defaultTeamPermissions[input.role])];
   if (byTeam) {
