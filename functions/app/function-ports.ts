@@ -17,6 +17,7 @@ const orgsPorts = (): PortTable => ({
   notifications: port.notifications,
   events: port.events,
   eventInvites: port.eventInvites,
+  feedback: port.feedback,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   venues: port.venues,
@@ -56,6 +57,8 @@ const catalogPorts = (): PortTable => ({
   eventInvites: port.eventInvites,
   eventPasses: port.eventPasses,
   joinRequests: port.joinRequests,
+  admissionReads: port.admissionReads,
+  feedback: port.feedback,
   clock: port.clock,
 });
 
@@ -119,6 +122,7 @@ const jobsPorts = (): PortTable => ({
   venues: port.venues,
   events: port.events,
   eventInvites: port.eventInvites,
+  feedback: port.feedback,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   attendees: port.attendees,

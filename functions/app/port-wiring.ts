@@ -20,6 +20,7 @@ import { dynamoSessionStore } from '../modules/catalog/adapters/session-store.js
 import { dynamoVenueStore } from '../modules/catalog/adapters/venue-store.js';
 import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
 import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
+import { dynamoFeedbackStore } from '../modules/feedback/adapters/feedback-store.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
 import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
@@ -545,4 +546,13 @@ export const webhookPolicy: PortWiring<'webhookPolicy'> = {
     pauseAfterFailingMs: env.WEBHOOK_PAUSE_AFTER_FAILING_MS,
     allowLocalHttp: env.WEBHOOK_ALLOW_LOCAL_HTTP === 'true',
   }),
+};
+
+export const feedback: PortWiring<'feedback'> = {
+  entities: {
+    feedback: entity.feedback,
+    feedbackGiver: entity.feedbackGiver,
+    feedbackTotals: entity.feedbackTotals,
+  },
+  build: ({ service }) => dynamoFeedbackStore(service),
 };

@@ -7,6 +7,7 @@ import { eventRoutes } from '../modules/catalog/routes/events.js';
 import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../modules/catalog/routes/venues.js';
 import { deletionRoutes } from '../modules/deletions/routes.js';
+import { feedbackRoutes } from '../modules/feedback/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
 import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../modules/invitations/routes/requests.js';
@@ -63,6 +64,7 @@ export const routes = [
   ...joinRequestRoutes,
   ...reservationRoutes,
   ...webhookRoutes,
+  ...feedbackRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -207,6 +207,7 @@ const textCases = (): TextCase[] => {
     ...['firstName', 'lastName'].map((f) => top('ensureMyAttendee', f)),
     top('createParty', 'name'),
     top('updateParty', 'name'),
+    ...['comments', 'suggestions', 'bestAspects', 'improvementAreas'].map((f) => top('giveFeedback', f)),
   ];
 };
 
@@ -241,7 +242,9 @@ describe('text fields', () => {
   });
 
   it('of one line refuse line breaks and tabs', async () => {
-    const oneLine = textCases().filter((c) => !/description|reason/.test(c.field));
+    const oneLine = textCases().filter(
+      (c) => !/description|reason|comments|suggestions|bestAspects|improvementAreas/.test(c.field),
+    );
     for (const c of oneLine) {
       await expectRefused(c, 'Two\nlines');
       await expectRefused(c, 'A\ttab');

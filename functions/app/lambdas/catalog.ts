@@ -10,6 +10,8 @@ import { sessionRoutes } from '../../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../../modules/catalog/routes/venues.js';
 import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js';
 import { deletionRoutes } from '../../modules/deletions/routes.js';
+import { feedbackHandlers } from '../../modules/feedback/handlers/feedback.js';
+import { feedbackRoutes } from '../../modules/feedback/routes.js';
 import { forecastHandlers } from '../../modules/forecasts/handlers/forecasts.js';
 import { forecastRoutes } from '../../modules/forecasts/routes.js';
 import { invitationHandlers } from '../../modules/invitations/handlers/invitations.js';
@@ -39,11 +41,12 @@ export const routes = [
   ...eventInviteRoutes,
   ...joinRequestRoutes,
   ...reservationRoutes,
+  ...feedbackRoutes,
 ] as const;
 
 /**
  * Lambda for the catalog context: venues, events, sessions and seating (cancelling a session
- * included), attendees, parties, deletions. Bookings and the waiting line are the `bookings`
+ * included), attendees, parties, deletions, feedback. Bookings and the waiting line are the `bookings`
  * function's.
  */
 export const handler = routeFunction(
@@ -62,6 +65,7 @@ export const handler = routeFunction(
     ...deletionHandlers,
     ...invitationHandlers,
     ...reservationHandlers,
+    ...feedbackHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -7,6 +7,7 @@ import type { CounterRepairs } from '../../modules/catalog/domain/counter-repair
 import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.js';
 import type { SessionStore } from '../../modules/catalog/domain/session-ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
+import type { FeedbackStore } from '../../modules/feedback/domain/ports.js';
 import type { ForecastStore } from '../../modules/forecasts/domain/forecast-ports.js';
 import type {
   EventInviteStore,
@@ -214,6 +215,8 @@ export interface Deps {
   webhookSender: WebhookSender;
   webhookQueue: WebhookQueue;
   webhookPolicy: WebhookPolicy;
+  /** Attendees' feedback on events and sessions, and its totals (feedback module). */
+  feedback: FeedbackStore;
   clock: Clock;
   policy: TenantPolicy;
 }

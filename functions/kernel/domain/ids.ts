@@ -24,7 +24,8 @@ export const newId = (
     | 'jrq'
     | 'aud'
     | 'whs'
-    | 'whk',
+    | 'whk'
+    | 'fbk',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

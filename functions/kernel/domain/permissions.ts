@@ -52,6 +52,8 @@ export const permissionTable = {
   'forecast.read': organizers,
   /** Webhook subscriptions: endpoints, secrets, the delivery log, pause, resume and replay. */
   'webhook.manage': managers,
+  /** Attendees' feedback on events and sessions, and its averages (anonymous feedback names nobody). */
+  'feedback.read': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

@@ -32,6 +32,11 @@ export { sessionCounterEntity as sessionCounter } from '../../modules/catalog/ad
 export { sessionCounterShardEntity as sessionCounterShard } from '../../modules/catalog/adapters/entities/session-counter-shard.js';
 export { venueEntity as venue } from '../../modules/catalog/adapters/entities/venue.js';
 export { deletionEntity as deletion } from '../../modules/deletions/adapters/entities/deletion.js';
+export {
+  feedbackEntity as feedback,
+  feedbackGiverEntity as feedbackGiver,
+  feedbackTotalsEntity as feedbackTotals,
+} from '../../modules/feedback/adapters/entities/feedback.js';
 export { forecastModelEntity as forecastModel } from '../../modules/forecasts/adapters/entities/forecast-model.js';
 export { sessionForecastEntity as sessionForecast } from '../../modules/forecasts/adapters/entities/session-forecast.js';
 export { sessionOutcomeEntity as sessionOutcome } from '../../modules/forecasts/adapters/entities/session-outcome.js';

@@ -73,12 +73,16 @@ const removeEventPromoCodes = (deps: Pick<Deps, 'promoCodes'>, orgId: string, ev
 const removeEventInvitations = (deps: Pick<Deps, 'eventInvites'>, orgId: string, eventId: string) =>
   drained((n) => deps.eventInvites.purgeEvent(orgId, eventId, n));
 
+/** An event's feedback, its givers' marks and its totals, page by page (the feedback module's items). */
+const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventId: string) =>
+  drained((n) => deps.feedback.purgeEvent(orgId, eventId, n));
+
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
 export const purgeOrgEvents = async (
-  deps: Pick<Deps, 'eventInvites' | 'events' | 'promoCodes'>,
+  deps: Pick<Deps, 'eventInvites' | 'events' | 'feedback' | 'promoCodes'>,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -86,6 +90,7 @@ export const purgeOrgEvents = async (
   for (const { eventId } of items) {
     await removeEventPromoCodes(deps, orgId, eventId);
     await removeEventInvitations(deps, orgId, eventId);
+    await removeEventFeedback(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -98,6 +103,7 @@ const removeEvent = async (
     | 'categories'
     | 'events'
     | 'eventInvites'
+    | 'feedback'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -114,8 +120,9 @@ const removeEvent = async (
   const categories = await deps.categories.purgeEvent(orgId, eventId);
   const promoCodes = await removeEventPromoCodes(deps, orgId, eventId);
   const invitations = await removeEventInvitations(deps, orgId, eventId);
+  const feedback = await removeEventFeedback(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
-  return { removed: removed + promoCodes + invitations + categories + 1, finished: true };
+  return { removed: removed + promoCodes + invitations + feedback + categories + 1, finished: true };
 };
 
 const removeVenue = async (
@@ -125,6 +132,7 @@ const removeVenue = async (
     | 'categories'
     | 'events'
     | 'eventInvites'
+    | 'feedback'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -154,6 +162,7 @@ const stepOf = (
     | 'categories'
     | 'events'
     | 'eventInvites'
+    | 'feedback'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -183,6 +192,7 @@ export const runDeletionStep = async (
     | 'deletions'
     | 'events'
     | 'eventInvites'
+    | 'feedback'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'

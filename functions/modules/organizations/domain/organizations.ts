@@ -123,6 +123,7 @@ type PurgeDeps = Pick<
   | 'categories'
   | 'deletions'
   | 'eventInvites'
+  | 'feedback'
   | 'events'
   | 'forecasts'
   | 'invites'
