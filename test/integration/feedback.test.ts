@@ -223,6 +223,7 @@ describe('anonymous feedback', () => {
         'giverKey',
         'orgId',
         'pk',
+        'scope',
         'sk',
       ]);
       for (const id of [w.ada, w.ben, cyAttendee]) expect(JSON.stringify(m)).not.toContain(id);
@@ -263,16 +264,28 @@ describe('averages', () => {
   });
 });
 
-describe("an event's purge", () => {
-  it('deletes its feedback, giver marks and totals a page at a time', async () => {
-    expect((await rawItems()).length).toBeGreaterThan(3);
+describe('purges', () => {
+  const drain = async (purge: (limit: number) => Promise<number>) => {
     let removed = 0;
     let page: number;
     do {
-      page = await c.deps.feedback.purgeEvent(w.orgId, w.freeEventId, 3);
+      page = await purge(2);
       removed += page;
-    } while (page === 3);
-    expect(removed).toBe(5 + 5 + 3);
+    } while (page === 2);
+    return removed;
+  };
+
+  it("a session's deletes its feedback, giver marks and totals, and nothing of the other scopes", async () => {
+    const before = await rawItems();
+    const ofChecked = before.filter((i) => i.scope === checked);
+    expect(ofChecked.map((i) => i.__edb_e__).sort()).toEqual(['feedback', 'feedbackGiver', 'feedbackTotals']);
+    expect(await drain((n) => c.deps.feedback.purgeSession(w.orgId, checked, n))).toBe(3);
+    expect(await rawItems()).toEqual(before.filter((i) => i.scope !== checked));
+    expect(await drain((n) => c.deps.feedback.purgeSession(w.orgId, checked, n))).toBe(0);
+  });
+
+  it("an event's deletes the rest of its feedback, giver marks and totals a page at a time", async () => {
+    expect(await drain((n) => c.deps.feedback.purgeEvent(w.orgId, w.freeEventId, n))).toBe(5 + 5 + 3 - 3);
     expect(await rawItems()).toEqual([]);
   });
 });

@@ -28,12 +28,16 @@ const drained = async (purge: (limit: number) => Promise<number>): Promise<numbe
 };
 
 /**
- * A session with its booking records (bookings, history, seats, audit, outbox), its waitlist and forecast,
+ * A session with its booking records (bookings, history, seats, audit, outbox), its waitlist, forecast
+ * and feedback,
  * those first: they are found through the session's id, which must not vanish before them. The
  * door's records (admissions, scans, one-time codes, conflicts) go before the bookings they name.
  */
 export const removeSessionWithBookings = async (
-  deps: Pick<Deps, 'bookings' | 'categories' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'categories' | 'feedback' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'
+  >,
   orgId: string,
   sessionId: string,
 ): Promise<number> => {
@@ -42,12 +46,16 @@ export const removeSessionWithBookings = async (
   removed += await drained((n) => deps.waitlist.purgeSession(orgId, sessionId, n));
   removed += await deps.forecasts.removeSession(orgId, sessionId);
   removed += await deps.categories.purgeSession(orgId, sessionId);
+  removed += await drained((n) => deps.feedback.purgeSession(orgId, sessionId, n));
   return removed + (await deps.sessions.remove(orgId, sessionId));
 };
 
 /** Up to `limit` sessions of an organization with their bookings (its cascade delete). */
 export const purgeOrgSessions = async (
-  deps: Pick<Deps, 'bookings' | 'categories' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'categories' | 'feedback' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'
+  >,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -57,7 +65,10 @@ export const purgeOrgSessions = async (
 };
 
 const removeSession = async (
-  deps: Pick<Deps, 'bookings' | 'categories' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'categories' | 'feedback' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'
+  >,
   orgId: string,
   sessionId: string,
 ): Promise<Step> => ({

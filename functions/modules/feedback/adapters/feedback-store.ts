@@ -12,7 +12,9 @@ export const dynamoFeedbackStore = (service: EventlyService): FeedbackStore => {
       const { committed } = await commitTransaction(service, (tx) => [
         {
           label: 'giver',
-          write: tx.feedbackGiver.create({ orgId: item.orgId, eventId: item.eventId, giverKey }).commit(),
+          write: tx.feedbackGiver
+            .create({ orgId: item.orgId, eventId: item.eventId, scope: scopeOf(item.sessionId), giverKey })
+            .commit(),
           fails: 'refused',
         },
         { label: 'totals', write: totalsAdded(tx, item) },
@@ -62,7 +64,7 @@ export const dynamoFeedbackStore = (service: EventlyService): FeedbackStore => {
       if (removed === limit) return limit;
       const givers = await feedbackGiver.query
         .byEvent(key)
-        .go({ limit: limit - removed, attributes: ['orgId', 'eventId', 'giverKey'] });
+        .go({ limit: limit - removed, attributes: ['orgId', 'eventId', 'scope', 'giverKey'] });
       if (givers.data.length > 0) await feedbackGiver.delete(givers.data).go();
       removed += givers.data.length;
       if (removed === limit) return limit;
@@ -71,6 +73,28 @@ export const dynamoFeedbackStore = (service: EventlyService): FeedbackStore => {
         .go({ limit: limit - removed, attributes: ['orgId', 'eventId', 'scope'] });
       if (totals.data.length > 0) await feedbackTotals.delete(totals.data).go();
       return removed + totals.data.length;
+    },
+
+    async purgeSession(orgId, sessionId, limit) {
+      // The session's totals name its event; they go last, so a purge cut short finds it again.
+      const { data: found } = await feedbackTotals.query.bySession({ orgId, scope: sessionId }).go();
+      const totals = found[0];
+      if (!totals) return 0;
+      const key = { orgId, eventId: totals.eventId, scope: sessionId };
+      const items = await feedback.query
+        .byEvent(key)
+        .go({ limit, attributes: ['orgId', 'eventId', 'scope', 'createdAt', 'feedbackId'] });
+      if (items.data.length > 0) await feedback.delete(items.data).go();
+      let removed = items.data.length;
+      if (removed === limit) return limit;
+      const givers = await feedbackGiver.query
+        .byEvent(key)
+        .go({ limit: limit - removed, attributes: ['orgId', 'eventId', 'scope', 'giverKey'] });
+      if (givers.data.length > 0) await feedbackGiver.delete(givers.data).go();
+      removed += givers.data.length;
+      if (removed === limit) return limit;
+      await feedbackTotals.delete(key).go();
+      return removed + 1;
     },
   };
 };

@@ -24,4 +24,6 @@ export interface FeedbackStore {
   averagesOfSessions(orgId: string, sessionIds: readonly string[]): Promise<FeedbackTotals[]>;
   /** Deletes up to `limit` feedback items, marks and totals of the event; fewer means none are left. */
   purgeEvent(orgId: string, eventId: string, limit: number): Promise<number>;
+  /** Deletes up to `limit` feedback items, marks and totals of one session; fewer means none are left. */
+  purgeSession(orgId: string, sessionId: string, limit: number): Promise<number>;
 }

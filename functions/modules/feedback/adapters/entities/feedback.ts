@@ -47,20 +47,21 @@ export const feedbackEntity = new Entity({
 /**
  * The mark that an attendee gave feedback on a scope: created with the feedback where none is
  * (once per attendee and scope). Its key is a one-way hash of the attendee and the scope, and it
- * names no feedback item, so it cannot tie an anonymous item to its giver.
+ * names no feedback item, so it cannot tie an anonymous item to its giver. Keyed by its scope
+ * too, so that a session's marks go with the session.
  *
  * Key templates:
- * - table: pk `${orgId}#event#${eventId}#feedback`  sk `giver#${giverKey}`
+ * - table: pk `${orgId}#event#${eventId}#feedback`  sk `giver#${scope}#${giverKey}`
  */
 export const feedbackGiverEntity = new Entity({
   model: { ...entityBase, entity: 'feedbackGiver' },
   attributes: {
-    ...fixedStrings('orgId', 'eventId', 'giverKey'),
+    ...fixedStrings('orgId', 'eventId', 'scope', 'giverKey'),
   },
   indexes: {
     byEvent: {
       pk: key('pk', ['orgId', 'eventId'], '${orgId}#event#${eventId}#feedback'),
-      sk: key('sk', ['giverKey'], 'giver#${giverKey}'),
+      sk: key('sk', ['scope', 'giverKey'], 'giver#${scope}#${giverKey}'),
     },
   },
 });
