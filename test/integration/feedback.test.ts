@@ -38,6 +38,8 @@ let checked: string;
 let unchecked: string;
 /** A session of the priced event, where Ben holds an unpaid booking. */
 let held: string;
+/** Booked by Ben's party (Ben leads it); nobody is checked in there. */
+let partyOnly: string;
 const cy = user('cy');
 let cyAttendee: string;
 
@@ -105,6 +107,8 @@ beforeAll(async () => {
   checked = (await w.session(w.freeEventId, 'general', 10)).sessionId;
   unchecked = (await w.session(w.freeEventId, 'general', 10)).sessionId;
   held = (await w.session(w.paidEventId, 'general', 10)).sessionId;
+  partyOnly = (await w.session(w.freeEventId, 'general', 10)).sessionId;
+  await book(c.deps, owner, w.orgId, partyOnly, { partyId: w.partyId, seats: 3 });
   const adaIn = await book(c.deps, owner, w.orgId, checked, { attendeeId: w.ada, seats: 1 });
   await book(c.deps, owner, w.orgId, checked, { attendeeId: w.ben, seats: 1 });
   await book(c.deps, owner, w.orgId, unchecked, { attendeeId: w.ada, seats: 1 });
@@ -141,6 +145,14 @@ describe('who may give feedback', () => {
     const f = await give(ben, { sessionId: unchecked, ratings: ratings(4, { venue: 2 }) });
     expect(f).toMatchObject({ sessionId: unchecked, attendeeId: w.ben });
     expect((await codeOf(give(cy, { sessionId: unchecked, ratings: ratings(1) }))).code).toBe(
+      'FEEDBACK_NOT_ELIGIBLE',
+    );
+  });
+
+  it('takes a member of a party whose confirmed booking holds the session, where nobody is checked in', async () => {
+    const f = await give(ben, { sessionId: partyOnly, ratings: ratings(3, { speaker: 2 }) });
+    expect(f).toMatchObject({ sessionId: partyOnly, attendeeId: w.ben });
+    expect((await codeOf(give(ada, { sessionId: partyOnly, ratings: ratings(3) }))).code).toBe(
       'FEEDBACK_NOT_ELIGIBLE',
     );
   });
@@ -239,11 +251,11 @@ describe('anonymous feedback', () => {
 describe('averages', () => {
   it('equal a recomputation from the raw items: the event, the event level and each session', async () => {
     const feedback = ofEntity(await rawItems(), 'feedback');
-    expect(feedback.length).toBe(5);
+    expect(feedback.length).toBe(6);
     const summary = await feedbackSummary(c.deps, owner, w.orgId, w.freeEventId);
     expect(summary.all).toEqual(recompute(feedback));
     expect(summary.eventLevel).toEqual(recompute(feedback.filter((f) => f.sessionId === undefined)));
-    expect(summary.sessions.map((s) => s.sessionId).sort()).toEqual([checked, unchecked].sort());
+    expect(summary.sessions.map((s) => s.sessionId).sort()).toEqual([checked, unchecked, partyOnly].sort());
     for (const s of summary.sessions) {
       const { sessionId, ...averages } = s;
       expect(averages, sessionId).toEqual(recompute(feedback.filter((f) => f.sessionId === sessionId)));
@@ -251,7 +263,9 @@ describe('averages', () => {
   });
 
   it('of several sessions together (what a speaker gets) add their sums, not their averages', async () => {
-    const feedback = ofEntity(await rawItems(), 'feedback').filter((f) => f.sessionId !== undefined);
+    const feedback = ofEntity(await rawItems(), 'feedback').filter(
+      (f) => f.sessionId === checked || f.sessionId === unchecked,
+    );
     expect(await averagesOfSessions(c.deps, w.orgId, [checked, unchecked])).toEqual(recompute(feedback));
     expect(await averagesOfSessions(c.deps, w.orgId, [held])).toEqual(recompute([]));
   });
@@ -285,7 +299,7 @@ describe('purges', () => {
   });
 
   it("an event's deletes the rest of its feedback, giver marks and totals a page at a time", async () => {
-    expect(await drain((n) => c.deps.feedback.purgeEvent(w.orgId, w.freeEventId, n))).toBe(5 + 5 + 3 - 3);
+    expect(await drain((n) => c.deps.feedback.purgeEvent(w.orgId, w.freeEventId, n))).toBe(6 + 6 + 4 - 3);
     expect(await rawItems()).toEqual([]);
   });
 });

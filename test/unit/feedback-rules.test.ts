@@ -57,51 +57,79 @@ const deps = (given: {
 
 const onSession = (sessionId: string) => ({ orgId, eventId, sessionId });
 const onEvent = { orgId, eventId, sessionId: null };
+const giver = { attendeeId: 'att_1', partyId: null };
 
 describe('who may give feedback on a session', () => {
   it('an admitted attendee, without a look at their bookings', async () => {
     expect(
-      await refusal(assertMayGiveFeedback(deps({ admitted: ['ses_1'] }), onSession('ses_1'), 'att_1')),
+      await refusal(assertMayGiveFeedback(deps({ admitted: ['ses_1'] }), onSession('ses_1'), giver)),
     ).toBe('allowed');
   });
 
   it('not a booked one where the door checks people in, again without reading bookings', async () => {
     const d = deps({ admitted: ['ses_2'], checkin: ['ses_1'] });
-    expect(await refusal(assertMayGiveFeedback(d, onSession('ses_1'), 'att_1'))).toBe(
-      'FEEDBACK_NOT_ELIGIBLE',
-    );
+    expect(await refusal(assertMayGiveFeedback(d, onSession('ses_1'), giver))).toBe('FEEDBACK_NOT_ELIGIBLE');
   });
 
   it('a confirmed booking where nobody is checked in; not a held or cancelled one', async () => {
     const confirmed = deps({ bookings: [booking('ses_1', 'confirmed')] });
-    expect(await refusal(assertMayGiveFeedback(confirmed, onSession('ses_1'), 'att_1'))).toBe('allowed');
+    expect(await refusal(assertMayGiveFeedback(confirmed, onSession('ses_1'), giver))).toBe('allowed');
     for (const status of ['held', 'cancelled', 'expired']) {
       const other = deps({ bookings: [booking('ses_1', status)] });
-      expect(await refusal(assertMayGiveFeedback(other, onSession('ses_1'), 'att_1')), status).toBe(
+      expect(await refusal(assertMayGiveFeedback(other, onSession('ses_1'), giver)), status).toBe(
         'FEEDBACK_NOT_ELIGIBLE',
       );
     }
   });
 });
 
+describe("a party's booking", () => {
+  const member = { attendeeId: 'att_1', partyId: 'pty_1' };
+  const partyBooking = (status: string) => ({
+    admissionReads: fake<AdmissionReads>({
+      admittedSessions: async () => [],
+      usesCheckin: async () => false,
+    }),
+    bookings: fake<BookingStore>({
+      listByHolder: async (_org, holderId) => ({
+        items: (holderId === 'pty_1' ? [booking('ses_1', status)] : []) as never,
+        nextCursor: null,
+      }),
+    }),
+    sessions: fake<SessionStore>({}),
+  });
+
+  it("counts as a member's own where nobody is checked in", async () => {
+    expect(await refusal(assertMayGiveFeedback(partyBooking('confirmed'), onSession('ses_1'), member))).toBe(
+      'allowed',
+    );
+    expect(await refusal(assertMayGiveFeedback(partyBooking('held'), onSession('ses_1'), member))).toBe(
+      'FEEDBACK_NOT_ELIGIBLE',
+    );
+    expect(await refusal(assertMayGiveFeedback(partyBooking('confirmed'), onSession('ses_1'), giver))).toBe(
+      'FEEDBACK_NOT_ELIGIBLE',
+    );
+  });
+});
+
 describe('who may give feedback on an event', () => {
   it('an attendee admitted to one of its sessions, not to a session of another event', async () => {
     const here = deps({ admitted: ['ses_1'], eventOf: { ses_1: eventId } });
-    expect(await refusal(assertMayGiveFeedback(here, onEvent, 'att_1'))).toBe('allowed');
+    expect(await refusal(assertMayGiveFeedback(here, onEvent, giver))).toBe('allowed');
     const elsewhere = deps({ admitted: ['ses_9'], eventOf: { ses_9: 'evt_b' }, bookings: [] });
-    expect(await refusal(assertMayGiveFeedback(elsewhere, onEvent, 'att_1'))).toBe('FEEDBACK_NOT_ELIGIBLE');
+    expect(await refusal(assertMayGiveFeedback(elsewhere, onEvent, giver))).toBe('FEEDBACK_NOT_ELIGIBLE');
   });
 
   it('a confirmed booking of one of its sessions only where that session has no check-in', async () => {
     const checkedIn = deps({ bookings: [booking('ses_1', 'confirmed')], checkin: ['ses_1'] });
-    expect(await refusal(assertMayGiveFeedback(checkedIn, onEvent, 'att_1'))).toBe('FEEDBACK_NOT_ELIGIBLE');
+    expect(await refusal(assertMayGiveFeedback(checkedIn, onEvent, giver))).toBe('FEEDBACK_NOT_ELIGIBLE');
     const open = deps({
       bookings: [booking('ses_1', 'confirmed'), booking('ses_2', 'confirmed')],
       checkin: ['ses_1'],
     });
-    expect(await refusal(assertMayGiveFeedback(open, onEvent, 'att_1'))).toBe('allowed');
+    expect(await refusal(assertMayGiveFeedback(open, onEvent, giver))).toBe('allowed');
     const otherEvent = deps({ bookings: [booking('ses_3', 'confirmed', 'evt_b')] });
-    expect(await refusal(assertMayGiveFeedback(otherEvent, onEvent, 'att_1'))).toBe('FEEDBACK_NOT_ELIGIBLE');
+    expect(await refusal(assertMayGiveFeedback(otherEvent, onEvent, giver))).toBe('FEEDBACK_NOT_ELIGIBLE');
   });
 });
 

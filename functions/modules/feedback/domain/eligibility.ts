@@ -4,7 +4,9 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 /**
  * Who may give feedback: an attendee who was there. Where the door checks people in (a session
  * with any admission), only an admission counts; where it does not, a confirmed booking does.
- * Feedback on the event as a whole asks the same of any one of its sessions.
+ * Feedback on the event as a whole asks the same of any one of its sessions. A booking of the
+ * attendee's party counts as theirs where nobody is checked in; at the door a party's tickets name
+ * no attendee, so there only the attendee's own admissions count.
  */
 
 export type EligibilityDeps = Pick<Deps, 'admissionReads' | 'bookings' | 'sessions'>;
@@ -12,22 +14,31 @@ export type EligibilityDeps = Pick<Deps, 'admissionReads' | 'bookings' | 'sessio
 const notEligible = (message: string, details: Record<string, unknown>) =>
   new DomainError('FEEDBACK_NOT_ELIGIBLE', message, details);
 
-/** The sessions of `eventId` the attendee holds a confirmed booking of (their own bookings). */
+/** Who gives the feedback: the attendee, and the party they belong to (null: none). */
+export interface Giver {
+  attendeeId: string;
+  partyId: string | null;
+}
+
+/** The sessions of `eventId` the giver holds a confirmed booking of (their own, or their party's). */
 const confirmedSessions = async (
   deps: Pick<Deps, 'bookings'>,
   orgId: string,
   eventId: string,
-  attendeeId: string,
+  giver: Giver,
 ): Promise<Set<string>> => {
   const sessions = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page = await deps.bookings.listByHolder(orgId, attendeeId, { limit: 100, cursor });
-    for (const b of page.items) {
-      if (b.eventId === eventId && b.status === 'confirmed') sessions.add(b.sessionId);
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const holders = giver.partyId === null ? [giver.attendeeId] : [giver.attendeeId, giver.partyId];
+  for (const holderId of holders) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.bookings.listByHolder(orgId, holderId, { limit: 100, cursor });
+      for (const b of page.items) {
+        if (b.eventId === eventId && b.status === 'confirmed') sessions.add(b.sessionId);
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
   return sessions;
 };
 
@@ -35,16 +46,16 @@ const confirmedSessions = async (
 export const assertMayGiveFeedback = async (
   deps: EligibilityDeps,
   ref: { orgId: string; eventId: string; sessionId: string | null },
-  attendeeId: string,
+  giver: Giver,
 ): Promise<void> => {
   const { orgId, eventId, sessionId } = ref;
-  const admitted = await deps.admissionReads.admittedSessions(orgId, attendeeId);
+  const admitted = await deps.admissionReads.admittedSessions(orgId, giver.attendeeId);
   if (sessionId !== null) {
     if (admitted.includes(sessionId)) return;
     if (await deps.admissionReads.usesCheckin(orgId, sessionId)) {
       throw notEligible('only attendees admitted to the session may give feedback on it', { sessionId });
     }
-    const booked = await confirmedSessions(deps, orgId, eventId, attendeeId);
+    const booked = await confirmedSessions(deps, orgId, eventId, giver);
     if (booked.has(sessionId)) return;
     throw notEligible('only attendees with a confirmed booking of the session may give feedback on it', {
       sessionId,
@@ -54,7 +65,7 @@ export const assertMayGiveFeedback = async (
     admitted.map(async (id) => (await deps.sessions.get(orgId, id))?.eventId === eventId),
   );
   if (admittedHere.some(Boolean)) return;
-  const booked = [...(await confirmedSessions(deps, orgId, eventId, attendeeId))];
+  const booked = [...(await confirmedSessions(deps, orgId, eventId, giver))];
   const withoutCheckin = await Promise.all(
     booked.map(async (id) => !(await deps.admissionReads.usesCheckin(orgId, id))),
   );

@@ -57,7 +57,7 @@ export const giveFeedback = async (
     const session = await deps.sessions.get(orgId, sessionId);
     if (!session || session.eventId !== eventId || session.deleting) throw notFound('session');
   }
-  await assertMayGiveFeedback(deps, { orgId, eventId, sessionId }, attendee.attendeeId);
+  await assertMayGiveFeedback(deps, { orgId, eventId, sessionId }, attendee);
   const anonymous = input.anonymous ?? false;
   const feedback: Feedback = {
     orgId,
