@@ -17,6 +17,7 @@ const orgsPorts = (): PortTable => ({
   notifications: port.notifications,
   events: port.events,
   eventInvites: port.eventInvites,
+  feedback: port.feedback,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   venues: port.venues,
@@ -64,6 +65,8 @@ const catalogPorts = (): PortTable => ({
   agenda: port.agenda,
   eventTeams: port.eventTeams,
   connections: port.connections,
+  admissionReads: port.admissionReads,
+  feedback: port.feedback,
   clock: port.clock,
 });
 
@@ -127,6 +130,7 @@ const jobsPorts = (): PortTable => ({
   venues: port.venues,
   events: port.events,
   eventInvites: port.eventInvites,
+  feedback: port.feedback,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   attendees: port.attendees,

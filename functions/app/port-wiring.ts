@@ -23,6 +23,7 @@ import { dynamoSpeakerStore } from '../modules/conference/adapters/speaker-store
 import { dynamoSponsorStore } from '../modules/conference/adapters/sponsor-store.js';
 import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
 import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
+import { dynamoFeedbackStore } from '../modules/feedback/adapters/feedback-store.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
 import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
@@ -576,4 +577,13 @@ export const agenda: PortWiring<'agenda'> = {
 export const eventTeams: PortWiring<'eventTeams'> = {
   entities: { teamPlace: entity.teamPlace },
   build: ({ service }) => dynamoTeamStore(service),
+};
+
+export const feedback: PortWiring<'feedback'> = {
+  entities: {
+    feedback: entity.feedback,
+    feedbackGiver: entity.feedbackGiver,
+    feedbackTotals: entity.feedbackTotals,
+  },
+  build: ({ service }) => dynamoFeedbackStore(service),
 };

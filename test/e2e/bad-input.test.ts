@@ -211,6 +211,7 @@ const textCases = (): TextCase[] => {
       meeting: { at: '2027-02-01T12:30:00Z', place: value },
     })),
     top('updateParty', 'name'),
+    ...['comments', 'suggestions', 'bestAspects', 'improvementAreas'].map((f) => top('giveFeedback', f)),
   ];
 };
 
@@ -245,7 +246,9 @@ describe('text fields', () => {
   });
 
   it('of one line refuse line breaks and tabs', async () => {
-    const oneLine = textCases().filter((c) => !/description|reason/.test(c.field));
+    const oneLine = textCases().filter(
+      (c) => !/description|reason|comments|suggestions|bestAspects|improvementAreas/.test(c.field),
+    );
     for (const c of oneLine) {
       await expectRefused(c, 'Two\nlines');
       await expectRefused(c, 'A\ttab');

@@ -713,6 +713,26 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     params: { orgId: t.orgId, eventId: t.approvalEventId, userId: t.memberId },
     action: 'team.manage',
   },
+  // Given as the caller's own attendee (open to every signed-in user with one): no role is below it.
+  giveFeedback: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    body: {
+      sessionId: t.sessionId,
+      anonymous: true,
+      ratings: { overall: 4, content: 5, speaker: 4, venue: 3, organization: 4 },
+      comments: 'Great pacing',
+      suggestions: 'More breaks',
+      bestAspects: 'The speakers',
+      improvementAreas: 'Seating',
+    },
+    action: 'member.leave',
+  },
+  listFeedback: {
+    params: { orgId: t.orgId, eventId: t.eventId },
+    query: { sessionId: t.sessionId, limit: '10' },
+    action: 'feedback.read',
+  },
+  getFeedbackSummary: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'feedback.read' },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

@@ -12,6 +12,8 @@ import { conferenceHandlers } from '../../modules/conference/handlers/conference
 import { conferenceRoutes } from '../../modules/conference/routes.js';
 import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js';
 import { deletionRoutes } from '../../modules/deletions/routes.js';
+import { feedbackHandlers } from '../../modules/feedback/handlers/feedback.js';
+import { feedbackRoutes } from '../../modules/feedback/routes.js';
 import { forecastHandlers } from '../../modules/forecasts/handlers/forecasts.js';
 import { forecastRoutes } from '../../modules/forecasts/routes.js';
 import { invitationHandlers } from '../../modules/invitations/handlers/invitations.js';
@@ -48,11 +50,13 @@ export const routes = [
   ...conferenceRoutes,
   ...teamRoutes,
   ...connectionRoutes,
+  ...feedbackRoutes,
 ] as const;
 
 /**
  * Lambda for the catalog context: venues, events, sessions and seating (cancelling a session
- * included), attendees, parties, deletions, networking between attendees. Bookings and the waiting line are the `bookings`
+ * included), attendees, parties, deletions, an event's programme and team, networking between
+ * attendees, feedback. Bookings and the waiting line are the `bookings`
  * function's.
  */
 export const handler = routeFunction(
@@ -74,6 +78,7 @@ export const handler = routeFunction(
     ...conferenceHandlers,
     ...teamHandlers,
     ...connectionHandlers,
+    ...feedbackHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -42,6 +42,9 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   'roomSlot',
   'roomVersion',
   'joinRequestHolder',
+  // A feedback's giver mark and its scope's totals follow from the feedback (the fact).
+  'feedbackGiver',
+  'feedbackTotals',
   'promoUse',
   'nightlyRun',
   'nightlyChunk',

@@ -57,6 +57,10 @@ export type ErrorCode =
   | 'GUEST_RULE'
   | 'INVITE_USED_UP'
   | 'REQUEST_EXISTS'
+  /** Feedback is given by attendees who were at the session (or event): admitted, or booked without check-in. */
+  | 'FEEDBACK_NOT_ELIGIBLE'
+  /** The attendee already gave feedback on this session (or event). */
+  | 'FEEDBACK_EXISTS'
   /** Asked again too soon or too often; `details.retryAfterSeconds` says when it may be asked again. */
   | 'RATE_LIMITED'
   /** Networking: the pair of attendees has a connection already (pending, accepted, or declined by the other). */

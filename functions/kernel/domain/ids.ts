@@ -27,7 +27,8 @@ export const newId = (
     | 'whk'
     | 'spk'
     | 'spn'
-    | 'cnx',
+    | 'cnx'
+    | 'fbk',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

@@ -57,6 +57,8 @@ export const permissionTable = {
   'sponsor.manage': organizers,
   /** An event's team: who helps run it, with which permissions on it alone. */
   'team.manage': organizers,
+  /** Attendees' feedback on events and sessions, and its averages (anonymous feedback names nobody). */
+  'feedback.read': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

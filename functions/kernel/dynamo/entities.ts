@@ -35,6 +35,11 @@ export { agendaEntryEntity as agendaEntry } from '../../modules/conference/adapt
 export { speakerEntity as speaker } from '../../modules/conference/adapters/entities/speaker.js';
 export { sponsorEntity as sponsor } from '../../modules/conference/adapters/entities/sponsor.js';
 export { deletionEntity as deletion } from '../../modules/deletions/adapters/entities/deletion.js';
+export {
+  feedbackEntity as feedback,
+  feedbackGiverEntity as feedbackGiver,
+  feedbackTotalsEntity as feedbackTotals,
+} from '../../modules/feedback/adapters/entities/feedback.js';
 export { forecastModelEntity as forecastModel } from '../../modules/forecasts/adapters/entities/forecast-model.js';
 export { sessionForecastEntity as sessionForecast } from '../../modules/forecasts/adapters/entities/session-forecast.js';
 export { sessionOutcomeEntity as sessionOutcome } from '../../modules/forecasts/adapters/entities/session-outcome.js';

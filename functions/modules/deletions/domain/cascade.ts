@@ -28,12 +28,16 @@ const drained = async (purge: (limit: number) => Promise<number>): Promise<numbe
 };
 
 /**
- * A session with its booking records (bookings, history, seats, audit, outbox), its waitlist and forecast,
+ * A session with its booking records (bookings, history, seats, audit, outbox), its waitlist, forecast
+ * and feedback,
  * those first: they are found through the session's id, which must not vanish before them. The
  * door's records (admissions, scans, one-time codes, conflicts) go before the bookings they name.
  */
 export const removeSessionWithBookings = async (
-  deps: Pick<Deps, 'bookings' | 'categories' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'categories' | 'feedback' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'
+  >,
   orgId: string,
   sessionId: string,
 ): Promise<number> => {
@@ -42,12 +46,16 @@ export const removeSessionWithBookings = async (
   removed += await drained((n) => deps.waitlist.purgeSession(orgId, sessionId, n));
   removed += await deps.forecasts.removeSession(orgId, sessionId);
   removed += await deps.categories.purgeSession(orgId, sessionId);
+  removed += await drained((n) => deps.feedback.purgeSession(orgId, sessionId, n));
   return removed + (await deps.sessions.remove(orgId, sessionId));
 };
 
 /** Up to `limit` sessions of an organization with their bookings (its cascade delete). */
 export const purgeOrgSessions = async (
-  deps: Pick<Deps, 'bookings' | 'categories' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'categories' | 'feedback' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'
+  >,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -57,7 +65,10 @@ export const purgeOrgSessions = async (
 };
 
 const removeSession = async (
-  deps: Pick<Deps, 'bookings' | 'categories' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'categories' | 'feedback' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'
+  >,
   orgId: string,
   sessionId: string,
 ): Promise<Step> => ({
@@ -85,12 +96,19 @@ const removeEventTeam = (deps: Pick<Deps, 'eventTeams'>, orgId: string, eventId:
 const removeEventConnections = (deps: Pick<Deps, 'connections'>, orgId: string, eventId: string) =>
   drained((n) => deps.connections.purgeEvent(orgId, eventId, n));
 
+/** An event's feedback, its givers' marks and its totals, page by page (the feedback module's items). */
+const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventId: string) =>
+  drained((n) => deps.feedback.purgeEvent(orgId, eventId, n));
+
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
 export const purgeOrgEvents = async (
-  deps: Pick<Deps, 'agenda' | 'connections' | 'eventInvites' | 'eventTeams' | 'events' | 'promoCodes'>,
+  deps: Pick<
+    Deps,
+    'agenda' | 'connections' | 'eventInvites' | 'eventTeams' | 'events' | 'feedback' | 'promoCodes'
+  >,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -101,6 +119,7 @@ export const purgeOrgEvents = async (
     await removeEventConference(deps, orgId, eventId);
     await removeEventTeam(deps, orgId, eventId);
     await removeEventConnections(deps, orgId, eventId);
+    await removeEventFeedback(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -116,6 +135,7 @@ const removeEvent = async (
     | 'eventInvites'
     | 'agenda'
     | 'eventTeams'
+    | 'feedback'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -135,9 +155,10 @@ const removeEvent = async (
   const conference = await removeEventConference(deps, orgId, eventId);
   const team = await removeEventTeam(deps, orgId, eventId);
   const connections = await removeEventConnections(deps, orgId, eventId);
+  const feedback = await removeEventFeedback(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
-    removed: removed + promoCodes + invitations + conference + team + connections + categories + 1,
+    removed: removed + promoCodes + invitations + conference + team + connections + feedback + categories + 1,
     finished: true,
   };
 };
@@ -152,6 +173,7 @@ const removeVenue = async (
     | 'eventInvites'
     | 'agenda'
     | 'eventTeams'
+    | 'feedback'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -184,6 +206,7 @@ const stepOf = (
     | 'eventInvites'
     | 'agenda'
     | 'eventTeams'
+    | 'feedback'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -216,6 +239,7 @@ export const runDeletionStep = async (
     | 'eventInvites'
     | 'agenda'
     | 'eventTeams'
+    | 'feedback'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'

@@ -126,6 +126,7 @@ type PurgeDeps = Pick<
   | 'eventInvites'
   | 'agenda'
   | 'eventTeams'
+  | 'feedback'
   | 'events'
   | 'forecasts'
   | 'invites'

@@ -60,5 +60,19 @@ export const dynamoAdmissionReads = (service: EventlyService): AdmissionReads =>
             .go({ cursor, limit, order: 'desc' }),
         toAdmission,
       ),
+
+    async admittedSessions(orgId, attendeeId) {
+      const { data } = await admission.query
+        .byAttendee({ orgId, listedAttendee: attendeeId })
+        .go({ pages: 'all', attributes: ['sessionId'] });
+      return [...new Set(data.map((a) => a.sessionId))];
+    },
+
+    async usesCheckin(orgId, sessionId) {
+      const { data } = await admission.query
+        .byTicket({ orgId, sessionId })
+        .go({ consistent: true, limit: 1, attributes: ['ticketId'] });
+      return data.length > 0;
+    },
   };
 };

@@ -17,4 +17,11 @@ export interface AdmissionReads {
   listInside(orgId: string, sessionId: string, page: PageRequest): Promise<Page<Admission>>;
   /** A page of an attendee's admissions across sessions, the latest first entry first. */
   listByAttendee(orgId: string, attendeeId: string, page: PageRequest): Promise<Page<Admission>>;
+  /**
+   * The sessions an attendee's own tickets ever entered (an attendee's few admissions, not a
+   * session's many; a party's booking names no attendee, so its tickets are not counted).
+   */
+  admittedSessions(orgId: string, attendeeId: string): Promise<string[]>;
+  /** Whether any ticket of the session was ever admitted: the door checks people in there. */
+  usesCheckin(orgId: string, sessionId: string): Promise<boolean>;
 }
