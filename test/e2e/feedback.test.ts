@@ -158,8 +158,22 @@ describe('feedback over HTTP', () => {
     expect(listed.json.items.find((f) => f.anonymous)?.attendeeId).toBeNull();
   });
 
-  it('the organizer reads the averages of the event and of its session', async () => {
-    const res = await rt.call<Summary>('GET', `${feedbackPath()}/summary`, { token: owner });
+  it('the organizer reads the averages of the event, of its session and of its speaker', async () => {
+    // The session's speaker, from the agenda.
+    const eventPath = feedbackPath().replace(/\/feedback$/, '');
+    const speaker = await rt.call<{ speakerId: string }>('POST', `${eventPath}/speakers`, {
+      token: owner,
+      body: { name: 'Ada Lovelace' },
+    });
+    expect(speaker.status, speaker.text).toBe(201);
+    const entry = await rt.call('PUT', `${eventPath}/agenda/${sessionId}`, {
+      token: owner,
+      body: { title: 'Engines', type: 'talk', speakerIds: [speaker.json.speakerId] },
+    });
+    expect(entry.status, entry.text).toBe(200);
+    const res = await rt.call<Summary & { speakers: unknown[] }>('GET', `${feedbackPath()}/summary`, {
+      token: owner,
+    });
     expect(res.status, res.text).toBe(200);
     const expected: Averages = {
       count: 2,
@@ -173,6 +187,7 @@ describe('feedback over HTTP', () => {
     };
     expect(res.json.all).toEqual(expected);
     expect(res.json.sessions).toEqual([{ sessionId, ...expected }]);
+    expect(res.json.speakers).toEqual([{ speakerId: speaker.json.speakerId, ...expected }]);
     expect(res.json.eventLevel.count).toBe(0);
 
     const staffless = await rt.call('GET', `${feedbackPath()}/summary`, { token: people.ada.token });

@@ -91,6 +91,7 @@ export const giveFeedback = async (
 };
 
 type ReadDeps = Pick<Deps, 'events' | 'feedback'> & AccessDeps;
+type SummaryDeps = ReadDeps & Pick<Deps, 'agenda'>;
 
 const assertEvent = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: string) => {
   const event = await deps.events.get(orgId, eventId);
@@ -113,21 +114,34 @@ export const listFeedback = async (
 
 /** The event's averages: all its feedback, that on the event as a whole, and each session's. */
 export const feedbackSummary = async (
-  deps: ReadDeps,
+  deps: SummaryDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
 ): Promise<FeedbackSummary> => {
   await authorize(deps, orgId, principal, 'feedback.read');
   await assertEvent(deps, orgId, eventId);
-  const totals = await deps.feedback.totalsOfEvent(orgId, eventId);
+  const [totals, agenda] = await Promise.all([
+    deps.feedback.totalsOfEvent(orgId, eventId),
+    deps.agenda.listByEvent(orgId, eventId),
+  ]);
   const own = totals.filter((t) => t.sessionId === null);
   const sessions = totals.filter((t): t is FeedbackTotals & { sessionId: string } => t.sessionId !== null);
+  const bySession = new Map(sessions.map((t) => [t.sessionId, t]));
+  // A speaker's sessions' sums and counts add up (their averages would not).
+  const speakerIds = [...new Set(agenda.flatMap((e) => e.speakerIds))];
+  const speakers = speakerIds.map((speakerId) => {
+    const theirs = agenda
+      .filter((e) => e.speakerIds.includes(speakerId))
+      .flatMap((e) => bySession.get(e.sessionId) ?? []);
+    return { speakerId, ...averagesOf(addTotals(null, theirs)) };
+  });
   return {
     eventId,
     all: averagesOf(addTotals(null, totals)),
     eventLevel: averagesOf(addTotals(null, own)),
     sessions: sessions.map((t) => ({ sessionId: t.sessionId, ...averagesOf(t) })),
+    speakers,
   };
 };
 

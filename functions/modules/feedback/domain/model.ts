@@ -103,4 +103,6 @@ export interface FeedbackSummary {
   all: Averages;
   eventLevel: Averages;
   sessions: (Averages & { sessionId: string })[];
+  /** Each speaker's, from the sessions the agenda gives them. */
+  speakers: (Averages & { speakerId: string })[];
 }
