@@ -32,6 +32,7 @@ const orgsPorts = (): PortTable => ({
   nightlyRuns: port.nightlyRuns,
   webhooks: port.webhooks,
   agenda: port.agenda,
+  expenses: port.expenses,
   clock: port.clock,
   policy: port.policy,
 });
@@ -60,6 +61,7 @@ const catalogPorts = (): PortTable => ({
   speakers: port.speakers,
   sponsors: port.sponsors,
   agenda: port.agenda,
+  expenses: port.expenses,
   clock: port.clock,
 });
 
@@ -138,6 +140,7 @@ const jobsPorts = (): PortTable => ({
   nightlyRuns: port.nightlyRuns,
   webhooks: port.webhooks,
   agenda: port.agenda,
+  expenses: port.expenses,
   clock: port.clock,
   policy: port.policy,
 });

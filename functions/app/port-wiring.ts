@@ -23,6 +23,7 @@ import { dynamoSpeakerStore } from '../modules/conference/adapters/speaker-store
 import { dynamoSponsorStore } from '../modules/conference/adapters/sponsor-store.js';
 import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
 import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
+import { dynamoExpenseStore } from '../modules/expenses/adapters/expense-store.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
 import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
@@ -564,4 +565,10 @@ export const sponsors: PortWiring<'sponsors'> = {
 export const agenda: PortWiring<'agenda'> = {
   entities: { agendaEntry: entity.agendaEntry, speaker: entity.speaker, sponsor: entity.sponsor },
   build: ({ service }) => dynamoAgendaStore(service),
+};
+
+/** Each expense write commits with its totals; an event's purge empties the partition. */
+export const expenses: PortWiring<'expenses'> = {
+  entities: { expense: entity.expense, expenseTotals: entity.expenseTotals },
+  build: ({ service }) => dynamoExpenseStore(service),
 };

@@ -8,6 +8,7 @@ import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../modules/catalog/routes/venues.js';
 import { conferenceRoutes } from '../modules/conference/routes.js';
 import { deletionRoutes } from '../modules/deletions/routes.js';
+import { expenseRoutes } from '../modules/expenses/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
 import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../modules/invitations/routes/requests.js';
@@ -65,6 +66,7 @@ export const routes = [
   ...reservationRoutes,
   ...webhookRoutes,
   ...conferenceRoutes,
+  ...expenseRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -12,6 +12,8 @@ import { conferenceHandlers } from '../../modules/conference/handlers/conference
 import { conferenceRoutes } from '../../modules/conference/routes.js';
 import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js';
 import { deletionRoutes } from '../../modules/deletions/routes.js';
+import { expenseHandlers } from '../../modules/expenses/handlers/expenses.js';
+import { expenseRoutes } from '../../modules/expenses/routes.js';
 import { forecastHandlers } from '../../modules/forecasts/handlers/forecasts.js';
 import { forecastRoutes } from '../../modules/forecasts/routes.js';
 import { invitationHandlers } from '../../modules/invitations/handlers/invitations.js';
@@ -42,6 +44,7 @@ export const routes = [
   ...joinRequestRoutes,
   ...reservationRoutes,
   ...conferenceRoutes,
+  ...expenseRoutes,
 ] as const;
 
 /**
@@ -66,6 +69,7 @@ export const handler = routeFunction(
     ...invitationHandlers,
     ...reservationHandlers,
     ...conferenceHandlers,
+    ...expenseHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

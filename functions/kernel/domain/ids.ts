@@ -26,7 +26,8 @@ export const newId = (
     | 'whs'
     | 'whk'
     | 'spk'
-    | 'spn',
+    | 'spn'
+    | 'exp',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

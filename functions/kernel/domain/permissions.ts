@@ -55,6 +55,11 @@ export const permissionTable = {
   /** An event's speakers and sponsors, with their fees, amounts and contacts. */
   'speaker.manage': organizers,
   'sponsor.manage': organizers,
+  /** An event's expenses and their totals: reading them, submitting and editing pending ones. */
+  'expense.read': organizers,
+  'expense.submit': organizers,
+  /** Approving, rejecting and paying expenses (never one's own approval: SELF_APPROVAL). */
+  'expense.approve': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

@@ -77,12 +77,16 @@ const removeEventInvitations = (deps: Pick<Deps, 'eventInvites'>, orgId: string,
 const removeEventConference = (deps: Pick<Deps, 'agenda'>, orgId: string, eventId: string) =>
   drained((n) => deps.agenda.purgeEvent(orgId, eventId, n));
 
+/** An event's expenses and their totals, page by page (the expenses module's items). */
+const removeEventExpenses = (deps: Pick<Deps, 'expenses'>, orgId: string, eventId: string) =>
+  drained((n) => deps.expenses.purgeEvent(orgId, eventId, n));
+
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
 export const purgeOrgEvents = async (
-  deps: Pick<Deps, 'agenda' | 'eventInvites' | 'events' | 'promoCodes'>,
+  deps: Pick<Deps, 'agenda' | 'eventInvites' | 'events' | 'expenses' | 'promoCodes'>,
   orgId: string,
   limit: number,
 ): Promise<number> => {
@@ -91,6 +95,7 @@ export const purgeOrgEvents = async (
     await removeEventPromoCodes(deps, orgId, eventId);
     await removeEventInvitations(deps, orgId, eventId);
     await removeEventConference(deps, orgId, eventId);
+    await removeEventExpenses(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -104,6 +109,7 @@ const removeEvent = async (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'expenses'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -121,8 +127,12 @@ const removeEvent = async (
   const promoCodes = await removeEventPromoCodes(deps, orgId, eventId);
   const invitations = await removeEventInvitations(deps, orgId, eventId);
   const conference = await removeEventConference(deps, orgId, eventId);
+  const expenses = await removeEventExpenses(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
-  return { removed: removed + promoCodes + invitations + conference + categories + 1, finished: true };
+  return {
+    removed: removed + promoCodes + invitations + conference + expenses + categories + 1,
+    finished: true,
+  };
 };
 
 const removeVenue = async (
@@ -133,6 +143,7 @@ const removeVenue = async (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'expenses'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -163,6 +174,7 @@ const stepOf = (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'expenses'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -193,6 +205,7 @@ export const runDeletionStep = async (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'expenses'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'

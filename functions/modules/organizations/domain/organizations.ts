@@ -124,6 +124,7 @@ type PurgeDeps = Pick<
   | 'deletions'
   | 'eventInvites'
   | 'agenda'
+  | 'expenses'
   | 'events'
   | 'forecasts'
   | 'invites'
