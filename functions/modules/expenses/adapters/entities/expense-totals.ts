@@ -3,7 +3,8 @@ import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
 import { expensesPk } from './event-partition.js';
 
-const tally = { type: 'number', default: 0 } as const;
+// No default: an upsert would set it, overwriting the tallies it should add to.
+const tally = { type: 'number' } as const;
 
 /**
  * The tallies of one currency and category of an event's expenses: count and sum of minor units
