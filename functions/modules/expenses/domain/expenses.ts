@@ -29,14 +29,14 @@ export interface ExpenseInput {
 
 export type ExpenseChange = Partial<ExpenseInput>;
 
-type WriteDeps = Pick<Deps, 'expenses' | 'events' | 'clock'> & AccessDeps;
-type ReadDeps = Pick<Deps, 'expenses' | 'events'> & AccessDeps;
+type ExpenseWriteDeps = Pick<Deps, 'expenses' | 'events' | 'clock'> & AccessDeps;
+type ExpenseReadDeps = Pick<Deps, 'expenses' | 'events'> & AccessDeps;
 
 /** Writes that lose to a concurrent write of the same expense read it again, a few times. */
 const attempts = 5;
 
 export const createExpense = async (
-  deps: WriteDeps,
+  deps: ExpenseWriteDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -85,7 +85,7 @@ const existingExpense = async (
 };
 
 export const getExpense = async (
-  deps: ReadDeps,
+  deps: ExpenseReadDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -97,7 +97,7 @@ export const getExpense = async (
 };
 
 export const listExpenses = async (
-  deps: ReadDeps,
+  deps: ExpenseReadDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -133,7 +133,7 @@ const mayEdit = (actor: Member, expense: Expense): boolean =>
   expense.submittedBy === actor.userId || isAllowed(actor.role, 'expense.approve');
 
 export const updateExpense = async (
-  deps: WriteDeps,
+  deps: ExpenseWriteDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -179,7 +179,7 @@ const transitionRefused = (current: ExpenseStatus, requested: ExpenseStatus): Do
  * the expense's submitter is refused: SELF_APPROVAL.
  */
 const move = async (
-  deps: WriteDeps,
+  deps: ExpenseWriteDeps,
   principal: Principal,
   at: { orgId: string; eventId: string; expenseId: string },
   to: ExpenseStatus,
@@ -207,11 +207,15 @@ export interface ExpenseRef {
   expenseId: string;
 }
 
-export const approveExpense = (deps: WriteDeps, principal: Principal, at: ExpenseRef): Promise<Expense> =>
+export const approveExpense = (
+  deps: ExpenseWriteDeps,
+  principal: Principal,
+  at: ExpenseRef,
+): Promise<Expense> =>
   move(deps, principal, at, 'approved', (now) => ({ decidedBy: principal.sub, decidedAt: now }));
 
 export const rejectExpense = (
-  deps: WriteDeps,
+  deps: ExpenseWriteDeps,
   principal: Principal,
   at: ExpenseRef,
   reason: string,
@@ -224,7 +228,7 @@ export const rejectExpense = (
 
 /** Marks an approved expense paid on `paymentDate` (YYYY-MM-DD). */
 export const payExpense = (
-  deps: WriteDeps,
+  deps: ExpenseWriteDeps,
   principal: Principal,
   at: ExpenseRef,
   paymentDate: string,
