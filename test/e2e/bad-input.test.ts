@@ -207,6 +207,9 @@ const textCases = (): TextCase[] => {
     ...['firstName', 'lastName'].map((f) => top('ensureMyAttendee', f)),
     top('createParty', 'name'),
     top('updateParty', 'name'),
+    ...['name', 'description', 'vendorName', 'invoiceNumber'].map((f) => top('createExpense', f)),
+    top('updateExpense', 'name'),
+    top('rejectExpense', 'reason'),
   ];
 };
 
