@@ -35,6 +35,7 @@ const orgsPorts = (): PortTable => ({
   agenda: port.agenda,
   eventTeams: port.eventTeams,
   connections: port.connections,
+  expenses: port.expenses,
   clock: port.clock,
   policy: port.policy,
 });
@@ -67,6 +68,7 @@ const catalogPorts = (): PortTable => ({
   connections: port.connections,
   admissionReads: port.admissionReads,
   feedback: port.feedback,
+  expenses: port.expenses,
   clock: port.clock,
 });
 
@@ -148,6 +150,7 @@ const jobsPorts = (): PortTable => ({
   agenda: port.agenda,
   eventTeams: port.eventTeams,
   connections: port.connections,
+  expenses: port.expenses,
   clock: port.clock,
   policy: port.policy,
 });

@@ -23,6 +23,7 @@ import { dynamoSpeakerStore } from '../modules/conference/adapters/speaker-store
 import { dynamoSponsorStore } from '../modules/conference/adapters/sponsor-store.js';
 import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
 import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
+import { dynamoExpenseStore } from '../modules/expenses/adapters/expense-store.js';
 import { dynamoFeedbackStore } from '../modules/feedback/adapters/feedback-store.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
@@ -586,4 +587,10 @@ export const feedback: PortWiring<'feedback'> = {
     feedbackTotals: entity.feedbackTotals,
   },
   build: ({ service }) => dynamoFeedbackStore(service),
+};
+
+/** Each expense write commits with its totals; an event's purge empties the partition. */
+export const expenses: PortWiring<'expenses'> = {
+  entities: { expense: entity.expense, expenseTotals: entity.expenseTotals },
+  build: ({ service }) => dynamoExpenseStore(service),
 };

@@ -8,6 +8,7 @@ import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../modules/catalog/routes/venues.js';
 import { conferenceRoutes } from '../modules/conference/routes.js';
 import { deletionRoutes } from '../modules/deletions/routes.js';
+import { expenseRoutes } from '../modules/expenses/routes.js';
 import { feedbackRoutes } from '../modules/feedback/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
 import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
@@ -71,6 +72,7 @@ export const routes = [
   ...conferenceRoutes,
   ...teamRoutes,
   ...feedbackRoutes,
+  ...expenseRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

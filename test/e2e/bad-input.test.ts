@@ -212,6 +212,9 @@ const textCases = (): TextCase[] => {
     })),
     top('updateParty', 'name'),
     ...['comments', 'suggestions', 'bestAspects', 'improvementAreas'].map((f) => top('giveFeedback', f)),
+    ...['name', 'description', 'vendorName', 'invoiceNumber'].map((f) => top('createExpense', f)),
+    top('updateExpense', 'name'),
+    top('rejectExpense', 'reason'),
   ];
 };
 

@@ -45,6 +45,13 @@ export interface SweepTarget {
   /** A speaker and a sponsor of `approvalEventId`. */
   speakerId: string;
   sponsorId: string;
+  /**
+   * Pending expenses of `approvalEventId` submitted by the admin (the owner decides them): one to
+   * approve and then pay, one to reject, one that stays pending for the edit.
+   */
+  expenseId: string;
+  rejectExpenseId: string;
+  pendingExpenseId: string;
 }
 
 export interface Sample {
@@ -733,6 +740,44 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     action: 'feedback.read',
   },
   getFeedbackSummary: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'feedback.read' },
+  createExpense: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: { name: 'Sweep catering', category: 'catering', amountMinor: 45000, currency: 'EUR' },
+    action: 'expense.submit',
+  },
+  // The success sweep runs these POSTs in this order: the approved expense is then paid.
+  approveExpense: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, expenseId: t.expenseId },
+    action: 'expense.approve',
+  },
+  rejectExpense: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, expenseId: t.rejectExpenseId },
+    body: { reason: 'Over the catering budget' },
+    action: 'expense.approve',
+  },
+  payExpense: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, expenseId: t.expenseId },
+    body: { paymentDate: '2027-06-30' },
+    action: 'expense.approve',
+  },
+  listExpenses: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10', status: 'pending', category: 'catering' },
+    action: 'expense.read',
+  },
+  getExpenseSummary: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    action: 'expense.read',
+  },
+  getExpense: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, expenseId: t.expenseId },
+    action: 'expense.read',
+  },
+  updateExpense: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, expenseId: t.pendingExpenseId },
+    body: { name: 'Renamed snacks', amountMinor: 9900 },
+    action: 'expense.submit',
+  },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

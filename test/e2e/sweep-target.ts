@@ -365,6 +365,19 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'agenda entry',
   );
+  // Expenses submitted by the admin, so that the owner may decide them (never one's own): one to
+  // approve and pay, one to reject, one left pending to edit.
+  const expense = async (name: string) =>
+    expect2xx(
+      await rt.call<{ expenseId: string }>('POST', `${conferencePath}/expenses`, {
+        token: joined[0],
+        body: { name, category: 'catering', amountMinor: 12500, currency: 'EUR' },
+      }),
+      `expense ${name}`,
+    ).expenseId;
+  const expenseId = await expense('Target coffee');
+  const rejectExpenseId = await expense('Target flowers');
+  const pendingExpenseId = await expense('Target snacks');
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -393,6 +406,9 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       webhookSubscriptionId,
       speakerId,
       sponsorId,
+      expenseId,
+      rejectExpenseId,
+      pendingExpenseId,
       ...approval,
     },
     tokens,

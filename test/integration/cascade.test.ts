@@ -17,6 +17,7 @@ import { setAgendaEntry } from '../../functions/modules/conference/domain/agenda
 import { createSpeaker } from '../../functions/modules/conference/domain/speakers.js';
 import { createSponsor } from '../../functions/modules/conference/domain/sponsors.js';
 import { runDeletionStep } from '../../functions/modules/deletions/domain/cascade.js';
+import { createExpense } from '../../functions/modules/expenses/domain/expenses.js';
 import {
   deleteOrganization,
   purgeOrganization,
@@ -180,6 +181,14 @@ describe('cascade deletes against DynamoDB Local', () => {
       type: 'keynote',
       speakerIds: [speaker.speakerId],
     });
+    // Its expenses, with their totals items (two currencies).
+    for (const currency of ['EUR', 'USD'])
+      await createExpense(c.deps, principal, orgId, bookable!.eventId, {
+        name: 'Stage',
+        category: 'venue',
+        amountMinor: 50_000,
+        currency,
+      });
     await expect(deleteOrganization(c.deps, principal, orgId)).rejects.toMatchObject({
       code: 'HAS_LIVE_BOOKINGS',
     });
@@ -284,6 +293,9 @@ describe('cascade deletes against DynamoDB Local', () => {
       priceMinor: 0,
       currency: 'EUR',
     });
+    const expense = { name: 'Flyers', category: 'marketing', amountMinor: 2_500, currency: 'EUR' } as const;
+    await createExpense(c.deps, principal, orgId, event.eventId, expense);
+    await createExpense(c.deps, principal, orgId, single.eventId, expense);
     await deleteEvent(c.deps, principal, orgId, event.eventId);
     await runToEnd(() => runDeletionStep(c.deps, orgId, event.eventId));
     expect(await c.deps.events.get(orgId, event.eventId)).toBeUndefined();
@@ -292,5 +304,10 @@ describe('cascade deletes against DynamoDB Local', () => {
     expect(await c.deps.events.get(orgId, single.eventId)).toBeDefined();
     expect(await c.deps.categories.listByEvent(orgId, single.eventId)).toHaveLength(1);
     expect(await c.deps.categories.listByEvent(orgId, event.eventId)).toEqual([]);
+    // The event's expenses and totals went with it; the other event's stay.
+    expect((await c.deps.expenses.list(orgId, event.eventId, {}, { limit: 10 })).items).toEqual([]);
+    expect(await c.deps.expenses.totals(orgId, event.eventId)).toEqual([]);
+    expect((await c.deps.expenses.list(orgId, single.eventId, {}, { limit: 10 })).items).toHaveLength(1);
+    expect(await c.deps.expenses.totals(orgId, single.eventId)).toHaveLength(1);
   }, 60_000);
 });

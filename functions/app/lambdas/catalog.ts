@@ -12,6 +12,8 @@ import { conferenceHandlers } from '../../modules/conference/handlers/conference
 import { conferenceRoutes } from '../../modules/conference/routes.js';
 import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js';
 import { deletionRoutes } from '../../modules/deletions/routes.js';
+import { expenseHandlers } from '../../modules/expenses/handlers/expenses.js';
+import { expenseRoutes } from '../../modules/expenses/routes.js';
 import { feedbackHandlers } from '../../modules/feedback/handlers/feedback.js';
 import { feedbackRoutes } from '../../modules/feedback/routes.js';
 import { forecastHandlers } from '../../modules/forecasts/handlers/forecasts.js';
@@ -51,6 +53,7 @@ export const routes = [
   ...teamRoutes,
   ...connectionRoutes,
   ...feedbackRoutes,
+  ...expenseRoutes,
 ] as const;
 
 /**
@@ -79,6 +82,7 @@ export const handler = routeFunction(
     ...teamHandlers,
     ...connectionHandlers,
     ...feedbackHandlers,
+    ...expenseHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -8,6 +8,7 @@ import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.
 import type { SessionStore } from '../../modules/catalog/domain/session-ports.js';
 import type { AgendaStore, SpeakerStore, SponsorStore } from '../../modules/conference/domain/ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
+import type { ExpenseStore } from '../../modules/expenses/domain/ports.js';
 import type { FeedbackStore } from '../../modules/feedback/domain/ports.js';
 import type { ForecastStore } from '../../modules/forecasts/domain/forecast-ports.js';
 import type {
@@ -228,6 +229,8 @@ export interface Deps {
   eventTeams: EventTeamStore;
   /** Attendees' feedback on events and sessions, and its totals (feedback module). */
   feedback: FeedbackStore;
+  /** An event's expenses and their totals (expenses module). */
+  expenses: ExpenseStore;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'SESSION_OVERLAP'
   /** A speaker assigned to two overlapping sessions of an event; `details` names the other one. */
   | 'SPEAKER_DOUBLE_BOOKED'
+  /** An expense approved or rejected by its own submitter. */
+  | 'SELF_APPROVAL'
+  /** An expense edited once approved, rejected or paid. */
+  | 'EXPENSE_NOT_PENDING'
   | 'CAPACITY_IN_USE'
   | 'ROOM_IN_USE'
   | 'HAS_LIVE_BOOKINGS'

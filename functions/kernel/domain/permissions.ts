@@ -59,6 +59,11 @@ export const permissionTable = {
   'team.manage': organizers,
   /** Attendees' feedback on events and sessions, and its averages (anonymous feedback names nobody). */
   'feedback.read': organizers,
+  /** An event's expenses and their totals: reading them, submitting and editing pending ones. */
+  'expense.read': organizers,
+  'expense.submit': organizers,
+  /** Approving, rejecting and paying expenses (never one's own approval: SELF_APPROVAL). */
+  'expense.approve': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

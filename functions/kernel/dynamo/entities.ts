@@ -35,6 +35,8 @@ export { agendaEntryEntity as agendaEntry } from '../../modules/conference/adapt
 export { speakerEntity as speaker } from '../../modules/conference/adapters/entities/speaker.js';
 export { sponsorEntity as sponsor } from '../../modules/conference/adapters/entities/sponsor.js';
 export { deletionEntity as deletion } from '../../modules/deletions/adapters/entities/deletion.js';
+export { expenseEntity as expense } from '../../modules/expenses/adapters/entities/expense.js';
+export { expenseTotalsEntity as expenseTotals } from '../../modules/expenses/adapters/entities/expense-totals.js';
 export {
   feedbackEntity as feedback,
   feedbackGiverEntity as feedbackGiver,

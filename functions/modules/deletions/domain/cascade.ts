@@ -99,6 +99,9 @@ const removeEventConnections = (deps: Pick<Deps, 'connections'>, orgId: string, 
 /** An event's feedback, its givers' marks and its totals, page by page (the feedback module's items). */
 const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventId: string) =>
   drained((n) => deps.feedback.purgeEvent(orgId, eventId, n));
+/** An event's expenses and their totals, page by page (the expenses module's items). */
+const removeEventExpenses = (deps: Pick<Deps, 'expenses'>, orgId: string, eventId: string) =>
+  drained((n) => deps.expenses.purgeEvent(orgId, eventId, n));
 
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
@@ -107,7 +110,14 @@ const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventI
 export const purgeOrgEvents = async (
   deps: Pick<
     Deps,
-    'agenda' | 'connections' | 'eventInvites' | 'eventTeams' | 'events' | 'feedback' | 'promoCodes'
+    | 'agenda'
+    | 'connections'
+    | 'eventInvites'
+    | 'eventTeams'
+    | 'events'
+    | 'expenses'
+    | 'feedback'
+    | 'promoCodes'
   >,
   orgId: string,
   limit: number,
@@ -120,6 +130,7 @@ export const purgeOrgEvents = async (
     await removeEventTeam(deps, orgId, eventId);
     await removeEventConnections(deps, orgId, eventId);
     await removeEventFeedback(deps, orgId, eventId);
+    await removeEventExpenses(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -136,6 +147,7 @@ const removeEvent = async (
     | 'agenda'
     | 'eventTeams'
     | 'feedback'
+    | 'expenses'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -156,9 +168,20 @@ const removeEvent = async (
   const team = await removeEventTeam(deps, orgId, eventId);
   const connections = await removeEventConnections(deps, orgId, eventId);
   const feedback = await removeEventFeedback(deps, orgId, eventId);
+  const expenses = await removeEventExpenses(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
-    removed: removed + promoCodes + invitations + conference + team + connections + feedback + categories + 1,
+    removed:
+      removed +
+      promoCodes +
+      invitations +
+      conference +
+      team +
+      connections +
+      feedback +
+      expenses +
+      categories +
+      1,
     finished: true,
   };
 };
@@ -174,6 +197,7 @@ const removeVenue = async (
     | 'agenda'
     | 'eventTeams'
     | 'feedback'
+    | 'expenses'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -207,6 +231,7 @@ const stepOf = (
     | 'agenda'
     | 'eventTeams'
     | 'feedback'
+    | 'expenses'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -240,6 +265,7 @@ export const runDeletionStep = async (
     | 'agenda'
     | 'eventTeams'
     | 'feedback'
+    | 'expenses'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'

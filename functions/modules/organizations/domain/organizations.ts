@@ -127,6 +127,7 @@ type PurgeDeps = Pick<
   | 'agenda'
   | 'eventTeams'
   | 'feedback'
+  | 'expenses'
   | 'events'
   | 'forecasts'
   | 'invites'
