@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditRecordsWhere } from '../support/audit-records.js';
 import { useLocalRuntime } from '../support/local-runtime.js';
 import { berlinIn, publishedSession } from './http-world.js';
 
@@ -156,6 +157,10 @@ describe('feedback over HTTP', () => {
     expect(listed.json.items).toHaveLength(2);
     expect(listed.text).not.toContain(people.ben.attendeeId);
     expect(listed.json.items.find((f) => f.anonymous)?.attendeeId).toBeNull();
+    // Nor does the audit trail name Ben: the anonymous feedback's record names nobody.
+    const records = await auditRecordsWhere(rt, 'targetId = :id', { ':id': given.json.feedbackId });
+    expect(records.map((r) => [r.actorType, r.actorId])).toEqual([['anonymous', 'anonymous']]);
+    expect(JSON.stringify(records)).not.toContain('fb-ben');
   });
 
   it('the organizer reads the averages of the event, of its session and of its speaker', async () => {

@@ -6,7 +6,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * of a background job. Writes made outside any scope (tests, scripts) write no record.
  */
 export interface AuditActor {
-  type: 'user' | 'system' | 'provider';
+  /** `anonymous`: a change its maker asked not to be known by (anonymous feedback). */
+  type: 'user' | 'system' | 'provider' | 'anonymous';
   /** The user's subject, the job (`jobs`, `holds`, ...) or the payment provider. */
   id: string;
   /** The caller's role in the organization, once the membership gate has read it. */
@@ -72,4 +73,13 @@ export const asTheChange = <T>(run: () => Promise<T>): Promise<T> => {
 export const noteActorRole = (userId: string, role: string): void => {
   const scope = storage.getStore();
   if (scope && scope.actor.type === 'user' && scope.actor.id === userId) scope.actor.role = role;
+};
+
+/**
+ * Runs `run` as a change of nobody in particular: its record names an `anonymous` actor, not the
+ * caller (anonymous feedback, whose giver the organizers never learn, the audit trail included).
+ */
+export const asAnonymous = <T>(run: () => Promise<T>): Promise<T> => {
+  const scope = storage.getStore();
+  return scope ? storage.run({ ...scope, actor: { type: 'anonymous', id: 'anonymous' } }, run) : run();
 };
