@@ -4,6 +4,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
+import { dynamoAnalyticsStore } from '../modules/analytics/adapters/analytics-store.js';
 import { powertoolsAuditAlarm } from '../modules/audit/adapters/audit-alarm.js';
 import { dynamoAuditChainStore } from '../modules/audit/adapters/audit-chain-store.js';
 import { dynamoAuditSummaryStore } from '../modules/audit/adapters/audit-summary-store.js';
@@ -586,4 +587,9 @@ export const feedback: PortWiring<'feedback'> = {
     feedbackTotals: entity.feedbackTotals,
   },
   build: ({ service }) => dynamoFeedbackStore(service),
+};
+
+export const analytics: PortWiring<'analytics'> = {
+  entities: { analyticsSnapshot: entity.analyticsSnapshot },
+  build: ({ service }) => dynamoAnalyticsStore(service),
 };

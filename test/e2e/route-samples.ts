@@ -733,6 +733,10 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     action: 'feedback.read',
   },
   getFeedbackSummary: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'feedback.read' },
+  // The refresh (a POST, so the success sweep runs it first) writes the snapshot the reads answer.
+  refreshEventAnalytics: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'analytics.read' },
+  getEventAnalytics: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'analytics.read' },
+  exportEventAnalytics: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'analytics.read' },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

@@ -1,4 +1,6 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
+import { analyticsHandlers } from '../../modules/analytics/handlers/analytics.js';
+import { analyticsRoutes } from '../../modules/analytics/routes.js';
 import { reservationHandlers } from '../../modules/bookings/handlers/reservations.js';
 import { sessionCancellationHandlers } from '../../modules/bookings/handlers/session-cancellation.js';
 import { reservationRoutes } from '../../modules/bookings/routes/reservations.js';
@@ -51,6 +53,7 @@ export const routes = [
   ...teamRoutes,
   ...connectionRoutes,
   ...feedbackRoutes,
+  ...analyticsRoutes,
 ] as const;
 
 /**
@@ -79,6 +82,7 @@ export const handler = routeFunction(
     ...teamHandlers,
     ...connectionHandlers,
     ...feedbackHandlers,
+    ...analyticsHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

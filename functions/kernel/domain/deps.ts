@@ -1,3 +1,4 @@
+import type { AnalyticsStore } from '../../modules/analytics/domain/ports.js';
 import type { AuditAlarm, AuditChainStore, AuditTrailReads } from '../../modules/audit/domain/audit-ports.js';
 import type { AuditSummaryStore } from '../../modules/audit/domain/audit-summary.js';
 import type { AuditRecords } from '../../modules/bookings/domain/audit-ports.js';
@@ -228,6 +229,8 @@ export interface Deps {
   eventTeams: EventTeamStore;
   /** Attendees' feedback on events and sessions, and its totals (feedback module). */
   feedback: FeedbackStore;
+  /** Each event's analytics snapshot (analytics module). */
+  analytics: AnalyticsStore;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -100,6 +100,10 @@ const removeEventConnections = (deps: Pick<Deps, 'connections'>, orgId: string, 
 const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventId: string) =>
   drained((n) => deps.feedback.purgeEvent(orgId, eventId, n));
 
+/** An event's analytics snapshot (its head and its sessions' figures: the analytics module's items). */
+const removeEventAnalytics = (deps: Pick<Deps, 'analytics'>, orgId: string, eventId: string) =>
+  drained((n) => deps.analytics.purgeEvent(orgId, eventId, n));
+
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
@@ -107,7 +111,14 @@ const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventI
 export const purgeOrgEvents = async (
   deps: Pick<
     Deps,
-    'agenda' | 'connections' | 'eventInvites' | 'eventTeams' | 'events' | 'feedback' | 'promoCodes'
+    | 'agenda'
+    | 'analytics'
+    | 'connections'
+    | 'eventInvites'
+    | 'eventTeams'
+    | 'events'
+    | 'feedback'
+    | 'promoCodes'
   >,
   orgId: string,
   limit: number,
@@ -120,6 +131,7 @@ export const purgeOrgEvents = async (
     await removeEventTeam(deps, orgId, eventId);
     await removeEventConnections(deps, orgId, eventId);
     await removeEventFeedback(deps, orgId, eventId);
+    await removeEventAnalytics(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -134,6 +146,7 @@ const removeEvent = async (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'analytics'
     | 'eventTeams'
     | 'feedback'
     | 'forecasts'
@@ -156,9 +169,20 @@ const removeEvent = async (
   const team = await removeEventTeam(deps, orgId, eventId);
   const connections = await removeEventConnections(deps, orgId, eventId);
   const feedback = await removeEventFeedback(deps, orgId, eventId);
+  const analytics = await removeEventAnalytics(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
-    removed: removed + promoCodes + invitations + conference + team + connections + feedback + categories + 1,
+    removed:
+      removed +
+      promoCodes +
+      invitations +
+      conference +
+      team +
+      connections +
+      feedback +
+      analytics +
+      categories +
+      1,
     finished: true,
   };
 };
@@ -172,6 +196,7 @@ const removeVenue = async (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'analytics'
     | 'eventTeams'
     | 'feedback'
     | 'forecasts'
@@ -205,6 +230,7 @@ const stepOf = (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'analytics'
     | 'eventTeams'
     | 'feedback'
     | 'forecasts'
@@ -238,6 +264,7 @@ export const runDeletionStep = async (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'analytics'
     | 'eventTeams'
     | 'feedback'
     | 'forecasts'
