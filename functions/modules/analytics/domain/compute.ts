@@ -1,12 +1,10 @@
 import { formatLocalDate, utcToLocal } from '../../../kernel/domain/time/zoned.js';
 import type { Booking, WaitlistEntry } from '../../bookings/index.js';
-import { addTotals, averagesOf, emptyTotals, type FeedbackTotals } from '../../feedback/index.js';
+import type { FeedbackTotals } from '../../feedback/index.js';
 import type { Admission } from '../../tickets/index.js';
 import type {
   BookingCount,
   DayRegistrations,
-  EventAnalytics,
-  EventAnalyticsHead,
   EventTotals,
   NoShowFigures,
   RevenueFigures,
@@ -148,7 +146,7 @@ export const sessionAnalyticsOf = (facts: SessionFacts, now: Date): SessionAnaly
       insideNow: admissions.filter((a) => a.state === 'in').length,
     },
     noShows: noShowsOf(facts, now),
-    feedback: facts.feedback ?? emptyTotals(session.sessionId),
+    feedback: facts.feedback ?? null,
     revenue: revenueOf(facts.orders),
     computedAt: now.toISOString(),
   };
@@ -216,26 +214,5 @@ export const eventTotalsOf = (sessions: readonly SessionAnalytics[]): EventTotal
       refundedAmount,
       netAmount: paidAmount - refundedAmount,
     },
-  };
-};
-
-/** The event's analytics as read: its stored head and sessions, totals and averages added. */
-export const eventAnalyticsOf = (
-  head: EventAnalyticsHead,
-  sessions: readonly SessionAnalytics[],
-): EventAnalytics => {
-  const ordered = [...sessions].sort(
-    (a, b) => a.startsAt.localeCompare(b.startsAt) || a.sessionId.localeCompare(b.sessionId),
-  );
-  return {
-    orgId: head.orgId,
-    eventId: head.eventId,
-    computedAt: head.computedAt,
-    totals: eventTotalsOf(ordered),
-    feedback: {
-      all: averagesOf(addTotals(null, [head.eventFeedback, ...ordered.map((s) => s.feedback)])),
-      eventLevel: averagesOf(head.eventFeedback),
-    },
-    sessions: ordered.map((s) => ({ ...s, feedback: averagesOf(s.feedback) })),
   };
 };

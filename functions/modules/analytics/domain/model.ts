@@ -89,8 +89,11 @@ export interface SessionAnalytics {
   checkins: CheckinFigures;
   /** Only once the session has ended and the door checked people in; null otherwise. */
   noShows: NoShowFigures | null;
-  /** The sums and counts of the session's ratings (averages add up from them, not from averages). */
-  feedback: FeedbackTotals;
+  /**
+   * The sums and counts of the session's ratings (averages add up from them, not from averages);
+   * null when it has no feedback.
+   */
+  feedback: FeedbackTotals | null;
   revenue: RevenueFigures;
   computedAt: string;
 }
@@ -99,8 +102,8 @@ export interface SessionAnalytics {
 export interface EventAnalyticsHead {
   orgId: string;
   eventId: string;
-  /** The feedback on the event as a whole (not on one session). */
-  eventFeedback: FeedbackTotals;
+  /** The totals of the feedback on the event as a whole (not on one session); null when none. */
+  eventFeedback: FeedbackTotals | null;
   /** When the snapshot was last written (a refresh, or the nightly run). */
   computedAt: string;
 }
