@@ -734,9 +734,10 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   getFeedbackSummary: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'feedback.read' },
   // The refresh (a POST, so the success sweep runs it first) writes the snapshot the reads answer.
-  refreshEventAnalytics: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'analytics.read' },
-  getEventAnalytics: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'analytics.read' },
-  exportEventAnalytics: { params: { orgId: t.orgId, eventId: t.eventId }, action: 'analytics.read' },
+  // On the approval event: the sweep's viewer is on the team of `eventId` with every permission.
+  refreshEventAnalytics: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'analytics.read' },
+  getEventAnalytics: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'analytics.read' },
+  exportEventAnalytics: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'analytics.read' },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>
