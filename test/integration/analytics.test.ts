@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/kernel/domain/deps.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import {
@@ -34,6 +34,9 @@ import { paymentWorldForFile } from './payment-world.js';
 beforeAll(async () => {
   const { env } = await localTicketKey({ inMemory: true });
   process.env.TICKET_KEY_FILE = env.TICKET_KEY_FILE;
+});
+afterAll(() => {
+  delete process.env.TICKET_KEY_FILE;
 });
 
 const pw = paymentWorldForFile();
