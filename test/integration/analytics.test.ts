@@ -346,25 +346,37 @@ describe('the nightly step', () => {
   });
 });
 
-describe("the event's deletion", () => {
-  it('removes its analytics snapshot', async () => {
-    const snapshot = async () =>
-      (await allItems()).filter(
-        (i) => i.__edb_e__ === 'analyticsSnapshot' && i.eventId === freeEventId && i.orgId === orgId,
-      );
-    expect((await snapshot()).length).toBeGreaterThan(1);
-    // The cascade removes the event's sessions with their bookings first, then the event's own items.
+describe('deletions', () => {
+  const snapshot = async () =>
+    (await allItems()).filter(
+      (i) => i.__edb_e__ === 'analyticsSnapshot' && i.eventId === freeEventId && i.orgId === orgId,
+    );
+  const deleteAll = async (kind: 'event' | 'session', targetId: string) => {
     await pw.c.deps.deletions.createIfAbsent({
       orgId,
-      targetId: freeEventId,
-      kind: 'event',
+      targetId,
+      kind,
       status: 'running',
       requestedBy: owner.sub,
       requestedAt: new Date().toISOString(),
       completedAt: null,
       deletedItems: 0,
     });
-    while ((await runDeletionStep(pw.c.deps, orgId, freeEventId)) === 'more') {}
+    while ((await runDeletionStep(pw.c.deps, orgId, targetId)) === 'more') {}
+  };
+
+  it("of a session takes its figures out of the event's snapshot", async () => {
+    const scopes = async () => (await snapshot()).map((i) => i.scope).sort();
+    expect(await scopes()).toContain(waitlisted);
+    const others = (await scopes()).filter((x) => x !== waitlisted);
+    await deleteAll('session', waitlisted);
+    expect(await scopes()).toEqual(others);
+  });
+
+  it('of the event removes its analytics snapshot', async () => {
+    expect((await snapshot()).length).toBeGreaterThan(1);
+    // The cascade removes the event's sessions with their bookings first, then the event's own items.
+    await deleteAll('event', freeEventId);
     expect(await snapshot()).toEqual([]);
     expect(await pw.c.deps.events.get(orgId, freeEventId)).toBeUndefined();
   });

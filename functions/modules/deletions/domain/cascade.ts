@@ -64,17 +64,29 @@ export const purgeOrgSessions = async (
   return ids.length;
 };
 
+/**
+ * A session deleted on its own: its figures in its event's analytics snapshot go first (found
+ * through the session's event, which the session names), then the session with its bookings.
+ */
 const removeSession = async (
   deps: Pick<
     Deps,
-    'bookings' | 'categories' | 'feedback' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'
+    | 'analytics'
+    | 'bookings'
+    | 'categories'
+    | 'feedback'
+    | 'forecasts'
+    | 'sessions'
+    | 'ticketRecords'
+    | 'waitlist'
   >,
   orgId: string,
   sessionId: string,
-): Promise<Step> => ({
-  removed: await removeSessionWithBookings(deps, orgId, sessionId),
-  finished: true,
-});
+): Promise<Step> => {
+  const session = await deps.sessions.get(orgId, sessionId);
+  if (session) await deps.analytics.removeSessions(orgId, session.eventId, [sessionId]);
+  return { removed: await removeSessionWithBookings(deps, orgId, sessionId), finished: true };
+};
 
 /** An event's promo codes with their per-person counts and redemption records, page by page. */
 const removeEventPromoCodes = (deps: Pick<Deps, 'promoCodes'>, orgId: string, eventId: string) =>
