@@ -18,6 +18,7 @@ const orgsPorts = (): PortTable => ({
   events: port.events,
   eventInvites: port.eventInvites,
   feedback: port.feedback,
+  analytics: port.analytics,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   venues: port.venues,
@@ -69,6 +70,9 @@ const catalogPorts = (): PortTable => ({
   admissionReads: port.admissionReads,
   feedback: port.feedback,
   expenses: port.expenses,
+  // The analytics refresh reads each session's payment orders.
+  payments: port.payments,
+  analytics: port.analytics,
   clock: port.clock,
 });
 
@@ -133,6 +137,7 @@ const jobsPorts = (): PortTable => ({
   events: port.events,
   eventInvites: port.eventInvites,
   feedback: port.feedback,
+  analytics: port.analytics,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   attendees: port.attendees,
@@ -188,6 +193,10 @@ const nightlyPorts = (): PortTable => ({
   nightlyRuns: port.nightlyRuns,
   nightlyQueue: port.nightlyQueue,
   nightlySettings: port.nightlySettings,
+  // The analytics step: feedback totals and payment orders of the chunk's sessions.
+  feedback: port.feedback,
+  payments: port.payments,
+  analytics: port.analytics,
   clock: port.clock,
 });
 

@@ -4,6 +4,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
+import { dynamoAnalyticsStore } from '../modules/analytics/adapters/analytics-store.js';
 import { powertoolsAuditAlarm } from '../modules/audit/adapters/audit-alarm.js';
 import { dynamoAuditChainStore } from '../modules/audit/adapters/audit-chain-store.js';
 import { dynamoAuditSummaryStore } from '../modules/audit/adapters/audit-summary-store.js';
@@ -593,4 +594,9 @@ export const feedback: PortWiring<'feedback'> = {
 export const expenses: PortWiring<'expenses'> = {
   entities: { expense: entity.expense, expenseTotals: entity.expenseTotals },
   build: ({ service }) => dynamoExpenseStore(service),
+};
+
+export const analytics: PortWiring<'analytics'> = {
+  entities: { analyticsSnapshot: entity.analyticsSnapshot },
+  build: ({ service }) => dynamoAnalyticsStore(service),
 };

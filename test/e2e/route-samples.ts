@@ -778,6 +778,11 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     body: { name: 'Renamed snacks', amountMinor: 9900 },
     action: 'expense.submit',
   },
+  // The refresh (a POST, so the success sweep runs it first) writes the snapshot the reads answer.
+  // On the approval event: the sweep's viewer is on the team of `eventId` with every permission.
+  refreshEventAnalytics: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'analytics.read' },
+  getEventAnalytics: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'analytics.read' },
+  exportEventAnalytics: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'analytics.read' },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

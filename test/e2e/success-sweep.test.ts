@@ -115,6 +115,9 @@ const changesNothing = new Set([
   'moveWaitlistEntry',
   // The sample's range holds no delivery: nothing to resend (test/e2e/webhooks.test.ts replays).
   'replayWebhookDeliveries',
+  // Recomputes figures from the facts: the snapshot it writes is bookkeeping, no fact changes
+  // (kernel/audit/write-facts.ts).
+  'refreshEventAnalytics',
 ]);
 
 /**

@@ -45,6 +45,8 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   // A feedback's giver mark and its scope's totals follow from the feedback (the fact).
   'feedbackGiver',
   'feedbackTotals',
+  // An analytics snapshot is figures computed from the facts, rewritten whole by each refresh.
+  'analyticsSnapshot',
   'promoUse',
   'nightlyRun',
   'nightlyChunk',

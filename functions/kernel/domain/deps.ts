@@ -1,3 +1,4 @@
+import type { AnalyticsStore } from '../../modules/analytics/domain/ports.js';
 import type { AuditAlarm, AuditChainStore, AuditTrailReads } from '../../modules/audit/domain/audit-ports.js';
 import type { AuditSummaryStore } from '../../modules/audit/domain/audit-summary.js';
 import type { AuditRecords } from '../../modules/bookings/domain/audit-ports.js';
@@ -231,6 +232,8 @@ export interface Deps {
   feedback: FeedbackStore;
   /** An event's expenses and their totals (expenses module). */
   expenses: ExpenseStore;
+  /** Each event's analytics snapshot (analytics module). */
+  analytics: AnalyticsStore;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -64,6 +64,8 @@ export const permissionTable = {
   'expense.submit': organizers,
   /** Approving, rejecting and paying expenses (never one's own approval: SELF_APPROVAL). */
   'expense.approve': managers,
+  /** An event's analytics: bookings, fill, waitlist, check-ins, no-shows, feedback, revenue and refunds. */
+  'analytics.read': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -125,6 +127,7 @@ export const eventPermissionTable = {
   'sponsor.manage': ['manage_event'],
   'session.manage': ['manage_sessions'],
   'team.manage': ['manage_event'],
+  'analytics.read': ['view_analytics'],
 } as const satisfies Partial<Record<Action, readonly TeamPermission[]>>;
 
 export type EventAction = keyof typeof eventPermissionTable;

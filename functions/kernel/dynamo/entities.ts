@@ -6,6 +6,7 @@
  * (`entity.booking`): a bundle then keeps only the entities it names.
  */
 
+export { analyticsSnapshotEntity as analyticsSnapshot } from '../../modules/analytics/adapters/entities/analytics-snapshot.js';
 export {
   auditChainEntity as auditChain,
   auditRecordEntity as auditRecord,

@@ -4,3 +4,4 @@
  */
 export { averagesOfSessions } from './domain/feedback.js';
 export type { Averages, Feedback, FeedbackTotals } from './domain/model.js';
+export { addTotals, averagesOf, emptyTotals } from './domain/model.js';

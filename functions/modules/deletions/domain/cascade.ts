@@ -64,17 +64,29 @@ export const purgeOrgSessions = async (
   return ids.length;
 };
 
+/**
+ * A session deleted on its own: its figures in its event's analytics snapshot go first (found
+ * through the session's event, which the session names), then the session with its bookings.
+ */
 const removeSession = async (
   deps: Pick<
     Deps,
-    'bookings' | 'categories' | 'feedback' | 'forecasts' | 'sessions' | 'ticketRecords' | 'waitlist'
+    | 'analytics'
+    | 'bookings'
+    | 'categories'
+    | 'feedback'
+    | 'forecasts'
+    | 'sessions'
+    | 'ticketRecords'
+    | 'waitlist'
   >,
   orgId: string,
   sessionId: string,
-): Promise<Step> => ({
-  removed: await removeSessionWithBookings(deps, orgId, sessionId),
-  finished: true,
-});
+): Promise<Step> => {
+  const session = await deps.sessions.get(orgId, sessionId);
+  if (session) await deps.analytics.removeSessions(orgId, session.eventId, [sessionId]);
+  return { removed: await removeSessionWithBookings(deps, orgId, sessionId), finished: true };
+};
 
 /** An event's promo codes with their per-person counts and redemption records, page by page. */
 const removeEventPromoCodes = (deps: Pick<Deps, 'promoCodes'>, orgId: string, eventId: string) =>
@@ -103,6 +115,10 @@ const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventI
 const removeEventExpenses = (deps: Pick<Deps, 'expenses'>, orgId: string, eventId: string) =>
   drained((n) => deps.expenses.purgeEvent(orgId, eventId, n));
 
+/** An event's analytics snapshot (its head and its sessions' figures: the analytics module's items). */
+const removeEventAnalytics = (deps: Pick<Deps, 'analytics'>, orgId: string, eventId: string) =>
+  drained((n) => deps.analytics.purgeEvent(orgId, eventId, n));
+
 /**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
@@ -111,6 +127,7 @@ export const purgeOrgEvents = async (
   deps: Pick<
     Deps,
     | 'agenda'
+    | 'analytics'
     | 'connections'
     | 'eventInvites'
     | 'eventTeams'
@@ -131,6 +148,7 @@ export const purgeOrgEvents = async (
     await removeEventConnections(deps, orgId, eventId);
     await removeEventFeedback(deps, orgId, eventId);
     await removeEventExpenses(deps, orgId, eventId);
+    await removeEventAnalytics(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -145,6 +163,7 @@ const removeEvent = async (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'analytics'
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
@@ -169,6 +188,7 @@ const removeEvent = async (
   const connections = await removeEventConnections(deps, orgId, eventId);
   const feedback = await removeEventFeedback(deps, orgId, eventId);
   const expenses = await removeEventExpenses(deps, orgId, eventId);
+  const analytics = await removeEventAnalytics(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
     removed:
@@ -180,6 +200,7 @@ const removeEvent = async (
       connections +
       feedback +
       expenses +
+      analytics +
       categories +
       1,
     finished: true,
@@ -195,6 +216,7 @@ const removeVenue = async (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'analytics'
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
@@ -229,6 +251,7 @@ const stepOf = (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'analytics'
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
@@ -263,6 +286,7 @@ export const runDeletionStep = async (
     | 'events'
     | 'eventInvites'
     | 'agenda'
+    | 'analytics'
     | 'eventTeams'
     | 'feedback'
     | 'expenses'

@@ -1,4 +1,5 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
+import { refreshChunkAnalytics } from '../../analytics/index.js';
 import { type AuditTally, mergeTallies, tallyOf } from '../../audit/index.js';
 import { reconcileSession, type SessionDrift } from '../../bookings/index.js';
 import { type EventSettings, overbookSession } from '../../catalog/index.js';
@@ -22,6 +23,9 @@ type ChunkDeps = Pick<
   | 'sessions'
   | 'events'
   | 'venues'
+  | 'analytics'
+  | 'feedback'
+  | 'payments'
   | 'clock'
 >;
 
@@ -142,6 +146,8 @@ export const runChunk = async (
     const group = msg.sessions.slice(i, i + inParallel);
     results.push(...(await Promise.all(group.map((s) => workOn(deps, context, s)))));
   }
+  // The analytics of the chunk's sessions, event by event (whole items: a rerun writes the same).
+  await refreshChunkAnalytics(deps, orgId, msg.sessions);
   const result: ChunkResult = {
     sessions: results.length,
     reconciled: results.filter((r) => r.reconciled).length,

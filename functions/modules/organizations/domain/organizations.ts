@@ -125,6 +125,7 @@ type PurgeDeps = Pick<
   | 'deletions'
   | 'eventInvites'
   | 'agenda'
+  | 'analytics'
   | 'eventTeams'
   | 'feedback'
   | 'expenses'

@@ -27,6 +27,11 @@ export const dynamoPaymentStore = (service: EventlyService): PaymentStore => {
   return {
     getOrder,
 
+    async listBySession(orgId, sessionId) {
+      const { data } = await paymentOrder.query.byBooking({ orgId, sessionId }).go({ pages: 'all' });
+      return data.map(toOrder);
+    },
+
     async createOrder(order) {
       try {
         await retryTransient(() => paymentOrder.create(toOrderItem(order)).go());

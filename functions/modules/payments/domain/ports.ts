@@ -99,6 +99,8 @@ export type MoneyOutcome = 'done' | 'stale' | 'known' | 'full';
 
 export interface PaymentStore {
   getOrder(ref: OrderRef): Promise<PaymentOrder | undefined>;
+  /** Every payment order of the session's bookings (one Query of the session's payments partition). */
+  listBySession(orgId: string, sessionId: string): Promise<PaymentOrder[]>;
   /** Stores the order unless the booking has one; answers the stored order either way. */
   createOrder(order: PaymentOrder): Promise<PaymentOrder>;
   /** Sets the provider's id on an order that has none yet; answers the order as stored. */

@@ -1,0 +1,101 @@
+import type { EventAnalytics } from './model.js';
+
+/** The CSV export's columns, in order: one row per session, then the event's total row. */
+export const analyticsCsvColumns = [
+  'row',
+  'sessionId',
+  'startsAt',
+  'status',
+  'capacity',
+  'confirmedBookings',
+  'confirmedSeats',
+  'heldSeats',
+  'cancelledSeats',
+  'expiredSeats',
+  'fillRate',
+  'waitlistEntries',
+  'waitlistOffered',
+  'waitlistAccepted',
+  'waitlistExpired',
+  'waitlistCancelled',
+  'waitlistConversionRate',
+  'admittedTickets',
+  'noShowBookings',
+  'noShowSeats',
+  'feedbackCount',
+  'overallRating',
+  'currency',
+  'paidAmount',
+  'refundedAmount',
+  'netAmount',
+  'computedAt',
+] as const;
+
+export type AnalyticsCsvColumn = (typeof analyticsCsvColumns)[number];
+export type AnalyticsCsvRow = Record<AnalyticsCsvColumn, string | number | null>;
+
+/** The rows of the export: each session's figures, then the totals (feedback: all of the event's). */
+export const analyticsCsvRows = (a: EventAnalytics): AnalyticsCsvRow[] => {
+  const sessions = a.sessions.map(
+    (s): AnalyticsCsvRow => ({
+      row: 'session',
+      sessionId: s.sessionId,
+      startsAt: s.startsAt,
+      status: s.status,
+      capacity: s.capacity,
+      confirmedBookings: s.confirmed.bookings,
+      confirmedSeats: s.confirmed.seats,
+      heldSeats: s.held.seats,
+      cancelledSeats: s.cancelled.seats,
+      expiredSeats: s.expired.seats,
+      fillRate: s.fillRate,
+      waitlistEntries: s.waitlist.entries,
+      waitlistOffered: s.waitlist.offered,
+      waitlistAccepted: s.waitlist.accepted,
+      waitlistExpired: s.waitlist.expired,
+      waitlistCancelled: s.waitlist.cancelled,
+      waitlistConversionRate: s.waitlist.conversionRate,
+      admittedTickets: s.checkins.admittedTickets,
+      noShowBookings: s.noShows?.bookings ?? null,
+      noShowSeats: s.noShows?.seats ?? null,
+      feedbackCount: s.feedback.count,
+      overallRating: s.feedback.ratings.overall.mean,
+      currency: s.revenue.currency,
+      paidAmount: s.revenue.paidAmount,
+      refundedAmount: s.revenue.refundedAmount,
+      netAmount: s.revenue.netAmount,
+      computedAt: s.computedAt,
+    }),
+  );
+  const t = a.totals;
+  const total: AnalyticsCsvRow = {
+    row: 'total',
+    sessionId: null,
+    startsAt: null,
+    status: null,
+    capacity: t.capacity,
+    confirmedBookings: t.confirmed.bookings,
+    confirmedSeats: t.confirmed.seats,
+    heldSeats: t.held.seats,
+    cancelledSeats: t.cancelled.seats,
+    expiredSeats: t.expired.seats,
+    fillRate: t.fillRate,
+    waitlistEntries: t.waitlist.entries,
+    waitlistOffered: t.waitlist.offered,
+    waitlistAccepted: t.waitlist.accepted,
+    waitlistExpired: t.waitlist.expired,
+    waitlistCancelled: t.waitlist.cancelled,
+    waitlistConversionRate: t.waitlist.conversionRate,
+    admittedTickets: t.checkins.admittedTickets,
+    noShowBookings: t.noShows?.bookings ?? null,
+    noShowSeats: t.noShows?.seats ?? null,
+    feedbackCount: a.feedback.all.count,
+    overallRating: a.feedback.all.ratings.overall.mean,
+    currency: t.revenue.currency,
+    paidAmount: t.revenue.paidAmount,
+    refundedAmount: t.revenue.refundedAmount,
+    netAmount: t.revenue.netAmount,
+    computedAt: a.computedAt,
+  };
+  return [...sessions, total];
+};
