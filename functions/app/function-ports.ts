@@ -18,6 +18,8 @@ const orgsPorts = (): PortTable => ({
   events: port.events,
   eventInvites: port.eventInvites,
   feedback: port.feedback,
+  materials: port.materials,
+  materialFiles: port.materialFiles,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   venues: port.venues,
@@ -67,6 +69,8 @@ const catalogPorts = (): PortTable => ({
   connections: port.connections,
   admissionReads: port.admissionReads,
   feedback: port.feedback,
+  materials: port.materials,
+  materialFiles: port.materialFiles,
   clock: port.clock,
 });
 
@@ -131,6 +135,8 @@ const jobsPorts = (): PortTable => ({
   events: port.events,
   eventInvites: port.eventInvites,
   feedback: port.feedback,
+  materials: port.materials,
+  materialFiles: port.materialFiles,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   attendees: port.attendees,

@@ -9,6 +9,7 @@ import { venueRoutes } from '../modules/catalog/routes/venues.js';
 import { conferenceRoutes } from '../modules/conference/routes.js';
 import { deletionRoutes } from '../modules/deletions/routes.js';
 import { feedbackRoutes } from '../modules/feedback/routes.js';
+import { materialRoutes } from '../modules/materials/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
 import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../modules/invitations/routes/requests.js';
@@ -71,6 +72,7 @@ export const routes = [
   ...conferenceRoutes,
   ...teamRoutes,
   ...feedbackRoutes,
+  ...materialRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

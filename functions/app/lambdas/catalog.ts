@@ -14,6 +14,8 @@ import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js'
 import { deletionRoutes } from '../../modules/deletions/routes.js';
 import { feedbackHandlers } from '../../modules/feedback/handlers/feedback.js';
 import { feedbackRoutes } from '../../modules/feedback/routes.js';
+import { materialHandlers } from '../../modules/materials/handlers/materials.js';
+import { materialRoutes } from '../../modules/materials/routes.js';
 import { forecastHandlers } from '../../modules/forecasts/handlers/forecasts.js';
 import { forecastRoutes } from '../../modules/forecasts/routes.js';
 import { invitationHandlers } from '../../modules/invitations/handlers/invitations.js';
@@ -51,12 +53,13 @@ export const routes = [
   ...teamRoutes,
   ...connectionRoutes,
   ...feedbackRoutes,
+  ...materialRoutes,
 ] as const;
 
 /**
  * Lambda for the catalog context: venues, events, sessions and seating (cancelling a session
  * included), attendees, parties, deletions, an event's programme and team, networking between
- * attendees, feedback. Bookings and the waiting line are the `bookings`
+ * attendees, feedback, materials. Bookings and the waiting line are the `bookings`
  * function's.
  */
 export const handler = routeFunction(
@@ -79,6 +82,7 @@ export const handler = routeFunction(
     ...teamHandlers,
     ...connectionHandlers,
     ...feedbackHandlers,
+    ...materialHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

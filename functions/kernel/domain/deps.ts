@@ -9,6 +9,7 @@ import type { SessionStore } from '../../modules/catalog/domain/session-ports.js
 import type { AgendaStore, SpeakerStore, SponsorStore } from '../../modules/conference/domain/ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
 import type { FeedbackStore } from '../../modules/feedback/domain/ports.js';
+import type { MaterialFiles, MaterialStore } from '../../modules/materials/domain/ports.js';
 import type { ForecastStore } from '../../modules/forecasts/domain/forecast-ports.js';
 import type {
   EventInviteStore,
@@ -228,6 +229,9 @@ export interface Deps {
   eventTeams: EventTeamStore;
   /** Attendees' feedback on events and sessions, and its totals (feedback module). */
   feedback: FeedbackStore;
+  /** An event's materials and their files in the tenant's bucket (materials module). */
+  materials: MaterialStore;
+  materialFiles: MaterialFiles;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -28,7 +28,8 @@ export const newId = (
     | 'spk'
     | 'spn'
     | 'cnx'
-    | 'fbk',
+    | 'fbk'
+    | 'mat',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

@@ -59,6 +59,8 @@ export const permissionTable = {
   'team.manage': organizers,
   /** Attendees' feedback on events and sessions, and its averages (anonymous feedback names nobody). */
   'feedback.read': organizers,
+  /** An event's materials (files and links): add, complete an upload, delete (docs/materials.md). */
+  'material.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -120,6 +122,7 @@ export const eventPermissionTable = {
   'sponsor.manage': ['manage_event'],
   'session.manage': ['manage_sessions'],
   'team.manage': ['manage_event'],
+  'material.manage': ['manage_materials'],
 } as const satisfies Partial<Record<Action, readonly TeamPermission[]>>;
 
 export type EventAction = keyof typeof eventPermissionTable;

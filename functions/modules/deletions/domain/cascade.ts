@@ -101,13 +101,35 @@ const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventI
   drained((n) => deps.feedback.purgeEvent(orgId, eventId, n));
 
 /**
+ * An event's materials, page by page, then every file under the event's prefix of the bucket (the
+ * materials module's items and objects; files of uploads never completed included).
+ */
+const removeEventMaterials = async (
+  deps: Pick<Deps, 'materials' | 'materialFiles'>,
+  orgId: string,
+  eventId: string,
+) => {
+  const removed = await drained((n) => deps.materials.purgeEvent(orgId, eventId, n));
+  await deps.materialFiles.removeAll(`${orgId}/${eventId}/`);
+  return removed;
+};
+
+/**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
 export const purgeOrgEvents = async (
   deps: Pick<
     Deps,
-    'agenda' | 'connections' | 'eventInvites' | 'eventTeams' | 'events' | 'feedback' | 'promoCodes'
+    | 'agenda'
+    | 'connections'
+    | 'eventInvites'
+    | 'eventTeams'
+    | 'events'
+    | 'feedback'
+    | 'materialFiles'
+    | 'materials'
+    | 'promoCodes'
   >,
   orgId: string,
   limit: number,
@@ -120,6 +142,7 @@ export const purgeOrgEvents = async (
     await removeEventTeam(deps, orgId, eventId);
     await removeEventConnections(deps, orgId, eventId);
     await removeEventFeedback(deps, orgId, eventId);
+    await removeEventMaterials(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -137,6 +160,8 @@ const removeEvent = async (
     | 'eventTeams'
     | 'feedback'
     | 'forecasts'
+    | 'materialFiles'
+    | 'materials'
     | 'promoCodes'
     | 'sessions'
     | 'ticketRecords'
@@ -156,9 +181,11 @@ const removeEvent = async (
   const team = await removeEventTeam(deps, orgId, eventId);
   const connections = await removeEventConnections(deps, orgId, eventId);
   const feedback = await removeEventFeedback(deps, orgId, eventId);
+  const materials = await removeEventMaterials(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
-    removed: removed + promoCodes + invitations + conference + team + connections + feedback + categories + 1,
+    removed:
+      removed + promoCodes + invitations + conference + team + connections + feedback + materials + categories + 1,
     finished: true,
   };
 };
@@ -175,6 +202,8 @@ const removeVenue = async (
     | 'eventTeams'
     | 'feedback'
     | 'forecasts'
+    | 'materialFiles'
+    | 'materials'
     | 'promoCodes'
     | 'sessions'
     | 'ticketRecords'
@@ -208,6 +237,8 @@ const stepOf = (
     | 'eventTeams'
     | 'feedback'
     | 'forecasts'
+    | 'materialFiles'
+    | 'materials'
     | 'promoCodes'
     | 'sessions'
     | 'ticketRecords'
@@ -241,6 +272,8 @@ export const runDeletionStep = async (
     | 'eventTeams'
     | 'feedback'
     | 'forecasts'
+    | 'materialFiles'
+    | 'materials'
     | 'promoCodes'
     | 'sessions'
     | 'ticketRecords'

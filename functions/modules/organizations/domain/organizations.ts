@@ -130,6 +130,8 @@ type PurgeDeps = Pick<
   | 'events'
   | 'forecasts'
   | 'invites'
+  | 'materialFiles'
+  | 'materials'
   | 'members'
   | 'nightlyRuns'
   | 'parties'
