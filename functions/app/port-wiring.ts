@@ -612,7 +612,14 @@ export const materialFiles: PortWiring<'materialFiles'> = {
       withoutSdkLogging(
         new S3Client({
           region: env.AWS_REGION,
-          ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
+          // s3rver knows one key pair, its own, and no virtual-host bucket names on 127.0.0.1.
+          ...(env.S3_ENDPOINT
+            ? {
+                endpoint: env.S3_ENDPOINT,
+                forcePathStyle: true,
+                credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+              }
+            : {}),
           // Presigned URLs carry no checksum a browser's plain PUT could not match.
           requestChecksumCalculation: 'WHEN_REQUIRED',
           responseChecksumValidation: 'WHEN_REQUIRED',
