@@ -12,6 +12,7 @@ import { EventlyApi } from '../constructs/api.js';
 import { TenantEventBus } from '../constructs/event-bus.js';
 import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
 import { GradualDeployments } from '../constructs/gradual-deployments.js';
+import { MaterialsBucket } from '../constructs/materials-bucket.js';
 import { MinuteSweeper } from '../constructs/minute-sweeper.js';
 import { OperationsDashboard } from '../constructs/monitoring/dashboard.js';
 import { OperationalAlarms } from '../constructs/monitoring/operational-alarms.js';
@@ -39,6 +40,7 @@ export class AppStack extends Stack {
   readonly ticketKey: TicketKeySecret;
   readonly webhookKey: WebhookKeySecret;
   readonly eventBus: TenantEventBus;
+  readonly materials: MaterialsBucket;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
   readonly holdsSweeper: MinuteSweeper;
@@ -64,6 +66,7 @@ export class AppStack extends Stack {
       webhooksQueue: this.queues.get('webhooks').queue,
       deadLetterQueue: this.queues.deliveryDeadLetterQueue,
     });
+    this.materials = new MaterialsBucket(this, 'Materials', { allowedOrigins: config.cors.allowedOrigins });
     this.functions = new ServiceFunctions(this, 'Functions', {
       config,
       table,
@@ -72,6 +75,7 @@ export class AppStack extends Stack {
       ticketKey: this.ticketKey,
       webhookKey: this.webhookKey,
       eventBus: this.eventBus,
+      materials: this.materials,
     });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;
@@ -154,6 +158,7 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduler.group.scheduleGroupName });
     new CfnOutput(this, 'SchedulerRoleArn', { value: this.scheduler.role.roleArn });
     new CfnOutput(this, 'JobsQueueUrl', { value: jobsQueueUrl });
+    new CfnOutput(this, 'MaterialsBucketName', { value: this.materials.bucket.bucketName });
     new CfnOutput(this, 'NightlyQueueUrl', { value: nightlyQueueUrl });
     new CfnOutput(this, 'PaymentSecretArn', {
       value: this.paymentSecret.secret.secretArn,

@@ -106,8 +106,9 @@ describe('cross-organization sweep', () => {
 
   // The viewer holds every team permission on the target's draft event (sweep-target.ts): on any
   // other event, a route their role does not allow stays closed to them.
+  // Chosen when the tests are collected, before the world exists: from the samples' markers.
   const otherEventRoutes = orgScoped.filter((r) => {
-    const sample = sweep.samples[r.operationId as keyof typeof sweep.samples];
+    const sample = routeSamples(placeholderIds)[r.operationId as keyof ReturnType<typeof routeSamples>];
     const eventId = sample.params?.eventId;
     return (
       eventId !== undefined &&
