@@ -600,7 +600,13 @@ export const materials: PortWiring<'materials'> = {
 /** A function without the bucket (tests that start no S3 server) has stored no file: nothing to remove. */
 const noMaterialsBucket = (): Deps['materialFiles'] => {
   const missing = () => Promise.reject(new Error('no materials bucket is configured for this function'));
-  return { uploadUrl: missing, downloadUrl: missing, head: missing, remove: missing, removeAll: async () => 0 };
+  return {
+    uploadUrl: missing,
+    downloadUrl: missing,
+    head: missing,
+    remove: missing,
+    removeAll: async () => 0,
+  };
 };
 
 /** The tenant's bucket of material files; locally s3rver, path-style (docs/materials.md). */

@@ -68,8 +68,11 @@ export class MaterialsBucket extends Construct {
    */
   grantFiles(fn: ServiceFunction, level: 'readWrite' | 'delete'): void {
     const objects = this.bucket.arnForObjects('*');
-    const actions = level === 'readWrite' ? ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] : ['s3:DeleteObject'];
+    const actions =
+      level === 'readWrite' ? ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] : ['s3:DeleteObject'];
     fn.role.addToPolicy(new PolicyStatement({ actions, resources: [objects] }));
-    fn.role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
+    fn.role.addToPolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }),
+    );
   }
 }

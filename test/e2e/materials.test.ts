@@ -57,7 +57,8 @@ const objectExists = async (key: string): Promise<boolean> => {
     await s3().send(new HeadObjectCommand({ Bucket: rt.runtime.materialsBucket, Key: key }));
     return true;
   } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+      return false;
     throw error;
   }
 };
@@ -93,10 +94,14 @@ beforeAll(async () => {
     body: { firstName: 'Ada', lastName: 'Attendee' },
   });
   expect(me.status, me.text).toBe(200);
-  const booking = await rt.call<{ status: string }>('POST', `/v1/orgs/${orgId}/sessions/${sessionId}/bookings`, {
-    token: attendee,
-    body: { attendeeId: me.json.attendeeId, seats: 1 },
-  });
+  const booking = await rt.call<{ status: string }>(
+    'POST',
+    `/v1/orgs/${orgId}/sessions/${sessionId}/bookings`,
+    {
+      token: attendee,
+      body: { attendeeId: me.json.attendeeId, seats: 1 },
+    },
+  );
   expect(booking.status, booking.text).toBe(201);
   expect(booking.json.status).toBe('confirmed');
 });
@@ -160,7 +165,9 @@ describe('materials over HTTP', () => {
     });
     await upload(made, Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png');
     const { materialId } = made.material;
-    expect((await rt.call('POST', `${materialsPath()}/${materialId}/complete`, { token: owner })).status).toBe(200);
+    expect(
+      (await rt.call('POST', `${materialsPath()}/${materialId}/complete`, { token: owner })).status,
+    ).toBe(200);
     const listed = await rt.call<{ items: { materialId: string }[] }>(
       'GET',
       `/v1/public/orgs/${orgId}/events/${eventId}/materials`,
@@ -207,7 +214,9 @@ describe('materials over HTTP', () => {
     });
     if (put.ok) {
       // An S3 that does not check the signed length (s3rver): completing finds the mismatch.
-      const mismatch = await rt.call<{ errors: { field: string }[] }>('POST', `${path}/complete`, { token: owner });
+      const mismatch = await rt.call<{ errors: { field: string }[] }>('POST', `${path}/complete`, {
+        token: owner,
+      });
       expect(mismatch.status, mismatch.text).toBe(422);
       expect(mismatch.json.errors.map((e) => e.field)).toContain('sizeBytes');
     } else {
@@ -235,10 +244,15 @@ describe('materials over HTTP', () => {
     const key = `${world.orgId}/${world.eventId}/${made.material.materialId}`;
     expect(await objectExists(key)).toBe(true);
 
-    const deleted = await rt.call('DELETE', `/v1/orgs/${world.orgId}/events/${world.eventId}`, { token: owner });
+    const deleted = await rt.call('DELETE', `/v1/orgs/${world.orgId}/events/${world.eventId}`, {
+      token: owner,
+    });
     expect(deleted.status, deleted.text).toBe(202);
     const done = await eventually(
-      () => rt.call<{ status: string }>('GET', `/v1/orgs/${world.orgId}/deletions/${world.eventId}`, { token: owner }),
+      () =>
+        rt.call<{ status: string }>('GET', `/v1/orgs/${world.orgId}/deletions/${world.eventId}`, {
+          token: owner,
+        }),
       (r) => r.json.status === 'completed',
       30_000,
     );

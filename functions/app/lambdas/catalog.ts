@@ -14,13 +14,13 @@ import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js'
 import { deletionRoutes } from '../../modules/deletions/routes.js';
 import { feedbackHandlers } from '../../modules/feedback/handlers/feedback.js';
 import { feedbackRoutes } from '../../modules/feedback/routes.js';
-import { materialHandlers } from '../../modules/materials/handlers/materials.js';
-import { materialRoutes } from '../../modules/materials/routes.js';
 import { forecastHandlers } from '../../modules/forecasts/handlers/forecasts.js';
 import { forecastRoutes } from '../../modules/forecasts/routes.js';
 import { invitationHandlers } from '../../modules/invitations/handlers/invitations.js';
 import { eventInviteRoutes } from '../../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../../modules/invitations/routes/requests.js';
+import { materialHandlers } from '../../modules/materials/handlers/materials.js';
+import { materialRoutes } from '../../modules/materials/routes.js';
 import { connectionHandlers } from '../../modules/networking/handlers/connections.js';
 import { connectionRoutes } from '../../modules/networking/routes.js';
 import { attendeeHandlers } from '../../modules/people/handlers/attendees.js';

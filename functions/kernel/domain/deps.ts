@@ -9,13 +9,13 @@ import type { SessionStore } from '../../modules/catalog/domain/session-ports.js
 import type { AgendaStore, SpeakerStore, SponsorStore } from '../../modules/conference/domain/ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
 import type { FeedbackStore } from '../../modules/feedback/domain/ports.js';
-import type { MaterialFiles, MaterialStore } from '../../modules/materials/domain/ports.js';
 import type { ForecastStore } from '../../modules/forecasts/domain/forecast-ports.js';
 import type {
   EventInviteStore,
   EventPassStore,
   JoinRequestStore,
 } from '../../modules/invitations/domain/ports.js';
+import type { MaterialFiles, MaterialStore } from '../../modules/materials/domain/ports.js';
 import type { ConnectionStore } from '../../modules/networking/domain/ports.js';
 import type {
   NightlyQueue,

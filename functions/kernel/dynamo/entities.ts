@@ -49,6 +49,7 @@ export {
   joinRequestEntity as joinRequest,
   joinRequestHolderEntity as joinRequestHolder,
 } from '../../modules/invitations/adapters/entities/join-request.js';
+export { materialEntity as material } from '../../modules/materials/adapters/entities/material.js';
 export {
   connectionEntity as connection,
   connectionSideEntity as connectionSide,
@@ -64,7 +65,6 @@ export { paymentOrderEntity as paymentOrder } from '../../modules/payments/adapt
 export { paymentTransactionEntity as paymentTransaction } from '../../modules/payments/adapters/entities/payment-transaction.js';
 export { refundRequestEntity as refundRequest } from '../../modules/payments/adapters/entities/refund-request.js';
 export { webhookReceiptEntity as webhookReceipt } from '../../modules/payments/adapters/entities/webhook-receipt.js';
-export { materialEntity as material } from '../../modules/materials/adapters/entities/material.js';
 export { attendeeEntity as attendee } from '../../modules/people/adapters/entities/attendee.js';
 export { attendeeUniqueEntity as attendeeUnique } from '../../modules/people/adapters/entities/attendee-unique.js';
 export { partyEntity as party } from '../../modules/people/adapters/entities/party.js';

@@ -185,7 +185,16 @@ const removeEvent = async (
   await deps.events.remove(orgId, eventId);
   return {
     removed:
-      removed + promoCodes + invitations + conference + team + connections + feedback + materials + categories + 1,
+      removed +
+      promoCodes +
+      invitations +
+      conference +
+      team +
+      connections +
+      feedback +
+      materials +
+      categories +
+      1,
     finished: true,
   };
 };

@@ -105,10 +105,8 @@ export const feedbackSummarySchema = z
     all: averagesSchema.openapi({ description: 'All feedback of the event, its sessions included' }),
     eventLevel: averagesSchema.openapi({ description: 'The feedback on the event as a whole' }),
     sessions: z.array(z.object({ sessionId: sessionIdSchema, ...averages })),
-    speakers: z
-      .array(z.object({ speakerId: z.string(), ...averages }))
-      .openapi({
-        description: 'Each speaker of the agenda: the feedback on the sessions they speak in, taken together',
-      }),
+    speakers: z.array(z.object({ speakerId: z.string(), ...averages })).openapi({
+      description: 'Each speaker of the agenda: the feedback on the sessions they speak in, taken together',
+    }),
   })
   .openapi('FeedbackSummary');

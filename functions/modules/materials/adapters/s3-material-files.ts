@@ -46,7 +46,11 @@ export const s3MaterialFiles = (client: S3Client, bucket: string): MaterialFiles
       Key: key,
       ResponseContentDisposition: `attachment; filename="${fileName}"`,
     });
-    return { url: await getSignedUrl(client, command, { expiresIn }), expiresAt: expiry(expiresIn), headers: {} };
+    return {
+      url: await getSignedUrl(client, command, { expiresIn }),
+      expiresAt: expiry(expiresIn),
+      headers: {},
+    };
   },
 
   async head(key) {
@@ -72,7 +76,9 @@ export const s3MaterialFiles = (client: S3Client, bucket: string): MaterialFiles
       );
       const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
       if (keys.length > 0) {
-        await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+        await client.send(
+          new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }),
+        );
         removed += keys.length;
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;

@@ -1,4 +1,10 @@
-import { eventParams, freeText, isoDateTime, sessionIdSchema, stampFields } from '../../../kernel/contracts/common.js';
+import {
+  eventParams,
+  freeText,
+  isoDateTime,
+  sessionIdSchema,
+  stampFields,
+} from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 import { accessLevels, materialTypes } from '../domain/model.js';
 
@@ -14,7 +20,7 @@ export const materialParams = eventParams.extend({ materialId: materialIdSchema 
 const materialType = z.enum(materialTypes).openapi('MaterialType');
 const accessLevel = z.enum(accessLevels).openapi('MaterialAccessLevel', {
   description:
-    'public: anyone (of a published public event); attendees: holders of a live booking of its session (any session for event materials); speakers: the event\'s speakers; sponsors: members only. Members always.',
+    "public: anyone (of a published public event); attendees: holders of a live booking of its session (any session for event materials); speakers: the event's speakers; sponsors: members only. Members always.",
 });
 
 export const createMaterialBody = z
@@ -24,7 +30,10 @@ export const createMaterialBody = z
     materialType,
     accessLevel,
     sessionId: sessionIdSchema.nullable().optional().openapi({ description: 'Absent: the event as a whole' }),
-    tags: z.array(freeText(z.string().trim().min(1).max(40))).max(20).optional(),
+    tags: z
+      .array(freeText(z.string().trim().min(1).max(40)))
+      .max(20)
+      .optional(),
     language: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'must be a language tag such as en or pt-BR')
@@ -36,7 +45,7 @@ export const createMaterialBody = z
       .max(2048)
       .pipe(z.url({ protocol: /^https$/, error: 'must be an https:// URL' }))
       .optional()
-      .openapi({ description: 'A link\'s address (links only)', example: 'https://example.com/talk' }),
+      .openapi({ description: "A link's address (links only)", example: 'https://example.com/talk' }),
     contentType: z
       .string()
       .max(120)
@@ -48,7 +57,10 @@ export const createMaterialBody = z
       .min(1)
       .max(200 * 1024 * 1024)
       .optional()
-      .openapi({ description: "The file's size (files only): 200 MB for videos, 50 MB for others", example: 1048576 }),
+      .openapi({
+        description: "The file's size (files only): 200 MB for videos, 50 MB for others",
+        example: 1048576,
+      }),
   })
   .openapi('CreateMaterial');
 

@@ -20,7 +20,8 @@ const isMember = async (deps: EventAccessDeps, principal: Principal, m: Material
     await authorizeForEvent(deps, m.orgId, m.eventId, principal, 'event.read');
     return true;
   } catch (error) {
-    if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return false;
+    if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
+      return false;
     throw error;
   }
 };
@@ -65,7 +66,11 @@ const publicEventShown = async (deps: Pick<Deps, 'events'>, m: Material): Promis
   );
 };
 
-export const mayDownload = async (deps: AccessReadDeps, principal: Principal, m: Material): Promise<boolean> => {
+export const mayDownload = async (
+  deps: AccessReadDeps,
+  principal: Principal,
+  m: Material,
+): Promise<boolean> => {
   assertOrgOpen((await deps.orgs.get(m.orgId))?.status);
   if (await isMember(deps, principal, m)) return true;
   switch (m.accessLevel) {

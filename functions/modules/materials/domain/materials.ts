@@ -36,7 +36,8 @@ export interface MaterialInput {
   sizeBytes?: number | undefined;
 }
 
-type ManageDeps = Pick<Deps, 'materials' | 'materialFiles' | 'events' | 'sessions' | 'clock'> & EventAccessDeps;
+type ManageDeps = Pick<Deps, 'materials' | 'materialFiles' | 'events' | 'sessions' | 'clock'> &
+  EventAccessDeps;
 
 const eventOf = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: string): Promise<Event> => {
   const event = await deps.events.get(orgId, eventId);
@@ -74,7 +75,10 @@ const fileOf = (input: MaterialInput) => {
     });
   const limit = maxBytes[input.materialType];
   if (!input.sizeBytes || input.sizeBytes > limit)
-    issues.push({ field: 'sizeBytes', message: `must be from 1 to ${limit} bytes for a ${input.materialType}` });
+    issues.push({
+      field: 'sizeBytes',
+      message: `must be from 1 to ${limit} bytes for a ${input.materialType}`,
+    });
   if (issues.length > 0) throw validationFailed(issues);
   return {
     url: null,
@@ -223,7 +227,10 @@ export interface Download {
 }
 
 /** The download (a presigned GET, or a link's URL), counted. */
-const handOut = async (deps: Pick<Deps, 'materials' | 'materialFiles'>, material: Material): Promise<Download> => {
+const handOut = async (
+  deps: Pick<Deps, 'materials' | 'materialFiles'>,
+  material: Material,
+): Promise<Download> => {
   await deps.materials.countDownload(material.orgId, material.eventId, material.materialId);
   const counted = { ...material, downloadCount: material.downloadCount + 1 };
   if (!material.fileKey) return { url: material.url ?? '', expiresAt: null, material: counted };
@@ -244,7 +251,7 @@ export const downloadMaterial = async (
   materialId: string,
 ): Promise<Download> => {
   const material = await deps.materials.get(orgId, eventId, materialId);
-  if (!material || material.status !== 'available') throw notFound('material');
+  if (material?.status !== 'available') throw notFound('material');
   if (!(await mayDownload(deps, principal, material))) throw notFound('material');
   return handOut(deps, material);
 };
@@ -258,8 +265,7 @@ export const publicDownload = async (
 ): Promise<Download> => {
   await shownEvent(deps, orgId, eventId);
   const material = await deps.materials.get(orgId, eventId, materialId);
-  if (!material || material.status !== 'available' || material.accessLevel !== 'public')
-    throw notFound('material');
+  if (material?.status !== 'available' || material.accessLevel !== 'public') throw notFound('material');
   return handOut(deps, material);
 };
 

@@ -70,7 +70,13 @@ export const allowedContentTypes: Record<Exclude<MaterialType, 'link'>, Record<s
     'text/markdown': 'md',
   },
   video: { 'video/mp4': 'mp4', 'video/webm': 'webm', 'video/quicktime': 'mov' },
-  audio: { 'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'audio/ogg': 'ogg', 'audio/wav': 'wav', 'audio/webm': 'weba' },
+  audio: {
+    'audio/mpeg': 'mp3',
+    'audio/mp4': 'm4a',
+    'audio/ogg': 'ogg',
+    'audio/wav': 'wav',
+    'audio/webm': 'weba',
+  },
   // No SVG: a script inside one would run when a browser opens it from the bucket.
   image: { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' },
 };

@@ -32,7 +32,12 @@ export interface StoredFile {
 
 /** The tenant's bucket of material files, reached by the client through presigned URLs only. */
 export interface MaterialFiles {
-  uploadUrl(key: string, contentType: string, sizeBytes: number, expiresInSeconds: number): Promise<PresignedUrl>;
+  uploadUrl(
+    key: string,
+    contentType: string,
+    sizeBytes: number,
+    expiresInSeconds: number,
+  ): Promise<PresignedUrl>;
   downloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<PresignedUrl>;
   head(key: string): Promise<StoredFile | undefined>;
   remove(key: string): Promise<void>;

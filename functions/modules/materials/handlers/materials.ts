@@ -1,6 +1,5 @@
 import { getContainer } from '../../../app/container.js';
 import { created, noContent, ok, type RouteHandlers } from '../../../kernel/http/route-types.js';
-import type { Material } from '../domain/model.js';
 import {
   completeMaterial,
   createMaterial,
@@ -12,6 +11,7 @@ import {
   publicDownload,
   publicMaterials,
 } from '../domain/materials.js';
+import type { Material } from '../domain/model.js';
 
 const deps = () => getContainer().deps;
 
@@ -32,7 +32,11 @@ export const materialHandlers = {
     return created({ material: materialView(material), upload });
   },
   completeMaterial: async ({ principal, params }) =>
-    ok(materialView(await completeMaterial(deps(), principal, params.orgId, params.eventId, params.materialId))),
+    ok(
+      materialView(
+        await completeMaterial(deps(), principal, params.orgId, params.eventId, params.materialId),
+      ),
+    ),
   listMaterials: async ({ principal, params, query }) => {
     const page = await listMaterials(deps(), principal, params.orgId, params.eventId, query);
     return ok({ items: page.items.map(materialView), nextCursor: page.nextCursor });
@@ -40,7 +44,11 @@ export const materialHandlers = {
   getMaterial: async ({ principal, params }) =>
     ok(materialView(await getMaterial(deps(), principal, params.orgId, params.eventId, params.materialId))),
   downloadMaterial: async ({ principal, params }) =>
-    ok(downloadView(await downloadMaterial(deps(), principal, params.orgId, params.eventId, params.materialId))),
+    ok(
+      downloadView(
+        await downloadMaterial(deps(), principal, params.orgId, params.eventId, params.materialId),
+      ),
+    ),
   deleteMaterial: async ({ principal, params }) => {
     await deleteMaterial(deps(), principal, params.orgId, params.eventId, params.materialId);
     return noContent();
