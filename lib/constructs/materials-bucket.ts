@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   BlockPublicAccess,
@@ -10,7 +10,15 @@ import {
 import { Construct } from 'constructs';
 import type { ServiceFunction } from './lambda-function.js';
 
+/**
+ * The bucket's name: fixed, so the app stack grants and names it without a cross-stack export;
+ * globally unique by tenant and account (at most 56 characters of S3's 63).
+ */
+export const materialsBucketName = (tenantId: string, account: string): string =>
+  `evently-${tenantId}-materials-${account}`;
+
 export interface MaterialsBucketProps {
+  bucketName: string;
   /** The browser origins of the tenant's apps (the API's CORS origins); none: any origin. */
   allowedOrigins: readonly string[];
 }
@@ -27,6 +35,7 @@ export class MaterialsBucket extends Construct {
   constructor(scope: Construct, id: string, props: MaterialsBucketProps) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Bucket', {
+      bucketName: props.bucketName,
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -60,19 +69,27 @@ export class MaterialsBucket extends Construct {
         'and repeat that record.',
     });
   }
-
-  /**
-   * What a function may do with the files: `readWrite` (the catalog: presign uploads and downloads,
-   * read an object's size and type, delete one) or `delete` (the cascades: list an event's prefix
-   * and delete what is there). Objects only, under the bucket; never its settings.
-   */
-  grantFiles(fn: ServiceFunction, level: 'readWrite' | 'delete'): void {
-    const objects = this.bucket.arnForObjects('*');
-    const actions =
-      level === 'readWrite' ? ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] : ['s3:DeleteObject'];
-    fn.role.addToPolicy(new PolicyStatement({ actions, resources: [objects] }));
-    fn.role.addToPolicy(
-      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }),
-    );
-  }
 }
+
+/**
+ * What a function may do with the files: `readWrite` (the catalog: presign uploads and downloads,
+ * read an object's size and type, delete one) or `delete` (the cascades: list an event's prefix and
+ * delete what is there). Objects only, of the one bucket named; never its settings.
+ */
+export const grantMaterialFiles = (
+  fn: ServiceFunction,
+  bucketName: string,
+  level: 'readWrite' | 'delete',
+): void => {
+  const bucketArn = `arn:${Aws.PARTITION}:s3:::${bucketName}`;
+  const actions =
+    level === 'readWrite' ? ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] : ['s3:DeleteObject'];
+  fn.role.addToPolicy(new PolicyStatement({ actions, resources: [`${bucketArn}/*`] }));
+  fn.role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn] }));
+  Validations.of(fn.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucketName}/*]`,
+    reason:
+      "The objects of the tenant's materials bucket, whose keys are made at run time " +
+      '(org id/event id/material id): only object actions, on this one bucket.',
+  });
+};

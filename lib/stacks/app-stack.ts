@@ -12,7 +12,6 @@ import { EventlyApi } from '../constructs/api.js';
 import { TenantEventBus } from '../constructs/event-bus.js';
 import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
 import { GradualDeployments } from '../constructs/gradual-deployments.js';
-import { MaterialsBucket } from '../constructs/materials-bucket.js';
 import { MinuteSweeper } from '../constructs/minute-sweeper.js';
 import { OperationsDashboard } from '../constructs/monitoring/dashboard.js';
 import { OperationalAlarms } from '../constructs/monitoring/operational-alarms.js';
@@ -28,6 +27,8 @@ export interface AppStackProps extends StackProps {
   config: TenantConfig;
   /** The tenant's table, owned by the data stack. */
   table: ITable;
+  /** The name of the tenant's materials bucket, owned by the data stack. */
+  materialsBucketName: string;
 }
 
 /** Everything stateless of one tenant: functions, HTTP API, queues, schedules and alarms. */
@@ -40,7 +41,6 @@ export class AppStack extends Stack {
   readonly ticketKey: TicketKeySecret;
   readonly webhookKey: WebhookKeySecret;
   readonly eventBus: TenantEventBus;
-  readonly materials: MaterialsBucket;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
   readonly holdsSweeper: MinuteSweeper;
@@ -66,7 +66,6 @@ export class AppStack extends Stack {
       webhooksQueue: this.queues.get('webhooks').queue,
       deadLetterQueue: this.queues.deliveryDeadLetterQueue,
     });
-    this.materials = new MaterialsBucket(this, 'Materials', { allowedOrigins: config.cors.allowedOrigins });
     this.functions = new ServiceFunctions(this, 'Functions', {
       config,
       table,
@@ -75,7 +74,7 @@ export class AppStack extends Stack {
       ticketKey: this.ticketKey,
       webhookKey: this.webhookKey,
       eventBus: this.eventBus,
-      materials: this.materials,
+      materialsBucketName: props.materialsBucketName,
     });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;
@@ -158,7 +157,6 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'ScheduleGroupName', { value: this.scheduler.group.scheduleGroupName });
     new CfnOutput(this, 'SchedulerRoleArn', { value: this.scheduler.role.roleArn });
     new CfnOutput(this, 'JobsQueueUrl', { value: jobsQueueUrl });
-    new CfnOutput(this, 'MaterialsBucketName', { value: this.materials.bucket.bucketName });
     new CfnOutput(this, 'NightlyQueueUrl', { value: nightlyQueueUrl });
     new CfnOutput(this, 'PaymentSecretArn', {
       value: this.paymentSecret.secret.secretArn,
