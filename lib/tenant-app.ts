@@ -2,6 +2,7 @@ import { type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { TenantConfig } from './config/tenant-config.js';
+import { materialsBucketName } from './constructs/materials-bucket.js';
 import { AppStack } from './stacks/app-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 
@@ -20,10 +21,13 @@ export interface TenantStacks {
 export const addTenantStacks = (scope: Construct, config: TenantConfig): TenantStacks => {
   const env: Environment = { account: config.account, region: config.region };
   const names = tenantStackNames(config.tenantId);
+  const materialsBucket = materialsBucketName(config.tenantId, config.account);
   const data = new DataStack(scope, names.data, {
     env,
     stackName: names.data,
-    description: `Evently data (${config.tenantId}): the single DynamoDB table`,
+    description: `Evently data (${config.tenantId}): the single DynamoDB table and the materials bucket`,
+    allowedOrigins: config.cors.allowedOrigins,
+    materialsBucketName: materialsBucket,
   });
   const app = new AppStack(scope, names.app, {
     env,
@@ -31,6 +35,7 @@ export const addTenantStacks = (scope: Construct, config: TenantConfig): TenantS
     description: `Evently application (${config.tenantId}): HTTP API, functions, queues, schedules`,
     config,
     table: data.table,
+    materialsBucketName: materialsBucket,
   });
   for (const stack of [data, app]) {
     Tags.of(stack).add('evently:tenant', config.tenantId);

@@ -57,6 +57,7 @@ const banner = (rt: LocalRuntime, tokens: Record<DevUser, string>, seconds: stri
     `  URL       ${url}`,
     `  Docs      ${url}/docs`,
     `  Data      ${inMemory ? 'in memory (gone when you stop)' : `${dataDir} (kept across restarts)`}`,
+    `  Files     ${rt.s3Endpoint} (s3rver), bucket ${rt.materialsBucket}${inMemory ? '' : ' in .data/s3'}`,
     `  Demo org  ${rt.demoOrgId ?? '(not seeded, see the warning above)'}`,
     '',
     `Tokens (valid ${TOKEN_TTL_SECONDS / 3600} h):`,

@@ -31,6 +31,11 @@ export interface FunctionDefinition {
    * only these pay the SDK's per-request CPU, where the calls to trace are slow or external.
    */
   tracesCalls?: boolean;
+  /**
+   * The tenant's bucket of material files (docs/materials.md): `readWrite` presigns uploads and
+   * downloads and reads and deletes objects; `delete` lists and deletes an event's files (cascades).
+   */
+  materialFiles?: 'readWrite' | 'delete';
 }
 
 export const functionDefinitions = {
@@ -50,6 +55,8 @@ export const functionDefinitions = {
     sendsTo: ['jobs'],
     memoryMb: 512,
     timeoutSeconds: 10,
+    // An organization's deletion removes its events' material files.
+    materialFiles: 'delete',
   },
   catalog: {
     entry: 'functions/app/lambdas/catalog.ts',
@@ -59,6 +66,8 @@ export const functionDefinitions = {
     sendsTo: ['jobs'],
     memoryMb: 512,
     timeoutSeconds: 10,
+    // Materials: presigned uploads and downloads, the upload's check, a material's deletion.
+    materialFiles: 'readWrite',
   },
   bookings: {
     // An on-sale's hot routes in a function of their own: it scales and cold-starts apart from the
@@ -109,6 +118,8 @@ export const functionDefinitions = {
     schedulesHolds: true,
     // Cascades make hundreds of calls per message: the trace shows which were slow.
     tracesCalls: true,
+    // An event's cascade deletes its material files.
+    materialFiles: 'delete',
   },
   nightly: {
     // The nightly run (docs/nightly.md), on its own queue: each message is one bounded piece (an

@@ -19,6 +19,8 @@ const orgsPorts = (): PortTable => ({
   eventInvites: port.eventInvites,
   feedback: port.feedback,
   analytics: port.analytics,
+  materials: port.materials,
+  materialFiles: port.materialFiles,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   venues: port.venues,
@@ -73,6 +75,8 @@ const catalogPorts = (): PortTable => ({
   // The analytics refresh reads each session's payment orders.
   payments: port.payments,
   analytics: port.analytics,
+  materials: port.materials,
+  materialFiles: port.materialFiles,
   clock: port.clock,
 });
 
@@ -138,6 +142,8 @@ const jobsPorts = (): PortTable => ({
   eventInvites: port.eventInvites,
   feedback: port.feedback,
   analytics: port.analytics,
+  materials: port.materials,
+  materialFiles: port.materialFiles,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   attendees: port.attendees,

@@ -1,7 +1,9 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
+import type { Deps } from '../kernel/domain/deps.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
 import { dynamoAnalyticsStore } from '../modules/analytics/adapters/analytics-store.js';
@@ -30,6 +32,8 @@ import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-stor
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
 import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
 import { dynamoJoinRequestStore } from '../modules/invitations/adapters/join-request-store.js';
+import { dynamoMaterialStore } from '../modules/materials/adapters/material-store.js';
+import { s3MaterialFiles } from '../modules/materials/adapters/s3-material-files.js';
 import { dynamoConnectionStore } from '../modules/networking/adapters/connection-store.js';
 import { dynamoNightlyRunStore } from '../modules/nightly/adapters/nightly-run-store.js';
 import { sqsNightlyQueue } from '../modules/nightly/adapters/sqs-nightly-queue.js';
@@ -599,4 +603,48 @@ export const expenses: PortWiring<'expenses'> = {
 export const analytics: PortWiring<'analytics'> = {
   entities: { analyticsSnapshot: entity.analyticsSnapshot },
   build: ({ service }) => dynamoAnalyticsStore(service),
+};
+
+export const materials: PortWiring<'materials'> = {
+  entities: { material: entity.material },
+  build: ({ service }) => dynamoMaterialStore(service),
+};
+
+/** A function without the bucket (tests that start no S3 server) has stored no file: nothing to remove. */
+const noMaterialsBucket = (): Deps['materialFiles'] => {
+  const missing = () => Promise.reject(new Error('no materials bucket is configured for this function'));
+  return {
+    uploadUrl: missing,
+    downloadUrl: missing,
+    head: missing,
+    remove: missing,
+    removeAll: async () => 0,
+  };
+};
+
+/** The tenant's bucket of material files; locally s3rver, path-style (docs/materials.md). */
+export const materialFiles: PortWiring<'materialFiles'> = {
+  entities: {},
+  build: ({ env }) => {
+    if (!env.MATERIALS_BUCKET) return noMaterialsBucket();
+    const client = traceClient(
+      withoutSdkLogging(
+        new S3Client({
+          region: env.AWS_REGION,
+          // s3rver knows one key pair, its own, and no virtual-host bucket names on 127.0.0.1.
+          ...(env.S3_ENDPOINT
+            ? {
+                endpoint: env.S3_ENDPOINT,
+                forcePathStyle: true,
+                credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+              }
+            : {}),
+          // Presigned URLs carry no checksum a browser's plain PUT could not match.
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        }),
+      ),
+    );
+    return s3MaterialFiles(client, env.MATERIALS_BUCKET);
+  },
 };

@@ -14,6 +14,7 @@ import { feedbackRoutes } from '../modules/feedback/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
 import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../modules/invitations/routes/requests.js';
+import { materialRoutes } from '../modules/materials/routes.js';
 import { connectionRoutes } from '../modules/networking/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
 import { organizationRoutes } from '../modules/organizations/routes.js';
@@ -75,6 +76,7 @@ export const routes = [
   ...feedbackRoutes,
   ...expenseRoutes,
   ...analyticsRoutes,
+  ...materialRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

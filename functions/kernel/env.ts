@@ -22,6 +22,10 @@ const envSchema = z.object({
   /** Only set locally: DynamoDB Local / fauxqs endpoints. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   SQS_ENDPOINT: z.url().optional(),
+  /** The tenant's bucket of material files (docs/materials.md), set on the functions granted it. */
+  MATERIALS_BUCKET: z.string().min(1).optional(),
+  /** Only set locally: the S3-compatible server (s3rver), reached path-style. */
+  S3_ENDPOINT: z.url().optional(),
   /** Tenant setting: may any signed-in user create an organization, or only the listed operators? */
   ORG_CREATION: z.enum(['anyone', 'operators']).default('anyone'),
   OPERATOR_SUBS: commaList,

@@ -11,6 +11,7 @@ import { queueUrlEnvVar } from '../../functions/app/queue-definitions.js';
 import type { TenantConfig } from '../config/tenant-config.js';
 import type { TenantEventBus } from './event-bus.js';
 import { ServiceFunction } from './lambda-function.js';
+import { grantMaterialFiles } from './materials-bucket.js';
 import type { PaymentSecret } from './payment-secret.js';
 import type { WorkQueues } from './queues.js';
 import { grantTableAccess } from './table-access.js';
@@ -29,6 +30,8 @@ export interface ServiceFunctionsProps {
   webhookKey: WebhookKeySecret;
   /** Published to by the functions whose definition has `publishesEvents`, and by no other. */
   eventBus: TenantEventBus;
+  /** The materials bucket: reached by the functions whose definition names `materialFiles`, at that level. */
+  materialsBucketName: string;
 }
 
 /** Where the functions' Powertools metrics land: one namespace per tenant, a `service` per function. */
@@ -121,7 +124,8 @@ export class ServiceFunctions extends Construct {
     definition: FunctionDefinition,
     props: ServiceFunctionsProps,
   ): ServiceFunction {
-    const { config, table, queues, paymentSecret, ticketKey, webhookKey, eventBus } = props;
+    const { config, table, queues, paymentSecret, ticketKey, webhookKey, eventBus, materialsBucketName } =
+      props;
     const targets = definition.sendsTo.map((q) => ({
       envVar: queueUrlEnvVar(q),
       queue: queues.get(q).queue,
@@ -139,6 +143,7 @@ export class ServiceFunctions extends Construct {
       // Where to read the webhook key at run time (its ARN), never the key.
       ...(definition.readsWebhookKey ? { WEBHOOK_KEY_SECRET_ID: webhookKey.secret.secretArn } : {}),
       ...(definition.publishesEvents ? { EVENT_BUS_NAME: eventBus.bus.eventBusName } : {}),
+      ...(definition.materialFiles ? { MATERIALS_BUCKET: materialsBucketName } : {}),
     };
     const fn = new ServiceFunction(this, name, {
       definition,
@@ -153,6 +158,7 @@ export class ServiceFunctions extends Construct {
     if (definition.readsTicketKey) ticketKey.grantRead(fn);
     if (definition.readsWebhookKey) webhookKey.grantRead(fn);
     if (definition.publishesEvents) eventBus.grantPublish(fn.role);
+    if (definition.materialFiles) grantMaterialFiles(fn, materialsBucketName, definition.materialFiles);
     return fn;
   }
 }

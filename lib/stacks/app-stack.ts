@@ -27,6 +27,8 @@ export interface AppStackProps extends StackProps {
   config: TenantConfig;
   /** The tenant's table, owned by the data stack. */
   table: ITable;
+  /** The name of the tenant's materials bucket, owned by the data stack. */
+  materialsBucketName: string;
 }
 
 /** Everything stateless of one tenant: functions, HTTP API, queues, schedules and alarms. */
@@ -72,6 +74,7 @@ export class AppStack extends Stack {
       ticketKey: this.ticketKey,
       webhookKey: this.webhookKey,
       eventBus: this.eventBus,
+      materialsBucketName: props.materialsBucketName,
     });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;

@@ -21,6 +21,7 @@ import { type LocalPayments, startLocalPayments } from './payments-local.js';
 import { assertPortFree } from './ports.js';
 import { type ConsumerName, type ConsumerStats, startQueuePollers } from './queue-poller.js';
 import { createQueues, type LocalQueue, queueUrlsOf, startSqsServer } from './queues.js';
+import { type LocalS3, startS3Server } from './s3.js';
 import { startSchedulerFirer } from './scheduler-firer.js';
 import { startHoldsSweeper, startQueueTicker } from './scheduler-sweeper.js';
 import { seedDemo } from './seed.js';
@@ -31,7 +32,7 @@ import { localWebhookKey } from './webhook-key.js';
 
 /**
  * Everything `npm start` and the e2e tests run: DynamoDB Local, the table, fauxqs with the queues
- * and their consumers, and the HTTP server in front of the same handlers Lambda runs.
+ * and their consumers, s3rver with the materials bucket, and the HTTP server in front of the same handlers Lambda runs.
  */
 
 export interface LocalRuntimeOptions {
@@ -118,6 +119,9 @@ export interface LocalRuntime {
   dynamoEndpoint: string;
   sqsEndpoint: string;
   queueUrls: Record<QueueName, string>;
+  /** s3rver (in this process) and the materials bucket in it. */
+  s3Endpoint: string;
+  materialsBucket: string;
   /** Set when `seed` was asked for. */
   demoOrgId?: string;
   mintToken(input: MintTokenInput): Promise<string>;
@@ -177,6 +181,7 @@ interface Backends {
   payments: LocalPayments;
   tickets: { env: Record<string, string> };
   webhooks: { env: Record<string, string> };
+  s3: LocalS3;
 }
 
 const startBackends = async (
@@ -196,8 +201,13 @@ const startBackends = async (
   });
   const tickets = localTicketKey({ inMemory: options.inMemory });
   const webhooks = localWebhookKey({ inMemory: options.inMemory });
+  // In this process and quick to start (milliseconds): started always, like the key files.
+  const s3 = startS3Server({ inMemory: options.inMemory }).then((server) => {
+    stoppers.push(server.stop);
+    return server;
+  });
   // Settle all before a failure propagates, so whatever did start has registered its stopper.
-  await Promise.allSettled([db, sqs, signer, payments, tickets, webhooks]);
+  await Promise.allSettled([db, sqs, signer, payments, tickets, webhooks, s3]);
   const dynamoEndpoint = await db;
   await ensureTable(dynamoEndpoint, tableName);
   return {
@@ -207,6 +217,7 @@ const startBackends = async (
     payments: await payments,
     tickets: await tickets,
     webhooks: await webhooks,
+    s3: await s3,
   };
 };
 
@@ -229,6 +240,7 @@ const configureFunctions = async (
       ...backends.payments.env,
       ...backends.tickets.env,
       ...backends.webhooks.env,
+      ...backends.s3.env,
       ...options.env,
     },
   });
@@ -353,6 +365,8 @@ const boot = async (options: LocalRuntimeOptions, stoppers: Stopper[]): Promise<
     dynamoEndpoint: backends.dynamoEndpoint,
     sqsEndpoint: sqs.endpoint,
     queueUrls: queueUrlsOf(sqs.queues),
+    s3Endpoint: backends.s3.endpoint,
+    materialsBucket: backends.s3.bucket,
     mintToken: signer.mintToken,
     stats: async () => {
       const { queues, streams } = await pollers.stats();

@@ -52,6 +52,13 @@ export interface SweepTarget {
   expenseId: string;
   rejectExpenseId: string;
   pendingExpenseId: string;
+  /**
+   * Materials of `approvalEventId`: a link for attendees, a file for attendees whose bytes the setup
+   * uploaded (not completed yet), and a public link.
+   */
+  materialId: string;
+  uploadedMaterialId: string;
+  publicMaterialId: string;
 }
 
 export interface Sample {
@@ -706,6 +713,42 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   getMyAgenda: { params: { orgId: t.orgId, eventId: t.approvalEventId }, selfService: true },
   getPublicAgenda: { params: { orgId: t.orgId, eventId: t.approvalEventId }, query: { tag: 'opening' } },
   getPublicSponsors: { params: { orgId: t.orgId, eventId: t.approvalEventId } },
+  createMaterial: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: {
+      title: 'Sweep slides',
+      materialType: 'link',
+      accessLevel: 'attendees',
+      url: 'https://example.com/slides',
+    },
+    action: 'material.manage',
+  },
+  completeMaterial: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, materialId: t.uploadedMaterialId },
+    action: 'material.manage',
+  },
+  listMaterials: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10' },
+    action: 'event.read',
+  },
+  getMaterial: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, materialId: t.materialId },
+    action: 'event.read',
+  },
+  // Members with `event.read` always; others by the material's access level (404 otherwise).
+  downloadMaterial: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, materialId: t.materialId },
+    action: 'event.read',
+  },
+  deleteMaterial: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, materialId: t.uploadedMaterialId },
+    action: 'material.manage',
+  },
+  listPublicMaterials: { params: { orgId: t.orgId, eventId: t.approvalEventId } },
+  downloadPublicMaterial: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, materialId: t.publicMaterialId },
+  },
   listEventTeam: {
     params: { orgId: t.orgId, eventId: t.approvalEventId },
     query: { limit: '10' },

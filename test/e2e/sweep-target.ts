@@ -348,6 +348,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     }),
     'sponsor',
   );
+  const materials = await sweepMaterials(rt, owner, `${conferencePath}/materials`);
   // The viewer is on the team of the target's draft event with every permission: a team of one
   // event opens none of another's routes (the cross-organization sweep checks it).
   expect2xx(
@@ -409,6 +410,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       expenseId,
       rejectExpenseId,
       pendingExpenseId,
+      ...materials,
       ...approval,
     },
     tokens,
@@ -522,3 +524,38 @@ export const urlOf = (
   params?: Record<string, string>,
   query?: Record<string, string>,
 ) => `${fillPath(route.path, params)}${query ? `?${new URLSearchParams(query)}` : ''}`;
+
+/**
+ * The sweep's materials: a link and a public link (available at once), and a file whose bytes are
+ * uploaded here through its presigned URL, so that completing it succeeds.
+ */
+const sweepMaterials = async (rt: TestRuntime, token: string, path: string) => {
+  const create = async (body: Record<string, unknown>) =>
+    expect2xx(
+      await rt.call<{ material: { materialId: string }; upload: { url: string } | null }>('POST', path, {
+        token,
+        body: { title: 'Target material', ...body },
+      }),
+      'material',
+    );
+  const link = await create({ materialType: 'link', accessLevel: 'attendees', url: 'https://example.com/a' });
+  const open = await create({ materialType: 'link', accessLevel: 'public', url: 'https://example.com/b' });
+  const bytes = Buffer.from('target handout');
+  const file = await create({
+    materialType: 'document',
+    accessLevel: 'attendees',
+    contentType: 'text/plain',
+    sizeBytes: bytes.length,
+  });
+  const put = await fetch(file.upload?.url ?? '', {
+    method: 'PUT',
+    headers: { 'content-type': 'text/plain' },
+    body: bytes,
+  });
+  if (!put.ok) throw new Error(`material upload: ${put.status} ${await put.text()}`);
+  return {
+    materialId: link.material.materialId,
+    publicMaterialId: open.material.materialId,
+    uploadedMaterialId: file.material.materialId,
+  };
+};

@@ -23,6 +23,8 @@ import { forecastRoutes } from '../../modules/forecasts/routes.js';
 import { invitationHandlers } from '../../modules/invitations/handlers/invitations.js';
 import { eventInviteRoutes } from '../../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../../modules/invitations/routes/requests.js';
+import { materialHandlers } from '../../modules/materials/handlers/materials.js';
+import { materialRoutes } from '../../modules/materials/routes.js';
 import { connectionHandlers } from '../../modules/networking/handlers/connections.js';
 import { connectionRoutes } from '../../modules/networking/routes.js';
 import { attendeeHandlers } from '../../modules/people/handlers/attendees.js';
@@ -57,12 +59,13 @@ export const routes = [
   ...feedbackRoutes,
   ...expenseRoutes,
   ...analyticsRoutes,
+  ...materialRoutes,
 ] as const;
 
 /**
  * Lambda for the catalog context: venues, events, sessions and seating (cancelling a session
  * included), attendees, parties, deletions, an event's programme and team, networking between
- * attendees, feedback. Bookings and the waiting line are the `bookings`
+ * attendees, feedback, materials. Bookings and the waiting line are the `bookings`
  * function's.
  */
 export const handler = routeFunction(
@@ -87,6 +90,7 @@ export const handler = routeFunction(
     ...feedbackHandlers,
     ...expenseHandlers,
     ...analyticsHandlers,
+    ...materialHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -17,6 +17,7 @@ import type {
   EventPassStore,
   JoinRequestStore,
 } from '../../modules/invitations/domain/ports.js';
+import type { MaterialFiles, MaterialStore } from '../../modules/materials/domain/ports.js';
 import type { ConnectionStore } from '../../modules/networking/domain/ports.js';
 import type {
   NightlyQueue,
@@ -234,6 +235,9 @@ export interface Deps {
   expenses: ExpenseStore;
   /** Each event's analytics snapshot (analytics module). */
   analytics: AnalyticsStore;
+  /** An event's materials and their files in the tenant's bucket (materials module). */
+  materials: MaterialStore;
+  materialFiles: MaterialFiles;
   clock: Clock;
   policy: TenantPolicy;
 }

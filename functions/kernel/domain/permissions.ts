@@ -66,6 +66,8 @@ export const permissionTable = {
   'expense.approve': managers,
   /** An event's analytics: bookings, fill, waitlist, check-ins, no-shows, feedback, revenue and refunds. */
   'analytics.read': organizers,
+  /** An event's materials (files and links): add, complete an upload, delete (docs/materials.md). */
+  'material.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -128,6 +130,7 @@ export const eventPermissionTable = {
   'session.manage': ['manage_sessions'],
   'team.manage': ['manage_event'],
   'analytics.read': ['view_analytics'],
+  'material.manage': ['manage_materials'],
 } as const satisfies Partial<Record<Action, readonly TeamPermission[]>>;
 
 export type EventAction = keyof typeof eventPermissionTable;

@@ -52,6 +52,7 @@ export {
   joinRequestEntity as joinRequest,
   joinRequestHolderEntity as joinRequestHolder,
 } from '../../modules/invitations/adapters/entities/join-request.js';
+export { materialEntity as material } from '../../modules/materials/adapters/entities/material.js';
 export {
   connectionEntity as connection,
   connectionSideEntity as connectionSide,

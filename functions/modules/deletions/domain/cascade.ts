@@ -120,6 +120,20 @@ const removeEventAnalytics = (deps: Pick<Deps, 'analytics'>, orgId: string, even
   drained((n) => deps.analytics.purgeEvent(orgId, eventId, n));
 
 /**
+ * An event's materials, page by page, then every file under the event's prefix of the bucket (the
+ * materials module's items and objects; files of uploads never completed included).
+ */
+const removeEventMaterials = async (
+  deps: Pick<Deps, 'materials' | 'materialFiles'>,
+  orgId: string,
+  eventId: string,
+) => {
+  const removed = await drained((n) => deps.materials.purgeEvent(orgId, eventId, n));
+  await deps.materialFiles.removeAll(`${orgId}/${eventId}/`);
+  return removed;
+};
+
+/**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
@@ -134,6 +148,8 @@ export const purgeOrgEvents = async (
     | 'events'
     | 'expenses'
     | 'feedback'
+    | 'materialFiles'
+    | 'materials'
     | 'promoCodes'
   >,
   orgId: string,
@@ -149,6 +165,7 @@ export const purgeOrgEvents = async (
     await removeEventFeedback(deps, orgId, eventId);
     await removeEventExpenses(deps, orgId, eventId);
     await removeEventAnalytics(deps, orgId, eventId);
+    await removeEventMaterials(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -168,6 +185,8 @@ const removeEvent = async (
     | 'feedback'
     | 'expenses'
     | 'forecasts'
+    | 'materialFiles'
+    | 'materials'
     | 'promoCodes'
     | 'sessions'
     | 'ticketRecords'
@@ -189,6 +208,7 @@ const removeEvent = async (
   const feedback = await removeEventFeedback(deps, orgId, eventId);
   const expenses = await removeEventExpenses(deps, orgId, eventId);
   const analytics = await removeEventAnalytics(deps, orgId, eventId);
+  const materials = await removeEventMaterials(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
     removed:
@@ -201,6 +221,7 @@ const removeEvent = async (
       feedback +
       expenses +
       analytics +
+      materials +
       categories +
       1,
     finished: true,
@@ -221,6 +242,8 @@ const removeVenue = async (
     | 'feedback'
     | 'expenses'
     | 'forecasts'
+    | 'materialFiles'
+    | 'materials'
     | 'promoCodes'
     | 'sessions'
     | 'ticketRecords'
@@ -256,6 +279,8 @@ const stepOf = (
     | 'feedback'
     | 'expenses'
     | 'forecasts'
+    | 'materialFiles'
+    | 'materials'
     | 'promoCodes'
     | 'sessions'
     | 'ticketRecords'
@@ -291,6 +316,8 @@ export const runDeletionStep = async (
     | 'feedback'
     | 'expenses'
     | 'forecasts'
+    | 'materialFiles'
+    | 'materials'
     | 'promoCodes'
     | 'sessions'
     | 'ticketRecords'

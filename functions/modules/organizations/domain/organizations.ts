@@ -132,6 +132,8 @@ type PurgeDeps = Pick<
   | 'events'
   | 'forecasts'
   | 'invites'
+  | 'materialFiles'
+  | 'materials'
   | 'members'
   | 'nightlyRuns'
   | 'parties'
