@@ -36,6 +36,8 @@ const orgsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
+  announcements: port.announcements,
+  announcementScheduler: port.announcementScheduler,
   clock: port.clock,
   policy: port.policy,
 });
@@ -69,6 +71,8 @@ const catalogPorts = (): PortTable => ({
   admissionReads: port.admissionReads,
   feedback: port.feedback,
   expenses: port.expenses,
+  announcements: port.announcements,
+  announcementScheduler: port.announcementScheduler,
   clock: port.clock,
 });
 
@@ -151,6 +155,8 @@ const jobsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
+  announcements: port.announcements,
+  announcementScheduler: port.announcementScheduler,
   clock: port.clock,
   policy: port.policy,
 });

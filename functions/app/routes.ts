@@ -1,4 +1,5 @@
 import type { RouteDefinition } from '../kernel/http/route-definition.js';
+import { announcementRoutes } from '../modules/announcements/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { bookingRoutes } from '../modules/bookings/routes/bookings.js';
 import { reservationRoutes } from '../modules/bookings/routes/reservations.js';
@@ -73,6 +74,7 @@ export const routes = [
   ...teamRoutes,
   ...feedbackRoutes,
   ...expenseRoutes,
+  ...announcementRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

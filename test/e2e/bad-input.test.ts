@@ -215,6 +215,8 @@ const textCases = (): TextCase[] => {
     ...['name', 'description', 'vendorName', 'invoiceNumber'].map((f) => top('createExpense', f)),
     top('updateExpense', 'name'),
     top('rejectExpense', 'reason'),
+    ...['title', 'content'].map((f) => top('createAnnouncement', f)),
+    top('updateAnnouncement', 'title'),
   ];
 };
 

@@ -52,6 +52,10 @@ export interface SweepTarget {
   expenseId: string;
   rejectExpenseId: string;
   pendingExpenseId: string;
+  /** Draft announcements of `approvalEventId`: one to send now, one to schedule (then edit), one to cancel. */
+  sendAnnouncementId: string;
+  scheduleAnnouncementId: string;
+  cancelAnnouncementId: string;
 }
 
 export interface Sample {
@@ -777,6 +781,46 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     params: { orgId: t.orgId, eventId: t.approvalEventId, expenseId: t.pendingExpenseId },
     body: { name: 'Renamed snacks', amountMinor: 9900 },
     action: 'expense.submit',
+  },
+  createAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: {
+      title: 'Sweep doors open',
+      content: 'Doors open at nine.',
+      priority: 'high',
+      audience: 'sessions',
+      sessionIds: [t.approvalSessionId],
+      channels: ['email', 'in_app'],
+    },
+    action: 'announcement.manage',
+  },
+  sendAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.sendAnnouncementId },
+    action: 'announcement.manage',
+  },
+  scheduleAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.scheduleAnnouncementId },
+    body: { at: '2031-06-30T09:00:00Z' },
+    action: 'announcement.manage',
+  },
+  cancelAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.cancelAnnouncementId },
+    action: 'announcement.manage',
+  },
+  listAnnouncements: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10' },
+    action: 'announcement.manage',
+  },
+  getAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.sendAnnouncementId },
+    action: 'announcement.manage',
+  },
+  // Scheduled by the POSTs before it: still editable.
+  updateAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.scheduleAnnouncementId },
+    body: { title: 'Doors open at ten', channels: ['email', 'push'] },
+    action: 'announcement.manage',
   },
 });
 

@@ -1,4 +1,6 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
+import { announcementHandlers } from '../../modules/announcements/handlers/announcements.js';
+import { announcementRoutes } from '../../modules/announcements/routes.js';
 import { reservationHandlers } from '../../modules/bookings/handlers/reservations.js';
 import { sessionCancellationHandlers } from '../../modules/bookings/handlers/session-cancellation.js';
 import { reservationRoutes } from '../../modules/bookings/routes/reservations.js';
@@ -54,6 +56,7 @@ export const routes = [
   ...connectionRoutes,
   ...feedbackRoutes,
   ...expenseRoutes,
+  ...announcementRoutes,
 ] as const;
 
 /**
@@ -83,6 +86,7 @@ export const handler = routeFunction(
     ...connectionHandlers,
     ...feedbackHandlers,
     ...expenseHandlers,
+    ...announcementHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

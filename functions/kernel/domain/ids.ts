@@ -29,7 +29,8 @@ export const newId = (
     | 'spn'
     | 'cnx'
     | 'fbk'
-    | 'exp',
+    | 'exp'
+    | 'ann',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

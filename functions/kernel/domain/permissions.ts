@@ -64,6 +64,8 @@ export const permissionTable = {
   'expense.submit': organizers,
   /** Approving, rejecting and paying expenses (never one's own approval: SELF_APPROVAL). */
   'expense.approve': managers,
+  /** An event's announcements: drafting, scheduling, sending and cancelling them, and their counts. */
+  'announcement.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -125,6 +127,7 @@ export const eventPermissionTable = {
   'sponsor.manage': ['manage_event'],
   'session.manage': ['manage_sessions'],
   'team.manage': ['manage_event'],
+  'announcement.manage': ['send_announcements'],
 } as const satisfies Partial<Record<Action, readonly TeamPermission[]>>;
 
 export type EventAction = keyof typeof eventPermissionTable;

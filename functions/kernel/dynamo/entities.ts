@@ -6,6 +6,7 @@
  * (`entity.booking`): a bundle then keeps only the entities it names.
  */
 
+export { announcementEntity as announcement } from '../../modules/announcements/adapters/entities/announcement.js';
 export {
   auditChainEntity as auditChain,
   auditRecordEntity as auditRecord,

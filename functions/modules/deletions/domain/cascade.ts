@@ -99,6 +99,23 @@ const removeEventConnections = (deps: Pick<Deps, 'connections'>, orgId: string, 
 /** An event's feedback, its givers' marks and its totals, page by page (the feedback module's items). */
 const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventId: string) =>
   drained((n) => deps.feedback.purgeEvent(orgId, eventId, n));
+/**
+ * An event's announcements and their notifications, page by page (the announcements module's
+ * items); the schedules of those still scheduled are deleted first, so none fires for them.
+ */
+const removeEventAnnouncements = async (
+  deps: Pick<Deps, 'announcements' | 'announcementScheduler'>,
+  orgId: string,
+  eventId: string,
+) => {
+  let cursor: string | undefined;
+  do {
+    const page = await deps.announcements.list(orgId, eventId, { limit: pageSize, cursor });
+    for (const a of page.items) if (a.status === 'scheduled') await deps.announcementScheduler.cancel(a);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return drained((n) => deps.announcements.purgeEvent(orgId, eventId, n));
+};
 /** An event's expenses and their totals, page by page (the expenses module's items). */
 const removeEventExpenses = (deps: Pick<Deps, 'expenses'>, orgId: string, eventId: string) =>
   drained((n) => deps.expenses.purgeEvent(orgId, eventId, n));
@@ -118,6 +135,8 @@ export const purgeOrgEvents = async (
     | 'expenses'
     | 'feedback'
     | 'promoCodes'
+    | 'announcements'
+    | 'announcementScheduler'
   >,
   orgId: string,
   limit: number,
@@ -131,6 +150,7 @@ export const purgeOrgEvents = async (
     await removeEventConnections(deps, orgId, eventId);
     await removeEventFeedback(deps, orgId, eventId);
     await removeEventExpenses(deps, orgId, eventId);
+    await removeEventAnnouncements(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -148,6 +168,8 @@ const removeEvent = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'announcements'
+    | 'announcementScheduler'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -169,6 +191,7 @@ const removeEvent = async (
   const connections = await removeEventConnections(deps, orgId, eventId);
   const feedback = await removeEventFeedback(deps, orgId, eventId);
   const expenses = await removeEventExpenses(deps, orgId, eventId);
+  const announcements = await removeEventAnnouncements(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
     removed:
@@ -180,6 +203,7 @@ const removeEvent = async (
       connections +
       feedback +
       expenses +
+      announcements +
       categories +
       1,
     finished: true,
@@ -198,6 +222,8 @@ const removeVenue = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'announcements'
+    | 'announcementScheduler'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -232,6 +258,8 @@ const stepOf = (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'announcements'
+    | 'announcementScheduler'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'
@@ -266,6 +294,8 @@ export const runDeletionStep = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'announcements'
+    | 'announcementScheduler'
     | 'forecasts'
     | 'promoCodes'
     | 'sessions'

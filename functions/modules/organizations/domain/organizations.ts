@@ -128,6 +128,8 @@ type PurgeDeps = Pick<
   | 'eventTeams'
   | 'feedback'
   | 'expenses'
+  | 'announcements'
+  | 'announcementScheduler'
   | 'events'
   | 'forecasts'
   | 'invites'
