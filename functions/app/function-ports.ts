@@ -155,6 +155,8 @@ const jobsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
+  // Announcements sent as jobs reach the event's speakers.
+  speakers: port.speakers,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
   clock: port.clock,

@@ -87,7 +87,8 @@ describe('the stack', () => {
   it('has room for more resources (500 per stack)', () => {
     const count = Object.keys(json.Resources).length;
     headroom('resources in the app stack', count, 500);
-    expect(count).toBeLessThan(400);
+    // 500 is CloudFormation's hard limit; past 425 it is time to split the API into a nested stack.
+    expect(count).toBeLessThan(425);
   });
 
   it('has a template well under the 1 MB CloudFormation takes through S3', () => {

@@ -32,13 +32,16 @@ export interface AnnouncementInput {
 
 export type AnnouncementChange = Partial<AnnouncementInput>;
 
-type ReadDeps = Pick<Deps, 'announcements' | 'events'> & EventAccessDeps;
-type WriteDeps = Pick<Deps, 'announcements' | 'events' | 'sessions' | 'clock'> & EventAccessDeps;
-type MoveDeps = Pick<Deps, 'announcements' | 'announcementScheduler' | 'events' | 'jobs' | 'clock'> &
+type AnnouncementReadDeps = Pick<Deps, 'announcements' | 'events'> & EventAccessDeps;
+type AnnouncementWriteDeps = Pick<Deps, 'announcements' | 'events' | 'sessions' | 'clock'> & EventAccessDeps;
+type AnnouncementMoveDeps = Pick<
+  Deps,
+  'announcements' | 'announcementScheduler' | 'events' | 'jobs' | 'clock'
+> &
   EventAccessDeps;
 
 const gate = async (
-  deps: ReadDeps,
+  deps: AnnouncementReadDeps,
   principal: Principal,
   ref: Pick<AnnouncementRef, 'orgId' | 'eventId'>,
 ) => {
@@ -49,7 +52,7 @@ const gate = async (
 };
 
 const gateForChange = async (
-  deps: ReadDeps,
+  deps: AnnouncementReadDeps,
   principal: Principal,
   ref: Pick<AnnouncementRef, 'orgId' | 'eventId'>,
 ) => {
@@ -82,7 +85,7 @@ const checkSessions = async (
 };
 
 export const createAnnouncement = async (
-  deps: WriteDeps,
+  deps: AnnouncementWriteDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -122,7 +125,7 @@ const existing = async (deps: Pick<Deps, 'announcements'>, ref: AnnouncementRef)
 };
 
 export const listAnnouncements = async (
-  deps: ReadDeps,
+  deps: AnnouncementReadDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -134,7 +137,7 @@ export const listAnnouncements = async (
 
 /** The announcement, with its per-channel counts once it started sending. */
 export const getAnnouncement = async (
-  deps: ReadDeps,
+  deps: AnnouncementReadDeps,
   principal: Principal,
   ref: AnnouncementRef,
 ): Promise<{ announcement: Announcement; counts: DeliveryCounts | null }> => {
@@ -171,7 +174,7 @@ const writeGuarded = async (
 };
 
 export const updateAnnouncement = async (
-  deps: WriteDeps,
+  deps: AnnouncementWriteDeps,
   principal: Principal,
   ref: AnnouncementRef,
   change: AnnouncementChange,
@@ -215,7 +218,7 @@ export const sendMessage = (a: Announcement, scheduledFor?: string) => ({
  * notification once); once sent, it answers the announcement.
  */
 export const sendAnnouncementNow = async (
-  deps: MoveDeps,
+  deps: AnnouncementMoveDeps,
   principal: Principal,
   ref: AnnouncementRef,
 ): Promise<Announcement> => {
@@ -234,7 +237,7 @@ export const sendAnnouncementNow = async (
 
 /** Schedules (or moves) it to `at`, which must be in the future: draft or scheduled -> scheduled. */
 export const scheduleAnnouncement = async (
-  deps: MoveDeps,
+  deps: AnnouncementMoveDeps,
   principal: Principal,
   ref: AnnouncementRef,
   at: string,
@@ -256,7 +259,7 @@ export const scheduleAnnouncement = async (
 
 /** Draft or scheduled -> cancelled, its schedule deleted; 409 once sending or sent. */
 export const cancelAnnouncement = async (
-  deps: MoveDeps,
+  deps: AnnouncementMoveDeps,
   principal: Principal,
   ref: AnnouncementRef,
 ): Promise<Announcement> => {

@@ -12,7 +12,7 @@ import type { AnnouncementRef } from './ports.js';
  * sends nothing.
  */
 
-export type SendDeps = Pick<
+export type AnnouncementSendDeps = Pick<
   Deps,
   'announcements' | 'sessions' | 'bookings' | 'speakers' | 'members' | 'clock'
 >;
@@ -39,7 +39,7 @@ const holderOf = (b: { attendeeId: string | null; partyId: string | null }): str
   b.partyId ?? b.attendeeId;
 
 /** The holders of live (held or confirmed) bookings of each session, page by page (a Query each). */
-const attendeesOf = async (deps: SendDeps, orgId: string, sessionIds: readonly string[]) => {
+const attendeesOf = async (deps: AnnouncementSendDeps, orgId: string, sessionIds: readonly string[]) => {
   const out: AnnouncementRecipient[] = [];
   for (const sessionId of sessionIds) {
     const bookings = await allPages((p) => deps.bookings.listBySession(orgId, sessionId, p));
@@ -61,7 +61,7 @@ const attendeesOf = async (deps: SendDeps, orgId: string, sessionIds: readonly s
  * organization; docs/announcements.md). Each recipient once, in a stable order.
  */
 export const resolveRecipients = async (
-  deps: SendDeps,
+  deps: AnnouncementSendDeps,
   a: Announcement,
 ): Promise<AnnouncementRecipient[]> => {
   const found: AnnouncementRecipient[] = [];
@@ -111,7 +111,7 @@ export type SendOutcome = 'sent' | 'skipped';
  * counts only while the announcement is still scheduled for that time.
  */
 export const runAnnouncementSend = async (
-  deps: SendDeps,
+  deps: AnnouncementSendDeps,
   ref: AnnouncementRef,
   scheduledFor: string | undefined,
 ): Promise<{ outcome: SendOutcome; written: number }> => {
