@@ -62,12 +62,15 @@ export const functionDefinitions = {
     entry: 'functions/app/lambdas/catalog.ts',
     description: 'Venues, events, sessions, seating, attendees, parties, session cancellation and deletions',
     table: 'readWrite',
-    // Cascades and session cancellations run as jobs; it commits no booking (see `bookings`).
+    // Cascades, session cancellations and announcement sends run as jobs; it commits no booking
+    // (see `bookings`).
     sendsTo: ['jobs'],
     memoryMb: 512,
     timeoutSeconds: 10,
     // Materials: presigned uploads and downloads, the upload's check, a material's deletion.
     materialFiles: 'readWrite',
+    // Announcements scheduled for later are one-off schedules (deleted when sent now or cancelled).
+    schedulesHolds: true,
   },
   bookings: {
     // An on-sale's hot routes in a function of their own: it scales and cold-starts apart from the

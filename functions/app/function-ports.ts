@@ -39,6 +39,8 @@ const orgsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
+  announcements: port.announcements,
+  announcementScheduler: port.announcementScheduler,
   clock: port.clock,
   policy: port.policy,
 });
@@ -77,6 +79,8 @@ const catalogPorts = (): PortTable => ({
   analytics: port.analytics,
   materials: port.materials,
   materialFiles: port.materialFiles,
+  announcements: port.announcements,
+  announcementScheduler: port.announcementScheduler,
   clock: port.clock,
 });
 
@@ -162,6 +166,10 @@ const jobsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
+  // Announcements sent as jobs reach the event's speakers.
+  speakers: port.speakers,
+  announcements: port.announcements,
+  announcementScheduler: port.announcementScheduler,
   clock: port.clock,
   policy: port.policy,
 });

@@ -7,6 +7,9 @@ import type { Deps } from '../kernel/domain/deps.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
 import { dynamoAnalyticsStore } from '../modules/analytics/adapters/analytics-store.js';
+import { dynamoAnnouncementStore } from '../modules/announcements/adapters/announcement-store.js';
+import { eventBridgeAnnouncementScheduler } from '../modules/announcements/adapters/eventbridge-announcement-scheduler.js';
+import { localAnnouncementScheduler } from '../modules/announcements/adapters/local-announcement-scheduler.js';
 import { powertoolsAuditAlarm } from '../modules/audit/adapters/audit-alarm.js';
 import { dynamoAuditChainStore } from '../modules/audit/adapters/audit-chain-store.js';
 import { dynamoAuditSummaryStore } from '../modules/audit/adapters/audit-summary-store.js';
@@ -281,6 +284,8 @@ export const notifications: PortWiring<'notifications'> = {
     session: entity.session,
     outbox: entity.outbox,
     notificationPreference: entity.notificationPreference,
+    // Announcements reach members by their user id: their email is the member record's.
+    member: entity.member,
   },
   build: ({ env, service, documentClient }) =>
     dynamoNotificationStore(service, documentClient, env.TABLE_NAME),
@@ -647,4 +652,29 @@ export const materialFiles: PortWiring<'materialFiles'> = {
     );
     return s3MaterialFiles(client, env.MATERIALS_BUCKET);
   },
+};
+
+/** Announcements write their notifications into the outbox (their own partition) and count them there. */
+export const announcements: PortWiring<'announcements'> = {
+  entities: { announcement: entity.announcement, outbox: entity.outbox },
+  build: ({ service }) => dynamoAnnouncementStore(service),
+};
+
+/** Announcement schedules deliver to the jobs queue; locally they are the table's local schedules. */
+export const announcementScheduler: PortWiring<'announcementScheduler'> = {
+  entities: {},
+  build: ({ env, documentClient }) =>
+    process.env.EVENTLY_SCHEDULES_HOLDS === 'false'
+      ? { schedule: noScheduling, cancel: noScheduling }
+      : env.SCHEDULER_MODE === 'local'
+        ? localAnnouncementScheduler(localScheduleStore(documentClient, env.TABLE_NAME))
+        : eventBridgeAnnouncementScheduler(
+            traceClient(withoutSdkLogging(new SchedulerClient({ region: env.AWS_REGION }))),
+            {
+              groupName: env.SCHEDULE_GROUP_NAME,
+              roleArn: env.SCHEDULER_ROLE_ARN,
+              queueArn: env.JOBS_QUEUE_ARN,
+              deadLetterArn: env.SCHEDULE_DLQ_ARN,
+            },
+          ),
 };

@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '../kernel/http/route-definition.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
+import { announcementRoutes } from '../modules/announcements/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { bookingRoutes } from '../modules/bookings/routes/bookings.js';
 import { reservationRoutes } from '../modules/bookings/routes/reservations.js';
@@ -77,6 +78,7 @@ export const routes = [
   ...expenseRoutes,
   ...analyticsRoutes,
   ...materialRoutes,
+  ...announcementRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -36,6 +36,8 @@ const envSchema = z.object({
   SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
   HOLDS_QUEUE_ARN: z.string().min(1).optional(),
   SCHEDULE_DLQ_ARN: z.string().min(1).optional(),
+  /** The jobs queue, which announcement schedules deliver to (set beside the scheduling names). */
+  JOBS_QUEUE_ARN: z.string().min(1).optional(),
   /** `local` only in the local runtime: notifications go to its delivery log instead of SES/SNS. */
   NOTIFY_MODE: z.enum(['aws', 'local']).default('aws'),
   /** `local` only in the local runtime and tests: public domain events go to the local bus (local-event-bus.ts). */

@@ -6,8 +6,10 @@ import { Construct } from 'constructs';
 import type { ServiceFunction } from './lambda-function.js';
 
 export interface TaskSchedulerProps {
-  /** The only target one-off schedules (hold and offer expiries) may deliver to. */
+  /** Where hold and offer expiries (and their reminders) are delivered. */
   targetQueue: IQueue;
+  /** Where announcement schedules are delivered (their send runs as a job). */
+  jobsQueue: IQueue;
   /** Where Scheduler puts a delivery that failed every retry (named in each schedule it makes). */
   deadLetterQueue: IQueue;
 }
@@ -41,11 +43,13 @@ export class TaskScheduler extends Construct {
   readonly group: ScheduleGroup;
   readonly role: Role;
   private readonly targetQueue: IQueue;
+  private readonly jobsQueue: IQueue;
   private readonly deadLetterQueue: IQueue;
 
   constructor(scope: Construct, id: string, props: TaskSchedulerProps) {
     super(scope, id);
     this.targetQueue = props.targetQueue;
+    this.jobsQueue = props.jobsQueue;
     this.deadLetterQueue = props.deadLetterQueue;
     // Pending schedules point at this stack's queue; they are worthless once the stack is gone.
     this.group = new ScheduleGroup(this, 'Group', { removalPolicy: RemovalPolicy.DESTROY });
@@ -59,12 +63,12 @@ export class TaskScheduler extends Construct {
     this.role = new Role(this, 'Role', {
       assumedBy: principal,
       description:
-        'EventBridge Scheduler delivery role: sqs:SendMessage to the holds queue and its delivery DLQ only',
+        'EventBridge Scheduler delivery role: sqs:SendMessage to the holds and jobs queues and its delivery DLQ only',
     });
     this.role.addToPolicy(
       new PolicyStatement({
         actions: ['sqs:SendMessage'],
-        resources: [props.targetQueue.queueArn, props.deadLetterQueue.queueArn],
+        resources: [props.targetQueue.queueArn, props.jobsQueue.queueArn, props.deadLetterQueue.queueArn],
       }),
     );
   }
@@ -96,12 +100,13 @@ export class TaskScheduler extends Construct {
     Validations.of(fn.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagResourceText(stack, schedulesOfGroup)}]`,
       reason:
-        'Hold-expiry schedules are named per booking at run time, so the grant covers the schedules of ' +
+        'Hold-expiry and announcement schedules are named per booking or announcement at run time, so the grant covers the schedules of ' +
         "this stack's schedule group (schedule/<group>/*) and no other group.",
     });
     fn.function.addEnvironment('SCHEDULE_GROUP_NAME', this.group.scheduleGroupName);
     fn.function.addEnvironment('SCHEDULER_ROLE_ARN', this.role.roleArn);
     fn.function.addEnvironment('HOLDS_QUEUE_ARN', this.targetQueue.queueArn);
+    fn.function.addEnvironment('JOBS_QUEUE_ARN', this.jobsQueue.queueArn);
     fn.function.addEnvironment('SCHEDULE_DLQ_ARN', this.deadLetterQueue.queueArn);
   }
 }

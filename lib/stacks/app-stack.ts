@@ -90,7 +90,11 @@ export class AppStack extends Stack {
     const jobs = this.queues.get('jobs').queue;
     const holds = this.queues.get('holds').queue;
     const deadLetterQueue = this.queues.deliveryDeadLetterQueue;
-    this.scheduler = new TaskScheduler(this, 'Scheduler', { targetQueue: holds, deadLetterQueue });
+    this.scheduler = new TaskScheduler(this, 'Scheduler', {
+      targetQueue: holds,
+      jobsQueue: jobs,
+      deadLetterQueue,
+    });
     for (const fn of Object.values(fns)) if (fn.definition.schedulesHolds) this.scheduler.grantScheduling(fn);
     this.holdsSweeper = new MinuteSweeper(this, 'HoldsSweeper', {
       queue: holds,

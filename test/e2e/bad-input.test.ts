@@ -215,6 +215,8 @@ const textCases = (): TextCase[] => {
     ...['name', 'description', 'vendorName', 'invoiceNumber'].map((f) => top('createExpense', f)),
     top('updateExpense', 'name'),
     top('rejectExpense', 'reason'),
+    ...['title', 'content'].map((f) => top('createAnnouncement', f)),
+    top('updateAnnouncement', 'title'),
   ];
 };
 
@@ -250,7 +252,7 @@ describe('text fields', () => {
 
   it('of one line refuse line breaks and tabs', async () => {
     const oneLine = textCases().filter(
-      (c) => !/description|reason|comments|suggestions|bestAspects|improvementAreas/.test(c.field),
+      (c) => !/description|reason|comments|suggestions|bestAspects|improvementAreas|content/.test(c.field),
     );
     for (const c of oneLine) {
       await expectRefused(c, 'Two\nlines');

@@ -59,6 +59,10 @@ export interface SweepTarget {
   materialId: string;
   uploadedMaterialId: string;
   publicMaterialId: string;
+  /** Draft announcements of `approvalEventId`: one to send now, one to schedule (then edit), one to cancel. */
+  sendAnnouncementId: string;
+  scheduleAnnouncementId: string;
+  cancelAnnouncementId: string;
 }
 
 export interface Sample {
@@ -826,6 +830,46 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   refreshEventAnalytics: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'analytics.read' },
   getEventAnalytics: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'analytics.read' },
   exportEventAnalytics: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'analytics.read' },
+  createAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: {
+      title: 'Sweep doors open',
+      content: 'Doors open at nine.',
+      priority: 'high',
+      audience: 'sessions',
+      sessionIds: [t.approvalSessionId],
+      channels: ['email', 'in_app'],
+    },
+    action: 'announcement.manage',
+  },
+  sendAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.sendAnnouncementId },
+    action: 'announcement.manage',
+  },
+  scheduleAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.scheduleAnnouncementId },
+    body: { at: '2031-06-30T09:00:00Z' },
+    action: 'announcement.manage',
+  },
+  cancelAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.cancelAnnouncementId },
+    action: 'announcement.manage',
+  },
+  listAnnouncements: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10' },
+    action: 'announcement.manage',
+  },
+  getAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.sendAnnouncementId },
+    action: 'announcement.manage',
+  },
+  // Scheduled by the POSTs before it: still editable.
+  updateAnnouncement: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.scheduleAnnouncementId },
+    body: { title: 'Doors open at ten', channels: ['email', 'push'] },
+    action: 'announcement.manage',
+  },
 });
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>

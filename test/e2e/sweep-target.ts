@@ -379,6 +379,18 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const expenseId = await expense('Target coffee');
   const rejectExpenseId = await expense('Target flowers');
   const pendingExpenseId = await expense('Target snacks');
+  // Draft announcements to the everyone of the approval event: sent, scheduled and cancelled by samples.
+  const announcement = async (title: string) =>
+    expect2xx(
+      await rt.call<{ announcementId: string }>('POST', `${conferencePath}/announcements`, {
+        token: owner,
+        body: { title, content: 'Target announcement', audience: 'attendees', channels: ['in_app'] },
+      }),
+      `announcement ${title}`,
+    ).announcementId;
+  const sendAnnouncementId = await announcement('Target send');
+  const scheduleAnnouncementId = await announcement('Target schedule');
+  const cancelAnnouncementId = await announcement('Target cancel');
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -411,6 +423,9 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       rejectExpenseId,
       pendingExpenseId,
       ...materials,
+      sendAnnouncementId,
+      scheduleAnnouncementId,
+      cancelAnnouncementId,
       ...approval,
     },
     tokens,

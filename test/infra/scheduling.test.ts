@@ -9,6 +9,7 @@ const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
   stacks.app.getLogicalId(construct.node.defaultChild as never);
 const nightlyQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('nightly').queue), 'Arn'] };
 const holdsQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('holds').queue), 'Arn'] };
+const jobsQueueArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.get('jobs').queue), 'Arn'] };
 const deliveryDlqArn = { 'Fn::GetAtt': [idOf(stacks.app.queues.deliveryDeadLetterQueue), 'Arn'] };
 const schedulerRoleId = idOf(stacks.app.scheduler.role);
 const groupId = idOf(stacks.app.scheduler.group);
@@ -41,7 +42,7 @@ describe('EventBridge Scheduler', () => {
     });
   });
 
-  it('lets that role do one thing: send to the holds queue, or to the delivery DLQ what it could not deliver', () => {
+  it('lets that role do one thing: send to the holds or jobs queue (announcements), or to the delivery DLQ what it could not deliver', () => {
     const policies = resourcesOf(template, 'AWS::IAM::Policy')
       .map(
         ([, p]) =>
@@ -49,7 +50,7 @@ describe('EventBridge Scheduler', () => {
       )
       .filter((p) => JSON.stringify(p.Roles) === JSON.stringify([{ Ref: schedulerRoleId }]));
     expect(policies.flatMap((p) => p.PolicyDocument.Statement)).toEqual([
-      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: [deliveryDlqArn, holdsQueueArn] },
+      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: [deliveryDlqArn, holdsQueueArn, jobsQueueArn] },
     ]);
   });
 

@@ -1,6 +1,8 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
 import { analyticsHandlers } from '../../modules/analytics/handlers/analytics.js';
 import { analyticsRoutes } from '../../modules/analytics/routes.js';
+import { announcementHandlers } from '../../modules/announcements/handlers/announcements.js';
+import { announcementRoutes } from '../../modules/announcements/routes.js';
 import { reservationHandlers } from '../../modules/bookings/handlers/reservations.js';
 import { sessionCancellationHandlers } from '../../modules/bookings/handlers/session-cancellation.js';
 import { reservationRoutes } from '../../modules/bookings/routes/reservations.js';
@@ -60,6 +62,7 @@ export const routes = [
   ...expenseRoutes,
   ...analyticsRoutes,
   ...materialRoutes,
+  ...announcementRoutes,
 ] as const;
 
 /**
@@ -91,6 +94,7 @@ export const handler = routeFunction(
     ...expenseHandlers,
     ...analyticsHandlers,
     ...materialHandlers,
+    ...announcementHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -1,6 +1,7 @@
 import type { SQSRecord } from 'aws-lambda';
 import { logger } from '../../kernel/observability.js';
 import { queueFunction } from '../../kernel/queue/queue-function.js';
+import { runAnnouncementSend } from '../../modules/announcements/domain/sending.js';
 import {
   runEventCancellationStep,
   runSessionCancellationStep,
@@ -40,6 +41,14 @@ const runJob = async (record: SQSRecord): Promise<void> => {
       logger.appendKeys({ orgId: job.orgId, eventId: job.eventId });
       const next = await runEventCancellationStep(deps, job);
       if (next) await deps.jobs.send(next);
+      break;
+    }
+    case 'announcement.send': {
+      const { orgId, eventId, announcementId, scheduledFor } = job;
+      logger.appendKeys({ orgId, eventId });
+      // Safe to run again: each recipient's notification is written once.
+      const result = await runAnnouncementSend(deps, { orgId, eventId, announcementId }, scheduledFor);
+      logger.info('announcement send handled', { announcementId, ...result });
       break;
     }
   }

@@ -1,4 +1,5 @@
 import type { AnalyticsStore } from '../../modules/analytics/domain/ports.js';
+import type { AnnouncementScheduler, AnnouncementStore } from '../../modules/announcements/domain/ports.js';
 import type { AuditAlarm, AuditChainStore, AuditTrailReads } from '../../modules/audit/domain/audit-ports.js';
 import type { AuditSummaryStore } from '../../modules/audit/domain/audit-summary.js';
 import type { AuditRecords } from '../../modules/bookings/domain/audit-ports.js';
@@ -141,7 +142,15 @@ export type JobMessage =
       pass?: number;
       waitlist?: boolean;
     }
-  | { type: 'event.cancel'; orgId: string; eventId: string; by: string; cursor?: string };
+  | { type: 'event.cancel'; orgId: string; eventId: string; by: string; cursor?: string }
+  /** Sends an announcement (now, or from its schedule: `scheduledFor`). */
+  | {
+      type: 'announcement.send';
+      orgId: string;
+      eventId: string;
+      announcementId: string;
+      scheduledFor?: string;
+    };
 
 export interface DeletionStore {
   /** Puts the deletion unless one exists for the target; returns whichever is stored. */
@@ -238,6 +247,10 @@ export interface Deps {
   /** An event's materials and their files in the tenant's bucket (materials module). */
   materials: MaterialStore;
   materialFiles: MaterialFiles;
+  /** An event's announcements and the notifications they write (announcements module). */
+  announcements: AnnouncementStore;
+  /** One-off schedules that send announcements at their time (announcements module). */
+  announcementScheduler: AnnouncementScheduler;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'SELF_APPROVAL'
   /** An expense edited once approved, rejected or paid. */
   | 'EXPENSE_NOT_PENDING'
+  /** An announcement edited, sent, scheduled or cancelled once it is sending, sent or cancelled. */
+  | 'ANNOUNCEMENT_NOT_EDITABLE'
   | 'CAPACITY_IN_USE'
   | 'ROOM_IN_USE'
   | 'HAS_LIVE_BOOKINGS'

@@ -30,7 +30,8 @@ export const newId = (
     | 'cnx'
     | 'fbk'
     | 'exp'
-    | 'mat',
+    | 'mat'
+    | 'ann',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

@@ -68,6 +68,8 @@ export const permissionTable = {
   'analytics.read': organizers,
   /** An event's materials (files and links): add, complete an upload, delete (docs/materials.md). */
   'material.manage': organizers,
+  /** An event's announcements: drafting, scheduling, sending and cancelling them, and their counts. */
+  'announcement.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -131,6 +133,7 @@ export const eventPermissionTable = {
   'team.manage': ['manage_event'],
   'analytics.read': ['view_analytics'],
   'material.manage': ['manage_materials'],
+  'announcement.manage': ['send_announcements'],
 } as const satisfies Partial<Record<Action, readonly TeamPermission[]>>;
 
 export type EventAction = keyof typeof eventPermissionTable;

@@ -7,6 +7,7 @@
  */
 
 export { analyticsSnapshotEntity as analyticsSnapshot } from '../../modules/analytics/adapters/entities/analytics-snapshot.js';
+export { announcementEntity as announcement } from '../../modules/announcements/adapters/entities/announcement.js';
 export {
   auditChainEntity as auditChain,
   auditRecordEntity as auditRecord,

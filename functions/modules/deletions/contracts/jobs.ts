@@ -27,6 +27,14 @@ export const jobMessageSchema = z.discriminatedUnion('type', [
     by: z.string().min(1).max(256),
     cursor: cursor.optional(),
   }),
+  // From "send now" and from an announcement's schedule (modules/announcements).
+  z.strictObject({
+    type: z.literal('announcement.send'),
+    orgId: orgIdSchema,
+    eventId: z.string().min(1).max(64),
+    announcementId: z.string().min(1).max(64),
+    scheduledFor: z.iso.datetime({ offset: true }).optional(),
+  }),
 ]);
 
 export type JobMessageBody = z.infer<typeof jobMessageSchema>;

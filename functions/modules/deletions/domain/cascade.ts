@@ -111,6 +111,23 @@ const removeEventConnections = (deps: Pick<Deps, 'connections'>, orgId: string, 
 /** An event's feedback, its givers' marks and its totals, page by page (the feedback module's items). */
 const removeEventFeedback = (deps: Pick<Deps, 'feedback'>, orgId: string, eventId: string) =>
   drained((n) => deps.feedback.purgeEvent(orgId, eventId, n));
+/**
+ * An event's announcements and their notifications, page by page (the announcements module's
+ * items); the schedules of those still scheduled are deleted first, so none fires for them.
+ */
+const removeEventAnnouncements = async (
+  deps: Pick<Deps, 'announcements' | 'announcementScheduler'>,
+  orgId: string,
+  eventId: string,
+) => {
+  let cursor: string | undefined;
+  do {
+    const page = await deps.announcements.list(orgId, eventId, { limit: pageSize, cursor });
+    for (const a of page.items) if (a.status === 'scheduled') await deps.announcementScheduler.cancel(a);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return drained((n) => deps.announcements.purgeEvent(orgId, eventId, n));
+};
 /** An event's expenses and their totals, page by page (the expenses module's items). */
 const removeEventExpenses = (deps: Pick<Deps, 'expenses'>, orgId: string, eventId: string) =>
   drained((n) => deps.expenses.purgeEvent(orgId, eventId, n));
@@ -151,6 +168,8 @@ export const purgeOrgEvents = async (
     | 'materialFiles'
     | 'materials'
     | 'promoCodes'
+    | 'announcements'
+    | 'announcementScheduler'
   >,
   orgId: string,
   limit: number,
@@ -166,6 +185,7 @@ export const purgeOrgEvents = async (
     await removeEventExpenses(deps, orgId, eventId);
     await removeEventAnalytics(deps, orgId, eventId);
     await removeEventMaterials(deps, orgId, eventId);
+    await removeEventAnnouncements(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -184,6 +204,8 @@ const removeEvent = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'announcements'
+    | 'announcementScheduler'
     | 'forecasts'
     | 'materialFiles'
     | 'materials'
@@ -209,6 +231,7 @@ const removeEvent = async (
   const expenses = await removeEventExpenses(deps, orgId, eventId);
   const analytics = await removeEventAnalytics(deps, orgId, eventId);
   const materials = await removeEventMaterials(deps, orgId, eventId);
+  const announcements = await removeEventAnnouncements(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
     removed:
@@ -222,6 +245,7 @@ const removeEvent = async (
       expenses +
       analytics +
       materials +
+      announcements +
       categories +
       1,
     finished: true,
@@ -241,6 +265,8 @@ const removeVenue = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'announcements'
+    | 'announcementScheduler'
     | 'forecasts'
     | 'materialFiles'
     | 'materials'
@@ -278,6 +304,8 @@ const stepOf = (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'announcements'
+    | 'announcementScheduler'
     | 'forecasts'
     | 'materialFiles'
     | 'materials'
@@ -315,6 +343,8 @@ export const runDeletionStep = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'announcements'
+    | 'announcementScheduler'
     | 'forecasts'
     | 'materialFiles'
     | 'materials'

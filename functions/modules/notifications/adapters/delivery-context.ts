@@ -15,7 +15,7 @@ export const deliveryContextReader = (
   client: DynamoDBDocumentClient,
   table: string,
 ) => {
-  const { notificationPreference, attendee, party, session } = service.entities;
+  const { notificationPreference, attendee, party, session, member } = service.entities;
 
   return async (q: DeliveryContextQuery): Promise<DeliveryContext> => {
     const { orgId } = q;
@@ -27,15 +27,22 @@ export const deliveryContextReader = (
         ...(q.userId ? [keyOf(notificationPreference.get({ orgId, userId: q.userId }).params())] : []),
         q.recipient.kind === 'party'
           ? keyOf(party.get({ orgId, partyId: q.recipient.id }).params())
-          : keyOf(attendee.get({ orgId, attendeeId: q.recipient.id }).params()),
+          : q.recipient.kind === 'user'
+            ? keyOf(member.get({ orgId, userId: q.recipient.id }).params())
+            : keyOf(attendee.get({ orgId, attendeeId: q.recipient.id }).params()),
       ],
       { consistent: false },
     );
     const preferences = parsed<PreferenceItem>(items, notificationPreference, 'notificationPreference');
     const leaderId = parsed<EntityItem<typeof party>>(items, party, 'party')?.leaderId;
-    const contact = leaderId
-      ? (await attendee.get({ orgId, attendeeId: leaderId }).go()).data
-      : parsed<EntityItem<typeof attendee>>(items, attendee, 'attendee');
+    // A user recipient (announcements) is reached at their member record's email, if a member.
+    const asMember =
+      q.recipient.kind === 'user' ? parsed<EntityItem<typeof member>>(items, member, 'member') : undefined;
+    const contact = asMember
+      ? { email: asMember.email, phone: null }
+      : leaderId
+        ? (await attendee.get({ orgId, attendeeId: leaderId }).go()).data
+        : parsed<EntityItem<typeof attendee>>(items, attendee, 'attendee');
     return {
       preferences: preferences ? toPreferences(preferences) : undefined,
       contact: { email: contact?.email ?? null, phone: contact?.phone ?? null },

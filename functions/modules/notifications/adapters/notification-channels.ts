@@ -8,6 +8,7 @@ import type { NotificationChannels } from '../domain/ports.js';
 import { awsChannels } from './aws-channels.js';
 import { localChannels, localDeliveryLog } from './local-delivery-log.js';
 import { sesEmail } from './ses-email.js';
+import { pushEndpointsOf, snsPush } from './sns-push.js';
 import { snsSms } from './sns-sms.js';
 
 /**
@@ -15,22 +16,27 @@ import { snsSms } from './sns-sms.js';
  * the SES and SNS clients are bundled there and nowhere else. SES and SNS have no local engines:
  * the local runtime keeps a delivery log in the table instead.
  */
-export const notificationChannelsFor = (env: Env): NotificationChannels =>
-  env.NOTIFY_MODE === 'local'
-    ? localChannels(
-        localDeliveryLog(
-          createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT }),
-          env.TABLE_NAME,
-        ),
-        (line) => {
-          if (env.NOTIFY_LOCAL_ECHO === 'on') console.log(line);
-        },
-        () => new Date(),
-      )
-    : awsChannels(
-        sesEmail(
-          traceClient(withoutSdkLogging(new SESv2Client({ region: env.AWS_REGION }))),
-          env.NOTIFY_FROM_EMAIL,
-        ),
-        snsSms(traceClient(withoutSdkLogging(new SNSClient({ region: env.AWS_REGION })))),
-      );
+export const notificationChannelsFor = (env: Env): NotificationChannels => {
+  if (env.NOTIFY_MODE !== 'local') {
+    const sns = traceClient(withoutSdkLogging(new SNSClient({ region: env.AWS_REGION })));
+    const documents = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
+    return awsChannels(
+      sesEmail(
+        traceClient(withoutSdkLogging(new SESv2Client({ region: env.AWS_REGION }))),
+        env.NOTIFY_FROM_EMAIL,
+      ),
+      snsSms(sns),
+      snsPush(sns, pushEndpointsOf(documents, env.TABLE_NAME)),
+    );
+  }
+  return localChannels(
+    localDeliveryLog(
+      createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT }),
+      env.TABLE_NAME,
+    ),
+    (line) => {
+      if (env.NOTIFY_LOCAL_ECHO === 'on') console.log(line);
+    },
+    () => new Date(),
+  );
+};

@@ -54,6 +54,7 @@ export const toNotification = (i: OutboxItem): Notification => ({
   handoffs: i.handoffs ?? 1,
   deferredUntil: i.deferredUntil ?? null,
   sentChannels: i.sentChannels ?? [],
+  channels: i.channels ?? null,
   payload: parsePayload(i.payload),
   readAt: i.readAt ?? null,
 });

@@ -1,6 +1,6 @@
 import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
 import { nextHandoffAt } from '../domain/handoff.js';
-import { notificationMessageId } from '../domain/model.js';
+import { type NotificationChannel, notificationMessageId } from '../domain/model.js';
 
 /**
  * The one way any transaction writes a user-facing notification into the outbox (invariant 7:
@@ -22,6 +22,8 @@ export interface NotificationRecord {
   /** The user who reads it in-app (the attendee's linked user, a party's leader's); null if none. */
   userId: string | null;
   payload: Record<string, unknown>;
+  /** The only channels it may go out on (intersected with the recipient's choice); absent: any. */
+  channels?: readonly NotificationChannel[];
 }
 
 /**
@@ -42,6 +44,7 @@ export const notificationRecord = (tx: TxEntities, n: NotificationRecord) =>
       channel: 'email',
       recipientId: n.recipientId,
       ...(n.userId ? { userId: n.userId } : {}),
+      ...(n.channels ? { channels: [...n.channels] } : {}),
       status: 'pending',
       attempts: 0,
       handoffs: 1,

@@ -1,4 +1,4 @@
-import { isoDateTime, orgIdSchema, sessionIdSchema } from '../../../kernel/contracts/common.js';
+import { isoDateTime, orgIdSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 
 /** Notifications: the in-app list, read marks, per-organization preferences, and queue messages. */
@@ -8,6 +8,12 @@ export const notificationIdSchema = z
   .regex(/^[A-Za-z0-9_-]{16,600}$/, 'must be a notification id as listed by GET /v1/me/notifications')
   .openapi({ example: 'WyJvcmdfMGgzazVtN245cDFxM3I1czd0OXYiLCJzZXNfM2Y3aDFrNW05cDNyN3QxdjV4OXoiXQ' });
 
+/** Where a notification is kept: its session's outbox, or an announcement's (docs/announcements.md). */
+const outboxPartitionSchema = z
+  .string()
+  .regex(/^(ses|ann)_[0-9a-z]{20}$/, 'must be a session or announcement id')
+  .openapi({ description: 'The session it is about, or the announcement (ann_…) that sent it' });
+
 export const notificationParams = z.strictObject({ notificationId: notificationIdSchema });
 
 const channelSchema = z.enum(['email', 'sms', 'push', 'in_app']).openapi('NotificationChannel');
@@ -16,7 +22,7 @@ export const notificationSchema = z
   .object({
     notificationId: notificationIdSchema,
     orgId: orgIdSchema,
-    sessionId: sessionIdSchema,
+    sessionId: outboxPartitionSchema,
     type: z.string().openapi({ example: 'booking.confirmed' }),
     status: z.enum(['pending', 'sent', 'failed']),
     sentChannels: z.array(channelSchema.exclude(['in_app'])),
@@ -62,7 +68,7 @@ export const notificationPreferencesViewSchema = z
 export const notificationDeliverMessageSchema = z.strictObject({
   type: z.literal('notification.deliver'),
   orgId: orgIdSchema,
-  sessionId: sessionIdSchema,
+  sessionId: outboxPartitionSchema,
   at: isoDateTime,
   messageId: z.string().min(1).max(300),
 });

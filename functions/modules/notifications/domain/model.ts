@@ -36,6 +36,8 @@ export interface Notification extends NotificationRef {
   /** Held back by quiet hours until then; null when never deferred. */
   deferredUntil: string | null;
   sentChannels: OutboundChannel[];
+  /** The only channels it may go out on (an announcement's), within the recipient's choice; null: any. */
+  channels: NotificationChannel[] | null;
   payload: Record<string, unknown>;
   readAt: string | null;
 }
@@ -115,9 +117,11 @@ const titles: Record<string, string> = {
 
 /** Subject and plain text of a notification (one wording for every channel; templates come later). */
 export const renderNotification = (n: Pick<Notification, 'type' | 'payload'>) => {
-  const subject = titles[n.type] ?? n.type.replace('.', ': ').replaceAll('_', ' ');
+  // A notification that brings its own subject (an announcement's title) is shown under it.
+  const own = typeof n.payload.subject === 'string' ? n.payload.subject : undefined;
+  const subject = own ?? titles[n.type] ?? n.type.replace('.', ': ').replaceAll('_', ' ');
   const facts = Object.entries(n.payload)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .filter(([k, v]) => k !== 'subject' && v !== null && v !== undefined && typeof v !== 'object')
     .map(([k, v]) => `${k}: ${String(v)}`);
   return { subject, text: [subject, ...facts].join('\n') };
 };

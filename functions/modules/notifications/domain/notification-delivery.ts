@@ -48,13 +48,17 @@ export class DeliveryFailedError extends Error {
 
 /** A party's notifications reach its leader; recipients without a user take the defaults. */
 const recipientOf = async (deps: DeliveryDeps, n: Notification) => {
-  const recipient = {
-    kind: n.recipientId.startsWith('pty_') ? 'party' : 'attendee',
-    id: n.recipientId,
-  } as const;
+  // `user#<id>`: a member or speaker without an attendee record (announcements).
+  const recipient = n.recipientId.startsWith('user#')
+    ? ({ kind: 'user', id: n.recipientId.slice('user#'.length) } as const)
+    : ({ kind: n.recipientId.startsWith('pty_') ? 'party' : 'attendee', id: n.recipientId } as const);
   const context = await deps.notifications.deliveryContext({ ...n, recipient });
+  const chosen = context.preferences ?? defaultPreferences;
   return {
-    preferences: context.preferences ?? defaultPreferences,
+    // An announcement goes out only on its own channels, and of those only on the recipient's.
+    preferences: n.channels
+      ? { ...chosen, channels: chosen.channels.filter((c) => n.channels?.includes(c)) }
+      : chosen,
     contact: context.contact,
     // Quiet hours are the venue's; a session deleted meanwhile leaves UTC.
     timeZone: context.timeZone ?? 'UTC',

@@ -117,7 +117,8 @@ export interface NotificationChannels {
 export interface DeliveryContextQuery {
   orgId: string;
   sessionId: string;
-  recipient: { kind: 'attendee' | 'party'; id: string };
+  /** `user`: a member or speaker known by their user id alone (contact from the member record). */
+  recipient: { kind: 'attendee' | 'party' | 'user'; id: string };
   userId: string | null;
 }
 

@@ -129,6 +129,8 @@ type PurgeDeps = Pick<
   | 'eventTeams'
   | 'feedback'
   | 'expenses'
+  | 'announcements'
+  | 'announcementScheduler'
   | 'events'
   | 'forecasts'
   | 'invites'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { CustomAttributeType, Entity } from 'electrodb';
 import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
-import type { OutboundChannel } from '../../domain/model.js';
+import type { NotificationChannel, OutboundChannel } from '../../domain/model.js';
 
 /** Pending outbox items are spread over this many partitions of the pending index. */
 export const pendingShards = 16;
@@ -81,6 +81,12 @@ export const outboxEntity = new Entity({
     /** Channels this notification went out on: a redelivered message never sends them again. */
     /** Stored as strings; the custom type narrows them to the domain's channels. */
     sentChannels: { type: 'list', items: { type: CustomAttributeType<OutboundChannel>('string') } },
+    /** The only channels it may go out on (an announcement's); absent: any its recipient chose. */
+    channels: {
+      type: 'list',
+      readOnly: true,
+      items: { type: CustomAttributeType<NotificationChannel>('string') },
+    },
     /** While a consumer delivers it: until when the claim holds (a crashed consumer's lapses). */
     leaseUntil: { type: 'string' },
     /** The last delivery failure, for whoever reads a `failed` item. */
