@@ -66,8 +66,8 @@ export const dynamoAnnouncementStore = (service: EventlyService): AnnouncementSt
         .get(recipients.map((r) => notificationKey(a, r.recipientId)))
         .go({ consistent: true, attributes: ['messageId'] });
       const done = new Set(data.map((i) => i.messageId));
-      const todo = recipients.filter((r) => !done.has(notificationMessageId(messageKey(r.recipientId))));
-      if (todo.length === 0) return 0;
+      const unwritten = recipients.filter((r) => !done.has(notificationMessageId(messageKey(r.recipientId))));
+      if (unwritten.length === 0) return 0;
       const at = a.sendingAt;
       const { committed } = await commitTransaction(service, (tx) => [
         {
@@ -79,7 +79,7 @@ export const dynamoAnnouncementStore = (service: EventlyService): AnnouncementSt
             .commit(),
           fails: 'refused' as const,
         },
-        ...todo.map(
+        ...unwritten.map(
           (r: AnnouncementRecipient): TxItem<'notification'> => ({
             label: 'notification',
             write: notificationRecord(tx, {
@@ -104,7 +104,7 @@ export const dynamoAnnouncementStore = (service: EventlyService): AnnouncementSt
       ]);
       // Refused: it stopped sending, or another run wrote some of these first (its next run skips them).
       if (!committed) throw new Error(`notifications of ${a.announcementId} not written: retry`);
-      return todo.length;
+      return unwritten.length;
     },
 
     async deliveryCounts(a) {
