@@ -114,14 +114,23 @@ describe('announcements on DynamoDB Local', () => {
     });
     // A consumer that died after its first batch: one notification is written.
     const recipients = await resolveRecipients(c.deps, sending);
-    expect(await c.deps.announcements.writeNotifications(sending, recipients.slice(0, 1))).toBe(1);
+    const zone = (await c.deps.sessions.get(w.orgId, one))?.timezone;
+    expect(zone).toEqual(expect.any(String));
+    expect(await c.deps.announcements.writeNotifications(sending, recipients.slice(0, 1), zone)).toBe(1);
     // The redelivered message writes only the rest, and a second delivery of it writes nothing.
     expect(await runAnnouncementSend(c.deps, refOf(a), undefined)).toEqual({ outcome: 'sent', written: 1 });
     expect(await runAnnouncementSend(c.deps, refOf(a), undefined)).toEqual({
       outcome: 'skipped',
       written: 0,
     });
-    expect(await c.deps.announcements.writeNotifications(sending, recipients)).toBe(0);
+    expect(await c.deps.announcements.writeNotifications(sending, recipients, zone)).toBe(0);
+    // Every notification carries the venue's zone, which its recipient's quiet hours are read in.
+    for (const r of recipients.filter((x) => x.userId)) {
+      const mine = await c.deps.notifications.listByUser(r.userId ?? '', { limit: 50 });
+      const theirs = mine.items.filter((n) => n.type === 'announcement');
+      expect(theirs.length).toBeGreaterThan(0);
+      for (const n of theirs) expect(n.timeZone).toBe(zone);
+    }
     const sent = await c.deps.announcements.get(refOf(a));
     expect(sent).toMatchObject({ status: 'sent', recipientCount: 2 });
     expect(sent?.sentAt).toEqual(expect.any(String));

@@ -90,7 +90,7 @@ export const notificationWorld = async (
 /** Commits one notification the way every writer does (its hand-off is the stream relay's, when one runs). */
 export const commitNotification = async (
   tableName: string,
-  n: { orgId: string; sessionId: string; recipientId: string; userId: string | null },
+  n: { orgId: string; sessionId: string; recipientId: string; userId: string | null; timeZone?: string },
 ): Promise<NotificationRef> => {
   const service = createService(
     createDocumentClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT }),

@@ -1,6 +1,7 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/app/lambdas/notifications.js';
+import { newId } from '../../functions/kernel/domain/ids.js';
 import { formatZoned } from '../../functions/kernel/domain/time/zoned.js';
 import type { EventlyService } from '../../functions/kernel/dynamo/service.js';
 import { book } from '../../functions/modules/bookings/domain/bookings.js';
@@ -228,6 +229,29 @@ describe('notification delivery through the notifications queue', () => {
       ['sms', NIA_PHONE],
     ]);
     expect(await itemOf(ref)).toMatchObject({ status: 'sent', sentChannels: ['email', 'sms'] });
+  });
+
+  it("quiet hours of a notification without a session (an announcement's) are read in the zone it carries", async () => {
+    const fake = useChannels();
+    const ref = await commitNotification(w.tableName, {
+      orgId: w.world.orgId,
+      sessionId: newId('ann'),
+      recipientId: w.niaId,
+      userId: nia.sub,
+      timeZone: 'Asia/Kolkata',
+    });
+    const start = new Date();
+    manualClock(w.c.deps, start);
+    // Quiet now in Kolkata; in UTC these wall-clock times are hours away.
+    const hhmm = (ms: number) => formatZoned(ms, 'Asia/Kolkata').slice(11, 16);
+    await usePreferences(['email', 'sms'], {
+      start: hhmm(start.getTime() - 60 * 60_000),
+      end: hhmm(start.getTime() + 60 * 60_000),
+    });
+    await run(deliverMessage(ref));
+
+    expect(fake.sent.map((m) => m.channel)).toEqual(['email']);
+    expect(await itemOf(ref)).toMatchObject({ status: 'pending', sentChannels: ['email'] });
   });
 
   it('a committed notification whose process died before enqueueing is delivered by the sweep once the queue cannot be delivering it', async () => {

@@ -59,7 +59,7 @@ export const dynamoAnnouncementStore = (service: EventlyService): AnnouncementSt
       return committed;
     },
 
-    async writeNotifications(a, recipients) {
+    async writeNotifications(a, recipients, timeZone) {
       if (!a.sendingAt || recipients.length === 0) return 0;
       // Those written by an earlier run (a redelivered message, a consumer that died) are skipped.
       const { data } = await outbox
@@ -91,6 +91,7 @@ export const dynamoAnnouncementStore = (service: EventlyService): AnnouncementSt
               recipientId: r.recipientId,
               userId: r.userId,
               channels: a.channels,
+              ...(timeZone ? { timeZone } : {}),
               payload: {
                 subject: a.title,
                 announcementId: a.announcementId,

@@ -23,9 +23,14 @@ export interface AnnouncementStore {
   /**
    * Writes one notification per recipient (at most 25 at once), skipping those already written:
    * a recipient's notification is keyed by the announcement and the recipient. Answers how many
-   * it wrote. Commits only while the announcement is `sending`.
+   * it wrote. Commits only while the announcement is `sending`. `timeZone`: the event's venue's,
+   * which the notifications' quiet hours are read in.
    */
-  writeNotifications(announcement: Announcement, recipients: AnnouncementRecipient[]): Promise<number>;
+  writeNotifications(
+    announcement: Announcement,
+    recipients: AnnouncementRecipient[],
+    timeZone: string | undefined,
+  ): Promise<number>;
   /** Per channel: the announcement's notifications queued, delivered and skipped (read from them). */
   deliveryCounts(announcement: Announcement): Promise<DeliveryCounts>;
   /** Deletes up to `limit` announcements of the event and their notifications; fewer: none left. */

@@ -104,6 +104,15 @@ export const resolveRecipients = async (
   return [...unique.values()].sort((x, y) => (x.recipientId < y.recipientId ? -1 : 1));
 };
 
+/**
+ * The zone the recipients' quiet hours are read in: the event's venue's, which its sessions carry
+ * (an event without sessions has no attendees; its organizers' and speakers' then fall back to UTC).
+ */
+const eventTimeZone = async (deps: AnnouncementSendDeps, a: Announcement): Promise<string | undefined> => {
+  const { items } = await deps.sessions.listByEvent(a.orgId, a.eventId, { limit: 1 });
+  return items[0]?.timezone;
+};
+
 export type SendOutcome = 'sent' | 'skipped';
 
 /**
@@ -127,10 +136,14 @@ export const runAnnouncementSend = async (
     } else a = sending;
   }
   if (a.status !== 'sending') return { outcome: 'skipped', written: 0 };
-  const recipients = await resolveRecipients(deps, a);
+  const [recipients, timeZone] = await Promise.all([resolveRecipients(deps, a), eventTimeZone(deps, a)]);
   let written = 0;
   for (let i = 0; i < recipients.length; i += notificationBatch)
-    written += await deps.announcements.writeNotifications(a, recipients.slice(i, i + notificationBatch));
+    written += await deps.announcements.writeNotifications(
+      a,
+      recipients.slice(i, i + notificationBatch),
+      timeZone,
+    );
   const now = deps.clock.now().toISOString();
   const sent: Announcement = {
     ...a,

@@ -55,6 +55,7 @@ export const toNotification = (i: OutboxItem): Notification => ({
   deferredUntil: i.deferredUntil ?? null,
   sentChannels: i.sentChannels ?? [],
   channels: i.channels ?? null,
+  timeZone: i.timeZone ?? null,
   payload: parsePayload(i.payload),
   readAt: i.readAt ?? null,
 });

@@ -24,6 +24,8 @@ export interface NotificationRecord {
   payload: Record<string, unknown>;
   /** The only channels it may go out on (intersected with the recipient's choice); absent: any. */
   channels?: readonly NotificationChannel[];
+  /** The venue's zone for its quiet hours, when `sessionId` names no session (announcements). */
+  timeZone?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export const notificationRecord = (tx: TxEntities, n: NotificationRecord) =>
       recipientId: n.recipientId,
       ...(n.userId ? { userId: n.userId } : {}),
       ...(n.channels ? { channels: [...n.channels] } : {}),
+      ...(n.timeZone ? { timeZone: n.timeZone } : {}),
       status: 'pending',
       attempts: 0,
       handoffs: 1,

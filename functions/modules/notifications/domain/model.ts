@@ -38,6 +38,8 @@ export interface Notification extends NotificationRef {
   sentChannels: OutboundChannel[];
   /** The only channels it may go out on (an announcement's), within the recipient's choice; null: any. */
   channels: NotificationChannel[] | null;
+  /** The zone of its quiet hours when it has no session to read it from (an announcement's); null: the session's. */
+  timeZone: string | null;
   payload: Record<string, unknown>;
   readAt: string | null;
 }

@@ -60,8 +60,9 @@ const recipientOf = async (deps: DeliveryDeps, n: Notification) => {
       ? { ...chosen, channels: chosen.channels.filter((c) => n.channels?.includes(c)) }
       : chosen,
     contact: context.contact,
-    // Quiet hours are the venue's; a session deleted meanwhile leaves UTC.
-    timeZone: context.timeZone ?? 'UTC',
+    // Quiet hours are the venue's: the session's, or the one the notification carries (an
+    // announcement's event's); a session deleted meanwhile leaves UTC.
+    timeZone: context.timeZone ?? n.timeZone ?? 'UTC',
   };
 };
 

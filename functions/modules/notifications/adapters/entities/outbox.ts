@@ -87,6 +87,11 @@ export const outboxEntity = new Entity({
       readOnly: true,
       items: { type: CustomAttributeType<NotificationChannel>('string') },
     },
+    /**
+     * The zone its quiet hours are read in when its session is no real session (an announcement's
+     * notifications are grouped by the announcement): the event's venue's.
+     */
+    timeZone: { type: 'string', readOnly: true },
     /** While a consumer delivers it: until when the claim holds (a crashed consumer's lapses). */
     leaseUntil: { type: 'string' },
     /** The last delivery failure, for whoever reads a `failed` item. */
