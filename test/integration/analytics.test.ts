@@ -7,7 +7,7 @@ import {
   refreshEventAnalytics,
 } from '../../functions/modules/analytics/domain/analytics.js';
 import type { EventAnalytics } from '../../functions/modules/analytics/domain/model.js';
-import { refreshChunkAnalytics } from '../../functions/modules/analytics/domain/refresh.js';
+import { refreshChunkAnalytics, refreshSessions } from '../../functions/modules/analytics/domain/refresh.js';
 import { book, cancelBooking, expireHold } from '../../functions/modules/bookings/domain/bookings.js';
 import type { Booking } from '../../functions/modules/bookings/domain/model.js';
 import { leaveWaitlist } from '../../functions/modules/bookings/domain/waitlist-changes.js';
@@ -364,6 +364,36 @@ describe('deletions', () => {
     });
     while ((await runDeletionStep(pw.c.deps, orgId, targetId)) === 'more') {}
   };
+
+  it('a refresh that read before a deletion began writes nothing once the event or session is marked', async () => {
+    const scopes = async () => (await snapshot()).map((i) => i.scope).sort();
+    const before = await scopes();
+    const sessions = (await pw.c.deps.sessions.listByEvent(orgId, freeEventId, { limit: 100 })).items;
+    const [first, second] = sessions;
+    // A session marked after the refresh read it: its figures are left out, the others written.
+    await pw.c.deps.sessions.markDeleting(orgId, first!.sessionId, new Date().toISOString());
+    const written = await refreshSessions(pw.c.deps, orgId, freeEventId, [first!, second!]);
+    expect(written?.map((x) => x.sessionId).sort()).toEqual([first!.sessionId, second!.sessionId].sort());
+    const stored = await getEventAnalytics(pw.c.deps, owner, orgId, freeEventId);
+    expect(stored.sessions.find((x) => x.sessionId === second!.sessionId)?.computedAt).toBe(
+      written?.find((x) => x.sessionId === second!.sessionId)?.computedAt,
+    );
+    expect(stored.sessions.find((x) => x.sessionId === first!.sessionId)?.computedAt).not.toBe(
+      written?.find((x) => x.sessionId === first!.sessionId)?.computedAt,
+    );
+    await pw.c.deps.sessions.unmarkDeleting(orgId, first!.sessionId, new Date().toISOString());
+    // The event marked after the refresh read it: nothing is written.
+    const event = await pw.c.deps.events.get(orgId, freeEventId);
+    await pw.c.deps.events.markDeleting(event!, new Date().toISOString());
+    const head = (await snapshot()).find((i) => i.scope === 'event')?.computedAt;
+    expect(await refreshSessions(pw.c.deps, orgId, freeEventId, [second!])).toBeUndefined();
+    expect((await snapshot()).find((i) => i.scope === 'event')?.computedAt).toBe(head);
+    await expect(refreshEventAnalytics(pw.c.deps, owner, orgId, freeEventId)).rejects.toMatchObject({
+      code: 'EVENT_DELETING',
+    });
+    await pw.c.deps.events.unmarkDeleting(event!, new Date().toISOString());
+    expect(await scopes()).toEqual(before);
+  });
 
   it("of a session takes its figures out of the event's snapshot", async () => {
     const scopes = async () => (await snapshot()).map((i) => i.scope).sort();

@@ -1,18 +1,36 @@
+import type { EntityItem } from 'electrodb';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import type { EventAnalyticsHead, SessionAnalytics } from '../domain/model.js';
 import type { AnalyticsStore } from '../domain/ports.js';
 
 /** The scope of the event's head item; a session's item is scoped by its id. */
 const eventScope = 'event';
 
-/** An event's analytics snapshot: its head and its sessions' figures, in the event's partition. */
+/**
+ * Items per transaction: each session's figures go with a check of its session (two items), beside
+ * one check of the event, inside DynamoDB's 100.
+ */
+const sessionsPerTransaction = 49;
+
+type SnapshotItem = Pick<
+  EntityItem<EventlyService['entities']['analyticsSnapshot']>,
+  'orgId' | 'eventId' | 'scope' | 'figures' | 'computedAt'
+>;
+
+/**
+ * An event's analytics snapshot: its head and its sessions' figures, in the event's partition.
+ * Written in transactions that check the event, and each session, is not being deleted: a refresh
+ * that read them before a cascade marked them cannot write after the cascade purged the snapshot
+ * (the mark comes first, so anything committed before it is purged, and nothing commits after).
+ */
 export const dynamoAnalyticsStore = (service: EventlyService): AnalyticsStore => {
   const { analyticsSnapshot } = service.entities;
 
   return {
     async put(head, sessions) {
       const { orgId, eventId } = head;
-      const items = [
+      const items: SnapshotItem[] = [
         { orgId, eventId, scope: eventScope, figures: JSON.stringify(head), computedAt: head.computedAt },
         ...sessions.map((s) => ({
           orgId,
@@ -22,9 +40,41 @@ export const dynamoAnalyticsStore = (service: EventlyService): AnalyticsStore =>
           computedAt: s.computedAt,
         })),
       ];
-      // Batch puts (ElectroDB splits them into requests of 25 and retries what is left unprocessed).
-      const { unprocessed } = await analyticsSnapshot.put(items).go();
-      if (unprocessed.length > 0) throw new Error(`analytics: ${unprocessed.length} items left unwritten`);
+      for (let i = 0; i < items.length; i += sessionsPerTransaction) {
+        let chunk = items.slice(i, i + sessionsPerTransaction);
+        // A session found deleting is left out and the rest sent again; the event gone ends the write.
+        while (chunk.length > 0) {
+          const { committed, failed } = await commitTransaction(service, (tx) => [
+            {
+              label: eventScope,
+              write: tx.event
+                .check({ orgId, eventId })
+                .where(({ deleting }, { eq }) => eq(deleting, false))
+                .commit(),
+              fails: 'refused' as const,
+            },
+            ...chunk.flatMap((item) => [
+              { label: `put#${item.scope}`, write: tx.analyticsSnapshot.put(item).commit() },
+              ...(item.scope === eventScope
+                ? []
+                : [
+                    {
+                      label: item.scope,
+                      write: tx.session
+                        .check({ orgId, sessionId: item.scope })
+                        .where(({ deleting }, { eq }) => eq(deleting, false))
+                        .commit(),
+                      fails: 'refused' as const,
+                    },
+                  ]),
+            ]),
+          ]);
+          if (committed) break;
+          if (failed.has(eventScope)) return false;
+          chunk = chunk.filter((item) => !failed.has(item.scope));
+        }
+      }
+      return true;
     },
 
     async get(orgId, eventId) {

@@ -30,13 +30,14 @@ export const refreshEventAnalytics = async (
 ): Promise<EventAnalytics> => {
   await authorizeForEvent(deps, orgId, eventId, principal, 'analytics.read');
   const event = await eventOf(deps, orgId, eventId);
-  if (event.deleting) throw new DomainError('EVENT_DELETING', 'the event is being deleted');
+  const deleting = () => new DomainError('EVENT_DELETING', 'the event is being deleted');
+  if (event.deleting) throw deleting();
   const [sessions, before] = await Promise.all([
     everyPage((page) => deps.sessions.listByEvent(orgId, eventId, page)),
     deps.analytics.get(orgId, eventId),
   ]);
   const live = sessions.filter((s) => !s.deleting);
-  await refreshSessions(deps, orgId, eventId, live);
+  if (!(await refreshSessions(deps, orgId, eventId, live))) throw deleting();
   const kept = new Set(live.map((s) => s.sessionId));
   const gone = (before?.sessions ?? []).map((s) => s.sessionId).filter((id) => !kept.has(id));
   if (gone.length > 0) await deps.analytics.removeSessions(orgId, eventId, gone);

@@ -2,8 +2,12 @@ import type { EventAnalyticsHead, SessionAnalytics } from './model.js';
 
 /** The stored snapshot of an event's analytics: a head item and one item per session. */
 export interface AnalyticsStore {
-  /** Writes the head and each session's figures whole (a second write of the same replaces them). */
-  put(head: EventAnalyticsHead, sessions: readonly SessionAnalytics[]): Promise<void>;
+  /**
+   * Writes the head and each session's figures whole (a second write of the same replaces them),
+   * only while the event and each session are not being deleted: a session being deleted is left
+   * out; false when the event is gone or being deleted (nothing more is written).
+   */
+  put(head: EventAnalyticsHead, sessions: readonly SessionAnalytics[]): Promise<boolean>;
   /** The head and every session's figures; undefined when no snapshot was ever written. */
   get(
     orgId: string,

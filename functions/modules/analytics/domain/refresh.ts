@@ -57,14 +57,15 @@ const computeSession = async (
 
 /**
  * Computes and stores the figures of these sessions of one event, and the event's head (its own
- * feedback, the time). Whole-item writes: running it twice writes the same.
+ * feedback, the time). Whole-item writes: running it twice writes the same. Undefined when the
+ * event turned out to be gone or being deleted when written.
  */
 export const refreshSessions = async (
   deps: RefreshDeps,
   orgId: string,
   eventId: string,
   sessions: readonly SessionFactsHead[],
-): Promise<SessionAnalytics[]> => {
+): Promise<SessionAnalytics[] | undefined> => {
   const now = deps.clock.now();
   const totals = await deps.feedback.totalsOfEvent(orgId, eventId);
   const bySession = new Map(totals.map((t) => [t.sessionId, t]));
@@ -77,8 +78,8 @@ export const refreshSessions = async (
     eventFeedback: bySession.get(null) ?? null,
     computedAt: now.toISOString(),
   };
-  await deps.analytics.put(head, figures);
-  return figures;
+  // The event marked for deletion meanwhile: nothing is kept (its cascade purges what came before).
+  return (await deps.analytics.put(head, figures)) ? figures : undefined;
 };
 
 /** What the nightly run gives: a chunk's sessions, whatever their events. */
@@ -102,7 +103,7 @@ export const refreshChunkAnalytics = async (
   for (const [eventId, of] of byEvent) {
     const event = await deps.events.get(orgId, eventId);
     if (!event || event.deleting) continue;
-    refreshed += (await refreshSessions(deps, orgId, eventId, of)).length;
+    refreshed += (await refreshSessions(deps, orgId, eventId, of))?.length ?? 0;
   }
   return refreshed;
 };
