@@ -155,8 +155,10 @@ describe('networking between attendees of an event', () => {
     });
     expect(await oneAuditRecordOf(rt, blocking, 'net-cam')).toMatchObject({ targetType: 'connection' });
     expect(answer(await x.ask(dan, cam), 'requestConnection', 409).code).toBe('CONNECTION_BLOCKED');
-    expect(answer(await x.act(dan, asked, 'block'), 'blockConnection', 409).code).toBe('CONNECTION_BLOCKED');
-    expect((await x.list(dan)).map((c) => c.status)).toEqual(['blocked']);
+    // For the one blocked the connection is gone; the blocker still lists it.
+    expect(answer(await x.act(dan, asked, 'block'), 'blockConnection', 404).code).toBe('NOT_FOUND');
+    expect(await x.list(dan)).toEqual([]);
+    expect((await x.list(cam)).map((c) => c.status)).toEqual(['blocked']);
   });
 
   it('refuses users not at the event, a meeting in the past, and strangers to the connection', async () => {

@@ -141,16 +141,22 @@ describe('a connection request', () => {
     expect(await accept('ada', again)).toMatchObject({ status: 'accepted' });
   });
 
-  it('blocked, can never be asked again by either side; only the blocker blocks it again', async () => {
+  it('blocked, can never be asked again by either side; only the blocker sees it and blocks it again', async () => {
     const asked = await ask('ben', 'cid');
     const blocked = await block('cid', asked);
     expect(blocked).toMatchObject({ status: 'blocked', blockedBy: people.cid!.attendeeId });
     expect(await block('cid', asked)).toEqual(blocked);
-    expect(await codeOf(ask('ben', 'cid'))).toMatchObject({ code: 'CONNECTION_BLOCKED' });
+    // The one blocked is refused without learning who blocked whom.
+    const refusal = await codeOf(ask('ben', 'cid'));
+    expect(refusal).toMatchObject({ code: 'CONNECTION_BLOCKED' });
+    expect(JSON.stringify(refusal)).not.toContain(asked.connectionId);
     expect(await codeOf(ask('cid', 'ben'))).toMatchObject({ code: 'CONNECTION_BLOCKED' });
-    expect(await codeOf(block('ben', asked))).toMatchObject({ code: 'CONNECTION_BLOCKED' });
     expect(await codeOf(accept('cid', asked))).toMatchObject({ code: 'CONNECTION_BLOCKED' });
-    expect(await listOf('ben', 'blocked')).toEqual([blocked]);
+    // For the one blocked it is gone: not listed, not found.
+    expect(await codeOf(block('ben', asked))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await listOf('ben', 'blocked')).toEqual([]);
+    expect((await listOf('ben')).map((x) => x.connectionId)).not.toContain(asked.connectionId);
+    expect(await listOf('cid', 'blocked')).toEqual([blocked]);
   });
 
   it('accepted, may still be blocked by either side', async () => {

@@ -71,10 +71,20 @@ const exists = (c: Connection) =>
     currentStatus: c.status,
   });
 
-const blocked = (c: Connection) =>
-  new DomainError('CONNECTION_BLOCKED', 'the connection is blocked: neither side can ask again', {
-    connectionId: c.connectionId,
-  });
+/** The blocker is told what they did; the one blocked learns only that they cannot ask. */
+const blocked = (c: Connection, me: string) =>
+  c.blockedBy === me
+    ? new DomainError(
+        'CONNECTION_BLOCKED',
+        'you blocked this attendee at this event: neither side can ask again',
+        {
+          connectionId: c.connectionId,
+        },
+      )
+    : new DomainError('CONNECTION_BLOCKED', 'this attendee cannot be asked at this event');
+
+/** A block is the blocker's alone: the one blocked no longer sees the connection (not listed, not found). */
+const hiddenFrom = (c: Connection, me: string): boolean => c.status === 'blocked' && c.blockedBy !== me;
 
 export interface ConnectionRequest {
   targetId: string;
@@ -141,7 +151,7 @@ export const requestConnection = async (
     if (await deps.connections.create(connection)) return connection;
     const current = await deps.connections.get(orgId, eventId, connection.connectionId);
     if (!current) continue;
-    if (current.status === 'blocked') throw blocked(current);
+    if (current.status === 'blocked') throw blocked(current, me.attendeeId);
     if (current.status !== 'declined' || current.targetId !== me.attendeeId) throw exists(current);
     // The one who declined asks after all: the pair's connection becomes their pending request.
     const again: Connection = { ...connection, createdAt: current.createdAt };
@@ -161,7 +171,8 @@ type ConnectionChangeDeps = Pick<Deps, 'attendees' | 'clock' | 'connections'> & 
 const readAsSide = async (deps: ConnectionChangeDeps, principal: Principal, ref: ConnectionRef) => {
   const me = await actingAttendee(deps, principal, ref.orgId);
   const connection = await deps.connections.get(ref.orgId, ref.eventId, ref.connectionId);
-  if (!connection || !isSide(connection, me.attendeeId)) throw notFound('connection');
+  if (!connection || !isSide(connection, me.attendeeId) || hiddenFrom(connection, me.attendeeId))
+    throw notFound('connection');
   return { me, connection };
 };
 
@@ -201,7 +212,7 @@ export const answerConnection = (
       });
     }
     if (c.status === to) return c;
-    if (c.status === 'blocked') throw blocked(c);
+    if (c.status === 'blocked') throw blocked(c, me);
     if (c.status !== 'pending') {
       throw new DomainError('INVALID_TRANSITION', `the connection is ${c.status}; it cannot be ${to}`, {
         currentStatus: c.status,
@@ -219,12 +230,15 @@ export const blockConnection = (
   changeConnection(deps, principal, ref, (c, me, at) => {
     if (c.status === 'blocked') {
       if (c.blockedBy === me) return c;
-      throw blocked(c);
+      throw blocked(c, me);
     }
     return { ...c, status: 'blocked', blockedBy: me, answeredAt: at, updatedAt: at };
   });
 
-/** The caller's connections of the event (as requester or target), optionally of one status. */
+/**
+ * The caller's connections of the event (as requester or target), optionally of one status; those
+ * the other side blocked are left out (a page may then hold fewer than asked; its cursor goes on).
+ */
 export const listMyConnections = async (
   deps: Pick<Deps, 'attendees' | 'connections'> & AccessDeps,
   principal: Principal,
@@ -234,7 +248,8 @@ export const listMyConnections = async (
   page: PageRequest,
 ): Promise<Page<Connection>> => {
   const me = await actingAttendee(deps, principal, orgId);
-  return deps.connections.listOf(orgId, eventId, me.attendeeId, status, page);
+  const found = await deps.connections.listOf(orgId, eventId, me.attendeeId, status, page);
+  return { ...found, items: found.items.filter((c) => !hiddenFrom(c, me.attendeeId)) };
 };
 
 /** Every connection of the event, optionally of one status: staff who may read attendees. */
