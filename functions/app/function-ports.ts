@@ -166,8 +166,9 @@ const jobsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
-  // Announcements sent as jobs reach the event's speakers.
+  // Announcements sent as jobs reach the event's speakers and sponsors' representatives.
   speakers: port.speakers,
+  sponsors: port.sponsors,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
   clock: port.clock,

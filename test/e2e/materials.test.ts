@@ -181,6 +181,44 @@ describe('materials over HTTP', () => {
     expect((await fetch(download.json.url)).status).toBe(200);
   });
 
+  it("a sponsors-only material is downloaded by a sponsor's representative, not by attendees or strangers", async () => {
+    const rep = await rt.mintToken({ sub: 'mat-rep', email: 'rep@sponsor.example', name: 'Rep' });
+    const sponsor = await rt.call<{ sponsorId: string; representatives: string[] }>(
+      'POST',
+      `/v1/orgs/${orgId}/events/${eventId}/sponsors`,
+      { token: owner, body: { companyName: 'Engines Ltd', tier: 'gold', representatives: ['mat-rep'] } },
+    );
+    expect(sponsor.status, sponsor.text).toBe(201);
+    expect(sponsor.json.representatives).toEqual(['mat-rep']);
+    const made = await createFile(materialsPath(), {
+      title: 'Booth guide',
+      materialType: 'document',
+      accessLevel: 'sponsors',
+      contentType: 'application/pdf',
+      sizeBytes: pdf.length,
+    });
+    await upload(made, pdf, 'application/pdf');
+    const path = `${materialsPath()}/${made.material.materialId}`;
+    expect((await rt.call('POST', `${path}/complete`, { token: owner })).status).toBe(200);
+
+    const download = await rt.call<Download>('GET', `${path}/download`, { token: rep });
+    expect(download.status, download.text).toBe(200);
+    expect((await fetch(download.json.url)).status).toBe(200);
+    for (const token of [attendee, stranger])
+      expect((await rt.call('GET', `${path}/download`, { token })).status).toBe(404);
+    // A cancelled sponsor's representatives lose it.
+    const cancelled = await rt.call(
+      'PATCH',
+      `/v1/orgs/${orgId}/events/${eventId}/sponsors/${sponsor.json.sponsorId}`,
+      {
+        token: owner,
+        body: { status: 'cancelled' },
+      },
+    );
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect((await rt.call('GET', `${path}/download`, { token: rep })).status).toBe(404);
+  });
+
   it('refuses a type or size its material type does not allow, and an upload unlike its declaration', async () => {
     const refused = await rt.call<{ errors: { field: string }[] }>('POST', materialsPath(), {
       token: owner,

@@ -675,6 +675,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
       tier: 'gold',
       contact: { email: 'deals@sweep.example' },
       benefits: ['Logo'],
+      representatives: ['sweep-rep'],
     },
     action: 'sponsor.manage',
   },

@@ -13,6 +13,7 @@ import {
   runAnnouncementSend,
 } from '../../functions/modules/announcements/domain/sending.js';
 import { book } from '../../functions/modules/bookings/domain/bookings.js';
+import type { Sponsor } from '../../functions/modules/conference/domain/model.js';
 import { bookingWorld, owner } from './booking-world.js';
 import { recordJobs } from './catalog-world.js';
 import { freshContainer } from './fixtures.js';
@@ -84,7 +85,7 @@ describe('announcements on DynamoDB Local', () => {
     ).toEqual([w.ada, w.guest, w.partyId].sort());
   });
 
-  it('reaches organizers by their user (staff are not organizers) and sponsors not at all', async () => {
+  it('reaches organizers by their user (staff are not organizers) and sponsors by their representatives', async () => {
     const organizers = await resolveRecipients(
       c.deps,
       await draft({ audience: 'organizers', sessionIds: [] }),
@@ -92,6 +93,30 @@ describe('announcements on DynamoDB Local', () => {
     expect(organizers).toEqual([{ recipientId: `user#${owner.sub}`, userId: owner.sub }]);
     expect(await resolveRecipients(c.deps, await draft({ audience: 'sponsors', sessionIds: [] }))).toEqual(
       [],
+    );
+    const sponsor = (sponsorId: string, status: Sponsor['status'], representatives: string[]): Sponsor => ({
+      orgId: w.orgId,
+      eventId: w.freeEventId,
+      sponsorId,
+      companyName: sponsorId,
+      tier: 'gold',
+      contact: { name: null, email: null, phone: null },
+      representatives,
+      amount: null,
+      benefits: [],
+      logoUrl: null,
+      websiteUrl: null,
+      links: [],
+      status,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    await c.deps.sponsors.create(sponsor('spn_aaaaaaaaaaaaaaaaaaaa', 'confirmed', ['rep-b', 'rep-a']));
+    await c.deps.sponsors.create(sponsor('spn_bbbbbbbbbbbbbbbbbbbb', 'pending', ['rep-a', 'rep-c']));
+    await c.deps.sponsors.create(sponsor('spn_cccccccccccccccccccc', 'cancelled', ['rep-d']));
+    // Each representative once; a cancelled sponsor's reach nobody.
+    expect(await resolveRecipients(c.deps, await draft({ audience: 'sponsors', sessionIds: [] }))).toEqual(
+      ['rep-a', 'rep-b', 'rep-c'].map((u) => ({ recipientId: `user#${u}`, userId: u })),
     );
   });
 

@@ -14,7 +14,7 @@ import type { AnnouncementRef } from './ports.js';
 
 export type AnnouncementSendDeps = Pick<
   Deps,
-  'announcements' | 'sessions' | 'bookings' | 'speakers' | 'members' | 'clock'
+  'announcements' | 'sessions' | 'bookings' | 'speakers' | 'sponsors' | 'members' | 'clock'
 >;
 
 /** Notifications written per transaction: far inside DynamoDB's 100 items, with one check beside. */
@@ -57,8 +57,8 @@ const attendeesOf = async (deps: AnnouncementSendDeps, orgId: string, sessionIds
  * bookings of the event's sessions (or the given ones); a party's notification reaches its
  * leader. Speakers: those linked to an attendee record (by it) or to a user (in-app and push, and
  * email when they are a member). Organizers: active members whose role is owner, admin or
- * organizer. Sponsors: nobody (sponsors are companies with contact details, not users of the
- * organization; docs/announcements.md). Each recipient once, in a stable order.
+ * organizer. Sponsors: the users who represent a sponsor of the event that is not cancelled (by
+ * their user, as organizers). Each recipient once, in a stable order.
  */
 export const resolveRecipients = async (
   deps: AnnouncementSendDeps,
@@ -96,8 +96,12 @@ export const resolveRecipients = async (
           found.push({ recipientId: `user#${m.userId}`, userId: m.userId });
       break;
     }
-    case 'sponsors':
+    case 'sponsors': {
+      for (const s of await deps.sponsors.listAll(a.orgId, a.eventId))
+        if (s.status !== 'cancelled')
+          for (const userId of s.representatives) found.push({ recipientId: `user#${userId}`, userId });
       break;
+    }
   }
   const unique = new Map<string, AnnouncementRecipient>();
   for (const r of found) if (!unique.has(r.recipientId)) unique.set(r.recipientId, r);

@@ -63,6 +63,7 @@ export const toSponsor = ({
   ...item
 }: SponsorItem): Sponsor => ({
   ...sponsorFields(item),
+  representatives: item.representatives ?? [],
   contact: { name: contactName ?? null, email: contactEmail ?? null, phone: contactPhone ?? null },
   amount: amountMinor !== undefined && currency !== undefined ? { amountMinor, currency } : null,
 });

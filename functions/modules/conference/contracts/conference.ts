@@ -136,6 +136,15 @@ const sponsorFields = {
   companyName: shortText(200).openapi({ example: 'Analytical Engines Ltd' }),
   tier: tierSchema,
   contact: contactSchema.optional().openapi({ description: 'Organizers only' }),
+  representatives: z
+    .array(userIdSchema)
+    .max(20)
+    .optional()
+    .openapi({
+      description:
+        "Organizers only: the users (JWT subjects) who represent the sponsor; they download the event's " +
+        'sponsors-only materials and receive its announcements to sponsors',
+    }),
   amount: money.nullable().optional().openapi({ description: 'Organizers only' }),
   benefits: z.array(shortText(200)).max(30).optional(),
   logoUrl: httpsUrl.nullable().optional(),
@@ -165,6 +174,7 @@ export const sponsorSchema = z
       .object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })
       .optional()
       .openapi({ description: 'Only in answers to organizers' }),
+    representatives: z.array(z.string()).optional().openapi({ description: 'Only in answers to organizers' }),
     amount: money.nullable().optional().openapi({ description: 'Only in answers to organizers' }),
     benefits: z.array(z.string()),
     logoUrl: z.string().nullable(),

@@ -63,6 +63,11 @@ export interface Sponsor {
   tier: SponsorTier;
   /** Organizers only. */
   contact: SponsorContact;
+  /**
+   * The signed-in users who represent the sponsor (organizers only): they download the event's
+   * sponsors-only materials and receive its announcements to sponsors.
+   */
+  representatives: string[];
   amount: Money | null;
   benefits: string[];
   logoUrl: string | null;

@@ -26,6 +26,7 @@ export interface SponsorInput {
   companyName: string;
   tier: SponsorTier;
   contact?: Partial<SponsorContact> | undefined;
+  representatives?: string[] | undefined;
   amount?: Money | null | undefined;
   benefits?: string[] | undefined;
   logoUrl?: string | null | undefined;
@@ -61,6 +62,7 @@ export const createSponsor = async (
     companyName: input.companyName,
     tier: input.tier,
     contact: contactOf(input.contact),
+    representatives: [...new Set(input.representatives ?? [])],
     amount: input.amount ?? null,
     benefits: input.benefits ?? [],
     logoUrl: input.logoUrl ?? null,
@@ -131,10 +133,11 @@ export const updateSponsor = async (
     if (!allowed.includes(change.status))
       throw transitionRefused('sponsor', before.status, change.status, allowed);
   }
-  const { contact, ...rest } = givenFields(change);
+  const { contact, representatives, ...rest } = givenFields(change);
   const after: Sponsor = {
     ...before,
     ...rest,
+    representatives: representatives === undefined ? before.representatives : [...new Set(representatives)],
     contact: contact === undefined ? before.contact : { ...before.contact, ...givenFields(contact) },
     updatedAt: deps.clock.now().toISOString(),
   };

@@ -16,8 +16,8 @@ export const publicSpeakerView = (s: Speaker) => ({
   presentationTitle: s.presentationTitle,
 });
 
-export const sponsorView = ({ contact, amount, ...s }: Sponsor, organizer: boolean) =>
-  organizer ? { ...s, contact, amount } : s;
+export const sponsorView = ({ contact, amount, representatives, ...s }: Sponsor, organizer: boolean) =>
+  organizer ? { ...s, contact, amount, representatives } : s;
 
 export const publicSponsorView = (s: Sponsor) => ({
   sponsorId: s.sponsorId,

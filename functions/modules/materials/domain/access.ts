@@ -11,9 +11,10 @@ import type { Material } from './model.js';
  * - `attendees`: the caller's own attendee (or their party) holds a live booking of the material's
  *   session (of any session of the event for an event-level material); members with `event.read`;
  * - `speakers`: the caller is a speaker of the event (not cancelled); members;
- * - `sponsors`: members only (a sponsor has no user of its own to recognise).
+ * - `sponsors`: the caller represents a sponsor of the event (not cancelled); members.
  */
-type AccessReadDeps = Pick<Deps, 'events' | 'attendees' | 'bookings' | 'speakers'> & EventAccessDeps;
+type AccessReadDeps = Pick<Deps, 'events' | 'attendees' | 'bookings' | 'speakers' | 'sponsors'> &
+  EventAccessDeps;
 
 const isMember = async (deps: EventAccessDeps, principal: Principal, m: Material): Promise<boolean> => {
   try {
@@ -56,6 +57,11 @@ const speaksAtEvent = async (deps: Pick<Deps, 'speakers'>, principal: Principal,
     (s) => s.eventId === m.eventId && s.status !== 'cancelled',
   );
 
+const representsSponsor = async (deps: Pick<Deps, 'sponsors'>, principal: Principal, m: Material) =>
+  (await deps.sponsors.listAll(m.orgId, m.eventId)).some(
+    (s) => s.status !== 'cancelled' && s.representatives.includes(principal.sub),
+  );
+
 const publicEventShown = async (deps: Pick<Deps, 'events'>, m: Material): Promise<boolean> => {
   const event = await deps.events.get(m.orgId, m.eventId);
   return (
@@ -81,6 +87,6 @@ export const mayDownload = async (
     case 'speakers':
       return speaksAtEvent(deps, principal, m);
     case 'sponsors':
-      return false;
+      return representsSponsor(deps, principal, m);
   }
 };

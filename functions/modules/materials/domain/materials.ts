@@ -216,7 +216,7 @@ export const shownEvent = async (deps: Pick<Deps, 'events'>, orgId: string, even
 
 export type DownloadDeps = Pick<
   Deps,
-  'materials' | 'materialFiles' | 'events' | 'attendees' | 'bookings' | 'speakers'
+  'materials' | 'materialFiles' | 'events' | 'attendees' | 'bookings' | 'speakers' | 'sponsors'
 > &
   EventAccessDeps;
 

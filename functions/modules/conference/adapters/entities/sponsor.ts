@@ -19,6 +19,8 @@ export const sponsorEntity = new Entity({
     contactName: { type: 'string' },
     contactEmail: { type: 'string' },
     contactPhone: { type: 'string' },
+    /** User ids (absent on sponsors written before representatives existed: read as none). */
+    representatives: { type: 'list', items: { type: 'string' }, required: true },
     amountMinor: { type: 'number' },
     currency: { type: 'string' },
     benefits: { type: 'list', items: { type: 'string' }, required: true },
