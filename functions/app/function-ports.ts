@@ -69,6 +69,8 @@ const catalogPorts = (): PortTable => ({
   speakers: port.speakers,
   sponsors: port.sponsors,
   agenda: port.agenda,
+  // A session moved in time is checked against its speakers' other sessions.
+  scheduleGuard: port.scheduleGuard,
   eventTeams: port.eventTeams,
   connections: port.connections,
   admissionReads: port.admissionReads,

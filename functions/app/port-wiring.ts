@@ -25,6 +25,7 @@ import { dynamoEventStore } from '../modules/catalog/adapters/event-store.js';
 import { dynamoSessionStore } from '../modules/catalog/adapters/session-store.js';
 import { dynamoVenueStore } from '../modules/catalog/adapters/venue-store.js';
 import { dynamoAgendaStore } from '../modules/conference/adapters/agenda-store.js';
+import { agendaScheduleGuard } from '../modules/conference/adapters/schedule-guard.js';
 import { dynamoSpeakerStore } from '../modules/conference/adapters/speaker-store.js';
 import { dynamoSponsorStore } from '../modules/conference/adapters/sponsor-store.js';
 import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
@@ -583,6 +584,32 @@ export const sponsors: PortWiring<'sponsors'> = {
 export const agenda: PortWiring<'agenda'> = {
   entities: { agendaEntry: entity.agendaEntry, speaker: entity.speaker, sponsor: entity.sponsor },
   build: ({ service }) => dynamoAgendaStore(service),
+};
+
+/** The catalog's check of a session's new time against its speakers' other sessions (the agenda's). */
+export const scheduleGuard: PortWiring<'scheduleGuard'> = {
+  // Listed, not spread from the other wirings: a spread would keep them in every bundle.
+  entities: {
+    agendaEntry: entity.agendaEntry,
+    speaker: entity.speaker,
+    sponsor: entity.sponsor,
+    venue: entity.venue,
+    event: entity.event,
+    session: entity.session,
+    sessionCounter: entity.sessionCounter,
+    sessionCounterShard: entity.sessionCounterShard,
+    sessionClaim: entity.sessionClaim,
+    roomSlot: entity.roomSlot,
+    roomVersion: entity.roomVersion,
+    bookingSeat: entity.bookingSeat,
+    outbox: entity.outbox,
+  },
+  build: (wires) =>
+    agendaScheduleGuard({
+      agenda: agenda.build(wires),
+      sessions: sessions.build(wires),
+      speakers: speakers.build(wires),
+    }),
 };
 
 export const eventTeams: PortWiring<'eventTeams'> = {

@@ -356,6 +356,7 @@ function* sessionsOfKind(
         venueId: room.venue.venueId,
         roomId: room.roomId,
         seriesId: null,
+        registrationDeadline: null,
         startsAt: iso(start),
         endsAt: iso(start + duration),
         timezone: room.venue.timezone,

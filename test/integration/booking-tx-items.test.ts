@@ -198,6 +198,7 @@ const sessionOf = (orgId: string): Session => ({
   venueId: 'ven-1',
   roomId: 'room-1',
   seriesId: null,
+  registrationDeadline: null,
   startsAt: '2030-01-01T19:00:00.000Z',
   endsAt: '2030-01-01T21:00:00.000Z',
   timezone: 'Europe/Berlin',

@@ -434,6 +434,7 @@ describe('sessions against DynamoDB Local', () => {
       venueId: doomed.venue.venueId,
       roomId,
       seriesId: null,
+      registrationDeadline: null,
       startsAt: '2027-01-01T09:00:00.000Z',
       endsAt: '2027-01-01T10:00:00.000Z',
       timezone: 'Europe/Berlin',

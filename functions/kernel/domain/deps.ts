@@ -7,7 +7,7 @@ import type { BookingPayments, BookingStore, HoldScheduler } from '../../modules
 import type { WaitlistStore } from '../../modules/bookings/domain/waitlist-ports.js';
 import type { CounterRepairs } from '../../modules/catalog/domain/counter-repair-ports.js';
 import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.js';
-import type { SessionStore } from '../../modules/catalog/domain/session-ports.js';
+import type { SessionScheduleGuard, SessionStore } from '../../modules/catalog/domain/session-ports.js';
 import type { AgendaStore, SpeakerStore, SponsorStore } from '../../modules/conference/domain/ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
 import type { ExpenseStore } from '../../modules/expenses/domain/ports.js';
@@ -191,6 +191,8 @@ export interface Deps {
   attendees: AttendeeStore;
   parties: PartyStore;
   sessions: SessionStore;
+  /** Whether a session moved in time keeps its speakers in one place at a time (conference module). */
+  scheduleGuard: SessionScheduleGuard;
   counterRepairs: CounterRepairs;
   holdScheduler: HoldScheduler;
   bookings: BookingStore;

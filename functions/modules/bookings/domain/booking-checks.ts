@@ -1,5 +1,5 @@
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
-import { maxSeatsPerBookingLimit } from '../../catalog/index.js';
+import { maxSeatsPerBookingLimit, registrationClosed, type Session } from '../../catalog/index.js';
 import type { BookInput } from './bookings.js';
 import { type Booker, notFoundFor } from './bookings-access.js';
 import type { BookingContext } from './ports.js';
@@ -30,6 +30,19 @@ export const bookableParts = (ctx: BookingContext, now: Date) => {
     throw notBookable('the session has already started', { startsAt: session.startsAt });
   }
   return { session, event };
+};
+
+/**
+ * After the session's registration deadline nothing new is booked but by staff (who act at the
+ * door, as they may cancel past the cutoff): no self-service booking, no waitlist entry (the line
+ * offers nothing after it either), no approval request.
+ */
+export const assertRegistrationOpen = (session: Pick<Session, 'registrationDeadline'>, now: Date): void => {
+  if (registrationClosed(session, now)) {
+    throw notBookable(`registration for the session closed at ${session.registrationDeadline}`, {
+      registrationDeadline: session.registrationDeadline,
+    });
+  }
 };
 
 /** Whose booking it is, checked against what the caller may do; answers NOT_FOUND for others'. */

@@ -5,7 +5,7 @@ import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { placeLabels } from '../../catalog/index.js';
 import { bookingTicketOf, chooseTickets, costsSomething, type TicketRequest } from '../../pricing/index.js';
-import { bookableParts, holderOf, seatCount } from './booking-checks.js';
+import { assertRegistrationOpen, bookableParts, holderOf, seatCount } from './booking-checks.js';
 import { assertEligible } from './booking-eligibility.js';
 import { redeemPromo, withPromoGivenBack } from './booking-promo.js';
 import { type Booker, staffOr } from './bookings-access.js';
@@ -106,6 +106,7 @@ const bookIn = async (
   const holder = holderOf(ctx, booker, input);
   const now = deps.clock.now();
   const { session, event } = bookableParts(ctx, now);
+  if (booker.kind === 'self') assertRegistrationOpen(session, now);
   const ticketSeats = input.tickets?.reduce((n, t) => n + t.seats, 0);
   const seats = seatCount(
     { ...input, seats: input.seats ?? ticketSeats },

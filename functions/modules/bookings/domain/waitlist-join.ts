@@ -5,7 +5,7 @@ import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit } from '../../catalog/index.js';
 import { chooseTickets, type TicketRequest } from '../../pricing/index.js';
-import { bookableParts, holderOf } from './booking-checks.js';
+import { assertRegistrationOpen, bookableParts, holderOf } from './booking-checks.js';
 import { assertEligible } from './booking-eligibility.js';
 import { type BookInput, book, leaderUser } from './bookings.js';
 import { staffOr } from './bookings-access.js';
@@ -27,7 +27,7 @@ export interface JoinInput {
 /**
  * Puts an attendee or a party on a session's waitlist: the caller for their own attendee (or a
  * party they lead), staff for anyone of the organization (walk-ins). Same rules as booking: the
- * session must take bookings. When places are free already, the same transaction wakes the offer
+ * session must take bookings, and its registration deadline must not have passed (for staff too). When places are free already, the same transaction wakes the offer
  * engine, so the new entry is offered them at once if it is first in line.
  */
 export const joinWaitlist = async (
@@ -50,6 +50,8 @@ export const joinWaitlist = async (
   const holder = holderOf(ctx, booker, input);
   const now = deps.clock.now();
   const { session, event } = bookableParts(ctx, now);
+  // Staff too: the line makes no offer after the deadline, so a place in it would lead nowhere.
+  assertRegistrationOpen(session, now);
   const ticketPlaces = input.tickets?.reduce((n, t) => n + t.seats, 0);
   if (ticketPlaces !== undefined && input.partySize !== undefined && input.partySize !== ticketPlaces) {
     throw validationFailed([

@@ -1,7 +1,7 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Event, Seating, Session } from '../../catalog/index.js';
-import { placeLabels } from '../../catalog/index.js';
+import { placeLabels, registrationClosed } from '../../catalog/index.js';
 import {
   bookingTicketOf,
   type CategoryCount,
@@ -35,12 +35,16 @@ export class OfferContentionError extends Error {
   }
 }
 
-/** Offers are made only while the session could be booked, and not after the event's cutoff. */
+/**
+ * Offers are made only while the session could be booked: not after its registration deadline
+ * nor the event's cutoff.
+ */
 export const offerable = (session: Session, event: Event, now: Date): boolean =>
   event.status === 'published' &&
   !event.deleting &&
   !session.deleting &&
   session.status === 'scheduled' &&
+  !registrationClosed(session, now) &&
   now.getTime() < Date.parse(session.startsAt) - event.settings.offerCutoffMinutes * 60_000;
 
 interface Round {

@@ -47,7 +47,7 @@ const sessionFields = fromStored<
   Omit<Session, 'seating' | 'cancellation' | 'overbooked'>,
   Omit<SessionItem, 'overbooked'>
 >({
-  nullable: { seriesId: true },
+  nullable: { seriesId: true, registrationDeadline: true },
   itemOnly: {
     seatingMode: true,
     seats: true,

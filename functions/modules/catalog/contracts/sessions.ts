@@ -7,6 +7,7 @@ import {
   roomIdSchema,
   sessionIdSchema,
   stampFields,
+  utcInstant,
   venueIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
@@ -73,6 +74,12 @@ const recurrenceSchema = z
       'Lays the series out in venue-local time: every session starts at the same wall-clock time, on both sides of a DST change. At most 32 sessions.',
   });
 
+const registrationDeadline = utcInstant.nullable().openapi({
+  description:
+    'A UTC instant (with an offset) before the start: from then on the session takes no new bookings, waitlist entries or offers except staff bookings; null: open until the start',
+  example: '2026-03-28T12:00:00.000Z',
+});
+
 const capacity = z.number().int().min(1).max(100_000).openapi({ example: 120 });
 const allowOverlap = z.boolean().openapi({
   description: 'Schedule even if another session uses the room at the same time',
@@ -91,6 +98,9 @@ export const createSessionsBody = z
     seatMap: seatMapInputSchema.optional(),
     tables: tablesInputSchema.optional(),
     recurrence: recurrenceSchema.optional(),
+    registrationDeadline: registrationDeadline
+      .optional()
+      .openapi({ description: 'Not with recurrence: each session of a series has its own' }),
     allowOverlap: allowOverlap.optional(),
   })
   .openapi('CreateSessions');
@@ -106,6 +116,7 @@ export const updateSessionBody = z
     seatingMode: seatingModeSchema.optional(),
     seatMap: seatMapInputSchema.optional(),
     tables: tablesInputSchema.optional(),
+    registrationDeadline: registrationDeadline.optional().openapi({ description: 'null clears it' }),
     allowOverlap: allowOverlap.optional(),
   })
   .refine((b) => Object.keys(b).some((k) => k !== 'allowOverlap'), 'give at least one field to change')
@@ -155,6 +166,9 @@ export const sessionSchema = z
       example: 0,
     }),
     seatingMode: seatingModeSchema,
+    registrationDeadline: isoDateTime.nullable().openapi({
+      description: 'After it the session takes no new bookings but staff’s; null: open until the start',
+    }),
     status: z.enum(['scheduled', 'cancelled']).openapi({
       description: 'A cancelled session takes no bookings and no changes',
       example: 'scheduled',

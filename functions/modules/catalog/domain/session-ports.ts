@@ -95,3 +95,23 @@ export interface SessionStore {
   ): Promise<{ sessions: Session[]; cursor: string | null }>;
   purgeOrg(orgId: string, limit: number): Promise<number>;
 }
+
+/** A speaker of the session who also speaks in another session of the event at the same time. */
+export interface SpeakerClash {
+  speakerId: string;
+  /** The other session. */
+  sessionId: string;
+}
+
+/**
+ * What a session's schedule means to the rest of the event: the conference's agenda gives
+ * sessions speakers (served by the conference module, which the catalog does not import).
+ */
+export interface SessionScheduleGuard {
+  /**
+   * The first speaker of the session's agenda entry (not cancelled) who, with the session at
+   * `next`'s time, would also speak in another live session of the event at once; undefined when
+   * none would.
+   */
+  speakerClash(next: Session): Promise<SpeakerClash | undefined>;
+}

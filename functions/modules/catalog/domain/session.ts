@@ -48,6 +48,11 @@ export interface Session {
    */
   overbooked: number;
   seating: Seating;
+  /**
+   * UTC ISO 8601, before `startsAt`: from then on the session takes no new bookings, waitlist
+   * entries or offers (staff may still book it); null when registration stays open until it starts.
+   */
+  registrationDeadline: string | null;
   status: SessionStatus;
   /** Set when the session is cancelled (and only then). */
   cancellation: SessionCancellation | null;
@@ -82,6 +87,10 @@ export interface RoomSlot {
   startsAt: string;
   endsAt: string;
 }
+
+/** Whether the session's registration has closed at `now`: it has a deadline, and it is past. */
+export const registrationClosed = (session: Pick<Session, 'registrationDeadline'>, now: Date): boolean =>
+  session.registrationDeadline !== null && Date.parse(session.registrationDeadline) <= now.getTime();
 
 /** Sessions longer than this are refused, so an overlap check need only look this far back. */
 export const maxSessionMinutes = 7 * 24 * 60;

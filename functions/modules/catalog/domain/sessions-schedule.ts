@@ -49,6 +49,17 @@ export const checkDuration = (span: Span, field: string): void => {
   }
 };
 
+/** A registration deadline must come before the session's start (`field` names what moved). */
+export const checkRegistrationDeadline = (deadline: string | null, start: number, field: string): void => {
+  if (deadline === null || Date.parse(deadline) < start) return;
+  throw refuse(
+    field,
+    field === 'registrationDeadline'
+      ? 'must be before the session starts'
+      : `the session would start at or before its registration deadline (${deadline}); move or clear the deadline too`,
+  );
+};
+
 /**
  * The spans of a series: each occurrence starts at the first one's wall-clock time in the venue's
  * zone (so 19:00 stays 19:00 across a DST change) and lasts as long as the first.

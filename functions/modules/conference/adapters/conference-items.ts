@@ -71,6 +71,6 @@ export const toSponsor = ({
 export const storedAgendaEntry = (e: AgendaEntry) => toStored(e);
 
 export const toAgendaEntry = fromStored<AgendaEntry, AgendaItem>({
-  nullable: { description: true, level: true, registrationDeadline: true, recordingUrl: true },
+  nullable: { description: true, level: true, recordingUrl: true },
   itemOnly: {},
 });

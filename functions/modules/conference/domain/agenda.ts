@@ -3,8 +3,9 @@ import { DomainError, notFound, validationFailed } from '../../../kernel/domain/
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import { formatLocalDate, utcToLocal } from '../../../kernel/domain/time/zoned.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import type { Session } from '../../catalog/index.js';
+import { changeRegistrationDeadline, type Session } from '../../catalog/index.js';
 import { eventForChange, eventForRead, publicEvent, transitionRefused } from './conference-event.js';
+import { sessionsOf, speakersOf } from './event-reads.js';
 import {
   type AgendaEntry,
   type AgendaLevel,
@@ -13,6 +14,7 @@ import {
   agendaMoves,
   type Speaker,
 } from './model.js';
+import { overlappingEntry } from './speaker-overlap.js';
 
 /**
  * The agenda: what each session of an event is about and who speaks. An entry belongs to one
@@ -36,7 +38,10 @@ export interface AgendaInput {
 /** An agenda entry with its session's schedule and its speakers, as every reader sees it. */
 export interface AgendaItem {
   entry: AgendaEntry;
-  session: Pick<Session, 'sessionId' | 'roomId' | 'venueId' | 'startsAt' | 'endsAt' | 'timezone'>;
+  session: Pick<
+    Session,
+    'sessionId' | 'roomId' | 'venueId' | 'startsAt' | 'endsAt' | 'timezone' | 'registrationDeadline'
+  >;
   /** The entry's status, or `cancelled` when the catalog cancelled the session. */
   status: AgendaStatus | 'cancelled';
   /** The session's day in the venue's time zone (YYYY-MM-DD). */
@@ -52,45 +57,16 @@ export interface AgendaFilter {
   tag?: string | undefined;
 }
 
-type AgendaWriteDeps = Pick<Deps, 'agenda' | 'speakers' | 'sessions' | 'events' | 'clock'> & EventAccessDeps;
+/** The catalog's ports (bookings, venues) are those a change of the session's deadline takes. */
+type AgendaWriteDeps = Pick<
+  Deps,
+  'agenda' | 'bookings' | 'clock' | 'events' | 'sessions' | 'speakers' | 'venues'
+> &
+  EventAccessDeps;
 type AgendaReadDeps = Pick<Deps, 'agenda' | 'speakers' | 'sessions' | 'events'>;
 
 /** Rounds of check-and-write before speakers that keep changing answer CONFLICT. */
 const attempts = 3;
-
-/** Every session of the event, by id (an event has at most a few hundred). */
-const sessionsOf = async (
-  deps: Pick<Deps, 'sessions'>,
-  orgId: string,
-  eventId: string,
-): Promise<Map<string, Session>> => {
-  const byId = new Map<string, Session>();
-  let cursor: string | undefined;
-  do {
-    const page = await deps.sessions.listByEvent(orgId, eventId, { limit: 100, cursor });
-    for (const s of page.items) byId.set(s.sessionId, s);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return byId;
-};
-
-const speakersOf = async (
-  deps: Pick<Deps, 'speakers'>,
-  orgId: string,
-  eventId: string,
-): Promise<Speaker[]> => {
-  const all: Speaker[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.speakers.list(orgId, eventId, { limit: 100, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-};
-
-const overlaps = (a: Pick<Session, 'startsAt' | 'endsAt'>, b: Pick<Session, 'startsAt' | 'endsAt'>) =>
-  a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 /**
  * The speakers the entry names, checked: each a speaker of this event, not cancelled, and in no
@@ -110,13 +86,7 @@ const checkSpeakers = (
       throw validationFailed([
         { field: `speakerIds.${i}`, message: 'no such speaker of this event, or cancelled' },
       ]);
-    const clash = entries.find((other) => {
-      if (other.sessionId === entry.sessionId || !other.speakerIds.includes(speakerId)) return false;
-      const otherSession = sessions.get(other.sessionId);
-      return (
-        otherSession !== undefined && otherSession.status !== 'cancelled' && overlaps(session, otherSession)
-      );
-    });
+    const clash = overlappingEntry(speakerId, session, entries, sessions);
     if (clash)
       throw new DomainError('SPEAKER_DOUBLE_BOOKED', `the speaker already speaks in an overlapping session`, {
         speakerId,
@@ -132,7 +102,12 @@ const sessionOfEvent = (sessions: ReadonlyMap<string, Session>, sessionId: strin
   return session;
 };
 
-/** Creates or replaces the agenda entry of a session (its status and creation are kept). */
+/**
+ * Creates or replaces the agenda entry of a session (its status and creation are kept). The
+ * registration deadline is the session's (bookings read it there): one given here is written
+ * through to the catalog's session, after the speakers passed their check and before the entry
+ * is written; left out, the session's stays as it is.
+ */
 export const setAgendaEntry = async (
   deps: AgendaWriteDeps,
   principal: Principal,
@@ -143,19 +118,20 @@ export const setAgendaEntry = async (
 ): Promise<AgendaItem> => {
   await authorizeForEvent(deps, orgId, eventId, principal, 'session.manage');
   await eventForChange(deps, orgId, eventId);
-  const deadline = input.registrationDeadline ?? null;
-  if (deadline !== null && !input.registrationRequired)
+  const deadline = input.registrationDeadline;
+  if (deadline != null && !input.registrationRequired)
     throw validationFailed([
       { field: 'registrationDeadline', message: 'only a session that requires registration has a deadline' },
     ]);
+  let deadlineWritten: Session | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const [sessions, speakers, entries] = await Promise.all([
       sessionsOf(deps, orgId, eventId),
       speakersOf(deps, orgId, eventId),
       deps.agenda.listByEvent(orgId, eventId),
     ]);
-    const session = sessionOfEvent(sessions, sessionId);
-    if (session.status === 'cancelled')
+    const listed = sessionOfEvent(sessions, sessionId);
+    if (listed.status === 'cancelled')
       throw new DomainError('CONFLICT', 'the session is cancelled: its agenda entry cannot change');
     const before = entries.find((e) => e.sessionId === sessionId);
     const now = deps.clock.now().toISOString();
@@ -170,16 +146,19 @@ export const setAgendaEntry = async (
       speakerIds: [...new Set(input.speakerIds ?? [])],
       tags: [...new Set(input.tags ?? [])],
       registrationRequired: input.registrationRequired ?? false,
-      registrationDeadline: deadline,
       recordingUrl: input.recordingUrl ?? null,
       chatEnabled: input.chatEnabled ?? true,
       status: before?.status ?? 'scheduled',
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
     };
-    const assigned = checkSpeakers(entry, session, speakers, entries, sessions);
+    const assigned = checkSpeakers(entry, listed, speakers, entries, sessions);
+    // Written once: a later round finds it in place. A deadline at or after the start is the
+    // catalog's 422, before the entry changes.
+    if (deadline !== undefined && !deadlineWritten)
+      deadlineWritten = await changeRegistrationDeadline(deps, orgId, sessionId, deadline);
     const guards = assigned.map((s) => ({ speakerId: s.speakerId, version: s.version }));
-    if (await deps.agenda.put(entry, guards)) return itemOf(entry, session, assigned);
+    if (await deps.agenda.put(entry, guards)) return itemOf(entry, deadlineWritten ?? listed, assigned);
   }
   throw new DomainError('CONFLICT', 'the speakers keep changing; try again');
 };
@@ -225,6 +204,7 @@ const itemOf = (entry: AgendaEntry, session: Session, speakers: readonly Speaker
     startsAt: session.startsAt,
     endsAt: session.endsAt,
     timezone: session.timezone,
+    registrationDeadline: session.registrationDeadline,
   },
   status: session.status === 'cancelled' ? 'cancelled' : entry.status,
   day: formatLocalDate(utcToLocal(Date.parse(session.startsAt), session.timezone)),

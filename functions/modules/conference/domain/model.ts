@@ -89,9 +89,8 @@ export interface AgendaEntry {
   level: AgendaLevel | null;
   speakerIds: string[];
   tags: string[];
+  /** Shown to readers; the deadline that closes registration is the catalog session's. */
   registrationRequired: boolean;
-  /** UTC ISO 8601; bookings of the session are refused after it when registration is required. */
-  registrationDeadline: string | null;
   recordingUrl: string | null;
   chatEnabled: boolean;
   status: AgendaStatus;

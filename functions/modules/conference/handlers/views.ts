@@ -37,7 +37,7 @@ export const agendaItemView = ({ entry, session, status, day, speakers }: Agenda
   level: entry.level,
   tags: entry.tags,
   registrationRequired: entry.registrationRequired,
-  registrationDeadline: entry.registrationDeadline,
+  registrationDeadline: session.registrationDeadline,
   recordingUrl: entry.recordingUrl,
   chatEnabled: entry.chatEnabled,
   status,

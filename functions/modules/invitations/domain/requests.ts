@@ -4,7 +4,7 @@ import { DomainError, notFound, validationFailed } from '../../../kernel/domain/
 import { newId } from '../../../kernel/domain/ids.js';
 import { isAllowed } from '../../../kernel/domain/permissions.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { maxSeatsPerBookingLimit } from '../../catalog/index.js';
+import { maxSeatsPerBookingLimit, registrationClosed } from '../../catalog/index.js';
 import { assertVisible } from './eligibility.js';
 import { assertGuestRules } from './guest-rules.js';
 import type { JoinRequest, JoinRequestStatus, RequestCounts } from './model.js';
@@ -66,6 +66,12 @@ export const requestToJoin = async (
   }
   if (Date.parse(session.startsAt) <= now.getTime()) {
     throw notRequestable('the session has already started', { startsAt: session.startsAt });
+  }
+  // As a booking: after the deadline only staff add anyone (they may book directly too).
+  if (!staff && registrationClosed(session, now)) {
+    throw notRequestable(`registration for the session closed at ${session.registrationDeadline}`, {
+      registrationDeadline: session.registrationDeadline,
+    });
   }
   const limit = Math.min(event.settings.maxSeatsPerBooking, maxSeatsPerBookingLimit, session.capacity);
   if (input.partySize > limit) {

@@ -38,6 +38,8 @@ export const sessionEntity = new Entity({
         },
       },
     },
+    /** After it the session takes no new bookings but staff's; absent when it has none. */
+    registrationDeadline: { type: 'string' },
     status: { type: ['scheduled', 'cancelled'] as const, required: true },
     /** Set together when the session is cancelled; `cancelCompletedAt` once no booking is live. */
     cancelledAt: { type: 'string' },

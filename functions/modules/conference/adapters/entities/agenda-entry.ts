@@ -4,7 +4,8 @@ import { key } from '../../../../kernel/dynamo/entity-keys.js';
 import { conferencePk } from './event-partition.js';
 
 /**
- * What a session of the event is about (its time, room and cancellation stay the catalog's).
+ * What a session of the event is about (its time, room, cancellation and registration deadline
+ * stay the catalog's).
  *
  * Key templates:
  * - table: pk `${orgId}#conference#event#${eventId}`  sk `agenda#${sessionId}`
@@ -20,7 +21,6 @@ export const agendaEntryEntity = new Entity({
     speakerIds: { type: 'list', items: { type: 'string' }, required: true },
     tags: { type: 'list', items: { type: 'string' }, required: true },
     registrationRequired: { type: 'boolean', required: true },
-    registrationDeadline: { type: 'string' },
     recordingUrl: { type: 'string' },
     chatEnabled: { type: 'boolean', required: true },
     status: { type: ['scheduled', 'live', 'completed'] as const, required: true },
