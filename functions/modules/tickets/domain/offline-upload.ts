@@ -54,7 +54,12 @@ const known = async <T>(
 ): Promise<Map<string, T>> => {
   const distinct = [...new Set(ids.filter((id): id is string => id !== undefined))];
   const found = await Promise.all(distinct.map(get));
-  return new Map(distinct.flatMap((id, i) => (found[i] === undefined ? [] : [[id, found[i] as T] as const])));
+  return new Map(
+    distinct.flatMap((id, i) => {
+      const item = found[i];
+      return item === undefined ? [] : [[id, item] as const];
+    }),
+  );
 };
 
 /**
