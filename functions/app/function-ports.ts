@@ -134,6 +134,8 @@ const ticketsPorts = (): PortTable => ({
   checkinLists: port.checkinLists,
   checkinConflicts: port.checkinConflicts,
   checkinOtps: port.checkinOtps,
+  // The door work of a session is open to its event's team too (docs/teams.md).
+  eventTeams: port.eventTeams,
   clock: port.clock,
 });
 

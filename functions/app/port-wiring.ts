@@ -428,6 +428,7 @@ export const admissions: PortWiring<'admissions'> = {
     member: entity.member,
     attendee: entity.attendee,
     event: entity.event,
+    teamPlace: entity.teamPlace,
     session: entity.session,
     booking: entity.booking,
     admission: entity.admission,

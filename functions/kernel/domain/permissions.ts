@@ -134,6 +134,9 @@ export const eventPermissionTable = {
   'analytics.read': ['view_analytics'],
   'material.manage': ['manage_materials'],
   'announcement.manage': ['send_announcements'],
+  /** The door work of the event's sessions: scanning their tickets, reading who came to them. */
+  'checkin.scan': ['manage_attendees'],
+  'admission.read': ['manage_attendees'],
 } as const satisfies Partial<Record<Action, readonly TeamPermission[]>>;
 
 export type EventAction = keyof typeof eventPermissionTable;

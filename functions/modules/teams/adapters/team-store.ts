@@ -11,7 +11,8 @@ type TeamPlaceItem = EntityItem<typeof teamPlaceEntity>;
 const isTeamPermission = (p: string): p is TeamPermission =>
   (teamPermissions as readonly string[]).includes(p);
 
-const toPlace = ({ permissions, ...item }: TeamPlaceItem): TeamPlace => ({
+/** A stored place as the domain has it (the door's batched read parses it too). */
+export const toTeamPlace = ({ permissions, ...item }: TeamPlaceItem): TeamPlace => ({
   ...item,
   permissions: permissions.filter(isTeamPermission),
 });
@@ -21,7 +22,7 @@ export const dynamoTeamStore = (service: EventlyService): EventTeamStore => {
   return {
     async get(orgId, eventId, userId) {
       const { data } = await teamPlace.get({ orgId, eventId, userId }).go({ consistent: true });
-      return data ? toPlace(data) : undefined;
+      return data ? toTeamPlace(data) : undefined;
     },
 
     list: (orgId, eventId, page) =>
@@ -29,7 +30,7 @@ export const dynamoTeamStore = (service: EventlyService): EventTeamStore => {
         `team:${orgId}:${eventId}`,
         page,
         (opts) => teamPlace.query.byEvent({ orgId, eventId }).go(opts),
-        toPlace,
+        toTeamPlace,
       ),
 
     async put(place) {

@@ -5,22 +5,24 @@ import { boundedMap } from '../../../kernel/dynamo/bounded-map.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { toBooking } from '../../bookings/index.js';
 import { toEvent, toSession } from '../../catalog/index.js';
+import { toTeamPlace } from '../../teams/index.js';
 import { displayName } from '../domain/model.js';
 import type { ScanContext, ScanContextQuery } from '../domain/ports.js';
 import { toAdmission, toScan } from './admission-store.js';
 
 /**
  * A scan's reads in one BatchGetItem, strongly consistent: the organization, the caller's
- * membership, the session, its event, the nonce's scan record, and, for a code, the booking and
- * the ticket's admission and its attendee (a code names them). Each DynamoDB call costs more CPU
- * than the rest of a scan, so a door scan makes two: this read and the transaction. The event's key comes from
- * the session: the link never changes (a session's `eventId` is read-only), so it is kept in
- * memory and only the first scan of a session in a container reads the event separately.
+ * membership, the session, its event and the caller's place on its team, the nonce's scan record,
+ * and, for a code, the booking and the ticket's admission and its attendee (a code names them).
+ * Each DynamoDB call costs more CPU than the rest of a scan, so a door scan makes two: this read
+ * and the transaction. The event's key comes from the session: the link never changes (a session's
+ * `eventId` is read-only), so it is kept in memory and only the first scan of a session in a
+ * container reads the event and the team place separately (together).
  */
 const eventOfSession = boundedMap<string>();
 
 export const scanContextReader = (service: EventlyService, client: DynamoDBDocumentClient, table: string) => {
-  const { organization, member, session, event, checkinScan, booking, admission, attendee } =
+  const { organization, member, session, event, teamPlace, checkinScan, booking, admission, attendee } =
     service.entities;
   return async (q: ScanContextQuery): Promise<ScanContext> => {
     const sessionKey = `${q.orgId}#${q.sessionId}`;
@@ -31,7 +33,12 @@ export const scanContextReader = (service: EventlyService, client: DynamoDBDocum
       keyOf(member.get({ orgId: q.orgId, userId: q.userId }).params()),
       keyOf(session.get(ref).params()),
       keyOf(checkinScan.get({ ...ref, nonce: q.nonce }).params()),
-      ...(knownEventId ? [keyOf(event.get({ orgId: q.orgId, eventId: knownEventId }).params())] : []),
+      ...(knownEventId
+        ? [
+            keyOf(event.get({ orgId: q.orgId, eventId: knownEventId }).params()),
+            keyOf(teamPlace.get({ orgId: q.orgId, eventId: knownEventId, userId: q.userId }).params()),
+          ]
+        : []),
       ...(q.ticket
         ? [
             keyOf(booking.get({ ...ref, bookingId: q.ticket.bookingId }).params()),
@@ -46,10 +53,16 @@ export const scanContextReader = (service: EventlyService, client: DynamoDBDocum
     const parse = <T>(entity: ParsingEntity<T>, name: string) => parsedItemOf(items, entity, name);
     const s = parse<EntityItem<typeof session>>(session, 'session');
     let e = parse<EntityItem<typeof event>>(event, 'event');
+    let place = parse<EntityItem<typeof teamPlace>>(teamPlace, 'teamPlace');
     if (s && s.eventId !== knownEventId) {
       eventOfSession.set(sessionKey, s.eventId);
-      e =
-        (await event.get({ orgId: q.orgId, eventId: s.eventId }).go({ consistent: true })).data ?? undefined;
+      const eventKey = { orgId: q.orgId, eventId: s.eventId };
+      const [read, placed] = await Promise.all([
+        event.get(eventKey).go({ consistent: true }),
+        teamPlace.get({ ...eventKey, userId: q.userId }).go({ consistent: true }),
+      ]);
+      e = read.data ?? undefined;
+      place = placed.data ?? undefined;
     }
     const m = parse<EntityItem<typeof member>>(member, 'member');
     const scan = parse<EntityItem<typeof checkinScan>>(checkinScan, 'checkinScan');
@@ -60,6 +73,7 @@ export const scanContextReader = (service: EventlyService, client: DynamoDBDocum
     return {
       org: org ? { status: org.status } : undefined,
       member: m ? { role: m.role, status: m.status } : undefined,
+      place: place ? toTeamPlace(place) : undefined,
       session: s ? toSession(s) : undefined,
       event: e ? toEvent(e) : undefined,
       scan: scan ? toScan(scan) : undefined,

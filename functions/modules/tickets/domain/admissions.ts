@@ -1,15 +1,15 @@
-import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import type { Booking } from '../../bookings/index.js';
 import { type AdmissionRow, admissionRows } from './admissions-export.js';
 import { holderNames, type NameDeps, once } from './admissions-names.js';
 import { type AdmissionSummary, summarize } from './admissions-summary.js';
+import { authorizeForSession, type SessionAccessDeps } from './session-access.js';
 
 /**
- * Who came to a session (staff with `admission.read`): its door figures, who is inside now, and
- * one row per ticket for an export. Read from the session's admissions and scans and its bookings.
+ * Who came to a session (staff with `admission.read`, or the event's team with `manage_attendees`):
+ * its door figures, who is inside now, and one row per ticket for an export. Read from the
+ * session's admissions and scans and its bookings.
  */
 
 export interface SessionRef {
@@ -17,15 +17,9 @@ export interface SessionRef {
   sessionId: string;
 }
 
-type SessionDeps = Pick<Deps, 'sessions'> & AccessDeps;
-
 /** The session, once the caller may read its admissions. */
-const readableSession = async (deps: SessionDeps, principal: Principal, ref: SessionRef) => {
-  await authorize(deps, ref.orgId, principal, 'admission.read');
-  const session = await deps.sessions.get(ref.orgId, ref.sessionId);
-  if (!session) throw notFound('session');
-  return session;
-};
+const readableSession = (deps: SessionAccessDeps, principal: Principal, ref: SessionRef) =>
+  authorizeForSession(deps, principal, ref.orgId, ref.sessionId, 'admission.read');
 
 /** Bookings read a page after the other: the listing's largest page. */
 const bookingPage = 100;
@@ -43,7 +37,7 @@ const sessionBookings = async (deps: Pick<Deps, 'bookings'>, { orgId, sessionId 
 };
 
 export const admissionSummary = async (
-  deps: Pick<Deps, 'admissionReads' | 'bookings' | 'clock'> & SessionDeps,
+  deps: Pick<Deps, 'admissionReads' | 'bookings' | 'clock'> & SessionAccessDeps,
   principal: Principal,
   ref: SessionRef,
 ): Promise<AdmissionSummary> => {
@@ -71,7 +65,7 @@ export interface InsideNow {
 }
 
 export const insideNow = async (
-  deps: Pick<Deps, 'admissionReads' | 'bookings'> & NameDeps & SessionDeps,
+  deps: Pick<Deps, 'admissionReads' | 'bookings'> & NameDeps & SessionAccessDeps,
   principal: Principal,
   ref: SessionRef,
   page: PageRequest,
@@ -103,7 +97,7 @@ export const insideNow = async (
 
 /** One row per ticket of the session (admissions-export.ts says which). */
 export const admissionExport = async (
-  deps: Pick<Deps, 'admissionReads' | 'bookings'> & NameDeps & SessionDeps,
+  deps: Pick<Deps, 'admissionReads' | 'bookings'> & NameDeps & SessionAccessDeps,
   principal: Principal,
   ref: SessionRef,
 ): Promise<AdmissionRow[]> => {

@@ -1,6 +1,7 @@
-import { type AccessDeps, mayAct } from '../../../kernel/domain/access.js';
+import type { AccessDeps } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { mayActOnEvent } from '../../../kernel/domain/event-access.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Booking } from '../../bookings/index.js';
 import type { Event, Session } from '../../catalog/index.js';
@@ -180,16 +181,13 @@ const byAttendee = async (deps: ScanDeps, orgId: string, input: ScanInput): Prom
 
 /** The session's door rules: the check-in list's when the scan names one, else its event's settings. */
 export const doorRules = async (
-  deps: Pick<Deps, 'checkinLists' | 'events' | 'sessions'>,
-  orgId: string,
-  sessionId: string,
+  deps: Pick<Deps, 'checkinLists' | 'events'>,
+  session: Session,
   listId?: string,
-): Promise<DoorRules | undefined> => {
-  const session = await deps.sessions.get(orgId, sessionId);
-  if (!session) return undefined;
+): Promise<DoorRules> => {
   const [event, list] = await Promise.all([
-    deps.events.get(orgId, session.eventId),
-    listId ? existingList(deps, orgId, listId) : undefined,
+    deps.events.get(session.orgId, session.eventId),
+    listId ? existingList(deps, session.orgId, listId) : undefined,
   ]);
   return rulesOf(session, event, list);
 };
@@ -305,7 +303,8 @@ export const scanTicket = async (
         ? { ref: facts.ref, bookingId: facts.bookingId, attendeeId: facts.attendeeId }
         : null,
   });
-  mayAct(ctx.org, ctx.member, 'checkin.scan');
+  // The event's team scans its sessions' tickets too; an unknown session has no team to ask.
+  mayActOnEvent(ctx.org, ctx.member, ctx.place, 'checkin.scan');
   if (ctx.scan) return answerOf(deps, ctx.scan, true);
   if (!ctx.session) throw notFound('session');
   const list = input.listId ? await existingList(deps, orgId, input.listId) : undefined;

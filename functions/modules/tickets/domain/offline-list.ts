@@ -1,6 +1,5 @@
-import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { validationFailed } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { Booking } from '../../bookings/index.js';
 import { holderNames } from './admissions-names.js';
@@ -9,6 +8,7 @@ import { secretHash } from './codes.js';
 import type { CodeKind } from './model.js';
 import { entriesPerAnswer } from './offline-limits.js';
 import type { TicketKeyring } from './ports.js';
+import { authorizeForSession, type SessionAccessDeps } from './session-access.js';
 import { ticketIdOf, ticketsOf } from './tickets.js';
 
 /**
@@ -46,17 +46,9 @@ export interface OfflineCheckinList {
 
 export type OfflineListDeps = Pick<
   Deps,
-  | 'admissionReads'
-  | 'attendees'
-  | 'bookings'
-  | 'checkinLists'
-  | 'clock'
-  | 'events'
-  | 'parties'
-  | 'sessions'
-  | 'ticketKeys'
+  'admissionReads' | 'attendees' | 'bookings' | 'checkinLists' | 'clock' | 'events' | 'parties' | 'ticketKeys'
 > &
-  AccessDeps;
+  SessionAccessDeps;
 
 /** Items read per query. */
 const readSize = 100;
@@ -128,10 +120,9 @@ export const offlineCheckinList = async (
   sessionId: string,
   query: { cursor?: string | undefined; listId?: string | undefined },
 ): Promise<OfflineCheckinList> => {
-  await authorize(deps, orgId, principal, 'checkin.scan');
+  const session = await authorizeForSession(deps, principal, orgId, sessionId, 'checkin.scan');
   let position = decode(query.cursor);
-  const door = await doorRules(deps, orgId, sessionId, query.listId);
-  if (!door) throw notFound('session');
+  const door = await doorRules(deps, session, query.listId);
   if (!door.admits) {
     throw validationFailed([{ field: 'listId', message: 'the check-in list does not admit this session' }]);
   }

@@ -1,7 +1,9 @@
-import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
+import { authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, type FieldIssue, validationFailed } from '../../../kernel/domain/errors.js';
+import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import type { Principal } from '../../../kernel/domain/types.js';
+import type { Session } from '../../catalog/index.js';
 import { type ScanAnswer, type ScanDeps, scanTicket, scanTimeOf } from './checkin.js';
 import type { CheckinConflict } from './conflict-ports.js';
 import { type OfflineScan, recordConflict } from './conflicts.js';
@@ -36,7 +38,7 @@ export interface OfflineUploadAnswer {
 /** Tickets whose scans are decided at the same time (each ticket's scans one after another). */
 const parallelTickets = 8;
 
-type UploadDeps = ScanDeps & Pick<Deps, 'checkinConflicts' | 'clock'> & AccessDeps;
+type UploadDeps = ScanDeps & Pick<Deps, 'checkinConflicts' | 'clock'> & EventAccessDeps;
 
 /** A 422 of one scan names its place in the upload: `scans.3.scannedAt`. */
 const issuesOf = (err: unknown, index: number): FieldIssue[] => {
@@ -45,11 +47,50 @@ const issuesOf = (err: unknown, index: number): FieldIssue[] => {
   return errors.map((e) => ({ field: `scans.${index}.${e.field}`, message: e.message }));
 };
 
+/** The items of the distinct ids that exist, by id. */
+const known = async <T>(
+  ids: (string | undefined)[],
+  get: (id: string) => Promise<T | undefined>,
+): Promise<Map<string, T>> => {
+  const distinct = [...new Set(ids.filter((id): id is string => id !== undefined))];
+  const found = await Promise.all(distinct.map(get));
+  return new Map(
+    distinct.flatMap((id, i) => {
+      const item = found[i];
+      return item === undefined ? [] : [[id, item] as const];
+    }),
+  );
+};
+
+/**
+ * The upload's gate, before any scan is decided: the organization role, or a place on the team of
+ * each event whose sessions the scans name (every scan is then checked as an online scan is). A
+ * team member of one event whose upload names another's session is refused as a whole.
+ */
+const authorizeUpload = async (
+  deps: UploadDeps,
+  principal: Principal,
+  orgId: string,
+  sessions: Iterable<Session>,
+): Promise<void> => {
+  const eventIds = [...new Set([...sessions].map((s) => s.eventId))];
+  if (eventIds.length === 0) {
+    await authorize(deps, orgId, principal, 'checkin.scan');
+    return;
+  }
+  await Promise.all(eventIds.map((id) => authorizeForEvent(deps, orgId, id, principal, 'checkin.scan')));
+};
+
 /**
  * Refuses the upload before any scan is decided when one of them cannot be (a time in the future,
  * a session or check-in list the organization does not have): a bad upload changes nothing.
  */
-const checkUpload = async (deps: UploadDeps, orgId: string, scans: readonly OfflineScan[]) => {
+const checkUpload = async (
+  deps: UploadDeps,
+  orgId: string,
+  scans: readonly OfflineScan[],
+  sessions: ReadonlyMap<string, Session>,
+) => {
   const issues: FieldIssue[] = [];
   scans.forEach((scan, i) => {
     try {
@@ -58,21 +99,10 @@ const checkUpload = async (deps: UploadDeps, orgId: string, scans: readonly Offl
       issues.push(...issuesOf(err, i));
     }
   });
-  const known = async (ids: (string | undefined)[], exists: (id: string) => Promise<unknown>) => {
-    const distinct = [...new Set(ids.filter((id): id is string => id !== undefined))];
-    const found = await Promise.all(distinct.map(exists));
-    return new Set(distinct.filter((_, i) => found[i] !== undefined));
-  };
-  const [sessions, lists] = await Promise.all([
-    known(
-      scans.map((s) => s.sessionId),
-      (id) => deps.sessions.get(orgId, id),
-    ),
-    known(
-      scans.map((s) => s.listId),
-      (id) => deps.checkinLists.get(orgId, id),
-    ),
-  ]);
+  const lists = await known(
+    scans.map((s) => s.listId),
+    (id) => deps.checkinLists.get(orgId, id),
+  );
   scans.forEach((s, i) => {
     if (!sessions.has(s.sessionId)) {
       issues.push({ field: `scans.${i}.sessionId`, message: 'is not a session of this organization' });
@@ -124,9 +154,13 @@ export const uploadOfflineScans = async (
   orgId: string,
   upload: OfflineUpload,
 ): Promise<OfflineUploadAnswer> => {
-  await authorize(deps, orgId, principal, 'checkin.scan');
   const scans = upload.scans.map((s) => ({ ...s, deviceId: s.deviceId ?? upload.deviceId }));
-  await checkUpload(deps, orgId, scans);
+  const sessions = await known(
+    scans.map((s) => s.sessionId),
+    (id) => deps.sessions.get(orgId, id),
+  );
+  await authorizeUpload(deps, principal, orgId, sessions.values());
+  await checkUpload(deps, orgId, scans, sessions);
   const groups = new Map<string, number[]>();
   const byTime = scans
     .map((s, i) => ({ i, at: Date.parse(s.scannedAt) }))

@@ -1,8 +1,8 @@
-import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { issuedOtp, newOtpCode, nextIssueAt, type OtpKey, otpHash, otpPolicy } from './otp-model.js';
+import { authorizeForSession, type SessionAccessDeps } from './session-access.js';
 
 /**
  * Door staff ask for a one-time code for an attendee with a confirmed booking in the session. The
@@ -14,9 +14,9 @@ export const otpNotificationType = 'checkin.otp';
 
 export type OtpRequestDeps = Pick<
   Deps,
-  'attendees' | 'bookings' | 'checkinOtps' | 'clock' | 'events' | 'sessions' | 'ticketKeys'
+  'attendees' | 'bookings' | 'checkinOtps' | 'clock' | 'events' | 'ticketKeys'
 > &
-  AccessDeps;
+  SessionAccessDeps;
 
 export interface OtpSent {
   sessionId: string;
@@ -71,9 +71,7 @@ export const requestCheckinOtp = async (
   orgId: string,
   input: { sessionId: string; attendeeId: string },
 ): Promise<OtpSent> => {
-  await authorize(deps, orgId, principal, 'checkin.scan');
-  const session = await deps.sessions.get(orgId, input.sessionId);
-  if (!session) throw notFound('session');
+  const session = await authorizeForSession(deps, principal, orgId, input.sessionId, 'checkin.scan');
   const attendee = await deps.attendees.get(orgId, input.attendeeId);
   if (!attendee) throw notFound('attendee');
   const key = { orgId, sessionId: input.sessionId, attendeeId: input.attendeeId };

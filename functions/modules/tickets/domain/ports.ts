@@ -1,3 +1,4 @@
+import type { TeamGrant } from '../../../kernel/domain/event-access.js';
 import type { Role } from '../../../kernel/domain/roles.js';
 import type { MemberStatus, OrgStatus } from '../../../kernel/domain/types.js';
 import type { Booking } from '../../bookings/index.js';
@@ -48,7 +49,7 @@ export type ScanCommitResult = 'done' | 'scan_exists' | 'moved' | 'not_confirmed
 /** What one scan needs to know, read in one round trip. */
 export interface ScanContextQuery {
   orgId: string;
-  /** The caller: their membership is part of the read. */
+  /** The caller: their membership, and their place on the team of the session's event, are part of the read. */
   userId: string;
   sessionId: string;
   nonce: string;
@@ -59,6 +60,8 @@ export interface ScanContextQuery {
 export interface ScanContext {
   org: { status: OrgStatus } | undefined;
   member: { role: Role; status: MemberStatus } | undefined;
+  /** The caller's place on the team of the session's event (docs/teams.md). */
+  place: TeamGrant | undefined;
   session: Session | undefined;
   event: Event | undefined;
   /** A scan already recorded under the nonce. */
@@ -70,7 +73,10 @@ export interface ScanContext {
 }
 
 export interface AdmissionStore {
-  /** Strongly consistent, in one round trip (the event too once its session's link is known). */
+  /**
+   * Strongly consistent, in one round trip (the event and the caller's place on its team too once
+   * its session's link is known).
+   */
   scanContext(q: ScanContextQuery): Promise<ScanContext>;
   getScan(orgId: string, sessionId: string, nonce: string): Promise<ScanRecord | undefined>;
   getAdmission(ref: TicketRef): Promise<Admission | undefined>;
