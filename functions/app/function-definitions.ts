@@ -13,8 +13,13 @@ export interface FunctionDefinition {
   timeoutSeconds: number;
   /** Creates and deletes one-off schedules in the stack's schedule group (hold expiries). */
   schedulesHolds?: boolean;
-  /** Sends email through SES and SMS through SNS (notification delivery). */
+  /** Sends email through SES, SMS and mobile push through SNS (notification delivery). */
   sendsNotifications?: boolean;
+  /**
+   * Creates and deletes SNS platform endpoints of push devices on the tenant's platform
+   * applications (tenant config `notifications.push`; nothing without it).
+   */
+  registersPushDevices?: boolean;
   /** Reads the tenant's payment provider secret (the only function that may). */
   readsPaymentSecrets?: boolean;
   /** Reads the tenant's ticket key (the only function that may sign ticket codes). */
@@ -50,11 +55,13 @@ export const functionDefinitions = {
   },
   orgs: {
     entry: 'functions/app/lambdas/orgs.ts',
-    description: 'Organizations, members, invites, memberships and notification preferences',
+    description: 'Organizations, members, invites, memberships, notification preferences and push devices',
     table: 'readWrite',
     sendsTo: ['jobs'],
     memoryMb: 512,
     timeoutSeconds: 10,
+    // The caller's push devices (/v1/me/devices): their SNS platform endpoints.
+    registersPushDevices: true,
     // An organization's deletion removes its events' material files.
     materialFiles: 'delete',
   },
@@ -150,7 +157,7 @@ export const functionDefinitions = {
   notifications: {
     // Sends to its own queue (the sweep re-enqueues deliveries) and to holds (capacity.released).
     entry: 'functions/app/lambdas/notifications.ts',
-    description: 'Notification delivery from the outbox (email, SMS) and the outbox relay sweep',
+    description: 'Notification delivery from the outbox (email, SMS, push) and the outbox relay sweep',
     table: 'readWrite',
     sendsTo: ['notifications', 'holds'],
     memoryMb: 512,

@@ -15,6 +15,9 @@ const orgsPorts = (): PortTable => ({
   jobs: port.jobs,
   deletions: port.deletions,
   notifications: port.notifications,
+  // The caller's push devices (/v1/me/devices): their endpoints are created and deleted here.
+  devices: port.devices,
+  pushEndpoints: port.pushEndpoints,
   events: port.events,
   eventInvites: port.eventInvites,
   feedback: port.feedback,
@@ -221,6 +224,9 @@ const nightlyPorts = (): PortTable => ({
 
 const notificationsPorts = (): PortTable => ({
   notifications: port.notifications,
+  // Push goes to the recipient's devices; a device whose endpoint is gone is removed.
+  devices: port.devices,
+  pushEndpoints: port.pushEndpoints,
   outbox: port.outbox,
   eventBus: port.eventBus,
   clock: port.clock,

@@ -1,6 +1,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import type { Deps } from '../kernel/domain/deps.js';
@@ -41,9 +42,12 @@ import { s3MaterialFiles } from '../modules/materials/adapters/s3-material-files
 import { dynamoConnectionStore } from '../modules/networking/adapters/connection-store.js';
 import { dynamoNightlyRunStore } from '../modules/nightly/adapters/nightly-run-store.js';
 import { sqsNightlyQueue } from '../modules/nightly/adapters/sqs-nightly-queue.js';
+import { dynamoDeviceStore } from '../modules/notifications/adapters/device-store.js';
 import { eventBridgeBus } from '../modules/notifications/adapters/eventbridge-bus.js';
+import { localDeliveryOf, localPushEndpoints } from '../modules/notifications/adapters/local-delivery-log.js';
 import { localEventBus, localEventLog } from '../modules/notifications/adapters/local-event-bus.js';
 import { dynamoNotificationStore } from '../modules/notifications/adapters/notification-store.js';
+import { snsPushEndpoints } from '../modules/notifications/adapters/sns-push-endpoints.js';
 import { sqsOutboxPublisher } from '../modules/notifications/adapters/sqs-outbox-publisher.js';
 import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
 import { dynamoMemberStore } from '../modules/organizations/adapters/member-store.js';
@@ -290,6 +294,33 @@ export const notifications: PortWiring<'notifications'> = {
   },
   build: ({ env, service, documentClient }) =>
     dynamoNotificationStore(service, documentClient, env.TABLE_NAME),
+};
+
+export const devices: PortWiring<'devices'> = {
+  entities: { pushDevice: entity.pushDevice },
+  build: ({ service }) => dynamoDeviceStore(service),
+};
+
+/**
+ * SNS mobile push on the tenant's platform applications (set only where push devices are
+ * registered: the ARNs are not needed to publish to or delete an endpoint); locally the delivery
+ * log. The SNS client is made on first use: a tenant without push never makes one.
+ */
+export const pushEndpoints: PortWiring<'pushEndpoints'> = {
+  entities: {},
+  build: ({ env }) => {
+    if (env.NOTIFY_MODE === 'local') return localPushEndpoints(...localDeliveryOf(env));
+    let client: SNSClient | undefined;
+    const sns = () => {
+      client ??= traceClient(withoutSdkLogging(new SNSClient({ region: env.AWS_REGION })));
+      return client;
+    };
+    return snsPushEndpoints(sns, {
+      ...(env.PUSH_APP_APNS ? { apns: env.PUSH_APP_APNS } : {}),
+      ...(env.PUSH_APP_APNS_SANDBOX ? { apns_sandbox: env.PUSH_APP_APNS_SANDBOX } : {}),
+      ...(env.PUSH_APP_FCM ? { fcm: env.PUSH_APP_FCM } : {}),
+    });
+  },
 };
 
 export const outbox: PortWiring<'outbox'> = {

@@ -46,6 +46,13 @@ const envSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Whether the local delivery log also prints each message on the console (not when quiet). */
   NOTIFY_LOCAL_ECHO: z.enum(['on', 'off']).default('on'),
+  /**
+   * Tenant setting `notifications.push`: the SNS platform application ARN of each push platform,
+   * set on the function that registers devices; a platform without one refuses registrations.
+   */
+  PUSH_APP_APNS: z.string().min(1).optional(),
+  PUSH_APP_APNS_SANDBOX: z.string().min(1).optional(),
+  PUSH_APP_FCM: z.string().min(1).optional(),
   /** The SES identity notification emails are sent from. */
   NOTIFY_FROM_EMAIL: z.email().optional(),
   /** The outbox sweep leaves items younger than this to the stream relay (the local runtime uses less). */

@@ -65,6 +65,35 @@ const paymentsSchema = z
   })
   .prefault({});
 
+/** The SNS platform of each push platform, as its application ARN names it (`app/<PLATFORM>/<name>`). */
+export const snsPlatformOf = { apns: 'APNS', apns_sandbox: 'APNS_SANDBOX', fcm: 'GCM' } as const;
+
+const platformApplicationArn = (platform: keyof typeof snsPlatformOf) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^arn:aws:sns:[a-z0-9-]+:\\d{12}:app/${snsPlatformOf[platform]}/[A-Za-z0-9_.-]{1,256}$`),
+      `must be the ARN of an SNS platform application of ${snsPlatformOf[platform]} (arn:aws:sns:<region>:<account>:app/${snsPlatformOf[platform]}/<name>)`,
+    )
+    .optional();
+
+/**
+ * Notifications: the SES identity email is sent from, and the SNS platform applications of mobile
+ * push (docs/notifications.md, "Devices"): devices register only for the platforms named here.
+ */
+const notificationsSchema = z
+  .strictObject({
+    fromEmail: z.email().optional(),
+    push: z
+      .strictObject({
+        apns: platformApplicationArn('apns'),
+        apns_sandbox: platformApplicationArn('apns_sandbox'),
+        fcm: platformApplicationArn('fcm'),
+      })
+      .optional(),
+  })
+  .prefault({});
+
 /** A stage or route throttle: steady requests per second and the burst on top. */
 const throttleSchema = (rateLimit: number, burstLimit: number) =>
   z
@@ -106,6 +135,25 @@ const reservedCoversQueues = (
       path: ['functions'],
       message: `reserves ${total} in total; at most ${maxReservedPerAccount} may be reserved per account`,
     });
+  }
+};
+
+/** The functions call SNS in the stack's region and account: the platform applications must be there. */
+const pushAppsInTheStack = (
+  config: {
+    region: string;
+    account: string;
+    notifications: { push?: Record<string, string | undefined> | undefined };
+  },
+  ctx: z.core.$RefinementCtx,
+): void => {
+  for (const [platform, arn] of Object.entries(config.notifications.push ?? {})) {
+    if (arn && !arn.startsWith(`arn:aws:sns:${config.region}:${config.account}:`))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notifications', 'push', platform],
+        message: `must be a platform application in the tenant's region and account (arn:aws:sns:${config.region}:${config.account}:...)`,
+      });
   }
 };
 
@@ -200,8 +248,7 @@ export const tenantConfigSchema = z
     events: z
       .strictObject({ archiveRetentionDays: z.number().int().min(0).max(3650).default(365) })
       .prefault({}),
-    /** Notification email: the SES identity (verified in the account) messages are sent from. */
-    notifications: z.strictObject({ fromEmail: z.email().optional() }).prefault({}),
+    notifications: notificationsSchema,
     payments: paymentsSchema,
     /** Thresholds of the alarms a tenant may tune (docs/alarms.md); the rest are fixed. */
     alarms: z
@@ -225,7 +272,10 @@ export const tenantConfigSchema = z
       .prefault({}),
     tags: z.record(z.string().min(1), z.string()).default({}),
   })
-  .superRefine((config, ctx) => reservedCoversQueues(config.functions, ctx));
+  .superRefine((config, ctx) => {
+    reservedCoversQueues(config.functions, ctx);
+    pushAppsInTheStack(config, ctx);
+  });
 
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 

@@ -65,13 +65,62 @@ const paymentEnvironment = (config: TenantConfig, secret: PaymentSecret): Record
   PLATFORM_FEE_FIXED_MINOR: String(config.payments.platformFee.fixedMinor),
 });
 
+type PushApplications = NonNullable<TenantConfig['notifications']['push']>;
+
+/** The platform application ARNs the tenant configured (none: push is off). */
+const pushApplicationsOf = (config: TenantConfig): string[] =>
+  Object.values(config.notifications.push ?? {}).filter((arn): arn is string => arn !== undefined);
+
+/** The endpoints of a platform application: `...:app/<PLATFORM>/<name>` -> `...:endpoint/<PLATFORM>/<name>/*`. */
+const endpointsOf = (applicationArn: string): string => `${applicationArn.replace(/:app\//, ':endpoint/')}/*`;
+
+/** Where the function that registers devices finds each platform's application (tenant config). */
+const pushEnvironment = (push: PushApplications | undefined): Record<string, string> => ({
+  ...(push?.apns ? { PUSH_APP_APNS: push.apns } : {}),
+  ...(push?.apns_sandbox ? { PUSH_APP_APNS_SANDBOX: push.apns_sandbox } : {}),
+  ...(push?.fcm ? { PUSH_APP_FCM: push.fcm } : {}),
+});
+
+/** The endpoints' ARNs end in ids SNS makes at registration: only the tenant's applications' endpoints. */
+const acknowledgeEndpoints = (fn: ServiceFunction, applications: readonly string[], what: string): void => {
+  for (const application of applications)
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${endpointsOf(application)}]`,
+      reason: `The platform endpoints of the tenant's SNS application ${application}, whose ids SNS makes when a device registers: ${what}.`,
+    });
+};
+
+/**
+ * The Deny that bounds the `sns:Publish` grant. A publish to a phone number (SMS) is authorized
+ * against the number itself (`+358...`), one to a topic or a platform endpoint against its ARN.
+ * IAM takes only ARNs (or `*`) as resources, so a phone number cannot be named, in `NotResource`
+ * either (`+*` is a MalformedPolicyDocument). Without push every SNS ARN is refused, which leaves
+ * SMS alone. With push every SNS ARN but the tenant's applications' endpoints is refused, for
+ * requests that name a resource of an account (`aws:ResourceAccount`): phone numbers belong to
+ * none, so SMS stays out of the Deny.
+ */
+const topicsRefused = (stack: Stack, endpoints: readonly string[]): PolicyStatement =>
+  endpoints.length === 0
+    ? new PolicyStatement({
+        effect: Effect.DENY,
+        actions: ['sns:Publish'],
+        resources: [stack.formatArn({ service: 'sns', region: '*', account: '*', resource: '*' })],
+      })
+    : new PolicyStatement({
+        effect: Effect.DENY,
+        actions: ['sns:Publish'],
+        notResources: [...endpoints],
+        conditions: { Null: { 'aws:ResourceAccount': 'false' } },
+      });
+
 /**
  * SES may send only from the configured sender (the address and its domain, whichever identity is
- * verified); without one no SES grant exists and email delivery fails visibly. SMS is a direct
- * SNS publish to a phone number, which has no resource ARN to scope to.
+ * verified); without one no SES grant exists and email delivery fails visibly. SNS publishes go to
+ * phone numbers (SMS) and to the platform endpoints of the tenant's push applications (`topicsRefused`).
  */
-const grantNotificationSending = (fn: ServiceFunction, fromEmail: string | undefined): void => {
+const grantNotificationSending = (fn: ServiceFunction, config: TenantConfig): void => {
   const stack = Stack.of(fn);
+  const { fromEmail } = config.notifications;
   if (fromEmail) {
     const identities = [fromEmail, fromEmail.split('@')[1] ?? fromEmail];
     fn.role.addToPolicy(
@@ -83,22 +132,38 @@ const grantNotificationSending = (fn: ServiceFunction, fromEmail: string | undef
       }),
     );
   }
+  const endpoints = pushApplicationsOf(config).map(endpointsOf);
   fn.role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-  // The grant is for SMS only: a publish to any topic (the alarm topic included) names a topic ARN,
-  // which this statement refuses; a publish to a phone number names none, so it is not refused.
-  fn.role.addToPolicy(
-    new PolicyStatement({
-      effect: Effect.DENY,
-      actions: ['sns:Publish'],
-      resources: [stack.formatArn({ service: 'sns', region: '*', account: '*', resource: '*' })],
-    }),
-  );
+  fn.role.addToPolicy(topicsRefused(stack, endpoints));
   Validations.of(fn.role).acknowledge({
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:
       'Two actions support no resource-level permission here: the X-Ray statement CDK adds for active ' +
-      'tracing, and sns:Publish straight to a phone number (SMS), which has no topic ARN to scope to.',
+      'tracing, and sns:Publish, whose targets (phone numbers, push endpoints) the Deny beside it bounds.',
   });
+  if (endpoints.length === 0) return;
+  // A device whose endpoint SNS disabled (uninstalled app, expired token) is removed with it.
+  fn.role.addToPolicy(new PolicyStatement({ actions: ['sns:DeleteEndpoint'], resources: endpoints }));
+  acknowledgeEndpoints(fn, pushApplicationsOf(config), 'deleted when SNS reports them disabled');
+};
+
+/**
+ * Registering a device creates its endpoint on the tenant's application of its platform (enabled
+ * again if it was disabled); removing it deletes the endpoint. Nothing when push is not configured.
+ */
+const grantPushRegistration = (fn: ServiceFunction, config: TenantConfig): void => {
+  const applications = pushApplicationsOf(config);
+  if (applications.length === 0) return;
+  fn.role.addToPolicy(
+    new PolicyStatement({ actions: ['sns:CreatePlatformEndpoint'], resources: applications }),
+  );
+  fn.role.addToPolicy(
+    new PolicyStatement({
+      actions: ['sns:DeleteEndpoint', 'sns:SetEndpointAttributes'],
+      resources: applications.map(endpointsOf),
+    }),
+  );
+  acknowledgeEndpoints(fn, applications, 'enabled at registration and deleted at removal');
 };
 
 const definitionsByName = Object.entries(functionDefinitions) as [FunctionName, FunctionDefinition][];
@@ -106,7 +171,8 @@ const definitionsByName = Object.entries(functionDefinitions) as [FunctionName, 
 /**
  * Every function from the function definitions. Each gets exactly what its definition declares:
  * table access at its level (and TABLE_NAME only then), SendMessage on its `sendsTo` queues (and
- * their URLs), SES/SNS sends when it delivers notifications, the payment secret (and the payment
+ * their URLs), SES/SNS sends when it delivers notifications, SNS platform endpoints when it
+ * registers push devices, the payment secret (and the payment
  * settings) when it reads payment secrets, the ticket key (and where it is) when it reads the ticket
  * key, nothing else.
  */
@@ -137,6 +203,7 @@ export class ServiceFunctions extends Construct {
       ...(definition.sendsNotifications && config.notifications.fromEmail
         ? { NOTIFY_FROM_EMAIL: config.notifications.fromEmail }
         : {}),
+      ...(definition.registersPushDevices ? pushEnvironment(config.notifications.push) : {}),
       ...(definition.readsPaymentSecrets ? paymentEnvironment(config, paymentSecret) : {}),
       // Where to read the ticket key at run time (its ARN), never the key.
       ...(definition.readsTicketKey ? { TICKET_KEY_SECRET_ID: ticketKey.secret.secretArn } : {}),
@@ -153,7 +220,8 @@ export class ServiceFunctions extends Construct {
     });
     grantTableAccess(fn.role, table, definition.table);
     for (const target of targets) target.queue.grant(fn.role, 'sqs:SendMessage');
-    if (definition.sendsNotifications) grantNotificationSending(fn, config.notifications.fromEmail);
+    if (definition.sendsNotifications) grantNotificationSending(fn, config);
+    if (definition.registersPushDevices) grantPushRegistration(fn, config);
     if (definition.readsPaymentSecrets) paymentSecret.grantRead(fn);
     if (definition.readsTicketKey) ticketKey.grantRead(fn);
     if (definition.readsWebhookKey) webhookKey.grantRead(fn);

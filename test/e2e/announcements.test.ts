@@ -90,7 +90,7 @@ beforeAll(async () => {
   );
   const sessionTwo = sessions[0]!.sessionId;
   base = `/v1/orgs/${orgId}/events/${eventId}/announcements`;
-  // Ada and Ben in session one (Ada also takes push), Eve in session two.
+  // Ada and Ben in session one (Ada also takes push, on the phone she registers), Eve in session two.
   for (const [sub, sessionId, channels] of [
     ['an-ada', sessionOne, ['email', 'push', 'in_app']],
     ['an-ben', sessionOne, null],
@@ -109,6 +109,15 @@ beforeAll(async () => {
           token,
           body: { channels },
         }),
+      );
+    // Push reaches registered devices only: Ada has one, Eve none.
+    if (sub === 'an-ada')
+      ok(
+        await rt.call('POST', '/v1/me/devices', {
+          token,
+          body: { platform: 'fcm', token: `fcm-${'0'.repeat(40)}` },
+        }),
+        201,
       );
     ok(
       await rt.call('POST', `/v1/orgs/${orgId}/sessions/${sessionId}/bookings`, {
@@ -168,7 +177,8 @@ describe('announcements over HTTP', () => {
     const deliveries = ofKept(log.json.items)
       .map((d) => `${d.channel} ${d.to}`)
       .sort();
-    // Ada chose push as well; Ben keeps the defaults (email, in-app); Eve booked the other session.
+    // Ada chose push as well (one line for her one device); Ben keeps the defaults (email, in-app);
+    // Eve booked the other session.
     expect(deliveries).toEqual(['email an-ada@an.example', 'email an-ben@an.example', 'push an-ada']);
     expect(
       ofKept(log.json.items).every((d) => d.subject === 'Doors open at nine' && d.type === 'announcement'),

@@ -89,6 +89,9 @@ const connectionOf = (t: SweepTarget) => {
   };
 };
 
+/** The sample device: the owner registers it, lists it and removes it (its id derives from the token). */
+const sampleDeviceToken = '5f3c'.repeat(16);
+
 /**
  * One valid request per route. Typed as a full record of operation ids, so adding a route to the
  * manifest without a sample here fails the typecheck, and with it the sweeps.
@@ -371,6 +374,10 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
       notificationId: Buffer.from(JSON.stringify([t.orgId, 'ses', 'at', 'none'])).toString('base64url'),
     },
   },
+  // The caller's own devices: no organization, so no role or cross-organization sweep applies.
+  registerMyDevice: { body: { platform: 'apns', token: sampleDeviceToken } },
+  listMyDevices: { query: { limit: '10' } },
+  removeMyDevice: { params: { deviceId: derivedId('dev', 'apns', sampleDeviceToken) } },
   getMyNotificationPreferences: { params: { orgId: t.orgId }, selfService: true },
   setMyNotificationPreferences: {
     params: { orgId: t.orgId },

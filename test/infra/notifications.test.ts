@@ -15,6 +15,12 @@ const { app: template, stacks } = tenant;
 const { idOf, fns, statementsOf } = appInspector(tenant);
 const notifications = stacks.app.queues.get('notifications');
 const queueArn = { 'Fn::GetAtt': [idOf(notifications.queue), 'Arn'] };
+const envOf = (name: keyof typeof fns): Record<string, unknown> =>
+  (
+    template.findResources('AWS::Lambda::Function')[idOf(fns[name].function)] as {
+      Properties: { Environment: { Variables: Record<string, unknown> } };
+    }
+  ).Properties.Environment.Variables;
 
 describe('notification delivery (CDK)', () => {
   it('has a notifications queue with a DLQ after 5 receives, consumed by the notifications function', () => {
@@ -86,13 +92,26 @@ describe('notification delivery (CDK)', () => {
     );
   });
 
-  it('lets the notifications function publish SMS but refuses it every topic', () => {
+  it('without push: lets the notifications function publish SMS but refuses it every SNS ARN', () => {
     const denies = statementsOf('notifications').filter(
       (s) => (s as { Effect?: string }).Effect === 'Deny' && [s.Action].flat().includes('sns:Publish'),
     );
     expect(denies).toHaveLength(1);
     const resource = JSON.stringify(denies[0]?.Resource);
     expect(resource).toContain(':sns:*:*:*');
+    expect(denies[0]?.Condition).toBeUndefined();
+  });
+
+  it('without push: grants no platform endpoint action, and sets no platform application', () => {
+    for (const name of Object.keys(fns) as (keyof typeof fns)[]) {
+      const actions = actionsOf(statementsOf(name));
+      for (const action of ['sns:CreatePlatformEndpoint', 'sns:DeleteEndpoint', 'sns:SetEndpointAttributes'])
+        expect(actions, name).not.toContain(action);
+      expect(
+        Object.keys(envOf(name)).filter((k) => k.startsWith('PUSH_APP_')),
+        name,
+      ).toEqual([]);
+    }
   });
 
   it('lets only the notifications function send email or SMS', () => {
@@ -114,6 +133,74 @@ describe('notification delivery (CDK)', () => {
       const relays = name === 'outbox' || name === 'notifications';
       for (const queue of ['QUEUE_URL_NOTIFICATIONS', 'QUEUE_URL_HOLDS'])
         expect(Object.keys(env).includes(queue), `${name} ${queue}`).toBe(relays);
+    }
+  });
+});
+
+describe('mobile push grants (CDK), with the platform applications of the tenant config', () => {
+  const apns = 'arn:aws:sns:eu-west-1:210987654321:app/APNS/acme-events';
+  const fcm = 'arn:aws:sns:eu-west-1:210987654321:app/GCM/acme-events';
+  const endpoints = [
+    'arn:aws:sns:eu-west-1:210987654321:endpoint/APNS/acme-events/*',
+    'arn:aws:sns:eu-west-1:210987654321:endpoint/GCM/acme-events/*',
+  ];
+  const pushTenant = synthTenant({ ...acme, notifications: { push: { apns, fcm } } });
+  const inspect = appInspector(pushTenant);
+  const denyOf = (name: keyof typeof inspect.fns) =>
+    inspect
+      .statementsOf(name)
+      .filter(
+        (s) => (s as { Effect?: string }).Effect === 'Deny' && [s.Action].flat().includes('sns:Publish'),
+      );
+  const allowing = (name: keyof typeof inspect.fns, action: string) =>
+    inspect
+      .statementsOf(name)
+      .filter((s) => (s as { Effect?: string }).Effect !== 'Deny' && [s.Action].flat().includes(action));
+
+  it("refuses the notifications function every SNS ARN but the applications' endpoints, never SMS", () => {
+    const [deny, ...more] = denyOf('notifications');
+    expect(more).toEqual([]);
+    const statement = deny as unknown as { NotResource?: unknown; Resource?: unknown; Condition?: unknown };
+    expect(statement.Resource).toBeUndefined();
+    expect([statement.NotResource].flat().sort()).toEqual(endpoints);
+    // Only requests naming a resource of an account: a phone number (SMS) names none.
+    expect(statement.Condition).toEqual({ Null: { 'aws:ResourceAccount': 'false' } });
+    expect(actionsOf(inspect.statementsOf('notifications'))).toContain('sns:Publish');
+  });
+
+  it('lets the notifications function delete the endpoints SNS disabled, and nothing else of them', () => {
+    const [remove, ...more] = allowing('notifications', 'sns:DeleteEndpoint');
+    expect(more).toEqual([]);
+    expect([remove?.Action].flat()).toEqual(['sns:DeleteEndpoint']);
+    expect([remove?.Resource].flat().sort()).toEqual(endpoints);
+    expect(actionsOf(inspect.statementsOf('notifications'))).not.toContain('sns:CreatePlatformEndpoint');
+  });
+
+  it('lets the orgs function create endpoints on the applications, and enable and delete their endpoints', () => {
+    const [create, ...moreCreates] = allowing('orgs', 'sns:CreatePlatformEndpoint');
+    expect(moreCreates).toEqual([]);
+    expect([create?.Action].flat()).toEqual(['sns:CreatePlatformEndpoint']);
+    expect([create?.Resource].flat().sort()).toEqual([apns, fcm]);
+    const [change, ...moreChanges] = allowing('orgs', 'sns:DeleteEndpoint');
+    expect(moreChanges).toEqual([]);
+    expect([change?.Action].flat().sort()).toEqual(['sns:DeleteEndpoint', 'sns:SetEndpointAttributes']);
+    expect([change?.Resource].flat().sort()).toEqual(endpoints);
+    expect(actionsOf(inspect.statementsOf('orgs'))).not.toContain('sns:Publish');
+    const env = (
+      pushTenant.app.findResources('AWS::Lambda::Function')[inspect.idOf(inspect.fns.orgs.function)] as {
+        Properties: { Environment: { Variables: Record<string, unknown> } };
+      }
+    ).Properties.Environment.Variables;
+    expect(env).toMatchObject({ PUSH_APP_APNS: apns, PUSH_APP_FCM: fcm });
+    expect(env.PUSH_APP_APNS_SANDBOX).toBeUndefined();
+  });
+
+  it('grants no other function any platform endpoint action', () => {
+    for (const name of Object.keys(inspect.fns) as (keyof typeof inspect.fns)[]) {
+      if (name === 'orgs' || name === 'notifications') continue;
+      const actions = actionsOf(inspect.statementsOf(name));
+      for (const action of ['sns:CreatePlatformEndpoint', 'sns:DeleteEndpoint', 'sns:SetEndpointAttributes'])
+        expect(actions, name).not.toContain(action);
     }
   });
 });

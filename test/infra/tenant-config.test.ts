@@ -125,6 +125,29 @@ describe('tenant config', () => {
     );
   });
 
+  it("takes push platform applications of the platform they name, in the tenant's region and account", () => {
+    expect(validAcme.notifications.push).toEqual({
+      apns: 'arn:aws:sns:eu-west-1:210987654321:app/APNS/acme-events',
+      fcm: 'arn:aws:sns:eu-west-1:210987654321:app/GCM/acme-events',
+    });
+    const pushOf = (push: Record<string, string>) => ({ ...validAcme, notifications: { push } });
+    expect(
+      failureOf(() =>
+        parseTenantConfig(pushOf({ apns: 'arn:aws:sns:eu-west-1:210987654321:app/GCM/acme' }), 'x.json'),
+      ),
+    ).toContain('  - notifications.push.apns: must be the ARN of an SNS platform application of APNS');
+    expect(
+      failureOf(() =>
+        parseTenantConfig(pushOf({ fcm: 'arn:aws:sns:us-east-1:210987654321:app/GCM/acme' }), 'x.json'),
+      ),
+    ).toContain(
+      "  - notifications.push.fcm: must be a platform application in the tenant's region and account",
+    );
+    expect(failureOf(() => parseTenantConfig(pushOf({ baidu: 'x' }), 'x.json'))).toContain(
+      '  - notifications.push.baidu: unknown field',
+    );
+  });
+
   it('rejects reserved concurrency under what a consumer’s queues run at once, or above the account’s reservable share', () => {
     const starved = { ...validAcme, functions: { notifications: { reservedConcurrency: 1 } } };
     expect(failureOf(() => parseTenantConfig(starved, 'x.json'))).toContain(

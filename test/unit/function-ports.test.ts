@@ -69,6 +69,13 @@ describe("a function's container", () => {
   it('keeps ports as plain values: spreading them copies the built ones only', () => {
     asFunction('notifications');
     const { deps } = buildContainer(readEnv());
-    expect(Object.keys({ ...deps }).sort()).toEqual(['clock', 'eventBus', 'notifications', 'outbox']);
+    expect(Object.keys({ ...deps }).sort()).toEqual([
+      'clock',
+      'devices',
+      'eventBus',
+      'notifications',
+      'outbox',
+      'pushEndpoints',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
 import { auditHandlers } from '../../modules/audit/handlers/audit-summaries.js';
 import { auditRoutes } from '../../modules/audit/routes.js';
+import { deviceHandlers } from '../../modules/notifications/handlers/devices.js';
 import { notificationHandlers } from '../../modules/notifications/handlers/notifications.js';
 import { notificationRoutes } from '../../modules/notifications/routes.js';
 import { inviteHandlers } from '../../modules/organizations/handlers/invites.js';
@@ -12,7 +13,7 @@ import { getContainer } from '../container.js';
 /** The routes this function serves: its entries of the manifest (app/routes.ts). */
 export const routes = [...organizationRoutes, ...notificationRoutes, ...auditRoutes] as const;
 
-/** Lambda for the organizations context: organizations, members, invites, memberships, notifications, audit summaries. */
+/** Lambda for the organizations context: organizations, members, invites, memberships, notifications and push devices, audit summaries. */
 export const handler = routeFunction(
   'orgs',
   routes,
@@ -21,6 +22,7 @@ export const handler = routeFunction(
     ...memberHandlers,
     ...inviteHandlers,
     ...notificationHandlers,
+    ...deviceHandlers,
     ...auditHandlers,
   },
   { idempotency: () => getContainer().idempotency },

@@ -27,9 +27,11 @@ import type {
 } from '../../modules/nightly/domain/nightly-model.js';
 import type { EventBus } from '../../modules/notifications/domain/domain-events.js';
 import type {
+  DeviceStore,
   NotificationChannels,
   NotificationStore,
   OutboxPublisher,
+  PushEndpoints,
 } from '../../modules/notifications/domain/ports.js';
 import type {
   PaymentInbox,
@@ -198,6 +200,10 @@ export interface Deps {
   bookings: BookingStore;
   bookingPayments: BookingPayments;
   notifications: NotificationStore;
+  /** The users' push devices (notifications module). */
+  devices: DeviceStore;
+  /** The platform endpoints push goes through: SNS mobile push, or locally the delivery log. */
+  pushEndpoints: PushEndpoints;
   outbox: OutboxPublisher;
   /** The tenant's event bus, which the outbox relay publishes public domain events to. */
   eventBus: EventBus;
@@ -285,5 +291,10 @@ export interface IdempotencyStore {
   release(scope: string, key: string): Promise<void>;
 }
 
-/** What delivering a notification needs besides the shared ports: the channels to send on. */
-export type DeliveryDeps = Pick<Deps, 'notifications' | 'clock'> & { channels: NotificationChannels };
+/**
+ * What delivering a notification needs: the channels to send email and SMS on besides the shared
+ * ports, push going to the recipient's devices.
+ */
+export type DeliveryDeps = Pick<Deps, 'notifications' | 'clock' | 'devices' | 'pushEndpoints'> & {
+  channels: NotificationChannels;
+};

@@ -76,7 +76,9 @@ export type ErrorCode =
   /** Networking: only the attendee asked may accept or decline. */
   | 'NOT_CONNECTION_TARGET'
   /** Networking: the attendee holds no live (held or confirmed) booking of a session of the event. */
-  | 'NOT_AT_EVENT';
+  | 'NOT_AT_EVENT'
+  /** A device registered for a push platform this deployment has no platform application for. */
+  | 'PUSH_NOT_CONFIGURED';
 
 export class DomainError extends Error {
   constructor(

@@ -40,9 +40,10 @@ export const newId = (
 
 /**
  * `prefix_` + 20 base-36 characters derived from `parts` (SHA-256): the same parts always give
- * the same id, so an id can stand for a pair of things (a networking connection's two attendees).
+ * the same id, so an id can stand for a pair of things (a networking connection's two attendees,
+ * a push device's platform and token).
  */
-export const derivedId = (prefix: 'cnx', ...parts: string[]): string => {
+export const derivedId = (prefix: 'cnx' | 'dev', ...parts: string[]): string => {
   const digest = createHash('sha256').update(parts.join('\u0000')).digest();
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[digest[i]! % alphabet.length];

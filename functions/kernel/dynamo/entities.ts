@@ -62,6 +62,7 @@ export { nightlyChunkEntity as nightlyChunk } from '../../modules/nightly/adapte
 export { nightlyRunEntity as nightlyRun } from '../../modules/nightly/adapters/entities/nightly-run.js';
 export { notificationPreferenceEntity as notificationPreference } from '../../modules/notifications/adapters/entities/notification-preference.js';
 export { outboxEntity as outbox } from '../../modules/notifications/adapters/entities/outbox.js';
+export { pushDeviceEntity as pushDevice } from '../../modules/notifications/adapters/entities/push-device.js';
 export { inviteEntity as invite } from '../../modules/organizations/adapters/entities/invite.js';
 export { memberEntity as member } from '../../modules/organizations/adapters/entities/member.js';
 export { organizationEntity as organization } from '../../modules/organizations/adapters/entities/organization.js';

@@ -70,6 +70,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   CONNECTION_EXISTS: { status: 409, title: 'The two attendees have a connection already' },
   CONNECTION_BLOCKED: { status: 409, title: 'Connection blocked' },
   FEEDBACK_EXISTS: { status: 409, title: 'Feedback already given' },
+  PUSH_NOT_CONFIGURED: { status: 409, title: 'Push notifications are not configured for this platform' },
   NOTHING_TO_PAY: { status: 409, title: 'Nothing to pay' },
   NOTHING_TO_REFUND: { status: 409, title: 'Nothing to refund' },
   REFUND_REFUSED: { status: 409, title: 'Refund refused by the provider' },

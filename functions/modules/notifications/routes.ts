@@ -1,5 +1,6 @@
 import { orgParams, pageQuerySchema } from '../../kernel/contracts/common.js';
 import { reply, replyPage, routeGroup } from '../../kernel/http/route-group.js';
+import { deviceParams, deviceRegistrationSchema, deviceSchema } from './contracts/devices.js';
 import {
   notificationParams,
   notificationPreferencesSchema,
@@ -7,7 +8,7 @@ import {
   notificationSchema,
 } from './contracts/notifications.js';
 
-/** The caller's notifications (in-app) and their channel preferences; served by `orgs`. */
+/** The caller's notifications (in-app), their channel preferences and push devices; served by `orgs`. */
 export const notificationRoutes = routeGroup({ function: 'orgs', auth: 'jwt', tag: 'Me' }, [
   {
     operationId: 'listMyNotifications',
@@ -46,5 +47,33 @@ export const notificationRoutes = routeGroup({ function: 'orgs', auth: 'jwt', ta
     body: notificationPreferencesSchema,
     success: reply(200, 'The preferences', notificationPreferencesViewSchema),
     problems: [404, 409],
+  },
+  {
+    operationId: 'registerMyDevice',
+    method: 'POST',
+    path: '/v1/me/devices',
+    summary:
+      'Register a device of yours for push (201; 200 when it was already yours). A token registered by another user moves to you; past 10 devices your oldest is dropped',
+    body: deviceRegistrationSchema,
+    success: reply(201, 'The device', deviceSchema),
+    problems: [409],
+  },
+  {
+    operationId: 'listMyDevices',
+    method: 'GET',
+    path: '/v1/me/devices',
+    summary: 'Your push devices, oldest registration first',
+    query: pageQuerySchema,
+    success: replyPage('A page of devices', deviceSchema, 'DevicePage'),
+    problems: [],
+  },
+  {
+    operationId: 'removeMyDevice',
+    method: 'DELETE',
+    path: '/v1/me/devices/{deviceId}',
+    summary: 'Remove a device of yours: it gets no more push',
+    params: deviceParams,
+    success: reply(204, 'Removed'),
+    problems: [404],
   },
 ]);

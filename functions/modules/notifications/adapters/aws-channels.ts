@@ -1,16 +1,13 @@
 import type { NotificationChannels, OutgoingMessage } from '../domain/ports.js';
 
 type Send = (message: OutgoingMessage) => Promise<void>;
-type Push = (message: OutgoingMessage) => Promise<'sent' | 'unsupported'>;
 
 /**
- * The deployed channels: email (SES), SMS (SNS to a phone number) and push (SNS mobile push to the
- * recipient user's registered endpoints). A recipient without a push endpoint answers
- * `unsupported` and the notification completes without it instead of failing every attempt.
+ * The deployed channels to an address: email (SES) and SMS (SNS to a phone number). Push goes to
+ * the recipient's devices through the `pushEndpoints` port (sns-push-endpoints.ts).
  */
-export const awsChannels = (email: Send, sms: Send, push: Push): NotificationChannels => ({
+export const awsChannels = (email: Send, sms: Send): NotificationChannels => ({
   async send(message) {
-    if (message.channel === 'push') return push(message);
     await (message.channel === 'email' ? email : sms)(message);
     return 'sent';
   },

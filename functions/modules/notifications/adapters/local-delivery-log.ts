@@ -1,11 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Entity, type EntityItem } from 'electrodb';
+import { createDocumentClient } from '../../../kernel/dynamo/client.js';
 import { entityBase } from '../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../kernel/dynamo/entity-keys.js';
-import type { NotificationChannels } from '../domain/ports.js';
+import type { Env } from '../../../kernel/env.js';
+import type { Notification } from '../domain/model.js';
+import type { NotificationChannels, PushEndpoints } from '../domain/ports.js';
 
 /**
- * The local stand-in for SES, SNS and push: every message the local runtime "sends" is printed on
+ * The local stand-in for SES and SNS (SMS and mobile push): every message the local runtime "sends" is printed on
  * the console and kept as an item of the table, which `GET /local/outbox` lists. Only the local
  * runtime writes these items; the deployed stack never does.
  *
@@ -26,6 +29,8 @@ export const localDeliveryEntity = new Entity({
     sessionId: { type: 'string', required: true },
     notificationId: { type: 'string', required: true },
     type: { type: 'string', required: true },
+    /** Push: the device's endpoint (`local:<platform>:<deviceId>`); one line per device. */
+    endpoint: { type: 'string' },
   },
   indexes: {
     byTime: {
@@ -56,28 +61,81 @@ export const localDeliveryLog = (client: DynamoDBDocumentClient, table: string):
   };
 };
 
-/** Every channel, push included, "sends" into the log: locally there is no provider to lack. */
-export const localChannels = (
-  log: LocalDeliveryLog,
-  print: (line: string) => void,
-  clock: () => Date,
-): NotificationChannels => ({
-  async send(message) {
-    const n = message.notification;
+/** The log of the local runtime's table, how it prints, and its clock: what both local senders take. */
+export const localDeliveryOf = (
+  env: Env,
+): [log: LocalDeliveryLog, print: (line: string) => void, clock: () => Date] => [
+  localDeliveryLog(
+    createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT }),
+    env.TABLE_NAME,
+  ),
+  (line) => {
+    if (env.NOTIFY_LOCAL_ECHO === 'on') console.log(line);
+  },
+  () => new Date(),
+];
+
+/** What one line of the log says: a message on one channel to one address (or one device). */
+interface Logged {
+  channel: string;
+  to: string;
+  subject: string;
+  notification: Notification;
+  text: string;
+  endpoint?: string;
+}
+
+/** Records one message in the log and prints it. */
+const logDelivery =
+  (log: LocalDeliveryLog, print: (line: string) => void, clock: () => Date) =>
+  async ({ notification: n, endpoint, ...message }: Logged): Promise<void> => {
     const at = clock().toISOString();
     await log.record({
-      deliveryId: `${n.messageId}#${message.channel}`,
+      deliveryId: `${n.messageId}#${message.channel}${endpoint ? `#${endpoint}` : ''}`,
       at,
-      channel: message.channel,
-      to: message.to,
-      subject: message.subject,
-      text: message.text,
+      ...message,
+      ...(endpoint ? { endpoint } : {}),
       orgId: n.orgId,
       sessionId: n.sessionId,
       notificationId: n.notificationId,
       type: n.type,
     });
-    print(`[outbox] ${at} ${message.channel} to ${message.to}: ${message.subject} (${n.type})`);
-    return 'sent';
-  },
-});
+    const device = endpoint ? ` (${endpoint})` : '';
+    print(`[outbox] ${at} ${message.channel} to ${message.to}${device}: ${message.subject} (${n.type})`);
+  };
+
+/** Email and SMS "send" into the log: locally there is no provider to lack. */
+export const localChannels = (
+  log: LocalDeliveryLog,
+  print: (line: string) => void,
+  clock: () => Date,
+): NotificationChannels => {
+  const record = logDelivery(log, print, clock);
+  return {
+    async send(message) {
+      await record(message);
+      return 'sent';
+    },
+  };
+};
+
+/**
+ * Push without SNS: a device's endpoint is `local:<platform>:<deviceId>` (no call anywhere), and
+ * a push to it is one line of the log, to its user, naming the endpoint.
+ */
+export const localPushEndpoints = (
+  log: LocalDeliveryLog,
+  print: (line: string) => void,
+  clock: () => Date,
+): PushEndpoints => {
+  const record = logDelivery(log, print, clock);
+  return {
+    configured: () => true,
+    create: async (platform, _token, deviceId) => `local:${platform}:${deviceId}`,
+    remove: async () => {},
+    async publish(device, message) {
+      await record({ channel: 'push', to: device.userId, endpoint: device.endpointId, ...message });
+      return 'sent';
+    },
+  };
+};

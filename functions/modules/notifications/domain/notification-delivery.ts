@@ -1,4 +1,5 @@
 import type { DeliveryDeps } from '../../../kernel/domain/deps.js';
+import { pushToUser } from './devices.js';
 import { nextHandoffAt } from './handoff.js';
 import {
   channelsToSend,
@@ -66,11 +67,21 @@ const recipientOf = async (deps: DeliveryDeps, n: Notification) => {
   };
 };
 
+/** The email address, the phone number, or for push the user whose devices it goes to. */
 const addressOf = (channel: OutboundChannel, contact: RecipientContact, n: Notification): string | null => {
   if (channel === 'email') return contact.email;
   if (channel === 'sms') return contact.phone;
   return n.userId;
 };
+
+/** Email and SMS to the address; push to each of the user's registered devices. */
+const sendOn = (
+  deps: DeliveryDeps,
+  channel: OutboundChannel,
+  to: string,
+  message: { subject: string; text: string; notification: Notification },
+): Promise<'sent' | 'unsupported'> =>
+  channel === 'push' ? pushToUser(deps, to, message) : deps.channels.send({ channel, to, ...message });
 
 const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -92,7 +103,7 @@ const sendAll = async (
   for (const [i, channel] of send.channels.entries()) {
     if (i > 0 && sent.length > n.sentChannels.length) await deps.notifications.recordSent(ref, sent, lease);
     const to = addressOf(channel, send.contact, n) as string;
-    const result = await deps.channels.send({ channel, to, subject, text, notification: n });
+    const result = await sendOn(deps, channel, to, { subject, text, notification: n });
     if (result === 'sent') sent.push(channel);
   }
   return sent;

@@ -1,4 +1,5 @@
 import type { Page, PageRequest } from '../../../kernel/domain/types.js';
+import type { Device, PushPlatform } from './device-model.js';
 import type {
   ClaimRefusal,
   Notification,
@@ -96,10 +97,13 @@ export interface OutboxPublisher {
   publishCapacityReleased(session: { orgId: string; sessionId: string }): Promise<void>;
 }
 
+/** The channels sent to an address of the recipient's; push goes to their devices (PushEndpoints). */
+export type AddressedChannel = Exclude<OutboundChannel, 'push'>;
+
 /** One message on one channel, rendered and addressed. */
 export interface OutgoingMessage {
-  channel: OutboundChannel;
-  /** An email address, an E.164 phone number, or a user id for push. */
+  channel: AddressedChannel;
+  /** An email address or an E.164 phone number. */
   to: string;
   subject: string;
   text: string;
@@ -108,10 +112,52 @@ export interface OutgoingMessage {
 
 /**
  * The channel adapters behind one port. `unsupported`: this deployment cannot send on that
- * channel (push has no provider yet); the notification is complete without it.
+ * channel; the notification is complete without it.
  */
 export interface NotificationChannels {
   send(message: OutgoingMessage): Promise<'sent' | 'unsupported'>;
+}
+
+/** One push, rendered, for one of the recipient user's devices. */
+export interface PushMessage {
+  subject: string;
+  text: string;
+  notification: Notification;
+}
+
+/**
+ * The users' push devices: one item per device id, moved to whoever registers its token last.
+ * Every write is conditional, so a retried or concurrent registration never loses a move.
+ */
+export interface DeviceStore {
+  get(deviceId: string): Promise<Device | undefined>;
+  /** The user's devices, oldest registration first. */
+  listByUser(userId: string, page: PageRequest): Promise<Page<Device>>;
+  /**
+   * Writes the device if it is still as read: `previous` the item read (its user and endpoint),
+   * or undefined for one that must not exist yet. False when it changed meanwhile.
+   */
+  put(device: Device, previous: Device | undefined): Promise<boolean>;
+  /** Removes the device while it still belongs to `device.userId` with that endpoint; false otherwise. */
+  remove(device: Device): Promise<boolean>;
+}
+
+/**
+ * The platform endpoints push goes through: SNS mobile push on the tenant's platform applications,
+ * or locally the delivery log.
+ */
+export interface PushEndpoints {
+  /** Whether the tenant has a platform application for `platform` (tenant config `notifications.push`). */
+  configured(platform: PushPlatform): boolean;
+  /**
+   * The endpoint of a device token on the platform's application, enabled: the same one again for
+   * the same token (creating it is idempotent). Answers `invalid-token` when the platform refuses it.
+   */
+  create(platform: PushPlatform, token: string, deviceId: string): Promise<string | 'invalid-token'>;
+  /** Deletes the endpoint; deleting one that is gone is no error. */
+  remove(endpointId: string): Promise<void>;
+  /** One push to one device; `gone` when its endpoint is disabled or no longer exists. */
+  publish(device: Device, message: PushMessage): Promise<'sent' | 'gone'>;
 }
 
 export interface DeliveryContextQuery {
