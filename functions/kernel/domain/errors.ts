@@ -98,6 +98,19 @@ export const notFound = (what: string): DomainError => new DomainError('NOT_FOUN
 export const forbidden = (action: string): DomainError =>
   new DomainError('FORBIDDEN', `your role does not allow ${action}`, { action });
 
+/** A status change its workflow does not allow: names where it may go from here. */
+export const transitionRefused = <S extends string>(
+  what: string,
+  current: S,
+  requested: S,
+  allowed: readonly S[],
+): DomainError =>
+  new DomainError(
+    'INVALID_TRANSITION',
+    `the ${what} is ${current}: it can become ${allowed.join(' or ') || 'nothing else'}, not ${requested}`,
+    { currentStatus: current, requestedStatus: requested, allowedStatuses: allowed },
+  );
+
 export interface FieldIssue {
   field: string;
   message: string;

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kernel/domain/errors.js';
+import { DomainError, transitionRefused } from '../../../kernel/domain/errors.js';
 import type { EventStatus } from './model.js';
 
 export const venueDeleting = (): DomainError =>
@@ -11,9 +11,4 @@ export const invalidTransition = (
   currentStatus: EventStatus,
   requestedStatus: EventStatus,
   allowedStatuses: readonly EventStatus[],
-): DomainError =>
-  new DomainError(
-    'INVALID_TRANSITION',
-    `the event is ${currentStatus}: it can become ${allowedStatuses.join(' or ') || 'nothing else'}, not ${requestedStatus}`,
-    { currentStatus, requestedStatus, allowedStatuses },
-  );
+): DomainError => transitionRefused('event', currentStatus, requestedStatus, allowedStatuses);

@@ -1,10 +1,15 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { DomainError, notFound, transitionRefused, validationFailed } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import { formatLocalDate, utcToLocal } from '../../../kernel/domain/time/zoned.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { changeRegistrationDeadline, type Session } from '../../catalog/index.js';
-import { eventForChange, eventForRead, publicEvent, transitionRefused } from './conference-event.js';
+import {
+  changeRegistrationDeadline,
+  eventForChange,
+  eventForRead,
+  publicEvent,
+  type Session,
+} from '../../catalog/index.js';
 import { sessionsOf, speakersOf } from './event-reads.js';
 import {
   type AgendaEntry,

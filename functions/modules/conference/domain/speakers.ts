@@ -1,12 +1,12 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { DomainError, notFound, transitionRefused, validationFailed } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { givenFields } from '../../../kernel/domain/patch.js';
 import { isAllowed } from '../../../kernel/domain/permissions.js';
 import type { Role } from '../../../kernel/domain/roles.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { eventForChange, eventForRead, transitionRefused } from './conference-event.js';
+import { eventForChange, eventForRead } from '../../catalog/index.js';
 import { type Link, type Money, type Speaker, type SpeakerStatus, statusMoves } from './model.js';
 
 /** Speakers of an event: organizers manage them (`speaker.manage`); every member reads them. */

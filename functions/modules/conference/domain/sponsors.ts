@@ -1,11 +1,11 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { notFound } from '../../../kernel/domain/errors.js';
+import { notFound, transitionRefused } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { givenFields } from '../../../kernel/domain/patch.js';
 import { isAllowed } from '../../../kernel/domain/permissions.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { eventForChange, eventForRead, publicEvent, transitionRefused } from './conference-event.js';
+import { eventForChange, eventForRead, publicEvent } from '../../catalog/index.js';
 import {
   type Link,
   type Money,

@@ -1,11 +1,11 @@
 import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import { DomainError, notFound, transitionRefused } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { givenFields } from '../../../kernel/domain/patch.js';
 import { isAllowed } from '../../../kernel/domain/permissions.js';
 import type { Member, Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { eventForChange, eventForRead } from './expense-event.js';
+import { eventForChange, eventForRead } from '../../catalog/index.js';
 import { type Expense, type ExpenseCategory, type ExpenseStatus, expenseMoves } from './model.js';
 import type { ExpenseFilter } from './ports.js';
 
@@ -164,15 +164,6 @@ export const updateExpense = async (
   });
 };
 
-const transitionRefused = (current: ExpenseStatus, requested: ExpenseStatus): DomainError => {
-  const allowed = expenseMoves[current];
-  return new DomainError(
-    'INVALID_TRANSITION',
-    `the expense is ${current}: it can become ${allowed.join(' or ') || 'nothing else'}, not ${requested}`,
-    { currentStatus: current, requestedStatus: requested, allowedStatuses: allowed },
-  );
-};
-
 /**
  * Moves the expense to `to` with `facts`. Asked again once it is there, it answers the expense as
  * it is and writes nothing (a retried approve changes nothing twice). An approval or rejection by
@@ -195,7 +186,8 @@ const move = async (
         'an expense is approved or rejected by someone other than its submitter',
       );
     if (before.status === to) return undefined;
-    if (!expenseMoves[before.status].includes(to)) throw transitionRefused(before.status, to);
+    if (!expenseMoves[before.status].includes(to))
+      throw transitionRefused('expense', before.status, to, expenseMoves[before.status]);
     const now = deps.clock.now().toISOString();
     return { ...before, ...facts(now), status: to, version: before.version + 1, updatedAt: now };
   });

@@ -1,7 +1,7 @@
 import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
 import type { Principal } from '../../../kernel/domain/types.js';
-import { eventForRead } from './expense-event.js';
+import { eventForRead } from '../../catalog/index.js';
 import {
   addTally,
   type CategoryTotals,

@@ -3,6 +3,7 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import type { Principal } from '../../../kernel/domain/types.js';
+import { isShownToPublic } from '../../catalog/index.js';
 import type { Material } from './model.js';
 
 /**
@@ -64,12 +65,7 @@ const representsSponsor = async (deps: Pick<Deps, 'sponsors'>, principal: Princi
 
 const publicEventShown = async (deps: Pick<Deps, 'events'>, m: Material): Promise<boolean> => {
   const event = await deps.events.get(m.orgId, m.eventId);
-  return (
-    !!event &&
-    ['published', 'completed', 'postponed'].includes(event.status) &&
-    event.visibility !== 'private' &&
-    !event.deleting
-  );
+  return !!event && isShownToPublic(event);
 };
 
 export const mayDownload = async (

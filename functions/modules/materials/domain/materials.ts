@@ -3,7 +3,7 @@ import { DomainError, notFound, validationFailed } from '../../../kernel/domain/
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import type { Event } from '../../catalog/index.js';
+import { type Event, publicEvent } from '../../catalog/index.js';
 import { mayDownload } from './access.js';
 import {
   type AccessLevel,
@@ -201,17 +201,9 @@ export const publicMaterials = async (
   orgId: string,
   eventId: string,
 ): Promise<Material[]> => {
-  await shownEvent(deps, orgId, eventId);
+  await publicEvent(deps, orgId, eventId);
   const all = await deps.materials.listAll(orgId, eventId);
   return all.filter((m) => m.accessLevel === 'public' && m.status === 'available');
-};
-
-/** A published (or held) public event, else NOT_FOUND, as the conference's public routes answer. */
-export const shownEvent = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: string) => {
-  const event = await deps.events.get(orgId, eventId);
-  const shown = ['published', 'completed', 'postponed'].includes(event?.status ?? '');
-  if (!event || !shown || event.visibility === 'private' || event.deleting) throw notFound('event');
-  return event;
 };
 
 export type DownloadDeps = Pick<
@@ -263,7 +255,7 @@ export const publicDownload = async (
   eventId: string,
   materialId: string,
 ): Promise<Download> => {
-  await shownEvent(deps, orgId, eventId);
+  await publicEvent(deps, orgId, eventId);
   const material = await deps.materials.get(orgId, eventId, materialId);
   if (material?.status !== 'available' || material.accessLevel !== 'public') throw notFound('material');
   return handOut(deps, material);

@@ -7,6 +7,7 @@ import {
   type TeamRole,
 } from '../../../kernel/domain/permissions.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
+import { eventForChange } from '../../catalog/index.js';
 import type { TeamPlace } from './model.js';
 
 /**
@@ -23,12 +24,6 @@ export interface TeamPlaceInput {
 
 type TeamDeps = Pick<Deps, 'eventTeams' | 'events' | 'clock'> & EventAccessDeps;
 
-const openEvent = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: string) => {
-  const event = await deps.events.get(orgId, eventId);
-  if (!event) throw notFound('event');
-  if (event.deleting) throw new DomainError('EVENT_DELETING', 'the event is being deleted');
-};
-
 export const setTeamPlace = async (
   deps: TeamDeps,
   principal: Principal,
@@ -38,7 +33,7 @@ export const setTeamPlace = async (
   input: TeamPlaceInput,
 ): Promise<TeamPlace> => {
   const { byTeam } = await authorizeForEvent(deps, orgId, eventId, principal, 'team.manage');
-  await openEvent(deps, orgId, eventId);
+  await eventForChange(deps, orgId, eventId);
   const member = await deps.members.get(orgId, userId);
   if (member?.status !== 'active')
     throw validationFailed([{ field: 'userId', message: 'not an active member of this organization' }]);
@@ -89,6 +84,6 @@ export const removeTeamPlace = async (
   userId: string,
 ): Promise<void> => {
   await authorizeForEvent(deps, orgId, eventId, principal, 'team.manage');
-  await openEvent(deps, orgId, eventId);
+  await eventForChange(deps, orgId, eventId);
   if (!(await deps.eventTeams.remove(orgId, eventId, userId))) throw notFound('team place');
 };
