@@ -1,32 +1,32 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
   CorsHttpMethod,
   HttpApi,
-  HttpMethod,
-  HttpRoute,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  HttpIntegration,
+  HttpIntegrationType,
   HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
+  PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { HttpFunctionName } from '../../functions/app/function-definitions.js';
-import type { RouteDefinition } from '../../functions/app/routes.js';
+import { type RouteDefinition, routeKey } from '../../functions/app/routes.js';
 import type { TenantConfig } from '../config/tenant-config.js';
+import { ApiRouteStacks, addApiRoute, type RouteTargets } from './api-routes.js';
 
 export interface EventlyApiProps {
   config: TenantConfig;
   routes: readonly RouteDefinition[];
   handlers: Record<HttpFunctionName, IFunction>;
 }
-
-/** The route key as API Gateway writes it (and route settings name it): `POST /v1/...`. */
-const routeKeyOf = (route: RouteDefinition): string => `${route.method} ${route.path}`;
 
 /** Request headers browsers may send cross-origin (the API reads these and nothing else custom). */
 const corsAllowHeaders = ['authorization', 'content-type', 'idempotency-key'];
@@ -54,21 +54,20 @@ const fallbackRouteReason =
   'function, which reads nothing from the table.';
 
 /**
- * The HTTP API: one route per manifest entry on its function, the JWT authorizer on `jwt` routes,
- * `$default` on the public function (problem+json 404), access logs and stage throttling.
+ * The HTTP API: its stage (access logs, throttles), the JWT authorizer, one integration per
+ * function and `$default` (the public function's problem+json 404) stay in the app stack; the
+ * manifest's routes live in nested stacks (api-routes.ts), so the app stack does not grow with them.
  */
 export class EventlyApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  readonly authorizer: HttpJwtAuthorizer;
+  readonly authorizer: HttpAuthorizer;
+  readonly integrations: Record<HttpFunctionName, HttpIntegration>;
+  readonly routes: ApiRouteStacks;
 
   constructor(scope: Construct, id: string, props: EventlyApiProps) {
     super(scope, id);
     const { config } = props;
-    const integrations = this.integrationsFor(props.handlers);
-    this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', config.auth.issuer, {
-      jwtAudience: [...config.auth.audiences],
-    });
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `evently-${config.tenantId}`,
       description: `Evently HTTP API (${config.tenantId})`,
@@ -83,27 +82,62 @@ export class EventlyApi extends Construct {
         },
       }),
     });
-    this.stage = this.createStage(config);
-    for (const route of props.routes) this.addRoute(route, integrations[route.function]);
-    this.throttleRoutes(props.routes, config);
-    const fallback = new HttpRoute(this, 'DefaultRoute', {
+    // One authorizer for the API, in the app stack (where HttpJwtAuthorizer put it: same id), that
+    // every route stack refers to by id.
+    this.authorizer = new HttpAuthorizer(this.httpApi, 'JwtAuthorizer', {
       httpApi: this.httpApi,
-      routeKey: HttpRouteKey.DEFAULT,
-      integration: integrations.public,
+      type: HttpAuthorizerType.JWT,
+      authorizerName: 'JwtAuthorizer',
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: config.auth.issuer,
+      jwtAudience: [...config.auth.audiences],
+    });
+    this.integrations = this.integrationsFor(props.handlers);
+    const targets: RouteTargets = {
+      httpApi: this.httpApi,
+      authorizer: this.authorizer,
+      integrations: this.integrations,
+      perRoutePermission: { public: props.handlers.public },
+    };
+    this.stage = this.createStage(config);
+    this.routes = new ApiRouteStacks(this, 'Routes', { routes: props.routes, targets });
+    this.throttleRoutes(props.routes, config);
+    const fallback = addApiRoute(this, 'DefaultRoute', targets, {
+      routeKey: HttpRouteKey.DEFAULT.key,
+      function: 'public',
+      auth: 'none',
+      permissionPath: '',
     });
     Validations.of(fallback).acknowledge({ id: 'AwsSolutions-APIG4', reason: fallbackRouteReason });
   }
 
+  // One Lambda proxy integration per function, shared by its routes in every route stack. One
+  // invoke permission per function for the whole API (`<api>/*/*/*`), not one per route: a
+  // function's resource policy is limited to 20 KB, which about 30 per-route statements reach. The
+  // public function keeps its few per-route ones (api-routes.ts): an API-wide grant would not
+  // match `$default`, whose source ARN has no method segment.
   private integrationsFor(handlers: Record<HttpFunctionName, IFunction>) {
-    // One invoke permission per function for the whole API (`<api>/*/*/*`), not one per route: a
-    // function's resource policy is limited to 20 KB, which about 30 per-route statements reach.
-    // The public function keeps its few per-route ones: an API-wide grant would not match
-    // `$default`, whose source ARN has no method segment.
-    const entries = Object.entries(handlers).map(([name, fn]) => [
-      name,
-      new HttpLambdaIntegration(`${name}Integration`, fn, { scopePermissionToRoute: name === 'public' }),
-    ]);
-    return Object.fromEntries(entries) as Record<HttpFunctionName, HttpLambdaIntegration>;
+    const entries = Object.entries(handlers).map(([name, fn]) => {
+      if (name !== 'public') {
+        fn.addPermission(`${name}ApiPermission`, {
+          scope: this,
+          principal: new ServicePrincipal('apigateway.amazonaws.com'),
+          sourceArn: Stack.of(this).formatArn({
+            service: 'execute-api',
+            resource: this.httpApi.apiId,
+            resourceName: '*/*/*',
+          }),
+        });
+      }
+      const integration = new HttpIntegration(this, `${name}Integration`, {
+        httpApi: this.httpApi,
+        integrationType: HttpIntegrationType.AWS_PROXY,
+        integrationUri: fn.functionArn,
+        payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+      });
+      return [name, integration];
+    });
+    return Object.fromEntries(entries) as Record<HttpFunctionName, HttpIntegration>;
   }
 
   private createStage(config: TenantConfig): HttpStage {
@@ -119,7 +153,8 @@ export class EventlyApi extends Construct {
 
   /**
    * The stage's own limits for the write-heavy routes. A route setting names a route that must
-   * exist first, so the stage waits for those routes.
+   * exist first, so the stage waits for the route stacks (all of them: a throttle added later
+   * needs no new dependency).
    */
   private throttleRoutes(routes: readonly RouteDefinition[], config: TenantConfig): void {
     // RouteSettings is a JSON map in CloudFormation, passed through as written: PascalCase keys.
@@ -127,26 +162,9 @@ export class EventlyApi extends Construct {
     for (const route of routes) {
       if (!route.throttleClass) continue;
       const { rateLimit, burstLimit } = config.api.routeThrottles[route.throttleClass];
-      const routeKey = routeKeyOf(route);
-      settings[routeKey] = { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit };
-      const created = this.node.findChild(route.operationId);
-      this.stage.node.addDependency(created);
+      settings[routeKey(route)] = { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit };
     }
+    for (const stack of this.routes.stacks) this.stage.node.addDependency(stack);
     (this.stage.node.defaultChild as CfnStage).routeSettings = settings;
-  }
-
-  private addRoute(route: RouteDefinition, integration: HttpLambdaIntegration): void {
-    const created = new HttpRoute(this, route.operationId, {
-      httpApi: this.httpApi,
-      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-      integration,
-      ...(route.auth === 'jwt' && { authorizer: this.authorizer }),
-    });
-    if (route.auth === 'none') {
-      if (!route.publicBecause) {
-        throw new Error(`Route ${route.operationId} has auth "none" but no publicBecause saying why`);
-      }
-      Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason: route.publicBecause });
-    }
   }
 }

@@ -1,9 +1,11 @@
 import { Validations } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/app/routes.js';
+import { routeStackCount, routeStackOf } from '../../lib/constructs/api-routes.js';
 import {
   logicalIdIn,
+  nestedStacksOf,
   resourcesOf,
   type SynthesizedTenant,
   synthTenants,
@@ -13,7 +15,8 @@ import {
 // Two tenants: a Cognito issuer with one audience, a Keycloak issuer with two.
 const tenants = synthTenants([tenantConfig('acme'), tenantConfig('globex')]);
 const [acme] = tenants as [SynthesizedTenant, SynthesizedTenant];
-const template = acme.app;
+// The routes live in nested stacks: read them with the app stack, parameters resolved.
+const template = acme.appWithNested;
 
 interface RouteProps {
   RouteKey: string;
@@ -97,7 +100,7 @@ describe('HTTP API routes', () => {
       expect.arrayContaining(['getHealth', 'listPublicEvents', 'receivePaymentWebhook']),
     );
     for (const route of open) {
-      const created = acme.stacks.app.api.node.findChild(route.operationId);
+      const created = acme.stacks.app.api.routes.route(route.operationId);
       const acknowledged = created.node.metadata
         .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
         .flatMap((m) => Object.values(m.data as Record<string, string>));
@@ -116,11 +119,48 @@ describe('HTTP API routes', () => {
   });
 });
 
+describe('route stacks', () => {
+  const stacks = nestedStacksOf(acme.stacks.app);
+  const routeKeysIn = (t: Template): string[] =>
+    resourcesOf(t, 'AWS::ApiGatewayV2::Route').map(
+      ([, r]) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey,
+    );
+
+  it('hold every manifest route; the app stack keeps only $default, the authorizer and the integrations', () => {
+    expect(stacks).toHaveLength(routeStackCount);
+    expect(routeKeysIn(acme.app)).toEqual(['$default']);
+    acme.app.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    acme.app.resourceCountIs('AWS::ApiGatewayV2::Integration', new Set(routes.map((r) => r.function)).size);
+    for (const stack of stacks) {
+      const nested = Template.fromStack(stack);
+      nested.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+      nested.resourceCountIs('AWS::ApiGatewayV2::Integration', 0);
+    }
+  });
+
+  it('put each route in the stack its operation id hashes to, under its operation id', () => {
+    for (const route of routes) {
+      const nested = Template.fromStack(stacks[routeStackOf(route.operationId)]!);
+      expect(nested.toJSON().Resources[route.operationId]?.Properties.RouteKey, route.operationId).toBe(
+        `${route.method} ${route.path}`,
+      );
+    }
+  });
+
+  it('keep a deployed route where it is: the hash and the count of stacks do not change', () => {
+    // A changed assignment moves routes between stacks, which fails the deploy (docs/operations.md).
+    expect(routeStackCount).toBe(4);
+    expect(['getHealth', 'getOpenApi', 'updateMember', 'updateOrganization'].map(routeStackOf)).toEqual([
+      0, 1, 2, 3,
+    ]);
+  });
+});
+
 describe('JWT authorizer', () => {
   it.each(tenants.map((t) => [t.config.tenantId, t] as const))(
     '%s: issuer and audiences from the tenant config',
     (_, t) => {
-      t.app.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+      t.appWithNested.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
       t.app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],

@@ -1,5 +1,5 @@
 import type { App } from 'aws-cdk-lib';
-import { Stack, Validations } from 'aws-cdk-lib';
+import { NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { addTenantStacks } from '../../lib/tenant-app.js';
@@ -45,6 +45,13 @@ describe('cdk-nag AwsSolutions and Serverless', () => {
         'Serverless Serverless-SQSRedrivePolicy',
       ]),
     );
+  });
+
+  it('checks nested stacks too (the API routes live in them)', () => {
+    const probe = newTestApp();
+    new Queue(new NestedStack(new Stack(probe, 'Probe'), 'Inner'), 'PlainQueue');
+    const found = validationFindings(probe).map((f) => `${f.rule} at ${f.paths.join(', ')}`);
+    expect(found).toContain('AwsSolutions-SQS3 at Probe/Inner/PlainQueue/Resource');
   });
 
   it('acknowledges each finding with a specific reason, IAM4/IAM5 by exact finding id', () => {

@@ -1,4 +1,4 @@
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { tenantStackNames } from '../../lib/tenant-app.js';
 import { type SynthesizedTenant, synthTenants, tenantConfig } from './support/synth.js';
@@ -35,7 +35,7 @@ const namesOf = (t: SynthesizedTenant): string[] => [
   t.stacks.data.stackName,
   t.stacks.app.stackName,
   ...explicitNames(t.data),
-  ...explicitNames(t.app),
+  ...explicitNames(t.appWithNested),
 ];
 
 // Both example tenants in one app, the way two deployments share one account and region.
@@ -74,6 +74,10 @@ describe('two tenants side by side', () => {
     for (const tenant of [acme, globex]) {
       const tags = tenant.stacks.data.tags.tagValues();
       expect(tags['evently:tenant']).toBe(tenant.config.tenantId);
+      // The route stacks too: CloudFormation tags a nested stack's resources with its tags.
+      tenant.app.allResourcesProperties('AWS::CloudFormation::Stack', {
+        Tags: Match.arrayWith([{ Key: 'evently:tenant', Value: tenant.config.tenantId }]),
+      });
     }
   });
 });

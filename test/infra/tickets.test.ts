@@ -30,6 +30,8 @@ const [acme, globex] = synthTenants([tenantConfig('acme'), tenantConfig('globex'
   SynthesizedTenant,
 ];
 const template = acme.app;
+// The routes are in nested stacks: read with the app stack, their parameters resolved.
+const api = acme.appWithNested;
 const { idOf, fns, statementsOf } = appInspector(acme);
 const keyId = idOf(acme.stacks.app.ticketKey.secret);
 const functionNames = Object.keys(fns) as FunctionKey[];
@@ -180,19 +182,19 @@ interface RouteProps {
 
 /** The logical id of the function behind the route with this key (exactly one such route). */
 const routeOf = (key: string): RouteProps & { functionId: string } => {
-  const found = resourcesOf(template, 'AWS::ApiGatewayV2::Route')
+  const found = resourcesOf(api, 'AWS::ApiGatewayV2::Route')
     .map(([, r]) => (r as { Properties: RouteProps }).Properties)
     .filter((r) => r.RouteKey === key);
   expect(found, key).toHaveLength(1);
   const route = found[0] as RouteProps;
-  const integration = template.findResources('AWS::ApiGatewayV2::Integration')[
+  const integration = api.findResources('AWS::ApiGatewayV2::Integration')[
     route.Target['Fn::Join'][1][1].Ref
   ] as { Properties: { IntegrationUri: unknown } };
   return { ...route, functionId: logicalIdIn(integration.Properties.IntegrationUri) };
 };
 
 describe('ticket routes', () => {
-  const authorizers = resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer');
+  const authorizers = resourcesOf(api, 'AWS::ApiGatewayV2::Authorizer');
 
   it('are all served by the tickets function', () => {
     const served = routesOf('tickets').map(routeKey);
@@ -210,7 +212,7 @@ describe('ticket routes', () => {
   );
 
   it('lets API Gateway invoke the tickets function, with one API-wide permission', () => {
-    const paths = resourcesOf(template, 'AWS::Lambda::Permission')
+    const paths = resourcesOf(api, 'AWS::Lambda::Permission')
       .map(([, p]) => (p as { Properties: { FunctionName: unknown; SourceArn: unknown } }).Properties)
       .filter((p) => logicalIdIn(p.FunctionName) === idOf(fns.tickets.alias))
       .map((p) => String((p.SourceArn as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].at(-1)));

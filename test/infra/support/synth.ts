@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type CfnElement, NestedStack, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { loadTenantConfig, type TenantConfig } from '../../../lib/config/tenant-config.js';
 import { addComplianceChecks, addTenantStacks, type TenantStacks } from '../../../lib/tenant-app.js';
@@ -23,6 +23,8 @@ export interface SynthesizedTenant {
   stacks: TenantStacks;
   data: Template;
   app: Template;
+  /** The app stack's template with its nested stacks (the API's routes) folded in. */
+  appWithNested: Template;
 }
 
 /**
@@ -49,7 +51,45 @@ export const synthTenants = (
     stacks,
     data: Template.fromStack(stacks.data),
     app: Template.fromStack(stacks.app),
+    appWithNested: withNestedStacks(stacks.app),
   }));
+};
+
+/** The nested stacks whose parent is `stack` (the app stack's route stacks). */
+export const nestedStacksOf = (stack: Stack): NestedStack[] =>
+  stack.node
+    .findAll()
+    .filter((c): c is NestedStack => NestedStack.isNestedStack(c) && c.nestedStackParent === stack);
+
+type TemplateJson = { Resources: Record<string, { Properties?: { Parameters?: Record<string, unknown> } }> };
+
+/** `value` with every `{ Ref: <parameter> }` replaced by what the parent passes for it. */
+const resolveParameters = (value: unknown, parameters: Record<string, unknown>): unknown => {
+  if (Array.isArray(value)) return value.map((v) => resolveParameters(v, parameters));
+  if (value === null || typeof value !== 'object') return value;
+  const ref = (value as { Ref?: unknown }).Ref;
+  if (typeof ref === 'string' && Object.keys(value).length === 1 && ref in parameters) return parameters[ref];
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveParameters(v, parameters)]));
+};
+
+/**
+ * A stack's template with the resources of its nested stacks folded in, each parameter they read
+ * replaced by the value the parent passes: a route then names its integration, authorizer and
+ * function by their logical ids in the parent, as if one template held them all.
+ */
+export const withNestedStacks = (stack: Stack): Template => {
+  // A copy: Template.fromStack hands out the stack's one parsed template.
+  const merged = structuredClone(Template.fromStack(stack).toJSON()) as TemplateJson;
+  for (const nested of nestedStacksOf(stack)) {
+    const resourceId = stack.getLogicalId(nested.nestedStackResource as CfnElement);
+    const parameters = merged.Resources[resourceId]?.Properties?.Parameters ?? {};
+    const { Resources } = Template.fromStack(nested).toJSON() as TemplateJson;
+    for (const [id, resource] of Object.entries(Resources)) {
+      if (id in merged.Resources) throw new Error(`${id} is in ${nested.node.path} and in its parent`);
+      merged.Resources[id] = resolveParameters(resource, parameters) as TemplateJson['Resources'][string];
+    }
+  }
+  return Template.fromJSON(merged);
 };
 
 export const synthTenant = (config: TenantConfig): SynthesizedTenant => synthTenants([config])[0]!;
