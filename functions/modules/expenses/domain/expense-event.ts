@@ -13,7 +13,7 @@ export const eventForRead = async (
   return event;
 };
 
-/** The event, or NOT_FOUND; one being deleted takes no expense changes (its cascade is emptying them). */
+/** The event, or NOT_FOUND; one being deleted takes no changes (its cascade is emptying its partitions). */
 export const eventForChange = async (
   deps: Pick<Deps, 'events'>,
   orgId: string,
