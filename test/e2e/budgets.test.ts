@@ -229,7 +229,12 @@ describe('budgets over HTTP', () => {
     const { documentId } = started.document;
     const documentPath = `${contractPath}/documents/${documentId}`;
     // Not uploaded yet: completing is refused and downloading finds nothing.
-    expect((await rt.call('POST', `${documentPath}/complete`, { token: owner })).status).toBe(422);
+    const complete = () =>
+      rt.call<{ status: string }>('POST', `${contractPath}/documents/complete`, {
+        token: owner,
+        body: { documentId },
+      });
+    expect((await complete()).status).toBe(422);
     expect((await rt.call('GET', `${documentPath}/download`, { token: owner })).status).toBe(404);
 
     const put = await fetch(started.upload.url, {
@@ -238,7 +243,7 @@ describe('budgets over HTTP', () => {
       body: pdf,
     });
     expect(put.status, await put.text()).toBe(200);
-    const done = ok(await rt.call<{ status: string }>('POST', `${documentPath}/complete`, { token: owner }));
+    const done = ok(await complete());
     expect(done.status).toBe('available');
     const download = ok(await rt.call<{ url: string }>('GET', `${documentPath}/download`, { token: owner }));
     const got = await fetch(download.url);

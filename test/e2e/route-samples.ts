@@ -886,20 +886,14 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   createVendor: {
     params: { orgId: t.orgId },
-    body: {
-      name: 'Sweep Catering',
-      category: 'catering',
-      contact: { name: 'Cleo Cook', email: 'cleo@catering.example', phone: '+49 30 123456' },
-      rating: 4,
-      notes: 'Vegetarian menus',
-    },
+    body: { name: 'Sweep Catering', category: 'catering' },
     action: 'vendor.manage',
   },
   listVendors: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'vendor.manage' },
   getVendor: { params: { orgId: t.orgId, vendorId: t.vendorId }, action: 'vendor.manage' },
   updateVendor: {
     params: { orgId: t.orgId, vendorId: t.vendorId },
-    body: { rating: 5, contact: { phone: '+49 30 654321' } },
+    body: { name: 'Target Catering Co', status: 'active' },
     action: 'vendor.manage',
   },
   deleteVendor: { params: { orgId: t.orgId, vendorId: t.spareVendorId }, action: 'vendor.manage' },
@@ -928,7 +922,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   updateVendorContract: {
     params: { orgId: t.orgId, eventId: t.approvalEventId, contractId: t.contractId },
-    body: { notes: 'Sweep note', status: 'signed' },
+    body: { title: 'Sweep lunch, two days', status: 'signed' },
     action: 'contract.manage',
   },
   startContractDocument: {
@@ -938,12 +932,8 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   // The success sweep completes the uploaded document (a POST) before it downloads it (a GET).
   completeContractDocument: {
-    params: {
-      orgId: t.orgId,
-      eventId: t.approvalEventId,
-      contractId: t.contractId,
-      documentId: t.documentId,
-    },
+    params: { orgId: t.orgId, eventId: t.approvalEventId, contractId: t.contractId },
+    body: { documentId: t.documentId },
     action: 'contract.manage',
   },
   downloadContractDocument: {
@@ -958,7 +948,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   getBudget: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'budget.read' },
   putBudgetLine: {
     params: { orgId: t.orgId, eventId: t.approvalEventId, category: 'catering' },
-    body: { plannedMinor: 500000, currency: 'EUR', notes: 'Two days of lunch' },
+    body: { plannedMinor: 500000, currency: 'EUR' },
     action: 'budget.manage',
   },
   deleteBudgetLine: {

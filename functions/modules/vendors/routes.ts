@@ -1,6 +1,7 @@
 import { eventParams, orgParams } from '../../kernel/contracts/common.js';
 import { reply, replyPage, routeGroup } from '../../kernel/http/route-group.js';
 import {
+  completeDocumentBody,
   contractListQuery,
   contractParams,
   contractSchema,
@@ -131,10 +132,11 @@ export const vendorRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 
   {
     operationId: 'completeContractDocument',
     method: 'POST',
-    path: `${contracts}/{contractId}/documents/{documentId}/complete`,
+    path: `${contracts}/{contractId}/documents/complete`,
     summary:
-      'Mark an uploaded document available: the object must exist with the declared size and type (else 422, still pending)',
-    params: documentParams,
+      'Mark an uploaded document of the contract available: the object must exist with the declared size and type (else 422, still pending)',
+    params: contractParams,
+    body: completeDocumentBody,
     success: reply(200, 'The document', documentSchemaOut),
     problems: [403, 404],
   },

@@ -93,6 +93,11 @@ export const startDocumentBody = z
   })
   .openapi('StartContractDocument');
 
+/** The document is named in the body: the change is the contract's (its document list), as the path says. */
+export const completeDocumentBody = z
+  .strictObject({ documentId: documentIdSchema })
+  .openapi('CompleteContractDocument');
+
 const documentSchema = z
   .object({
     documentId: documentIdSchema,

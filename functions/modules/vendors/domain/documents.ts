@@ -30,7 +30,8 @@ export interface DocumentInput {
   sizeBytes: number;
 }
 
-type ContractDocumentDeps = Pick<Deps, 'vendorContracts' | 'vendorFiles' | 'events' | 'clock'> & EventAccessDeps;
+type ContractDocumentDeps = Pick<Deps, 'vendorContracts' | 'vendorFiles' | 'events' | 'clock'> &
+  EventAccessDeps;
 
 export interface DocumentRef extends ContractRef {
   documentId: string;

@@ -52,8 +52,8 @@ export const vendorHandlers = {
     const { document, upload } = await startContractDocument(deps(), principal, params, body);
     return created({ document, upload });
   },
-  completeContractDocument: async ({ principal, params }) =>
-    ok(await completeContractDocument(deps(), principal, params)),
+  completeContractDocument: async ({ principal, params, body }) =>
+    ok(await completeContractDocument(deps(), principal, { ...params, documentId: body.documentId })),
   downloadContractDocument: async ({ principal, params }) =>
     ok(await downloadContractDocument(deps(), principal, params)),
 } satisfies Partial<RouteHandlers<'catalog'>>;
