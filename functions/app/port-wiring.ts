@@ -4,7 +4,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
-import type { Deps } from '../kernel/domain/deps.js';
+import type { FileBucket } from '../kernel/domain/files.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
 import { dynamoAnalyticsStore } from '../modules/analytics/adapters/analytics-store.js';
@@ -21,6 +21,7 @@ import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbrid
 import { localHoldScheduler } from '../modules/bookings/adapters/local-hold-scheduler.js';
 import { localScheduleStore } from '../modules/bookings/adapters/local-schedule-store.js';
 import { dynamoWaitlistStore } from '../modules/bookings/adapters/waitlist-store.js';
+import { dynamoBudgetStore } from '../modules/budgets/adapters/budget-store.js';
 import { dynamoCounterRepairs } from '../modules/catalog/adapters/counter-repairs.js';
 import { dynamoEventStore } from '../modules/catalog/adapters/event-store.js';
 import { dynamoSessionStore } from '../modules/catalog/adapters/session-store.js';
@@ -71,6 +72,8 @@ import { dynamoConflictStore } from '../modules/tickets/adapters/conflict-store.
 import { dynamoCheckinOtpStore } from '../modules/tickets/adapters/otp-store.js';
 import { parseTicketSecret, ticketKeys as ticketKeysFrom } from '../modules/tickets/adapters/ticket-keys.js';
 import { dynamoTicketRecordsPurge } from '../modules/tickets/adapters/tickets-purge.js';
+import { dynamoVendorContractStore } from '../modules/vendors/adapters/contract-store.js';
+import { dynamoVendorStore } from '../modules/vendors/adapters/vendor-store.js';
 import { httpWebhookSender } from '../modules/webhooks/adapters/http-sender.js';
 import { sqsWebhookQueue } from '../modules/webhooks/adapters/sqs-webhook-queue.js';
 import {
@@ -79,7 +82,7 @@ import {
 } from '../modules/webhooks/adapters/webhook-keys.js';
 import { dynamoWebhookStore } from '../modules/webhooks/adapters/webhook-store.js';
 import { defaultWebhookPolicy } from '../modules/webhooks/domain/model.js';
-import { notInThisFunction, type PortWiring, secretFrom, sqsOf } from './wires.js';
+import { notInThisFunction, type PortWiring, secretFrom, sqsOf, type Wires } from './wires.js';
 
 /**
  * Which adapter serves which port, one export per port of `Deps`, named as the port (the only
@@ -675,8 +678,8 @@ export const materials: PortWiring<'materials'> = {
 };
 
 /** A function without the bucket (tests that start no S3 server) has stored no file: nothing to remove. */
-const noMaterialsBucket = (): Deps['materialFiles'] => {
-  const missing = () => Promise.reject(new Error('no materials bucket is configured for this function'));
+const noBucket = (): FileBucket => {
+  const missing = () => Promise.reject(new Error('no files bucket is configured for this function'));
   return {
     uploadUrl: missing,
     downloadUrl: missing,
@@ -686,31 +689,62 @@ const noMaterialsBucket = (): Deps['materialFiles'] => {
   };
 };
 
-/** The tenant's bucket of material files; locally s3rver, path-style (docs/materials.md). */
+/**
+ * The tenant's bucket (the materials bucket) seen under an owner's key prefix; locally s3rver,
+ * path-style (docs/materials.md). Each owner's port has its prefix, so a cascade of one never
+ * lists another's objects.
+ */
+const filesUnder = (env: Wires['env'], prefix: string): FileBucket => {
+  if (!env.MATERIALS_BUCKET) return noBucket();
+  const client = traceClient(
+    withoutSdkLogging(
+      new S3Client({
+        region: env.AWS_REGION,
+        // s3rver knows one key pair, its own, and no virtual-host bucket names on 127.0.0.1.
+        ...(env.S3_ENDPOINT
+          ? {
+              endpoint: env.S3_ENDPOINT,
+              forcePathStyle: true,
+              credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+            }
+          : {}),
+        // Presigned URLs carry no checksum a browser's plain PUT could not match.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    ),
+  );
+  return s3MaterialFiles(client, env.MATERIALS_BUCKET, prefix);
+};
+
+/** Material files: keys `${orgId}/${eventId}/${materialId}` at the bucket's root (they came first). */
 export const materialFiles: PortWiring<'materialFiles'> = {
   entities: {},
-  build: ({ env }) => {
-    if (!env.MATERIALS_BUCKET) return noMaterialsBucket();
-    const client = traceClient(
-      withoutSdkLogging(
-        new S3Client({
-          region: env.AWS_REGION,
-          // s3rver knows one key pair, its own, and no virtual-host bucket names on 127.0.0.1.
-          ...(env.S3_ENDPOINT
-            ? {
-                endpoint: env.S3_ENDPOINT,
-                forcePathStyle: true,
-                credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-              }
-            : {}),
-          // Presigned URLs carry no checksum a browser's plain PUT could not match.
-          requestChecksumCalculation: 'WHEN_REQUIRED',
-          responseChecksumValidation: 'WHEN_REQUIRED',
-        }),
-      ),
-    );
-    return s3MaterialFiles(client, env.MATERIALS_BUCKET);
-  },
+  build: ({ env }) => filesUnder(env, ''),
+};
+
+/** Vendor contract documents: keys `vendor-contracts/${orgId}/${eventId}/${contractId}/${documentId}`. */
+export const vendorFiles: PortWiring<'vendorFiles'> = {
+  entities: {},
+  build: ({ env }) => filesUnder(env, 'vendor-contracts/'),
+};
+
+/** An organization's vendors; a new one is put only while the organization is active. */
+export const vendors: PortWiring<'vendors'> = {
+  entities: { vendor: entity.vendor, organization: entity.organization },
+  build: ({ service }) => dynamoVendorStore(service),
+};
+
+/** An event's vendor contracts; a new one is put only while its event is not being deleted. */
+export const vendorContracts: PortWiring<'vendorContracts'> = {
+  entities: { vendorContract: entity.vendorContract, event: entity.event },
+  build: ({ service }) => dynamoVendorContractStore(service),
+};
+
+/** An event's budget lines; a line is put only while its event is not being deleted. */
+export const budgetLines: PortWiring<'budgetLines'> = {
+  entities: { budgetLine: entity.budgetLine, event: entity.event },
+  build: ({ service }) => dynamoBudgetStore(service),
 };
 
 /** Announcements write their notifications into the outbox (their own partition) and count them there. */

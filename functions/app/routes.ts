@@ -5,6 +5,7 @@ import { auditRoutes } from '../modules/audit/routes.js';
 import { bookingRoutes } from '../modules/bookings/routes/bookings.js';
 import { reservationRoutes } from '../modules/bookings/routes/reservations.js';
 import { waitlistRoutes } from '../modules/bookings/routes/waitlist.js';
+import { budgetRoutes } from '../modules/budgets/routes.js';
 import { eventRoutes } from '../modules/catalog/routes/events.js';
 import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../modules/catalog/routes/venues.js';
@@ -30,6 +31,7 @@ import { checkinListRoutes } from '../modules/tickets/routes/lists.js';
 import { offlineRoutes } from '../modules/tickets/routes/offline.js';
 import { otpRoutes } from '../modules/tickets/routes/otp.js';
 import { ticketRoutes } from '../modules/tickets/routes/tickets.js';
+import { vendorRoutes } from '../modules/vendors/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import type { HttpFunctionName } from './function-definitions.js';
 import { systemRoutes } from './system-routes.js';
@@ -79,6 +81,8 @@ export const routes = [
   ...analyticsRoutes,
   ...materialRoutes,
   ...announcementRoutes,
+  ...vendorRoutes,
+  ...budgetRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

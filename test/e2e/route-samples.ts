@@ -63,6 +63,12 @@ export interface SweepTarget {
   sendAnnouncementId: string;
   scheduleAnnouncementId: string;
   cancelAnnouncementId: string;
+  /** Active vendors of the organization: one the contracts name, one the delete sample removes. */
+  vendorId: string;
+  spareVendorId: string;
+  /** A draft contract of `approvalEventId` with `vendorId`, and a document of it whose bytes the setup uploaded (not completed). */
+  contractId: string;
+  documentId: string;
 }
 
 export interface Sample {
@@ -877,6 +883,77 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     params: { orgId: t.orgId, eventId: t.approvalEventId, announcementId: t.scheduleAnnouncementId },
     body: { title: 'Doors open at ten', channels: ['email', 'push'] },
     action: 'announcement.manage',
+  },
+  createVendor: {
+    params: { orgId: t.orgId },
+    body: { name: 'Sweep Catering', category: 'catering' },
+    action: 'vendor.manage',
+  },
+  listVendors: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'vendor.manage' },
+  getVendor: { params: { orgId: t.orgId, vendorId: t.vendorId }, action: 'vendor.manage' },
+  updateVendor: {
+    params: { orgId: t.orgId, vendorId: t.vendorId },
+    body: { name: 'Target Catering Co', status: 'active' },
+    action: 'vendor.manage',
+  },
+  deleteVendor: { params: { orgId: t.orgId, vendorId: t.spareVendorId }, action: 'vendor.manage' },
+  createVendorContract: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: {
+      vendorId: t.vendorId,
+      title: 'Sweep lunch',
+      amountMinor: 30000,
+      currency: 'EUR',
+      installments: [
+        { dueDate: '2027-05-01', amountMinor: 10000 },
+        { dueDate: '2027-06-01', amountMinor: 20000 },
+      ],
+    },
+    action: 'contract.manage',
+  },
+  listVendorContracts: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10', status: 'draft' },
+    action: 'contract.read',
+  },
+  getVendorContract: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, contractId: t.contractId },
+    action: 'contract.read',
+  },
+  updateVendorContract: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, contractId: t.contractId },
+    body: { title: 'Sweep lunch, two days', status: 'signed' },
+    action: 'contract.manage',
+  },
+  startContractDocument: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, contractId: t.contractId },
+    body: { fileName: 'sweep-contract.pdf', contentType: 'application/pdf', sizeBytes: 2048 },
+    action: 'contract.manage',
+  },
+  // The success sweep completes the uploaded document (a POST) before it downloads it (a GET).
+  completeContractDocument: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, contractId: t.contractId },
+    body: { documentId: t.documentId },
+    action: 'contract.manage',
+  },
+  downloadContractDocument: {
+    params: {
+      orgId: t.orgId,
+      eventId: t.approvalEventId,
+      contractId: t.contractId,
+      documentId: t.documentId,
+    },
+    action: 'contract.read',
+  },
+  getBudget: { params: { orgId: t.orgId, eventId: t.approvalEventId }, action: 'budget.read' },
+  putBudgetLine: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, category: 'catering' },
+    body: { plannedMinor: 500000, currency: 'EUR' },
+    action: 'budget.manage',
+  },
+  deleteBudgetLine: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, category: 'catering' },
+    action: 'budget.manage',
   },
 });
 

@@ -391,6 +391,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const sendAnnouncementId = await announcement('Target send');
   const scheduleAnnouncementId = await announcement('Target schedule');
   const cancelAnnouncementId = await announcement('Target cancel');
+  const operations = await sweepOperations(rt, owner, orgId, conferencePath);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -426,6 +427,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       sendAnnouncementId,
       scheduleAnnouncementId,
       cancelAnnouncementId,
+      ...operations,
       ...approval,
     },
     tokens,
@@ -539,6 +541,51 @@ export const urlOf = (
   params?: Record<string, string>,
   query?: Record<string, string>,
 ) => `${fillPath(route.path, params)}${query ? `?${new URLSearchParams(query)}` : ''}`;
+
+/**
+ * The sweep's vendors (one the contract names, one to delete), a draft contract of the event, and a
+ * document of it whose bytes are uploaded here through its presigned URL, so that completing it succeeds.
+ */
+const sweepOperations = async (rt: TestRuntime, token: string, orgId: string, eventPath: string) => {
+  const vendor = async (name: string) =>
+    expect2xx(
+      await rt.call<{ vendorId: string }>('POST', `/v1/orgs/${orgId}/vendors`, {
+        token,
+        body: { name, category: 'catering' },
+      }),
+      `vendor ${name}`,
+    ).vendorId;
+  const vendorId = await vendor('Target Catering');
+  const spareVendorId = await vendor('Target Spare');
+  const contract = expect2xx(
+    await rt.call<{ contractId: string }>('POST', `${eventPath}/vendor-contracts`, {
+      token,
+      body: { vendorId, title: 'Target lunch', amountMinor: 20000, currency: 'EUR' },
+    }),
+    'contract',
+  );
+  const bytes = Buffer.from('%PDF-1.4 target contract');
+  const started = expect2xx(
+    await rt.call<{ document: { documentId: string }; upload: { url: string } }>(
+      'POST',
+      `${eventPath}/vendor-contracts/${contract.contractId}/documents`,
+      { token, body: { fileName: 'target.pdf', contentType: 'application/pdf', sizeBytes: bytes.length } },
+    ),
+    'contract document',
+  );
+  const put = await fetch(started.upload.url, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/pdf' },
+    body: bytes,
+  });
+  if (!put.ok) throw new Error(`contract document upload: ${put.status} ${await put.text()}`);
+  return {
+    vendorId,
+    spareVendorId,
+    contractId: contract.contractId,
+    documentId: started.document.documentId,
+  };
+};
 
 /**
  * The sweep's materials: a link and a public link (available at once), and a file whose bytes are

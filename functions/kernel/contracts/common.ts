@@ -83,6 +83,22 @@ export const isoDateTime = /* @__PURE__ */ z.iso
 /** An instant given with any offset, stored in UTC (so stored instants compare as strings). */
 export const utcInstant = /* @__PURE__ */ isoDateTime.transform((t) => new Date(t).toISOString());
 
+/** Money: an amount in minor units of an ISO 4217 currency (expenses, vendor contracts, budgets). */
+export const amountMinorSchema = /* @__PURE__ */ z
+  .number()
+  .int()
+  .min(1)
+  .max(1_000_000_000_000)
+  .openapi({ description: 'In minor units of `currency` (cents for EUR)', example: 125000 });
+export const currencySchema = /* @__PURE__ */ z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as EUR')
+  .openapi({ example: 'EUR' });
+/** A calendar day, YYYY-MM-DD. */
+export const calendarDateSchema = /* @__PURE__ */ z.iso
+  .date()
+  .openapi({ description: 'YYYY-MM-DD', example: '2027-06-30' });
+
 /** When a record was created and last changed; the last fields of every record schema that has them. */
 export const stampFields = { createdAt: isoDateTime, updatedAt: isoDateTime };
 

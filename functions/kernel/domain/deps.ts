@@ -5,6 +5,7 @@ import type { AuditSummaryStore } from '../../modules/audit/domain/audit-summary
 import type { AuditRecords } from '../../modules/bookings/domain/audit-ports.js';
 import type { BookingPayments, BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
 import type { WaitlistStore } from '../../modules/bookings/domain/waitlist-ports.js';
+import type { BudgetStore } from '../../modules/budgets/domain/ports.js';
 import type { CounterRepairs } from '../../modules/catalog/domain/counter-repair-ports.js';
 import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.js';
 import type { SessionScheduleGuard, SessionStore } from '../../modules/catalog/domain/session-ports.js';
@@ -49,6 +50,7 @@ import type { CheckinListStore } from '../../modules/tickets/domain/checkin-list
 import type { ConflictStore } from '../../modules/tickets/domain/conflict-ports.js';
 import type { CheckinOtpStore } from '../../modules/tickets/domain/otp-ports.js';
 import type { AdmissionStore, TicketKeys, TicketRecordsPurge } from '../../modules/tickets/domain/ports.js';
+import type { VendorContractStore, VendorStore } from '../../modules/vendors/domain/ports.js';
 import type { WebhookPolicy } from '../../modules/webhooks/domain/model.js';
 import type {
   WebhookKeys,
@@ -56,6 +58,7 @@ import type {
   WebhookSender,
   WebhookStore,
 } from '../../modules/webhooks/domain/ports.js';
+import type { FileBucket } from './files.js';
 import type { Role } from './roles.js';
 import type { Invite, InviteStatus, Member, Organization, OrgSettings, Page, PageRequest } from './types.js';
 
@@ -255,6 +258,12 @@ export interface Deps {
   /** An event's materials and their files in the tenant's bucket (materials module). */
   materials: MaterialStore;
   materialFiles: MaterialFiles;
+  /** An organization's vendors, its events' contracts with them and their documents in the bucket (vendors module). */
+  vendors: VendorStore;
+  vendorContracts: VendorContractStore;
+  vendorFiles: FileBucket;
+  /** An event's budget lines (budgets module). */
+  budgetLines: BudgetStore;
   /** An event's announcements and the notifications they write (announcements module). */
   announcements: AnnouncementStore;
   /** One-off schedules that send announcements at their time (announcements module). */

@@ -19,6 +19,10 @@ export type ErrorCode =
   | 'SELF_APPROVAL'
   /** An expense edited once approved, rejected or paid. */
   | 'EXPENSE_NOT_PENDING'
+  /** A vendor contract's terms (vendor, category, amount, installments) changed once signed, paid or cancelled. */
+  | 'CONTRACT_NOT_DRAFT'
+  /** A contract made with an archived vendor. */
+  | 'VENDOR_ARCHIVED'
   /** An announcement edited, sent, scheduled or cancelled once it is sending, sent or cancelled. */
   | 'ANNOUNCEMENT_NOT_EDITABLE'
   | 'CAPACITY_IN_USE'

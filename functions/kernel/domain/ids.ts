@@ -31,7 +31,10 @@ export const newId = (
     | 'fbk'
     | 'exp'
     | 'mat'
-    | 'ann',
+    | 'ann'
+    | 'vnd'
+    | 'vct'
+    | 'vdoc',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

@@ -70,6 +70,14 @@ export const permissionTable = {
   'material.manage': organizers,
   /** An event's announcements: drafting, scheduling, sending and cancelling them, and their counts. */
   'announcement.manage': organizers,
+  /** The organization's vendors: their contacts, categories, ratings and notes (docs/vendors.md). */
+  'vendor.manage': organizers,
+  /** An event's vendor contracts and their documents: reading them, and drafting, signing, paying, cancelling. */
+  'contract.read': organizers,
+  'contract.manage': organizers,
+  /** An event's budget: its lines with their actuals and flags, and setting or removing lines (docs/budgets.md). */
+  'budget.read': organizers,
+  'budget.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -137,6 +145,11 @@ export const eventPermissionTable = {
   /** The door work of the event's sessions: scanning their tickets, reading who came to them. */
   'checkin.scan': ['manage_attendees'],
   'admission.read': ['manage_attendees'],
+  /** Running the event's money side: its vendor contracts and its budget. */
+  'contract.read': ['manage_event'],
+  'contract.manage': ['manage_event'],
+  'budget.read': ['manage_event'],
+  'budget.manage': ['manage_event'],
 } as const satisfies Partial<Record<Action, readonly TeamPermission[]>>;
 
 export type EventAction = keyof typeof eventPermissionTable;

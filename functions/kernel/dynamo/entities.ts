@@ -22,6 +22,7 @@ export {
   waitlistMetaEntity as waitlistMeta,
   waitlistSlotEntity as waitlistSlot,
 } from '../../modules/bookings/adapters/entities/waitlist-line.js';
+export { budgetLineEntity as budgetLine } from '../../modules/budgets/adapters/entities/budget-line.js';
 export { eventEntity as event } from '../../modules/catalog/adapters/entities/event.js';
 export { eventListingEntity as eventListing } from '../../modules/catalog/adapters/entities/event-listing.js';
 export {
@@ -86,6 +87,8 @@ export { checkinConflictEntity as checkinConflict } from '../../modules/tickets/
 export { checkinListEntity as checkinList } from '../../modules/tickets/adapters/entities/checkin-list.js';
 export { checkinOtpEntity as checkinOtp } from '../../modules/tickets/adapters/entities/checkin-otp.js';
 export { checkinScanEntity as checkinScan } from '../../modules/tickets/adapters/entities/checkin-scan.js';
+export { vendorEntity as vendor } from '../../modules/vendors/adapters/entities/vendor.js';
+export { vendorContractEntity as vendorContract } from '../../modules/vendors/adapters/entities/vendor-contract.js';
 export { webhookDeliveryEntity as webhookDelivery } from '../../modules/webhooks/adapters/entities/webhook-delivery.js';
 export { webhookSubscriptionEntity as webhookSubscription } from '../../modules/webhooks/adapters/entities/webhook-subscription.js';
 export { idempotencyEntity as idempotency } from './idempotency-entity.js';

@@ -80,6 +80,8 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   PROMO_CODE_IN_USE: { status: 409, title: 'Promo code held by live bookings' },
   PROMO_CODE_USED_UP: { status: 409, title: 'Promo code used up' },
   EXPENSE_NOT_PENDING: { status: 409, title: 'Only a pending expense can be edited' },
+  CONTRACT_NOT_DRAFT: { status: 409, title: "Only a draft contract's terms can be changed" },
+  VENDOR_ARCHIVED: { status: 409, title: 'The vendor is archived' },
   ANNOUNCEMENT_NOT_EDITABLE: { status: 409, title: 'The announcement is already sending, sent or cancelled' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, title: 'Webhook signature invalid' },
   INVITE_EXPIRED: { status: 410, title: 'Invite expired' },

@@ -151,6 +151,21 @@ const removeEventMaterials = async (
 };
 
 /**
+ * An event's vendor contracts, then every document under the event's prefix of the vendor files
+ * (documents of uploads never completed included), then its budget lines (the vendors' and budgets'
+ * modules' items and objects).
+ */
+const removeEventOperations = async (
+  deps: Pick<Deps, 'vendorContracts' | 'vendorFiles' | 'budgetLines'>,
+  orgId: string,
+  eventId: string,
+) => {
+  const contracts = await drained((n) => deps.vendorContracts.purgeEvent(orgId, eventId, n));
+  await deps.vendorFiles.removeAll(`${orgId}/${eventId}/`);
+  return contracts + (await drained((n) => deps.budgetLines.purgeEvent(orgId, eventId, n)));
+};
+
+/**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
@@ -166,6 +181,9 @@ export const purgeOrgEvents = async (
     | 'expenses'
     | 'feedback'
     | 'materialFiles'
+    | 'vendorContracts'
+    | 'vendorFiles'
+    | 'budgetLines'
     | 'materials'
     | 'promoCodes'
     | 'announcements'
@@ -186,6 +204,7 @@ export const purgeOrgEvents = async (
     await removeEventAnalytics(deps, orgId, eventId);
     await removeEventMaterials(deps, orgId, eventId);
     await removeEventAnnouncements(deps, orgId, eventId);
+    await removeEventOperations(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -208,6 +227,9 @@ const removeEvent = async (
     | 'announcementScheduler'
     | 'forecasts'
     | 'materialFiles'
+    | 'vendorContracts'
+    | 'vendorFiles'
+    | 'budgetLines'
     | 'materials'
     | 'promoCodes'
     | 'sessions'
@@ -232,6 +254,7 @@ const removeEvent = async (
   const analytics = await removeEventAnalytics(deps, orgId, eventId);
   const materials = await removeEventMaterials(deps, orgId, eventId);
   const announcements = await removeEventAnnouncements(deps, orgId, eventId);
+  const operations = await removeEventOperations(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
     removed:
@@ -246,6 +269,7 @@ const removeEvent = async (
       analytics +
       materials +
       announcements +
+      operations +
       categories +
       1,
     finished: true,
@@ -269,6 +293,9 @@ const removeVenue = async (
     | 'announcementScheduler'
     | 'forecasts'
     | 'materialFiles'
+    | 'vendorContracts'
+    | 'vendorFiles'
+    | 'budgetLines'
     | 'materials'
     | 'promoCodes'
     | 'sessions'
@@ -308,6 +335,9 @@ const stepOf = (
     | 'announcementScheduler'
     | 'forecasts'
     | 'materialFiles'
+    | 'vendorContracts'
+    | 'vendorFiles'
+    | 'budgetLines'
     | 'materials'
     | 'promoCodes'
     | 'sessions'
@@ -347,6 +377,9 @@ export const runDeletionStep = async (
     | 'announcementScheduler'
     | 'forecasts'
     | 'materialFiles'
+    | 'vendorContracts'
+    | 'vendorFiles'
+    | 'budgetLines'
     | 'materials'
     | 'promoCodes'
     | 'sessions'

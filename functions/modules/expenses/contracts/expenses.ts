@@ -1,4 +1,7 @@
 import {
+  amountMinorSchema,
+  calendarDateSchema,
+  currencySchema,
   eventParams,
   freeText,
   isoDateTime,
@@ -17,7 +20,8 @@ export const expenseIdSchema = z
 
 export const expenseParams = eventParams.extend({ expenseId: expenseIdSchema });
 
-const categorySchema = z.enum(expenseCategories).openapi('ExpenseCategory');
+export const expenseCategorySchema = z.enum(expenseCategories).openapi('ExpenseCategory');
+const categorySchema = expenseCategorySchema;
 const statusSchema = z.enum(expenseStatuses).openapi('ExpenseStatus', {
   description: 'pending -> approved | rejected, approved -> paid; rejected and paid are final',
 });
@@ -33,16 +37,8 @@ const httpsUrl = z
 const shortText = (max: number) => freeText(z.string().trim().min(1).max(max));
 const longText = (max: number) => freeText(z.string().trim().max(max), { multiline: true });
 
-const amountMinor = z
-  .number()
-  .int()
-  .min(1)
-  .max(1_000_000_000_000)
-  .openapi({ description: 'In minor units of `currency` (cents for EUR)', example: 125000 });
-const currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as EUR')
-  .openapi({ example: 'EUR' });
+const amountMinor = amountMinorSchema;
+const currency = currencySchema;
 
 const expenseFields = {
   name: shortText(200).openapi({ example: 'Coffee for day one' }),
@@ -73,9 +69,7 @@ export const rejectExpenseBody = z
   .strictObject({ reason: longText(1000).pipe(z.string().min(1)) })
   .openapi('RejectExpense');
 
-const calendarDate = z.iso.date().openapi({ description: 'YYYY-MM-DD', example: '2027-06-30' });
-
-export const payExpenseBody = z.strictObject({ paymentDate: calendarDate }).openapi('PayExpense');
+export const payExpenseBody = z.strictObject({ paymentDate: calendarDateSchema }).openapi('PayExpense');
 
 export const expenseListQuery = pageQuerySchema.extend({
   status: statusSchema.optional(),
@@ -119,6 +113,14 @@ const talliesFields = {
   committed: tallySchema.openapi({ description: 'approved and paid together' }),
 };
 
+const comparisonFields = {
+  plannedMinor: z.number().int(),
+  actualMinor: z.number().int(),
+  remainingMinor: z.number().int(),
+  overBudget: z.boolean(),
+  overByMinor: z.number().int(),
+};
+
 export const expenseSummarySchema = z
   .object({
     eventId: z.string(),
@@ -129,6 +131,17 @@ export const expenseSummarySchema = z
         total: z.object(talliesFields),
       }),
     ),
-    budget: z.null().openapi({ description: 'Budgets come with the operations module: always null for now' }),
+    budget: z
+      .array(
+        z.object({
+          currency: z.string(),
+          categories: z.array(z.object({ category: categorySchema, ...comparisonFields })),
+          total: z.object(comparisonFields),
+        }),
+      )
+      .openapi({
+        description:
+          "Per currency of the event's budget lines: each line's plan against the category's committed expenses, and the plan's total against all of them (vendor contracts: see the budget)",
+      }),
   })
   .openapi('ExpenseSummary');

@@ -44,5 +44,5 @@ export const expenseHandlers = {
   payExpense: async ({ principal, params, body }) =>
     ok(expenseView(await payExpense(deps(), principal, params, body.paymentDate))),
   getExpenseSummary: async ({ principal, params }) =>
-    ok({ ...(await expenseSummary(deps(), principal, params.orgId, params.eventId)), budget: null }),
+    ok(await expenseSummary(deps(), principal, params.orgId, params.eventId)),
 } satisfies Partial<RouteHandlers<'catalog'>>;

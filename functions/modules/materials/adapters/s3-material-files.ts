@@ -8,7 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { MaterialFiles } from '../domain/ports.js';
+import type { FileBucket } from '../../../kernel/domain/files.js';
 
 const isMissing = (error: unknown): boolean => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -18,14 +18,16 @@ const isMissing = (error: unknown): boolean => {
 const expiry = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
 /**
- * The tenant's bucket of material files. Uploads and downloads are presigned: the bytes never pass
- * through a function. An upload's URL signs its content type and length, so S3 refuses another.
+ * The tenant's bucket of files, seen under `prefix` (an owner's part of it: '' for materials,
+ * whose keys came first, `vendor-contracts/` for contract documents). Uploads and downloads are
+ * presigned: the bytes never pass through a function. An upload's URL signs its content type and
+ * length, so S3 refuses another.
  */
-export const s3MaterialFiles = (client: S3Client, bucket: string): MaterialFiles => ({
+export const s3MaterialFiles = (client: S3Client, bucket: string, prefix = ''): FileBucket => ({
   async uploadUrl(key, contentType, sizeBytes, expiresIn) {
     const command = new PutObjectCommand({
       Bucket: bucket,
-      Key: key,
+      Key: prefix + key,
       ContentType: contentType,
       ContentLength: sizeBytes,
     });
@@ -43,7 +45,7 @@ export const s3MaterialFiles = (client: S3Client, bucket: string): MaterialFiles
   async downloadUrl(key, fileName, expiresIn) {
     const command = new GetObjectCommand({
       Bucket: bucket,
-      Key: key,
+      Key: prefix + key,
       ResponseContentDisposition: `attachment; filename="${fileName}"`,
     });
     return {
@@ -55,7 +57,7 @@ export const s3MaterialFiles = (client: S3Client, bucket: string): MaterialFiles
 
   async head(key) {
     try {
-      const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: prefix + key }));
       return { sizeBytes: out.ContentLength ?? 0, contentType: out.ContentType ?? null };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -64,15 +66,15 @@ export const s3MaterialFiles = (client: S3Client, bucket: string): MaterialFiles
   },
 
   async remove(key) {
-    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: prefix + key }));
   },
 
-  async removeAll(prefix) {
+  async removeAll(under) {
     let removed = 0;
     let token: string | undefined;
     do {
       const page = await client.send(
-        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix + under, ContinuationToken: token }),
       );
       const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
       if (keys.length > 0) {

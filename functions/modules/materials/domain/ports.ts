@@ -17,30 +17,5 @@ export interface MaterialStore {
   purgeEvent(orgId: string, eventId: string, limit: number): Promise<number>;
 }
 
-export interface PresignedUrl {
-  url: string;
-  expiresAt: string;
-  /** Headers the client must send with the request (they are part of the signature). */
-  headers: Record<string, string>;
-}
-
-/** What the bucket holds of an object. */
-export interface StoredFile {
-  sizeBytes: number;
-  contentType: string | null;
-}
-
-/** The tenant's bucket of material files, reached by the client through presigned URLs only. */
-export interface MaterialFiles {
-  uploadUrl(
-    key: string,
-    contentType: string,
-    sizeBytes: number,
-    expiresInSeconds: number,
-  ): Promise<PresignedUrl>;
-  downloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<PresignedUrl>;
-  head(key: string): Promise<StoredFile | undefined>;
-  remove(key: string): Promise<void>;
-  /** Deletes every object under `prefix` (an event's files); answers how many. */
-  removeAll(prefix: string): Promise<number>;
-}
+/** The tenant's bucket of material files (keys `${orgId}/${eventId}/${materialId}`, no prefix of their own). */
+export type { FileBucket as MaterialFiles, PresignedUrl, StoredFile } from '../../../kernel/domain/files.js';

@@ -135,6 +135,10 @@ type PurgeDeps = Pick<
   | 'forecasts'
   | 'invites'
   | 'materialFiles'
+  | 'vendorContracts'
+  | 'vendorFiles'
+  | 'budgetLines'
+  | 'vendors'
   | 'materials'
   | 'members'
   | 'nightlyRuns'
@@ -164,6 +168,8 @@ const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>
   () => deps.auditSummaries.purgeOrg(orgId, purgeBatch),
   // Webhook deliveries and subscriptions (nothing else points at them).
   () => deps.webhooks.purgeOrg(orgId, purgeBatch),
+  // Vendors (their contracts went with their events).
+  () => deps.vendors.purgeOrg(orgId, purgeBatch),
   () => deps.parties.purgeOrg(orgId, purgeBatch),
   () => deps.attendees.purgeOrg(orgId, purgeBatch),
   () => deps.invites.purge(orgId, purgeBatch),

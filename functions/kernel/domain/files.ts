@@ -1,0 +1,33 @@
+/**
+ * The tenant's bucket of files (material files, vendor contract documents), reached by clients
+ * through presigned URLs only. Each owner gets its own port over the bucket, scoped to a key prefix
+ * of its own, so one owner's cascade (`removeAll`) never reaches another's objects.
+ */
+
+export interface PresignedUrl {
+  url: string;
+  expiresAt: string;
+  /** Headers the client must send with the request (they are part of the signature). */
+  headers: Record<string, string>;
+}
+
+/** What the bucket holds of an object. */
+export interface StoredFile {
+  sizeBytes: number;
+  contentType: string | null;
+}
+
+/** Keys are the owner's (its port adds its prefix): an event's files share a key prefix of their own. */
+export interface FileBucket {
+  uploadUrl(
+    key: string,
+    contentType: string,
+    sizeBytes: number,
+    expiresInSeconds: number,
+  ): Promise<PresignedUrl>;
+  downloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<PresignedUrl>;
+  head(key: string): Promise<StoredFile | undefined>;
+  remove(key: string): Promise<void>;
+  /** Deletes every object under `prefix` (an event's files); answers how many. */
+  removeAll(prefix: string): Promise<number>;
+}
