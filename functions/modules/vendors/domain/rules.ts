@@ -1,4 +1,4 @@
-import { DomainError, type FieldIssue, transitionRefused } from '../../../kernel/domain/errors.js';
+import { type FieldIssue, transitionRefused } from '../../../kernel/domain/errors.js';
 import { type ContractStatus, contractMoves, type Installment } from './model.js';
 
 /**
