@@ -67,12 +67,12 @@ describe('event permission table', () => {
 
   it('says what each team permission opens on its event (docs/teams.md)', () => {
     expect(Object.fromEntries(teamPermissions.map((p) => [p, opened(p)]))).toEqual({
-      manage_event: ['event.read', 'sponsor.manage', 'team.manage'],
-      manage_sessions: ['event.read', 'session.manage', 'speaker.manage'],
-      manage_attendees: ['admission.read', 'checkin.scan', 'event.read'],
-      view_analytics: ['analytics.read', 'event.read'],
-      manage_materials: ['event.read', 'material.manage'],
-      send_announcements: ['announcement.manage', 'event.read'],
+      manage_event: ['event.read', 'sponsor.manage', 'task.manage', 'task.read', 'team.manage'],
+      manage_sessions: ['event.read', 'session.manage', 'speaker.manage', 'task.read'],
+      manage_attendees: ['admission.read', 'checkin.scan', 'event.read', 'task.read'],
+      view_analytics: ['analytics.read', 'event.read', 'task.read'],
+      manage_materials: ['event.read', 'material.manage', 'task.read'],
+      send_announcements: ['announcement.manage', 'event.read', 'task.read'],
     });
   });
 

@@ -70,6 +70,12 @@ export const permissionTable = {
   'material.manage': organizers,
   /** An event's announcements: drafting, scheduling, sending and cancelling them, and their counts. */
   'announcement.manage': organizers,
+  /** An event's tasks: reading them (every member: tasks are assigned to staff too). */
+  'task.read': allRoles,
+  /** Creating, editing, deleting and generating an event's tasks; moving tasks assigned to others. */
+  'task.manage': organizers,
+  /** The organization's task templates. */
+  'taskTemplate.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -134,6 +140,8 @@ export const eventPermissionTable = {
   'analytics.read': ['view_analytics'],
   'material.manage': ['manage_materials'],
   'announcement.manage': ['send_announcements'],
+  'task.read': teamPermissions,
+  'task.manage': ['manage_event'],
   /** The door work of the event's sessions: scanning their tickets, reading who came to them. */
   'checkin.scan': ['manage_attendees'],
   'admission.read': ['manage_attendees'],

@@ -128,6 +128,9 @@ const removeEventAnnouncements = async (
   } while (cursor);
   return drained((n) => deps.announcements.purgeEvent(orgId, eventId, n));
 };
+/** An event's tasks, their graph head and reminders, page by page (the tasks module's items). */
+const removeEventTasks = (deps: Pick<Deps, 'tasks'>, orgId: string, eventId: string) =>
+  drained((n) => deps.tasks.purgeEvent(orgId, eventId, n));
 /** An event's expenses and their totals, page by page (the expenses module's items). */
 const removeEventExpenses = (deps: Pick<Deps, 'expenses'>, orgId: string, eventId: string) =>
   drained((n) => deps.expenses.purgeEvent(orgId, eventId, n));
@@ -170,6 +173,7 @@ export const purgeOrgEvents = async (
     | 'promoCodes'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
   >,
   orgId: string,
   limit: number,
@@ -186,6 +190,7 @@ export const purgeOrgEvents = async (
     await removeEventAnalytics(deps, orgId, eventId);
     await removeEventMaterials(deps, orgId, eventId);
     await removeEventAnnouncements(deps, orgId, eventId);
+    await removeEventTasks(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -206,6 +211,7 @@ const removeEvent = async (
     | 'expenses'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
     | 'forecasts'
     | 'materialFiles'
     | 'materials'
@@ -232,6 +238,7 @@ const removeEvent = async (
   const analytics = await removeEventAnalytics(deps, orgId, eventId);
   const materials = await removeEventMaterials(deps, orgId, eventId);
   const announcements = await removeEventAnnouncements(deps, orgId, eventId);
+  const tasks = await removeEventTasks(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
     removed:
@@ -246,6 +253,7 @@ const removeEvent = async (
       analytics +
       materials +
       announcements +
+      tasks +
       categories +
       1,
     finished: true,
@@ -267,6 +275,7 @@ const removeVenue = async (
     | 'expenses'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
     | 'forecasts'
     | 'materialFiles'
     | 'materials'
@@ -306,6 +315,7 @@ const stepOf = (
     | 'expenses'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
     | 'forecasts'
     | 'materialFiles'
     | 'materials'
@@ -345,6 +355,7 @@ export const runDeletionStep = async (
     | 'expenses'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
     | 'forecasts'
     | 'materialFiles'
     | 'materials'
