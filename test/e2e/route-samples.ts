@@ -887,13 +887,8 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   createTask: {
     params: { orgId: t.orgId, eventId: t.approvalEventId },
-    body: {
-      title: 'Sweep signage',
-      description: 'Print the door signs',
-      dueAt: '2027-02-01T08:00:00Z',
-      priority: 'high',
-      dependsOn: [t.taskId],
-    },
+    // Nullable fields (description, assigneeId, dueAt) left out: the bad-input sweep tries null on each.
+    body: { title: 'Sweep signage', priority: 'high', dependsOn: [t.taskId] },
     action: 'task.manage',
   },
   generateTasks: {
@@ -917,7 +912,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   updateTask: {
     params: { orgId: t.orgId, eventId: t.approvalEventId, taskId: t.taskId },
-    body: { title: 'Sweep caterer booked', priority: 'urgent', dueAt: '2027-01-29T09:00:00Z' },
+    body: { title: 'Sweep caterer booked', priority: 'urgent' },
     action: 'task.manage',
   },
   deleteTask: {

@@ -24,7 +24,7 @@ export interface TaskInput {
   assigneeId?: string | null | undefined;
   due?: DueInput | undefined;
   priority: TaskPriority;
-  dependsOn: string[];
+  dependsOn: readonly string[];
 }
 
 export interface TaskChange {
@@ -33,7 +33,7 @@ export interface TaskChange {
   assigneeId?: string | null | undefined;
   due?: DueInput | undefined;
   priority?: TaskPriority | undefined;
-  dependsOn?: string[] | undefined;
+  dependsOn?: readonly string[] | undefined;
 }
 
 export interface TaskRef {
