@@ -79,6 +79,17 @@ export const functionDefinitions = {
     // Announcements scheduled for later are one-off schedules (deleted when sent now or cancelled).
     schedulesHolds: true,
   },
+  operations: {
+    // The back office apart from the catalog: its routes scale and cold-start on their own, and
+    // its bundle holds none of the catalog's seating and booking code.
+    entry: 'functions/app/lambdas/operations.ts',
+    description:
+      "The organizer's back office: tasks, budgets, vendors, marketing, sponsorship sales, automations, agents",
+    table: 'readWrite',
+    sendsTo: [],
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
   bookings: {
     // An on-sale's hot routes in a function of their own: it scales and cold-starts apart from the
     // catalog, and its bundle holds only what booking and the waiting line need.
@@ -203,6 +214,7 @@ export type HttpFunctionName =
   | 'public'
   | 'orgs'
   | 'catalog'
+  | 'operations'
   | 'bookings'
   | 'payments'
   | 'tickets'
@@ -213,6 +225,7 @@ export const httpFunctionNames = (): HttpFunctionName[] => [
   'public',
   'orgs',
   'catalog',
+  'operations',
   'bookings',
   'payments',
   'tickets',

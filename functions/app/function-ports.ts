@@ -48,6 +48,8 @@ const orgsPorts = (): PortTable => ({
   expenses: port.expenses,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
+  tasks: port.tasks,
+  taskTemplates: port.taskTemplates,
   clock: port.clock,
   policy: port.policy,
 });
@@ -94,6 +96,22 @@ const catalogPorts = (): PortTable => ({
   budgetLines: port.budgetLines,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
+  // An event created from a task template generates its tasks; an event's cascade purges them.
+  taskGeneration: port.taskGeneration,
+  tasks: port.tasks,
+  clock: port.clock,
+});
+
+const operationsPorts = (): PortTable => ({
+  orgs: port.orgs,
+  members: port.members,
+  events: port.events,
+  // Relative due dates are read in the event's venue's zone.
+  venues: port.venues,
+  // The event gate, and the assignee's place on the event's team.
+  eventTeams: port.eventTeams,
+  tasks: port.tasks,
+  taskTemplates: port.taskTemplates,
   clock: port.clock,
 });
 
@@ -190,6 +208,8 @@ const jobsPorts = (): PortTable => ({
   sponsors: port.sponsors,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
+  tasks: port.tasks,
+  taskTemplates: port.taskTemplates,
   clock: port.clock,
   policy: port.policy,
 });
@@ -231,6 +251,8 @@ const nightlyPorts = (): PortTable => ({
   feedback: port.feedback,
   payments: port.payments,
   analytics: port.analytics,
+  // Step 0 sends the organization's due task reminders.
+  tasks: port.tasks,
   clock: port.clock,
 });
 
@@ -277,6 +299,7 @@ export const portsOfThisFunction = (): PortTable => {
   // Each comparison stays inline: the bundle's constant must meet it here for the other tables to go.
   if (process.env.EVENTLY_FUNCTION === 'orgs') return orgsPorts();
   if (process.env.EVENTLY_FUNCTION === 'catalog') return catalogPorts();
+  if (process.env.EVENTLY_FUNCTION === 'operations') return operationsPorts();
   if (process.env.EVENTLY_FUNCTION === 'bookings') return bookingsPorts();
   if (process.env.EVENTLY_FUNCTION === 'payments') return paymentsPorts();
   if (process.env.EVENTLY_FUNCTION === 'tickets') return ticketsPorts();

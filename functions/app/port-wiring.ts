@@ -64,6 +64,9 @@ import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
 import { dynamoCategoryStore } from '../modules/pricing/adapters/category-store.js';
 import { dynamoPromoCodeStore } from '../modules/pricing/adapters/promo-code-store.js';
 import { dynamoPromoRedemptions } from '../modules/pricing/adapters/promo-redemptions.js';
+import { dynamoTaskStore } from '../modules/tasks/adapters/task-store.js';
+import { dynamoTaskTemplateStore } from '../modules/tasks/adapters/task-template-store.js';
+import { taskGeneration as generationOver } from '../modules/tasks/domain/generation.js';
 import { dynamoTeamStore } from '../modules/teams/adapters/team-store.js';
 import { dynamoAdmissionStore } from '../modules/tickets/adapters/admission-store.js';
 import { dynamoAdmissionReads } from '../modules/tickets/adapters/admissions-read.js';
@@ -770,4 +773,32 @@ export const announcementScheduler: PortWiring<'announcementScheduler'> = {
               deadLetterArn: env.SCHEDULE_DLQ_ARN,
             },
           ),
+};
+
+/** An event's tasks, their graph head and the reminders they write into the outbox (the event's partition of it). */
+export const tasks: PortWiring<'tasks'> = {
+  entities: { task: entity.task, taskGraph: entity.taskGraph, outbox: entity.outbox, event: entity.event },
+  build: ({ service }) => dynamoTaskStore(service),
+};
+
+export const taskTemplates: PortWiring<'taskTemplates'> = {
+  entities: { taskTemplate: entity.taskTemplate },
+  build: ({ service }) => dynamoTaskTemplateStore(service),
+};
+
+/** The catalog's event creation generates tasks through this, over the two stores above. */
+export const taskGeneration: PortWiring<'taskGeneration'> = {
+  entities: {
+    task: entity.task,
+    taskGraph: entity.taskGraph,
+    taskTemplate: entity.taskTemplate,
+    outbox: entity.outbox,
+    event: entity.event,
+  },
+  build: (wires) =>
+    generationOver({
+      tasks: dynamoTaskStore(wires.service),
+      taskTemplates: dynamoTaskTemplateStore(wires.service),
+      clock: clock.build(wires),
+    }),
 };

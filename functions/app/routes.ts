@@ -25,6 +25,7 @@ import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
 import { categoryRoutes } from '../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../modules/pricing/routes/promo-codes.js';
+import { taskRoutes, taskTemplateRoutes } from '../modules/tasks/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
 import { admissionRoutes } from '../modules/tickets/routes/admissions.js';
 import { checkinListRoutes } from '../modules/tickets/routes/lists.js';
@@ -83,6 +84,8 @@ export const routes = [
   ...announcementRoutes,
   ...vendorRoutes,
   ...budgetRoutes,
+  ...taskRoutes,
+  ...taskTemplateRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -69,6 +69,13 @@ export interface SweepTarget {
   /** A draft contract of `approvalEventId` with `vendorId`, and a document of it whose bytes the setup uploaded (not completed). */
   contractId: string;
   documentId: string;
+  /**
+   * A task template of two specs, tasks of `approvalEventId`: one to move, read and edit (assigned
+   * to nobody, so only task managers move it), one nothing depends on to delete.
+   */
+  taskTemplateId: string;
+  taskId: string;
+  deleteTaskId: string;
 }
 
 export interface Sample {
@@ -954,6 +961,70 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   deleteBudgetLine: {
     params: { orgId: t.orgId, eventId: t.approvalEventId, category: 'catering' },
     action: 'budget.manage',
+  },
+  createTask: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    // Nullable fields (description, assigneeId, dueAt) left out: the bad-input sweep tries null on each.
+    body: { title: 'Sweep signage', priority: 'high', dependsOn: [t.taskId] },
+    action: 'task.manage',
+  },
+  generateTasks: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: { templateId: t.taskTemplateId },
+    action: 'task.manage',
+  },
+  moveTask: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, taskId: t.taskId },
+    body: { status: 'in_progress' },
+    action: 'task.manage',
+  },
+  listTasks: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10', status: 'todo' },
+    action: 'task.read',
+  },
+  getTask: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, taskId: t.taskId },
+    action: 'task.read',
+  },
+  updateTask: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, taskId: t.taskId },
+    body: { title: 'Sweep caterer booked', priority: 'urgent' },
+    action: 'task.manage',
+  },
+  deleteTask: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, taskId: t.deleteTaskId },
+    action: 'task.manage',
+  },
+  createTaskTemplate: {
+    params: { orgId: t.orgId },
+    body: {
+      name: 'Sweep checklist',
+      specs: [
+        { key: 'venue', title: 'Confirm the venue', offsetDays: -30, timeOfDay: '09:00' },
+        { key: 'signs', title: 'Print signs', offsetDays: -2, timeOfDay: '17:30', dependsOn: ['venue'] },
+      ],
+    },
+    action: 'taskTemplate.manage',
+  },
+  listTaskTemplates: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'taskTemplate.manage' },
+  getTaskTemplate: {
+    params: { orgId: t.orgId, templateId: t.taskTemplateId },
+    action: 'taskTemplate.manage',
+  },
+  replaceTaskTemplate: {
+    params: { orgId: t.orgId, templateId: t.taskTemplateId },
+    body: {
+      name: 'Sweep checklist v2',
+      specs: [
+        { key: 'venue', title: 'Confirm the venue', priority: 'urgent', offsetDays: -21, timeOfDay: '08:30' },
+      ],
+    },
+    action: 'taskTemplate.manage',
+  },
+  deleteTaskTemplate: {
+    params: { orgId: t.orgId, templateId: t.taskTemplateId },
+    action: 'taskTemplate.manage',
   },
 });
 

@@ -157,6 +157,32 @@ const waitlisted = async (
  * A published free event that admits by approval, with a session of ten places at a venue of its
  * own, an invite to it, and two pending join requests (of `attendeeId` and of a third attendee).
  */
+/** A task template of the organization and two tasks of `eventId` (route-samples.ts says what for). */
+const sweepTasks = async (rt: TestRuntime, owner: string, orgId: string, eventId: string) => {
+  const { templateId: taskTemplateId } = expect2xx(
+    await rt.call<{ templateId: string }>('POST', `/v1/orgs/${orgId}/task-templates`, {
+      token: owner,
+      body: {
+        name: 'Target checklist',
+        specs: [
+          { key: 'book', title: 'Book the caterer', offsetDays: -14, timeOfDay: '09:00' },
+          { key: 'menu', title: 'Choose the menu', offsetDays: -7, timeOfDay: '12:00', dependsOn: ['book'] },
+        ],
+      },
+    }),
+    'task template',
+  );
+  const task = async (title: string) =>
+    expect2xx(
+      await rt.call<{ taskId: string }>('POST', `/v1/orgs/${orgId}/events/${eventId}/tasks`, {
+        token: owner,
+        body: { title },
+      }),
+      `task ${title}`,
+    ).taskId;
+  return { taskTemplateId, taskId: await task('Target caterer'), deleteTaskId: await task('Target flowers') };
+};
+
 const approvalEvent = async (rt: TestRuntime, owner: string, orgId: string, attendeeId: string) => {
   const { venueId, roomId } = await venueWithRoom(rt, owner, orgId, 'Approval hall');
   const { eventId } = expect2xx(
@@ -392,6 +418,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const scheduleAnnouncementId = await announcement('Target schedule');
   const cancelAnnouncementId = await announcement('Target cancel');
   const operations = await sweepOperations(rt, owner, orgId, conferencePath);
+  const tasks = await sweepTasks(rt, owner, orgId, approval.approvalEventId);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -428,6 +455,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       scheduleAnnouncementId,
       cancelAnnouncementId,
       ...operations,
+      ...tasks,
       ...approval,
     },
     tokens,

@@ -25,6 +25,9 @@ import {
 import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { createParty } from '../../functions/modules/people/domain/parties.js';
 import { createCategory } from '../../functions/modules/pricing/domain/categories.js';
+import { generateEventTasks } from '../../functions/modules/tasks/domain/generation.js';
+import { createTask } from '../../functions/modules/tasks/domain/tasks.js';
+import { createTaskTemplate } from '../../functions/modules/tasks/domain/templates.js';
 import { refOf } from './booking-world.js';
 import { eventInput, orgWith, recordJobs, venueIn } from './catalog-world.js';
 import { freshContainer, user } from './fixtures.js';
@@ -189,6 +192,22 @@ describe('cascade deletes against DynamoDB Local', () => {
         amountMinor: 50_000,
         currency,
       });
+    // A task template and the event's tasks generated from it (their graph head too).
+    const template = await createTaskTemplate(c.deps, principal, orgId, {
+      name: 'Checklist',
+      specs: [
+        {
+          key: 'a',
+          title: 'A',
+          description: null,
+          priority: 'low',
+          offsetDays: -1,
+          timeOfDay: '09:00',
+          dependsOn: [],
+        },
+      ],
+    });
+    await generateEventTasks(c.deps, principal, orgId, bookable!.eventId, template.templateId);
     await expect(deleteOrganization(c.deps, principal, orgId)).rejects.toMatchObject({
       code: 'HAS_LIVE_BOOKINGS',
     });
@@ -296,6 +315,9 @@ describe('cascade deletes against DynamoDB Local', () => {
     const expense = { name: 'Flyers', category: 'marketing', amountMinor: 2_500, currency: 'EUR' } as const;
     await createExpense(c.deps, principal, orgId, event.eventId, expense);
     await createExpense(c.deps, principal, orgId, single.eventId, expense);
+    const task = { title: 'Posters', priority: 'low', dependsOn: [] } as const;
+    await createTask(c.deps, principal, orgId, event.eventId, task);
+    await createTask(c.deps, principal, orgId, single.eventId, task);
     await deleteEvent(c.deps, principal, orgId, event.eventId);
     await runToEnd(() => runDeletionStep(c.deps, orgId, event.eventId));
     expect(await c.deps.events.get(orgId, event.eventId)).toBeUndefined();
@@ -309,5 +331,8 @@ describe('cascade deletes against DynamoDB Local', () => {
     expect(await c.deps.expenses.totals(orgId, event.eventId)).toEqual([]);
     expect((await c.deps.expenses.list(orgId, single.eventId, {}, { limit: 10 })).items).toHaveLength(1);
     expect(await c.deps.expenses.totals(orgId, single.eventId)).toHaveLength(1);
+    // Its tasks and their graph went with it; the other event's stay.
+    expect(await c.deps.tasks.graph(orgId, event.eventId)).toEqual({ version: 0, tasks: [] });
+    expect((await c.deps.tasks.graph(orgId, single.eventId)).tasks).toHaveLength(1);
   }, 60_000);
 });

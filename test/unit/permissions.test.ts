@@ -74,13 +74,15 @@ describe('event permission table', () => {
         'contract.read',
         'event.read',
         'sponsor.manage',
+        'task.manage',
+        'task.read',
         'team.manage',
       ],
-      manage_sessions: ['event.read', 'session.manage', 'speaker.manage'],
-      manage_attendees: ['admission.read', 'checkin.scan', 'event.read'],
-      view_analytics: ['analytics.read', 'event.read'],
-      manage_materials: ['event.read', 'material.manage'],
-      send_announcements: ['announcement.manage', 'event.read'],
+      manage_sessions: ['event.read', 'session.manage', 'speaker.manage', 'task.read'],
+      manage_attendees: ['admission.read', 'checkin.scan', 'event.read', 'task.read'],
+      view_analytics: ['analytics.read', 'event.read', 'task.read'],
+      manage_materials: ['event.read', 'material.manage', 'task.read'],
+      send_announcements: ['announcement.manage', 'event.read', 'task.read'],
     });
   });
 

@@ -57,6 +57,8 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   'webhookDelivery',
   // A deletion's job record follows from the change that asked for it.
   'deletion',
+  // An event's task graph head: the version its tasks' structural writes move (the task is the fact).
+  'taskGraph',
 ]);
 
 /** An item's key and ElectroDB attributes: not fields a change writes. */

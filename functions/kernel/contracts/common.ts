@@ -45,6 +45,11 @@ export const partyIdSchema = /* @__PURE__ */ z
   .string()
   .regex(/^pty_[0-9a-z]{20}$/, 'must be a party id (pty_ followed by 20 lowercase letters or digits)')
   .openapi({ example: 'pty_7g8h9j0k1a2b3c4d5e6f' });
+/** A task template (tasks module): the catalog's event creation names one too. */
+export const taskTemplateIdSchema = /* @__PURE__ */ z
+  .string()
+  .regex(/^ttp_[0-9a-z]{20}$/, 'must be a task template id (ttp_ followed by 20 lowercase letters or digits)')
+  .openapi({ example: 'ttp_2b3c4d5e6f7g8h9j0k1a' });
 export const userIdSchema = /* @__PURE__ */ z
   .string()
   .min(1)

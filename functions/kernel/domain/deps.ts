@@ -44,6 +44,7 @@ import type {
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
 import type { CategoryStore } from '../../modules/pricing/domain/category-ports.js';
 import type { PromoCodeStore, PromoRedemptions } from '../../modules/pricing/domain/promo-ports.js';
+import type { TaskGeneration, TaskStore, TaskTemplateStore } from '../../modules/tasks/domain/ports.js';
 import type { EventTeamStore } from '../../modules/teams/domain/ports.js';
 import type { AdmissionReads } from '../../modules/tickets/domain/admissions-ports.js';
 import type { CheckinListStore } from '../../modules/tickets/domain/checkin-list-ports.js';
@@ -268,6 +269,12 @@ export interface Deps {
   announcements: AnnouncementStore;
   /** One-off schedules that send announcements at their time (announcements module). */
   announcementScheduler: AnnouncementScheduler;
+  /** An event's tasks and their reminders (tasks module). */
+  tasks: TaskStore;
+  /** The organization's task templates (tasks module). */
+  taskTemplates: TaskTemplateStore;
+  /** Tasks generated from a template, for the catalog's event creation (tasks module). */
+  taskGeneration: TaskGeneration;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -25,6 +25,14 @@ export type ErrorCode =
   | 'VENDOR_ARCHIVED'
   /** An announcement edited, sent, scheduled or cancelled once it is sending, sent or cancelled. */
   | 'ANNOUNCEMENT_NOT_EDITABLE'
+  /** A task moved to done while tasks it depends on are not; `details.blockingTaskIds` names them. */
+  | 'TASK_BLOCKED'
+  /** A task deleted while other tasks depend on it; `details.dependentTaskIds` names them. */
+  | 'TASK_HAS_DEPENDENTS'
+  /** A dependency that would close a cycle of tasks; `details.cycle` names its tasks in order. */
+  | 'DEPENDENCY_CYCLE'
+  /** A done or cancelled task edited (its dependencies or due date). */
+  | 'TASK_CLOSED'
   | 'CAPACITY_IN_USE'
   | 'ROOM_IN_USE'
   | 'HAS_LIVE_BOOKINGS'

@@ -34,7 +34,9 @@ export const newId = (
     | 'ann'
     | 'vnd'
     | 'vct'
-    | 'vdoc',
+    | 'vdoc'
+    | 'tsk'
+    | 'ttp',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];
@@ -46,7 +48,7 @@ export const newId = (
  * the same id, so an id can stand for a pair of things (a networking connection's two attendees,
  * a push device's platform and token).
  */
-export const derivedId = (prefix: 'cnx' | 'dev', ...parts: string[]): string => {
+export const derivedId = (prefix: 'cnx' | 'dev' | 'tsk', ...parts: string[]): string => {
   const digest = createHash('sha256').update(parts.join('\u0000')).digest();
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[digest[i]! % alphabet.length];

@@ -78,6 +78,12 @@ export const permissionTable = {
   /** An event's budget: its lines with their actuals and flags, and setting or removing lines (docs/budgets.md). */
   'budget.read': organizers,
   'budget.manage': organizers,
+  /** An event's tasks: reading them (every member: tasks are assigned to staff too). */
+  'task.read': allRoles,
+  /** Creating, editing, deleting and generating an event's tasks; moving tasks assigned to others. */
+  'task.manage': organizers,
+  /** The organization's task templates. */
+  'taskTemplate.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -142,6 +148,8 @@ export const eventPermissionTable = {
   'analytics.read': ['view_analytics'],
   'material.manage': ['manage_materials'],
   'announcement.manage': ['send_announcements'],
+  'task.read': teamPermissions,
+  'task.manage': ['manage_event'],
   /** The door work of the event's sessions: scanning their tickets, reading who came to them. */
   'checkin.scan': ['manage_attendees'],
   'admission.read': ['manage_attendees'],

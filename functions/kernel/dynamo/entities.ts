@@ -81,6 +81,9 @@ export {
   promoUseEntity as promoUse,
 } from '../../modules/pricing/adapters/entities/promo-use.js';
 export { ticketCategoryEntity as ticketCategory } from '../../modules/pricing/adapters/entities/ticket-category.js';
+export { taskEntity as task } from '../../modules/tasks/adapters/entities/task.js';
+export { taskGraphEntity as taskGraph } from '../../modules/tasks/adapters/entities/task-graph.js';
+export { taskTemplateEntity as taskTemplate } from '../../modules/tasks/adapters/entities/task-template.js';
 export { teamPlaceEntity as teamPlace } from '../../modules/teams/adapters/entities/team-place.js';
 export { admissionEntity as admission } from '../../modules/tickets/adapters/entities/admission.js';
 export { checkinConflictEntity as checkinConflict } from '../../modules/tickets/adapters/entities/checkin-conflict.js';

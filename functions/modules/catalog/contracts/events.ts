@@ -6,6 +6,7 @@ import {
   orgIdSchema,
   pageQuerySchema,
   stampFields,
+  taskTemplateIdSchema,
   userIdSchema,
   utcInstant,
   venueIdSchema,
@@ -150,6 +151,9 @@ export const createEventBody = z
     startsAt: utcInstant.optional(),
     endsAt: utcInstant.optional(),
     settings: eventSettingsSchema.partial().default({}),
+    taskTemplateId: taskTemplateIdSchema.optional().openapi({
+      description: "A task template of the organization: the event's tasks are generated from it",
+    }),
   })
   .refine(spanOk, spanIssue)
   .openapi('CreateEvent');

@@ -38,10 +38,14 @@ export type CreateEventInput = Pick<
   startsAt?: string | undefined;
   endsAt?: string | undefined;
   settings: Partial<EventSettings>;
+  /** A task template of the organization to generate the event's tasks from (docs/tasks.md). */
+  taskTemplateId?: string | undefined;
 };
 
 export type UpdateEventInput = {
-  [K in Exclude<keyof CreateEventInput, 'hostId' | 'startsAt' | 'endsAt'>]?: CreateEventInput[K] | undefined;
+  [K in Exclude<keyof CreateEventInput, 'hostId' | 'startsAt' | 'endsAt' | 'taskTemplateId'>]?:
+    | CreateEventInput[K]
+    | undefined;
 } & {
   hostId?: string | null | undefined;
   startsAt?: string | null | undefined;
@@ -55,10 +59,11 @@ const eventOf = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: strin
 };
 
 /** The venue an event points at must be a venue of the organization that is not being deleted. */
-const assertVenue = async (deps: Pick<Deps, 'venues'>, orgId: string, venueId: string): Promise<void> => {
+const assertVenue = async (deps: Pick<Deps, 'venues'>, orgId: string, venueId: string) => {
   const venue = await deps.venues.get(orgId, venueId);
   if (!venue) throw validationFailed([{ field: 'venueId', message: 'is not a venue of this organization' }]);
   if (venue.deleting) throw venueDeleting();
+  return venue;
 };
 
 const assertSpan = (e: Pick<Event, 'startsAt' | 'endsAt'>): void => {
@@ -67,17 +72,27 @@ const assertSpan = (e: Pick<Event, 'startsAt' | 'endsAt'>): void => {
   }
 };
 
+/**
+ * Creates the event; with a `taskTemplateId`, then generates its tasks from the template through
+ * the tasks module's port (seed 003's event creation flow). The template is checked first, so a
+ * wrong one creates nothing; a generation cut off after the event's commit is completed by the
+ * event's generate route, which creates only the tasks it lacks.
+ */
 export const createEvent = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'venues'> & AccessDeps,
+  deps: Pick<Deps, 'clock' | 'events' | 'venues' | 'taskGeneration'> & AccessDeps,
   principal: Principal,
   orgId: string,
   input: CreateEventInput,
 ): Promise<Event> => {
   await authorize(deps, orgId, principal, 'event.manage');
-  await assertVenue(deps, orgId, input.venueId);
+  const venue = await assertVenue(deps, orgId, input.venueId);
   if (input.hostId) await assertActiveMember(deps, orgId, input.hostId, 'hostId');
+  const { settings, hostId, startsAt, endsAt, taskTemplateId, ...fields } = input;
+  if (taskTemplateId && !(await deps.taskGeneration.templateExists(orgId, taskTemplateId)))
+    throw validationFailed([
+      { field: 'taskTemplateId', message: 'is not a task template of this organization' },
+    ]);
   const now = deps.clock.now().toISOString();
-  const { settings, hostId, startsAt, endsAt, ...fields } = input;
   const event: Event = {
     ...fields,
     orgId,
@@ -95,6 +110,15 @@ export const createEvent = async (
   };
   assertSpan(event);
   await deps.events.create(event);
+  if (taskTemplateId)
+    await deps.taskGeneration.generate({
+      orgId,
+      eventId: event.eventId,
+      templateId: taskTemplateId,
+      startsAt: event.startsAt,
+      timeZone: venue.timezone,
+      by: principal.sub,
+    });
   return event;
 };
 

@@ -128,6 +128,9 @@ const removeEventAnnouncements = async (
   } while (cursor);
   return drained((n) => deps.announcements.purgeEvent(orgId, eventId, n));
 };
+/** An event's tasks, their graph head and reminders, page by page (the tasks module's items). */
+const removeEventTasks = (deps: Pick<Deps, 'tasks'>, orgId: string, eventId: string) =>
+  drained((n) => deps.tasks.purgeEvent(orgId, eventId, n));
 /** An event's expenses and their totals, page by page (the expenses module's items). */
 const removeEventExpenses = (deps: Pick<Deps, 'expenses'>, orgId: string, eventId: string) =>
   drained((n) => deps.expenses.purgeEvent(orgId, eventId, n));
@@ -188,6 +191,7 @@ export const purgeOrgEvents = async (
     | 'promoCodes'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
   >,
   orgId: string,
   limit: number,
@@ -205,6 +209,7 @@ export const purgeOrgEvents = async (
     await removeEventMaterials(deps, orgId, eventId);
     await removeEventAnnouncements(deps, orgId, eventId);
     await removeEventOperations(deps, orgId, eventId);
+    await removeEventTasks(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
   return items.length;
@@ -225,6 +230,7 @@ const removeEvent = async (
     | 'expenses'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
     | 'forecasts'
     | 'materialFiles'
     | 'vendorContracts'
@@ -255,6 +261,7 @@ const removeEvent = async (
   const materials = await removeEventMaterials(deps, orgId, eventId);
   const announcements = await removeEventAnnouncements(deps, orgId, eventId);
   const operations = await removeEventOperations(deps, orgId, eventId);
+  const tasks = await removeEventTasks(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
     removed:
@@ -270,6 +277,7 @@ const removeEvent = async (
       materials +
       announcements +
       operations +
+      tasks +
       categories +
       1,
     finished: true,
@@ -291,6 +299,7 @@ const removeVenue = async (
     | 'expenses'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
     | 'forecasts'
     | 'materialFiles'
     | 'vendorContracts'
@@ -333,6 +342,7 @@ const stepOf = (
     | 'expenses'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
     | 'forecasts'
     | 'materialFiles'
     | 'vendorContracts'
@@ -375,6 +385,7 @@ export const runDeletionStep = async (
     | 'expenses'
     | 'announcements'
     | 'announcementScheduler'
+    | 'tasks'
     | 'forecasts'
     | 'materialFiles'
     | 'vendorContracts'

@@ -1,6 +1,7 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { checkAuditDay } from '../../audit/index.js';
 import { trainForecastModel } from '../../forecasts/index.js';
+import { sendTaskReminders } from '../../tasks/index.js';
 import { finishIfComplete } from './nightly-finish.js';
 import {
   type ChunkResult,
@@ -22,6 +23,7 @@ type OrgDeps = Pick<
   | 'auditSummaries'
   | 'auditChains'
   | 'auditAlarm'
+  | 'tasks'
   | 'clock'
 >;
 
@@ -47,11 +49,13 @@ const newRun = (orgId: string, night: string, now: Date): NightlyRun => ({
 export const runTtl = (now: Date): number => Math.floor(now.getTime() / 1000) + keepDays * 86_400;
 
 /**
- * Step 0: the audit trail of the day before checked (its hash chains, docs/audit.md), then the
- * forecast model, trained on every ended session the organization recorded.
+ * Step 0: the audit trail of the day before checked (its hash chains, docs/audit.md), the due task
+ * reminders sent (each once: docs/tasks.md), then the forecast model, trained on every ended
+ * session the organization recorded.
  */
 const train = async (deps: OrgDeps, run: NightlyRun) => {
   await checkAuditDay(deps, run.orgId, dayBefore(run.night));
+  await sendTaskReminders(deps, run.orgId);
   const outcomes = await deps.forecasts.outcomes(run.orgId);
   if (outcomes.length > 0) {
     const model = trainForecastModel(outcomes, deps.clock.now());

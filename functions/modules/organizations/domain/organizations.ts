@@ -131,6 +131,8 @@ type PurgeDeps = Pick<
   | 'expenses'
   | 'announcements'
   | 'announcementScheduler'
+  | 'tasks'
+  | 'taskTemplates'
   | 'events'
   | 'forecasts'
   | 'invites'
@@ -166,6 +168,8 @@ const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>
   // The history of ended sessions and the audit summaries outlive their sessions, not the organization.
   () => deps.forecasts.purgeOrg(orgId, purgeBatch),
   () => deps.auditSummaries.purgeOrg(orgId, purgeBatch),
+  // Task templates (events' tasks went with their events).
+  () => deps.taskTemplates.purgeOrg(orgId, purgeBatch),
   // Webhook deliveries and subscriptions (nothing else points at them).
   () => deps.webhooks.purgeOrg(orgId, purgeBatch),
   // Vendors (their contracts went with their events).
