@@ -42,6 +42,7 @@ const orgsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
+  sponsorships: port.sponsorships,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
   clock: port.clock,
@@ -79,6 +80,7 @@ const catalogPorts = (): PortTable => ({
   admissionReads: port.admissionReads,
   feedback: port.feedback,
   expenses: port.expenses,
+  sponsorships: port.sponsorships,
   // The analytics refresh reads each session's payment orders.
   payments: port.payments,
   analytics: port.analytics,
@@ -173,6 +175,7 @@ const jobsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
+  sponsorships: port.sponsorships,
   // Announcements sent as jobs reach the event's speakers and sponsors' representatives.
   speakers: port.speakers,
   sponsors: port.sponsors,

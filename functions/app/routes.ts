@@ -24,6 +24,7 @@ import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
 import { categoryRoutes } from '../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../modules/pricing/routes/promo-codes.js';
+import { sponsorshipRoutes } from '../modules/sponsorships/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
 import { admissionRoutes } from '../modules/tickets/routes/admissions.js';
 import { checkinListRoutes } from '../modules/tickets/routes/lists.js';
@@ -76,6 +77,7 @@ export const routes = [
   ...teamRoutes,
   ...feedbackRoutes,
   ...expenseRoutes,
+  ...sponsorshipRoutes,
   ...analyticsRoutes,
   ...materialRoutes,
   ...announcementRoutes,

@@ -67,7 +67,7 @@ describe('event permission table', () => {
 
   it('says what each team permission opens on its event (docs/teams.md)', () => {
     expect(Object.fromEntries(teamPermissions.map((p) => [p, opened(p)]))).toEqual({
-      manage_event: ['event.read', 'sponsor.manage', 'team.manage'],
+      manage_event: ['event.read', 'sponsor.manage', 'sponsorship.manage', 'sponsorship.read', 'team.manage'],
       manage_sessions: ['event.read', 'session.manage', 'speaker.manage'],
       manage_attendees: ['admission.read', 'checkin.scan', 'event.read'],
       view_analytics: ['analytics.read', 'event.read'],

@@ -37,6 +37,8 @@ import { categoryHandlers } from '../../modules/pricing/handlers/categories.js';
 import { promoCodeHandlers } from '../../modules/pricing/handlers/promo-codes.js';
 import { categoryRoutes } from '../../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../../modules/pricing/routes/promo-codes.js';
+import { sponsorshipHandlers } from '../../modules/sponsorships/handlers/sponsorships.js';
+import { sponsorshipRoutes } from '../../modules/sponsorships/routes.js';
 import { teamHandlers } from '../../modules/teams/handlers/teams.js';
 import { teamRoutes } from '../../modules/teams/routes.js';
 import { getContainer } from '../container.js';
@@ -60,6 +62,7 @@ export const routes = [
   ...connectionRoutes,
   ...feedbackRoutes,
   ...expenseRoutes,
+  ...sponsorshipRoutes,
   ...analyticsRoutes,
   ...materialRoutes,
   ...announcementRoutes,
@@ -68,7 +71,7 @@ export const routes = [
 /**
  * Lambda for the catalog context: venues, events, sessions and seating (cancelling a session
  * included), attendees, parties, deletions, an event's programme and team, networking between
- * attendees, feedback, materials. Bookings and the waiting line are the `bookings`
+ * attendees, feedback, materials, sponsorship sales (until the back office's function serves them). Bookings and the waiting line are the `bookings`
  * function's.
  */
 export const handler = routeFunction(
@@ -92,6 +95,7 @@ export const handler = routeFunction(
     ...connectionHandlers,
     ...feedbackHandlers,
     ...expenseHandlers,
+    ...sponsorshipHandlers,
     ...analyticsHandlers,
     ...materialHandlers,
     ...announcementHandlers,

@@ -43,6 +43,7 @@ import type {
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
 import type { CategoryStore } from '../../modules/pricing/domain/category-ports.js';
 import type { PromoCodeStore, PromoRedemptions } from '../../modules/pricing/domain/promo-ports.js';
+import type { SponsorshipStore } from '../../modules/sponsorships/domain/ports.js';
 import type { EventTeamStore } from '../../modules/teams/domain/ports.js';
 import type { AdmissionReads } from '../../modules/tickets/domain/admissions-ports.js';
 import type { CheckinListStore } from '../../modules/tickets/domain/checkin-list-ports.js';
@@ -259,6 +260,8 @@ export interface Deps {
   announcements: AnnouncementStore;
   /** One-off schedules that send announcements at their time (announcements module). */
   announcementScheduler: AnnouncementScheduler;
+  /** An event's sponsorship packages, deals, onboarding steps and activations (sponsorships module). */
+  sponsorships: SponsorshipStore;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -78,7 +78,19 @@ export type ErrorCode =
   /** Networking: the attendee holds no live (held or confirmed) booking of a session of the event. */
   | 'NOT_AT_EVENT'
   /** A device registered for a push platform this deployment has no platform application for. */
-  | 'PUSH_NOT_CONFIGURED';
+  | 'PUSH_NOT_CONFIGURED'
+  /** Every slot of the sponsorship package is taken by a signed deal. */
+  | 'PACKAGE_SOLD_OUT'
+  /** The sponsorship package is retired: no new deal, no signing. */
+  | 'PACKAGE_RETIRED'
+  /** A package's quantity set below the deals already signed on it. */
+  | 'QUANTITY_BELOW_SOLD'
+  /** A deal's onboarding or activations changed while it is not signed and under way. */
+  | 'DEAL_NOT_OPEN'
+  /** A signed deal's amount or package changed: they are fixed at signing. */
+  | 'DEAL_SIGNED'
+  /** A deal moved to activations_delivered with steps or activations left; `details` counts them. */
+  | 'DEAL_INCOMPLETE';
 
 export class DomainError extends Error {
   constructor(
@@ -105,3 +117,19 @@ export interface FieldIssue {
 
 export const validationFailed = (errors: FieldIssue[]): DomainError =>
   new DomainError('VALIDATION_FAILED', 'the request has invalid fields', { errors });
+
+/**
+ * A move of something with a status (`what`: "the deal", "the speaker") refused: 409
+ * INVALID_TRANSITION naming the current status, the one asked for and those allowed from here.
+ */
+export const transitionRefused = <S extends string>(
+  what: string,
+  current: S,
+  requested: S,
+  allowed: readonly S[],
+): DomainError =>
+  new DomainError(
+    'INVALID_TRANSITION',
+    `the ${what} is ${current}: it can become ${allowed.join(' or ') || 'nothing else'}, not ${requested}`,
+    { currentStatus: current, requestedStatus: requested, allowedStatuses: allowed },
+  );

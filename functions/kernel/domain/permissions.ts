@@ -70,6 +70,10 @@ export const permissionTable = {
   'material.manage': organizers,
   /** An event's announcements: drafting, scheduling, sending and cancelling them, and their counts. */
   'announcement.manage': organizers,
+  /** An event's sponsorship packages and deals, with their amounts and contacts (docs/sponsorships.md). */
+  'sponsorship.read': organizers,
+  /** Packages, deals through their flow, onboarding steps and activations. */
+  'sponsorship.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -129,6 +133,8 @@ export const eventPermissionTable = {
   'event.read': teamPermissions,
   'speaker.manage': ['manage_sessions'],
   'sponsor.manage': ['manage_event'],
+  'sponsorship.read': ['manage_event'],
+  'sponsorship.manage': ['manage_event'],
   'session.manage': ['manage_sessions'],
   'team.manage': ['manage_event'],
   'analytics.read': ['view_analytics'],

@@ -80,6 +80,10 @@ export {
   promoUseEntity as promoUse,
 } from '../../modules/pricing/adapters/entities/promo-use.js';
 export { ticketCategoryEntity as ticketCategory } from '../../modules/pricing/adapters/entities/ticket-category.js';
+export { sponsorActivationEntity as sponsorActivation } from '../../modules/sponsorships/adapters/entities/activation.js';
+export { sponsorOnboardingStepEntity as sponsorOnboardingStep } from '../../modules/sponsorships/adapters/entities/onboarding-step.js';
+export { sponsorshipDealEntity as sponsorshipDeal } from '../../modules/sponsorships/adapters/entities/sponsorship-deal.js';
+export { sponsorshipPackageEntity as sponsorshipPackage } from '../../modules/sponsorships/adapters/entities/sponsorship-package.js';
 export { teamPlaceEntity as teamPlace } from '../../modules/teams/adapters/entities/team-place.js';
 export { admissionEntity as admission } from '../../modules/tickets/adapters/entities/admission.js';
 export { checkinConflictEntity as checkinConflict } from '../../modules/tickets/adapters/entities/checkin-conflict.js';

@@ -11,6 +11,7 @@ export { counterStamps } from './adapters/counter-stamps.js';
 export { toEvent } from './adapters/event-items.js';
 export { toSession } from './adapters/session-items.js';
 export { sessionParams } from './contracts/sessions.js';
+export { changeableEvent, existingEvent } from './domain/event-guards.js';
 export { withEventMarks } from './domain/event-marks.js';
 export { markDeletingUnlessLive } from './domain/live-bookings.js';
 export type { Admission, Event, EventSettings, GuestRules, Visibility } from './domain/model.js';

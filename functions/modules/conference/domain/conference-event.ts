@@ -38,14 +38,5 @@ export const publicEvent = async (
   return event;
 };
 
-export const transitionRefused = <S extends string>(
-  what: string,
-  current: S,
-  requested: S,
-  allowed: readonly S[],
-): DomainError =>
-  new DomainError(
-    'INVALID_TRANSITION',
-    `the ${what} is ${current}: it can become ${allowed.join(' or ') || 'nothing else'}, not ${requested}`,
-    { currentStatus: current, requestedStatus: requested, allowedStatuses: allowed },
-  );
+/** Kept here for the module's use cases; the rule is the kernel's. */
+export { transitionRefused } from '../../../kernel/domain/errors.js';

@@ -132,6 +132,10 @@ const removeEventAnnouncements = async (
 const removeEventExpenses = (deps: Pick<Deps, 'expenses'>, orgId: string, eventId: string) =>
   drained((n) => deps.expenses.purgeEvent(orgId, eventId, n));
 
+/** An event's sponsorship packages, deals, steps and activations (the sponsorships module's items). */
+const removeEventSponsorships = (deps: Pick<Deps, 'sponsorships'>, orgId: string, eventId: string) =>
+  drained((n) => deps.sponsorships.purgeEvent(orgId, eventId, n));
+
 /** An event's analytics snapshot (its head and its sessions' figures: the analytics module's items). */
 const removeEventAnalytics = (deps: Pick<Deps, 'analytics'>, orgId: string, eventId: string) =>
   drained((n) => deps.analytics.purgeEvent(orgId, eventId, n));
@@ -164,6 +168,7 @@ export const purgeOrgEvents = async (
     | 'eventTeams'
     | 'events'
     | 'expenses'
+    | 'sponsorships'
     | 'feedback'
     | 'materialFiles'
     | 'materials'
@@ -183,6 +188,7 @@ export const purgeOrgEvents = async (
     await removeEventConnections(deps, orgId, eventId);
     await removeEventFeedback(deps, orgId, eventId);
     await removeEventExpenses(deps, orgId, eventId);
+    await removeEventSponsorships(deps, orgId, eventId);
     await removeEventAnalytics(deps, orgId, eventId);
     await removeEventMaterials(deps, orgId, eventId);
     await removeEventAnnouncements(deps, orgId, eventId);
@@ -204,6 +210,7 @@ const removeEvent = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'sponsorships'
     | 'announcements'
     | 'announcementScheduler'
     | 'forecasts'
@@ -229,6 +236,7 @@ const removeEvent = async (
   const connections = await removeEventConnections(deps, orgId, eventId);
   const feedback = await removeEventFeedback(deps, orgId, eventId);
   const expenses = await removeEventExpenses(deps, orgId, eventId);
+  const sponsorships = await removeEventSponsorships(deps, orgId, eventId);
   const analytics = await removeEventAnalytics(deps, orgId, eventId);
   const materials = await removeEventMaterials(deps, orgId, eventId);
   const announcements = await removeEventAnnouncements(deps, orgId, eventId);
@@ -243,6 +251,7 @@ const removeEvent = async (
       connections +
       feedback +
       expenses +
+      sponsorships +
       analytics +
       materials +
       announcements +
@@ -265,6 +274,7 @@ const removeVenue = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'sponsorships'
     | 'announcements'
     | 'announcementScheduler'
     | 'forecasts'
@@ -304,6 +314,7 @@ const stepOf = (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'sponsorships'
     | 'announcements'
     | 'announcementScheduler'
     | 'forecasts'
@@ -343,6 +354,7 @@ export const runDeletionStep = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'sponsorships'
     | 'announcements'
     | 'announcementScheduler'
     | 'forecasts'
