@@ -890,7 +890,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   updateSponsorshipDeal: {
     params: { orgId: t.orgId, eventId: t.approvalEventId, dealId: t.dealId },
-    body: { companyName: 'Renamed Signed', notes: 'Wants the booth by the entrance' },
+    body: { companyName: 'Renamed Signed' },
     action: 'sponsorship.manage',
   },
   // Signs the deal at proposal_sent: takes a slot and creates its sponsor.
@@ -906,7 +906,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   updateSponsorActivation: {
     params: { orgId: t.orgId, eventId: t.approvalEventId, dealId: t.dealId, activationId: t.activationId },
-    body: { scheduledDate: '2027-06-29', delivered: true },
+    body: { delivered: true },
     action: 'sponsorship.manage',
   },
   // The refresh (a POST, so the success sweep runs it first) writes the snapshot the reads answer.
