@@ -46,6 +46,7 @@ const orgsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
+  sponsorships: port.sponsorships,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
   tasks: port.tasks,
@@ -85,6 +86,7 @@ const catalogPorts = (): PortTable => ({
   admissionReads: port.admissionReads,
   feedback: port.feedback,
   expenses: port.expenses,
+  sponsorships: port.sponsorships,
   // The analytics refresh reads each session's payment orders.
   payments: port.payments,
   analytics: port.analytics,
@@ -203,6 +205,7 @@ const jobsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   connections: port.connections,
   expenses: port.expenses,
+  sponsorships: port.sponsorships,
   // Announcements sent as jobs reach the event's speakers and sponsors' representatives.
   speakers: port.speakers,
   sponsors: port.sponsors,

@@ -64,6 +64,7 @@ import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
 import { dynamoCategoryStore } from '../modules/pricing/adapters/category-store.js';
 import { dynamoPromoCodeStore } from '../modules/pricing/adapters/promo-code-store.js';
 import { dynamoPromoRedemptions } from '../modules/pricing/adapters/promo-redemptions.js';
+import { dynamoSponsorshipStore } from '../modules/sponsorships/adapters/sponsorship-store.js';
 import { dynamoTaskStore } from '../modules/tasks/adapters/task-store.js';
 import { dynamoTaskTemplateStore } from '../modules/tasks/adapters/task-template-store.js';
 import { taskGeneration as generationOver } from '../modules/tasks/domain/generation.js';
@@ -668,6 +669,18 @@ export const feedback: PortWiring<'feedback'> = {
 export const expenses: PortWiring<'expenses'> = {
   entities: { expense: entity.expense, expenseTotals: entity.expenseTotals },
   build: ({ service }) => dynamoExpenseStore(service),
+};
+
+/** A deal's writes commit with its package's slot, its steps and activations, under the event's check. */
+export const sponsorships: PortWiring<'sponsorships'> = {
+  entities: {
+    event: entity.event,
+    sponsorshipPackage: entity.sponsorshipPackage,
+    sponsorshipDeal: entity.sponsorshipDeal,
+    sponsorOnboardingStep: entity.sponsorOnboardingStep,
+    sponsorActivation: entity.sponsorActivation,
+  },
+  build: ({ service }) => dynamoSponsorshipStore(service),
 };
 
 export const analytics: PortWiring<'analytics'> = {

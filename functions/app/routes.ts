@@ -25,6 +25,7 @@ import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
 import { categoryRoutes } from '../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../modules/pricing/routes/promo-codes.js';
+import { sponsorshipRoutes } from '../modules/sponsorships/routes.js';
 import { taskRoutes, taskTemplateRoutes } from '../modules/tasks/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
 import { admissionRoutes } from '../modules/tickets/routes/admissions.js';
@@ -79,6 +80,7 @@ export const routes = [
   ...teamRoutes,
   ...feedbackRoutes,
   ...expenseRoutes,
+  ...sponsorshipRoutes,
   ...analyticsRoutes,
   ...materialRoutes,
   ...announcementRoutes,

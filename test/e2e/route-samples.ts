@@ -76,6 +76,15 @@ export interface SweepTarget {
   taskTemplateId: string;
   taskId: string;
   deleteTaskId: string;
+  /**
+   * Sponsorship sales of `approvalEventId`: a package, a deal at proposal_sent (a sample signs it)
+   * and a signed deal with its onboarding step and activation.
+   */
+  sponsorshipPackageId: string;
+  signDealId: string;
+  dealId: string;
+  stepId: string;
+  activationId: string;
 }
 
 export interface Sample {
@@ -845,6 +854,73 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     params: { orgId: t.orgId, eventId: t.approvalEventId, expenseId: t.pendingExpenseId },
     body: { name: 'Renamed snacks', amountMinor: 9900 },
     action: 'expense.submit',
+  },
+  createSponsorshipPackage: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: {
+      name: 'Sweep booth',
+      tier: 'silver',
+      price: { amountMinor: 250000, currency: 'EUR' },
+      benefits: ['Booth'],
+      quantity: 2,
+      onboardingSteps: ['Contract countersigned'],
+      activations: [{ name: 'Booth', scheduledDate: '2027-06-30' }],
+    },
+    action: 'sponsorship.manage',
+  },
+  listSponsorshipPackages: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10' },
+    action: 'sponsorship.read',
+  },
+  getSponsorshipPackage: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, packageId: t.sponsorshipPackageId },
+    action: 'sponsorship.read',
+  },
+  updateSponsorshipPackage: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, packageId: t.sponsorshipPackageId },
+    body: { name: 'Renamed gold', quantity: 6 },
+    action: 'sponsorship.manage',
+  },
+  createSponsorshipDeal: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    body: {
+      packageId: t.sponsorshipPackageId,
+      companyName: 'Sweep Corp',
+      contact: { name: 'Ada Sweep', email: 'ada@sweep.example', phone: '+4915112345678' },
+      amountMinor: 450000,
+    },
+    action: 'sponsorship.manage',
+  },
+  listSponsorshipDeals: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId },
+    query: { limit: '10', status: 'proposal_sent', packageId: t.sponsorshipPackageId },
+    action: 'sponsorship.read',
+  },
+  getSponsorshipDeal: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, dealId: t.dealId },
+    action: 'sponsorship.read',
+  },
+  updateSponsorshipDeal: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, dealId: t.dealId },
+    body: { companyName: 'Renamed Signed' },
+    action: 'sponsorship.manage',
+  },
+  // Signs the deal at proposal_sent: takes a slot and creates its sponsor.
+  moveSponsorshipDeal: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, dealId: t.signDealId },
+    body: { status: 'contract_signed' },
+    action: 'sponsorship.manage',
+  },
+  completeSponsorOnboardingStep: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, dealId: t.dealId, stepId: t.stepId },
+    body: { completed: true },
+    action: 'sponsorship.manage',
+  },
+  updateSponsorActivation: {
+    params: { orgId: t.orgId, eventId: t.approvalEventId, dealId: t.dealId, activationId: t.activationId },
+    body: { delivered: true },
+    action: 'sponsorship.manage',
   },
   // The refresh (a POST, so the success sweep runs it first) writes the snapshot the reads answer.
   // On the approval event: the sweep's viewer is on the team of `eventId` with every permission.

@@ -375,6 +375,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
     'sponsor',
   );
   const materials = await sweepMaterials(rt, owner, `${conferencePath}/materials`);
+  const sponsorships = await sweepSponsorships(rt, owner, conferencePath);
   // The viewer is on the team of the target's draft event with every permission: a team of one
   // event opens none of another's routes (the cross-organization sweep checks it).
   expect2xx(
@@ -451,6 +452,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       rejectExpenseId,
       pendingExpenseId,
       ...materials,
+      ...sponsorships,
       sendAnnouncementId,
       scheduleAnnouncementId,
       cancelAnnouncementId,
@@ -647,5 +649,53 @@ const sweepMaterials = async (rt: TestRuntime, token: string, path: string) => {
     materialId: link.material.materialId,
     publicMaterialId: open.material.materialId,
     uploadedMaterialId: file.material.materialId,
+  };
+};
+
+/**
+ * The sweep's sponsorship sales: a package (one step, one activation, slots to spare), a deal at
+ * proposal_sent that a sample signs, and a signed deal whose step and activation samples change.
+ */
+const sweepSponsorships = async (rt: TestRuntime, token: string, eventPath: string) => {
+  const { packageId } = expect2xx(
+    await rt.call<{ packageId: string }>('POST', `${eventPath}/sponsorship-packages`, {
+      token,
+      body: {
+        name: 'Target gold',
+        tier: 'gold',
+        price: { amountMinor: 500000, currency: 'EUR' },
+        quantity: 5,
+        onboardingSteps: ['Logo received'],
+        activations: [{ name: 'Logo on website' }],
+      },
+    }),
+    'sponsorship package',
+  );
+  const deals = `${eventPath}/sponsorship-deals`;
+  const dealAt = async (company: string, statuses: string[]) => {
+    const { dealId } = expect2xx(
+      await rt.call<{ dealId: string }>('POST', deals, { token, body: { packageId, companyName: company } }),
+      `deal ${company}`,
+    );
+    for (const status of statuses)
+      expect2xx(await rt.call('POST', `${deals}/${dealId}/status`, { token, body: { status } }), status);
+    return dealId;
+  };
+  const signDealId = await dealAt('Target Proposal', ['proposal_sent']);
+  const dealId = await dealAt('Target Signed', ['proposal_sent', 'contract_signed']);
+  const detail = expect2xx(
+    await rt.call<{ steps: Array<{ stepId: string }>; activations: Array<{ activationId: string }> }>(
+      'GET',
+      `${deals}/${dealId}`,
+      { token },
+    ),
+    'signed deal',
+  );
+  return {
+    sponsorshipPackageId: packageId,
+    signDealId,
+    dealId,
+    stepId: detail.steps[0]?.stepId ?? '',
+    activationId: detail.activations[0]?.activationId ?? '',
   };
 };

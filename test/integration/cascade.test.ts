@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../functions/app/container.js';
 import type { Deps } from '../../functions/kernel/domain/deps.js';
+import type { Principal } from '../../functions/kernel/domain/types.js';
 import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
 import { book, cancelBooking } from '../../functions/modules/bookings/domain/bookings.js';
 import {
@@ -25,6 +26,9 @@ import {
 import { createAttendee } from '../../functions/modules/people/domain/attendees.js';
 import { createParty } from '../../functions/modules/people/domain/parties.js';
 import { createCategory } from '../../functions/modules/pricing/domain/categories.js';
+import { moveDeal } from '../../functions/modules/sponsorships/domain/deal-status.js';
+import { createDeal } from '../../functions/modules/sponsorships/domain/deals.js';
+import { createPackage } from '../../functions/modules/sponsorships/domain/packages.js';
 import { generateEventTasks } from '../../functions/modules/tasks/domain/generation.js';
 import { createTask } from '../../functions/modules/tasks/domain/tasks.js';
 import { createTaskTemplate } from '../../functions/modules/tasks/domain/templates.js';
@@ -108,6 +112,25 @@ const runToEnd = async (step: () => Promise<'done' | 'more'>): Promise<number> =
   let steps = 1;
   while ((await step()) === 'more') steps += 1;
   return steps;
+};
+
+/** A sponsorship package of the event and a deal signed on it (its steps, activation and sponsor). */
+const signedSponsorship = async (c: Container, principal: Principal, orgId: string, eventId: string) => {
+  const pkg = await createPackage(c.deps, principal, orgId, eventId, {
+    name: 'Gold',
+    tier: 'gold',
+    price: { amountMinor: 100_000, currency: 'EUR' },
+    quantity: 2,
+    onboardingSteps: ['Logo received'],
+    activations: [{ name: 'Booth' }],
+  });
+  const deal = await createDeal(c.deps, principal, orgId, eventId, {
+    packageId: pkg.packageId,
+    companyName: 'Acme',
+  });
+  const at = { orgId, eventId, dealId: deal.dealId };
+  await moveDeal(c.deps, principal, at, 'proposal_sent');
+  await moveDeal(c.deps, principal, at, 'contract_signed');
 };
 
 describe('cascade deletes against DynamoDB Local', () => {
@@ -208,6 +231,8 @@ describe('cascade deletes against DynamoDB Local', () => {
       ],
     });
     await generateEventTasks(c.deps, principal, orgId, bookable!.eventId, template.templateId);
+    // Its sponsorship sales: a package, a signed deal with its step, activation and sponsor.
+    await signedSponsorship(c, principal, orgId, bookable!.eventId);
     await expect(deleteOrganization(c.deps, principal, orgId)).rejects.toMatchObject({
       code: 'HAS_LIVE_BOOKINGS',
     });
@@ -318,6 +343,7 @@ describe('cascade deletes against DynamoDB Local', () => {
     const task = { title: 'Posters', priority: 'low', dependsOn: [] } as const;
     await createTask(c.deps, principal, orgId, event.eventId, task);
     await createTask(c.deps, principal, orgId, single.eventId, task);
+    await signedSponsorship(c, principal, orgId, event.eventId);
     await deleteEvent(c.deps, principal, orgId, event.eventId);
     await runToEnd(() => runDeletionStep(c.deps, orgId, event.eventId));
     expect(await c.deps.events.get(orgId, event.eventId)).toBeUndefined();
@@ -334,5 +360,7 @@ describe('cascade deletes against DynamoDB Local', () => {
     // Its tasks and their graph went with it; the other event's stay.
     expect(await c.deps.tasks.graph(orgId, event.eventId)).toEqual({ version: 0, tasks: [] });
     expect((await c.deps.tasks.graph(orgId, single.eventId)).tasks).toHaveLength(1);
+    // And its sponsorship packages, deals, steps and activations.
+    expect(await c.deps.sponsorships.purgeEvent(orgId, event.eventId, 10)).toBe(0);
   }, 60_000);
 });

@@ -74,6 +74,8 @@ describe('event permission table', () => {
         'contract.read',
         'event.read',
         'sponsor.manage',
+        'sponsorship.manage',
+        'sponsorship.read',
         'task.manage',
         'task.read',
         'team.manage',

@@ -39,6 +39,8 @@ import { categoryHandlers } from '../../modules/pricing/handlers/categories.js';
 import { promoCodeHandlers } from '../../modules/pricing/handlers/promo-codes.js';
 import { categoryRoutes } from '../../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../../modules/pricing/routes/promo-codes.js';
+import { sponsorshipHandlers } from '../../modules/sponsorships/handlers/sponsorships.js';
+import { sponsorshipRoutes } from '../../modules/sponsorships/routes.js';
 import { teamHandlers } from '../../modules/teams/handlers/teams.js';
 import { teamRoutes } from '../../modules/teams/routes.js';
 import { vendorHandlers } from '../../modules/vendors/handlers/vendors.js';
@@ -64,6 +66,7 @@ export const routes = [
   ...connectionRoutes,
   ...feedbackRoutes,
   ...expenseRoutes,
+  ...sponsorshipRoutes,
   ...analyticsRoutes,
   ...materialRoutes,
   ...announcementRoutes,
@@ -99,6 +102,7 @@ export const handler = routeFunction(
     ...connectionHandlers,
     ...feedbackHandlers,
     ...expenseHandlers,
+    ...sponsorshipHandlers,
     ...analyticsHandlers,
     ...materialHandlers,
     ...announcementHandlers,

@@ -44,6 +44,7 @@ import type {
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
 import type { CategoryStore } from '../../modules/pricing/domain/category-ports.js';
 import type { PromoCodeStore, PromoRedemptions } from '../../modules/pricing/domain/promo-ports.js';
+import type { SponsorshipStore } from '../../modules/sponsorships/domain/ports.js';
 import type { TaskGeneration, TaskStore, TaskTemplateStore } from '../../modules/tasks/domain/ports.js';
 import type { EventTeamStore } from '../../modules/teams/domain/ports.js';
 import type { AdmissionReads } from '../../modules/tickets/domain/admissions-ports.js';
@@ -275,6 +276,8 @@ export interface Deps {
   taskTemplates: TaskTemplateStore;
   /** Tasks generated from a template, for the catalog's event creation (tasks module). */
   taskGeneration: TaskGeneration;
+  /** An event's sponsorship packages, deals, onboarding steps and activations (sponsorships module). */
+  sponsorships: SponsorshipStore;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -90,7 +90,19 @@ export type ErrorCode =
   /** Networking: the attendee holds no live (held or confirmed) booking of a session of the event. */
   | 'NOT_AT_EVENT'
   /** A device registered for a push platform this deployment has no platform application for. */
-  | 'PUSH_NOT_CONFIGURED';
+  | 'PUSH_NOT_CONFIGURED'
+  /** Every slot of the sponsorship package is taken by a signed deal. */
+  | 'PACKAGE_SOLD_OUT'
+  /** The sponsorship package is retired: no new deal, no signing. */
+  | 'PACKAGE_RETIRED'
+  /** A package's quantity set below the deals already signed on it. */
+  | 'QUANTITY_BELOW_SOLD'
+  /** A deal's onboarding or activations changed while it is not signed and under way. */
+  | 'DEAL_NOT_OPEN'
+  /** A signed deal's amount or package changed: they are fixed at signing. */
+  | 'DEAL_SIGNED'
+  /** A deal moved to activations_delivered with steps or activations left; `details` counts them. */
+  | 'DEAL_INCOMPLETE';
 
 export class DomainError extends Error {
   constructor(

@@ -36,7 +36,12 @@ export const newId = (
     | 'vct'
     | 'vdoc'
     | 'tsk'
-    | 'ttp',
+    | 'ttp'
+    /** Sponsorship packages, deals, a deal's onboarding steps and activations. */
+    | 'spp'
+    | 'spd'
+    | 'sps'
+    | 'spa',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];
@@ -46,9 +51,9 @@ export const newId = (
 /**
  * `prefix_` + 20 base-36 characters derived from `parts` (SHA-256): the same parts always give
  * the same id, so an id can stand for a pair of things (a networking connection's two attendees,
- * a push device's platform and token).
+ * a push device's platform and token, the sponsor a signed sponsorship deal creates).
  */
-export const derivedId = (prefix: 'cnx' | 'dev' | 'tsk', ...parts: string[]): string => {
+export const derivedId = (prefix: 'cnx' | 'dev' | 'tsk' | 'spn', ...parts: string[]): string => {
   const digest = createHash('sha256').update(parts.join('\u0000')).digest();
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[digest[i]! % alphabet.length];

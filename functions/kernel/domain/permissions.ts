@@ -84,6 +84,10 @@ export const permissionTable = {
   'task.manage': organizers,
   /** The organization's task templates. */
   'taskTemplate.manage': organizers,
+  /** An event's sponsorship packages and deals, with their amounts and contacts (docs/sponsorships.md). */
+  'sponsorship.read': organizers,
+  /** Packages, deals through their flow, onboarding steps and activations. */
+  'sponsorship.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -143,6 +147,8 @@ export const eventPermissionTable = {
   'event.read': teamPermissions,
   'speaker.manage': ['manage_sessions'],
   'sponsor.manage': ['manage_event'],
+  'sponsorship.read': ['manage_event'],
+  'sponsorship.manage': ['manage_event'],
   'session.manage': ['manage_sessions'],
   'team.manage': ['manage_event'],
   'analytics.read': ['view_analytics'],

@@ -81,6 +81,10 @@ export {
   promoUseEntity as promoUse,
 } from '../../modules/pricing/adapters/entities/promo-use.js';
 export { ticketCategoryEntity as ticketCategory } from '../../modules/pricing/adapters/entities/ticket-category.js';
+export { sponsorActivationEntity as sponsorActivation } from '../../modules/sponsorships/adapters/entities/activation.js';
+export { sponsorOnboardingStepEntity as sponsorOnboardingStep } from '../../modules/sponsorships/adapters/entities/onboarding-step.js';
+export { sponsorshipDealEntity as sponsorshipDeal } from '../../modules/sponsorships/adapters/entities/sponsorship-deal.js';
+export { sponsorshipPackageEntity as sponsorshipPackage } from '../../modules/sponsorships/adapters/entities/sponsorship-package.js';
 export { taskEntity as task } from '../../modules/tasks/adapters/entities/task.js';
 export { taskGraphEntity as taskGraph } from '../../modules/tasks/adapters/entities/task-graph.js';
 export { taskTemplateEntity as taskTemplate } from '../../modules/tasks/adapters/entities/task-template.js';

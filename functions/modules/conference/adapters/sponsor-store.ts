@@ -1,5 +1,6 @@
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
+import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import type { SponsorStore } from '../domain/ports.js';
 import { storedSponsor, toSponsor } from './conference-items.js';
 
@@ -9,6 +10,8 @@ export const dynamoSponsorStore = (service: EventlyService): SponsorStore => {
     async create(s) {
       await sponsor.create(storedSponsor(s)).go();
     },
+
+    createOnce: (s) => unlessConditionFails(sponsor.create(storedSponsor(s)).go()),
 
     async get(orgId, eventId, sponsorId) {
       const { data } = await sponsor.get({ orgId, eventId, sponsorId }).go({ consistent: true });

@@ -14,6 +14,11 @@ export interface SpeakerStore {
 
 export interface SponsorStore {
   create(sponsor: Sponsor): Promise<void>;
+  /**
+   * Puts the sponsor unless one with its id is there; false when it was (a sponsor created for a
+   * signed sponsorship deal, whose id the deal's derives, is created once however often asked).
+   */
+  createOnce(sponsor: Sponsor): Promise<boolean>;
   get(orgId: string, eventId: string, sponsorId: string): Promise<Sponsor | undefined>;
   list(orgId: string, eventId: string, page: PageRequest): Promise<Page<Sponsor>>;
   /** Every sponsor of the event (the public list groups them by tier). */

@@ -135,6 +135,10 @@ const removeEventTasks = (deps: Pick<Deps, 'tasks'>, orgId: string, eventId: str
 const removeEventExpenses = (deps: Pick<Deps, 'expenses'>, orgId: string, eventId: string) =>
   drained((n) => deps.expenses.purgeEvent(orgId, eventId, n));
 
+/** An event's sponsorship packages, deals, steps and activations (the sponsorships module's items). */
+const removeEventSponsorships = (deps: Pick<Deps, 'sponsorships'>, orgId: string, eventId: string) =>
+  drained((n) => deps.sponsorships.purgeEvent(orgId, eventId, n));
+
 /** An event's analytics snapshot (its head and its sessions' figures: the analytics module's items). */
 const removeEventAnalytics = (deps: Pick<Deps, 'analytics'>, orgId: string, eventId: string) =>
   drained((n) => deps.analytics.purgeEvent(orgId, eventId, n));
@@ -182,6 +186,7 @@ export const purgeOrgEvents = async (
     | 'eventTeams'
     | 'events'
     | 'expenses'
+    | 'sponsorships'
     | 'feedback'
     | 'materialFiles'
     | 'vendorContracts'
@@ -205,6 +210,7 @@ export const purgeOrgEvents = async (
     await removeEventConnections(deps, orgId, eventId);
     await removeEventFeedback(deps, orgId, eventId);
     await removeEventExpenses(deps, orgId, eventId);
+    await removeEventSponsorships(deps, orgId, eventId);
     await removeEventAnalytics(deps, orgId, eventId);
     await removeEventMaterials(deps, orgId, eventId);
     await removeEventAnnouncements(deps, orgId, eventId);
@@ -228,6 +234,7 @@ const removeEvent = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'sponsorships'
     | 'announcements'
     | 'announcementScheduler'
     | 'tasks'
@@ -257,6 +264,7 @@ const removeEvent = async (
   const connections = await removeEventConnections(deps, orgId, eventId);
   const feedback = await removeEventFeedback(deps, orgId, eventId);
   const expenses = await removeEventExpenses(deps, orgId, eventId);
+  const sponsorships = await removeEventSponsorships(deps, orgId, eventId);
   const analytics = await removeEventAnalytics(deps, orgId, eventId);
   const materials = await removeEventMaterials(deps, orgId, eventId);
   const announcements = await removeEventAnnouncements(deps, orgId, eventId);
@@ -273,6 +281,7 @@ const removeEvent = async (
       connections +
       feedback +
       expenses +
+      sponsorships +
       analytics +
       materials +
       announcements +
@@ -297,6 +306,7 @@ const removeVenue = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'sponsorships'
     | 'announcements'
     | 'announcementScheduler'
     | 'tasks'
@@ -340,6 +350,7 @@ const stepOf = (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'sponsorships'
     | 'announcements'
     | 'announcementScheduler'
     | 'tasks'
@@ -383,6 +394,7 @@ export const runDeletionStep = async (
     | 'eventTeams'
     | 'feedback'
     | 'expenses'
+    | 'sponsorships'
     | 'announcements'
     | 'announcementScheduler'
     | 'tasks'

@@ -129,6 +129,7 @@ type PurgeDeps = Pick<
   | 'eventTeams'
   | 'feedback'
   | 'expenses'
+  | 'sponsorships'
   | 'announcements'
   | 'announcementScheduler'
   | 'tasks'

@@ -1,0 +1,138 @@
+import { eventParams, pageQuerySchema } from '../../kernel/contracts/common.js';
+import { reply, replyPage, routeGroup } from '../../kernel/http/route-group.js';
+import {
+  activationBody,
+  activationParams,
+  createDealBody,
+  createPackageBody,
+  dealDetailSchema,
+  dealListQuery,
+  dealParams,
+  dealSchema,
+  moveDealBody,
+  packageParams,
+  packageSchema,
+  stepBody,
+  stepParams,
+  updateDealBody,
+  updatePackageBody,
+} from './contracts/sponsorships.js';
+
+const packages = '/v1/orgs/{orgId}/events/{eventId}/sponsorship-packages';
+const deals = '/v1/orgs/{orgId}/events/{eventId}/sponsorship-deals';
+
+/**
+ * An event's sponsorship sales (docs/sponsorships.md), served by `catalog` for now (the back
+ * office's own function takes them later). Organizers, and the event's team with `manage_event`.
+ */
+export const sponsorshipRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Sponsorships' }, [
+  {
+    operationId: 'createSponsorshipPackage',
+    method: 'POST',
+    path: packages,
+    summary: 'Create a sponsorship package of the event: price, benefits, slots and templates',
+    params: eventParams,
+    body: createPackageBody,
+    success: reply(201, 'Created', packageSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'listSponsorshipPackages',
+    method: 'GET',
+    path: packages,
+    summary: "The event's sponsorship packages, with the slots sold",
+    params: eventParams,
+    query: pageQuerySchema,
+    success: replyPage('A page of packages', packageSchema, 'SponsorshipPackagePage'),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'getSponsorshipPackage',
+    method: 'GET',
+    path: `${packages}/{packageId}`,
+    summary: 'Read a sponsorship package',
+    params: packageParams,
+    success: reply(200, 'The package', packageSchema),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'updateSponsorshipPackage',
+    method: 'PATCH',
+    path: `${packages}/{packageId}`,
+    summary: 'Edit or retire a package (409 QUANTITY_BELOW_SOLD below the slots sold)',
+    params: packageParams,
+    body: updatePackageBody,
+    success: reply(200, 'The updated package', packageSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'createSponsorshipDeal',
+    method: 'POST',
+    path: deals,
+    summary: 'Start a deal (a prospect) on an active package; its amount defaults to the price',
+    params: eventParams,
+    body: createDealBody,
+    success: reply(201, 'Created', dealSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'listSponsorshipDeals',
+    method: 'GET',
+    path: deals,
+    summary: "The event's deals, optionally of one status or package",
+    params: eventParams,
+    query: dealListQuery,
+    success: replyPage('A page of deals', dealSchema, 'SponsorshipDealPage'),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'getSponsorshipDeal',
+    method: 'GET',
+    path: `${deals}/{dealId}`,
+    summary: 'Read a deal with its onboarding steps and activations',
+    params: dealParams,
+    success: reply(200, 'The deal', dealDetailSchema),
+    problems: [403, 404],
+  },
+  {
+    operationId: 'updateSponsorshipDeal',
+    method: 'PATCH',
+    path: `${deals}/{dealId}`,
+    summary: 'Edit a deal (the amount only before signing: 409 DEAL_SIGNED)',
+    params: dealParams,
+    body: updateDealBody,
+    success: reply(200, 'The updated deal', dealSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'moveSponsorshipDeal',
+    method: 'POST',
+    path: `${deals}/{dealId}/status`,
+    summary:
+      'Move a deal along its flow; signing takes a slot (409 PACKAGE_SOLD_OUT) and creates its sponsor; asked again, answers the deal',
+    params: dealParams,
+    body: moveDealBody,
+    success: reply(200, 'The deal', dealSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'completeSponsorOnboardingStep',
+    method: 'PATCH',
+    path: `${deals}/{dealId}/steps/{stepId}`,
+    summary: "Complete (or reopen) an onboarding step of a signed deal; the deal's status follows",
+    params: stepParams,
+    body: stepBody,
+    success: reply(200, 'The deal with its steps and activations', dealDetailSchema),
+    problems: [403, 404, 409],
+  },
+  {
+    operationId: 'updateSponsorActivation',
+    method: 'PATCH',
+    path: `${deals}/{dealId}/activations/{activationId}`,
+    summary: "Schedule an activation of a signed deal or mark it delivered; the deal's status follows",
+    params: activationParams,
+    body: activationBody,
+    success: reply(200, 'The deal with its steps and activations', dealDetailSchema),
+    problems: [403, 404, 409],
+  },
+]);
