@@ -89,6 +89,8 @@ export const functionDefinitions = {
     sendsTo: [],
     memoryMb: 512,
     timeoutSeconds: 10,
+    // Vendor contracts' documents: presigned uploads and downloads, the upload's check.
+    materialFiles: 'readWrite',
   },
   bookings: {
     // An on-sale's hot routes in a function of their own: it scales and cold-starts apart from the

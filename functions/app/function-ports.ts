@@ -114,6 +114,16 @@ const operationsPorts = (): PortTable => ({
   eventTeams: port.eventTeams,
   tasks: port.tasks,
   taskTemplates: port.taskTemplates,
+  vendors: port.vendors,
+  vendorContracts: port.vendorContracts,
+  // Contract documents in the tenant's bucket, under their own prefix.
+  vendorFiles: port.vendorFiles,
+  budgetLines: port.budgetLines,
+  // A budget reads the event's expense totals.
+  expenses: port.expenses,
+  sponsorships: port.sponsorships,
+  // A signed deal creates its sponsor, a cancelled one cancels it.
+  sponsors: port.sponsors,
   clock: port.clock,
 });
 

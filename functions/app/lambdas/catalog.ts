@@ -6,8 +6,6 @@ import { announcementRoutes } from '../../modules/announcements/routes.js';
 import { reservationHandlers } from '../../modules/bookings/handlers/reservations.js';
 import { sessionCancellationHandlers } from '../../modules/bookings/handlers/session-cancellation.js';
 import { reservationRoutes } from '../../modules/bookings/routes/reservations.js';
-import { budgetHandlers } from '../../modules/budgets/handlers/budgets.js';
-import { budgetRoutes } from '../../modules/budgets/routes.js';
 import { eventHandlers } from '../../modules/catalog/handlers/events.js';
 import { sessionHandlers } from '../../modules/catalog/handlers/sessions.js';
 import { venueHandlers } from '../../modules/catalog/handlers/venues.js';
@@ -39,12 +37,8 @@ import { categoryHandlers } from '../../modules/pricing/handlers/categories.js';
 import { promoCodeHandlers } from '../../modules/pricing/handlers/promo-codes.js';
 import { categoryRoutes } from '../../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../../modules/pricing/routes/promo-codes.js';
-import { sponsorshipHandlers } from '../../modules/sponsorships/handlers/sponsorships.js';
-import { sponsorshipRoutes } from '../../modules/sponsorships/routes.js';
 import { teamHandlers } from '../../modules/teams/handlers/teams.js';
 import { teamRoutes } from '../../modules/teams/routes.js';
-import { vendorHandlers } from '../../modules/vendors/handlers/vendors.js';
-import { vendorRoutes } from '../../modules/vendors/routes.js';
 import { getContainer } from '../container.js';
 
 /** The routes this function serves: its entries of the manifest (app/routes.ts). */
@@ -66,19 +60,15 @@ export const routes = [
   ...connectionRoutes,
   ...feedbackRoutes,
   ...expenseRoutes,
-  ...sponsorshipRoutes,
   ...analyticsRoutes,
   ...materialRoutes,
   ...announcementRoutes,
-  // The back office's vendors and budgets: served here until its own function takes them.
-  ...vendorRoutes,
-  ...budgetRoutes,
 ] as const;
 
 /**
  * Lambda for the catalog context: venues, events, sessions and seating (cancelling a session
  * included), attendees, parties, deletions, an event's programme and team, networking between
- * attendees, feedback, materials, expenses, vendors and budgets. Bookings and the waiting line are the `bookings`
+ * attendees, feedback, materials and expenses. Bookings and the waiting line are the `bookings`
  * function's.
  */
 export const handler = routeFunction(
@@ -102,12 +92,9 @@ export const handler = routeFunction(
     ...connectionHandlers,
     ...feedbackHandlers,
     ...expenseHandlers,
-    ...sponsorshipHandlers,
     ...analyticsHandlers,
     ...materialHandlers,
     ...announcementHandlers,
-    ...vendorHandlers,
-    ...budgetHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

@@ -1,15 +1,31 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
+import { budgetHandlers } from '../../modules/budgets/handlers/budgets.js';
+import { budgetRoutes } from '../../modules/budgets/routes.js';
+import { sponsorshipHandlers } from '../../modules/sponsorships/handlers/sponsorships.js';
+import { sponsorshipRoutes } from '../../modules/sponsorships/routes.js';
 import { taskHandlers } from '../../modules/tasks/handlers/tasks.js';
 import { taskRoutes, taskTemplateRoutes } from '../../modules/tasks/routes.js';
+import { vendorHandlers } from '../../modules/vendors/handlers/vendors.js';
+import { vendorRoutes } from '../../modules/vendors/routes.js';
 import { getContainer } from '../container.js';
 
 /** The routes this function serves: its entries of the manifest (app/routes.ts). */
-export const routes = [...taskRoutes, ...taskTemplateRoutes] as const;
+export const routes = [
+  ...taskRoutes,
+  ...taskTemplateRoutes,
+  ...vendorRoutes,
+  ...budgetRoutes,
+  ...sponsorshipRoutes,
+] as const;
 
 /**
  * Lambda for the organizer's back office: an event's tasks and the organization's task templates
- * (docs/tasks.md); budgets, vendors, marketing, sponsorship sales, automations and agents join it.
+ * (docs/tasks.md), vendors and their contracts (docs/vendors.md), budgets (docs/budgets.md) and
+ * sponsorship sales (docs/sponsorships.md); marketing, automations and agents join it.
  */
-export const handler = routeFunction('operations', routes, taskHandlers, {
-  idempotency: () => getContainer().idempotency,
-});
+export const handler = routeFunction(
+  'operations',
+  routes,
+  { ...taskHandlers, ...vendorHandlers, ...budgetHandlers, ...sponsorshipHandlers },
+  { idempotency: () => getContainer().idempotency },
+);

@@ -13,7 +13,7 @@ const base = '/v1/orgs/{orgId}/events/{eventId}/budget';
  * An event's budget (docs/budgets.md), served by `catalog` for now (the back office's own function
  * takes it later): a line per category, read against the approved expenses and signed contracts.
  */
-export const budgetRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Budgets' }, [
+export const budgetRoutes = routeGroup({ function: 'operations', auth: 'jwt', tag: 'Budgets' }, [
   {
     operationId: 'getBudget',
     method: 'GET',

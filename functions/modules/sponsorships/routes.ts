@@ -25,7 +25,7 @@ const deals = '/v1/orgs/{orgId}/events/{eventId}/sponsorship-deals';
  * An event's sponsorship sales (docs/sponsorships.md), served by `catalog` for now (the back
  * office's own function takes them later). Organizers, and the event's team with `manage_event`.
  */
-export const sponsorshipRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Sponsorships' }, [
+export const sponsorshipRoutes = routeGroup({ function: 'operations', auth: 'jwt', tag: 'Sponsorships' }, [
   {
     operationId: 'createSponsorshipPackage',
     method: 'POST',

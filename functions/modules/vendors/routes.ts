@@ -29,7 +29,7 @@ const contracts = '/v1/orgs/{orgId}/events/{eventId}/vendor-contracts';
  * `catalog` for now (the back office's own function takes them later). Organizers keep both; an
  * event's team with `manage_event` runs its contracts.
  */
-export const vendorRoutes = routeGroup({ function: 'catalog', auth: 'jwt', tag: 'Vendors' }, [
+export const vendorRoutes = routeGroup({ function: 'operations', auth: 'jwt', tag: 'Vendors' }, [
   {
     operationId: 'createVendor',
     method: 'POST',

@@ -18,4 +18,4 @@ export const budgetHandlers = {
     await deleteBudgetLine(deps(), principal, params.orgId, params.eventId, params.category);
     return noContent();
   },
-} satisfies Partial<RouteHandlers<'catalog'>>;
+} satisfies Partial<RouteHandlers<'operations'>>;

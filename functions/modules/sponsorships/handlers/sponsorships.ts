@@ -47,4 +47,4 @@ export const sponsorshipHandlers = {
     ok(dealDetailView(await setStepCompleted(deps(), principal, params, body.completed))),
   updateSponsorActivation: async ({ principal, params, body }) =>
     ok(dealDetailView(await updateActivation(deps(), principal, params, body))),
-} satisfies Partial<RouteHandlers<'catalog'>>;
+} satisfies Partial<RouteHandlers<'operations'>>;

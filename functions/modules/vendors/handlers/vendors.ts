@@ -56,4 +56,4 @@ export const vendorHandlers = {
     ok(await completeContractDocument(deps(), principal, { ...params, documentId: body.documentId })),
   downloadContractDocument: async ({ principal, params }) =>
     ok(await downloadContractDocument(deps(), principal, params)),
-} satisfies Partial<RouteHandlers<'catalog'>>;
+} satisfies Partial<RouteHandlers<'operations'>>;

@@ -1,15 +1,7 @@
 import { Entity } from 'electrodb';
 import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
-import { conferencePk } from './event-partition.js';
-
-const linkItems = {
-  type: 'list',
-  items: {
-    type: 'map',
-    properties: { label: { type: 'string', required: true }, url: { type: 'string', required: true } },
-  },
-} as const;
+import { conferencePk, linkItems } from './event-partition.js';
 
 /**
  * An event's speaker.
@@ -57,5 +49,3 @@ export const speakerEntity = new Entity({
     },
   },
 });
-
-export { linkItems };

@@ -1,8 +1,7 @@
 import { Entity } from 'electrodb';
 import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
-import { conferencePk } from './event-partition.js';
-import { linkItems } from './speaker.js';
+import { conferencePk, linkItems } from './event-partition.js';
 
 /**
  * An event's sponsor.
