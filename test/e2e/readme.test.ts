@@ -29,13 +29,14 @@ const strictCurl = 'set -euo pipefail\ncurl() { command curl --fail-with-body "$
 describe('README curl examples', () => {
   const rt = useLocalRuntime({ inMemory: false, seed: true });
 
+  // Two rounds of the whole walk-through, each bounded by its script's own timeout.
   it('work as printed, top to bottom and again', async () => {
     const blocks = ['curl-setup', 'curl-examples', 'curl-catalog', 'curl-bookings', 'curl-payments']
       .map(block)
       .join('\n');
     const script = `${strictCurl}${blocks}`.replaceAll('http://localhost:3000', rt.url);
     for (const round of [1, 2]) {
-      const { stdout } = await run('bash', ['-c', script], { cwd: root, timeout: 60_000 }).catch(
+      const { stdout } = await run('bash', ['-c', script], { cwd: root, timeout: 120_000 }).catch(
         (error: { stdout: string; stderr: string }) => {
           throw new Error(`round ${round} failed:\n${error.stdout}\n${error.stderr}`);
         },
@@ -63,5 +64,5 @@ describe('README curl examples', () => {
       ['dev-owner', 'owner'],
       ['dev-staff', 'organizer'],
     ]);
-  }, 120_000);
+  }, 300_000);
 });
