@@ -28,6 +28,7 @@ const orgsPorts = (): PortTable => ({
   vendorContracts: port.vendorContracts,
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
+  agents: port.agents,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   venues: port.venues,
@@ -96,6 +97,7 @@ const catalogPorts = (): PortTable => ({
   vendorContracts: port.vendorContracts,
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
+  agents: port.agents,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
   // An event created from a task template generates its tasks; an event's cascade purges them.
@@ -119,11 +121,15 @@ const operationsPorts = (): PortTable => ({
   // Contract documents in the tenant's bucket, under their own prefix.
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
+  agents: port.agents,
   // A budget reads the event's expense totals.
   expenses: port.expenses,
   sponsorships: port.sponsorships,
   // A signed deal creates its sponsor, a cancelled one cancels it.
   sponsors: port.sponsors,
+  // Agents draft through the drafter; a published announcement draft becomes a draft announcement.
+  drafter: port.drafter,
+  announcements: port.announcements,
   clock: port.clock,
 });
 
@@ -197,6 +203,7 @@ const jobsPorts = (): PortTable => ({
   vendorContracts: port.vendorContracts,
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
+  agents: port.agents,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   attendees: port.attendees,

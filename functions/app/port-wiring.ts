@@ -7,6 +7,9 @@ import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import type { FileBucket } from '../kernel/domain/files.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
+import { dynamoAgentStore } from '../modules/agents/adapters/agent-store.js';
+import { externalDrafter } from '../modules/agents/adapters/external-drafter.js';
+import { templateDrafter } from '../modules/agents/adapters/template-drafter.js';
 import { dynamoAnalyticsStore } from '../modules/analytics/adapters/analytics-store.js';
 import { dynamoAnnouncementStore } from '../modules/announcements/adapters/announcement-store.js';
 import { eventBridgeAnnouncementScheduler } from '../modules/announcements/adapters/eventbridge-announcement-scheduler.js';
@@ -761,6 +764,23 @@ export const vendorContracts: PortWiring<'vendorContracts'> = {
 export const budgetLines: PortWiring<'budgetLines'> = {
   entities: { budgetLine: entity.budgetLine, event: entity.event },
   build: ({ service }) => dynamoBudgetStore(service),
+};
+
+/** An organization's agents (put only while it is active) and their drafts (only while the event is not being deleted). */
+export const agents: PortWiring<'agents'> = {
+  entities: {
+    agent: entity.agent,
+    agentDraft: entity.agentDraft,
+    organization: entity.organization,
+    event: entity.event,
+  },
+  build: ({ service }) => dynamoAgentStore(service),
+};
+
+/** Tenant setting `agents.provider`: the template drafter unless the external one is chosen (not built: it refuses). */
+export const drafter: PortWiring<'drafter'> = {
+  entities: {},
+  build: ({ env }) => (env.AGENTS_PROVIDER === 'external' ? externalDrafter() : templateDrafter()),
 };
 
 /** Announcements write their notifications into the outbox (their own partition) and count them there. */

@@ -1,4 +1,5 @@
 import type { RouteDefinition } from '../kernel/http/route-definition.js';
+import { agentRoutes } from '../modules/agents/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { announcementRoutes } from '../modules/announcements/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
@@ -86,6 +87,7 @@ export const routes = [
   ...announcementRoutes,
   ...vendorRoutes,
   ...budgetRoutes,
+  ...agentRoutes,
   ...taskRoutes,
   ...taskTemplateRoutes,
 ] as const satisfies readonly RouteDefinition[];

@@ -29,6 +29,8 @@ const envSchema = z.object({
   /** Tenant setting: may any signed-in user create an organization, or only the listed operators? */
   ORG_CREATION: z.enum(['anyone', 'operators']).default('anyone'),
   OPERATOR_SUBS: commaList,
+  /** Tenant setting `agents.provider`: who writes agents' drafts (external: not built, refuses with 503). */
+  AGENTS_PROVIDER: z.enum(['template', 'external']).default('template'),
   /** `local` only in the local runtime: hold expiries become items its firer delivers. */
   SCHEDULER_MODE: z.enum(['eventbridge', 'local']).default('eventbridge'),
   /** Set by CDK on functions that schedule hold expiries (see `schedulesHolds`). */

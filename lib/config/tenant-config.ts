@@ -248,6 +248,11 @@ export const tenantConfigSchema = z
     events: z
       .strictObject({ archiveRetentionDays: z.number().int().min(0).max(3650).default(365) })
       .prefault({}),
+    /**
+     * AI agents (docs/agents.md): who writes their drafts. `template` (the default) is the built-in
+     * deterministic drafter; `external` names a model provider that is not built: drafts are refused (503).
+     */
+    agents: z.strictObject({ provider: z.enum(['template', 'external']).default('template') }).prefault({}),
     notifications: notificationsSchema,
     payments: paymentsSchema,
     /** Thresholds of the alarms a tenant may tune (docs/alarms.md); the rest are fixed. */

@@ -47,6 +47,7 @@ const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<str
   POWERTOOLS_LOG_LEVEL: config.logLevel,
   ORG_CREATION: config.orgCreation.mode,
   OPERATOR_SUBS: config.orgCreation.operators.join(','),
+  AGENTS_PROVIDER: config.agents.provider,
   MAX_BODY_BYTES: String(config.api.maxBodyBytes),
   COUNTER_MAX_SHARDS: String(config.counterShards.maxShards),
   NIGHTLY_FORECAST_DAYS: String(config.nightly.forecastDays),

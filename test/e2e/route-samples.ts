@@ -85,6 +85,9 @@ export interface SweepTarget {
   dealId: string;
   stepId: string;
   activationId: string;
+  /** An agent with every tool, and a draft of its announcement for `approvalEventId` (status draft). */
+  agentId: string;
+  agentDraftId: string;
 }
 
 export interface Sample {
@@ -1101,6 +1104,42 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   deleteTaskTemplate: {
     params: { orgId: t.orgId, templateId: t.taskTemplateId },
     action: 'taskTemplate.manage',
+  },
+  createAgent: {
+    params: { orgId: t.orgId },
+    body: {
+      name: 'Sweep Copywriter',
+      purpose: 'marketing_copy',
+      instructions: 'Upbeat, two paragraphs.',
+      tools: ['read_event', 'draft_marketing_copy'],
+    },
+    action: 'agent.manage',
+  },
+  listAgents: { params: { orgId: t.orgId }, query: { limit: '10' }, action: 'agent.use' },
+  getAgent: { params: { orgId: t.orgId, agentId: t.agentId }, action: 'agent.use' },
+  updateAgent: {
+    params: { orgId: t.orgId, agentId: t.agentId },
+    body: { name: 'Target Announcer v2', status: 'active' },
+    action: 'agent.manage',
+  },
+  createAgentDraft: {
+    params: { orgId: t.orgId, agentId: t.agentId },
+    body: { eventId: t.approvalEventId, kind: 'marketing_copy', prompt: 'Early tickets are limited.' },
+    action: 'agent.use',
+  },
+  listAgentDrafts: {
+    params: { orgId: t.orgId, agentId: t.agentId },
+    query: { limit: '10' },
+    action: 'agent.use',
+  },
+  getAgentDraft: {
+    params: { orgId: t.orgId, agentId: t.agentId, draftId: t.agentDraftId },
+    action: 'agent.use',
+  },
+  moveAgentDraft: {
+    params: { orgId: t.orgId, agentId: t.agentId, draftId: t.agentDraftId },
+    body: { status: 'approved' },
+    action: 'agentDraft.approve',
   },
 });
 

@@ -420,6 +420,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const cancelAnnouncementId = await announcement('Target cancel');
   const operations = await sweepOperations(rt, owner, orgId, conferencePath);
   const tasks = await sweepTasks(rt, owner, orgId, approval.approvalEventId);
+  const agents = await sweepAgents(rt, owner, orgId, approval.approvalEventId);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -458,6 +459,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       cancelAnnouncementId,
       ...operations,
       ...tasks,
+      ...agents,
       ...approval,
     },
     tokens,
@@ -615,6 +617,30 @@ const sweepOperations = async (rt: TestRuntime, token: string, orgId: string, ev
     contractId: contract.contractId,
     documentId: started.document.documentId,
   };
+};
+
+/** The sweep's agent (every tool) and a draft of its announcement for the event, waiting for approval. */
+const sweepAgents = async (rt: TestRuntime, token: string, orgId: string, eventId: string) => {
+  const agent = expect2xx(
+    await rt.call<{ agentId: string }>('POST', `/v1/orgs/${orgId}/agents`, {
+      token,
+      body: {
+        name: 'Target Announcer',
+        purpose: 'announcement_drafting',
+        instructions: 'Short and friendly.',
+        tools: ['read_event', 'draft_announcement', 'draft_marketing_copy'],
+      },
+    }),
+    'agent',
+  );
+  const draft = expect2xx(
+    await rt.call<{ draftId: string }>('POST', `/v1/orgs/${orgId}/agents/${agent.agentId}/drafts`, {
+      token,
+      body: { eventId, kind: 'announcement', prompt: 'Doors open at six.' },
+    }),
+    'agent draft',
+  );
+  return { agentId: agent.agentId, agentDraftId: draft.draftId };
 };
 
 /**

@@ -1,4 +1,6 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
+import { agentHandlers } from '../../modules/agents/handlers/agents.js';
+import { agentRoutes } from '../../modules/agents/routes.js';
 import { budgetHandlers } from '../../modules/budgets/handlers/budgets.js';
 import { budgetRoutes } from '../../modules/budgets/routes.js';
 import { sponsorshipHandlers } from '../../modules/sponsorships/handlers/sponsorships.js';
@@ -16,16 +18,17 @@ export const routes = [
   ...vendorRoutes,
   ...budgetRoutes,
   ...sponsorshipRoutes,
+  ...agentRoutes,
 ] as const;
 
 /**
  * Lambda for the organizer's back office: an event's tasks and the organization's task templates
  * (docs/tasks.md), vendors and their contracts (docs/vendors.md), budgets (docs/budgets.md) and
- * sponsorship sales (docs/sponsorships.md); marketing, automations and agents join it.
+ * sponsorship sales (docs/sponsorships.md) and agents (docs/agents.md); marketing and automations join it.
  */
 export const handler = routeFunction(
   'operations',
   routes,
-  { ...taskHandlers, ...vendorHandlers, ...budgetHandlers, ...sponsorshipHandlers },
+  { ...taskHandlers, ...vendorHandlers, ...budgetHandlers, ...sponsorshipHandlers, ...agentHandlers },
   { idempotency: () => getContainer().idempotency },
 );

@@ -1,3 +1,4 @@
+import type { AgentStore, Drafter } from '../../modules/agents/domain/ports.js';
 import type { AnalyticsStore } from '../../modules/analytics/domain/ports.js';
 import type { AnnouncementScheduler, AnnouncementStore } from '../../modules/announcements/domain/ports.js';
 import type { AuditAlarm, AuditChainStore, AuditTrailReads } from '../../modules/audit/domain/audit-ports.js';
@@ -266,6 +267,10 @@ export interface Deps {
   vendorFiles: FileBucket;
   /** An event's budget lines (budgets module). */
   budgetLines: BudgetStore;
+  /** An organization's agents and their drafts (agents module). */
+  agents: AgentStore;
+  /** Writes an agent's draft: templates by default, the external provider when configured (not built). */
+  drafter: Drafter;
   /** An event's announcements and the notifications they write (announcements module). */
   announcements: AnnouncementStore;
   /** One-off schedules that send announcements at their time (announcements module). */

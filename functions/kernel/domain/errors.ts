@@ -33,6 +33,12 @@ export type ErrorCode =
   | 'DEPENDENCY_CYCLE'
   /** A done or cancelled task edited (its dependencies or due date). */
   | 'TASK_CLOSED'
+  /** An agent asked for a draft while paused. */
+  | 'AGENT_PAUSED'
+  /** An agent asked for a draft that needs a tool it is not allowed; `details.missingTools` names it. */
+  | 'AGENT_TOOL_NOT_ALLOWED'
+  /** The tenant's drafter is the external model provider, which is not built (docs/agents.md). */
+  | 'DRAFTER_NOT_CONFIGURED'
   | 'CAPACITY_IN_USE'
   | 'ROOM_IN_USE'
   | 'HAS_LIVE_BOOKINGS'

@@ -88,6 +88,12 @@ export const permissionTable = {
   'sponsorship.read': organizers,
   /** Packages, deals through their flow, onboarding steps and activations. */
   'sponsorship.manage': organizers,
+  /** The organization's agent configurations: purpose, instructions, tools, paused (docs/agents.md). */
+  'agent.manage': managers,
+  /** Reading agents, asking one for a draft, reading its drafts. */
+  'agent.use': organizers,
+  /** Approving, rejecting and publishing an agent's draft: always a person, never the agent. */
+  'agentDraft.approve': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

@@ -6,6 +6,8 @@
  * (`entity.booking`): a bundle then keeps only the entities it names.
  */
 
+export { agentEntity as agent } from '../../modules/agents/adapters/entities/agent.js';
+export { agentDraftEntity as agentDraft } from '../../modules/agents/adapters/entities/agent-draft.js';
 export { analyticsSnapshotEntity as analyticsSnapshot } from '../../modules/analytics/adapters/entities/analytics-snapshot.js';
 export { announcementEntity as announcement } from '../../modules/announcements/adapters/entities/announcement.js';
 export {

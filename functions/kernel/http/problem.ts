@@ -80,6 +80,8 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   PROMO_CODE_IN_USE: { status: 409, title: 'Promo code held by live bookings' },
   PROMO_CODE_USED_UP: { status: 409, title: 'Promo code used up' },
   EXPENSE_NOT_PENDING: { status: 409, title: 'Only a pending expense can be edited' },
+  AGENT_PAUSED: { status: 409, title: 'The agent is paused' },
+  AGENT_TOOL_NOT_ALLOWED: { status: 409, title: 'The agent may not use a tool the draft needs' },
   CONTRACT_NOT_DRAFT: { status: 409, title: "Only a draft contract's terms can be changed" },
   VENDOR_ARCHIVED: { status: 409, title: 'The vendor is archived' },
   ANNOUNCEMENT_NOT_EDITABLE: { status: 409, title: 'The announcement is already sending, sent or cancelled' },
@@ -103,6 +105,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key reused with another request' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL: { status: 500, title: 'Internal error' },
+  DRAFTER_NOT_CONFIGURED: { status: 503, title: 'The external drafter is not configured' },
   TEMPORARILY_UNAVAILABLE: { status: 503, title: 'Temporarily unavailable' },
 };
 

@@ -1,6 +1,6 @@
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction, type TxItem } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, type TxItem, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import { notificationMessageId, notificationRecord } from '../../notifications/index.js';
 import type { Announcement, AnnouncementRecipient, ChannelCount, DeliveryCounts } from '../domain/model.js';
 import type { AnnouncementStore } from '../domain/ports.js';
@@ -27,6 +27,8 @@ export const dynamoAnnouncementStore = (service: EventlyService): AnnouncementSt
     async create(a) {
       await announcement.create(storedAnnouncement(a)).go();
     },
+
+    createOnce: (a) => unlessConditionFails(announcement.create(storedAnnouncement(a)).go()),
 
     async get({ orgId, eventId, announcementId }) {
       const { data } = await announcement.get({ orgId, eventId, announcementId }).go({ consistent: true });

@@ -13,6 +13,8 @@ export interface AnnouncementRef {
  */
 export interface AnnouncementStore {
   create(announcement: Announcement): Promise<void>;
+  /** Puts it unless one with its id is there (an id derived from its source); false when one was. */
+  createOnce(announcement: Announcement): Promise<boolean>;
   get(ref: AnnouncementRef): Promise<Announcement | undefined>;
   list(orgId: string, eventId: string, page: PageRequest): Promise<Page<Announcement>>;
   /**

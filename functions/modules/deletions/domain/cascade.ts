@@ -159,17 +159,18 @@ const removeEventMaterials = async (
 
 /**
  * An event's vendor contracts, then every document under the event's prefix of the vendor files
- * (documents of uploads never completed included), then its budget lines (the vendors' and budgets'
- * modules' items and objects).
+ * (documents of uploads never completed included), then its budget lines and its agents' drafts
+ * with their conversations (the vendors', budgets' and agents' modules' items and objects).
  */
 const removeEventOperations = async (
-  deps: Pick<Deps, 'vendorContracts' | 'vendorFiles' | 'budgetLines'>,
+  deps: Pick<Deps, 'vendorContracts' | 'vendorFiles' | 'budgetLines' | 'agents'>,
   orgId: string,
   eventId: string,
 ) => {
   const contracts = await drained((n) => deps.vendorContracts.purgeEvent(orgId, eventId, n));
   await deps.vendorFiles.removeAll(`${orgId}/${eventId}/`);
-  return contracts + (await drained((n) => deps.budgetLines.purgeEvent(orgId, eventId, n)));
+  const lines = await drained((n) => deps.budgetLines.purgeEvent(orgId, eventId, n));
+  return contracts + lines + (await drained((n) => deps.agents.purgeEventDrafts(orgId, eventId, n)));
 };
 
 /**
@@ -192,6 +193,7 @@ export const purgeOrgEvents = async (
     | 'vendorContracts'
     | 'vendorFiles'
     | 'budgetLines'
+    | 'agents'
     | 'materials'
     | 'promoCodes'
     | 'announcements'
@@ -243,6 +245,7 @@ const removeEvent = async (
     | 'vendorContracts'
     | 'vendorFiles'
     | 'budgetLines'
+    | 'agents'
     | 'materials'
     | 'promoCodes'
     | 'sessions'
@@ -315,6 +318,7 @@ const removeVenue = async (
     | 'vendorContracts'
     | 'vendorFiles'
     | 'budgetLines'
+    | 'agents'
     | 'materials'
     | 'promoCodes'
     | 'sessions'
@@ -359,6 +363,7 @@ const stepOf = (
     | 'vendorContracts'
     | 'vendorFiles'
     | 'budgetLines'
+    | 'agents'
     | 'materials'
     | 'promoCodes'
     | 'sessions'
@@ -403,6 +408,7 @@ export const runDeletionStep = async (
     | 'vendorContracts'
     | 'vendorFiles'
     | 'budgetLines'
+    | 'agents'
     | 'materials'
     | 'promoCodes'
     | 'sessions'

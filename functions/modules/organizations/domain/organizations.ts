@@ -141,6 +141,7 @@ type PurgeDeps = Pick<
   | 'vendorContracts'
   | 'vendorFiles'
   | 'budgetLines'
+  | 'agents'
   | 'vendors'
   | 'materials'
   | 'members'
@@ -175,6 +176,8 @@ const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>
   () => deps.webhooks.purgeOrg(orgId, purgeBatch),
   // Vendors (their contracts went with their events).
   () => deps.vendors.purgeOrg(orgId, purgeBatch),
+  // Agents (their drafts and conversations went with their events).
+  () => deps.agents.purgeOrg(orgId, purgeBatch),
   () => deps.parties.purgeOrg(orgId, purgeBatch),
   () => deps.attendees.purgeOrg(orgId, purgeBatch),
   () => deps.invites.purge(orgId, purgeBatch),

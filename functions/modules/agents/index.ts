@@ -1,0 +1,2 @@
+/** The agents module's entry: an organization's agents and the drafts they write (docs/agents.md). */
+export type { Agent, AgentDraft } from './domain/model.js';
