@@ -6,6 +6,13 @@ import * as z from './zod.js';
 
 const idPattern = (prefix: string) => new RegExp(`^${prefix}_[0-9a-z]{20}$`);
 
+/** The id schema of a `newId(prefix)` id: `what` names it in the refusal ("a speaker id"). */
+export const prefixedIdSchema = (prefix: string, what: string, example: string) =>
+  z
+    .string()
+    .regex(idPattern(prefix), `must be a ${what} id (${prefix}_ followed by 20 lowercase letters or digits)`)
+    .openapi({ example });
+
 export const orgIdSchema = /* @__PURE__ */ z
   .string()
   .regex(idPattern('org'), 'must be an organization id (org_ followed by 20 lowercase letters or digits)')

@@ -3,6 +3,7 @@ import {
   eventParams,
   freeText,
   isoDateTime,
+  prefixedIdSchema,
   sessionIdSchema,
   stampFields,
   userIdSchema,
@@ -13,17 +14,8 @@ import { sponsorTiers } from '../domain/model.js';
 
 /** Speakers, sponsors and the agenda of an event (docs/conference.md). */
 
-const idOf = (prefix: string, what: string, example: string) =>
-  z
-    .string()
-    .regex(
-      new RegExp(`^${prefix}_[0-9a-z]{20}$`),
-      `must be a ${what} id (${prefix}_ followed by 20 lowercase letters or digits)`,
-    )
-    .openapi({ example });
-
-export const speakerIdSchema = idOf('spk', 'speaker', 'spk_5k9m3p7r1t5v9x3z7b1d');
-export const sponsorIdSchema = idOf('spn', 'sponsor', 'spn_5k9m3p7r1t5v9x3z7b1d');
+export const speakerIdSchema = prefixedIdSchema('spk', 'speaker', 'spk_5k9m3p7r1t5v9x3z7b1d');
+export const sponsorIdSchema = prefixedIdSchema('spn', 'sponsor', 'spn_5k9m3p7r1t5v9x3z7b1d');
 
 export const speakerParams = eventParams.extend({ speakerId: speakerIdSchema });
 export const sponsorParams = eventParams.extend({ sponsorId: sponsorIdSchema });

@@ -3,6 +3,7 @@ import {
   freeText,
   isoDateTime,
   pageQuerySchema,
+  prefixedIdSchema,
   stampFields,
   userIdSchema,
 } from '../../../kernel/contracts/common.js';
@@ -12,19 +13,10 @@ import { dealStatuses, packageStatuses } from '../domain/model.js';
 
 /** An event's sponsorship packages and deals, their onboarding and activations (docs/sponsorships.md). */
 
-const idOf = (prefix: string, what: string, example: string) =>
-  z
-    .string()
-    .regex(
-      new RegExp(`^${prefix}_[0-9a-z]{20}$`),
-      `must be a ${what} id (${prefix}_ followed by 20 lowercase letters or digits)`,
-    )
-    .openapi({ example });
-
-export const packageIdSchema = idOf('spp', 'sponsorship package', 'spp_5k9m3p7r1t5v9x3z7b1d');
-export const dealIdSchema = idOf('spd', 'sponsorship deal', 'spd_5k9m3p7r1t5v9x3z7b1d');
-const stepIdSchema = idOf('sps', 'onboarding step', 'sps_5k9m3p7r1t5v9x3z7b1d');
-const activationIdSchema = idOf('spa', 'activation', 'spa_5k9m3p7r1t5v9x3z7b1d');
+export const packageIdSchema = prefixedIdSchema('spp', 'sponsorship package', 'spp_5k9m3p7r1t5v9x3z7b1d');
+export const dealIdSchema = prefixedIdSchema('spd', 'sponsorship deal', 'spd_5k9m3p7r1t5v9x3z7b1d');
+const stepIdSchema = prefixedIdSchema('sps', 'onboarding step', 'sps_5k9m3p7r1t5v9x3z7b1d');
+const activationIdSchema = prefixedIdSchema('spa', 'activation', 'spa_5k9m3p7r1t5v9x3z7b1d');
 
 export const packageParams = eventParams.extend({ packageId: packageIdSchema });
 export const dealParams = eventParams.extend({ dealId: dealIdSchema });
