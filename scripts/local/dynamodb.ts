@@ -15,6 +15,8 @@ export interface DynamoDbLocalOptions {
   inMemory?: boolean;
   /** How long to wait for the JVM to answer `ListTables`. */
   readyTimeoutMs?: number;
+  /** Options of the JVM (`JAVA_TOOL_OPTIONS`), e.g. the test run's lighter JIT. */
+  jvmOptions?: string;
 }
 
 export interface DynamoDbLocal {
@@ -90,11 +92,29 @@ const dbPathFor = (options: DynamoDbLocalOptions): string | null => {
   return dir;
 };
 
+/**
+ * The package spawns java with this process's environment and no way to add JVM flags; the JVM
+ * reads them from `JAVA_TOOL_OPTIONS`, set only while the child is spawned.
+ */
+const withJvmOptions = <T>(jvmOptions: string | undefined, start: () => T): T => {
+  if (!jvmOptions) return start();
+  const before = process.env.JAVA_TOOL_OPTIONS;
+  process.env.JAVA_TOOL_OPTIONS = jvmOptions;
+  try {
+    return start();
+  } finally {
+    if (before === undefined) delete process.env.JAVA_TOOL_OPTIONS;
+    else process.env.JAVA_TOOL_OPTIONS = before;
+  }
+};
+
 export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
   const port = options.port || (await findFreePort());
   const endpoint = `http://127.0.0.1:${port}`;
   // sharedDb: otherwise every access key + region pair sees a separate database.
-  const child = spawn({ port, sharedDb: true, path: dbPathFor(options), stdio: 'pipe' });
+  const child = withJvmOptions(options.jvmOptions, () =>
+    spawn({ port, sharedDb: true, path: dbPathFor(options), stdio: 'pipe' }),
+  );
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not start java for DynamoDB Local (is Java installed?)');
   const guard = guardChild(pid);

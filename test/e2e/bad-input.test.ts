@@ -137,10 +137,17 @@ describe('bad-input sweep', () => {
     const sample = sweep.samples[id as keyof typeof sweep.samples];
     const variants = variantsOf(route, sample);
     expect(variants.length).toBeGreaterThan(0);
-    for (const v of variants) {
-      const labelOf = (res: ApiResponse) => `${id} / ${v.name}: ${res.status} ${res.text.slice(0, 300)}`;
-      const res = await unchangedBy(() => send(route, sample, v), labelOf);
-      const label = labelOf(res);
+    // The table is compared once, after every variant: a change names each variant's answer.
+    const answers = await unchangedBy(
+      async () => {
+        const out: [Variant, ApiResponse][] = [];
+        for (const v of variants) out.push([v, await send(route, sample, v)]);
+        return out;
+      },
+      (out) => `${id} (${out.map(([v, res]) => `${v.name}: ${res.status}`).join(', ')})`,
+    );
+    for (const [v, res] of answers) {
+      const label = `${id} / ${v.name}: ${res.status} ${res.text.slice(0, 300)}`;
       expect(res.status, label).toBe(v.status);
       expect(res.headers.get('content-type'), label).toContain('application/problem+json');
       if (v.field) {
@@ -222,42 +229,54 @@ const textCases = (): TextCase[] => {
 
 const routeOf = (id: OperationId): RouteDefinition => allRoutes.find((r) => r.operationId === id)!;
 
-const expectRefused = async (c: TextCase, value: string) => {
-  const route = routeOf(c.id);
-  const labelOf = (res: ApiResponse) =>
-    `${c.id} ${c.field} ${JSON.stringify(value)}: ${res.status} ${res.text.slice(0, 300)}`;
-  const res = await unchangedBy(
-    () => send(route, sweep.samples[c.id], { name: c.field, options: { body: c.body(value) }, status: 422 }),
-    labelOf,
+/**
+ * Each case sent with its value, all refused 422 naming the field; the table is compared once,
+ * after all of them.
+ */
+const expectRefused = async (cases: [TextCase, string][]) => {
+  const answers = await unchangedBy(
+    async () => {
+      const out: [TextCase, string, ApiResponse][] = [];
+      for (const [c, value] of cases) {
+        const v = { name: c.field, options: { body: c.body(value) }, status: 422 };
+        out.push([c, value, await send(routeOf(c.id), sweep.samples[c.id], v)]);
+      }
+      return out;
+    },
+    (out) =>
+      out.map(([c, value, res]) => `${c.id} ${c.field} ${JSON.stringify(value)}: ${res.status}`).join(', '),
   );
-  const label = labelOf(res);
-  expect(res.status, label).toBe(422);
-  expect(res.headers.get('content-type'), label).toContain('application/problem+json');
-  const fields = ((res.json as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
-  expect(fields, label).toContain(c.field);
+  for (const [c, value, res] of answers) {
+    const label = `${c.id} ${c.field} ${JSON.stringify(value)}: ${res.status} ${res.text.slice(0, 300)}`;
+    expect(res.status, label).toBe(422);
+    expect(res.headers.get('content-type'), label).toContain('application/problem+json');
+    const fields = ((res.json as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
+    expect(fields, label).toContain(c.field);
+  }
 };
 
 describe('text fields', () => {
   it('refuse each control and bidi character', async () => {
     const title = textCases().find((c) => c.id === 'createEvent' && c.field === 'body.title')!;
-    for (const ch of hiddenCharacters) await expectRefused(title, `Sweep ${ch}Night`);
+    await expectRefused(hiddenCharacters.map((ch) => [title, `Sweep ${ch}Night`]));
   });
 
   it('all refuse control and bidi characters, naming the field', async () => {
-    const cases = textCases();
-    for (const [i, c] of cases.entries()) {
-      await expectRefused(c, `Plain ${hiddenCharacters[i % hiddenCharacters.length]} text`);
-    }
+    await expectRefused(
+      textCases().map((c, i) => [c, `Plain ${hiddenCharacters[i % hiddenCharacters.length]} text`]),
+    );
   });
 
   it('of one line refuse line breaks and tabs', async () => {
     const oneLine = textCases().filter(
       (c) => !/description|reason|comments|suggestions|bestAspects|improvementAreas|content/.test(c.field),
     );
-    for (const c of oneLine) {
-      await expectRefused(c, 'Two\nlines');
-      await expectRefused(c, 'A\ttab');
-    }
+    await expectRefused(
+      oneLine.flatMap((c): [TextCase, string][] => [
+        [c, 'Two\nlines'],
+        [c, 'A\ttab'],
+      ]),
+    );
   });
 
   it('a description keeps its line breaks and tabs', async () => {
