@@ -63,11 +63,8 @@ const namesOf = (expression: string) =>
   Object.fromEntries([...expression.matchAll(/#(\w+)/g)].map(([alias, name]) => [alias, name as string]));
 
 /** The records the request that answered `res` wrote (API Gateway's request id names them). */
-export const auditRecordsOfResponse = (rt: TestRuntime, res: ApiResponse): Promise<StoredAuditRecord[]> => {
-  const requestId = res.headers.get('apigw-requestid');
-  if (!requestId) throw new Error('the answer names no request id (apigw-requestid)');
-  return auditRecordsWhere(rt, '#requestId = :r', { ':r': requestId });
-};
+export const auditRecordsOfResponse = (rt: TestRuntime, res: ApiResponse): Promise<StoredAuditRecord[]> =>
+  auditRecordsWhere(rt, '#requestId = :r', { ':r': requestIdOf(res) });
 
 /** Keys whose values are secrets: an audit record must never hold one of their values. */
 const secretKey = /token|secret|password|otp|signature|code|email|phone/i;
@@ -85,6 +82,22 @@ export const sensitiveValues = (...bodies: unknown[]): string[] => {
   };
   for (const body of bodies) walk(body, '');
   return out;
+};
+
+/** The request id API Gateway gave the request that answered `res` (its audit records carry it). */
+export const requestIdOf = (res: ApiResponse): string => {
+  const requestId = res.headers.get('apigw-requestid');
+  if (!requestId) throw new Error('the answer names no request id (apigw-requestid)');
+  return requestId;
+};
+
+/** Every audit record of the runtime's table, by the request that wrote it: one scan for many answers. */
+export const auditRecordsByRequest = async (rt: TestRuntime): Promise<Map<string, StoredAuditRecord[]>> => {
+  const byRequest = new Map<string, StoredAuditRecord[]>();
+  for (const record of await auditRecordsWhere(rt, 'attribute_exists(#requestId)', {})) {
+    byRequest.set(record.requestId, [...(byRequest.get(record.requestId) ?? []), record]);
+  }
+  return byRequest;
 };
 
 /** The request that answered `res` wrote exactly one audit record, naming `actorId`. */
