@@ -32,13 +32,43 @@ export interface EventBridgeScheduleConfig {
   what: string;
 }
 
-/** `at()` takes UTC wall-clock time to the second; rounded up, so it never fires early. */
-const atExpression = (iso: string): string => {
-  const seconds = new Date(Math.ceil(new Date(iso).getTime() / 1000) * 1000);
+/** `at()` takes UTC wall-clock time to the second, without zone or fraction. */
+export const atExpression = (iso: string): string => {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) throw new Error(`not a date-time: ${iso}`);
+  // Rounded up: a schedule that fires early only makes its consumer wait or skip.
+  const seconds = new Date(Math.ceil(at.getTime() / 1000) * 1000);
   return `at(${seconds.toISOString().slice(0, 19)})`;
 };
 
-const required = (config: EventBridgeScheduleConfig) => {
+export interface ScheduleTarget {
+  groupName: string;
+  roleArn: string;
+  queueArn: string;
+  deadLetterArn: string;
+}
+
+/**
+ * A one-off schedule that sends `message` to the target's queue at `at`, deletes itself after
+ * firing, and keeps a delivery that failed every retry in the dead-letter queue.
+ */
+export const oneOffSchedule = (target: ScheduleTarget, name: string, at: string, message: object) =>
+  new CreateScheduleCommand({
+    Name: name,
+    GroupName: target.groupName,
+    ScheduleExpression: atExpression(at),
+    ScheduleExpressionTimezone: 'UTC',
+    FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
+    ActionAfterCompletion: ActionAfterCompletion.DELETE,
+    Target: {
+      Arn: target.queueArn,
+      RoleArn: target.roleArn,
+      Input: JSON.stringify(message),
+      DeadLetterConfig: { Arn: target.deadLetterArn },
+    },
+  });
+
+const required = (config: EventBridgeScheduleConfig): ScheduleTarget => {
   const { groupName, roleArn, queueArn, deadLetterArn } = config;
   if (!groupName || !roleArn || !queueArn || !deadLetterArn)
     throw new Error(
@@ -61,24 +91,9 @@ export const eventBridgeOneOffSchedules = (
   };
   return {
     async replace(name, at, message) {
-      const { groupName, roleArn, queueArn, deadLetterArn } = required(config);
-      await remove(name, groupName);
-      await client.send(
-        new CreateScheduleCommand({
-          Name: name,
-          GroupName: groupName,
-          ScheduleExpression: atExpression(at),
-          ScheduleExpressionTimezone: 'UTC',
-          FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
-          ActionAfterCompletion: ActionAfterCompletion.DELETE,
-          Target: {
-            Arn: queueArn,
-            RoleArn: roleArn,
-            Input: JSON.stringify(message),
-            DeadLetterConfig: { Arn: deadLetterArn },
-          },
-        }),
-      );
+      const target = required(config);
+      await remove(name, target.groupName);
+      await client.send(oneOffSchedule(target, name, at, message));
     },
     async remove(name) {
       await remove(name, required(config).groupName);

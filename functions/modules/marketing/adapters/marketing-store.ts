@@ -1,4 +1,5 @@
-import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import { DomainError } from '../../../kernel/domain/errors.js';
+import { eventNotDeleting } from '../../../kernel/dynamo/live-checks.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import {
@@ -20,28 +21,11 @@ import {
 type At = { orgId: string; eventId: string };
 
 export const dynamoMarketingStore = (service: EventlyService): MarketingStore => {
-  const { event, marketingCampaign, marketingPost, influencerCampaign, trackingCodeClaim } = service.entities;
-
-  const whyEventRefused = async ({ orgId, eventId }: At): Promise<Error> => {
-    const { data } = await event.get({ orgId, eventId }).go({ consistent: true });
-    if (!data) return notFound('event');
-    return new DomainError('EVENT_DELETING', 'the event is being deleted');
-  };
+  const { marketingCampaign, marketingPost, influencerCampaign, trackingCodeClaim } = service.entities;
 
   /** A new item of the event, in a transaction with the check that the event is not being deleted. */
   const createBeside = async (at: At, items: (tx: TxEntities) => TxItem[]) => {
-    await commitTransaction(service, (tx) => [
-      {
-        label: 'event',
-        // In the same transaction: an item put after the event's cascade ran would be orphaned.
-        write: tx.event
-          .check({ orgId: at.orgId, eventId: at.eventId })
-          .where(({ deleting }, { eq }) => eq(deleting, false))
-          .commit(),
-        fails: () => whyEventRefused(at),
-      },
-      ...items(tx),
-    ]);
+    await commitTransaction(service, (tx) => [eventNotDeleting(service, tx, at), ...items(tx)]);
   };
 
   return {

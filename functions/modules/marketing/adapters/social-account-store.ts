@@ -1,5 +1,5 @@
 import type { EntityItem } from 'electrodb';
-import { DomainError } from '../../../kernel/domain/errors.js';
+import { organizationActive } from '../../../kernel/dynamo/live-checks.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
@@ -14,15 +14,7 @@ export const dynamoSocialAccountStore = (service: EventlyService): SocialAccount
   return {
     async create(a) {
       await commitTransaction(service, (tx) => [
-        {
-          label: 'organization',
-          // In the same transaction: an account put after the organization's cascade ran would be orphaned.
-          write: tx.organization
-            .check({ orgId: a.orgId })
-            .where(({ status }, { eq }) => eq(status, 'active'))
-            .commit(),
-          fails: new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted'),
-        },
+        organizationActive(tx, a.orgId),
         { label: 'account', write: tx.socialAccount.create(a).commit() },
       ]);
     },
