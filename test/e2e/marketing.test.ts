@@ -216,15 +216,15 @@ describe('marketing over HTTP', () => {
 
   it('keeps the token in its secret only: not in the table, the answers or the logs; rotated and deleted with the account', async () => {
     const account = `/v1/orgs/${orgId}/social-accounts/${accountId}`;
-    const read = ok(await rt.call<{ tokenLast4: string }>('GET', account, { token: owner }));
-    expect(read.tokenLast4).toBe(token.slice(-4));
+    const read = ok(await rt.call<{ last4: string }>('GET', account, { token: owner }));
+    expect(read.last4).toBe(token.slice(-4));
     const after = ok(
       await rt.call<Record<string, unknown>>('PUT', `${account}/token`, {
         token: owner,
         body: { accessToken: rotated },
       }),
     );
-    expect(after.tokenLast4).toBe(rotated.slice(-4));
+    expect(after.last4).toBe(rotated.slice(-4));
     expect(JSON.stringify(after)).not.toContain(rotated);
 
     const dir = process.env.SOCIAL_TOKENS_DIR ?? '';

@@ -1205,8 +1205,8 @@ const marketingSamples = (t: SweepTarget) => {
     listInfluencerCampaigns: { params: campaign, action: 'marketing.read' },
     updateInfluencerCampaign: { params: influencer, body: { status: 'agreed' }, action: 'marketing.manage' },
     markInfluencerDeliverable: {
-      params: { ...influencer, deliverableId: t.deliverableId },
-      body: { delivered: true, url: 'https://example.com/story' },
+      params: influencer,
+      body: { deliverableId: t.deliverableId, delivered: true, url: 'https://example.com/story' },
       action: 'marketing.manage',
     },
     createSocialAccount: {

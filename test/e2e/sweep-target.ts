@@ -654,7 +654,12 @@ const sweepMarketing = async (rt: TestRuntime, token: string, orgId: string, eve
     expect2xx(
       await rt.call<{ accountId: string }>('POST', `/v1/orgs/${orgId}/social-accounts`, {
         token,
-        body: { platform: 'instagram', handle, displayName: 'Target', accessToken: `target-token-${handle}` },
+        body: {
+          platform: 'instagram',
+          handle,
+          displayName: 'Target',
+          accessToken: `target-token-${handle}-QZXW`,
+        },
       }),
       'social account',
     ).accountId;

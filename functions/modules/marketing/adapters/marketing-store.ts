@@ -31,6 +31,8 @@ export const dynamoMarketingStore = (service: EventlyService): MarketingStore =>
   return {
     createCampaign: (c) =>
       createBeside(c, (tx) => [
+        // The campaign first: it is the change the audit record names (the claim is its bookkeeping).
+        { label: 'campaign', write: tx.marketingCampaign.create(storedCampaign(c)).commit() },
         {
           label: 'code',
           write: tx.trackingCodeClaim
@@ -48,7 +50,6 @@ export const dynamoMarketingStore = (service: EventlyService): MarketingStore =>
             { trackingCode: c.trackingCode },
           ),
         },
-        { label: 'campaign', write: tx.marketingCampaign.create(storedCampaign(c)).commit() },
       ]),
 
     async getCampaign({ orgId, eventId, campaignId }) {

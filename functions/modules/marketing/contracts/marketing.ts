@@ -31,7 +31,6 @@ const accountIdSchema = prefixedIdSchema('soc', 'social account', 'soc_5k9m3p7r1
 export const campaignParams = eventParams.extend({ campaignId: campaignIdSchema });
 export const postParams = campaignParams.extend({ postId: postIdSchema });
 export const influencerParams = campaignParams.extend({ influencerId: influencerIdSchema });
-export const deliverableParams = influencerParams.extend({ deliverableId: deliverableIdSchema });
 export const accountParams = orgParams.extend({ accountId: accountIdSchema });
 
 const shortText = (max: number) => freeText(z.string().trim().min(1).max(max));
@@ -82,6 +81,7 @@ export const updateCampaignBody = z
     budget: money.optional(),
     goal: goalSchema.optional(),
   })
+  .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')
   .openapi('UpdateCampaign');
 
 export const moveCampaignBody = z
@@ -130,7 +130,7 @@ export const resultsSchema = z
 export const createPostBody = z
   .strictObject({
     accountId: accountIdSchema,
-    text: freeText(z.string().trim().min(1).max(5000), { multiline: true }),
+    text: freeText(z.string().trim().min(1).max(3000), { multiline: true }),
     link: httpsUrl.optional().openapi({ description: "Carries the campaign's code as `trackingCode`" }),
     scheduledAt: utcInstant.optional().openapi({ description: 'In the future: scheduled at once' }),
   })
@@ -183,10 +183,11 @@ export const updateInfluencerBody = z
       description: 'proposed -> agreed -> completed, or cancelled',
     }),
   })
+  .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')
   .openapi('UpdateInfluencerCampaign');
 
 export const deliverableBody = z
-  .strictObject({ delivered: z.boolean(), url: httpsUrl.optional() })
+  .strictObject({ deliverableId: deliverableIdSchema, delivered: z.boolean(), url: httpsUrl.optional() })
   .openapi('MarkDeliverable');
 
 export const influencerSchema = z
@@ -234,6 +235,7 @@ export const createSocialAccountBody = z
 
 export const updateSocialAccountBody = z
   .strictObject({ handle: shortText(100).optional(), displayName: shortText(200).optional() })
+  .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')
   .openapi('UpdateSocialAccount');
 
 export const rotateTokenBody = z.strictObject({ accessToken }).openapi('RotateSocialToken');
@@ -244,9 +246,9 @@ export const socialAccountSchema = z
     platform: platformSchema,
     handle: z.string(),
     displayName: z.string(),
-    tokenLast4: z.string().openapi({ description: "The token's last 4 characters" }),
-    tokenFingerprint: z.string().openapi({ description: 'A digest prefix of the token' }),
-    tokenRotatedAt: isoDateTime,
+    last4: z.string().openapi({ description: "The token's last 4 characters" }),
+    fingerprint: z.string().openapi({ description: 'A digest prefix of the token' }),
+    rotatedAt: isoDateTime,
     ...stampFields,
   })
   .openapi('SocialAccount');

@@ -71,9 +71,9 @@ export interface SocialAccount {
   /** The secret's name (Secrets Manager in AWS, a file locally). */
   tokenRef: string;
   /** The token's last 4 characters and a digest prefix: enough to tell tokens apart, not to use one. */
-  tokenLast4: string;
-  tokenFingerprint: string;
-  tokenRotatedAt: string;
+  last4: string;
+  fingerprint: string;
+  rotatedAt: string;
   version: number;
   createdAt: string;
   updatedAt: string;

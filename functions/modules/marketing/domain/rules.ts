@@ -107,6 +107,6 @@ export const campaignResults = (
 
 /** The last 4 characters of a token and a digest prefix: stored instead of the token. */
 export const tokenMarks = (token: string, digest: (text: string) => string) => ({
-  tokenLast4: token.slice(-4),
-  tokenFingerprint: digest(token).slice(0, 16),
+  last4: token.slice(-4),
+  fingerprint: digest(token).slice(0, 16),
 });

@@ -50,7 +50,7 @@ export const createSocialAccount = async (
     displayName: input.displayName,
     tokenRef,
     ...tokenMarks(input.accessToken, hashSecret),
-    tokenRotatedAt: now,
+    rotatedAt: now,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -131,7 +131,7 @@ export const rotateSocialToken = async (
   await deps.socialTokens.put(account.tokenRef, accessToken);
   return saveAccount(deps, orgId, accountId, () => ({
     ...tokenMarks(accessToken, hashSecret),
-    tokenRotatedAt: deps.clock.now().toISOString(),
+    rotatedAt: deps.clock.now().toISOString(),
   }));
 };
 

@@ -60,7 +60,11 @@ export const marketingHandlers = {
   updateInfluencerCampaign: async ({ principal, params, body }) =>
     ok(influencerView(await updateInfluencer(deps(), principal, params, body))),
   markInfluencerDeliverable: async ({ principal, params, body }) =>
-    ok(influencerView(await markDeliverable(deps(), principal, params, body))),
+    ok(
+      influencerView(
+        await markDeliverable(deps(), principal, { ...params, deliverableId: body.deliverableId }, body),
+      ),
+    ),
   createSocialAccount: async ({ principal, params, body }) =>
     created(accountView(await createSocialAccount(deps(), principal, params.orgId, body))),
   listSocialAccounts: async ({ principal, params, query }) => {
