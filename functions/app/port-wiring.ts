@@ -873,16 +873,20 @@ export const socialAccounts: PortWiring<'socialAccounts'> = {
   build: ({ service }) => dynamoSocialAccountStore(service),
 };
 
-/** Locally files under .data/ (SOCIAL_TOKENS_DIR); in AWS secrets under the tenant's prefix. */
+/** Locally files under .data/ (SOCIAL_TOKENS_DIR); in AWS secrets under the tenant's prefix, in the functions granted them. */
+const noSocialTokens = notInThisFunction('social tokens');
+
 export const socialTokens: PortWiring<'socialTokens'> = {
   entities: {},
   build: ({ env }) =>
-    env.SOCIAL_TOKENS_DIR
-      ? fileSocialTokens(env.SOCIAL_TOKENS_DIR)
-      : secretsManagerSocialTokens(
-          traceClient(withoutSdkLogging(new SecretsManagerClient({ region: env.AWS_REGION }))),
-          env.SOCIAL_SECRET_PREFIX ?? 'evently/social/',
-        ),
+    process.env.EVENTLY_SOCIAL_TOKENS === 'false'
+      ? { nameOf: noSocialTokens, put: noSocialTokens, read: noSocialTokens, remove: noSocialTokens }
+      : env.SOCIAL_TOKENS_DIR
+        ? fileSocialTokens(env.SOCIAL_TOKENS_DIR)
+        : secretsManagerSocialTokens(
+            traceClient(withoutSdkLogging(new SecretsManagerClient({ region: env.AWS_REGION }))),
+            env.SOCIAL_SECRET_PREFIX ?? 'evently/social/',
+          ),
 };
 
 /** Post schedules deliver to the jobs queue, as announcements' do. */
