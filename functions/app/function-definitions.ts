@@ -41,6 +41,8 @@ export interface FunctionDefinition {
    * downloads and reads and deletes objects; `delete` lists and deletes an event's files (cascades).
    */
   materialFiles?: 'readWrite' | 'delete';
+  /** Creates, writes, reads and deletes the secrets of social accounts' tokens (docs/marketing.md). */
+  socialTokens?: boolean;
 }
 
 export const functionDefinitions = {
@@ -91,6 +93,9 @@ export const functionDefinitions = {
     timeoutSeconds: 10,
     // Vendor contracts' documents: presigned uploads and downloads, the upload's check.
     materialFiles: 'readWrite',
+    // Campaign posts are one-off schedules to the jobs queue; social accounts' tokens are secrets.
+    schedulesHolds: true,
+    socialTokens: true,
   },
   bookings: {
     // An on-sale's hot routes in a function of their own: it scales and cold-starts apart from the
@@ -143,6 +148,8 @@ export const functionDefinitions = {
     tracesCalls: true,
     // An event's cascade deletes its material files.
     materialFiles: 'delete',
+    // Posts are published with their account's token; an organization's cascade deletes the secrets.
+    socialTokens: true,
   },
   nightly: {
     // The nightly run (docs/nightly.md), on its own queue: each message is one bounded piece (an

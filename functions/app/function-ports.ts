@@ -29,6 +29,11 @@ const orgsPorts = (): PortTable => ({
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
   agents: port.agents,
+  // Marketing: an event's cascade purges its campaigns and deletes its posts' schedules; an organization's its accounts' secrets.
+  marketing: port.marketing,
+  postScheduler: port.postScheduler,
+  socialAccounts: port.socialAccounts,
+  socialTokens: port.socialTokens,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   venues: port.venues,
@@ -98,6 +103,11 @@ const catalogPorts = (): PortTable => ({
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
   agents: port.agents,
+  // Marketing: an event's cascade purges its campaigns and deletes its posts' schedules; an organization's its accounts' secrets.
+  marketing: port.marketing,
+  postScheduler: port.postScheduler,
+  socialAccounts: port.socialAccounts,
+  socialTokens: port.socialTokens,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
   // An event created from a task template generates its tasks; an event's cascade purges them.
@@ -130,6 +140,14 @@ const operationsPorts = (): PortTable => ({
   // Agents draft through the drafter; a published announcement draft becomes a draft announcement.
   drafter: port.drafter,
   announcements: port.announcements,
+  // Marketing; a campaign's results read the event's sessions' bookings and payment orders.
+  marketing: port.marketing,
+  socialAccounts: port.socialAccounts,
+  socialTokens: port.socialTokens,
+  postScheduler: port.postScheduler,
+  sessions: port.sessions,
+  bookings: port.bookings,
+  payments: port.payments,
   clock: port.clock,
 });
 
@@ -204,6 +222,12 @@ const jobsPorts = (): PortTable => ({
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
   agents: port.agents,
+  // Posts published as jobs (through the publisher); marketing: an event's cascade purges its campaigns and deletes its posts' schedules; an organization's its accounts' secrets.
+  marketing: port.marketing,
+  postScheduler: port.postScheduler,
+  socialAccounts: port.socialAccounts,
+  socialTokens: port.socialTokens,
+  postPublisher: port.postPublisher,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   attendees: port.attendees,

@@ -1,8 +1,14 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import {
+  eventBridgeOneOffSchedules,
+  localOneOffSchedules,
+  type OneOffSchedules,
+} from '../kernel/aws/one-off-schedules.js';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import type { FileBucket } from '../kernel/domain/files.js';
 import * as entity from '../kernel/dynamo/entities.js';
@@ -11,9 +17,8 @@ import { dynamoAgentStore } from '../modules/agents/adapters/agent-store.js';
 import { externalDrafter } from '../modules/agents/adapters/external-drafter.js';
 import { templateDrafter } from '../modules/agents/adapters/template-drafter.js';
 import { dynamoAnalyticsStore } from '../modules/analytics/adapters/analytics-store.js';
+import { announcementScheduler as announcementSchedulerOver } from '../modules/announcements/adapters/announcement-scheduler.js';
 import { dynamoAnnouncementStore } from '../modules/announcements/adapters/announcement-store.js';
-import { eventBridgeAnnouncementScheduler } from '../modules/announcements/adapters/eventbridge-announcement-scheduler.js';
-import { localAnnouncementScheduler } from '../modules/announcements/adapters/local-announcement-scheduler.js';
 import { powertoolsAuditAlarm } from '../modules/audit/adapters/audit-alarm.js';
 import { dynamoAuditChainStore } from '../modules/audit/adapters/audit-chain-store.js';
 import { dynamoAuditSummaryStore } from '../modules/audit/adapters/audit-summary-store.js';
@@ -41,6 +46,14 @@ import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-stor
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
 import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
 import { dynamoJoinRequestStore } from '../modules/invitations/adapters/join-request-store.js';
+import { dynamoMarketingStore } from '../modules/marketing/adapters/marketing-store.js';
+import {
+  localPostPublisher,
+  unconfiguredPostPublisher,
+} from '../modules/marketing/adapters/post-publishers.js';
+import { postScheduler as postSchedulerOver } from '../modules/marketing/adapters/post-scheduler.js';
+import { dynamoSocialAccountStore } from '../modules/marketing/adapters/social-account-store.js';
+import { fileSocialTokens, secretsManagerSocialTokens } from '../modules/marketing/adapters/social-tokens.js';
 import { dynamoMaterialStore } from '../modules/materials/adapters/material-store.js';
 import { s3MaterialFiles } from '../modules/materials/adapters/s3-material-files.js';
 import { dynamoConnectionStore } from '../modules/networking/adapters/connection-store.js';
@@ -789,23 +802,29 @@ export const announcements: PortWiring<'announcements'> = {
   build: ({ service }) => dynamoAnnouncementStore(service),
 };
 
-/** Announcement schedules deliver to the jobs queue; locally they are the table's local schedules. */
+/**
+ * One-off schedules to the jobs queue (announcements' sends, posts' publishes): EventBridge
+ * Scheduler, locally the table's local schedules; only in the functions that schedule.
+ */
+const jobSchedules = ({ env, documentClient }: Wires, what: string): OneOffSchedules =>
+  process.env.EVENTLY_SCHEDULES_HOLDS === 'false'
+    ? { replace: noScheduling, remove: noScheduling }
+    : env.SCHEDULER_MODE === 'local'
+      ? localOneOffSchedules(localScheduleStore(documentClient, env.TABLE_NAME), 'jobs')
+      : eventBridgeOneOffSchedules(
+          traceClient(withoutSdkLogging(new SchedulerClient({ region: env.AWS_REGION }))),
+          {
+            groupName: env.SCHEDULE_GROUP_NAME,
+            roleArn: env.SCHEDULER_ROLE_ARN,
+            queueArn: env.JOBS_QUEUE_ARN,
+            deadLetterArn: env.SCHEDULE_DLQ_ARN,
+            what,
+          },
+        );
+
 export const announcementScheduler: PortWiring<'announcementScheduler'> = {
   entities: {},
-  build: ({ env, documentClient }) =>
-    process.env.EVENTLY_SCHEDULES_HOLDS === 'false'
-      ? { schedule: noScheduling, cancel: noScheduling }
-      : env.SCHEDULER_MODE === 'local'
-        ? localAnnouncementScheduler(localScheduleStore(documentClient, env.TABLE_NAME))
-        : eventBridgeAnnouncementScheduler(
-            traceClient(withoutSdkLogging(new SchedulerClient({ region: env.AWS_REGION }))),
-            {
-              groupName: env.SCHEDULE_GROUP_NAME,
-              roleArn: env.SCHEDULER_ROLE_ARN,
-              queueArn: env.JOBS_QUEUE_ARN,
-              deadLetterArn: env.SCHEDULE_DLQ_ARN,
-            },
-          ),
+  build: (wires) => announcementSchedulerOver(jobSchedules(wires, 'announcement')),
 };
 
 /** An event's tasks, their graph head and the reminders they write into the outbox (the event's partition of it). */
@@ -834,4 +853,53 @@ export const taskGeneration: PortWiring<'taskGeneration'> = {
       taskTemplates: dynamoTaskTemplateStore(wires.service),
       clock: clock.build(wires),
     }),
+};
+
+/** An event's campaigns, posts and influencer agreements (put only while the event is not being deleted), and the codes' claims. */
+export const marketing: PortWiring<'marketing'> = {
+  entities: {
+    marketingCampaign: entity.marketingCampaign,
+    marketingPost: entity.marketingPost,
+    influencerCampaign: entity.influencerCampaign,
+    trackingCodeClaim: entity.trackingCodeClaim,
+    event: entity.event,
+  },
+  build: ({ service }) => dynamoMarketingStore(service),
+};
+
+/** The organization's social accounts (put only while it is active). */
+export const socialAccounts: PortWiring<'socialAccounts'> = {
+  entities: { socialAccount: entity.socialAccount, organization: entity.organization },
+  build: ({ service }) => dynamoSocialAccountStore(service),
+};
+
+/** Locally files under .data/ (SOCIAL_TOKENS_DIR); in AWS secrets under the tenant's prefix, in the functions granted them. */
+const noSocialTokens = notInThisFunction('social tokens');
+
+export const socialTokens: PortWiring<'socialTokens'> = {
+  entities: {},
+  build: ({ env }) =>
+    process.env.EVENTLY_SOCIAL_TOKENS === 'false'
+      ? { nameOf: noSocialTokens, put: noSocialTokens, read: noSocialTokens, remove: noSocialTokens }
+      : env.SOCIAL_TOKENS_DIR
+        ? fileSocialTokens(env.SOCIAL_TOKENS_DIR)
+        : secretsManagerSocialTokens(
+            traceClient(withoutSdkLogging(new SecretsManagerClient({ region: env.AWS_REGION }))),
+            env.SOCIAL_SECRET_PREFIX ?? 'evently/social/',
+          ),
+};
+
+/** Post schedules deliver to the jobs queue, as announcements' do. */
+export const postScheduler: PortWiring<'postScheduler'> = {
+  entities: {},
+  build: (wires) => postSchedulerOver(jobSchedules(wires, 'post')),
+};
+
+/** Locally the delivery log; in AWS no platform is built yet, so a publish fails with that reason. */
+export const postPublisher: PortWiring<'postPublisher'> = {
+  entities: {},
+  build: ({ env }) =>
+    env.NOTIFY_MODE === 'local'
+      ? localPostPublisher(localDeliveryOf(env)[0], () => new Date())
+      : unconfiguredPostPublisher(),
 };

@@ -17,6 +17,7 @@ import { feedbackRoutes } from '../modules/feedback/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
 import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../modules/invitations/routes/requests.js';
+import { marketingRoutes } from '../modules/marketing/routes.js';
 import { materialRoutes } from '../modules/materials/routes.js';
 import { connectionRoutes } from '../modules/networking/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
@@ -88,6 +89,7 @@ export const routes = [
   ...vendorRoutes,
   ...budgetRoutes,
   ...agentRoutes,
+  ...marketingRoutes,
   ...taskRoutes,
   ...taskTemplateRoutes,
 ] as const satisfies readonly RouteDefinition[];

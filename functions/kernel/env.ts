@@ -73,6 +73,12 @@ const envSchema = z.object({
   WEBHOOK_KEY_SECRET_ID: z.string().min(1).optional(),
   WEBHOOK_KEY_FILE: z.string().min(1).optional(),
   /**
+   * Where social accounts' tokens are kept: in AWS secrets named under this prefix (set by CDK on
+   * the functions granted `socialTokens`), locally files in `SOCIAL_TOKENS_DIR`.
+   */
+  SOCIAL_SECRET_PREFIX: z.string().min(1).optional(),
+  SOCIAL_TOKENS_DIR: z.string().min(1).optional(),
+  /**
    * Webhook delivery settings (docs/webhooks.md); the defaults are production's, tests shorten them.
    * `WEBHOOK_ALLOW_LOCAL_HTTP` lets http://localhost endpoints in: the local runtime only.
    */

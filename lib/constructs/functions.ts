@@ -14,6 +14,7 @@ import { ServiceFunction } from './lambda-function.js';
 import { grantMaterialFiles } from './materials-bucket.js';
 import type { PaymentSecret } from './payment-secret.js';
 import type { WorkQueues } from './queues.js';
+import { grantSocialTokens, socialSecretPrefix } from './social-tokens.js';
 import { grantTableAccess } from './table-access.js';
 import type { TicketKeySecret } from './ticket-key-secret.js';
 import type { WebhookKeySecret } from './webhook-key-secret.js';
@@ -212,6 +213,8 @@ export class ServiceFunctions extends Construct {
       ...(definition.readsWebhookKey ? { WEBHOOK_KEY_SECRET_ID: webhookKey.secret.secretArn } : {}),
       ...(definition.publishesEvents ? { EVENT_BUS_NAME: eventBus.bus.eventBusName } : {}),
       ...(definition.materialFiles ? { MATERIALS_BUCKET: materialsBucketName } : {}),
+      // Where the social accounts' token secrets are named (a prefix, never a token).
+      ...(definition.socialTokens ? { SOCIAL_SECRET_PREFIX: socialSecretPrefix(config.tenantId) } : {}),
     };
     const fn = new ServiceFunction(this, name, {
       definition,
@@ -228,6 +231,7 @@ export class ServiceFunctions extends Construct {
     if (definition.readsWebhookKey) webhookKey.grantRead(fn);
     if (definition.publishesEvents) eventBus.grantPublish(fn.role);
     if (definition.materialFiles) grantMaterialFiles(fn, materialsBucketName, definition.materialFiles);
+    if (definition.socialTokens) grantSocialTokens(fn, config.tenantId);
     return fn;
   }
 }

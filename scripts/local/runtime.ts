@@ -25,6 +25,7 @@ import { type LocalS3, startS3Server } from './s3.js';
 import { startSchedulerFirer } from './scheduler-firer.js';
 import { startHoldsSweeper, startQueueTicker } from './scheduler-sweeper.js';
 import { seedDemo } from './seed.js';
+import { localSocialTokensDir } from './social-tokens.js';
 import { startStreamRelay } from './stream-relay.js';
 import { ensureTable } from './table.js';
 import { localTicketKey } from './ticket-key.js';
@@ -181,6 +182,7 @@ interface Backends {
   payments: LocalPayments;
   tickets: { env: Record<string, string> };
   webhooks: { env: Record<string, string> };
+  socialTokens: { env: Record<string, string> };
   s3: LocalS3;
 }
 
@@ -201,13 +203,14 @@ const startBackends = async (
   });
   const tickets = localTicketKey({ inMemory: options.inMemory });
   const webhooks = localWebhookKey({ inMemory: options.inMemory });
+  const socialTokens = localSocialTokensDir({ inMemory: options.inMemory });
   // In this process and quick to start (milliseconds): started always, like the key files.
   const s3 = startS3Server({ inMemory: options.inMemory }).then((server) => {
     stoppers.push(server.stop);
     return server;
   });
   // Settle all before a failure propagates, so whatever did start has registered its stopper.
-  await Promise.allSettled([db, sqs, signer, payments, tickets, webhooks, s3]);
+  await Promise.allSettled([db, sqs, signer, payments, tickets, webhooks, socialTokens, s3]);
   const dynamoEndpoint = await db;
   await ensureTable(dynamoEndpoint, tableName);
   return {
@@ -217,6 +220,7 @@ const startBackends = async (
     payments: await payments,
     tickets: await tickets,
     webhooks: await webhooks,
+    socialTokens: await socialTokens,
     s3: await s3,
   };
 };
@@ -240,6 +244,7 @@ const configureFunctions = async (
       ...backends.payments.env,
       ...backends.tickets.env,
       ...backends.webhooks.env,
+      ...backends.socialTokens.env,
       ...backends.s3.env,
       ...options.env,
     },

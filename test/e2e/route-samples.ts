@@ -88,6 +88,16 @@ export interface SweepTarget {
   /** An agent with every tool, and a draft of its announcement for `approvalEventId` (status draft). */
   agentId: string;
   agentDraftId: string;
+  /**
+   * Marketing of `approvalEventId`: a draft campaign, a draft post of it on `socialAccountId`, an
+   * influencer agreement with one deliverable; a spare social account the delete sample removes.
+   */
+  campaignId: string;
+  postId: string;
+  influencerId: string;
+  deliverableId: string;
+  socialAccountId: string;
+  spareSocialAccountId: string;
 }
 
 export interface Sample {
@@ -1141,7 +1151,91 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     body: { status: 'approved' },
     action: 'agentDraft.approve',
   },
+  ...marketingSamples(t),
 });
+
+/** The marketing module's routes (docs/marketing.md). */
+const marketingSamples = (t: SweepTarget) => {
+  const event = { orgId: t.orgId, eventId: t.approvalEventId };
+  const campaign = { ...event, campaignId: t.campaignId };
+  const influencer = { ...campaign, influencerId: t.influencerId };
+  const account = { orgId: t.orgId, accountId: t.socialAccountId };
+  return {
+    createCampaign: {
+      params: event,
+      body: {
+        name: 'Sweep campaign',
+        channel: 'social',
+        startsAt: '2027-03-01T00:00:00Z',
+        endsAt: '2027-04-01T00:00:00Z',
+        budget: { amountMinor: 50000, currency: 'EUR' },
+        goal: { bookings: 100 },
+      },
+      action: 'marketing.manage',
+    },
+    listCampaigns: { params: event, query: { limit: '10' }, action: 'marketing.read' },
+    getCampaign: { params: campaign, action: 'marketing.read' },
+    updateCampaign: { params: campaign, body: { name: 'Target campaign v2' }, action: 'marketing.manage' },
+    moveCampaign: { params: campaign, body: { status: 'active' }, action: 'marketing.manage' },
+    getCampaignResults: { params: campaign, action: 'marketing.read' },
+    createCampaignPost: {
+      params: campaign,
+      body: { accountId: t.socialAccountId, text: 'Tickets are out', link: 'https://example.com/gala' },
+      action: 'marketing.manage',
+    },
+    listCampaignPosts: { params: campaign, query: { limit: '10' }, action: 'marketing.read' },
+    getCampaignPost: { params: { ...campaign, postId: t.postId }, action: 'marketing.read' },
+    scheduleCampaignPost: {
+      params: { ...campaign, postId: t.postId },
+      body: { at: '2099-01-01T10:00:00Z' },
+      action: 'marketing.manage',
+    },
+    cancelCampaignPost: { params: { ...campaign, postId: t.postId }, action: 'marketing.manage' },
+    createInfluencerCampaign: {
+      params: campaign,
+      body: {
+        name: 'Sweep Influencer',
+        handle: '@sweep',
+        platform: 'instagram',
+        fee: { amountMinor: 20000, currency: 'EUR' },
+        deliverables: [{ kind: 'story', dueDate: '2027-03-15' }],
+      },
+      action: 'marketing.manage',
+    },
+    listInfluencerCampaigns: { params: campaign, action: 'marketing.read' },
+    updateInfluencerCampaign: { params: influencer, body: { status: 'agreed' }, action: 'marketing.manage' },
+    markInfluencerDeliverable: {
+      params: influencer,
+      body: { deliverableId: t.deliverableId, delivered: true, url: 'https://example.com/story' },
+      action: 'marketing.manage',
+    },
+    createSocialAccount: {
+      params: { orgId: t.orgId },
+      body: { platform: 'x', handle: '@sweep', displayName: 'Sweep', accessToken: 'sweep-token-123456' },
+      action: 'socialAccount.manage',
+    },
+    listSocialAccounts: {
+      params: { orgId: t.orgId },
+      query: { limit: '10' },
+      action: 'socialAccount.manage',
+    },
+    getSocialAccount: { params: account, action: 'socialAccount.manage' },
+    updateSocialAccount: {
+      params: account,
+      body: { displayName: 'Target v2' },
+      action: 'socialAccount.manage',
+    },
+    rotateSocialToken: {
+      params: account,
+      body: { accessToken: 'rotated-token-98765' },
+      action: 'socialAccount.manage',
+    },
+    deleteSocialAccount: {
+      params: { orgId: t.orgId, accountId: t.spareSocialAccountId },
+      action: 'socialAccount.manage',
+    },
+  } satisfies Record<string, Sample>;
+};
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));

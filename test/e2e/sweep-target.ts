@@ -421,6 +421,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const operations = await sweepOperations(rt, owner, orgId, conferencePath);
   const tasks = await sweepTasks(rt, owner, orgId, approval.approvalEventId);
   const agents = await sweepAgents(rt, owner, orgId, approval.approvalEventId);
+  const marketing = await sweepMarketing(rt, owner, orgId, conferencePath);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -460,6 +461,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       ...operations,
       ...tasks,
       ...agents,
+      ...marketing,
       ...approval,
     },
     tokens,
@@ -641,6 +643,74 @@ const sweepAgents = async (rt: TestRuntime, token: string, orgId: string, eventI
     'agent draft',
   );
   return { agentId: agent.agentId, agentDraftId: draft.draftId };
+};
+
+/**
+ * The sweep's marketing: two social accounts (one for the delete sample), a draft campaign of the
+ * event (a sample activates it), a draft post and an influencer agreement with one deliverable.
+ */
+const sweepMarketing = async (rt: TestRuntime, token: string, orgId: string, eventPath: string) => {
+  const account = async (handle: string) =>
+    expect2xx(
+      await rt.call<{ accountId: string }>('POST', `/v1/orgs/${orgId}/social-accounts`, {
+        token,
+        body: {
+          platform: 'instagram',
+          handle,
+          displayName: 'Target',
+          accessToken: `target-token-${handle}-QZXW`,
+        },
+      }),
+      'social account',
+    ).accountId;
+  const socialAccountId = await account('target');
+  const spareSocialAccountId = await account('spare');
+  const { campaignId } = expect2xx(
+    await rt.call<{ campaignId: string }>('POST', `${eventPath}/campaigns`, {
+      token,
+      body: {
+        name: 'Target campaign',
+        channel: 'social',
+        startsAt: '2027-03-01T00:00:00Z',
+        endsAt: '2027-04-01T00:00:00Z',
+        budget: { amountMinor: 100000, currency: 'EUR' },
+      },
+    }),
+    'campaign',
+  );
+  const path = `${eventPath}/campaigns/${campaignId}`;
+  const { postId } = expect2xx(
+    await rt.call<{ postId: string }>('POST', `${path}/posts`, {
+      token,
+      body: { accountId: socialAccountId, text: 'Target post' },
+    }),
+    'post',
+  );
+  const influencer = expect2xx(
+    await rt.call<{ influencerId: string; deliverables: Array<{ deliverableId: string }> }>(
+      'POST',
+      `${path}/influencers`,
+      {
+        token,
+        body: {
+          name: 'Target Influencer',
+          handle: '@target',
+          platform: 'tiktok',
+          fee: { amountMinor: 30000, currency: 'EUR' },
+          deliverables: [{ kind: 'video', dueDate: '2027-03-20' }],
+        },
+      },
+    ),
+    'influencer campaign',
+  );
+  return {
+    socialAccountId,
+    spareSocialAccountId,
+    campaignId,
+    postId,
+    influencerId: influencer.influencerId,
+    deliverableId: influencer.deliverables[0]?.deliverableId ?? '',
+  };
 };
 
 /**

@@ -78,7 +78,8 @@ describe.each(definitions)('the %s bundle', (name, definition) => {
     const readsSecret =
       definition.readsPaymentSecrets === true ||
       definition.readsTicketKey === true ||
-      definition.readsWebhookKey === true;
+      definition.readsWebhookKey === true ||
+      definition.socialTokens === true;
     expect(carries(name, /client-secrets-manager\//)).toBe(readsSecret);
   });
 

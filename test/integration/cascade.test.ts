@@ -1,3 +1,6 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../functions/app/container.js';
@@ -19,6 +22,10 @@ import { createSpeaker } from '../../functions/modules/conference/domain/speaker
 import { createSponsor } from '../../functions/modules/conference/domain/sponsors.js';
 import { runDeletionStep } from '../../functions/modules/deletions/domain/cascade.js';
 import { createExpense } from '../../functions/modules/expenses/domain/expenses.js';
+import { createCampaign } from '../../functions/modules/marketing/domain/campaigns.js';
+import { createInfluencer } from '../../functions/modules/marketing/domain/influencers.js';
+import { createPost } from '../../functions/modules/marketing/domain/posts.js';
+import { createSocialAccount } from '../../functions/modules/marketing/domain/social-accounts.js';
 import {
   deleteOrganization,
   purgeOrganization,
@@ -114,6 +121,33 @@ const runToEnd = async (step: () => Promise<'done' | 'more'>): Promise<number> =
   return steps;
 };
 
+/** A social account, a campaign of the event with a scheduled post on it, and an influencer agreement. */
+const marketingOf = async (c: Container, principal: Principal, orgId: string, eventId: string) => {
+  const { accountId } = await createSocialAccount(c.deps, principal, orgId, {
+    platform: 'x',
+    handle: '@cascade',
+    displayName: 'Cascade',
+    accessToken: 'cascade-token-1234',
+  });
+  const campaign = await createCampaign(c.deps, principal, orgId, eventId, {
+    name: 'Launch',
+    channel: 'social',
+    startsAt: '2027-01-01T00:00:00.000Z',
+    endsAt: '2027-02-01T00:00:00.000Z',
+    budget: { amountMinor: 100, currency: 'EUR' },
+  });
+  const ref = { orgId, eventId, campaignId: campaign.campaignId };
+  const scheduledAt = '2099-01-01T00:00:00.000Z';
+  await createPost(c.deps, principal, ref, { accountId, text: 'Soon', scheduledAt });
+  await createInfluencer(c.deps, principal, ref, {
+    name: 'Ada',
+    handle: '@ada',
+    platform: 'x',
+    fee: { amountMinor: 100, currency: 'EUR' },
+  });
+  return campaign;
+};
+
 /** A sponsorship package of the event and a deal signed on it (its steps, activation and sponsor). */
 const signedSponsorship = async (c: Container, principal: Principal, orgId: string, eventId: string) => {
   const pkg = await createPackage(c.deps, principal, orgId, eventId, {
@@ -135,8 +169,10 @@ const signedSponsorship = async (c: Container, principal: Principal, orgId: stri
 
 describe('cascade deletes against DynamoDB Local', () => {
   let c: Container & { tableName: string };
+  let tokens: string;
   beforeAll(async () => {
-    c = await freshContainer();
+    tokens = await mkdtemp(join(tmpdir(), 'cascade-tokens-'));
+    c = await freshContainer({ SOCIAL_TOKENS_DIR: tokens });
     recordJobs(c);
   });
 
@@ -234,6 +270,8 @@ describe('cascade deletes against DynamoDB Local', () => {
     await generateEventTasks(c.deps, principal, orgId, bookable!.eventId, template.templateId);
     // Its sponsorship sales: a package, a signed deal with its step, activation and sponsor.
     await signedSponsorship(c, principal, orgId, bookable!.eventId);
+    // Its marketing, and the organization's social account with its token's secret.
+    await marketingOf(c, principal, orgId, bookable!.eventId);
     await expect(deleteOrganization(c.deps, principal, orgId)).rejects.toMatchObject({
       code: 'HAS_LIVE_BOOKINGS',
     });
@@ -252,6 +290,7 @@ describe('cascade deletes against DynamoDB Local', () => {
 
     expect(await itemsOf(c, orgId)).toBe(0);
     expect(await itemsOf(c, keep)).toBe(keptBefore);
+    expect(await readdir(tokens)).toEqual([]);
   }, 240_000);
 
   it('deletes a venue with its events and sessions; a dying step and a duplicate delivery change nothing', async () => {
@@ -345,6 +384,7 @@ describe('cascade deletes against DynamoDB Local', () => {
     await createTask(c.deps, principal, orgId, event.eventId, task);
     await createTask(c.deps, principal, orgId, single.eventId, task);
     await signedSponsorship(c, principal, orgId, event.eventId);
+    const campaign = await marketingOf(c, principal, orgId, event.eventId);
     await deleteEvent(c.deps, principal, orgId, event.eventId);
     await runToEnd(() => runDeletionStep(c.deps, orgId, event.eventId));
     expect(await c.deps.events.get(orgId, event.eventId)).toBeUndefined();
@@ -363,5 +403,15 @@ describe('cascade deletes against DynamoDB Local', () => {
     expect((await c.deps.tasks.graph(orgId, single.eventId)).tasks).toHaveLength(1);
     // And its sponsorship packages, deals, steps and activations.
     expect(await c.deps.sponsorships.purgeEvent(orgId, event.eventId, 10)).toBe(0);
+    // And its campaigns, posts (their schedules first), agreements and the codes' claims.
+    expect(await c.deps.marketing.purgeEvent(orgId, event.eventId, 10)).toBe(0);
+    await createCampaign(c.deps, principal, orgId, single.eventId, {
+      name: 'Same code',
+      channel: 'email',
+      startsAt: '2027-01-01T00:00:00.000Z',
+      endsAt: '2027-02-01T00:00:00.000Z',
+      budget: { amountMinor: 100, currency: 'EUR' },
+      trackingCode: campaign.trackingCode,
+    });
   }, 60_000);
 });

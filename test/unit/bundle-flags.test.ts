@@ -12,6 +12,7 @@ process.env.EVENTLY_TRACES_CALLS = 'false';
 process.env.EVENTLY_READS_PAYMENT_SECRETS = 'false';
 process.env.EVENTLY_READS_TICKET_KEY = 'false';
 process.env.EVENTLY_SCHEDULES_HOLDS = 'false';
+process.env.EVENTLY_SOCIAL_TOKENS = 'false';
 
 const z = await import('../../functions/kernel/contracts/zod.js');
 const { traceClient, tracingMiddlewares } = await import('../../functions/kernel/tracing.js');
@@ -38,5 +39,6 @@ describe('a function built without the parts it does not run', () => {
     expect(() => deps.ticketKeys.get()).toThrow(/^the ticket key: not built into this function/);
     const expiry: HoldExpiry = { orgId: 'o', sessionId: 's', bookingId: 'b', at: new Date(0).toISOString() };
     expect(() => deps.holdScheduler.scheduleExpiry(expiry)).toThrow(/^hold scheduling: not built into/);
+    expect(() => deps.socialTokens.read('x')).toThrow(/^social tokens: not built into/);
   });
 });

@@ -73,6 +73,8 @@ describe('event permission table', () => {
         'contract.manage',
         'contract.read',
         'event.read',
+        'marketing.manage',
+        'marketing.read',
         'sponsor.manage',
         'sponsorship.manage',
         'sponsorship.read',
@@ -82,9 +84,15 @@ describe('event permission table', () => {
       ],
       manage_sessions: ['event.read', 'session.manage', 'speaker.manage', 'task.read'],
       manage_attendees: ['admission.read', 'checkin.scan', 'event.read', 'task.read'],
-      view_analytics: ['analytics.read', 'event.read', 'task.read'],
+      view_analytics: ['analytics.read', 'event.read', 'marketing.read', 'task.read'],
       manage_materials: ['event.read', 'material.manage', 'task.read'],
-      send_announcements: ['announcement.manage', 'event.read', 'task.read'],
+      send_announcements: [
+        'announcement.manage',
+        'event.read',
+        'marketing.manage',
+        'marketing.read',
+        'task.read',
+      ],
     });
   });
 

@@ -8,6 +8,7 @@ import {
 } from '../../modules/bookings/domain/session-cancellation.js';
 import { jobMessageSchema } from '../../modules/deletions/contracts/jobs.js';
 import { runDeletionStep } from '../../modules/deletions/domain/cascade.js';
+import { runPostPublish } from '../../modules/marketing/domain/publishing.js';
 import { purgeOrganization } from '../../modules/organizations/domain/organizations.js';
 import { getContainer } from '../container.js';
 
@@ -49,6 +50,14 @@ const runJob = async (record: SQSRecord): Promise<void> => {
       // Safe to run again: each recipient's notification is written once.
       const result = await runAnnouncementSend(deps, { orgId, eventId, announcementId }, scheduledFor);
       logger.info('announcement send handled', { announcementId, ...result });
+      break;
+    }
+    case 'post.publish': {
+      const { scheduledFor, type: _t, ...ref } = job;
+      logger.appendKeys({ orgId: ref.orgId, eventId: ref.eventId });
+      // Safe to run twice: only a post still scheduled for that time is taken.
+      const outcome = await runPostPublish(deps, ref, scheduledFor);
+      logger.info('post publish handled', { postId: ref.postId, outcome });
       break;
     }
   }

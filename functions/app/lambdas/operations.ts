@@ -3,6 +3,8 @@ import { agentHandlers } from '../../modules/agents/handlers/agents.js';
 import { agentRoutes } from '../../modules/agents/routes.js';
 import { budgetHandlers } from '../../modules/budgets/handlers/budgets.js';
 import { budgetRoutes } from '../../modules/budgets/routes.js';
+import { marketingHandlers } from '../../modules/marketing/handlers/marketing.js';
+import { marketingRoutes } from '../../modules/marketing/routes.js';
 import { sponsorshipHandlers } from '../../modules/sponsorships/handlers/sponsorships.js';
 import { sponsorshipRoutes } from '../../modules/sponsorships/routes.js';
 import { taskHandlers } from '../../modules/tasks/handlers/tasks.js';
@@ -19,16 +21,24 @@ export const routes = [
   ...budgetRoutes,
   ...sponsorshipRoutes,
   ...agentRoutes,
+  ...marketingRoutes,
 ] as const;
 
 /**
  * Lambda for the organizer's back office: an event's tasks and the organization's task templates
  * (docs/tasks.md), vendors and their contracts (docs/vendors.md), budgets (docs/budgets.md) and
- * sponsorship sales (docs/sponsorships.md) and agents (docs/agents.md); marketing and automations join it.
+ * sponsorship sales (docs/sponsorships.md), agents (docs/agents.md) and marketing (docs/marketing.md); automations join it.
  */
 export const handler = routeFunction(
   'operations',
   routes,
-  { ...taskHandlers, ...vendorHandlers, ...budgetHandlers, ...sponsorshipHandlers, ...agentHandlers },
+  {
+    ...taskHandlers,
+    ...vendorHandlers,
+    ...budgetHandlers,
+    ...sponsorshipHandlers,
+    ...agentHandlers,
+    ...marketingHandlers,
+  },
   { idempotency: () => getContainer().idempotency },
 );

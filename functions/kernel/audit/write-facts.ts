@@ -59,6 +59,8 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   'deletion',
   // An event's task graph head: the version its tasks' structural writes move (the task is the fact).
   'taskGraph',
+  // The claim of a campaign's tracking code: a uniqueness marker of the campaign (the fact).
+  'trackingCodeClaim',
 ]);
 
 /** An item's key and ElectroDB attributes: not fields a change writes. */

@@ -171,3 +171,10 @@ export const orgParams = /* @__PURE__ */ z.strictObject({ orgId: orgIdSchema });
 export const eventParams = /* @__PURE__ */ orgParams.extend({ eventId: eventIdSchema });
 /** The path of one session's routes (catalog, bookings, tickets). */
 export const sessionParams = /* @__PURE__ */ orgParams.extend({ sessionId: sessionIdSchema });
+
+/** A marketing campaign's tracking code, as a booking carries it (stored in upper case). */
+export const trackingCodeSchema = /* @__PURE__ */ z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,31}$/, 'must be 3 to 32 letters, digits, - or _')
+  .openapi({ example: 'SPRING-NEWS' });

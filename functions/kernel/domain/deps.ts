@@ -20,6 +20,13 @@ import type {
   EventPassStore,
   JoinRequestStore,
 } from '../../modules/invitations/domain/ports.js';
+import type {
+  MarketingStore,
+  PostPublisher,
+  PostScheduler,
+  SocialAccountStore,
+  SocialTokens,
+} from '../../modules/marketing/domain/ports.js';
 import type { MaterialFiles, MaterialStore } from '../../modules/materials/domain/ports.js';
 import type { ConnectionStore } from '../../modules/networking/domain/ports.js';
 import type {
@@ -158,6 +165,15 @@ export type JobMessage =
       eventId: string;
       announcementId: string;
       scheduledFor?: string;
+    }
+  /** Publishes a campaign's post (from its schedule: `scheduledFor`). */
+  | {
+      type: 'post.publish';
+      orgId: string;
+      eventId: string;
+      campaignId: string;
+      postId: string;
+      scheduledFor?: string;
     };
 
 export interface DeletionStore {
@@ -283,6 +299,14 @@ export interface Deps {
   taskGeneration: TaskGeneration;
   /** An event's sponsorship packages, deals, onboarding steps and activations (sponsorships module). */
   sponsorships: SponsorshipStore;
+  /** An event's campaigns, posts and influencer agreements, the organization's social accounts (marketing module). */
+  marketing: MarketingStore;
+  socialAccounts: SocialAccountStore;
+  /** The social accounts' access tokens, one secret each: Secrets Manager, locally files. */
+  socialTokens: SocialTokens;
+  /** One-off schedules that publish posts at their time; the publisher they reach. */
+  postScheduler: PostScheduler;
+  postPublisher: PostPublisher;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -39,6 +39,12 @@ export type ErrorCode =
   | 'AGENT_TOOL_NOT_ALLOWED'
   /** The tenant's drafter is the external model provider, which is not built (docs/agents.md). */
   | 'DRAFTER_NOT_CONFIGURED'
+  /** A campaign made with a tracking code another campaign of the organization holds. */
+  | 'TRACKING_CODE_TAKEN'
+  /** A completed or cancelled campaign edited, or given a post or agreement. */
+  | 'CAMPAIGN_CLOSED'
+  /** A post scheduled or cancelled once publishing, published or failed. */
+  | 'POST_NOT_EDITABLE'
   | 'CAPACITY_IN_USE'
   | 'ROOM_IN_USE'
   | 'HAS_LIVE_BOOKINGS'

@@ -44,7 +44,13 @@ export const newId = (
     | 'spa'
     /** Agents and their drafts. */
     | 'agt'
-    | 'agd',
+    | 'agd'
+    /** Marketing: campaigns, posts, influencer agreements, their deliverables, social accounts. */
+    | 'mkc'
+    | 'mkp'
+    | 'mki'
+    | 'mkd'
+    | 'soc',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

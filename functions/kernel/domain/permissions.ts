@@ -94,6 +94,11 @@ export const permissionTable = {
   'agent.use': organizers,
   /** Approving, rejecting and publishing an agent's draft: always a person, never the agent. */
   'agentDraft.approve': organizers,
+  /** An event's campaigns, posts, influencer agreements and results (docs/marketing.md). */
+  'marketing.read': organizers,
+  'marketing.manage': organizers,
+  /** The organization's social accounts and their access tokens (kept in secrets). */
+  'socialAccount.manage': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;
@@ -170,6 +175,9 @@ export const eventPermissionTable = {
   'contract.manage': ['manage_event'],
   'budget.read': ['manage_event'],
   'budget.manage': ['manage_event'],
+  /** The event's marketing: its team's marketing role holds `send_announcements`. */
+  'marketing.read': ['manage_event', 'send_announcements', 'view_analytics'],
+  'marketing.manage': ['manage_event', 'send_announcements'],
 } as const satisfies Partial<Record<Action, readonly TeamPermission[]>>;
 
 export type EventAction = keyof typeof eventPermissionTable;

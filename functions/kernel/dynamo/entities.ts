@@ -56,6 +56,11 @@ export {
   joinRequestEntity as joinRequest,
   joinRequestHolderEntity as joinRequestHolder,
 } from '../../modules/invitations/adapters/entities/join-request.js';
+export { marketingCampaignEntity as marketingCampaign } from '../../modules/marketing/adapters/entities/campaign.js';
+export { influencerCampaignEntity as influencerCampaign } from '../../modules/marketing/adapters/entities/influencer.js';
+export { marketingPostEntity as marketingPost } from '../../modules/marketing/adapters/entities/post.js';
+export { socialAccountEntity as socialAccount } from '../../modules/marketing/adapters/entities/social-account.js';
+export { trackingCodeClaimEntity as trackingCodeClaim } from '../../modules/marketing/adapters/entities/tracking-code.js';
 export { materialEntity as material } from '../../modules/materials/adapters/entities/material.js';
 export {
   connectionEntity as connection,

@@ -3,6 +3,6 @@
  * is the module's own.
  */
 export { deletionSchema } from './contracts/deletions.js';
-export { purgeOrgEvents, purgeOrgSessions } from './domain/cascade.js';
+export { purgeOrgEvents, purgeOrgSessions, purgeOrgSocialAccounts } from './domain/cascade.js';
 export { requestDeletion } from './domain/deletions.js';
 export type { Deletion } from './domain/model.js';

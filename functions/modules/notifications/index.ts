@@ -8,6 +8,7 @@ export {
   domainEventPut,
   domainEventRecord,
 } from './adapters/domain-event-records.js';
+export type { LocalDeliveryLog } from './adapters/local-delivery-log.js';
 export { notificationRecordPut } from './adapters/notification-record-item.js';
 export { notificationRecord, sessionCapacityReleased } from './adapters/notification-records.js';
 export { capacityReleasedMessageSchema } from './contracts/capacity-released.js';

@@ -1,9 +1,10 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
+import { everyPage } from '../../../kernel/domain/every-page.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import type { EventAnalytics } from './model.js';
-import { everyPage, type RefreshDeps, refreshSessions } from './refresh.js';
+import { type RefreshDeps, refreshSessions } from './refresh.js';
 import { eventAnalyticsOf } from './view.js';
 
 /**

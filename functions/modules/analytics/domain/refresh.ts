@@ -1,5 +1,5 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
-import type { Page, PageRequest } from '../../../kernel/domain/types.js';
+import { everyPage } from '../../../kernel/domain/every-page.js';
 import type { FeedbackTotals } from '../../feedback/index.js';
 import { type SessionFactsHead, sessionAnalyticsOf } from './compute.js';
 import type { EventAnalyticsHead, SessionAnalytics } from './model.js';
@@ -13,21 +13,8 @@ import type { EventAnalyticsHead, SessionAnalytics } from './model.js';
 type FactDeps = Pick<Deps, 'bookings' | 'waitlist' | 'admissionReads' | 'payments'>;
 export type RefreshDeps = FactDeps & Pick<Deps, 'analytics' | 'events' | 'feedback' | 'clock'>;
 
-/** Largest page of the listings read here. */
-const pageSize = 100;
 /** Sessions worked on at once: a few requests in flight, not a burst. */
 const inParallel = 5;
-
-export const everyPage = async <T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read({ limit: pageSize, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-};
 
 const inGroups = async <T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> => {
   const out: R[] = [];

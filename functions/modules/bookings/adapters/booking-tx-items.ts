@@ -189,6 +189,7 @@ const bookingPut = (table: string, nb: NewBooking, seats: AttributeValue): Trans
   if (i.userId !== undefined) item.userId = { S: i.userId };
   if (i.waitlistEntryId !== undefined) item.waitlistEntryId = { S: i.waitlistEntryId };
   if (i.requestId !== undefined) item.requestId = { S: i.requestId };
+  if (i.trackingCode !== undefined) item.trackingCode = { S: i.trackingCode };
   // The sparse indexes, under the entity's conditions: a linked user's list, the due holds.
   if (i.listedUser !== unlisted) {
     item.gsi1pk = { S: `user#${i.listedUser}#bookings` };

@@ -1,12 +1,10 @@
 import {
-  ActionAfterCompletion,
   ConflictException,
-  CreateScheduleCommand,
   DeleteScheduleCommand,
-  FlexibleTimeWindowMode,
   ResourceNotFoundException,
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
+import { atExpression, oneOffSchedule } from '../../../kernel/aws/one-off-schedules.js';
 import type { HoldExpiry } from '../domain/model.js';
 import type { HoldScheduler } from '../domain/ports.js';
 import {
@@ -27,14 +25,7 @@ export interface EventBridgeHoldSchedulerConfig {
   deadLetterArn: string | undefined;
 }
 
-/** `at()` takes UTC wall-clock time to the second, without zone or fraction. */
-export const atExpression = (iso: string): string => {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) throw new Error(`not a date-time: ${iso}`);
-  // Rounded up: a schedule that fires early only makes the consumer wait for the deadline.
-  const seconds = new Date(Math.ceil(at.getTime() / 1000) * 1000);
-  return `at(${seconds.toISOString().slice(0, 19)})`;
-};
+export { atExpression };
 
 const required = (config: EventBridgeHoldSchedulerConfig) => {
   const { groupName, roleArn, queueArn, deadLetterArn } = config;
@@ -54,25 +45,8 @@ const createOneOff = async (
   at: string,
   message: object,
 ): Promise<void> => {
-  const { groupName, roleArn, queueArn, deadLetterArn } = required(config);
   try {
-    await client.send(
-      new CreateScheduleCommand({
-        Name: name,
-        GroupName: groupName,
-        ScheduleExpression: atExpression(at),
-        ScheduleExpressionTimezone: 'UTC',
-        FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
-        ActionAfterCompletion: ActionAfterCompletion.DELETE,
-        Target: {
-          Arn: queueArn,
-          RoleArn: roleArn,
-          Input: JSON.stringify(message),
-          // A delivery that fails every retry is kept for a redrive instead of being dropped.
-          DeadLetterConfig: { Arn: deadLetterArn },
-        },
-      }),
-    );
+    await client.send(oneOffSchedule(required(config), name, at, message));
   } catch (error) {
     if (!(error instanceof ConflictException)) throw error;
   }

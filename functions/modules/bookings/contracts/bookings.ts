@@ -9,6 +9,7 @@ import {
   sessionIdSchema,
   sessionParams,
   stampFields,
+  trackingCodeSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
 import { type HolderChoice, namesOneHolder, oneHolderIssue } from '../domain/holder-choice.js';
@@ -74,6 +75,10 @@ export const bookBody = requireOneHolder(
       .max(64)
       .optional()
       .openapi({ description: 'A promo code of the event (any case)', example: 'SPRING25' }),
+    trackingCode: trackingCodeSchema.optional().openapi({
+      description:
+        "A marketing campaign's tracking code (a post's link carries it): kept on the booking for the campaign's results",
+    }),
     joinWaitlistIfFull: z.boolean().optional().openapi({
       description:
         'When the session has no places for this booking (full, or people already wait for it): join its waitlist with the same holder and party size instead, answered 202 `{ waitlistEntry }`. Without it such a booking answers 409 CAPACITY_EXHAUSTED',
@@ -130,6 +135,10 @@ export const bookingSchema = z
       .string()
       .nullable()
       .openapi({ description: "A waitlist offer's entry (the offer is this held booking); else null" }),
+    trackingCode: z
+      .string()
+      .optional()
+      .openapi({ description: 'The campaign tracking code it was booked with' }),
     ...stampFields,
   })
   .openapi('Booking');

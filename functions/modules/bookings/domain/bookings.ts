@@ -25,6 +25,8 @@ export interface BookInput {
   tickets?: TicketRequest[] | undefined;
   /** A promo code of the event: its discount is the booking's, one use counted while it lives. */
   promoCode?: string | undefined;
+  /** A marketing campaign's tracking code: only stored, for the campaign's results. */
+  trackingCode?: string | undefined;
   /** Seated and table sessions: the labels wanted, as many as `seats`. */
   seatLabels?: string[] | undefined;
   /** When the session is full (or people wait for it): join its waitlist instead (see bookOrJoin). */
@@ -167,6 +169,7 @@ const bookIn = async (
     userId: ownerUser,
     waitlistEntryId: null,
     ...(reservation ? { requestId: reservation.request.requestId } : {}),
+    ...(input.trackingCode ? { trackingCode: input.trackingCode.toUpperCase() } : {}),
     createdAt: at,
     updatedAt: at,
   };

@@ -46,6 +46,8 @@ export interface Booking {
    * status moves with the booking's). Absent on other bookings, which predate requests.
    */
   requestId?: string;
+  /** A marketing campaign's tracking code the booking was made with (upper case); absent otherwise. */
+  trackingCode?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -35,6 +35,15 @@ export const jobMessageSchema = z.discriminatedUnion('type', [
     announcementId: z.string().min(1).max(64),
     scheduledFor: z.iso.datetime({ offset: true }).optional(),
   }),
+  // From a campaign post's schedule (modules/marketing).
+  z.strictObject({
+    type: z.literal('post.publish'),
+    orgId: orgIdSchema,
+    eventId: z.string().min(1).max(64),
+    campaignId: z.string().min(1).max(64),
+    postId: z.string().min(1).max(64),
+    scheduledFor: z.iso.datetime({ offset: true }).optional(),
+  }),
 ]);
 
 export type JobMessageBody = z.infer<typeof jobMessageSchema>;

@@ -174,6 +174,34 @@ const removeEventOperations = async (
 };
 
 /**
+ * An event's marketing: the schedules of its scheduled posts first (a schedule firing later finds
+ * no post and does nothing), then its posts, influencer agreements, campaigns and their codes' claims.
+ */
+const removeEventMarketing = async (
+  deps: Pick<Deps, 'marketing' | 'postScheduler'>,
+  orgId: string,
+  eventId: string,
+) => {
+  for (const post of await deps.marketing.scheduledPosts(orgId, eventId))
+    await deps.postScheduler.cancel(post);
+  return drained((n) => deps.marketing.purgeEvent(orgId, eventId, n));
+};
+
+/** Up to `limit` social accounts of an organization with their secrets (its cascade); fewer: none left. */
+export const purgeOrgSocialAccounts = async (
+  deps: Pick<Deps, 'socialAccounts' | 'socialTokens'>,
+  orgId: string,
+  limit: number,
+): Promise<number> => {
+  const { items } = await deps.socialAccounts.list(orgId, { limit });
+  for (const account of items) {
+    await deps.socialTokens.remove(account.tokenRef);
+    await deps.socialAccounts.remove(orgId, account.accountId);
+  }
+  return items.length;
+};
+
+/**
  * Up to `limit` events of an organization, each with its promo codes (its cascade delete, after
  * the sessions): the codes are found through their event, which must not vanish before them.
  */
@@ -194,6 +222,8 @@ export const purgeOrgEvents = async (
     | 'vendorFiles'
     | 'budgetLines'
     | 'agents'
+    | 'marketing'
+    | 'postScheduler'
     | 'materials'
     | 'promoCodes'
     | 'announcements'
@@ -217,6 +247,7 @@ export const purgeOrgEvents = async (
     await removeEventMaterials(deps, orgId, eventId);
     await removeEventAnnouncements(deps, orgId, eventId);
     await removeEventOperations(deps, orgId, eventId);
+    await removeEventMarketing(deps, orgId, eventId);
     await removeEventTasks(deps, orgId, eventId);
     await deps.events.remove(orgId, eventId);
   }
@@ -246,6 +277,8 @@ const removeEvent = async (
     | 'vendorFiles'
     | 'budgetLines'
     | 'agents'
+    | 'marketing'
+    | 'postScheduler'
     | 'materials'
     | 'promoCodes'
     | 'sessions'
@@ -272,6 +305,7 @@ const removeEvent = async (
   const materials = await removeEventMaterials(deps, orgId, eventId);
   const announcements = await removeEventAnnouncements(deps, orgId, eventId);
   const operations = await removeEventOperations(deps, orgId, eventId);
+  const marketing = await removeEventMarketing(deps, orgId, eventId);
   const tasks = await removeEventTasks(deps, orgId, eventId);
   await deps.events.remove(orgId, eventId);
   return {
@@ -289,6 +323,7 @@ const removeEvent = async (
       materials +
       announcements +
       operations +
+      marketing +
       tasks +
       categories +
       1,
@@ -319,6 +354,8 @@ const removeVenue = async (
     | 'vendorFiles'
     | 'budgetLines'
     | 'agents'
+    | 'marketing'
+    | 'postScheduler'
     | 'materials'
     | 'promoCodes'
     | 'sessions'
@@ -364,6 +401,8 @@ const stepOf = (
     | 'vendorFiles'
     | 'budgetLines'
     | 'agents'
+    | 'marketing'
+    | 'postScheduler'
     | 'materials'
     | 'promoCodes'
     | 'sessions'
@@ -409,6 +448,8 @@ export const runDeletionStep = async (
     | 'vendorFiles'
     | 'budgetLines'
     | 'agents'
+    | 'marketing'
+    | 'postScheduler'
     | 'materials'
     | 'promoCodes'
     | 'sessions'

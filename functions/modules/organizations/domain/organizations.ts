@@ -4,7 +4,7 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Member, Organization, OrgSettings, Principal } from '../../../kernel/domain/types.js';
 import { markDeletingUnlessLive, withEventMarks } from '../../catalog/index.js';
-import { purgeOrgEvents, purgeOrgSessions } from '../../deletions/index.js';
+import { purgeOrgEvents, purgeOrgSessions, purgeOrgSocialAccounts } from '../../deletions/index.js';
 import { displayName } from './identity.js';
 
 export interface CreateOrganizationInput {
@@ -142,6 +142,10 @@ type PurgeDeps = Pick<
   | 'vendorFiles'
   | 'budgetLines'
   | 'agents'
+  | 'marketing'
+  | 'postScheduler'
+  | 'socialAccounts'
+  | 'socialTokens'
   | 'vendors'
   | 'materials'
   | 'members'
@@ -178,6 +182,8 @@ const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>
   () => deps.vendors.purgeOrg(orgId, purgeBatch),
   // Agents (their drafts and conversations went with their events).
   () => deps.agents.purgeOrg(orgId, purgeBatch),
+  // Social accounts with their tokens' secrets (campaigns and posts went with their events).
+  () => purgeOrgSocialAccounts(deps, orgId, purgeBatch),
   () => deps.parties.purgeOrg(orgId, purgeBatch),
   () => deps.attendees.purgeOrg(orgId, purgeBatch),
   () => deps.invites.purge(orgId, purgeBatch),

@@ -1,10 +1,10 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, transitionRefused } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent } from '../../../kernel/domain/event-access.js';
+import { writeGuarded } from '../../../kernel/domain/guarded.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { eventForChange } from '../../catalog/index.js';
 import { type DealRef, type DealWriteDeps, existingDeal } from './deals.js';
-import { writeGuarded } from './guarded.js';
 import { type Deal, type DealStatus, dealMoves, signedStatuses, workDone } from './model.js';
 import { existingPackage } from './packages.js';
 import type { DealWrite } from './ports.js';

@@ -1,9 +1,9 @@
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent } from '../../../kernel/domain/event-access.js';
+import { writeGuarded } from '../../../kernel/domain/guarded.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { eventForChange } from '../../catalog/index.js';
 import { type DealDetail, type DealRef, type DealWriteDeps, existingDeal } from './deals.js';
-import { writeGuarded } from './guarded.js';
 import { type Activation, type Deal, type OnboardingStep, openStatuses, statusAfterWork } from './model.js';
 import type { DealWrite } from './ports.js';
 

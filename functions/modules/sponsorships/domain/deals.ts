@@ -1,11 +1,11 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
+import { writeGuarded } from '../../../kernel/domain/guarded.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { givenFields } from '../../../kernel/domain/patch.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import { eventForChange, eventForRead } from '../../catalog/index.js';
-import { writeGuarded } from './guarded.js';
 import {
   type Activation,
   type Deal,

@@ -1,12 +1,12 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
+import { writeGuarded } from '../../../kernel/domain/guarded.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import { givenFields } from '../../../kernel/domain/patch.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import { eventForChange, eventForRead } from '../../catalog/index.js';
 import type { SponsorTier } from '../../conference/index.js';
-import { writeGuarded } from './guarded.js';
 import type { ActivationTemplate, Money, PackageStatus, SponsorshipPackage } from './model.js';
 
 /** An event's sponsorship packages: organizers (and the event's `manage_event` team) manage them. */

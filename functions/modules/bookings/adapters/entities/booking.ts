@@ -62,6 +62,8 @@ export const bookingEntity = new Entity({
     waitlistEntryId: { type: 'string', readOnly: true },
     /** A join request's reservation: the request (it moves with the booking's state). */
     requestId: { type: 'string', readOnly: true },
+    /** A marketing campaign's tracking code the booking was made with. */
+    trackingCode: { type: 'string', readOnly: true },
     createdAt: { type: 'string', required: true, readOnly: true },
     updatedAt: { type: 'string', required: true },
   },

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kernel/domain/errors.js';
+import { DomainError } from './errors.js';
 
 /** Writes that lose to a concurrent write of the same item read it again, a few times. */
 const attempts = 5;
