@@ -29,6 +29,7 @@ const orgsPorts = (): PortTable => ({
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
   agents: port.agents,
+  automations: port.automations,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   venues: port.venues,
@@ -98,6 +99,7 @@ const catalogPorts = (): PortTable => ({
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
   agents: port.agents,
+  automations: port.automations,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
   // An event created from a task template generates its tasks; an event's cascade purges them.
@@ -122,6 +124,9 @@ const operationsPorts = (): PortTable => ({
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
   agents: port.agents,
+  // Automation workflows; a webhook action's URL is checked as a subscription's is.
+  automations: port.automations,
+  webhookPolicy: port.webhookPolicy,
   // A budget reads the event's expense totals.
   expenses: port.expenses,
   sponsorships: port.sponsorships,
@@ -204,6 +209,7 @@ const jobsPorts = (): PortTable => ({
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
   agents: port.agents,
+  automations: port.automations,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   attendees: port.attendees,
@@ -294,6 +300,10 @@ const webhooksPorts = (): PortTable => ({
   webhookSender: port.webhookSender,
   webhookQueue: port.webhookQueue,
   webhookPolicy: port.webhookPolicy,
+  // Automation runs (the `automations` queue): their records, and their actions' tasks, tags and notifications.
+  automations: port.automations,
+  tasks: port.tasks,
+  attendees: port.attendees,
   clock: port.clock,
 });
 

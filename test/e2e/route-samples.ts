@@ -88,6 +88,8 @@ export interface SweepTarget {
   /** An agent with every tool, and a draft of its announcement for `approvalEventId` (status draft). */
   agentId: string;
   agentDraftId: string;
+  /** An automation workflow (create a task on a confirmed booking of `eventId`). */
+  workflowId: string;
 }
 
 export interface Sample {
@@ -1141,7 +1143,32 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     body: { status: 'approved' },
     action: 'agentDraft.approve',
   },
+  ...automationSamples(t),
 });
+
+const automationSamples = (t: SweepTarget) => {
+  const workflow = { orgId: t.orgId, workflowId: t.workflowId };
+  const action = 'automation.manage' as const;
+  return {
+    createAutomation: {
+      params: { orgId: t.orgId },
+      body: {
+        name: 'Sweep follow-up',
+        trigger: 'booking.confirmed',
+        conditions: [{ field: 'seats', op: 'gte', value: 2 }],
+        actions: [{ type: 'add_tag', tag: 'group' }],
+      },
+      action,
+    },
+    listAutomations: { params: { orgId: t.orgId }, query: { limit: '10' }, action },
+    getAutomation: { params: workflow, action },
+    updateAutomation: { params: workflow, body: { name: 'Target follow-up v2' }, action },
+    deleteAutomation: { params: workflow, action },
+    pauseAutomation: { params: workflow, action },
+    resumeAutomation: { params: workflow, action },
+    listAutomationRuns: { params: workflow, query: { limit: '10' }, action },
+  } satisfies Record<string, Sample>;
+};
 
 export const fillPath = (path: string, params: Record<string, string> = {}): string =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));

@@ -1,6 +1,8 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
 import { agentHandlers } from '../../modules/agents/handlers/agents.js';
 import { agentRoutes } from '../../modules/agents/routes.js';
+import { automationHandlers } from '../../modules/automations/handlers/automations.js';
+import { automationRoutes } from '../../modules/automations/routes.js';
 import { budgetHandlers } from '../../modules/budgets/handlers/budgets.js';
 import { budgetRoutes } from '../../modules/budgets/routes.js';
 import { sponsorshipHandlers } from '../../modules/sponsorships/handlers/sponsorships.js';
@@ -17,6 +19,7 @@ export const routes = [
   ...taskTemplateRoutes,
   ...vendorRoutes,
   ...budgetRoutes,
+  ...automationRoutes,
   ...sponsorshipRoutes,
   ...agentRoutes,
 ] as const;
@@ -24,11 +27,19 @@ export const routes = [
 /**
  * Lambda for the organizer's back office: an event's tasks and the organization's task templates
  * (docs/tasks.md), vendors and their contracts (docs/vendors.md), budgets (docs/budgets.md) and
- * sponsorship sales (docs/sponsorships.md) and agents (docs/agents.md); marketing and automations join it.
+ * sponsorship sales (docs/sponsorships.md), agents (docs/agents.md) and automation workflows
+ * (docs/automations.md); marketing joins it.
  */
 export const handler = routeFunction(
   'operations',
   routes,
-  { ...taskHandlers, ...vendorHandlers, ...budgetHandlers, ...sponsorshipHandlers, ...agentHandlers },
+  {
+    ...taskHandlers,
+    ...vendorHandlers,
+    ...budgetHandlers,
+    ...automationHandlers,
+    ...sponsorshipHandlers,
+    ...agentHandlers,
+  },
   { idempotency: () => getContainer().idempotency },
 );

@@ -94,6 +94,8 @@ export const permissionTable = {
   'agent.use': organizers,
   /** Approving, rejecting and publishing an agent's draft: always a person, never the agent. */
   'agentDraft.approve': organizers,
+  /** The organization's automation workflows: create, change, pause, resume, delete, read their runs (docs/automations.md). */
+  'automation.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

@@ -142,6 +142,7 @@ type PurgeDeps = Pick<
   | 'vendorFiles'
   | 'budgetLines'
   | 'agents'
+  | 'automations'
   | 'vendors'
   | 'materials'
   | 'members'
@@ -178,6 +179,8 @@ const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>
   () => deps.vendors.purgeOrg(orgId, purgeBatch),
   // Agents (their drafts and conversations went with their events).
   () => deps.agents.purgeOrg(orgId, purgeBatch),
+  // Automation workflows and their runs (a run's task went with its event, its notification with its session).
+  () => deps.automations.purgeOrg(orgId, purgeBatch),
   () => deps.parties.purgeOrg(orgId, purgeBatch),
   () => deps.attendees.purgeOrg(orgId, purgeBatch),
   () => deps.invites.purge(orgId, purgeBatch),

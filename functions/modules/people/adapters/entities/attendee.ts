@@ -19,6 +19,8 @@ export const attendeeEntity = new Entity({
     gender: { type: 'string' },
     /** Set and cleared only in the transaction that changes the party's members. */
     partyId: { type: 'string' },
+    /** Added one at a time by automations (a set add); absent when none. */
+    tags: { type: 'set', items: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true },
     updatedAt: { type: 'string', required: true },
   },
