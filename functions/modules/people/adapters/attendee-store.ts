@@ -16,13 +16,13 @@ import { partyRewrite, staleParty } from './party-writes.js';
 
 type AttendeeItem = EntityItem<typeof attendeeEntity>;
 
-const fromItem = fromStored<Omit<Attendee, 'tags'>, Omit<AttendeeItem, 'tags'>>({
+const fromItem = fromStored<Omit<Attendee, 'tags'>, Omit<AttendeeItem, 'tags' | 'tagCount'>>({
   nullable: { email: true, phone: true, userId: true, gender: true, partyId: true },
   itemOnly: {},
 });
 
 /** Tags are a set in the item (absent when none), a sorted list in the attendee. */
-const toAttendee = ({ tags, ...item }: AttendeeItem): Attendee => ({
+const toAttendee = ({ tags, tagCount: _count, ...item }: AttendeeItem): Attendee => ({
   ...fromItem(item),
   tags: [...(tags ?? [])].sort(),
 });
@@ -200,13 +200,14 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
     },
 
     async addTag(orgId, attendeeId, tag, max) {
+      // Only a tag it lacks, and only below the limit: the count moves with the set, in one write.
       const added = await unlessConditionFails(
         attendee
-          .update({ orgId, attendeeId })
-          .add({ tags: [tag] })
+          .patch({ orgId, attendeeId })
+          .add({ tags: [tag], tagCount: 1 })
           .where(
-            (attr, { exists, notExists, contains, size }) =>
-              `${exists(attr.firstName)} AND (${notExists(attr.tags)} OR ${contains(attr.tags, tag)} OR ${size(attr.tags)} < ${max})`,
+            (attr, { notExists, contains, lt }) =>
+              `NOT ${contains(attr.tags, tag)} AND (${notExists(attr.tagCount)} OR ${lt(attr.tagCount, max)})`,
           )
           .go(),
       );
