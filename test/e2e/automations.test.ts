@@ -227,12 +227,16 @@ describe('automation workflows', () => {
     expect(receiver.refused).toBeGreaterThanOrEqual(5);
 
     receiver.answer = 200;
+    const secret = await rt.call<{ secret: string }>('GET', `${path}/signing-secret`, { token: owner });
+    expect(secret.status, secret.text).toBe(200);
+    receiver.secrets = [secret.json.secret];
     const resumed = await rt.call<Workflow>('POST', `${path}/resume`, { token: owner });
     expect(resumed.json).toMatchObject({ status: 'active', pausedReason: null, consecutiveFailures: 0 });
     await deliver({ ...event, id: `${event.id}-after` });
     await vi.waitFor(() => expect(receiver.accepted).toHaveLength(1), { timeout: 20_000, interval: 100 });
     const accepted = receiver.accepted[0];
     expect(accepted?.eventType).toBe('automation.webhook');
+    expect(accepted?.verifiedWith).toEqual([secret.json.secret]);
     expect(JSON.parse(accepted?.body ?? '{}')).toMatchObject({
       workflowId: workflow.workflowId,
       event: { type: 'booking.confirmed' },

@@ -1167,6 +1167,7 @@ const automationSamples = (t: SweepTarget) => {
     pauseAutomation: { params: workflow, action },
     resumeAutomation: { params: workflow, action },
     listAutomationRuns: { params: workflow, query: { limit: '10' }, action },
+    getAutomationSigningSecret: { params: workflow, action },
   } satisfies Record<string, Sample>;
 };
 

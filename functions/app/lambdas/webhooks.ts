@@ -6,6 +6,8 @@ import { logger, metrics } from '../../kernel/observability.js';
 import { queueFunction, type RecordBudget } from '../../kernel/queue/queue-function.js';
 import { automationMessageSchema } from '../../modules/automations/contracts/messages.js';
 import { runAutomations } from '../../modules/automations/domain/runs.js';
+import { automationSecretHandlers } from '../../modules/automations/handlers/signing-secret.js';
+import { automationSecretRoutes } from '../../modules/automations/routes.js';
 import { domainEventSchema, laneMessageSchema } from '../../modules/webhooks/contracts/messages.js';
 import { fanOutEvent, runLane } from '../../modules/webhooks/domain/delivery.js';
 import { webhookHandlers } from '../../modules/webhooks/handlers/subscriptions.js';
@@ -14,11 +16,16 @@ import { getContainer } from '../container.js';
 import { functionDefinitions } from '../function-definitions.js';
 
 /** The routes this function serves: its entries of the manifest (app/routes.ts). */
-export const routes = webhookRoutes;
+export const routes = [...webhookRoutes, ...automationSecretRoutes] as const;
 
-const http = routeFunction('webhooks', routes, webhookHandlers, {
-  idempotency: () => getContainer().idempotency,
-});
+const http = routeFunction(
+  'webhooks',
+  routes,
+  { ...webhookHandlers, ...automationSecretHandlers },
+  {
+    idempotency: () => getContainer().idempotency,
+  },
+);
 
 /** The lane's lease outlasts any run of this function (its timeout), and ends before a message returns. */
 const leaseMs = 2 * functionDefinitions.webhooks.timeoutSeconds * 1000;

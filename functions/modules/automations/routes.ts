@@ -4,6 +4,7 @@ import {
   createWorkflowBody,
   runListQuery,
   runSchema,
+  signingSecretSchema,
   updateWorkflowBody,
   workflowListQuery,
   workflowParams,
@@ -90,6 +91,23 @@ export const automationRoutes = routeGroup({ function: 'operations', auth: 'jwt'
     params: workflowParams,
     query: runListQuery,
     success: replyPage('A page of runs', runSchema, 'AutomationRunPage'),
+    problems: [403, 404],
+  },
+]);
+
+/**
+ * A workflow's webhook signing secret: served by the `webhooks` function, the only one holding the
+ * tenant's webhook key it is derived from.
+ */
+export const automationSecretRoutes = routeGroup({ function: 'webhooks', auth: 'jwt', tag: 'Automations' }, [
+  {
+    operationId: 'getAutomationSigningSecret',
+    method: 'GET',
+    path: `${one}/signing-secret`,
+    summary:
+      "The secret that signs the workflow's webhook actions (Evently-Signature, as webhook deliveries)",
+    params: workflowParams,
+    success: reply(200, 'The secret', signingSecretSchema),
     problems: [403, 404],
   },
 ]);

@@ -151,13 +151,14 @@ export const dynamoAutomationStore = (service: EventlyService): AutomationStore 
       return { claimed: false, existing: toRun(data) };
     },
 
-    async saveResults(run) {
-      await automationRun
-        .patch(runKey(run))
-        .set({ results: JSON.stringify(run.results) })
-        .where(({ status }, { eq }) => eq(status, 'running'))
-        .go();
-    },
+    saveResults: (run) =>
+      unlessConditionFails(
+        automationRun
+          .patch(runKey(run))
+          .set({ results: JSON.stringify(run.results) })
+          .where(({ status }, { eq }) => eq(status, 'running'))
+          .go(),
+      ),
 
     async finishRun(run) {
       const ref = { orgId: run.orgId, workflowId: run.workflowId };

@@ -133,3 +133,7 @@ export const runSchema = z
     finishedAt: z.string().nullable(),
   })
   .openapi('AutomationRun');
+
+export const signingSecretSchema = z
+  .object({ secret: z.string().openapi({ example: 'whsec_...' }) })
+  .openapi('AutomationSigningSecret');

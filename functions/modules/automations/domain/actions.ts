@@ -7,6 +7,7 @@ import { deliveryHeaders } from '../../webhooks/index.js';
 import { causationOf } from './causation.js';
 import { fillTemplate } from './conditions.js';
 import { type Action, type ActionResult, automationLimits, type WorkflowRun } from './model.js';
+import { workflowSecret } from './signing-secret.js';
 
 /**
  * The actions of a run (docs/automations.md, "Actions"). Each is idempotent on its own: what it
@@ -145,11 +146,7 @@ const callWebhook = async (
   });
   const nowMs = deps.clock.now().getTime();
   // The workflow's own secret, derived from the tenant's webhook key as a subscription's is.
-  const secret = await deps.webhookKeys.secretOf({
-    orgId: run.orgId,
-    subscriptionId: run.workflowId,
-    keyId: 'automation',
-  });
+  const secret = await workflowSecret(deps, run);
   const response = await deps.webhookSender.send({
     url: a.url,
     headers: {

@@ -26,8 +26,8 @@ export interface AutomationStore {
 
   /** Puts the run unless one of its id exists; answers the existing one then. */
   claimRun(run: WorkflowRun): Promise<{ claimed: true } | { claimed: false; existing: WorkflowRun }>;
-  /** Writes the results of a running run (the actions done so far). */
-  saveResults(run: WorkflowRun): Promise<void>;
+  /** Writes the results of a running run (the actions done so far); false when it is no longer running. */
+  saveResults(run: WorkflowRun): Promise<boolean>;
   /**
    * Moves a running run to its outcome and, in the same transaction, resets (success) or raises
    * (failure) its workflow's failure count. False when the run was no longer running.

@@ -56,7 +56,8 @@ const complete = async (
     if (run.results[index]?.status !== 'pending') continue;
     const result = await performAction(deps, { event, run, index }, action);
     run = { ...run, results: run.results.map((r, i) => (i === index ? result : r)) };
-    await deps.automations.saveResults(run);
+    // Another delivery of the event finished the run meanwhile (its actions are idempotent): leave it.
+    if (!(await deps.automations.saveResults(run))) return null;
   }
   const failedAt = run.results.flatMap((r, i) => (r.status === 'failed' ? [i] : []));
   const finished: WorkflowRun = {
@@ -65,8 +66,7 @@ const complete = async (
     reason: failedAt.length > 0 ? `actions failed: ${failedAt.join(', ')}` : null,
     finishedAt: deps.clock.now().toISOString(),
   };
-  await deps.automations.finishRun(finished);
-  return finished;
+  return (await deps.automations.finishRun(finished)) ? finished : null;
 };
 
 export const runAutomations = async (
@@ -91,6 +91,10 @@ export const runAutomations = async (
       continue;
     }
     const finished = await complete(deps, w, event, claim.claimed ? run : claim.existing);
+    if (!finished) {
+      summary.duplicates += 1;
+      continue;
+    }
     summary.ran += 1;
     if (finished.status !== 'failed') continue;
     summary.failed += 1;
