@@ -34,6 +34,7 @@ const orgsPorts = (): PortTable => ({
   postScheduler: port.postScheduler,
   socialAccounts: port.socialAccounts,
   socialTokens: port.socialTokens,
+  automations: port.automations,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   venues: port.venues,
@@ -108,6 +109,7 @@ const catalogPorts = (): PortTable => ({
   postScheduler: port.postScheduler,
   socialAccounts: port.socialAccounts,
   socialTokens: port.socialTokens,
+  automations: port.automations,
   announcements: port.announcements,
   announcementScheduler: port.announcementScheduler,
   // An event created from a task template generates its tasks; an event's cascade purges them.
@@ -132,6 +134,9 @@ const operationsPorts = (): PortTable => ({
   vendorFiles: port.vendorFiles,
   budgetLines: port.budgetLines,
   agents: port.agents,
+  // Automation workflows; a webhook action's URL is checked as a subscription's is.
+  automations: port.automations,
+  webhookPolicy: port.webhookPolicy,
   // A budget reads the event's expense totals.
   expenses: port.expenses,
   sponsorships: port.sponsorships,
@@ -228,6 +233,7 @@ const jobsPorts = (): PortTable => ({
   socialAccounts: port.socialAccounts,
   socialTokens: port.socialTokens,
   postPublisher: port.postPublisher,
+  automations: port.automations,
   promoCodes: port.promoCodes,
   sessions: port.sessions,
   attendees: port.attendees,
@@ -318,6 +324,10 @@ const webhooksPorts = (): PortTable => ({
   webhookSender: port.webhookSender,
   webhookQueue: port.webhookQueue,
   webhookPolicy: port.webhookPolicy,
+  // Automation runs (the `automations` queue): their records, and their actions' tasks, tags and notifications.
+  automations: port.automations,
+  tasks: port.tasks,
+  attendees: port.attendees,
   clock: port.clock,
 });
 

@@ -23,6 +23,8 @@ import { powertoolsAuditAlarm } from '../modules/audit/adapters/audit-alarm.js';
 import { dynamoAuditChainStore } from '../modules/audit/adapters/audit-chain-store.js';
 import { dynamoAuditSummaryStore } from '../modules/audit/adapters/audit-summary-store.js';
 import { dynamoAuditTrailReads } from '../modules/audit/adapters/audit-trail-reads.js';
+import { dynamoAutomationStore } from '../modules/automations/adapters/automation-store.js';
+import { automationMessageOf } from '../modules/automations/contracts/messages.js';
 import { dynamoAuditRecords } from '../modules/bookings/adapters/audit-reads.js';
 import { dynamoBookingStore } from '../modules/bookings/adapters/booking-store.js';
 import { eventBridgeHoldScheduler } from '../modules/bookings/adapters/eventbridge-hold-scheduler.js';
@@ -357,19 +359,20 @@ export const outbox: PortWiring<'outbox'> = {
 
 /**
  * The tenant's EventBridge bus; locally (no emulator runs offline) the local bus, which logs each
- * event in the table and hands it to the `webhooks` queue as the deployed rule does.
+ * event in the table and hands it to the `webhooks` and `automations` queues as the deployed rule does.
  */
 export const eventBus: PortWiring<'eventBus'> = {
   entities: {},
   build: (wires) => {
     const { env } = wires;
     if (env.EVENT_BUS_MODE === 'local') {
-      const url = env.queueUrls.webhooks;
-      const forward = url
-        ? async (body: string) => {
-            await sqsOf(wires).send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
-          }
-        : undefined;
+      const send = async (url: string | undefined, body: string) => {
+        if (url) await sqsOf(wires).send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
+      };
+      const forward = async (body: string) => {
+        await send(env.queueUrls.webhooks, body);
+        await send(env.queueUrls.automations, automationMessageOf(body));
+      };
       return localEventBus(localEventLog(wires.documentClient, env.TABLE_NAME), forward, () => new Date());
     }
     return eventBridgeBus(
@@ -794,6 +797,17 @@ export const agents: PortWiring<'agents'> = {
 export const drafter: PortWiring<'drafter'> = {
   entities: {},
   build: ({ env }) => (env.AGENTS_PROVIDER === 'external' ? externalDrafter() : templateDrafter()),
+};
+
+/** Automation workflows (put only while the organization is active), their runs and their outbox notifications. */
+export const automations: PortWiring<'automations'> = {
+  entities: {
+    automationWorkflow: entity.automationWorkflow,
+    automationRun: entity.automationRun,
+    organization: entity.organization,
+    outbox: entity.outbox,
+  },
+  build: ({ service }) => dynamoAutomationStore(service),
 };
 
 /** Announcements write their notifications into the outbox (their own partition) and count them there. */

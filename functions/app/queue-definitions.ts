@@ -118,6 +118,21 @@ export const queueDefinitions = [
     oldestMessageAlarmSeconds: 300,
   },
   {
+    // Automation workflows (docs/automations.md): the bus's rule puts every domain event here too,
+    // wrapped as an `automations.event` message. Consumed by the `webhooks` function, the one that
+    // holds the webhook key and calls receivers (a workflow's webhook action); a run's actions are a
+    // few writes and at most five calls of up to 5 s each.
+    name: 'automations',
+    consumer: 'webhooks',
+    // 6 x the function's 30 s timeout.
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    batchSize: 5,
+    maxConcurrency: 3,
+    maxBatchingWindowSeconds: 0,
+    oldestMessageAlarmSeconds: 300,
+  },
+  {
     // Webhook lanes: one message runs one subscription's lane, which sends its deliveries in order
     // for as long as the function has time (a receiver may take 5 s per answer); a backoff's wait
     // is a message sent again with DelaySeconds. Its own queue and concurrency: lanes wait on

@@ -3,6 +3,7 @@ import { agentRoutes } from '../modules/agents/routes.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { announcementRoutes } from '../modules/announcements/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { automationRoutes, automationSecretRoutes } from '../modules/automations/routes.js';
 import { bookingRoutes } from '../modules/bookings/routes/bookings.js';
 import { reservationRoutes } from '../modules/bookings/routes/reservations.js';
 import { waitlistRoutes } from '../modules/bookings/routes/waitlist.js';
@@ -86,6 +87,8 @@ export const routes = [
   ...analyticsRoutes,
   ...materialRoutes,
   ...announcementRoutes,
+  ...automationRoutes,
+  ...automationSecretRoutes,
   ...vendorRoutes,
   ...budgetRoutes,
   ...agentRoutes,

@@ -64,6 +64,7 @@ export class AppStack extends Stack {
       tenantId: config.tenantId,
       archiveRetentionDays: config.events.archiveRetentionDays,
       webhooksQueue: this.queues.get('webhooks').queue,
+      automationsQueue: this.queues.get('automations').queue,
       deadLetterQueue: this.queues.deliveryDeadLetterQueue,
     });
     this.functions = new ServiceFunctions(this, 'Functions', {

@@ -98,6 +98,8 @@ export interface SweepTarget {
   deliverableId: string;
   socialAccountId: string;
   spareSocialAccountId: string;
+  /** An automation workflow (create a task on a confirmed booking of `eventId`). */
+  workflowId: string;
 }
 
 export interface Sample {
@@ -1152,6 +1154,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
     action: 'agentDraft.approve',
   },
   ...marketingSamples(t),
+  ...automationSamples(t),
 });
 
 /** The marketing module's routes (docs/marketing.md). */
@@ -1234,6 +1237,31 @@ const marketingSamples = (t: SweepTarget) => {
       params: { orgId: t.orgId, accountId: t.spareSocialAccountId },
       action: 'socialAccount.manage',
     },
+  } satisfies Record<string, Sample>;
+};
+
+const automationSamples = (t: SweepTarget) => {
+  const workflow = { orgId: t.orgId, workflowId: t.workflowId };
+  const action = 'automation.manage' as const;
+  return {
+    createAutomation: {
+      params: { orgId: t.orgId },
+      body: {
+        name: 'Sweep follow-up',
+        trigger: 'booking.confirmed',
+        conditions: [{ field: 'seats', op: 'gte', value: 2 }],
+        actions: [{ type: 'add_tag', tag: 'group' }],
+      },
+      action,
+    },
+    listAutomations: { params: { orgId: t.orgId }, query: { limit: '10' }, action },
+    getAutomation: { params: workflow, action },
+    updateAutomation: { params: workflow, body: { name: 'Target follow-up v2' }, action },
+    deleteAutomation: { params: workflow, action },
+    pauseAutomation: { params: workflow, action },
+    resumeAutomation: { params: workflow, action },
+    listAutomationRuns: { params: workflow, query: { limit: '10' }, action },
+    getAutomationSigningSecret: { params: workflow, action },
   } satisfies Record<string, Sample>;
 };
 

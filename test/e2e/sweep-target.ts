@@ -422,6 +422,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const tasks = await sweepTasks(rt, owner, orgId, approval.approvalEventId);
   const agents = await sweepAgents(rt, owner, orgId, approval.approvalEventId);
   const marketing = await sweepMarketing(rt, owner, orgId, conferencePath);
+  const workflowId = await sweepAutomation(rt, owner, orgId, eventId);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -462,6 +463,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       ...tasks,
       ...agents,
       ...marketing,
+      workflowId,
       ...approval,
     },
     tokens,
@@ -644,6 +646,21 @@ const sweepAgents = async (rt: TestRuntime, token: string, orgId: string, eventI
   );
   return { agentId: agent.agentId, agentDraftId: draft.draftId };
 };
+
+/** The sweep's automation workflow: a task for each confirmed booking of the event. */
+const sweepAutomation = async (rt: TestRuntime, token: string, orgId: string, eventId: string) =>
+  expect2xx(
+    await rt.call<{ workflowId: string }>('POST', `/v1/orgs/${orgId}/automations`, {
+      token,
+      body: {
+        name: 'Target follow-up',
+        trigger: 'booking.confirmed',
+        conditions: [{ field: 'eventId', op: 'eq', value: eventId }],
+        actions: [{ type: 'create_task', title: 'Call {{bookingId}}', dueInDays: 2 }],
+      },
+    }),
+    'automation workflow',
+  ).workflowId;
 
 /**
  * The sweep's marketing: two social accounts (one for the delete sample), a draft campaign of the

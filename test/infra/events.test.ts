@@ -30,7 +30,7 @@ describe('the tenant event bus (CDK)', () => {
     expect(acme.events.archiveRetentionDays).toBe(365);
   });
 
-  it('hands each event (its detail: the event itself) to the webhooks queue, with the delivery DLQ', () => {
+  it('hands each event to the webhooks queue (its detail) and the automations queue (wrapped), with the delivery DLQ', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: idOf(eventBus.bus) },
       EventPattern: { source: ['evently'] },
@@ -38,6 +38,17 @@ describe('the tenant event bus (CDK)', () => {
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [idOf(stacks.app.queues.get('webhooks').queue), 'Arn'] },
           InputPath: '$.detail',
+          DeadLetterConfig: {
+            Arn: { 'Fn::GetAtt': [idOf(stacks.app.queues.deliveryDeadLetterQueue), 'Arn'] },
+          },
+        }),
+        // The automations queue: the same event wrapped as an `automations.event` message.
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [idOf(stacks.app.queues.get('automations').queue), 'Arn'] },
+          InputTransformer: Match.objectLike({
+            InputPathsMap: { detail: '$.detail' },
+            InputTemplate: '{"type":"automations.event","event":<detail>}',
+          }),
           DeadLetterConfig: {
             Arn: { 'Fn::GetAtt': [idOf(stacks.app.queues.deliveryDeadLetterQueue), 'Arn'] },
           },

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deriveWebhookSecret } from '../../functions/modules/webhooks/adapters/webhook-keys.js';
+import { checkEndpointUrl } from '../../functions/modules/webhooks/domain/endpoint-url.js';
 import {
   backoffMs,
   comparePositions,
@@ -8,7 +9,6 @@ import {
   subscribes,
 } from '../../functions/modules/webhooks/domain/model.js';
 import { deliveryHeaders, signatureValue } from '../../functions/modules/webhooks/domain/signing.js';
-import { checkEndpointUrl } from '../../functions/modules/webhooks/domain/subscriptions.js';
 import { verifyEventlySignature } from '../support/webhook-receiver.js';
 
 describe('webhook rules', () => {
@@ -47,6 +47,15 @@ describe('webhook rules', () => {
       'ftp://x.example/h',
       'https://u:p@x.example/h',
       'not a url',
+      // Private, loopback, link-local and local-network hosts, over https too.
+      'https://10.0.0.8/h',
+      'https://172.20.1.1/h',
+      'https://192.168.1.10/h',
+      'https://169.254.169.254/latest',
+      'https://[fd00::1]/h',
+      'https://[::ffff:10.1.2.3]/h',
+      'https://printer.local/h',
+      'https://db.internal/h',
     ])
       expect(() => checkEndpointUrl(url, local)).toThrow(
         expect.objectContaining({ details: { errors: [expect.objectContaining({ field: 'url' })] } }),

@@ -1,6 +1,8 @@
 import { routeFunction } from '../../kernel/http/route-function.js';
 import { agentHandlers } from '../../modules/agents/handlers/agents.js';
 import { agentRoutes } from '../../modules/agents/routes.js';
+import { automationHandlers } from '../../modules/automations/handlers/automations.js';
+import { automationRoutes } from '../../modules/automations/routes.js';
 import { budgetHandlers } from '../../modules/budgets/handlers/budgets.js';
 import { budgetRoutes } from '../../modules/budgets/routes.js';
 import { marketingHandlers } from '../../modules/marketing/handlers/marketing.js';
@@ -19,6 +21,7 @@ export const routes = [
   ...taskTemplateRoutes,
   ...vendorRoutes,
   ...budgetRoutes,
+  ...automationRoutes,
   ...sponsorshipRoutes,
   ...agentRoutes,
   ...marketingRoutes,
@@ -27,7 +30,8 @@ export const routes = [
 /**
  * Lambda for the organizer's back office: an event's tasks and the organization's task templates
  * (docs/tasks.md), vendors and their contracts (docs/vendors.md), budgets (docs/budgets.md) and
- * sponsorship sales (docs/sponsorships.md), agents (docs/agents.md) and marketing (docs/marketing.md); automations join it.
+ * sponsorship sales (docs/sponsorships.md), agents (docs/agents.md), marketing (docs/marketing.md)
+ * and automation workflows (docs/automations.md).
  */
 export const handler = routeFunction(
   'operations',
@@ -39,6 +43,7 @@ export const handler = routeFunction(
     ...sponsorshipHandlers,
     ...agentHandlers,
     ...marketingHandlers,
+    ...automationHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

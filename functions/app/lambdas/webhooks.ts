@@ -4,6 +4,10 @@ import type { DomainEvent } from '../../kernel/domain/domain-event.js';
 import { routeFunction } from '../../kernel/http/route-function.js';
 import { logger, metrics } from '../../kernel/observability.js';
 import { queueFunction, type RecordBudget } from '../../kernel/queue/queue-function.js';
+import { automationMessageSchema } from '../../modules/automations/contracts/messages.js';
+import { runAutomations } from '../../modules/automations/domain/runs.js';
+import { automationSecretHandlers } from '../../modules/automations/handlers/signing-secret.js';
+import { automationSecretRoutes } from '../../modules/automations/routes.js';
 import { domainEventSchema, laneMessageSchema } from '../../modules/webhooks/contracts/messages.js';
 import { fanOutEvent, runLane } from '../../modules/webhooks/domain/delivery.js';
 import { webhookHandlers } from '../../modules/webhooks/handlers/subscriptions.js';
@@ -12,23 +16,42 @@ import { getContainer } from '../container.js';
 import { functionDefinitions } from '../function-definitions.js';
 
 /** The routes this function serves: its entries of the manifest (app/routes.ts). */
-export const routes = webhookRoutes;
+export const routes = [...webhookRoutes, ...automationSecretRoutes] as const;
 
-const http = routeFunction('webhooks', routes, webhookHandlers, {
-  idempotency: () => getContainer().idempotency,
-});
+const http = routeFunction(
+  'webhooks',
+  routes,
+  { ...webhookHandlers, ...automationSecretHandlers },
+  {
+    idempotency: () => getContainer().idempotency,
+  },
+);
 
 /** The lane's lease outlasts any run of this function (its timeout), and ends before a message returns. */
 const leaseMs = 2 * functionDefinitions.webhooks.timeoutSeconds * 1000;
 
 /**
  * A domain event (the `webhooks` queue) fans out to the organization's subscriptions; a lane
- * message (the `lanes` queue) runs one subscription's lane. Both are safe to run twice. Deliveries marked failed are the metric the
+ * message (the `lanes` queue) runs one subscription's lane; an `automations.event` (the
+ * `automations` queue) runs the organization's automation workflows. Both are safe to run twice. Deliveries marked failed are the metric the
  * `WebhookDeliveriesFailed` alarm watches.
  */
 const runWebhooksMessage = async (record: SQSRecord, budget: RecordBudget): Promise<void> => {
   const body: unknown = JSON.parse(record.body);
   const { deps } = getContainer();
+  const automation = automationMessageSchema.safeParse(body);
+  if (automation.success) {
+    // A domain event for the organization's automation workflows (the `automations` queue).
+    const event: DomainEvent = automation.data.event;
+    logger.appendKeys({ orgId: event.orgId });
+    const result = await runAutomations(deps, event, (orgId) =>
+      budget.once(`automation-workflows:${orgId}`, () => deps.automations.workflowsOf(orgId)),
+    );
+    if (result.failed > 0) metrics.addMetric('automationRunsFailed', MetricUnit.Count, result.failed);
+    if (result.paused > 0) logger.warn('automation workflows paused after repeated failures', { ...result });
+    logger.info('automation event run', { eventId: event.id, type: event.type, ...result });
+    return;
+  }
   const lane = laneMessageSchema.safeParse(body);
   if (lane.success) {
     const message = lane.data;
@@ -62,8 +85,8 @@ const queue = queueFunction(runWebhooksMessage);
 const isQueueEvent = (event: object): event is SQSEvent => 'Records' in event;
 
 /**
- * The webhooks function serves its HTTP routes and its queue: one function, so that only it holds
- * the webhook key and calls receivers.
+ * The webhooks function serves its HTTP routes and its queues: one function, so that only it holds
+ * the webhook key and calls receivers (automations' webhook actions too).
  */
 export const handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer | SQSEvent, context: Context) =>
   isQueueEvent(event) ? queue(event, context) : http(event, context);

@@ -3,6 +3,7 @@ import type { AnalyticsStore } from '../../modules/analytics/domain/ports.js';
 import type { AnnouncementScheduler, AnnouncementStore } from '../../modules/announcements/domain/ports.js';
 import type { AuditAlarm, AuditChainStore, AuditTrailReads } from '../../modules/audit/domain/audit-ports.js';
 import type { AuditSummaryStore } from '../../modules/audit/domain/audit-summary.js';
+import type { AutomationStore } from '../../modules/automations/domain/ports.js';
 import type { AuditRecords } from '../../modules/bookings/domain/audit-ports.js';
 import type { BookingPayments, BookingStore, HoldScheduler } from '../../modules/bookings/domain/ports.js';
 import type { WaitlistStore } from '../../modules/bookings/domain/waitlist-ports.js';
@@ -287,6 +288,8 @@ export interface Deps {
   agents: AgentStore;
   /** Writes an agent's draft: templates by default, the external provider when configured (not built). */
   drafter: Drafter;
+  /** An organization's automation workflows, their runs and their notifications (automations module). */
+  automations: AutomationStore;
   /** An event's announcements and the notifications they write (announcements module). */
   announcements: AnnouncementStore;
   /** One-off schedules that send announcements at their time (announcements module). */

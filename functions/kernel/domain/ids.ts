@@ -50,7 +50,9 @@ export const newId = (
     | 'mkp'
     | 'mki'
     | 'mkd'
-    | 'soc',
+    | 'soc'
+    /** Automation workflows. */
+    | 'awf',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];
@@ -61,9 +63,12 @@ export const newId = (
  * `prefix_` + 20 base-36 characters derived from `parts` (SHA-256): the same parts always give
  * the same id, so an id can stand for a pair of things (a networking connection's two attendees,
  * a push device's platform and token, the sponsor a signed sponsorship deal creates,
- * the announcement a published agent draft creates).
+ * the announcement a published agent draft creates, an automation's run of one event).
  */
-export const derivedId = (prefix: 'cnx' | 'dev' | 'tsk' | 'spn' | 'ann', ...parts: string[]): string => {
+export const derivedId = (
+  prefix: 'cnx' | 'dev' | 'tsk' | 'spn' | 'ann' | 'awr',
+  ...parts: string[]
+): string => {
   const digest = createHash('sha256').update(parts.join('\u0000')).digest();
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[digest[i]! % alphabet.length];

@@ -99,6 +99,8 @@ export const permissionTable = {
   'marketing.manage': organizers,
   /** The organization's social accounts and their access tokens (kept in secrets). */
   'socialAccount.manage': managers,
+  /** The organization's automation workflows: create, change, pause, resume, delete, read their runs (docs/automations.md). */
+  'automation.manage': organizers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionTable;

@@ -15,6 +15,8 @@ export {
   auditRecordEntity as auditRecord,
 } from '../../modules/audit/adapters/entities/audit-record.js';
 export { auditSummaryEntity as auditSummary } from '../../modules/audit/adapters/entities/audit-summary.js';
+export { automationRunEntity as automationRun } from '../../modules/automations/adapters/entities/automation-run.js';
+export { automationWorkflowEntity as automationWorkflow } from '../../modules/automations/adapters/entities/automation-workflow.js';
 export { bookingEntity as booking } from '../../modules/bookings/adapters/entities/booking.js';
 export { bookingSeatEntity as bookingSeat } from '../../modules/bookings/adapters/entities/booking-seat.js';
 export { holderCountEntity as holderCount } from '../../modules/bookings/adapters/entities/holder-count.js';

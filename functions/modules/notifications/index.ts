@@ -10,7 +10,11 @@ export {
 } from './adapters/domain-event-records.js';
 export type { LocalDeliveryLog } from './adapters/local-delivery-log.js';
 export { notificationRecordPut } from './adapters/notification-record-item.js';
-export { notificationRecord, sessionCapacityReleased } from './adapters/notification-records.js';
+export {
+  type NotificationRecord,
+  notificationRecord,
+  sessionCapacityReleased,
+} from './adapters/notification-records.js';
 export { capacityReleasedMessageSchema } from './contracts/capacity-released.js';
 export type { DomainEventData, PublicDomainEvent } from './contracts/domain-events.js';
 export { domainEventId, type PublicEventType } from './domain/domain-events.js';

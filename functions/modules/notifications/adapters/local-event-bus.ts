@@ -9,7 +9,8 @@ import type { EventBus } from '../domain/domain-events.js';
  * The local stand-in for the tenant's EventBridge bus (no emulator of it runs offline): every event
  * the relay publishes is kept as an item of the table (under .data/ with the rest of DynamoDB
  * Local's data), which tests and `GET /local/events` read, and is then handed on as the deployed
- * rule does (source `evently`, input path `$.detail`): the event's JSON onto the `webhooks` queue.
+ * rule does (source `evently`, input path `$.detail`): the event's JSON onto the `webhooks` queue,
+ * and wrapped onto the `automations` queue.
  * Only the local runtime and the tests write these items; the deployed stack never does.
  *
  * Key template: pk `local-events`  sk `${publishedAt}#${eventId}`
@@ -81,8 +82,8 @@ export const localEventLog = (client: DynamoDBDocumentClient, table: string): Lo
 };
 
 /**
- * The local bus: logs each event, then forwards it as the deployed rule would (`forward`, the
- * `webhooks` queue's send, when the queue is there). A failed log or forward fails the publish,
+ * The local bus: logs each event, then forwards it as the deployed rule would (`forward`: the
+ * sends to the `webhooks` and `automations` queues, those that are there). A failed log or forward fails the publish,
  * so the item stays pending and is published again.
  */
 export const localEventBus = (

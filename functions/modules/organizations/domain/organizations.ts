@@ -146,6 +146,7 @@ type PurgeDeps = Pick<
   | 'postScheduler'
   | 'socialAccounts'
   | 'socialTokens'
+  | 'automations'
   | 'vendors'
   | 'materials'
   | 'members'
@@ -184,6 +185,8 @@ const purgeOrder = (deps: PurgeDeps, orgId: string): Array<() => Promise<number>
   () => deps.agents.purgeOrg(orgId, purgeBatch),
   // Social accounts with their tokens' secrets (campaigns and posts went with their events).
   () => purgeOrgSocialAccounts(deps, orgId, purgeBatch),
+  // Automation workflows and their runs (a run's task went with its event, its notification with its session).
+  () => deps.automations.purgeOrg(orgId, purgeBatch),
   () => deps.parties.purgeOrg(orgId, purgeBatch),
   () => deps.attendees.purgeOrg(orgId, purgeBatch),
   () => deps.invites.purge(orgId, purgeBatch),

@@ -3,16 +3,32 @@ import { DomainError } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
+import {
+  commitTransaction,
+  type TxEntities,
+  type TxItem,
+  unlessConditionFails,
+} from '../../../kernel/dynamo/transactions.js';
 import { type Attendee, type UniqueField, uniqueFields } from '../domain/model.js';
 import type { AttendeeStore } from '../domain/ports.js';
 import type { attendeeEntity } from './entities/attendee.js';
 import { partyRewrite, staleParty } from './party-writes.js';
 
-const toAttendee = fromStored<Attendee, EntityItem<typeof attendeeEntity>>({
+type AttendeeItem = EntityItem<typeof attendeeEntity>;
+
+const fromItem = fromStored<Omit<Attendee, 'tags'>, Omit<AttendeeItem, 'tags' | 'tagCount'>>({
   nullable: { email: true, phone: true, userId: true, gender: true, partyId: true },
   itemOnly: {},
 });
+
+/** Tags are a set in the item (absent when none), a sorted list in the attendee. */
+const toAttendee = ({ tags, tagCount: _count, ...item }: AttendeeItem): Attendee => ({
+  ...fromItem(item),
+  tags: [...(tags ?? [])].sort(),
+});
+
+/** A new attendee has no tags (DynamoDB stores no empty set). */
+const storedAttendee = ({ tags: _none, ...a }: Attendee) => toStored(a);
 
 interface UniqueValue {
   field: UniqueField;
@@ -81,7 +97,7 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
       await commit(a.orgId, (tx) => [
         {
           label: 'attendee',
-          write: tx.attendee.create(toStored(a)).commit(),
+          write: tx.attendee.create(storedAttendee(a)).commit(),
           fails: new DomainError('CONFLICT', `attendee ${a.attendeeId} already exists`),
         },
         ...values.map((u) => ({
@@ -181,6 +197,24 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
           ? [{ label: 'party', write: partyRewrite(tx, party), fails: staleParty(party.before.partyId) }]
           : []),
       ]);
+    },
+
+    async addTag(orgId, attendeeId, tag, max) {
+      // Only a tag it lacks, and only below the limit: the count moves with the set, in one write.
+      const added = await unlessConditionFails(
+        attendee
+          .patch({ orgId, attendeeId })
+          .add({ tags: [tag], tagCount: 1 })
+          .where(
+            (attr, { notExists, contains, lt }) =>
+              `NOT ${contains(attr.tags, tag)} AND (${notExists(attr.tagCount)} OR ${lt(attr.tagCount, max)})`,
+          )
+          .go(),
+      );
+      if (added) return 'added';
+      const found = await get(orgId, attendeeId);
+      if (!found) return 'missing';
+      return found.tags.includes(tag) ? 'present' : 'full';
     },
 
     async purgeOrg(orgId, limit) {

@@ -81,6 +81,9 @@ export const attendeeSchema = z
     userId: z.string().nullable().openapi({ example: 'user-ada' }),
     gender: z.string().nullable().openapi({ example: 'female' }),
     partyId: z.string().nullable().openapi({ example: 'pty_7g8h9j0k1a2b3c4d5e6f' }),
+    tags: z
+      .array(z.string())
+      .openapi({ description: 'Added by automations (docs/automations.md)', example: ['vip'] }),
     ...stampFields,
   })
   .openapi('Attendee');

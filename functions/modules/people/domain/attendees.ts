@@ -41,6 +41,7 @@ const newAttendee = (deps: Pick<Deps, 'clock'>, orgId: string, input: CreateAtte
     userId: input.userId ?? null,
     gender: input.gender ?? null,
     partyId: null,
+    tags: [],
     createdAt: now,
     updatedAt: now,
   };

@@ -15,6 +15,8 @@ export interface Attendee {
   /** Self-declared (a lowercase word); events with an `allowedGenders` guest rule read it. */
   gender: string | null;
   partyId: string | null;
+  /** Set by automations' actions (docs/automations.md), sorted; empty when none. */
+  tags: string[];
   createdAt: string;
   updatedAt: string;
 }

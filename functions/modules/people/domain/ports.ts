@@ -28,6 +28,16 @@ export interface AttendeeStore {
   /** Deletes the attendee and its unique values; with `party`, also writes its party without it. */
   remove(attendee: Attendee, party?: PartyChange): Promise<void>;
   purgeOrg(orgId: string, limit: number): Promise<number>;
+  /**
+   * Adds `tag` to the attendee's set of tags (an automation's action): `present` when it was
+   * there already, `full` when the attendee has `max` others, `missing` when there is no attendee.
+   */
+  addTag(
+    orgId: string,
+    attendeeId: string,
+    tag: string,
+    max: number,
+  ): Promise<'added' | 'present' | 'full' | 'missing'>;
 }
 
 export interface PartyStore {

@@ -3,7 +3,8 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import type { SubscribedType, WebhookDelivery, WebhookPolicy, WebhookSubscription } from './model.js';
+import { checkEndpointUrl } from './endpoint-url.js';
+import type { SubscribedType, WebhookDelivery, WebhookSubscription } from './model.js';
 import type { SubscriptionRef } from './ports.js';
 
 /**
@@ -27,31 +28,6 @@ type WebhookResumeDeps = Pick<Deps, 'webhooks' | 'webhookQueue' | 'clock'> & Acc
 
 /** Rounds of read-and-write before a subscription that keeps changing answers CONFLICT. */
 const attempts = 3;
-
-const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * HTTPS only; plain http only to this machine and only where the policy allows it (the local
- * runtime). No credentials in the URL: they would be stored and shown in clear.
- */
-export const checkEndpointUrl = (url: string, policy: Pick<WebhookPolicy, 'allowLocalHttp'>): string => {
-  const refuse = (message: string) => validationFailed([{ field: 'url', message }]);
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw refuse('must be an absolute URL');
-  }
-  if (parsed.username || parsed.password) throw refuse('must not carry a user name or password');
-  if (parsed.protocol === 'https:') return parsed.toString();
-  if (parsed.protocol === 'http:' && policy.allowLocalHttp && localHosts.has(parsed.hostname))
-    return parsed.toString();
-  throw refuse(
-    policy.allowLocalHttp
-      ? 'must be an https:// URL (or http://localhost / http://127.0.0.1 when running locally)'
-      : 'must be an https:// URL',
-  );
-};
 
 const uniqueTypes = (types: readonly SubscribedType[]): SubscribedType[] =>
   types.includes('*') ? ['*'] : [...new Set(types)];

@@ -71,4 +71,4 @@ export const webhookHandlers = {
   // A replay writes deliveries only (the log of sending, no fact of its own): it is the change.
   replayWebhookDeliveries: async ({ principal, params, body }) =>
     accepted(await asTheChange(() => replayDeliveries(deps(), principal, params, body))),
-} satisfies RouteHandlers<'webhooks'>;
+} satisfies Partial<RouteHandlers<'webhooks'>>;

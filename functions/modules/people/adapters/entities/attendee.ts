@@ -19,6 +19,10 @@ export const attendeeEntity = new Entity({
     gender: { type: 'string' },
     /** Set and cleared only in the transaction that changes the party's members. */
     partyId: { type: 'string' },
+    /** Added one at a time by automations (a set add); absent when none. */
+    tags: { type: 'set', items: 'string' },
+    /** How many tags the set holds: the limit's condition (a condition cannot compare a set's size to a value). */
+    tagCount: { type: 'number' },
     createdAt: { type: 'string', required: true, readOnly: true },
     updatedAt: { type: 'string', required: true },
   },
