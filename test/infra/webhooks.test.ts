@@ -53,15 +53,15 @@ describe('the webhook key', () => {
 });
 
 describe('webhook delivery in the tenant stack', () => {
-  it('consumes the webhooks and lanes queues with the webhooks function, which serves the webhook routes', () => {
+  it('consumes the webhooks, lanes and automations queues with the webhooks function, which serves the webhook routes and the workflows\' signing secret', () => {
     const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map((m) =>
       JSON.stringify(m),
     );
-    for (const queue of ['webhooks', 'lanes'] as const) {
+    for (const queue of ['webhooks', 'lanes', 'automations'] as const) {
       const arn = JSON.stringify({ 'Fn::GetAtt': [idOf(acme.stacks.app.queues.get(queue).queue), 'Arn'] });
       expect(mappings.filter((m) => m.includes(arn) && m.includes(idOf(fns.webhooks.alias)))).toHaveLength(1);
     }
-    expect(routesOf('webhooks').length).toBe(10);
+    expect(routesOf('webhooks').length).toBe(11);
   });
 
   it('alarms on deliveries marked failed and on each queue’s dead letters', () => {
@@ -69,7 +69,7 @@ describe('webhook delivery in the tenant stack', () => {
       Properties: { MetricName?: string; AlarmDescription: string };
     }[];
     expect(alarms.filter((a) => a.Properties.MetricName === 'webhookDeliveriesFailed')).toHaveLength(1);
-    for (const queue of ['webhooks', 'lanes'])
+    for (const queue of ['webhooks', 'lanes', 'automations'])
       expect(
         alarms.filter((a) =>
           a.Properties.AlarmDescription.includes(`of the ${queue} queue failed every retry`),
