@@ -186,7 +186,8 @@ describe('booking under concurrency', () => {
       { endpoint: rt.runtime.dynamoEndpoint, tableName: rt.runtime.tableName },
       org.orgId,
       s.eventId,
-      2,
+      // Long enough for a confirm to find its hold on a loaded machine, short enough to expire in the test.
+      4,
     );
     const { outcomes, held } = await runMixedOperations(org, s, attendees, 300, 32);
     // Two more holds nobody confirms, for the expiry path (on a slow machine the last hundred
