@@ -13,6 +13,11 @@ export const indexPrecision = 4;
 export const itemPrecision = 9;
 const finestQueryPrecision = 6;
 const preferredCells = 16;
+/**
+ * The most cells one search reads. Away from the poles a 50 km radius needs at most about 40;
+ * near a pole, where cells narrow, a large radius would need hundreds and is refused instead.
+ */
+export const maxQueryCells = 200;
 
 export interface LatLngBox {
   minLat: number;
@@ -48,6 +53,15 @@ export const boundingBox = (c: LatLng, km: number): LatLngBox => {
   return { minLat, maxLat, minLng: c.lng - dLng, maxLng: c.lng + dLng, full: false };
 };
 
+/** About how many cells of `precision` meet the box (an upper bound), before walking them. */
+const cellCountOf = (box: LatLngBox, precision: number): number => {
+  const lngBits = Math.ceil((5 * precision) / 2);
+  const height = 180 / 2 ** (5 * precision - lngBits);
+  const width = 360 / 2 ** lngBits;
+  const cols = box.full ? 360 / width : Math.ceil((box.maxLng - box.minLng) / width) + 1;
+  return (Math.ceil((box.maxLat - box.minLat) / height) + 1) * cols;
+};
+
 /** Every cell of `precision` that meets the box, walked row by row from cell centres. */
 export const cellsOfBox = (box: LatLngBox, precision: number): string[] => {
   const first = decodeGeohash(encodeGeohash(box.minLat, wrapLng(box.minLng), precision));
@@ -63,12 +77,16 @@ export const cellsOfBox = (box: LatLngBox, precision: number): string[] => {
   return [...cells];
 };
 
-/** The cells a search within `km` of `c` Queries (each names its index cell by its first 4 chars). */
-export const coveringCells = (c: LatLng, km: number): string[] => {
+/**
+ * The cells a search within `km` of `c` Queries (each names its index cell by its first 4 chars);
+ * undefined when more than `maxQueryCells` would be needed (a large radius by a pole).
+ */
+export const coveringCells = (c: LatLng, km: number): string[] | undefined => {
   const box = boundingBox(c, km);
   for (let p = finestQueryPrecision; p > indexPrecision; p--) {
+    if (cellCountOf(box, p) > 4 * preferredCells) continue;
     const cells = cellsOfBox(box, p);
     if (cells.length <= preferredCells) return cells;
   }
-  return cellsOfBox(box, indexPrecision);
+  return cellCountOf(box, indexPrecision) > maxQueryCells ? undefined : cellsOfBox(box, indexPrecision);
 };

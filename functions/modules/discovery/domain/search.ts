@@ -29,6 +29,10 @@ export const entriesWithin = async (
   radiusKm: number,
 ): Promise<(DiscoveryEntry & { distanceKm: number })[]> => {
   const cells = coveringCells(at, radiusKm);
+  if (!cells)
+    throw validationFailed([
+      { field: 'radiusKm', message: 'is too large this close to a pole; ask for a smaller radius' },
+    ]);
   const found: DiscoveryEntry[] = [];
   for (let i = 0; i < cells.length; i += parallelQueries) {
     const pages = await Promise.all(cells.slice(i, i + parallelQueries).map((c) => deps.discovery.inCell(c)));
