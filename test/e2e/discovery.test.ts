@@ -25,12 +25,16 @@ const here = { lat: 52.52, lng: 13.405 };
 let host: string;
 let guest: string;
 let orgId: string;
-/** A: music, paid, 2 km; B: free, jazz, one place, 1 km; C: free, jazz, 3 km; D: a draft, 1 km. */
-const ids: Record<'A' | 'B' | 'C' | 'D', { eventId: string; sessionId: string }> = {
+/**
+ * A: music, paid, 2 km; B: free, jazz, one place, 1 km; C: free, jazz, 3 km; D: a draft, 1 km;
+ * E: free, 4 km, dated by its session only (no start of its own).
+ */
+const ids: Record<'A' | 'B' | 'C' | 'D' | 'E', { eventId: string; sessionId: string }> = {
   A: { eventId: '', sessionId: '' },
   B: { eventId: '', sessionId: '' },
   C: { eventId: '', sessionId: '' },
   D: { eventId: '', sessionId: '' },
+  E: { eventId: '', sessionId: '' },
 };
 
 const hostEvent = async (km: number, event: Record<string, unknown>, publish = true) => {
@@ -103,6 +107,7 @@ beforeAll(async () => {
   ids.B = await hostEvent(1, { title: 'Jam', defaultCapacity: 1, tags: ['jazz'] });
   ids.C = await hostEvent(3, { title: 'Jazz brunch', defaultCapacity: 10, tags: ['jazz'] });
   ids.D = await hostEvent(1, { title: 'Draft', defaultCapacity: 10, interestIds: ['music'] }, false);
+  ids.E = await hostEvent(4, { title: 'Open day', defaultCapacity: 10, startsAt: undefined });
 });
 
 describe('discovery over HTTP', () => {
@@ -129,11 +134,32 @@ describe('discovery over HTTP', () => {
 
   it("finds the personal organization's published events near a point, ranked and filtered", async () => {
     // A matches the guest's interest: it ranks before the nearer B (score: distance / radius - 0.5 x match).
-    expect(await discover(near)).toEqual([ids.A.eventId, ids.B.eventId, ids.C.eventId]);
-    expect(await discover({ ...near, interest: 'music' })).toEqual([ids.A.eventId]);
-    expect(await discover({ ...near, maxPriceMinor: '0' })).toEqual([ids.B.eventId, ids.C.eventId]);
-    expect(await discover({ ...near, radiusKm: '1.5' })).toEqual([ids.B.eventId]);
+    const [A, B, C, E] = [ids.A.eventId, ids.B.eventId, ids.C.eventId, ids.E.eventId];
+    expect(await discover(near)).toEqual([A, B, C, E]);
+    expect(await discover({ ...near, interest: 'music' })).toEqual([A]);
+    expect(await discover({ ...near, maxPriceMinor: '0' })).toEqual([B, C, E]);
+    expect(await discover({ ...near, radiusKm: '1.5' })).toEqual([B]);
+    // E has no start of its own: its session (19:00 Berlin, 17:00 UTC) dates it.
+    const july = { from: '2031-07-01T00:00:00Z', to: '2031-07-02T00:00:00Z' };
+    expect(await discover({ ...near, ...july })).toEqual([A, B, C, E]);
+    expect(await discover({ ...near, from: '2031-07-01T17:30:00Z' })).toEqual([]);
     expect(await discover({ ...near, from: '2031-08-01T00:00:00Z' })).toEqual([]);
+    const paged = ok(
+      await rt.call<{ items: Found[]; nextCursor: string | null }>(
+        'GET',
+        `/v1/discover/events?${new URLSearchParams({ ...near, limit: '3' })}`,
+        { token: guest },
+      ),
+    );
+    expect(paged.items.map((e) => e.eventId)).toEqual([A, B, C]);
+    const rest = ok(
+      await rt.call<{ items: Found[] }>(
+        'GET',
+        `/v1/discover/events?${new URLSearchParams({ ...near, limit: '3', cursor: paged.nextCursor ?? '' })}`,
+        { token: guest },
+      ),
+    );
+    expect(rest.items.map((e) => e.eventId)).toEqual([E]);
     expect(await discover({ ...near, lat: '48.137' })).toEqual([]);
     const bad = await rt.call<{ errors: { field: string }[] }>('GET', '/v1/discover/events?lat=95&lng=0', {
       token: guest,
@@ -155,7 +181,11 @@ describe('discovery over HTTP', () => {
       }),
       201,
     );
-    expect(await discover({ ...near, freePlaces: 'true' })).toEqual([ids.A.eventId, ids.C.eventId]);
+    expect(await discover({ ...near, freePlaces: 'true' })).toEqual([
+      ids.A.eventId,
+      ids.C.eventId,
+      ids.E.eventId,
+    ]);
     const forYou = ok(
       await rt.call<{ items: Found[] }>('GET', `/v1/discover/for-you?lat=${here.lat}&lng=${here.lng}`, {
         token: guest,

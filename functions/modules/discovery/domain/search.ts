@@ -44,14 +44,28 @@ export const entriesWithin = async (
   });
 };
 
-/** Without a range, an event that is over (its end, or else its start, passed) is left out. */
+const inRange = (at: string, q: Pick<NearbyQuery, 'from' | 'to'>) =>
+  (!q.from || at >= q.from) && (!q.to || at < q.to);
+
+/**
+ * Whether the event's own start is in the range; without a range, whether it is not over yet (its
+ * end, or else its start, not passed). An event without a start of its own is decided later by
+ * its sessions (`sessionInRange`).
+ */
 const inWindow = (e: DiscoveryEntry, q: NearbyQuery, now: string) => {
-  if (q.from || q.to) {
-    if (!e.startsAt) return false;
-    return (!q.from || e.startsAt >= q.from) && (!q.to || e.startsAt < q.to);
-  }
-  const last = e.endsAt ?? e.startsAt;
-  return !last || last >= now;
+  if (!e.startsAt) return true;
+  if (q.from || q.to) return inRange(e.startsAt, q);
+  return (e.endsAt ?? e.startsAt) >= now;
+};
+
+/** Whether one of the event's scheduled sessions starts in the range (events dated only by sessions). */
+export const sessionInRange = async (
+  deps: Pick<Deps, 'sessions'>,
+  e: Pick<DiscoveryEntry, 'orgId' | 'eventId'>,
+  q: Pick<NearbyQuery, 'from' | 'to'>,
+): Promise<boolean> => {
+  const { items } = await deps.sessions.listByEvent(e.orgId, e.eventId, { limit: 50 });
+  return items.some((s) => s.status === 'scheduled' && !s.deleting && inRange(s.startsAt, q));
 };
 
 /** Whether one of the event's sessions still to come has a free place (its counter, shards summed). */
@@ -88,8 +102,9 @@ const cursorAt = (q: NearbyQuery, offset: number) =>
   Buffer.from(JSON.stringify({ l: listOf(q), o: offset })).toString('base64url');
 
 /**
- * Ranks `entries` for a caller with interests `mine` and takes one page; with `freePlaces`, checks
- * availability lazily in rank order, only as far as the page needs.
+ * Ranks `entries` for a caller with interests `mine` and takes one page. The checks that read
+ * sessions (an undated event's date range, `freePlaces`) run lazily in rank order, only as far
+ * as the page needs.
  */
 export const rankedPage = async (
   deps: Pick<Deps, 'sessions'>,
@@ -109,6 +124,7 @@ export const rankedPage = async (
   const kept: DiscoveredEvent[] = [];
   for (const e of ranked) {
     if (kept.length > offset + q.limit) break;
+    if (!e.startsAt && (q.from || q.to) && !(await sessionInRange(deps, e, q))) continue;
     if (q.freePlaces && !(await hasFreePlaces(deps, e, now))) continue;
     kept.push(e);
   }
