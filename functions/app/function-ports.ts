@@ -115,6 +115,10 @@ const catalogPorts = (): PortTable => ({
   // An event created from a task template generates its tasks; an event's cascade purges them.
   taskGeneration: port.taskGeneration,
   tasks: port.tasks,
+  // Discovery: the interests events carry and users pick, the geohash index searches read.
+  interests: port.interests,
+  userInterests: port.userInterests,
+  discovery: port.discovery,
   clock: port.clock,
 });
 

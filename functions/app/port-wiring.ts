@@ -42,6 +42,9 @@ import { dynamoSpeakerStore } from '../modules/conference/adapters/speaker-store
 import { dynamoSponsorStore } from '../modules/conference/adapters/sponsor-store.js';
 import { dynamoDeletionStore } from '../modules/deletions/adapters/deletion-store.js';
 import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
+import { dynamoDiscoveryIndex } from '../modules/discovery/adapters/discovery-index.js';
+import { configuredInterests } from '../modules/discovery/adapters/interest-catalog.js';
+import { dynamoUserInterestStore } from '../modules/discovery/adapters/user-interest-store.js';
 import { dynamoExpenseStore } from '../modules/expenses/adapters/expense-store.js';
 import { dynamoFeedbackStore } from '../modules/feedback/adapters/feedback-store.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
@@ -152,6 +155,8 @@ export const events: PortWiring<'events'> = {
     sessionCounter: entity.sessionCounter,
     sessionCounterShard: entity.sessionCounterShard,
     sessionClaim: entity.sessionClaim,
+    // Its writes keep the discovery index in step with each event (docs/discovery.md).
+    discoveryItem: entity.discoveryItem,
   },
   build: ({ service }) => dynamoEventStore(service),
 };
@@ -577,6 +582,21 @@ export const nightlySettings: PortWiring<'nightlySettings'> = {
 export const clock: PortWiring<'clock'> = {
   entities: {},
   build: () => ({ now: () => new Date() }),
+};
+
+export const interests: PortWiring<'interests'> = {
+  entities: {},
+  build: ({ env }) => configuredInterests(env.INTERESTS),
+};
+
+export const userInterests: PortWiring<'userInterests'> = {
+  entities: { userInterests: entity.userInterests },
+  build: ({ service }) => dynamoUserInterestStore(service),
+};
+
+export const discovery: PortWiring<'discovery'> = {
+  entities: { discoveryItem: entity.discoveryItem },
+  build: ({ service }) => dynamoDiscoveryIndex(service),
 };
 
 export const policy: PortWiring<'policy'> = {

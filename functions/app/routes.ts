@@ -13,6 +13,7 @@ import { sessionRoutes } from '../modules/catalog/routes/sessions.js';
 import { venueRoutes } from '../modules/catalog/routes/venues.js';
 import { conferenceRoutes } from '../modules/conference/routes.js';
 import { deletionRoutes } from '../modules/deletions/routes.js';
+import { discoveryRoutes } from '../modules/discovery/routes.js';
 import { expenseRoutes } from '../modules/expenses/routes.js';
 import { feedbackRoutes } from '../modules/feedback/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
@@ -95,6 +96,7 @@ export const routes = [
   ...marketingRoutes,
   ...taskRoutes,
   ...taskTemplateRoutes,
+  ...discoveryRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 export type OperationId = (typeof routes)[number]['operationId'];

@@ -29,6 +29,8 @@ const envSchema = z.object({
   /** Tenant setting: may any signed-in user create an organization, or only the listed operators? */
   ORG_CREATION: z.enum(['anyone', 'operators']).default('anyone'),
   OPERATOR_SUBS: commaList,
+  /** Tenant setting `interests`: the catalog of interests as JSON (docs/discovery.md); unset: the default. */
+  INTERESTS: z.string().min(2).optional(),
   /** Tenant setting `agents.provider`: who writes agents' drafts (external: not built, refuses with 503). */
   AGENTS_PROVIDER: z.enum(['template', 'external']).default('template'),
   /** `local` only in the local runtime: hold expiries become items its firer delivers. */

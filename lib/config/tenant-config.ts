@@ -4,6 +4,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 import { type FunctionName, functionDefinitions } from '../../functions/app/function-definitions.js';
 import { queueDefinitions } from '../../functions/app/queue-definitions.js';
+import { interestCatalogSchema } from '../../functions/modules/discovery/contracts/interests.js';
 
 /** Where `cdk synth -c tenant=<id>` looks for `<id>.json`. */
 export const defaultTenantsDir = path.resolve(import.meta.dirname, '../../config/tenants');
@@ -172,6 +173,8 @@ export const tenantConfigSchema = z
       audiences: z.array(z.string().min(1)).min(1, 'must list at least one audience'),
     }),
     orgCreation: orgCreationSchema,
+    /** The tenant's catalog of interests (docs/discovery.md); without it, the default catalog. */
+    interests: interestCatalogSchema.optional(),
     logRetentionDays: z
       .number()
       .int()

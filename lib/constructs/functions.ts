@@ -54,6 +54,7 @@ const tenantEnvironment = (config: TenantConfig, name: FunctionName): Record<str
   NIGHTLY_FORECAST_DAYS: String(config.nightly.forecastDays),
   AUDIT_RETENTION_DAYS: String(config.audit.retentionDays),
   COUNTER_PLACES_PER_SHARD: String(config.counterShards.placesPerShard),
+  ...(config.interests ? { INTERESTS: JSON.stringify(config.interests) } : {}),
 });
 
 /**

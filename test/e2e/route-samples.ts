@@ -1155,6 +1155,7 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   ...marketingSamples(t),
   ...automationSamples(t),
+  ...discoverySamples,
 });
 
 /** The marketing module's routes (docs/marketing.md). */
@@ -1239,6 +1240,28 @@ const marketingSamples = (t: SweepTarget) => {
     },
   } satisfies Record<string, Sample>;
 };
+
+/**
+ * Discovery (docs/discovery.md): the caller's own interests, searches near a point and their
+ * personal organization. No organization in the path: no role or cross-organization sweep applies.
+ */
+const discoverySamples = {
+  listInterests: {},
+  getMyInterests: {},
+  setMyInterests: { body: { interestIds: ['music', 'food'] } },
+  discoverEvents: {
+    query: {
+      lat: '52.52',
+      lng: '13.405',
+      radiusKm: '10',
+      interest: 'music',
+      maxPriceMinor: '5000',
+      limit: '10',
+    },
+  },
+  eventsForYou: { query: { lat: '52.52', lng: '13.405', limit: '10' } },
+  hostAsMe: {},
+} satisfies Record<string, Sample>;
 
 const automationSamples = (t: SweepTarget) => {
   const workflow = { orgId: t.orgId, workflowId: t.workflowId };

@@ -129,7 +129,7 @@ const changesNothing = new Set([
  * Writes of the caller's own items outside every organization (push devices): no organization's
  * trail records them (changeOf in kernel/audit/write-facts.ts), so they write no audit record.
  */
-const outsideOrganizations = new Set(['registerMyDevice', 'removeMyDevice']);
+const outsideOrganizations = new Set(['registerMyDevice', 'removeMyDevice', 'setMyInterests']);
 
 interface AnsweredWrite {
   route: RouteDefinition;

@@ -70,6 +70,17 @@ describe('tenant config', () => {
     );
   });
 
+  it('takes a catalog of interests (unique ids and slugs, at most 30), or none for the default', () => {
+    expect(validAcme.interests).toBeUndefined();
+    const music = { interestId: 'music', name: 'Music', slug: 'music' };
+    const own = parseTenantConfig({ ...validAcme, interests: [music] }, 'x.json');
+    expect(own.interests).toEqual([music]);
+    const twice = { ...validAcme, interests: [music, { ...music, name: 'Tunes' }] };
+    expect(failureOf(() => parseTenantConfig(twice, 'x.json'))).toContain('interest ids must be unique');
+    const bad = { ...validAcme, interests: [{ ...music, slug: 'Music Live' }] };
+    expect(failureOf(() => parseTenantConfig(bad, 'x.json'))).toContain('interests.0.slug');
+  });
+
   it('accepts the whole fee range: no fee, and 100 % in basis points', () => {
     for (const basisPoints of [0, 10_000]) {
       const input = { ...validAcme, payments: { platformFee: { basisPoints } } };

@@ -180,6 +180,7 @@ const eventOf = (orgId: string): Event => ({
   admission: 'open',
   price: { kind: 'paid', amountMinor: 1500, currency: 'EUR' },
   tags: [],
+  interestIds: [],
   coverImageUrls: [],
   startsAt: null,
   endsAt: null,

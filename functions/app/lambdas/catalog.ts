@@ -16,6 +16,8 @@ import { conferenceHandlers } from '../../modules/conference/handlers/conference
 import { conferenceRoutes } from '../../modules/conference/routes.js';
 import { deletionHandlers } from '../../modules/deletions/handlers/deletions.js';
 import { deletionRoutes } from '../../modules/deletions/routes.js';
+import { discoveryHandlers } from '../../modules/discovery/handlers/discovery.js';
+import { discoveryRoutes } from '../../modules/discovery/routes.js';
 import { expenseHandlers } from '../../modules/expenses/handlers/expenses.js';
 import { expenseRoutes } from '../../modules/expenses/routes.js';
 import { feedbackHandlers } from '../../modules/feedback/handlers/feedback.js';
@@ -63,6 +65,7 @@ export const routes = [
   ...analyticsRoutes,
   ...materialRoutes,
   ...announcementRoutes,
+  ...discoveryRoutes,
 ] as const;
 
 /**
@@ -95,6 +98,7 @@ export const handler = routeFunction(
     ...analyticsHandlers,
     ...materialHandlers,
     ...announcementHandlers,
+    ...discoveryHandlers,
   },
   { idempotency: () => getContainer().idempotency },
 );

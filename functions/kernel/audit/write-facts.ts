@@ -36,6 +36,8 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   'holderCount',
   'categoryCounter',
   'eventListing',
+  // The discovery index entry kept beside its event (docs/discovery.md).
+  'discoveryItem',
   'attendeeUnique',
   'waitlistMeta',
   'waitlistHolder',

@@ -13,6 +13,11 @@ import type { EventStore, VenueStore } from '../../modules/catalog/domain/ports.
 import type { SessionScheduleGuard, SessionStore } from '../../modules/catalog/domain/session-ports.js';
 import type { AgendaStore, SpeakerStore, SponsorStore } from '../../modules/conference/domain/ports.js';
 import type { Deletion } from '../../modules/deletions/domain/model.js';
+import type {
+  DiscoveryIndex,
+  InterestCatalog,
+  UserInterestStore,
+} from '../../modules/discovery/domain/ports.js';
 import type { ExpenseStore } from '../../modules/expenses/domain/ports.js';
 import type { FeedbackStore } from '../../modules/feedback/domain/ports.js';
 import type { ForecastStore } from '../../modules/forecasts/domain/forecast-ports.js';
@@ -310,6 +315,12 @@ export interface Deps {
   /** One-off schedules that publish posts at their time; the publisher they reach. */
   postScheduler: PostScheduler;
   postPublisher: PostPublisher;
+  /** The tenant's catalog of interests, from its config (discovery module). */
+  interests: InterestCatalog;
+  /** The interests each user picked (discovery module). */
+  userInterests: UserInterestStore;
+  /** The geohash index of published public events (discovery module; the catalog writes it). */
+  discovery: DiscoveryIndex;
   clock: Clock;
   policy: TenantPolicy;
 }

@@ -66,7 +66,15 @@ export const newId = (
  * the announcement a published agent draft creates, an automation's run of one event).
  */
 export const derivedId = (
-  prefix: 'cnx' | 'dev' | 'tsk' | 'spn' | 'ann' | 'awr',
+  prefix:
+    | 'cnx'
+    | 'dev'
+    | 'tsk'
+    | 'spn'
+    | 'ann'
+    | 'awr'
+    /** A user's personal organization (discovery module, hosts). */
+    | 'org',
   ...parts: string[]
 ): string => {
   const digest = createHash('sha256').update(parts.join('\u0000')).digest();

@@ -18,10 +18,14 @@ export interface OrgSettings {
 
 export type OrgStatus = 'active' | 'deleting';
 
+/** `team`: created through the organizations API; `personal`: a user's own, for hosting (discovery). */
+export type OrgKind = 'team' | 'personal';
+
 export interface Organization {
   orgId: string;
   name: string;
   domain: string | null;
+  kind: OrgKind;
   status: OrgStatus;
   settings: OrgSettings;
   createdAt: string;

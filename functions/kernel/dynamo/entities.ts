@@ -42,6 +42,8 @@ export { agendaEntryEntity as agendaEntry } from '../../modules/conference/adapt
 export { speakerEntity as speaker } from '../../modules/conference/adapters/entities/speaker.js';
 export { sponsorEntity as sponsor } from '../../modules/conference/adapters/entities/sponsor.js';
 export { deletionEntity as deletion } from '../../modules/deletions/adapters/entities/deletion.js';
+export { discoveryItemEntity as discoveryItem } from '../../modules/discovery/adapters/entities/discovery-item.js';
+export { userInterestsEntity as userInterests } from '../../modules/discovery/adapters/entities/user-interests.js';
 export { expenseEntity as expense } from '../../modules/expenses/adapters/entities/expense.js';
 export { expenseTotalsEntity as expenseTotals } from '../../modules/expenses/adapters/entities/expense-totals.js';
 export {

@@ -23,8 +23,8 @@ export const toPrice = (p: PriceItem): Price =>
     : { kind: 'free' };
 
 const eventFields = fromStored<
-  Omit<Event, 'price' | 'settings' | 'categoryCount'>,
-  Omit<EventItem, 'price' | 'settings' | 'categoryCount'>
+  Omit<Event, 'price' | 'settings' | 'categoryCount' | 'interestIds'>,
+  Omit<EventItem, 'price' | 'settings' | 'categoryCount' | 'interestIds'>
 >({
   nullable: { hostId: true, startsAt: true, endsAt: true },
   itemOnly: { startKey: true },
@@ -58,9 +58,10 @@ const storedSettings = ({ guestRules, ...rest }: EventSettings): EventItem['sett
   },
 });
 
-export const toEvent = ({ price, settings, categoryCount, ...rest }: EventItem): Event => ({
+export const toEvent = ({ price, settings, categoryCount, interestIds, ...rest }: EventItem): Event => ({
   ...eventFields(rest),
   categoryCount: categoryCount ?? 0,
+  interestIds: interestIds ?? [],
   settings: settingsOf(settings),
   price: toPrice(price),
 });
@@ -79,6 +80,7 @@ const eventOnlyFields: Record<Exclude<keyof Event, keyof PublicEvent>, true> = {
   visibility: true,
   settings: true,
   categoryCount: true,
+  interestIds: true,
   status: true,
   deleting: true,
   createdAt: true,

@@ -3,8 +3,9 @@ import { nextStamp } from '../../../kernel/domain/stamps.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
+import { discoveryEntryOf, toDiscoveryItem } from '../../discovery/index.js';
 import { eventDeleting, venueDeleting } from '../domain/errors.js';
-import type { Event } from '../domain/model.js';
+import type { Event, Venue } from '../domain/model.js';
 import type { EventFilter, EventStore } from '../domain/ports.js';
 import { counterStamps } from './counter-stamps.js';
 import { listingsOf, toEvent, toEventItem, toPublicEvent } from './event-items.js';
@@ -29,9 +30,36 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
     return data ? toEvent(data) : undefined;
   };
 
+  /** The venue's place, which the event's discovery entry carries (none: not discoverable). */
+  const venueOf = async (e: Pick<Event, 'orgId' | 'venueId'>) => {
+    const { data } = await venue.get({ orgId: e.orgId, venueId: e.venueId }).go({ consistent: true });
+    return data;
+  };
+  const geoOf = async (e: Pick<Event, 'orgId' | 'venueId'>) => (await venueOf(e))?.geo ?? null;
+
+  /**
+   * The write that keeps the event's discovery entry in step (docs/discovery.md): put when the
+   * event is discoverable at `geo`, else delete (a delete of no item is harmless).
+   */
+  const discoveryWrite = (
+    tx: Parameters<Parameters<typeof commitTransaction>[1]>[0],
+    e: Event,
+    geo: Venue['geo'],
+  ) => {
+    const entry = discoveryEntryOf(e, geo);
+    return {
+      label: 'discovery',
+      write: entry
+        ? tx.discoveryItem.put(toDiscoveryItem(entry)).commit()
+        : tx.discoveryItem.delete(keyOf(e)).commit(),
+    };
+  };
+
   /** Why the venue check of a change failed: the venue is being deleted, or is not there. */
   const whyVenueFailed = async (e: Event): Promise<DomainError> => {
     const { data } = await venue.get({ orgId: e.orgId, venueId: e.venueId }).go({ consistent: true });
+    if (data && !data.deleting)
+      return new DomainError('CONFLICT', 'the venue was changed by someone else meanwhile; retry');
     if (data) return venueDeleting();
     return validationFailed([{ field: 'venueId', message: 'is not a venue of this organization' }]);
   };
@@ -54,34 +82,42 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
     const stale = (current ? listingsOf(current) : []).filter(
       (l) => !wanted.some((w) => w.scope === l.scope),
     );
-    await commitTransaction(service, ({ venue: v, event: ev, eventListing: listing }) => [
-      {
-        label: 'venue',
-        write: v
-          .check({ orgId: next.orgId, venueId: next.venueId })
-          .where(({ deleting }, { eq }) => eq(deleting, false))
-          .commit(),
-        fails: () => whyVenueFailed(next),
-      },
-      {
-        label: 'event',
-        write: current
-          ? ev
-              .put(toEventItem(next))
-              .where(
-                ({ updatedAt, deleting }, { eq }) =>
-                  `${eq(updatedAt, current.updatedAt)} AND ${eq(deleting, false)}`,
-              )
-              .commit()
-          : ev.create(toEventItem(next)).commit(),
-        fails: () => whyEventFailed(next, current),
-      },
-      ...wanted.map((l) => ({ label: 'listing', write: listing.put(l).commit() })),
-      ...stale.map((l) => ({
-        label: 'listing',
-        write: listing.delete({ ...keyOf(next), scope: l.scope }).commit(),
-      })),
-    ]);
+    // The discovery entry carries the venue's place as read: the venue must still be as read.
+    const at = await venueOf(next);
+    await commitTransaction(service, (tx) => {
+      const { venue: v, event: ev, eventListing: listing } = tx;
+      return [
+        {
+          label: 'venue',
+          write: v
+            .check({ orgId: next.orgId, venueId: next.venueId })
+            .where(({ deleting, updatedAt }, { eq }) =>
+              at ? `${eq(deleting, false)} AND ${eq(updatedAt, at.updatedAt)}` : eq(deleting, false),
+            )
+            .commit(),
+          fails: () => whyVenueFailed(next),
+        },
+        {
+          label: 'event',
+          write: current
+            ? ev
+                .put(toEventItem(next))
+                .where(
+                  ({ updatedAt, deleting }, { eq }) =>
+                    `${eq(updatedAt, current.updatedAt)} AND ${eq(deleting, false)}`,
+                )
+                .commit()
+            : ev.create(toEventItem(next)).commit(),
+          fails: () => whyEventFailed(next, current),
+        },
+        ...wanted.map((l) => ({ label: 'listing', write: listing.put(l).commit() })),
+        ...stale.map((l) => ({
+          label: 'listing',
+          write: listing.delete({ ...keyOf(next), scope: l.scope }).commit(),
+        })),
+        discoveryWrite(tx, next, at?.geo ?? null),
+      ];
+    });
     // Bookings priced on the version before stop at each session's counter from here on.
     if (current) await stampEventCounters(next.orgId, next.eventId, next.updatedAt);
   };
@@ -93,12 +129,13 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
 
   const remove = async (orgId: string, eventId: string) => {
     const scopes = await listingScopes(orgId, eventId);
-    await commitTransaction(service, ({ event: ev, eventListing: listing }) => [
+    await commitTransaction(service, ({ event: ev, eventListing: listing, discoveryItem }) => [
       { label: 'event', write: ev.delete({ orgId, eventId }).commit() },
       ...scopes.map((scope) => ({
         label: 'listing',
         write: listing.delete({ orgId, eventId, scope }).commit(),
       })),
+      { label: 'discovery', write: discoveryItem.delete({ orgId, eventId }).commit() },
     ]);
   };
 
@@ -150,22 +187,26 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
     async markDeleting(e, at) {
       if (e.deleting) return;
       const stamp = nextStamp(e.updatedAt, new Date(at));
-      const { committed } = await commitTransaction(service, ({ event: ev, eventListing: listing }) => [
-        {
-          label: 'event',
-          write: ev
-            .patch(keyOf(e))
-            .set({ deleting: true, updatedAt: stamp })
-            .where(({ updatedAt }, { eq }) => eq(updatedAt, e.updatedAt))
-            .commit(),
-          // Changed since read: whether it is now marked decides, read again below.
-          fails: 'refused',
-        },
-        ...listingsOf(e).map((l) => ({
-          label: 'listing',
-          write: listing.delete({ ...keyOf(e), scope: l.scope }).commit(),
-        })),
-      ]);
+      const { committed } = await commitTransaction(
+        service,
+        ({ event: ev, eventListing: listing, discoveryItem }) => [
+          { label: 'discovery', write: discoveryItem.delete(keyOf(e)).commit() },
+          {
+            label: 'event',
+            write: ev
+              .patch(keyOf(e))
+              .set({ deleting: true, updatedAt: stamp })
+              .where(({ updatedAt }, { eq }) => eq(updatedAt, e.updatedAt))
+              .commit(),
+            // Changed since read: whether it is now marked decides, read again below.
+            fails: 'refused',
+          },
+          ...listingsOf(e).map((l) => ({
+            label: 'listing',
+            write: listing.delete({ ...keyOf(e), scope: l.scope }).commit(),
+          })),
+        ],
+      );
       if (committed) return stampEventCounters(e.orgId, e.eventId, stamp);
       const now = await get(e.orgId, e.eventId);
       if (!now) throw notFound('event');
@@ -180,10 +221,12 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
       if (!marked?.deleting) return;
       const stamp = nextStamp(marked.updatedAt, new Date(at));
       const restored = { ...e, deleting: false, updatedAt: stamp };
-      const { committed } = await commitTransaction(service, ({ event: ev, eventListing: listing }) => [
+      const geo = await geoOf(e);
+      const { committed } = await commitTransaction(service, (tx) => [
+        discoveryWrite(tx, restored, geo),
         {
           label: 'event',
-          write: ev
+          write: tx.event
             .patch(keyOf(e))
             .set({ deleting: false, updatedAt: stamp })
             .where(
@@ -194,12 +237,35 @@ export const dynamoEventStore = (service: EventlyService): EventStore => {
           // Not marked (any more), or changed since read: nothing to take back here.
           fails: 'refused',
         },
-        ...listingsOf(restored).map((l) => ({ label: 'listing', write: listing.put(l).commit() })),
+        ...listingsOf(restored).map((l) => ({ label: 'listing', write: tx.eventListing.put(l).commit() })),
       ]);
       if (committed) await stampEventCounters(e.orgId, e.eventId, stamp);
     },
 
     remove,
+
+    async reindexVenue(v) {
+      const { data } = await event.query.byVenue({ orgId: v.orgId, venueId: v.venueId }).go({ pages: 'all' });
+      for (const item of data) {
+        // Each entry on its own, conditional on its event as read: an event changed meanwhile is
+        // read again (its own write placed its entry by the venue as it read it).
+        for (let e: Event | undefined = toEvent(item); e; ) {
+          const read: Event = e;
+          const { committed } = await commitTransaction(service, (tx) => [
+            {
+              label: 'event',
+              write: tx.event
+                .check(keyOf(read))
+                .where(({ updatedAt }, { eq }) => eq(updatedAt, read.updatedAt))
+                .commit(),
+              fails: 'refused',
+            },
+            discoveryWrite(tx, read, v.geo),
+          ]);
+          e = committed ? undefined : await get(read.orgId, read.eventId);
+        }
+      }
+    },
 
     async purgeOrg(orgId, limit) {
       const { data } = await event.query.byOrg({ orgId }).go({ limit });

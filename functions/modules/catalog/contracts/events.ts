@@ -12,6 +12,7 @@ import {
   venueIdSchema,
 } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
+import { interestIdSchema, maxEventInterests } from '../../discovery/index.js';
 import { maxBookingsPerAttendee, maxOverbookingPercent, maxSeatsPerBookingLimit } from '../domain/model.js';
 
 export { eventParams };
@@ -51,6 +52,12 @@ const tagsSchema = z
   .array(tagSchema)
   .max(10)
   .refine((tags) => new Set(tags).size === tags.length, 'tags must be unique');
+
+/** Interests of the tenant's catalog (GET /v1/interests); checked against it when written. */
+const interestIdsSchema = z
+  .array(interestIdSchema)
+  .max(maxEventInterests)
+  .refine((ids) => new Set(ids).size === ids.length, 'interest ids must be unique');
 
 const coverImageUrlsSchema = z
   .array(
@@ -147,6 +154,7 @@ export const createEventBody = z
     admission: admissionSchema.default('open'),
     price: priceSchema.default({ kind: 'free' }),
     tags: tagsSchema.default([]),
+    interestIds: interestIdsSchema.default([]),
     coverImageUrls: coverImageUrlsSchema.default([]),
     startsAt: utcInstant.optional(),
     endsAt: utcInstant.optional(),
@@ -171,6 +179,7 @@ export const updateEventBody = z
     admission: admissionSchema.optional(),
     price: priceSchema.optional(),
     tags: tagsSchema.optional(),
+    interestIds: interestIdsSchema.optional(),
     coverImageUrls: coverImageUrlsSchema.optional(),
     startsAt: utcInstant.nullable().optional(),
     endsAt: utcInstant.nullable().optional(),
@@ -198,6 +207,7 @@ export const eventSchema = z
     admission: admissionSchema,
     price: priceSchema,
     tags: z.array(z.string()),
+    interestIds: z.array(z.string()),
     coverImageUrls: z.array(z.string()),
     startsAt: isoDateTime.nullable(),
     endsAt: isoDateTime.nullable(),

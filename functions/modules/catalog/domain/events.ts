@@ -7,6 +7,7 @@ import { nextStamp } from '../../../kernel/domain/stamps.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import type { Deletion } from '../../deletions/index.js';
 import { requestDeletion } from '../../deletions/index.js';
+import { assertKnownInterests } from '../../discovery/index.js';
 import { eventDeleting, invalidTransition, venueDeleting } from './errors.js';
 import { markDeletingUnlessLive } from './live-bookings.js';
 import {
@@ -34,6 +35,8 @@ export type CreateEventInput = Pick<
   | 'tags'
   | 'coverImageUrls'
 > & {
+  /** Interests of the tenant's catalog (none when left out). */
+  interestIds?: string[] | undefined;
   hostId?: string | undefined;
   startsAt?: string | undefined;
   endsAt?: string | undefined;
@@ -43,10 +46,12 @@ export type CreateEventInput = Pick<
 };
 
 export type UpdateEventInput = {
-  [K in Exclude<keyof CreateEventInput, 'hostId' | 'startsAt' | 'endsAt' | 'taskTemplateId'>]?:
-    | CreateEventInput[K]
-    | undefined;
+  [K in Exclude<
+    keyof CreateEventInput,
+    'hostId' | 'startsAt' | 'endsAt' | 'taskTemplateId' | 'interestIds'
+  >]?: CreateEventInput[K] | undefined;
 } & {
+  interestIds?: string[] | undefined;
   hostId?: string | null | undefined;
   startsAt?: string | null | undefined;
   endsAt?: string | null | undefined;
@@ -79,12 +84,14 @@ const assertSpan = (e: Pick<Event, 'startsAt' | 'endsAt'>): void => {
  * event's generate route, which creates only the tasks it lacks.
  */
 export const createEvent = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'venues' | 'taskGeneration'> & AccessDeps,
+  deps: Pick<Deps, 'clock' | 'events' | 'interests' | 'venues' | 'taskGeneration'> & AccessDeps,
   principal: Principal,
   orgId: string,
   input: CreateEventInput,
 ): Promise<Event> => {
   await authorize(deps, orgId, principal, 'event.manage');
+  const interestIds = [...(input.interestIds ?? [])];
+  assertKnownInterests(deps.interests, interestIds, 'interestIds');
   const venue = await assertVenue(deps, orgId, input.venueId);
   if (input.hostId) await assertActiveMember(deps, orgId, input.hostId, 'hostId');
   const { settings, hostId, startsAt, endsAt, taskTemplateId, ...fields } = input;
@@ -101,6 +108,7 @@ export const createEvent = async (
     startsAt: startsAt ?? null,
     endsAt: endsAt ?? null,
     tags: [...input.tags],
+    interestIds,
     settings: { ...defaultEventSettings, ...givenFields(settings) },
     categoryCount: 0,
     status: 'draft',
@@ -170,13 +178,14 @@ const changeEvent = async (
 };
 
 export const updateEvent = async (
-  deps: Pick<Deps, 'clock' | 'events' | 'venues'> & AccessDeps,
+  deps: Pick<Deps, 'clock' | 'events' | 'interests' | 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
   input: UpdateEventInput,
 ): Promise<Event> => {
   await authorize(deps, orgId, principal, 'event.manage');
+  if (input.interestIds) assertKnownInterests(deps.interests, input.interestIds, 'interestIds');
   return changeEvent(deps, orgId, eventId, async (current) => {
     const { settings, ...fields } = input;
     if (input.venueId && input.venueId !== current.venueId) await assertVenue(deps, orgId, input.venueId);

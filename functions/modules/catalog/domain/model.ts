@@ -108,6 +108,8 @@ export interface Event {
   admission: Admission;
   price: Price;
   tags: string[];
+  /** Interests of the tenant's catalog the event belongs to (seed 002 EVENT_INTEREST_MAP; discovery). */
+  interestIds: string[];
   coverImageUrls: string[];
   /** The event's announced span (UTC); lists filter and sort by `startsAt`. */
   startsAt: string | null;

@@ -68,5 +68,10 @@ export interface EventStore {
   unmarkDeleting(event: Event, at: string): Promise<void>;
   /** Deletes the event item with its listing items (a step of a cascade delete). */
   remove(orgId: string, eventId: string): Promise<void>;
+  /**
+   * Rewrites the discovery entries of the venue's events after its `geo` changed (docs/discovery.md):
+   * each published public event's entry moves to the new place, or goes when the venue has none.
+   */
+  reindexVenue(venue: Venue): Promise<void>;
   purgeOrg(orgId: string, limit: number): Promise<number>;
 }

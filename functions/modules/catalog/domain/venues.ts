@@ -112,8 +112,10 @@ export const listVenues = async (
   return managerId ? deps.venues.listByManager(orgId, managerId, page) : deps.venues.list(orgId, page);
 };
 
+const sameGeo = (a: Venue['geo'], b: Venue['geo']) => a?.lat === b?.lat && a?.lng === b?.lng;
+
 export const updateVenue = async (
-  deps: Pick<Deps, 'clock' | 'sessions' | 'venues'> & AccessDeps,
+  deps: Pick<Deps, 'clock' | 'events' | 'sessions' | 'venues'> & AccessDeps,
   principal: Principal,
   orgId: string,
   venueId: string,
@@ -132,6 +134,8 @@ export const updateVenue = async (
   };
   await assertDroppedRoomsFree(deps, current, next.rooms);
   await deps.venues.replace(current, next);
+  // The discovery index places the venue's events by its geo: moved, they follow.
+  if (!sameGeo(current.geo, next.geo)) await deps.events.reindexVenue(next);
   return next;
 };
 

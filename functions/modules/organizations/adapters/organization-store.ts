@@ -9,13 +9,17 @@ import type { organizationEntity } from './entities/organization.js';
 
 type OrganizationItem = EntityItem<typeof organizationEntity>;
 
-const organizationFields = fromStored<Omit<Organization, 'settings'>, Omit<OrganizationItem, 'settings'>>({
+const organizationFields = fromStored<
+  Omit<Organization, 'settings' | 'kind'>,
+  Omit<OrganizationItem, 'settings' | 'kind'>
+>({
   nullable: { domain: true },
   itemOnly: { ownerCount: true },
 });
 
-export const toOrganization = ({ settings, ...rest }: OrganizationItem): Organization => ({
+export const toOrganization = ({ settings, kind, ...rest }: OrganizationItem): Organization => ({
   ...organizationFields(rest),
+  kind: kind ?? 'team',
   settings: settings ?? {},
 });
 

@@ -50,6 +50,9 @@ export const organizationSchema = z
     orgId: orgIdSchema,
     name: z.string(),
     domain: z.string().nullable(),
+    kind: z.enum(['team', 'personal']).openapi({
+      description: "`personal`: a user's own organization for hosting events (POST /v1/me/host)",
+    }),
     status: z.enum(['active', 'deleting']),
     settings: orgSettingsSchema,
     ...stampFields,

@@ -29,6 +29,7 @@ export const createOrganization = async (
     orgId: newId('org'),
     name: input.name,
     domain: input.domain ?? null,
+    kind: 'team',
     status: 'active',
     settings: input.settings ?? {},
     createdAt: now,

@@ -30,6 +30,8 @@ export const eventEntity = new Entity({
     admission: { type: ['open', 'approval'] as const, required: true },
     price: priceAttribute,
     tags: { type: 'list', required: true, items: { type: 'string' } },
+    /** Absent on events stored before interests: none. */
+    interestIds: { type: 'list', items: { type: 'string' } },
     coverImageUrls: { type: 'list', required: true, items: { type: 'string' } },
     startsAt: { type: 'string' },
     endsAt: { type: 'string' },

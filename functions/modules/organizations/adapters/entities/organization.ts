@@ -8,6 +8,8 @@ export const organizationSchema = {
     orgId: { type: 'string', required: true, readOnly: true },
     name: { type: 'string', required: true },
     domain: { type: 'string' },
+    /** Absent on organizations stored before personal ones: `team`. */
+    kind: { type: ['team', 'personal'] as const },
     status: { type: ['active', 'deleting'] as const, required: true },
     settings: {
       type: 'map',

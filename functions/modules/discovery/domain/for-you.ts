@@ -1,0 +1,53 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import type { Principal } from '../../../kernel/domain/types.js';
+import type { LatLng } from './geo-distance.js';
+import { type DiscoveredEvent, forYouRadiusKm } from './model.js';
+import { byScore, scoreOf } from './ranking.js';
+import { entriesWithin } from './search.js';
+
+/** The bookings (newest first) and booked events read to learn what the caller likes. */
+const bookingsRead = 100;
+const bookedEventsRead = 20;
+
+/**
+ * "For you": published public events within `forYouRadiusKm` of the point that share an interest
+ * with the caller's picks or the booked events' interests, or a tag with the booked events' tags;
+ * events the caller holds a live booking of are left out. Ranked as a search is (ranking.ts), the
+ * match counting interests and tags together.
+ */
+export const eventsForYou = async (
+  deps: Pick<Deps, 'bookings' | 'clock' | 'discovery' | 'events' | 'userInterests'>,
+  principal: Principal,
+  at: LatLng,
+  limit: number,
+): Promise<DiscoveredEvent[]> => {
+  const now = deps.clock.now().toISOString();
+  const [picked, { items: bookings }] = await Promise.all([
+    deps.userInterests.get(principal.sub),
+    deps.bookings.listByUser(principal.sub, { limit: bookingsRead }),
+  ]);
+  const booked = new Set(
+    bookings
+      .filter((b) => b.status === 'held' || b.status === 'confirmed')
+      .map((b) => `${b.orgId}/${b.eventId}`),
+  );
+  const bookedEvents = [...new Map(bookings.map((b) => [`${b.orgId}/${b.eventId}`, b])).values()].slice(
+    0,
+    bookedEventsRead,
+  );
+  const events = await Promise.all(bookedEvents.map((b) => deps.events.get(b.orgId, b.eventId)));
+  const interests = new Set([...(picked?.interestIds ?? []), ...events.flatMap((e) => e?.interestIds ?? [])]);
+  const tags = new Set(events.flatMap((e) => e?.tags ?? []));
+  const found = await entriesWithin(deps, at, forYouRadiusKm);
+  return found
+    .filter((e) => !booked.has(`${e.orgId}/${e.eventId}`) && (e.endsAt ?? e.startsAt ?? now) >= now)
+    .flatMap((e) => {
+      const matchedInterestIds = e.interestIds.filter((id) => interests.has(id));
+      const matched = matchedInterestIds.length + e.tags.filter((t) => tags.has(t)).length;
+      if (matched === 0) return [];
+      const score = scoreOf(e.distanceKm, forYouRadiusKm, matched, e.interestIds.length + e.tags.length);
+      return [{ ...e, matchedInterestIds, score }];
+    })
+    .sort(byScore)
+    .slice(0, limit);
+};
