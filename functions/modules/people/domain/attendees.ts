@@ -3,7 +3,7 @@ import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
-import { type Attendee, normalizeEmail, withoutMember } from './model.js';
+import { type Attendee, namesOf, normalizeEmail, withoutMember } from './model.js';
 import { retryOnStale } from './parties.js';
 
 export interface CreateAttendeeInput {
@@ -167,7 +167,40 @@ export interface MyAttendeeInput {
   gender?: string | undefined;
 }
 
-/** Idempotent: the caller's existing record is returned unchanged, also after a concurrent call. */
+/**
+ * A record staff created with the caller's verified email or phone, linked to nobody yet: the
+ * caller's to take. The principal carries an email or phone only when the token says it was
+ * verified, so an unverified claim never reaches a record here.
+ */
+const unlinkedMatch = async (
+  deps: Pick<Deps, 'attendees'>,
+  principal: Principal,
+  orgId: string,
+): Promise<Attendee | undefined> => {
+  const byEmail = principal.email
+    ? await deps.attendees.findBy(orgId, 'email', normalizeEmail(principal.email))
+    : undefined;
+  const found =
+    byEmail ?? (principal.phone ? await deps.attendees.findBy(orgId, 'phone', principal.phone) : undefined);
+  return found && found.userId === null ? found : undefined;
+};
+
+const refusedAsTaken = (field: unknown) =>
+  // Unlike staff, the caller may not learn which attendee holds their email or phone.
+  new DomainError(
+    'ATTENDEE_EXISTS',
+    `another attendee of this organization already has your ${String(field)}`,
+    {
+      field,
+      errors: [{ field: String(field), message: 'already used by another attendee' }],
+    },
+  );
+
+/**
+ * Idempotent: the caller's existing record is returned unchanged, also after a concurrent call.
+ * A record staff made with the caller's verified email or phone is linked to them rather than
+ * refused (docs/profiles.md, "Attendee linking"); one linked to another user stays refused.
+ */
 export const ensureMyAttendee = async (
   deps: Pick<Deps, 'attendees' | 'clock' | 'orgs'>,
   principal: Principal,
@@ -175,23 +208,51 @@ export const ensureMyAttendee = async (
   input: MyAttendeeInput,
 ): Promise<Attendee> => {
   await liveOrganization(deps, orgId);
+  // Twice at most: a concurrent call may take the record or the value between the read and the write.
+  for (let attempt = 0; ; attempt++) {
+    const mine = await deps.attendees.findBy(orgId, 'userId', principal.sub);
+    if (mine) return mine;
+    const match = await unlinkedMatch(deps, principal, orgId);
+    try {
+      if (match) {
+        const linked = { ...match, userId: principal.sub, updatedAt: deps.clock.now().toISOString() };
+        await deps.attendees.update(match, linked);
+        return linked;
+      }
+      const phone = principal.phone ?? input.phone;
+      const attendee = newAttendee(deps, orgId, {
+        ...input,
+        phone,
+        email: principal.email,
+        userId: principal.sub,
+      });
+      await deps.attendees.create(attendee);
+      return attendee;
+    } catch (err) {
+      const raced = err instanceof DomainError && (err.code === 'ATTENDEE_EXISTS' || err.code === 'CONFLICT');
+      if (!raced) throw err;
+      if (attempt === 0) continue;
+      // A concurrent call of the same user won: theirs is the record (whichever value clashed first).
+      const winner = await deps.attendees.findBy(orgId, 'userId', principal.sub);
+      if (winner) return winner;
+      throw err.code === 'ATTENDEE_EXISTS' ? refusedAsTaken(err.details.field) : err;
+    }
+  }
+};
+
+/**
+ * The caller's attendee record in the organization, created from their profile (its display
+ * name split in first and last name) on their first booking or join request; undefined when
+ * they have neither a record nor a profile (the caller then answers as before).
+ */
+export const attendeeFromProfile = async (
+  deps: Pick<Deps, 'attendees' | 'clock' | 'orgs' | 'profiles'>,
+  principal: Principal,
+  orgId: string,
+): Promise<Attendee | undefined> => {
   const mine = await deps.attendees.findBy(orgId, 'userId', principal.sub);
   if (mine) return mine;
-  const attendee = newAttendee(deps, orgId, { ...input, email: principal.email, userId: principal.sub });
-  try {
-    await deps.attendees.create(attendee);
-    return attendee;
-  } catch (err) {
-    if (!(err instanceof DomainError) || err.code !== 'ATTENDEE_EXISTS') throw err;
-    // A concurrent call of the same user won: theirs is the record (whichever value clashed first).
-    const winner = await deps.attendees.findBy(orgId, 'userId', principal.sub);
-    if (winner) return winner;
-    const { field } = err.details;
-    // Unlike staff, the caller may not learn which attendee holds their email or phone.
-    const message = `another attendee of this organization already has your ${String(field)}`;
-    throw new DomainError('ATTENDEE_EXISTS', message, {
-      field,
-      errors: [{ field: String(field), message: 'already used by another attendee' }],
-    });
-  }
+  const profile = await deps.profiles.get(principal.sub);
+  if (!profile) return undefined;
+  return ensureMyAttendee(deps, principal, orgId, namesOf(profile.displayName));
 };
