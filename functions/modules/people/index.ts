@@ -3,5 +3,5 @@
  * is the module's own.
  */
 export { staleParty } from './adapters/party-writes.js';
-export { attendeeFromProfile } from './domain/attendees.js';
 export type { Party } from './domain/model.js';
+export { attendeeFromProfile } from './domain/my-attendee.js';
