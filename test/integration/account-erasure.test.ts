@@ -6,10 +6,8 @@ import type { PushEndpoints } from '../../functions/modules/notifications/domain
 import { acceptInvite, createInvite } from '../../functions/modules/organizations/domain/invites.js';
 import { createOrganization } from '../../functions/modules/organizations/domain/organizations.js';
 import { ensureMyAttendee, getAttendee } from '../../functions/modules/people/domain/attendees.js';
-import {
-  requestAccountDeletion,
-  runAccountErasure,
-} from '../../functions/modules/profiles/domain/account-erasure.js';
+import { requestAccountDeletion } from '../../functions/modules/profiles/domain/account-deletion.js';
+import { runAccountErasure } from '../../functions/modules/profiles/domain/account-erasure.js';
 import { putMyProfile } from '../../functions/modules/profiles/domain/profiles.js';
 import { freshContainer, user } from './fixtures.js';
 

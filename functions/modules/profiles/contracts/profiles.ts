@@ -1,6 +1,6 @@
 import { freeText, isoDateTime, stampFields, userIdSchema } from '../../../kernel/contracts/common.js';
 import * as z from '../../../kernel/contracts/zod.js';
-import { accountDeletionConfirmation } from '../domain/account-erasure.js';
+import { accountDeletionConfirmation } from '../domain/account-deletion.js';
 import { audiences, maxPictureBytes, pictureTypes } from '../domain/model.js';
 
 /** The caller's profile (/v1/me/profile), its pictures, other users' profiles, account deletion. */

@@ -1,6 +1,6 @@
 import { getContainer } from '../../../app/container.js';
 import { accepted, created, noContent, ok, type RouteHandlers } from '../../../kernel/http/route-types.js';
-import { requestAccountDeletion } from '../domain/account-erasure.js';
+import { requestAccountDeletion } from '../domain/account-deletion.js';
 import { ageOn, type Profile } from '../domain/model.js';
 import { completePictureUpload, deletePicture, startPictureUpload } from '../domain/pictures.js';
 import { getMyProfile, putMyProfile, viewProfile } from '../domain/profiles.js';
