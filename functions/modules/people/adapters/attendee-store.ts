@@ -181,7 +181,10 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
         (u) => ({ orgId: u.orgId, attendeeId: u.attendeeId }),
       );
       const found = await Promise.all(links.items.map((l) => get(l.orgId, l.attendeeId)));
-      return { items: found.filter((a) => a?.userId === userId) as Attendee[], nextCursor: links.nextCursor };
+      return {
+        items: found.filter((a): a is Attendee => a?.userId === userId),
+        nextCursor: links.nextCursor,
+      };
     },
 
     async anonymize(a, at) {

@@ -37,7 +37,7 @@ export const startPictureUpload = async (
     const picture: ProfilePicture = { pictureId, status: 'pending_upload', ...input, createdAt: at };
     return { ...found, pictures: [...found.pictures, picture] };
   });
-  const picture = profile.pictures.find((p) => p.pictureId === pictureId) as ProfilePicture;
+  const picture = pictureOf(profile, pictureId);
   const upload = await deps.profileFiles.uploadUrl(
     pictureKeyOf(principal.sub, pictureId),
     input.contentType,
