@@ -64,8 +64,8 @@ export const functionDefinitions = {
     timeoutSeconds: 10,
     // The caller's push devices (/v1/me/devices): their SNS platform endpoints.
     registersPushDevices: true,
-    // An organization's deletion removes its events' material files.
-    materialFiles: 'delete',
+    // Profile pictures' presigned uploads and downloads; an organization's deletion removes its events' material files.
+    materialFiles: 'readWrite',
   },
   catalog: {
     entry: 'functions/app/lambdas/catalog.ts',
@@ -146,8 +146,10 @@ export const functionDefinitions = {
     schedulesHolds: true,
     // Cascades make hundreds of calls per message: the trace shows which were slow.
     tracesCalls: true,
-    // An event's cascade deletes its material files.
+    // An event's cascade deletes its material files; an account's erasure its profile pictures.
     materialFiles: 'delete',
+    // An account's erasure deletes its devices' SNS endpoints.
+    registersPushDevices: true,
     // Posts are published with their account's token; an organization's cascade deletes the secrets.
     socialTokens: true,
   },

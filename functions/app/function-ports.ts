@@ -18,6 +18,9 @@ const orgsPorts = (): PortTable => ({
   // The caller's push devices (/v1/me/devices): their endpoints are created and deleted here.
   devices: port.devices,
   pushEndpoints: port.pushEndpoints,
+  // The caller's profile (/v1/me/profile) and its pictures; others' profiles read shared bookings.
+  profiles: port.profiles,
+  profileFiles: port.profileFiles,
   events: port.events,
   eventInvites: port.eventInvites,
   feedback: port.feedback,
@@ -63,6 +66,8 @@ const orgsPorts = (): PortTable => ({
 });
 
 const catalogPorts = (): PortTable => ({
+  // A first join request (and /me) creates the caller's attendee record from their profile.
+  profiles: port.profiles,
   orgs: port.orgs,
   members: port.members,
   jobs: port.jobs,
@@ -161,6 +166,8 @@ const operationsPorts = (): PortTable => ({
 });
 
 const bookingsPorts = (): PortTable => ({
+  // A first self-service booking creates the caller's attendee record from their profile.
+  profiles: port.profiles,
   orgs: port.orgs,
   members: port.members,
   events: port.events,
@@ -214,6 +221,12 @@ const ticketsPorts = (): PortTable => ({
 });
 
 const jobsPorts = (): PortTable => ({
+  // An account's erasure: its profile and pictures, devices and their endpoints, preferences.
+  profiles: port.profiles,
+  profileFiles: port.profileFiles,
+  devices: port.devices,
+  pushEndpoints: port.pushEndpoints,
+  notifications: port.notifications,
   orgs: port.orgs,
   members: port.members,
   invites: port.invites,

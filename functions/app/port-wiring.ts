@@ -85,6 +85,7 @@ import { dynamoPartyStore } from '../modules/people/adapters/party-store.js';
 import { dynamoCategoryStore } from '../modules/pricing/adapters/category-store.js';
 import { dynamoPromoCodeStore } from '../modules/pricing/adapters/promo-code-store.js';
 import { dynamoPromoRedemptions } from '../modules/pricing/adapters/promo-redemptions.js';
+import { dynamoProfileStore } from '../modules/profiles/adapters/profile-store.js';
 import { dynamoSponsorshipStore } from '../modules/sponsorships/adapters/sponsorship-store.js';
 import { dynamoTaskStore } from '../modules/tasks/adapters/task-store.js';
 import { dynamoTaskTemplateStore } from '../modules/tasks/adapters/task-template-store.js';
@@ -782,6 +783,18 @@ export const materialFiles: PortWiring<'materialFiles'> = {
 export const vendorFiles: PortWiring<'vendorFiles'> = {
   entities: {},
   build: ({ env }) => filesUnder(env, 'vendor-contracts/'),
+};
+
+/** Profile pictures: keys `profiles/${userId}/${pictureId}`. */
+export const profileFiles: PortWiring<'profileFiles'> = {
+  entities: {},
+  build: ({ env }) => filesUnder(env, 'profiles/'),
+};
+
+/** The users' profiles (user-keyed, in no organization). */
+export const profiles: PortWiring<'profiles'> = {
+  entities: { profile: entity.profile },
+  build: ({ service }) => dynamoProfileStore(service),
 };
 
 /** An organization's vendors; a new one is put only while the organization is active. */

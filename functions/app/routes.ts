@@ -29,6 +29,7 @@ import { attendeeRoutes } from '../modules/people/routes/attendees.js';
 import { partyRoutes } from '../modules/people/routes/parties.js';
 import { categoryRoutes } from '../modules/pricing/routes/categories.js';
 import { promoCodeRoutes } from '../modules/pricing/routes/promo-codes.js';
+import { profileRoutes } from '../modules/profiles/routes.js';
 import { sponsorshipRoutes } from '../modules/sponsorships/routes.js';
 import { taskRoutes, taskTemplateRoutes } from '../modules/tasks/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
@@ -68,6 +69,7 @@ export const routes = [
   ...waitlistRoutes,
   ...deletionRoutes,
   ...notificationRoutes,
+  ...profileRoutes,
   ...ticketRoutes,
   ...admissionRoutes,
   ...otpRoutes,

@@ -30,6 +30,9 @@ export interface MintTokenInput {
   email: string;
   /** The `email_verified` claim, true unless set: the API trusts the email only when it is. */
   emailVerified?: boolean;
+  /** The `phone_number` claim (E.164) and `phone_number_verified`, true unless set. */
+  phone?: string;
+  phoneVerified?: boolean;
   name?: string;
   ttlSeconds?: number;
 }
@@ -38,6 +41,8 @@ export interface TokenClaims {
   sub: string;
   email: string;
   email_verified?: boolean;
+  phone_number?: string;
+  phone_number_verified?: boolean;
   name?: string;
   iss: string;
   aud: string;
@@ -90,6 +95,7 @@ const sign = (key: SigningKey, kid: string | undefined, input: MintTokenInput): 
   const claims: JWTPayload = {
     email: input.email,
     email_verified: input.emailVerified ?? true,
+    ...(input.phone ? { phone_number: input.phone, phone_number_verified: input.phoneVerified ?? true } : {}),
     ...(input.name ? { name: input.name } : {}),
   };
   return new SignJWT(claims)
@@ -112,13 +118,16 @@ const reasonFor = (error: unknown): string => {
 };
 
 const toClaims = (payload: JWTPayload): TokenClaims | undefined => {
-  const { sub, email, email_verified, name, iss, aud, iat, exp } = payload;
+  const { sub, email, email_verified, phone_number, phone_number_verified, name, iss, aud, iat, exp } =
+    payload;
   if (typeof sub !== 'string' || typeof email !== 'string' || typeof iss !== 'string') return undefined;
   if (typeof aud !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return undefined;
   return {
     sub,
     email,
     ...(typeof email_verified === 'boolean' ? { email_verified } : {}),
+    ...(typeof phone_number === 'string' ? { phone_number } : {}),
+    ...(typeof phone_number_verified === 'boolean' ? { phone_number_verified } : {}),
     ...(typeof name === 'string' ? { name } : {}),
     iss,
     aud,

@@ -98,6 +98,9 @@ export interface SweepTarget {
   deliverableId: string;
   socialAccountId: string;
   spareSocialAccountId: string;
+  /** The owner's user id, whose profile the setup made, and a picture of it whose bytes it uploaded (not completed). */
+  ownerUserId: string;
+  pictureId: string;
   /** An automation workflow (create a task on a confirmed booking of `eventId`). */
   workflowId: string;
 }
@@ -413,6 +416,19 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   },
   // The caller's own devices: no organization, so no role or cross-organization sweep applies.
   registerMyDevice: { body: { platform: 'apns', token: sampleDeviceToken } },
+  // The owner's own profile (made by the setup; its pictures need one) and account.
+  putMyProfile: {
+    body: {
+      displayName: 'Sweep Owner',
+      privacy: { cityVisibleTo: 'everyone', ageVisibleTo: 'nobody', showInApp: true },
+    },
+  },
+  getMyProfile: {},
+  startProfilePictureUpload: { body: { contentType: 'image/png', sizeBytes: 64 } },
+  completeProfilePicture: { params: { pictureId: t.pictureId } },
+  deleteProfilePicture: { params: { pictureId: t.pictureId } },
+  getUserProfile: { params: { userId: t.ownerUserId } },
+  deleteMyAccount: { body: { confirm: 'DELETE' } },
   listMyDevices: { query: { limit: '10' } },
   removeMyDevice: { params: { deviceId: derivedId('dev', 'apns', sampleDeviceToken) } },
   getMyNotificationPreferences: { params: { orgId: t.orgId }, selfService: true },

@@ -423,6 +423,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
   const agents = await sweepAgents(rt, owner, orgId, approval.approvalEventId);
   const marketing = await sweepMarketing(rt, owner, orgId, conferencePath);
   const workflowId = await sweepAutomation(rt, owner, orgId, eventId);
+  const profile = await sweepProfile(rt, owner, `${name}-owner`);
   const tokens = { owner, ...Object.fromEntries(others.map((role, i) => [role, joined[i]])) } as Record<
     Role,
     string
@@ -465,6 +466,7 @@ export const buildSweepWorld = async (rt: TestRuntime, name: string): Promise<Sw
       ...marketing,
       workflowId,
       ...approval,
+      ...profile,
     },
     tokens,
     ownerSub: `${name}-owner`,
@@ -621,6 +623,37 @@ const sweepOperations = async (rt: TestRuntime, token: string, orgId: string, ev
     contractId: contract.contractId,
     documentId: started.document.documentId,
   };
+};
+
+/**
+ * The owner's profile and a picture of it whose bytes are uploaded here through its presigned URL,
+ * so that completing it succeeds. The owner is a member: a booking naming no holder stays refused
+ * for them, profile or not (the bad-input sweep sends one).
+ */
+const sweepProfile = async (rt: TestRuntime, token: string, ownerUserId: string) => {
+  expect2xx(
+    await rt.call('PUT', '/v1/me/profile', { token, body: { displayName: 'Target Owner' } }),
+    'profile',
+  );
+  const bytes = Buffer.from('\x89PNG target picture');
+  const started = expect2xx(
+    await rt.call<{ picture: { pictureId: string }; upload: { url: string } }>(
+      'POST',
+      '/v1/me/profile/pictures',
+      {
+        token,
+        body: { contentType: 'image/png', sizeBytes: bytes.length },
+      },
+    ),
+    'profile picture',
+  );
+  const put = await fetch(started.upload.url, {
+    method: 'PUT',
+    headers: { 'content-type': 'image/png' },
+    body: bytes,
+  });
+  if (!put.ok) throw new Error(`profile picture upload: ${put.status} ${await put.text()}`);
+  return { ownerUserId, pictureId: started.picture.pictureId };
 };
 
 /** The sweep's agent (every tool) and a draft of its announcement for the event, waiting for approval. */

@@ -53,7 +53,7 @@ describe('the webhook key', () => {
 });
 
 describe('webhook delivery in the tenant stack', () => {
-  it('consumes the webhooks, lanes and automations queues with the webhooks function, which serves the webhook routes and the workflows\' signing secret', () => {
+  it("consumes the webhooks, lanes and automations queues with the webhooks function, which serves the webhook routes and the workflows' signing secret", () => {
     const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map((m) =>
       JSON.stringify(m),
     );

@@ -31,6 +31,16 @@ describe('principalOf', () => {
     expect(principalOf(eventWith(claims))).toEqual({ sub: 'ada', name: 'Ada' });
   });
 
+  it('keeps the phone number only when phone_number_verified is true (attendee records are linked by it)', () => {
+    const phone = { sub: 'ada', phone_number: '+15550100000' };
+    expect(principalOf(eventWith({ ...phone, phone_number_verified: 'true' }))).toEqual({
+      sub: 'ada',
+      phone: '+15550100000',
+    });
+    for (const claims of [phone, { ...phone, phone_number_verified: 'false' }])
+      expect(principalOf(eventWith(claims))).toEqual({ sub: 'ada' });
+  });
+
   it('refuses a token without a subject', () => {
     expect(() => principalOf(eventWith({ email: ada.email, email_verified: 'true' }))).toThrow(
       expect.objectContaining({ code: 'UNAUTHORIZED' }),

@@ -10,6 +10,7 @@ import { jobMessageSchema } from '../../modules/deletions/contracts/jobs.js';
 import { runDeletionStep } from '../../modules/deletions/domain/cascade.js';
 import { runPostPublish } from '../../modules/marketing/domain/publishing.js';
 import { purgeOrganization } from '../../modules/organizations/domain/organizations.js';
+import { runAccountErasure } from '../../modules/profiles/domain/account-erasure.js';
 import { getContainer } from '../container.js';
 
 /**
@@ -58,6 +59,11 @@ const runJob = async (record: SQSRecord): Promise<void> => {
       // Safe to run twice: only a post still scheduled for that time is taken.
       const outcome = await runPostPublish(deps, ref, scheduledFor);
       logger.info('post publish handled', { postId: ref.postId, outcome });
+      break;
+    }
+    case 'account.erase': {
+      // Bounded steps, each safe to run again: the rest goes to the next message.
+      if ((await runAccountErasure(deps, job.userId)) === 'more') await deps.jobs.send(job);
       break;
     }
   }

@@ -58,6 +58,7 @@ import type {
 import type { AttendeeStore, PartyStore } from '../../modules/people/domain/ports.js';
 import type { CategoryStore } from '../../modules/pricing/domain/category-ports.js';
 import type { PromoCodeStore, PromoRedemptions } from '../../modules/pricing/domain/promo-ports.js';
+import type { ProfileStore } from '../../modules/profiles/domain/ports.js';
 import type { SponsorshipStore } from '../../modules/sponsorships/domain/ports.js';
 import type { TaskGeneration, TaskStore, TaskTemplateStore } from '../../modules/tasks/domain/ports.js';
 import type { EventTeamStore } from '../../modules/teams/domain/ports.js';
@@ -180,7 +181,9 @@ export type JobMessage =
       campaignId: string;
       postId: string;
       scheduledFor?: string;
-    };
+    }
+  /** Erases a user's account, step by step (profiles module, docs/profiles.md). */
+  | { type: 'account.erase'; userId: string };
 
 export interface DeletionStore {
   /** Puts the deletion unless one exists for the target; returns whichever is stored. */
@@ -287,6 +290,9 @@ export interface Deps {
   vendors: VendorStore;
   vendorContracts: VendorContractStore;
   vendorFiles: FileBucket;
+  /** The users' profiles and their pictures in the bucket, under their own prefix (profiles module). */
+  profiles: ProfileStore;
+  profileFiles: FileBucket;
   /** An event's budget lines (budgets module). */
   budgetLines: BudgetStore;
   /** An organization's agents and their drafts (agents module). */

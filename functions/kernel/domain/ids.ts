@@ -52,7 +52,9 @@ export const newId = (
     | 'mkd'
     | 'soc'
     /** Automation workflows. */
-    | 'awf',
+    | 'awf'
+    /** Profile pictures. */
+    | 'pic',
 ): string => {
   let out = '';
   for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];

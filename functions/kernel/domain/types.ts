@@ -5,6 +5,8 @@ export interface Principal {
   sub: string;
   /** Present only when the token's `email_verified` claim is true. */
   email?: string;
+  /** E.164; present only when the token's `phone_number_verified` claim is true. */
+  phone?: string;
   name?: string;
 }
 

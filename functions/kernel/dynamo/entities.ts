@@ -92,6 +92,7 @@ export {
   promoUseEntity as promoUse,
 } from '../../modules/pricing/adapters/entities/promo-use.js';
 export { ticketCategoryEntity as ticketCategory } from '../../modules/pricing/adapters/entities/ticket-category.js';
+export { profileEntity as profile } from '../../modules/profiles/adapters/entities/profile.js';
 export { sponsorActivationEntity as sponsorActivation } from '../../modules/sponsorships/adapters/entities/activation.js';
 export { sponsorOnboardingStepEntity as sponsorOnboardingStep } from '../../modules/sponsorships/adapters/entities/onboarding-step.js';
 export { sponsorshipDealEntity as sponsorshipDeal } from '../../modules/sponsorships/adapters/entities/sponsorship-deal.js';

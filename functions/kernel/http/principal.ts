@@ -20,6 +20,8 @@ export const principalOf = (event: APIGatewayProxyEventV2WithJWTAuthorizer): Pri
   const sub = text(claims.sub);
   if (!sub) throw new HttpProblem('UNAUTHORIZED', 'A bearer token with a subject is required');
   const email = isTrue(claims.email_verified) ? text(claims.email) : undefined;
+  // The same holds for the phone number: attendee records are linked by it (docs/profiles.md).
+  const phone = isTrue(claims.phone_number_verified) ? text(claims.phone_number) : undefined;
   const name = text(claims.name);
-  return { sub, ...(email ? { email } : {}), ...(name ? { name } : {}) };
+  return { sub, ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(name ? { name } : {}) };
 };

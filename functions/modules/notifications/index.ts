@@ -17,6 +17,7 @@ export {
 } from './adapters/notification-records.js';
 export { capacityReleasedMessageSchema } from './contracts/capacity-released.js';
 export type { DomainEventData, PublicDomainEvent } from './contracts/domain-events.js';
+export { removeDevicesOf } from './domain/devices.js';
 export { domainEventId, type PublicEventType } from './domain/domain-events.js';
 export type { NotificationRef } from './domain/model.js';
 export { notificationMessageId } from './domain/model.js';

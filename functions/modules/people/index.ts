@@ -4,3 +4,4 @@
  */
 export { staleParty } from './adapters/party-writes.js';
 export type { Party } from './domain/model.js';
+export { attendeeFromProfile } from './domain/my-attendee.js';

@@ -43,11 +43,19 @@ const seatLabel = z.string().min(1).max(48).openapi({ example: 'A5' });
 export const requireOneHolder = <T extends z.ZodType<HolderChoice>>(schema: T): T =>
   schema.refine(namesOneHolder, { message: oneHolderIssue.message, path: [oneHolderIssue.field] });
 
-export const bookBody = requireOneHolder(
+const requireAtMostOneHolder = <T extends z.ZodType<HolderChoice>>(schema: T): T =>
+  schema.refine((c) => c.attendeeId === undefined || c.partyId === undefined, {
+    message: oneHolderIssue.message,
+    path: [oneHolderIssue.field],
+  });
+
+/** Neither holder: the caller's own attendee record (made from their profile on a first booking). */
+export const bookBody = requireAtMostOneHolder(
   z.strictObject({
-    attendeeId: attendeeIdSchema
-      .optional()
-      .openapi({ description: 'Book for this attendee (or give partyId)' }),
+    attendeeId: attendeeIdSchema.optional().openapi({
+      description:
+        'Book for this attendee (or give partyId; give neither to book for yourself: your attendee record, made from your profile if you have none)',
+    }),
     partyId: partyIdSchema.optional().openapi({ description: 'Book for this party (or give attendeeId)' }),
     seats: z.number().int().min(1).max(10).optional().openapi({
       description:

@@ -12,6 +12,7 @@ import { staffOr } from './bookings-access.js';
 import { assertOneHolder } from './holder-choice.js';
 import { bookingLimitReached } from './holder-limit.js';
 import type { Booking } from './model.js';
+import { withOwnHolder } from './own-holder.js';
 import type { WaitlistEntry, WaitlistView } from './waitlist-model.js';
 import { viewOne } from './waitlist-view.js';
 
@@ -137,12 +138,16 @@ export const bookOrJoin = async (
     | 'promoRedemptions'
     | 'sessions'
     | 'waitlist'
+    | 'members'
+    | 'orgs'
+    | 'profiles'
   >,
   principal: Principal,
   orgId: string,
   sessionId: string,
-  input: BookInput,
+  asked: BookInput,
 ): Promise<BookOrJoin> => {
+  const input = await withOwnHolder(deps, principal, orgId, asked);
   try {
     return { kind: 'booked', booking: await book(deps, principal, orgId, sessionId, input) };
   } catch (err) {

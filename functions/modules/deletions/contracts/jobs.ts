@@ -44,6 +44,8 @@ export const jobMessageSchema = z.discriminatedUnion('type', [
     postId: z.string().min(1).max(64),
     scheduledFor: z.iso.datetime({ offset: true }).optional(),
   }),
+  // From an account's deletion (modules/profiles).
+  z.strictObject({ type: z.literal('account.erase'), userId: z.string().min(1).max(256) }),
 ]);
 
 export type JobMessageBody = z.infer<typeof jobMessageSchema>;

@@ -5,6 +5,7 @@ import { newId } from '../../../kernel/domain/ids.js';
 import { isAllowed } from '../../../kernel/domain/permissions.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import { maxSeatsPerBookingLimit, registrationClosed } from '../../catalog/index.js';
+import { attendeeFromProfile } from '../../people/index.js';
 import { assertVisible } from './eligibility.js';
 import { assertGuestRules } from './guest-rules.js';
 import type { JoinRequest, JoinRequestStatus, RequestCounts } from './model.js';
@@ -24,7 +25,7 @@ export interface RequestInput {
 
 type RequestDeps = Pick<
   Deps,
-  'attendees' | 'clock' | 'eventPasses' | 'events' | 'joinRequests' | 'sessions'
+  'attendees' | 'clock' | 'eventPasses' | 'events' | 'joinRequests' | 'profiles' | 'sessions'
 > &
   AccessDeps;
 
@@ -42,10 +43,13 @@ export const requestToJoin = async (
   assertOrgOpen(org?.status);
   const active = member?.status === 'active';
   const staff = active && isAllowed(member.role, 'booking.manage');
+  // Naming nobody, the caller asks for themself: their record, made from their profile on a first request.
   const attendee =
     staff && input.attendeeId
       ? await deps.attendees.get(orgId, input.attendeeId)
-      : await deps.attendees.findBy(orgId, 'userId', principal.sub);
+      : input.attendeeId === undefined
+        ? await attendeeFromProfile(deps, principal, orgId)
+        : await deps.attendees.findBy(orgId, 'userId', principal.sub);
   if (!attendee || (input.attendeeId !== undefined && attendee.attendeeId !== input.attendeeId)) {
     throw active ? notFound('attendee') : notFound('organization');
   }

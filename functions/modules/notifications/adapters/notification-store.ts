@@ -75,6 +75,10 @@ export const dynamoNotificationStore = (
       return data ? toPreferences(data) : undefined;
     },
 
+    async removePreferences(orgId, userId) {
+      await notificationPreference.delete({ orgId, userId }).go();
+    },
+
     async putPreferences(orgId, userId, preferences, at) {
       await notificationPreference
         .put({

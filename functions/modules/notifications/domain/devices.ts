@@ -1,5 +1,6 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
+import { everyPage } from '../../../kernel/domain/every-page.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import { type Device, deviceIdOf, maxDevicesPerUser, type PushPlatform } from './device-model.js';
 import type { PushMessage } from './ports.js';
@@ -118,4 +119,13 @@ export const pushToUser = async (
     else await removeDevice(deps, device);
   }
   return reached > 0 ? 'sent' : 'unsupported';
+};
+
+/** Removes every device of the user with its endpoint (an account's erasure); safe to run again. */
+export const removeDevicesOf = async (
+  deps: Pick<Deps, 'devices' | 'pushEndpoints'>,
+  userId: string,
+): Promise<void> => {
+  const devices = await everyPage((page) => deps.devices.listByUser(userId, page));
+  for (const device of devices) await removeDevice(deps, device);
 };

@@ -42,6 +42,8 @@ export interface NotificationStore {
   getPreferences(orgId: string, userId: string): Promise<NotificationPreferences | undefined>;
   /** What delivering a notification needs to know about its recipient, read at once. */
   deliveryContext(query: DeliveryContextQuery): Promise<DeliveryContext>;
+  /** Deletes the user's preferences in the organization (an account's erasure); none is no error. */
+  removePreferences(orgId: string, userId: string): Promise<void>;
   putPreferences(
     orgId: string,
     userId: string,

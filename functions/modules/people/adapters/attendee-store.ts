@@ -9,7 +9,7 @@ import {
   type TxItem,
   unlessConditionFails,
 } from '../../../kernel/dynamo/transactions.js';
-import { type Attendee, type UniqueField, uniqueFields } from '../domain/model.js';
+import { type Attendee, anonymous, type UniqueField, uniqueFields } from '../domain/model.js';
 import type { AttendeeStore } from '../domain/ports.js';
 import type { attendeeEntity } from './entities/attendee.js';
 import { partyRewrite, staleParty } from './party-writes.js';
@@ -127,6 +127,8 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
           firstName: next.firstName,
           lastName: next.lastName,
           updatedAt: next.updatedAt,
+          // Linking a record staff created to its user (its `userId` claimed below).
+          ...(next.userId ? { userId: next.userId } : {}),
           ...(next.email ? { email: next.email } : {}),
           ...(next.phone ? { phone: next.phone } : {}),
           ...(next.gender ? { gender: next.gender } : {}),
@@ -169,6 +171,45 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
           })),
         ];
       });
+    },
+
+    async listByUser(userId, page) {
+      const links = await queryPage(
+        `attendees-of:${userId}`,
+        page,
+        (opts) => attendeeUnique.query.byUser({ value: userId }).go(opts),
+        (u) => ({ orgId: u.orgId, attendeeId: u.attendeeId }),
+      );
+      const found = await Promise.all(links.items.map((l) => get(l.orgId, l.attendeeId)));
+      return {
+        items: found.filter((a): a is Attendee => a?.userId === userId),
+        nextCursor: links.nextCursor,
+      };
+    },
+
+    async anonymize(a, at) {
+      const values = uniqueValuesOf(a);
+      const stale = changedMeanwhile(a.attendeeId);
+      await commit(a.orgId, (tx) => [
+        {
+          label: 'attendee',
+          write: tx.attendee
+            .patch({ orgId: a.orgId, attendeeId: a.attendeeId })
+            .set({ firstName: anonymous, lastName: anonymous, updatedAt: at })
+            .remove(['email', 'phone', 'userId', 'gender'])
+            .where((attr, { eq }) => eq(attr.userId, a.userId ?? ''))
+            .commit(),
+          fails: stale,
+        },
+        ...values.map((u) => ({
+          label: 'unique value',
+          write: tx.attendeeUnique
+            .delete(uniqueKey(a.orgId, u))
+            .where(({ attendeeId }, { eq }) => eq(attendeeId, a.attendeeId))
+            .commit(),
+          fails: stale,
+        })),
+      ]);
     },
 
     async remove(a, party) {

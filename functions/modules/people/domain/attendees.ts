@@ -1,9 +1,9 @@
 import { type AccessDeps, authorize } from '../../../kernel/domain/access.js';
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, notFound } from '../../../kernel/domain/errors.js';
-import { newId } from '../../../kernel/domain/ids.js';
+import { notFound } from '../../../kernel/domain/errors.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import { type Attendee, normalizeEmail, withoutMember } from './model.js';
+import { newAttendee } from './my-attendee.js';
 import { retryOnStale } from './parties.js';
 
 export interface CreateAttendeeInput {
@@ -28,24 +28,6 @@ export interface AttendeeLookup extends PageRequest {
   email?: string | undefined;
   phone?: string | undefined;
 }
-
-const newAttendee = (deps: Pick<Deps, 'clock'>, orgId: string, input: CreateAttendeeInput): Attendee => {
-  const now = deps.clock.now().toISOString();
-  return {
-    orgId,
-    attendeeId: newId('att'),
-    firstName: input.firstName,
-    lastName: input.lastName,
-    email: input.email ? normalizeEmail(input.email) : null,
-    phone: input.phone ?? null,
-    userId: input.userId ?? null,
-    gender: input.gender ?? null,
-    partyId: null,
-    tags: [],
-    createdAt: now,
-    updatedAt: now,
-  };
-};
 
 const existing = async (
   deps: Pick<Deps, 'attendees'>,
@@ -137,61 +119,4 @@ export const deleteAttendee = async (
   });
 };
 
-/**
- * `/me` is open to every signed-in user of a live organization, member or not: it only ever
- * reaches the attendee linked to the caller's own subject.
- */
-const liveOrganization = async (deps: Pick<Deps, 'orgs'>, orgId: string): Promise<void> => {
-  const org = await deps.orgs.get(orgId);
-  if (!org) throw notFound('organization');
-  if (org.status === 'deleting') {
-    throw new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted');
-  }
-};
-
-export const getMyAttendee = async (
-  deps: Pick<Deps, 'attendees' | 'orgs'>,
-  principal: Principal,
-  orgId: string,
-): Promise<Attendee> => {
-  await liveOrganization(deps, orgId);
-  const mine = await deps.attendees.findBy(orgId, 'userId', principal.sub);
-  if (!mine) throw notFound('attendee');
-  return mine;
-};
-
-export interface MyAttendeeInput {
-  firstName: string;
-  lastName: string;
-  phone?: string | undefined;
-  gender?: string | undefined;
-}
-
-/** Idempotent: the caller's existing record is returned unchanged, also after a concurrent call. */
-export const ensureMyAttendee = async (
-  deps: Pick<Deps, 'attendees' | 'clock' | 'orgs'>,
-  principal: Principal,
-  orgId: string,
-  input: MyAttendeeInput,
-): Promise<Attendee> => {
-  await liveOrganization(deps, orgId);
-  const mine = await deps.attendees.findBy(orgId, 'userId', principal.sub);
-  if (mine) return mine;
-  const attendee = newAttendee(deps, orgId, { ...input, email: principal.email, userId: principal.sub });
-  try {
-    await deps.attendees.create(attendee);
-    return attendee;
-  } catch (err) {
-    if (!(err instanceof DomainError) || err.code !== 'ATTENDEE_EXISTS') throw err;
-    // A concurrent call of the same user won: theirs is the record (whichever value clashed first).
-    const winner = await deps.attendees.findBy(orgId, 'userId', principal.sub);
-    if (winner) return winner;
-    const { field } = err.details;
-    // Unlike staff, the caller may not learn which attendee holds their email or phone.
-    const message = `another attendee of this organization already has your ${String(field)}`;
-    throw new DomainError('ATTENDEE_EXISTS', message, {
-      field,
-      errors: [{ field: String(field), message: 'already used by another attendee' }],
-    });
-  }
-};
+export { ensureMyAttendee, getMyAttendee } from './my-attendee.js';

@@ -25,6 +25,16 @@ export interface Attendee {
 export type UniqueField = 'email' | 'phone' | 'userId';
 export const uniqueFields: readonly UniqueField[] = ['email', 'phone', 'userId'];
 
+/** The names an attendee keeps once their user's account is erased (docs/profiles.md). */
+export const anonymous = 'Deleted';
+
+/** The first and last name a record takes from a profile's display name (the last word is the last name). */
+export const namesOf = (displayName: string): { firstName: string; lastName: string } => {
+  const words = displayName.trim().split(/\s+/);
+  if (words.length < 2) return { firstName: words[0] ?? displayName, lastName: '-' };
+  return { firstName: words.slice(0, -1).join(' '), lastName: words.at(-1) ?? '-' };
+};
+
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 /**

@@ -28,6 +28,14 @@ export interface AttendeeStore {
   /** Deletes the attendee and its unique values; with `party`, also writes its party without it. */
   remove(attendee: Attendee, party?: PartyChange): Promise<void>;
   purgeOrg(orgId: string, limit: number): Promise<number>;
+  /** The attendees linked to `userId`, in every organization (the user index of the unique values). */
+  listByUser(userId: string, page: PageRequest): Promise<Page<Attendee>>;
+  /**
+   * Erases what the attendee says of their user (names become `anonymous`; email, phone, gender and
+   * the user link go, with their unique values), conditional on the record still being that
+   * user's. Bookings and parties keep the attendee id. Throws CONFLICT when it changed meanwhile.
+   */
+  anonymize(attendee: Attendee, at: string): Promise<void>;
   /**
    * Adds `tag` to the attendee's set of tags (an automation's action): `present` when it was
    * there already, `full` when the attendee has `max` others, `missing` when there is no attendee.

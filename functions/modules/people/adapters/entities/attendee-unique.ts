@@ -10,6 +10,9 @@ import { key } from '../../../../kernel/dynamo/entity-keys.js';
  * Key templates:
  * - pk `${orgId}#attendee-unique`, sk `${field}#${value}`. One partition per organization keeps
  *   the purge of an organization a Query; attendees are created far below its write limit.
+ * - gsi1: pk `user#${value}#attendees`  sk `${orgId}#${attendeeId}`, only for the `userId` value:
+ *   a user's attendee records in every organization (an account's erasure finds them here; never
+ *   `user#${userId}` alone, the memberships' partition).
  */
 export const attendeeUniqueEntity = new Entity({
   model: { ...entityBase, entity: 'attendeeUnique' },
@@ -23,6 +26,12 @@ export const attendeeUniqueEntity = new Entity({
     byValue: {
       pk: key('pk', ['orgId'], '${orgId}#attendee-unique'),
       sk: key('sk', ['field', 'value'], '${field}#${value}'),
+    },
+    byUser: {
+      index: 'gsi1',
+      condition: (a) => a.field === 'userId',
+      pk: key('gsi1pk', ['value'], 'user#${value}#attendees'),
+      sk: key('gsi1sk', ['orgId', 'attendeeId'], '${orgId}#${attendeeId}'),
     },
   },
 });

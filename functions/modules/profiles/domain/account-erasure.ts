@@ -1,0 +1,53 @@
+import type { Deps } from '../../../kernel/domain/deps.js';
+import { removeDevicesOf } from '../../notifications/index.js';
+import { isActiveOwner } from './account-deletion.js';
+
+/**
+ * A user's account erasure (docs/profiles.md), run by the `jobs` function once the deletion was
+ * asked for (account-deletion.ts): bounded steps, each safe to run again, each finding what is
+ * left through the user's indexes (so a step that crashed is simply run again).
+ */
+
+export type ErasureDeps = Pick<
+  Deps,
+  | 'attendees'
+  | 'members'
+  | 'notifications'
+  | 'devices'
+  | 'pushEndpoints'
+  | 'profiles'
+  | 'profileFiles'
+  | 'clock'
+>;
+
+/** Records handled per step: a step stays far inside the job's timeout. */
+const stepSize = 25;
+
+/**
+ * One step of an account's erasure: `more` when the job must run again. Each handled record
+ * leaves the user's index it was found in, so the next step starts over and finds only the rest.
+ */
+export const runAccountErasure = async (deps: ErasureDeps, userId: string): Promise<'done' | 'more'> => {
+  const at = deps.clock.now().toISOString();
+  // Attendee records in every organization: anonymized (bookings keep counts and statuses).
+  const attendees = await deps.attendees.listByUser(userId, { limit: stepSize });
+  for (const attendee of attendees.items) {
+    await deps.notifications.removePreferences(attendee.orgId, userId);
+    await deps.attendees.anonymize(attendee, at);
+  }
+  if (attendees.nextCursor) return 'more';
+  // Memberships (their records hold the name and email); an organization that lost its other
+  // owners since the request keeps this one: LAST_OWNER fails the job, to be seen in its DLQ.
+  const memberships = await deps.members.listByUser(userId, { limit: stepSize });
+  for (const m of memberships.items) {
+    await deps.notifications.removePreferences(m.orgId, userId);
+    await deps.members.remove(m, isActiveOwner(m) ? -1 : 0);
+  }
+  if (memberships.nextCursor) return 'more';
+  // Push devices and their endpoints: nothing queued for the user reaches a phone afterwards.
+  await removeDevicesOf(deps, userId);
+  // The pictures' objects, then the profile (which the objects' keys are found from no more).
+  await deps.profileFiles.removeAll(`${userId}/`);
+  await deps.profiles.remove(userId);
+  return 'done';
+};
