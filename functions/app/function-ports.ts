@@ -221,9 +221,10 @@ const ticketsPorts = (): PortTable => ({
 });
 
 const jobsPorts = (): PortTable => ({
-  // An account's erasure: its profile and pictures, devices and their endpoints, preferences.
+  // An account's erasure: its profile and pictures, picked interests, devices and their endpoints, preferences.
   profiles: port.profiles,
   profileFiles: port.profileFiles,
+  userInterests: port.userInterests,
   devices: port.devices,
   pushEndpoints: port.pushEndpoints,
   notifications: port.notifications,

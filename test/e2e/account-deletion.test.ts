@@ -184,6 +184,12 @@ describe('account deletion', () => {
       }),
       201,
     );
+    const [interest] = ok(
+      await rt.call<{ items: { interestId: string }[] }>('GET', '/v1/interests', { token: zed }),
+    ).items;
+    ok(
+      await rt.call('PUT', '/v1/me/interests', { token: zed, body: { interestIds: [interest!.interestId] } }),
+    );
     // Another user may see the profile, as its settings allow (city for everyone, never the birth date).
     const seen = ok(
       await rt.call<Record<string, unknown>>('GET', '/v1/users/ad-zed/profile', { token: owner }),
@@ -207,6 +213,11 @@ describe('account deletion', () => {
     expect(ok(await rt.call<{ items: unknown[] }>('GET', '/v1/me/devices', { token: zed })).items).toEqual(
       [],
     );
+    expect(
+      ok(await rt.call<{ interestIds: string[] }>('GET', '/v1/me/interests', { token: zed })),
+    ).toMatchObject({
+      interestIds: [],
+    });
 
     const anonymized = ok(
       await rt.call<Attendee>('GET', `/v1/orgs/${orgId}/attendees/${attendee.attendeeId}`, { token: owner }),

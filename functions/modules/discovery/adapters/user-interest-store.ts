@@ -13,5 +13,8 @@ export const dynamoUserInterestStore = (service: EventlyService): UserInterestSt
     async put(picked) {
       await userInterests.put(picked).go();
     },
+    async remove(userId) {
+      await userInterests.delete({ userId }).go();
+    },
   };
 };

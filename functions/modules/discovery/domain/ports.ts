@@ -10,6 +10,8 @@ export interface InterestCatalog {
 export interface UserInterestStore {
   get(userId: string): Promise<UserInterests | undefined>;
   put(interests: UserInterests): Promise<void>;
+  /** An account's erasure: the user's picks go with it (no-op when there are none). */
+  remove(userId: string): Promise<void>;
 }
 
 /** The geohash index of published public events (entries written by the catalog's event store). */

@@ -17,6 +17,7 @@ export type ErasureDeps = Pick<
   | 'pushEndpoints'
   | 'profiles'
   | 'profileFiles'
+  | 'userInterests'
   | 'clock'
 >;
 
@@ -46,6 +47,8 @@ export const runAccountErasure = async (deps: ErasureDeps, userId: string): Prom
   if (memberships.nextCursor) return 'more';
   // Push devices and their endpoints: nothing queued for the user reaches a phone afterwards.
   await removeDevicesOf(deps, userId);
+  // The interests the user picked (discovery's user item).
+  await deps.userInterests.remove(userId);
   // The pictures' objects, then the profile (which the objects' keys are found from no more).
   await deps.profileFiles.removeAll(`${userId}/`);
   await deps.profiles.remove(userId);
