@@ -10,8 +10,10 @@ import {
   type OneOffSchedules,
 } from '../kernel/aws/one-off-schedules.js';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
+import { DomainError } from '../kernel/domain/errors.js';
 import type { FileBucket } from '../kernel/domain/files.js';
 import * as entity from '../kernel/dynamo/entities.js';
+import type { Env } from '../kernel/env.js';
 import { traceClient } from '../kernel/tracing.js';
 import { dynamoAgentStore } from '../modules/agents/adapters/agent-store.js';
 import { externalDrafter } from '../modules/agents/adapters/external-drafter.js';
@@ -45,6 +47,15 @@ import { sqsJobQueue } from '../modules/deletions/adapters/sqs-job-queue.js';
 import { dynamoExpenseStore } from '../modules/expenses/adapters/expense-store.js';
 import { dynamoFeedbackStore } from '../modules/feedback/adapters/feedback-store.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
+import { cognitoCall } from '../modules/identity/adapters/cognito-idp.js';
+import { cognitoPhoneSignIn } from '../modules/identity/adapters/cognito-phone-sign-in.js';
+import { localPhoneSignIn } from '../modules/identity/adapters/local-phone-sign-in.js';
+import { dynamoSignInLimits } from '../modules/identity/adapters/sign-in-limits.js';
+import {
+  parseSignInKey,
+  signInSettings as signInSettingsOf,
+} from '../modules/identity/adapters/sign-in-settings.js';
+import type { SignInSettings, SignInSms } from '../modules/identity/domain/ports.js';
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
 import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
 import { dynamoJoinRequestStore } from '../modules/invitations/adapters/join-request-store.js';
@@ -68,6 +79,7 @@ import { localEventBus, localEventLog } from '../modules/notifications/adapters/
 import { dynamoNotificationStore } from '../modules/notifications/adapters/notification-store.js';
 import { snsPushEndpoints } from '../modules/notifications/adapters/sns-push-endpoints.js';
 import { sqsOutboxPublisher } from '../modules/notifications/adapters/sqs-outbox-publisher.js';
+import { textMessagesFor } from '../modules/notifications/adapters/text-messages.js';
 import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
 import { dynamoMemberStore } from '../modules/organizations/adapters/member-store.js';
 import { dynamoOrganizationStore } from '../modules/organizations/adapters/organization-store.js';
@@ -582,6 +594,75 @@ export const clock: PortWiring<'clock'> = {
 export const policy: PortWiring<'policy'> = {
   entities: {},
   build: ({ env }) => ({ orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS }),
+};
+
+const phoneSignInOff = async (): Promise<never> => {
+  throw new DomainError(
+    'SIGN_IN_NOT_OFFERED',
+    'this deployment signs users in with its own identity provider',
+  );
+};
+
+// Identity (phone sign-in): only the function granted it (`signsInPhones`) carries its adapters.
+const signsInPhones = () => process.env.EVENTLY_SIGNS_IN_PHONES !== 'false';
+
+/** The sign-in key and policy from the environment alone (the triggers' function has no container). */
+export const signInSettingsFrom = (env: Env): SignInSettings =>
+  signInSettingsOf(
+    env,
+    signsInPhones()
+      ? secretFrom(
+          env,
+          { file: env.SIGN_IN_KEY_FILE, secretId: env.SIGN_IN_KEY_SECRET_ID, what: 'sign-in key' },
+          parseSignInKey,
+        )
+      : notInThisFunction('the sign-in key'),
+  );
+
+/** Sign-in codes by SMS: the notifications module's channel (the local delivery log locally). */
+export const signInSmsFrom = (env: Env): SignInSms => {
+  if (!signsInPhones()) return { send: notInThisFunction('sign-in SMS') };
+  const send = textMessagesFor(env);
+  return { send: (phone, text) => send(phone, text, 'identity.sign-in-code') };
+};
+
+export const signInSettings: PortWiring<'signInSettings'> = {
+  entities: {},
+  build: ({ env }) => signInSettingsFrom(env),
+};
+
+export const signInSms: PortWiring<'signInSms'> = {
+  entities: {},
+  build: ({ env }) => signInSmsFrom(env),
+};
+
+export const signInLimits: PortWiring<'signInLimits'> = {
+  entities: { signInWindow: entity.signInWindow },
+  build: ({ service }) => dynamoSignInLimits(service),
+};
+
+export const phoneSignIn: PortWiring<'phoneSignIn'> = {
+  entities: { signInChallenge: entity.signInChallenge },
+  build: (wires) => {
+    const { env, service } = wires;
+    if (!signsInPhones())
+      return { start: notInThisFunction('phone sign-in'), verify: notInThisFunction('phone sign-in') };
+    if (env.SIGN_IN_MODE === 'local') {
+      const { LOCAL_ISSUER_KEY_FILE: keyFile, LOCAL_ISSUER: issuer, LOCAL_AUDIENCE: audience } = env;
+      if (!keyFile || !issuer || !audience)
+        throw new Error('the local issuer is not configured (LOCAL_ISSUER_*)');
+      const deps = {
+        signInSettings: signInSettings.build(wires),
+        signInSms: signInSms.build(wires),
+        clock: clock.build(wires),
+      };
+      return localPhoneSignIn(service, deps, { keyFile, issuer, audience });
+    }
+    const { COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: clientId } = env;
+    // A tenant with its own OIDC provider has no user pool: phone sign-in is not offered there.
+    if (!userPoolId || !clientId) return { start: phoneSignInOff, verify: phoneSignInOff };
+    return cognitoPhoneSignIn(cognitoCall(env.AWS_REGION), { userPoolId, clientId });
+  },
 };
 
 export const webhooks: PortWiring<'webhooks'> = {
