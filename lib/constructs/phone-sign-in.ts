@@ -60,9 +60,11 @@ export class PhoneUserPool extends Construct {
       signInAliases: { phone: true },
       selfSignUpEnabled: false,
       standardAttributes: { phoneNumber: { required: true, mutable: true } },
-      // Codes go by the triggers' SMS, not Cognito's: no verification messages, no MFA by Cognito.
+      // Codes go by the triggers' SMS (SNS from the trigger function), not Cognito's: no
+      // verification messages, no MFA by Cognito, so no SMS role for Cognito either.
       autoVerify: {},
       mfa: Mfa.OFF,
+      enableSmsRole: false,
       accountRecovery: AccountRecovery.NONE,
       lambdaTriggers: {
         defineAuthChallenge: trigger,
@@ -94,6 +96,10 @@ export class PhoneUserPool extends Construct {
       [
         'AwsSolutions-COG3',
         "Codes are rate-limited per phone and per IP by the API and attempt-limited per session by the triggers (docs/identity.md); Cognito's threat protection (a paid add-on) is the tenant's choice.",
+      ],
+      [
+        'AwsSolutions-COG8',
+        "The essentials feature plan runs the custom authentication flow; the plus plan's threat protection is the tenant's choice, as above.",
       ],
     ] as const)
       Validations.of(this.pool).acknowledge({ id: rule, reason });

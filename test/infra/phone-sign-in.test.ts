@@ -71,6 +71,10 @@ describe('phone sign-in', () => {
     expect(policies[0]?.[0]).toMatch(/identity/i);
   });
 
+  it('keeps the app stack as far under its resource limit as test/infra/limits.test.ts asks', () => {
+    expect(Object.keys(template.toJSON().Resources as object).length).toBeLessThan(450);
+  });
+
   it('passes cdk-nag with every finding acknowledged', () => {
     expect(findings.map((f) => `${f.severity} ${f.rule} at ${f.paths.join(', ')}`)).toEqual([]);
   });
