@@ -13,7 +13,6 @@ import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
 import { DomainError } from '../kernel/domain/errors.js';
 import type { FileBucket } from '../kernel/domain/files.js';
 import * as entity from '../kernel/dynamo/entities.js';
-import type { Env } from '../kernel/env.js';
 import { traceClient } from '../kernel/tracing.js';
 import { dynamoAgentStore } from '../modules/agents/adapters/agent-store.js';
 import { externalDrafter } from '../modules/agents/adapters/external-drafter.js';
@@ -51,11 +50,6 @@ import { cognitoCall } from '../modules/identity/adapters/cognito-idp.js';
 import { cognitoPhoneSignIn } from '../modules/identity/adapters/cognito-phone-sign-in.js';
 import { localPhoneSignIn } from '../modules/identity/adapters/local-phone-sign-in.js';
 import { dynamoSignInLimits } from '../modules/identity/adapters/sign-in-limits.js';
-import {
-  parseSignInKey,
-  signInSettings as signInSettingsOf,
-} from '../modules/identity/adapters/sign-in-settings.js';
-import type { SignInSettings, SignInSms } from '../modules/identity/domain/ports.js';
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
 import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
 import { dynamoJoinRequestStore } from '../modules/invitations/adapters/join-request-store.js';
@@ -79,7 +73,6 @@ import { localEventBus, localEventLog } from '../modules/notifications/adapters/
 import { dynamoNotificationStore } from '../modules/notifications/adapters/notification-store.js';
 import { snsPushEndpoints } from '../modules/notifications/adapters/sns-push-endpoints.js';
 import { sqsOutboxPublisher } from '../modules/notifications/adapters/sqs-outbox-publisher.js';
-import { textMessagesFor } from '../modules/notifications/adapters/text-messages.js';
 import { dynamoInviteStore } from '../modules/organizations/adapters/invite-store.js';
 import { dynamoMemberStore } from '../modules/organizations/adapters/member-store.js';
 import { dynamoOrganizationStore } from '../modules/organizations/adapters/organization-store.js';
@@ -116,6 +109,7 @@ import {
 } from '../modules/webhooks/adapters/webhook-keys.js';
 import { dynamoWebhookStore } from '../modules/webhooks/adapters/webhook-store.js';
 import { defaultWebhookPolicy } from '../modules/webhooks/domain/model.js';
+import { signInSettingsFrom, signInSmsFrom, signsInPhones } from './sign-in-wiring.js';
 import { notInThisFunction, type PortWiring, secretFrom, sqsOf, type Wires } from './wires.js';
 
 /**
@@ -603,28 +597,7 @@ const phoneSignInOff = async (): Promise<never> => {
   );
 };
 
-// Identity (phone sign-in): only the function granted it (`signsInPhones`) carries its adapters.
-const signsInPhones = () => process.env.EVENTLY_SIGNS_IN_PHONES !== 'false';
-
-/** The sign-in key and policy from the environment alone (the triggers' function has no container). */
-export const signInSettingsFrom = (env: Env): SignInSettings =>
-  signInSettingsOf(
-    env,
-    signsInPhones()
-      ? secretFrom(
-          env,
-          { file: env.SIGN_IN_KEY_FILE, secretId: env.SIGN_IN_KEY_SECRET_ID, what: 'sign-in key' },
-          parseSignInKey,
-        )
-      : notInThisFunction('the sign-in key'),
-  );
-
-/** Sign-in codes by SMS: the notifications module's channel (the local delivery log locally). */
-export const signInSmsFrom = (env: Env): SignInSms => {
-  if (!signsInPhones()) return { send: notInThisFunction('sign-in SMS') };
-  const send = textMessagesFor(env);
-  return { send: (phone, text) => send(phone, text, 'identity.sign-in-code') };
-};
+// Identity (phone sign-in): only the functions granted it (`signsInPhones`) carry its adapters.
 
 export const signInSettings: PortWiring<'signInSettings'> = {
   entities: {},

@@ -10,7 +10,7 @@ import {
   defineAuthChallenge,
   verifyAuthChallenge,
 } from '../../modules/identity/handlers/cognito-triggers.js';
-import { signInSettingsFrom, signInSmsFrom } from '../port-wiring.js';
+import { signInSettingsFrom, signInSmsFrom } from '../sign-in-wiring.js';
 
 type TriggerEvent =
   | DefineAuthChallengeTriggerEvent
