@@ -43,6 +43,11 @@ export interface FunctionDefinition {
   materialFiles?: 'readWrite' | 'delete';
   /** Creates, writes, reads and deletes the secrets of social accounts' tokens (docs/marketing.md). */
   socialTokens?: boolean;
+  /**
+   * Phone sign-in (docs/identity.md): reads the tenant's sign-in key, sends codes by SMS, and
+   * calls the user pool's admin API (create users, the custom authentication flow).
+   */
+  signsInPhones?: boolean;
 }
 
 export const functionDefinitions = {
@@ -54,6 +59,28 @@ export const functionDefinitions = {
     memoryMb: 256,
     timeoutSeconds: 5,
     servesOpenApi: true,
+  },
+  identity: {
+    // Phone sign-in apart from every other route: the only function granted the user pool's admin
+    // calls, the sign-in key and SMS to any number.
+    entry: 'functions/app/lambdas/identity.ts',
+    description: "Phone sign-in: codes by SMS, their rate limits, and the user pool's custom flow",
+    table: 'readWrite',
+    sendsTo: [],
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    signsInPhones: true,
+  },
+  signInTriggers: {
+    // The user pool's custom authentication triggers (define, create, verify auth challenge), run
+    // by Cognito for tenants whose `auth.mode` is `phone-otp`: the sign-in key and SMS, no table.
+    entry: 'functions/app/lambdas/sign-in-triggers.ts',
+    description: "Phone sign-in: the user pool's custom authentication triggers (codes by SMS)",
+    table: 'none',
+    sendsTo: [],
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    signsInPhones: true,
   },
   orgs: {
     entry: 'functions/app/lambdas/orgs.ts',
@@ -223,6 +250,7 @@ export const functionDefinitions = {
 export type FunctionName = keyof typeof functionDefinitions;
 export type HttpFunctionName =
   | 'public'
+  | 'identity'
   | 'orgs'
   | 'catalog'
   | 'operations'
@@ -234,6 +262,7 @@ export type HttpFunctionName =
 /** The functions behind HTTP routes; the others consume queues or the table's stream. */
 export const httpFunctionNames = (): HttpFunctionName[] => [
   'public',
+  'identity',
   'orgs',
   'catalog',
   'operations',

@@ -8,6 +8,22 @@ export type PortTable = { readonly [K in keyof Deps]?: PortWiring<K> };
 /** Every port: the compiler holds port-wiring.ts to one wiring for each port of `Deps`. */
 type EveryPort = { readonly [K in keyof Deps]: PortWiring<K> };
 
+/** Phone sign-in: its limits, key and SMS, and the user pool (or the local issuer). */
+const identityPorts = (): PortTable => ({
+  phoneSignIn: port.phoneSignIn,
+  signInLimits: port.signInLimits,
+  signInSettings: port.signInSettings,
+  signInSms: port.signInSms,
+  clock: port.clock,
+});
+
+/** The user pool's triggers: the code steps' key, SMS and clock only. */
+const signInTriggersPorts = (): PortTable => ({
+  signInSettings: port.signInSettings,
+  signInSms: port.signInSms,
+  clock: port.clock,
+});
+
 const orgsPorts = (): PortTable => ({
   orgs: port.orgs,
   members: port.members,
@@ -369,6 +385,8 @@ const outboxPorts = (): PortTable => ({
 export const portsOfThisFunction = (): PortTable => {
   if (process.env.EVENTLY_FUNCTION === undefined) return port satisfies EveryPort;
   // Each comparison stays inline: the bundle's constant must meet it here for the other tables to go.
+  if (process.env.EVENTLY_FUNCTION === 'identity') return identityPorts();
+  if (process.env.EVENTLY_FUNCTION === 'signInTriggers') return signInTriggersPorts();
   if (process.env.EVENTLY_FUNCTION === 'orgs') return orgsPorts();
   if (process.env.EVENTLY_FUNCTION === 'catalog') return catalogPorts();
   if (process.env.EVENTLY_FUNCTION === 'operations') return operationsPorts();

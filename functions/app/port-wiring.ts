@@ -10,6 +10,7 @@ import {
   type OneOffSchedules,
 } from '../kernel/aws/one-off-schedules.js';
 import { withoutSdkLogging } from '../kernel/aws/sdk-logging.js';
+import { DomainError } from '../kernel/domain/errors.js';
 import type { FileBucket } from '../kernel/domain/files.js';
 import * as entity from '../kernel/dynamo/entities.js';
 import { traceClient } from '../kernel/tracing.js';
@@ -48,6 +49,10 @@ import { dynamoUserInterestStore } from '../modules/discovery/adapters/user-inte
 import { dynamoExpenseStore } from '../modules/expenses/adapters/expense-store.js';
 import { dynamoFeedbackStore } from '../modules/feedback/adapters/feedback-store.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
+import { cognitoCall } from '../modules/identity/adapters/cognito-idp.js';
+import { cognitoPhoneSignIn } from '../modules/identity/adapters/cognito-phone-sign-in.js';
+import { localPhoneSignIn } from '../modules/identity/adapters/local-phone-sign-in.js';
+import { dynamoSignInLimits } from '../modules/identity/adapters/sign-in-limits.js';
 import { dynamoEventInviteStore } from '../modules/invitations/adapters/event-invite-store.js';
 import { dynamoEventPassStore } from '../modules/invitations/adapters/event-pass-store.js';
 import { dynamoJoinRequestStore } from '../modules/invitations/adapters/join-request-store.js';
@@ -108,6 +113,7 @@ import {
 } from '../modules/webhooks/adapters/webhook-keys.js';
 import { dynamoWebhookStore } from '../modules/webhooks/adapters/webhook-store.js';
 import { defaultWebhookPolicy } from '../modules/webhooks/domain/model.js';
+import { signInSettingsFrom, signInSmsFrom, signsInPhones } from './sign-in-wiring.js';
 import { notInThisFunction, type PortWiring, secretFrom, sqsOf, type Wires } from './wires.js';
 
 /**
@@ -603,6 +609,54 @@ export const discovery: PortWiring<'discovery'> = {
 export const policy: PortWiring<'policy'> = {
   entities: {},
   build: ({ env }) => ({ orgCreation: env.ORG_CREATION, operators: env.OPERATOR_SUBS }),
+};
+
+const phoneSignInOff = async (): Promise<never> => {
+  throw new DomainError(
+    'SIGN_IN_NOT_OFFERED',
+    'this deployment signs users in with its own identity provider',
+  );
+};
+
+// Identity (phone sign-in): only the functions granted it (`signsInPhones`) carry its adapters.
+
+export const signInSettings: PortWiring<'signInSettings'> = {
+  entities: {},
+  build: ({ env }) => signInSettingsFrom(env),
+};
+
+export const signInSms: PortWiring<'signInSms'> = {
+  entities: {},
+  build: ({ env }) => signInSmsFrom(env),
+};
+
+export const signInLimits: PortWiring<'signInLimits'> = {
+  entities: { signInWindow: entity.signInWindow },
+  build: ({ service }) => dynamoSignInLimits(service),
+};
+
+export const phoneSignIn: PortWiring<'phoneSignIn'> = {
+  entities: { signInChallenge: entity.signInChallenge },
+  build: (wires) => {
+    const { env, service } = wires;
+    if (!signsInPhones())
+      return { start: notInThisFunction('phone sign-in'), verify: notInThisFunction('phone sign-in') };
+    if (env.SIGN_IN_MODE === 'local') {
+      const { LOCAL_ISSUER_KEY_FILE: keyFile, LOCAL_ISSUER: issuer, LOCAL_AUDIENCE: audience } = env;
+      if (!keyFile || !issuer || !audience)
+        throw new Error('the local issuer is not configured (LOCAL_ISSUER_*)');
+      const deps = {
+        signInSettings: signInSettings.build(wires),
+        signInSms: signInSms.build(wires),
+        clock: clock.build(wires),
+      };
+      return localPhoneSignIn(service, deps, { keyFile, issuer, audience });
+    }
+    const { COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: clientId } = env;
+    // A tenant with its own OIDC provider has no user pool: phone sign-in is not offered there.
+    if (!userPoolId || !clientId) return { start: phoneSignInOff, verify: phoneSignInOff };
+    return cognitoPhoneSignIn(cognitoCall(env.AWS_REGION), { userPoolId, clientId });
+  },
 };
 
 export const webhooks: PortWiring<'webhooks'> = {

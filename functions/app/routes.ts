@@ -17,6 +17,7 @@ import { discoveryRoutes } from '../modules/discovery/routes.js';
 import { expenseRoutes } from '../modules/expenses/routes.js';
 import { feedbackRoutes } from '../modules/feedback/routes.js';
 import { forecastRoutes } from '../modules/forecasts/routes.js';
+import { identityRoutes } from '../modules/identity/routes.js';
 import { eventInviteRoutes } from '../modules/invitations/routes/invites.js';
 import { joinRequestRoutes } from '../modules/invitations/routes/requests.js';
 import { marketingRoutes } from '../modules/marketing/routes.js';
@@ -55,6 +56,8 @@ export { routeKey } from '../kernel/http/route-definition.js';
  */
 export const routes = [
   ...systemRoutes,
+  // Phone sign-in: how a user gets a token.
+  ...identityRoutes,
   ...organizationRoutes,
   ...venueRoutes,
   ...eventRoutes,

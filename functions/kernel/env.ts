@@ -91,6 +91,24 @@ const envSchema = z.object({
   WEBHOOK_PAUSE_AFTER_FAILED: z.coerce.number().int().min(1).default(5),
   WEBHOOK_PAUSE_AFTER_FAILING_MS: z.coerce.number().int().min(0).default(86_400_000),
   WEBHOOK_ALLOW_LOCAL_HTTP: z.enum(['true', 'false']).default('false'),
+  /**
+   * Phone sign-in (docs/identity.md): `cognito` calls the tenant's user pool (its id and app
+   * client set by CDK); `local` is the local runtime's own issuer, signing with the dev key
+   * (`LOCAL_ISSUER_KEY_FILE`) as `LOCAL_ISSUER` for `LOCAL_AUDIENCE`.
+   */
+  SIGN_IN_MODE: z.enum(['cognito', 'local']).default('cognito'),
+  COGNITO_USER_POOL_ID: z.string().min(1).optional(),
+  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  LOCAL_ISSUER_KEY_FILE: z.string().min(1).optional(),
+  LOCAL_ISSUER: z.string().min(1).optional(),
+  LOCAL_AUDIENCE: z.string().min(1).optional(),
+  /** The Secrets Manager secret holding the tenant's sign-in key (codes' HMAC key), or locally its file. */
+  SIGN_IN_KEY_SECRET_ID: z.string().min(1).optional(),
+  SIGN_IN_KEY_FILE: z.string().min(1).optional(),
+  /** Sign-in codes' lifetime, and starts allowed per phone (15 minutes) and per caller IP (a minute). */
+  SIGN_IN_CODE_TTL_SECONDS: z.coerce.number().int().min(1).max(900).default(300),
+  SIGN_IN_PHONE_STARTS: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_IP_STARTS: z.coerce.number().int().min(1).default(20),
   /** Tenant setting: the platform's fee on each order, basis points of the subtotal plus a fixed amount. */
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
   PLATFORM_FEE_FIXED_MINOR: z.coerce.number().int().min(0).default(0),

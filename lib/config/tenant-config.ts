@@ -167,11 +167,27 @@ export const tenantConfigSchema = z
      */
     account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-1'),
-    /** Any OIDC provider (Cognito, Keycloak, Auth0, ...): API Gateway validates tokens against it. */
-    auth: z.strictObject({
-      issuer: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
-      audiences: z.array(z.string().min(1)).min(1, 'must list at least one audience'),
-    }),
+    /**
+     * Who signs users in (docs/identity.md). `phone-otp` (the default when `auth` is left out): the
+     * tenant's own Cognito user pool, phone numbers and one-time codes by SMS, made by the stack.
+     * `oidc` (implied by an `issuer`, so files written before phone sign-in keep their provider):
+     * any OIDC provider (Cognito, Keycloak, Auth0, ...), API Gateway validates tokens against it.
+     */
+    auth: z.preprocess(
+      (auth) => {
+        if (auth === undefined) return { mode: 'phone-otp' };
+        if (typeof auth === 'object' && auth !== null && !('mode' in auth)) return { mode: 'oidc', ...auth };
+        return auth;
+      },
+      z.discriminatedUnion('mode', [
+        z.strictObject({
+          mode: z.literal('oidc'),
+          issuer: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+          audiences: z.array(z.string().min(1)).min(1, 'must list at least one audience'),
+        }),
+        z.strictObject({ mode: z.literal('phone-otp') }),
+      ]),
+    ),
     orgCreation: orgCreationSchema,
     /** The tenant's catalog of interests (docs/discovery.md); without it, the default catalog. */
     interests: interestCatalogSchema.optional(),
@@ -358,4 +374,11 @@ export const loadTenantConfig = (tenantId: string, dir: string = defaultTenantsD
   const file = path.join(dir, `${tenantId}.json`);
   const shown = path.relative(process.cwd(), file) || file;
   return parseTenantConfig(readJson(file, shown), shown, tenantId);
+};
+
+/** The tenant's own OIDC provider (`auth.mode: 'oidc'`); a phone sign-in tenant's issuer is its user pool. */
+export const jwtOf = (config: TenantConfig): { issuer: string; audiences: readonly string[] } => {
+  if (config.auth.mode !== 'oidc')
+    throw new Error(`${config.tenantId}: signs in by phone, its issuer is its user pool`);
+  return { issuer: config.auth.issuer, audiences: config.auth.audiences };
 };

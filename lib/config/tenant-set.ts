@@ -17,12 +17,15 @@ export const checkTenantsApart = (configs: readonly TenantConfig[]): void => {
   const problems: string[] = [];
   const owners = new Map<string, string>();
   for (const config of configs) {
-    for (const audience of config.auth.audiences) {
-      const key = `${config.auth.issuer} ${audience}`;
+    // A tenant signing in by phone has a user pool of its own: an issuer nobody else has.
+    const { auth } = config;
+    if (auth.mode !== 'oidc') continue;
+    for (const audience of auth.audiences) {
+      const key = `${auth.issuer} ${audience}`;
       const owner = owners.get(key);
       if (owner && owner !== config.tenantId) {
         problems.push(
-          `${config.tenantId}: auth.audiences: "${audience}" of issuer ${config.auth.issuer} is also ` +
+          `${config.tenantId}: auth.audiences: "${audience}" of issuer ${auth.issuer} is also ` +
             `tenant ${owner}'s: each tenant needs an issuer or audience of its own`,
         );
       }

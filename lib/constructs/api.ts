@@ -24,6 +24,8 @@ import { ApiRouteStacks, addApiRoute, type RouteTargets } from './api-routes.js'
 
 export interface EventlyApiProps {
   config: TenantConfig;
+  /** The issuer and audiences whose tokens the JWT authorizer accepts. */
+  jwt: { issuer: string; audiences: readonly string[] };
   routes: readonly RouteDefinition[];
   handlers: Record<HttpFunctionName, IFunction>;
 }
@@ -89,8 +91,8 @@ export class EventlyApi extends Construct {
       type: HttpAuthorizerType.JWT,
       authorizerName: 'JwtAuthorizer',
       identitySource: ['$request.header.Authorization'],
-      jwtIssuer: config.auth.issuer,
-      jwtAudience: [...config.auth.audiences],
+      jwtIssuer: props.jwt.issuer,
+      jwtAudience: [...props.jwt.audiences],
     });
     this.integrations = this.integrationsFor(props.handlers);
     const targets: RouteTargets = {

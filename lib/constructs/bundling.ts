@@ -51,6 +51,7 @@ export const bundleFlags = (definition: FunctionDefinition): Record<string, stri
     EVENTLY_READS_TICKET_KEY: flag(definition.readsTicketKey),
     EVENTLY_READS_WEBHOOK_KEY: flag(definition.readsWebhookKey),
     EVENTLY_SCHEDULES_HOLDS: flag(definition.schedulesHolds),
+    EVENTLY_SIGNS_IN_PHONES: flag(definition.signsInPhones),
     EVENTLY_SOCIAL_TOKENS: flag(definition.socialTokens),
     EVENTLY_TRACES_CALLS: flag(definition.tracesCalls),
     EVENTLY_SERVES_OPENAPI: flag(definition.servesOpenApi),

@@ -13,6 +13,7 @@ import type { TenantEventBus } from './event-bus.js';
 import { ServiceFunction } from './lambda-function.js';
 import { grantMaterialFiles } from './materials-bucket.js';
 import type { PaymentSecret } from './payment-secret.js';
+import type { SignInKeySecret } from './phone-sign-in.js';
 import type { WorkQueues } from './queues.js';
 import { grantSocialTokens, socialSecretPrefix } from './social-tokens.js';
 import { grantTableAccess } from './table-access.js';
@@ -29,6 +30,8 @@ export interface ServiceFunctionsProps {
   ticketKey: TicketKeySecret;
   /** Read by the functions whose definition has `readsWebhookKey`, and by no other. */
   webhookKey: WebhookKeySecret;
+  /** Read by the functions whose definition has `signsInPhones`, and by no other. */
+  signInKey: SignInKeySecret;
   /** Published to by the functions whose definition has `publishesEvents`, and by no other. */
   eventBus: TenantEventBus;
   /** The materials bucket: reached by the functions whose definition names `materialFiles`, at that level. */
@@ -116,6 +119,18 @@ const topicsRefused = (stack: Stack, endpoints: readonly string[]): PolicyStatem
         conditions: { Null: { 'aws:ResourceAccount': 'false' } },
       });
 
+/** sns:Publish to phone numbers (SMS) and to `endpoints` (push), every other SNS ARN refused. */
+const grantPublish = (fn: ServiceFunction, endpoints: readonly string[]): void => {
+  fn.role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+  fn.role.addToPolicy(topicsRefused(Stack.of(fn), endpoints));
+  Validations.of(fn.role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'Two actions support no resource-level permission here: the X-Ray statement CDK adds for active ' +
+      'tracing, and sns:Publish, whose targets (phone numbers, push endpoints) the Deny beside it bounds.',
+  });
+};
+
 /**
  * SES may send only from the configured sender (the address and its domain, whichever identity is
  * verified); without one no SES grant exists and email delivery fails visibly. SNS publishes go to
@@ -136,14 +151,7 @@ const grantNotificationSending = (fn: ServiceFunction, config: TenantConfig): vo
     );
   }
   const endpoints = pushApplicationsOf(config).map(endpointsOf);
-  fn.role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-  fn.role.addToPolicy(topicsRefused(stack, endpoints));
-  Validations.of(fn.role).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::*]',
-    reason:
-      'Two actions support no resource-level permission here: the X-Ray statement CDK adds for active ' +
-      'tracing, and sns:Publish, whose targets (phone numbers, push endpoints) the Deny beside it bounds.',
-  });
+  grantPublish(fn, endpoints);
   if (endpoints.length === 0) return;
   // A device whose endpoint SNS disabled (uninstalled app, expired token) is removed with it.
   fn.role.addToPolicy(new PolicyStatement({ actions: ['sns:DeleteEndpoint'], resources: endpoints }));
@@ -193,8 +201,17 @@ export class ServiceFunctions extends Construct {
     definition: FunctionDefinition,
     props: ServiceFunctionsProps,
   ): ServiceFunction {
-    const { config, table, queues, paymentSecret, ticketKey, webhookKey, eventBus, materialsBucketName } =
-      props;
+    const {
+      config,
+      table,
+      queues,
+      paymentSecret,
+      ticketKey,
+      webhookKey,
+      signInKey,
+      eventBus,
+      materialsBucketName,
+    } = props;
     const targets = definition.sendsTo.map((q) => ({
       envVar: queueUrlEnvVar(q),
       queue: queues.get(q).queue,
@@ -212,6 +229,8 @@ export class ServiceFunctions extends Construct {
       ...(definition.readsTicketKey ? { TICKET_KEY_SECRET_ID: ticketKey.secret.secretArn } : {}),
       // Where to read the webhook key at run time (its ARN), never the key.
       ...(definition.readsWebhookKey ? { WEBHOOK_KEY_SECRET_ID: webhookKey.secret.secretArn } : {}),
+      // Where to read the sign-in key at run time (its ARN), never the key.
+      ...(definition.signsInPhones ? { SIGN_IN_KEY_SECRET_ID: signInKey.secret.secretArn } : {}),
       ...(definition.publishesEvents ? { EVENT_BUS_NAME: eventBus.bus.eventBusName } : {}),
       ...(definition.materialFiles ? { MATERIALS_BUCKET: materialsBucketName } : {}),
       // Where the social accounts' token secrets are named (a prefix, never a token).
@@ -230,6 +249,11 @@ export class ServiceFunctions extends Construct {
     if (definition.readsPaymentSecrets) paymentSecret.grantRead(fn);
     if (definition.readsTicketKey) ticketKey.grantRead(fn);
     if (definition.readsWebhookKey) webhookKey.grantRead(fn);
+    if (definition.signsInPhones) {
+      signInKey.grantRead(fn);
+      // Codes go by SMS (the triggers in AWS); no push endpoint is reachable.
+      grantPublish(fn, []);
+    }
     if (definition.publishesEvents) eventBus.grantPublish(fn.role);
     if (definition.materialFiles) grantMaterialFiles(fn, materialsBucketName, definition.materialFiles);
     if (definition.socialTokens) grantSocialTokens(fn, config.tenantId);

@@ -7,7 +7,7 @@ import { routes } from '../../functions/app/routes.js';
 import { holdsSweepMessage } from '../../functions/modules/bookings/contracts/holds.js';
 import { outboxSweepMessage } from '../../functions/modules/notifications/contracts/notifications.js';
 import { reconcileMessage } from '../../functions/modules/payments/contracts/inbox.js';
-import type { TenantConfig } from '../config/tenant-config.js';
+import { jwtOf, type TenantConfig } from '../config/tenant-config.js';
 import { EventlyApi } from '../constructs/api.js';
 import { TenantEventBus } from '../constructs/event-bus.js';
 import { metricsOf, ServiceFunctions } from '../constructs/functions.js';
@@ -17,6 +17,7 @@ import { OperationsDashboard } from '../constructs/monitoring/dashboard.js';
 import { OperationalAlarms } from '../constructs/monitoring/operational-alarms.js';
 import { NightlyTick } from '../constructs/nightly.js';
 import { PaymentSecret } from '../constructs/payment-secret.js';
+import { PhoneUserPool, SignInKeySecret } from '../constructs/phone-sign-in.js';
 import { WorkQueues } from '../constructs/queues.js';
 import { TaskScheduler } from '../constructs/scheduler.js';
 import { StreamConsumers } from '../constructs/stream-consumers.js';
@@ -40,6 +41,9 @@ export class AppStack extends Stack {
   readonly paymentSecret: PaymentSecret;
   readonly ticketKey: TicketKeySecret;
   readonly webhookKey: WebhookKeySecret;
+  readonly signInKey: SignInKeySecret;
+  /** The tenant's user pool, when it signs in by phone (`auth.mode: 'phone-otp'`). */
+  readonly userPool: PhoneUserPool | undefined;
   readonly eventBus: TenantEventBus;
   readonly scheduler: TaskScheduler;
   readonly nightly: NightlyTick;
@@ -60,6 +64,7 @@ export class AppStack extends Stack {
     this.paymentSecret = new PaymentSecret(this, 'PaymentSecret', { tenantId: config.tenantId });
     this.ticketKey = new TicketKeySecret(this, 'TicketKey', { tenantId: config.tenantId });
     this.webhookKey = new WebhookKeySecret(this, 'WebhookKey', { tenantId: config.tenantId });
+    this.signInKey = new SignInKeySecret(this, 'SignInKey', { tenantId: config.tenantId });
     this.eventBus = new TenantEventBus(this, 'Events', {
       tenantId: config.tenantId,
       archiveRetentionDays: config.events.archiveRetentionDays,
@@ -74,14 +79,22 @@ export class AppStack extends Stack {
       paymentSecret: this.paymentSecret,
       ticketKey: this.ticketKey,
       webhookKey: this.webhookKey,
+      signInKey: this.signInKey,
       eventBus: this.eventBus,
       materialsBucketName: props.materialsBucketName,
     });
     this.queues.attachConsumers(this.functions.byName);
     const fns = this.functions.byName;
     this.streams = new StreamConsumers(this, 'Streams', { table, functions: fns });
+    this.userPool =
+      config.auth.mode === 'phone-otp'
+        ? new PhoneUserPool(this, 'UserPool', { tenantId: config.tenantId, triggers: fns.signInTriggers })
+        : undefined;
+    this.userPool?.grantAdmin(fns.identity);
     this.api = new EventlyApi(this, 'Api', {
       config,
+      // The tokens the JWT authorizer accepts: the user pool's, or the tenant's own provider's.
+      jwt: this.userPool?.jwt ?? jwtOf(config),
       routes,
       // Each HTTP function's live alias; the cast: `fromEntries` types its keys as plain strings.
       handlers: Object.fromEntries(

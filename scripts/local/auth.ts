@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import {
   calculateJwkThumbprint,
   errors,
@@ -39,7 +40,8 @@ export interface MintTokenInput {
 
 export interface TokenClaims {
   sub: string;
-  email: string;
+  /** Absent from tokens of phone sign-in, which carry `phone_number` instead. */
+  email?: string;
   email_verified?: boolean;
   phone_number?: string;
   phone_number_verified?: boolean;
@@ -53,12 +55,14 @@ export interface TokenClaims {
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: string };
 
 export interface DevSigner {
+  /** The file holding the key (a temporary one when in memory): the local issuer signs with it too. */
+  keyFile: string;
   mintToken(input: MintTokenInput): Promise<string>;
   verifyToken(token: string): Promise<VerifyResult>;
 }
 
 export interface DevSignerOptions {
-  /** Keep the key in memory only (tests); otherwise it lives in `keyFile`. */
+  /** A fresh key in a temporary file (tests); otherwise the key kept in `keyFile`. */
   inMemory?: boolean;
   keyFile?: string;
 }
@@ -120,11 +124,11 @@ const reasonFor = (error: unknown): string => {
 const toClaims = (payload: JWTPayload): TokenClaims | undefined => {
   const { sub, email, email_verified, phone_number, phone_number_verified, name, iss, aud, iat, exp } =
     payload;
-  if (typeof sub !== 'string' || typeof email !== 'string' || typeof iss !== 'string') return undefined;
+  if (typeof sub !== 'string' || typeof iss !== 'string') return undefined;
   if (typeof aud !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return undefined;
   return {
     sub,
-    email,
+    ...(typeof email === 'string' ? { email } : {}),
     ...(typeof email_verified === 'boolean' ? { email_verified } : {}),
     ...(typeof phone_number === 'string' ? { phone_number } : {}),
     ...(typeof phone_number_verified === 'boolean' ? { phone_number_verified } : {}),
@@ -145,19 +149,22 @@ const verify = async (key: SigningKey, token: string): Promise<VerifyResult> => 
       requiredClaims: ['sub', 'exp', 'iat'],
     });
     const claims = toClaims(payload);
-    return claims ? { ok: true, claims } : { ok: false, reason: 'the token lacks sub, email or aud' };
+    return claims ? { ok: true, claims } : { ok: false, reason: 'the token lacks sub or aud' };
   } catch (error) {
     return { ok: false, reason: reasonFor(error) };
   }
 };
 
 export const loadDevSigner = async (options: DevSignerOptions = {}): Promise<DevSigner> => {
-  const jwk = options.inMemory
-    ? await generateJwk()
-    : await loadOrCreateJwk(options.keyFile ?? DEFAULT_KEY_FILE);
+  // In memory: a fresh key, in a temporary file only the local issuer reads.
+  const keyFile = options.inMemory
+    ? join(mkdtempSync(join(tmpdir(), 'evently-dev-key-')), 'dev-key.json')
+    : (options.keyFile ?? DEFAULT_KEY_FILE);
+  const jwk = await loadOrCreateJwk(keyFile);
   const privateKey = await importJWK(jwk, ALG);
   const publicKey = await importJWK(publicPart(jwk), ALG);
   return {
+    keyFile,
     mintToken: (input) => sign(privateKey, jwk.kid, input),
     verifyToken: (token) => verify(publicKey, token),
   };

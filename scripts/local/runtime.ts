@@ -25,6 +25,7 @@ import { type LocalS3, startS3Server } from './s3.js';
 import { startSchedulerFirer } from './scheduler-firer.js';
 import { startHoldsSweeper, startQueueTicker } from './scheduler-sweeper.js';
 import { seedDemo } from './seed.js';
+import { localSignIn } from './sign-in.js';
 import { localSocialTokensDir } from './social-tokens.js';
 import { startStreamRelay } from './stream-relay.js';
 import { ensureTable } from './table.js';
@@ -182,6 +183,7 @@ interface Backends {
   payments: LocalPayments;
   tickets: { env: Record<string, string> };
   webhooks: { env: Record<string, string> };
+  signIn: { env: Record<string, string> };
   socialTokens: { env: Record<string, string> };
   s3: LocalS3;
 }
@@ -203,6 +205,7 @@ const startBackends = async (
   });
   const tickets = localTicketKey({ inMemory: options.inMemory });
   const webhooks = localWebhookKey({ inMemory: options.inMemory });
+  const signIn = signer.then((s) => localSignIn(s.keyFile, { inMemory: options.inMemory }));
   const socialTokens = localSocialTokensDir({ inMemory: options.inMemory });
   // In this process and quick to start (milliseconds): started always, like the key files.
   const s3 = startS3Server({ inMemory: options.inMemory }).then((server) => {
@@ -210,7 +213,7 @@ const startBackends = async (
     return server;
   });
   // Settle all before a failure propagates, so whatever did start has registered its stopper.
-  await Promise.allSettled([db, sqs, signer, payments, tickets, webhooks, socialTokens, s3]);
+  await Promise.allSettled([db, sqs, signer, payments, tickets, webhooks, signIn, socialTokens, s3]);
   const dynamoEndpoint = await db;
   await ensureTable(dynamoEndpoint, tableName);
   return {
@@ -220,6 +223,7 @@ const startBackends = async (
     payments: await payments,
     tickets: await tickets,
     webhooks: await webhooks,
+    signIn: await signIn,
     socialTokens: await socialTokens,
     s3: await s3,
   };
@@ -244,6 +248,7 @@ const configureFunctions = async (
       ...backends.payments.env,
       ...backends.tickets.env,
       ...backends.webhooks.env,
+      ...backends.signIn.env,
       ...backends.socialTokens.env,
       ...backends.s3.env,
       ...options.env,

@@ -139,6 +139,11 @@ const sampleDeviceToken = '5f3c'.repeat(16);
 export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   getHealth: {},
   getOpenApi: {},
+  // Phone sign-in (no token, no organization); verifying needs the code sent: test/e2e/phone-sign-in.test.ts.
+  startPhoneSignIn: { body: { phone: '+4915100000001' } },
+  verifyPhoneSignIn: {
+    body: { phone: '+4915100000001', session: 'sweep-session-0123456789', code: '123456' },
+  },
   createOrganization: { body: { name: 'Sweep Org', domain: 'sweep.example' } },
   getOrganization: { params: { orgId: t.orgId }, action: 'organization.read' },
   updateOrganization: {

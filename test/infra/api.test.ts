@@ -2,6 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/app/routes.js';
+import { jwtOf } from '../../lib/config/tenant-config.js';
 import { routeStackCount, routeStackOf } from '../../lib/constructs/api-routes.js';
 import {
   logicalIdIn,
@@ -164,7 +165,7 @@ describe('JWT authorizer', () => {
       t.app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: { Issuer: t.config.auth.issuer, Audience: t.config.auth.audiences },
+        JwtConfiguration: { Issuer: jwtOf(t.config).issuer, Audience: jwtOf(t.config).audiences },
       });
     },
   );

@@ -79,7 +79,9 @@ describe.each(definitions)('the %s bundle', (name, definition) => {
       definition.readsPaymentSecrets === true ||
       definition.readsTicketKey === true ||
       definition.readsWebhookKey === true ||
-      definition.socialTokens === true;
+      definition.socialTokens === true ||
+      // The sign-in key (phone sign-in: docs/identity.md).
+      definition.signsInPhones === true;
     expect(carries(name, /client-secrets-manager\//)).toBe(readsSecret);
   });
 

@@ -92,7 +92,7 @@ describe('deploy-all with an invalid tenant file', () => {
 
     expect(run.code).toBe(1);
     expect(run.output).toMatch(/Invalid tenant config .*initech\.json/);
-    expect(run.output).toContain('auth: ');
+    expect(run.output).toContain('account: ');
     expect(run.output).toContain('orgCreation: ');
     expect(run.output).toContain('nothing was synthesized or deployed');
     expect(run.output).not.toContain('$ npx cdk');

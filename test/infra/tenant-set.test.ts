@@ -2,11 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTenantConfig, type TenantConfig, TenantConfigError } from '../../lib/config/tenant-config.js';
+import {
+  jwtOf,
+  loadTenantConfig,
+  type TenantConfig,
+  TenantConfigError,
+} from '../../lib/config/tenant-config.js';
 import { checkTenantsApart, loadTenantConfigs, tenantIdsIn } from '../../lib/config/tenant-set.js';
 
 const acme = loadTenantConfig('acme');
 const globex = loadTenantConfig('globex');
+/** acme's own OIDC provider (the checked-in tenants keep theirs). */
+const acmeAuth = { mode: 'oidc' as const, ...jwtOf(acme), audiences: [...jwtOf(acme).audiences] };
 
 const conflictOf = (configs: TenantConfig[]): string => {
   try {
@@ -33,11 +40,11 @@ describe('tenant configs side by side', () => {
     const initech = {
       ...globex,
       tenantId: 'initech',
-      auth: { issuer: acme.auth.issuer, audiences: ['initech-app', ...acme.auth.audiences] },
+      auth: { ...acmeAuth, audiences: ['initech-app', ...acmeAuth.audiences] },
     };
     const message = conflictOf([acme, initech]);
     expect(message).toContain(
-      `initech: auth.audiences: "${acme.auth.audiences[0]}" of issuer ${acme.auth.issuer} is also tenant acme's`,
+      `initech: auth.audiences: "${acmeAuth.audiences[0]}" of issuer ${acmeAuth.issuer} is also tenant acme's`,
     );
     // Through the loader too: one bad pair stops every synth.
     expect(() => loadTenantConfigs(tenantsDir([acme, initech]))).toThrow(/is also tenant acme's/);
@@ -47,7 +54,7 @@ describe('tenant configs side by side', () => {
     const initech = {
       ...globex,
       tenantId: 'initech',
-      auth: { issuer: acme.auth.issuer, audiences: ['initech-app'] },
+      auth: { ...acmeAuth, audiences: ['initech-app'] },
     };
     expect(() => checkTenantsApart([acme, initech])).not.toThrow();
   });
@@ -56,7 +63,7 @@ describe('tenant configs side by side', () => {
     const heavy = (tenantId: string, issuer: string): TenantConfig => ({
       ...acme,
       tenantId,
-      auth: { issuer, audiences: ['app'] },
+      auth: { mode: 'oidc', issuer, audiences: ['app'] },
       functions: { catalog: { reservedConcurrency: 500 } },
     });
     const message = conflictOf([heavy('one', 'https://one.example'), heavy('two', 'https://two.example')]);

@@ -71,9 +71,10 @@ const environmentOf = (tenant: SynthesizedTenant, name: FunctionKey): Record<str
 };
 
 describe('ticket key secret', () => {
-  it('is one more secret beside the payment secret and the webhook key, nothing else', () => {
+  it('is one more secret beside the payment secret, the webhook key and the sign-in key, nothing else', () => {
     const ids = resourcesOf(template, 'AWS::SecretsManager::Secret').map(([id]) => id);
-    const others = [acme.stacks.app.paymentSecret.secret, acme.stacks.app.webhookKey.secret].map(idOf);
+    const { paymentSecret, webhookKey, signInKey } = acme.stacks.app;
+    const others = [paymentSecret.secret, webhookKey.secret, signInKey.secret].map(idOf);
     expect(ids.sort()).toEqual([keyId, ...others].sort());
   });
 

@@ -21,6 +21,13 @@ import type {
 import type { ExpenseStore } from '../../modules/expenses/domain/ports.js';
 import type { FeedbackStore } from '../../modules/feedback/domain/ports.js';
 import type { ForecastStore } from '../../modules/forecasts/domain/forecast-ports.js';
+// Identity (phone sign-in).
+import type {
+  PhoneSignIn,
+  SignInLimits,
+  SignInSettings,
+  SignInSms,
+} from '../../modules/identity/domain/ports.js';
 import type {
   EventInviteStore,
   EventPassStore,
@@ -265,6 +272,11 @@ export interface Deps {
   nightlyRuns: NightlyRunStore;
   nightlyQueue: NightlyQueue;
   nightlySettings: NightlySettings;
+  /** Phone sign-in: Cognito's custom flow or the local issuer, its limits, key and SMS (identity module). */
+  phoneSignIn: PhoneSignIn;
+  signInLimits: SignInLimits;
+  signInSettings: SignInSettings;
+  signInSms: SignInSms;
   /** Webhook subscriptions and their deliveries (webhooks module). */
   webhooks: WebhookStore;
   webhookKeys: WebhookKeys;

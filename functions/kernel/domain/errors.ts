@@ -114,7 +114,11 @@ export type ErrorCode =
   /** A signed deal's amount or package changed: they are fixed at signing. */
   | 'DEAL_SIGNED'
   /** A deal moved to activations_delivered with steps or activations left; `details` counts them. */
-  | 'DEAL_INCOMPLETE';
+  | 'DEAL_INCOMPLETE'
+  /** Phone sign-in: the code is wrong, expired, used or out of tries (the answer never says which). */
+  | 'SIGN_IN_REFUSED'
+  /** Phone sign-in on a deployment whose tenant signs in with its own OIDC provider. */
+  | 'SIGN_IN_NOT_OFFERED';
 
 export class DomainError extends Error {
   constructor(

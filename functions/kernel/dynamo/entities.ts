@@ -54,6 +54,9 @@ export {
 export { forecastModelEntity as forecastModel } from '../../modules/forecasts/adapters/entities/forecast-model.js';
 export { sessionForecastEntity as sessionForecast } from '../../modules/forecasts/adapters/entities/session-forecast.js';
 export { sessionOutcomeEntity as sessionOutcome } from '../../modules/forecasts/adapters/entities/session-outcome.js';
+// Identity (phone sign-in).
+export { signInChallengeEntity as signInChallenge } from '../../modules/identity/adapters/entities/sign-in-challenge.js';
+export { signInWindowEntity as signInWindow } from '../../modules/identity/adapters/entities/sign-in-window.js';
 export { eventInviteEntity as eventInvite } from '../../modules/invitations/adapters/entities/event-invite.js';
 export { eventPassEntity as eventPass } from '../../modules/invitations/adapters/entities/event-pass.js';
 export {

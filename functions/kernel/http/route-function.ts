@@ -108,7 +108,8 @@ export const routeFunction = <F extends HttpFunctionName, const T extends readon
     const orgId = (input.params as { orgId?: string } | undefined)?.orgId;
     if (orgId) logger.appendKeys({ orgId });
     const raw = route.rawBody ? { body: input.rawBytes, headers: event.headers } : undefined;
-    const request = { ...input, principal, raw, requestId: event.requestContext.requestId };
+    const { requestId, http } = event.requestContext;
+    const request = { ...input, principal, raw, requestId, sourceIp: http.sourceIp };
     // Every change the request makes records who made it (kernel/audit): the caller, or for a
     // route without sign-in (a provider's webhook) what its path names (the provider).
     const subject = subjectOf(route.path, input.params);

@@ -13,6 +13,8 @@ export interface RouteRequest<R extends Route> {
   /** Undefined only on routes with `auth: 'none'`. */
   principal: R extends { auth: 'jwt' } ? Principal : undefined;
   requestId: string;
+  /** The caller's IP as API Gateway saw it (per-caller rate limits). */
+  sourceIp: string;
   /** Routes with `rawBody`: the body's bytes and the headers (lower-case names) as received. */
   raw: R extends { rawBody: true } ? RawRequest : undefined;
 }

@@ -4,7 +4,7 @@ import type { OutgoingMessage } from '../domain/ports.js';
 /** SMS through Amazon SNS direct publish to a phone number; transactional, so it is not throttled as marketing. */
 export const snsSms =
   (client: SNSClient) =>
-  async (message: OutgoingMessage): Promise<void> => {
+  async (message: Pick<OutgoingMessage, 'to' | 'text'>): Promise<void> => {
     await client.send(
       new PublishCommand({
         PhoneNumber: message.to,
