@@ -115,7 +115,8 @@ describe('from a phone number to a booking', () => {
         { token: world.host, body: { message: 'Welcome' } },
       ),
     );
-    expect(approved.status).toBe('approved');
+    // Approval reserves the places: a held booking of the requester's.
+    expect(approved.status).toBe('reserved');
 
     // A free event's reservation is booked by confirming it.
     const booked = ok(
