@@ -8,7 +8,9 @@ import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
  * in their personal organization) and books the place the approval reserved.
  */
 
-const rt = useLocalRuntime();
+// A low per-address limit, so that the test of it below needs few starts.
+const ipStarts = 3;
+const rt = useLocalRuntime({ env: { SIGN_IN_IP_STARTS: String(ipStarts) } });
 
 const ok = <T>(res: ApiResponse<T>, status = 200): T => {
   expect(res.status, res.text).toBe(status);
@@ -127,5 +129,23 @@ describe('from a phone number to a booking', () => {
     expect(booked.status).toBe('confirmed');
     const me = ok(await rt.call<{ firstName: string }>('GET', `/v1/orgs/${world.orgId}/me`, { token }));
     expect(me.firstName).toBe('Pia');
+  });
+
+  it('refuses more starts from one address than its limit, whatever the numbers (429, Retry-After)', async () => {
+    // Fixed windows: at most one boundary falls among these quick starts, so twice the limit and
+    // one more always meets the limit within one window.
+    const statuses: number[] = [];
+    let refused: ApiResponse<unknown> | undefined;
+    for (let i = 0; i < 2 * ipStarts + 1 && !refused; i++) {
+      const res = await rt.call('POST', '/v1/auth/phone/start', {
+        body: { phone: `+4915112341${String(i).padStart(3, '0')}` },
+      });
+      statuses.push(res.status);
+      if (res.status === 429) refused = res;
+    }
+    expect(refused, `statuses: ${statuses.join(', ')}`).toBeDefined();
+    expect(statuses.filter((s) => s === 202).length).toBeGreaterThan(0);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused?.headers.get('content-type')).toContain('application/problem+json');
   });
 });
