@@ -6,7 +6,8 @@ import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
  * Discovery over HTTP against the local runtime: a user hosts events in their personal
  * organization (POST /v1/me/host, idempotent) with the catalog's routes unchanged, and another
  * user picks interests, finds the published events near a point, filters them by interest, price,
- * date and free places, and gets "for you" recommendations from their interests and bookings.
+ * date and free places, and gets "for you" recommendations from their interests and bookings;
+ * prices are the cheapest ticket on sale (ticket categories included) in a currency.
  */
 
 const rt = useLocalRuntime();
@@ -37,7 +38,12 @@ const ids: Record<'A' | 'B' | 'C' | 'D' | 'E', { eventId: string; sessionId: str
   E: { eventId: '', sessionId: '' },
 };
 
-const hostEvent = async (km: number, event: Record<string, unknown>, publish = true) => {
+const hostEvent = async (
+  km: number,
+  event: Record<string, unknown>,
+  publish = true,
+  { at = here, sessionStartsAt = '2031-07-01T19:00' } = {},
+) => {
   const token = host;
   const venue = ok(
     await rt.call<{ venueId: string; rooms: { roomId: string }[] }>('POST', `/v1/orgs/${orgId}/venues`, {
@@ -47,7 +53,7 @@ const hostEvent = async (km: number, event: Record<string, unknown>, publish = t
         address: 'Street 1',
         city: 'Berlin',
         timezone: 'Europe/Berlin',
-        geo: destination(here, km, 30),
+        geo: destination(at, km, 30),
         rooms: [{ name: 'Main' }],
       },
     }),
@@ -73,7 +79,7 @@ const hostEvent = async (km: number, event: Record<string, unknown>, publish = t
       `/v1/orgs/${orgId}/events/${eventId}/sessions`,
       {
         token,
-        body: { roomId: venue.rooms[0]?.roomId, startsAt: '2031-07-01T19:00' },
+        body: { roomId: venue.rooms[0]?.roomId, startsAt: sessionStartsAt },
       },
     ),
     201,
@@ -193,5 +199,60 @@ describe('discovery over HTTP', () => {
     );
     // A by the picked interest, C by the tag of the booked B; B itself is booked.
     expect(forYou.items.map((e) => e.eventId).sort()).toEqual([ids.A.eventId, ids.C.eventId].sort());
+  });
+
+  it('prices events by their cheapest ticket on sale, in a currency, and leaves out undated events that are over', async () => {
+    const hamburg = { lat: 53.55, lng: 9.99 };
+    const there = { lat: String(hamburg.lat), lng: String(hamburg.lng), radiusKm: '5' };
+    const paid = (amountMinor: number, currency: string) => ({ kind: 'paid', amountMinor, currency });
+    // F: 30 EUR, an early bird at 9 EUR on sale; a hidden category (1 EUR) and one not on sale yet (2 EUR) do not count.
+    const F = await hostEvent(1, { title: 'Gala', defaultCapacity: 10, price: paid(3000, 'EUR') }, true, {
+      at: hamburg,
+    });
+    for (const category of [
+      { name: 'Early bird', priceMinor: 900 },
+      { name: 'Friends', priceMinor: 100, visibility: 'hidden' },
+      { name: 'Late', priceMinor: 200, salesStartAt: '2031-06-01T00:00:00Z' },
+    ])
+      ok(
+        await rt.call('POST', `/v1/orgs/${orgId}/events/${F.eventId}/categories`, {
+          token: host,
+          body: { ...category, currency: 'EUR' },
+        }),
+        201,
+      );
+    // G: 5 USD, no categories; H: free, dated only by its session of 2020, long over.
+    const G = await hostEvent(2, { title: 'Meetup', defaultCapacity: 10, price: paid(500, 'USD') }, true, {
+      at: hamburg,
+    });
+    await hostEvent(3, { title: 'Old open day', defaultCapacity: 10, startsAt: undefined }, true, {
+      at: hamburg,
+      sessionStartsAt: '2020-05-01T10:00',
+    });
+    const search = (query: Record<string, string>) =>
+      rt.call<{ items: Record<string, unknown>[]; errors: { field: string }[] }>(
+        'GET',
+        `/v1/discover/events?${new URLSearchParams(query)}`,
+        { token: guest },
+      );
+    const all = ok(await search(there)).items;
+    expect(all.map((e) => e.eventId)).toEqual([F.eventId, G.eventId]);
+    expect(all[0]).toMatchObject({ priceMinor: 900, currency: 'EUR', onSale: true });
+    expect(all[1]).toMatchObject({
+      priceMinor: 500,
+      currency: 'USD',
+      nextStartsAt: '2031-07-01T17:00:00.000Z',
+    });
+    expect(await discover({ ...there, maxPriceMinor: '1000', currency: 'EUR' })).toEqual([F.eventId]);
+    expect(await discover({ ...there, maxPriceMinor: '800', currency: 'EUR' })).toEqual([]);
+    expect(await discover({ ...there, currency: 'USD' })).toEqual([G.eventId]);
+    for (const bad of [{ maxPriceMinor: '1000' }, { currency: 'eur' }] as Record<string, string>[]) {
+      const res = await search({ ...there, ...bad });
+      expect(res.status, JSON.stringify(bad)).toBe(422);
+      expect(res.json.errors.map((e) => e.field).join()).toMatch(/currency/);
+    }
+    // E, near Berlin, has no start of its own: its session's start is shown.
+    const berlin = ok(await search(near)).items.find((e) => e.eventId === ids.E.eventId);
+    expect(berlin).toMatchObject({ startsAt: null, nextStartsAt: '2031-07-01T17:00:00.000Z' });
   });
 });

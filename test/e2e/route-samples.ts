@@ -1277,6 +1277,7 @@ const discoverySamples = {
       radiusKm: '10',
       interest: 'music',
       maxPriceMinor: '5000',
+      currency: 'EUR',
       limit: '10',
     },
   },

@@ -69,6 +69,7 @@ const entryAt = (p: LatLng, n: number): DiscoveryEntry => {
     endsAt: null,
     priceMinor: price < 15 ? 0 : price * 100,
     currency: price < 15 ? null : 'EUR',
+    categoryCount: 0,
     admission: 'open',
     interestIds: [interestsPool[interest] ?? 'music'],
     tags: [],
@@ -121,7 +122,7 @@ describe('radius search', () => {
     const { at, km } = { at: centres[0] ?? { lat: 0, lng: 0 }, km: 25 };
     c.deps.clock = { now: () => new Date('2030-06-01T00:00:00Z') };
     const q = { ...at, radiusKm: km, from: '2031-02-01T00:00:00.000Z', to: '2031-06-01T00:00:00.000Z' };
-    const filters = { ...q, interest: 'food', maxPriceMinor: 2000 };
+    const filters = { ...q, interest: 'food', maxPriceMinor: 2000, currency: 'EUR' };
     const seen: { eventId: string; score: number }[] = [];
     let cursor: string | undefined;
     do {

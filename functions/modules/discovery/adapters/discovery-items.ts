@@ -14,6 +14,6 @@ export const toDiscoveryItem = (e: DiscoveryEntry): CreateEntityItem<typeof disc
 };
 
 export const toDiscoveryEntry = fromStored<DiscoveryEntry, DiscoveryItem>({
-  nullable: { startsAt: true, endsAt: true, currency: true },
+  nullable: { startsAt: true, endsAt: true, currency: true, categoryCount: true },
   itemOnly: { cell: true, geohash: true },
 });

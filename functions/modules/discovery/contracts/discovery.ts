@@ -1,4 +1,5 @@
 import {
+  currencySchema,
   eventIdSchema,
   orgIdSchema,
   pageQuerySchema,
@@ -20,12 +21,13 @@ export const discoverQuery = pageQuerySchema
     from: utcInstant.optional().openapi({ description: 'Events starting at or after this instant' }),
     to: utcInstant.optional().openapi({ description: 'Events starting before this instant' }),
     interest: interestIdSchema.optional(),
-    maxPriceMinor: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .openapi({ description: 'In minor units; free events are 0' }),
+    maxPriceMinor: z.coerce.number().int().min(0).optional().openapi({
+      description:
+        'The cheapest ticket a buyer can choose now at most this, in minor units of `currency` (needed above 0: 422 naming `currency` without it); 0: free events only',
+    }),
+    currency: currencySchema.optional().openapi({
+      description: 'Only events priced in this ISO 4217 currency, and free ones',
+    }),
     freePlaces: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
@@ -48,8 +50,22 @@ export const discoveredEventSchema = z
     title: z.string(),
     startsAt: z.string().nullable(),
     endsAt: z.string().nullable(),
-    priceMinor: z.number().int().openapi({ description: '0 for a free event' }),
-    currency: z.string().nullable(),
+    nextStartsAt: z.string().nullable().openapi({
+      description:
+        'startsAt; for an event without a start of its own, the start of its first scheduled session in the asked range, else of its first one not over yet',
+    }),
+    priceMinor: z.number().int().openapi({
+      description:
+        "The cheapest ticket a buyer can choose now: the event's price, or its cheapest public ticket category on sale; 0 when free",
+    }),
+    currency: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Of priceMinor; null for an event free of its own' }),
+    onSale: z.boolean().openapi({
+      description:
+        "false: the event sells ticket categories and none is on sale now (priceMinor is the event's own)",
+    }),
     admission: z.enum(['open', 'approval']),
     interestIds: z.array(z.string()),
     tags: z.array(z.string()),

@@ -10,6 +10,7 @@ export interface IndexedEvent {
   startsAt: string | null;
   endsAt: string | null;
   price: { kind: 'free' } | { kind: 'paid'; amountMinor: number; currency: string };
+  categoryCount: number;
   admission: 'open' | 'approval';
   interestIds: string[];
   tags: string[];
@@ -33,6 +34,7 @@ export const discoveryEntryOf = (e: IndexedEvent, geo: LatLng | null): Discovery
     endsAt: e.endsAt,
     priceMinor: e.price.kind === 'paid' ? e.price.amountMinor : 0,
     currency: e.price.kind === 'paid' ? e.price.currency : null,
+    categoryCount: e.categoryCount,
     admission: e.admission,
     interestIds: [...e.interestIds],
     tags: [...e.tags],

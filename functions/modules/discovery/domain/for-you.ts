@@ -1,7 +1,9 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import type { Principal } from '../../../kernel/domain/types.js';
+import { inWindow } from './filters.js';
 import type { LatLng } from './geo-distance.js';
-import { type DiscoveredEvent, forYouRadiusKm } from './model.js';
+import { liveResult } from './live-checks.js';
+import { type DiscoveredEvent, forYouRadiusKm, type RankedEntry } from './model.js';
 import { byScore, scoreOf } from './ranking.js';
 import { entriesWithin } from './search.js';
 
@@ -12,11 +14,15 @@ const bookedEventsRead = 20;
 /**
  * "For you": published public events within `forYouRadiusKm` of the point that share an interest
  * with the caller's picks or the booked events' interests, or a tag with the booked events' tags;
- * events the caller holds a live booking of are left out. Ranked as a search is (ranking.ts), the
+ * events the caller holds a live booking of are left out, and so are events over (an undated one:
+ * all its sessions over). Ranked as a search is (ranking.ts), the
  * match counting interests and tags together.
  */
 export const eventsForYou = async (
-  deps: Pick<Deps, 'bookings' | 'clock' | 'discovery' | 'events' | 'userInterests'>,
+  deps: Pick<
+    Deps,
+    'bookings' | 'categories' | 'clock' | 'discovery' | 'events' | 'sessions' | 'userInterests'
+  >,
   principal: Principal,
   at: LatLng,
   limit: number,
@@ -39,8 +45,8 @@ export const eventsForYou = async (
   const interests = new Set([...(picked?.interestIds ?? []), ...events.flatMap((e) => e?.interestIds ?? [])]);
   const tags = new Set(events.flatMap((e) => e?.tags ?? []));
   const found = await entriesWithin(deps, at, forYouRadiusKm);
-  return found
-    .filter((e) => !booked.has(`${e.orgId}/${e.eventId}`) && (e.endsAt ?? e.startsAt ?? now) >= now)
+  const ranked: RankedEntry[] = found
+    .filter((e) => !booked.has(`${e.orgId}/${e.eventId}`) && inWindow(e, {}, now))
     .flatMap((e) => {
       const matchedInterestIds = e.interestIds.filter((id) => interests.has(id));
       const matched = matchedInterestIds.length + e.tags.filter((t) => tags.has(t)).length;
@@ -48,6 +54,13 @@ export const eventsForYou = async (
       const score = scoreOf(e.distanceKm, forYouRadiusKm, matched, e.interestIds.length + e.tags.length);
       return [{ ...e, matchedInterestIds, score }];
     })
-    .sort(byScore)
-    .slice(0, limit);
+    .sort(byScore);
+  // Prices and undated events' sessions are read live, in rank order, as far as `limit` needs.
+  const kept: DiscoveredEvent[] = [];
+  for (const e of ranked) {
+    if (kept.length >= limit) break;
+    const result = await liveResult(deps, e, {}, now);
+    if (result) kept.push(result);
+  }
+  return kept;
 };

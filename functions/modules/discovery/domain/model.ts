@@ -36,20 +36,40 @@ export interface DiscoveryEntry extends LatLng {
   /** The event's announced start and end (UTC); null when unscheduled. */
   startsAt: string | null;
   endsAt: string | null;
-  /** 0 for a free event; else the price in minor units of `currency`. */
+  /** The event's own price: 0 for a free event; else in minor units of `currency`. */
   priceMinor: number;
   currency: string | null;
+  /**
+   * How many ticket categories the event sells (the event's `categoryCount`): 0, it sells at its
+   * own price; else (null: unknown, an entry written before it was indexed) its price is read
+   * from its categories at search time.
+   */
+  categoryCount: number | null;
   admission: 'open' | 'approval';
   interestIds: string[];
   tags: string[];
 }
 
-/** A search result: the entry, its distance and its score (lower ranks first). */
-export interface DiscoveredEvent extends DiscoveryEntry {
+/** An entry within the search's radius, scored (lower ranks first); the live checks are still to run. */
+export interface RankedEntry extends DiscoveryEntry {
   distanceKm: number;
   /** Interests of the event the caller has. */
   matchedInterestIds: string[];
   score: number;
+}
+
+/**
+ * A search result. `priceMinor`/`currency` are the cheapest ticket a buyer can choose now: the
+ * event's own price when it sells no categories, else its cheapest public category on sale
+ * (`onSale` false when none is: the event's own price is shown).
+ */
+export interface DiscoveredEvent extends Omit<RankedEntry, 'categoryCount'> {
+  onSale: boolean;
+  /**
+   * The event's own start; without one, the start of its first scheduled session in the asked
+   * range, else of its first one not over yet.
+   */
+  nextStartsAt: string | null;
 }
 
 /** The largest radius a search may ask for (bounds the Queries one search makes). */

@@ -5,6 +5,7 @@ import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import type { CategoryCount, PriceStep, TicketCategory } from '../domain/category-model.js';
 import type { CategoryStore } from '../domain/category-ports.js';
+import { cheapestOnSale } from '../domain/ticket-choice.js';
 import type { ticketCategoryEntity } from './entities/ticket-category.js';
 
 type CategoryItem = EntityItem<typeof ticketCategoryEntity>;
@@ -36,12 +37,17 @@ export const dynamoCategoryStore = (service: EventlyService): CategoryStore => {
     eventId: c.eventId,
     categoryId: c.categoryId,
   });
+  const listByEvent = async (orgId: string, eventId: string) => {
+    const { data } = await ticketCategory.query
+      .byEvent({ orgId, eventId })
+      .go({ consistent: true, pages: 'all' });
+    return data.map(toCategory).sort(byOrder);
+  };
   return {
-    async listByEvent(orgId, eventId) {
-      const { data } = await ticketCategory.query
-        .byEvent({ orgId, eventId })
-        .go({ consistent: true, pages: 'all' });
-      return data.map(toCategory).sort(byOrder);
+    listByEvent,
+
+    async cheapestOnSale(orgId, eventId, at) {
+      return cheapestOnSale(await listByEvent(orgId, eventId), at);
     },
 
     async get(orgId, eventId, categoryId) {

@@ -1,8 +1,11 @@
 import type { CategoryCount, TicketCategory } from './category-model.js';
+import type { PriceNow } from './ticket-choice.js';
 
 export interface CategoryStore {
   /** Every category of the event, in `sortOrder` (then id) order; at most `maxCategoriesPerEvent`. */
   listByEvent(orgId: string, eventId: string): Promise<TicketCategory[]>;
+  /** The cheapest ticket of the event anyone may choose at `at` (`cheapestOnSale`); none on sale: undefined. */
+  cheapestOnSale(orgId: string, eventId: string, at: string): Promise<PriceNow | undefined>;
   get(orgId: string, eventId: string, categoryId: string): Promise<TicketCategory | undefined>;
   /** Puts a new category; false when the event already has the most it may. */
   create(category: TicketCategory): Promise<void>;

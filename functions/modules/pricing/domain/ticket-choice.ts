@@ -70,6 +70,26 @@ export interface TicketChoiceInput {
 const onSale = (c: TicketCategory, at: string): boolean =>
   (c.salesStartAt === null || c.salesStartAt <= at) && (c.salesEndAt === null || at < c.salesEndAt);
 
+/** A price a buyer can pay: minor units of `currency`. */
+export interface PriceNow {
+  priceMinor: number;
+  currency: string;
+}
+
+/**
+ * The cheapest ticket anyone may choose at `at`: of the public categories on sale then, the least
+ * price of a first place (its date steps reached by `at` applied; steps after N sold depend on
+ * each session and are not). None when no public category is on sale.
+ */
+export const cheapestOnSale = (categories: readonly TicketCategory[], at: string): PriceNow | undefined =>
+  categories
+    .filter((c) => c.visibility === 'public' && onSale(c, at))
+    .map((c) => ({
+      priceMinor: unitPriceOf(c.priceMinor, c.priceSteps, { sold: 0, at }).unitAmount,
+      currency: c.currency,
+    }))
+    .reduce<PriceNow | undefined>((min, p) => (min && min.priceMinor <= p.priceMinor ? min : p), undefined);
+
 const notOnSale = (c: TicketCategory, at: string) =>
   new DomainError(
     'CATEGORY_NOT_ON_SALE',

@@ -29,6 +29,8 @@ export const discoveryItemEntity = new Entity({
     endsAt: { type: 'string' },
     priceMinor: { type: 'number', required: true },
     currency: { type: 'string' },
+    // Absent on entries written before it was indexed: the search then reads the event's categories.
+    categoryCount: { type: 'number' },
     admission: { type: ['open', 'approval'] as const, required: true },
     interestIds: { type: 'list', required: true, items: { type: 'string' } },
     tags: { type: 'list', required: true, items: { type: 'string' } },
