@@ -1,3 +1,4 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -49,7 +50,6 @@ import { dynamoUserInterestStore } from '../modules/discovery/adapters/user-inte
 import { dynamoExpenseStore } from '../modules/expenses/adapters/expense-store.js';
 import { dynamoFeedbackStore } from '../modules/feedback/adapters/feedback-store.js';
 import { dynamoForecastStore } from '../modules/forecasts/adapters/forecast-store.js';
-import { cognitoCall } from '../modules/identity/adapters/cognito-idp.js';
 import { cognitoPhoneSignIn } from '../modules/identity/adapters/cognito-phone-sign-in.js';
 import { localPhoneSignIn } from '../modules/identity/adapters/local-phone-sign-in.js';
 import { dynamoSignInLimits } from '../modules/identity/adapters/sign-in-limits.js';
@@ -636,11 +636,13 @@ export const signInLimits: PortWiring<'signInLimits'> = {
 };
 
 export const phoneSignIn: PortWiring<'phoneSignIn'> = {
-  entities: { signInChallenge: entity.signInChallenge },
+  entities: { signInChallenge: entity.signInChallenge, signInRefreshToken: entity.signInRefreshToken },
   build: (wires) => {
     const { env, service } = wires;
-    if (!signsInPhones())
-      return { start: notInThisFunction('phone sign-in'), verify: notInThisFunction('phone sign-in') };
+    if (!signsInPhones()) {
+      const absent = notInThisFunction('phone sign-in');
+      return { start: absent, verify: absent, refresh: absent, signOut: absent };
+    }
     if (env.SIGN_IN_MODE === 'local') {
       const { LOCAL_ISSUER_KEY_FILE: keyFile, LOCAL_ISSUER: issuer, LOCAL_AUDIENCE: audience } = env;
       if (!keyFile || !issuer || !audience)
@@ -654,8 +656,15 @@ export const phoneSignIn: PortWiring<'phoneSignIn'> = {
     }
     const { COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: clientId } = env;
     // A tenant with its own OIDC provider has no user pool: phone sign-in is not offered there.
-    if (!userPoolId || !clientId) return { start: phoneSignInOff, verify: phoneSignInOff };
-    return cognitoPhoneSignIn(cognitoCall(env.AWS_REGION), { userPoolId, clientId });
+    if (!userPoolId || !clientId)
+      return {
+        start: phoneSignInOff,
+        verify: phoneSignInOff,
+        refresh: phoneSignInOff,
+        signOut: phoneSignInOff,
+      };
+    const cognito = withoutSdkLogging(new CognitoIdentityProviderClient({ region: env.AWS_REGION }));
+    return cognitoPhoneSignIn(cognito, { userPoolId, clientId });
   },
 };
 

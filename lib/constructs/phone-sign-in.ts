@@ -82,6 +82,8 @@ export class PhoneUserPool extends Construct {
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
+      // Sign-out (POST /v1/auth/sign-out) revokes the refresh token.
+      enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });
     for (const [rule, reason] of [
@@ -105,7 +107,7 @@ export class PhoneUserPool extends Construct {
       Validations.of(this.pool).acknowledge({ id: rule, reason });
   }
 
-  /** The admin calls the API's phone sign-in makes: create users, the custom flow. */
+  /** The calls the API's phone sign-in makes: create users, the custom flow, refresh, revoke. */
   grantAdmin(fn: ServiceFunction): void {
     fn.role.addToPolicy(
       new PolicyStatement({
@@ -114,6 +116,7 @@ export class PhoneUserPool extends Construct {
           'cognito-idp:AdminSetUserPassword',
           'cognito-idp:AdminInitiateAuth',
           'cognito-idp:AdminRespondToAuthChallenge',
+          'cognito-idp:RevokeToken',
         ],
         resources: [this.pool.userPoolArn],
       }),

@@ -6,7 +6,8 @@ import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
  * code sent by SMS (read from the local delivery log) signs in, and its token is accepted by the
  * local JWT authorizer like a minted one. Abuse is refused: a wrong code, an expired one, a used
  * one, a sixth try even with the right code, and more than five starts for one number (429 with
- * Retry-After). No code and no phone number reaches the logs or the answers.
+ * Retry-After). The refresh token a sign-in gives refreshes once (rotation), and a sign-out
+ * revokes it. No code, no phone number and no token reaches the logs or the answers.
  */
 
 const ttlSeconds = 4;
@@ -30,7 +31,7 @@ interface Started {
 interface Tokens {
   idToken: string;
   accessToken: string;
-  refreshToken: string | null;
+  refreshToken: string;
   expiresIn: number;
 }
 interface Delivery {
@@ -102,10 +103,33 @@ const startedWithCode = async (phone: string) => {
   return { session: res.json.session, code: await codeSentTo(phone) };
 };
 
+const refresh = async (refreshToken: string) => {
+  const res = await rt.call<Tokens>('POST', '/v1/auth/refresh', { body: { refreshToken } });
+  answers.push(res);
+  return res;
+};
+
+const signOut = async (refreshToken: string) => {
+  const res = await rt.call('POST', '/v1/auth/sign-out', { body: { refreshToken } });
+  answers.push(res);
+  return res;
+};
+
+/** Every token answered in this file: none may show in the logs. */
+const tokensGiven: string[] = [];
+const claimsOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+
+/** A problem's body but its `instance` (the request's own). */
+const withoutInstance = (text: string) => {
+  const { instance: _own, ...rest } = JSON.parse(text) as Record<string, unknown>;
+  return rest;
+};
+
 const wrongFor = (code: string): string => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 describe('phone sign-in over HTTP', () => {
-  let used: { phone: string; session: string; code: string };
+  let used: { phone: string; session: string; code: string; refreshToken: string };
 
   it('signs in with the code sent by SMS; the token is accepted by the API', async () => {
     const phone = phoneOf(1);
@@ -117,7 +141,35 @@ describe('phone sign-in over HTTP', () => {
       const me = await rt.call('GET', '/v1/me/memberships', { token });
       expect(me.status, me.text).toBe(200);
     }
-    used = { phone, session, code };
+    used = { phone, session, code, refreshToken: res.json.refreshToken };
+    tokensGiven.push(res.json.refreshToken, res.json.accessToken);
+  });
+
+  it('refreshes once per refresh token, and refreshes nothing after a sign-out', async () => {
+    const first = used.refreshToken;
+    const refreshed = await refresh(first);
+    expect(refreshed.status, refreshed.text).toBe(200);
+    const next = refreshed.json.refreshToken;
+    tokensGiven.push(next, refreshed.json.accessToken);
+    expect(next).not.toBe(first);
+    const me = await rt.call('GET', '/v1/me/memberships', { token: refreshed.json.accessToken });
+    expect(me.status, me.text).toBe(200);
+    expect(claimsOf(refreshed.json.idToken)).toMatchObject({ phone_number: used.phone });
+
+    // Rotated: the old one refreshes no more, and the refusal says nothing of why.
+    const reused = await refresh(first);
+    expect(reused.status, reused.text).toBe(401);
+    expect(reused.headers.get('content-type')).toBe('application/problem+json');
+    expect(reused.json).toMatchObject({ code: 'REFRESH_REFUSED' });
+
+    const out = await signOut(next);
+    expect(out.status, out.text).toBe(204);
+    const again = await signOut(next);
+    expect([again.status, again.text]).toEqual([out.status, out.text]);
+    const after = await refresh(next);
+    expect(after.status, after.text).toBe(401);
+    // Revoked reads as rotated: one refusal, whatever the reason.
+    expect(withoutInstance(after.text)).toEqual(withoutInstance(reused.text));
   });
 
   it('refuses a used code, a wrong code and a sixth try even with the right code', async () => {
@@ -173,6 +225,8 @@ describe('phone sign-in over HTTP', () => {
     const standalone = (code: string) => new RegExp(`(?<![0-9])${code}(?![0-9])`);
     for (const code of codesSent) expect(logs).not.toMatch(standalone(code));
     for (const phone of phonesUsed) expect(logs).not.toContain(phone);
+    expect(tokensGiven.length).toBeGreaterThan(0);
+    for (const token of tokensGiven) expect(logs).not.toContain(token);
     // The tokens are random text; every other answer is checked for the codes.
     for (const res of answers.filter((r) => r.status !== 200))
       for (const code of codesSent) expect(res.text).not.toMatch(standalone(code));

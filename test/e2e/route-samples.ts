@@ -144,6 +144,10 @@ export const routeSamples = (t: SweepTarget): Record<OperationId, Sample> => ({
   verifyPhoneSignIn: {
     body: { phone: '+4915100000001', session: 'sweep-session-0123456789', code: '123456' },
   },
+  // A made-up refresh token: refreshing refuses it (test/e2e/phone-sign-in.test.ts refreshes a real
+  // one); signing out answers alike for every token.
+  refreshSignIn: { body: { refreshToken: 'sweep-refresh-token-0123456789' } },
+  signOut: { body: { refreshToken: 'sweep-refresh-token-0123456789' } },
   createOrganization: { body: { name: 'Sweep Org', domain: 'sweep.example' } },
   getOrganization: { params: { orgId: t.orgId }, action: 'organization.read' },
   updateOrganization: {

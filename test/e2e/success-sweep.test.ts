@@ -62,6 +62,8 @@ const exercisedElsewhere = new Set<string>([
   // Verifying takes the code the start sent by SMS: test/e2e/phone-sign-in.test.ts reads it from
   // the local delivery log.
   'verifyPhoneSignIn',
+  // Refreshing takes the refresh token a sign-in answered: test/e2e/phone-sign-in.test.ts signs in first.
+  'refreshSignIn',
 ]);
 
 const phaseOf = (r: RouteDefinition): number => {
@@ -145,6 +147,7 @@ const outsideOrganizations = new Set([
   'deleteProfilePicture',
   'setMyInterests',
   'startPhoneSignIn',
+  'signOut',
 ]);
 
 interface AnsweredWrite {

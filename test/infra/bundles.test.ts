@@ -89,6 +89,10 @@ describe.each(definitions)('the %s bundle', (name, definition) => {
     expect(carries(name, /client-scheduler\//)).toBe(definition.schedulesHolds === true);
   });
 
+  it('carries the Cognito client only if it signs phones in', () => {
+    expect(carries(name, /client-cognito-identity-provider\//)).toBe(name === 'identity');
+  });
+
   it('carries the X-Ray SDK only if it traces its calls', () => {
     expect(carries(name, /aws-xray-sdk-core\//)).toBe(definition.tracesCalls === true);
   });

@@ -42,6 +42,8 @@ describe('phone sign-in', () => {
       ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       GenerateSecret: false,
       AuthSessionValidity: 5,
+      // Sign-out revokes refresh tokens.
+      EnableTokenRevocation: true,
     });
     const [[, pool]] = resourcesOf(template, 'AWS::Cognito::UserPool') as [
       [string, { Properties: { LambdaConfig: Record<string, unknown> } }],
@@ -63,11 +65,12 @@ describe('phone sign-in', () => {
     expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
   });
 
-  it('grants the admin calls on the pool to the identity function alone', () => {
+  it('grants the admin calls and the revocation on the pool to the identity function alone', () => {
     const policies = resourcesOf(template, 'AWS::IAM::Policy').filter(([, p]) =>
       JSON.stringify(p).includes('cognito-idp:AdminInitiateAuth'),
     );
     expect(policies).toHaveLength(1);
+    expect(JSON.stringify(policies[0]?.[1])).toContain('cognito-idp:RevokeToken');
     expect(policies[0]?.[0]).toMatch(/identity/i);
   });
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -29,6 +30,7 @@ const constructions = sources.flatMap((file) =>
 );
 
 const clients = {
+  CognitoIdentityProviderClient,
   DynamoDBClient,
   S3Client,
   EventBridgeClient,

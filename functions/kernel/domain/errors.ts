@@ -117,6 +117,8 @@ export type ErrorCode =
   | 'DEAL_INCOMPLETE'
   /** Phone sign-in: the code is wrong, expired, used or out of tries (the answer never says which). */
   | 'SIGN_IN_REFUSED'
+  /** A refresh token that is unknown, used (rotated), revoked or expired (the answer never says which). */
+  | 'REFRESH_REFUSED'
   /** Phone sign-in on a deployment whose tenant signs in with its own OIDC provider. */
   | 'SIGN_IN_NOT_OFFERED';
 

@@ -56,6 +56,7 @@ export { sessionForecastEntity as sessionForecast } from '../../modules/forecast
 export { sessionOutcomeEntity as sessionOutcome } from '../../modules/forecasts/adapters/entities/session-outcome.js';
 // Identity (phone sign-in).
 export { signInChallengeEntity as signInChallenge } from '../../modules/identity/adapters/entities/sign-in-challenge.js';
+export { signInRefreshTokenEntity as signInRefreshToken } from '../../modules/identity/adapters/entities/sign-in-refresh-token.js';
 export { signInWindowEntity as signInWindow } from '../../modules/identity/adapters/entities/sign-in-window.js';
 export { eventInviteEntity as eventInvite } from '../../modules/invitations/adapters/entities/event-invite.js';
 export { eventPassEntity as eventPass } from '../../modules/invitations/adapters/entities/event-pass.js';

@@ -29,6 +29,7 @@ const problemTable: Record<Code, { status: number; title: string }> = {
   MALFORMED_JSON: { status: 400, title: 'Malformed JSON body' },
   UNAUTHORIZED: { status: 401, title: 'Authentication required' },
   SIGN_IN_REFUSED: { status: 401, title: 'Sign-in refused' },
+  REFRESH_REFUSED: { status: 401, title: 'Refresh refused' },
   FORBIDDEN: { status: 403, title: 'Forbidden' },
   SELF_APPROVAL: { status: 403, title: 'An expense is decided by someone other than its submitter' },
   INVITE_EMAIL_MISMATCH: { status: 403, title: 'Invite addressed to someone else' },

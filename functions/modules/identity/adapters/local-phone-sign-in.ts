@@ -6,6 +6,7 @@ import { unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import type { PhoneSignIn, SignInOutcome, SignInTokens } from '../domain/ports.js';
 import { codeAnswers, issueSignInCode, type SignInCodeDeps } from '../domain/sign-in-code.js';
 import { phoneRef } from '../domain/sign-in-rules.js';
+import { localRefreshTokens, type RefreshOwner } from './local-refresh-tokens.js';
 
 /**
  * Phone sign-in offline: the local runtime's own issuer behind the same port as Cognito. No
@@ -13,6 +14,7 @@ import { phoneRef } from '../domain/sign-in-rules.js';
  * challenge is an item of the table and the tokens are signed with the dev key the local JWT
  * authorizer verifies, as the issuer and for the audience it accepts: the API takes them exactly
  * like minted ones. The code steps are the module's own (`sign-in-code.ts`), as Cognito's triggers run them.
+ * Refresh tokens are the issuer's own too (`local-refresh-tokens.ts`): rotated on each refresh.
  */
 
 export interface LocalIssuer {
@@ -34,7 +36,11 @@ const signerOf = async (issuer: LocalIssuer) => {
   return { key: await importJWK(jwk, 'ES256'), kid: jwk.kid };
 };
 
-const mint = async (issuer: LocalIssuer, sub: string, phone: string): Promise<SignInTokens> => {
+const mint = async (
+  issuer: LocalIssuer,
+  { subject: sub, phone }: RefreshOwner,
+  refreshToken: string,
+): Promise<SignInTokens> => {
   const { key, kid } = await signerOf(issuer);
   const token = (claims: Record<string, unknown>) =>
     new SignJWT(claims)
@@ -48,7 +54,7 @@ const mint = async (issuer: LocalIssuer, sub: string, phone: string): Promise<Si
   return {
     idToken: await token({ token_use: 'id', phone_number: phone, phone_number_verified: true }),
     accessToken: await token({ token_use: 'access', scope: 'openid phone' }),
-    refreshToken: null,
+    refreshToken,
     expiresIn: tokenTtlSeconds,
   };
 };
@@ -59,6 +65,9 @@ export const localPhoneSignIn = (
   issuer: LocalIssuer,
 ): PhoneSignIn => {
   const { signInChallenge } = service.entities;
+  const refreshTokens = localRefreshTokens(service, deps);
+  const signedIn = async (owner: RefreshOwner): Promise<SignInTokens> =>
+    mint(issuer, owner, await refreshTokens.issue(owner));
   return {
     async start({ phone }) {
       const session = randomBytes(24).toString('base64url');
@@ -95,7 +104,14 @@ export const localPhoneSignIn = (
           .where((a, { notExists }) => notExists(a.usedAt))
           .go(),
       );
-      return spent ? { tokens: await mint(issuer, subjectOf(key, phone), phone) } : refused;
+      return spent ? { tokens: await signedIn({ subject: subjectOf(key, phone), phone }) } : refused;
     },
+
+    async refresh(refreshToken) {
+      const owner = await refreshTokens.redeem(refreshToken);
+      return owner ? { tokens: await signedIn(owner) } : { refused: true };
+    },
+
+    signOut: (refreshToken) => refreshTokens.revoke(refreshToken),
   };
 };

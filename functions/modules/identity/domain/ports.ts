@@ -4,7 +4,8 @@ import type { SignInPolicy } from './sign-in-rules.js';
 export interface SignInTokens {
   idToken: string;
   accessToken: string;
-  refreshToken: string | null;
+  /** What refreshes the session: a new one after each refresh where the issuer rotates it. */
+  refreshToken: string;
   expiresIn: number;
 }
 
@@ -28,6 +29,9 @@ export interface SignInAnswer {
  */
 export type SignInOutcome = { tokens: SignInTokens } | { refused: true; session: string | null };
 
+/** A refresh's outcome: new tokens, or a refusal that says nothing of why. */
+export type RefreshOutcome = { tokens: SignInTokens } | { refused: true };
+
 /**
  * Phone sign-in, one port with two implementations: the tenant's Cognito user pool (custom
  * authentication flow, its triggers running this module's code steps) and, offline, the local issuer.
@@ -35,12 +39,19 @@ export type SignInOutcome = { tokens: SignInTokens } | { refused: true; session:
 export interface PhoneSignIn {
   start(request: SignInStart): Promise<{ session: string }>;
   verify(answer: SignInAnswer): Promise<SignInOutcome>;
+  /** New tokens for a refresh token that is known, unused (where rotated), unrevoked and in time. */
+  refresh(refreshToken: string): Promise<RefreshOutcome>;
+  /** Revokes a refresh token; an unknown or already revoked one is left as it is (no error). */
+  signOut(refreshToken: string): Promise<void>;
 }
+
+/** What a limit counts: starts per phone, starts per caller IP, token calls (refresh, sign-out) per caller IP. */
+export type SignInLimitScope = 'phone' | 'ip' | 'token-ip';
 
 /** Fixed-window counters: take one from the window, or learn when it ends. */
 export interface SignInLimits {
   take(
-    counter: { scope: 'phone' | 'ip'; subject: string; limit: number; windowMs: number },
+    counter: { scope: SignInLimitScope; subject: string; limit: number; windowMs: number },
     nowMs: number,
   ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
 }

@@ -16,6 +16,10 @@ export interface SignInPolicy {
   phoneStarts: { limit: number; windowMs: number };
   /** ...and per caller IP per window. */
   ipStarts: { limit: number; windowMs: number };
+  /** Refreshes and sign-outs per caller IP per window. */
+  ipTokenCalls: { limit: number; windowMs: number };
+  /** How long a refresh token of the local issuer refreshes (Cognito's app client says its own). */
+  refreshTtlMs: number;
 }
 
 export const defaultSignInPolicy: SignInPolicy = {
@@ -24,6 +28,9 @@ export const defaultSignInPolicy: SignInPolicy = {
   maxAttempts: 5,
   phoneStarts: { limit: 5, windowMs: 15 * 60_000 },
   ipStarts: { limit: 20, windowMs: 60_000 },
+  // A client refreshes about once an hour; sixty a minute from one address is a loop or an attack.
+  ipTokenCalls: { limit: 60, windowMs: 60_000 },
+  refreshTtlMs: 30 * 24 * 3600_000,
 };
 
 /** A cryptographically random code of `digits` digits (leading zeros kept). */

@@ -1,10 +1,11 @@
 import { CustomAttributeType, Entity } from 'electrodb';
 import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
+import type { SignInLimitScope } from '../../domain/ports.js';
 
 /**
  * One fixed window of a sign-in rate limit: the starts counted for a phone (by its keyed
- * reference) or a caller IP in the window beginning at `windowStart` (epoch ms). Counted by a
+ * reference) or a caller IP (the refreshes and sign-outs of a caller IP under `token-ip`) in the window beginning at `windowStart` (epoch ms). Counted by a
  * conditional update (below the limit), never read first. DynamoDB removes it lazily once the
  * window has passed (`ttl`); a late removal changes nothing, as the next window is another item.
  *
@@ -13,7 +14,7 @@ import { key } from '../../../../kernel/dynamo/entity-keys.js';
 export const signInWindowEntity = new Entity({
   model: { ...entityBase, entity: 'signInWindow' },
   attributes: {
-    scope: { type: CustomAttributeType<'phone' | 'ip'>('string'), required: true, readOnly: true },
+    scope: { type: CustomAttributeType<SignInLimitScope>('string'), required: true, readOnly: true },
     ...fixedStrings('subject', 'windowStart'),
     count: { type: 'number' },
     /** Epoch seconds: DynamoDB's TTL attribute. */
