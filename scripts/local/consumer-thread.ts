@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { QueueName } from '../../functions/app/queue-definitions.js';
 import type { StreamConsumerName } from '../../functions/app/stream-definitions.js';
@@ -47,9 +48,15 @@ export interface ConsumerThread {
 
 const bootUrl = new URL('./consumer-worker-boot.mjs', import.meta.url);
 
-/** Starts the thread; resolves once its handlers are loaded and its pollers run (the stream's at its tip). */
-export const startConsumerThread = async (data: ConsumerThreadData): Promise<ConsumerThread> => {
-  const worker = new Worker(bootUrl, { workerData: data });
+/**
+ * Starts the thread, from `bundle` (consumer-bundle.ts) when given, else from the sources; resolves
+ * once its handlers are loaded and its pollers run (the stream's at its tip).
+ */
+export const startConsumerThread = async (
+  data: ConsumerThreadData,
+  bundle?: string,
+): Promise<ConsumerThread> => {
+  const worker = new Worker(bundle ? pathToFileURL(bundle) : bootUrl, { workerData: data });
   const exited = once(worker, 'exit');
   worker.on('error', (error) => console.error('[queues] the consumer thread failed', error));
   const ready = await Promise.race([

@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./consumer-worker.ts');
+await import('./consumer-worker-source.ts');

@@ -38,6 +38,32 @@ export interface HandlerOverrides {
   streams?: Partial<StreamHandlers>;
 }
 
+/** The handlers the queue and stream pollers call: what the consumer thread needs. */
+export type ConsumerThreadHandlers = Pick<FunctionHandlers, 'consumers' | 'streams'>;
+
+/** The functions each poller calls: the queue definitions' consumers (a new queue needs no change here) and the stream's. */
+export const pollerFunctionNames = () => ({
+  consumers: consumerNames(),
+  streams: streamConsumers.map((c) => c.consumer),
+});
+
+const loadPollerHandlers = async (overrides: HandlerOverrides): Promise<ConsumerThreadHandlers> => {
+  const { consumers, streams } = pollerFunctionNames();
+  const [consumerHandlers, streamHandlers] = await Promise.all([
+    Promise.all(consumers.map((name) => overrides.consumers?.[name] ?? loadEntry<SqsHandler>(name))),
+    Promise.all(streams.map((name) => overrides.streams?.[name] ?? loadEntry<StreamHandler>(name))),
+  ]);
+  return {
+    streams: Object.fromEntries(streams.map((name, i) => [name, streamHandlers[i]])) as StreamHandlers,
+    consumers: Object.fromEntries(
+      consumers.map((name, i) => [name, consumerHandlers[i]]),
+    ) as ConsumerHandlers,
+  };
+};
+
+/** The consumers' handler modules only (the consumer thread run from source). */
+export const loadConsumerHandlers = (): Promise<ConsumerThreadHandlers> => loadPollerHandlers({});
+
 /**
  * Imports the handler modules not replaced by `overrides` (tests pass stubs). Call after
  * process.env is set: functions read it on first use, and module-level clients must see the
@@ -45,20 +71,13 @@ export interface HandlerOverrides {
  */
 export const loadFunctionHandlers = async (overrides: HandlerOverrides = {}): Promise<FunctionHandlers> => {
   const httpNames = httpFunctionNames();
-  // The consumers are the functions the queue definitions name: a new queue needs no change here.
-  const consumers = consumerNames();
-  const streams = streamConsumers.map((c) => c.consumer);
-  const [http, consumerHandlers, streamHandlers] = await Promise.all([
+  const [http, pollers] = await Promise.all([
     Promise.all(httpNames.map((name) => overrides.http?.[name] ?? loadEntry<HttpHandler>(name))),
-    Promise.all(consumers.map((name) => overrides.consumers?.[name] ?? loadEntry<SqsHandler>(name))),
-    Promise.all(streams.map((name) => overrides.streams?.[name] ?? loadEntry<StreamHandler>(name))),
+    loadPollerHandlers(overrides),
   ]);
   return {
-    streams: Object.fromEntries(streams.map((name, i) => [name, streamHandlers[i]])) as StreamHandlers,
+    ...pollers,
     http: Object.fromEntries(httpNames.map((name, i) => [name, http[i]])) as HttpHandlers,
-    consumers: Object.fromEntries(
-      consumers.map((name, i) => [name, consumerHandlers[i]]),
-    ) as ConsumerHandlers,
   };
 };
 

@@ -27,7 +27,8 @@ const block = (name: string): string => {
 const strictCurl = 'set -euo pipefail\ncurl() { command curl --fail-with-body "$@"; }\n';
 
 describe('README curl examples', () => {
-  const rt = useLocalRuntime({ inMemory: false, seed: true });
+  // As `npm start` runs: the consumer thread from the TypeScript sources, not the run's bundle.
+  const rt = useLocalRuntime({ inMemory: false, seed: true, consumerThreadBundle: undefined });
 
   // Two rounds of the whole walk-through, each bounded by its script's own timeout.
   it('work as printed, top to bottom and again', async () => {

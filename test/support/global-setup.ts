@@ -1,8 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { QueueName } from '../../functions/app/queue-definitions.js';
 import { contentionOptionsFromEnv, contentionRequested } from '../../scripts/contention/options.js';
 import { startContentionProxy } from '../../scripts/contention/proxy.js';
 import { describeCounters } from '../../scripts/contention/summary.js';
+import { buildConsumerThreadBundle } from '../../scripts/local/consumer-bundle.js';
 import { startDynamoDbLocal } from '../../scripts/local/dynamodb.js';
 import { applyEnv, functionEnv } from '../../scripts/local/function-env.js';
 import { createQueues, queueUrlsOf, startSqsServer } from '../../scripts/local/queues.js';
@@ -32,6 +36,8 @@ declare module 'vitest' {
     sqsEndpoint: string;
     tableName: string;
     queueUrls: Record<QueueName, string>;
+    /** The local runtime's consumer thread, bundled once for the run (scripts/local/consumer-bundle.ts). */
+    consumerThreadBundle: string;
   }
 }
 
@@ -47,9 +53,11 @@ const needsServers = (project: TestProject): boolean =>
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (!needsServers(project)) return undefined;
-  const [db, sqs] = await Promise.all([
+  const bundleDir = await mkdtemp(join(tmpdir(), 'evently-consumers-'));
+  const [db, sqs, consumerThreadBundle] = await Promise.all([
     startDynamoDbLocal({ inMemory: true, jvmOptions: TEST_JVM_OPTIONS }),
     startSqsServer(),
+    buildConsumerThreadBundle(join(bundleDir, 'consumer-thread.mjs')),
   ]);
   // DYNAMODB_CONTENTION=on (npm run test:contention): every client goes through the model.
   const contention = contentionRequested()
@@ -60,6 +68,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     if (contention) console.log(describeCounters(contention.counters()));
     await contention?.stop();
     await db.stop();
+    await rm(bundleDir, { recursive: true, force: true });
   };
   try {
     await ensureTable(dynamoEndpoint, TEST_TABLE_NAME);
@@ -78,6 +87,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('sqsEndpoint', sqs.endpoint);
     project.provide('tableName', TEST_TABLE_NAME);
     project.provide('queueUrls', queueUrls);
+    project.provide('consumerThreadBundle', consumerThreadBundle);
     return async () => {
       restoreEnv();
       await Promise.all([sqs.stop(), stopDynamo()]);

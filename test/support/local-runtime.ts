@@ -39,6 +39,8 @@ export const startTestRuntime = async (options: LocalRuntimeOptions = {}): Promi
     // The outbox sweep once a minute, as the rule in AWS: each sweep queries every pending shard,
     // and the stream relay hands everything over in these tests (the sweep has tests of its own).
     outboxSweepIntervalMs: 60_000,
+    // The consumer thread from the run's bundle: from source it would cost about 2 s of CPU per file.
+    consumerThreadBundle: inject('consumerThreadBundle'),
     ...options,
   });
   const send = api(runtime.url);
