@@ -10,24 +10,28 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 /**
  * `isolate: false` lets a project's files share their worker's modules: CDK, the SDK and the app
  * are imported once per worker instead of once per file (about 70 s of the run's imports on 2
- * cores). Such a project restores the environment after each file (restore-env.ts). The unit
- * project stays isolated (its bundle-flag tests read module-level build flags), and so does e2e
- * (each file's local runtime loads the functions with its own table and queues).
+ * cores). Such a project restores the environment after each file (restore-env.ts). Isolated: the
+ * unit file of the bundle flags (it sets module-level build flags before its imports: its own
+ * project), and e2e (each file's local runtime loads the functions with its own table and queues).
  */
 const project = (
   name: string,
   timeouts: { testTimeout: number; hookTimeout: number } | Record<string, never> = {},
   isolate = true,
+  files: { dir?: string; include?: string[]; exclude?: string[] } = {},
 ): TestProjectInlineConfiguration => ({
   test: {
     name,
-    include: [`test/${name}/**/*.test.ts`],
+    include: files.include ?? [`test/${files.dir ?? name}/**/*.test.ts`],
+    ...(files.exclude ? { exclude: files.exclude } : {}),
     pool: 'forks',
     isolate,
     ...(isolate ? {} : { setupFiles: ['test/support/restore-env.ts'] }),
     ...timeouts,
   },
 });
+
+const isolatedUnitFiles = ['test/unit/bundle-flags.test.ts'];
 
 const slow = { testTimeout: 30_000, hookTimeout: 60_000 };
 
@@ -39,7 +43,8 @@ export default defineConfig({
     // run took 915 s with three against about 1,300 s with two (fresh clone, 2 cores).
     maxWorkers: 3,
     projects: [
-      project('unit'),
+      project('unit', {}, false, { exclude: isolatedUnitFiles }),
+      project('unit-isolated', {}, true, { include: isolatedUnitFiles }),
       project('integration', slow, false),
       project('infra', { testTimeout: 60_000, hookTimeout: 60_000 }, false),
       project('e2e', slow),
