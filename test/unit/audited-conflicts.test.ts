@@ -1,9 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type AuditScope, withAuditScope } from '../../functions/kernel/audit/audit-scope.js';
 import { auditDocumentClient } from '../../functions/kernel/audit/audited-writes.js';
 import { DomainError } from '../../functions/kernel/domain/errors.js';
+import { resetEnvCache } from '../../functions/kernel/env.js';
 import { errorResponse } from '../../functions/kernel/http/problem.js';
 
 /**
@@ -11,6 +12,13 @@ import { errorResponse } from '../../functions/kernel/http/problem.js';
  * transaction on its item can cancel. DynamoDB Local cannot be made to collide on cue, so the
  * client's `send` is mocked here to answer conflicts, and the writer must retry them.
  */
+
+// The audit record's retention is read from the function environment, which the run's global
+// setup provides only when servers run (`--project unit` alone starts none).
+beforeAll(() => {
+  process.env.TABLE_NAME ??= 'evently';
+  resetEnvCache();
+});
 
 const scope: AuditScope = { actor: { type: 'user', id: 'u1' }, action: 'test', requestId: 'r1', once: false };
 
