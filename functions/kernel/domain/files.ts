@@ -1,3 +1,5 @@
+import { type FieldIssue, validationFailed } from './errors.js';
+
 /**
  * The tenant's bucket of files (material files, vendor contract documents), reached by clients
  * through presigned URLs only. Each owner gets its own port over the bucket, scoped to a key prefix
@@ -31,3 +33,34 @@ export interface FileBucket {
   /** Deletes every object under `prefix` (an event's files); answers how many. */
   removeAll(prefix: string): Promise<number>;
 }
+
+/** What the client said it would upload (size and type are part of the presigned URL). */
+export interface DeclaredFile {
+  sizeBytes: number | null;
+  contentType: string | null;
+}
+
+/**
+ * Refuses (422) completing an upload the bucket does not hold as declared: nothing there yet, or
+ * another size or type. The caller then keeps the file pending; the client may upload again.
+ */
+export const assertUploaded = async (
+  bucket: FileBucket,
+  key: string,
+  declared: DeclaredFile,
+): Promise<void> => {
+  const stored = await bucket.head(key);
+  if (!stored) throw validationFailed([{ field: 'file', message: 'nothing was uploaded yet' }]);
+  const issues: FieldIssue[] = [];
+  if (stored.sizeBytes !== declared.sizeBytes)
+    issues.push({
+      field: 'sizeBytes',
+      message: `the upload has ${stored.sizeBytes} bytes, ${declared.sizeBytes} were declared`,
+    });
+  if (stored.contentType !== declared.contentType)
+    issues.push({
+      field: 'contentType',
+      message: `the upload is ${stored.contentType ?? 'untyped'}, ${declared.contentType} was declared`,
+    });
+  if (issues.length > 0) throw validationFailed(issues);
+};

@@ -1,6 +1,7 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
+import { assertUploaded } from '../../../kernel/domain/files.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Page, PageRequest, Principal } from '../../../kernel/domain/types.js';
 import { type Event, publicEvent } from '../../catalog/index.js';
@@ -153,20 +154,7 @@ export const completeMaterial = async (
   const material = await existing(deps, orgId, eventId, materialId);
   if (material.status === 'available') return material;
   if (!material.fileKey) throw notFound('material');
-  const stored = await deps.materialFiles.head(material.fileKey);
-  if (!stored) throw validationFailed([{ field: 'file', message: 'nothing was uploaded yet' }]);
-  const issues = [];
-  if (stored.sizeBytes !== material.sizeBytes)
-    issues.push({
-      field: 'sizeBytes',
-      message: `the upload has ${stored.sizeBytes} bytes, ${material.sizeBytes} were declared`,
-    });
-  if (stored.contentType !== material.contentType)
-    issues.push({
-      field: 'contentType',
-      message: `the upload is ${stored.contentType ?? 'untyped'}, ${material.contentType} was declared`,
-    });
-  if (issues.length > 0) throw validationFailed(issues);
+  await assertUploaded(deps.materialFiles, material.fileKey, material);
   const at = deps.clock.now().toISOString();
   if (!(await deps.materials.markAvailable(orgId, eventId, materialId, at))) throw notFound('material');
   return { ...material, status: 'available', updatedAt: at };

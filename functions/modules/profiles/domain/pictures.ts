@@ -1,6 +1,6 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
-import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
-import type { PresignedUrl } from '../../../kernel/domain/files.js';
+import { DomainError, notFound } from '../../../kernel/domain/errors.js';
+import { assertUploaded, type PresignedUrl } from '../../../kernel/domain/files.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { maxPictures, type Profile, type ProfilePicture, pictureKeyOf } from './model.js';
@@ -61,20 +61,7 @@ export const completePictureUpload = async (
 ): Promise<ProfilePicture> => {
   const picture = pictureOf(await profileOrMissing(deps, principal), pictureId);
   if (picture.status === 'available') return picture;
-  const stored = await deps.profileFiles.head(pictureKeyOf(principal.sub, pictureId));
-  if (!stored) throw validationFailed([{ field: 'file', message: 'nothing was uploaded yet' }]);
-  const issues = [];
-  if (stored.sizeBytes !== picture.sizeBytes)
-    issues.push({
-      field: 'sizeBytes',
-      message: `the upload has ${stored.sizeBytes} bytes, ${picture.sizeBytes} were declared`,
-    });
-  if (stored.contentType !== picture.contentType)
-    issues.push({
-      field: 'contentType',
-      message: `the upload is ${stored.contentType ?? 'untyped'}, ${picture.contentType} was declared`,
-    });
-  if (issues.length > 0) throw validationFailed(issues);
+  await assertUploaded(deps.profileFiles, pictureKeyOf(principal.sub, pictureId), picture);
   const profile = await changeProfile(deps, principal.sub, (current) => {
     const found = profileOf(current);
     pictureOf(found, pictureId);

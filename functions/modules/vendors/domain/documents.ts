@@ -1,7 +1,7 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, validationFailed } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
-import type { PresignedUrl } from '../../../kernel/domain/files.js';
+import { assertUploaded, type PresignedUrl } from '../../../kernel/domain/files.js';
 import { newId } from '../../../kernel/domain/ids.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import { eventForChange } from '../../catalog/index.js';
@@ -97,20 +97,7 @@ export const completeContractDocument = async (
   await authorizeForEvent(deps, at.orgId, at.eventId, principal, 'contract.manage');
   const declared = documentOf(await existingContract(deps, at), at.documentId);
   if (declared.status === 'available') return declared;
-  const stored = await deps.vendorFiles.head(documentKeyOf(at, at.documentId));
-  if (!stored) throw validationFailed([{ field: 'file', message: 'nothing was uploaded yet' }]);
-  const issues = [];
-  if (stored.sizeBytes !== declared.sizeBytes)
-    issues.push({
-      field: 'sizeBytes',
-      message: `the upload has ${stored.sizeBytes} bytes, ${declared.sizeBytes} were declared`,
-    });
-  if (stored.contentType !== declared.contentType)
-    issues.push({
-      field: 'contentType',
-      message: `the upload is ${stored.contentType ?? 'untyped'}, ${declared.contentType} was declared`,
-    });
-  if (issues.length > 0) throw validationFailed(issues);
+  await assertUploaded(deps.vendorFiles, documentKeyOf(at, at.documentId), declared);
   const contract = await writeContract(deps, at, (before) => {
     if (documentOf(before, at.documentId).status === 'available') return undefined;
     return {
