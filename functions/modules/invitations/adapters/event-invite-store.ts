@@ -1,8 +1,9 @@
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import type { EventInviteStore } from '../domain/ports.js';
-import { storedInvite, storedPass, toEventInvite, toEventPass } from './invitation-items.js';
+import { ignoringGone, storedInvite, storedPass, toEventInvite, toEventPass } from './invitation-items.js';
 
 export const dynamoEventInviteStore = (service: EventlyService): EventInviteStore => {
   const { eventInvite, eventPass } = service.entities;
@@ -68,6 +69,21 @@ export const dynamoEventInviteStore = (service: EventlyService): EventInviteStor
       if (!now || now.status === 'revoked') return { refused: 'revoked' };
       if (now.expiresAt !== null && now.expiresAt <= at) return { refused: 'expired' };
       return { refused: 'used-up' };
+    },
+
+    async eraseContactsOf(orgId, attendeeId, limit) {
+      const { data, cursor } = await eventInvite.query
+        .byAttendee({ orgId, listedAttendee: attendeeId })
+        .go({ limit, attributes: ['orgId', 'eventId', 'inviteId'] });
+      // Dropping the index copy takes the item out of the attendee's index: the next call finds the rest.
+      await Promise.all(
+        data.map((i) =>
+          ignoringGone(
+            eventInvite.patch(i).remove(['email', 'phone']).set({ listedAttendee: unlisted }).go(),
+          ),
+        ),
+      );
+      return cursor !== null;
     },
 
     async purgeEvent(orgId, eventId, limit) {

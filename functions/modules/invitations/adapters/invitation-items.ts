@@ -1,6 +1,7 @@
 import type { EntityItem } from 'electrodb';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
+import { isConditionFailure, type TxEntities } from '../../../kernel/dynamo/transactions.js';
 import { notificationRecord } from '../../notifications/index.js';
 import type { EventInvite, EventPass, JoinRequest } from '../domain/model.js';
 import type { eventInviteEntity } from './entities/event-invite.js';
@@ -11,7 +12,7 @@ import type { joinRequestEntity } from './entities/join-request.js';
 
 export const toEventInvite = fromStored<EventInvite, EntityItem<typeof eventInviteEntity>>({
   nullable: { attendeeId: true, email: true, phone: true, tokenHash: true, expiresAt: true, maxUses: true },
-  itemOnly: {},
+  itemOnly: { listedAttendee: true },
 });
 
 export const toEventPass = fromStored<EventPass, EntityItem<typeof eventPassEntity>>({
@@ -29,12 +30,31 @@ export const toJoinRequest = fromStored<JoinRequest, EntityItem<typeof joinReque
     holdExpiresAt: true,
     decidedBy: true,
   },
-  itemOnly: {},
+  itemOnly: { listedAttendee: true },
 });
 
-export const storedInvite = (i: EventInvite) => toStored(i);
+/** The attendee an invite is listed under while it holds their email or phone (the erasure's index). */
+const listedAttendeeOf = (attendeeId: string | null, ...contacts: (string | null)[]) =>
+  attendeeId !== null && contacts.some((c) => c !== null) ? attendeeId : unlisted;
+
+export const storedInvite = (i: EventInvite) => ({
+  ...toStored(i),
+  listedAttendee: listedAttendeeOf(i.attendeeId, i.email, i.phone),
+});
 export const storedPass = (p: EventPass) => toStored(p);
-export const storedRequest = (r: JoinRequest) => toStored(r);
+export const storedRequest = (r: JoinRequest) => ({
+  ...toStored(r),
+  listedAttendee: listedAttendeeOf(r.attendeeId, r.message, r.hostMessage),
+});
+
+/** A patch of an item that may have been deleted meanwhile (a cascade's purge): gone is done. */
+export const ignoringGone = async (write: Promise<unknown>): Promise<void> => {
+  try {
+    await write;
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+  }
+};
 
 /** What a request's notifications say of it. */
 export const requestSummary = (r: JoinRequest) => ({

@@ -1,9 +1,10 @@
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
 import { joinRequestStatuses, openRequestStatuses, type RequestCounts } from '../domain/model.js';
 import type { JoinRequestStore } from '../domain/ports.js';
-import { requestNotification, storedRequest, toJoinRequest } from './invitation-items.js';
+import { ignoringGone, requestNotification, storedRequest, toJoinRequest } from './invitation-items.js';
 
 export const dynamoJoinRequestStore = (service: EventlyService): JoinRequestStore => {
   const { joinRequest } = service.entities;
@@ -79,6 +80,21 @@ export const dynamoJoinRequestStore = (service: EventlyService): JoinRequestStor
         { label: 'record', write: requestNotification(tx, next) },
       ]);
       return committed;
+    },
+
+    async eraseMessagesOf(orgId, attendeeId, limit) {
+      const { data, cursor } = await joinRequest.query
+        .byAttendee({ orgId, listedAttendee: attendeeId })
+        .go({ limit, attributes: ['orgId', 'sessionId', 'requestId'] });
+      // Dropping the index copy takes the item out of the attendee's index: the next call finds the rest.
+      await Promise.all(
+        data.map((r) =>
+          ignoringGone(
+            joinRequest.patch(r).remove(['message', 'hostMessage']).set({ listedAttendee: unlisted }).go(),
+          ),
+        ),
+      );
+      return cursor !== null;
     },
   };
 };
