@@ -6,7 +6,9 @@ import {
   toBookingItem,
 } from '../../functions/modules/bookings/adapters/booking-items.js';
 import type { Booking } from '../../functions/modules/bookings/domain/model.js';
+import { joinRequestEntity } from '../../functions/modules/invitations/adapters/entities/join-request.js';
 import {
+  requestListingWire,
   storedInvite,
   storedRequest,
   toEventInvite,
@@ -128,6 +130,9 @@ describe('stored items', () => {
     expect(storedRequest(request).listedAttendee).toBe('att_1');
     expect(toJoinRequest(storedRequest(request))).toStrictEqual(request);
     expect(storedRequest({ ...request, hostMessage: null }).listedAttendee).toBe('none');
+    // The reservation's low-level write lists a request as ElectroDB does.
+    const { Item } = joinRequestEntity.put(storedRequest(request)).params<{ Item: object }>({ table: 't' });
+    expect(Item).toMatchObject(requestListingWire(request));
   });
 
   it('the compiler holds the key lists complete', () => {

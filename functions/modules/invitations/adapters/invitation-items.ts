@@ -47,6 +47,16 @@ export const storedRequest = (r: JoinRequest) => ({
   listedAttendee: listedAttendeeOf(r.attendeeId, r.message, r.hostMessage),
 });
 
+/**
+ * The wire form of a request's listing under its attendee (gsi2, entities/join-request.ts), for
+ * writers that set a request's `hostMessage` in a low-level transaction (the reservation's).
+ */
+export const requestListingWire = (r: Pick<JoinRequest, 'orgId' | 'attendeeId' | 'requestId'>) => ({
+  listedAttendee: r.attendeeId,
+  gsi2pk: `${r.orgId}#attendee#${r.attendeeId}#join-requests`,
+  gsi2sk: r.requestId,
+});
+
 /** A patch of an item that may have been deleted meanwhile (a cascade's purge): gone is done. */
 export const ignoringGone = async (write: Promise<unknown>): Promise<void> => {
   try {

@@ -63,7 +63,12 @@ export const dynamoJoinRequestStore = (service: EventlyService): JoinRequestStor
           label: 'request',
           write: tx.joinRequest
             .put(storedRequest(next))
-            .where((a, { eq }) => eq(a.status, current.status))
+            // Also unchanged in its listing: a request erased since it was read (its texts gone,
+            // out of the index) is not written back with them. Items older than the index have none.
+            .where(
+              (a, { eq, notExists }) =>
+                `${eq(a.status, current.status)} AND (${eq(a.listedAttendee, storedRequest(current).listedAttendee)} OR ${notExists(a.listedAttendee)})`,
+            )
             .commit(),
           fails: 'refused',
         },
