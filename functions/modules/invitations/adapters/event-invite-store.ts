@@ -1,9 +1,9 @@
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import type { EventInviteStore } from '../domain/ports.js';
-import { ignoringGone, storedInvite, storedPass, toEventInvite, toEventPass } from './invitation-items.js';
+import { storedInvite, storedPass, toEventInvite, toEventPass } from './invitation-items.js';
 
 export const dynamoEventInviteStore = (service: EventlyService): EventInviteStore => {
   const { eventInvite, eventPass } = service.entities;
@@ -75,10 +75,11 @@ export const dynamoEventInviteStore = (service: EventlyService): EventInviteStor
       const { data, cursor } = await eventInvite.query
         .byAttendee({ orgId, listedAttendee: attendeeId })
         .go({ limit, attributes: ['orgId', 'eventId', 'inviteId'] });
-      // Dropping the index copy takes the item out of the attendee's index: the next call finds the rest.
+      // Dropping the index copy takes the item out of the attendee's index: the next call finds the
+      // rest. One deleted meanwhile (a cascade) fails its existence condition: nothing to erase.
       await Promise.all(
         data.map((i) =>
-          ignoringGone(
+          unlessConditionFails(
             eventInvite.patch(i).remove(['email', 'phone']).set({ listedAttendee: unlisted }).go(),
           ),
         ),

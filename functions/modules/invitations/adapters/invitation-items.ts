@@ -1,7 +1,7 @@
 import type { EntityItem } from 'electrodb';
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import { isConditionFailure, type TxEntities } from '../../../kernel/dynamo/transactions.js';
+import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
 import { notificationRecord } from '../../notifications/index.js';
 import type { EventInvite, EventPass, JoinRequest } from '../domain/model.js';
 import type { eventInviteEntity } from './entities/event-invite.js';
@@ -56,15 +56,6 @@ export const requestListingWire = (r: Pick<JoinRequest, 'orgId' | 'attendeeId' |
   gsi2pk: `${r.orgId}#attendee#${r.attendeeId}#join-requests`,
   gsi2sk: r.requestId,
 });
-
-/** A patch of an item that may have been deleted meanwhile (a cascade's purge): gone is done. */
-export const ignoringGone = async (write: Promise<unknown>): Promise<void> => {
-  try {
-    await write;
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-  }
-};
 
 /** What a request's notifications say of it. */
 export const requestSummary = (r: JoinRequest) => ({

@@ -1,10 +1,10 @@
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import { joinRequestStatuses, openRequestStatuses, type RequestCounts } from '../domain/model.js';
 import type { JoinRequestStore } from '../domain/ports.js';
-import { ignoringGone, requestNotification, storedRequest, toJoinRequest } from './invitation-items.js';
+import { requestNotification, storedRequest, toJoinRequest } from './invitation-items.js';
 
 export const dynamoJoinRequestStore = (service: EventlyService): JoinRequestStore => {
   const { joinRequest } = service.entities;
@@ -91,10 +91,11 @@ export const dynamoJoinRequestStore = (service: EventlyService): JoinRequestStor
       const { data, cursor } = await joinRequest.query
         .byAttendee({ orgId, listedAttendee: attendeeId })
         .go({ limit, attributes: ['orgId', 'sessionId', 'requestId'] });
-      // Dropping the index copy takes the item out of the attendee's index: the next call finds the rest.
+      // Dropping the index copy takes the item out of the attendee's index: the next call finds the
+      // rest. One deleted meanwhile (a cascade) fails its existence condition: nothing to erase.
       await Promise.all(
         data.map((r) =>
-          ignoringGone(
+          unlessConditionFails(
             joinRequest.patch(r).remove(['message', 'hostMessage']).set({ listedAttendee: unlisted }).go(),
           ),
         ),

@@ -6,7 +6,11 @@ import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import {
+  commitTransaction,
+  isConditionFailure,
+  unlessConditionFails,
+} from '../../../kernel/dynamo/transactions.js';
 import type { inviteEntity } from './entities/invite.js';
 
 const toInvite = fromStored<Invite, EntityItem<typeof inviteEntity>>({
@@ -109,9 +113,14 @@ export const dynamoInviteStore = (service: EventlyService): InviteStore => {
       const { data, cursor } = await invite.query
         .byAcceptor({ listedAcceptor: userId })
         .go({ limit, attributes: ['orgId', 'inviteId'] });
-      // Dropping the index copy takes the item out of the user's index: the next call finds the rest.
+      // Dropping the index copy takes the item out of the user's index: the next call finds the
+      // rest. One deleted meanwhile (a cascade) fails its existence condition: nothing to erase.
       await Promise.all(
-        data.map((i) => invite.patch(keyOf(i)).remove(['email']).set({ listedAcceptor: unlisted }).go()),
+        data.map((i) =>
+          unlessConditionFails(
+            invite.patch(keyOf(i)).remove(['email']).set({ listedAcceptor: unlisted }).go(),
+          ),
+        ),
       );
       return cursor !== null;
     },
