@@ -237,8 +237,10 @@ const ticketsPorts = (): PortTable => ({
 });
 
 const jobsPorts = (): PortTable => ({
-  // An account's erasure: its profile and pictures, picked interests, devices and their endpoints, preferences.
+  // An account's erasure: its profile and pictures, picked interests, devices and their endpoints, preferences;
+  // the texts of its join requests (invites' contacts: eventInvites and invites below).
   profiles: port.profiles,
+  joinRequests: port.joinRequests,
   profileFiles: port.profileFiles,
   userInterests: port.userInterests,
   devices: port.devices,

@@ -184,6 +184,53 @@ describe('account deletion', () => {
       }),
       201,
     );
+    // An organization's invite to their email, accepted; in an event by approval, a join request
+    // in their own words (declined with the host's) and direct invites by their email and phone.
+    const orgInvite = ok(
+      await rt.call<{ token: string }>('POST', `/v1/orgs/${orgId}/invites`, {
+        token: owner,
+        body: { email, role: 'viewer' },
+      }),
+      201,
+    );
+    ok(await rt.call('POST', '/v1/invites/accept', { token: zed, body: { token: orgInvite.token } }), 201);
+    const message = 'Bringing my accordion, Quaxley style';
+    const other = await publishedSession(rt, owner, {
+      orgName: 'Erasure by approval',
+      event: { title: 'Supper', admission: 'approval', defaultCapacity: 10, price: { kind: 'free' } },
+      session: { startsAt: '2031-09-01T19:00' },
+    });
+    const requests = `/v1/orgs/${other.orgId}/sessions/${other.sessionId}/requests`;
+    ok(
+      await rt.call('POST', `/v1/orgs/${other.orgId}/me`, {
+        token: zed,
+        body: { firstName: first, lastName: last },
+      }),
+    );
+    const request = ok(
+      await rt.call<{ requestId: string }>('POST', requests, { token: zed, body: { partySize: 1, message } }),
+      201,
+    );
+    ok(
+      await rt.call('POST', `${requests}/${request.requestId}/decline`, {
+        token: owner,
+        body: { message: `Sorry ${first}, full` },
+      }),
+    );
+    for (const to of [{ email }, { phone }]) {
+      const invite = ok(
+        await rt.call<{ attendeeId: string | null }>(
+          'POST',
+          `/v1/orgs/${other.orgId}/events/${other.eventId}/invites`,
+          {
+            token: owner,
+            body: { kind: 'direct', ...to },
+          },
+        ),
+        201,
+      );
+      expect(invite.attendeeId).not.toBeNull();
+    }
     const [interest] = ok(
       await rt.call<{ items: { interestId: string }[] }>('GET', '/v1/interests', { token: zed }),
     ).items;
@@ -208,7 +255,9 @@ describe('account deletion', () => {
       20_000,
     );
     expect(gone.status).toBe(404);
-    const left = (await tableText()).filter((t) => [first, last, email, phone].some((v) => t.includes(v)));
+    const left = (await tableText()).filter((t) =>
+      [first, last, email, phone, message].some((v) => t.includes(v)),
+    );
     expect(left).toEqual([]);
     expect(ok(await rt.call<{ items: unknown[] }>('GET', '/v1/me/devices', { token: zed })).items).toEqual(
       [],

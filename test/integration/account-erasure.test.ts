@@ -102,6 +102,12 @@ describe('account erasure', () => {
     expect(endpoints.removed).toHaveLength(1);
     expect(await c.deps.profiles.get(zed.sub)).toBeUndefined();
     expect(bucket.removed).toEqual([`${zed.sub}/`, `${zed.sub}/`]);
+    // The accepted invite keeps who accepted it, not the address it was sent to.
+    expect(await c.deps.invites.get(orgs[0] as string, invite.inviteId)).toMatchObject({
+      status: 'accepted',
+      acceptedBy: zed.sub,
+      email: null,
+    });
   });
 
   it('refuses the only owner of an organization and queues nothing', async () => {

@@ -6,6 +6,15 @@ import {
   toBookingItem,
 } from '../../functions/modules/bookings/adapters/booking-items.js';
 import type { Booking } from '../../functions/modules/bookings/domain/model.js';
+import { joinRequestEntity } from '../../functions/modules/invitations/adapters/entities/join-request.js';
+import {
+  requestListingWire,
+  storedInvite,
+  storedRequest,
+  toEventInvite,
+  toJoinRequest,
+} from '../../functions/modules/invitations/adapters/invitation-items.js';
+import type { EventInvite, JoinRequest } from '../../functions/modules/invitations/domain/model.js';
 
 /** Domain objects spell a missing value null; their items leave it out and add index attributes. */
 
@@ -71,6 +80,59 @@ describe('stored items', () => {
     const confirmed = toBookingItem({ ...booking, status: 'confirmed' });
     expect('holdExpiresAt' in confirmed).toBe(false);
     expect(confirmed.dueAt).toBe('none');
+  });
+
+  it("invites and join requests are listed under their attendee only while they hold the person's contact or words", () => {
+    const invite: EventInvite = {
+      orgId: 'org_1',
+      eventId: 'evt_1',
+      inviteId: 'evi_1',
+      kind: 'direct',
+      attendeeId: 'att_1',
+      email: 'zed@example.com',
+      phone: null,
+      tokenHash: null,
+      expiresAt: null,
+      maxUses: null,
+      uses: 0,
+      skipApproval: false,
+      unlocksCategoryIds: [],
+      status: 'active',
+      createdBy: 'user_1',
+      createdAt: '2030-01-01T10:00:00.000Z',
+      updatedAt: '2030-01-01T10:00:00.000Z',
+    };
+    expect(storedInvite(invite).listedAttendee).toBe('att_1');
+    expect(toEventInvite(storedInvite(invite))).toStrictEqual(invite);
+    // Named by attendee only (nothing to erase), or erased: out of the index.
+    expect(storedInvite({ ...invite, email: null }).listedAttendee).toBe('none');
+    expect(storedInvite({ ...invite, attendeeId: null }).listedAttendee).toBe('none');
+
+    const request: JoinRequest = {
+      orgId: 'org_1',
+      sessionId: 'ses_1',
+      eventId: 'evt_1',
+      requestId: 'req_1',
+      attendeeId: 'att_1',
+      requestedBy: 'user_1',
+      userId: 'user_1',
+      partySize: 1,
+      message: null,
+      status: 'declined',
+      hostMessage: 'Full, sorry',
+      bookingId: null,
+      waitlistEntryId: null,
+      holdExpiresAt: null,
+      decidedBy: 'user_2',
+      createdAt: '2030-01-01T10:00:00.000Z',
+      updatedAt: '2030-01-01T10:00:00.000Z',
+    };
+    expect(storedRequest(request).listedAttendee).toBe('att_1');
+    expect(toJoinRequest(storedRequest(request))).toStrictEqual(request);
+    expect(storedRequest({ ...request, hostMessage: null }).listedAttendee).toBe('none');
+    // The reservation's low-level write lists a request as ElectroDB does.
+    const { Item } = joinRequestEntity.put(storedRequest(request)).params<{ Item: object }>({ table: 't' });
+    expect(Item).toMatchObject(requestListingWire(request));
   });
 
   it('the compiler holds the key lists complete', () => {

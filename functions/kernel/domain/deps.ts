@@ -153,6 +153,11 @@ export interface InviteStore {
   revoke(invite: Invite, at: string): Promise<void>;
   /** pending -> accepted + member put (+ owner counter), atomically; conditional on still pending. */
   accept(invite: Invite, member: Member, at: string): Promise<void>;
+  /**
+   * Removes the email of up to `limit` invites `userId` accepted (an account's erasure); each
+   * leaves the user's index. True when more may be left.
+   */
+  eraseAcceptedBy(userId: string, limit: number): Promise<boolean>;
   purge(orgId: string, limit: number): Promise<number>;
 }
 

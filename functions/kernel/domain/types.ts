@@ -52,7 +52,8 @@ export type InviteStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 export interface Invite {
   orgId: string;
   inviteId: string;
-  email: string;
+  /** The invitee's address; null once the account that accepted it was erased. */
+  email: string | null;
   role: Role;
   /** Stored status; a `pending` invite past `expiresAt` is reported as `expired` (see inviteView). */
   status: InviteStatus;
@@ -61,6 +62,8 @@ export interface Invite {
   expiresAt: string;
   createdAt: string;
   respondedAt: string | null;
+  /** The user who accepted it. */
+  acceptedBy: string | null;
 }
 
 export interface PageRequest {

@@ -3,6 +3,7 @@
  * folder is the module's own.
  */
 export {
+  requestListingWire,
   requestNotification,
   requestSummary,
   toEventPass,

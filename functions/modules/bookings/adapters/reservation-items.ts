@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { TxEntities, TxPart } from '../../../kernel/dynamo/transactions.js';
-import { requestNotification, requestSummary } from '../../invitations/index.js';
+import { requestListingWire, requestNotification, requestSummary } from '../../invitations/index.js';
 import { notificationRecordPut } from '../../notifications/index.js';
 import type { Booking } from '../domain/model.js';
 import type { NewBooking } from '../domain/ports.js';
@@ -42,9 +42,15 @@ export const reservationTxItems = (
     values[':holdExpiresAt'] = { S: r.holdExpiresAt };
     sets.push('#holdExpiresAt = :holdExpiresAt');
   }
+  // A host's message lists the request under its attendee (what an account's erasure finds).
+  const listing = r.hostMessage ? Object.entries(requestListingWire(r)) : [];
   if (r.hostMessage) {
     values[':hostMessage'] = { S: r.hostMessage };
     sets.push('#hostMessage = :hostMessage');
+  }
+  for (const [field, value] of listing) {
+    values[`:${field}`] = { S: value };
+    sets.push(`#${field} = :${field}`);
   }
   const names: Record<string, string> = {
     '#status': 'status',
@@ -53,6 +59,7 @@ export const reservationTxItems = (
     '#updatedAt': 'updatedAt',
     ...(r.holdExpiresAt ? { '#holdExpiresAt': 'holdExpiresAt' } : {}),
     ...(r.hostMessage ? { '#hostMessage': 'hostMessage' } : {}),
+    ...Object.fromEntries(listing.map(([field]) => [`#${field}`, field])),
   };
   return {
     items: [

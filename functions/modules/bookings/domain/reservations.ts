@@ -83,16 +83,23 @@ const toWaitlist = async (
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== 'ALREADY_WAITLISTED') throw err;
   }
-  const next: JoinRequest = {
-    ...request,
+  const waitlisted = (from: JoinRequest): JoinRequest => ({
+    ...from,
     status: 'waitlisted',
     waitlistEntryId,
     hostMessage,
     decidedBy: principal.sub,
     updatedAt: deps.clock.now().toISOString(),
-  };
-  if (await deps.joinRequests.decide(request, next)) return next;
-  const now = await deps.joinRequests.get(request.orgId, request.sessionId, request.requestId);
-  if (!now) throw notFound('request');
-  return now;
+  });
+  let current = request;
+  // Once more when it is still pending: its texts were erased meanwhile (an account's erasure).
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const next = waitlisted(current);
+    if (await deps.joinRequests.decide(current, next)) return next;
+    const now = await deps.joinRequests.get(request.orgId, request.sessionId, request.requestId);
+    if (!now) throw notFound('request');
+    if (now.status !== current.status) return now;
+    current = now;
+  }
+  return current;
 };

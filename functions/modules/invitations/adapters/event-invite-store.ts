@@ -1,6 +1,7 @@
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import type { EventInviteStore } from '../domain/ports.js';
 import { storedInvite, storedPass, toEventInvite, toEventPass } from './invitation-items.js';
 
@@ -68,6 +69,22 @@ export const dynamoEventInviteStore = (service: EventlyService): EventInviteStor
       if (!now || now.status === 'revoked') return { refused: 'revoked' };
       if (now.expiresAt !== null && now.expiresAt <= at) return { refused: 'expired' };
       return { refused: 'used-up' };
+    },
+
+    async eraseContactsOf(orgId, attendeeId, limit) {
+      const { data, cursor } = await eventInvite.query
+        .byAttendee({ orgId, listedAttendee: attendeeId })
+        .go({ limit, attributes: ['orgId', 'eventId', 'inviteId'] });
+      // Dropping the index copy takes the item out of the attendee's index: the next call finds the
+      // rest. One deleted meanwhile (a cascade) fails its existence condition: nothing to erase.
+      await Promise.all(
+        data.map((i) =>
+          unlessConditionFails(
+            eventInvite.patch(i).remove(['email', 'phone']).set({ listedAttendee: unlisted }).go(),
+          ),
+        ),
+      );
+      return cursor !== null;
     },
 
     async purgeEvent(orgId, eventId, limit) {

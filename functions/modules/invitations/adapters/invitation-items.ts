@@ -1,4 +1,5 @@
 import type { EntityItem } from 'electrodb';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
 import type { TxEntities } from '../../../kernel/dynamo/transactions.js';
 import { notificationRecord } from '../../notifications/index.js';
@@ -11,7 +12,7 @@ import type { joinRequestEntity } from './entities/join-request.js';
 
 export const toEventInvite = fromStored<EventInvite, EntityItem<typeof eventInviteEntity>>({
   nullable: { attendeeId: true, email: true, phone: true, tokenHash: true, expiresAt: true, maxUses: true },
-  itemOnly: {},
+  itemOnly: { listedAttendee: true },
 });
 
 export const toEventPass = fromStored<EventPass, EntityItem<typeof eventPassEntity>>({
@@ -29,12 +30,32 @@ export const toJoinRequest = fromStored<JoinRequest, EntityItem<typeof joinReque
     holdExpiresAt: true,
     decidedBy: true,
   },
-  itemOnly: {},
+  itemOnly: { listedAttendee: true },
 });
 
-export const storedInvite = (i: EventInvite) => toStored(i);
+/** The attendee an invite is listed under while it holds their email or phone (the erasure's index). */
+const listedAttendeeOf = (attendeeId: string | null, ...contacts: (string | null)[]) =>
+  attendeeId !== null && contacts.some((c) => c !== null) ? attendeeId : unlisted;
+
+export const storedInvite = (i: EventInvite) => ({
+  ...toStored(i),
+  listedAttendee: listedAttendeeOf(i.attendeeId, i.email, i.phone),
+});
 export const storedPass = (p: EventPass) => toStored(p);
-export const storedRequest = (r: JoinRequest) => toStored(r);
+export const storedRequest = (r: JoinRequest) => ({
+  ...toStored(r),
+  listedAttendee: listedAttendeeOf(r.attendeeId, r.message, r.hostMessage),
+});
+
+/**
+ * The wire form of a request's listing under its attendee (gsi2, entities/join-request.ts), for
+ * writers that set a request's `hostMessage` in a low-level transaction (the reservation's).
+ */
+export const requestListingWire = (r: Pick<JoinRequest, 'orgId' | 'attendeeId' | 'requestId'>) => ({
+  listedAttendee: r.attendeeId,
+  gsi2pk: `${r.orgId}#attendee#${r.attendeeId}#join-requests`,
+  gsi2sk: r.requestId,
+});
 
 /** What a request's notifications say of it. */
 export const requestSummary = (r: JoinRequest) => ({

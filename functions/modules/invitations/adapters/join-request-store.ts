@@ -1,6 +1,7 @@
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { commitTransaction } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, unlessConditionFails } from '../../../kernel/dynamo/transactions.js';
 import { joinRequestStatuses, openRequestStatuses, type RequestCounts } from '../domain/model.js';
 import type { JoinRequestStore } from '../domain/ports.js';
 import { requestNotification, storedRequest, toJoinRequest } from './invitation-items.js';
@@ -62,7 +63,12 @@ export const dynamoJoinRequestStore = (service: EventlyService): JoinRequestStor
           label: 'request',
           write: tx.joinRequest
             .put(storedRequest(next))
-            .where((a, { eq }) => eq(a.status, current.status))
+            // Also unchanged in its listing: a request erased since it was read (its texts gone,
+            // out of the index) is not written back with them. Items older than the index have none.
+            .where(
+              (a, { eq, notExists }) =>
+                `${eq(a.status, current.status)} AND (${eq(a.listedAttendee, storedRequest(current).listedAttendee)} OR ${notExists(a.listedAttendee)})`,
+            )
             .commit(),
           fails: 'refused',
         },
@@ -79,6 +85,22 @@ export const dynamoJoinRequestStore = (service: EventlyService): JoinRequestStor
         { label: 'record', write: requestNotification(tx, next) },
       ]);
       return committed;
+    },
+
+    async eraseMessagesOf(orgId, attendeeId, limit) {
+      const { data, cursor } = await joinRequest.query
+        .byAttendee({ orgId, listedAttendee: attendeeId })
+        .go({ limit, attributes: ['orgId', 'sessionId', 'requestId'] });
+      // Dropping the index copy takes the item out of the attendee's index: the next call finds the
+      // rest. One deleted meanwhile (a cascade) fails its existence condition: nothing to erase.
+      await Promise.all(
+        data.map((r) =>
+          unlessConditionFails(
+            joinRequest.patch(r).remove(['message', 'hostMessage']).set({ listedAttendee: unlisted }).go(),
+          ),
+        ),
+      );
+      return cursor !== null;
     },
   };
 };

@@ -43,8 +43,23 @@ const eventFor = async (deps: Pick<Deps, 'events'>, orgId: string, eventId: stri
   return event;
 };
 
+/** The organization's attendee holding an invite's email or phone, if any (unique values). */
+const attendeeHolding = async (
+  deps: Pick<Deps, 'attendees'>,
+  orgId: string,
+  email: string | null,
+  phone: string | null,
+): Promise<string | null> => {
+  const found = email
+    ? await deps.attendees.findBy(orgId, 'email', email)
+    : phone
+      ? await deps.attendees.findBy(orgId, 'phone', phone)
+      : undefined;
+  return found?.attendeeId ?? null;
+};
+
 export const createEventInvite = async (
-  deps: Pick<Deps, 'clock' | 'eventInvites' | 'events'> & AccessDeps,
+  deps: Pick<Deps, 'attendees' | 'clock' | 'eventInvites' | 'events'> & AccessDeps,
   principal: Principal,
   orgId: string,
   eventId: string,
@@ -57,6 +72,7 @@ export const createEventInvite = async (
     throw validationFailed([{ field: 'expiresAt', message: 'must be in the future' }]);
   }
   const link = input.kind === 'link';
+  const email = input.email?.toLowerCase() ?? null;
   const secret = link ? newSecret() : null;
   const at = now.toISOString();
   const invite: EventInvite = {
@@ -64,8 +80,8 @@ export const createEventInvite = async (
     eventId,
     inviteId: newId('evi'),
     kind: input.kind,
-    attendeeId: input.attendeeId ?? null,
-    email: input.email?.toLowerCase() ?? null,
+    attendeeId: input.attendeeId ?? (await attendeeHolding(deps, orgId, email, input.phone ?? null)),
+    email,
     phone: input.phone ?? null,
     tokenHash: secret ? hashSecret(secret) : null,
     expiresAt: input.expiresAt ?? null,

@@ -11,7 +11,11 @@ export interface EventInvite {
   eventId: string;
   inviteId: string;
   kind: EventInviteKind;
-  /** A direct invite names its person by one of these (exactly one is set); a link by none. */
+  /**
+   * A direct invite names its person by one of these; a link by none. An invite by email or phone
+   * also records the organization's attendee holding that email or phone when it was made (what
+   * an account's erasure finds it by).
+   */
   attendeeId: string | null;
   /** Lowercased. */
   email: string | null;

@@ -21,6 +21,11 @@ export interface EventInviteStore {
     pass: EventPass,
     at: string,
   ): Promise<{ pass: EventPass } | { refused: RedeemRefusal }>;
+  /**
+   * Removes the email and phone of up to `limit` direct invites to the attendee (an account's
+   * erasure); each leaves the attendee's index. True when more may be left.
+   */
+  eraseContactsOf(orgId: string, attendeeId: string, limit: number): Promise<boolean>;
   /** Deletes up to `limit` invites and passes of the event (cascade deletes); fewer means none are left. */
   purgeEvent(orgId: string, eventId: string, limit: number): Promise<number>;
 }
@@ -46,4 +51,9 @@ export interface JoinRequestStore {
    * notification; an ending status also frees the attendee's open-request mark. False when it moved.
    */
   decide(current: JoinRequest, next: JoinRequest): Promise<boolean>;
+  /**
+   * Removes `message` and `hostMessage` of up to `limit` requests of the attendee (an account's
+   * erasure); each leaves the attendee's index. True when more may be left.
+   */
+  eraseMessagesOf(orgId: string, attendeeId: string, limit: number): Promise<boolean>;
 }

@@ -79,6 +79,15 @@ export const dynamoNotificationStore = (
       await notificationPreference.delete({ orgId, userId }).go();
     },
 
+    async removeOfUser(userId, limit) {
+      const { data, cursor } = await outbox.query
+        .byUser({ listedUser: userId })
+        .go({ limit, attributes: ['orgId', 'sessionId', 'at', 'messageId'] });
+      // A consumer holding one finds it missing and stops; the relay hands on insertions only.
+      if (data.length > 0) await outbox.delete(data).go();
+      return cursor !== null;
+    },
+
     async putPreferences(orgId, userId, preferences, at) {
       await notificationPreference
         .put({

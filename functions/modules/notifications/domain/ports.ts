@@ -44,6 +44,11 @@ export interface NotificationStore {
   deliveryContext(query: DeliveryContextQuery): Promise<DeliveryContext>;
   /** Deletes the user's preferences in the organization (an account's erasure); none is no error. */
   removePreferences(orgId: string, userId: string): Promise<void>;
+  /**
+   * Deletes up to `limit` notifications listed under the user, sent or not (an account's erasure:
+   * their payloads may quote a host's message to them). True when more may be left.
+   */
+  removeOfUser(userId: string, limit: number): Promise<boolean>;
   putPreferences(
     orgId: string,
     userId: string,

@@ -2,15 +2,20 @@ import type { EntityItem } from 'electrodb';
 import type { InviteStore } from '../../../kernel/domain/deps.js';
 import { DomainError } from '../../../kernel/domain/errors.js';
 import type { Invite } from '../../../kernel/domain/types.js';
+import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { fromStored } from '../../../kernel/dynamo/stored.js';
-import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
+import {
+  commitTransaction,
+  isConditionFailure,
+  unlessConditionFails,
+} from '../../../kernel/dynamo/transactions.js';
 import type { inviteEntity } from './entities/invite.js';
 
 const toInvite = fromStored<Invite, EntityItem<typeof inviteEntity>>({
-  nullable: { respondedAt: true },
-  itemOnly: {},
+  nullable: { email: true, respondedAt: true, acceptedBy: true },
+  itemOnly: { listedAcceptor: true },
 });
 
 const noLongerPending = () => new DomainError('INVITE_ALREADY_USED', 'the invite is no longer pending');
@@ -21,8 +26,7 @@ export const dynamoInviteStore = (service: EventlyService): InviteStore => {
 
   return {
     async create(i) {
-      const { respondedAt: _none, ...item } = i;
-      await invite.create(item).go();
+      await invite.create({ ...toStored(i), listedAcceptor: unlisted }).go();
     },
 
     async get(orgId, inviteId) {
@@ -71,7 +75,12 @@ export const dynamoInviteStore = (service: EventlyService): InviteStore => {
           label: 'invite',
           write: inv
             .patch(keyOf(i))
-            .set({ status: 'accepted', respondedAt: at })
+            .set({
+              status: 'accepted',
+              respondedAt: at,
+              acceptedBy: member.userId,
+              listedAcceptor: member.userId,
+            })
             .where(({ status, expiresAt }, { eq, gt }) => `${eq(status, 'pending')} AND ${gt(expiresAt, at)}`)
             .commit(),
           fails: noLongerPending(),
@@ -98,6 +107,22 @@ export const dynamoInviteStore = (service: EventlyService): InviteStore => {
           fails: new DomainError('ORGANIZATION_DELETING', 'the organization is being deleted'),
         },
       ]);
+    },
+
+    async eraseAcceptedBy(userId, limit) {
+      const { data, cursor } = await invite.query
+        .byAcceptor({ listedAcceptor: userId })
+        .go({ limit, attributes: ['orgId', 'inviteId'] });
+      // Dropping the index copy takes the item out of the user's index: the next call finds the
+      // rest. One deleted meanwhile (a cascade) fails its existence condition: nothing to erase.
+      await Promise.all(
+        data.map((i) =>
+          unlessConditionFails(
+            invite.patch(keyOf(i)).remove(['email']).set({ listedAcceptor: unlisted }).go(),
+          ),
+        ),
+      );
+      return cursor !== null;
     },
 
     async purge(orgId, limit) {

@@ -25,13 +25,17 @@ export const inviteSchema = z
   .object({
     orgId: orgIdSchema,
     inviteId: inviteIdSchema,
-    email: z.string(),
+    email: z
+      .string()
+      .nullable()
+      .openapi({ description: 'null once the account that accepted it was erased' }),
     role: roleSchema,
     status: inviteStatusSchema,
     invitedBy: z.string(),
     expiresAt: isoDateTime,
     createdAt: isoDateTime,
     respondedAt: isoDateTime.nullable(),
+    acceptedBy: z.string().nullable(),
   })
   .openapi('Invite');
 

@@ -64,6 +64,7 @@ export const createInvite = async (
     expiresAt: new Date(now.getTime() + input.expiresInHours * 3_600_000).toISOString(),
     createdAt: now.toISOString(),
     respondedAt: null,
+    acceptedBy: null,
   };
   await deps.invites.create(invite);
   return { ...inviteView(invite, now), token: tokenOf(orgId, invite.inviteId, secret) };
@@ -99,7 +100,8 @@ export const revokeInvite = async (
   await deps.invites.revoke(invite, deps.clock.now().toISOString());
 };
 
-const assertUsable = (invite: Invite, principal: Principal, now: Date): void => {
+/** The caller's verified email, which the usable invite was sent to. */
+const assertUsable = (invite: Invite, principal: Principal, now: Date): string => {
   const status = effectiveStatus(invite, now);
   if (status === 'accepted') throw new DomainError('INVITE_ALREADY_USED', 'the invite was already used');
   if (status === 'revoked') throw new DomainError('INVITE_REVOKED', 'the invite was revoked');
@@ -110,9 +112,10 @@ const assertUsable = (invite: Invite, principal: Principal, now: Date): void => 
       'the invite was sent to an email address, and your token carries no verified one',
     );
   }
-  if (!sameEmail(principal.email, invite.email)) {
+  if (invite.email === null || !sameEmail(principal.email, invite.email)) {
     throw new DomainError('INVITE_EMAIL_MISMATCH', 'the invite was sent to another email address');
   }
+  return principal.email;
 };
 
 export const acceptInvite = async (
@@ -124,7 +127,7 @@ export const acceptInvite = async (
   const invite = parsed && (await deps.invites.get(parsed.orgId, parsed.inviteId));
   if (!parsed || !invite || !sameHash(invite.tokenHash, hashSecret(parsed.secret))) throw notFound('invite');
   const now = deps.clock.now();
-  assertUsable(invite, principal, now);
+  const email = assertUsable(invite, principal, now);
   const [org, existing] = await Promise.all([
     deps.orgs.get(invite.orgId),
     deps.members.get(invite.orgId, principal.sub),
@@ -137,7 +140,7 @@ export const acceptInvite = async (
     orgId: invite.orgId,
     userId: principal.sub,
     name: displayName(principal),
-    email: principal.email ?? invite.email,
+    email,
     role: invite.role,
     status: 'active',
     joinedAt: now.toISOString(),

@@ -1,5 +1,5 @@
 import { Entity } from 'electrodb';
-import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 /**
@@ -7,6 +7,9 @@ import { key } from '../../../../kernel/dynamo/entity-keys.js';
  *
  * Key templates:
  * - table: pk `${orgId}#event#${eventId}#invites`  sk `${inviteId}` (an event's invites)
+ * - gsi2:  pk `${orgId}#attendee#${listedAttendee}#event-invites`  sk `${eventId}#${inviteId}`
+ *   Only direct invites that hold an email or phone and record their attendee: what an account's
+ *   erasure finds them by (it removes both, and the item leaves the index).
  * A link's `uses` is counted on this item by a conditional update (`uses < maxUses`).
  */
 export const eventInviteEntity = new Entity({
@@ -15,8 +18,9 @@ export const eventInviteEntity = new Entity({
     ...fixedStrings('orgId', 'eventId', 'inviteId', 'createdBy', 'createdAt'),
     kind: { type: ['direct', 'link'] as const, required: true, readOnly: true },
     attendeeId: { type: 'string', readOnly: true },
-    email: { type: 'string', readOnly: true },
-    phone: { type: 'string', readOnly: true },
+    /** The invitee's contact; removed by the erasure of the attendee's account. */
+    email: { type: 'string' },
+    phone: { type: 'string' },
     /** SHA-256 of a link's token secret; the raw token is never stored. */
     tokenHash: { type: 'string', readOnly: true },
     expiresAt: { type: 'string', readOnly: true },
@@ -26,11 +30,22 @@ export const eventInviteEntity = new Entity({
     unlocksCategoryIds: { type: 'list', items: { type: 'string' }, required: true, readOnly: true },
     status: { type: ['active', 'revoked'] as const, required: true },
     updatedAt: { type: 'string', required: true },
+    /**
+     * Index-only, always present (ElectroDB requires every composite of an index with a
+     * condition): the attendee while the invite holds their email or phone, else `none`.
+     */
+    listedAttendee: { type: 'string', required: true },
   },
   indexes: {
     byEvent: {
       pk: key('pk', ['orgId', 'eventId'], '${orgId}#event#${eventId}#invites'),
       sk: key('sk', ['inviteId'], '${inviteId}'),
+    },
+    byAttendee: {
+      index: 'gsi2',
+      condition: (a) => a.listedAttendee !== unlisted,
+      pk: key('gsi2pk', ['orgId', 'listedAttendee'], '${orgId}#attendee#${listedAttendee}#event-invites'),
+      sk: key('gsi2sk', ['eventId', 'inviteId'], '${eventId}#${inviteId}'),
     },
   },
 });

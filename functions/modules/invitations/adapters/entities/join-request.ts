@@ -1,5 +1,5 @@
 import { Entity } from 'electrodb';
-import { entityBase, fixedStrings } from '../../../../kernel/dynamo/entity-base.js';
+import { entityBase, fixedStrings, unlisted } from '../../../../kernel/dynamo/entity-base.js';
 import { key } from '../../../../kernel/dynamo/entity-keys.js';
 
 const statuses = ['pending', 'reserved', 'waitlisted', 'declined', 'booked', 'lapsed', 'cancelled'] as const;
@@ -10,6 +10,9 @@ const statuses = ['pending', 'reserved', 'waitlisted', 'declined', 'booked', 'la
  *
  * Key templates:
  * - table: pk `${orgId}#session#${sessionId}#requests`  sk `${requestId}` (a session's requests)
+ * - gsi2:  pk `${orgId}#attendee#${listedAttendee}#join-requests`  sk `${requestId}`
+ *   Only requests holding free text (`message`, `hostMessage`): what an account's erasure finds
+ *   them by (it removes both, and the item leaves the index).
  */
 export const joinRequestEntity = new Entity({
   model: { ...entityBase, entity: 'joinRequest' },
@@ -17,7 +20,8 @@ export const joinRequestEntity = new Entity({
     ...fixedStrings('orgId', 'sessionId', 'eventId', 'requestId', 'attendeeId', 'requestedBy', 'createdAt'),
     userId: { type: 'string', readOnly: true },
     partySize: { type: 'number', required: true, readOnly: true },
-    message: { type: 'string', readOnly: true },
+    /** The attendee's words; removed (with `hostMessage`) by the erasure of their account. */
+    message: { type: 'string' },
     status: { type: statuses, required: true },
     hostMessage: { type: 'string' },
     bookingId: { type: 'string' },
@@ -25,11 +29,22 @@ export const joinRequestEntity = new Entity({
     holdExpiresAt: { type: 'string' },
     decidedBy: { type: 'string' },
     updatedAt: { type: 'string', required: true },
+    /**
+     * Index-only, always present (ElectroDB requires every composite of an index with a
+     * condition): the attendee while the request holds free text, else `none`.
+     */
+    listedAttendee: { type: 'string', required: true },
   },
   indexes: {
     bySession: {
       pk: key('pk', ['orgId', 'sessionId'], '${orgId}#session#${sessionId}#requests'),
       sk: key('sk', ['requestId'], '${requestId}'),
+    },
+    byAttendee: {
+      index: 'gsi2',
+      condition: (a) => a.listedAttendee !== unlisted,
+      pk: key('gsi2pk', ['orgId', 'listedAttendee'], '${orgId}#attendee#${listedAttendee}#join-requests'),
+      sk: key('gsi2sk', ['requestId'], '${requestId}'),
     },
   },
 });
