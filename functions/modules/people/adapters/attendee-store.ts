@@ -89,6 +89,17 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
 
   const uniqueKey = (orgId: string, u: UniqueValue) => ({ orgId, field: u.field, value: u.value });
 
+  /** Frees `values` of the attendee, each only while it is still the attendee's own. */
+  const released = (tx: TxEntities, a: Attendee, values: UniqueValue[]): TxItem[] =>
+    values.map((u) => ({
+      label: 'released value',
+      write: tx.attendeeUnique
+        .delete(uniqueKey(a.orgId, u))
+        .where(({ attendeeId }, { eq }) => eq(attendeeId, a.attendeeId))
+        .commit(),
+      fails: changedMeanwhile(a.attendeeId),
+    }));
+
   return {
     get,
 
@@ -118,7 +129,7 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
       queryPage(`attendees:${orgId}`, page, (opts) => attendee.query.byOrg({ orgId }).go(opts), toAttendee),
 
     async update(current, next) {
-      const released = uniqueValuesOf(current).filter((u) => differs(u, next));
+      const freed = uniqueValuesOf(current).filter((u) => differs(u, next));
       const claimed = uniqueValuesOf(next).filter((u) => differs(u, current));
       const cleared = uniqueFields.flatMap((f) => (!next[f] && f !== 'userId' ? [f] : []));
       const stale = changedMeanwhile(current.attendeeId);
@@ -154,14 +165,7 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
               .commit(),
             fails: stale,
           },
-          ...released.map((u) => ({
-            label: 'released value',
-            write: tx.attendeeUnique
-              .delete(uniqueKey(current.orgId, u))
-              .where(({ attendeeId }, { eq }) => eq(attendeeId, current.attendeeId))
-              .commit(),
-            fails: stale,
-          })),
+          ...released(tx, current, freed),
           ...claimed.map((u) => ({
             label: 'claimed value',
             write: tx.attendeeUnique
@@ -188,7 +192,6 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
     },
 
     async anonymize(a, at) {
-      const values = uniqueValuesOf(a);
       const stale = changedMeanwhile(a.attendeeId);
       await commit(a.orgId, (tx) => [
         {
@@ -201,19 +204,11 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
             .commit(),
           fails: stale,
         },
-        ...values.map((u) => ({
-          label: 'unique value',
-          write: tx.attendeeUnique
-            .delete(uniqueKey(a.orgId, u))
-            .where(({ attendeeId }, { eq }) => eq(attendeeId, a.attendeeId))
-            .commit(),
-          fails: stale,
-        })),
+        ...released(tx, a, uniqueValuesOf(a)),
       ]);
     },
 
     async remove(a, party) {
-      const values = uniqueValuesOf(a);
       const stale = changedMeanwhile(a.attendeeId);
       await commit(a.orgId, (tx) => [
         {
@@ -226,14 +221,7 @@ export const dynamoAttendeeStore = (service: EventlyService): AttendeeStore => {
             .commit(),
           fails: stale,
         },
-        ...values.map((u) => ({
-          label: 'unique value',
-          write: tx.attendeeUnique
-            .delete(uniqueKey(a.orgId, u))
-            .where(({ attendeeId }, { eq }) => eq(attendeeId, a.attendeeId))
-            .commit(),
-          fails: stale,
-        })),
+        ...released(tx, a, uniqueValuesOf(a)),
         ...(party
           ? [{ label: 'party', write: partyRewrite(tx, party), fails: staleParty(party.before.partyId) }]
           : []),
