@@ -1,6 +1,5 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { scanTable } from '../../scripts/invariants/scan.js';
 import { eventually } from '../support/eventually.js';
 import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
 import { publishedSession } from './http-world.js';
@@ -98,16 +97,7 @@ describe('attendee linking', () => {
 
 /** Every item of the table as text, but the local stand-in's log of what SES and SNS were sent. */
 const tableText = async (): Promise<string[]> => {
-  const client = createDocumentClient({ region: 'us-east-1', endpoint: rt.runtime.dynamoEndpoint });
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({ TableName: rt.runtime.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
-    );
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await scanTable({ tableName: rt.runtime.tableName, endpoint: rt.runtime.dynamoEndpoint });
   // The delivery log is the provider's record of messages sent before the deletion, not the app's data.
   return items.filter((i) => i.__edb_e__ !== 'localDelivery').map((i) => JSON.stringify(i));
 };

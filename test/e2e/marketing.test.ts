@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDocumentClient } from '../../functions/kernel/dynamo/client.js';
+import { scanTable } from '../../scripts/invariants/scan.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/aws-local.js';
 import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
 import { berlinIn, publishedSession } from './http-world.js';
@@ -229,17 +228,9 @@ describe('marketing over HTTP', () => {
 
     const dir = process.env.SOCIAL_TOKENS_DIR ?? '';
     expect(await readdir(dir)).toHaveLength(1);
-    const db = createDocumentClient({ region: LOCAL_REGION, endpoint: rt.runtime.dynamoEndpoint });
-    const items: unknown[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new ScanCommand({ TableName: rt.runtime.tableName, ...(start ? { ExclusiveStartKey: start } : {}) }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    const table = JSON.stringify(items);
+    const table = JSON.stringify(
+      await scanTable({ tableName: rt.runtime.tableName, endpoint: rt.runtime.dynamoEndpoint }),
+    );
     expect(table).toContain(accountId);
     for (const secret of [token, rotated]) {
       expect(table).not.toContain(secret);
