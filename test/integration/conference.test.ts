@@ -23,6 +23,7 @@ describe('conference on DynamoDB Local', () => {
   let eventId: string;
   /** Four sessions at the same hour in four rooms: every two overlap. */
   let sessions: string[];
+  let roomIds: string[];
 
   beforeAll(async () => {
     c = await freshContainer();
@@ -35,6 +36,7 @@ describe('conference on DynamoDB Local', () => {
       rooms: [{ name: 'A' }, { name: 'B' }, { name: 'C' }, { name: 'D' }],
     });
     ({ eventId } = await createEvent(c.deps, owner, orgId, eventInput(venue.venueId, { title: 'Conf' })));
+    roomIds = venue.rooms.map((r) => r.roomId);
     sessions = [];
     for (const room of venue.rooms) {
       const created = await createSessions(c.deps, owner, orgId, eventId, {
@@ -66,6 +68,44 @@ describe('conference on DynamoDB Local', () => {
     expect(agenda.filter((i) => i.entry.speakerIds.includes(speaker.speakerId))).toHaveLength(1);
   });
 
+  it('refuses a speaker whose other overlapping session was committed right after the speakers were read', async () => {
+    const later: string[] = [];
+    for (const roomId of roomIds.slice(0, 2)) {
+      const created = await createSessions(c.deps, owner, orgId, eventId, {
+        startsAt: '2027-05-01T15:00',
+        roomId,
+      });
+      later.push(created.sessions[0]!.sessionId);
+    }
+    const speaker = await createSpeaker(c.deps, owner, orgId, eventId, { name: 'Lin' });
+    const first = later[0]!;
+    const second = later[1]!;
+    const talk = (sessionId: string) => ({
+      title: `Talk in ${sessionId}`,
+      type: 'talk' as const,
+      speakerIds: [speaker.speakerId],
+    });
+    // The other assignment commits as this write reads the speakers, and before it reads the
+    // entries: it must then see that entry (or find the speaker's version moved).
+    let interleaved = false;
+    const speakers = {
+      ...c.deps.speakers,
+      list: async (...args: Parameters<typeof c.deps.speakers.list>) => {
+        if (!interleaved) {
+          interleaved = true;
+          await setAgendaEntry(c.deps, owner, orgId, eventId, first, talk(first));
+        }
+        return c.deps.speakers.list(...args);
+      },
+    };
+    await expect(
+      setAgendaEntry({ ...c.deps, speakers }, owner, orgId, eventId, second, talk(second)),
+    ).rejects.toMatchObject({ code: 'SPEAKER_DOUBLE_BOOKED', details: { sessionId: first } });
+    expect(interleaved).toBe(true);
+    const agenda = await eventAgenda(c.deps, owner, orgId, eventId, { speakerId: speaker.speakerId });
+    expect(agenda.map((i) => i.entry.sessionId)).toEqual([first]);
+  });
+
   it('applies concurrent changes of one speaker each in turn', async () => {
     const speaker = await createSpeaker(c.deps, owner, orgId, eventId, { name: 'Grace' });
     await Promise.all([
@@ -95,9 +135,9 @@ describe('conference on DynamoDB Local', () => {
       pages += 1;
       if (n < 2) break;
     }
-    // 1 agenda entry, 2 speakers, 3 sponsors.
-    expect(removed).toBe(6);
-    expect(pages).toBe(4);
+    // 2 agenda entries, 3 speakers, 3 sponsors.
+    expect(removed).toBe(8);
+    expect(pages).toBe(5);
     expect(await c.deps.agenda.listByEvent(orgId, eventId)).toEqual([]);
     expect((await c.deps.speakers.list(orgId, eventId, { limit: 10 })).items).toEqual([]);
     expect(await c.deps.sponsors.listAll(orgId, eventId)).toEqual([]);

@@ -130,11 +130,14 @@ export const setAgendaEntry = async (
     ]);
   let deadlineWritten: Session | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const [sessions, speakers, entries] = await Promise.all([
+    const [sessions, speakers] = await Promise.all([
       sessionsOf(deps, orgId, eventId),
       speakersOf(deps, orgId, eventId),
-      deps.agenda.listByEvent(orgId, eventId),
     ]);
+    // The entries strictly after the speakers' versions: an assignment committed before that
+    // read is among them, one committed after it moved a version the write guards. Read together,
+    // an assignment landing between the two reads passed both.
+    const entries = await deps.agenda.listByEvent(orgId, eventId);
     const listed = sessionOfEvent(sessions, sessionId);
     if (listed.status === 'cancelled')
       throw new DomainError('CONFLICT', 'the session is cancelled: its agenda entry cannot change');
