@@ -3,7 +3,11 @@ import type { Container } from '../../functions/app/container.js';
 import { createEvent } from '../../functions/modules/catalog/domain/events.js';
 import { createSessions } from '../../functions/modules/catalog/domain/sessions.js';
 import { createVenue } from '../../functions/modules/catalog/domain/venues.js';
-import { eventAgenda, setAgendaEntry } from '../../functions/modules/conference/domain/agenda.js';
+import {
+  changeAgendaStatus,
+  eventAgenda,
+  setAgendaEntry,
+} from '../../functions/modules/conference/domain/agenda.js';
 import { createSpeaker, updateSpeaker } from '../../functions/modules/conference/domain/speakers.js';
 import { createSponsor } from '../../functions/modules/conference/domain/sponsors.js';
 import { eventInput, orgWith } from './catalog-world.js';
@@ -25,6 +29,16 @@ describe('conference on DynamoDB Local', () => {
   let sessions: string[];
   let roomIds: string[];
 
+  /** One session at `startsAt` in each of the first `rooms` rooms: every two overlap. */
+  const sessionsAt = async (startsAt: string, rooms: number): Promise<string[]> => {
+    const ids: string[] = [];
+    for (const roomId of roomIds.slice(0, rooms)) {
+      const created = await createSessions(c.deps, owner, orgId, eventId, { startsAt, roomId });
+      ids.push(created.sessions[0]!.sessionId);
+    }
+    return ids;
+  };
+
   beforeAll(async () => {
     c = await freshContainer();
     orgId = await orgWith(c, owner.sub);
@@ -37,14 +51,7 @@ describe('conference on DynamoDB Local', () => {
     });
     ({ eventId } = await createEvent(c.deps, owner, orgId, eventInput(venue.venueId, { title: 'Conf' })));
     roomIds = venue.rooms.map((r) => r.roomId);
-    sessions = [];
-    for (const room of venue.rooms) {
-      const created = await createSessions(c.deps, owner, orgId, eventId, {
-        startsAt: '2027-05-01T10:00',
-        roomId: room.roomId,
-      });
-      sessions.push(created.sessions[0]!.sessionId);
-    }
+    sessions = await sessionsAt('2027-05-01T10:00', 4);
   });
 
   it('gives a speaker exactly one of four overlapping sessions assigned at once', async () => {
@@ -69,14 +76,7 @@ describe('conference on DynamoDB Local', () => {
   });
 
   it('refuses a speaker whose other overlapping session was committed right after the speakers were read', async () => {
-    const later: string[] = [];
-    for (const roomId of roomIds.slice(0, 2)) {
-      const created = await createSessions(c.deps, owner, orgId, eventId, {
-        startsAt: '2027-05-01T15:00',
-        roomId,
-      });
-      later.push(created.sessions[0]!.sessionId);
-    }
+    const later = await sessionsAt('2027-05-01T15:00', 2);
     const speaker = await createSpeaker(c.deps, owner, orgId, eventId, { name: 'Lin' });
     const first = later[0]!;
     const second = later[1]!;
@@ -104,6 +104,32 @@ describe('conference on DynamoDB Local', () => {
     expect(interleaved).toBe(true);
     const agenda = await eventAgenda(c.deps, owner, orgId, eventId, { speakerId: speaker.speakerId });
     expect(agenda.map((i) => i.entry.sessionId)).toEqual([first]);
+  });
+
+  it('never writes back an entry changed since read: a status move after a speaker was moved elsewhere keeps the move', async () => {
+    const [here, there] = (await sessionsAt('2027-05-01T18:00', 2)) as [string, string];
+    const speaker = await createSpeaker(c.deps, owner, orgId, eventId, { name: 'Mae' });
+    const talk = (speakerIds: string[]) => ({ title: 'Talk', type: 'talk' as const, speakerIds });
+    await setAgendaEntry(c.deps, owner, orgId, eventId, here, talk([speaker.speakerId]));
+    // While the status move holds its read: the speaker leaves `here` and is given `there`.
+    let interleaved = false;
+    const agenda = {
+      ...c.deps.agenda,
+      get: async (...args: Parameters<typeof c.deps.agenda.get>) => {
+        const read = await c.deps.agenda.get(...args);
+        if (!interleaved) {
+          interleaved = true;
+          await setAgendaEntry(c.deps, owner, orgId, eventId, here, talk([]));
+          await setAgendaEntry(c.deps, owner, orgId, eventId, there, talk([speaker.speakerId]));
+        }
+        return read;
+      },
+    };
+    const moved = await changeAgendaStatus({ ...c.deps, agenda }, owner, orgId, eventId, here, 'live');
+    expect(interleaved).toBe(true);
+    expect(moved.entry).toMatchObject({ status: 'live', speakerIds: [] });
+    const speaking = await eventAgenda(c.deps, owner, orgId, eventId, { speakerId: speaker.speakerId });
+    expect(speaking.map((i) => i.entry.sessionId)).toEqual([there]);
   });
 
   it('applies concurrent changes of one speaker each in turn', async () => {
@@ -135,9 +161,9 @@ describe('conference on DynamoDB Local', () => {
       pages += 1;
       if (n < 2) break;
     }
-    // 2 agenda entries, 3 speakers, 3 sponsors.
-    expect(removed).toBe(8);
-    expect(pages).toBe(5);
+    // 4 agenda entries, 4 speakers, 3 sponsors.
+    expect(removed).toBe(11);
+    expect(pages).toBe(6);
     expect(await c.deps.agenda.listByEvent(orgId, eventId)).toEqual([]);
     expect((await c.deps.speakers.list(orgId, eventId, { limit: 10 })).items).toEqual([]);
     expect(await c.deps.sponsors.listAll(orgId, eventId)).toEqual([]);

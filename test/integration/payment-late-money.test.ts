@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { book, expireHold } from '../../functions/modules/bookings/domain/bookings.js';
+import { cancelSession } from '../../functions/modules/bookings/domain/session-cancellation.js';
 import type { OrderRef, ProviderName } from '../../functions/modules/payments/domain/model.js';
 import { applyReceipt } from '../../functions/modules/payments/domain/receipt-apply.js';
 import { reconcilePayments } from '../../functions/modules/payments/domain/reconcile.js';
+import { decideLatePayment } from '../../functions/modules/payments/domain/staff.js';
 import { receiveWebhook } from '../../functions/modules/payments/domain/webhook-receive.js';
 import { setHoldSeconds } from '../../scripts/booking-load/hold-duration.js';
-import { ben, counterOf } from './booking-world.js';
+import { ben, counterOf, owner } from './booking-world.js';
 import { type Delivery, paymentWorldForFile, type Sale } from './payment-world.js';
 
 /**
@@ -156,6 +158,19 @@ describe('a payment that arrives after the hold lapsed', () => {
     await refundWebhookChangesNothing(s, m.refunds[0]!.providerTransactionId);
   });
 
+  it('accept_if_available, the session cancelled meanwhile: recorded, refunded in full, no place taken back', async () => {
+    const { sessionId } = await pw.world.session(pw.world.paidEventId, 'general', 5);
+    const s = await pw.saleIn(sessionId, 'stripe');
+    const [paid] = pw.pay(s);
+    await lapse(s);
+    await cancelSession(pw.c.deps, owner, pw.world.orgId, sessionId, 'storm');
+    const before = await places(sessionId);
+
+    expect(await deliver(paid!)).toBe('applied');
+    await expectRefundedLate(s);
+    expect(await places(sessionId)).toEqual(before);
+  });
+
   it('refund (razorpay): recorded and refunded in full automatically, the booking stays expired', async () => {
     const eventId = await pw.pricedEvent({ latePayment: 'refund' });
     const { sessionId } = await pw.world.session(eventId, 'general', 5);
@@ -192,6 +207,17 @@ describe('a payment that arrives after the hold lapsed', () => {
     expect(await places(sessionId)).toEqual(before);
     const atProvider = await pw.stripe.refunds.list({ payment_intent: s.providerOrderId });
     expect(atProvider.data).toHaveLength(0);
+
+    // Staff accept it once the session was cancelled: refused, nothing taken back.
+    await cancelSession(pw.c.deps, owner, pw.world.orgId, sessionId, 'storm');
+    await expect(decideLatePayment(pw.c.deps, owner, s.ref, 'accept')).rejects.toMatchObject({
+      code: 'NOT_BOOKABLE',
+    });
+    expect(await moneyOf(s.ref)).toMatchObject({
+      order: { review: 'late_payment' },
+      booking: { status: 'expired' },
+    });
+    expect(await places(sessionId)).toEqual(before);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 export { confirmedBookingCheck } from './adapters/booking-checks.js';
 export { toBooking } from './adapters/booking-items.js';
-export { transitionItems } from './adapters/booking-transition.js';
+export { placesRefused, transitionItems } from './adapters/booking-transition.js';
 export type { LocalScheduleStore } from './adapters/local-schedule-store.js';
 export { bookingParams } from './contracts/bookings.js';
 export type { AuditRecords } from './domain/audit-ports.js';

@@ -82,6 +82,7 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
               .where(({ bookingId }, { eq }) => eq(bookingId, current.bookingId))
               .commit(),
     })),
+    ...(acquires ? stillOpen(tx, current) : []),
     ...(releases || acquires
       ? [
           ...categoryCounterMoves(tx, sessionKey, current.tickets, releases ? 'release' : 'acquire'),
@@ -96,6 +97,35 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
     ].map((write) => ({ label: 'record', write })),
   ];
 };
+
+/**
+ * Places taken back (money that came late) only while the session and its event still take
+ * bookings: a cancellation or a deletion mark committed first refuses the step (the money is then
+ * refunded), one committed after finds the booking live (a cancellation's sweep cancels it, a
+ * deletion waits for it). Late money is rare, so checking these shared items costs no throughput.
+ */
+const stillOpen = (tx: TxEntities, b: BookingTransition['current']): TxItem[] => [
+  {
+    label: 'closed',
+    write: tx.session
+      .check({ orgId: b.orgId, sessionId: b.sessionId })
+      .where(({ status, deleting }, { eq }) => `${eq(status, 'scheduled')} AND ${eq(deleting, false)}`)
+      .commit(),
+    fails: 'refused',
+  },
+  {
+    label: 'closed',
+    write: tx.event
+      .check({ orgId: b.orgId, eventId: b.eventId })
+      .where(({ status, deleting }, { eq, ne }) => `${ne(status, 'cancelled')} AND ${eq(deleting, false)}`)
+      .commit(),
+    fails: 'refused',
+  },
+];
+
+/** Whether a refused step that took places back was refused for its places (or a closed session). */
+export const placesRefused = (failed: ReadonlySet<string>): boolean =>
+  ['counter', 'seat', 'category', 'closed'].some((label) => failed.has(label));
 
 /**
  * Commits one step; `stale` when the booking moved on since it was read. A step that ends a

@@ -18,9 +18,18 @@ export const dynamoAgendaStore = (service: EventlyService): AgendaStore => {
       return data.map(toAgendaEntry);
     },
 
-    async put(entry, guards) {
+    async put(entry, guards, before) {
       const { committed } = await commitTransaction(service, (tx) => [
-        { label: 'entry', write: tx.agendaEntry.put(storedAgendaEntry(entry)).commit() },
+        {
+          label: 'entry',
+          write: before
+            ? tx.agendaEntry
+                .put(storedAgendaEntry(entry))
+                .where(({ updatedAt }, { eq }) => eq(updatedAt, before.updatedAt))
+                .commit()
+            : tx.agendaEntry.create(storedAgendaEntry(entry)).commit(),
+          fails: 'refused' as const,
+        },
         ...guards.map((g) => ({
           label: 'speaker',
           write: tx.speaker

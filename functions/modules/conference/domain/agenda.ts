@@ -1,6 +1,7 @@
 import type { Deps } from '../../../kernel/domain/deps.js';
 import { DomainError, notFound, transitionRefused, validationFailed } from '../../../kernel/domain/errors.js';
 import { authorizeForEvent, type EventAccessDeps } from '../../../kernel/domain/event-access.js';
+import { nextStamp } from '../../../kernel/domain/stamps.js';
 import { formatLocalDate, utcToLocal } from '../../../kernel/domain/time/zoned.js';
 import type { Principal } from '../../../kernel/domain/types.js';
 import {
@@ -142,7 +143,7 @@ export const setAgendaEntry = async (
     if (listed.status === 'cancelled')
       throw new DomainError('CONFLICT', 'the session is cancelled: its agenda entry cannot change');
     const before = entries.find((e) => e.sessionId === sessionId);
-    const now = deps.clock.now().toISOString();
+    const now = before ? nextStamp(before.updatedAt, deps.clock.now()) : deps.clock.now().toISOString();
     const entry: AgendaEntry = {
       orgId,
       eventId,
@@ -166,9 +167,10 @@ export const setAgendaEntry = async (
     if (deadline !== undefined && !deadlineWritten)
       deadlineWritten = await changeRegistrationDeadline(deps, orgId, sessionId, deadline);
     const guards = assigned.map((s) => ({ speakerId: s.speakerId, version: s.version }));
-    if (await deps.agenda.put(entry, guards)) return itemOf(entry, deadlineWritten ?? listed, assigned);
+    if (await deps.agenda.put(entry, guards, before))
+      return itemOf(entry, deadlineWritten ?? listed, assigned);
   }
-  throw new DomainError('CONFLICT', 'the speakers keep changing; try again');
+  throw new DomainError('CONFLICT', 'the entry or its speakers keep changing; try again');
 };
 
 export const changeAgendaStatus = async (
@@ -181,26 +183,30 @@ export const changeAgendaStatus = async (
 ): Promise<AgendaItem> => {
   await authorizeForEvent(deps, orgId, eventId, principal, 'session.manage');
   await eventForChange(deps, orgId, eventId);
-  const [entry, session] = await Promise.all([
-    deps.agenda.get(orgId, eventId, sessionId),
-    deps.sessions.get(orgId, sessionId),
-  ]);
-  if (!entry || !session || session.eventId !== eventId) throw notFound('agenda entry');
-  if (session.status === 'cancelled')
-    throw new DomainError('CONFLICT', 'the session is cancelled: its agenda entry cannot change');
-  if (status !== entry.status) {
-    const allowed = agendaMoves[entry.status];
-    if (!allowed.includes(status)) throw transitionRefused('agenda entry', entry.status, status, allowed);
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const [entry, session] = await Promise.all([
+      deps.agenda.get(orgId, eventId, sessionId),
+      deps.sessions.get(orgId, sessionId),
+    ]);
+    if (!entry || !session || session.eventId !== eventId) throw notFound('agenda entry');
+    if (session.status === 'cancelled')
+      throw new DomainError('CONFLICT', 'the session is cancelled: its agenda entry cannot change');
+    if (status !== entry.status) {
+      const allowed = agendaMoves[entry.status];
+      if (!allowed.includes(status)) throw transitionRefused('agenda entry', entry.status, status, allowed);
+    }
+    const next = { ...entry, status, updatedAt: nextStamp(entry.updatedAt, deps.clock.now()) };
+    // The status alone: no speaker is guarded (none is added), the entry must be as read.
+    if (await deps.agenda.put(next, [], entry)) {
+      const speakers = await speakersOf(deps, orgId, eventId);
+      return itemOf(
+        next,
+        session,
+        speakers.filter((s) => next.speakerIds.includes(s.speakerId)),
+      );
+    }
   }
-  const next = { ...entry, status, updatedAt: deps.clock.now().toISOString() };
-  // The status alone: no speaker is guarded (none is added).
-  await deps.agenda.put(next, []);
-  const speakers = await speakersOf(deps, orgId, eventId);
-  return itemOf(
-    next,
-    session,
-    speakers.filter((s) => next.speakerIds.includes(s.speakerId)),
-  );
+  throw new DomainError('CONFLICT', 'the entry keeps changing; try again');
 };
 
 const itemOf = (entry: AgendaEntry, session: Session, speakers: readonly Speaker[]): AgendaItem => ({

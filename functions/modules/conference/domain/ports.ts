@@ -39,9 +39,11 @@ export interface AgendaStore {
   /**
    * Writes the entry in one transaction with a bump of each guarded speaker's version, conditional
    * on the version it was checked at: two writes that give one speaker two sessions cannot both
-   * pass their overlap check. False when a speaker changed meanwhile.
+   * pass their overlap check. The entry itself must be as read (`before`'s `updatedAt`, or none),
+   * so a write built on an old read never puts back speakers or a status changed meanwhile. False
+   * when the entry or a speaker changed meanwhile.
    */
-  put(entry: AgendaEntry, guards: readonly SpeakerGuard[]): Promise<boolean>;
+  put(entry: AgendaEntry, guards: readonly SpeakerGuard[], before: AgendaEntry | undefined): Promise<boolean>;
   /**
    * Deletes up to `limit` conference items of the event (speakers, sponsors, agenda entries);
    * fewer means none is left.

@@ -1,7 +1,7 @@
 import { unlisted } from '../../../kernel/dynamo/entity-base.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
-import { transitionItems } from '../../bookings/index.js';
+import { placesRefused, transitionItems } from '../../bookings/index.js';
 import { notificationRecord } from '../../notifications/index.js';
 import type { PaymentOrder, RefundRequest } from '../domain/model.js';
 import type { PaymentStore } from '../domain/ports.js';
@@ -98,7 +98,7 @@ export const paymentWrites = (
     ]);
     if (committed) return 'done';
     if (failed.has('transaction')) return 'known';
-    return failed.has('counter') || failed.has('seat') || failed.has('category') ? 'full' : 'stale';
+    return placesRefused(failed) ? 'full' : 'stale';
   },
 
   async updateOrder(current, next, receipt) {
@@ -115,7 +115,8 @@ export const paymentWrites = (
       ...transitionItems(tx, booking),
     ]);
     if (committed) return 'done';
-    return failed.has('counter') || failed.has('seat') || failed.has('category') ? 'full' : 'stale';
+    if (failed.has('closed')) return 'closed';
+    return placesRefused(failed) ? 'full' : 'stale';
   },
 
   async reserveRefund(current, next, request) {

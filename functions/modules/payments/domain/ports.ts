@@ -93,7 +93,7 @@ export interface MoneyRecord {
 
 /**
  * `stale`: the order, booking or refund request moved since read; `known`: the transaction was
- * recorded before (a duplicate); `full`: a lapsed booking's places are no longer free.
+ * recorded before (a duplicate); `full`: a lapsed booking's places are no longer free (or its session or event no longer takes bookings).
  */
 export type MoneyOutcome = 'done' | 'stale' | 'known' | 'full';
 
@@ -119,7 +119,7 @@ export interface PaymentStore {
     current: PaymentOrder,
     next: PaymentOrder,
     booking: BookingTransition,
-  ): Promise<'done' | 'stale' | 'full'>;
+  ): Promise<'done' | 'stale' | 'full' | 'closed'>;
   /** Orders waiting for staff to decide (late payments under the `review` policy), newest first. */
   listForReview(orgId: string, page: PageRequest): Promise<Page<PaymentOrder>>;
   /**

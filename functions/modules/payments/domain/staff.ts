@@ -84,7 +84,8 @@ const orderUnderReview = async (deps: Pick<Deps, 'payments'>, ref: OrderRef): Pr
 
 /**
  * Staff decide about a late payment: `accept` confirms the lapsed booking again if its places are
- * still free (else 409 CAPACITY_EXHAUSTED: refund instead), `refund` gives the money back. Either
+ * still free (else 409 CAPACITY_EXHAUSTED: refund instead) and its session and event still take
+ * bookings (else NOT_BOOKABLE), `refund` gives the money back. Either
  * clears the order's review flag; repeating a decision already taken answers 409.
  */
 export const decideLatePayment = async (
@@ -112,6 +113,12 @@ export const decideLatePayment = async (
     if (!booking) throw notFound('booking');
     const step = reviveStep(booking, deps.clock.now(), principal.sub);
     const outcome = await deps.payments.reviewAccepted(order, cleared, step);
+    if (outcome === 'closed') {
+      throw new DomainError(
+        'NOT_BOOKABLE',
+        'the session or event of this booking no longer takes bookings: refund it instead',
+      );
+    }
     if (outcome === 'full') {
       throw new DomainError('CAPACITY_EXHAUSTED', 'the places of this booking are taken: refund it instead');
     }
