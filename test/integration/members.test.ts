@@ -46,6 +46,20 @@ describe('members against DynamoDB Local', () => {
     });
   });
 
+  it('refuses to remove an owner reactivated since read, whose removal would not move the owner count', async () => {
+    const orgId = await orgWith({ x: 'owner' });
+    await updateMember(c.deps, user('root'), orgId, 'x', { status: 'suspended' });
+    const readSuspended = await c.deps.members.get(orgId, 'x');
+    expect(readSuspended).toMatchObject({ role: 'owner', status: 'suspended' });
+    await updateMember(c.deps, user('root'), orgId, 'x', { status: 'active' });
+    // Removed as the suspended owner read before: no owner leaves the count, so it is refused.
+    await expect(c.deps.members.remove(readSuspended!, 0)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await removeMember(c.deps, user('root'), orgId, 'x');
+    await expect(removeMember(c.deps, user('root'), orgId, 'root')).rejects.toMatchObject({
+      code: 'LAST_OWNER',
+    });
+  });
+
   it('refuses to remove or demote the last owner', async () => {
     const orgId = await orgWith({});
     await expect(removeMember(c.deps, user('root'), orgId, 'root')).rejects.toMatchObject({

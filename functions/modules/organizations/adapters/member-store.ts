@@ -15,6 +15,18 @@ const lastOwner = () => new DomainError('LAST_OWNER', 'an organization must keep
 const changedMeanwhile = () =>
   new DomainError('CONFLICT', 'the member was changed by someone else meanwhile; read it again and retry');
 
+/**
+ * A member's write needs its role and status as read: the owner count moves by what was read, so
+ * a delete or change of an owner reactivated (or promoted) meanwhile must not pass with delta 0.
+ */
+const asRead =
+  (m: Member) =>
+  (
+    { role, status }: { role: unknown; status: unknown },
+    { eq }: { eq: (attr: unknown, value: unknown) => string },
+  ): string =>
+    `${eq(role, m.role)} AND ${eq(status, m.status)}`;
+
 export const dynamoMemberStore = (service: EventlyService): MemberStore => {
   const { member } = service.entities;
   const keyOf = (m: Member) => ({ orgId: m.orgId, userId: m.userId });
@@ -38,15 +50,8 @@ export const dynamoMemberStore = (service: EventlyService): MemberStore => {
         label: 'member',
         write:
           change === 'delete'
-            ? tx
-                .delete(keyOf(m))
-                .where(({ role }, { eq }) => eq(role, m.role))
-                .commit()
-            : tx
-                .patch(keyOf(m))
-                .set(change)
-                .where(({ role, status }, { eq }) => `${eq(role, m.role)} AND ${eq(status, m.status)}`)
-                .commit(),
+            ? tx.delete(keyOf(m)).where(asRead(m)).commit()
+            : tx.patch(keyOf(m)).set(change).where(asRead(m)).commit(),
         fails: changedMeanwhile(),
       },
     ]);
@@ -78,11 +83,7 @@ export const dynamoMemberStore = (service: EventlyService): MemberStore => {
     async update(m, change, ownerDelta) {
       if (ownerDelta === 0) {
         const { data } = await guarded(() =>
-          member
-            .patch(keyOf(m))
-            .set(change)
-            .where(({ role, status }, { eq }) => `${eq(role, m.role)} AND ${eq(status, m.status)}`)
-            .go({ response: 'all_new' }),
+          member.patch(keyOf(m)).set(change).where(asRead(m)).go({ response: 'all_new' }),
         );
         return toMember(data);
       }
@@ -92,12 +93,7 @@ export const dynamoMemberStore = (service: EventlyService): MemberStore => {
 
     async remove(m, ownerDelta) {
       if (ownerDelta === 0) {
-        await guarded(() =>
-          member
-            .delete(keyOf(m))
-            .where(({ role }, { eq }) => eq(role, m.role))
-            .go(),
-        );
+        await guarded(() => member.delete(keyOf(m)).where(asRead(m)).go());
         return;
       }
       await ownerChange(m, ownerDelta, 'delete');
