@@ -169,7 +169,13 @@ export const events: PortWiring<'events'> = {
 };
 
 export const categories: PortWiring<'categories'> = {
-  entities: { ticketCategory: entity.ticketCategory, categoryCounter: entity.categoryCounter },
+  entities: {
+    ticketCategory: entity.ticketCategory,
+    categoryCounter: entity.categoryCounter,
+    // A change of the categories moves their set's version, and a new one checks its event.
+    categorySet: entity.categorySet,
+    event: entity.event,
+  },
   build: ({ service }) => dynamoCategoryStore(service),
 };
 

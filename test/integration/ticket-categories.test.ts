@@ -73,6 +73,40 @@ describe('ticket categories', () => {
     expect(await refused({ name: 'standard' })).toMatchObject({ errors: [{ field: 'name' }] });
   });
 
+  it('holds one currency, unique names and at most 20 categories when created at once', async () => {
+    const venueId = (await c.deps.events.get(w.orgId, w.paidEventId))!.venueId;
+    const eventId = await publishedEventAt(c, w.orgId, venueId);
+    const settled = (inputs: (Partial<CategoryInput> & Pick<CategoryInput, 'name'>)[]) =>
+      Promise.allSettled(inputs.map((input) => category(eventId, input)));
+    const refusedFields = (results: PromiseSettledResult<unknown>[]) =>
+      results.flatMap((r) =>
+        r.status === 'rejected' ? [(r.reason as { details: { errors?: { field: string }[] } }).details] : [],
+      );
+
+    // A free event: its first category sets the currency; two in different currencies at once.
+    const currencies = await settled([
+      { name: 'Euro', currency: 'EUR', priceMinor: 1000 },
+      { name: 'Yen', currency: 'JPY', priceMinor: 1500 },
+    ]);
+    expect(currencies.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(refusedFields(currencies)).toMatchObject([{ errors: [{ field: 'currency' }] }]);
+    const currency = (await c.deps.categories.listByEvent(w.orgId, eventId))[0]!.currency;
+
+    const names = await settled([1, 2, 3].map(() => ({ name: 'Balcony', currency })));
+    expect(names.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(refusedFields(names)).toMatchObject([
+      { errors: [{ field: 'name' }] },
+      { errors: [{ field: 'name' }] },
+    ]);
+
+    // 19 exist: three more at once, of which one fits.
+    for (let i = 0; i < 17; i++) await category(eventId, { name: `Row ${i}`, currency });
+    const last = await settled(['X', 'Y', 'Z'].map((name) => ({ name, currency })));
+    expect(last.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of last) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
+    expect(await c.deps.categories.listByEvent(w.orgId, eventId)).toHaveLength(20);
+  });
+
   it('books a party across two categories, each priced and counted on its own', async () => {
     const eventId = w.paidEventId;
     const vip = await category(eventId, { name: 'VIP', priceMinor: 4500, quota: 2 });

@@ -35,6 +35,8 @@ export const bookkeepingEntities: ReadonlySet<string> = new Set([
   'sessionClaim',
   'holderCount',
   'categoryCounter',
+  // The version of an event's set of categories, moved with each category change.
+  'categorySet',
   'eventListing',
   // The discovery index entry kept beside its event (docs/discovery.md).
   'discoveryItem',

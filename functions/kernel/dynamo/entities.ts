@@ -90,6 +90,7 @@ export { attendeeEntity as attendee } from '../../modules/people/adapters/entiti
 export { attendeeUniqueEntity as attendeeUnique } from '../../modules/people/adapters/entities/attendee-unique.js';
 export { partyEntity as party } from '../../modules/people/adapters/entities/party.js';
 export { categoryCounterEntity as categoryCounter } from '../../modules/pricing/adapters/entities/category-counter.js';
+export { categorySetEntity as categorySet } from '../../modules/pricing/adapters/entities/category-set.js';
 export { promoCodeEntity as promoCode } from '../../modules/pricing/adapters/entities/promo-code.js';
 export {
   promoRedemptionEntity as promoRedemption,

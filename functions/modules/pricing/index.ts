@@ -1,6 +1,6 @@
 /** The pricing module's entry: what other modules may use of it. */
 
-export { toCategory } from './adapters/category-store.js';
+export { toCategory } from './adapters/category-items.js';
 export { categoryCounterMoves, categoryOfferTakes, categoryTakes } from './adapters/category-takes.js';
 export { dynamoPromoRedemptions } from './adapters/promo-redemptions.js';
 export { admissionLineName, costsSomething, ticketLinesOf } from './domain/booking-lines.js';

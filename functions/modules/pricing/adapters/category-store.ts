@@ -1,37 +1,35 @@
-import type { EntityItem } from 'electrodb';
 import { DomainError } from '../../../kernel/domain/errors.js';
+import { eventNotDeleting } from '../../../kernel/dynamo/live-checks.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
-import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
-import type { CategoryCount, PriceStep, TicketCategory } from '../domain/category-model.js';
+import { commitTransaction, type TxEntities, type TxItem } from '../../../kernel/dynamo/transactions.js';
+import type { CategoryCount, TicketCategory } from '../domain/category-model.js';
 import type { CategoryStore } from '../domain/category-ports.js';
 import { cheapestOnSale } from '../domain/ticket-choice.js';
-import type { ticketCategoryEntity } from './entities/ticket-category.js';
-
-type CategoryItem = EntityItem<typeof ticketCategoryEntity>;
-
-const fields = fromStored<Omit<TicketCategory, 'priceSteps'>, Omit<CategoryItem, 'priceSteps'>>({
-  nullable: { description: true, quota: true, salesStartAt: true, salesEndAt: true },
-  itemOnly: {},
-});
-
-const stepOf = (s: CategoryItem['priceSteps'][number]): PriceStep =>
-  s.kind === 'after_sold'
-    ? { kind: 'after_sold', afterSold: s.afterSold ?? 0, unitAmount: s.unitAmount }
-    : { kind: 'from_date', from: s.from ?? '', unitAmount: s.unitAmount };
-
-export const toCategory = ({ priceSteps, ...rest }: CategoryItem): TicketCategory => ({
-  ...fields(rest),
-  priceSteps: priceSteps.map(stepOf),
-});
-
-const toItem = (c: TicketCategory) => ({ ...toStored(c), priceSteps: c.priceSteps.map((s) => ({ ...s })) });
+import { toCategory, toItem } from './category-items.js';
 
 const byOrder = (a: TicketCategory, b: TicketCategory) =>
   a.sortOrder - b.sortOrder || a.categoryId.localeCompare(b.categoryId);
 
+/** The event's category set moves from the version read (0: none yet) to the next, or refuses. */
+const setMove = (
+  tx: TxEntities,
+  { orgId, eventId }: { orgId: string; eventId: string },
+  version: number,
+): TxItem => ({
+  label: 'set',
+  write:
+    version === 0
+      ? tx.categorySet.create({ orgId, eventId, version: 1 }).commit()
+      : tx.categorySet
+          .patch({ orgId, eventId })
+          .add({ version: 1 })
+          .where((a, { eq }) => eq(a.version, version))
+          .commit(),
+  fails: 'refused',
+});
+
 export const dynamoCategoryStore = (service: EventlyService): CategoryStore => {
-  const { ticketCategory, categoryCounter } = service.entities;
+  const { ticketCategory, categoryCounter, categorySet } = service.entities;
   const keyOf = (c: Pick<TicketCategory, 'orgId' | 'eventId' | 'categoryId'>) => ({
     orgId: c.orgId,
     eventId: c.eventId,
@@ -55,23 +53,36 @@ export const dynamoCategoryStore = (service: EventlyService): CategoryStore => {
       return data ? toCategory(data) : undefined;
     },
 
-    async create(category) {
-      await ticketCategory.create(toItem(category)).go();
+    async setVersion(orgId, eventId) {
+      const { data } = await categorySet.get({ orgId, eventId }).go({ consistent: true });
+      return data?.version ?? 0;
     },
 
-    async replace(current, next) {
-      try {
-        await ticketCategory
-          .put(toItem(next))
-          .where((a, { eq }) => eq(a.updatedAt, current.updatedAt))
-          .go();
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-        throw new DomainError(
-          'CONFLICT',
-          'the category was changed by someone else meanwhile; read it again',
-        );
-      }
+    async create(category, setVersion) {
+      const { committed } = await commitTransaction(service, (tx) => [
+        setMove(tx, category, setVersion),
+        { label: 'category', write: tx.ticketCategory.create(toItem(category)).commit() },
+        eventNotDeleting(service, tx, category),
+      ]);
+      return committed;
+    },
+
+    async replace(current, next, setVersion) {
+      const { committed } = await commitTransaction(service, (tx) => [
+        setMove(tx, next, setVersion),
+        {
+          label: 'category',
+          write: tx.ticketCategory
+            .put(toItem(next))
+            .where((a, { eq }) => eq(a.updatedAt, current.updatedAt))
+            .commit(),
+          fails: new DomainError(
+            'CONFLICT',
+            'the category was changed by someone else meanwhile; read it again',
+          ),
+        },
+      ]);
+      return committed;
     },
 
     async remove(category) {
@@ -96,6 +107,7 @@ export const dynamoCategoryStore = (service: EventlyService): CategoryStore => {
         .go({ pages: 'all', attributes: ['categoryId'] });
       if (data.length > 0)
         await ticketCategory.delete(data.map((c) => ({ orgId, eventId, categoryId: c.categoryId }))).go();
+      await categorySet.delete({ orgId, eventId }).go();
       return data.length;
     },
 
@@ -108,7 +120,14 @@ export const dynamoCategoryStore = (service: EventlyService): CategoryStore => {
           .delete(data.map((c) => ({ orgId, eventId: c.eventId, categoryId: c.categoryId })))
           .go();
       }
-      return data.length;
+      if (data.length >= limit) return data.length;
+      // The categories are gone: then the events' set versions.
+      const sets = await categorySet.query
+        .byOrg({ orgId })
+        .go({ limit: limit - data.length, attributes: ['eventId'] });
+      if (sets.data.length > 0)
+        await categorySet.delete(sets.data.map((x) => ({ orgId, eventId: x.eventId }))).go();
+      return data.length + sets.data.length;
     },
 
     async purgeSession(orgId, sessionId) {

@@ -64,6 +64,32 @@ const writableEvent = async (deps: Pick<Deps, 'events'>, orgId: string, eventId:
   return event;
 };
 
+/** Rounds of read, check and write before a set of categories that keeps changing answers CONFLICT. */
+const setAttempts = 3;
+
+/**
+ * Runs a change of the event's categories checked against all of them: the set's version is read
+ * first, the event and the categories after it, so a change committed in between has moved the
+ * version and `write` (which commits only at that version) answers undefined: read again.
+ */
+const againstTheSet = async <T>(
+  deps: Pick<Deps, 'categories' | 'events'>,
+  orgId: string,
+  eventId: string,
+  write: (event: Event, categories: readonly TicketCategory[], setVersion: number) => Promise<T | undefined>,
+): Promise<T> => {
+  for (let attempt = 1; attempt <= setAttempts; attempt++) {
+    const setVersion = await deps.categories.setVersion(orgId, eventId);
+    const [event, categories] = await Promise.all([
+      writableEvent(deps, orgId, eventId),
+      deps.categories.listByEvent(orgId, eventId),
+    ]);
+    const done = await write(event, categories, setVersion);
+    if (done !== undefined) return done;
+  }
+  throw new DomainError('CONFLICT', "the event's categories keep changing; try again");
+};
+
 /**
  * The rules a category holds beside its contract: a sale window that ends after it starts, order
  * limits in order, steps that raise the price, and one currency per event (the event's, when it
@@ -106,36 +132,44 @@ export const createCategory = async (
   input: CategoryInput,
 ): Promise<TicketCategory> => {
   await authorize(deps, orgId, principal, 'event.manage');
-  const event = await writableEvent(deps, orgId, eventId);
-  const others = await deps.categories.listByEvent(orgId, eventId);
-  if (others.length >= maxCategoriesPerEvent) {
-    throw new DomainError('CONFLICT', `an event has at most ${maxCategoriesPerEvent} ticket categories`);
-  }
-  const at = deps.clock.now().toISOString();
-  const category: TicketCategory = {
-    orgId,
-    eventId,
-    categoryId: newId('cat'),
-    name: input.name,
-    description: input.description ?? null,
-    priceMinor: input.priceMinor,
-    currency: input.currency,
-    quota: input.quota ?? null,
-    salesStartAt: input.salesStartAt ?? null,
-    salesEndAt: input.salesEndAt ?? null,
-    visibility: input.visibility ?? 'public',
-    minPerOrder: input.minPerOrder ?? 1,
-    maxPerOrder: input.maxPerOrder ?? event.settings.maxSeatsPerBooking,
-    priceSteps: input.priceSteps ?? [],
-    sortOrder: input.sortOrder ?? others.length,
-    createdAt: at,
-    updatedAt: at,
-  };
-  checkCategory(category, event, others);
-  await deps.categories.create(category);
+  const categoryId = newId('cat');
+  const { event, category } = await againstTheSet(deps, orgId, eventId, async (event, others, setVersion) => {
+    if (others.length >= maxCategoriesPerEvent) {
+      throw new DomainError('CONFLICT', `an event has at most ${maxCategoriesPerEvent} ticket categories`);
+    }
+    const category = newCategory(event, others, categoryId, input, deps.clock.now().toISOString());
+    checkCategory(category, event, others);
+    return (await deps.categories.create(category, setVersion)) ? { event, category } : undefined;
+  });
   await touchEvent(deps, event);
   return category;
 };
+
+const newCategory = (
+  event: Event,
+  others: readonly TicketCategory[],
+  categoryId: string,
+  input: CategoryInput,
+  at: string,
+): TicketCategory => ({
+  orgId: event.orgId,
+  eventId: event.eventId,
+  categoryId,
+  name: input.name,
+  description: input.description ?? null,
+  priceMinor: input.priceMinor,
+  currency: input.currency,
+  quota: input.quota ?? null,
+  salesStartAt: input.salesStartAt ?? null,
+  salesEndAt: input.salesEndAt ?? null,
+  visibility: input.visibility ?? 'public',
+  minPerOrder: input.minPerOrder ?? 1,
+  maxPerOrder: input.maxPerOrder ?? event.settings.maxSeatsPerBooking,
+  priceSteps: input.priceSteps ?? [],
+  sortOrder: input.sortOrder ?? others.length,
+  createdAt: at,
+  updatedAt: at,
+});
 
 /** Staff see every category; the public list of an event is the booking side's (visible ones). */
 export const listCategories = async (
@@ -185,15 +219,15 @@ export const updateCategory = async (
   change: CategoryChange,
 ): Promise<TicketCategory> => {
   await authorize(deps, orgId, principal, 'event.manage');
-  const event = await writableEvent(deps, orgId, eventId);
-  const current = await categoryOf(deps, orgId, eventId, categoryId);
-  const others = (await deps.categories.listByEvent(orgId, eventId)).filter(
-    (c) => c.categoryId !== categoryId,
-  );
   const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
-  const next: TicketCategory = { ...current, ...defined, updatedAt: deps.clock.now().toISOString() };
-  checkCategory(next, event, others);
-  await deps.categories.replace(current, next);
+  const { event, next } = await againstTheSet(deps, orgId, eventId, async (event, all, setVersion) => {
+    const current = all.find((c) => c.categoryId === categoryId);
+    if (!current) throw notFound('category');
+    const others = all.filter((c) => c.categoryId !== categoryId);
+    const next: TicketCategory = { ...current, ...defined, updatedAt: deps.clock.now().toISOString() };
+    checkCategory(next, event, others);
+    return (await deps.categories.replace(current, next, setVersion)) ? { event, next } : undefined;
+  });
   await touchEvent(deps, event);
   return next;
 };
