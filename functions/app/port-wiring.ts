@@ -149,7 +149,8 @@ export const deletions: PortWiring<'deletions'> = {
 };
 
 export const venues: PortWiring<'venues'> = {
-  entities: { venue: entity.venue },
+  // A change dropping rooms checks their schedules' versions.
+  entities: { venue: entity.venue, roomVersion: entity.roomVersion },
   build: ({ service }) => dynamoVenueStore(service),
 };
 

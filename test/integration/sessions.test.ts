@@ -497,7 +497,7 @@ describe('sessions against DynamoDB Local', () => {
     expect((await listSessions(c.deps, owner, orgId, eventId, { limit: 1 })).items).toHaveLength(1);
   });
 
-  it('keeps a room in its venue while sessions use it', async () => {
+  it('keeps a room in its venue while sessions use it, or were placed in it while it was dropped', async () => {
     const world = await newOrgWithEvent();
     const [used, free] = world.venue.rooms;
     await createSessions(c.deps, owner, world.orgId, world.eventId, {
@@ -512,8 +512,32 @@ describe('sessions against DynamoDB Local', () => {
       code: 'ROOM_IN_USE',
       details: { roomId: used!.roomId },
     });
+    // A session placed in the free room after it was found free: the venue's write is refused.
     const kept = world.venue.rooms.filter((r) => r.roomId !== free!.roomId).map(asInput);
-    const updated = await updateVenue(c.deps, owner, world.orgId, world.venue.venueId, { rooms: kept });
-    expect(updated.rooms.map((r) => r.roomId)).toEqual(kept.map((r) => r.roomId));
+    let placed = false;
+    const sessions = {
+      ...c.deps.sessions,
+      roomUse: async (room: Parameters<typeof c.deps.sessions.roomUse>[0]) => {
+        const use = await c.deps.sessions.roomUse(room);
+        if (!placed) {
+          placed = true;
+          await createSessions(c.deps, owner, world.orgId, world.eventId, {
+            startsAt: '2027-09-02T19:00',
+            roomId: free!.roomId,
+          });
+        }
+        return use;
+      },
+    };
+    await expect(
+      updateVenue({ ...c.deps, sessions }, owner, world.orgId, world.venue.venueId, { rooms: kept }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', details: { roomId: free!.roomId } });
+    expect(placed).toBe(true);
+    await expect(
+      updateVenue(c.deps, owner, world.orgId, world.venue.venueId, { rooms: kept }),
+    ).rejects.toMatchObject({ code: 'ROOM_IN_USE', details: { roomId: free!.roomId } });
+    expect((await c.deps.venues.get(world.orgId, world.venue.venueId))?.rooms).toHaveLength(
+      world.venue.rooms.length,
+    );
   });
 });

@@ -63,9 +63,11 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
       return { version: version?.version ?? 0, slots };
     },
 
-    async roomInUse(room) {
-      const { data } = await roomSlot.query.byRoom(room).go({ limit: 1 });
-      return data.length > 0;
+    async roomUse(room) {
+      // The version first, as for the schedule: a slot added after it moves it on.
+      const { data: version } = await roomVersion.get(room).go({ consistent: true });
+      const { data } = await roomSlot.query.byRoom(room).go({ limit: 1, consistent: true });
+      return { roomId: room.roomId, version: version?.version ?? 0, inUse: data.length > 0 };
     },
 
     create: writes.create,

@@ -3,7 +3,7 @@ import { DomainError, notFound } from '../../../kernel/domain/errors.js';
 import { queryPage } from '../../../kernel/dynamo/pagination.js';
 import type { EventlyService } from '../../../kernel/dynamo/service.js';
 import { fromStored, toStored } from '../../../kernel/dynamo/stored.js';
-import { isConditionFailure } from '../../../kernel/dynamo/transactions.js';
+import { commitTransaction, isConditionFailure } from '../../../kernel/dynamo/transactions.js';
 import { venueDeleting } from '../domain/errors.js';
 import type { Room, Venue } from '../domain/model.js';
 import type { VenueStore } from '../domain/ports.js';
@@ -57,22 +57,41 @@ export const dynamoVenueStore = (service: EventlyService): VenueStore => {
         toVenue,
       ),
 
-    async replace(current, next) {
-      try {
-        await venue
-          .put(toItem(next))
-          .where(
-            ({ updatedAt, deleting }, { eq }) =>
-              `${eq(updatedAt, current.updatedAt)} AND ${eq(deleting, false)}`,
-          )
-          .go();
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
+    async replace(current, next, droppedRooms = []) {
+      const whyVenueFailed = async () => {
         const now = await get(current.orgId, current.venueId);
-        if (!now) throw notFound('venue');
-        if (now.deleting) throw venueDeleting();
-        throw new DomainError('CONFLICT', 'the venue was changed by someone else meanwhile; read it again');
-      }
+        if (!now) return notFound('venue');
+        if (now.deleting) return venueDeleting();
+        return new DomainError('CONFLICT', 'the venue was changed by someone else meanwhile; read it again');
+      };
+      await commitTransaction(service, (tx) => [
+        {
+          label: 'venue',
+          write: tx.venue
+            .put(toItem(next))
+            .where(
+              ({ updatedAt, deleting }, { eq }) =>
+                `${eq(updatedAt, current.updatedAt)} AND ${eq(deleting, false)}`,
+            )
+            .commit(),
+          fails: whyVenueFailed,
+        },
+        // Each dropped room's schedule as it was found free: a session placed in it since moved it.
+        ...droppedRooms.map((room) => ({
+          label: 'room',
+          write: tx.roomVersion
+            .check({ orgId: current.orgId, venueId: current.venueId, roomId: room.roomId })
+            .where(({ version }, { eq, notExists }) =>
+              room.version === 0 ? notExists(version) : eq(version, room.version),
+            )
+            .commit(),
+          fails: new DomainError(
+            'CONFLICT',
+            'a session was scheduled in a room this change removes; read the venue again',
+            { roomId: room.roomId },
+          ),
+        })),
+      ]);
     },
 
     async markDeleting(orgId, venueId, at) {

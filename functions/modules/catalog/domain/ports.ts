@@ -1,7 +1,8 @@
 import type { Page, PageRequest } from '../../../kernel/domain/types.js';
 import type { Event, EventStatus, PublicEvent, Venue } from './model.js';
+import type { RoomUse } from './session-ports.js';
 
-export type { RoomRef, RoomSchedule, ScheduleWrite, SessionStore } from './session-ports.js';
+export type { RoomRef, RoomSchedule, RoomUse, ScheduleWrite, SessionStore } from './session-ports.js';
 
 /**
  * Ports of the catalog context (venues, events, sessions). Each store is
@@ -17,9 +18,10 @@ export interface VenueStore {
   listByManager(orgId: string, managerId: string, page: PageRequest): Promise<Page<Venue>>;
   /**
    * Replaces `current` with `next` if the venue is still as read (same `updatedAt`) and not being
-   * deleted. Throws NOT_FOUND, VENUE_DELETING or CONFLICT otherwise.
+   * deleted, and each room it drops still has the schedule version it was found free at (no
+   * session placed in it since). Throws NOT_FOUND, VENUE_DELETING or CONFLICT otherwise.
    */
-  replace(current: Venue, next: Venue): Promise<void>;
+  replace(current: Venue, next: Venue, droppedRooms?: readonly RoomUse[]): Promise<void>;
   /** Sets `deleting`; idempotent. Throws NOT_FOUND when the venue is gone. */
   markDeleting(orgId: string, venueId: string, at: string): Promise<void>;
   /** Takes back a `deleting` mark whose delete was refused; no-op when it is not marked. */

@@ -13,6 +13,12 @@ export interface RoomRef {
   roomId: string;
 }
 
+export interface RoomUse {
+  roomId: string;
+  version: number;
+  inUse: boolean;
+}
+
 /**
  * `schedule-changed`: the room's schedule version moved since `roomSchedule` was read, so the
  * overlap check must run again. Writes that add or move a slot bump the version in the same
@@ -74,8 +80,12 @@ export interface SessionStore {
   unmarkDeleting(orgId: string, sessionId: string, at: string): Promise<void>;
   /** Deletes the session with its counter and room slot; returns how many items it deleted. */
   remove(orgId: string, sessionId: string): Promise<number>;
-  /** True when any session, at any time, occupies the room. */
-  roomInUse(room: RoomRef): Promise<boolean>;
+  /**
+   * Whether any session, at any time, occupies the room, and the room's schedule version read
+   * before (0: none yet): a write removing the room, conditional on that version, fails if a
+   * session was placed in it since.
+   */
+  roomUse(room: RoomRef): Promise<RoomUse>;
   /** Session ids of an event, for cascade deletes; `cursor` comes from the previous call. */
   listIdsByEvent(
     orgId: string,

@@ -10,6 +10,7 @@ import { venueDeleting } from './errors.js';
 import { withEventMarks } from './event-marks.js';
 import { markDeletingUnlessLive } from './live-bookings.js';
 import type { GeoPoint, Room, Venue } from './model.js';
+import type { RoomUse } from './ports.js';
 import { assertActiveMember } from './references.js';
 
 export interface RoomInput {
@@ -132,23 +133,33 @@ export const updateVenue = async (
     rooms: rooms ? roomsOf(rooms, current.rooms) : current.rooms,
     updatedAt: deps.clock.now().toISOString(),
   };
-  await assertDroppedRoomsFree(deps, current, next.rooms);
-  await deps.venues.replace(current, next);
+  const dropped = await droppedRoomsFree(deps, current, next.rooms);
+  await deps.venues.replace(current, next, dropped);
   // The discovery index places the venue's events by its geo: moved, they follow.
   if (!sameGeo(current.geo, next.geo)) await deps.events.reindexVenue(next);
   return next;
 };
 
-/** A room that sessions still use cannot leave the venue: those sessions would point nowhere. */
-const assertDroppedRoomsFree = async (
+/**
+ * A room that sessions still use cannot leave the venue: those sessions would point nowhere.
+ * Answers the dropped rooms with the schedule versions they were found free at, which the
+ * venue's write checks (a session placed in one meanwhile makes it fail).
+ */
+const droppedRoomsFree = async (
   deps: Pick<Deps, 'sessions'>,
   venue: Venue,
   rooms: readonly Room[],
-): Promise<void> => {
+): Promise<RoomUse[]> => {
   const kept = new Set(rooms.map((r) => r.roomId));
+  const free: RoomUse[] = [];
   for (const room of venue.rooms.filter((r) => !kept.has(r.roomId))) {
-    const ref = { orgId: venue.orgId, venueId: venue.venueId, roomId: room.roomId };
-    if (await deps.sessions.roomInUse(ref)) {
+    const use = await deps.sessions.roomUse({
+      orgId: venue.orgId,
+      venueId: venue.venueId,
+      roomId: room.roomId,
+    });
+    free.push(use);
+    if (use.inUse) {
       throw new DomainError(
         'ROOM_IN_USE',
         `room "${room.name}" still has sessions; move or delete them first`,
@@ -158,6 +169,7 @@ const assertDroppedRoomsFree = async (
       );
     }
   }
+  return free;
 };
 
 /** The venue and each of its events (see withEventMarks). */
