@@ -28,14 +28,14 @@ import { type ApiResponse, useLocalRuntime } from '../support/local-runtime.js';
  * would show), each test followed by the invariant checker over the whole table.
  */
 
-// 200 requests at once run as 200 invocations in this one process (each its own container in AWS),
+// 100 requests at once run as 100 invocations in this one process (each its own container in AWS),
 // on 2 cores the run's other files share: the outcome is under test here, the latency in bench:onsale.
 const rt = useLocalRuntime({ httpTimeoutScale: 4 });
 
 /** Requests in flight at once: real overlap, without opening a socket per request. */
 const IN_FLIGHT = 64;
 // The long runs (thousands of requests) are `npm run bench:onsale` and `bench:mixed`.
-const ATTENDEES = 300;
+const ATTENDEES = 150;
 
 interface Booking {
   bookingId: string;
@@ -103,10 +103,10 @@ const expectInvariantsHold = async (): Promise<void> => {
 };
 
 describe('booking under concurrency', () => {
-  it('sells the last place once: capacity 1, 200 requests at once', async () => {
+  it('sells the last place once: capacity 1, 100 requests at once', async () => {
     const s = await createBookableSession(org, { capacity: 1 });
-    const responses = await runPool(200, 200, (i) => book(s, { attendeeId: attendees[i]! }));
-    expect(statusCounts(responses)).toEqual({ 201: 1, 409: 199 });
+    const responses = await runPool(100, 100, (i) => book(s, { attendeeId: attendees[i]! }));
+    expect(statusCounts(responses)).toEqual({ 201: 1, 409: 99 });
     for (const refused of responses.filter((r) => r.status === 409)) {
       expect(refused.json).toMatchObject({ code: 'CAPACITY_EXHAUSTED', details: { available: 0 } });
     }
@@ -114,9 +114,9 @@ describe('booking under concurrency', () => {
     await expectInvariantsHold();
   }, 60_000);
 
-  it('sells exactly the capacity to 200 users booking for themselves at once, on a remembered session', async () => {
+  it('sells exactly the capacity to 100 users booking for themselves at once, on a remembered session', async () => {
     const s = await createBookableSession(org, { capacity: 20 });
-    const users = await createSelfBookers(org, rt.mintToken, 202, 'selfconc', 32);
+    const users = await createSelfBookers(org, rt.mintToken, 102, 'selfconc', 32);
     const own = (u: SelfBooker, attendeeId = u.attendeeId) =>
       honouringRetryAfter(() =>
         rt.call<Booking & Problem>('POST', bookingPath(org.orgId, s.sessionId), {
@@ -125,17 +125,17 @@ describe('booking under concurrency', () => {
         }),
       );
     // The first booking reads the session; the functions book the rest on what they remember.
-    expect((await own(users[200]!)).status).toBe(201);
-    const responses = await runPool(200, IN_FLIGHT, (i) => own(users[i]!));
-    expect(statusCounts(responses)).toEqual({ 201: 19, 409: 181 });
+    expect((await own(users[100]!)).status).toBe(201);
+    const responses = await runPool(100, IN_FLIGHT, (i) => own(users[i]!));
+    expect(statusCounts(responses)).toEqual({ 201: 19, 409: 81 });
     // Someone else's attendee is not one's own to book, remembered session or not.
-    const theirs = await own(users[201]!, users[0]!.attendeeId);
+    const theirs = await own(users[101]!, users[0]!.attendeeId);
     expect(theirs.status, theirs.text).toBe(404);
     expect(await availability(s)).toEqual({ capacity: 20, available: 0, held: 0, confirmed: 20 });
     await expectInvariantsHold();
   }, 120_000);
 
-  it('sells exactly 40 seats to 300 requests of 1-4 seats, refusing only when fewer were left', async () => {
+  it('sells exactly 40 seats to 150 requests of 1-4 seats, refusing only when fewer were left', async () => {
     const s = await createBookableSession(org, { capacity: 40 });
     const seatsOf = (i: number): number => 1 + ((i * 7 + 3) % 4);
     const responses = await runPool(ATTENDEES, IN_FLIGHT, (i) =>
@@ -177,7 +177,7 @@ describe('booking under concurrency', () => {
     await expectInvariantsHold();
   });
 
-  it('keeps the invariants through 300 mixed book, confirm, cancel and expire operations', async () => {
+  it('keeps the invariants through 150 mixed book, confirm, cancel and expire operations', async () => {
     // The long run (2,000 operations and more) is `npm run bench:mixed`; this one keeps every path.
     const s = await createBookableSession(
       org,
@@ -191,8 +191,8 @@ describe('booking under concurrency', () => {
       // Long enough for a confirm to find its hold on a loaded machine, short enough to expire in the test.
       4,
     );
-    const { outcomes, held } = await runMixedOperations(org, s, attendees, 300, 32);
-    // Two more holds nobody confirms, for the expiry path (on a slow machine the last hundred
+    const { outcomes, held } = await runMixedOperations(org, s, attendees, 150, 32);
+    // Two more holds nobody confirms, for the expiry path (on a slow machine the last fifty
     // operations may all have found the session full), each as soon as a place is free.
     const client = mixedClient(org, s);
     for (let n = 0; n < 2; n += 1) {

@@ -65,7 +65,7 @@ const writableEvent = async (deps: Pick<Deps, 'events'>, orgId: string, eventId:
 };
 
 /** Rounds of read, check and write before a set of categories that keeps changing answers CONFLICT. */
-const setAttempts = 3;
+const setAttempts = 5;
 
 /**
  * Runs a change of the event's categories checked against all of them: the set's version is read
