@@ -302,6 +302,8 @@ export const bookings: PortWiring<'bookings'> = {
 
 /** What a payment's change writes with it: the booking's step (transitionItems) and the money. */
 const moneyEntities = {
+  // A late payment takes places back only while the session and its event take bookings.
+  event: entity.event,
   session: entity.session,
   sessionCounter: entity.sessionCounter,
   booking: entity.booking,

@@ -153,6 +153,9 @@ describe('conference on DynamoDB Local', () => {
       await createSponsor(c.deps, owner, orgId, eventId, { companyName: `S${i}`, tier: 'gold' });
     const before = await c.deps.agenda.listByEvent(orgId, eventId);
     expect(before.length).toBeGreaterThan(0);
+    // The items the file's tests left: agenda entries, speakers and the three sponsors.
+    const speakers = (await c.deps.speakers.list(orgId, eventId, { limit: 100 })).items;
+    const total = before.length + speakers.length + 3;
     let pages = 0;
     let removed = 0;
     for (;;) {
@@ -161,9 +164,8 @@ describe('conference on DynamoDB Local', () => {
       pages += 1;
       if (n < 2) break;
     }
-    // 4 agenda entries, 4 speakers, 3 sponsors.
-    expect(removed).toBe(11);
-    expect(pages).toBe(6);
+    expect(removed).toBe(total);
+    expect(pages).toBe(Math.floor(total / 2) + 1);
     expect(await c.deps.agenda.listByEvent(orgId, eventId)).toEqual([]);
     expect((await c.deps.speakers.list(orgId, eventId, { limit: 10 })).items).toEqual([]);
     expect(await c.deps.sponsors.listAll(orgId, eventId)).toEqual([]);

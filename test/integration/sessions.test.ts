@@ -497,7 +497,7 @@ describe('sessions against DynamoDB Local', () => {
     expect((await listSessions(c.deps, owner, orgId, eventId, { limit: 1 })).items).toHaveLength(1);
   });
 
-  it('keeps a room in its venue while sessions use it, or were placed in it while it was dropped', async () => {
+  it('keeps a room in its venue while sessions use it, and places no session in a room being dropped', async () => {
     const world = await newOrgWithEvent();
     const [used, free] = world.venue.rooms;
     await createSessions(c.deps, owner, world.orgId, world.eventId, {
@@ -539,5 +539,34 @@ describe('sessions against DynamoDB Local', () => {
     expect((await c.deps.venues.get(world.orgId, world.venue.venueId))?.rooms).toHaveLength(
       world.venue.rooms.length,
     );
+
+    // The other order: a session planned on the room's schedule, the room dropped before its write.
+    const third = world.venue.rooms[2]!;
+    const withoutThird = world.venue.rooms.filter((r) => r.roomId !== third.roomId).map(asInput);
+    let dropped = false;
+    const dropping = {
+      ...c.deps.sessions,
+      roomSchedule: async (...args: Parameters<typeof c.deps.sessions.roomSchedule>) => {
+        const schedule = await c.deps.sessions.roomSchedule(...args);
+        if (!dropped) {
+          dropped = true;
+          await updateVenue(c.deps, owner, world.orgId, world.venue.venueId, { rooms: withoutThird });
+        }
+        return schedule;
+      },
+    };
+    await expect(
+      createSessions({ ...c.deps, sessions: dropping }, owner, world.orgId, world.eventId, {
+        startsAt: '2027-09-03T19:00',
+        roomId: third.roomId,
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: [{ field: 'roomId' }] } });
+    expect(dropped).toBe(true);
+    const slots = await c.deps.sessions.roomSchedule(
+      { orgId: world.orgId, venueId: world.venue.venueId, roomId: third.roomId },
+      '2027-01-01T00:00:00.000Z',
+      '2028-01-01T00:00:00.000Z',
+    );
+    expect(slots).toMatchObject({ retired: true, slots: [] });
   });
 });

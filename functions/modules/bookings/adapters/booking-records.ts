@@ -113,14 +113,18 @@ export const holdReminder = (tx: TxEntities, b: Booking, remindAt: string) => {
 };
 
 /**
- * A booking or an offer planned on this version of the session: the session must still take
- * bookings and be unchanged (a cancellation, a delete mark or new seating makes the write stale).
+ * The session still takes bookings (scheduled, not being deleted) and, given `readAt`, is
+ * unchanged since: an offer planned on this version of it is stale after a cancellation, a
+ * delete mark or new seating.
  */
-export const sessionUnchanged = (tx: TxEntities, key: { orgId: string; sessionId: string }, readAt: string) =>
+export const sessionOpen = (tx: TxEntities, key: { orgId: string; sessionId: string }, readAt?: string) =>
   tx.session
     .check(key)
-    .where(
-      ({ status, deleting, updatedAt }, { eq }) =>
-        `${eq(status, 'scheduled')} AND ${eq(deleting, false)} AND ${eq(updatedAt, readAt)}`,
+    .where(({ status, deleting, updatedAt }, { eq }) =>
+      [
+        eq(status, 'scheduled'),
+        eq(deleting, false),
+        ...(readAt === undefined ? [] : [eq(updatedAt, readAt)]),
+      ].join(' AND '),
     )
     .commit();

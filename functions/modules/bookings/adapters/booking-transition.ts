@@ -4,7 +4,7 @@ import { categoryCounterMoves, dynamoPromoRedemptions } from '../../pricing/inde
 import { counterBucket, isLive } from '../domain/model.js';
 import type { BookingTransition, TransitionResult } from '../domain/ports.js';
 import { toBookingItem } from './booking-items.js';
-import { capacityReleased, stepRecords } from './booking-records.js';
+import { capacityReleased, sessionOpen, stepRecords } from './booking-records.js';
 import { holderCountMove } from './holder-counts.js';
 import { reservationOutcomeItems } from './reservation-items.js';
 import { offerOutcomeRecords, requeuesEntry } from './waitlist-records.js';
@@ -99,25 +99,19 @@ export const transitionItems = (tx: TxEntities, change: BookingTransition): TxIt
 };
 
 /**
- * Places taken back (money that came late) only while the session and its event still take
- * bookings: a cancellation or a deletion mark committed first refuses the step (the money is then
- * refunded), one committed after finds the booking live (a cancellation's sweep cancels it, a
- * deletion waits for it). Late money is rare, so checking these shared items costs no throughput.
+ * Places taken back (money that came late) only while the session and its event take bookings
+ * (the session scheduled, the event published, neither being deleted): a cancellation or a
+ * deletion mark committed first refuses the step (the money is then refunded), one committed after
+ * finds the booking live (a cancellation's sweep cancels it, a deletion waits for it). Late money
+ * is rare, so checking these shared items costs no throughput.
  */
 const stillOpen = (tx: TxEntities, b: BookingTransition['current']): TxItem[] => [
-  {
-    label: 'closed',
-    write: tx.session
-      .check({ orgId: b.orgId, sessionId: b.sessionId })
-      .where(({ status, deleting }, { eq }) => `${eq(status, 'scheduled')} AND ${eq(deleting, false)}`)
-      .commit(),
-    fails: 'refused',
-  },
+  { label: 'closed', write: sessionOpen(tx, { orgId: b.orgId, sessionId: b.sessionId }), fails: 'refused' },
   {
     label: 'closed',
     write: tx.event
       .check({ orgId: b.orgId, eventId: b.eventId })
-      .where(({ status, deleting }, { eq, ne }) => `${ne(status, 'cancelled')} AND ${eq(deleting, false)}`)
+      .where(({ status, deleting }, { eq }) => `${eq(status, 'published')} AND ${eq(deleting, false)}`)
       .commit(),
     fails: 'refused',
   },

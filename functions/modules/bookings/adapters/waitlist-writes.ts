@@ -14,7 +14,7 @@ import { systemActor } from '../domain/model.js';
 import type { WaitlistEntry } from '../domain/waitlist-model.js';
 import type { EntryExit, EntryMove, Offer, WaitlistWrite } from '../domain/waitlist-ports.js';
 import { toBookingItem } from './booking-items.js';
-import { sessionUnchanged, stepRecords } from './booking-records.js';
+import { sessionOpen, stepRecords } from './booking-records.js';
 import { holderCountMove } from './holder-counts.js';
 import { entryKey, slotItemOf, slotKey, toEntryItem } from './waitlist-items.js';
 import { entryNotification, holderItemKey } from './waitlist-records.js';
@@ -239,7 +239,7 @@ export const waitlistWrites = (service: EventlyService) => {
         staleIf('skipped slot', tx.waitlistSlot.patch(slotKey(e, s.position)).add({ skips: 1 }).commit()),
       ]),
       // Its places were chosen on this version of the session.
-      staleIf('session', sessionUnchanged(tx, { orgId: b.orgId, sessionId: b.sessionId }, sessionUpdatedAt)),
+      staleIf('session', sessionOpen(tx, { orgId: b.orgId, sessionId: b.sessionId }, sessionUpdatedAt)),
     ]).catch((err: unknown) => {
       if (err instanceof DomainError && err.code === 'TEMPORARILY_UNAVAILABLE') return busyOutcome;
       throw err;

@@ -25,14 +25,16 @@ const guardHolds = (guard: CounterGuard, counter: CapacityCounter | undefined): 
 const sameSlot = (a: Session, b: Session) =>
   a.venueId === b.venueId && a.roomId === b.roomId && a.startsAt === b.startsAt;
 
-/** Creates the room's version item at 1, or moves it from `expected` to the next. */
+/** Creates the room's version item at 1, or moves it from `expected` to the next, unless retired. */
 const bumpVersion = (rv: TxEntities['roomVersion'], room: RoomRef, expected: number) =>
   expected === 0
     ? rv.create({ ...room, version: 1 }).commit()
     : rv
         .patch(room)
         .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, expected))
+        .where(
+          ({ version, retired }, { eq, notExists }) => `${eq(version, expected)} AND ${notExists(retired)}`,
+        )
         .commit();
 
 /**

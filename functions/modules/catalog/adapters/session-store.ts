@@ -60,7 +60,7 @@ export const dynamoSessionStore = (service: EventlyService): SessionStore => {
       const slots = data
         .filter((s) => s.startsAt >= from && s.startsAt < to)
         .map(({ sessionId, eventId, startsAt, endsAt }) => ({ sessionId, eventId, startsAt, endsAt }));
-      return { version: version?.version ?? 0, slots };
+      return { version: version?.version ?? 0, retired: version?.retired === true, slots };
     },
 
     async roomUse(room) {

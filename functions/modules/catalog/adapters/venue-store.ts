@@ -76,21 +76,28 @@ export const dynamoVenueStore = (service: EventlyService): VenueStore => {
             .commit(),
           fails: whyVenueFailed,
         },
-        // Each dropped room's schedule as it was found free: a session placed in it since moved it.
-        ...droppedRooms.map((room) => ({
-          label: 'room',
-          write: tx.roomVersion
-            .check({ orgId: current.orgId, venueId: current.venueId, roomId: room.roomId })
-            .where(({ version }, { eq, notExists }) =>
-              room.version === 0 ? notExists(version) : eq(version, room.version),
-            )
-            .commit(),
-          fails: new DomainError(
-            'CONFLICT',
-            'a session was scheduled in a room this change removes; read the venue again',
-            { roomId: room.roomId },
-          ),
-        })),
+        // Each dropped room's schedule as it was found free (a session placed in it since moved
+        // it), retired: a session write that read the venue before this one is refused too.
+        ...droppedRooms.map((room) => {
+          const key = { orgId: current.orgId, venueId: current.venueId, roomId: room.roomId };
+          return {
+            label: 'room',
+            write:
+              room.version === 0
+                ? tx.roomVersion.create({ ...key, version: 1, retired: true }).commit()
+                : tx.roomVersion
+                    .patch(key)
+                    .add({ version: 1 })
+                    .set({ retired: true })
+                    .where(({ version }, { eq }) => eq(version, room.version))
+                    .commit(),
+            fails: new DomainError(
+              'CONFLICT',
+              'a session was scheduled in a room this change removes; read the venue again',
+              { roomId: room.roomId },
+            ),
+          };
+        }),
       ]);
     },
 

@@ -4,6 +4,8 @@ import type { CapacityCounter, RoomSlot, Session, SessionCancellation } from './
 /** What a room's schedule held when read: the slots in a window, and the version they belong to. */
 export interface RoomSchedule {
   version: number;
+  /** The room left its venue: nothing is placed in it any more. */
+  retired: boolean;
   slots: RoomSlot[];
 }
 

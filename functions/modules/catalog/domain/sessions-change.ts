@@ -78,6 +78,9 @@ export const scheduled = (
   withScheduleRetry(async () => {
     const window = scheduleWindow(spans);
     const schedule = await deps.sessions.roomSchedule(room, window.from, window.to);
+    // Dropped from the venue since the venue was read.
+    if (schedule.retired)
+      throw validationFailed([{ field: 'roomId', message: "is not a room of the event's venue" }]);
     if (!check.allowOverlap) checkNoOverlap(schedule.slots, spans, check.self);
     return write(schedule.version);
   });

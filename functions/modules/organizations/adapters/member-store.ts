@@ -37,6 +37,15 @@ export const dynamoMemberStore = (service: EventlyService): MemberStore => {
    */
   const ownerChange = (m: Member, ownerDelta: OwnerDelta, change: MemberChange | 'delete') =>
     commitTransaction(service, ({ organization, member: tx }) => [
+      // The member first: changed since read, the delta below means nothing (CONFLICT, read again).
+      {
+        label: 'member',
+        write:
+          change === 'delete'
+            ? tx.delete(keyOf(m)).where(asRead(m)).commit()
+            : tx.patch(keyOf(m)).set(change).where(asRead(m)).commit(),
+        fails: changedMeanwhile(),
+      },
       {
         label: 'owner count',
         write: organization
@@ -45,14 +54,6 @@ export const dynamoMemberStore = (service: EventlyService): MemberStore => {
           .where(({ ownerCount }, { gt }) => (ownerDelta < 0 ? gt(ownerCount, 1) : ''))
           .commit(),
         fails: lastOwner(),
-      },
-      {
-        label: 'member',
-        write:
-          change === 'delete'
-            ? tx.delete(keyOf(m)).where(asRead(m)).commit()
-            : tx.patch(keyOf(m)).set(change).where(asRead(m)).commit(),
-        fails: changedMeanwhile(),
       },
     ]);
 

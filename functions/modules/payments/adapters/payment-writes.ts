@@ -115,6 +115,8 @@ export const paymentWrites = (
       ...transitionItems(tx, booking),
     ]);
     if (committed) return 'done';
+    // Moved on since read (another decision, say): read again before telling why places failed.
+    if (failed.has('order') || failed.has('booking')) return 'stale';
     if (failed.has('closed')) return 'closed';
     return placesRefused(failed) ? 'full' : 'stale';
   },

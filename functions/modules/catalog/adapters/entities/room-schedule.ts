@@ -5,7 +5,8 @@ import { key } from '../../../../kernel/dynamo/entity-keys.js';
 /**
  * A room's schedule: one slot item per session and one version item, in one partition per room,
  * so the overlap check is a strongly consistent Query and every write that adds or moves a slot
- * is conditional on (and bumps) the version it was checked against.
+ * is conditional on (and bumps) the version it was checked against, and on the room not being
+ * retired (the venue's change that drops a room moves its version and retires it).
  *
  * Key templates:
  * - slot:    pk `${orgId}#sessions#room#${venueId}#${roomId}`  sk `slot#${startsAt}#${sessionId}`
@@ -33,6 +34,8 @@ export const roomVersionEntity = new Entity({
   attributes: {
     ...fixedStrings('orgId', 'venueId', 'roomId'),
     version: { type: 'number', required: true },
+    /** Set when the room left its venue: no session is placed in it afterwards. */
+    retired: { type: 'boolean' },
   },
   indexes: {
     byRoom: {
