@@ -3,11 +3,8 @@ import type { Container } from '../../functions/app/container.js';
 import { createEvent } from '../../functions/modules/catalog/domain/events.js';
 import { createSessions } from '../../functions/modules/catalog/domain/sessions.js';
 import { createVenue } from '../../functions/modules/catalog/domain/venues.js';
-import {
-  changeAgendaStatus,
-  eventAgenda,
-  setAgendaEntry,
-} from '../../functions/modules/conference/domain/agenda.js';
+import { changeAgendaStatus, setAgendaEntry } from '../../functions/modules/conference/domain/agenda.js';
+import { eventAgenda } from '../../functions/modules/conference/domain/agenda-reads.js';
 import { createSpeaker, updateSpeaker } from '../../functions/modules/conference/domain/speakers.js';
 import { createSponsor } from '../../functions/modules/conference/domain/sponsors.js';
 import { eventInput, orgWith } from './catalog-world.js';

@@ -1,6 +1,7 @@
 import { getContainer } from '../../../app/container.js';
 import { created, ok, type RouteHandlers } from '../../../kernel/http/route-types.js';
-import { changeAgendaStatus, eventAgenda, myAgenda, publicAgenda, setAgendaEntry } from '../domain/agenda.js';
+import { changeAgendaStatus, setAgendaEntry } from '../domain/agenda.js';
+import { eventAgenda, myAgenda, publicAgenda } from '../domain/agenda-reads.js';
 import { createSpeaker, getSpeaker, listSpeakers, updateSpeaker } from '../domain/speakers.js';
 import {
   createSponsor,
